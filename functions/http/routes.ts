@@ -1,0 +1,9 @@
+/**
+ * The route table: every HTTP route of the platform, declared once. Each area keeps its
+ * routes next to its handlers; this file only gathers them.
+ */
+import type { Route } from './route.js';
+import { systemRoutes } from './system/routes.js';
+import { volunteerRoutes } from './volunteers/routes.js';
+
+export const routes: readonly Route[] = [...systemRoutes, ...volunteerRoutes];

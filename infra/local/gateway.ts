@@ -1,0 +1,261 @@
+/**
+ * The local gateway: an HTTP server that behaves like API Gateway HTTP API in front of the
+ * same handler modules the CDK deploys. For each request it finds the route (static
+ * segments win over parameters, like API Gateway), enforces the JWT authorizer on
+ * `auth: 'required'` routes with the cloud's rules (401 `{"message":"Unauthorized"}`, as
+ * API Gateway answers), builds a payload-format-2.0 event and maps the handler's result back.
+ * Extra local-only routes (`/local/...`, `/health`, `/docs`) are plugged in by the platform.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { JWTVerifyGetKey } from 'jose';
+import type { Route } from '../../functions/http/route.js';
+import type { HttpEvent } from '../../shared/middleware/http.js';
+import { bearerToken, toGatewayClaims, verifyJwt, type JwtSettings } from '../../shared/middleware/jwt.js';
+
+export interface LocalRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: Record<string, string>;
+  readonly body: Buffer;
+}
+
+export interface LocalResponse {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: string | Buffer;
+}
+
+/** A local-only route (token issuer, schedules, docs…), answered before the API routes. */
+export type LocalRoute = {
+  readonly method: string;
+  readonly path: string | RegExp;
+  handle(request: LocalRequest, match: RegExpExecArray | null): Promise<LocalResponse>;
+};
+
+export interface GatewayOptions {
+  readonly routes: readonly Route[];
+  readonly jwt: JwtSettings;
+  readonly keys: JWTVerifyGetKey;
+  readonly localRoutes?: readonly LocalRoute[];
+  /** Repository root the route entries are relative to. */
+  readonly root: string;
+  /** API Gateway's own payload limit. @default 10 MiB */
+  readonly maxPayloadBytes?: number;
+}
+
+interface CompiledRoute {
+  readonly route: Route;
+  readonly pattern: RegExp;
+  readonly names: readonly string[];
+  readonly specificity: number;
+}
+
+type LambdaHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+const compile = (route: Route): CompiledRoute => {
+  const names: string[] = [];
+  const segments = route.path.split('/').filter(Boolean);
+  const pattern = segments
+    .map((segment) => {
+      const param = /^\{(.+)\}$/.exec(segment);
+      if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(param[1]!);
+      return '([^/]+)';
+    })
+    .join('/');
+  return {
+    route,
+    pattern: new RegExp(`^/${pattern}/?$`),
+    names,
+    specificity: segments.filter((s) => !s.startsWith('{')).length,
+  };
+};
+
+const send = (res: ServerResponse, response: LocalResponse): void => {
+  res.writeHead(response.status, response.headers ?? {});
+  res.end(response.body);
+};
+
+const jsonMessage = (status: number, message: string): LocalResponse => ({
+  status,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ message }),
+});
+
+const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> =>
+  new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolvePromise(size > limit ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+const isText = (contentType: string | undefined): boolean =>
+  !contentType || /^(text\/|application\/(.+\+)?(json|xml|x-www-form-urlencoded)|application\/javascript)/i.test(contentType);
+
+const lambdaContext = (route: Route): Context => {
+  const started = Date.now();
+  const timeoutMs = (route.timeout ?? 10) * 1000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `local-${route.id}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:local-${route.id}`,
+    memoryLimitInMB: String(route.memorySize ?? 256),
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/local-${route.id}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, timeoutMs - (Date.now() - started)),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+};
+
+/** Maps a Lambda result to HTTP the way API Gateway's payload format 2.0 does. */
+const toResponse = (result: APIGatewayProxyResultV2): LocalResponse => {
+  if (typeof result === 'object' && result !== null && 'statusCode' in result && result.statusCode !== undefined) {
+    const headers: Record<string, string> = { ...(result.headers as Record<string, string> | undefined) };
+    const body = result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+    return { status: result.statusCode, headers, ...(body !== undefined && { body }) };
+  }
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) };
+};
+
+export const createGateway = (options: GatewayOptions) => {
+  const compiled = options.routes.map(compile).sort((a, b) => b.specificity - a.specificity);
+  const handlers = new Map<string, Promise<LambdaHandler>>();
+  const maxPayload = options.maxPayloadBytes ?? 10 * 1024 * 1024;
+
+  const load = (entry: string): Promise<LambdaHandler> => {
+    let handler = handlers.get(entry);
+    if (!handler) {
+      handler = import(pathToFileURL(resolve(options.root, entry)).href).then((module: { handler?: LambdaHandler }) => {
+        if (typeof module.handler !== 'function') throw new Error(`${entry} does not export a handler`);
+        return module.handler;
+      });
+      handlers.set(entry, handler);
+    }
+    return handler;
+  };
+
+  const match = (method: string, path: string) => {
+    for (const candidate of compiled) {
+      if (candidate.route.method !== method) continue;
+      const found = candidate.pattern.exec(path);
+      if (found) {
+        const params = Object.fromEntries(candidate.names.map((name, i) => [name, decodeURIComponent(found[i + 1]!)]));
+        return { route: candidate.route, params };
+      }
+    }
+    return undefined;
+  };
+
+  const invoke = async (request: LocalRequest, sourceIp: string): Promise<LocalResponse> => {
+    const found = match(request.method, request.path);
+    if (!found) return jsonMessage(404, 'Not Found');
+    const { route, params } = found;
+    let claims: Record<string, string> | undefined;
+    if (route.auth === 'required') {
+      const token = bearerToken(request.headers.authorization);
+      if (!token) return { ...jsonMessage(401, 'Unauthorized'), headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' } };
+      try {
+        claims = toGatewayClaims(await verifyJwt(token, options.jwt, options.keys));
+      } catch {
+        return {
+          ...jsonMessage(401, 'Unauthorized'),
+          headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer error="invalid_token"' },
+        };
+      }
+    }
+    const now = new Date();
+    const requestId = randomUUID();
+    const query: Record<string, string> = {};
+    for (const [key, value] of request.query) query[key] = key in query ? `${query[key]},${value}` : value;
+    const text = isText(request.headers['content-type']);
+    const event: HttpEvent = {
+      version: '2.0',
+      routeKey: `${route.method} ${route.path}`,
+      rawPath: request.path,
+      rawQueryString: request.query.toString(),
+      headers: request.headers,
+      ...(Object.keys(query).length > 0 && { queryStringParameters: query }),
+      ...(route.path.includes('{') && { pathParameters: params }),
+      requestContext: {
+        accountId: '000000000000',
+        apiId: 'local',
+        domainName: request.headers.host ?? 'localhost',
+        domainPrefix: 'localhost',
+        http: {
+          method: request.method,
+          path: request.path,
+          protocol: 'HTTP/1.1',
+          sourceIp,
+          userAgent: request.headers['user-agent'] ?? '',
+        },
+        requestId,
+        routeKey: `${route.method} ${route.path}`,
+        stage: '$default',
+        time: now.toUTCString(),
+        timeEpoch: now.getTime(),
+        ...(claims && { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } } }),
+      },
+      ...(request.body.length > 0 && {
+        body: text ? request.body.toString('utf8') : request.body.toString('base64'),
+      }),
+      isBase64Encoded: request.body.length > 0 && !text,
+    };
+    try {
+      const handler = await load(route.entry);
+      return toResponse(await handler(event, lambdaContext(route)));
+    } catch (error) {
+      // A handler that throws past its middleware is what API Gateway reports as a 500.
+      console.error(`[gateway] ${route.id} failed`, error);
+      return jsonMessage(500, 'Internal Server Error');
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const body = await readBody(req, maxPayload);
+    if (body === 'too-large') return send(res, jsonMessage(413, 'Request Entity Too Large'));
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+    }
+    const request: LocalRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body };
+    for (const local of options.localRoutes ?? []) {
+      if (local.method !== request.method) continue;
+      const found = typeof local.path === 'string' ? (local.path === request.path ? null : undefined) : local.path.exec(request.path) ?? undefined;
+      if (found === undefined) continue;
+      return send(res, await local.handle(request, found));
+    }
+    send(res, await invoke(request, req.socket.remoteAddress ?? '127.0.0.1'));
+  };
+
+  return {
+    invoke,
+    listen(port: number, host = '127.0.0.1'): Promise<Server> {
+      const server = createServer((req, res) => {
+        handle(req, res).catch((error: unknown) => {
+          console.error('[gateway] request failed', error);
+          if (!res.headersSent) send(res, jsonMessage(500, 'Internal Server Error'));
+        });
+      });
+      server.keepAliveTimeout = 5000;
+      return new Promise((resolvePromise, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolvePromise(server));
+      });
+    },
+  };
+};

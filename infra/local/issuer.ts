@@ -1,0 +1,79 @@
+/**
+ * The local token issuer, standing in for Cognito. Its RS256 key is kept in the data
+ * directory (so tokens survive a restart) or in memory. Tokens carry the claims the
+ * platform reads from Cognito ID tokens: sub, email, cognito:groups, custom:orgId,
+ * custom:companyId; `aud` is the local app client id.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, SignJWT, type JSONWebKeySet, type JWK, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+import { Group } from '../../shared/middleware/auth.js';
+
+export const TokenRequest = z.object({
+  sub: z.string().min(1).max(128),
+  groups: z.array(Group).max(5).default([]),
+  orgId: z.string().min(1).max(64).optional(),
+  companyId: z.string().min(1).max(64).optional(),
+  email: z.email().optional(),
+  /** Seconds until expiry. @default 3600 */
+  expiresIn: z.number().int().min(-86_400).max(7 * 86_400).default(3600),
+});
+export type TokenRequest = z.input<typeof TokenRequest>;
+
+export interface LocalIssuer {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwks: JSONWebKeySet;
+  readonly keys: JWTVerifyGetKey;
+  mint(request: TokenRequest): Promise<string>;
+}
+
+const KID = 'tatawwu-local-1';
+
+const loadOrCreateKey = async (dataDir: string | undefined): Promise<JWK> => {
+  const file = dataDir ? join(dataDir, 'issuer-key.json') : undefined;
+  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as JWK;
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid: KID, alg: 'RS256' };
+  if (file && dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(jwk), { mode: 0o600 });
+  }
+  return jwk;
+};
+
+export const createLocalIssuer = async (options: {
+  issuer: string;
+  audience: string;
+  dataDir?: string;
+}): Promise<LocalIssuer> => {
+  const privateJwk = await loadOrCreateKey(options.dataDir);
+  const privateKey = await importJWK(privateJwk, 'RS256');
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
+  const jwks: JSONWebKeySet = { keys: [{ ...publicJwk, use: 'sig' }] };
+  return {
+    issuer: options.issuer,
+    audience: options.audience,
+    jwks,
+    keys: createLocalJWKSet(jwks),
+    async mint(request) {
+      const claims = TokenRequest.parse(request);
+      const now = Math.floor(Date.now() / 1000);
+      return new SignJWT({
+        'cognito:groups': claims.groups,
+        token_use: 'id',
+        ...(claims.email && { email: claims.email }),
+        ...(claims.orgId && { 'custom:orgId': claims.orgId }),
+        ...(claims.companyId && { 'custom:companyId': claims.companyId }),
+      })
+        .setProtectedHeader({ alg: 'RS256', kid: KID })
+        .setSubject(claims.sub)
+        .setIssuer(options.issuer)
+        .setAudience(options.audience)
+        .setIssuedAt(now)
+        .setExpirationTime(now + claims.expiresIn)
+        .sign(privateKey);
+    },
+  };
+};

@@ -1,0 +1,207 @@
+/**
+ * The whole platform on one machine, from real parts: DynamoDB Local, the SES emulator,
+ * the local token issuer, and the local gateway in front of the real handlers. Used by
+ * `npm start`, the HTTP tests and the benchmarks.
+ */
+import { createServer, type Server } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import * as sesModule from 'aws-ses-v2-local';
+import { routes } from '../../functions/http/routes.js';
+import { idempotencyTable, mainTable } from '../../shared/db/table.js';
+import { localBus } from '../../shared/messaging/local-bus.js';
+import { ensureTable, LocalPlatformError, localClient, startDynamoLocal, type DynamoLocal } from './dynamodb.js';
+import { createGateway, type LocalRoute } from './gateway.js';
+import { createLocalIssuer, TokenRequest, type LocalIssuer } from './issuer.js';
+import { localExtensions } from './extensions.js';
+
+// aws-ses-v2-local is CommonJS with an `exports.default`; unwrap it whichever way it was loaded.
+type SesServer = (config?: { host?: string; port?: number }) => Promise<import('node:http').Server>;
+const sesServer: SesServer = ((sesModule as unknown as { default: { default?: SesServer } & SesServer }).default.default ??
+  (sesModule as unknown as { default: SesServer }).default);
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface PlatformOptions {
+  /** API gateway port. @default 3000 */
+  readonly apiPort?: number;
+  /** SES emulator port. @default 8005 */
+  readonly sesPort?: number;
+  /** DynamoDB Local port. @default 8000 */
+  readonly dynamoPort?: number;
+  /** Keep data on disk here; omit for in-memory. */
+  readonly dataDir?: string;
+  /** Use an already running DynamoDB Local instead of starting one. */
+  readonly dynamoEndpoint?: string;
+  /** Use an already running SES emulator instead of starting one. */
+  readonly sesEndpoint?: string;
+  /** @default 'tatawwu-local' */
+  readonly tableName?: string;
+}
+
+export interface Platform {
+  readonly apiUrl: string;
+  readonly sesUrl: string;
+  readonly dynamoEndpoint: string;
+  readonly tableName: string;
+  readonly issuer: LocalIssuer;
+  stop(): Promise<void>;
+}
+
+/** What a local extension (workflows, schedules, SMS outbox…) gets to build its routes. */
+export interface ExtensionContext {
+  readonly apiUrl: string;
+  readonly tableName: string;
+  readonly issuer: LocalIssuer;
+}
+
+export interface LocalExtension {
+  readonly name: string;
+  start(context: ExtensionContext): Promise<{ routes?: readonly LocalRoute[]; banner?: readonly string[]; stop?(): Promise<void> }>;
+}
+
+const assertPortFree = (port: number, what: string, variable: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const probe: Server = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new LocalPlatformError(
+          error.code === 'EADDRINUSE'
+            ? `port ${port} (${what}) is already in use: stop what uses it, or choose another port with ${variable}=<port>`
+            : `cannot listen on port ${port} (${what}): ${error.message}`,
+        ),
+      ),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+
+export const json = (status: number, body: unknown) => ({
+  status,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+export const startPlatform = async (options: PlatformOptions = {}): Promise<Platform & { banner: string[] }> => {
+  const apiPort = options.apiPort ?? 3000;
+  const sesPort = options.sesPort ?? 8005;
+  const dynamoPort = options.dynamoPort ?? 8000;
+  const tableName = options.tableName ?? 'tatawwu-local';
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch(() => undefined);
+    stops.length = 0;
+  };
+  try {
+    if (apiPort !== 0) await assertPortFree(apiPort, 'API gateway', 'PORT');
+    if (!options.sesEndpoint && sesPort !== 0) await assertPortFree(sesPort, 'SES emulator', 'SES_PORT');
+
+    let dynamoEndpoint = options.dynamoEndpoint;
+    if (!dynamoEndpoint) {
+      await assertPortFree(dynamoPort, 'DynamoDB Local', 'DYNAMODB_PORT');
+      const dynamo: DynamoLocal = await startDynamoLocal({ port: dynamoPort, ...(options.dataDir && { dataDir: `${options.dataDir}/dynamodb` }) });
+      stops.push(dynamo.stop);
+      dynamoEndpoint = dynamo.endpoint;
+    }
+    const admin = localClient(dynamoEndpoint);
+    await ensureTable(admin, mainTable, tableName);
+    await ensureTable(admin, idempotencyTable, `${tableName}-idempotency`);
+    admin.destroy();
+
+    let sesUrl = options.sesEndpoint;
+    if (!sesUrl) {
+      const ses = await sesServer({ host: '127.0.0.1', port: sesPort });
+      stops.push(() => new Promise((r) => ses.close(() => r())));
+      const address = ses.address();
+      sesUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : sesPort}`;
+    }
+
+    // The gateway listens first so that an ephemeral port (0) is known before handlers run.
+    const issuerHolder: { current?: LocalIssuer } = {};
+    const localRoutes: LocalRoute[] = [];
+    const gateway = createGateway({
+      routes,
+      root: ROOT,
+      get jwt() {
+        return { issuer: issuerHolder.current!.issuer, audience: issuerHolder.current!.audience, jwksUrl: '' };
+      },
+      get keys() {
+        return issuerHolder.current!.keys;
+      },
+      localRoutes,
+    });
+    const server = await gateway.listen(apiPort);
+    stops.push(() => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : apiPort;
+    const apiUrl = `http://localhost:${port}`;
+    const issuer = await createLocalIssuer({
+      issuer: `${apiUrl}/local`,
+      audience: 'tatawwu-local',
+      ...(options.dataDir && { dataDir: options.dataDir }),
+    });
+    issuerHolder.current = issuer;
+
+    Object.assign(process.env, {
+      TATAWWU_MODE: 'local',
+      AWS_REGION: process.env.AWS_REGION ?? 'me-central-1',
+      TABLE_NAME: tableName,
+      IDEMPOTENCY_TABLE_NAME: `${tableName}-idempotency`,
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
+      SES_ENDPOINT: sesUrl,
+      JWT_ISSUER: issuer.issuer,
+      JWT_AUDIENCE: issuer.audience,
+      JWT_JWKS_URL: `${apiUrl}/local/jwks.json`,
+      NATIONAL_ID_PEPPER: process.env.NATIONAL_ID_PEPPER ?? 'local-only-pepper-not-a-secret',
+      POWERTOOLS_DEV: 'true',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+    });
+
+    localRoutes.push(
+      {
+        method: 'POST',
+        path: '/local/token',
+        async handle(request) {
+          let input: unknown;
+          try {
+            input = JSON.parse(request.body.toString('utf8') || '{}');
+          } catch {
+            return json(400, { type: 'about:blank', title: 'Bad request', status: 400, detail: 'body is not valid JSON' });
+          }
+          const parsed = TokenRequest.safeParse(input);
+          if (!parsed.success) {
+            return {
+              ...json(400, {
+                type: 'about:blank',
+                title: 'Bad request',
+                status: 400,
+                detail: 'invalid token request',
+                errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+              }),
+              headers: { 'content-type': 'application/problem+json' },
+            };
+          }
+          return json(200, { token: await issuer.mint(parsed.data) });
+        },
+      },
+      { method: 'GET', path: '/local/jwks.json', handle: async () => json(200, issuer.jwks) },
+    );
+
+    const banner: string[] = [];
+    const context: ExtensionContext = { apiUrl, tableName, issuer };
+    for (const extension of localExtensions) {
+      const started = await extension.start(context);
+      localRoutes.push(...(started.routes ?? []));
+      banner.push(...(started.banner ?? []));
+      if (started.stop) stops.push(started.stop);
+    }
+    stops.push(async () => localBus.drain());
+
+    return { apiUrl, sesUrl, dynamoEndpoint, tableName, issuer, stop, banner };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};

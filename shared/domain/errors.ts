@@ -1,0 +1,75 @@
+/**
+ * Domain errors. Services and repositories throw these; they are mapped to HTTP in exactly
+ * one place (shared/middleware/problem.ts). Messages are lower-case and show the bad value
+ * (never personal data such as a national ID).
+ */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export abstract class DomainError extends Error {
+  /** HTTP status this error maps to. */
+  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422;
+  /** Stable kebab-case identifier, used as the problem `type` suffix. */
+  abstract readonly code: string;
+  readonly errors?: readonly FieldError[];
+
+  constructor(message: string, options?: { cause?: unknown; errors?: readonly FieldError[] }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    if (options?.errors) this.errors = options.errors;
+  }
+}
+
+export class BadRequestError extends DomainError {
+  readonly status = 400;
+  readonly code: string;
+  constructor(message: string, options?: { cause?: unknown; errors?: readonly FieldError[]; code?: string }) {
+    super(message, options);
+    this.code = options?.code ?? 'bad-request';
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly status = 422;
+  readonly code = 'validation-failed';
+}
+
+/** A business rule refused the request (e.g. charter not accepted); `rule` names it. */
+export class RuleViolationError extends DomainError {
+  readonly status = 422;
+  readonly code = 'rule-violated';
+  constructor(
+    readonly rule: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, { ...options, errors: [{ path: rule, message }] });
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  readonly status = 401;
+  readonly code = 'unauthorized';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+  readonly code = 'forbidden';
+}
+
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  readonly code = 'not-found';
+}
+
+export class ConflictError extends DomainError {
+  readonly status = 409;
+  readonly code: string = 'conflict';
+}
+
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+  readonly code = 'payload-too-large';
+}

@@ -1,0 +1,166 @@
+/**
+ * The one middy stack of every HTTP handler (see STYLE.md):
+ * logger (correlation id = API Gateway request id) → tracer → metrics (cold start) →
+ * header normaliser → problem+json errors → [route middlewares, e.g. idempotent()] →
+ * parsing of path/query/body with zod and the caller's identity and groups → handler.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { BadRequestError, PayloadTooLargeError, UnauthorizedError, ValidationError, type FieldError } from '../domain/errors.js';
+import { logger, metrics, tracer } from '../powertools/index.js';
+import { callerFromClaims, requireGroup, type Caller, type Group } from './auth.js';
+import { bearerToken, jwtSettingsFromEnv, toGatewayClaims, verifyJwt } from './jwt.js';
+import { problemResponse, toProblem } from './problem.js';
+import type { HttpResponse } from './responses.js';
+
+/**
+ * The event a handler receives. Routes without an authorizer (`auth: 'optional' | 'none'`)
+ * get no `authorizer` block, so it is optional here.
+ */
+export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'> & {
+  requestContext: Omit<APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'], 'authorizer'> &
+    Partial<Pick<APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'], 'authorizer'>>;
+};
+
+type Auth = 'required' | 'optional' | 'none';
+
+export interface HttpOptions<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType, A extends Auth> {
+  /** zod schema of the JSON body; omitted → the route takes no body. */
+  readonly body?: B;
+  readonly path?: P;
+  readonly query?: Q;
+  /**
+   * `required` (default): the gateway's JWT authorizer guards the route.
+   * `optional`: public route; a bearer token, if sent, is verified here with the same rules.
+   * `none`: public route, identity ignored.
+   */
+  readonly auth?: A;
+  /** The caller must be in one of these groups (403 otherwise). */
+  readonly groups?: readonly Group[];
+  /** @default 65536 */
+  readonly maxBodyBytes?: number;
+}
+
+export interface HttpRequest<B, P, Q, A extends Auth> {
+  readonly body: B;
+  readonly path: P;
+  readonly query: Q;
+  readonly caller: A extends 'required' ? Caller : Caller | undefined;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly event: HttpEvent;
+  readonly context: Context;
+}
+
+const fieldErrors = (issues: readonly z.core.$ZodIssue[], prefix: string): FieldError[] =>
+  issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
+    message: issue.message,
+  }));
+
+const parsePart = <S extends z.ZodType>(schema: S | undefined, value: unknown, prefix: string, status: 400 | 422) => {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors = fieldErrors(result.error.issues, prefix);
+  const detail = `invalid ${prefix || 'body'}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`;
+  throw status === 400 ? new BadRequestError(detail, { errors, code: 'invalid-request' }) : new ValidationError(detail, { errors });
+};
+
+const readBody = (event: HttpEvent, maxBytes: number): unknown => {
+  if (event.body === undefined || event.body === null || event.body === '') {
+    throw new BadRequestError('a JSON request body is required', { errors: [{ path: '(body)', message: 'required' }] });
+  }
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw) > maxBytes) {
+    throw new PayloadTooLargeError(`request body is larger than ${maxBytes} bytes`);
+  }
+  const type = event.headers?.['content-type'];
+  if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new BadRequestError(`content-type must be application/json, got ${type}`, {
+      errors: [{ path: 'headers.content-type', message: 'must be application/json' }],
+    });
+  }
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch (cause) {
+    throw new BadRequestError('request body is not valid JSON', { cause, code: 'malformed-json', errors: [{ path: '(body)', message: 'malformed JSON' }] });
+  }
+};
+
+const identify = async (event: HttpEvent, auth: Auth): Promise<Caller | undefined> => {
+  if (auth === 'required') {
+    const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
+    if (!caller) throw new UnauthorizedError('a valid bearer token is required');
+    return caller;
+  }
+  if (auth === 'none') return undefined;
+  const token = bearerToken(event.headers?.authorization);
+  const settings = jwtSettingsFromEnv();
+  if (!token || !settings) return undefined;
+  try {
+    return callerFromClaims(toGatewayClaims(await verifyJwt(token, settings)));
+  } catch (cause) {
+    throw new UnauthorizedError('the bearer token is invalid or expired', { cause });
+  }
+};
+
+/** Turns any error into problem+json; 5xx are logged (without the event) and masked. */
+export const problemDetails = (): MiddlewareObj<HttpEvent, HttpResponse> => ({
+  onError: async (request) => {
+    const problem = toProblem(request.error, request.event?.rawPath);
+    if (problem.status >= 500) logger.error('unhandled error', { error: request.error as Error });
+    else logger.info('request refused', { status: problem.status, type: problem.type });
+    request.response = problemResponse(problem);
+  },
+});
+
+export const http = <
+  B extends z.ZodType = z.ZodUndefined,
+  P extends z.ZodType = z.ZodUndefined,
+  Q extends z.ZodType = z.ZodUndefined,
+  A extends Auth = 'required',
+>(
+  options: HttpOptions<B, P, Q, A> = {},
+) => {
+  const auth: Auth = options.auth ?? 'required';
+  const maxBodyBytes = options.maxBodyBytes ?? 65_536;
+  const chain = middy<HttpEvent, HttpResponse>()
+    .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
+    .use(captureLambdaHandler(tracer))
+    .use(logMetrics(metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
+    .use(httpHeaderNormalizer())
+    .use(problemDetails());
+
+  const builder = {
+    use(middleware: MiddlewareObj<HttpEvent, HttpResponse>) {
+      chain.use(middleware);
+      return builder;
+    },
+    handler(
+      fn: (request: HttpRequest<z.output<B>, z.output<P>, z.output<Q>, A>) => Promise<HttpResponse>,
+    ) {
+      return chain.handler(async (event: HttpEvent, context: Context) => {
+        const caller = await identify(event, auth);
+        if (options.groups) requireGroup(caller, ...options.groups);
+        const path = parsePart(options.path, event.pathParameters ?? {}, 'path', 400);
+        const query = parsePart(options.query, event.queryStringParameters ?? {}, 'query', 400);
+        const body = options.body ? parsePart(options.body, readBody(event, maxBodyBytes), '', 422) : undefined;
+        return fn({
+          body: body as z.output<B>,
+          path: path as z.output<P>,
+          query: query as z.output<Q>,
+          caller: caller as HttpRequest<unknown, unknown, unknown, A>['caller'],
+          headers: event.headers ?? {},
+          event,
+          context,
+        });
+      });
+    },
+  };
+  return builder;
+};

@@ -1,0 +1,79 @@
+/**
+ * RFC 9457 problem details: the one place where errors become HTTP responses.
+ * Domain errors keep their status and message; anything unexpected becomes a generic 500
+ * that leaks nothing (the error is logged with the request id, never returned).
+ */
+import {
+  IdempotencyAlreadyInProgressError,
+  IdempotencyValidationError,
+} from '@aws-lambda-powertools/idempotency';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DomainError, type FieldError } from '../domain/errors.js';
+
+export const PROBLEM_BASE = 'https://tatawwu.sa/problems/';
+
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly instance?: string;
+  readonly errors?: readonly FieldError[];
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  422: 'Unprocessable content',
+  500: 'Internal server error',
+};
+
+export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: problem.status,
+  headers: { 'content-type': 'application/problem+json' },
+  body: JSON.stringify(problem),
+});
+
+export const toProblem = (error: unknown, instance?: string): Problem => {
+  const base = instance === undefined ? {} : { instance };
+  if (error instanceof DomainError) {
+    return {
+      type: PROBLEM_BASE + error.code,
+      title: titles[error.status] ?? 'Error',
+      status: error.status,
+      detail: error.message,
+      ...base,
+      ...(error.errors && { errors: error.errors }),
+    };
+  }
+  if (error instanceof IdempotencyValidationError) {
+    return {
+      type: `${PROBLEM_BASE}idempotency-key-reused`,
+      title: titles[422]!,
+      status: 422,
+      detail: 'this idempotency-key was already used with a different request body',
+      ...base,
+      errors: [{ path: 'headers.idempotency-key', message: 'reused with a different body' }],
+    };
+  }
+  if (error instanceof IdempotencyAlreadyInProgressError) {
+    return {
+      type: `${PROBLEM_BASE}idempotency-in-progress`,
+      title: titles[409]!,
+      status: 409,
+      detail: 'a request with this idempotency-key is still in progress; retry shortly',
+      ...base,
+    };
+  }
+  return {
+    type: `${PROBLEM_BASE}internal`,
+    title: titles[500]!,
+    status: 500,
+    detail: 'something went wrong on our side; the request id identifies it in our logs',
+    ...base,
+  };
+};

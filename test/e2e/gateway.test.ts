@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
+
+describe('local gateway', () => {
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+  });
+  afterAll(async () => platform?.stop());
+
+  it('answers /health through the real handler', async () => {
+    const response = await platform.request('GET', '/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok' });
+  });
+
+  it('answers an unknown route with 404 like API Gateway', async () => {
+    const response = await platform.request('GET', '/v1/nothing-here');
+    expect(response.status).toBe(404);
+  });
+
+  it('refuses a token request with an unknown group', async () => {
+    const response = await platform.request('POST', '/local/token', { body: { sub: 'a', groups: ['king'] } });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].path).toBe('groups.0');
+  });
+});
