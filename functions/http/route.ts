@@ -17,6 +17,8 @@ export type Need =
   | 'email'
   | 'sms'
   | 'cognito'
+  /** read the secret pepper used to hash national IDs */
+  | 'national-id-pepper'
   | `workflow:${string}`;
 
 export interface RouteDocs {

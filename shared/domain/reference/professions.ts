@@ -1,0 +1,55 @@
+/**
+ * Professions for skills-based ("professional") volunteering, skill levels and languages.
+ * Skills are free text (normalised to lower-case kebab form); professions are a fixed list
+ * so that an opportunity that needs a "lawyer" finds every lawyer.
+ */
+import { z } from 'zod';
+
+export const professions = {
+  doctor: { nameAr: 'طبيب', nameEn: 'Doctor' },
+  nurse: { nameAr: 'ممرض', nameEn: 'Nurse' },
+  pharmacist: { nameAr: 'صيدلي', nameEn: 'Pharmacist' },
+  paramedic: { nameAr: 'مسعف', nameEn: 'Paramedic' },
+  psychologist: { nameAr: 'أخصائي نفسي', nameEn: 'Psychologist' },
+  'social-worker': { nameAr: 'أخصائي اجتماعي', nameEn: 'Social worker' },
+  teacher: { nameAr: 'معلم', nameEn: 'Teacher' },
+  lawyer: { nameAr: 'محامٍ', nameEn: 'Lawyer' },
+  accountant: { nameAr: 'محاسب', nameEn: 'Accountant' },
+  engineer: { nameAr: 'مهندس', nameEn: 'Engineer' },
+  architect: { nameAr: 'مهندس معماري', nameEn: 'Architect' },
+  'software-developer': { nameAr: 'مطور برمجيات', nameEn: 'Software developer' },
+  'data-analyst': { nameAr: 'محلل بيانات', nameEn: 'Data analyst' },
+  designer: { nameAr: 'مصمم', nameEn: 'Designer' },
+  translator: { nameAr: 'مترجم', nameEn: 'Translator' },
+  'marketing-specialist': { nameAr: 'أخصائي تسويق', nameEn: 'Marketing specialist' },
+  'project-manager': { nameAr: 'مدير مشاريع', nameEn: 'Project manager' },
+  'hr-specialist': { nameAr: 'أخصائي موارد بشرية', nameEn: 'HR specialist' },
+  electrician: { nameAr: 'كهربائي', nameEn: 'Electrician' },
+  photographer: { nameAr: 'مصور', nameEn: 'Photographer' },
+} as const;
+
+export type Profession = keyof typeof professions;
+export const Profession = z
+  .enum(Object.keys(professions) as [Profession, ...Profession[]])
+  .describe('one of the documented professions (shared/domain/reference/professions.ts)');
+
+export const SkillLevel = z.enum(['beginner', 'intermediate', 'advanced', 'expert']);
+export type SkillLevel = z.infer<typeof SkillLevel>;
+/** Numeric rank of a level, for "at least" comparisons. */
+export const skillRank: Record<SkillLevel, number> = { beginner: 1, intermediate: 2, advanced: 3, expert: 4 };
+
+/** A skill name: lower-case words joined by hyphens, e.g. `first-aid`, `arabic-calligraphy`. */
+export const SkillName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. first-aid')
+  .max(40);
+
+/** ISO 639-1 language codes the platform serves. */
+export const Language = z.enum(['ar', 'en', 'ur', 'hi', 'bn', 'tl', 'id', 'fr', 'tr', 'fa', 'sw', 'am', 'es', 'zh']);
+export type Language = z.infer<typeof Language>;
+
+/** Message locale of a person: Arabic by default. */
+export const Locale = z.enum(['ar', 'en']);
+export type Locale = z.infer<typeof Locale>;
