@@ -12,4 +12,7 @@ export const tracer = new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_N
 export const metrics = new Metrics({
   namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Tatawwu',
   serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'tatawwu',
+  // Its warnings (e.g. "no application metrics") go through our logger, so they follow
+  // POWERTOOLS_LOG_LEVEL instead of printing on every request.
+  logger,
 });
