@@ -2,6 +2,7 @@
  * Local stand-ins that plug into the platform (API docs, workflow runner, schedules, SMS
  * outbox…). Each later area adds its extension here.
  */
+import { jobsExtension } from './jobs.js';
 import type { LocalExtension } from './platform.js';
 
-export const localExtensions: LocalExtension[] = [];
+export const localExtensions: LocalExtension[] = [jobsExtension];

@@ -1,0 +1,28 @@
+/**
+ * Event consumers, declared once: the CDK turns each into an EventBridge rule on the domain
+ * bus (source `tatawwu`, the listed detail-types) targeting a NodeFunction with retries and a
+ * dead-letter queue; the local platform subscribes the same handler module to the
+ * in-process bus. Delivery is at least once, so consumers must be idempotent.
+ *
+ * A consumer's handler receives an EventBridge event: `{ id, source, 'detail-type', time, detail }`.
+ */
+import type { EventBridgeEvent } from 'aws-lambda';
+import type { Need } from '../http/route.js';
+
+export interface ConsumerDefinition {
+  /** PascalCase, stable: construct id and function name part. */
+  readonly id: string;
+  /** Domain event types (EventBridge detail-types) this consumer receives. */
+  readonly events: readonly string[];
+  /** Handler module relative to the repository root; exports `handler`. */
+  readonly entry: string;
+  readonly needs: readonly Need[];
+  /** Seconds. @default 30 */
+  readonly timeout?: number;
+  /** @default 256 */
+  readonly memorySize?: number;
+}
+
+export type DomainEventEnvelope<T = Record<string, unknown>> = EventBridgeEvent<string, T & { eventId: string }>;
+
+export const defineConsumers = <const T extends readonly ConsumerDefinition[]>(consumers: T): T => consumers;
