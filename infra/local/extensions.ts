@@ -2,7 +2,8 @@
  * Local stand-ins that plug into the platform (API docs, workflow runner, schedules, SMS
  * outbox…). Each later area adds its extension here.
  */
+import { apiDocs } from './api-docs.js';
 import { jobsExtension } from './jobs.js';
 import type { LocalExtension } from './platform.js';
 
-export const localExtensions: LocalExtension[] = [jobsExtension];
+export const localExtensions: LocalExtension[] = [jobsExtension, apiDocs];

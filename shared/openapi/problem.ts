@@ -1,0 +1,37 @@
+/**
+ * The error bodies of the API as zod schemas, for the OpenAPI document only: the handler
+ * stack builds them in shared/middleware/problem.ts, and the type check at the end of this
+ * file keeps the two in step.
+ */
+import { z } from 'zod';
+import type { Problem } from '../middleware/problem.js';
+
+export const FieldErrorDocument = z
+  .object({
+    path: z.string().describe('dotted path of the offending field, e.g. `skills.0.level` or `query.limit`'),
+    message: z.string(),
+  })
+  .meta({ id: 'FieldError' });
+
+export const ProblemDocument = z
+  .object({
+    type: z.string().describe('URI of the problem type, e.g. https://tatawwu.sa/problems/validation-failed'),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    detail: z.string(),
+    instance: z.string().optional().describe('the request path'),
+    errors: z.array(FieldErrorDocument).optional().describe('one entry per invalid field (400 and 422)'),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details. Never carries a stack trace.' });
+
+/** What API Gateway's JWT authorizer (and the local gateway) answers before any handler runs. */
+export const GatewayMessageDocument = z
+  .object({ message: z.string() })
+  .meta({ id: 'GatewayMessage', description: 'answer of the gateway itself, e.g. `{"message":"Unauthorized"}`' });
+
+// Compile-time guard: the documented shape accepts every problem the middleware builds.
+type Assignable<A, B extends A> = B;
+type DocumentedProblem = Omit<z.output<typeof ProblemDocument>, 'errors'> & {
+  readonly errors?: readonly z.output<typeof FieldErrorDocument>[];
+};
+export type ProblemMatchesMiddleware = Assignable<DocumentedProblem, Problem>;
