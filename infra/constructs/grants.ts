@@ -1,0 +1,176 @@
+/**
+ * Turns what a handler declares it needs (`Need`, functions/http/route.ts) into environment
+ * variables and least-privilege grants, in one place, so that HTTP routes, workflow tasks,
+ * scheduled jobs and consumers are all granted the same way:
+ *
+ * ```ts
+ * const fn = new NodeFunction(this, 'RemindVolunteers', { entry, serviceName: 'reminders' });
+ * grantNeeds(fn, ['table:read', 'email', 'sms'], resources);
+ * ```
+ */
+import { Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Need } from '../../functions/http/route.js';
+import type { NodeFunction } from './node-function.js';
+import type { Messaging } from './messaging.js';
+
+/** The resources a need can be granted on. */
+export interface NeedResources {
+  /** The single table (`TABLE_NAME`). */
+  readonly table: ITable;
+  /** The Powertools idempotency table (`IDEMPOTENCY_TABLE_NAME`). */
+  readonly idempotencyTable: ITable;
+  /** The domain event bus (`EVENT_BUS_NAME`). */
+  readonly eventBus: IEventBus;
+  /** The national-ID pepper (`NATIONAL_ID_PEPPER_SECRET_ARN`). */
+  readonly nationalIdPepper: ISecret;
+  /**
+   * The user pool, for the `cognito` need (`USER_POOL_ID`).
+   * @default - a function that needs `cognito` fails the synth
+   */
+  readonly userPool?: IUserPool;
+  /**
+   * Email and SMS senders, for the `email` and `sms` needs.
+   * @default - a function that needs `email` or `sms` fails the synth
+   */
+  readonly messaging?: Messaging;
+  /**
+   * State machines by workflow name, for `workflow:<Name>` needs (`WORKFLOW_<NAME>_ARN`).
+   * The workflows construct adds its state machines here.
+   * @default - a function that needs a workflow fails the synth
+   */
+  readonly stateMachines?: Readonly<Record<string, IStateMachine>>;
+}
+
+/** `VolunteerApplication` → `WORKFLOW_VOLUNTEER_APPLICATION_ARN`: where a handler finds a state machine. */
+export const workflowArnEnvName = (workflow: string): string =>
+  `WORKFLOW_${workflow.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_ARN`;
+
+const missing = (fn: NodeFunction, need: Need, what: string): Error =>
+  new Error(`${fn.node.path} needs ${JSON.stringify(need)} but no ${what} was given to grantNeeds`);
+
+/**
+ * Sets the environment of `fn` and grants it exactly what `needs` lists:
+ *
+ * | need | grant | environment |
+ * |---|---|---|
+ * | (always) | none | `TABLE_NAME`, `IDEMPOTENCY_TABLE_NAME`, `EVENT_BUS_NAME` |
+ * | `table:read` | `grantReadData` on the table (and its key) | |
+ * | `table:write` | `grantReadWriteData` on the table (and its key) | |
+ * | `idempotency` | `grantReadWriteData` on the idempotency table | |
+ * | `events` | `events:PutEvents` on the domain bus | |
+ * | `email` | `ses:SendEmail`/`SendRawEmail` on the region's identity | `EMAIL_FROM` |
+ * | `sms` | `sms-voice:SendTextMessage` on the region's sender ID | `SMS_SENDER_ID_ARN` |
+ * | `cognito` | `AdminAddUserToGroup`, `AdminUpdateUserAttributes` on the pool | `USER_POOL_ID` |
+ * | `national-id-pepper` | read the secret (and decrypt with its key) | `NATIONAL_ID_PEPPER_SECRET_ARN` |
+ * | `workflow:<Name>` | start executions and send task results | `WORKFLOW_<NAME>_ARN` |
+ *
+ * Names are not secrets, so every function knows where the table and bus are; only the IAM
+ * grants are gated by `needs`.
+ */
+export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: NeedResources): void {
+  const lambda = fn.function;
+  lambda.addEnvironment('TABLE_NAME', resources.table.tableName);
+  lambda.addEnvironment('IDEMPOTENCY_TABLE_NAME', resources.idempotencyTable.tableName);
+  lambda.addEnvironment('EVENT_BUS_NAME', resources.eventBus.eventBusName);
+
+  const unique = [...new Set(needs)];
+  for (const need of unique) {
+    switch (need) {
+      case 'table:read':
+        // table:write includes reading; granting both would only duplicate statements.
+        if (!unique.includes('table:write')) {
+          resources.table.grantReadData(fn);
+          acknowledgeIndexWildcard(fn, resources.table);
+        }
+        break;
+      case 'table:write':
+        resources.table.grantReadWriteData(fn);
+        acknowledgeIndexWildcard(fn, resources.table);
+        break;
+      case 'idempotency':
+        resources.idempotencyTable.grantReadWriteData(fn);
+        break;
+      case 'events':
+        resources.eventBus.grantPutEventsTo(fn);
+        break;
+      case 'email': {
+        if (!resources.messaging) throw missing(fn, need, 'messaging');
+        resources.messaging.grantSendEmail(fn);
+        lambda.addEnvironment('EMAIL_FROM', resources.messaging.fromAddress);
+        break;
+      }
+      case 'sms': {
+        if (!resources.messaging) throw missing(fn, need, 'messaging');
+        resources.messaging.grantSendSms(fn);
+        lambda.addEnvironment('SMS_SENDER_ID_ARN', resources.messaging.smsSenderIdArn);
+        break;
+      }
+      case 'cognito': {
+        if (!resources.userPool) throw missing(fn, need, 'userPool');
+        resources.userPool.grant(fn, 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminUpdateUserAttributes');
+        lambda.addEnvironment('USER_POOL_ID', resources.userPool.userPoolId);
+        break;
+      }
+      case 'national-id-pepper':
+        resources.nationalIdPepper.grantRead(fn);
+        lambda.addEnvironment('NATIONAL_ID_PEPPER_SECRET_ARN', resources.nationalIdPepper.secretArn);
+        break;
+      default: {
+        const workflow = /^workflow:([A-Za-z][A-Za-z0-9]*)$/.exec(need)?.[1];
+        if (!workflow) throw new Error(`${fn.node.path}: unknown need ${JSON.stringify(need)}`);
+        const stateMachine = resources.stateMachines?.[workflow];
+        if (!stateMachine) {
+          const known = Object.keys(resources.stateMachines ?? {});
+          throw new Error(
+            `${fn.node.path} needs ${JSON.stringify(need)} but no state machine named ${JSON.stringify(workflow)} was given (known: ${known.length ? known.join(', ') : 'none'})`,
+          );
+        }
+        stateMachine.grantStartExecution(fn);
+        // Handlers of human decisions resume the execution waiting on their task token.
+        stateMachine.grantTaskResponse(fn);
+        lambda.addEnvironment(workflowArnEnvName(workflow), stateMachine.stateMachineArn);
+      }
+    }
+  }
+}
+
+/**
+ * `grantReadData`/`grantReadWriteData` name `<table ARN>/index/*` so that queries on GSI1..GSI3
+ * work. cdk-nag (v3) acknowledges findings one by one, by their exact text, so the finding is
+ * computed from this very table's ARN: a wildcard on any other resource still fails the check.
+ */
+/**
+ * The text cdk-nag gives a CloudFormation reference in a finding (its `flattenCfnReference`,
+ * which cdk-nag 3 no longer exports): `Fn::ImportValue` → the export name, `Fn::GetAtt` →
+ * `<Logical.Attr>`, `Ref` → `<Logical>`, `Fn::Join` → the joined parts.
+ */
+const flattenReference = (node: unknown): string => {
+  if (node === undefined) return '';
+  if (typeof node === 'string') return node.replace(/\$\{/g, '<').replace(/\}/g, '>');
+  const value = node as Record<string, unknown>;
+  if (value['Fn::Join']) {
+    const [delimiter, items] = value['Fn::Join'] as [string, unknown[]];
+    return items.map(flattenReference).join(delimiter);
+  }
+  if (value['Fn::Sub']) return flattenReference(value['Fn::Sub']);
+  if (value['Fn::GetAtt']) {
+    const [resource, attribute] = value['Fn::GetAtt'] as [unknown, unknown];
+    return `<${flattenReference(resource)}.${flattenReference(attribute)}>`;
+  }
+  if (value['Fn::ImportValue']) return flattenReference(value['Fn::ImportValue']);
+  if (value.Ref) return `<${flattenReference(value.Ref)}>`;
+  return JSON.stringify(node);
+};
+
+const acknowledgeIndexWildcard = (fn: NodeFunction, table: ITable): void => {
+  const tableArn = flattenReference(Stack.of(fn).resolve(table.tableArn));
+  Validations.of(fn.role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${tableArn}/index/*]`,
+    reason: 'the grant covers the global secondary indexes of the single table only (GSI1..GSI3 queries); no other table or action is wildcarded',
+  });
+};

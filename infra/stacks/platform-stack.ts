@@ -1,0 +1,101 @@
+/**
+ * The stateless stack of one region: identity, messaging senders, the HTTP API with its
+ * functions, alarms. It only composes constructs; the data it works on lives in the DataStack
+ * of the same region.
+ */
+import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Route } from '../../functions/http/route.js';
+import { mainTable } from '../../shared/db/table.js';
+import type { DeploymentConfig } from '../config.js';
+import type { NeedResources } from '../constructs/grants.js';
+import { PlatformHttpApi } from '../constructs/http-api.js';
+import { Identity } from '../constructs/identity.js';
+import { Messaging } from '../constructs/messaging.js';
+import { Observability } from '../constructs/observability.js';
+import type { DataStack } from './data-stack.js';
+
+export interface PlatformStackProps extends StackProps {
+  readonly config: DeploymentConfig;
+  /** The stateful stack of the same region. */
+  readonly data: DataStack;
+  /** The route table (functions/http/routes.ts). */
+  readonly routes: readonly Route[];
+}
+
+export class PlatformStack extends Stack {
+  public readonly identity: Identity;
+  public readonly messaging: Messaging;
+  public readonly api: PlatformHttpApi;
+  public readonly observability: Observability;
+  /** What any function of this stack can be granted (see grants.ts `grantNeeds`). */
+  public readonly needResources: NeedResources;
+
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+    super(scope, id, props);
+    const { config, data } = props;
+    if (data.region !== this.region) {
+      throw new Error(`the platform stack in ${this.region} must use the data stack of its own region, got ${data.region}`);
+    }
+    const logRetention = config.logRetentionDays as RetentionDays;
+
+    this.identity = new Identity(this, 'Identity', {
+      featurePlan: config.userPoolFeaturePlan,
+      removalPolicy: config.ephemeralRemovalPolicy,
+    });
+    this.messaging = new Messaging(this, 'Messaging', {
+      emailDomain: config.emailDomain,
+      emailFromLocalPart: config.emailFromLocalPart,
+      smsSenderId: config.smsSenderId,
+      smsCountry: config.smsCountry,
+    });
+
+    const baseResources: NeedResources = {
+      table: Table.fromTableAttributes(this, 'Table', {
+        tableArn: Fn.importValue(data.tableArnExportName),
+        encryptionKey: data.key,
+        globalIndexes: mainTable.indexes.map((index) => index.indexName),
+      }),
+      idempotencyTable: data.idempotencyTable,
+      eventBus: data.eventBus,
+      nationalIdPepper: data.nationalIdPepper,
+      userPool: this.identity.userPool,
+      messaging: this.messaging,
+    };
+
+    // Extension point for workflows: create the Step Functions construct here with
+    // `baseResources` (its task functions are NodeFunctions granted through grantNeeds) and put
+    // its state machines in this map, keyed by workflow name; routes that declare
+    // `workflow:<Name>` are then granted and told the ARN (WORKFLOW_<NAME>_ARN).
+    const stateMachines: Record<string, IStateMachine> = {};
+    this.needResources = { ...baseResources, stateMachines };
+
+    this.api = new PlatformHttpApi(this, 'Api', {
+      routes: props.routes,
+      resources: this.needResources,
+      jwtIssuer: this.identity.issuerUrl,
+      jwtAudience: this.identity.client.userPoolClientId,
+      jwksUrl: this.identity.jwksUrl,
+      throttleRateLimit: config.throttleRateLimit,
+      throttleBurstLimit: config.throttleBurstLimit,
+      logRetention,
+      logRemovalPolicy: config.ephemeralRemovalPolicy,
+      logLevel: config.logLevel,
+    });
+
+    this.observability = new Observability(this, 'Observability', {
+      alarmEmail: config.alarmEmail,
+      httpApi: this.api.httpApi,
+      removalPolicy: config.ephemeralRemovalPolicy,
+    });
+    for (const fn of this.api.functions.values()) this.observability.monitorFunction(fn.node.id, fn);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'AppClientId', { value: this.identity.client.userPoolClientId });
+    new CfnOutput(this, 'Issuer', { value: this.identity.issuerUrl });
+  }
+}
