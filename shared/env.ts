@@ -29,9 +29,17 @@ export const env = {
   get mode(): 'cloud' | 'local' {
     return process.env.TATAWWU_MODE === 'local' ? 'local' : 'cloud';
   },
-  /** Secret used to derive a stable, non-reversible lookup key of national IDs. */
-  get nationalIdPepper(): string {
-    return required('NATIONAL_ID_PEPPER');
+  /**
+   * Secret used to derive a stable, non-reversible lookup key of national IDs. Set directly
+   * only locally and in tests; in the cloud it is read from Secrets Manager (next setting).
+   * See shared/security/national-id-pepper.ts.
+   */
+  get nationalIdPepper(): string | undefined {
+    return process.env.NATIONAL_ID_PEPPER || undefined;
+  },
+  /** ARN of the Secrets Manager secret holding the national-ID pepper (cloud). */
+  get nationalIdPepperSecretArn(): string | undefined {
+    return process.env.NATIONAL_ID_PEPPER_SECRET_ARN || undefined;
   },
   get region(): string {
     return process.env.AWS_REGION ?? 'me-central-1';

@@ -22,6 +22,8 @@ export const volunteerKeys = {
   /** Uniqueness marker: one profile per national ID (keyed by an HMAC, never the ID itself). */
   nationalId: (nationalIdHash: string) => ({ PK: `NATID#${nationalIdHash}`, SK: 'NATID' }),
   charterAcceptance: (sub: string, version: string) => ({ PK: `VOL#${sub}`, SK: `CHARTER#${version}` }),
+  /** Append-only trail of contact-consent changes (email/SMS opt-in and opt-out), oldest first. */
+  consentChange: (sub: string, at: string, channel: string) => ({ PK: `VOL#${sub}`, SK: `CONSENT#${at}#${channel}` }),
 } as const;
 
 export const accessPatterns: readonly AccessPattern[] = [
@@ -35,6 +37,25 @@ export const accessPatterns: readonly AccessPattern[] = [
   {
     pattern: "list a volunteer's charter acceptances",
     key: 'PK = VOL#<sub> AND begins_with(SK, CHARTER#)',
+    index: 'table',
+    operation: 'Query',
+  },
+  {
+    pattern: 'update a volunteer profile (optimistic: revision must match) and append consent changes',
+    key: 'Update PK = VOL#<sub>, SK = PROFILE if attribute_exists(PK) AND revision = :seen + Put PK = VOL#<sub>, SK = CONSENT#<at>#<channel>',
+    index: 'table',
+    operation: 'TransactWriteItems',
+  },
+  {
+    pattern: 'accept a charter version once and mark it on the profile',
+    key: 'Put PK = VOL#<sub>, SK = CHARTER#<version> if attribute_not_exists(PK) + Update PK = VOL#<sub>, SK = PROFILE if attribute_exists(PK)',
+    index: 'table',
+    operation: 'TransactWriteItems',
+  },
+  { pattern: 'get one charter acceptance', key: 'PK = VOL#<sub> AND SK = CHARTER#<version>', index: 'table', operation: 'GetItem' },
+  {
+    pattern: "list a volunteer's contact-consent changes (opt-in/opt-out history)",
+    key: 'PK = VOL#<sub> AND begins_with(SK, CONSENT#)',
     index: 'table',
     operation: 'Query',
   },

@@ -56,11 +56,15 @@ export interface HttpRequest<B, P, Q, A extends Auth> {
   readonly context: Context;
 }
 
+const joinPath = (parts: readonly PropertyKey[]): string => parts.map(String).filter(Boolean).join('.') || '(root)';
+
+/** One error per field; an unknown key is reported at its own path (zod reports it at the parent). */
 const fieldErrors = (issues: readonly z.core.$ZodIssue[], prefix: string): FieldError[] =>
-  issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
-    message: issue.message,
-  }));
+  issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: joinPath([prefix, ...issue.path, key]), message: 'unknown field' }))
+      : [{ path: joinPath([prefix, ...issue.path]), message: issue.message }],
+  );
 
 const parsePart = <S extends z.ZodType>(schema: S | undefined, value: unknown, prefix: string, status: 400 | 422) => {
   if (!schema) return undefined;

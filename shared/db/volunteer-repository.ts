@@ -1,0 +1,170 @@
+/**
+ * Volunteer profiles in the single table (keys in keys.ts). The invariants are enforced by
+ * DynamoDB, never by a read first:
+ * - registration is one TransactWriteItems: the profile and the national-ID marker, both
+ *   `attribute_not_exists(PK)`, so one profile per user and per national ID even when two
+ *   requests race;
+ * - updates are conditioned on the revision that was read (optimistic concurrency);
+ * - a charter acceptance is written once, with the profile's `acceptedCharterVersion`.
+ * A cancelled transaction becomes a named domain error (with the SDK error as `cause`).
+ */
+import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  ConcurrentWriteError,
+  NationalIdTakenError,
+  VolunteerAlreadyRegisteredError,
+  VolunteerNotFoundError,
+} from '../domain/volunteers/errors.js';
+import type { VolunteerRecord } from '../domain/volunteers/schema.js';
+import type { ConsentChange, VolunteerChanges, VolunteerRepository } from '../domain/volunteers/service.js';
+import { env } from '../env.js';
+import { documentClient } from './client.js';
+import { volunteerKeys } from './keys.js';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const failed = (reasons: readonly CancellationReason[] | undefined, index: number): boolean =>
+  reasons?.[index]?.Code === 'ConditionalCheckFailed';
+
+/** Cancelled only because another transaction touched the same items at the same moment. */
+const onlyConflicts = (reasons: readonly CancellationReason[] | undefined): boolean =>
+  (reasons ?? []).some((r) => r.Code === 'TransactionConflict') &&
+  (reasons ?? []).every((r) => r.Code === 'TransactionConflict' || r.Code === 'None');
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const stripKeys = (item: Record<string, unknown>): VolunteerRecord => {
+  const { PK: _pk, SK: _sk, entity: _entity, ...record } = item;
+  return record as VolunteerRecord;
+};
+
+export const volunteerRepository = (
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: string = env.tableName,
+): VolunteerRepository => {
+  /**
+   * Runs a transaction; when it was cancelled only by a TransactionConflict (a concurrent
+   * transaction on the same item), tries again, so that the loser of a race sees the winner's
+   * item and fails its condition with a meaningful error instead of a generic conflict.
+   */
+  const transact = async (items: TransactItem[], what: string): Promise<TransactionCanceledException | undefined> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: items }));
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        if (!onlyConflicts(error.CancellationReasons)) return error;
+        if (attempt === 3) throw new ConcurrentWriteError(what, { cause: error });
+        await pause(20 * attempt + Math.random() * 30);
+      }
+    }
+  };
+
+  const consentItems = (id: string, consent: readonly ConsentChange[]): TransactItem[] =>
+    consent.map((change) => ({
+      Put: {
+        TableName: tableName,
+        Item: { ...volunteerKeys.consentChange(id, change.at, change.channel), entity: 'ConsentChange', volunteerId: id, ...change },
+      },
+    }));
+
+  return {
+    async create(record, consent) {
+      const cancelled = await transact(
+        [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...volunteerKeys.profile(record.id), entity: 'Volunteer', ...record },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...volunteerKeys.nationalId(record.nationalIdHash), entity: 'NationalIdClaim', volunteerId: record.id, createdAt: record.createdAt },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          ...consentItems(record.id, consent),
+        ],
+        'the registration',
+      );
+      if (!cancelled) return;
+      const reasons = cancelled.CancellationReasons;
+      if (failed(reasons, 0)) throw new VolunteerAlreadyRegisteredError({ cause: cancelled });
+      if (failed(reasons, 1)) throw new NationalIdTakenError({ cause: cancelled });
+      throw cancelled;
+    },
+
+    async get(id) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: volunteerKeys.profile(id) }));
+      return Item ? stripKeys(Item) : undefined;
+    },
+
+    async update(id, changes, expectedRevision, consent) {
+      const names = Object.keys(changes);
+      const cancelled = await transact(
+        [
+          {
+            Update: {
+              TableName: tableName,
+              Key: volunteerKeys.profile(id),
+              UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+              ConditionExpression: 'attribute_exists(PK) AND #rev = :seen',
+              ExpressionAttributeNames: { ...Object.fromEntries(names.map((name, i) => [`#f${i}`, name])), '#rev': 'revision' },
+              ExpressionAttributeValues: {
+                ...Object.fromEntries(names.map((name, i) => [`:f${i}`, changes[name as keyof VolunteerChanges]])),
+                ':seen': expectedRevision,
+              },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          ...consentItems(id, consent),
+        ],
+        'the profile',
+      );
+      if (!cancelled) return;
+      const reasons = cancelled.CancellationReasons;
+      if (failed(reasons, 0)) {
+        throw reasons?.[0]?.Item ? new ConcurrentWriteError('the profile', { cause: cancelled }) : new VolunteerNotFoundError({ cause: cancelled });
+      }
+      throw cancelled;
+    },
+
+    async acceptCharter(id, acceptance) {
+      const key = volunteerKeys.charterAcceptance(id, acceptance.version);
+      const cancelled = await transact(
+        [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...key, entity: 'CharterAcceptance', volunteerId: id, ...acceptance },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: volunteerKeys.profile(id),
+              UpdateExpression: 'SET acceptedCharterVersion = :version, charterAcceptedAt = :at',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: { ':version': acceptance.version, ':at': acceptance.acceptedAt },
+            },
+          },
+        ],
+        'the charter acceptance',
+      );
+      if (!cancelled) return { created: true, acceptance };
+      const reasons = cancelled.CancellationReasons;
+      if (failed(reasons, 1)) throw new VolunteerNotFoundError({ cause: cancelled });
+      if (failed(reasons, 0)) {
+        const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+        if (Item) return { created: false, acceptance: { version: Item.version as string, acceptedAt: Item.acceptedAt as string } };
+      }
+      throw cancelled;
+    },
+  };
+};

@@ -1,0 +1,231 @@
+/**
+ * Shapes of the volunteer registry: what clients send (RegisterVolunteer, UpdateVolunteer,
+ * AcceptCharter), what they get back (VolunteerProfile, CharterAcceptance, Charter, Guide),
+ * what is stored (VolunteerRecord) and the VolunteerRegistered event detail.
+ * Objects are `.strict()`: an unknown field is a 422 that names it. Every array is bounded.
+ */
+import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { z } from 'zod';
+import { Cause } from '../reference/causes.js';
+import { CityId } from '../reference/cities.js';
+import { Language, Locale, Profession, SkillLevel, SkillName } from '../reference/professions.js';
+import { NationalId } from './national-id.js';
+
+/** Youngest age at which a person may register (younger volunteers join through a guardian's programme). */
+export const MIN_VOLUNTEER_AGE = 12;
+/** Oldest plausible age; anything above is a typing error in the birth date. */
+export const MAX_VOLUNTEER_AGE = 120;
+
+/** Rejects duplicates in an array, naming the index of the second occurrence. */
+const unique =
+  <T>(key: (item: T) => unknown, what: string) =>
+  (items: readonly T[], ctx: z.core.$RefinementCtx<T[]>) => {
+    const seen = new Set<unknown>();
+    items.forEach((item, index) => {
+      const value = key(item);
+      if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate ${what} ${String(value)}` });
+      seen.add(value);
+    });
+  };
+
+/** No control characters (they break logs, exports and certificates). */
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+
+export const TimeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:mm, e.g. 08:30')
+  .describe('24-hour local time (Asia/Riyadh), HH:mm');
+
+export const Weekday = z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
+export type Weekday = z.infer<typeof Weekday>;
+
+export const AvailabilitySlot = z
+  .object({ day: Weekday, from: TimeOfDay, to: TimeOfDay })
+  .strict()
+  .refine((slot) => slot.to > slot.from, { path: ['to'], message: 'must be after from' });
+export type AvailabilitySlot = z.infer<typeof AvailabilitySlot>;
+
+const noOverlaps = (slots: readonly AvailabilitySlot[], ctx: z.core.$RefinementCtx<AvailabilitySlot[]>) => {
+  slots.forEach((slot, index) => {
+    const clash = slots.findIndex((other, j) => j < index && other.day === slot.day && other.from < slot.to && slot.from < other.to);
+    if (clash >= 0) ctx.addIssue({ code: 'custom', path: [index], message: `overlaps slot ${clash} on ${slot.day}` });
+  });
+};
+
+/** Roughly the bounding box of Saudi Arabia (WGS84). */
+export const SAUDI_BOUNDS = { minLat: 16, maxLat: 32.2, minLon: 34.5, maxLon: 55.7 } as const;
+
+export const GeoPoint = z
+  .object({
+    lat: z.number().min(SAUDI_BOUNDS.minLat).max(SAUDI_BOUNDS.maxLat),
+    lon: z.number().min(SAUDI_BOUNDS.minLon).max(SAUDI_BOUNDS.maxLon),
+  })
+  .strict()
+  .describe('a point inside Saudi Arabia (WGS84 degrees)');
+
+export const Skill = z.object({ name: SkillName, level: SkillLevel }).strict();
+
+/** E.164, validated against the numbering plan of its country, stored normalised. */
+export const PhoneNumber = z
+  .string()
+  .trim()
+  .max(20)
+  .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number, e.g. +966501234567')
+  .refine((value) => isValidPhoneNumber(value), 'is not a valid phone number for its country')
+  .overwrite((value) => parsePhoneNumberFromString(value)?.number ?? value)
+  .describe('E.164 phone number, e.g. +966501234567');
+
+export const BirthDate = z.iso.date().describe(`ISO date (YYYY-MM-DD); the volunteer must be at least ${MIN_VOLUNTEER_AGE}`);
+
+export const Preferences = z
+  .object({
+    email: z.boolean().describe('consents to email'),
+    sms: z.boolean().describe('consents to SMS'),
+    locale: Locale.default('ar'),
+    quietHours: z
+      .object({ from: TimeOfDay, to: TimeOfDay })
+      .strict()
+      .refine((q) => q.from !== q.to, { path: ['to'], message: 'must differ from from' })
+      .optional()
+      .describe('no SMS in this window (local time); may wrap midnight, e.g. 22:00–07:00'),
+  })
+  .strict();
+export type Preferences = z.output<typeof Preferences>;
+
+/** The editable part of a profile: registration sends all of it, PATCH any non-empty part. */
+const profileShape = {
+  nameAr: text(2, 100).describe('full name in Arabic'),
+  nameEn: text(2, 100).describe('full name in Latin letters'),
+  birthDate: BirthDate,
+  email: z.email().max(254),
+  phone: PhoneNumber,
+  city: CityId,
+  location: GeoPoint.optional(),
+  skills: z.array(Skill).max(30).superRefine(unique((s: z.output<typeof Skill>) => s.name, 'skill')),
+  professions: z.array(Profession).max(10).superRefine(unique((p: Profession) => p, 'profession')),
+  languages: z.array(Language).max(14).superRefine(unique((l: Language) => l, 'language')),
+  availability: z.array(AvailabilitySlot).max(21).superRefine(noOverlaps),
+  interests: z.array(Cause).max(14).superRefine(unique((c: Cause) => c, 'interest')),
+  preferences: Preferences,
+};
+
+export const RegisterVolunteer = z.object({ nationalId: NationalId, ...profileShape }).strict();
+export type RegisterVolunteer = z.output<typeof RegisterVolunteer>;
+
+/**
+ * Partial update. Top-level fields are replaced whole (so `preferences` is sent complete);
+ * `nationalId` cannot be changed and is refused as an unknown field.
+ */
+export const UpdateVolunteer = z
+  .object(profileShape)
+  .strict()
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'send at least one field to change');
+export type UpdateVolunteer = z.output<typeof UpdateVolunteer>;
+
+const Timestamp = z.iso.datetime({ offset: true });
+
+export const ConsentRecord = z.object({
+  granted: z.boolean(),
+  changedAt: Timestamp.describe('when this consent was given or withdrawn'),
+});
+
+/** A profile as stored (the national ID only as HMAC and masked form). */
+export const VolunteerRecord = z.object({
+  id: z.string().describe('the user id (Cognito sub)'),
+  ...profileShape,
+  preferences: Preferences,
+  nationalIdMasked: z.string().describe('e.g. 1*****4567'),
+  nationalIdHash: z.string(),
+  consent: z.object({ email: ConsentRecord, sms: ConsentRecord }),
+  acceptedCharterVersion: z.string().optional(),
+  charterAcceptedAt: Timestamp.optional(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  /** Incremented by every update; guards read-modify-write updates. */
+  revision: z.number().int(),
+});
+export type VolunteerRecord = z.output<typeof VolunteerRecord>;
+
+export const VolunteerProfile = VolunteerRecord.omit({ nationalIdHash: true, revision: true })
+  .extend({ age: z.number().int().describe('whole years, today in Asia/Riyadh') })
+  .meta({ id: 'VolunteerProfile' });
+export type VolunteerProfile = z.output<typeof VolunteerProfile>;
+
+export const AcceptCharter = z.object({ version: z.string().trim().min(1).max(32) }).strict();
+export type AcceptCharter = z.output<typeof AcceptCharter>;
+
+export const CharterAcceptance = z
+  .object({ version: z.string(), acceptedAt: Timestamp })
+  .meta({ id: 'CharterAcceptance' });
+export type CharterAcceptance = z.output<typeof CharterAcceptance>;
+
+const Bilingual = { titleAr: z.string(), titleEn: z.string(), textAr: z.string(), textEn: z.string() };
+
+export const CharterDocument = z
+  .object({
+    version: z.string(),
+    publishedAt: Timestamp,
+    titleAr: z.string(),
+    titleEn: z.string(),
+    preambleAr: z.string(),
+    preambleEn: z.string(),
+    principles: z.array(z.object({ id: z.string(), ...Bilingual }).strict()).min(1),
+    closingAr: z.string(),
+    closingEn: z.string(),
+  })
+  .strict();
+export type CharterDocument = z.output<typeof CharterDocument>;
+
+export const Charter = z
+  .object({
+    version: z.string(),
+    publishedAt: Timestamp,
+    titleAr: z.string(),
+    titleEn: z.string(),
+    textAr: z.string().describe('the whole charter, plain text with numbered principles'),
+    textEn: z.string(),
+    principles: CharterDocument.shape.principles,
+  })
+  .meta({ id: 'Charter' });
+export type Charter = z.output<typeof Charter>;
+
+const GuideSection = z.array(z.object({ id: z.string(), ...Bilingual }).strict()).min(1);
+
+export const Guide = z
+  .object({
+    version: z.string(),
+    publishedAt: Timestamp,
+    titleAr: z.string(),
+    titleEn: z.string(),
+    introAr: z.string(),
+    introEn: z.string(),
+    duties: GuideSection,
+    responsibilities: GuideSection,
+    rights: GuideSection,
+  })
+  .strict()
+  .meta({ id: 'VolunteerGuide' });
+export type Guide = z.output<typeof Guide>;
+
+/** Detail of `VolunteerRegistered`: what matching and onboarding need; no national ID, no contact data. */
+export const VolunteerRegisteredDetail = z
+  .object({
+    volunteerId: z.string().min(1),
+    city: CityId,
+    region: z.string(),
+    locale: Locale,
+    skills: z.array(Skill).max(30),
+    professions: z.array(Profession).max(10),
+    languages: z.array(Language).max(14),
+    interests: z.array(Cause).max(14),
+    registeredAt: Timestamp,
+  })
+  .strict();
+export type VolunteerRegisteredDetail = z.output<typeof VolunteerRegisteredDetail>;

@@ -1,0 +1,189 @@
+/**
+ * The volunteer registry. Pure: every effect goes through the ports handed in
+ * (`{ repo, events, clock, nationalIds }`), so it is tested with plain fakes; the invariants
+ * (one profile per user and per national ID, one acceptance per charter version) are
+ * enforced by the repository's transactions, not by reads here.
+ */
+import { ulid } from 'ulid';
+import type { Clock } from '../../clock.js';
+import type { Caller } from '../../middleware/auth.js';
+import type { DomainEvent, EventPublisher } from '../../messaging/events.js';
+import { cityById } from '../reference/cities.js';
+import { charterByVersion, charters, charterView, currentCharter, currentGuide, guides } from './documents/index.js';
+import { AgeOutOfRangeError, CharterSupersededError, UnknownCharterVersionError, VolunteerNotFoundError } from './errors.js';
+import {
+  MAX_VOLUNTEER_AGE,
+  MIN_VOLUNTEER_AGE,
+  type AcceptCharter,
+  type Charter,
+  type CharterAcceptance,
+  type CharterDocument,
+  type Guide,
+  type RegisterVolunteer,
+  type UpdateVolunteer,
+  type VolunteerProfile,
+  type VolunteerRecord,
+  type VolunteerRegisteredDetail,
+} from './schema.js';
+
+export type ContactChannel = 'email' | 'sms';
+
+/** One change of contact consent, kept as an append-only trail beside the profile. */
+export interface ConsentChange {
+  readonly channel: ContactChannel;
+  readonly granted: boolean;
+  readonly at: string;
+}
+
+/** The fields an update replaces, plus the bookkeeping the service derives. */
+export type VolunteerChanges = UpdateVolunteer & Pick<VolunteerRecord, 'consent' | 'updatedAt' | 'revision'>;
+
+export interface VolunteerRepository {
+  /** Creates the profile and claims its national ID atomically. @throws VolunteerAlreadyRegisteredError, NationalIdTakenError */
+  create(record: VolunteerRecord, consent: readonly ConsentChange[]): Promise<void>;
+  get(id: string): Promise<VolunteerRecord | undefined>;
+  /** Applies `changes` if the profile is still at `expectedRevision`. @throws VolunteerNotFoundError, ConcurrentWriteError */
+  update(id: string, changes: VolunteerChanges, expectedRevision: number, consent: readonly ConsentChange[]): Promise<void>;
+  /** Records the acceptance once; a repeat returns the first one with `created: false`. @throws VolunteerNotFoundError */
+  acceptCharter(id: string, acceptance: CharterAcceptance): Promise<{ created: boolean; acceptance: CharterAcceptance }>;
+}
+
+/** Turns a national ID into its stored forms (keyed hash for uniqueness, masked for display). */
+export interface NationalIdProtector {
+  protect(nationalId: string): Promise<{ hash: string; masked: string }>;
+}
+
+export interface VolunteerPorts {
+  readonly repo: VolunteerRepository;
+  readonly events: EventPublisher;
+  readonly clock: Clock;
+  readonly nationalIds: NationalIdProtector;
+}
+
+/** Today's date (YYYY-MM-DD) in Asia/Riyadh, which is UTC+3 all year (no daylight saving). */
+export const riyadhDate = (now: Date): string => new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
+
+/** Whole years from `birthDate` to `today` (both YYYY-MM-DD). A 29 February birthday counts from 1 March in other years. */
+export const ageOn = (birthDate: string, today: string): number => {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) >= birthDate.slice(5) ? years : years - 1;
+};
+
+const assertAge = (birthDate: string, now: Date): void => {
+  const today = riyadhDate(now);
+  if (birthDate > today) throw new AgeOutOfRangeError(`must not be in the future, got ${birthDate}`);
+  const age = ageOn(birthDate, today);
+  if (age < MIN_VOLUNTEER_AGE) throw new AgeOutOfRangeError(`must make the volunteer at least ${MIN_VOLUNTEER_AGE} years old, got age ${age}`);
+  if (age > MAX_VOLUNTEER_AGE) throw new AgeOutOfRangeError(`must be within the last ${MAX_VOLUNTEER_AGE} years, got ${birthDate}`);
+};
+
+export const toProfile = (record: VolunteerRecord, now: Date): VolunteerProfile => {
+  const { nationalIdHash: _hash, revision: _revision, ...visible } = record;
+  return { ...visible, age: ageOn(record.birthDate, riyadhDate(now)) };
+};
+
+const volunteerRegistered = (record: VolunteerRecord, now: Date): DomainEvent<VolunteerRegisteredDetail> => ({
+  id: ulid(now.getTime()),
+  type: 'VolunteerRegistered',
+  time: now.toISOString(),
+  detail: {
+    volunteerId: record.id,
+    city: record.city,
+    region: cityById(record.city)?.region ?? 'unknown',
+    locale: record.preferences.locale,
+    skills: record.skills,
+    professions: record.professions,
+    languages: record.languages,
+    interests: record.interests,
+    registeredAt: record.createdAt,
+  },
+});
+
+export const register = async (ports: VolunteerPorts, caller: Caller, input: RegisterVolunteer): Promise<VolunteerProfile> => {
+  const now = ports.clock.now();
+  assertAge(input.birthDate, now);
+  const { nationalId, ...fields } = input;
+  const { hash, masked } = await ports.nationalIds.protect(nationalId);
+  const at = now.toISOString();
+  const record: VolunteerRecord = {
+    id: caller.sub,
+    ...fields,
+    nationalIdHash: hash,
+    nationalIdMasked: masked,
+    consent: {
+      email: { granted: fields.preferences.email, changedAt: at },
+      sms: { granted: fields.preferences.sms, changedAt: at },
+    },
+    createdAt: at,
+    updatedAt: at,
+    revision: 1,
+  };
+  await ports.repo.create(record, [
+    { channel: 'email', granted: fields.preferences.email, at },
+    { channel: 'sms', granted: fields.preferences.sms, at },
+  ]);
+  await ports.events.publish([volunteerRegistered(record, now)]);
+  return toProfile(record, now);
+};
+
+export const getProfile = async (ports: Pick<VolunteerPorts, 'repo' | 'clock'>, caller: Caller): Promise<VolunteerProfile> => {
+  const record = await ports.repo.get(caller.sub);
+  if (!record) throw new VolunteerNotFoundError();
+  return toProfile(record, ports.clock.now());
+};
+
+/**
+ * Partial update: the given top-level fields replace the stored ones. A change of the email
+ * or SMS flag is stamped on the profile (`consent.<channel>.changedAt`) and appended to the
+ * consent trail, because notifications must honour an opt-out from the moment it was given.
+ */
+export const updateProfile = async (
+  ports: Pick<VolunteerPorts, 'repo' | 'clock'>,
+  caller: Caller,
+  patch: UpdateVolunteer,
+): Promise<VolunteerProfile> => {
+  const now = ports.clock.now();
+  if (patch.birthDate) assertAge(patch.birthDate, now);
+  const current = await ports.repo.get(caller.sub);
+  if (!current) throw new VolunteerNotFoundError();
+  const at = now.toISOString();
+  const changed = (['email', 'sms'] as const).filter(
+    (channel) => patch.preferences !== undefined && patch.preferences[channel] !== current.consent[channel].granted,
+  );
+  const consent = { ...current.consent };
+  for (const channel of changed) consent[channel] = { granted: patch.preferences![channel], changedAt: at };
+  const changes: VolunteerChanges = { ...patch, consent, updatedAt: at, revision: current.revision + 1 };
+  await ports.repo.update(
+    caller.sub,
+    changes,
+    current.revision,
+    changed.map((channel) => ({ channel, granted: consent[channel].granted, at })),
+  );
+  return toProfile({ ...current, ...changes }, now);
+};
+
+/**
+ * Accepts the current charter. Accepting it again is harmless: the first acceptance (and its
+ * time) stands and is returned with `created: false` (the handler answers 200 instead of 201).
+ */
+export const acceptCharter = async (
+  ports: Pick<VolunteerPorts, 'repo' | 'clock'>,
+  caller: Caller,
+  input: AcceptCharter,
+  published: readonly CharterDocument[] = charters,
+): Promise<{ created: boolean; acceptance: CharterAcceptance }> => {
+  if (!charterByVersion(input.version, published)) throw new UnknownCharterVersionError(input.version);
+  const current = currentCharter(published);
+  if (input.version !== current.version) throw new CharterSupersededError(input.version, current.version);
+  return ports.repo.acceptCharter(caller.sub, { version: current.version, acceptedAt: ports.clock.now().toISOString() });
+};
+
+/** True when the volunteer accepted the charter in force; a newer version needs a new acceptance. */
+export const hasAcceptedCurrentCharter = (
+  profile: Pick<VolunteerRecord, 'acceptedCharterVersion'>,
+  published: readonly CharterDocument[] = charters,
+): boolean => profile.acceptedCharterVersion !== undefined && profile.acceptedCharterVersion === currentCharter(published).version;
+
+export const getCharter = (published: readonly CharterDocument[] = charters): Charter => charterView(currentCharter(published));
+
+export const getGuide = (published: readonly Guide[] = guides): Guide => currentGuide(published);
