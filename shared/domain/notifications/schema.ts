@@ -1,0 +1,128 @@
+/**
+ * Shapes of notifications: the message types the platform sends, what a trigger asks for
+ * (NotificationRequest), and the outbox record written before anything is sent
+ * (OutboxRecord). Pure: no AWS SDK import.
+ */
+import { z } from 'zod';
+import { Locale } from '../reference/professions.js';
+
+export const NotificationType = z.enum([
+  'application-submitted',
+  'application-approved',
+  'application-rejected',
+  'application-waitlisted',
+  'application-promoted',
+  'application-withdrawn',
+  'application-expired',
+  'pending-decisions',
+  'organization-review-requested',
+  'organization-review-reminder',
+  'organization-approved',
+  'organization-rejected',
+  'opportunity-cancelled',
+  'shift-cancelled',
+  'shift-reminder-24h',
+  'shift-reminder-2h',
+  'invitation',
+]);
+export type NotificationType = z.infer<typeof NotificationType>;
+
+export const Channel = z.enum(['email', 'sms']);
+export type Channel = z.infer<typeof Channel>;
+
+/**
+ * Lifecycle of one outbox record (one message on one channel to one person):
+ * `sending` (claimed by a sender, lease until `leaseUntil`) → `sent` | `failed` (permanent
+ * error, with reason) | `dead` (transient errors on every try: dead-lettered) ;
+ * `suppressed` (never sent, with reason: consent, opt-out, undeliverable, stale) ;
+ * `deferred` (quiet hours: waits for `sendAfter`).
+ */
+export const OutboxStatus = z.enum(['sending', 'sent', 'failed', 'dead', 'suppressed', 'deferred']);
+export type OutboxStatus = z.infer<typeof OutboxStatus>;
+
+const Timestamp = z.iso.datetime({ offset: true });
+
+/** Who a message is for: a volunteer (profile, consent and preferences apply) or a bare address. */
+export const RecipientRef = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('volunteer'), volunteerId: z.string().min(1) }),
+  z.object({ kind: z.literal('address'), email: z.email(), locale: Locale.default('ar'), name: z.string().max(200).optional() }),
+]);
+export type RecipientRef = z.output<typeof RecipientRef>;
+
+/** A calendar event attached to a message as an `.ics` invite (shift reminders, approvals). */
+export const CalendarEvent = z.object({
+  /** Stable: the same shift always has the same UID, so an update replaces the entry. */
+  uid: z.string().min(1),
+  start: Timestamp,
+  end: Timestamp,
+  summary: z.string(),
+  location: z.string().optional(),
+  description: z.string().optional(),
+  /** Increases with every change of the event (ICS SEQUENCE). */
+  sequence: z.number().int().min(0).default(0),
+  status: z.enum(['CONFIRMED', 'CANCELLED']).default('CONFIRMED'),
+});
+export type CalendarEvent = z.output<typeof CalendarEvent>;
+
+/** Template parameters: plain strings (times as ISO 8601); bilingual ones as `<name>Ar` / `<name>En`. */
+export const Params = z.record(z.string(), z.string());
+export type Params = z.output<typeof Params>;
+
+export const NotificationRequest = z.object({
+  type: NotificationType,
+  to: RecipientRef,
+  /** The entity the message is about (application id, shift id…): part of the dedupe key. */
+  about: z.string().min(1),
+  /** Distinguishes repeated messages about the same entity (e.g. a reminder window, a nudge day). */
+  window: z.string().optional(),
+  params: Params,
+  /** Channels to use if consent allows. @default ['email'] */
+  channels: z.array(Channel).min(1).default(['email']),
+  /**
+   * Set when an SMS must go out even in quiet hours; the reason is recorded on the outbox item.
+   * Only triggers decide this, with the reason written next to the decision.
+   */
+  timeCritical: z.string().optional(),
+  /** After this time the message is pointless: a quiet-hours deferral past it is suppressed instead. */
+  staleAfter: Timestamp.optional(),
+  calendar: CalendarEvent.optional(),
+});
+export type NotificationRequest = z.input<typeof NotificationRequest>;
+export type ParsedNotificationRequest = z.output<typeof NotificationRequest>;
+
+export const OutboxRecord = z.object({
+  id: z.string().describe('the dedupe key'),
+  type: NotificationType,
+  channel: Channel,
+  recipientId: z.string(),
+  /** Where it goes (email address or E.164 phone), resolved when the record is written. */
+  address: z.string().optional(),
+  locale: Locale,
+  about: z.string(),
+  window: z.string().optional(),
+  params: Params,
+  calendar: CalendarEvent.optional(),
+  status: OutboxStatus,
+  reason: z.string().optional(),
+  timeCritical: z.string().optional(),
+  attempts: z.number().int().min(0),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  leaseUntil: Timestamp.optional(),
+  sendAfter: Timestamp.optional(),
+  staleAfter: Timestamp.optional(),
+  sentAt: Timestamp.optional(),
+  providerMessageId: z.string().optional(),
+});
+export type OutboxRecord = z.output<typeof OutboxRecord>;
+
+/** Why an outbox record was not (or not yet) sent. Stable strings: they are recorded and counted. */
+export const SuppressionReason = {
+  noConsent: 'no-consent',
+  optedOut: 'opted-out',
+  undeliverable: 'undeliverable',
+  noAddress: 'no-address',
+  unknownRecipient: 'unknown-recipient',
+  staleByMorning: 'quiet-hours-stale-by-morning',
+  stale: 'stale',
+} as const;

@@ -1,0 +1,36 @@
+/** Every message template, by type: one per NotificationType, checked by the compiler. */
+import type { NotificationType } from '../../domain/notifications/schema.js';
+import type { Template } from '../render.js';
+import {
+  applicationApproved,
+  applicationExpired,
+  applicationPromoted,
+  applicationRejected,
+  applicationSubmitted,
+  applicationWaitlisted,
+  applicationWithdrawn,
+  pendingDecisions,
+} from './applications.js';
+import { invitation } from './matching.js';
+import { organizationApproved, organizationRejected, organizationReviewReminder, organizationReviewRequested } from './organizations.js';
+import { opportunityCancelled, shiftCancelled, shiftReminder24h, shiftReminder2h } from './shifts.js';
+
+export const templates: Readonly<Record<NotificationType, Template>> = {
+  'application-submitted': applicationSubmitted,
+  'application-approved': applicationApproved,
+  'application-rejected': applicationRejected,
+  'application-waitlisted': applicationWaitlisted,
+  'application-promoted': applicationPromoted,
+  'application-withdrawn': applicationWithdrawn,
+  'application-expired': applicationExpired,
+  'pending-decisions': pendingDecisions,
+  'organization-review-requested': organizationReviewRequested,
+  'organization-review-reminder': organizationReviewReminder,
+  'organization-approved': organizationApproved,
+  'organization-rejected': organizationRejected,
+  'opportunity-cancelled': opportunityCancelled,
+  'shift-cancelled': shiftCancelled,
+  'shift-reminder-24h': shiftReminder24h,
+  'shift-reminder-2h': shiftReminder2h,
+  invitation,
+};

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import type { Locale } from '../../shared/domain/reference/professions.js';
+import type { NotificationType, Params } from '../../shared/domain/notifications/schema.js';
+import { fitsOneSmsPart, gsm7Length, renderEmail, renderSms, TemplateError, type Template } from '../../shared/messaging/render.js';
+import { templates } from '../../shared/messaging/templates/index.js';
+
+const locales: readonly Locale[] = ['ar', 'en'];
+const START = '2030-03-14T05:30:00.000Z'; // 08:30 in Riyadh
+const END = '2030-03-14T09:00:00.000Z';
+
+const words = { ar: 'جمعية البر الخيرية لرعاية الأيتام في المنطقة الشرقية ', en: 'Community Health Awareness Campaign – Café “Weekend” ' };
+const fill = (text: string, length: number) => text.repeat(Math.ceil(length / text.length)).slice(0, length);
+
+/** Every declared parameter at its longest realistic value, in both languages. */
+const longest = (template: Template): Params => {
+  const params: Params = {};
+  for (const [name, spec] of Object.entries(template.params)) {
+    if (spec.kind === 'time') params[name] = START;
+    else if (spec.kind === 'number') params[name] = '9'.repeat(spec.max);
+    else if (spec.bilingual) {
+      params[`${name}Ar`] = fill(words.ar, spec.max);
+      params[`${name}En`] = fill(words.en, spec.max);
+    } else params[name] = fill(words.ar, spec.max);
+  }
+  return params;
+};
+
+const typical: Params = {
+  nameAr: 'سارة القحطاني',
+  nameEn: 'Sara Alqahtani',
+  titleAr: 'توزيع السلال الغذائية',
+  titleEn: 'Food basket distribution',
+  orgNameAr: 'جمعية إطعام',
+  orgNameEn: ' Itaam Association',
+  placeAr: 'الرياض',
+  placeEn: 'Riyadh',
+  start: START,
+  end: END,
+  reason: 'Capacity reached',
+  position: '3',
+  count: '4',
+  oldest: '2030-03-12T07:00:00.000Z',
+  licenseNumber: '1234',
+  cityAr: 'جدة',
+  cityEn: 'Jeddah',
+  submittedAt: '2030-03-10T07:00:00.000Z',
+};
+
+const types = Object.keys(templates) as NotificationType[];
+
+describe('email templates', () => {
+  describe.each(types)('%s', (type) => {
+    const template = templates[type];
+
+    it('renders Arabic right to left with a plain-text part', () => {
+      const email = renderEmail(template, 'ar', typical);
+      expect(email.html).toContain('<html dir="rtl" lang="ar">');
+      expect(email.subject).toMatch(/[\u0600-\u06FF]/);
+      expect(email.text).toMatch(/[\u0600-\u06FF]/);
+      expect(email.text).not.toContain('<');
+      expect(`${email.subject}${email.html}${email.text}`).not.toContain('{{');
+    });
+
+    it('renders English left to right with a plain-text part', () => {
+      const email = renderEmail(template, 'en', typical);
+      expect(email.html).toContain('<html dir="ltr" lang="en">');
+      expect(email.subject).not.toMatch(/[\u0600-\u06FF]/);
+      expect(email.text).not.toMatch(/[\u0600-\u06FF]/);
+      expect(`${email.subject}${email.html}${email.text}`).not.toContain('{{');
+    });
+  });
+
+  it('shows the bilingual value of the recipient’s language', () => {
+    const ar = renderEmail(templates['application-approved'], 'ar', typical);
+    const en = renderEmail(templates['application-approved'], 'en', typical);
+    expect(ar.subject).toBe('تم قبولك للتطوع في توزيع السلال الغذائية');
+    expect(en.subject).toBe('You are approved: Food basket distribution');
+  });
+
+  it('shows times in Riyadh time', () => {
+    const en = renderEmail(templates['shift-reminder-24h'], 'en', typical);
+    expect(en.text).toContain('08:30');
+    expect(en.text).toContain('Thursday');
+  });
+
+  it('escapes every interpolated value in the HTML', () => {
+    const email = renderEmail(templates['application-rejected'], 'en', { ...typical, titleEn: '<img src=x onerror=alert(1)>', reason: 'a & "b"' });
+    expect(email.html).not.toContain('<img');
+    expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(email.html).toContain('a &amp; &quot;b&quot;');
+    expect(email.text).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('leaves out a paragraph whose optional parameter is absent', () => {
+    const { reason: _, ...withoutReason } = typical;
+    const email = renderEmail(templates['application-rejected'], 'en', withoutReason);
+    expect(email.text).not.toContain('Reason:');
+  });
+
+  it('refuses to render without a required parameter, naming it', () => {
+    const { start: _, ...withoutStart } = typical;
+    expect(() => renderEmail(templates['shift-reminder-2h'], 'ar', withoutStart)).toThrow(TemplateError);
+    expect(() => renderEmail(templates['shift-reminder-2h'], 'ar', withoutStart)).toThrow(/"start"/);
+  });
+});
+
+const withSms = types.filter((type) => templates[type].sms);
+
+describe('SMS templates', () => {
+  it('exist for every message to a volunteer that can be urgent', () => {
+    expect(withSms).toEqual(
+      expect.arrayContaining(['application-approved', 'shift-reminder-24h', 'shift-reminder-2h', 'shift-cancelled', 'opportunity-cancelled']),
+    );
+  });
+
+  describe.each(withSms)('%s', (type) => {
+    const template = templates[type];
+
+    it('fits one UCS-2 part in Arabic with the longest realistic values', () => {
+      const sms = renderSms(template, 'ar', longest(template))!;
+      expect(sms.length, sms).toBeLessThanOrEqual(70);
+      expect(sms).toMatch(/[\u0600-\u06FF]/);
+    });
+
+    it('fits one GSM-7 part in English with the longest realistic values', () => {
+      const sms = renderSms(template, 'en', longest(template))!;
+      expect(gsm7Length(sms), sms).toBeDefined();
+      expect(gsm7Length(sms)!, sms).toBeLessThanOrEqual(160);
+      expect(fitsOneSmsPart(sms)).toBe(true);
+    });
+
+    it('renders in both languages with typical values', () => {
+      for (const locale of locales) expect(renderSms(template, locale, typical)).not.toContain('{{');
+    });
+  });
+
+  it('keeps an English SMS in GSM-7 when a name has characters outside it', () => {
+    const sms = renderSms(templates['application-approved'], 'en', { ...typical, titleEn: 'Café “Ramadan” 🌙 drive' })!;
+    expect(sms).toContain('"Cafe "Ramadan" ? drive"');
+    expect(gsm7Length(sms)).toBeDefined();
+  });
+});
+
+describe('gsm7Length', () => {
+  it('counts extension characters as two septets', () => {
+    expect(gsm7Length('a€')).toBe(3);
+  });
+
+  it('is undefined for Arabic text', () => {
+    expect(gsm7Length('تطوع')).toBeUndefined();
+  });
+});
