@@ -6,6 +6,8 @@
  * the list of every access pattern (pattern → key condition → index). No Scan, anywhere.
  */
 
+import type { SearchDimension } from '../domain/opportunities/search.js';
+
 export interface AccessPattern {
   readonly pattern: string;
   /** The key condition, e.g. `PK = VOL#<sub> AND SK = PROFILE`. */
@@ -26,7 +28,140 @@ export const volunteerKeys = {
   consentChange: (sub: string, at: string, channel: string) => ({ PK: `VOL#${sub}`, SK: `CONSENT#${at}#${channel}` }),
 } as const;
 
+// ── Organisations ────────────────────────────────────────────────────────────
+/**
+ * An organisation is one partition: its profile, its status history, its volunteer
+ * department and its managers. The task token of the onboarding workflow lives on the
+ * profile item (`taskToken`), never outside the table.
+ */
+export const organizationKeys = {
+  profile: (orgId: string) => ({ PK: `ORG#${orgId}`, SK: 'PROFILE' }),
+  /** Uniqueness marker: one organisation per licence number (released on reject/expiry). */
+  license: (licenseNumber: string) => ({ PK: `LICENSE#${licenseNumber}`, SK: 'LICENSE' }),
+  /** `at` first, then a ULID, so the history lists in time order. */
+  history: (orgId: string, at: string, changeId: string) => ({ PK: `ORG#${orgId}`, SK: `HISTORY#${at}#${changeId}` }),
+  historyPrefix: 'HISTORY#',
+  /** The volunteer department, established on approval; GSI1 lists every department (national KPI). */
+  department: (orgId: string) => ({ PK: `ORG#${orgId}`, SK: 'DEPARTMENT' }),
+  departmentIndex: (establishedAt: string, orgId: string) => ({ GSI1PK: 'DEPARTMENTS', GSI1SK: `${establishedAt}#${orgId}` }),
+  manager: (orgId: string, sub: string) => ({ PK: `ORG#${orgId}`, SK: `MANAGER#${sub}` }),
+  managerPrefix: 'MANAGER#',
+  /** A user manages at most one organisation (`custom:orgId` holds one id): marker per user. */
+  managerOf: (sub: string) => ({ PK: `USER#${sub}`, SK: 'MANAGES' }),
+} as const;
+
+// ── Opportunities and shifts ─────────────────────────────────────────────────
+/**
+ * `OPP#<id>` holds the opportunity and its shifts. A shift item carries `capacity` and a
+ * `seatsTaken` counter: reserving a seat (applications) is one TransactWriteItems with
+ * `UpdateItem SET seatsTaken = seatsTaken + 1` conditioned on `seatsTaken < capacity` beside the
+ * application's Put; freeing one is the reverse with `seatsTaken > 0`. `seatsLeft` is
+ * `capacity - seatsTaken`, read with the opportunity in one Query.
+ *
+ * Search: a published opportunity has one small *index item* per filter dimension under
+ * `OPPIDX#<id>` (all, city, category, each skill, each profession, org), written in the
+ * publish transaction and deleted in the close transaction. Each index item carries the
+ * opportunity's summary and `GSI1PK = PUB#<dimension>#<value>`,
+ * `GSI1SK = <last shift end>#<id>`. The sort key starts with the *last* shift end because it
+ * is stable (the "next shift" changes with time, without any write) and because the key
+ * condition `GSI1SK >= <from>` then drops finished opportunities without reading them.
+ * Order is "ending soonest first", ties broken by id: stable across pages.
+ */
+export const opportunityKeys = {
+  opportunity: (oppId: string) => ({ PK: `OPP#${oppId}`, SK: 'OPPORTUNITY' }),
+  shift: (oppId: string, shiftId: string) => ({ PK: `OPP#${oppId}`, SK: `SHIFT#${shiftId}` }),
+  shiftPrefix: 'SHIFT#',
+  /** GSI1 on the shift item: find a shift (and its opportunity) by shift id alone. */
+  shiftIndex: (shiftId: string) => ({ GSI1PK: `SHIFT#${shiftId}`, GSI1SK: 'SHIFT' }),
+  searchItem: (oppId: string, partition: string) => ({ PK: `OPPIDX#${oppId}`, SK: partition }),
+  searchPartition: (dimension: SearchDimension, value?: string) =>
+    dimension === 'all' ? 'PUB#ALL' : `PUB#${dimension.toUpperCase()}#${value ?? ''}`,
+  searchSort: (lastShiftEnd: string, oppId: string) => `${lastShiftEnd}#${oppId}`,
+} as const;
+
+const organizationAccessPatterns: readonly AccessPattern[] = [
+  {
+    pattern: 'register an organisation once per licence number',
+    key: 'Put PK = ORG#<id>, SK = PROFILE + Put PK = LICENSE#<licence>, SK = LICENSE + Put HISTORY item, profile and marker attribute_not_exists(PK)',
+    index: 'table',
+    operation: 'TransactWriteItems',
+  },
+  { pattern: 'get an organisation', key: 'PK = ORG#<id> AND SK = PROFILE', index: 'table', operation: 'GetItem' },
+  { pattern: 'who holds a licence number', key: 'PK = LICENSE#<licence> AND SK = LICENSE', index: 'table', operation: 'GetItem' },
+  {
+    pattern: "an organisation's status history, oldest first",
+    key: 'PK = ORG#<id> AND begins_with(SK, HISTORY#)',
+    index: 'table',
+    operation: 'Query',
+  },
+  {
+    pattern: 'record a reviewer decision once (second decision refused)',
+    key: 'Update PK = ORG#<id>, SK = PROFILE if status = pending AND attribute_exists(taskToken) AND attribute_not_exists(decision)',
+    index: 'table',
+    operation: 'UpdateItem',
+  },
+  {
+    pattern: 'approve: status pending → active, department established, history appended',
+    key: 'Update PROFILE if status = pending + Put DEPARTMENT attribute_not_exists(PK) + Put HISTORY',
+    index: 'table',
+    operation: 'TransactWriteItems',
+  },
+  { pattern: "an organisation's volunteer department", key: 'PK = ORG#<id> AND SK = DEPARTMENT', index: 'table', operation: 'GetItem' },
+  {
+    pattern: 'organisations with an established volunteer department (national KPI)',
+    key: 'GSI1PK = DEPARTMENTS AND GSI1SK > <since>',
+    index: 'GSI1',
+    operation: 'Query',
+  },
+  {
+    pattern: 'add a manager (a user manages one organisation)',
+    key: 'Put PK = ORG#<id>, SK = MANAGER#<sub> + Put PK = USER#<sub>, SK = MANAGES, both attribute_not_exists(PK)',
+    index: 'table',
+    operation: 'TransactWriteItems',
+  },
+  { pattern: "list an organisation's managers", key: 'PK = ORG#<id> AND begins_with(SK, MANAGER#)', index: 'table', operation: 'Query' },
+];
+
+const opportunityAccessPatterns: readonly AccessPattern[] = [
+  {
+    pattern: 'create a draft opportunity with its shifts',
+    key: 'Put PK = OPP#<id>, SK = OPPORTUNITY + Put SK = SHIFT#<shiftId> per shift (≤ 50), attribute_not_exists(PK)',
+    index: 'table',
+    operation: 'TransactWriteItems',
+  },
+  {
+    pattern: 'get an opportunity with its shifts and seats left',
+    key: 'PK = OPP#<id> (OPPORTUNITY + SHIFT# items)',
+    index: 'table',
+    operation: 'Query',
+  },
+  { pattern: 'find a shift by its id', key: 'GSI1PK = SHIFT#<shiftId> AND GSI1SK = SHIFT', index: 'GSI1', operation: 'Query' },
+  {
+    pattern: 'reserve a seat on a shift (applications)',
+    key: 'Update PK = OPP#<id>, SK = SHIFT#<shiftId> SET seatsTaken = seatsTaken + 1 if seatsTaken < capacity (+ the application Put)',
+    index: 'table',
+    operation: 'TransactWriteItems',
+  },
+  {
+    pattern: 'publish / close: status change and search index items in one step',
+    key: 'Update OPPORTUNITY if status = draft|published + Put/Delete PK = OPPIDX#<id>, SK = PUB#<dim>#<value> (≤ 34 items)',
+    index: 'table',
+    operation: 'TransactWriteItems',
+  },
+  {
+    pattern:
+      'search published opportunities: Query the most selective filter\'s partition (org > profession > skill > city > category > all); ' +
+      'the other filters are a FilterExpression on that page (pages may come back short, never wrong); ' +
+      '`from` is the key condition, `to` a filter on the first shift start',
+    key: 'GSI1PK = PUB#<dim>#<value> AND GSI1SK >= <from>',
+    index: 'GSI1',
+    operation: 'Query',
+  },
+];
+
 export const accessPatterns: readonly AccessPattern[] = [
+  ...organizationAccessPatterns,
+  ...opportunityAccessPatterns,
   { pattern: 'get a volunteer profile by user (sub)', key: 'PK = VOL#<sub> AND SK = PROFILE', index: 'table', operation: 'GetItem' },
   {
     pattern: 'register a volunteer once per user and per national ID',

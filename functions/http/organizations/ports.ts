@@ -1,0 +1,47 @@
+/**
+ * The ports the organisation handlers hand to the service: the real adapters, built per call
+ * (each is a cheap wrapper over process-wide clients).
+ */
+import { ulid } from 'ulid';
+import { systemClock } from '../../../shared/clock.js';
+import { organizationRepository } from '../../../shared/db/organization-repository.js';
+import { DecisionNotOpenError } from '../../../shared/domain/organizations/errors.js';
+import type { OnboardingWorkflow } from '../../../shared/domain/organizations/service.js';
+import { eventPublisher } from '../../../shared/messaging/events.js';
+import { workflowClient } from '../../../shared/workflows/client.js';
+import { WorkflowTaskClosedError } from '../../../shared/workflows/errors.js';
+
+export const WORKFLOW = 'OrganizationOnboarding';
+
+/** The rejection error the state machine's Catch routes to the Reject step. */
+export const REJECTED_ERROR = 'OrganizationRejected';
+
+/** Execution name derived from the organisation id: a retried start finds the same execution. */
+export const executionName = (orgId: string) => `org-${orgId}`;
+
+export const onboardingWorkflow = (): OnboardingWorkflow => ({
+  async start(orgId) {
+    await workflowClient().start(WORKFLOW, { orgId }, { executionName: executionName(orgId) });
+  },
+  async resume(taskToken, decision) {
+    try {
+      if (decision.decision === 'approve') {
+        await workflowClient().sendTaskSuccess(taskToken, { decision: decision.decision, by: decision.by, at: decision.at });
+      } else {
+        await workflowClient().sendTaskFailure(taskToken, REJECTED_ERROR, 'rejected by a ministry reviewer');
+      }
+    } catch (error) {
+      if (!(error instanceof WorkflowTaskClosedError)) throw error;
+      throw new DecisionNotOpenError('the review period moved on while deciding (the wait timed out); decide again on the reminder', {
+        cause: error,
+      });
+    }
+  },
+});
+
+export const organizationPorts = () => ({
+  repo: organizationRepository(),
+  events: eventPublisher(),
+  clock: systemClock,
+  ids: () => ulid(),
+});

@@ -1,0 +1,296 @@
+/**
+ * Opportunities, shifts and the search index items (layout and rationale in keys.ts).
+ * Publishing writes the index items in the same transaction as the status change and closing
+ * deletes them in the same transaction, so search never lists a closed opportunity.
+ */
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { BadRequestError } from '../domain/errors.js';
+import { OpportunityStatusError } from '../domain/opportunities/errors.js';
+import { OpportunitySummary, type OpportunityRecord, type SearchPage, type ShiftRecord } from '../domain/opportunities/schema.js';
+import { partitionsOf, summaryOf, type SearchPartition, type SearchPlan } from '../domain/opportunities/search.js';
+import type { OpportunityRepository } from '../domain/opportunities/service.js';
+import { env } from '../env.js';
+import { documentClient } from './client.js';
+import { opportunityKeys as keys } from './keys.js';
+
+type Item = Record<string, unknown>;
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'entity'] as const;
+const strip = <T>(item: Item): T => {
+  const copy = { ...item };
+  for (const name of KEY_ATTRIBUTES) delete copy[name];
+  return copy as T;
+};
+
+export const partitionKey = (partition: SearchPartition): string => keys.searchPartition(partition.dimension, partition.value);
+
+/** The index items of a published opportunity: one per partition, each with the summary. */
+export const searchItems = (opportunity: OpportunityRecord, publishedAt: string): Item[] => {
+  const summary = summaryOf(opportunity, publishedAt);
+  const GSI1SK = keys.searchSort(opportunity.lastShiftEnd, opportunity.id);
+  return partitionsOf(opportunity).map((partition) => {
+    const GSI1PK = partitionKey(partition);
+    return { ...keys.searchItem(opportunity.id, GSI1PK), GSI1PK, GSI1SK, entity: 'OpportunitySearchEntry', ...summary };
+  });
+};
+
+const opportunityItem = (opportunity: OpportunityRecord): Item => ({ ...keys.opportunity(opportunity.id), entity: 'Opportunity', ...opportunity });
+const shiftItem = (shift: ShiftRecord): Item => ({
+  ...keys.shift(shift.opportunityId, shift.id),
+  ...keys.shiftIndex(shift.id),
+  entity: 'Shift',
+  ...shift,
+});
+
+// ── Cursor ──────────────────────────────────────────────────────────────────
+/**
+ * The cursor is base64url JSON `{ p, f, s }`: the partition queried, the `from` bound of the
+ * first page and the sort key of the last item returned. The full ExclusiveStartKey is rebuilt
+ * from them (the index item's PK/SK follow from the partition and the id inside the sort key),
+ * after checking that it belongs to this query: a tampered or foreign cursor is a 400.
+ */
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const SORT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)#([0-9A-HJKMNP-TV-Z]{26})$/;
+const Cursor = z.object({ p: z.string().max(200), f: z.string().regex(ISO), s: z.string().regex(SORT) }).strict();
+type Cursor = z.infer<typeof Cursor>;
+
+export const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+const invalidCursor = (reason: string, cause?: unknown) =>
+  new BadRequestError(`invalid cursor: ${reason}`, { code: 'invalid-cursor', errors: [{ path: 'query.cursor', message: reason }], cause });
+
+export const decodeCursor = (raw: string, partition: string, from: string | undefined): Cursor => {
+  let parsed: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(raw)) throw new Error('not base64url');
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch (cause) {
+    throw invalidCursor('is not a cursor returned by this endpoint', cause);
+  }
+  const result = Cursor.safeParse(parsed);
+  if (!result.success) throw invalidCursor('is not a cursor returned by this endpoint', result.error);
+  const cursor = result.data;
+  if (cursor.p !== partition) throw invalidCursor('belongs to a search with other filters');
+  if (from !== undefined && cursor.f !== from) throw invalidCursor('belongs to a search with another from');
+  if (cursor.s < cursor.f) throw invalidCursor('is outside the range of its search');
+  return cursor;
+};
+
+const startKey = (cursor: Cursor): Item => {
+  const id = SORT.exec(cursor.s)![2]!;
+  return { ...keys.searchItem(id, cursor.p), GSI1PK: cursor.p, GSI1SK: cursor.s };
+};
+
+// ── Residual filters ────────────────────────────────────────────────────────
+const filterExpression = (residual: SearchPlan['residual']) => {
+  const clauses: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const equal = (attribute: string, value: string | undefined) => {
+    if (value === undefined) return;
+    clauses.push(`#${attribute} = :${attribute}`);
+    names[`#${attribute}`] = attribute;
+    values[`:${attribute}`] = value;
+  };
+  const contains = (attribute: string, value: string | undefined) => {
+    if (value === undefined) return;
+    clauses.push(`contains(#${attribute}, :${attribute})`);
+    names[`#${attribute}`] = attribute;
+    values[`:${attribute}`] = value;
+  };
+  equal('city', residual.city);
+  equal('category', residual.category);
+  equal('orgId', residual.orgId);
+  contains('skills', residual.skill);
+  contains('professions', residual.profession);
+  if (residual.startsBy !== undefined) {
+    clauses.push('#firstShiftStart <= :startsBy');
+    names['#firstShiftStart'] = 'firstShiftStart';
+    values[':startsBy'] = residual.startsBy;
+  }
+  return clauses.length === 0 ? undefined : { expression: clauses.join(' AND '), names, values };
+};
+
+/** Queries per page at most: a very unselective residual filter gives a short page, never a slow one. */
+const MAX_ROUNDS = 5;
+
+const summaryFields = Object.keys(OpportunitySummary.shape) as (keyof OpportunitySummary)[];
+const toSummary = (item: Item): OpportunitySummary =>
+  Object.fromEntries(summaryFields.filter((field) => item[field] !== undefined).map((field) => [field, item[field]])) as OpportunitySummary;
+
+export const opportunityRepository = (
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: () => string = () => env.tableName,
+): OpportunityRepository => {
+  const transact = async (items: TransactItems, opportunity: OpportunityRecord, action: string) => {
+    try {
+      await client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons ?? [] : [];
+      if (reasons[0]?.Code === 'ConditionalCheckFailed' || error instanceof ConditionalCheckFailedException) {
+        throw new OpportunityStatusError(opportunity.id, 'no longer ' + opportunity.status, action, { cause: error });
+      }
+      throw error;
+    }
+  };
+
+  return {
+    async create(opportunity, shifts) {
+      const TableName = tableName();
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName, Item: opportunityItem(opportunity), ConditionExpression: 'attribute_not_exists(PK)' } },
+            ...shifts.map((shift) => ({ Put: { TableName, Item: shiftItem(shift), ConditionExpression: 'attribute_not_exists(PK)' } })),
+          ],
+        }),
+      );
+    },
+
+    async get(id) {
+      const items: Item[] = [];
+      let ExclusiveStartKey: Item | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName(),
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': keys.opportunity(id).PK },
+            ConsistentRead: true,
+            ExclusiveStartKey,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      const opportunity = items.find((item) => item.entity === 'Opportunity');
+      if (!opportunity) return undefined;
+      return {
+        opportunity: strip<OpportunityRecord>(opportunity),
+        shifts: items.filter((item) => item.entity === 'Shift').map((item) => strip<ShiftRecord>(item)),
+      };
+    },
+
+    async publish(opportunity, publishedAt) {
+      const TableName = tableName();
+      await transact(
+        [
+          {
+            Update: {
+              TableName,
+              Key: keys.opportunity(opportunity.id),
+              UpdateExpression: 'SET #status = :published, publishedAt = :at, updatedAt = :at',
+              ConditionExpression: '#status = :draft',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':published': 'published', ':draft': 'draft', ':at': publishedAt },
+            },
+          },
+          ...searchItems(opportunity, publishedAt).map((Item) => ({ Put: { TableName, Item } })),
+        ],
+        opportunity,
+        'published',
+      );
+      return { ...opportunity, status: 'published', publishedAt, updatedAt: publishedAt };
+    },
+
+    async close(opportunity, closedAt) {
+      const TableName = tableName();
+      const indexDeletes =
+        opportunity.status === 'published'
+          ? partitionsOf(opportunity).map((partition) => ({ Delete: { TableName, Key: keys.searchItem(opportunity.id, partitionKey(partition)) } }))
+          : [];
+      await transact(
+        [
+          {
+            Update: {
+              TableName,
+              Key: keys.opportunity(opportunity.id),
+              UpdateExpression: 'SET #status = :closed, closedAt = :at, updatedAt = :at',
+              ConditionExpression: '#status = :current',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':closed': 'closed', ':current': opportunity.status, ':at': closedAt },
+            },
+          },
+          ...indexDeletes,
+        ],
+        opportunity,
+        'closed',
+      );
+      return { ...opportunity, status: 'closed', closedAt, updatedAt: closedAt };
+    },
+
+    async search(plan, limit, rawCursor) {
+      const partition = partitionKey(plan.partition);
+      const cursor = rawCursor === undefined ? undefined : decodeCursor(rawCursor, partition, plan.from);
+      const from = plan.from ?? cursor?.f ?? plan.now;
+      const filter = filterExpression(plan.residual);
+      const items: Item[] = [];
+      let exclusiveStartKey: Item | undefined = cursor && startKey(cursor);
+      let more = false;
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        const need = limit - items.length;
+        // One more than needed tells whether another page exists; with a residual filter read
+        // further ahead, since only some of what is read matches.
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName(),
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'GSI1PK = :p AND GSI1SK >= :from',
+            ExpressionAttributeNames: filter?.names,
+            ExpressionAttributeValues: { ':p': partition, ':from': from, ...filter?.values },
+            FilterExpression: filter?.expression,
+            ExclusiveStartKey: exclusiveStartKey,
+            Limit: filter ? Math.min(1000, Math.max(50, need * 5)) : need + 1,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        exclusiveStartKey = page.LastEvaluatedKey;
+        if (items.length > limit) {
+          more = true;
+          break;
+        }
+        if (!exclusiveStartKey) break;
+        if (items.length === limit) {
+          more = true;
+          break;
+        }
+      }
+      const kept = items.slice(0, limit);
+      const last = kept.at(-1);
+      // Cut inside a read: continue after the last item returned. Short page (round budget
+      // spent): continue where the reading stopped.
+      const nextSort = more && last ? String(last.GSI1SK) : exclusiveStartKey ? String(exclusiveStartKey.GSI1SK) : undefined;
+      return {
+        items: kept.map(toSummary),
+        ...(nextSort && { nextCursor: encodeCursor({ p: partition, f: from, s: nextSort }) }),
+      };
+    },
+  };
+};
+
+/**
+ * Bulk load of already-published opportunities (benchmarks, demo data): the same items that
+ * create + publish write, in BatchWriteItem calls of 25 without conditions. Not for request paths.
+ */
+export const seedPublishedOpportunities = async (
+  entries: readonly { opportunity: OpportunityRecord; shifts: readonly ShiftRecord[] }[],
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: string = env.tableName,
+): Promise<void> => {
+  const items = entries.flatMap(({ opportunity, shifts }) => {
+    const publishedAt = opportunity.publishedAt ?? opportunity.createdAt;
+    const published: OpportunityRecord = { ...opportunity, status: 'published', publishedAt };
+    return [opportunityItem(published), ...shifts.map(shiftItem), ...searchItems(published, publishedAt)];
+  });
+  for (let i = 0; i < items.length; i += 25) {
+    let pending: Item[] = items.slice(i, i + 25);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+      const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending.map((Item) => ({ PutRequest: { Item } })) } }));
+      pending = (result.UnprocessedItems?.[tableName] ?? []).flatMap((request) => (request.PutRequest?.Item ? [request.PutRequest.Item] : []));
+    }
+  }
+};

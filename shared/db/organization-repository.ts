@@ -1,0 +1,295 @@
+/**
+ * Organisations in the single table (keys in keys.ts). Invariants are conditions:
+ * one organisation per licence number (marker item), one decision per organisation, status
+ * changes only from the expected status, one organisation per manager.
+ */
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ulid } from 'ulid';
+import { ConflictError, NotFoundError } from '../domain/errors.js';
+import {
+  DecisionAlreadyMadeError,
+  DecisionNotOpenError,
+  LicenseNumberTakenError,
+  ManagerAlreadyAssignedError,
+} from '../domain/organizations/errors.js';
+import type {
+  Department,
+  Manager,
+  OrganizationRecord,
+  RecordedDecision,
+  StatusChange,
+} from '../domain/organizations/schema.js';
+import type { OrganizationRepository, TransitionOptions } from '../domain/organizations/service.js';
+import { env } from '../env.js';
+import { documentClient } from './client.js';
+import { organizationKeys as keys } from './keys.js';
+
+type Item = Record<string, unknown>;
+
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'entity', 'taskToken'] as const;
+const strip = <T>(item: Item): T => {
+  const copy = { ...item };
+  for (const name of KEY_ATTRIBUTES) delete copy[name];
+  return copy as T;
+};
+
+/** Which items of a cancelled transaction failed their condition (by position). */
+const failedConditions = (error: unknown): boolean[] | undefined =>
+  error instanceof TransactionCanceledException
+    ? (error.CancellationReasons ?? []).map((reason) => reason.Code === 'ConditionalCheckFailed')
+    : undefined;
+
+const historyItem = (orgId: string, change: StatusChange): Item => ({
+  ...keys.history(orgId, change.at, ulid()),
+  entity: 'OrganizationStatusChange',
+  orgId,
+  ...change,
+});
+
+export const organizationRepository = (
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: () => string = () => env.tableName,
+): OrganizationRepository => {
+  const get = async (orgId: string): Promise<Item | undefined> =>
+    (await client.send(new GetCommand({ TableName: tableName(), Key: keys.profile(orgId), ConsistentRead: true }))).Item;
+
+  return {
+    async create(org, change) {
+      const TableName = tableName();
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName, Item: { ...keys.profile(org.id), entity: 'Organization', ...org }, ConditionExpression: 'attribute_not_exists(PK)' } },
+              {
+                Put: {
+                  TableName,
+                  Item: { ...keys.license(org.licenseNumber), entity: 'LicenseMarker', orgId: org.id, createdAt: org.createdAt },
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                },
+              },
+              { Put: { TableName, Item: historyItem(org.id, change) } },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (failedConditions(error)?.[1]) throw new LicenseNumberTakenError(org.licenseNumber, { cause: error });
+        throw error;
+      }
+    },
+
+    async get(orgId) {
+      const item = await get(orgId);
+      return item ? strip<OrganizationRecord>(item) : undefined;
+    },
+
+    async licenseHolder(licenseNumber) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: keys.license(licenseNumber), ConsistentRead: true }));
+      return typeof Item?.orgId === 'string' ? Item.orgId : undefined;
+    },
+
+    async history(orgId) {
+      const items: Item[] = [];
+      let ExclusiveStartKey: Item | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName(),
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+            ExpressionAttributeValues: { ':pk': keys.profile(orgId).PK, ':prefix': keys.historyPrefix },
+            ConsistentRead: true,
+            ExclusiveStartKey,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return items.map((item) => {
+        const { orgId: _orgId, ...change } = strip<StatusChange & { orgId: string }>(item);
+        return change;
+      });
+    },
+
+    async department(orgId) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: keys.department(orgId), ConsistentRead: true }));
+      return Item ? strip<Department>(Item) : undefined;
+    },
+
+    async recordDecision(orgId, decision) {
+      try {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.profile(orgId),
+            UpdateExpression: 'SET #decision = :decision, updatedAt = :at REMOVE taskToken',
+            ConditionExpression: '#status = :pending AND attribute_exists(taskToken) AND attribute_not_exists(#decision)',
+            ExpressionAttributeNames: { '#status': 'status', '#decision': 'decision' },
+            ExpressionAttributeValues: { ':decision': decision, ':pending': 'pending', ':at': decision.at },
+            ReturnValues: 'ALL_OLD',
+          }),
+        );
+        return String(Attributes?.taskToken);
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const current = await get(orgId);
+        if (!current) throw new NotFoundError(`organisation ${orgId} not found`, { cause: error });
+        if (current.status !== 'pending' || current.decision !== undefined) {
+          throw new DecisionAlreadyMadeError(`organisation ${orgId} was already decided (status ${String(current.status)})`, { cause: error });
+        }
+        throw new DecisionNotOpenError(`organisation ${orgId} is not waiting for a decision yet; retry in a few seconds`, { cause: error });
+      }
+    },
+
+    async withdrawDecision(orgId, decision) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.profile(orgId),
+            UpdateExpression: 'REMOVE #decision',
+            ConditionExpression: '#decision.#at = :at AND #decision.#by = :by',
+            ExpressionAttributeNames: { '#decision': 'decision', '#at': 'at', '#by': 'by' },
+            ExpressionAttributeValues: { ':at': decision.at, ':by': decision.by },
+          }),
+        );
+      } catch (error) {
+        // Another decision replaced it meanwhile: nothing of ours to take back.
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
+
+    async storeTaskToken(orgId, taskToken) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.profile(orgId),
+            UpdateExpression: 'SET taskToken = :token',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':token': taskToken, ':pending': 'pending' },
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) {
+          throw new ConflictError(`organisation ${orgId} is no longer pending; it cannot wait for a decision`, { cause: error });
+        }
+        throw error;
+      }
+    },
+
+    async clearTaskToken(orgId) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.profile(orgId),
+            UpdateExpression: 'REMOVE taskToken',
+            ConditionExpression: 'attribute_exists(PK)',
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw new NotFoundError(`organisation ${orgId} not found`, { cause: error });
+        throw error;
+      }
+    },
+
+    async transition(orgId, from, change, options: TransitionOptions = {}) {
+      const TableName = tableName();
+      const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+        {
+          Update: {
+            TableName,
+            Key: keys.profile(orgId),
+            UpdateExpression: 'SET #status = :to, updatedAt = :at REMOVE taskToken',
+            ConditionExpression: '#status = :from',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':to': change.status, ':from': from, ':at': change.at },
+          },
+        },
+        { Put: { TableName, Item: historyItem(orgId, change) } },
+      ];
+      if (options.department) {
+        const department: Department = options.department;
+        items.push({
+          Put: {
+            TableName,
+            Item: { ...keys.department(orgId), ...keys.departmentIndex(department.establishedAt, orgId), entity: 'VolunteerDepartment', ...department },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        });
+      }
+      if (options.releaseLicense) {
+        items.push({
+          Delete: {
+            TableName,
+            Key: keys.license(options.releaseLicense),
+            ConditionExpression: 'attribute_not_exists(PK) OR orgId = :orgId',
+            ExpressionAttributeValues: { ':orgId': orgId },
+          },
+        });
+      }
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: items }));
+        return 'applied';
+      } catch (error) {
+        if (!failedConditions(error)?.some(Boolean)) throw error;
+        const current = await get(orgId);
+        if (current?.status === change.status) return 'already';
+        throw new ConflictError(`organisation ${orgId} is ${String(current?.status ?? 'missing')}, not ${from}; it cannot become ${change.status}`, {
+          cause: error,
+        });
+      }
+    },
+
+    async putManager(manager) {
+      const TableName = tableName();
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName, Item: { ...keys.manager(manager.orgId, manager.sub), entity: 'OrganizationManager', ...manager } } },
+              {
+                Put: {
+                  TableName,
+                  Item: { ...keys.managerOf(manager.sub), entity: 'ManagerAssignment', orgId: manager.orgId, sub: manager.sub },
+                  // Re-adding a manager to the same organisation updates their certification.
+                  ConditionExpression: 'attribute_not_exists(PK) OR orgId = :orgId',
+                  ExpressionAttributeValues: { ':orgId': manager.orgId },
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (failedConditions(error)?.[1]) throw new ManagerAlreadyAssignedError(manager.sub, { cause: error });
+        throw error;
+      }
+    },
+
+    async listManagers(orgId) {
+      const items: Item[] = [];
+      let ExclusiveStartKey: Item | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName(),
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+            ExpressionAttributeValues: { ':pk': keys.profile(orgId).PK, ':prefix': keys.managerPrefix },
+            ExclusiveStartKey,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return items.map((item) => strip<Manager>(item));
+    },
+  };
+};

@@ -1,0 +1,154 @@
+/**
+ * Shapes of opportunities and shifts: what managers send (CreateOpportunity), what is stored
+ * (OpportunityRecord, ShiftRecord), what clients get back (OpportunityView, OpportunitySummary)
+ * and the search query. Times are accepted with any offset and stored as UTC ISO strings, so
+ * that they compare correctly as strings inside sort keys.
+ */
+import { z } from 'zod';
+import { Cause } from '../reference/causes.js';
+import { CityId } from '../reference/cities.js';
+import { Profession, SkillName } from '../reference/professions.js';
+import { boundedText, uniqueItems } from '../organizations/schema.js';
+
+export const MAX_SHIFTS = 50;
+export const MAX_CAPACITY = 10_000;
+export const MAX_SKILLS = 20;
+export const MAX_PROFESSIONS = 10;
+export const MAX_TRAINING_MODULES = 20;
+
+const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)');
+
+/** ISO 8601 date-time with an offset (`Z` or `+03:00`), normalised to UTC. */
+export const Instant = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset, e.g. 2030-01-31T08:00:00+03:00' })
+  .transform((value) => new Date(value).toISOString());
+
+/** Roughly the bounding box of Saudi Arabia (WGS84). */
+export const GeoPoint = z
+  .object({ lat: z.number().min(16).max(32.2), lon: z.number().min(34.5).max(55.7) })
+  .strict()
+  .describe('a point inside Saudi Arabia (WGS84 degrees)');
+
+export const ShiftInput = z
+  .object({
+    start: Instant,
+    end: Instant,
+    capacity: z.int().min(1).max(MAX_CAPACITY).describe(`seats, 1–${MAX_CAPACITY}`),
+  })
+  .strict()
+  .refine((shift) => shift.end > shift.start, { path: ['end'], message: 'must be after start' });
+
+/** A training module id, e.g. `first-aid-basics` (the training area defines the modules). */
+export const TrainingModuleId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a module id such as first-aid-basics').max(60);
+
+export const CreateOpportunity = z
+  .object({
+    titleAr: boundedText(3, 120),
+    titleEn: boundedText(3, 120),
+    descriptionAr: boundedText(10, 4000),
+    descriptionEn: boundedText(10, 4000),
+    category: Cause,
+    city: CityId,
+    location: GeoPoint.optional(),
+    remote: z.boolean().default(false),
+    skills: z.array(SkillName).max(MAX_SKILLS).default([]).superRefine(uniqueItems('skill')),
+    professions: z.array(Profession).max(MAX_PROFESSIONS).default([]).superRefine(uniqueItems('profession')),
+    minAge: z.int().min(12).max(100).optional().describe('youngest age a volunteer may have on the shift'),
+    requiresApproval: z.boolean().describe('true: a manager approves each application; false: eligible volunteers get a seat at once'),
+    trainingModules: z.array(TrainingModuleId).max(MAX_TRAINING_MODULES).default([]).superRefine(uniqueItems('training module')),
+    shifts: z.array(ShiftInput).min(1).max(MAX_SHIFTS),
+  })
+  .strict();
+export type CreateOpportunity = z.output<typeof CreateOpportunity>;
+
+export const OpportunityStatus = z.enum(['draft', 'published', 'closed']);
+export type OpportunityStatus = z.infer<typeof OpportunityStatus>;
+
+export interface OpportunityRecord extends Omit<CreateOpportunity, 'shifts'> {
+  readonly id: string;
+  readonly orgId: string;
+  readonly status: OpportunityStatus;
+  readonly firstShiftStart: string;
+  readonly lastShiftEnd: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly publishedAt?: string;
+  readonly closedAt?: string;
+}
+
+/** `seatsTaken` is the counter applications reserve seats against (condition seatsTaken < capacity). */
+export interface ShiftRecord {
+  readonly id: string;
+  readonly opportunityId: string;
+  readonly orgId: string;
+  readonly start: string;
+  readonly end: string;
+  readonly capacity: number;
+  readonly seatsTaken: number;
+}
+
+export const ShiftView = z.object({
+  id: z.string(),
+  start: z.string(),
+  end: z.string(),
+  capacity: z.int(),
+  seatsLeft: z.int(),
+});
+export type ShiftView = z.infer<typeof ShiftView>;
+
+export const OpportunityView = CreateOpportunity.omit({ shifts: true }).extend({
+  id: z.string(),
+  orgId: z.string(),
+  status: OpportunityStatus,
+  firstShiftStart: z.string(),
+  lastShiftEnd: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().optional(),
+  closedAt: z.string().optional(),
+  shifts: z.array(ShiftView),
+});
+export type OpportunityView = z.infer<typeof OpportunityView>;
+
+/** What a search result carries (the index items hold exactly this; no descriptions). */
+export const OpportunitySummary = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  titleAr: z.string(),
+  titleEn: z.string(),
+  category: Cause,
+  city: CityId,
+  location: GeoPoint.optional(),
+  remote: z.boolean(),
+  skills: z.array(z.string()),
+  professions: z.array(Profession),
+  minAge: z.int().optional(),
+  requiresApproval: z.boolean(),
+  firstShiftStart: z.string(),
+  lastShiftEnd: z.string(),
+  publishedAt: z.string(),
+});
+export type OpportunitySummary = z.infer<typeof OpportunitySummary>;
+
+export const SearchOpportunities = z
+  .object({
+    city: CityId.optional(),
+    category: Cause.optional(),
+    skill: SkillName.optional(),
+    profession: Profession.optional(),
+    orgId: Ulid.optional(),
+    from: Instant.optional().describe('opportunities with a shift ending at or after this time (default: now)'),
+    to: Instant.optional().describe('opportunities with a shift starting at or before this time'),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().min(1).max(2048).optional().describe('nextCursor of the previous page (opaque)'),
+  })
+  .strict()
+  .refine((q) => q.from === undefined || q.to === undefined || q.to >= q.from, { path: ['to'], message: 'must not be before from' });
+export type SearchOpportunities = z.output<typeof SearchOpportunities>;
+
+export const SearchPage = z.object({ items: z.array(OpportunitySummary), nextCursor: z.string().optional() });
+export type SearchPage = z.infer<typeof SearchPage>;
+
+export const OpportunityPath = z.object({ id: Ulid });
+export const StatusResponse = z.object({ id: z.string(), status: OpportunityStatus });

@@ -1,0 +1,175 @@
+/**
+ * Shapes of organisations: what clients send (RegisterOrganization, OrganizationDecision,
+ * AddManager), what is stored (OrganizationRecord, StatusChange, Department, Manager) and what
+ * clients get back (OrganizationPublicView, OrganizationFullView). Objects are `.strict()`:
+ * an unknown field is a 422 that names it.
+ */
+import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { z } from 'zod';
+import { Cause } from '../reference/causes.js';
+import { CityId } from '../reference/cities.js';
+
+/** Eastern Arabic (٠–٩) and Persian (۰–۹) digits, as typed on Arabic keyboards. */
+const toAsciiDigits = (value: string): string =>
+  value.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.charCodeAt(0) & 0x0f) % 10));
+
+/**
+ * The organisation's licence number: the 10-digit number of its licence from the National
+ * Center for Non-Profit Sector (NCNP) or its commercial registration / unified national number.
+ * All of these are 10 digits and never start with 0 (CR numbers start with the issuing office
+ * code, e.g. 1010… Riyadh, 4030… Jeddah; unified national numbers start with 7).
+ * Spaces and hyphens are ignored and Arabic-Indic digits accepted; the stored form is 10 ASCII digits.
+ */
+export const LICENSE_NUMBER_PATTERN = /^[1-9]\d{9}$/;
+export const LicenseNumber = z
+  .string()
+  .max(30)
+  .transform((value) => toAsciiDigits(value).replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(LICENSE_NUMBER_PATTERN, 'must be a 10-digit licence number not starting with 0, e.g. 1010123456'))
+  .describe('10-digit NCNP licence or commercial registration number, e.g. 1010123456');
+
+/** E.164, validated against the numbering plan of its country, stored normalised. */
+export const PhoneNumber = z
+  .string()
+  .trim()
+  .max(20)
+  .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number, e.g. +966112345678')
+  .refine((value) => isValidPhoneNumber(value), 'is not a valid phone number for its country')
+  .overwrite((value) => parsePhoneNumberFromString(value)?.number ?? value)
+  .describe('E.164 phone number, e.g. +966112345678');
+
+/** No control characters (they break logs, exports and certificates). */
+export const boundedText = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+
+const uniqueItems =
+  (what: string) =>
+  (items: readonly string[], ctx: z.core.$RefinementCtx<string[]>) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item)) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate ${what} ${item}` });
+      seen.add(item);
+    });
+  };
+export { uniqueItems };
+
+export const RegisterOrganization = z
+  .object({
+    nameAr: boundedText(2, 150).describe('registered name in Arabic'),
+    nameEn: boundedText(2, 150).describe('registered name in English'),
+    licenseNumber: LicenseNumber,
+    city: CityId,
+    contactEmail: z.email().max(254).toLowerCase(),
+    phone: PhoneNumber,
+    causes: z.array(Cause).min(1).max(14).superRefine(uniqueItems('cause')),
+  })
+  .strict();
+export type RegisterOrganization = z.output<typeof RegisterOrganization>;
+
+export const OrganizationStatus = z.enum(['pending', 'active', 'rejected', 'expired']);
+export type OrganizationStatus = z.infer<typeof OrganizationStatus>;
+
+export const OrganizationDecision = z
+  .discriminatedUnion('decision', [
+    z.object({ decision: z.literal('approve'), reason: boundedText(1, 1000).optional() }).strict(),
+    z.object({ decision: z.literal('reject'), reason: boundedText(3, 1000).describe('required when rejecting; sent to the organisation') }).strict(),
+  ])
+  .describe('the reviewer decision; `reason` is required for `reject`');
+export type OrganizationDecision = z.output<typeof OrganizationDecision>;
+
+export const OrgPath = z.object({ orgId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an organisation id (ULID)') });
+
+/** A certified volunteer manager (national professional standard for volunteer management). */
+export const AddManager = z
+  .object({
+    sub: z.string().trim().min(1).max(128).describe('the Cognito user id (sub) of the manager'),
+    email: z.email().max(254).toLowerCase(),
+    certificationNumber: boundedText(3, 40).regex(/^[A-Za-z0-9-]+$/, 'must be letters, digits and hyphens').optional(),
+    certificationExpiresAt: z.iso.date().optional().describe('ISO date the certification expires (YYYY-MM-DD)'),
+  })
+  .strict()
+  .refine((m) => m.certificationExpiresAt === undefined || m.certificationNumber !== undefined, {
+    path: ['certificationExpiresAt'],
+    message: 'needs certificationNumber',
+  });
+export type AddManager = z.output<typeof AddManager>;
+
+export const Actor = z.object({ sub: z.string(), email: z.string().optional() });
+
+/** One status transition: who, when, why. `by` is a user id or `system` (the workflow itself). */
+export const StatusChange = z.object({
+  status: OrganizationStatus,
+  from: OrganizationStatus.optional(),
+  at: z.string(),
+  by: z.string(),
+  reason: z.string().optional(),
+});
+export type StatusChange = z.infer<typeof StatusChange>;
+
+export const Department = z.object({
+  orgId: z.string(),
+  establishedAt: z.string(),
+  approvedBy: z.string(),
+});
+export type Department = z.infer<typeof Department>;
+
+export const Manager = z.object({
+  orgId: z.string(),
+  sub: z.string(),
+  email: z.string(),
+  certificationNumber: z.string().optional(),
+  certificationExpiresAt: z.string().optional(),
+  addedBy: z.string(),
+  addedAt: z.string(),
+});
+export type Manager = z.infer<typeof Manager>;
+
+export const RecordedDecision = z.object({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().optional(),
+  by: z.string(),
+  at: z.string(),
+});
+export type RecordedDecision = z.infer<typeof RecordedDecision>;
+
+/** The stored organisation (without keys). */
+export interface OrganizationRecord extends RegisterOrganization {
+  readonly id: string;
+  readonly status: OrganizationStatus;
+  readonly registeredBy: z.infer<typeof Actor>;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly decision?: RecordedDecision;
+}
+
+export const OrganizationPublicView = z.object({
+  id: z.string(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  city: CityId,
+  causes: z.array(Cause),
+  status: OrganizationStatus,
+});
+export type OrganizationPublicView = z.infer<typeof OrganizationPublicView>;
+
+export const OrganizationFullView = OrganizationPublicView.extend({
+  licenseNumber: z.string(),
+  contactEmail: z.string(),
+  phone: z.string(),
+  registeredBy: Actor,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  decision: RecordedDecision.optional(),
+  department: Department.optional(),
+  history: z.array(StatusChange),
+});
+export type OrganizationFullView = z.infer<typeof OrganizationFullView>;
+
+export const RegisteredResponse = z.object({ id: z.string(), status: z.literal('pending') });
+export const DecisionResponse = z.object({ id: z.string(), decision: z.enum(['approve', 'reject']), status: OrganizationStatus });
+export const ManagerList = z.object({ items: z.array(Manager) });

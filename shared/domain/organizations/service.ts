@@ -1,0 +1,231 @@
+/**
+ * Organisations: registration, the reviewer's decision, what each caller may see, managers.
+ * Pure: the ports (repository, onboarding workflow, event publisher, user directory, clock,
+ * id generator) come in as arguments. The workflow's own steps are in onboarding.ts.
+ */
+import type { Clock } from '../../clock.js';
+import type { DomainEvent, EventPublisher } from '../../messaging/events.js';
+import { hasGroup, managesOrganization, type Caller } from '../../middleware/auth.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
+import { DecisionNotOpenError, LicenseNumberTakenError, OrganizationNotActiveError } from './errors.js';
+import type {
+  AddManager,
+  Department,
+  Manager,
+  OrganizationDecision,
+  OrganizationFullView,
+  OrganizationPublicView,
+  OrganizationRecord,
+  OrganizationStatus,
+  RecordedDecision,
+  RegisterOrganization,
+  StatusChange,
+} from './schema.js';
+
+export interface TransitionOptions {
+  /** Established in the same write (approval). */
+  readonly department?: Department;
+  /** Frees the licence number for a new application (rejection, expiry). */
+  readonly releaseLicense?: string;
+}
+
+export interface OrganizationRepository {
+  /** Writes the organisation, its licence marker and its first history entry; LicenseNumberTakenError if the licence is held. */
+  create(org: OrganizationRecord, change: StatusChange): Promise<void>;
+  get(orgId: string): Promise<OrganizationRecord | undefined>;
+  licenseHolder(licenseNumber: string): Promise<string | undefined>;
+  history(orgId: string): Promise<StatusChange[]>;
+  department(orgId: string): Promise<Department | undefined>;
+  /**
+   * Records the decision once, if the organisation is pending and the workflow is waiting
+   * (a task token is stored); returns that token. DecisionAlreadyMadeError / DecisionNotOpenError otherwise.
+   */
+  recordDecision(orgId: string, decision: RecordedDecision): Promise<string>;
+  /** Takes back a decision whose task token was no longer accepted (the wait timed out meanwhile). */
+  withdrawDecision(orgId: string, decision: RecordedDecision): Promise<void>;
+  /** Stores the workflow's task token while the organisation is pending and undecided. */
+  storeTaskToken(orgId: string, taskToken: string): Promise<void>;
+  /** Drops the token of a wait that timed out (only while undecided). */
+  clearTaskToken(orgId: string): Promise<void>;
+  /**
+   * Moves `from` → `change.status` with its history entry (and department / licence release) in
+   * one transaction. `already` when the organisation is in the target status (a retried task).
+   */
+  transition(orgId: string, from: OrganizationStatus, change: StatusChange, options?: TransitionOptions): Promise<'applied' | 'already'>;
+  /** Adds or updates a manager; ManagerAlreadyAssignedError if the user manages another organisation. */
+  putManager(manager: Manager): Promise<void>;
+  listManagers(orgId: string): Promise<Manager[]>;
+}
+
+/** The onboarding state machine, seen from the HTTP side. */
+export interface OnboardingWorkflow {
+  /** Starts the execution for this organisation; starting it again is a no-op. */
+  start(orgId: string): Promise<void>;
+  /**
+   * Resumes the waiting execution with the decision. Throws DecisionNotOpenError if the token
+   * is no longer accepted (the wait timed out meanwhile).
+   */
+  resume(taskToken: string, decision: RecordedDecision): Promise<void>;
+}
+
+/** Grants the `org-manager` group and the `custom:orgId` claim (Cognito in the cloud). */
+export interface UserDirectory {
+  grantOrganizationManager(sub: string, orgId: string): Promise<void>;
+}
+
+export interface OrganizationDeps {
+  readonly repo: OrganizationRepository;
+  readonly events: EventPublisher;
+  readonly clock: Clock;
+  readonly ids: () => string;
+}
+
+export const event = <T>(deps: Pick<OrganizationDeps, 'ids' | 'clock'>, type: string, detail: T): DomainEvent<T> => ({
+  id: deps.ids(),
+  type,
+  time: deps.clock.now().toISOString(),
+  detail,
+});
+
+export const registeredEvent = (org: OrganizationRecord) => ({
+  orgId: org.id,
+  nameAr: org.nameAr,
+  nameEn: org.nameEn,
+  city: org.city,
+  causes: org.causes,
+  registeredAt: org.createdAt,
+});
+
+/**
+ * Registers an organisation as `pending` and starts its onboarding. A retry by the same user
+ * for the same licence while still pending (e.g. the workflow start failed after the write)
+ * answers with the existing organisation and (re)starts its execution, whose name is derived
+ * from the organisation id, so there is never a second one.
+ */
+export const registerOrganization = async (
+  deps: OrganizationDeps & { readonly workflow: OnboardingWorkflow },
+  caller: Caller,
+  input: RegisterOrganization,
+): Promise<{ id: string; status: 'pending' }> => {
+  const at = deps.clock.now().toISOString();
+  const org: OrganizationRecord = {
+    ...input,
+    id: deps.ids(),
+    status: 'pending',
+    registeredBy: { sub: caller.sub, ...(caller.email && { email: caller.email }) },
+    createdAt: at,
+    updatedAt: at,
+  };
+  let registered = org;
+  try {
+    await deps.repo.create(org, { status: 'pending', at, by: caller.sub, reason: 'registered' });
+  } catch (error) {
+    if (!(error instanceof LicenseNumberTakenError)) throw error;
+    const holderId = await deps.repo.licenseHolder(input.licenseNumber);
+    const holder = holderId ? await deps.repo.get(holderId) : undefined;
+    if (!holder || holder.status !== 'pending' || holder.registeredBy.sub !== caller.sub) throw error;
+    registered = holder;
+  }
+  await deps.workflow.start(registered.id);
+  await deps.events.publish([event(deps, 'OrganizationRegistered', registeredEvent(registered))]);
+  return { id: registered.id, status: 'pending' };
+};
+
+const isMinistry = (caller: Caller | undefined) => hasGroup(caller, 'ministry-reviewer', 'ministry-admin');
+
+export const publicView = (org: OrganizationRecord): OrganizationPublicView => ({
+  id: org.id,
+  nameAr: org.nameAr,
+  nameEn: org.nameEn,
+  city: org.city,
+  causes: org.causes,
+  status: org.status,
+});
+
+/**
+ * Anyone sees an active organisation's public fields. Its managers, the ministry and the user
+ * who registered it see everything, including the status history; an organisation that is not
+ * active is invisible (404) to everyone else.
+ */
+export const viewOrganization = async (
+  deps: Pick<OrganizationDeps, 'repo'>,
+  caller: Caller | undefined,
+  orgId: string,
+): Promise<OrganizationPublicView | OrganizationFullView> => {
+  const org = await deps.repo.get(orgId);
+  const privileged = org !== undefined && (managesOrganization(caller, orgId) || isMinistry(caller) || caller?.sub === org.registeredBy.sub);
+  if (!org || (!privileged && org.status !== 'active')) throw new NotFoundError(`organisation ${orgId} not found`);
+  if (!privileged) return publicView(org);
+  const [history, department] = await Promise.all([deps.repo.history(orgId), deps.repo.department(orgId)]);
+  return {
+    ...publicView(org),
+    licenseNumber: org.licenseNumber,
+    contactEmail: org.contactEmail,
+    phone: org.phone,
+    registeredBy: org.registeredBy,
+    createdAt: org.createdAt,
+    updatedAt: org.updatedAt,
+    ...(org.decision && { decision: org.decision }),
+    ...(department && { department }),
+    history,
+  };
+};
+
+/**
+ * A ministry reviewer decides once. The decision is recorded with a condition (pending,
+ * waiting, undecided), then the waiting execution is resumed with it; the workflow makes the
+ * status change, establishes the department and tells the contact.
+ */
+export const decideOrganization = async (
+  deps: Pick<OrganizationDeps, 'repo' | 'clock'> & { readonly workflow: OnboardingWorkflow },
+  caller: Caller,
+  orgId: string,
+  input: OrganizationDecision,
+): Promise<{ id: string; decision: 'approve' | 'reject'; status: OrganizationStatus }> => {
+  const org = await deps.repo.get(orgId);
+  if (!org) throw new NotFoundError(`organisation ${orgId} not found`);
+  const decision: RecordedDecision = {
+    decision: input.decision,
+    ...(input.reason && { reason: input.reason }),
+    by: caller.sub,
+    at: deps.clock.now().toISOString(),
+  };
+  const taskToken = await deps.repo.recordDecision(orgId, decision);
+  try {
+    await deps.workflow.resume(taskToken, decision);
+  } catch (error) {
+    // The wait timed out between our write and the resume: take the decision back so the
+    // reviewer can decide again on the reminder, instead of leaving a decision nobody acted on.
+    if (error instanceof DecisionNotOpenError) await deps.repo.withdrawDecision(orgId, decision);
+    throw error;
+  }
+  return { id: orgId, decision: input.decision, status: org.status };
+};
+
+const mayManage = (caller: Caller, orgId: string) => managesOrganization(caller, orgId) || hasGroup(caller, 'ministry-admin');
+
+/** That organisation's managers and ministry-admin add managers, to an active organisation. */
+export const addManager = async (
+  deps: Pick<OrganizationDeps, 'repo' | 'clock'> & { readonly directory: UserDirectory },
+  caller: Caller,
+  orgId: string,
+  input: AddManager,
+): Promise<Manager> => {
+  if (!mayManage(caller, orgId)) throw new ForbiddenError(`only managers of organisation ${orgId} or ministry-admin may add managers`);
+  const org = await deps.repo.get(orgId);
+  if (!org) throw new NotFoundError(`organisation ${orgId} not found`);
+  if (org.status !== 'active') throw new OrganizationNotActiveError(orgId, org.status);
+  const manager: Manager = { ...input, orgId, addedBy: caller.sub, addedAt: deps.clock.now().toISOString() };
+  await deps.repo.putManager(manager);
+  await deps.directory.grantOrganizationManager(manager.sub, orgId);
+  return manager;
+};
+
+export const listManagers = async (deps: Pick<OrganizationDeps, 'repo'>, caller: Caller, orgId: string): Promise<Manager[]> => {
+  if (!mayManage(caller, orgId) && !isMinistry(caller)) {
+    throw new ForbiddenError(`only managers of organisation ${orgId} or the ministry may list its managers`);
+  }
+  const org = await deps.repo.get(orgId);
+  if (!org) throw new NotFoundError(`organisation ${orgId} not found`);
+  return deps.repo.listManagers(orgId);
+};
