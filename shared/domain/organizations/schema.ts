@@ -33,7 +33,7 @@ export const PhoneNumber = z
   .string()
   .trim()
   .max(20)
-  .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number, e.g. +966112345678')
+  .regex(/^\+[1-9]\d{6,14}$/, { message: 'must be an E.164 number, e.g. +966112345678', abort: true })
   .refine((value) => isValidPhoneNumber(value), 'is not a valid phone number for its country')
   .overwrite((value) => parsePhoneNumberFromString(value)?.number ?? value)
   .describe('E.164 phone number, e.g. +966112345678');

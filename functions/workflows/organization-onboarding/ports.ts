@@ -1,0 +1,20 @@
+/** The ports of the onboarding steps: the real adapters. */
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import { systemClock } from '../../../shared/clock.js';
+import { organizationRepository } from '../../../shared/db/organization-repository.js';
+import type { OnboardingDeps } from '../../../shared/domain/organizations/onboarding.js';
+import { emailSender, emailSettings } from '../../../shared/messaging/email.js';
+import { eventPublisher } from '../../../shared/messaging/events.js';
+
+export const onboardingPorts = (): OnboardingDeps => ({
+  repo: organizationRepository(),
+  events: eventPublisher(),
+  clock: systemClock,
+  ids: () => ulid(),
+  email: emailSender(),
+  reviewers: emailSettings.reviewers,
+});
+
+/** What every step receives (the state's input; other fields such as `$.error` pass through). */
+export const StepInput = z.object({ orgId: z.string().min(1) });
