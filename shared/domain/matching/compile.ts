@@ -1,0 +1,149 @@
+/**
+ * Compiled forms of the matching views: the same facts as MatchVolunteer/MatchOpportunity
+ * turned into bitmasks, interned ids and precomputed trigonometry, so that scoring a pair
+ * allocates nothing and does no string or Date work. Compiling is O(size of the record) and
+ * done once per volunteer and per opportunity; scoring is then done many times.
+ */
+import { causes, type Cause } from '../reference/causes.js';
+import { cityById } from '../reference/cities.js';
+import { Language, professions, skillRank, type Profession, type SkillLevel } from '../reference/professions.js';
+import type { MatchOpportunity, MatchVolunteer } from './schema.js';
+import { availabilityBits, dateInt, riyadhLocal, shiftSlots, WEEK_WORDS, type ShiftSlots } from './time.js';
+import { limits } from './weights.js';
+
+export const professionList = Object.keys(professions) as Profession[];
+export const causeList = Object.keys(causes) as Cause[];
+export const languageList = Language.options;
+const professionBit = new Map(professionList.map((p, i) => [p, 1 << i]));
+const causeBit = new Map(causeList.map((c, i) => [c, 1 << i]));
+const languageBit = new Map<string, number>(languageList.map((l, i) => [l, 1 << i]));
+
+export const bitsOf = <T>(values: readonly T[], bits: ReadonlyMap<T, number>): number =>
+  values.reduce((mask, value) => mask | (bits.get(value) ?? 0), 0);
+export const professionMask = (values: readonly Profession[]): number => bitsOf(values, professionBit);
+export const causeMask = (values: readonly Cause[]): number => bitsOf(values, causeBit);
+export const languageMask = (values: readonly string[]): number => bitsOf(values, languageBit);
+
+/** Skill names → small integers, shared by everything compiled in one matching run. */
+export class SkillVocabulary {
+  private readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(name, id);
+      this.names.push(name);
+    }
+    return id;
+  }
+  find(name: string): number | undefined {
+    return this.ids.get(name);
+  }
+}
+
+const RAD = Math.PI / 180;
+
+export interface CompiledVolunteer {
+  readonly index: number;
+  readonly view: MatchVolunteer;
+  readonly professionMask: number;
+  readonly skillIds: Int32Array;
+  readonly skillRanks: Int8Array;
+  readonly languageMask: number;
+  readonly interestMask: number;
+  readonly latRad: number;
+  readonly lonRad: number;
+  readonly cosLat: number;
+  readonly lat: number;
+  readonly lon: number;
+  /** Birth date as yyyymmdd. */
+  readonly birth: number;
+  /** Weekly availability bitset (WEEK_WORDS words). */
+  readonly week: Uint32Array;
+}
+
+export interface CompiledShift {
+  readonly id: string;
+  /** Riyadh calendar date of the start, yyyymmdd (age is checked on that day). */
+  readonly dateInt: number;
+  readonly slots: ShiftSlots;
+}
+
+export interface CompiledOpportunity {
+  readonly index: number;
+  readonly view: MatchOpportunity;
+  readonly professionMask: number;
+  readonly skillIds: Int32Array;
+  readonly skillRanks: Int8Array;
+  readonly languageMask: number;
+  readonly languageCount: number;
+  readonly causeBit: number;
+  readonly remote: boolean;
+  readonly latRad: number;
+  readonly lonRad: number;
+  readonly cosLat: number;
+  readonly lat: number;
+  readonly lon: number;
+  /** 0 when there is no minimum age. */
+  readonly minAge: number;
+  /** Shifts that start after `now`, earliest first. */
+  readonly shifts: readonly CompiledShift[];
+}
+
+export const pointOf = (view: { city: string; location?: { lat: number; lon: number } | undefined }): { lat: number; lon: number } => {
+  if (view.location) return view.location;
+  const city = cityById(view.city);
+  if (!city) throw new Error(`unknown city "${view.city}"`);
+  return { lat: city.lat, lon: city.lon };
+};
+
+const rankOf = (level: SkillLevel): number => skillRank[level];
+
+export const compileVolunteer = (view: MatchVolunteer, vocabulary: SkillVocabulary, index = 0): CompiledVolunteer => {
+  const point = pointOf(view);
+  return {
+    index,
+    view,
+    professionMask: professionMask(view.professions),
+    skillIds: Int32Array.from(view.skills, (s) => vocabulary.id(s.name)),
+    skillRanks: Int8Array.from(view.skills, (s) => rankOf(s.level)),
+    languageMask: languageMask(view.languages),
+    interestMask: causeMask(view.interests),
+    lat: point.lat,
+    lon: point.lon,
+    latRad: point.lat * RAD,
+    lonRad: point.lon * RAD,
+    cosLat: Math.cos(point.lat * RAD),
+    birth: dateInt(view.birthDate),
+    week: availabilityBits(view.availability, new Uint32Array(WEEK_WORDS)),
+  };
+};
+
+export const compileOpportunity = (view: MatchOpportunity, vocabulary: SkillVocabulary, now: Date, index = 0): CompiledOpportunity => {
+  const point = pointOf(view);
+  const languages = view.languages && view.languages.length > 0 ? view.languages : limits.defaultLanguages;
+  const shifts = view.shifts
+    .map((s) => ({ id: s.id, start: new Date(s.start), end: new Date(s.end) }))
+    .filter((s) => s.start.getTime() > now.getTime())
+    .sort((a, b) => a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : 1))
+    .map((s) => ({ id: s.id, dateInt: riyadhLocal(s.start).dateInt, slots: shiftSlots(s.start, s.end) }));
+  return {
+    index,
+    view,
+    professionMask: professionMask(view.professions),
+    skillIds: Int32Array.from(view.skills, (s) => vocabulary.id(s.name)),
+    skillRanks: Int8Array.from(view.skills, (s) => rankOf(s.level)),
+    languageMask: languageMask(languages),
+    languageCount: languages.length,
+    causeBit: causeBit.get(view.category) ?? 0,
+    remote: view.remote,
+    lat: point.lat,
+    lon: point.lon,
+    latRad: point.lat * RAD,
+    lonRad: point.lon * RAD,
+    cosLat: Math.cos(point.lat * RAD),
+    minAge: view.minAge ?? 0,
+    shifts,
+  };
+};

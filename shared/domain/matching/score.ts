@@ -1,0 +1,202 @@
+/**
+ * The scoring function: (volunteer, opportunity) → { eligible, score, reasons }.
+ *
+ * Hard rules first — a pair that breaks one is EXCLUDED (never merely ranked lower):
+ * - professions: if the opportunity lists professions, the volunteer holds at least one;
+ * - skills: if it lists skills, the volunteer holds at least one of them at the required level;
+ * - distance: an on-site opportunity is at most `limits.maxDistanceKm` from the volunteer's
+ *   location (or, without one, their city centre); remote opportunities match anywhere;
+ * - shifts: some shift starts in the future, on a day the volunteer is at least `minAge`
+ *   (Asia/Riyadh calendar), and overlaps their weekly availability (Asia/Riyadh).
+ *
+ * Then the score, the sum of the factor points of weights.ts (0–100):
+ *   profession   30  holds a required profession (0 when none is required)
+ *   skills       20  × share of required skills met (a lower level earns half its share)
+ *   distance     15  × (1 − km / maxKm); remote: 15 × 0.5
+ *   availability 15  × share of the recommended shift inside the weekly availability
+ *   interest     10  the opportunity's cause is one of the volunteer's interests
+ *   language     10  × share of the working languages spoken (none stated → Arabic)
+ * The recommended shift is the eligible shift with the largest overlap (earliest on ties);
+ * it is what an invitation offers and what a one-step application sends.
+ *
+ * `evaluate` is the allocation-free kernel over compiled forms (compile.ts) that both the
+ * indexed matcher and the all-pairs baseline call; `score` is the documented entry point
+ * for plain views and always explains itself.
+ */
+import { SkillLevel } from '../reference/professions.js';
+import {
+  compileOpportunity,
+  compileVolunteer,
+  languageList,
+  professionList,
+  SkillVocabulary,
+  type CompiledOpportunity,
+  type CompiledVolunteer,
+} from './compile.js';
+import type { Exclusion, MatchOpportunity, MatchVolunteer, Reason, ScoreResult } from './schema.js';
+import { popcount } from './time.js';
+import { limits, lowerLevelSkillShare, remoteDistanceShare, weights } from './weights.js';
+
+const EARTH_KM = 6371;
+const levels = SkillLevel.options;
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** Great-circle distance between two compiled points, in km (haversine on precomputed radians). */
+export const compiledDistanceKm = (v: CompiledVolunteer, o: CompiledOpportunity): number => {
+  const sLat = Math.sin((o.latRad - v.latRad) / 2);
+  const sLon = Math.sin((o.lonRad - v.lonRad) / 2);
+  return 2 * EARTH_KM * Math.asin(Math.sqrt(sLat * sLat + v.cosLat * o.cosLat * sLon * sLon));
+};
+
+/** Collects the explanation when asked; the kernel runs without one in bulk. */
+export interface Explanation {
+  reasons: Reason[];
+  exclusions: Exclusion[];
+  /** Index into `opportunity.shifts` of the recommended shift, -1 when none. */
+  shift: number;
+}
+
+/** Index of the recommended shift of the last `evaluate` call (the kernel allocates no result object). */
+export let lastShift = -1;
+
+/**
+ * Scores a compiled pair: the score (0–100, two decimals), or -1 when a hard rule excludes
+ * it. Without `explain` it stops at the first broken rule; with it, it checks every rule and
+ * records the reasons.
+ */
+export const evaluate = (v: CompiledVolunteer, o: CompiledOpportunity, explain?: Explanation): number => {
+  let excluded = false;
+  let total = 0;
+
+  if (o.professionMask !== 0) {
+    const held = o.professionMask & v.professionMask;
+    if (held === 0) {
+      if (!explain) return -1;
+      excluded = true;
+      explain.exclusions.push({ code: 'profession-missing', required: [...o.view.professions] });
+    } else {
+      total += weights.profession;
+      explain?.reasons.push({ code: 'profession', detail: professionList[31 - Math.clz32(held & -held)]!, points: weights.profession });
+    }
+  }
+
+  const required = o.skillIds.length;
+  if (required > 0) {
+    let met = 0;
+    let credit = 0;
+    for (let i = 0; i < required; i++) {
+      const id = o.skillIds[i]!;
+      for (let j = 0; j < v.skillIds.length; j++) {
+        if (v.skillIds[j] !== id) continue;
+        const ok = v.skillRanks[j]! >= o.skillRanks[i]!;
+        if (ok) met++;
+        const share = ok ? 1 : lowerLevelSkillShare;
+        credit += share;
+        explain?.reasons.push({
+          code: 'skill',
+          detail: o.view.skills[i]!.name,
+          required: levels[o.skillRanks[i]! - 1]!,
+          level: levels[v.skillRanks[j]! - 1]!,
+          met: ok,
+          points: round2((weights.skills * share) / required),
+        });
+        break;
+      }
+    }
+    if (met === 0) {
+      if (!explain) return -1;
+      excluded = true;
+      explain.exclusions.push({ code: 'skill-missing', required: o.view.skills.map((s) => s.name) });
+    }
+    total += (weights.skills * credit) / required;
+  }
+
+  if (o.remote) {
+    const points = weights.distance * remoteDistanceShare;
+    total += points;
+    explain?.reasons.push({ code: 'remote', points });
+  } else {
+    // Cheap exact reject first: the great-circle distance is at least the north–south one.
+    const km = Math.abs(o.latRad - v.latRad) * EARTH_KM > limits.maxDistanceKm ? Infinity : compiledDistanceKm(v, o);
+    if (km > limits.maxDistanceKm) {
+      if (!explain) return -1;
+      excluded = true;
+      explain.exclusions.push({ code: 'too-far', km: Math.round(compiledDistanceKm(v, o)), maxKm: limits.maxDistanceKm });
+    } else {
+      const points = weights.distance * (1 - km / limits.maxDistanceKm);
+      total += points;
+      explain?.reasons.push({ code: 'distance', km: Math.round(km * 10) / 10, points: round2(points) });
+    }
+  }
+
+  let best = -1;
+  let bestOverlap = 0;
+  let ageOk = false;
+  for (let s = 0; s < o.shifts.length; s++) {
+    const shift = o.shifts[s]!;
+    if (o.minAge > 0 && Math.floor((shift.dateInt - v.birth) / 10_000) < o.minAge) continue;
+    ageOk = true;
+    const { words, masks, slots } = shift.slots;
+    let covered = 0;
+    for (let w = 0; w < words.length; w++) covered += popcount(v.week[words[w]!]! & masks[w]!);
+    const overlap = covered / slots;
+    if (overlap > bestOverlap) {
+      bestOverlap = overlap;
+      best = s;
+    }
+  }
+  if (best < 0) {
+    if (!explain) return -1;
+    excluded = true;
+    explain.exclusions.push(
+      o.shifts.length === 0 ? { code: 'no-future-shift' } : !ageOk ? { code: 'under-min-age', minAge: o.minAge } : { code: 'no-availability' },
+    );
+  } else {
+    const points = weights.availability * bestOverlap;
+    total += points;
+    explain?.reasons.push({ code: 'availability', shiftId: o.shifts[best]!.id, overlap: round2(bestOverlap), points: round2(points) });
+  }
+
+  if ((o.causeBit & v.interestMask) !== 0) {
+    total += weights.interest;
+    explain?.reasons.push({ code: 'interest', detail: o.view.category, points: weights.interest });
+  }
+
+  const spoken = o.languageMask & v.languageMask;
+  if (spoken !== 0) {
+    const points = (weights.language * popcount(spoken)) / o.languageCount;
+    total += points;
+    explain?.reasons.push({ code: 'language', detail: languageList.filter((_, i) => (spoken & (1 << i)) !== 0), points: round2(points) });
+  }
+
+  lastShift = best;
+  if (explain) explain.shift = excluded ? -1 : best;
+  return excluded ? -1 : round2(total);
+};
+
+/** Explains a compiled pair (used for the results that are kept, never in the bulk loop). */
+export const explainPair = (v: CompiledVolunteer, o: CompiledOpportunity): ScoreResult => {
+  const explanation: Explanation = { reasons: [], exclusions: [], shift: -1 };
+  const value = evaluate(v, o, explanation);
+  const eligible = value >= 0;
+  return {
+    eligible,
+    score: eligible ? value : 0,
+    ...(eligible && { shiftId: o.shifts[explanation.shift]!.id }),
+    reasons: explanation.reasons,
+    exclusions: explanation.exclusions,
+  };
+};
+
+/**
+ * Scores one volunteer against one opportunity at `now` (shifts that started are ignored).
+ * Pure: same inputs, same result.
+ */
+export const score = (volunteer: MatchVolunteer, opportunity: MatchOpportunity, now: Date): ScoreResult => {
+  const vocabulary = new SkillVocabulary();
+  return explainPair(compileVolunteer(volunteer, vocabulary), compileOpportunity(opportunity, vocabulary, now));
+};
+
+/** The ordering of results: higher score first, then the id, so that ties are stable everywhere. */
+export const compareRanked = (a: { score: number; id: string }, b: { score: number; id: string }): number =>
+  b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
