@@ -5,5 +5,6 @@
 import { apiDocs } from './api-docs.js';
 import { jobsExtension } from './jobs.js';
 import type { LocalExtension } from './platform.js';
+import { smsExtension } from './sms.js';
 
-export const localExtensions: LocalExtension[] = [jobsExtension, apiDocs];
+export const localExtensions: LocalExtension[] = [jobsExtension, apiDocs, smsExtension];

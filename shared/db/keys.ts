@@ -159,7 +159,61 @@ const opportunityAccessPatterns: readonly AccessPattern[] = [
   },
 ];
 
+// ── Notifications ────────────────────────────────────────────────────────────
+/**
+ * The outbox: one item per message per channel per person, keyed by its deterministic dedupe
+ * key and written (conditionally) before anything is sent. Deferred (quiet-hours) SMS and
+ * dead-lettered messages are also in sparse GSI1 partitions, removed when they leave that state.
+ * Suppressions (SMS STOP, hard bounces, complaints) are per address, so they hold whoever owns
+ * the number or mailbox.
+ */
+export const notificationKeys = {
+  outbox: (id: string) => ({ PK: `NOTIF#${id}`, SK: 'NOTIF' }),
+  /** Day bucket (UTC date of `sendAfter`) keeps the partition small; the job reads yesterday's and today's. */
+  deferredIndex: (sendAfter: string, id: string) => ({ GSI1PK: `NOTIF#DEFERRED#${sendAfter.slice(0, 10)}`, GSI1SK: `${sendAfter}#${id}` }),
+  deferredPartition: (day: string) => `NOTIF#DEFERRED#${day}`,
+  deadIndex: (at: string, id: string) => ({ GSI1PK: 'NOTIF#DEAD', GSI1SK: `${at}#${id}` }),
+  deadPartition: 'NOTIF#DEAD',
+  suppression: (channel: 'email' | 'sms', address: string) => ({ PK: `SUPPRESS#${channel.toUpperCase()}#${address.toLowerCase()}`, SK: 'SUPPRESS' }),
+  /** Local mode only: the SMS "phone network" (infra/local/sms.ts). */
+  localSms: (at: string, id: string) => ({ PK: 'LOCALSMS', SK: `${at}#${id}` }),
+  localSmsPartition: 'LOCALSMS',
+  /** How far each reminder window has been covered (so a run never reads a shift twice). */
+  reminderCursor: (window: string) => ({ PK: 'JOB#reminders', SK: `CURSOR#${window}` }),
+} as const;
+
+const notificationAccessPatterns: readonly AccessPattern[] = [
+  {
+    pattern: 'write a notification once, before sending it (dedupe)',
+    key: 'Put PK = NOTIF#<dedupe key>, SK = NOTIF if attribute_not_exists(PK)',
+    index: 'table',
+    operation: 'PutItem',
+  },
+  {
+    pattern: 'record a send result / take over an abandoned send',
+    key: 'Update PK = NOTIF#<id>, SK = NOTIF if status = sending (AND leaseUntil = <seen>)',
+    index: 'table',
+    operation: 'UpdateItem',
+  },
+  {
+    pattern: 'deferred (quiet hours) SMS that are due',
+    key: 'GSI1PK = NOTIF#DEFERRED#<yyyy-mm-dd> AND GSI1SK <= <now>',
+    index: 'GSI1',
+    operation: 'Query',
+  },
+  { pattern: 'dead-lettered notifications, newest first', key: 'GSI1PK = NOTIF#DEAD', index: 'GSI1', operation: 'Query' },
+  {
+    pattern: 'is an address suppressed (STOP, bounce, complaint) — both channels of a person at once',
+    key: 'PK = SUPPRESS#<EMAIL|SMS>#<address> AND SK = SUPPRESS',
+    index: 'table',
+    operation: 'BatchGetItem',
+  },
+  { pattern: 'local SMS box, newest first (local mode)', key: 'PK = LOCALSMS', index: 'table', operation: 'Query' },
+  { pattern: 'reminder window cursor', key: 'PK = JOB#reminders AND SK = CURSOR#<window>', index: 'table', operation: 'GetItem / PutItem' },
+];
+
 export const accessPatterns: readonly AccessPattern[] = [
+  ...notificationAccessPatterns,
   ...organizationAccessPatterns,
   ...opportunityAccessPatterns,
   { pattern: 'get a volunteer profile by user (sub)', key: 'PK = VOL#<sub> AND SK = PROFILE', index: 'table', operation: 'GetItem' },

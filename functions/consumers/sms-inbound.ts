@@ -1,0 +1,37 @@
+/**
+ * Inbound SMS (replies to the platform's sender ID). In the cloud, AWS End User Messaging SMS
+ * publishes each inbound message to an SNS topic (infra/constructs/messaging.ts) that invokes
+ * this function; locally `POST /local/sms/inbound {from, body}` builds the same SNS event.
+ * Only the STOP / START keywords act (see shared/domain/notifications/service.ts).
+ */
+import type { SNSEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { systemClock } from '../../shared/clock.js';
+import { notificationRepository } from '../../shared/db/notification-repository.js';
+import { handleInboundSms, type InboundResult } from '../../shared/domain/notifications/service.js';
+import { logger } from '../../shared/powertools/index.js';
+
+/** The message End User Messaging publishes (two-way SMS). */
+export const InboundSmsMessage = z.object({
+  originationNumber: z.string().min(1),
+  destinationNumber: z.string().optional(),
+  messageKeyword: z.string().optional(),
+  messageBody: z.string(),
+  inboundMessageId: z.string().optional(),
+});
+export type InboundSmsMessage = z.infer<typeof InboundSmsMessage>;
+
+export const handler = async (event: SNSEvent): Promise<{ results: InboundResult[] }> => {
+  const repository = notificationRepository();
+  const results: InboundResult[] = [];
+  for (const record of event.Records) {
+    const message = InboundSmsMessage.parse(JSON.parse(record.Sns.Message));
+    const result = await handleInboundSms(
+      { suppressions: repository, clock: systemClock },
+      { from: message.originationNumber, body: message.messageBody, ...(message.inboundMessageId && { messageId: message.inboundMessageId }) },
+    );
+    logger.info('inbound sms', { action: result.action, inboundMessageId: message.inboundMessageId });
+    results.push(result);
+  }
+  return { results };
+};

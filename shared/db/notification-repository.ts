@@ -1,0 +1,353 @@
+/**
+ * Notifications in the single table (keys in keys.ts → notificationKeys): the outbox, the
+ * suppression list, the local SMS box and the reminder cursors; plus the one read of a
+ * volunteer profile the notifier needs (contact, consent, preferences).
+ *
+ * The outbox invariant "written once, sent once" is a condition expression: the item is put
+ * with `attribute_not_exists(PK)` before sending, and every later state change is conditioned
+ * on the state the caller saw.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Contact } from '../domain/notifications/policy.js';
+import { OutboxRecord, type Channel, type OutboxStatus } from '../domain/notifications/schema.js';
+import { Locale } from '../domain/reference/professions.js';
+import { env } from '../env.js';
+import { documentClient } from './client.js';
+import { notificationKeys, volunteerKeys } from './keys.js';
+
+export interface SendResult {
+  readonly status: Extract<OutboxStatus, 'sent' | 'failed' | 'dead' | 'suppressed'>;
+  readonly attempts: number;
+  readonly at: string;
+  readonly reason?: string;
+  readonly providerMessageId?: string;
+}
+
+export interface Suppression {
+  readonly channel: Channel;
+  readonly address: string;
+  readonly reason: string;
+  readonly source: string;
+  readonly at: string;
+}
+
+export interface LocalSms {
+  readonly id: string;
+  readonly to: string;
+  readonly body: string;
+  readonly at: string;
+}
+
+export interface LocalSmsBox {
+  recordLocalSms(sms: LocalSms): Promise<void>;
+  listLocalSms(limit?: number): Promise<LocalSms[]>;
+}
+
+export interface OutboxStore {
+  /** Writes a new record; false when one with the same id (dedupe key) already exists. */
+  create(record: OutboxRecord): Promise<boolean>;
+  get(id: string): Promise<OutboxRecord | undefined>;
+  /** Takes over a `sending` record whose lease (`seenLease`) ran out; false if someone else did. */
+  takeOver(id: string, seenLease: string, leaseUntil: string): Promise<boolean>;
+  /** Moves a due `deferred` record to `sending`; false if another run claimed it. */
+  claimDeferred(id: string, leaseUntil: string): Promise<boolean>;
+  /** Records the outcome of a `sending` record. */
+  complete(id: string, result: SendResult): Promise<void>;
+  /** Deferred records due at `now` (sendAfter ≤ now), oldest first. */
+  dueDeferred(now: Date, limit?: number): Promise<OutboxRecord[]>;
+  listDead(limit?: number): Promise<OutboxRecord[]>;
+  listDeferred(from: Date, days?: number, limit?: number): Promise<OutboxRecord[]>;
+}
+
+export interface ContactStore {
+  volunteerContact(volunteerId: string): Promise<Contact | undefined>;
+  /** Reasons by `<channel>:<address>` for the suppressed ones among `entries` (one request). */
+  suppressions(entries: readonly { channel: Channel; address: string }[]): Promise<Map<string, string>>;
+  suppress(suppression: Suppression): Promise<void>;
+  unsuppress(channel: Channel, address: string): Promise<boolean>;
+  getSuppression(channel: Channel, address: string): Promise<Suppression | undefined>;
+}
+
+export interface ReminderCursors {
+  getCursor(window: string): Promise<string | undefined>;
+  setCursor(window: string, coveredUntil: string, previous: string | undefined): Promise<boolean>;
+}
+
+export type NotificationRepository = OutboxStore & ContactStore & LocalSmsBox & ReminderCursors;
+
+export const suppressionKey = (channel: Channel, address: string) => `${channel}:${address.toLowerCase()}`;
+
+/** The part of a volunteer profile the notifier reads (see shared/domain/volunteers/schema.ts). */
+const ContactProfile = z.object({
+  id: z.string(),
+  nameAr: z.string().optional(),
+  nameEn: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  preferences: z.object({
+    email: z.boolean(),
+    sms: z.boolean(),
+    locale: Locale.catch('ar').default('ar'),
+    quietHours: z.object({ from: z.string(), to: z.string() }).optional(),
+  }),
+  consent: z
+    .object({ email: z.object({ granted: z.boolean() }).optional(), sms: z.object({ granted: z.boolean() }).optional() })
+    .optional(),
+});
+
+const OUTBOX_KEYS = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'entity'];
+const toRecord = (item: Record<string, unknown>): OutboxRecord =>
+  OutboxRecord.parse(Object.fromEntries(Object.entries(item).filter(([k]) => !OUTBOX_KEYS.includes(k))));
+
+const conditionFailed = (error: unknown) => error instanceof ConditionalCheckFailedException;
+
+export const notificationRepository = (
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: string = env.tableName,
+): NotificationRepository => {
+  const conditional = async (run: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await run();
+      return true;
+    } catch (error) {
+      if (conditionFailed(error)) return false;
+      throw error;
+    }
+  };
+
+  const queryOutbox = async (input: {
+    partition: string;
+    upTo?: string;
+    newestFirst?: boolean;
+    limit: number;
+  }): Promise<OutboxRecord[]> => {
+    const { Items = [] } = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: input.upTo ? 'GSI1PK = :pk AND GSI1SK <= :upTo' : 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': input.partition, ...(input.upTo && { ':upTo': input.upTo }) },
+        ScanIndexForward: !input.newestFirst,
+        Limit: input.limit,
+      }),
+    );
+    return Items.map(toRecord);
+  };
+
+  return {
+    async create(record) {
+      return conditional(() =>
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...notificationKeys.outbox(record.id),
+              entity: 'Notification',
+              ...(record.status === 'deferred' && record.sendAfter && notificationKeys.deferredIndex(record.sendAfter, record.id)),
+              ...record,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        ),
+      );
+    },
+
+    async get(id) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: notificationKeys.outbox(id), ConsistentRead: true }));
+      return Item ? toRecord(Item) : undefined;
+    },
+
+    async takeOver(id, seenLease, leaseUntil) {
+      return conditional(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: notificationKeys.outbox(id),
+            UpdateExpression: 'SET leaseUntil = :lease, updatedAt = :now',
+            ConditionExpression: '#status = :sending AND leaseUntil = :seen',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':lease': leaseUntil, ':now': new Date().toISOString(), ':sending': 'sending', ':seen': seenLease },
+          }),
+        ),
+      );
+    },
+
+    async claimDeferred(id, leaseUntil) {
+      return conditional(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: notificationKeys.outbox(id),
+            UpdateExpression: 'SET #status = :sending, leaseUntil = :lease, updatedAt = :now REMOVE GSI1PK, GSI1SK',
+            ConditionExpression: '#status = :deferred',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':sending': 'sending', ':deferred': 'deferred', ':lease': leaseUntil, ':now': new Date().toISOString() },
+          }),
+        ),
+      );
+    },
+
+    async complete(id, result) {
+      const values: Record<string, unknown> = {
+        ':status': result.status,
+        ':attempts': result.attempts,
+        ':now': result.at,
+        ':sending': 'sending',
+      };
+      const sets = ['#status = :status', 'attempts = :attempts', 'updatedAt = :now'];
+      if (result.reason) {
+        sets.push('reason = :reason');
+        values[':reason'] = result.reason;
+      }
+      if (result.status === 'sent') sets.push('sentAt = :now');
+      if (result.providerMessageId) {
+        sets.push('providerMessageId = :pid');
+        values[':pid'] = result.providerMessageId;
+      }
+      if (result.status === 'dead') {
+        const index = notificationKeys.deadIndex(result.at, id);
+        sets.push('GSI1PK = :gpk', 'GSI1SK = :gsk');
+        values[':gpk'] = index.GSI1PK;
+        values[':gsk'] = index.GSI1SK;
+      }
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: notificationKeys.outbox(id),
+          UpdateExpression: `SET ${sets.join(', ')} REMOVE leaseUntil`,
+          ConditionExpression: '#status = :sending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: values,
+        }),
+      );
+    },
+
+    async dueDeferred(now, limit = 500) {
+      const today = now.toISOString().slice(0, 10);
+      const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+      const upTo = `${now.toISOString()}#\uffff`;
+      const results: OutboxRecord[] = [];
+      for (const day of [yesterday, today]) {
+        results.push(...(await queryOutbox({ partition: notificationKeys.deferredPartition(day), upTo, limit: limit - results.length })));
+        if (results.length >= limit) break;
+      }
+      return results;
+    },
+
+    async listDead(limit = 100) {
+      return queryOutbox({ partition: notificationKeys.deadPartition, newestFirst: true, limit });
+    },
+
+    async listDeferred(from, days = 2, limit = 100) {
+      const results: OutboxRecord[] = [];
+      for (let d = 0; d < days && results.length < limit; d++) {
+        const day = new Date(from.getTime() + d * 86_400_000).toISOString().slice(0, 10);
+        results.push(...(await queryOutbox({ partition: notificationKeys.deferredPartition(day), limit: limit - results.length })));
+      }
+      return results;
+    },
+
+    async volunteerContact(volunteerId) {
+      const { Item } = await client.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: volunteerKeys.profile(volunteerId),
+          ProjectionExpression: 'id, nameAr, nameEn, email, phone, preferences, consent',
+        }),
+      );
+      if (!Item) return undefined;
+      const profile = ContactProfile.parse(Item);
+      const granted = (channel: Channel) => profile.preferences[channel] && (profile.consent?.[channel]?.granted ?? true);
+      return {
+        recipientId: `volunteer:${profile.id}`,
+        locale: profile.preferences.locale,
+        name: { ...(profile.nameAr && { ar: profile.nameAr }), ...(profile.nameEn && { en: profile.nameEn }) },
+        ...(profile.email && { email: profile.email }),
+        ...(profile.phone && { phone: profile.phone }),
+        consent: { email: granted('email'), sms: granted('sms') },
+        ...(profile.preferences.quietHours && { quietHours: profile.preferences.quietHours }),
+      };
+    },
+
+    async suppressions(entries) {
+      const found = new Map<string, string>();
+      if (entries.length === 0) return found;
+      const keys = entries.map((e) => notificationKeys.suppression(e.channel, e.address));
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [tableName]: { Keys: keys } };
+      while (request && Object.keys(request).length > 0) {
+        const result = await client.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of result.Responses?.[tableName] ?? []) {
+          found.set(suppressionKey(item.channel as Channel, item.address as string), item.reason as string);
+        }
+        request = result.UnprocessedKeys as typeof request;
+      }
+      return found;
+    },
+
+    async suppress(s) {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...notificationKeys.suppression(s.channel, s.address), entity: 'Suppression', ...s, address: s.address.toLowerCase() },
+        }),
+      );
+    },
+
+    async unsuppress(channel, address) {
+      const { Attributes } = await client.send(
+        new DeleteCommand({ TableName: tableName, Key: notificationKeys.suppression(channel, address), ReturnValues: 'ALL_OLD' }),
+      );
+      return Attributes !== undefined;
+    },
+
+    async getSuppression(channel, address) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: notificationKeys.suppression(channel, address) }));
+      return Item ? { channel: Item.channel, address: Item.address, reason: Item.reason, source: Item.source, at: Item.at } : undefined;
+    },
+
+    async recordLocalSms(sms) {
+      await client.send(new PutCommand({ TableName: tableName, Item: { ...notificationKeys.localSms(sms.at, sms.id), entity: 'LocalSms', ...sms } }));
+    },
+
+    async listLocalSms(limit = 100) {
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': notificationKeys.localSmsPartition },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return Items.map((item) => ({ id: item.id, to: item.to, body: item.body, at: item.at }));
+    },
+
+    async getCursor(window) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: notificationKeys.reminderCursor(window), ConsistentRead: true }));
+      return Item?.coveredUntil as string | undefined;
+    },
+
+    async setCursor(window, coveredUntil, previous) {
+      return conditional(() =>
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...notificationKeys.reminderCursor(window), entity: 'ReminderCursor', coveredUntil },
+            ConditionExpression: previous === undefined ? 'attribute_not_exists(PK)' : 'coveredUntil = :previous',
+            ...(previous !== undefined && { ExpressionAttributeValues: { ':previous': previous } }),
+          }),
+        ),
+      );
+    },
+  };
+};

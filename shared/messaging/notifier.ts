@@ -1,0 +1,294 @@
+/**
+ * The one path every notification takes:
+ *
+ * 1. resolve the recipient (volunteer profile: contact, consent, locale, quiet hours; or a
+ *    bare address) and the suppression list (SMS STOP, bounces, complaints);
+ * 2. per channel, decide send / defer (quiet hours) / suppress (shared/domain/notifications/policy.ts);
+ * 3. write the outbox record under its deterministic dedupe key with `attribute_not_exists`
+ *    BEFORE sending: a second request for the same message finds it and sends nothing;
+ * 4. render (shared/messaging/render.ts) and send with retries and exponential backoff
+ *    (full jitter), then record the result: `sent`, `failed` (permanent refusal, with reason),
+ *    or `dead` after the last try — dead-lettered (NotificationDeadLettered event → SQS DLQ in
+ *    the cloud; listed at GET /local/outbox locally). The record keeps everything needed to
+ *    send it again, so nothing is lost.
+ *
+ * A record stuck in `sending` (the process died mid-send) is taken over once its lease has
+ * passed. That is the one case where a message can go out twice: SES and SMS have no
+ * idempotency token, so "never twice" holds for everything we can observe, and the lease
+ * makes the remaining window seconds wide.
+ */
+import { dedupeKey, decideChannel, type Contact } from '../domain/notifications/policy.js';
+import {
+  NotificationRequest,
+  SuppressionReason,
+  type Channel,
+  type OutboxRecord,
+  type Params,
+  type RecipientRef,
+} from '../domain/notifications/schema.js';
+import type { Clock } from '../clock.js';
+import { systemClock } from '../clock.js';
+import { env } from '../env.js';
+import { notificationRepository, suppressionKey, type ContactStore, type OutboxStore } from '../db/notification-repository.js';
+import { describeError, isPermanent } from './delivery.js';
+import { domainEvent, eventPublisher, type EventPublisher } from './events.js';
+import { buildCalendar } from './ics.js';
+import { renderEmail, renderSms } from './render.js';
+import { sesEmailTransport, type EmailTransport } from './ses-email.js';
+import { smsSender, type SmsSender } from './sms.js';
+import { templates } from './templates/index.js';
+
+export type Outcome = 'sent' | 'failed' | 'dead' | 'suppressed' | 'deferred' | 'duplicate';
+
+export interface ChannelResult {
+  readonly channel: Channel;
+  readonly id: string;
+  readonly outcome: Outcome;
+  readonly reason?: string;
+}
+
+/** Where messages that failed every try go (besides their outbox record). */
+export interface DeadLetterSink {
+  deadLetter(record: OutboxRecord, reason: string): Promise<void>;
+}
+
+export interface RetryPolicy {
+  /** Tries per message, the first included. @default 4 */
+  readonly attempts: number;
+  /** First backoff; doubles each try, with full jitter. @default 200 */
+  readonly baseDelayMs: number;
+}
+
+export interface NotifierPorts {
+  readonly outbox: OutboxStore;
+  readonly contacts: ContactStore;
+  readonly email: EmailTransport;
+  readonly sms: SmsSender;
+  readonly deadLetters: DeadLetterSink;
+  readonly clock?: Clock;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** How long a sender holds a record before another may take it over. @default 120000 */
+  readonly leaseMs?: number;
+}
+
+export interface Notifier {
+  notify(request: NotificationRequest): Promise<ChannelResult[]>;
+  /** Sends the deferred (quiet-hours) SMS that are due, re-checking consent first. */
+  flushDeferred(limit?: number): Promise<ChannelResult[]>;
+}
+
+/** `NotificationDeadLettered` on the domain bus: an EventBridge rule delivers it to the notifications DLQ (SQS). */
+export const eventDeadLetterSink = (events: EventPublisher = eventPublisher()): DeadLetterSink => ({
+  async deadLetter(record, reason) {
+    await events.publish([
+      domainEvent('NotificationDeadLettered', {
+        notificationId: record.id,
+        type: record.type,
+        channel: record.channel,
+        recipientId: record.recipientId,
+        about: record.about,
+        attempts: record.attempts,
+        reason,
+      }),
+    ]);
+  },
+});
+
+const recipientIdOf = (to: RecipientRef): string => (to.kind === 'volunteer' ? `volunteer:${to.volunteerId}` : `email:${to.email.toLowerCase()}`);
+
+const recipientOf = (recipientId: string, record?: OutboxRecord): RecipientRef => {
+  if (recipientId.startsWith('volunteer:')) return { kind: 'volunteer', volunteerId: recipientId.slice('volunteer:'.length) };
+  return { kind: 'address', email: recipientId.slice('email:'.length), locale: record?.locale ?? 'ar' };
+};
+
+const addressContact = (to: Extract<RecipientRef, { kind: 'address' }>): Contact => ({
+  recipientId: recipientIdOf(to),
+  locale: to.locale,
+  email: to.email,
+  ...(to.name && { name: { ar: to.name, en: to.name } }),
+  // A bare address belongs to an organisation's contact or a ministry reviewer: email only.
+  consent: { email: true, sms: false },
+});
+
+export const createNotifier = (ports: NotifierPorts): Notifier => {
+  const clock = ports.clock ?? systemClock;
+  const retry: RetryPolicy = { attempts: 4, baseDelayMs: 200, ...ports.retry };
+  const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const leaseMs = ports.leaseMs ?? 120_000;
+
+  const resolveContact = async (to: RecipientRef): Promise<Contact | undefined> =>
+    to.kind === 'volunteer' ? ports.contacts.volunteerContact(to.volunteerId) : addressContact(to);
+
+  const transmit = async (record: OutboxRecord): Promise<string> => {
+    const template = templates[record.type];
+    if (record.channel === 'sms') {
+      const body = renderSms(template, record.locale, record.params);
+      if (body === undefined) throw new Error(`template ${record.type} has no SMS`);
+      return (await ports.sms.send({ to: record.address!, body })).messageId;
+    }
+    const email = renderEmail(template, record.locale, record.params);
+    const attachments =
+      template.calendar && record.calendar
+        ? [{ filename: 'invite.ics', contentType: 'text/calendar; method=PUBLISH', content: buildCalendar([record.calendar], { stamp: record.createdAt }) }]
+        : [];
+    const { messageId } = await ports.email.send({
+      to: record.address!,
+      ...email,
+      attachments,
+      tags: { type: record.type, notification: record.id },
+    });
+    return messageId;
+  };
+
+  /** Sends a record this process holds (`sending`) and records the result. */
+  const deliver = async (record: OutboxRecord): Promise<ChannelResult> => {
+    let lastError = '';
+    for (let attempt = 1; attempt <= retry.attempts; attempt++) {
+      try {
+        const providerMessageId = await transmit(record);
+        await ports.outbox.complete(record.id, { status: 'sent', attempts: attempt, at: clock.now().toISOString(), providerMessageId });
+        return { channel: record.channel, id: record.id, outcome: 'sent' };
+      } catch (error) {
+        lastError = describeError(error);
+        if (isPermanent(error)) {
+          await ports.outbox.complete(record.id, { status: 'failed', attempts: attempt, at: clock.now().toISOString(), reason: lastError });
+          return { channel: record.channel, id: record.id, outcome: 'failed', reason: lastError };
+        }
+        if (attempt < retry.attempts) await sleep(Math.random() * retry.baseDelayMs * 2 ** (attempt - 1));
+      }
+    }
+    await ports.outbox.complete(record.id, { status: 'dead', attempts: retry.attempts, at: clock.now().toISOString(), reason: lastError });
+    await ports.deadLetters.deadLetter({ ...record, attempts: retry.attempts, status: 'dead', reason: lastError }, lastError);
+    return { channel: record.channel, id: record.id, outcome: 'dead', reason: lastError };
+  };
+
+  const paramsFor = (contact: Contact | undefined, params: Params): Params => ({
+    ...(contact?.name?.ar && { nameAr: contact.name.ar }),
+    ...(contact?.name?.en && { nameEn: contact.name.en }),
+    ...params,
+  });
+
+  return {
+    async notify(input) {
+      const request = NotificationRequest.parse(input);
+      const template = templates[request.type];
+      const now = clock.now();
+      const contact = await resolveContact(request.to);
+      const recipientId = contact?.recipientId ?? recipientIdOf(request.to);
+      const channels = request.channels.filter((channel) => channel === 'email' || template.sms !== undefined);
+      const addresses = channels.flatMap((channel) => {
+        const address = channel === 'email' ? contact?.email : contact?.phone;
+        return address ? [{ channel, address }] : [];
+      });
+      const suppressed = await ports.contacts.suppressions(addresses);
+      const results: ChannelResult[] = [];
+
+      for (const channel of channels) {
+        const id = dedupeKey({ type: request.type, recipientId, channel, about: request.about, window: request.window });
+        const address = channel === 'email' ? contact?.email : contact?.phone;
+        const decision = decideChannel({
+          channel,
+          contact,
+          suppressed: address ? suppressed.get(suppressionKey(channel, address)) : undefined,
+          now,
+          timeCritical: request.timeCritical,
+          staleAfter: request.staleAfter ? new Date(request.staleAfter) : undefined,
+        });
+        const record: OutboxRecord = {
+          id,
+          type: request.type,
+          channel,
+          recipientId,
+          ...((decision.action !== 'suppress' || decision.address) && { address: decision.address }),
+          locale: contact?.locale ?? (request.to.kind === 'address' ? request.to.locale : 'ar'),
+          about: request.about,
+          ...(request.window && { window: request.window }),
+          params: paramsFor(contact, request.params),
+          ...(request.calendar && { calendar: request.calendar }),
+          status: decision.action === 'send' ? 'sending' : decision.action === 'defer' ? 'deferred' : 'suppressed',
+          ...(decision.action === 'suppress' && { reason: decision.reason }),
+          ...(request.timeCritical && { timeCritical: request.timeCritical }),
+          attempts: 0,
+          createdAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+          ...(decision.action === 'send' && { leaseUntil: new Date(now.getTime() + leaseMs).toISOString() }),
+          ...(decision.action === 'defer' && { sendAfter: decision.sendAfter.toISOString() }),
+          ...(request.staleAfter && { staleAfter: request.staleAfter }),
+        };
+
+        if (!(await ports.outbox.create(record))) {
+          const existing = await ports.outbox.get(id);
+          const abandoned =
+            existing?.status === 'sending' && existing.leaseUntil !== undefined && new Date(existing.leaseUntil) <= now;
+          if (existing && abandoned) {
+            const lease = new Date(now.getTime() + leaseMs).toISOString();
+            if (await ports.outbox.takeOver(id, existing.leaseUntil!, lease)) {
+              results.push(await deliver({ ...existing, leaseUntil: lease }));
+              continue;
+            }
+          }
+          results.push({ channel, id, outcome: 'duplicate' });
+          continue;
+        }
+        if (decision.action === 'suppress') results.push({ channel, id, outcome: 'suppressed', reason: decision.reason });
+        else if (decision.action === 'defer') results.push({ channel, id, outcome: 'deferred' });
+        else results.push(await deliver(record));
+      }
+      return results;
+    },
+
+    async flushDeferred(limit = 500) {
+      const now = clock.now();
+      const due = await ports.outbox.dueDeferred(now, limit);
+      const results: ChannelResult[] = [];
+      for (const record of due) {
+        if (!(await ports.outbox.claimDeferred(record.id, new Date(now.getTime() + leaseMs).toISOString()))) continue;
+        // Consent may have changed overnight: decide again with the current profile and suppressions.
+        const contact = await resolveContact(recipientOf(record.recipientId, record));
+        const address = record.channel === 'email' ? contact?.email : contact?.phone;
+        const suppressed = address ? await ports.contacts.suppressions([{ channel: record.channel, address }]) : new Map<string, string>();
+        const decision = decideChannel({
+          channel: record.channel,
+          contact,
+          suppressed: address ? suppressed.get(suppressionKey(record.channel, address)) : undefined,
+          now,
+          // Quiet hours are over by construction (sendAfter is their end); only consent and staleness are re-checked.
+          timeCritical: 'deferred until the end of quiet hours',
+          staleAfter: record.staleAfter ? new Date(record.staleAfter) : undefined,
+        });
+        if (decision.action !== 'send') {
+          const reason = decision.action === 'suppress' ? decision.reason : SuppressionReason.stale;
+          await ports.outbox.complete(record.id, { status: 'suppressed', attempts: 0, at: now.toISOString(), reason });
+          results.push({ channel: record.channel, id: record.id, outcome: 'suppressed', reason });
+          continue;
+        }
+        results.push(await deliver({ ...record, address: decision.address, status: 'sending' }));
+      }
+      return results;
+    },
+  };
+};
+
+const cached = new Map<string, Notifier>();
+
+/**
+ * The notifier of this process: SES, the region's SMS sender, the table, the domain bus.
+ * One per table and mode (a test process may point at several tables in turn).
+ */
+export const notifier = (): Notifier => {
+  const key = `${env.tableName}|${env.mode}`;
+  let instance = cached.get(key);
+  if (!instance) {
+    const repository = notificationRepository();
+    instance = createNotifier({
+      outbox: repository,
+      contacts: repository,
+      email: sesEmailTransport(),
+      sms: smsSender(),
+      deadLetters: eventDeadLetterSink(),
+    });
+    cached.set(key, instance);
+  }
+  return instance;
+};

@@ -1,0 +1,72 @@
+/**
+ * Helpers of the notification tests: seed a volunteer profile item, read the SES emulator's
+ * store for one address.
+ */
+import { randomUUID } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../shared/db/client.js';
+import { volunteerKeys } from '../../shared/db/keys.js';
+import { env } from '../../shared/env.js';
+
+export interface StoredEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+  attachments: { content: string; contentType: string; filename?: string }[];
+}
+
+export interface SeededVolunteer {
+  id: string;
+  email: string;
+  phone: string;
+}
+
+let phoneCounter = 0;
+
+/** A profile item as the volunteer registry stores it (only the fields notifications read, plus names). */
+export const seedVolunteer = async (overrides: {
+  locale?: 'ar' | 'en';
+  email?: boolean;
+  sms?: boolean;
+  quietHours?: { from: string; to: string };
+} = {}): Promise<SeededVolunteer> => {
+  const id = `vol-${randomUUID().slice(0, 8)}`;
+  const email = `${id}@example.sa`;
+  const phone = `+9665${String(10_000_000 + Math.floor(Math.random() * 80_000_000) + phoneCounter++).padStart(8, '0')}`;
+  await documentClient().send(
+    new PutCommand({
+      TableName: env.tableName,
+      Item: {
+        ...volunteerKeys.profile(id),
+        entity: 'Volunteer',
+        id,
+        nameAr: 'سارة القحطاني',
+        nameEn: 'Sara Alqahtani',
+        email,
+        phone,
+        preferences: {
+          email: overrides.email ?? true,
+          sms: overrides.sms ?? true,
+          locale: overrides.locale ?? 'ar',
+          ...(overrides.quietHours && { quietHours: overrides.quietHours }),
+        },
+        consent: {
+          email: { granted: overrides.email ?? true, changedAt: '2030-01-01T00:00:00.000Z' },
+          sms: { granted: overrides.sms ?? true, changedAt: '2030-01-01T00:00:00.000Z' },
+        },
+      },
+    }),
+  );
+  return { id, email, phone };
+};
+
+/** Every email the SES emulator received for `address`. */
+export const emailsTo = async (address: string): Promise<StoredEmail[]> => {
+  const response = await fetch(`${process.env.SES_ENDPOINT}/store`);
+  const store = (await response.json()) as { emails: StoredEmail[] };
+  return store.emails.filter((email) => email.destination.to.some((to) => to.includes(address)));
+};
+
+export const fixedClock = (iso: string) => ({ now: () => new Date(iso) });

@@ -1,0 +1,292 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestTable } from '../helpers/table.js';
+import { emailsTo, fixedClock, seedVolunteer } from './notifications-support.js';
+
+await createTestTable();
+const { notificationRepository } = await import('../../shared/db/notification-repository.js');
+const { createNotifier, eventDeadLetterSink } = await import('../../shared/messaging/notifier.js');
+const { sesEmailTransport } = await import('../../shared/messaging/ses-email.js');
+const { localSmsSender } = await import('../../shared/messaging/sms.js');
+const { DeliveryError } = await import('../../shared/messaging/delivery.js');
+const { localBus } = await import('../../shared/messaging/local-bus.js');
+const { handleInboundSms } = await import('../../shared/domain/notifications/service.js');
+import type { SmsSender } from '../../shared/messaging/sms.js';
+import type { NotificationRequest } from '../../shared/domain/notifications/schema.js';
+
+const repository = notificationRepository();
+// 10:00 in Riyadh: outside quiet hours.
+const DAYTIME = '2030-03-13T07:00:00.000Z';
+// 23:30 in Riyadh: inside the platform's quiet hours (22:00–07:00).
+const NIGHT = '2030-03-13T20:30:00.000Z';
+
+const notifierAt = (iso: string, sms: SmsSender = localSmsSender(repository)) =>
+  createNotifier({
+    outbox: repository,
+    contacts: repository,
+    email: sesEmailTransport(),
+    sms,
+    deadLetters: eventDeadLetterSink(localBus),
+    clock: fixedClock(iso),
+    retry: { attempts: 3, baseDelayMs: 1 },
+  });
+
+const approved = (volunteerId: string, about = `app-${Math.random()}`): NotificationRequest => ({
+  type: 'application-approved',
+  to: { kind: 'volunteer', volunteerId },
+  about,
+  channels: ['email', 'sms'],
+  params: {
+    titleAr: 'توزيع السلال الغذائية',
+    titleEn: 'Food basket distribution',
+    orgNameAr: 'جمعية إطعام',
+    orgNameEn: 'Itaam Association',
+    start: '2030-03-14T05:30:00.000Z',
+    end: '2030-03-14T09:00:00.000Z',
+  },
+  calendar: {
+    uid: 'shift-s1@tatawwu.sa',
+    start: '2030-03-14T05:30:00.000Z',
+    end: '2030-03-14T09:00:00.000Z',
+    summary: 'Food basket distribution',
+  },
+});
+
+const smsTo = async (phone: string) => (await repository.listLocalSms(1000)).filter((sms) => sms.to === phone);
+
+describe('notifier', () => {
+  it('emails a volunteer in Arabic, right to left, with the calendar invite attached', async () => {
+    const volunteer = await seedVolunteer({ locale: 'ar' });
+
+    await notifierAt(DAYTIME).notify(approved(volunteer.id));
+
+    const [email, ...others] = await emailsTo(volunteer.email);
+    expect(others).toHaveLength(0);
+    expect(email!.subject).toBe('تم قبولك للتطوع في توزيع السلال الغذائية');
+    expect(email!.body.html).toContain('<html dir="rtl" lang="ar">');
+    expect(email!.body.text).toContain('سارة القحطاني');
+    const invite = email!.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+    expect(Buffer.from(invite!.content, 'base64').toString('utf8')).toContain('UID:shift-s1@tatawwu.sa');
+  });
+
+  it('emails a volunteer whose locale is English in English', async () => {
+    const volunteer = await seedVolunteer({ locale: 'en' });
+
+    await notifierAt(DAYTIME).notify({ ...approved(volunteer.id), calendar: undefined });
+
+    const [email] = await emailsTo(volunteer.email);
+    expect(email!.subject).toBe('You are approved: Food basket distribution');
+    expect(email!.body.html).toContain('<html dir="ltr" lang="en">');
+  });
+
+  it('sends the SMS to the volunteer’s phone in their language', async () => {
+    const volunteer = await seedVolunteer({ locale: 'ar' });
+
+    await notifierAt(DAYTIME).notify(approved(volunteer.id));
+
+    const [sms, ...others] = await smsTo(volunteer.phone);
+    expect(others).toHaveLength(0);
+    expect(sms!.body).toBe('تم قبولك في «توزيع السلال الغذائية» موعدك 14/03 08:30 - تطوع');
+  });
+
+  it('sends nothing the second time the same message is asked for', async () => {
+    const volunteer = await seedVolunteer();
+    const request = approved(volunteer.id, 'app-once');
+
+    await notifierAt(DAYTIME).notify(request);
+    const second = await notifierAt(DAYTIME).notify(request);
+
+    expect(second.map((r) => r.outcome)).toEqual(['duplicate', 'duplicate']);
+    expect(await emailsTo(volunteer.email)).toHaveLength(1);
+    expect(await smsTo(volunteer.phone)).toHaveLength(1);
+  });
+
+  it('never uses a channel the volunteer opted out of', async () => {
+    const volunteer = await seedVolunteer({ sms: false });
+
+    const results = await notifierAt(DAYTIME).notify(approved(volunteer.id));
+
+    expect(results.find((r) => r.channel === 'sms')).toMatchObject({ outcome: 'suppressed', reason: 'no-consent' });
+    expect(await smsTo(volunteer.phone)).toHaveLength(0);
+    expect(await emailsTo(volunteer.email)).toHaveLength(1);
+  });
+
+  it('defers an SMS in quiet hours to 07:00 Riyadh instead of sending it', async () => {
+    const volunteer = await seedVolunteer();
+
+    const results = await notifierAt(NIGHT).notify(approved(volunteer.id));
+
+    expect(results.find((r) => r.channel === 'sms')?.outcome).toBe('deferred');
+    expect(await smsTo(volunteer.phone)).toHaveLength(0);
+    const record = await repository.get(results.find((r) => r.channel === 'sms')!.id);
+    expect(record).toMatchObject({ status: 'deferred', sendAfter: '2030-03-14T04:00:00.000Z' });
+  });
+
+  it('sends a deferred SMS once quiet hours are over, and only then', async () => {
+    const volunteer = await seedVolunteer();
+    await notifierAt(NIGHT).notify(approved(volunteer.id));
+
+    await notifierAt('2030-03-14T03:59:00.000Z').flushDeferred();
+    expect(await smsTo(volunteer.phone)).toHaveLength(0);
+    await notifierAt('2030-03-14T04:00:00.000Z').flushDeferred();
+    await notifierAt('2030-03-14T04:15:00.000Z').flushDeferred();
+
+    expect(await smsTo(volunteer.phone)).toHaveLength(1);
+  });
+
+  it('does not send a deferred SMS to a number that sent STOP overnight', async () => {
+    const volunteer = await seedVolunteer();
+    const [, sms] = await notifierAt(NIGHT).notify(approved(volunteer.id));
+    await handleInboundSms({ suppressions: repository, clock: fixedClock(NIGHT) }, { from: volunteer.phone, body: 'STOP' });
+
+    await notifierAt('2030-03-14T04:00:00.000Z').flushDeferred();
+
+    expect(await smsTo(volunteer.phone)).toHaveLength(0);
+    expect(await repository.get(sms!.id)).toMatchObject({ status: 'suppressed', reason: 'opted-out' });
+  });
+
+  it('honours the volunteer’s own quiet hours', async () => {
+    const volunteer = await seedVolunteer({ quietHours: { from: '09:00', to: '12:00' } });
+
+    const results = await notifierAt(DAYTIME).notify(approved(volunteer.id));
+
+    expect(results.find((r) => r.channel === 'sms')?.outcome).toBe('deferred');
+    expect(await repository.get(results.find((r) => r.channel === 'sms')!.id)).toMatchObject({ sendAfter: '2030-03-13T09:00:00.000Z' });
+  });
+
+  it('sends a time-critical SMS in quiet hours, recording why', async () => {
+    const volunteer = await seedVolunteer();
+
+    const results = await notifierAt(NIGHT).notify({ ...approved(volunteer.id), timeCritical: 'the shift starts within two hours' });
+
+    expect(await smsTo(volunteer.phone)).toHaveLength(1);
+    expect(await repository.get(results.find((r) => r.channel === 'sms')!.id)).toMatchObject({
+      status: 'sent',
+      timeCritical: 'the shift starts within two hours',
+    });
+  });
+
+  it('drops a quiet-hours SMS that would be pointless by 07:00', async () => {
+    const volunteer = await seedVolunteer();
+
+    const results = await notifierAt(NIGHT).notify({ ...approved(volunteer.id), staleAfter: '2030-03-14T02:00:00.000Z' });
+
+    expect(results.find((r) => r.channel === 'sms')).toMatchObject({ outcome: 'suppressed', reason: 'quiet-hours-stale-by-morning' });
+  });
+
+  it('stops SMS to a number after STOP, records when, and resumes after START', async () => {
+    const volunteer = await seedVolunteer();
+    await handleInboundSms({ suppressions: repository, clock: fixedClock(DAYTIME) }, { from: volunteer.phone, body: 'stop please' });
+
+    const results = await notifierAt(DAYTIME).notify(approved(volunteer.id, 'after-stop'));
+    expect(results.find((r) => r.channel === 'sms')).toMatchObject({ outcome: 'suppressed', reason: 'opted-out' });
+    expect(await repository.getSuppression('sms', volunteer.phone)).toMatchObject({ at: DAYTIME, source: 'sms-keyword:STOP' });
+
+    await handleInboundSms({ suppressions: repository, clock: fixedClock(DAYTIME) }, { from: volunteer.phone, body: 'START' });
+    await notifierAt(DAYTIME).notify(approved(volunteer.id, 'after-start'));
+    expect(await smsTo(volunteer.phone)).toHaveLength(1);
+  });
+
+  describe('with a failing SMS provider', () => {
+    // The one mock of these tests: a provider that fails has no local stand-in (the local SMS
+    // box and the SES emulator always accept), so this SmsSender throws what AWS would.
+    const failing = (error: () => Error) => {
+      const calls: string[] = [];
+      const sender: SmsSender = {
+        async send(message) {
+          calls.push(message.to);
+          throw error();
+        },
+      };
+      return { sender, calls };
+    };
+    const throttled = () => Object.assign(new Error('rate exceeded'), { name: 'ThrottlingException', $fault: 'client' as const });
+
+    beforeAll(() => localBus.reset());
+
+    it('retries, then dead-letters the message after the last try with everything needed to send it again', async () => {
+      const volunteer = await seedVolunteer();
+      const { sender, calls } = failing(throttled);
+
+      const results = await notifierAt(DAYTIME, sender).notify(approved(volunteer.id));
+      await localBus.drain();
+
+      const sms = results.find((r) => r.channel === 'sms')!;
+      expect(sms.outcome).toBe('dead');
+      expect(calls).toHaveLength(3);
+      const record = await repository.get(sms.id);
+      expect(record).toMatchObject({ status: 'dead', attempts: 3, address: volunteer.phone, reason: expect.stringContaining('ThrottlingException') });
+      expect(record!.params.titleAr).toBe('توزيع السلال الغذائية');
+      expect((await repository.listDead()).map((r) => r.id)).toContain(sms.id);
+      expect(localBus.published.filter((e) => e.type === 'NotificationDeadLettered').map((e) => e.detail.notificationId)).toContain(sms.id);
+    });
+
+    it('still delivers the other channel', async () => {
+      const volunteer = await seedVolunteer();
+      const { sender } = failing(throttled);
+
+      await notifierAt(DAYTIME, sender).notify(approved(volunteer.id));
+
+      expect(await emailsTo(volunteer.email)).toHaveLength(1);
+    });
+
+    it('does not retry a permanent refusal and records its reason', async () => {
+      const volunteer = await seedVolunteer();
+      const { sender, calls } = failing(() => new DeliveryError('destination number is not a mobile number', { permanent: true }));
+
+      const results = await notifierAt(DAYTIME, sender).notify(approved(volunteer.id));
+
+      expect(calls).toHaveLength(1);
+      expect(await repository.get(results.find((r) => r.channel === 'sms')!.id)).toMatchObject({
+        status: 'failed',
+        reason: expect.stringContaining('not a mobile number'),
+      });
+    });
+
+    it('succeeds on a later try and sends exactly once', async () => {
+      const volunteer = await seedVolunteer();
+      let tries = 0;
+      const flaky: SmsSender = {
+        async send(message) {
+          tries += 1;
+          if (tries < 3) throw throttled();
+          return localSmsSender(repository).send(message);
+        },
+      };
+
+      const results = await notifierAt(DAYTIME, flaky).notify(approved(volunteer.id));
+
+      expect(await repository.get(results.find((r) => r.channel === 'sms')!.id)).toMatchObject({ status: 'sent', attempts: 3 });
+      expect(await smsTo(volunteer.phone)).toHaveLength(1);
+    });
+  });
+
+  it('takes over a send abandoned mid-way once its lease has passed', async () => {
+    const volunteer = await seedVolunteer();
+    const hanging: SmsSender = { send: () => new Promise(() => undefined) };
+    const request = approved(volunteer.id, 'abandoned');
+    void notifierAt(DAYTIME, hanging).notify({ ...request, channels: ['sms'] });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const early = await notifierAt('2030-03-13T07:01:00.000Z').notify({ ...request, channels: ['sms'] });
+    const late = await notifierAt('2030-03-13T07:03:00.000Z').notify({ ...request, channels: ['sms'] });
+
+    expect(early[0]!.outcome).toBe('duplicate');
+    expect(late[0]!.outcome).toBe('sent');
+    expect(await smsTo(volunteer.phone)).toHaveLength(1);
+  });
+
+  it('emails a bare address (an organisation contact) in the requested language, never by SMS', async () => {
+    const address = `contact-${Math.random().toString(36).slice(2)}@org.example.sa`;
+
+    const results = await notifierAt(DAYTIME).notify({
+      type: 'organization-approved',
+      to: { kind: 'address', email: address, locale: 'en' },
+      about: 'org-1',
+      channels: ['email', 'sms'],
+      params: { orgNameAr: 'جمعية إطعام', orgNameEn: 'Itaam Association' },
+    });
+
+    expect(results.map((r) => r.channel)).toEqual(['email']);
+    expect((await emailsTo(address))[0]!.subject).toBe('Itaam Association is approved on Tatawwu');
+  });
+});
