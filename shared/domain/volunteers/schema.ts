@@ -37,9 +37,11 @@ const text = (min: number, max: number) =>
     .max(max)
     .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
 
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 export const TimeOfDay = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:mm, e.g. 08:30')
+  .regex(TIME_OF_DAY, 'must be a 24-hour time HH:mm, e.g. 08:30')
   .describe('24-hour local time (Asia/Riyadh), HH:mm');
 
 export const Weekday = z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
@@ -48,7 +50,11 @@ export type Weekday = z.infer<typeof Weekday>;
 export const AvailabilitySlot = z
   .object({ day: Weekday, from: TimeOfDay, to: TimeOfDay })
   .strict()
-  .refine((slot) => slot.to > slot.from, { path: ['to'], message: 'must be after from' });
+  // Only compared when both times are well-formed, so a bad `from` is reported once, at `from`.
+  .refine((slot) => !TIME_OF_DAY.test(slot.from) || !TIME_OF_DAY.test(slot.to) || slot.to > slot.from, {
+    path: ['to'],
+    message: 'must be after from',
+  });
 export type AvailabilitySlot = z.infer<typeof AvailabilitySlot>;
 
 const noOverlaps = (slots: readonly AvailabilitySlot[], ctx: z.core.$RefinementCtx<AvailabilitySlot[]>) => {
@@ -126,7 +132,11 @@ export const UpdateVolunteer = z
   .object(profileShape)
   .strict()
   .partial()
-  .refine((patch) => Object.keys(patch).length > 0, 'send at least one field to change');
+  .refine((patch) => Object.keys(patch).length > 0, {
+    message: 'send at least one field to change',
+    // Only for an otherwise valid body: `{ "nationalId": … }` is reported as an unknown field, not also as empty.
+    when: (payload) => payload.issues.length === 0,
+  });
 export type UpdateVolunteer = z.output<typeof UpdateVolunteer>;
 
 const Timestamp = z.iso.datetime({ offset: true });
