@@ -53,10 +53,11 @@ export const organizationKeys = {
 // ── Opportunities and shifts ─────────────────────────────────────────────────
 /**
  * `OPP#<id>` holds the opportunity and its shifts. A shift item carries `capacity` and a
- * `seatsTaken` counter: reserving a seat (applications) is one TransactWriteItems with
- * `UpdateItem SET seatsTaken = seatsTaken + 1` conditioned on `seatsTaken < capacity` beside the
- * application's Put; freeing one is the reverse with `seatsTaken > 0`. `seatsLeft` is
- * `capacity - seatsTaken`, read with the opportunity in one Query.
+ * `seatsTaken` counter (0 at creation): reserving a seat (applications) is one
+ * TransactWriteItems with `UpdateItem SET seatsTaken = seatsTaken + :one` conditioned on
+ * `seatsTaken < #capacity` (`capacity` is a DynamoDB reserved word: use a name placeholder)
+ * beside the application's Put; freeing one is the reverse with `seatsTaken > :zero`.
+ * `seatsLeft` is `capacity - seatsTaken`, read with the opportunity in one Query.
  *
  * Search: a published opportunity has one small *index item* per filter dimension under
  * `OPPIDX#<id>` (all, city, category, each skill, each profession, org), written in the
@@ -138,7 +139,7 @@ const opportunityAccessPatterns: readonly AccessPattern[] = [
   { pattern: 'find a shift by its id', key: 'GSI1PK = SHIFT#<shiftId> AND GSI1SK = SHIFT', index: 'GSI1', operation: 'Query' },
   {
     pattern: 'reserve a seat on a shift (applications)',
-    key: 'Update PK = OPP#<id>, SK = SHIFT#<shiftId> SET seatsTaken = seatsTaken + 1 if seatsTaken < capacity (+ the application Put)',
+    key: 'Update PK = OPP#<id>, SK = SHIFT#<shiftId> SET seatsTaken = seatsTaken + 1 if seatsTaken < #capacity (+ the application Put)',
     index: 'table',
     operation: 'TransactWriteItems',
   },
