@@ -6,5 +6,6 @@ import { apiDocs } from './api-docs.js';
 import { jobsExtension } from './jobs.js';
 import type { LocalExtension } from './platform.js';
 import { smsExtension } from './sms.js';
+import { workflowsExtension } from './workflows.js';
 
-export const localExtensions: LocalExtension[] = [jobsExtension, apiDocs, smsExtension];
+export const localExtensions: LocalExtension[] = [jobsExtension, apiDocs, smsExtension, workflowsExtension];

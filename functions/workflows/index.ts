@@ -1,0 +1,9 @@
+/**
+ * Every workflow of the platform. The CDK Workflows construct deploys each one (a Standard
+ * state machine and one function per task) and the local platform runs each one; a workflow
+ * is added here and nowhere else. Definitions live beside their task handlers, in
+ * functions/workflows/<workflow>/definition.ts (see shared/workflows/definition.ts).
+ */
+import type { WorkflowDefinition } from '../../shared/workflows/definition.js';
+
+export const workflows: readonly WorkflowDefinition[] = [];

@@ -1,0 +1,215 @@
+/**
+ * Starting workflows and resuming the tasks that wait for a human decision.
+ *
+ * ```ts
+ * const { executionId } = await workflowClient().start('OrganizationOnboarding', { orgId }, { executionName: orgId });
+ * await workflowClient().sendTaskSuccess(storedToken, { approved: true, reviewer: caller.sub });
+ * ```
+ *
+ * In the cloud: Step Functions, the state machine ARN read from `WORKFLOW_<NAME>_ARN` (set
+ * by the `workflow:<Name>` need). In local mode: the in-process local runner
+ * (infra/local/workflows.ts), which installs itself here; both behave the same:
+ * - `start` with an `executionName` is idempotent: the same name and input give the same
+ *   execution (never a second one); the same name with another input is a
+ *   WorkflowExecutionExistsError (409).
+ * - a token whose task is closed (timed out, already completed, never issued) is a
+ *   WorkflowTaskClosedError (409), so a late or second decision is refused, not lost.
+ */
+import {
+  DescribeExecutionCommand,
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { env } from '../env.js';
+import { workflowArnEnvName } from './definition.js';
+import { WorkflowExecutionExistsError, WorkflowExecutionNotFoundError, WorkflowTaskClosedError, type TaskClosedReason } from './errors.js';
+
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
+
+export interface StartOptions {
+  /**
+   * Makes the start idempotent (e.g. the organisation id): 1-80 characters, no whitespace
+   * and none of `< > { } [ ] ? * " # % \ ^ | ~ \` $ & , ; : /`.
+   * @default - a random UUID
+   */
+  readonly executionName?: string;
+}
+
+export interface StartedExecution {
+  /** The execution ARN (locally an ARN of the same shape). */
+  readonly executionId: string;
+  readonly startedAt: string;
+}
+
+export interface ExecutionDescription {
+  readonly executionId: string;
+  readonly name: string;
+  readonly status: ExecutionStatus;
+  readonly startedAt: string;
+  readonly stoppedAt?: string;
+  readonly input: unknown;
+  /** The execution's output, once it SUCCEEDED. */
+  readonly output?: unknown;
+  /** Error name and cause, once it FAILED. */
+  readonly error?: string;
+  readonly cause?: string;
+}
+
+export interface WorkflowClient {
+  start(workflow: string, input: unknown, options?: StartOptions): Promise<StartedExecution>;
+  /** Completes the waiting task; `output` becomes the task's result. */
+  sendTaskSuccess(taskToken: string, output: unknown): Promise<void>;
+  /** Fails the waiting task with the error `error` (what `Catch` matches). */
+  sendTaskFailure(taskToken: string, error: string, cause?: string): Promise<void>;
+  describe(executionId: string): Promise<ExecutionDescription>;
+}
+
+// --- rules shared by both sides --------------------------------------------------------------
+
+const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/;
+const MAX_PAYLOAD_BYTES = 262_144;
+
+export const checkExecutionName = (name: string): void => {
+  if (!EXECUTION_NAME.test(name)) {
+    throw new Error(`invalid execution name ${JSON.stringify(name)}: 1-80 characters, no whitespace or < > { } [ ] ? * " # % \\ ^ | ~ \` $ & , ; : /`);
+  }
+};
+
+/** The JSON text Step Functions would receive; refuses what it would refuse. */
+export const toPayload = (value: unknown, what: string): string => {
+  const text = JSON.stringify(value === undefined ? null : value);
+  if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) throw new Error(`${what} is larger than the 256 KiB Step Functions accepts`);
+  return text;
+};
+
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : typeof value === 'object' && value !== null
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]))
+      : value;
+
+/** Same JSON document, whatever the key order. */
+export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+
+export const taskClosed = (reason: TaskClosedReason, cause?: unknown): WorkflowTaskClosedError =>
+  new WorkflowTaskClosedError(
+    reason,
+    {
+      'timed-out': 'the task of this token timed out before the decision arrived',
+      completed: 'the task of this token is already completed (or its execution has ended)',
+      'invalid-token': 'this task token was never issued',
+    }[reason],
+    cause === undefined ? undefined : { cause },
+  );
+
+// --- cloud ------------------------------------------------------------------------------------
+
+let sfn: SFNClient | undefined;
+const client = (): SFNClient => (sfn ??= new SFNClient({ region: env.region }));
+
+const errorName = (error: unknown): string | undefined => (error instanceof Error ? error.name : undefined);
+
+const stateMachineArn = (workflow: string): string => {
+  const variable = workflowArnEnvName(workflow);
+  const arn = process.env[variable];
+  if (!arn) throw new Error(`missing environment variable ${variable}: does the function declare the need "workflow:${workflow}"?`);
+  return arn;
+};
+
+const parseJson = (text: string | undefined): unknown => (text === undefined ? undefined : (JSON.parse(text) as unknown));
+
+const closedTask = (error: unknown): never => {
+  const reason = ({ TaskTimedOut: 'timed-out', TaskDoesNotExist: 'completed', InvalidToken: 'invalid-token' } as const)[
+    errorName(error) as 'TaskTimedOut' | 'TaskDoesNotExist' | 'InvalidToken'
+  ];
+  throw reason ? taskClosed(reason, error) : error;
+};
+
+const cloudClient: WorkflowClient = {
+  async start(workflow, input, options = {}) {
+    const arn = stateMachineArn(workflow);
+    if (options.executionName !== undefined) checkExecutionName(options.executionName);
+    const body = toPayload(input, 'workflow input');
+    try {
+      const started = await client().send(new StartExecutionCommand({ stateMachineArn: arn, input: body, name: options.executionName }));
+      return { executionId: started.executionArn!, startedAt: started.startDate!.toISOString() };
+    } catch (error) {
+      // A closed execution with this name: the same start replayed after it finished.
+      if (errorName(error) !== 'ExecutionAlreadyExists' || options.executionName === undefined) throw error;
+      const executionId = `${arn.replace(':stateMachine:', ':execution:')}:${options.executionName}`;
+      const existing = await cloudClient.describe(executionId);
+      if (!sameJson(existing.input, JSON.parse(body))) {
+        throw new WorkflowExecutionExistsError(
+          `an execution named ${JSON.stringify(options.executionName)} of ${workflow} already exists with a different input`,
+          { cause: error },
+        );
+      }
+      return { executionId, startedAt: existing.startedAt };
+    }
+  },
+  async sendTaskSuccess(taskToken, output) {
+    await client()
+      .send(new SendTaskSuccessCommand({ taskToken, output: toPayload(output, 'task output') }))
+      .catch(closedTask);
+  },
+  async sendTaskFailure(taskToken, error, cause) {
+    await client()
+      .send(new SendTaskFailureCommand({ taskToken, error, ...(cause !== undefined && { cause }) }))
+      .catch(closedTask);
+  },
+  async describe(executionId) {
+    const out = await client()
+      .send(new DescribeExecutionCommand({ executionArn: executionId }))
+      .catch((error: unknown) => {
+        if (errorName(error) === 'ExecutionDoesNotExist') {
+          throw new WorkflowExecutionNotFoundError(`no workflow execution ${JSON.stringify(executionId)}`, { cause: error });
+        }
+        throw error;
+      });
+    return {
+      executionId: out.executionArn ?? executionId,
+      name: out.name ?? '',
+      status: (out.status ?? 'RUNNING') as ExecutionStatus,
+      startedAt: (out.startDate ?? new Date(0)).toISOString(),
+      ...(out.stopDate && { stoppedAt: out.stopDate.toISOString() }),
+      input: parseJson(out.input),
+      ...(out.output !== undefined && { output: parseJson(out.output) }),
+      ...(out.error !== undefined && { error: out.error }),
+      ...(out.cause !== undefined && { cause: out.cause }),
+    };
+  },
+};
+
+// --- local ------------------------------------------------------------------------------------
+
+// On globalThis so that every module instance in the process (tests load modules more than
+// once) sees the one runner the local platform installed.
+const localKey = Symbol.for('tatawwu.localWorkflowClient');
+const holder = globalThis as unknown as Record<symbol, WorkflowClient | undefined>;
+
+/** Used by the local runner: route local-mode calls to it. Returns the uninstall function. */
+export const installLocalWorkflowClient = (local: WorkflowClient): (() => void) => {
+  holder[localKey] = local;
+  return () => {
+    if (holder[localKey] === local) holder[localKey] = undefined;
+  };
+};
+
+const localClient = (): WorkflowClient => {
+  const local = holder[localKey];
+  if (!local) throw new Error('no local workflow runner is running: start the local platform (or createLocalWorkflowRunner in a test)');
+  return local;
+};
+
+/** Every call is forwarded at call time, so a runner installed later is still found. */
+const viaLocalRunner: WorkflowClient = {
+  start: (...args) => localClient().start(...args),
+  sendTaskSuccess: (...args) => localClient().sendTaskSuccess(...args),
+  sendTaskFailure: (...args) => localClient().sendTaskFailure(...args),
+  describe: (...args) => localClient().describe(...args),
+};
+
+export const workflowClient = (): WorkflowClient => (env.mode === 'local' ? viaLocalRunner : cloudClient);
