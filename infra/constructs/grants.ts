@@ -40,11 +40,16 @@ export interface NeedResources {
   readonly messaging?: Messaging;
   /**
    * State machines by workflow name, for `workflow:<Name>` needs (`WORKFLOW_<NAME>_ARN`).
-   * The workflows construct adds its state machines here.
-   * @default - a function that needs a workflow fails the synth
+   * The workflows construct adds its state machines here. Once a map is given, a need naming a
+   * workflow that is not in it fails the synth (a typo, or a workflow not built yet).
+   * @default - no workflows composed yet: `workflow:<Name>` needs are not granted, and each one
+   * is reported as a synth warning (`TatawwuWorkflowNotBound`)
    */
   readonly stateMachines?: Readonly<Record<string, IStateMachine>>;
 }
+
+/** The id of the synth warning of a `workflow:<Name>` need that could not be granted. */
+export const UNBOUND_WORKFLOW_WARNING = 'TatawwuWorkflowNotBound';
 
 /** `VolunteerApplication` → `WORKFLOW_VOLUNTEER_APPLICATION_ARN`: where a handler finds a state machine. */
 export const workflowArnEnvName = (workflow: string): string =>
@@ -91,9 +96,11 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
       case 'table:write':
         resources.table.grantReadWriteData(fn);
         acknowledgeIndexWildcard(fn, resources.table);
+        acknowledgeKeyWriteActions(fn);
         break;
       case 'idempotency':
         resources.idempotencyTable.grantReadWriteData(fn);
+        acknowledgeKeyWriteActions(fn);
         break;
       case 'events':
         resources.eventBus.grantPutEventsTo(fn);
@@ -123,7 +130,16 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
       default: {
         const workflow = /^workflow:([A-Za-z][A-Za-z0-9]*)$/.exec(need)?.[1];
         if (!workflow) throw new Error(`${fn.node.path}: unknown need ${JSON.stringify(need)}`);
-        const stateMachine = resources.stateMachines?.[workflow];
+        if (!resources.stateMachines) {
+          // No workflows are composed into this stack yet (they arrive separately from the
+          // routes that start them): say so loudly at synth, but do not block the other routes.
+          Validations.of(fn).addWarning(
+            UNBOUND_WORKFLOW_WARNING,
+            `${JSON.stringify(need)} is not granted: no state machines were given to grantNeeds, so this function cannot start ${workflow} yet`,
+          );
+          break;
+        }
+        const stateMachine = resources.stateMachines[workflow];
         if (!stateMachine) {
           const known = Object.keys(resources.stateMachines ?? {});
           throw new Error(
@@ -173,4 +189,18 @@ const acknowledgeIndexWildcard = (fn: NodeFunction, table: ITable): void => {
     id: `AwsSolutions-IAM5[Resource::${tableArn}/index/*]`,
     reason: 'the grant covers the global secondary indexes of the single table only (GSI1..GSI3 queries); no other table or action is wildcarded',
   });
+};
+
+/**
+ * Writing to a table encrypted with a customer-managed key needs the key's encrypt actions, which
+ * the DynamoDB grant names as the families `kms:GenerateDataKey*` and `kms:ReEncrypt*`, on the
+ * data key's ARN only.
+ */
+const acknowledgeKeyWriteActions = (fn: NodeFunction): void => {
+  for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Action::${action}]`,
+      reason: `${action} is the action family DynamoDB needs to encrypt written items with the table's customer-managed key; the statement names that key's ARN only`,
+    });
+  }
 };

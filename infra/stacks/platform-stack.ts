@@ -6,6 +6,8 @@
 import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Route } from '../../functions/http/route.js';
@@ -53,25 +55,37 @@ export class PlatformStack extends Stack {
       smsCountry: config.smsCountry,
     });
 
+    // Grants from this stack go to the functions' own policies, never into the data stack's
+    // resource policies (that would make the data stack depend on this one: a cycle). The key
+    // and the secret are therefore referenced as imports; the key policy trusts IAM policies of
+    // the account, so an identity-policy grant is enough.
+    const dataKey = Key.fromKeyArn(this, 'DataKey', data.key.keyArn);
     const baseResources: NeedResources = {
       table: Table.fromTableAttributes(this, 'Table', {
         tableArn: Fn.importValue(data.tableArnExportName),
-        encryptionKey: data.key,
+        encryptionKey: dataKey,
         globalIndexes: mainTable.indexes.map((index) => index.indexName),
       }),
-      idempotencyTable: data.idempotencyTable,
+      idempotencyTable: Table.fromTableAttributes(this, 'IdempotencyTable', {
+        tableArn: data.idempotencyTable.tableArn,
+        encryptionKey: dataKey,
+      }),
       eventBus: data.eventBus,
-      nationalIdPepper: data.nationalIdPepper,
+      nationalIdPepper: Secret.fromSecretAttributes(this, 'NationalIdPepper', {
+        secretCompleteArn: data.nationalIdPepper.secretArn,
+        encryptionKey: dataKey,
+      }),
       userPool: this.identity.userPool,
       messaging: this.messaging,
     };
 
     // Extension point for workflows: create the Step Functions construct here with
-    // `baseResources` (its task functions are NodeFunctions granted through grantNeeds) and put
-    // its state machines in this map, keyed by workflow name; routes that declare
-    // `workflow:<Name>` are then granted and told the ARN (WORKFLOW_<NAME>_ARN).
-    const stateMachines: Record<string, IStateMachine> = {};
-    this.needResources = { ...baseResources, stateMachines };
+    // `baseResources` (its task functions are NodeFunctions granted through grantNeeds) and pass
+    // its state machines, keyed by workflow name, as `stateMachines`; routes that declare
+    // `workflow:<Name>` are then granted StartExecution/SendTask* and told the ARN
+    // (WORKFLOW_<NAME>_ARN). Until then such needs are reported as synth warnings.
+    const stateMachines = undefined as Readonly<Record<string, IStateMachine>> | undefined;
+    this.needResources = { ...baseResources, ...(stateMachines && { stateMachines }) };
 
     this.api = new PlatformHttpApi(this, 'Api', {
       routes: props.routes,
