@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Role, ServicePrincipal, type IGrantable, type IPrincipal } from 'aws-cdk-lib/aws-iam';
 import { bundlingSettings } from './bundling.js';
@@ -140,6 +140,8 @@ export class NodeFunction extends Construct implements IGrantable {
         mainFields: [...bundlingSettings.mainFields],
         externalModules: [...bundlingSettings.externalModules],
         banner: bundlingSettings.banner,
+        // Bundle sizes are measured by `npm run bench`; keep synth and test output to problems.
+        logLevel: LogLevel.WARNING,
         // esbuild is a devDependency: bundle on this machine, never in a Docker container.
         forceDockerBundling: false,
       },

@@ -1,0 +1,214 @@
+/**
+ * The platform stacks as `cdk synth` builds them from the real route table (bundled with
+ * esbuild). Expectations are derived from `routes`, so they hold as routes are added.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../functions/http/routes.js';
+import type { Need, Route } from '../../functions/http/route.js';
+import { resolveConfig } from '../../infra/config.js';
+import { routeKeyOf } from '../../infra/constructs/http-api.js';
+import { actionsOn, joined, logicalIdOf, statementsOf, synthesize, type Synthesized } from './synth.js';
+
+let synth: Synthesized;
+beforeAll(() => {
+  synth = synthesize();
+});
+
+const entries = [...new Set(routes.map((r) => r.entry))];
+const routesOf = (entry: string): Route[] => routes.filter((r) => r.entry === entry);
+const needsOf = (entry: string): Set<Need> => new Set(routesOf(entry).flatMap((r) => r.needs));
+const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+describe.each(resolveConfig('dev').map((c) => [c.region, c] as const))('platform stack in %s', (region, config) => {
+  const stacks = () => synth.stacks.find((s) => s.config.region === region)!;
+  const platform = () => stacks().platform;
+  const template = () => synth.template(platform());
+  const lambdaOf = (entry: string) => {
+    const fn = platform().api.functions.get(entry);
+    expect(fn, entry).toBeDefined();
+    return { fn: fn!, resource: template().toJSON().Resources[logicalIdOf(fn!.function)] };
+  };
+
+  it('is deployed to its configured region and uses only the data stack of that region', () => {
+    expect(platform().region).toBe(region);
+    const imports = [...JSON.stringify(template().toJSON()).matchAll(/"Fn::ImportValue":"([^"]+)"/g)].map((m) => m[1]!);
+    expect(imports.length).toBeGreaterThan(0);
+    for (const name of imports) expect(name.startsWith(`Tatawwu-dev-${region}-Data`), name).toBe(true);
+  });
+
+  it('creates one function per distinct handler entry of the route table', () => {
+    expect([...platform().api.functions.keys()].sort()).toEqual([...entries].sort());
+  });
+
+  it('runs every function on nodejs22.x, arm64, with active tracing and explicit timeout and memory', () => {
+    const functions = Object.values(template().findResources('AWS::Lambda::Function'));
+    expect(functions.length).toBeGreaterThanOrEqual(entries.length);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Timeout: expect.any(Number),
+        MemorySize: expect.any(Number),
+      });
+    }
+  });
+
+  it('sizes each function from its routes (timeout 10 s and 256 MB unless a route says otherwise)', () => {
+    for (const entry of entries) {
+      const { resource } = lambdaOf(entry);
+      expect(resource.Properties.Timeout, entry).toBe(Math.max(...routesOf(entry).map((r) => r.timeout ?? 10)));
+      expect(resource.Properties.MemorySize, entry).toBe(Math.max(...routesOf(entry).map((r) => r.memorySize ?? 256)));
+    }
+  });
+
+  it('gives every function its own log group with the configured retention', () => {
+    const resources = template().toJSON().Resources;
+    for (const fn of Object.values(template().findResources('AWS::Lambda::Function'))) {
+      const logGroupId = fn.Properties.LoggingConfig?.LogGroup?.Ref as string | undefined;
+      expect(logGroupId).toBeDefined();
+      expect(resources[logGroupId!]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: config.logRetentionDays } });
+    }
+  });
+
+  it('sets the Powertools, table, bus and (for optional-auth routes only) JWT environment', () => {
+    for (const entry of entries) {
+      const variables = lambdaOf(entry).resource.Properties.Environment.Variables;
+      expect(Object.keys(variables)).toEqual(
+        expect.arrayContaining([
+          'POWERTOOLS_SERVICE_NAME',
+          'POWERTOOLS_METRICS_NAMESPACE',
+          'POWERTOOLS_LOG_LEVEL',
+          'TABLE_NAME',
+          'IDEMPOTENCY_TABLE_NAME',
+          'EVENT_BUS_NAME',
+        ]),
+      );
+      const optional = routesOf(entry).some((r) => r.auth === 'optional');
+      expect('JWT_ISSUER' in variables && 'JWT_AUDIENCE' in variables && 'JWT_JWKS_URL' in variables, entry).toBe(optional);
+    }
+  });
+
+  it('gives no table write permission to a function none of whose routes needs table:write', () => {
+    const readers = entries.filter((e) => !needsOf(e).has('table:write'));
+    for (const entry of readers) {
+      const actions = statementsOf(template(), lambdaOf(entry).fn).flatMap((s) => s.Action);
+      for (const write of DYNAMODB_WRITES) expect(actions, entry).not.toContain(write);
+    }
+  });
+
+  it('gives table write permission exactly to the functions that need table:write', () => {
+    for (const entry of entries.filter((e) => needsOf(e).has('table:write'))) {
+      const actions = actionsOn(statementsOf(template(), lambdaOf(entry).fn), `Tatawwu-dev-${region}-Data-TableArn`);
+      expect(actions, entry).toEqual(expect.arrayContaining(DYNAMODB_WRITES));
+    }
+  });
+
+  it('lets only the functions that need the pepper read secrets, and only those that need events publish', () => {
+    for (const entry of entries) {
+      const actions = statementsOf(template(), lambdaOf(entry).fn).flatMap((s) => s.Action);
+      expect(actions.includes('secretsmanager:GetSecretValue'), entry).toBe(needsOf(entry).has('national-id-pepper'));
+      expect(actions.includes('events:PutEvents'), entry).toBe(needsOf(entry).has('events'));
+    }
+  });
+
+  it('uses Resource "*" only for the X-Ray actions, which have no resource-level permissions', () => {
+    for (const policy of Object.values(template().findResources('AWS::IAM::Policy'))) {
+      for (const statement of policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) {
+        if ([statement.Resource].flat().includes('*')) {
+          expect([statement.Action].flat().every((a) => a.startsWith('xray:')), JSON.stringify(statement)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('attaches the JWT authorizer to every auth: required route and to no public route', () => {
+    const authorizers = template().findResources('AWS::ApiGatewayV2::Authorizer');
+    const authorizerIds = Object.keys(authorizers);
+    const byKey = new Map(
+      Object.values(template().findResources('AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey as string, r.Properties]),
+    );
+    expect([...byKey.keys()].sort()).toEqual(routes.map(routeKeyOf).sort());
+    for (const route of routes) {
+      const props = byKey.get(routeKeyOf(route))!;
+      if (route.auth === 'required') {
+        expect(props.AuthorizationType, routeKeyOf(route)).toBe('JWT');
+        expect(authorizerIds.map((id) => ({ Ref: id })), routeKeyOf(route)).toContainEqual(props.AuthorizerId);
+      } else {
+        expect(props.AuthorizationType, routeKeyOf(route)).toBe('NONE');
+        expect(props.AuthorizerId, routeKeyOf(route)).toBeUndefined();
+      }
+    }
+  });
+
+  it("takes the authorizer's issuer and audience from the user pool and its app client", () => {
+    const authorizers = Object.values(template().findResources('AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizers).toHaveLength(routes.some((r) => r.auth === 'required') ? 1 : 0);
+    for (const authorizer of authorizers) {
+      expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+      expect(authorizer.Properties.IdentitySource).toEqual(['$request.header.Authorization']);
+      const { Issuer, Audience } = authorizer.Properties.JwtConfiguration;
+      expect(joined(Issuer)).toBe(`https://cognito-idp.${region}.\${AWS::URLSuffix}/\${${logicalIdOf(platform().identity.userPool)}}`);
+      expect(Audience).toEqual([{ Ref: logicalIdOf(platform().identity.client) }]);
+    }
+  });
+
+  it('writes JSON access logs of the default stage to a log group with the configured retention', () => {
+    const stage = Object.values(template().findResources('AWS::ApiGatewayV2::Stage'))[0]!;
+    expect(stage.Properties.StageName).toBe('$default');
+    const logsId = logicalIdOf(platform().api.accessLogs);
+    expect(stage.Properties.AccessLogSettings.DestinationArn).toEqual({ 'Fn::GetAtt': [logsId, 'Arn'] });
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format as string) as Record<string, string>;
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+      latency: '$context.responseLatency',
+    });
+    expect(template().toJSON().Resources[logsId].Properties.RetentionInDays).toBe(config.logRetentionDays);
+  });
+
+  it('throttles the default stage with the configured rate and burst', () => {
+    template().hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: config.throttleRateLimit, ThrottlingBurstLimit: config.throttleBurstLimit },
+    });
+  });
+
+  it('creates the five user groups', () => {
+    const groups = Object.values(template().findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName as string);
+    expect(groups.sort()).toEqual(['company-admin', 'ministry-admin', 'ministry-reviewer', 'org-manager', 'volunteer']);
+  });
+
+  it('lets volunteers sign up with a verified email and a strong password, MFA optional', () => {
+    template().hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      AutoVerifiedAttributes: ['email'],
+      MfaConfiguration: 'OPTIONAL',
+      Policies: {
+        PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true },
+      },
+    });
+  });
+
+  it('declares orgId and companyId as mutable custom attributes that the app client cannot write', () => {
+    const pool = Object.values(template().findResources('AWS::Cognito::UserPool'))[0]!;
+    const custom = (pool.Properties.Schema as { Name: string; Mutable: boolean }[]).filter((a) => ['orgId', 'companyId'].includes(a.Name));
+    expect(custom.map((a) => [a.Name, a.Mutable]).sort()).toEqual([
+      ['companyId', true],
+      ['orgId', true],
+    ]);
+    const client = Object.values(template().findResources('AWS::Cognito::UserPoolClient'))[0]!;
+    expect(client.Properties.GenerateSecret).toBe(false);
+    expect(client.Properties.ReadAttributes).toEqual(expect.arrayContaining(['custom:orgId', 'custom:companyId']));
+    expect(client.Properties.WriteAttributes).not.toContain('custom:orgId');
+    expect(client.Properties.WriteAttributes).not.toContain('custom:companyId');
+  });
+
+  it('alarms on API 5xx and on errors of every function, to the alarm topic', () => {
+    const topicId = logicalIdOf(platform().observability.topic);
+    const alarms = Object.values(template().findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms.filter((a) => a.Properties.MetricName === '5xx')).toHaveLength(1);
+    expect(alarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(entries.length);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Synthesis helpers of the infra tests: the same `defineStacks` that infra/app.ts runs, on a
+ * fresh App, plus readers for the parts of a template the tests assert on.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { Route } from '../../functions/http/route.js';
+import { defineStacks, type RegionStacks } from '../../infra/stacks/region-stacks.js';
+import type { NodeFunction } from '../../infra/constructs/node-function.js';
+
+export const TEST_ACCOUNT = '111111111111';
+
+export interface Synthesized {
+  readonly stacks: RegionStacks[];
+  /** Templates by stack id (`Tatawwu-dev-me-central-1-Platform`). */
+  readonly template: (stack: Stack) => Template;
+}
+
+/**
+ * Every region of `stage`. Bundling runs esbuild for each function (as `cdk synth` does) unless
+ * `bundle` is false, which leaves the code out and keeps the rest of the template identical.
+ */
+export const synthesize = (options: { stage?: string; routes?: readonly Route[]; bundle?: boolean } = {}): Synthesized => {
+  const app = new App({
+    outdir: mkdtempSync(join(tmpdir(), 'tatawwu-cdk-')),
+    ...(options.bundle === false && { context: { 'aws:cdk:bundling-stacks': [] } }),
+  });
+  const stacks = defineStacks(app, {
+    stage: options.stage ?? 'dev',
+    account: TEST_ACCOUNT,
+    ...(options.routes && { routes: options.routes }),
+  });
+  const templates = new Map<Stack, Template>();
+  return {
+    stacks,
+    template: (stack) => {
+      let template = templates.get(stack);
+      if (!template) {
+        template = Template.fromStack(stack);
+        templates.set(stack, template);
+      }
+      return template;
+    },
+  };
+};
+
+export const logicalIdOf = (construct: { node: { defaultChild?: unknown } } & object): string => {
+  const element = (construct.node.defaultChild ?? construct) as CfnElement;
+  return element.stack.getLogicalId(element);
+};
+
+export interface Statement {
+  readonly Effect: string;
+  readonly Action: string[];
+  readonly Resource: unknown[];
+}
+
+const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+/** Every statement of the identity policies attached to `fn`'s role. */
+export const statementsOf = (template: Template, fn: NodeFunction): Statement[] => {
+  const roleId = logicalIdOf(fn.role);
+  const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } });
+  return Object.values(policies).flatMap((policy) =>
+    (policy.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[]; Resource: unknown }[]).map((s) => ({
+      Effect: s.Effect,
+      Action: asArray(s.Action),
+      Resource: asArray(s.Resource),
+    })),
+  );
+};
+
+/** The actions `fn` is allowed on resources whose reference mentions `needle` (a logical id or export name). */
+export const actionsOn = (statements: Statement[], needle: string): string[] =>
+  statements
+    .filter((s) => s.Effect === 'Allow' && s.Resource.some((r) => JSON.stringify(r).includes(needle)))
+    .flatMap((s) => s.Action);
+
+/** `{ "Fn::Join": ["", [...]] }` → one string, references written `${Logical}` / `${Logical.Attr}`. */
+export const joined = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  const v = value as Record<string, unknown>;
+  if (v['Fn::Join']) {
+    const [delimiter, parts] = v['Fn::Join'] as [string, unknown[]];
+    return parts.map(joined).join(delimiter);
+  }
+  if (v.Ref) return `\${${String(v.Ref)}}`;
+  if (v['Fn::GetAtt']) return `\${${(v['Fn::GetAtt'] as string[]).join('.')}}`;
+  return JSON.stringify(value);
+};
