@@ -1,17 +1,34 @@
 /**
- * Sending email, as a small port. This is the minimal version the onboarding workflow needs
- * (plain text, one SES v2 SendEmail per message); the notifications area replaces the sender
- * with templated, localised (RTL) messages behind the same interface.
- * Locally and in tests SES_ENDPOINT points at the SES emulator, whose `GET /store` lists every
- * message sent.
+ * Sending email, as a small port (written for the onboarding workflow, issue 3). There is one
+ * email path in the platform: this port hands every message to the notifier
+ * (shared/messaging/notifier.ts), so it is written to the outbox under a dedupe key before it
+ * is sent, retried, dead-lettered on failure, checked against the suppression list (bounces,
+ * complaints) and laid out by the one renderer. A workflow step that runs twice (Step
+ * Functions delivers at least once) therefore sends its message once.
+ *
+ * A message may name a template (`template`): then the recipient gets the bilingual templated
+ * message and `subject`/`text` are only a fallback description; otherwise `subject` and `text`
+ * are sent as they are. Locally and in tests SES_ENDPOINT points at the SES emulator, whose
+ * `GET /store` lists every message sent.
  */
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { env } from '../env.js';
+import { createHash } from 'node:crypto';
+import type { NotificationType, Params } from '../domain/notifications/schema.js';
+import type { Locale } from '../domain/reference/professions.js';
+import { notifier, type Notifier } from './notifier.js';
 
 export interface EmailMessage {
   readonly to: readonly string[];
   readonly subject: string;
   readonly text: string;
+  /** Send this bilingual template instead of `subject`/`text` (see shared/messaging/templates). */
+  readonly template?: {
+    readonly type: NotificationType;
+    /** The entity the message is about (dedupe: one message per recipient per entity and window). */
+    readonly about: string;
+    readonly window?: string;
+    readonly params: Params;
+    readonly locale?: Locale;
+  };
 }
 
 export interface EmailSender {
@@ -29,27 +46,34 @@ export const emailSettings = {
   },
 };
 
-let client: SESv2Client | undefined;
+const ARABIC = /[\u0600-\u06FF]/;
 
-export const sesEmailSender = (): EmailSender => ({
+/** The email port on top of a notifier (the process's own by default). */
+export const notifierEmailSender = (notify: () => Notifier = notifier): EmailSender => ({
   async send(message) {
-    client ??= new SESv2Client({
-      region: env.region,
-      ...(env.sesEndpoint && { endpoint: env.sesEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
-    });
-    await client.send(
-      new SendEmailCommand({
-        FromEmailAddress: emailSettings.from,
-        Destination: { ToAddresses: [...message.to] },
-        Content: {
-          Simple: {
-            Subject: { Data: message.subject, Charset: 'UTF-8' },
-            Body: { Text: { Data: message.text, Charset: 'UTF-8' } },
-          },
-        },
-      }),
-    );
+    for (const email of message.to) {
+      if (message.template) {
+        await notify().notify({
+          type: message.template.type,
+          to: { kind: 'address', email, locale: message.template.locale ?? 'ar' },
+          about: message.template.about,
+          ...(message.template.window && { window: message.template.window }),
+          params: message.template.params,
+        });
+        continue;
+      }
+      await notify().notify({
+        type: 'direct-message',
+        to: { kind: 'address', email, locale: ARABIC.test(message.subject) ? 'ar' : 'en' },
+        // The same text to the same person is the same message: a repeated step sends nothing.
+        about: createHash('sha256').update(`${message.subject}\u001f${message.text}`).digest('base64url').slice(0, 32),
+        params: { subject: message.subject, body: message.text },
+      });
+    }
   },
 });
 
-export const emailSender = (): EmailSender => sesEmailSender();
+/** @deprecated kept for existing imports: the same as `emailSender()`. */
+export const sesEmailSender = (): EmailSender => notifierEmailSender();
+
+export const emailSender = (): EmailSender => notifierEmailSender();

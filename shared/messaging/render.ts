@@ -190,7 +190,7 @@ export const renderEmail = (template: Template, locale: Locale, params: Params):
     `<div style="max-width:600px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px">`,
     `<p style="margin:0 0 16px;color:#0b7a53;font-weight:bold">${escapeHtml(brand[locale])}</p>`,
     `<h1 style="font-size:20px;margin:0 0 16px">${heading(escapeHtml)}</h1>`,
-    ...paragraphs.map((p) => `<p style="line-height:1.7;margin:0 0 12px">${interpolate(template, p, params, locale, escapeHtml)}</p>`),
+    ...paragraphs.map((p) => `<p style="line-height:1.7;margin:0 0 12px;white-space:pre-line">${interpolate(template, p, params, locale, escapeHtml)}</p>`),
     ...(details.length > 0
       ? [
           '<table role="presentation" style="border-collapse:collapse;margin:8px 0 16px">',

@@ -10,6 +10,7 @@ const { localSmsSender } = await import('../../shared/messaging/sms.js');
 const { DeliveryError } = await import('../../shared/messaging/delivery.js');
 const { localBus } = await import('../../shared/messaging/local-bus.js');
 const { handleInboundSms } = await import('../../shared/domain/notifications/service.js');
+const { notifierEmailSender } = await import('../../shared/messaging/email.js');
 import type { SmsSender } from '../../shared/messaging/sms.js';
 import type { NotificationRequest } from '../../shared/domain/notifications/schema.js';
 
@@ -288,5 +289,37 @@ describe('notifier', () => {
 
     expect(results.map((r) => r.channel)).toEqual(['email']);
     expect((await emailsTo(address))[0]!.subject).toBe('Itaam Association is approved on Tatawwu');
+  });
+});
+
+describe('the email port of other areas (shared/messaging/email.ts)', () => {
+  const sender = notifierEmailSender(() => notifierAt(DAYTIME));
+
+  it('sends a free-form message once, however often a step repeats it', async () => {
+    const address = `reviewers-${Math.random().toString(36).slice(2)}@moh.example.sa`;
+    const message = { to: [address], subject: 'New organisation to review — Itaam', text: 'Itaam registered.\nDecide in the dashboard.' };
+
+    await sender.send(message);
+    await sender.send(message);
+
+    const emails = await emailsTo(address);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.subject).toBe('New organisation to review — Itaam');
+    expect(emails[0]!.body.html).toContain('<html dir="ltr" lang="en">');
+  });
+
+  it('sends the bilingual template when the message names one', async () => {
+    const address = `contact-${Math.random().toString(36).slice(2)}@org.example.sa`;
+
+    await sender.send({
+      to: [address],
+      subject: 'Your organisation is approved — Itaam',
+      text: 'approved',
+      template: { type: 'organization-approved', about: 'org-42', params: { orgNameAr: 'جمعية إطعام', orgNameEn: 'Itaam' } },
+    });
+
+    const [email] = await emailsTo(address);
+    expect(email!.subject).toBe('تم اعتماد جمعية إطعام في منصة تطوع');
+    expect(email!.body.html).toContain('<html dir="rtl" lang="ar">');
   });
 });

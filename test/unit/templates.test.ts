@@ -48,12 +48,20 @@ const typical: Params = {
 
 const types = Object.keys(templates) as NotificationType[];
 
+/** A free-form message carries its own text, in one language. */
+const paramsFor = (type: NotificationType, locale: Locale): Params =>
+  type !== 'direct-message'
+    ? typical
+    : locale === 'ar'
+      ? { subject: 'تنبيه من منصة تطوع', body: 'السطر الأول\nالسطر الثاني' }
+      : { subject: 'A notice from Tatawwu', body: 'First line\nSecond line' };
+
 describe('email templates', () => {
   describe.each(types)('%s', (type) => {
     const template = templates[type];
 
     it('renders Arabic right to left with a plain-text part', () => {
-      const email = renderEmail(template, 'ar', typical);
+      const email = renderEmail(template, 'ar', paramsFor(type, 'ar'));
       expect(email.html).toContain('<html dir="rtl" lang="ar">');
       expect(email.subject).toMatch(/[\u0600-\u06FF]/);
       expect(email.text).toMatch(/[\u0600-\u06FF]/);
@@ -62,7 +70,7 @@ describe('email templates', () => {
     });
 
     it('renders English left to right with a plain-text part', () => {
-      const email = renderEmail(template, 'en', typical);
+      const email = renderEmail(template, 'en', paramsFor(type, 'en'));
       expect(email.html).toContain('<html dir="ltr" lang="en">');
       expect(email.subject).not.toMatch(/[\u0600-\u06FF]/);
       expect(email.text).not.toMatch(/[\u0600-\u06FF]/);

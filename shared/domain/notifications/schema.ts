@@ -24,6 +24,8 @@ export const NotificationType = z.enum([
   'shift-reminder-24h',
   'shift-reminder-2h',
   'invitation',
+  /** A free-form message of another area (subject and text), through the same outbox and layout. */
+  'direct-message',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

@@ -8,7 +8,7 @@
  *                                      └timeout→ RemindReviewers → AwaitDecisionAgain ─…
  *                                                                      └timeout→ Expire
  */
-import type { EmailSender } from '../../messaging/email.js';
+import type { EmailMessage, EmailSender } from '../../messaging/email.js';
 import { OrganizationInvalidError } from './errors.js';
 import { LICENSE_NUMBER_PATTERN, type OrganizationRecord } from './schema.js';
 import { event, type OrganizationDeps } from './service.js';
@@ -56,6 +56,11 @@ export const notifyReviewers = async (deps: OnboardingDeps, input: OnboardingInp
   await deps.email.send({
     to: deps.reviewers,
     subject,
+    template: {
+      type: input.reminder ? 'organization-review-reminder' : 'organization-review-requested',
+      about: org.id,
+      params: { orgNameAr: org.nameAr, orgNameEn: org.nameEn, licenseNumber: org.licenseNumber, submittedAt: org.createdAt },
+    },
     text: [
       `${describe(org)} registered on ${org.createdAt} and is waiting for a ministry decision.`,
       `Organisation id: ${org.id}`,
@@ -78,8 +83,13 @@ export const remindReviewers = async (deps: OnboardingDeps, input: OnboardingInp
   return notifyReviewers(deps, { ...input, reminder: true });
 };
 
-const tellContact = (deps: OnboardingDeps, org: OrganizationRecord, subject: string, lines: readonly string[]) =>
-  deps.email.send({ to: [org.contactEmail], subject, text: lines.join('\n') });
+const tellContact = (
+  deps: OnboardingDeps,
+  org: OrganizationRecord,
+  subject: string,
+  lines: readonly string[],
+  template?: EmailMessage['template'],
+) => deps.email.send({ to: [org.contactEmail], subject, text: lines.join('\n'), ...(template && { template }) });
 
 export const approve = async (deps: OnboardingDeps, input: OnboardingInput): Promise<OnboardingInput & { status: 'active' }> => {
   const org = await load(deps, input.orgId);
@@ -97,7 +107,7 @@ export const approve = async (deps: OnboardingDeps, input: OnboardingInput): Pro
     'A ministry administrator or your managers can now add certified volunteer managers and publish opportunities.',
     '',
     `تمت الموافقة على تسجيل ${org.nameAr} وتأسيس إدارة التطوع فيها.`,
-  ]);
+  ], { type: 'organization-approved', about: org.id, params: { orgNameAr: org.nameAr, orgNameEn: org.nameEn } });
   return { orgId: org.id, status: 'active' };
 };
 
@@ -122,7 +132,7 @@ export const reject = async (
     'You may correct it and register again.',
     '',
     `لم تتم الموافقة على طلب تسجيل ${org.nameAr}. السبب: ${reason}`,
-  ]);
+  ], { type: 'organization-rejected', about: org.id, params: { orgNameAr: org.nameAr, orgNameEn: org.nameEn, reason } });
   return { orgId: org.id, status: 'rejected' };
 };
 

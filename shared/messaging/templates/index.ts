@@ -11,6 +11,7 @@ import {
   applicationWithdrawn,
   pendingDecisions,
 } from './applications.js';
+import { directMessage } from './direct.js';
 import { invitation } from './matching.js';
 import { organizationApproved, organizationRejected, organizationReviewReminder, organizationReviewRequested } from './organizations.js';
 import { opportunityCancelled, shiftCancelled, shiftReminder24h, shiftReminder2h } from './shifts.js';
@@ -33,4 +34,5 @@ export const templates: Readonly<Record<NotificationType, Template>> = {
   'shift-reminder-24h': shiftReminder24h,
   'shift-reminder-2h': shiftReminder2h,
   invitation,
+  'direct-message': directMessage,
 };
