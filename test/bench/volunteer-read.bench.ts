@@ -1,0 +1,122 @@
+/**
+ * `GET /v1/volunteers/me` through the local gateway (HTTP, JWT check, handler stack,
+ * repository) against a raw `GetItem` of the same item on the same DynamoDB Local, both
+ * sequential on kept-alive connections. Runs its own in-memory platform on free ports.
+ */
+import { spawnSync } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { freePort, median, percentile, round, timeMs, verdict, type Benchmark } from './lib.js';
+
+const GOAL_RATIO = 1.5;
+const WARMUP = 100;
+const ROUNDS = 5;
+const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 1_000) / ROUNDS;
+
+// Before the platform loads the handlers: no cron jobs firing while we measure, and no log line
+// per request (Powertools warns "no application metrics" at WARN on every invocation).
+process.env.LOCAL_CRON = 'off';
+process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
+
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+const call = (url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> =>
+  new Promise((resolve, reject) => {
+    const req = request(url, { method, agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+
+const benchmark: Benchmark = {
+  name: 'volunteer-read',
+  title: `GET /v1/volunteers/me through the local gateway vs a raw GetItem on the same DynamoDB Local, sequential, keep-alive (goal ≤ ${GOAL_RATIO}× p50)`,
+  async run({ log }) {
+    const { startPlatform } = await import('../../infra/local/platform.js');
+    const { volunteerKeys } = await import('../../shared/db/keys.js');
+    const { luhnCheckDigit } = await import('../../shared/domain/volunteers/national-id.js');
+    const dynamoPort = await freePort();
+    const platform = await startPlatform({ apiPort: 0, sesPort: 0, dynamoPort, tableName: `bench-${Date.now()}` });
+    const client = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ region: 'me-central-1', endpoint: platform.dynamoEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+    );
+    try {
+      const api = platform.apiUrl.replace('//localhost:', '//127.0.0.1:');
+      const sub = 'bench-volunteer';
+      const token = await platform.issuer.mint({ sub, groups: ['volunteer'], email: 'bench@example.sa' });
+      const headers = { authorization: `Bearer ${token}` };
+      const registration = {
+        nationalId: `104729361${luhnCheckDigit('104729361')}`,
+        nameAr: 'سارة العتيبي',
+        nameEn: 'Sarah Alotaibi',
+        birthDate: '1996-03-14',
+        email: 'bench@example.sa',
+        phone: '+966501234567',
+        city: 'riyadh',
+        skills: [{ name: 'first-aid', level: 'advanced' }],
+        professions: ['nurse'],
+        languages: ['ar', 'en'],
+        availability: [{ day: 'fri', from: '16:00', to: '20:00' }],
+        interests: ['health'],
+        preferences: { email: true, sms: false, locale: 'ar' },
+      };
+      const created = await call(`${api}/v1/volunteers`, 'POST', { ...headers, 'content-type': 'application/json' }, JSON.stringify(registration));
+      if (created.status !== 201) throw new Error(`POST /v1/volunteers answered ${created.status}: ${created.body}`);
+
+      const getMe = async () => {
+        const response = await call(`${api}/v1/volunteers/me`, 'GET', headers);
+        if (response.status !== 200) throw new Error(`GET /v1/volunteers/me answered ${response.status}: ${response.body}`);
+      };
+      const key = volunteerKeys.profile(sub);
+      const getItem = async () => {
+        const { Item } = await client.send(new GetCommand({ TableName: platform.tableName, Key: key }));
+        if (!Item) throw new Error(`GetItem found no item at ${JSON.stringify(key)}`);
+      };
+
+      for (let i = 0; i < WARMUP; i++) {
+        await getMe();
+        await getItem();
+      }
+      log(`${WARMUP} warm-up + ${PER_ROUND * ROUNDS} measured calls each, ${ROUNDS} alternating rounds`);
+      const api_: number[] = [];
+      const raw: number[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        for (let i = 0; i < PER_ROUND; i++) api_.push(await timeMs(getMe));
+        for (let i = 0; i < PER_ROUND; i++) raw.push(await timeMs(getItem));
+      }
+      const ratioP50 = median(api_) / median(raw);
+      const ratioP99 = percentile(api_, 99) / percentile(raw, 99);
+      return {
+        rows: [
+          { call: 'raw GetItem (DynamoDBDocumentClient)', 'p50 ms': round(median(raw)), 'p99 ms': round(percentile(raw, 99)), 'ratio p50': 1, 'ratio p99': 1, goal: '(baseline)', result: '—' },
+          {
+            call: 'GET /v1/volunteers/me via local gateway',
+            'p50 ms': round(median(api_)),
+            'p99 ms': round(percentile(api_, 99)),
+            'ratio p50': round(ratioP50),
+            'ratio p99': round(ratioP99),
+            goal: `≤ ${GOAL_RATIO}× p50`,
+            result: verdict(ratioP50 <= GOAL_RATIO),
+          },
+        ],
+        notes: [
+          `${PER_ROUND * ROUNDS} sequential calls each after ${WARMUP} warm-up; DynamoDB Local in memory; client, gateway and handler share one Node process (${process.version}); the GET includes HTTP, JWT verification by the gateway, the handler stack and the same GetItem`,
+        ],
+      };
+    } finally {
+      agent.destroy();
+      client.destroy();
+      await platform.stop();
+      // stop() must take DynamoDB Local's Java process with it.
+      const left = spawnSync('pgrep', ['-f', `DynamoDBLocal.jar -port ${dynamoPort} `], { encoding: 'utf8' }).stdout.trim();
+      if (left) throw new Error(`DynamoDB Local (port ${dynamoPort}) is still running after stop(): pid ${left}`);
+    }
+  },
+};
+
+export default benchmark;
