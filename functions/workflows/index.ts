@@ -5,5 +5,7 @@
  * functions/workflows/<workflow>/definition.ts (see shared/workflows/definition.ts).
  */
 import type { WorkflowDefinition } from '../../shared/workflows/definition.js';
+import { applicationReview } from './application-review/definition.js';
+import { organizationOnboarding } from './organization-onboarding/definition.js';
 
-export const workflows: readonly WorkflowDefinition[] = [];
+export const workflows: readonly WorkflowDefinition[] = [organizationOnboarding, applicationReview];

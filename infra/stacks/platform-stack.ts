@@ -8,7 +8,6 @@ import type { Construct } from 'constructs';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Route } from '../../functions/http/route.js';
 import { mainTable } from '../../shared/db/table.js';
@@ -18,6 +17,7 @@ import { PlatformHttpApi } from '../constructs/http-api.js';
 import { Identity } from '../constructs/identity.js';
 import { Messaging } from '../constructs/messaging.js';
 import { Observability } from '../constructs/observability.js';
+import { Workflows } from '../constructs/workflows.js';
 import type { DataStack } from './data-stack.js';
 
 export interface PlatformStackProps extends StackProps {
@@ -33,6 +33,8 @@ export class PlatformStack extends Stack {
   public readonly messaging: Messaging;
   public readonly api: PlatformHttpApi;
   public readonly observability: Observability;
+  /** The state machines and their task functions (functions/workflows/index.ts). */
+  public readonly workflows: Workflows;
   /** What any function of this stack can be granted (see grants.ts `grantNeeds`). */
   public readonly needResources: NeedResources;
 
@@ -79,13 +81,15 @@ export class PlatformStack extends Stack {
       messaging: this.messaging,
     };
 
-    // Extension point for workflows: create the Step Functions construct here with
-    // `baseResources` (its task functions are NodeFunctions granted through grantNeeds) and pass
-    // its state machines, keyed by workflow name, as `stateMachines`; routes that declare
-    // `workflow:<Name>` are then granted StartExecution/SendTask* and told the ARN
-    // (WORKFLOW_<NAME>_ARN). Until then such needs are reported as synth warnings.
-    const stateMachines = undefined as Readonly<Record<string, IStateMachine>> | undefined;
-    this.needResources = { ...baseResources, ...(stateMachines && { stateMachines }) };
+    // The workflows' task functions are granted from the base resources; their state machines
+    // then let the routes that declare `workflow:<Name>` start them and answer their tasks.
+    this.workflows = new Workflows(this, 'Workflows', {
+      resources: baseResources,
+      logRetention,
+      logRemovalPolicy: config.ephemeralRemovalPolicy,
+      logLevel: config.logLevel,
+    });
+    this.needResources = { ...baseResources, stateMachines: this.workflows.stateMachines };
 
     this.api = new PlatformHttpApi(this, 'Api', {
       routes: props.routes,
@@ -106,6 +110,7 @@ export class PlatformStack extends Stack {
       removalPolicy: config.ephemeralRemovalPolicy,
     });
     for (const fn of this.api.functions.values()) this.observability.monitorFunction(fn.node.id, fn);
+    for (const [id, fn] of this.workflows.functions) this.observability.monitorFunction(id, fn);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
