@@ -60,6 +60,11 @@ export const organizationRepository = (
   const get = async (orgId: string): Promise<Item | undefined> =>
     (await client.send(new GetCommand({ TableName: tableName(), Key: keys.profile(orgId), ConsistentRead: true }))).Item;
 
+  const licenseHolder = async (licenseNumber: string): Promise<string | undefined> => {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: keys.license(licenseNumber), ConsistentRead: true }));
+    return typeof Item?.orgId === 'string' ? Item.orgId : undefined;
+  };
+
   return {
     async create(org, change) {
       const TableName = tableName();
@@ -90,10 +95,7 @@ export const organizationRepository = (
       return item ? strip<OrganizationRecord>(item) : undefined;
     },
 
-    async licenseHolder(licenseNumber) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: keys.license(licenseNumber), ConsistentRead: true }));
-      return typeof Item?.orgId === 'string' ? Item.orgId : undefined;
-    },
+    licenseHolder,
 
     async history(orgId) {
       const items: Item[] = [];
@@ -226,12 +228,14 @@ export const organizationRepository = (
           },
         });
       }
-      if (options.releaseLicense) {
+      // Only our own marker is released: an organisation rejected because its licence is held by
+      // another one must leave that other's marker alone (the condition guards the race).
+      if (options.releaseLicense && (await licenseHolder(options.releaseLicense)) === orgId) {
         items.push({
           Delete: {
             TableName,
             Key: keys.license(options.releaseLicense),
-            ConditionExpression: 'attribute_not_exists(PK) OR orgId = :orgId',
+            ConditionExpression: 'orgId = :orgId',
             ExpressionAttributeValues: { ':orgId': orgId },
           },
         });

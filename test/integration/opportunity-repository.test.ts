@@ -165,7 +165,8 @@ describe('opportunity repository', () => {
     await expect(repo.publish(draft, NOW.toISOString())).rejects.toThrow(OpportunityStatusError);
     expect((await search({ orgId, skill: 'driving' })).items.map((i) => i.id)).toEqual([draft.id]);
     await repo.close(published, NOW.toISOString());
-    for (const query of [{ orgId }, { skill: 'driving', orgId }, { profession: 'doctor', orgId }, { city: 'riyadh', orgId }]) {
+    const queries: Record<string, string>[] = [{ orgId }, { skill: 'driving', orgId }, { profession: 'doctor', orgId }, { city: 'riyadh', orgId }];
+    for (const query of queries) {
       expect((await search(query)).items).toEqual([]);
     }
     expect((await repo.get(draft.id))?.opportunity.status).toBe('closed');
