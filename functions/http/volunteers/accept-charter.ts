@@ -4,7 +4,7 @@
  */
 import { systemClock } from '../../../shared/clock.js';
 import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
-import { AcceptCharter } from '../../../shared/domain/volunteers/schema.js';
+import { AcceptCharter } from '../../../shared/domain/volunteers/documents/schema.js';
 import * as volunteers from '../../../shared/domain/volunteers/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { idempotent } from '../../../shared/middleware/idempotency.js';

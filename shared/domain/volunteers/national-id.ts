@@ -46,7 +46,12 @@ export const NationalId = z
     const problem = nationalIdProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
-  .describe('Saudi national ID (starts with 1) or iqama (starts with 2): 10 digits with a Luhn check digit');
+  // The pattern documents the shape for clients (OpenAPI); the check above is what enforces it, with one message.
+  .meta({
+    description: 'Saudi national ID (starts with 1) or iqama (starts with 2): 10 digits with a Luhn check digit',
+    pattern: '^[12][0-9]{9}$',
+    examples: ['1234567897'],
+  });
 
 /** `1234567890` → `1*****7890`: enough for the holder to recognise it, useless to anyone else. */
 export const maskNationalId = (value: string): string => `${value.slice(0, 1)}${'*'.repeat(value.length - 5)}${value.slice(-4)}`;

@@ -1,7 +1,9 @@
 /**
  * Shapes of the volunteer registry: what clients send (RegisterVolunteer, UpdateVolunteer,
  * AcceptCharter), what they get back (VolunteerProfile, CharterAcceptance, Charter, Guide),
- * what is stored (VolunteerRecord) and the VolunteerRegistered event detail.
+ * what is stored (VolunteerRecord) and the VolunteerRegistered event detail. The charter and
+ * guide shapes live in documents/schema.ts (re-exported here), away from the phone-number
+ * library, so that the handlers serving documents stay small.
  * Objects are `.strict()`: an unknown field is a 422 that names it. Every array is bounded.
  */
 import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
@@ -11,10 +13,10 @@ import { CityId } from '../reference/cities.js';
 import { Language, Locale, Profession, SkillLevel, SkillName } from '../reference/professions.js';
 import { NationalId } from './national-id.js';
 
-/** Youngest age at which a person may register (younger volunteers join through a guardian's programme). */
-export const MIN_VOLUNTEER_AGE = 12;
-/** Oldest plausible age; anything above is a typing error in the birth date. */
-export const MAX_VOLUNTEER_AGE = 120;
+import { MIN_VOLUNTEER_AGE } from './rules.js';
+
+export { MAX_VOLUNTEER_AGE, MIN_VOLUNTEER_AGE } from './rules.js';
+export { AcceptCharter, Charter, CharterAcceptance, CharterDocument, Guide } from './documents/schema.js';
 
 /** Rejects duplicates in an array, naming the index of the second occurrence. */
 const unique =
@@ -167,62 +169,6 @@ export const VolunteerProfile = VolunteerRecord.omit({ nationalIdHash: true, rev
   .extend({ age: z.number().int().describe('whole years, today in Asia/Riyadh') })
   .meta({ id: 'VolunteerProfile' });
 export type VolunteerProfile = z.output<typeof VolunteerProfile>;
-
-export const AcceptCharter = z.object({ version: z.string().trim().min(1).max(32) }).strict();
-export type AcceptCharter = z.output<typeof AcceptCharter>;
-
-export const CharterAcceptance = z
-  .object({ version: z.string(), acceptedAt: Timestamp })
-  .meta({ id: 'CharterAcceptance' });
-export type CharterAcceptance = z.output<typeof CharterAcceptance>;
-
-const Bilingual = { titleAr: z.string(), titleEn: z.string(), textAr: z.string(), textEn: z.string() };
-
-export const CharterDocument = z
-  .object({
-    version: z.string(),
-    publishedAt: Timestamp,
-    titleAr: z.string(),
-    titleEn: z.string(),
-    preambleAr: z.string(),
-    preambleEn: z.string(),
-    principles: z.array(z.object({ id: z.string(), ...Bilingual }).strict()).min(1),
-    closingAr: z.string(),
-    closingEn: z.string(),
-  })
-  .strict();
-export type CharterDocument = z.output<typeof CharterDocument>;
-
-export const Charter = z
-  .object({
-    version: z.string(),
-    publishedAt: Timestamp,
-    titleAr: z.string(),
-    titleEn: z.string(),
-    textAr: z.string().describe('the whole charter, plain text with numbered principles'),
-    textEn: z.string(),
-    principles: CharterDocument.shape.principles,
-  })
-  .meta({ id: 'Charter' });
-export type Charter = z.output<typeof Charter>;
-
-const GuideSection = z.array(z.object({ id: z.string(), ...Bilingual }).strict()).min(1);
-
-export const Guide = z
-  .object({
-    version: z.string(),
-    publishedAt: Timestamp,
-    titleAr: z.string(),
-    titleEn: z.string(),
-    introAr: z.string(),
-    introEn: z.string(),
-    duties: GuideSection,
-    responsibilities: GuideSection,
-    rights: GuideSection,
-  })
-  .strict()
-  .meta({ id: 'VolunteerGuide' });
-export type Guide = z.output<typeof Guide>;
 
 /** Detail of `VolunteerRegistered`: what matching and onboarding need; no national ID, no contact data. */
 export const VolunteerRegisteredDetail = z

@@ -11,19 +11,18 @@ import type { DomainEvent, EventPublisher } from '../../messaging/events.js';
 import { cityById } from '../reference/cities.js';
 import { charterByVersion, charters, charterView, currentCharter, currentGuide, guides } from './documents/index.js';
 import { AgeOutOfRangeError, CharterSupersededError, UnknownCharterVersionError, VolunteerNotFoundError } from './errors.js';
-import {
-  MAX_VOLUNTEER_AGE,
-  MIN_VOLUNTEER_AGE,
-  type AcceptCharter,
-  type Charter,
-  type CharterAcceptance,
-  type CharterDocument,
-  type Guide,
-  type RegisterVolunteer,
-  type UpdateVolunteer,
-  type VolunteerProfile,
-  type VolunteerRecord,
-  type VolunteerRegisteredDetail,
+import { MAX_VOLUNTEER_AGE, MIN_VOLUNTEER_AGE } from './rules.js';
+import type {
+  AcceptCharter,
+  Charter,
+  CharterAcceptance,
+  CharterDocument,
+  Guide,
+  RegisterVolunteer,
+  UpdateVolunteer,
+  VolunteerProfile,
+  VolunteerRecord,
+  VolunteerRegisteredDetail,
 } from './schema.js';
 
 export type ContactChannel = 'email' | 'sms';

@@ -6,7 +6,7 @@
  */
 import charter20261 from './charter-2026-1.json' with { type: 'json' };
 import guide20261 from './guide-2026-1.json' with { type: 'json' };
-import { Charter, CharterDocument, Guide } from '../schema.js';
+import { Charter, CharterDocument, Guide } from './schema.js';
 
 /** Every published charter, oldest first (parsed once, so a malformed file fails at load). */
 export const charters: readonly CharterDocument[] = [CharterDocument.parse(charter20261)];
