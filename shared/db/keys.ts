@@ -181,6 +181,16 @@ export const notificationKeys = {
   localSmsPartition: 'LOCALSMS',
   /** How far each reminder window has been covered (so a run never reads a shift twice). */
   reminderCursor: (window: string) => ({ PK: 'JOB#reminders', SK: `CURSOR#${window}` }),
+  /**
+   * Sparse GSI3 key on an approved seat (the applications area's BOOKING item): bookings by
+   * shift start, in UTC-day partitions. The reminders job reads the bookings starting in a
+   * window; a cancellation reads one shift's (begins_with `<start>#<shiftId>#`).
+   */
+  bookingStartIndex: (start: string, shiftId: string, volunteerId: string) => ({
+    GSI3PK: `BOOKSTART#${start.slice(0, 10)}`,
+    GSI3SK: `${start}#${shiftId}#${volunteerId}`,
+  }),
+  bookingStartPartition: (day: string) => `BOOKSTART#${day}`,
 } as const;
 
 const notificationAccessPatterns: readonly AccessPattern[] = [
@@ -211,6 +221,19 @@ const notificationAccessPatterns: readonly AccessPattern[] = [
   },
   { pattern: 'local SMS box, newest first (local mode)', key: 'PK = LOCALSMS', index: 'table', operation: 'Query' },
   { pattern: 'reminder window cursor', key: 'PK = JOB#reminders AND SK = CURSOR#<window>', index: 'table', operation: 'GetItem / PutItem' },
+  {
+    pattern: 'approved seats whose shift starts in a window (reminders)',
+    key: 'GSI3PK = BOOKSTART#<yyyy-mm-dd> AND GSI3SK BETWEEN <from> AND <to>',
+    index: 'GSI3',
+    operation: 'Query',
+  },
+  {
+    pattern: 'approved volunteers of one shift (cancellations)',
+    key: 'GSI3PK = BOOKSTART#<yyyy-mm-dd of start> AND begins_with(GSI3SK, <start>#<shiftId>#)',
+    index: 'GSI3',
+    operation: 'Query',
+  },
+  { pattern: "a volunteer's approved shifts (calendar feed)", key: 'PK = VOL#<sub> AND begins_with(SK, BOOKING#)', index: 'table', operation: 'Query' },
 ];
 
 export const accessPatterns: readonly AccessPattern[] = [

@@ -19,11 +19,14 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Contact } from '../domain/notifications/policy.js';
-import { OutboxRecord, type Channel, type OutboxStatus } from '../domain/notifications/schema.js';
+import { OutboxRecord, type Channel, type OutboxStatus, type Params } from '../domain/notifications/schema.js';
 import { Locale } from '../domain/reference/professions.js';
 import { env } from '../env.js';
 import { documentClient } from './client.js';
-import { notificationKeys, volunteerKeys } from './keys.js';
+import { notificationKeys, opportunityKeys, organizationKeys, volunteerKeys } from './keys.js';
+import type { DueBooking, ShiftContext } from '../domain/notifications/reminders.js';
+import { shiftUid } from '../messaging/ics.js';
+import { cityById } from '../domain/reference/cities.js';
 
 export interface SendResult {
   readonly status: Extract<OutboxStatus, 'sent' | 'failed' | 'dead' | 'suppressed'>;
@@ -348,6 +351,97 @@ export const notificationRepository = (
           }),
         ),
       );
+    },
+  };
+};
+
+/**
+ * What the reminders job and the cancellation consumers read: approved seats by shift start
+ * (sparse GSI3 on the applications area's BOOKING item) and the words of a shift's messages
+ * (opportunity and organisation, one BatchGetItem per shift).
+ */
+export const reminderSource = (client: DynamoDBDocumentClient = documentClient(), tableName: string = env.tableName) => {
+  const toBooking = (item: Record<string, unknown>): DueBooking => ({
+    volunteerId: String(item.volunteerId),
+    shiftId: String(item.shiftId),
+    opportunityId: String(item.opportunityId),
+    orgId: String(item.orgId),
+    start: String(item.start),
+    end: String(item.end),
+  });
+
+  async function* query(partition: string, condition: string, values: Record<string, string>): AsyncIterable<DueBooking[]> {
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'GSI3',
+          KeyConditionExpression: `GSI3PK = :pk AND ${condition}`,
+          ExpressionAttributeValues: { ':pk': partition, ...values },
+          ProjectionExpression: 'volunteerId, shiftId, opportunityId, orgId, #start, #end',
+          ExpressionAttributeNames: { '#start': 'start', '#end': 'end' },
+          ...(ExclusiveStartKey && { ExclusiveStartKey }),
+        }),
+      );
+      if (page.Items?.length) yield page.Items.map(toBooking);
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+  }
+
+  return {
+    /** Seats whose shift starts in (from, to]. */
+    async *bookingsStarting(from: string, to: string): AsyncIterable<DueBooking[]> {
+      for (let day = new Date(`${from.slice(0, 10)}T00:00:00.000Z`); day.toISOString() <= to; day = new Date(day.getTime() + 86_400_000)) {
+        // `~` sorts after `#`, so `<to>~` includes every seat starting exactly at `to`; `<from>~` excludes those at `from`.
+        yield* query(notificationKeys.bookingStartPartition(day.toISOString().slice(0, 10)), 'GSI3SK BETWEEN :from AND :to', {
+          ':from': `${from}~`,
+          ':to': `${to}~`,
+        });
+      }
+    },
+
+    /** The approved seats of one shift. */
+    async *bookingsOfShift(shiftId: string, start: string): AsyncIterable<DueBooking[]> {
+      yield* query(notificationKeys.bookingStartPartition(start.slice(0, 10)), 'begins_with(GSI3SK, :prefix)', { ':prefix': `${start}#${shiftId}#` });
+    },
+
+    async shiftContext(booking: Pick<DueBooking, 'opportunityId' | 'orgId' | 'shiftId' | 'start' | 'end'>): Promise<ShiftContext | undefined> {
+      const keys = [opportunityKeys.opportunity(booking.opportunityId), organizationKeys.profile(booking.orgId)];
+      const { Responses } = await client.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [tableName]: { Keys: keys, ProjectionExpression: 'PK, SK, titleAr, titleEn, nameAr, nameEn, city, #status', ExpressionAttributeNames: { '#status': 'status' } },
+          },
+        }),
+      );
+      const items = Responses?.[tableName] ?? [];
+      const opportunity = items.find((item) => item.SK === 'OPPORTUNITY');
+      const org = items.find((item) => item.SK === 'PROFILE');
+      if (!opportunity) return undefined;
+      const city = typeof opportunity.city === 'string' ? cityById(opportunity.city) : undefined;
+      const params: Params = {
+        titleAr: String(opportunity.titleAr),
+        titleEn: String(opportunity.titleEn),
+        orgNameAr: String(org?.nameAr ?? ''),
+        orgNameEn: String(org?.nameEn ?? ''),
+        start: booking.start,
+        end: booking.end,
+        ...(city && { placeAr: city.nameAr, placeEn: city.nameEn }),
+      };
+      return {
+        active: opportunity.status !== 'closed',
+        params,
+        calendar: {
+          uid: shiftUid(booking.shiftId),
+          start: booking.start,
+          end: booking.end,
+          summary: `${String(opportunity.titleAr)} | ${String(opportunity.titleEn)}`,
+          ...(city && { location: `${city.nameAr} | ${city.nameEn}` }),
+          sequence: 0,
+          status: 'CONFIRMED',
+        },
+      };
     },
   };
 };

@@ -272,22 +272,30 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
 
 const cached = new Map<string, Notifier>();
 
+const build = (clock?: Clock): Notifier => {
+  const repository = notificationRepository();
+  return createNotifier({
+    outbox: repository,
+    contacts: repository,
+    email: sesEmailTransport(),
+    sms: smsSender(),
+    deadLetters: eventDeadLetterSink(),
+    ...(clock && { clock }),
+  });
+};
+
 /**
  * The notifier of this process: SES, the region's SMS sender, the table, the domain bus.
- * One per table and mode (a test process may point at several tables in turn).
+ * One per table and mode (a test process may point at several tables in turn). A scheduled
+ * job passes its clock (the schedule's time), so a retried invocation decides quiet hours
+ * exactly as the first one did.
  */
-export const notifier = (): Notifier => {
+export const notifier = (clock?: Clock): Notifier => {
+  if (clock) return build(clock);
   const key = `${env.tableName}|${env.mode}`;
   let instance = cached.get(key);
   if (!instance) {
-    const repository = notificationRepository();
-    instance = createNotifier({
-      outbox: repository,
-      contacts: repository,
-      email: sesEmailTransport(),
-      sms: smsSender(),
-      deadLetters: eventDeadLetterSink(),
-    });
+    instance = build();
     cached.set(key, instance);
   }
   return instance;

@@ -70,3 +70,44 @@ export const emailsTo = async (address: string): Promise<StoredEmail[]> => {
 };
 
 export const fixedClock = (iso: string) => ({ now: () => new Date(iso) });
+
+/** An organisation, a published opportunity and an approved seat, as the other areas store them. */
+export const seedApprovedSeat = async (input: {
+  volunteerId: string;
+  start: string;
+  end: string;
+  opportunityStatus?: 'published' | 'closed';
+}): Promise<{ shiftId: string; opportunityId: string; orgId: string }> => {
+  const { notificationKeys, opportunityKeys, organizationKeys } = await import('../../shared/db/keys.js');
+  const suffix = randomUUID().slice(0, 8);
+  const orgId = `org-${suffix}`;
+  const opportunityId = `opp-${suffix}`;
+  const shiftId = `shift-${suffix}`;
+  const put = (Item: Record<string, unknown>) => documentClient().send(new PutCommand({ TableName: env.tableName, Item }));
+  await put({ ...organizationKeys.profile(orgId), entity: 'Organization', id: orgId, nameAr: 'جمعية إطعام', nameEn: 'Itaam Association', status: 'active' });
+  await put({
+    ...opportunityKeys.opportunity(opportunityId),
+    entity: 'Opportunity',
+    id: opportunityId,
+    orgId,
+    titleAr: 'توزيع السلال الغذائية',
+    titleEn: 'Food basket distribution',
+    city: 'riyadh',
+    status: input.opportunityStatus ?? 'published',
+  });
+  // The BOOKING item of an approved seat (applications area), with the sparse GSI3 key of notifications.
+  await put({
+    PK: `VOL#${input.volunteerId}`,
+    SK: `BOOKING#${input.start}#${shiftId}`,
+    ...notificationKeys.bookingStartIndex(input.start, shiftId, input.volunteerId),
+    entity: 'Booking',
+    volunteerId: input.volunteerId,
+    applicationId: `app-${suffix}`,
+    opportunityId,
+    orgId,
+    shiftId,
+    start: input.start,
+    end: input.end,
+  });
+  return { shiftId, opportunityId, orgId };
+};

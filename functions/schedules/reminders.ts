@@ -1,0 +1,31 @@
+/**
+ * The `reminders` schedule (every 15 minutes, Asia/Riyadh): shift reminders 24 h and 2 h
+ * before, quiet-hours SMS that are due, nudges about applications pending for more than a
+ * day. See shared/domain/notifications/reminders.ts. `scheduledAt` is "now", so a retried
+ * invocation covers exactly the same windows.
+ */
+import type { ScheduledEvent } from './definition.js';
+import { notificationRepository, reminderSource } from '../../shared/db/notification-repository.js';
+import { runReminders, type ReminderSummary } from '../../shared/domain/notifications/reminders.js';
+import { notifier } from '../../shared/messaging/notifier.js';
+import { logger } from '../../shared/powertools/index.js';
+
+export const handler = async (event: ScheduledEvent): Promise<ReminderSummary> => {
+  const repository = notificationRepository();
+  const source = reminderSource();
+  const now = new Date(event.scheduledAt);
+  const notify = notifier({ now: () => now });
+  const summary = await runReminders(
+    {
+      bookingsStarting: (from, to) => source.bookingsStarting(from, to),
+      shiftContext: (booking) => source.shiftContext(booking),
+      getCursor: (window) => repository.getCursor(window),
+      setCursor: (window, coveredUntil, previous) => repository.setCursor(window, coveredUntil, previous),
+      notify: (request) => notify.notify(request),
+      flushDeferred: () => notify.flushDeferred(),
+    },
+    now,
+  );
+  logger.info('reminders', { summary });
+  return summary;
+};

@@ -1,0 +1,162 @@
+/**
+ * The reminders job, as a pure function over ports: for each window (24 h and 2 h before a
+ * shift) it reads the approved seats whose shift starts in the part of the window not yet
+ * covered (a cursor per window, so a run reads each seat once), and asks the notifier for one
+ * reminder per volunteer, shift and window (the outbox dedupe key makes a repeated run a
+ * no-op). Then it sends the quiet-hours SMS that are due, and nudges managers about
+ * applications pending for more than a day (once per organisation and day).
+ *
+ * Windows: the 24 h reminder covers shifts starting in (now + 2 h, now + 24 h] — a shift that
+ * enters it late (a run missed, a seat approved inside the window) still gets it, unless the
+ * 2 h reminder is due first; the 2 h reminder covers (now, now + 2 h].
+ */
+import type { CalendarEvent, NotificationRequest, Params } from './schema.js';
+
+export interface DueBooking {
+  readonly volunteerId: string;
+  readonly shiftId: string;
+  readonly opportunityId: string;
+  readonly orgId: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+/** What the messages say about a shift (read once per shift per run). */
+export interface ShiftContext {
+  readonly params: Params;
+  readonly calendar: CalendarEvent;
+  /** A closed opportunity gets no reminders (its volunteers were told it is cancelled). */
+  readonly active: boolean;
+}
+
+export interface PendingQueue {
+  readonly orgId: string;
+  readonly count: number;
+  readonly oldest: string;
+  readonly managers: readonly string[];
+  readonly orgParams: Params;
+}
+
+export interface ReminderPorts {
+  bookingsStarting(from: string, to: string): AsyncIterable<readonly DueBooking[]>;
+  shiftContext(booking: DueBooking): Promise<ShiftContext | undefined>;
+  getCursor(window: string): Promise<string | undefined>;
+  setCursor(window: string, coveredUntil: string, previous: string | undefined): Promise<boolean>;
+  notify(request: NotificationRequest): Promise<readonly { outcome: string }[]>;
+  flushDeferred(): Promise<readonly { outcome: string }[]>;
+  /** Organisations with applications pending since before `olderThan`. */
+  pendingQueues?(olderThan: string): Promise<readonly PendingQueue[]>;
+}
+
+export interface ReminderWindow {
+  readonly name: '24h' | '2h';
+  readonly type: 'shift-reminder-24h' | 'shift-reminder-2h';
+  readonly fromMs: number;
+  readonly toMs: number;
+  /** Why this reminder may wake someone up (quiet hours): set only where it is true. */
+  readonly timeCritical?: string;
+  /** After this much time before the start, the reminder is pointless. */
+  readonly staleBeforeStartMs: number;
+}
+
+const HOUR = 3_600_000;
+
+export const reminderWindows: readonly ReminderWindow[] = [
+  // Deferred to 07:00 if it falls in quiet hours; pointless once the 2 h reminder takes over.
+  { name: '24h', type: 'shift-reminder-24h', fromMs: 2 * HOUR, toMs: 24 * HOUR, staleBeforeStartMs: 2 * HOUR },
+  {
+    name: '2h',
+    type: 'shift-reminder-2h',
+    fromMs: 0,
+    toMs: 2 * HOUR,
+    // Time-critical: a shift at 06:00 (dawn distributions, Ramadan suhoor, Hajj services) is
+    // reminded at 04:00; deferring to 07:00 would be after the start, so it goes at once.
+    timeCritical: 'the shift starts within two hours; deferring to the end of quiet hours would be after its start',
+    staleBeforeStartMs: 0,
+  },
+];
+
+export interface ReminderSummary {
+  windows: Record<string, { from: string; to: string; bookings: number; sent: number; duplicate: number; deferred: number; suppressed: number; failed: number }>;
+  deferredFlushed: number;
+  nudges: number;
+}
+
+const parallel = async <T>(items: readonly T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> => {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) await run(items[next++]!);
+    }),
+  );
+};
+
+export const runReminders = async (ports: ReminderPorts, now: Date, options: { concurrency?: number } = {}): Promise<ReminderSummary> => {
+  const concurrency = options.concurrency ?? 16;
+  const summary: ReminderSummary = { windows: {}, deferredFlushed: 0, nudges: 0 };
+
+  for (const window of reminderWindows) {
+    const covered = await ports.getCursor(window.name);
+    const windowFrom = new Date(now.getTime() + window.fromMs).toISOString();
+    const from = covered && covered > windowFrom ? covered : windowFrom;
+    const to = new Date(now.getTime() + window.toMs).toISOString();
+    const counts = { from, to, bookings: 0, sent: 0, duplicate: 0, deferred: 0, suppressed: 0, failed: 0 };
+    summary.windows[window.name] = counts;
+    if (to <= from) continue;
+
+    const contexts = new Map<string, Promise<ShiftContext | undefined>>();
+    for await (const page of ports.bookingsStarting(from, to)) {
+      await parallel(page, concurrency, async (booking) => {
+        counts.bookings += 1;
+        let context = contexts.get(booking.shiftId);
+        if (!context) {
+          context = ports.shiftContext(booking);
+          contexts.set(booking.shiftId, context);
+        }
+        const shift = await context;
+        if (!shift?.active) return;
+        const results = await ports.notify({
+          type: window.type,
+          to: { kind: 'volunteer', volunteerId: booking.volunteerId },
+          about: booking.shiftId,
+          window: window.name,
+          channels: ['email', 'sms'],
+          params: shift.params,
+          calendar: shift.calendar,
+          staleAfter: new Date(Date.parse(booking.start) - window.staleBeforeStartMs).toISOString(),
+          ...(window.timeCritical && { timeCritical: window.timeCritical }),
+        });
+        for (const { outcome } of results) {
+          if (outcome === 'sent') counts.sent += 1;
+          else if (outcome === 'duplicate') counts.duplicate += 1;
+          else if (outcome === 'deferred') counts.deferred += 1;
+          else if (outcome === 'suppressed') counts.suppressed += 1;
+          else counts.failed += 1;
+        }
+      });
+    }
+    // Only after every seat of the range was handled: a crash re-reads the range, and the
+    // outbox makes the repeat a no-op. A concurrent run that moved the cursor first wins.
+    await ports.setCursor(window.name, to, covered);
+  }
+
+  summary.deferredFlushed = (await ports.flushDeferred()).length;
+
+  if (ports.pendingQueues) {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Riyadh' }).format(now);
+    for (const queue of await ports.pendingQueues(new Date(now.getTime() - 24 * HOUR).toISOString())) {
+      for (const manager of queue.managers) {
+        const results = await ports.notify({
+          type: 'pending-decisions',
+          to: { kind: 'address', email: manager, locale: 'ar' },
+          about: queue.orgId,
+          // One nudge per organisation and Riyadh day, however often the job runs.
+          window: day,
+          params: { ...queue.orgParams, count: String(queue.count), oldest: queue.oldest },
+        });
+        summary.nudges += results.filter((r) => r.outcome === 'sent').length;
+      }
+    }
+  }
+  return summary;
+};
