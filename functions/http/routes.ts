@@ -3,9 +3,10 @@
  * routes next to its handlers; this file only gathers them.
  */
 import type { Route } from './route.js';
+import { applicationRoutes } from './applications/routes.js';
 import { opportunityRoutes } from './opportunities/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { volunteerRoutes } from './volunteers/routes.js';
 
-export const routes: readonly Route[] = [...systemRoutes, ...volunteerRoutes, ...organizationRoutes, ...opportunityRoutes];
+export const routes: readonly Route[] = [...systemRoutes, ...volunteerRoutes, ...organizationRoutes, ...opportunityRoutes, ...applicationRoutes];

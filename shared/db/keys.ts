@@ -236,7 +236,104 @@ const notificationAccessPatterns: readonly AccessPattern[] = [
   { pattern: "a volunteer's approved shifts (calendar feed)", key: 'PK = VOL#<sub> AND begins_with(SK, BOOKING#)', index: 'table', operation: 'Query' },
 ];
 
+// ── Applications ─────────────────────────────────────────────────────────────
+/**
+ * An application is one partition `APP#<id>`: the application item (status, `version`, the
+ * task token of its review workflow, never returned) and one HISTORY item per transition
+ * (SK = HISTORY#<version>, so a retried transition cannot write a second one).
+ * - GSI1 `VOL#<sub>#APPS` lists a volunteer's applications (newest first);
+ * - GSI2 `ORG#<orgId>#APP#<status>` is the review queue, re-keyed on every transition,
+ *   sorted by the time of the last transition (oldest first).
+ * Beside the volunteer's profile (`VOL#<sub>`):
+ * - `APPLIED#<shiftId>`: one application per volunteer and shift, put in the transaction that
+ *   creates the application, released when it is withdrawn or expires;
+ * - `BOOKING#<start>#<shiftId>` (with `end`): an approved seat; `BOOKINGS` holds `version`
+ *   (bumped by every booking) and `longestMs` (the longest booking), so the overlap query is
+ *   `SK BETWEEN BOOKING#<start - longestMs> AND BOOKING#<end>` and the seat transaction's
+ *   condition `version = <seen>` refuses a booking made since the overlap was read.
+ * The waitlist of a shift is its own partition `WAITLIST#<shiftId>`: `WAIT#<seq>` items (FIFO)
+ * and a `SEQUENCE` counter handing out `seq`. The shift item (opportunities) carries
+ * `seatsTaken` and `waiting` (how many WAIT items exist), written only in transactions.
+ */
+export const applicationKeys = {
+  application: (id: string) => ({ PK: `APP#${id}`, SK: 'APPLICATION' }),
+  history: (id: string, version: number) => ({ PK: `APP#${id}`, SK: `HISTORY#${String(version).padStart(4, '0')}` }),
+  historyPrefix: 'HISTORY#',
+  byVolunteer: (sub: string, createdAt: string, id: string) => ({ GSI1PK: `VOL#${sub}#APPS`, GSI1SK: `${createdAt}#${id}` }),
+  volunteerPartition: (sub: string) => `VOL#${sub}#APPS`,
+  reviewQueue: (orgId: string, status: string, at: string, id: string) => ({ GSI2PK: `ORG#${orgId}#APP#${status}`, GSI2SK: `${at}#${id}` }),
+  reviewPartition: (orgId: string, status: string) => `ORG#${orgId}#APP#${status}`,
+  applied: (sub: string, shiftId: string) => ({ PK: `VOL#${sub}`, SK: `APPLIED#${shiftId}` }),
+  booking: (sub: string, start: string, shiftId: string) => ({ PK: `VOL#${sub}`, SK: `BOOKING#${start}#${shiftId}` }),
+  bookingSort: (start: string) => `BOOKING#${start}`,
+  bookings: (sub: string) => ({ PK: `VOL#${sub}`, SK: 'BOOKINGS' }),
+  waitlistEntry: (shiftId: string, seq: number) => ({ PK: `WAITLIST#${shiftId}`, SK: `WAIT#${String(seq).padStart(10, '0')}` }),
+  waitlistPrefix: 'WAIT#',
+  waitlistSequence: (shiftId: string) => ({ PK: `WAITLIST#${shiftId}`, SK: 'SEQUENCE' }),
+  /** Where the training area records a completed module; screening reads it (none exist yet). */
+  trainingCompletion: (sub: string, moduleId: string) => ({ PK: `VOL#${sub}`, SK: `TRAINING#${moduleId}` }),
+} as const;
+
+const applicationAccessPatterns: readonly AccessPattern[] = [
+  {
+    pattern: 'apply: the application, the volunteer–shift marker and history item 1 at once (already applied → 409)',
+    key: 'Put PK = APP#<id>, SK = APPLICATION + Put PK = VOL#<sub>, SK = APPLIED#<shiftId> + Put HISTORY#0001, all attribute_not_exists(PK)',
+    index: 'table',
+    operation: 'TransactWriteItems',
+  },
+  { pattern: 'get an application', key: 'PK = APP#<id> AND SK = APPLICATION', index: 'table', operation: 'GetItem' },
+  { pattern: "an application's history, oldest first", key: 'PK = APP#<id> AND begins_with(SK, HISTORY#)', index: 'table', operation: 'Query' },
+  { pattern: "a volunteer's applications, newest first", key: 'GSI1PK = VOL#<sub>#APPS', index: 'GSI1', operation: 'Query' },
+  {
+    pattern: "an organisation's review queue per status, oldest transition first",
+    key: 'GSI2PK = ORG#<orgId>#APP#<status>',
+    index: 'GSI2',
+    operation: 'Query',
+  },
+  { pattern: 'which application holds a volunteer–shift pair', key: 'PK = VOL#<sub> AND SK = APPLIED#<shiftId>', index: 'table', operation: 'GetItem' },
+  {
+    pattern: "a volunteer's approved bookings that may overlap a shift (double-booking guard)",
+    key: 'PK = VOL#<sub> AND SK BETWEEN BOOKING#<start - longestMs> AND BOOKING#<end> (+ GetItem SK = BOOKINGS first)',
+    index: 'table',
+    operation: 'Query',
+  },
+  {
+    pattern: 'status transition (pending, rejected, expired, withdrawn): application + history',
+    key: 'Update APP#<id> if status = <from> AND version = <seen> + Put HISTORY#<version+1> (+ Delete APPLIED# when it ends)',
+    index: 'table',
+    operation: 'TransactWriteItems',
+  },
+  {
+    pattern: 'reserve a seat: shift counter, application, booking, bookings version, history',
+    key: 'Update OPP#<opp>/SHIFT#<id> seatsTaken + 1 if seatsTaken < #capacity + Update APP if status/version + Put BOOKING# + Update BOOKINGS if version = <seen> + Put HISTORY',
+    index: 'table',
+    operation: 'TransactWriteItems',
+  },
+  { pattern: 'next waitlist sequence number of a shift', key: 'Update PK = WAITLIST#<shiftId>, SK = SEQUENCE ADD seq 1', index: 'table', operation: 'UpdateItem' },
+  {
+    pattern: 'join the waitlist: shift waiting + 1 if full, WAIT item, application, history',
+    key: 'Update SHIFT# waiting + 1 if seatsTaken >= #capacity + Put WAITLIST#<shiftId>/WAIT#<seq> + Update APP + Put HISTORY',
+    index: 'table',
+    operation: 'TransactWriteItems',
+  },
+  { pattern: 'first waitlisted applicants of a shift (FIFO)', key: 'PK = WAITLIST#<shiftId> AND begins_with(SK, WAIT#)', index: 'table', operation: 'Query' },
+  {
+    pattern: 'withdraw an approved application and promote the first waitlisted one, in one step',
+    key: 'Update APP (approved → withdrawn) + Delete BOOKING + Delete APPLIED + Put HISTORY + [Delete WAIT#<seq> if exists + Update candidate APP if waitlisted + Put candidate BOOKING + Update candidate BOOKINGS if version + Put HISTORY + Update SHIFT waiting - 1] or [Update SHIFT seatsTaken - 1 if waiting = 0]',
+    index: 'table',
+    operation: 'TransactWriteItems',
+  },
+  {
+    pattern: 'record a manager decision once (second decision refused)',
+    key: 'Update APP#<id> if status = pending AND attribute_exists(taskToken) AND attribute_not_exists(decision)',
+    index: 'table',
+    operation: 'UpdateItem',
+  },
+  { pattern: "a volunteer's completed training modules", key: 'PK = VOL#<sub> AND SK = TRAINING#<module> (per required module)', index: 'table', operation: 'BatchGetItem' },
+];
+
 export const accessPatterns: readonly AccessPattern[] = [
+  ...applicationAccessPatterns,
   ...notificationAccessPatterns,
   ...organizationAccessPatterns,
   ...opportunityAccessPatterns,

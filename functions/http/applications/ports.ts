@@ -1,0 +1,60 @@
+/**
+ * The ports the application handlers hand to the service: the real adapters, built per call
+ * (each is a cheap wrapper over process-wide clients), and the ApplicationReview workflow.
+ */
+import { ulid } from 'ulid';
+import { systemClock } from '../../../shared/clock.js';
+import { applicationRepository } from '../../../shared/db/application-repository.js';
+import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
+import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
+import { DecisionNotOpenError } from '../../../shared/domain/applications/errors.js';
+import type { ReviewWorkflow } from '../../../shared/domain/applications/ports.js';
+import type { ServiceDeps } from '../../../shared/domain/applications/service.js';
+import { eventPublisher } from '../../../shared/messaging/events.js';
+import { workflowClient } from '../../../shared/workflows/client.js';
+import { WorkflowTaskClosedError } from '../../../shared/workflows/errors.js';
+import {
+  APPLICATION_REJECTED,
+  APPLICATION_REVIEW,
+  APPLICATION_WITHDRAWN,
+  reviewExecutionName,
+} from '../../workflows/application-review/definition.js';
+
+export const reviewWorkflow = (): ReviewWorkflow => ({
+  async start(applicationId) {
+    await workflowClient().start(APPLICATION_REVIEW, { applicationId }, { executionName: reviewExecutionName(applicationId) });
+  },
+  async resume(taskToken, decision) {
+    try {
+      if (decision.decision === 'approve') {
+        await workflowClient().sendTaskSuccess(taskToken, { decision: decision.decision, by: decision.by, at: decision.at });
+      } else {
+        await workflowClient().sendTaskFailure(taskToken, APPLICATION_REJECTED, 'rejected by a manager of the organisation');
+      }
+    } catch (error) {
+      if (!(error instanceof WorkflowTaskClosedError)) throw error;
+      throw new DecisionNotOpenError('the review moved on while deciding (the wait timed out); decide again once the managers are reminded', {
+        cause: error,
+      });
+    }
+  },
+  async cancel(taskToken) {
+    try {
+      await workflowClient().sendTaskFailure(taskToken, APPLICATION_WITHDRAWN, 'withdrawn by the volunteer');
+    } catch (error) {
+      // Nothing waits on that token any more (timed out, or the review is between two waits):
+      // the next step finds the application withdrawn and ends the review.
+      if (!(error instanceof WorkflowTaskClosedError)) throw error;
+    }
+  },
+});
+
+export const applicationPorts = (): ServiceDeps => ({
+  repo: applicationRepository(),
+  volunteers: volunteerRepository(),
+  opportunities: opportunityRepository(),
+  events: eventPublisher(),
+  clock: systemClock,
+  ids: () => ulid(),
+  workflow: reviewWorkflow(),
+});

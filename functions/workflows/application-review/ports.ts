@@ -1,0 +1,21 @@
+/** The ports of the review steps: the real adapters. */
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import { systemClock } from '../../../shared/clock.js';
+import { applicationRepository } from '../../../shared/db/application-repository.js';
+import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
+import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
+import type { ApplicationDeps } from '../../../shared/domain/applications/ports.js';
+import { eventPublisher } from '../../../shared/messaging/events.js';
+
+export const reviewPorts = (): ApplicationDeps => ({
+  repo: applicationRepository(),
+  volunteers: volunteerRepository(),
+  opportunities: opportunityRepository(),
+  events: eventPublisher(),
+  clock: systemClock,
+  ids: () => ulid(),
+});
+
+/** What every step receives (the state's input; other fields such as `$.decision` pass through). */
+export const StepInput = z.object({ applicationId: z.string().min(1) });

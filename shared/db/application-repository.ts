@@ -1,0 +1,711 @@
+/**
+ * Applications in the single table (layout and access patterns in keys.ts). Every invariant is
+ * a condition inside a transaction, never a read first:
+ * - one application per volunteer and shift: the APPLIED# marker's attribute_not_exists(PK);
+ * - never more than `capacity` seats: `seatsTaken < #capacity` on the shift item, in the same
+ *   transaction as the application's transition and the booking;
+ * - no overlapping approved shifts anywhere on the platform: the BOOKINGS version the overlap
+ *   was screened against must still be current when the booking is written;
+ * - one decision, one transition per status: `#status = :from AND version = :seen`.
+ * A transaction cancelled only by TransactionConflict (another transaction on the same items
+ * at the same moment) is retried with jittered backoff and counted (`transactionStats`); a
+ * failed condition becomes the named domain error of the item it was on.
+ */
+import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
+import {
+  AlreadyAppliedError,
+  ApplicationAlreadyDecidedError,
+  ApplicationChangedError,
+  BookingsChangedError,
+  DecisionNotOpenError,
+  SeatAvailableError,
+  SeatsExhaustedError,
+  TooMuchContentionError,
+  WaitlistChangedError,
+} from '../domain/applications/errors.js';
+import type { ApplicationRepository, BookingsSnapshot, Page, Promotion, Transition } from '../domain/applications/ports.js';
+import type { ApplicationRecord, ApplicationStatus, StatusChange } from '../domain/applications/schema.js';
+import type { Booking } from '../domain/applications/screening.js';
+import { BadRequestError } from '../domain/errors.js';
+import { env } from '../env.js';
+import { documentClient } from './client.js';
+import { applicationKeys as keys, opportunityKeys } from './keys.js';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+// ── Contention accounting ────────────────────────────────────────────────────
+export interface TransactionStats {
+  /** Transactions attempted (first tries). */
+  transactions: number;
+  /** Extra attempts after a cancellation caused only by TransactionConflict. */
+  conflictRetries: number;
+}
+const statsKey = Symbol.for('tatawwu.applicationTransactionStats');
+const statsHolder = globalThis as unknown as Record<symbol, TransactionStats | undefined>;
+/** Process-wide (every module instance shares it): the benchmark reads and resets it. */
+export const transactionStats: TransactionStats = (statsHolder[statsKey] ??= { transactions: 0, conflictRetries: 0 });
+
+const MAX_ATTEMPTS = 25;
+const BASE_DELAY_MS = 8;
+const MAX_DELAY_MS = 400;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** "Full jitter" backoff: a random delay up to an exponentially growing cap. */
+const backoff = (attempt: number) => Math.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
+
+const onlyConflicts = (reasons: readonly CancellationReason[]): boolean =>
+  reasons.some((r) => r.Code === 'TransactionConflict') && reasons.every((r) => r.Code === 'TransactionConflict' || r.Code === 'None' || r.Code === undefined);
+
+const failedAt = (reasons: readonly CancellationReason[], index: number): boolean => reasons[index]?.Code === 'ConditionalCheckFailed';
+
+// ── Items ────────────────────────────────────────────────────────────────────
+const INTERNAL = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity'] as const;
+const toRecord = (item: Item): ApplicationRecord => {
+  const copy = { ...item };
+  for (const name of INTERNAL) delete copy[name];
+  return copy as unknown as ApplicationRecord;
+};
+
+const applicationItem = (application: ApplicationRecord): Item => ({
+  ...keys.application(application.id),
+  ...keys.byVolunteer(application.volunteerId, application.createdAt, application.id),
+  ...keys.reviewQueue(application.orgId, application.status, application.updatedAt, application.id),
+  entity: 'Application',
+  ...application,
+});
+
+const historyItem = (applicationId: string, change: StatusChange): Item => ({
+  ...keys.history(applicationId, change.version),
+  entity: 'ApplicationHistory',
+  applicationId,
+  ...change,
+});
+
+const bookingItem = (application: ApplicationRecord): Item => ({
+  ...keys.booking(application.volunteerId, application.shiftStart, application.shiftId),
+  entity: 'Booking',
+  volunteerId: application.volunteerId,
+  applicationId: application.id,
+  opportunityId: application.opportunityId,
+  orgId: application.orgId,
+  shiftId: application.shiftId,
+  start: application.shiftStart,
+  end: application.shiftEnd,
+});
+
+const durationMs = (application: Pick<ApplicationRecord, 'shiftStart' | 'shiftEnd'>) =>
+  Date.parse(application.shiftEnd) - Date.parse(application.shiftStart);
+
+// ── Cursors ──────────────────────────────────────────────────────────────────
+/**
+ * A cursor is base64url JSON `{ p, s }`: the partition queried and the sort key of the last
+ * item returned. The ExclusiveStartKey is rebuilt from them (the application id ends the sort
+ * key) after checking the partition is the one being queried, so a cursor can never open
+ * another volunteer's or organisation's list; anything else is a 400 naming `query.cursor`.
+ */
+const SORT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#([0-9A-HJKMNP-TV-Z]{26})$/;
+const CursorShape = z.object({ p: z.string().max(300), s: z.string().regex(SORT) }).strict();
+const invalidCursor = (reason: string, cause?: unknown) =>
+  new BadRequestError(`invalid cursor: ${reason}`, { code: 'invalid-cursor', errors: [{ path: 'query.cursor', message: reason }], cause });
+
+const decodeCursor = (raw: string, partition: string): string => {
+  let parsed: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(raw)) throw new Error('not base64url');
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch (cause) {
+    throw invalidCursor('is not a cursor returned by this endpoint', cause);
+  }
+  const result = CursorShape.safeParse(parsed);
+  if (!result.success) throw invalidCursor('is not a cursor returned by this endpoint', result.error);
+  if (result.data.p !== partition) throw invalidCursor('belongs to another list');
+  return result.data.s;
+};
+const encodeCursor = (partition: string, sort: string) => Buffer.from(JSON.stringify({ p: partition, s: sort })).toString('base64url');
+
+// ── Repository ───────────────────────────────────────────────────────────────
+export const applicationRepository = (
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: () => string = () => env.tableName,
+): ApplicationRepository => {
+  /**
+   * Runs a transaction, retrying cancellations caused only by conflicts. Returns the
+   * cancellation reasons when a condition failed (undefined on success).
+   */
+  const transact = async (items: TransactItem[], what: string): Promise<readonly CancellationReason[] | undefined> => {
+    transactionStats.transactions += 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: items }));
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const reasons = error.CancellationReasons ?? [];
+        if (!onlyConflicts(reasons)) return reasons;
+        if (attempt >= MAX_ATTEMPTS) throw new TooMuchContentionError(what, attempt, { cause: error });
+        transactionStats.conflictRetries += 1;
+        await pause(backoff(attempt));
+      }
+    }
+  };
+
+  const applicationUpdate = (
+    application: ApplicationRecord,
+    change: Transition,
+    extra: { set?: Record<string, unknown>; remove?: readonly string[] } = {},
+  ): { update: TransactItem; next: ApplicationRecord; history: Item } => {
+    const version = application.version + 1;
+    const queue = keys.reviewQueue(application.orgId, change.to, change.at, application.id);
+    const set: Record<string, unknown> = {
+      status: change.to,
+      version,
+      updatedAt: change.at,
+      GSI2PK: queue.GSI2PK,
+      GSI2SK: queue.GSI2SK,
+      ...(change.reason !== undefined && { reason: change.reason }),
+      ...(change.failures !== undefined && { failures: change.failures }),
+      ...extra.set,
+    };
+    // Leaving pending voids the task token; leaving the waitlist its sequence number.
+    const remove = new Set<string>(extra.remove ?? []);
+    if (application.status === 'pending' && change.to !== 'pending') remove.add('taskToken');
+    if (application.status === 'waitlisted' && change.to !== 'waitlisted') remove.add('waitlistSeq');
+    const names: Record<string, string> = { '#status': 'status', '#version': 'version' };
+    const values: Record<string, unknown> = { ':from': application.status, ':seen': application.version };
+    const assignments = Object.entries(set).map(([name, value], i) => {
+      names[`#s${i}`] = name;
+      values[`:s${i}`] = value;
+      return `#s${i} = :s${i}`;
+    });
+    const removals = [...remove].map((name, i) => {
+      names[`#r${i}`] = name;
+      return `#r${i}`;
+    });
+    const next = { ...application, ...Object.fromEntries(Object.entries(set).filter(([k]) => !k.startsWith('GSI'))) } as ApplicationRecord & Item;
+    for (const name of remove) delete next[name];
+    const entry: StatusChange = {
+      version,
+      status: change.to,
+      from: application.status,
+      at: change.at,
+      by: change.by,
+      ...(change.reason !== undefined && { reason: change.reason }),
+    };
+    return {
+      update: {
+        Update: {
+          TableName: tableName(),
+          Key: keys.application(application.id),
+          UpdateExpression: `SET ${assignments.join(', ')}${removals.length ? ` REMOVE ${removals.join(', ')}` : ''}`,
+          ConditionExpression: '#status = :from AND #version = :seen',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      next: next as ApplicationRecord,
+      history: { Put: { TableName: tableName(), Item: historyItem(application.id, entry), ConditionExpression: 'attribute_not_exists(PK)' } },
+    } as { update: TransactItem; next: ApplicationRecord; history: Item };
+  };
+
+  const releaseMarker = (application: ApplicationRecord): TransactItem => ({
+    Delete: {
+      TableName: tableName(),
+      Key: keys.applied(application.volunteerId, application.shiftId),
+      ConditionExpression: 'applicationId = :id',
+      ExpressionAttributeValues: { ':id': application.id },
+    },
+  });
+
+  const bookingWrites = (application: ApplicationRecord, bookings: Pick<BookingsSnapshot, 'version' | 'longestMs'>): TransactItem[] => [
+    { Put: { TableName: tableName(), Item: bookingItem(application), ConditionExpression: 'attribute_not_exists(PK)' } },
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.bookings(application.volunteerId),
+        UpdateExpression: 'SET #version = :next, longestMs = :longest, entity = :entity',
+        ConditionExpression: bookings.version === 0 ? 'attribute_not_exists(PK)' : '#version = :seen',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: {
+          ':next': bookings.version + 1,
+          ':longest': Math.max(bookings.longestMs, durationMs(application)),
+          ':entity': 'Bookings',
+          ...(bookings.version !== 0 && { ':seen': bookings.version }),
+        },
+      },
+    },
+  ];
+
+  const shiftKey = (application: ApplicationRecord) => opportunityKeys.shift(application.opportunityId, application.shiftId);
+
+  const query = async (input: {
+    index?: 'GSI1' | 'GSI2';
+    partitionAttribute: string;
+    sortAttribute: string;
+    partition: string;
+    limit: number;
+    cursor: string | undefined;
+    newestFirst: boolean;
+  }): Promise<Page<ApplicationRecord>> => {
+    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, input.partition);
+    const id = after ? SORT.exec(after)![1]! : undefined;
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: input.index,
+        KeyConditionExpression: '#p = :p',
+        ExpressionAttributeNames: { '#p': input.partitionAttribute },
+        ExpressionAttributeValues: { ':p': input.partition },
+        ScanIndexForward: !input.newestFirst,
+        Limit: input.limit,
+        ...(after && id && {
+          ExclusiveStartKey: { ...keys.application(id), [input.partitionAttribute]: input.partition, [input.sortAttribute]: after },
+        }),
+      }),
+    );
+    const items = page.Items ?? [];
+    const last = items.at(-1);
+    return {
+      items: items.map(toRecord),
+      ...(page.LastEvaluatedKey && last && { nextCursor: encodeCursor(input.partition, String(last[input.sortAttribute])) }),
+    };
+  };
+
+  const getApplication = async (id: string): Promise<ApplicationRecord | undefined> => {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: keys.application(id), ConsistentRead: true }));
+    return Item ? toRecord(Item) : undefined;
+  };
+
+  return {
+    async create(application, first) {
+      const TableName = tableName();
+      const reasons = await transact(
+        [
+          { Put: { TableName, Item: applicationItem(application), ConditionExpression: 'attribute_not_exists(PK)' } },
+          {
+            Put: {
+              TableName,
+              Item: { ...keys.applied(application.volunteerId, application.shiftId), entity: 'AppliedMarker', applicationId: application.id, at: application.createdAt },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          { Put: { TableName, Item: historyItem(application.id, first), ConditionExpression: 'attribute_not_exists(PK)' } },
+        ],
+        `application ${application.id}`,
+      );
+      if (!reasons) return;
+      if (failedAt(reasons, 1)) {
+        throw new AlreadyAppliedError(application.shiftId, await this.markerOf(application.volunteerId, application.shiftId));
+      }
+      throw new ApplicationChangedError(application.id);
+    },
+
+    get: getApplication,
+
+    async history(id) {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :h)',
+          ExpressionAttributeValues: { ':pk': keys.application(id).PK, ':h': keys.historyPrefix },
+          ConsistentRead: true,
+        }),
+      );
+      return (page.Items ?? []).map((item) => {
+        const { PK: _pk, SK: _sk, entity: _e, applicationId: _a, ...change } = item;
+        return change as StatusChange;
+      });
+    },
+
+    async markerOf(volunteerId, shiftId) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: keys.applied(volunteerId, shiftId), ConsistentRead: true }));
+      return typeof Item?.applicationId === 'string' ? Item.applicationId : undefined;
+    },
+
+    listByVolunteer: (volunteerId, limit, cursor) =>
+      query({
+        index: 'GSI1',
+        partitionAttribute: 'GSI1PK',
+        sortAttribute: 'GSI1SK',
+        partition: keys.volunteerPartition(volunteerId),
+        limit,
+        cursor,
+        newestFirst: true,
+      }),
+
+    listByOrganization: (orgId, status, limit, cursor) =>
+      query({
+        index: 'GSI2',
+        partitionAttribute: 'GSI2PK',
+        sortAttribute: 'GSI2SK',
+        partition: keys.reviewPartition(orgId, status),
+        limit,
+        cursor,
+        newestFirst: false,
+      }),
+
+    async seats(opportunityId, shiftId) {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName(), Key: opportunityKeys.shift(opportunityId, shiftId), ConsistentRead: true }),
+      );
+      if (!Item) return undefined;
+      return { capacity: Number(Item.capacity), seatsTaken: Number(Item.seatsTaken ?? 0), waiting: Number(Item.waiting ?? 0) };
+    },
+
+    async bookingsAround(volunteerId, window) {
+      // The version first: a booking written after this read bumps it, and the seat
+      // transaction's condition on it then fails (BookingsChangedError → screen again).
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: keys.bookings(volunteerId), ConsistentRead: true }));
+      const version = Number(Item?.version ?? 0);
+      const longestMs = Number(Item?.longestMs ?? 0);
+      if (version === 0) return { version, longestMs, bookings: [] };
+      const from = new Date(Date.parse(window.start) - longestMs).toISOString();
+      const bookings: Booking[] = [];
+      let ExclusiveStartKey: Item | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName(),
+            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+            FilterExpression: '#end > :start',
+            ExpressionAttributeNames: { '#end': 'end' },
+            ExpressionAttributeValues: {
+              ':pk': keys.bookings(volunteerId).PK,
+              ':from': keys.bookingSort(from),
+              ':to': keys.bookingSort(window.end),
+              ':start': window.start,
+            },
+            ConsistentRead: true,
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          bookings.push({ shiftId: String(item.shiftId), applicationId: String(item.applicationId), start: String(item.start), end: String(item.end) });
+        }
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return { version, longestMs, bookings };
+    },
+
+    async completedModules(volunteerId, modules) {
+      if (modules.length === 0) return new Set();
+      const TableName = tableName();
+      const result = await client.send(
+        new BatchGetCommand({
+          RequestItems: { [TableName]: { Keys: modules.map((m) => keys.trainingCompletion(volunteerId, m)), ConsistentRead: true } },
+        }),
+      );
+      const prefix = 'TRAINING#';
+      return new Set((result.Responses?.[TableName] ?? []).map((item) => String(item.SK).slice(prefix.length)));
+    },
+
+    async transition(application, change, options = {}) {
+      const { update, next, history } = applicationUpdate(application, change);
+      const items: TransactItem[] = [update, history as TransactItem, ...(options.releaseMarker ? [releaseMarker(application)] : [])];
+      const reasons = await transact(items, `application ${application.id}`);
+      if (reasons) throw new ApplicationChangedError(application.id);
+      return next;
+    },
+
+    async reserveSeat(application, change, bookings) {
+      const { update, next, history } = applicationUpdate(application, change);
+      const reasons = await transact(
+        [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: shiftKey(application),
+              UpdateExpression: 'SET seatsTaken = seatsTaken + :one',
+              ConditionExpression: 'attribute_exists(PK) AND seatsTaken < #capacity',
+              ExpressionAttributeNames: { '#capacity': 'capacity' },
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+          update,
+          ...bookingWrites(application, bookings),
+          history as TransactItem,
+        ],
+        `seat reservation of application ${application.id}`,
+      );
+      if (!reasons) return next;
+      if (failedAt(reasons, 1)) throw new ApplicationChangedError(application.id);
+      if (failedAt(reasons, 0)) throw new SeatsExhaustedError(application.shiftId);
+      if (failedAt(reasons, 2) || failedAt(reasons, 3)) throw new BookingsChangedError(application.volunteerId);
+      throw new ApplicationChangedError(application.id);
+    },
+
+    async nextWaitSeq(shiftId) {
+      const { Attributes } = await client.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.waitlistSequence(shiftId),
+          UpdateExpression: 'ADD seq :one SET entity = :entity',
+          ExpressionAttributeValues: { ':one': 1, ':entity': 'WaitlistSequence' },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(Attributes?.seq);
+    },
+
+    async joinWaitlist(application, change, seq) {
+      const { update, next, history } = applicationUpdate(application, change, { set: { waitlistSeq: seq } });
+      const reasons = await transact(
+        [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: shiftKey(application),
+              UpdateExpression: 'SET waiting = if_not_exists(waiting, :zero) + :one',
+              ConditionExpression: 'attribute_exists(PK) AND seatsTaken >= #capacity',
+              ExpressionAttributeNames: { '#capacity': 'capacity' },
+              ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+            },
+          },
+          update,
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...keys.waitlistEntry(application.shiftId, seq),
+                entity: 'WaitlistEntry',
+                seq,
+                applicationId: application.id,
+                volunteerId: application.volunteerId,
+                at: change.at,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          history as TransactItem,
+        ],
+        `waitlisting of application ${application.id}`,
+      );
+      if (!reasons) return next;
+      if (failedAt(reasons, 1)) throw new ApplicationChangedError(application.id);
+      if (failedAt(reasons, 0)) throw new SeatAvailableError(application.shiftId);
+      throw new ApplicationChangedError(application.id);
+    },
+
+    async waitlistHead(shiftId, limit) {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :w)',
+          ExpressionAttributeValues: { ':pk': keys.waitlistEntry(shiftId, 0).PK, ':w': keys.waitlistPrefix },
+          ConsistentRead: true,
+          Limit: limit,
+        }),
+      );
+      return (page.Items ?? []).map((item) => ({ seq: Number(item.seq), applicationId: String(item.applicationId), volunteerId: String(item.volunteerId) }));
+    },
+
+    async waitlistPosition(shiftId, seq) {
+      let count = 0;
+      let ExclusiveStartKey: Item | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName(),
+            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :mine',
+            ExpressionAttributeValues: {
+              ':pk': keys.waitlistEntry(shiftId, seq).PK,
+              ':first': keys.waitlistEntry(shiftId, 0).SK,
+              ':mine': keys.waitlistEntry(shiftId, seq).SK,
+            },
+            Select: 'COUNT',
+            ExclusiveStartKey,
+          }),
+        );
+        count += page.Count ?? 0;
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return count;
+    },
+
+    async leaveWaitlist(application, change, options = {}) {
+      if (application.waitlistSeq === undefined) throw new ApplicationChangedError(application.id);
+      const { update, next, history } = applicationUpdate(application, change);
+      const reasons = await transact(
+        [
+          update,
+          {
+            Delete: {
+              TableName: tableName(),
+              Key: keys.waitlistEntry(application.shiftId, application.waitlistSeq),
+              ConditionExpression: 'attribute_exists(PK)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: shiftKey(application),
+              UpdateExpression: 'SET waiting = waiting - :one',
+              ConditionExpression: 'waiting > :zero',
+              ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+            },
+          },
+          history as TransactItem,
+          ...(options.releaseMarker ? [releaseMarker(application)] : []),
+        ],
+        `application ${application.id} leaving the waitlist`,
+      );
+      if (reasons) throw new ApplicationChangedError(application.id);
+      return next;
+    },
+
+    async withdrawApproved(application, change, promotion) {
+      const TableName = tableName();
+      const { update, history } = applicationUpdate(application, change);
+      const own: TransactItem[] = [
+        update,
+        history as TransactItem,
+        {
+          Delete: {
+            TableName,
+            Key: keys.booking(application.volunteerId, application.shiftStart, application.shiftId),
+            ConditionExpression: 'applicationId = :id',
+            ExpressionAttributeValues: { ':id': application.id },
+          },
+        },
+        releaseMarker(application),
+      ];
+      let items: TransactItem[];
+      if (promotion) {
+        const { candidate } = promotion;
+        const promoted = applicationUpdate(candidate, promotion.change);
+        items = [
+          ...own,
+          {
+            Update: {
+              TableName,
+              Key: shiftKey(application),
+              UpdateExpression: 'SET waiting = waiting - :one',
+              ConditionExpression: 'waiting > :zero',
+              ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+            },
+          },
+          {
+            Delete: {
+              TableName,
+              Key: keys.waitlistEntry(candidate.shiftId, candidate.waitlistSeq ?? 0),
+              ConditionExpression: 'attribute_exists(PK)',
+            },
+          },
+          promoted.update,
+          ...bookingWrites(candidate, promotion.bookings),
+          promoted.history as TransactItem,
+        ];
+      } else {
+        items = [
+          ...own,
+          {
+            Update: {
+              TableName,
+              Key: shiftKey(application),
+              UpdateExpression: 'SET seatsTaken = seatsTaken - :one',
+              ConditionExpression: 'seatsTaken > :zero AND (attribute_not_exists(waiting) OR waiting = :zero)',
+              ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+            },
+          },
+        ];
+      }
+      const reasons = await transact(items, `withdrawal of application ${application.id}`);
+      if (!reasons) return;
+      // 0-3: the withdrawing application; 4: the shift; 5-6: the candidate's WAIT item and
+      // status; 7-8: the candidate's booking and bookings version.
+      if ([0, 1, 2, 3].some((i) => failedAt(reasons, i))) throw new ApplicationChangedError(application.id);
+      if (promotion && (failedAt(reasons, 7) || failedAt(reasons, 8))) throw new BookingsChangedError(promotion.candidate.volunteerId);
+      throw new WaitlistChangedError(application.shiftId);
+    },
+
+    async recordDecision(id, decision) {
+      try {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.application(id),
+            UpdateExpression: 'SET decision = :d',
+            ConditionExpression: '#status = :pending AND attribute_exists(taskToken) AND attribute_not_exists(decision)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':d': decision, ':pending': 'pending' },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        const application = toRecord(Attributes ?? {});
+        return { application, taskToken: String(application.taskToken) };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const current = await getApplication(id);
+        const status: ApplicationStatus | 'unknown' = current?.status ?? 'unknown';
+        if (status === 'pending' && current?.decision === undefined) {
+          throw new DecisionNotOpenError(`application ${id} is not waiting for a decision yet (its review is screening it); retry in a moment`, {
+            cause: error,
+          });
+        }
+        throw new ApplicationAlreadyDecidedError(id, status, { cause: error });
+      }
+    },
+
+    async withdrawDecision(id, decision) {
+      await client
+        .send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.application(id),
+            UpdateExpression: 'REMOVE decision',
+            ConditionExpression: 'decision.#at = :at AND decision.#by = :by',
+            ExpressionAttributeNames: { '#at': 'at', '#by': 'by' },
+            ExpressionAttributeValues: { ':at': decision.at, ':by': decision.by },
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        });
+    },
+
+    async storeTaskToken(id, taskToken) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.application(id),
+            UpdateExpression: 'SET taskToken = :t',
+            ConditionExpression: '#status = :pending AND attribute_not_exists(decision)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':t': taskToken, ':pending': 'pending' },
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw new ApplicationChangedError(id, { cause: error });
+        throw error;
+      }
+    },
+
+    async clearTaskToken(id) {
+      await client
+        .send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.application(id),
+            UpdateExpression: 'REMOVE taskToken',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':pending': 'pending' },
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        });
+    },
+  };
+};

@@ -1,0 +1,135 @@
+/**
+ * Screening rules, pure. Each failed rule is named (`rule`), so the volunteer and the managers
+ * see exactly why an application was refused, and the POST answers with the same name in
+ * `errors[].path`.
+ *
+ * Rules decidable at once (`immediateFailures`) answer the POST; the workflow's screening
+ * (`screen`) runs them all again, because a profile, the charter in force, the opportunity and
+ * the volunteer's other bookings can change while an application waits for a manager.
+ */
+import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
+import { currentCharter } from '../volunteers/documents/index.js';
+import { ageOn, hasAcceptedCurrentCharter, riyadhDate } from '../volunteers/service.js';
+import type { VolunteerRecord } from '../volunteers/schema.js';
+import type { RuleFailure } from './schema.js';
+
+/** Fields a profile needs before its holder can apply: who they are, how to reach them, where they are. */
+export const REQUIRED_PROFILE_FIELDS = ['nameAr', 'nameEn', 'birthDate', 'email', 'phone', 'city'] as const;
+
+/** An approved booking of the volunteer (the double-booking guard compares against these). */
+export interface Booking {
+  readonly shiftId: string;
+  readonly applicationId: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface ScreeningFacts {
+  readonly now: Date;
+  readonly applicationId: string;
+  readonly profile: VolunteerRecord | undefined;
+  readonly opportunity: OpportunityRecord;
+  readonly shift: ShiftRecord;
+  /** The application the volunteer–shift marker names (undefined: no marker). */
+  readonly markerApplicationId: string | undefined;
+  /** Training modules with a completion record. */
+  readonly completedModules: ReadonlySet<string>;
+  /** Approved bookings of the volunteer that may overlap this shift. */
+  readonly bookings: readonly Booking[];
+}
+
+export const profileFailure = (profile: VolunteerRecord | undefined): RuleFailure | undefined => {
+  if (!profile) return { rule: 'profile', message: 'no volunteer profile: register with POST /v1/volunteers first' };
+  const missing = REQUIRED_PROFILE_FIELDS.filter((field) => {
+    const value = profile[field];
+    return typeof value !== 'string' || value.trim() === '';
+  });
+  return missing.length > 0 ? { rule: 'profile', message: `profile is incomplete: ${missing.join(', ')} missing` } : undefined;
+};
+
+export const charterFailure = (profile: VolunteerRecord | undefined): RuleFailure | undefined =>
+  profile && !hasAcceptedCurrentCharter(profile)
+    ? {
+        rule: 'charter',
+        message: `the current ethics charter (version ${currentCharter().version}) is not accepted${
+          profile.acceptedCharterVersion ? ` (accepted: ${profile.acceptedCharterVersion})` : ''
+        }`,
+      }
+    : undefined;
+
+export const opportunityFailure = (opportunity: OpportunityRecord): RuleFailure | undefined =>
+  opportunity.status === 'published' ? undefined : { rule: 'opportunity.status', message: `opportunity is ${opportunity.status}, not published` };
+
+export const shiftStartFailure = (shift: ShiftRecord, now: Date): RuleFailure | undefined =>
+  shift.start > now.toISOString() ? undefined : { rule: 'shift.start', message: `shift started at ${shift.start}; it is in the past` };
+
+/** Age on the day of the shift (Asia/Riyadh), as minAge is "the youngest age on the shift". */
+export const ageFailure = (profile: VolunteerRecord | undefined, opportunity: OpportunityRecord, shift: ShiftRecord): RuleFailure | undefined => {
+  if (!profile || opportunity.minAge === undefined) return undefined;
+  const age = ageOn(profile.birthDate, riyadhDate(new Date(shift.start)));
+  return age >= opportunity.minAge ? undefined : { rule: 'age', message: `must be at least ${opportunity.minAge} on the shift day, is ${age}` };
+};
+
+/**
+ * An opportunity lists the professions it accepts (professional volunteering): the volunteer
+ * must hold at least one of them. No professions listed: open to everyone.
+ */
+export const professionsFailure = (profile: VolunteerRecord | undefined, opportunity: OpportunityRecord): RuleFailure | undefined => {
+  if (!profile || opportunity.professions.length === 0) return undefined;
+  return opportunity.professions.some((p) => profile.professions.includes(p))
+    ? undefined
+    : { rule: 'professions', message: `needs one of the professions ${opportunity.professions.join(', ')}` };
+};
+
+/**
+ * Every required module needs a completion record. The training area (modules, completions)
+ * does not exist on the platform yet, so no record exists and an opportunity that requires
+ * training refuses everyone until it does: refusing is the safe side for a requirement the
+ * organisation set on purpose.
+ */
+export const trainingFailure = (opportunity: OpportunityRecord, completed: ReadonlySet<string>): RuleFailure | undefined => {
+  const missing = opportunity.trainingModules.filter((module) => !completed.has(module));
+  return missing.length === 0 ? undefined : { rule: 'trainingModules', message: `training not completed: ${missing.join(', ')}` };
+};
+
+export const duplicateFailure = (applicationId: string, markerApplicationId: string | undefined): RuleFailure | undefined =>
+  markerApplicationId === applicationId
+    ? undefined
+    : { rule: 'shiftId', message: markerApplicationId ? `already applied to this shift (application ${markerApplicationId})` : 'the application no longer holds this shift' };
+
+/** Intervals overlap when each starts before the other ends (touching shifts do not overlap). */
+export const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }): boolean => a.start < b.end && b.start < a.end;
+
+export const overlappingBooking = (shift: Pick<ShiftRecord, 'id' | 'start' | 'end'>, bookings: readonly Booking[]): Booking | undefined =>
+  bookings.find((booking) => booking.shiftId !== shift.id && overlaps(booking, shift));
+
+export const overlapFailure = (shift: ShiftRecord, bookings: readonly Booking[]): RuleFailure | undefined => {
+  const other = overlappingBooking(shift, bookings);
+  return other ? { rule: 'overlap', message: `overlaps an approved shift (${other.start}–${other.end}) the volunteer already holds` } : undefined;
+};
+
+/** What the POST refuses at once (the first failure is the answer). Nothing here reads other records. */
+export const immediateFailures = (facts: Pick<ScreeningFacts, 'now' | 'profile' | 'opportunity' | 'shift'>): RuleFailure[] =>
+  [
+    profileFailure(facts.profile),
+    charterFailure(facts.profile),
+    opportunityFailure(facts.opportunity),
+    shiftStartFailure(facts.shift, facts.now),
+  ].filter((f): f is RuleFailure => f !== undefined);
+
+/** The workflow's screening: every rule, every failure named. */
+export const screen = (facts: ScreeningFacts): RuleFailure[] =>
+  [
+    profileFailure(facts.profile),
+    charterFailure(facts.profile),
+    ageFailure(facts.profile, facts.opportunity, facts.shift),
+    professionsFailure(facts.profile, facts.opportunity),
+    trainingFailure(facts.opportunity, facts.completedModules),
+    opportunityFailure(facts.opportunity),
+    shiftStartFailure(facts.shift, facts.now),
+    duplicateFailure(facts.applicationId, facts.markerApplicationId),
+    overlapFailure(facts.shift, facts.bookings),
+  ].filter((f): f is RuleFailure => f !== undefined);
+
+export const describeFailures = (failures: readonly RuleFailure[]): string =>
+  `screening failed: ${failures.map((f) => `${f.rule} (${f.message})`).join('; ')}`;

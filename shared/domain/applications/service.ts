@@ -1,0 +1,268 @@
+/**
+ * Applications, as the HTTP routes see them: apply, read, list, decide, withdraw. Pure: ports
+ * come in as arguments. Who may do what:
+ * - apply: a volunteer, for themselves; rules decidable at once refuse the request (422 naming
+ *   the rule) and nothing is written; a second application to the same shift is a 409;
+ * - read one: its volunteer or that organisation's managers (404 for everyone else);
+ * - list: a volunteer their own; a manager their organisation's review queue (403 otherwise);
+ * - decide: that organisation's managers, once, while the review waits for it;
+ * - withdraw: its volunteer; an approved seat passes to the first waitlisted applicant in the
+ *   same transaction.
+ */
+import { managesOrganization, type Caller } from '../../middleware/auth.js';
+import { ForbiddenError, NotFoundError, RuleViolationError } from '../errors.js';
+import {
+  AlreadyAppliedError,
+  ApplicationAlreadyDecidedError,
+  ApplicationChangedError,
+  ApplicationNotFoundError,
+  ApplicationNotWithdrawableError,
+  BookingsChangedError,
+  DecisionNotOpenError,
+  TooMuchContentionError,
+  WaitlistChangedError,
+} from './errors.js';
+import { applicationEvent } from './events.js';
+import type { ApplicationDeps, Promotion, ReviewWorkflow } from './ports.js';
+import type {
+  ApplicationDecision,
+  ApplicationPage,
+  ApplicationRecord,
+  ApplicationView,
+  ListQuery,
+  RecordedDecision,
+  ReviewQueueQuery,
+  StatusChange,
+  SubmitApplication,
+} from './schema.js';
+import { immediateFailures, overlappingBooking } from './screening.js';
+
+export type ServiceDeps = ApplicationDeps & { readonly workflow: ReviewWorkflow };
+
+/** Rounds of a withdrawal before giving up (each re-reads the waitlist). */
+const MAX_WITHDRAW_ROUNDS = 40;
+/** Waitlist entries read per round of a withdrawal. */
+const WAITLIST_PEEK = 5;
+
+export const toView = (application: ApplicationRecord, extra: { history?: StatusChange[]; waitlistPosition?: number } = {}): ApplicationView => ({
+  id: application.id,
+  volunteerId: application.volunteerId,
+  opportunityId: application.opportunityId,
+  orgId: application.orgId,
+  shiftId: application.shiftId,
+  shift: { start: application.shiftStart, end: application.shiftEnd },
+  status: application.status,
+  ...(application.motivation !== undefined && { motivation: application.motivation }),
+  ...(application.reason !== undefined && { reason: application.reason }),
+  ...(application.failures !== undefined && { failures: [...application.failures] }),
+  ...(extra.waitlistPosition !== undefined && { waitlistPosition: extra.waitlistPosition }),
+  createdAt: application.createdAt,
+  updatedAt: application.updatedAt,
+  ...(extra.history && { history: extra.history }),
+});
+
+export const submitApplication = async (
+  deps: ServiceDeps,
+  caller: Caller,
+  opportunityId: string,
+  input: SubmitApplication,
+): Promise<{ id: string; status: 'submitted' }> => {
+  const [profile, found] = await Promise.all([deps.volunteers.get(caller.sub), deps.opportunities.get(opportunityId)]);
+  // A draft is invisible to volunteers (as on GET /v1/opportunities/{id}); a closed one was public.
+  if (!found || found.opportunity.status === 'draft') throw new NotFoundError(`opportunity ${opportunityId} not found`);
+  const { opportunity, shifts } = found;
+  const shift = shifts.find((s) => s.id === input.shiftId);
+  if (!shift) throw new RuleViolationError('shiftId', `opportunity ${opportunityId} has no shift ${input.shiftId}`);
+  const now = deps.clock.now();
+  const [failure] = immediateFailures({ now, profile, opportunity, shift });
+  if (failure) throw new RuleViolationError(failure.rule, failure.message);
+
+  const at = now.toISOString();
+  const application: ApplicationRecord = {
+    id: deps.ids(),
+    volunteerId: caller.sub,
+    opportunityId,
+    orgId: opportunity.orgId,
+    shiftId: shift.id,
+    shiftStart: shift.start,
+    shiftEnd: shift.end,
+    requiresApproval: opportunity.requiresApproval,
+    ...(input.motivation !== undefined && { motivation: input.motivation }),
+    status: 'submitted',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  try {
+    await deps.repo.create(application, { version: 1, status: 'submitted', at, by: caller.sub, reason: 'applied' });
+  } catch (error) {
+    // A request that wrote its application but failed to start the review (then retried without
+    // an Idempotency-Key) would leave it stuck in `submitted`: start it now. The execution is
+    // named after the application, so a running one is found, never doubled.
+    if (error instanceof AlreadyAppliedError && error.existingApplicationId) {
+      const existing = await deps.repo.get(error.existingApplicationId);
+      if (existing?.status === 'submitted') await deps.workflow.start(existing.id);
+    }
+    throw error;
+  }
+  await deps.workflow.start(application.id);
+  await deps.events.publish([applicationEvent('ApplicationSubmitted', application, { at, by: caller.sub })]);
+  return { id: application.id, status: 'submitted' };
+};
+
+const mayRead = (caller: Caller, application: ApplicationRecord) =>
+  caller.sub === application.volunteerId || managesOrganization(caller, application.orgId);
+
+export const viewApplication = async (deps: Pick<ApplicationDeps, 'repo'>, caller: Caller, id: string): Promise<ApplicationView> => {
+  const application = await deps.repo.get(id);
+  if (!application || !mayRead(caller, application)) throw new ApplicationNotFoundError(id);
+  const [history, waitlistPosition] = await Promise.all([
+    deps.repo.history(id),
+    application.status === 'waitlisted' && application.waitlistSeq !== undefined
+      ? deps.repo.waitlistPosition(application.shiftId, application.waitlistSeq)
+      : Promise.resolve(undefined),
+  ]);
+  return toView(application, { history, ...(waitlistPosition !== undefined && { waitlistPosition }) });
+};
+
+export const listMyApplications = async (deps: Pick<ApplicationDeps, 'repo'>, caller: Caller, query: ListQuery): Promise<ApplicationPage> => {
+  const page = await deps.repo.listByVolunteer(caller.sub, query.limit, query.cursor);
+  return { items: page.items.map((a) => toView(a)), ...(page.nextCursor && { nextCursor: page.nextCursor }) };
+};
+
+export const listOrganizationApplications = async (
+  deps: Pick<ApplicationDeps, 'repo'>,
+  caller: Caller,
+  orgId: string,
+  query: ReviewQueueQuery,
+): Promise<ApplicationPage> => {
+  if (!managesOrganization(caller, orgId)) throw new ForbiddenError(`only managers of organisation ${orgId} may read its applications`);
+  const page = await deps.repo.listByOrganization(orgId, query.status, query.limit, query.cursor);
+  return { items: page.items.map((a) => toView(a)), ...(page.nextCursor && { nextCursor: page.nextCursor }) };
+};
+
+/**
+ * Records the decision once (conditional on `pending`, a stored token and no decision yet) and
+ * resumes the review with it; the workflow then reserves the seat or rejects. A second
+ * decision is a 409 that changes nothing.
+ */
+export const decideApplication = async (
+  deps: ServiceDeps,
+  caller: Caller,
+  id: string,
+  input: ApplicationDecision,
+): Promise<{ id: string; decision: 'approve' | 'reject'; status: 'pending' }> => {
+  const application = await deps.repo.get(id);
+  if (!application || !managesOrganization(caller, application.orgId)) throw new ApplicationNotFoundError(id);
+  if (application.status === 'submitted') {
+    throw new DecisionNotOpenError(`application ${id} is still being screened; decide once it is pending`);
+  }
+  if (application.status !== 'pending' || application.decision) throw new ApplicationAlreadyDecidedError(id, application.status);
+  const decision: RecordedDecision = {
+    decision: input.decision,
+    ...(input.reason !== undefined && { reason: input.reason }),
+    by: caller.sub,
+    at: deps.clock.now().toISOString(),
+  };
+  const { taskToken } = await deps.repo.recordDecision(id, decision);
+  try {
+    await deps.workflow.resume(taskToken, decision);
+  } catch (error) {
+    // The wait timed out between the write and the resume: take the decision back so that a
+    // manager can decide on the nudge, instead of leaving a decision nobody acted on.
+    if (error instanceof DecisionNotOpenError) await deps.repo.withdrawDecision(id, decision);
+    throw error;
+  }
+  return { id, decision: input.decision, status: 'pending' };
+};
+
+/**
+ * Withdraws the caller's application. An approved one frees its seat and, in the same
+ * transaction, hands it to the first waitlisted applicant (FIFO). A candidate who meanwhile
+ * holds an overlapping approved shift elsewhere cannot take it: they are taken off the
+ * waitlist as `rejected` with the rule `overlap` named (and told), and the next one is tried.
+ * Withdrawing twice answers the same (idempotent).
+ */
+export const withdrawApplication = async (
+  deps: ServiceDeps,
+  caller: Caller,
+  id: string,
+): Promise<{ id: string; status: 'withdrawn'; promoted?: string }> => {
+  for (let round = 1; round <= MAX_WITHDRAW_ROUNDS; round++) {
+    const application = await deps.repo.get(id);
+    if (!application || application.volunteerId !== caller.sub) throw new ApplicationNotFoundError(id);
+    const facts = { at: deps.clock.now().toISOString(), by: caller.sub, reason: 'withdrawn by the volunteer' };
+    const change = { to: 'withdrawn' as const, ...facts };
+    try {
+      switch (application.status) {
+        case 'withdrawn':
+          return { id, status: 'withdrawn' };
+        case 'rejected':
+        case 'expired':
+          throw new ApplicationNotWithdrawableError(id, application.status);
+        case 'submitted':
+        case 'pending': {
+          const next = await deps.repo.transition(application, change, { releaseMarker: true });
+          if (application.taskToken) await deps.workflow.cancel(application.taskToken);
+          await deps.events.publish([applicationEvent('ApplicationWithdrawn', next, facts)]);
+          return { id, status: 'withdrawn' };
+        }
+        case 'waitlisted': {
+          const next = await deps.repo.leaveWaitlist(application, change, { releaseMarker: true });
+          await deps.events.publish([applicationEvent('ApplicationWithdrawn', next, facts)]);
+          return { id, status: 'withdrawn' };
+        }
+        case 'approved': {
+          const promotion = await nextPromotion(deps, application, facts.at);
+          if (promotion === 'skipped') continue;
+          await deps.repo.withdrawApproved(application, change, promotion);
+          const withdrawn: ApplicationRecord = { ...application, status: 'withdrawn', version: application.version + 1, updatedAt: facts.at, reason: facts.reason };
+          const events = [applicationEvent('ApplicationWithdrawn', withdrawn, facts)];
+          if (promotion) {
+            const { candidate, change: promotedChange } = promotion;
+            const promoted: ApplicationRecord = { ...candidate, status: 'approved', version: candidate.version + 1, updatedAt: promotedChange.at };
+            events.push(applicationEvent('ApplicationPromoted', promoted, promotedChange, { promotedFrom: 'waitlisted' }));
+          }
+          await deps.events.publish(events);
+          return { id, status: 'withdrawn', ...(promotion && { promoted: promotion.candidate.id }) };
+        }
+      }
+    } catch (error) {
+      const retry = error instanceof ApplicationChangedError || error instanceof WaitlistChangedError || error instanceof BookingsChangedError;
+      if (!retry) throw error;
+    }
+  }
+  throw new TooMuchContentionError(`withdrawal of application ${id}`, MAX_WITHDRAW_ROUNDS);
+};
+
+/**
+ * The first waitlisted applicant who can take the seat, or undefined when nobody waits.
+ * `skipped`: a candidate was taken off the waitlist (overlap) — read the waitlist again.
+ */
+const nextPromotion = async (deps: ServiceDeps, application: ApplicationRecord, at: string): Promise<Promotion | undefined | 'skipped'> => {
+  const head = await deps.repo.waitlistHead(application.shiftId, WAITLIST_PEEK);
+  for (const entry of head) {
+    const candidate = await deps.repo.get(entry.applicationId);
+    // A stale entry (its application changed after the read): the transaction's conditions decide.
+    if (!candidate || candidate.status !== 'waitlisted' || candidate.waitlistSeq !== entry.seq) continue;
+    const bookings = await deps.repo.bookingsAround(candidate.volunteerId, { start: candidate.shiftStart, end: candidate.shiftEnd });
+    const clash = overlappingBooking({ id: candidate.shiftId, start: candidate.shiftStart, end: candidate.shiftEnd }, bookings.bookings);
+    if (clash) {
+      const failures = [{ rule: 'overlap', message: `skipped at promotion: overlaps the approved shift ${clash.shiftId} (${clash.start}–${clash.end})` }];
+      const facts = { at, by: 'system', reason: `skipped at promotion: the volunteer now holds an overlapping approved shift (${clash.shiftId})` };
+      try {
+        const rejected = await deps.repo.leaveWaitlist(candidate, { to: 'rejected', ...facts, failures }, { releaseMarker: true });
+        await deps.events.publish([applicationEvent('ApplicationRejected', rejected, facts, { failures })]);
+      } catch (error) {
+        if (!(error instanceof ApplicationChangedError)) throw error;
+      }
+      return 'skipped';
+    }
+    return {
+      candidate,
+      change: { to: 'approved', at, by: 'system', reason: 'promoted from the waitlist: a seat was freed' },
+      bookings,
+    };
+  }
+  return undefined;
+};
