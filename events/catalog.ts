@@ -8,6 +8,13 @@
  * contact data: a consumer that must email someone reads the profile, where consent lives.
  */
 import { z } from 'zod';
+import {
+  ApplicationEventDetail,
+  ApplicationPendingDecisionDetail,
+  ApplicationPromotedDetail,
+  ApplicationRejectedDetail,
+  ApplicationWaitlistedDetail,
+} from '../shared/domain/applications/schema.js';
 import { VolunteerRegisteredDetail } from '../shared/domain/volunteers/schema.js';
 import { EVENT_SOURCE } from '../shared/messaging/events.js';
 
@@ -25,6 +32,49 @@ export const eventCatalog = {
       'A user created their volunteer profile (POST /v1/volunteers). Carries what matching and onboarding need: city and region, locale, skills, professions, languages, interests.',
     detail: VolunteerRegisteredDetail,
     example: 'volunteers/volunteer-registered.json',
+  },
+  ApplicationSubmitted: {
+    description:
+      'A volunteer applied for a shift (POST /v1/opportunities/{id}/applications); the ApplicationReview workflow screens it. Application events carry applicationId, volunteerId, opportunityId, shiftId, orgId, the shift times, status, version (applicationId + version identify one transition), at, by, reason.',
+    detail: ApplicationEventDetail,
+    example: 'applications/application-submitted.json',
+  },
+  ApplicationPendingDecision: {
+    description:
+      "An application waits for a decision of the organisation's managers (`reminder: false`), or still waits after the first 72 h (`reminder: true`, the nudge); the managers are to be told.",
+    detail: ApplicationPendingDecisionDetail,
+    example: 'applications/application-pending-decision.json',
+  },
+  ApplicationApproved: {
+    description: 'An application holds a seat on its shift (approved automatically or by a manager); the volunteer is to be told, with the shift times for a calendar invite.',
+    detail: ApplicationEventDetail,
+    example: 'applications/application-approved.json',
+  },
+  ApplicationRejected: {
+    description:
+      'An application was rejected: by a manager (reason given), by screening (`failures` name each rule, e.g. charter, age, overlap) or skipped at promotion because of an overlapping approved shift.',
+    detail: ApplicationRejectedDetail,
+    example: 'applications/application-rejected.json',
+  },
+  ApplicationWaitlisted: {
+    description: 'An approved or eligible application found its shift full and joined the waitlist (FIFO, `waitlistSeq`); it is promoted when a seat is freed.',
+    detail: ApplicationWaitlistedDetail,
+    example: 'applications/application-waitlisted.json',
+  },
+  ApplicationPromoted: {
+    description: 'A withdrawal freed a seat and, in the same transaction, the first waitlisted application took it: it is approved now; the volunteer is to be told.',
+    detail: ApplicationPromotedDetail,
+    example: 'applications/application-promoted.json',
+  },
+  ApplicationWithdrawn: {
+    description: 'The volunteer withdrew their application; an approved seat was freed (and passed to the waitlist, see ApplicationPromoted).',
+    detail: ApplicationEventDetail,
+    example: 'applications/application-withdrawn.json',
+  },
+  ApplicationExpired: {
+    description: "No manager decided within the review period (72 h, a nudge, 72 h more): the application expired; the volunteer is to be told and may apply again.",
+    detail: ApplicationEventDetail,
+    example: 'applications/application-expired.json',
   },
 } as const satisfies Record<string, EventContract>;
 
