@@ -1,4 +1,27 @@
 /** Every event consumer of the platform (see definition.ts). Areas add theirs here. */
 import type { ConsumerDefinition } from './definition.js';
 
-export const consumers: readonly ConsumerDefinition[] = [];
+export const consumers: readonly ConsumerDefinition[] = [
+  {
+    id: 'NotifyApplications',
+    events: [
+      'ApplicationSubmitted',
+      'ApplicationApproved',
+      'ApplicationRejected',
+      'ApplicationWaitlisted',
+      'ApplicationPromoted',
+      'ApplicationWithdrawn',
+      'ApplicationExpired',
+      'ApplicationPendingDecision',
+    ],
+    entry: 'functions/consumers/notify-applications.ts',
+    needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  },
+  {
+    id: 'NotifyOpportunityClosed',
+    events: ['OpportunityClosed'],
+    entry: 'functions/consumers/notify-opportunity-closed.ts',
+    needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+    timeout: 300,
+  },
+];

@@ -445,3 +445,16 @@ export const reminderSource = (client: DynamoDBDocumentClient = documentClient()
     },
   };
 };
+
+/** The email addresses of an organisation's volunteer managers (organisations area's MANAGER# items). */
+export const managerEmails = async (orgId: string, client: DynamoDBDocumentClient = documentClient(), tableName: string = env.tableName): Promise<string[]> => {
+  const { Items = [] } = await client.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': organizationKeys.profile(orgId).PK, ':prefix': organizationKeys.managerPrefix },
+      ProjectionExpression: 'email',
+    }),
+  );
+  return Items.flatMap((item) => (typeof item.email === 'string' ? [item.email] : []));
+};

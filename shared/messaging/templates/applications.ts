@@ -166,7 +166,7 @@ export const applicationExpired: Template = {
 
 export const pendingDecisions: Template = {
   type: 'pending-decisions',
-  params: { name, orgName, count: { kind: 'number', max: 6 }, oldest: { kind: 'time' } },
+  params: { name, orgName, count: { kind: 'number', max: 6 }, oldest: { kind: 'time', optional: true } },
   email: {
     ar: {
       subject: 'طلبات تطوع بانتظار قرارك ({{count}})',
