@@ -15,6 +15,8 @@ import {
   ApplicationRejectedDetail,
   ApplicationWaitlistedDetail,
 } from '../shared/domain/applications/schema.js';
+import { OpportunityClosedDetail, OpportunityPublishedDetail } from '../shared/domain/opportunities/schema.js';
+import { OrganizationApprovedDetail, OrganizationRegisteredDetail, OrganizationRejectedDetail } from '../shared/domain/organizations/schema.js';
 import { VolunteerRegisteredDetail } from '../shared/domain/volunteers/schema.js';
 import { EVENT_SOURCE } from '../shared/messaging/events.js';
 
@@ -32,6 +34,32 @@ export const eventCatalog = {
       'A user created their volunteer profile (POST /v1/volunteers). Carries what matching and onboarding need: city and region, locale, skills, professions, languages, interests.',
     detail: VolunteerRegisteredDetail,
     example: 'volunteers/volunteer-registered.json',
+  },
+  OrganizationRegistered: {
+    description:
+      'An organisation registered (POST /v1/organizations) and waits for the ministry: the OrganizationOnboarding workflow has started. No contact data; read the organisation if needed.',
+    detail: OrganizationRegisteredDetail,
+    example: 'organizations/organization-registered.json',
+  },
+  OrganizationApproved: {
+    description: 'A ministry reviewer approved an organisation: it is active and its volunteer department is established (national KPI: organisations with a department).',
+    detail: OrganizationApprovedDetail,
+    example: 'organizations/organization-approved.json',
+  },
+  OrganizationRejected: {
+    description: 'An organisation was rejected by a reviewer, or by the workflow when validation failed (`rejectedBy: system`); the licence number it held is free again.',
+    detail: OrganizationRejectedDetail,
+    example: 'organizations/organization-rejected.json',
+  },
+  OpportunityPublished: {
+    description: "A manager published an opportunity: it is searchable. Carries what matching needs (category, city, skills, professions, the shifts' span).",
+    detail: OpportunityPublishedDetail,
+    example: 'opportunities/opportunity-published.json',
+  },
+  OpportunityClosed: {
+    description: 'A manager closed an opportunity (draft or published): it left search; no new applications.',
+    detail: OpportunityClosedDetail,
+    example: 'opportunities/opportunity-closed.json',
   },
   ApplicationSubmitted: {
     description:

@@ -10,7 +10,7 @@ import { createLocalWorkflowRunner, localWorkflowRunner, type LocalExecution, ty
 import { documentClient } from '../../shared/db/client.js';
 import { organizationKeys } from '../../shared/db/keys.js';
 import { organizationRepository } from '../../shared/db/organization-repository.js';
-import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
+import { OrganizationApprovedDetail, OrganizationRejectedDetail, type OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
 import { workflowClient } from '../../shared/workflows/client.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
@@ -130,7 +130,9 @@ describe('OrganizationOnboarding: decisions', () => {
       ],
     });
     expect(await emailsTo(body.contactEmail)).toHaveLength(1);
-    expect(localBus.published.filter((e) => e.type === 'OrganizationApproved' && e.detail.orgId === id)).toHaveLength(1);
+    const approved = localBus.published.filter((e) => e.type === 'OrganizationApproved' && e.detail.orgId === id);
+    expect(approved).toHaveLength(1);
+    expect(OrganizationApprovedDetail.safeParse(approved[0]?.detail).success).toBe(true);
   });
 
   it('refuses a second decision with 409 and changes nothing', async () => {
@@ -156,7 +158,8 @@ describe('OrganizationOnboarding: decisions', () => {
     expect(org.status).toBe('rejected');
     expect(org.history.at(-1)).toMatchObject({ status: 'rejected', from: 'pending', by: 'reviewer-7', reason: 'the licence has lapsed' });
     expect(await emailsTo(body.contactEmail, 'the licence has lapsed')).toHaveLength(1);
-    expect(localBus.published.filter((e) => e.type === 'OrganizationRejected' && e.detail.orgId === id)).toHaveLength(1);
+    const rejected = localBus.published.filter((e) => e.type === 'OrganizationRejected' && e.detail.orgId === id);
+    expect(rejected.map((e) => OrganizationRejectedDetail.parse(e.detail).reason)).toEqual(['the licence has lapsed']);
     // The public never sees a rejected organisation.
     expect((await platform.request('GET', `/v1/organizations/${id}`)).status).toBe(404);
     // The licence is free again: a corrected application may be filed.

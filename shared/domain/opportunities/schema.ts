@@ -152,3 +152,30 @@ export type SearchPage = z.infer<typeof SearchPage>;
 
 export const OpportunityPath = z.object({ id: Ulid });
 export const StatusResponse = z.object({ id: z.string(), status: OpportunityStatus });
+
+// ── Domain events (contracts in events/catalog.ts) ──────────────────────────
+export const OpportunityPublishedDetail = z
+  .object({
+    opportunityId: z.string(),
+    orgId: z.string(),
+    category: Cause,
+    city: CityId,
+    skills: z.array(z.string()),
+    professions: z.array(Profession),
+    requiresApproval: z.boolean(),
+    firstShiftStart: z.iso.datetime({ offset: true }),
+    lastShiftEnd: z.iso.datetime({ offset: true }),
+    publishedAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+export type OpportunityPublishedDetail = z.infer<typeof OpportunityPublishedDetail>;
+
+export const OpportunityClosedDetail = z
+  .object({
+    opportunityId: z.string(),
+    orgId: z.string(),
+    previousStatus: z.enum(['draft', 'published']),
+    closedAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+export type OpportunityClosedDetail = z.infer<typeof OpportunityClosedDetail>;

@@ -16,6 +16,8 @@ import { event } from '../organizations/service.js';
 import { OpportunityStatusError } from './errors.js';
 import type {
   CreateOpportunity,
+  OpportunityClosedDetail,
+  OpportunityPublishedDetail,
   OpportunityRecord,
   OpportunityStatus,
   OpportunityView,
@@ -132,7 +134,7 @@ export const publishOpportunity = async (deps: OpportunityDeps, caller: Caller, 
   }
   const published = await deps.repo.publish(opportunity, now);
   await deps.events.publish([
-    event(deps, 'OpportunityPublished', {
+    event<OpportunityPublishedDetail>(deps, 'OpportunityPublished', {
       opportunityId: id,
       orgId: opportunity.orgId,
       category: opportunity.category,
@@ -154,7 +156,12 @@ export const closeOpportunity = async (deps: OpportunityDeps, caller: Caller, id
   const now = deps.clock.now().toISOString();
   const closed = await deps.repo.close(opportunity, now);
   await deps.events.publish([
-    event(deps, 'OpportunityClosed', { opportunityId: id, orgId: opportunity.orgId, previousStatus: opportunity.status, closedAt: now }),
+    event<OpportunityClosedDetail>(deps, 'OpportunityClosed', {
+      opportunityId: id,
+      orgId: opportunity.orgId,
+      previousStatus: opportunity.status === 'published' ? 'published' : 'draft',
+      closedAt: now,
+    }),
   ]);
   return { id, status: closed.status };
 };

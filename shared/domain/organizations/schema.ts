@@ -173,3 +173,37 @@ export type OrganizationFullView = z.infer<typeof OrganizationFullView>;
 export const RegisteredResponse = z.object({ id: z.string(), status: z.literal('pending') });
 export const DecisionResponse = z.object({ id: z.string(), decision: z.enum(['approve', 'reject']), status: OrganizationStatus });
 export const ManagerList = z.object({ items: z.array(Manager) });
+
+// ── Domain events (contracts in events/catalog.ts) ──────────────────────────
+export const OrganizationRegisteredDetail = z
+  .object({
+    orgId: z.string(),
+    nameAr: z.string(),
+    nameEn: z.string(),
+    city: CityId,
+    causes: z.array(Cause),
+    registeredAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+export type OrganizationRegisteredDetail = z.infer<typeof OrganizationRegisteredDetail>;
+
+export const OrganizationApprovedDetail = z
+  .object({
+    orgId: z.string(),
+    approvedBy: z.string(),
+    approvedAt: z.iso.datetime({ offset: true }),
+    departmentEstablishedAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+export type OrganizationApprovedDetail = z.infer<typeof OrganizationApprovedDetail>;
+
+export const OrganizationRejectedDetail = z
+  .object({
+    orgId: z.string(),
+    /** A reviewer's sub, or `system` when validation refused the organisation. */
+    rejectedBy: z.string(),
+    rejectedAt: z.iso.datetime({ offset: true }),
+    reason: z.string(),
+  })
+  .strict();
+export type OrganizationRejectedDetail = z.infer<typeof OrganizationRejectedDetail>;

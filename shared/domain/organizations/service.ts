@@ -16,6 +16,7 @@ import type {
   OrganizationFullView,
   OrganizationPublicView,
   OrganizationRecord,
+  OrganizationRegisteredDetail,
   OrganizationStatus,
   RecordedDecision,
   RegisterOrganization,
@@ -87,7 +88,7 @@ export const event = <T>(deps: Pick<OrganizationDeps, 'ids' | 'clock'>, type: st
   detail,
 });
 
-export const registeredEvent = (org: OrganizationRecord) => ({
+export const registeredEvent = (org: OrganizationRecord): OrganizationRegisteredDetail => ({
   orgId: org.id,
   nameAr: org.nameAr,
   nameEn: org.nameEn,
