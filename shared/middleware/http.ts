@@ -133,12 +133,27 @@ export const http = <
 ) => {
   const auth: Auth = options.auth ?? 'required';
   const maxBodyBytes = options.maxBodyBytes ?? 65_536;
+  // Identity, group checks and parsing run as the last "before" of the base stack, so that
+  // route middlewares added with use() (idempotency) only ever see authorised, valid requests:
+  // a bad request never touches the idempotency store.
+  const parsed = new WeakMap<HttpEvent, { caller: Caller | undefined; path: unknown; query: unknown; body: unknown }>();
+  const parseRequest: MiddlewareObj<HttpEvent, HttpResponse> = {
+    before: async ({ event }) => {
+      const caller = await identify(event, auth);
+      if (options.groups) requireGroup(caller, ...options.groups);
+      const path = parsePart(options.path, event.pathParameters ?? {}, 'path', 400);
+      const query = parsePart(options.query, event.queryStringParameters ?? {}, 'query', 400);
+      const body = options.body ? parsePart(options.body, readBody(event, maxBodyBytes), '', 422) : undefined;
+      parsed.set(event, { caller, path, query, body });
+    },
+  };
   const chain = middy<HttpEvent, HttpResponse>()
     .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
     .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
     .use(httpHeaderNormalizer())
-    .use(problemDetails());
+    .use(problemDetails())
+    .use(parseRequest);
 
   const builder = {
     use(middleware: MiddlewareObj<HttpEvent, HttpResponse>) {
@@ -149,16 +164,13 @@ export const http = <
       fn: (request: HttpRequest<z.output<B>, z.output<P>, z.output<Q>, A>) => Promise<HttpResponse>,
     ) {
       return chain.handler(async (event: HttpEvent, context: Context) => {
-        const caller = await identify(event, auth);
-        if (options.groups) requireGroup(caller, ...options.groups);
-        const path = parsePart(options.path, event.pathParameters ?? {}, 'path', 400);
-        const query = parsePart(options.query, event.queryStringParameters ?? {}, 'query', 400);
-        const body = options.body ? parsePart(options.body, readBody(event, maxBodyBytes), '', 422) : undefined;
+        const input = parsed.get(event);
+        if (!input) throw new Error('request was not parsed: the parse middleware did not run');
         return fn({
-          body: body as z.output<B>,
-          path: path as z.output<P>,
-          query: query as z.output<Q>,
-          caller: caller as HttpRequest<unknown, unknown, unknown, A>['caller'],
+          body: input.body as z.output<B>,
+          path: input.path as z.output<P>,
+          query: input.query as z.output<Q>,
+          caller: input.caller as HttpRequest<unknown, unknown, unknown, A>['caller'],
           headers: event.headers ?? {},
           event,
           context,

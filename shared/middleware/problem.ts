@@ -3,10 +3,6 @@
  * Domain errors keep their status and message; anything unexpected becomes a generic 500
  * that leaks nothing (the error is logged with the request id, never returned).
  */
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyValidationError,
-} from '@aws-lambda-powertools/idempotency';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError, type FieldError } from '../domain/errors.js';
 
@@ -50,7 +46,10 @@ export const toProblem = (error: unknown, instance?: string): Problem => {
       ...(error.errors && { errors: error.errors }),
     };
   }
-  if (error instanceof IdempotencyValidationError) {
+  // Powertools idempotency errors are recognised by name, so that handlers without
+  // idempotency do not load (and bundle) the idempotency package just for this check.
+  const name = error instanceof Error ? error.name : undefined;
+  if (name === 'IdempotencyValidationError') {
     return {
       type: `${PROBLEM_BASE}idempotency-key-reused`,
       title: titles[422]!,
@@ -60,7 +59,7 @@ export const toProblem = (error: unknown, instance?: string): Problem => {
       errors: [{ path: 'headers.idempotency-key', message: 'reused with a different body' }],
     };
   }
-  if (error instanceof IdempotencyAlreadyInProgressError) {
+  if (name === 'IdempotencyAlreadyInProgressError') {
     return {
       type: `${PROBLEM_BASE}idempotency-in-progress`,
       title: titles[409]!,
