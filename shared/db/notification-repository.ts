@@ -458,3 +458,36 @@ export const managerEmails = async (orgId: string, client: DynamoDBDocumentClien
   );
   return Items.flatMap((item) => (typeof item.email === 'string' ? [item.email] : []));
 };
+
+/** A volunteer's approved seats (the applications area's BOOKING items) starting after `since`. */
+export const approvedShifts = async (
+  volunteerId: string,
+  since: string,
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: string = env.tableName,
+): Promise<DueBooking[]> => {
+  const bookings: DueBooking[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': volunteerKeys.profile(volunteerId).PK, ':from': `BOOKING#${since}`, ':to': 'BOOKING#~' },
+        ...(ExclusiveStartKey && { ExclusiveStartKey }),
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      bookings.push({
+        volunteerId,
+        shiftId: String(item.shiftId),
+        opportunityId: String(item.opportunityId),
+        orgId: String(item.orgId),
+        start: String(item.start),
+        end: String(item.end),
+      });
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return bookings;
+};
