@@ -17,6 +17,7 @@ import {
 } from '../shared/domain/applications/schema.js';
 import { OpportunityClosedDetail, OpportunityPublishedDetail } from '../shared/domain/opportunities/schema.js';
 import { OrganizationApprovedDetail, OrganizationRegisteredDetail, OrganizationRejectedDetail } from '../shared/domain/organizations/schema.js';
+import { VolunteerInvitedDetail, VolunteerProfileUpdatedDetail } from '../shared/domain/matching/schema.js';
 import { VolunteerRegisteredDetail } from '../shared/domain/volunteers/schema.js';
 import { EVENT_SOURCE } from '../shared/messaging/events.js';
 
@@ -34,6 +35,17 @@ export const eventCatalog = {
       'A user created their volunteer profile (POST /v1/volunteers). Carries what matching and onboarding need: city and region, locale, skills, professions, languages, interests.',
     detail: VolunteerRegisteredDetail,
     example: 'volunteers/volunteer-registered.json',
+  },
+  VolunteerProfileUpdated: {
+    description: "A volunteer changed their profile (PATCH /v1/volunteers/me); `fields` names what the patch carried. Matching re-indexes the volunteer.",
+    detail: VolunteerProfileUpdatedDetail,
+    example: 'volunteers/volunteer-profile-updated.json',
+  },
+  VolunteerInvited: {
+    description:
+      'The matching job invited a volunteer to a newly published opportunity (one invitation per volunteer and opportunity, at most N per week); the invitation carries the recommended shift for a one-step application.',
+    detail: VolunteerInvitedDetail,
+    example: 'matching/volunteer-invited.json',
   },
   OrganizationRegistered: {
     description:

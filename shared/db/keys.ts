@@ -332,7 +332,66 @@ const applicationAccessPatterns: readonly AccessPattern[] = [
   { pattern: "a volunteer's completed training modules", key: 'PK = VOL#<sub> AND SK = TRAINING#<module> (per required module)', index: 'table', operation: 'BatchGetItem' },
 ];
 
+// ── Matching (shared/db/matching-repository.ts; design in shared/domain/matching/retrieval.ts) ──
+/** Zero-padded so that sort keys order numerically. */
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+export const matchingKeys = {
+  /** A volunteer's matching view in its shard (the unit of work of MatchingRun). */
+  shardMember: (shard: number, sub: string) => ({ PK: `MATCH#SHARD#${pad(shard, 3)}`, SK: `VOL#${sub}` }),
+  /** Volunteer posting: who can be a candidate for an opportunity gated by `feature` in `cell`. */
+  volunteerPosting: (feature: string, cell: string, sub: string) => ({ PK: `MATCH#VPOST#${feature}#${cell}`, SK: `VOL#${sub}` }),
+  /** An open opportunity's matching view, spread over a few partitions (read whole by every run). */
+  openOpportunity: (bucket: number, id: string) => ({ PK: `MATCH#OPEN#${pad(bucket, 2)}`, SK: `OPP#${id}` }),
+  /** Change marker: this volunteer or opportunity must be matched again by the next job. */
+  change: (kind: 'VOL' | 'OPP', id: string) => ({ PK: 'MATCH#CHANGES', SK: `${kind}#${id}` }),
+  /** A volunteer's ranked match; `rank` 0 is the best. */
+  match: (sub: string, rank: number) => ({ PK: `MATCH#VOL#${sub}`, SK: `RANK#${pad(rank, 3)}` }),
+  invitation: (sub: string, opportunityId: string) => ({ PK: `MATCH#VOL#${sub}`, SK: `INV#${opportunityId}` }),
+  /** Invitations counted per volunteer and ISO week (Asia/Riyadh), against the weekly cap. */
+  invitationWeek: (sub: string, week: string) => ({ PK: `MATCH#VOL#${sub}`, SK: `INVWEEK#${week}` }),
+  /** A candidate of an opportunity; GSI1 orders them by score (higher first), then volunteer. */
+  candidate: (opportunityId: string, sub: string) => ({ PK: `MATCH#CAND#${opportunityId}`, SK: `VOL#${sub}` }),
+  candidateRank: (opportunityId: string, score: number, sub: string) => ({
+    GSI1PK: `MATCH#CAND#${opportunityId}`,
+    GSI1SK: `${pad(10_000 - Math.round(score * 100), 5)}#${sub}`,
+  }),
+} as const;
+
+const matchingAccessPatterns: readonly AccessPattern[] = [
+  { pattern: 'volunteers of one matching shard (MatchingRun, one shard per child)', key: 'PK = MATCH#SHARD#<nnn>', index: 'table', operation: 'Query' },
+  {
+    pattern: 'candidate volunteers of an opportunity: those posted under its gate feature in a cell within reach',
+    key: 'PK = MATCH#VPOST#<prof:x|skill:x|cause:x>#<cell> (one Query per feature and cell, bounded)',
+    index: 'table',
+    operation: 'Query',
+  },
+  { pattern: 'every open opportunity (matching runs build their in-memory index from it)', key: 'PK = MATCH#OPEN#<00..15>', index: 'table', operation: 'Query' },
+  { pattern: 'pending matching changes (volunteers and opportunities to match again)', key: 'PK = MATCH#CHANGES', index: 'table', operation: 'Query' },
+  {
+    pattern: 'consume a change marker unless it changed meanwhile',
+    key: 'Delete PK = MATCH#CHANGES, SK = <VOL|OPP>#<id> if changedAt = :seen',
+    index: 'table',
+    operation: 'DeleteItem',
+  },
+  { pattern: "a volunteer's ranked matches, paginated", key: 'PK = MATCH#VOL#<sub> AND begins_with(SK, RANK#)', index: 'table', operation: 'Query' },
+  {
+    pattern: 'invite a volunteer once per opportunity, at most N per week',
+    key: 'Put PK = MATCH#VOL#<sub>, SK = INV#<opp> if attribute_not_exists(PK) + Update SK = INVWEEK#<week> if attribute_not_exists(invitations) OR invitations < :cap',
+    index: 'table',
+    operation: 'TransactWriteItems',
+  },
+  { pattern: "a volunteer's invitations for the opportunities on one page of matches", key: 'PK = MATCH#VOL#<sub> AND SK = INV#<opp> (per match)', index: 'table', operation: 'BatchGetItem' },
+  {
+    pattern: "an opportunity's candidates by score, paginated",
+    key: 'GSI1PK = MATCH#CAND#<opp> (GSI1SK = <10000 − score×100>#<sub>, ascending)',
+    index: 'GSI1',
+    operation: 'Query',
+  },
+];
+
 export const accessPatterns: readonly AccessPattern[] = [
+  ...matchingAccessPatterns,
   ...applicationAccessPatterns,
   ...notificationAccessPatterns,
   ...organizationAccessPatterns,

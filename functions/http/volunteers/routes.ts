@@ -57,7 +57,7 @@ export const volunteerRoutes = defineRoutes([
     path: '/v1/volunteers/me',
     entry: 'functions/http/volunteers/update-me.ts',
     auth: 'required',
-    needs: ['table:read', 'table:write'],
+    needs: ['table:read', 'table:write', 'events'],
     docs: {
       summary:
         "Partial update of the caller's profile (group volunteer): the given top-level fields replace the stored ones; `nationalId` cannot be changed. Changes of the email/SMS consent are recorded with their time.",

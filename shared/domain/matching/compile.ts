@@ -60,7 +60,7 @@ export interface CompiledVolunteer {
   /** Birth date as yyyymmdd. */
   readonly birth: number;
   /** Weekly availability bitset (WEEK_WORDS words). */
-  readonly week: Uint32Array;
+  readonly week: Int32Array;
 }
 
 export interface CompiledShift {
@@ -116,7 +116,7 @@ export const compileVolunteer = (view: MatchVolunteer, vocabulary: SkillVocabula
     lonRad: point.lon * RAD,
     cosLat: Math.cos(point.lat * RAD),
     birth: dateInt(view.birthDate),
-    week: availabilityBits(view.availability, new Uint32Array(WEEK_WORDS)),
+    week: availabilityBits(view.availability, new Int32Array(WEEK_WORDS)),
   };
 };
 

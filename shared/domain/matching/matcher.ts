@@ -153,7 +153,7 @@ export class OpportunityIndex {
         if (stamp[o] === visit) continue;
         stamp[o] = visit;
         this.stats.evaluated++;
-        const s = evaluate(v, this.opportunities[o]!);
+        const s = evaluate(v, this.opportunities[o]!, undefined, top.floor);
         if (s >= 0) top.offer(s, o, kernel.lastShift);
       }
     }
@@ -193,7 +193,7 @@ export class OpportunityIndex {
 export const allPairsTopK = (v: CompiledVolunteer, opportunities: readonly CompiledOpportunity[], top: TopK): TopK => {
   top.reset();
   for (let o = 0; o < opportunities.length; o++) {
-    const s = evaluate(v, opportunities[o]!);
+    const s = evaluate(v, opportunities[o]!, undefined, top.floor);
     if (s >= 0) top.offer(s, o, kernel.lastShift);
   }
   return top;

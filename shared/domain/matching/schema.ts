@@ -151,3 +151,23 @@ export const Candidate = z
 export type Candidate = z.infer<typeof Candidate>;
 
 export const CandidatePage = z.object({ items: z.array(Candidate), nextCursor: z.string().optional() }).meta({ id: 'CandidatePage' });
+
+/**
+ * Detail of `VolunteerProfileUpdated` (PATCH /v1/volunteers/me): which top-level fields the
+ * patch carried. Matching re-indexes the volunteer on it; no contact data is carried.
+ */
+export const VolunteerProfileUpdatedDetail = z
+  .object({ volunteerId: z.string().min(1), fields: z.array(z.string()), updatedAt: Timestamp })
+  .strict();
+
+/** Detail of `VolunteerInvited`: the matching job invited a volunteer to an opportunity's recommended shift. */
+export const VolunteerInvitedDetail = z
+  .object({
+    invitationId: z.string().min(1),
+    volunteerId: z.string().min(1),
+    opportunityId: z.string().min(1),
+    shiftId: z.string().min(1),
+    channel: z.enum(['email', 'sms', 'none']),
+    invitedAt: Timestamp,
+  })
+  .strict();

@@ -63,8 +63,13 @@ export let lastShift = -1;
  * Scores a compiled pair: the score (0–100, two decimals), or -1 when a hard rule excludes
  * it. Without `explain` it stops at the first broken rule; with it, it checks every rule and
  * records the reasons.
+ *
+ * `floor` (bulk use only): the caller's top K is full and only a score of at least `floor`
+ * can enter it. Once the cheap factors are known, a pair whose best possible score is below
+ * the floor is answered -1 without the distance and shift work (the kept results do not
+ * change: only pairs that could not be kept are cut short).
  */
-export const evaluate = (v: CompiledVolunteer, o: CompiledOpportunity, explain?: Explanation): number => {
+export const evaluate = (v: CompiledVolunteer, o: CompiledOpportunity, explain?: Explanation, floor = -1): number => {
   let excluded = false;
   let total = 0;
 
@@ -111,6 +116,20 @@ export const evaluate = (v: CompiledVolunteer, o: CompiledOpportunity, explain?:
     total += (weights.skills * credit) / required;
   }
 
+  if ((o.causeBit & v.interestMask) !== 0) {
+    total += weights.interest;
+    explain?.reasons.push({ code: 'interest', detail: o.view.category, points: weights.interest });
+  }
+
+  const spoken = o.languageMask & v.languageMask;
+  if (spoken !== 0) {
+    const points = (weights.language * popcount(spoken)) / o.languageCount;
+    total += points;
+    explain?.reasons.push({ code: 'language', detail: languageList.filter((_, i) => (spoken & (1 << i)) !== 0), points: round2(points) });
+  }
+
+  if (!explain && total + (o.remote ? weights.distance * remoteDistanceShare : weights.distance) + weights.availability < floor - 0.005) return -1;
+
   if (o.remote) {
     const points = weights.distance * remoteDistanceShare;
     total += points;
@@ -155,18 +174,6 @@ export const evaluate = (v: CompiledVolunteer, o: CompiledOpportunity, explain?:
     const points = weights.availability * bestOverlap;
     total += points;
     explain?.reasons.push({ code: 'availability', shiftId: o.shifts[best]!.id, overlap: round2(bestOverlap), points: round2(points) });
-  }
-
-  if ((o.causeBit & v.interestMask) !== 0) {
-    total += weights.interest;
-    explain?.reasons.push({ code: 'interest', detail: o.view.category, points: weights.interest });
-  }
-
-  const spoken = o.languageMask & v.languageMask;
-  if (spoken !== 0) {
-    const points = (weights.language * popcount(spoken)) / o.languageCount;
-    total += points;
-    explain?.reasons.push({ code: 'language', detail: languageList.filter((_, i) => (spoken & (1 << i)) !== 0), points: round2(points) });
   }
 
   lastShift = best;

@@ -20,9 +20,9 @@ const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Numb
 /** Bitset of the slots fully inside the weekly availability (partial slots do not count). */
 export const availabilityBits = (
   slots: readonly { day: WeekdayName; from: string; to: string }[],
-  into: Uint32Array = new Uint32Array(WEEK_WORDS),
+  into: Int32Array = new Int32Array(WEEK_WORDS),
   offset = 0,
-): Uint32Array => {
+): Int32Array => {
   for (const slot of slots) {
     const base = WEEKDAYS.indexOf(slot.day) * (24 * 60);
     const first = Math.ceil((base + minutesOf(slot.from)) / SLOT_MINUTES);

@@ -137,7 +137,7 @@ export const getProfile = async (ports: Pick<VolunteerPorts, 'repo' | 'clock'>, 
  * consent trail, because notifications must honour an opt-out from the moment it was given.
  */
 export const updateProfile = async (
-  ports: Pick<VolunteerPorts, 'repo' | 'clock'>,
+  ports: Pick<VolunteerPorts, 'repo' | 'clock'> & Partial<Pick<VolunteerPorts, 'events'>>,
   caller: Caller,
   patch: UpdateVolunteer,
 ): Promise<VolunteerProfile> => {
@@ -158,6 +158,10 @@ export const updateProfile = async (
     current.revision,
     changed.map((channel) => ({ channel, granted: consent[channel].granted, at })),
   );
+  // Matching re-indexes the profile on this event (no contact data in it: consumers read the profile).
+  await ports.events?.publish([
+    { id: ulid(now.getTime()), type: 'VolunteerProfileUpdated', time: at, detail: { volunteerId: caller.sub, fields: Object.keys(patch).sort(), updatedAt: at } },
+  ]);
   return toProfile({ ...current, ...changes }, now);
 };
 
