@@ -39,7 +39,6 @@ const page = `<!doctype html>
       validatorUrl: null,
       tryItOutEnabled: true,
       persistAuthorization: true,
-      displayOperationId: true,
     });
   </script>
 </body>

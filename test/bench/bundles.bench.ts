@@ -17,7 +17,7 @@ import { consumers } from '../../functions/consumers/index.js';
 import { routes } from '../../functions/http/routes.js';
 import { schedules } from '../../functions/schedules/index.js';
 import { esbuildOptions } from '../../infra/constructs/bundling.js';
-import { median, round, verdict, type Benchmark, type Row } from './lib.js';
+import { loadNote, median, round, verdict, type Benchmark, type Row } from './lib.js';
 
 const MAX_KB = 250;
 const MAX_LOAD_MS = 60;
@@ -117,6 +117,7 @@ const benchmark: Benchmark = {
     return {
       rows,
       notes: [
+        loadNote(),
         `bare \`node --input-type=module -e ""\` start: median ${round(bareMs, 1)} ms over ${RUNS} runs (${process.version}); load = median wall time of a process that imports the bundle, minus that`,
         'size is the minified, uncompressed bundle; @aws-sdk/* is external (the nodejs22.x runtime provides it) and is loaded from node_modules when timing, so its load time is included',
       ],

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { median, percentile, round, verdict, type Benchmark, type Row } from './lib.js';
+import { loadNote, median, percentile, round, verdict, type Benchmark, type Row } from './lib.js';
 
 // Before the handler stack is imported: Powertools reads these when its singletons are built.
 Object.assign(process.env, {
@@ -128,6 +128,7 @@ const benchmark: Benchmark = {
         row('http() stack + zod path/query/body', samples.parsing!),
       ],
       notes: [
+        loadNote(),
         `${ITERATIONS} warm invocations each (after ${WARMUP} warm-up), in ${ROUNDS} alternating rounds; ${process.version}, in process`,
         'measured with POWERTOOLS_LOG_LEVEL=SILENT, POWERTOOLS_METRICS_DISABLED=true, POWERTOOLS_TRACE_ENABLED=false. In the cloud each invocation also writes its log lines and flushes an EMF metrics blob to stdout (CloudWatch Logs), and the tracer opens and closes an X-Ray subsegment sent over UDP to the daemon: those costs are not in these numbers',
       ],

@@ -3,6 +3,7 @@
  * goal verdicts). See run.ts for how modules are found and run.
  */
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 
 export type Cell = string | number;
 /** One line of a result table; keys are column names, in the order they should print. */
@@ -63,3 +64,7 @@ export const freePort = (): Promise<number> =>
       server.close(() => resolve(port));
     });
   });
+
+/** Load average against the core count: timings on a busy machine are not comparable. */
+export const loadNote = (): string =>
+  `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores when it finished${loadavg()[0]! > cpus().length ? ' (busy machine: timings are pessimistic)' : ''}`;

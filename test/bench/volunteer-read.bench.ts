@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { freePort, median, percentile, round, timeMs, verdict, type Benchmark } from './lib.js';
+import { loadNote, freePort, median, percentile, round, timeMs, verdict, type Benchmark } from './lib.js';
 
 const GOAL_RATIO = 1.5;
 const WARMUP = 100;
@@ -105,6 +105,7 @@ const benchmark: Benchmark = {
           },
         ],
         notes: [
+        loadNote(),
           `${PER_ROUND * ROUNDS} sequential calls each after ${WARMUP} warm-up; DynamoDB Local in memory; client, gateway and handler share one Node process (${process.version}); the GET includes HTTP, JWT verification by the gateway, the handler stack and the same GetItem`,
         ],
       };
