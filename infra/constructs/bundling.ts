@@ -13,6 +13,9 @@ const REQUIRE_SHIM = "import { createRequire as __tatawwuCreateRequire } from 'n
 export const bundlingSettings = {
   target: 'node22',
   minify: true,
+  // Workflow Catch/Retry and problem mapping match errors by class name: minified names
+  // would turn `RuleViolationError` into `t` in the cloud (and only there).
+  keepNames: true,
   sourceMap: false,
   mainFields: ['module', 'main'],
   externalModules: ['@aws-sdk/*'],
@@ -28,6 +31,7 @@ export const esbuildOptions = (entry: string, outfile: string): BuildOptions => 
   format: 'esm',
   target: bundlingSettings.target,
   minify: bundlingSettings.minify,
+  keepNames: bundlingSettings.keepNames,
   sourcemap: bundlingSettings.sourceMap,
   mainFields: [...bundlingSettings.mainFields],
   external: [...bundlingSettings.externalModules],

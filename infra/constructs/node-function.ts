@@ -136,6 +136,7 @@ export class NodeFunction extends Construct implements IGrantable {
         format: OutputFormat.ESM,
         target: bundlingSettings.target,
         minify: bundlingSettings.minify,
+        keepNames: bundlingSettings.keepNames,
         sourceMap: bundlingSettings.sourceMap,
         mainFields: [...bundlingSettings.mainFields],
         externalModules: [...bundlingSettings.externalModules],
