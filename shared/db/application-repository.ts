@@ -40,7 +40,7 @@ import type { Booking } from '../domain/applications/screening.js';
 import { BadRequestError } from '../domain/errors.js';
 import { env } from '../env.js';
 import { documentClient } from './client.js';
-import { applicationKeys as keys, opportunityKeys } from './keys.js';
+import { applicationKeys as keys, notificationKeys, opportunityKeys } from './keys.js';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -94,6 +94,8 @@ const historyItem = (applicationId: string, change: StatusChange): Item => ({
 
 const bookingItem = (application: ApplicationRecord): Item => ({
   ...keys.booking(application.volunteerId, application.shiftStart, application.shiftId),
+  // Sparse GSI3 of notifications: seats by shift start (reminders, cancellations).
+  ...notificationKeys.bookingStartIndex(application.shiftStart, application.shiftId, application.volunteerId),
   entity: 'Booking',
   volunteerId: application.volunteerId,
   applicationId: application.id,
