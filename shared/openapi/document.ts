@@ -162,29 +162,32 @@ class SchemaSet {
     for (let grew = true; grew; ) {
       grew = false;
       for (const id of Object.keys(input)) {
-        if (!distinct.has(id) && inputRefs(input[id]).some((ref) => distinct.has(ref))) grew = distinct.add(id).size > 0;
+        if (!distinct.has(id) && inputRefs(input[id]).some((ref) => distinct.has(ref))) {
+          distinct.add(id);
+          grew = true;
+        }
       }
     }
+    // Final references: named schemas by component name, unnamed ones inlined.
     const expanding = new Set<string>();
-    const rewrite = (io: 'input' | 'output') => (ref: string): unknown => {
-      const input_ = ref.startsWith(`${COMPONENT}${INPUT}`);
+    const rewrite = (ref: string): unknown => {
       if (!ref.startsWith(COMPONENT)) return ref;
-      const id = ref.slice((input_ ? `${COMPONENT}${INPUT}` : COMPONENT).length);
-      if (named(id)) return `${COMPONENT}${input_ && distinct.has(id) ? `${id}Input` : id}`;
+      const isInput = ref.startsWith(`${COMPONENT}${INPUT}`);
+      const id = ref.slice((isInput ? `${COMPONENT}${INPUT}` : COMPONENT).length);
+      if (named(id)) return `${COMPONENT}${isInput && distinct.has(id) ? `${id}Input` : id}`;
       if (expanding.has(id)) throw new Error(`an unnamed schema refers to itself: give it .meta({ id: 'Name' }) to document it`);
       expanding.add(id);
-      const inlined = mapRefs((input_ ? input : output)[id], rewrite(io));
+      const inlined = mapRefs((isInput ? input : output)[id], rewrite);
       expanding.delete(id);
       return inlined;
     };
     const components: Record<string, JsonSchema> = {};
-    for (const [id, schema] of Object.entries(output)) if (named(id)) components[id] = mapRefs(schema, rewrite('output')) as JsonSchema;
-    for (const id of distinct) components[`${id}Input`] = mapRefs(input[id], rewrite('input')) as JsonSchema;
+    for (const [id, schema] of Object.entries(output)) if (named(id)) components[id] = mapRefs(schema, rewrite) as JsonSchema;
+    for (const id of distinct) components[`${id}Input`] = mapRefs(input[id], rewrite) as JsonSchema;
     const resolved = mapRefs(document, (ref) => {
       const placeholder = /^(input|output):(.+)$/.exec(ref);
       if (!placeholder) return ref;
-      const io = placeholder[1] as 'input' | 'output';
-      return rewrite(io)(`${COMPONENT}${io === 'input' ? INPUT : ''}${placeholder[2]!}`);
+      return rewrite(`${COMPONENT}${placeholder[1] === 'input' ? INPUT : ''}${placeholder[2]!}`);
     }) as T;
     return { document: resolved, components };
   }
