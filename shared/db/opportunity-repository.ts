@@ -116,6 +116,8 @@ const filterExpression = (residual: SearchPlan['residual']) => {
 
 /** Queries per page at most: a very unselective residual filter gives a short page, never a slow one. */
 const MAX_ROUNDS = 5;
+/** Items read by one Query at most (DynamoDB also stops at 1 MB). */
+const MAX_READ = 1000;
 
 const summaryFields = Object.keys(OpportunitySummary.shape) as (keyof OpportunitySummary)[];
 const toSummary = (item: Item): OpportunitySummary =>
@@ -230,10 +232,12 @@ export const opportunityRepository = (
       const items: Item[] = [];
       let exclusiveStartKey: Item | undefined = cursor && startKey(cursor);
       let more = false;
+      let read = 0;
       for (let round = 0; round < MAX_ROUNDS; round++) {
         const need = limit - items.length;
-        // One more than needed tells whether another page exists; with a residual filter read
-        // further ahead, since only some of what is read matches.
+        // One more than needed tells whether another page exists. With a residual filter only
+        // some of what is read matches: read ahead by the match rate seen so far on this page.
+        const rate = read === 0 ? 0.2 : Math.max(items.length / read, 0.01);
         const page = await client.send(
           new QueryCommand({
             TableName: tableName(),
@@ -243,9 +247,10 @@ export const opportunityRepository = (
             ExpressionAttributeValues: { ':p': partition, ':from': from, ...filter?.values },
             FilterExpression: filter?.expression,
             ExclusiveStartKey: exclusiveStartKey,
-            Limit: filter ? Math.min(1000, Math.max(50, need * 5)) : need + 1,
+            Limit: filter ? Math.min(MAX_READ, Math.max(need + 1, Math.ceil(((need + 1) / rate) * 1.25))) : need + 1,
           }),
         );
+        read += page.ScannedCount ?? 0;
         items.push(...(page.Items ?? []));
         exclusiveStartKey = page.LastEvaluatedKey;
         if (items.length > limit) {
