@@ -8,7 +8,7 @@ let synth: Synthesized;
 beforeAll(() => {
   // The data stacks bundle nothing; the platform stacks are not asserted here.
   synth = synthesize({ bundle: false });
-});
+}, 300_000);
 
 const configured = resolveConfig('dev');
 

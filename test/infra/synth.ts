@@ -33,13 +33,15 @@ export const synthesize = (options: { stage?: string; routes?: readonly Route[];
     account: TEST_ACCOUNT,
     ...(options.routes && { routes: options.routes }),
   });
+  // One synthesis for all stacks (Template.fromStack would synthesise the whole app again per stack).
+  const assembly = app.synth();
   const templates = new Map<Stack, Template>();
   return {
     stacks,
     template: (stack) => {
       let template = templates.get(stack);
       if (!template) {
-        template = Template.fromStack(stack);
+        template = Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template as Record<string, unknown>);
         templates.set(stack, template);
       }
       return template;
