@@ -24,4 +24,17 @@ export const consumers: readonly ConsumerDefinition[] = [
     needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
     timeout: 300,
   },
+  {
+    id: 'MatchingIndexVolunteers',
+    events: ['VolunteerRegistered', 'VolunteerProfileUpdated'],
+    entry: 'functions/consumers/matching-volunteers.ts',
+    needs: ['table:read', 'table:write'],
+  },
+  {
+    id: 'MatchingIndexOpportunities',
+    events: ['OpportunityPublished', 'OpportunityClosed'],
+    entry: 'functions/consumers/matching-opportunities.ts',
+    needs: ['table:read', 'table:write'],
+    timeout: 120,
+  },
 ];

@@ -4,10 +4,11 @@
  */
 import type { Route } from './route.js';
 import { applicationRoutes } from './applications/routes.js';
+import { matchingRoutes } from './matching/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { opportunityRoutes } from './opportunities/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { volunteerRoutes } from './volunteers/routes.js';
 
-export const routes: readonly Route[] = [...systemRoutes, ...volunteerRoutes, ...organizationRoutes, ...opportunityRoutes, ...applicationRoutes, ...notificationRoutes];
+export const routes: readonly Route[] = [...systemRoutes, ...volunteerRoutes, ...organizationRoutes, ...opportunityRoutes, ...applicationRoutes, ...notificationRoutes, ...matchingRoutes];

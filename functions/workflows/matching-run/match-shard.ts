@@ -1,0 +1,49 @@
+/**
+ * MatchingRun's child task: one ItemBatcher batch `{ BatchInput: { runId, now }, Items: [{ shard }] }`.
+ * Every volunteer of each shard gets their matches recomputed against the open opportunities
+ * and written back (deterministic keys, diffed writes: a retried or rerun batch overwrites the
+ * same items with the same values). The in-memory index of open opportunities is built once
+ * per run and warm container, and shared by the batches it serves.
+ */
+import { z } from 'zod';
+import { matchingPorts } from '../../../shared/db/matching-repository.js';
+import type { OpportunityIndex } from '../../../shared/domain/matching/matcher.js';
+import { loadIndex, matchShard, type MatchingPorts } from '../../../shared/domain/matching/service.js';
+import { SHARD_COUNT } from '../../../shared/domain/matching/adapters.js';
+import { task } from '../../../shared/middleware/task.js';
+
+export const ShardBatch = z.object({
+  BatchInput: z.object({ runId: z.string().min(1), now: z.iso.datetime({ offset: true }) }),
+  Items: z.array(z.object({ shard: z.int().min(0).max(SHARD_COUNT - 1) })).min(1),
+});
+export type ShardBatch = z.infer<typeof ShardBatch>;
+
+export interface ShardBatchSummary {
+  readonly runId: string;
+  readonly shards: number[];
+  readonly volunteers: number;
+  readonly matches: number;
+  readonly itemsWritten: number;
+  readonly ms: number;
+}
+
+let cached: { runId: string; index: Promise<OpportunityIndex> } | undefined;
+
+/** The batch's work, with its ports: what the Lambda and the local run both call. */
+export const matchShardBatch = async (ports: Pick<MatchingPorts, 'store'>, batch: ShardBatch): Promise<ShardBatchSummary> => {
+  const started = Date.now();
+  const { runId, now } = batch.BatchInput;
+  if (cached?.runId !== runId) cached = { runId, index: loadIndex(ports, new Date(now)) };
+  const index = await cached.index;
+  const summary = { runId, shards: [] as number[], volunteers: 0, matches: 0, itemsWritten: 0, ms: 0 };
+  for (const { shard } of batch.Items) {
+    const result = await matchShard(ports, index, shard);
+    summary.shards.push(shard);
+    summary.volunteers += result.volunteers;
+    summary.matches += result.matches;
+    summary.itemsWritten += result.itemsWritten;
+  }
+  return { ...summary, ms: Date.now() - started };
+};
+
+export const handler = task(ShardBatch, async (batch) => matchShardBatch(matchingPorts(), batch));

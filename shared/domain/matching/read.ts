@@ -1,0 +1,106 @@
+/**
+ * The two read paths of matching, over precomputed results only (no scoring in a request):
+ * a volunteer's ranked matches (with their invitation and a one-step application) and an
+ * opportunity's candidates as its managers see them (display data only, no contact details).
+ */
+import { z } from 'zod';
+import { BadRequestError, NotFoundError } from '../errors.js';
+import type { Caller } from '../../middleware/auth.js';
+import { managesOrganization } from '../../middleware/auth.js';
+import type { StoredCandidate, StoredMatch } from './service.js';
+import type { Candidate, Invitation, Match } from './schema.js';
+
+export const PageQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().min(1).max(1024).optional().describe('nextCursor of the previous page (opaque)'),
+  })
+  .strict();
+export type PageQuery = z.output<typeof PageQuery>;
+
+export interface MatchReads {
+  matchPage(volunteerId: string, limit: number, startKey?: { PK: string; SK: string }): Promise<{ items: (StoredMatch & { rank: number })[]; lastKey?: Record<string, unknown> }>;
+  stillOpen(ids: readonly string[]): Promise<Set<string>>;
+  invitations(volunteerId: string, opportunityIds: readonly string[]): Promise<Map<string, Invitation>>;
+  candidatePage(opportunityId: string, limit: number, startKey?: Record<string, unknown>): Promise<{ items: StoredCandidate[]; lastKey?: Record<string, unknown> }>;
+  invitedVolunteers(opportunityId: string, volunteerIds: readonly string[]): Promise<Set<string>>;
+}
+
+const encode = (key: Record<string, unknown>): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/** Decodes a cursor and checks it belongs to `partition` (a cursor of another list is refused). */
+const decode = <S extends z.ZodType>(cursor: string, schema: S, belongs: (key: z.output<S>) => boolean): z.output<S> => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch (cause) {
+    throw new BadRequestError('cursor is not valid', { cause, errors: [{ path: 'query.cursor', message: 'not a cursor of this list' }] });
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success || !belongs(result.data)) {
+    throw new BadRequestError('cursor is not valid', { errors: [{ path: 'query.cursor', message: 'not a cursor of this list' }] });
+  }
+  return result.data;
+};
+
+const MatchCursor = z.object({ PK: z.string(), SK: z.string().regex(/^RANK#\d{3}$/) }).strict();
+const CandidateCursor = z
+  .object({ k: z.object({ PK: z.string(), SK: z.string(), GSI1PK: z.string(), GSI1SK: z.string() }).strict(), n: z.int().min(0) })
+  .strict();
+
+export const myMatches = async (reads: MatchReads, caller: Caller, query: PageQuery): Promise<{ items: Match[]; nextCursor?: string }> => {
+  const startKey = query.cursor ? decode(query.cursor, MatchCursor, (k) => k.PK === `MATCH#VOL#${caller.sub}`) : undefined;
+  const page = await reads.matchPage(caller.sub, query.limit, startKey);
+  const ids = page.items.map((m) => m.opportunityId);
+  const [open, invitations] = await Promise.all([reads.stillOpen(ids), reads.invitations(caller.sub, ids)]);
+  const items = page.items
+    .filter((m) => open.has(m.opportunityId))
+    .map((m): Match => {
+      const invitation = invitations.get(m.opportunityId);
+      return {
+        rank: m.rank + 1,
+        opportunityId: m.opportunityId,
+        ...m.opportunity,
+        shiftId: m.shiftId,
+        score: m.score,
+        reasons: [...m.reasons],
+        apply: { method: 'POST', path: `/v1/opportunities/${m.opportunityId}/applications`, body: { shiftId: invitation?.shiftId ?? m.shiftId } },
+        ...(invitation && { invitation }),
+        matchedAt: m.matchedAt,
+      };
+    });
+  return { items, ...(page.lastKey && { nextCursor: encode(page.lastKey) }) };
+};
+
+export interface OpportunityLookup {
+  get(id: string): Promise<{ opportunity: { orgId: string } } | undefined>;
+}
+
+/** Candidates of an opportunity, for that organisation's managers only (404 for anyone else). */
+export const candidates = async (
+  reads: MatchReads,
+  opportunities: OpportunityLookup,
+  caller: Caller,
+  opportunityId: string,
+  query: PageQuery,
+): Promise<{ items: Candidate[]; nextCursor?: string }> => {
+  const found = await opportunities.get(opportunityId);
+  if (!found || !managesOrganization(caller, found.opportunity.orgId)) throw new NotFoundError(`opportunity ${opportunityId} not found`);
+  const cursor = query.cursor ? decode(query.cursor, CandidateCursor, (c) => c.k.GSI1PK === `MATCH#CAND#${opportunityId}`) : undefined;
+  const page = await reads.candidatePage(opportunityId, query.limit, cursor?.k);
+  const invited = await reads.invitedVolunteers(opportunityId, page.items.map((c) => c.volunteerId));
+  const offset = cursor?.n ?? 0;
+  const items = page.items.map(
+    (c, i): Candidate => ({
+      rank: offset + i + 1,
+      volunteerId: c.volunteerId,
+      displayName: c.displayName,
+      city: c.city as Candidate['city'],
+      score: c.score,
+      shiftId: c.shiftId,
+      reasons: [...c.reasons],
+      invited: invited.has(c.volunteerId),
+    }),
+  );
+  return { items, ...(page.lastKey && { nextCursor: encode({ k: page.lastKey, n: offset + items.length }) }) };
+};
