@@ -1,0 +1,123 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestTable } from '../helpers/table.js';
+import { NOW, opportunityView, testPorts, volunteerRecord } from './matching-support.js';
+
+let db: typeof import('../../shared/db/client.js');
+let repo: typeof import('../../shared/db/matching-repository.js');
+let service: typeof import('../../shared/domain/matching/service.js');
+let consumer: typeof import('../../functions/consumers/matching-volunteers.js');
+let volunteers: typeof import('../../shared/db/volunteer-repository.js');
+let adapters: typeof import('../../shared/domain/matching/adapters.js');
+
+beforeAll(async () => {
+  await createTestTable();
+  db = await import('../../shared/db/client.js');
+  repo = await import('../../shared/db/matching-repository.js');
+  service = await import('../../shared/domain/matching/service.js');
+  consumer = await import('../../functions/consumers/matching-volunteers.js');
+  volunteers = await import('../../shared/db/volunteer-repository.js');
+  adapters = await import('../../shared/domain/matching/adapters.js');
+});
+
+const partition = async (PK: string) =>
+  (await db.documentClient().send(new QueryCommand({ TableName: process.env.TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': PK } }))).Items ?? [];
+
+const envelope = (type: string, volunteerId: string) => ({
+  version: '0',
+  id: `evt-${volunteerId}-${type}`,
+  source: 'tatawwu',
+  'detail-type': type,
+  account: '000000000000',
+  time: NOW.toISOString(),
+  region: 'me-central-1',
+  resources: [],
+  detail: { volunteerId, eventId: `evt-${volunteerId}` },
+});
+
+// The Riyadh centre's cell (see retrieval.ts: 0.5° cells from 16°N, 34.5°E).
+const RIYADH_CELL = 'c17-24';
+
+describe('matching index maintained by the volunteer consumer', () => {
+  it('posts a registered volunteer under each profession, skill and interest in their cell, and in their shard', async () => {
+    await volunteers.volunteerRepository().create(volunteerRecord('vol-index-1'), []);
+    await consumer.handler(envelope('VolunteerRegistered', 'vol-index-1'));
+    expect(await partition(`MATCH#VPOST#prof:doctor#${RIYADH_CELL}`)).toEqual([expect.objectContaining({ SK: 'VOL#vol-index-1' })]);
+    expect(await partition(`MATCH#VPOST#skill:first-aid#${RIYADH_CELL}`)).toHaveLength(1);
+    expect(await partition(`MATCH#VPOST#cause:health#${RIYADH_CELL}`)).toHaveLength(1);
+    expect(await repo.matchingRepository().getVolunteer('vol-index-1')).toMatchObject({ view: { professions: ['doctor'] }, card: { displayName: 'Sara A.' } });
+    expect(await partition('MATCH#CHANGES')).toContainEqual(expect.objectContaining({ SK: 'VOL#vol-index-1' }));
+  });
+
+  it('moves the postings when the profile changes, leaving none behind', async () => {
+    await volunteers.volunteerRepository().create(volunteerRecord('vol-index-2'), []);
+    await consumer.handler(envelope('VolunteerRegistered', 'vol-index-2'));
+    await volunteers.volunteerRepository().update('vol-index-2', { professions: ['nurse'], city: 'jeddah', updatedAt: NOW.toISOString(), revision: 2 }, 1, []);
+    await consumer.handler(envelope('VolunteerProfileUpdated', 'vol-index-2'));
+    const riyadhDoctors = await partition(`MATCH#VPOST#prof:doctor#${RIYADH_CELL}`);
+    expect(riyadhDoctors.map((i) => i.SK)).not.toContain('VOL#vol-index-2');
+    expect(await partition('MATCH#VPOST#prof:nurse#c10-9')).toEqual([expect.objectContaining({ SK: 'VOL#vol-index-2' })]);
+  });
+
+  it('handles a redelivered event without duplicating anything', async () => {
+    await volunteers.volunteerRepository().create(volunteerRecord('vol-index-3', { professions: ['lawyer'] }), []);
+    await consumer.handler(envelope('VolunteerRegistered', 'vol-index-3'));
+    await consumer.handler(envelope('VolunteerRegistered', 'vol-index-3'));
+    expect(await partition(`MATCH#VPOST#prof:lawyer#${RIYADH_CELL}`)).toHaveLength(1);
+  });
+});
+
+describe('invitations', () => {
+  const seed = async (prefix: string, count: number) => {
+    const store = repo.matchingRepository();
+    const { ports } = testPorts(store);
+    for (let i = 0; i < count; i++) {
+      const record = volunteerRecord(`${prefix}-v${i}`, { professions: ['pharmacist'] });
+      await service.indexVolunteer(ports, adapters.toMatchVolunteer(record), adapters.volunteerCard(record));
+    }
+  };
+
+  it('invites the top volunteers of a new opportunity once, even when the job runs again', async () => {
+    await seed('inv', 3);
+    const store = repo.matchingRepository();
+    const first = testPorts(store);
+    await service.openOpportunity(first.ports, opportunityView('opp-inv', { professions: ['pharmacist'] }));
+    const summary = await service.runChanges(first.ports);
+    expect(summary).toMatchObject({ opportunities: 1, candidates: 3, invited: 3 });
+    expect(first.published.filter((e) => e.type === 'VolunteerInvited')).toHaveLength(3);
+
+    const second = testPorts(store);
+    await store.markChanged({ kind: 'OPP', id: 'opp-inv', changedAt: new Date(NOW.getTime() + 60_000).toISOString() });
+    await service.runChanges(second.ports);
+    expect(second.published.filter((e) => e.type === 'VolunteerInvited')).toHaveLength(0);
+    const invitations = await partition('MATCH#VOL#inv-v0');
+    expect(invitations.filter((i) => String(i.SK).startsWith('INV#'))).toEqual([
+      expect.objectContaining({ SK: 'INV#opp-inv', id: 'inv-opp-inv-inv-v0', shiftId: 'opp-inv-s1', channel: 'email' }),
+    ]);
+  });
+
+  it('stops at the weekly cap of invitations per volunteer', async () => {
+    await seed('cap', 1);
+    const store = repo.matchingRepository();
+    const outcomes = [];
+    for (let i = 0; i < 4; i++) {
+      outcomes.push(await store.invite({ id: `inv-cap-${i}`, opportunityId: `opp-cap-${i}`, shiftId: 's', channel: 'email', sentAt: NOW.toISOString() }, 'cap-v0', '2025-W09', 3));
+    }
+    expect(outcomes).toEqual(['invited', 'invited', 'invited', 'capped']);
+    expect(await partition('MATCH#VOL#cap-v0')).toContainEqual(expect.objectContaining({ SK: 'INVWEEK#2025-W09', invitations: 3 }));
+  });
+
+  it('counts a new week from zero', async () => {
+    const store = repo.matchingRepository();
+    for (let i = 0; i < 3; i++) await store.invite({ id: `inv-w-${i}`, opportunityId: `opp-w-${i}`, shiftId: 's', channel: 'sms', sentAt: NOW.toISOString() }, 'week-v', '2025-W09', 3);
+    expect(await store.invite({ id: 'inv-w-3', opportunityId: 'opp-w-3', shiftId: 's', channel: 'sms', sentAt: NOW.toISOString() }, 'week-v', '2025-W10', 3)).toBe('invited');
+  });
+
+  it('keeps a change marker that changed again while the job worked on it', async () => {
+    const store = repo.matchingRepository();
+    await store.markChanged({ kind: 'VOL', id: 'marker-v', changedAt: '2025-03-02T06:00:00.000Z' });
+    await store.markChanged({ kind: 'VOL', id: 'marker-v', changedAt: '2025-03-02T06:05:00.000Z' });
+    await store.clearChange({ kind: 'VOL', id: 'marker-v', changedAt: '2025-03-02T06:00:00.000Z' });
+    expect(await partition('MATCH#CHANGES')).toContainEqual(expect.objectContaining({ SK: 'VOL#marker-v' }));
+  });
+});
