@@ -3,6 +3,12 @@ import type { ConsumerDefinition } from './definition.js';
 
 export const consumers: readonly ConsumerDefinition[] = [
   {
+    id: 'AssignVolunteerGroup',
+    events: ['VolunteerRegistered'],
+    entry: 'functions/consumers/assign-volunteer-group.ts',
+    needs: ['cognito'],
+  },
+  {
     id: 'NotifyApplications',
     events: [
       'ApplicationSubmitted',

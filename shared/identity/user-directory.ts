@@ -26,8 +26,25 @@ export const cognitoUserDirectory = (userPoolId: string): UserDirectory => ({
   },
 });
 
-export interface RecordingUserDirectory extends UserDirectory {
+/**
+ * A user who registers a volunteer profile joins the `volunteer` group, so that their next ID
+ * token carries it (the `/me` routes require it). Adding a user to a group they are already in
+ * succeeds, so redelivered events are harmless.
+ */
+export interface VolunteerDirectory {
+  grantVolunteer(sub: string): Promise<void>;
+}
+
+export const cognitoVolunteerDirectory = (userPoolId: string): VolunteerDirectory => ({
+  async grantVolunteer(sub) {
+    client ??= new CognitoIdentityProviderClient({ region: env.region });
+    await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: sub, GroupName: 'volunteer' }));
+  },
+});
+
+export interface RecordingUserDirectory extends UserDirectory, VolunteerDirectory {
   readonly grants: readonly { sub: string; orgId: string }[];
+  readonly volunteers: ReadonlySet<string>;
 }
 
 const globalKey = Symbol.for('tatawwu.localUserDirectory');
@@ -36,17 +53,27 @@ const holder = globalThis as unknown as Record<symbol, RecordingUserDirectory | 
 /** The local stand-in: remembers the grants (shared by every module instance in the process). */
 export const localUserDirectory: RecordingUserDirectory = (holder[globalKey] ??= (() => {
   const grants: { sub: string; orgId: string }[] = [];
+  const volunteers = new Set<string>();
   return {
     grants,
+    volunteers,
     async grantOrganizationManager(sub: string, orgId: string) {
       grants.push({ sub, orgId });
+    },
+    async grantVolunteer(sub: string) {
+      volunteers.add(sub);
     },
   };
 })());
 
-export const userDirectory = (): UserDirectory => {
-  if (env.mode === 'local') return localUserDirectory;
-  const userPoolId = process.env.USER_POOL_ID;
-  if (!userPoolId) throw new Error('missing environment variable USER_POOL_ID');
-  return cognitoUserDirectory(userPoolId);
+const userPoolId = (): string => {
+  const id = process.env.USER_POOL_ID;
+  if (!id) throw new Error('missing environment variable USER_POOL_ID');
+  return id;
 };
+
+export const userDirectory = (): UserDirectory =>
+  env.mode === 'local' ? localUserDirectory : cognitoUserDirectory(userPoolId());
+
+export const volunteerDirectory = (): VolunteerDirectory =>
+  env.mode === 'local' ? localUserDirectory : cognitoVolunteerDirectory(userPoolId());
