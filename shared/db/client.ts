@@ -6,7 +6,8 @@ let cached: DynamoDBDocumentClient | undefined;
 
 /** One document client per process (reused across warm invocations). */
 export const documentClient = (): DynamoDBDocumentClient => {
-  cached ??= DynamoDBDocumentClient.from(dynamoClient(), { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  cached ??= DynamoDBDocumentClient.from(dynamoClient(), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return cached;
 };
@@ -20,6 +21,9 @@ export const dynamoClient = (): DynamoDBClient => {
     ...(env.dynamoEndpoint && {
       endpoint: env.dynamoEndpoint,
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      // Locally every handler shares this one client (in Lambda each instance serves one
+      // request at a time), so the SDK's default of 50 sockets would queue requests.
+      requestHandler: { httpAgent: { keepAlive: true, maxSockets: 512 } },
     }),
   });
   return rawClient;
