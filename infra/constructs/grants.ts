@@ -8,6 +8,7 @@
  * grantNeeds(fn, ['table:read', 'email', 'sms'], resources);
  * ```
  */
+import { workflowArnEnvName } from '../../shared/workflows/definition.js';
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
@@ -51,9 +52,6 @@ export interface NeedResources {
 /** The id of the synth warning of a `workflow:<Name>` need that could not be granted. */
 export const UNBOUND_WORKFLOW_WARNING = 'TatawwuWorkflowNotBound';
 
-/** `VolunteerApplication` → `WORKFLOW_VOLUNTEER_APPLICATION_ARN`: where a handler finds a state machine. */
-export const workflowArnEnvName = (workflow: string): string =>
-  `WORKFLOW_${workflow.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_ARN`;
 
 const missing = (fn: NodeFunction, need: Need, what: string): Error =>
   new Error(`${fn.node.path} needs ${JSON.stringify(need)} but no ${what} was given to grantNeeds`);
@@ -149,6 +147,8 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
         stateMachine.grantStartExecution(fn);
         // Handlers of human decisions resume the execution waiting on their task token.
         stateMachine.grantTaskResponse(fn);
+        // start() replaying an execution name, and describe(), read the execution.
+        stateMachine.grantExecution(fn, 'states:DescribeExecution');
         lambda.addEnvironment(workflowArnEnvName(workflow), stateMachine.stateMachineArn);
       }
     }
