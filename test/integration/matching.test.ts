@@ -52,7 +52,7 @@ describe('matching index maintained by the volunteer consumer', () => {
   it('moves the postings when the profile changes, leaving none behind', async () => {
     await volunteers.volunteerRepository().create(volunteerRecord('vol-index-2'), []);
     await consumer.handler(envelope('VolunteerRegistered', 'vol-index-2'));
-    await volunteers.volunteerRepository().update('vol-index-2', { professions: ['nurse'], city: 'jeddah', updatedAt: NOW.toISOString(), revision: 2 }, 1, []);
+    await volunteers.volunteerRepository().update('vol-index-2', { professions: ['nurse'], city: 'jeddah', consent: volunteerRecord('vol-index-2').consent, updatedAt: NOW.toISOString(), revision: 2 }, 1, []);
     await consumer.handler(envelope('VolunteerProfileUpdated', 'vol-index-2'));
     const riyadhDoctors = await partition(`MATCH#VPOST#prof:doctor#${RIYADH_CELL}`);
     expect(riyadhDoctors.map((i) => i.SK)).not.toContain('VOL#vol-index-2');
