@@ -7,7 +7,7 @@
  * Details carry ids and what consumers need to route or match, never national IDs and no
  * contact data: a consumer that must email someone reads the profile, where consent lives.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ApplicationEventDetail,
   ApplicationPendingDecisionDetail,

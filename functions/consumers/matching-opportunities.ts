@@ -4,7 +4,7 @@
  * item and the opportunity's candidates are removed (matches pointing at it are hidden at once,
  * since reads check the catalogue). The record is read, so redelivery is harmless.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainEventEnvelope } from './definition.js';
 import { matchingPorts } from '../../shared/db/matching-repository.js';
 import { opportunityRepository } from '../../shared/db/opportunity-repository.js';

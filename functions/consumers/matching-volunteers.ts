@@ -4,7 +4,7 @@
  * and a change marker for the next `matching` job. The profile is read, not the event: it is
  * the current state whatever order redelivered events arrive in, so the consumer is idempotent.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainEventEnvelope } from './definition.js';
 import { matchingPorts } from '../../shared/db/matching-repository.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';

@@ -4,7 +4,7 @@
  * managers are nudged. The outbox dedupe key (type, recipient, application, event) makes a
  * redelivered event a no-op.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainEventEnvelope } from './definition.js';
 import { managerEmails, reminderSource } from '../../shared/db/notification-repository.js';
 import type { NotificationRequest, NotificationType, Params } from '../../shared/domain/notifications/schema.js';

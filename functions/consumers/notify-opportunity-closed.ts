@@ -5,7 +5,7 @@
  * its shifts. The outbox dedupe key (type, volunteer, shift) makes a redelivery a no-op.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainEventEnvelope } from './definition.js';
 import { documentClient } from '../../shared/db/client.js';
 import { opportunityKeys } from '../../shared/db/keys.js';

@@ -5,7 +5,7 @@
  * Only the STOP / START keywords act (see shared/domain/notifications/service.ts).
  */
 import type { SNSEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { systemClock } from '../../shared/clock.js';
 import { notificationRepository } from '../../shared/db/notification-repository.js';
 import { handleInboundSms, type InboundResult } from '../../shared/domain/notifications/service.js';

@@ -7,7 +7,7 @@
  * - `GET /local/outbox?status=dead|deferred`: notifications that failed every try (the cloud's
  *   DLQ) or wait for the end of quiet hours.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SNSEvent } from 'aws-lambda';
 import { handler as inboundSms } from '../../functions/consumers/sms-inbound.js';
 import { notificationRepository } from '../../shared/db/notification-repository.js';

@@ -17,7 +17,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Contact } from '../domain/notifications/policy.js';
 import { OutboxRecord, type Channel, type OutboxStatus, type Params } from '../domain/notifications/schema.js';
 import { Locale } from '../domain/reference/professions.js';

@@ -5,7 +5,7 @@
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BadRequestError } from '../domain/errors.js';
 import { OpportunityStatusError } from '../domain/opportunities/errors.js';
 import { OpportunitySummary, type OpportunityRecord, type SearchPage, type ShiftRecord } from '../domain/opportunities/schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ForbiddenError, UnauthorizedError } from '../domain/errors.js';
 
 export const Group = z.enum(['volunteer', 'org-manager', 'company-admin', 'ministry-reviewer', 'ministry-admin']);

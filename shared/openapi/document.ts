@@ -11,7 +11,7 @@
  * - Errors reference the shared RFC 9457 `Problem` schema (application/problem+json).
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HttpMethod, Route, RouteDocs } from '../../functions/http/route.js';
 import { GatewayMessageDocument, ProblemDocument } from './problem.js';
 

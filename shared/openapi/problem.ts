@@ -3,7 +3,7 @@
  * stack builds them in shared/middleware/problem.ts, and the type check at the end of this
  * file keeps the two in step.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Problem } from '../middleware/problem.js';
 
 export const FieldErrorDocument = z

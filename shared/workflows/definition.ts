@@ -13,7 +13,7 @@
  *
  * Pure: no AWS SDK or CDK import, so a handler may import a definition (e.g. for its name).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Need } from '../../functions/http/route.js';
 
 /** One Lambda task of a workflow: deployed as a NodeFunction, granted its `needs`. */

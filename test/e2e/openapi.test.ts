@@ -1,6 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Route } from '../../functions/http/route.js';
 import { routes } from '../../functions/http/routes.js';
 import { localServer, openApiDocument, SECURITY_SCHEME, type JsonSchema, type OpenApiDocument } from '../../shared/openapi/document.js';

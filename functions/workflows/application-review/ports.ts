@@ -1,6 +1,6 @@
 /** The ports of the review steps: the real adapters. */
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { systemClock } from '../../../shared/clock.js';
 import { applicationRepository } from '../../../shared/db/application-repository.js';
 import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';

@@ -5,7 +5,7 @@
  * same items with the same values). The in-memory index of open opportunities is built once
  * per run and warm container, and shared by the batches it serves.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { matchingPorts } from '../../../shared/db/matching-repository.js';
 import type { OpportunityIndex } from '../../../shared/domain/matching/matcher.js';
 import { loadIndex, matchShard, type MatchingPorts } from '../../../shared/domain/matching/service.js';

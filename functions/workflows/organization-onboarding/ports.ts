@@ -1,6 +1,6 @@
 /** The ports of the onboarding steps: the real adapters. */
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { systemClock } from '../../../shared/clock.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
 import type { OnboardingDeps } from '../../../shared/domain/organizations/onboarding.js';

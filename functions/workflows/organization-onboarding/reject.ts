@@ -1,5 +1,5 @@
 /** Reject: pending → rejected with the reviewer's reason (or the validation failure), OrganizationRejected, contact emailed. */
-import { z } from 'zod';
+import * as z from 'zod';
 import * as onboarding from '../../../shared/domain/organizations/onboarding.js';
 import { task } from '../../../shared/middleware/task.js';
 import { onboardingPorts, StepInput } from './ports.js';

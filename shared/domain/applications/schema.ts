@@ -10,7 +10,7 @@
  *      │           └──→ withdrawn
  *      └──→ approved | waitlisted | rejected | withdrawn   (no approval required, or screening failed)
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { boundedText } from '../organizations/schema.js';
 
 const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)');

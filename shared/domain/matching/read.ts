@@ -3,7 +3,7 @@
  * a volunteer's ranked matches (with their invitation and a one-step application) and an
  * opportunity's candidates as its managers see them (display data only, no contact details).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BadRequestError, NotFoundError } from '../errors.js';
 import type { Caller } from '../../middleware/auth.js';
 import { managesOrganization } from '../../middleware/auth.js';

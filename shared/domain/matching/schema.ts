@@ -4,7 +4,7 @@
  * matching index items), the explainable reasons returned to clients, and the responses of
  * GET /v1/volunteers/me/matches and GET /v1/opportunities/{id}/candidates.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Cause } from '../reference/causes.js';
 import { CityId } from '../reference/cities.js';
 import { Language, Profession, SkillLevel } from '../reference/professions.js';

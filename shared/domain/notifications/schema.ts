@@ -3,7 +3,7 @@
  * (NotificationRequest), and the outbox record written before anything is sent
  * (OutboxRecord). Pure: no AWS SDK import.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Locale } from '../reference/professions.js';
 
 export const NotificationType = z.enum([

@@ -4,7 +4,7 @@
  * and the search query. Times are accepted with any offset and stored as UTC ISO strings, so
  * that they compare correctly as strings inside sort keys.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Cause } from '../reference/causes.js';
 import { CityId } from '../reference/cities.js';
 import { Profession, SkillName } from '../reference/professions.js';

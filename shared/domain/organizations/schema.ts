@@ -5,7 +5,7 @@
  * an unknown field is a 422 that names it.
  */
 import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Cause } from '../reference/causes.js';
 import { CityId } from '../reference/cities.js';
 

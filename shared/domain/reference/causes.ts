@@ -3,7 +3,7 @@
  * `interests` and an organisation's `causes` are taken from it too, which is what lets
  * matching compare them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const causes = {
   health: { nameAr: 'الصحة', nameEn: 'Health' },

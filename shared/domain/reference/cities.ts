@@ -3,7 +3,7 @@
  * Used to validate `city` fields, to group KPIs by region, and by matching to estimate
  * distances when a volunteer gives no precise location.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface City {
   readonly id: string;

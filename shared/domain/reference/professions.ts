@@ -3,7 +3,7 @@
  * Skills are free text (normalised to lower-case kebab form); professions are a fixed list
  * so that an opportunity that needs a "lawyer" finds every lawyer.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const professions = {
   doctor: { nameAr: 'طبيب', nameEn: 'Doctor' },

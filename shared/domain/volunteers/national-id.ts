@@ -3,7 +3,7 @@
  * digits, the last one a Luhn check digit over the other nine. Messages never echo the
  * number: it is personal data.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Standard Luhn: from the right, every second digit is doubled (minus 9 when over 9). */
 export const luhnValid = (digits: string): boolean => {

@@ -7,7 +7,7 @@
  * Objects are `.strict()`: an unknown field is a 422 that names it. Every array is bounded.
  */
 import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Cause } from '../reference/causes.js';
 import { CityId } from '../reference/cities.js';
 import { Language, Locale, Profession, SkillLevel, SkillName } from '../reference/professions.js';

@@ -1,5 +1,5 @@
 /** Shapes of the versioned documents: the ethics charter (as stored and as served) and the volunteer guide. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Timestamp = z.iso.datetime({ offset: true });
 
