@@ -1,12 +1,30 @@
 /**
- * The email and SMS senders of one region: the SES domain identity volunteer emails are sent
- * from, and the AWS End User Messaging SMS sender ID. Functions get send permission on exactly
- * these two resources (see grants.ts: the `email` and `sms` needs), nothing wider.
+ * The email and SMS senders of one region and their feedback paths:
+ * - the SES domain identity volunteer emails are sent from (per region, infra/config.ts) and a
+ *   configuration set with reputation metrics; its event destination sends bounces and
+ *   complaints to an SNS topic whose function (functions/consumers/email-bounces.ts) puts the
+ *   address on the suppression list;
+ * - the AWS End User Messaging SMS sender ID, and an SNS topic for inbound SMS (two-way SMS
+ *   publishes replies there; functions/consumers/sms-inbound.ts handles STOP / START);
+ * - the notifications dead-letter queue: NotificationDeadLettered events land there;
+ * - alarms on bounce and complaint rates and on the dead-letter queue.
+ * Functions get send permission on exactly this identity, configuration set and sender ID.
  */
-import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
-import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import { Rule, type IEventBus } from 'aws-cdk-lib/aws-events';
+import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { Grant, PolicyStatement, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ConfigurationSet, ConfigurationSetTlsPolicy, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { EVENT_SOURCE } from '../../shared/messaging/events.js';
+import { grantNeeds, type NeedResources } from './grants.js';
+import { NodeFunction, type PowertoolsLogLevel } from './node-function.js';
 
 export interface MessagingProps {
   /** Domain verified in SES (DKIM records are output by the identity after deploy). */
@@ -22,6 +40,31 @@ export interface MessagingProps {
   readonly smsCountry: string;
 }
 
+export interface FeedbackProps {
+  /** What the feedback functions are granted from. */
+  readonly resources: NeedResources;
+  /** The domain bus: NotificationDeadLettered events are routed from it to the DLQ. */
+  readonly eventBus: IEventBus;
+  /** Where alarms go. */
+  readonly alarmAction: IAlarmAction;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+  /** @default RemovalPolicy.RETAIN */
+  readonly logRemovalPolicy?: RemovalPolicy;
+  /** @default 'INFO' */
+  readonly logLevel?: PowertoolsLogLevel;
+  /**
+   * Bounce rate (0–1) that raises the alarm; SES reviews an account at 5 %.
+   * @default 0.03
+   */
+  readonly bounceRateThreshold?: number;
+  /**
+   * Complaint rate (0–1) that raises the alarm; SES reviews an account at 0.1 %.
+   * @default 0.0008
+   */
+  readonly complaintRateThreshold?: number;
+}
+
 export class Messaging extends Construct {
   /** The SES identity emails are sent from. */
   public readonly emailIdentity: EmailIdentity;
@@ -29,13 +72,29 @@ export class Messaging extends Construct {
   public readonly fromAddress: string;
   /** ARN of the SMS sender ID. */
   public readonly smsSenderIdArn: string;
+  /** Reputation metrics and the bounce/complaint event destination. */
+  public readonly configurationSet: ConfigurationSet;
+  /** Bounces and complaints (SES → SNS). */
+  public readonly feedbackTopic: Topic;
+  /** Inbound SMS (End User Messaging two-way SMS → SNS); set it as the two-way channel of the number or pool. */
+  public readonly inboundSmsTopic: Topic;
+  /** Encrypts both topics; SES and End User Messaging may use it to publish. */
+  public readonly topicKey: Key;
 
   constructor(scope: Construct, id: string, props: MessagingProps) {
     super(scope, id);
     if (!/^[A-Z]{2}$/.test(props.smsCountry)) {
       throw new Error(`smsCountry must be an ISO 3166-1 alpha-2 code, got ${JSON.stringify(props.smsCountry)}`);
     }
-    this.emailIdentity = new EmailIdentity(this, 'EmailIdentity', { identity: Identity.domain(props.emailDomain) });
+    this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
+      reputationMetrics: true,
+      sendingEnabled: true,
+      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
+    });
+    this.emailIdentity = new EmailIdentity(this, 'EmailIdentity', {
+      identity: Identity.domain(props.emailDomain),
+      configurationSet: this.configurationSet,
+    });
     this.fromAddress = `${props.emailFromLocalPart ?? 'no-reply'}@${props.emailDomain}`;
     this.smsSenderIdArn = Stack.of(this).formatArn({
       service: 'sms-voice',
@@ -43,19 +102,113 @@ export class Messaging extends Construct {
       resourceName: `${props.smsSenderId}/${props.smsCountry}`,
       arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
     });
+
+    this.topicKey = new Key(this, 'TopicKey', { description: 'Tatawwu messaging feedback topics (bounces, complaints, inbound SMS)', enableKeyRotation: true });
+    for (const service of ['ses.amazonaws.com', 'sms-voice.amazonaws.com']) {
+      this.topicKey.addToResourcePolicy(
+        new PolicyStatement({
+          principals: [new ServicePrincipal(service)],
+          actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+          resources: ['*'],
+          conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+        }),
+      );
+    }
+    this.feedbackTopic = new Topic(this, 'EmailFeedback', { displayName: 'SES bounces and complaints', masterKey: this.topicKey, enforceSSL: true });
+    this.configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: EventDestination.snsTopic(this.feedbackTopic),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    this.inboundSmsTopic = new Topic(this, 'InboundSms', { displayName: 'Inbound SMS (STOP / START)', masterKey: this.topicKey, enforceSSL: true });
+    this.inboundSmsTopic.grantPublish(new ServicePrincipal('sms-voice.amazonaws.com'));
   }
 
-  /** Allows sending email from this region's identity only. */
+  /** Allows sending email from this region's identity, through its configuration set, only. */
   public grantSendEmail(grantee: IGrantable): Grant {
-    return this.emailIdentity.grantSendEmail(grantee);
+    if (grantee instanceof NodeFunction) {
+      grantee.function.addEnvironment('SES_CONFIGURATION_SET', this.configurationSet.configurationSetName);
+    }
+    const stack = Stack.of(this);
+    return Grant.addToPrincipal({
+      grantee,
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resourceArns: [
+        stack.formatArn({ service: 'ses', resource: 'identity', resourceName: this.emailIdentity.emailIdentityName }),
+        stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName }),
+      ],
+    });
   }
 
   /** Allows sending SMS through this region's sender ID only. */
   public grantSendSms(grantee: IGrantable): Grant {
-    return Grant.addToPrincipal({
-      grantee,
-      actions: ['sms-voice:SendTextMessage'],
-      resourceArns: [this.smsSenderIdArn],
+    return Grant.addToPrincipal({ grantee, actions: ['sms-voice:SendTextMessage'], resourceArns: [this.smsSenderIdArn] });
+  }
+
+  /**
+   * The feedback functions (bounces/complaints, inbound SMS), the notifications dead-letter
+   * queue and the alarms. Separate from the constructor because the functions are granted from
+   * resources that include this construct.
+   */
+  public addFeedback(props: FeedbackProps): { bounces: NodeFunction; inboundSms: NodeFunction; deadLetterQueue: Queue } {
+    const common = {
+      logRetention: props.logRetention,
+      logRemovalPolicy: props.logRemovalPolicy,
+      logLevel: props.logLevel,
+      serviceName: 'notifications',
+    };
+    const bounces = new NodeFunction(this, 'EmailBounces', { ...common, entry: 'functions/consumers/email-bounces.ts' });
+    grantNeeds(bounces, ['table:write'], props.resources);
+    this.feedbackTopic.addSubscription(new LambdaSubscription(bounces.function));
+
+    const inboundSms = new NodeFunction(this, 'SmsInbound', { ...common, entry: 'functions/consumers/sms-inbound.ts' });
+    grantNeeds(inboundSms, ['table:write'], props.resources);
+    this.inboundSmsTopic.addSubscription(new LambdaSubscription(inboundSms.function));
+
+    const deadLetterQueue = new Queue(this, 'NotificationsDlq', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
+    Validations.of(deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'this queue is itself the dead-letter queue of notifications (an EventBridge rule delivers NotificationDeadLettered to it); it has no queue of its own to redrive to',
+    });
+    new Rule(this, 'DeadLetteredNotifications', {
+      eventBus: props.eventBus,
+      description: 'notifications that failed every try → the notifications DLQ',
+      eventPattern: { source: [EVENT_SOURCE], detailType: ['NotificationDeadLettered'] },
+      targets: [new SqsQueue(deadLetterQueue)],
+    });
+
+    const alarm = (alarmId: string, metric: Metric, threshold: number, description: string) => {
+      const created = new Alarm(this, alarmId, {
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      });
+      created.addAlarmAction(props.alarmAction);
+      return created;
+    };
+    const reputation = (metricName: string) =>
+      new Metric({
+        namespace: 'AWS/SES',
+        metricName,
+        dimensionsMap: { 'ses:configuration-set': this.configurationSet.configurationSetName },
+        statistic: 'Maximum',
+        period: Duration.hours(1),
+      });
+    alarm('BounceRate', reputation('Reputation.BounceRate'), props.bounceRateThreshold ?? 0.03, 'SES bounce rate is approaching the level at which SES reviews the account');
+    alarm('ComplaintRate', reputation('Reputation.ComplaintRate'), props.complaintRateThreshold ?? 0.0008, 'SES complaint rate is approaching the level at which SES reviews the account');
+    alarm(
+      'NotificationsDlqDepth',
+      deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      1,
+      'notifications failed every try and were dead-lettered (see the outbox records named in the messages)',
+    );
+    return { bounces, inboundSms, deadLetterQueue };
   }
 }

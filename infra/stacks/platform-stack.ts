@@ -5,6 +5,7 @@
  */
 import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -15,8 +16,10 @@ import type { DeploymentConfig } from '../config.js';
 import type { NeedResources } from '../constructs/grants.js';
 import { PlatformHttpApi } from '../constructs/http-api.js';
 import { Identity } from '../constructs/identity.js';
+import { Consumers } from '../constructs/consumers.js';
 import { Messaging } from '../constructs/messaging.js';
 import { Observability } from '../constructs/observability.js';
+import { Schedules } from '../constructs/schedules.js';
 import { Workflows } from '../constructs/workflows.js';
 import type { DataStack } from './data-stack.js';
 
@@ -35,6 +38,8 @@ export class PlatformStack extends Stack {
   public readonly observability: Observability;
   /** The state machines and their task functions (functions/workflows/index.ts). */
   public readonly workflows: Workflows;
+  public readonly schedules: Schedules;
+  public readonly consumers: Consumers;
   /** What any function of this stack can be granted (see grants.ts `grantNeeds`). */
   public readonly needResources: NeedResources;
 
@@ -111,6 +116,18 @@ export class PlatformStack extends Stack {
     });
     for (const fn of this.api.functions.values()) this.observability.monitorFunction(fn.node.id, fn);
     for (const [id, fn] of this.workflows.functions) this.observability.monitorFunction(id, fn);
+
+    // Notifications: bounce/complaint and inbound-SMS paths, the notifications DLQ, scheduled
+    // jobs (EventBridge Scheduler) and event consumers (rules on the domain bus), each alarmed.
+    const alarmAction = new SnsAction(this.observability.topic);
+    const functionDefaults = { logRetention, logRemovalPolicy: config.ephemeralRemovalPolicy, logLevel: config.logLevel };
+    const feedback = this.messaging.addFeedback({ resources: this.needResources, eventBus: data.eventBus, alarmAction, ...functionDefaults });
+    this.schedules = new Schedules(this, 'Schedules', { resources: this.needResources, alarmAction, ...functionDefaults });
+    this.consumers = new Consumers(this, 'Consumers', { resources: this.needResources, eventBus: data.eventBus, alarmAction, ...functionDefaults });
+    for (const fn of [feedback.bounces, feedback.inboundSms]) this.observability.monitorFunction(fn.node.id, fn);
+    for (const { definition, function: fn } of this.schedules.schedules.values()) this.observability.monitorFunction(`Schedule${definition.id}`, fn);
+    for (const { definition, function: fn } of this.consumers.consumers.values()) this.observability.monitorFunction(`Consumer${definition.id}`, fn);
+    new CfnOutput(this, 'InboundSmsTopicArn', { value: this.messaging.inboundSmsTopic.topicArn });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });

@@ -96,3 +96,29 @@ describe('notify-opportunity-closed consumer', () => {
     expect(invite).toContain(`UID:shift-${seat.shiftId}@tatawwu.sa`);
   });
 });
+
+describe('email-bounces consumer', () => {
+  const snsEvent = (message: unknown) =>
+    ({ Records: [{ Sns: { Message: JSON.stringify(message), Timestamp: '2031-05-01T07:00:00.000Z' } }] }) as unknown as import('aws-lambda').SNSEvent;
+
+  it('marks a hard-bounced address undeliverable, so it is never emailed again', async () => {
+    const bounces = await import('../../functions/consumers/email-bounces.js');
+    const volunteer = await seedVolunteer();
+    const seat = await seedApprovedSeat({ volunteerId: volunteer.id, start: START, end: END });
+
+    await bounces.handler(snsEvent({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: volunteer.email }] } }));
+    await applications.handler(applicationEvent('ApplicationApproved', seat, volunteer.id));
+
+    expect(await repository.getSuppression('email', volunteer.email)).toMatchObject({ reason: 'undeliverable', source: 'ses-bounce' });
+    expect(await emailsTo(volunteer.email)).toHaveLength(0);
+  });
+
+  it('leaves an address with a transient bounce alone', async () => {
+    const bounces = await import('../../functions/consumers/email-bounces.js');
+
+    const result = await bounces.handler(snsEvent({ eventType: 'Bounce', bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'full@example.sa' }] } }));
+
+    expect(result.suppressed).toBe(0);
+    expect(await repository.getSuppression('email', 'full@example.sa')).toBeUndefined();
+  });
+});

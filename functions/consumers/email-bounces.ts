@@ -1,0 +1,40 @@
+/**
+ * SES bounce and complaint events (the configuration set's event destination → SNS → this
+ * function): a permanent bounce marks the address undeliverable, a complaint marks it opted
+ * out; either way the notifier never emails it again (suppression list, with time and source).
+ * Transient bounces (full mailbox) are left to SES's own retries.
+ */
+import type { SNSEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { notificationRepository } from '../../shared/db/notification-repository.js';
+import { SuppressionReason } from '../../shared/domain/notifications/schema.js';
+import { logger } from '../../shared/powertools/index.js';
+
+const Recipient = z.object({ emailAddress: z.string() });
+export const SesEvent = z.object({
+  eventType: z.string(),
+  bounce: z.object({ bounceType: z.string(), timestamp: z.string().optional(), bouncedRecipients: z.array(Recipient) }).optional(),
+  complaint: z.object({ timestamp: z.string().optional(), complainedRecipients: z.array(Recipient) }).optional(),
+  mail: z.object({ timestamp: z.string().optional() }).optional(),
+});
+
+export const handler = async (event: SNSEvent): Promise<{ suppressed: number }> => {
+  const repository = notificationRepository();
+  let suppressed = 0;
+  for (const record of event.Records) {
+    const ses = SesEvent.parse(JSON.parse(record.Sns.Message));
+    const at = ses.bounce?.timestamp ?? ses.complaint?.timestamp ?? record.Sns.Timestamp;
+    const targets =
+      ses.eventType === 'Bounce' && ses.bounce?.bounceType === 'Permanent'
+        ? ses.bounce.bouncedRecipients.map((r) => ({ address: r.emailAddress, reason: SuppressionReason.undeliverable, source: 'ses-bounce' }))
+        : ses.eventType === 'Complaint' && ses.complaint
+          ? ses.complaint.complainedRecipients.map((r) => ({ address: r.emailAddress, reason: SuppressionReason.optedOut, source: 'ses-complaint' }))
+          : [];
+    for (const target of targets) {
+      await repository.suppress({ channel: 'email', ...target, at: new Date(at).toISOString() });
+      suppressed += 1;
+    }
+    logger.info('ses feedback', { eventType: ses.eventType, suppressed: targets.length });
+  }
+  return { suppressed };
+};

@@ -1,0 +1,97 @@
+/**
+ * One EventBridge rule per consumer of functions/consumers/index.ts on the domain bus (source
+ * `tatawwu`, the consumer's detail-types), targeting a NodeFunction granted the consumer's
+ * needs, with a retry policy and a dead-letter queue (alarmed) for events that failed every
+ * retry. Consumers are idempotent, so a redrive from the queue is safe.
+ */
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import { Rule, type IEventBus } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { ConsumerDefinition } from '../../functions/consumers/definition.js';
+import { consumers as registry } from '../../functions/consumers/index.js';
+import { EVENT_SOURCE } from '../../shared/messaging/events.js';
+import { grantNeeds, type NeedResources } from './grants.js';
+import { NodeFunction, type PowertoolsLogLevel } from './node-function.js';
+
+export interface ConsumersProps {
+  readonly resources: NeedResources;
+  readonly eventBus: IEventBus;
+  /** @default - every consumer of functions/consumers/index.ts */
+  readonly consumers?: readonly ConsumerDefinition[];
+  /** Where the dead-letter alarms go. @default - no action */
+  readonly alarmAction?: IAlarmAction;
+  /** Retries of a failed delivery. @default 4 */
+  readonly retryAttempts?: number;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+  /** @default RemovalPolicy.RETAIN */
+  readonly logRemovalPolicy?: RemovalPolicy;
+  /** @default 'INFO' */
+  readonly logLevel?: PowertoolsLogLevel;
+}
+
+export interface DeployedConsumer {
+  readonly definition: ConsumerDefinition;
+  readonly rule: Rule;
+  readonly function: NodeFunction;
+  readonly deadLetterQueue: Queue;
+}
+
+export class Consumers extends Construct {
+  public readonly consumers: ReadonlyMap<string, DeployedConsumer>;
+
+  constructor(scope: Construct, id: string, props: ConsumersProps) {
+    super(scope, id);
+    const deployed = new Map<string, DeployedConsumer>();
+    for (const definition of props.consumers ?? registry) {
+      if (definition.events.length === 0) throw new Error(`consumer ${definition.id} lists no events`);
+      const fn = new NodeFunction(this, definition.id, {
+        entry: definition.entry,
+        serviceName: 'consumers',
+        timeout: Duration.seconds(definition.timeout ?? 30),
+        memorySize: definition.memorySize ?? 256,
+        ...(props.logRetention && { logRetention: props.logRetention }),
+        ...(props.logRemovalPolicy && { logRemovalPolicy: props.logRemovalPolicy }),
+        ...(props.logLevel && { logLevel: props.logLevel }),
+      });
+      grantNeeds(fn, definition.needs, props.resources);
+      const deadLetterQueue = new Queue(this, `${definition.id}Dlq`, {
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+        removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+      });
+      Validations.of(deadLetterQueue).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: 'this queue is itself the dead-letter queue of an EventBridge rule target; it has no queue of its own to redrive to',
+      });
+      const rule = new Rule(this, `${definition.id}Rule`, {
+        eventBus: props.eventBus,
+        description: `${definition.events.join(', ')} → ${definition.entry}`,
+        eventPattern: { source: [EVENT_SOURCE], detailType: [...definition.events] },
+        targets: [
+          new LambdaFunction(fn.function, {
+            retryAttempts: props.retryAttempts ?? 4,
+            maxEventAge: Duration.hours(6),
+            deadLetterQueue,
+          }),
+        ],
+      });
+      const alarm = new Alarm(this, `${definition.id}DlqDepth`, {
+        metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: `${definition.id} failed to handle events after every retry`,
+      });
+      if (props.alarmAction) alarm.addAlarmAction(props.alarmAction);
+      deployed.set(definition.id, { definition, rule, function: fn, deadLetterQueue });
+    }
+    this.consumers = deployed;
+  }
+}
