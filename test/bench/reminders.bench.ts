@@ -1,0 +1,166 @@
+/**
+ * 10,000 due shift reminders processed end to end by the `reminders` job, exactly as
+ * `POST /local/schedules/reminders` runs it: GSI3 query of approved seats, one BatchGet per
+ * shift, per volunteer the profile and suppression reads, the outbox writes before sending, SES
+ * (the emulator, over HTTP) with the `.ics` invite in raw MIME, and the local SMS box. Reports
+ * messages per second, peak memory and DynamoDB requests per reminder (counted by a middleware
+ * on the job's DynamoDB client), then runs the job again to show that nothing is sent twice.
+ */
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { freePort, loadNote, round, verdict, type Benchmark } from './lib.js';
+
+const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 10_000);
+const PER_SHIFT = 100;
+/**
+ * A run must end well inside its 15-minute period at the national peak we plan for: 20,000
+ * volunteers entering the 24 h window in one quarter hour (a national day of service) are
+ * 40,000 messages, i.e. ~45 per second for the whole period.
+ */
+const GOAL_MESSAGES_PER_SECOND = 50;
+const GOAL_REQUESTS_PER_REMINDER = 8;
+
+process.env.LOCAL_CRON = 'off';
+process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
+
+const benchmark: Benchmark = {
+  name: 'reminders',
+  title: `${REMINDERS.toLocaleString('en')} due shift reminders (email with .ics + SMS) through the reminders job on DynamoDB Local and the SES emulator (goals ≥ ${GOAL_MESSAGES_PER_SECOND} messages/s, ≤ ${GOAL_REQUESTS_PER_REMINDER} DynamoDB requests per reminder)`,
+  async run({ log }) {
+    const { startPlatform } = await import('../../infra/local/platform.js');
+    const { runSchedule } = await import('../../infra/local/jobs.js');
+    const { notificationKeys, opportunityKeys, organizationKeys, volunteerKeys } = await import('../../shared/db/keys.js');
+    const { documentClient } = await import('../../shared/db/client.js');
+    const platform = await startPlatform({ apiPort: 0, sesPort: 0, dynamoPort: await freePort(), tableName: `bench-${Date.now()}` });
+    const seeder = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ region: 'me-central-1', endpoint: platform.dynamoEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+      { marshallOptions: { removeUndefinedValues: true } },
+    );
+    try {
+      // 10:00 in Riyadh tomorrow (outside quiet hours, so SMS go out at once); shifts start 20 h later.
+      const now = new Date();
+      now.setUTCDate(now.getUTCDate() + 1);
+      now.setUTCHours(7, 0, 0, 0);
+      const start = new Date(now.getTime() + 20 * 3_600_000).toISOString();
+      const end = new Date(now.getTime() + 24 * 3_600_000).toISOString();
+
+      log(`seeding ${REMINDERS} volunteers with approved seats`);
+      const items: Record<string, unknown>[] = [];
+      const shifts = Math.ceil(REMINDERS / PER_SHIFT);
+      for (let s = 0; s < shifts; s++) {
+        const orgId = `org-${s}`;
+        items.push({ ...organizationKeys.profile(orgId), entity: 'Organization', id: orgId, nameAr: 'جمعية إطعام الخيرية', nameEn: 'Itaam Charity', status: 'active' });
+        items.push({
+          ...opportunityKeys.opportunity(`opp-${s}`),
+          entity: 'Opportunity',
+          id: `opp-${s}`,
+          orgId,
+          titleAr: 'توزيع السلال الغذائية في حي النسيم',
+          titleEn: 'Food basket distribution in Al Naseem',
+          city: 'riyadh',
+          status: 'published',
+        });
+      }
+      for (let i = 0; i < REMINDERS; i++) {
+        const id = `vol-${i}`;
+        const s = Math.floor(i / PER_SHIFT);
+        items.push({
+          ...volunteerKeys.profile(id),
+          entity: 'Volunteer',
+          id,
+          nameAr: 'سارة القحطاني',
+          nameEn: 'Sara Alqahtani',
+          email: `${id}@example.sa`,
+          phone: `+9665${String(10_000_000 + i)}`,
+          preferences: { email: true, sms: true, locale: i % 3 === 0 ? 'en' : 'ar' },
+          consent: { email: { granted: true, changedAt: now.toISOString() }, sms: { granted: true, changedAt: now.toISOString() } },
+        });
+        items.push({
+          PK: `VOL#${id}`,
+          SK: `BOOKING#${start}#shift-${s}`,
+          ...notificationKeys.bookingStartIndex(start, `shift-${s}`, id),
+          entity: 'Booking',
+          volunteerId: id,
+          applicationId: `app-${i}`,
+          opportunityId: `opp-${s}`,
+          orgId: `org-${s}`,
+          shiftId: `shift-${s}`,
+          start,
+          end,
+        });
+      }
+      const batches: Record<string, unknown>[][] = [];
+      for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+      let nextBatch = 0;
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          while (nextBatch < batches.length) {
+            let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+              [platform.tableName]: batches[nextBatch++]!.map((Item) => ({ PutRequest: { Item } })),
+            };
+            while (request && Object.keys(request).length > 0) {
+              const result = await seeder.send(new BatchWriteCommand({ RequestItems: request }));
+              request = result.UnprocessedItems as typeof request;
+            }
+          }
+        }),
+      );
+
+      // Count every request the job's DynamoDB client sends.
+      let requests = 0;
+      documentClient().middlewareStack.add(
+        (next) => async (args) => {
+          requests += 1;
+          return next(args);
+        },
+        { step: 'initialize', name: 'countRequests' },
+      );
+      let peakRss = process.memoryUsage().rss;
+      const sampler = setInterval(() => {
+        peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      }, 50);
+
+      log('running the reminders job');
+      const started = process.hrtime.bigint();
+      const summary = (await runSchedule('reminders', now)) as { windows: Record<string, { bookings: number; sent: number; duplicate: number; deferred: number; suppressed: number; failed: number }> };
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      clearInterval(sampler);
+      const firstRequests = requests;
+      const window = summary.windows['24h']!;
+
+      log('running it again (nothing must be sent)');
+      requests = 0;
+      const again = (await runSchedule('reminders', now)) as typeof summary;
+      const secondRequests = requests;
+      const emails = ((await (await fetch(`${platform.sesUrl}/store`)).json()) as { emails: unknown[] }).emails.length;
+
+      const messages = window.sent;
+      return {
+        rows: [
+          { metric: 'reminders (approved seats in the 24 h window)', value: window.bookings, goal: REMINDERS, verdict: verdict(window.bookings === REMINDERS) },
+          { metric: 'messages sent (email + SMS)', value: messages, goal: 2 * REMINDERS, verdict: verdict(messages === 2 * REMINDERS && window.failed === 0) },
+          { metric: 'emails in the SES emulator', value: emails, goal: REMINDERS, verdict: verdict(emails === REMINDERS) },
+          { metric: 'job duration (s)', value: round(seconds, 1), goal: '', verdict: '' },
+          { metric: 'messages per second', value: round(messages / seconds, 0), goal: `≥ ${GOAL_MESSAGES_PER_SECOND}`, verdict: verdict(messages / seconds >= GOAL_MESSAGES_PER_SECOND) },
+          { metric: 'reminders per second', value: round(window.bookings / seconds, 0), goal: '', verdict: '' },
+          { metric: 'DynamoDB requests per reminder', value: round(firstRequests / window.bookings, 2), goal: `≤ ${GOAL_REQUESTS_PER_REMINDER}`, verdict: verdict(firstRequests / window.bookings <= GOAL_REQUESTS_PER_REMINDER) },
+          { metric: 'peak RSS (MB)', value: round(peakRss / 1_048_576, 0), goal: '', verdict: '' },
+          { metric: 'second run: messages sent', value: again.windows['24h']!.sent, goal: 0, verdict: verdict(again.windows['24h']!.sent === 0) },
+          { metric: 'second run: DynamoDB requests', value: secondRequests, goal: '', verdict: '' },
+        ],
+        notes: [
+          'one process holds the job, the SES emulator (which keeps every email with its attachment in memory) and the local SMS box writer; DynamoDB Local is a separate Java process, not in the RSS',
+          'per reminder: profile GetItem, suppression BatchGetItem (both channels), two outbox PutItems (conditional), two outbox UpdateItems (result), one local-SMS PutItem; per shift one BatchGetItem; per page one GSI3 Query',
+          `the job runs 16 reminders concurrently; volunteers are one third English, two thirds Arabic`,
+          'the second run reads nothing: the window cursor already covers the range; a run with a lost cursor costs one conditional PutItem and one GetItem per message, and still sends nothing',
+          loadNote(),
+        ],
+      };
+    } finally {
+      seeder.destroy();
+      await platform.stop();
+    }
+  },
+};
+
+export default benchmark;
