@@ -19,6 +19,7 @@ import { OpportunityClosedDetail, OpportunityPublishedDetail } from '../shared/d
 import { OrganizationApprovedDetail, OrganizationRegisteredDetail, OrganizationRejectedDetail } from '../shared/domain/organizations/schema.js';
 import { VolunteerInvitedDetail, VolunteerProfileUpdatedDetail } from '../shared/domain/matching/schema.js';
 import { VolunteerRegisteredDetail } from '../shared/domain/volunteers/schema.js';
+import { NotificationDeadLetteredDetail } from '../shared/domain/notifications/schema.js';
 import { EVENT_SOURCE } from '../shared/messaging/events.js';
 
 export interface EventContract {
@@ -115,6 +116,12 @@ export const eventCatalog = {
     description: "No manager decided within the review period (72 h, a nudge, 72 h more): the application expired; the volunteer is to be told and may apply again.",
     detail: ApplicationEventDetail,
     example: 'applications/application-expired.json',
+  },
+  NotificationDeadLettered: {
+    description:
+      'A notification failed on every try (transient provider errors) and was dead-lettered; its outbox record keeps what is needed to send it again. An EventBridge rule delivers it to the notifications dead-letter queue (alarmed).',
+    detail: NotificationDeadLetteredDetail,
+    example: 'notifications/notification-dead-lettered.json',
   },
 } as const satisfies Record<string, EventContract>;
 

@@ -22,6 +22,7 @@ import {
   NotificationRequest,
   SuppressionReason,
   type Channel,
+  type NotificationDeadLetteredDetail,
   type OutboxRecord,
   type Params,
   type RecipientRef,
@@ -82,7 +83,7 @@ export interface Notifier {
 export const eventDeadLetterSink = (events: EventPublisher = eventPublisher()): DeadLetterSink => ({
   async deadLetter(record, reason) {
     await events.publish([
-      domainEvent('NotificationDeadLettered', {
+      domainEvent<NotificationDeadLetteredDetail>('NotificationDeadLettered', {
         notificationId: record.id,
         type: record.type,
         channel: record.channel,

@@ -128,3 +128,17 @@ export const SuppressionReason = {
   staleByMorning: 'quiet-hours-stale-by-morning',
   stale: 'stale',
 } as const;
+
+/** Detail of `NotificationDeadLettered`: which outbox record failed every try (no contact data). */
+export const NotificationDeadLetteredDetail = z
+  .object({
+    notificationId: z.string().min(1).describe('the outbox record (its dedupe key): it holds everything needed to send again'),
+    type: NotificationType,
+    channel: Channel,
+    recipientId: z.string().min(1),
+    about: z.string().min(1),
+    attempts: z.number().int().min(1),
+    reason: z.string(),
+  })
+  .strict();
+export type NotificationDeadLetteredDetail = z.output<typeof NotificationDeadLetteredDetail>;
