@@ -80,6 +80,7 @@ export const runMatchingBench = async (log: (message: string) => void = () => {}
   const naiveTop = new TopK(K);
   let agree = 0;
   t = process.hrtime.bigint();
+  const naiveCpu0 = process.cpuUsage();
   for (const v of sample) {
     allPairsTopK(v, index.opportunities, naiveTop);
     let same = true;
@@ -91,14 +92,26 @@ export const runMatchingBench = async (log: (message: string) => void = () => {}
     if (same) agree++;
   }
   const naiveSampleS = seconds(t);
+  const naiveSampleCpuS = cpuSeconds(naiveCpu0);
   const naiveExtrapolatedS = (naiveSampleS * VOLUNTEERS) / sample.length;
+  const naiveExtrapolatedCpuS = (naiveSampleCpuS * VOLUNTEERS) / sample.length;
   // The matcher's own time on the same sample, for a like-for-like ratio.
   t = process.hrtime.bigint();
+  const matcherCpu0 = process.cpuUsage();
   for (const v of sample) {
     index.topFor(v, top);
     for (let r = 0; r < top.size; r++) explainPair(v, index.opportunities[top.items[r]!]!);
   }
   const matcherSampleS = seconds(t);
+  const matcherSampleCpuS = cpuSeconds(matcherCpu0);
+
+  // Selection only (top 10 ids and scores, no reasons built), both sides on the same sample.
+  let c0 = process.cpuUsage();
+  for (const v of sample) allPairsTopK(v, index.opportunities, naiveTop);
+  const naiveSelectCpuS = cpuSeconds(c0);
+  c0 = process.cpuUsage();
+  for (const v of sample) index.topFor(v, top);
+  const matcherSelectCpuS = cpuSeconds(c0);
 
   // ── Recall of planted matches ──
   const idOf = new Map(country.volunteers.map((v, i) => [v.id, i]));
@@ -110,22 +123,24 @@ export const runMatchingBench = async (log: (message: string) => void = () => {}
     for (let r = 0; r < K; r++) if (results[i * K + r] === o) found++;
   }
   const recall = found / country.planted.size;
-  const ratio = naiveExtrapolatedS / matchS;
+  // CPU time, not wall time: the machine is shared, and CPU time is what a core spends.
+  const ratio = naiveExtrapolatedCpuS / matchCpuS;
   const withMatches = volunteers.filter((v) => results[v.index * K] !== -1).length;
 
   const rows: Row[] = [
     { measure: 'synthetic country', value: `${VOLUNTEERS} volunteers × ${OPPORTUNITIES} opportunities (${country.planted.size} planted)`, goal: '', verdict: '' },
     { measure: 'generation (not counted)', value: `${round(generateS, 1)} s`, goal: '', verdict: '' },
     { measure: 'matcher: index build', value: `${round(indexS, 2)} s`, goal: '', verdict: '' },
-    { measure: 'matcher: whole run (compile + top 10 + reasons)', value: `${round(matchS, 1)} s wall, ${round(matchCpuS, 1)} s CPU`, goal: `≤ ${GOAL_SECONDS} s, one core`, verdict: verdict(matchS <= GOAL_SECONDS) },
+    { measure: 'matcher: whole run (compile + top 10 + reasons)', value: `${round(matchS, 1)} s wall, ${round(matchCpuS, 1)} s CPU`, goal: `≤ ${GOAL_SECONDS} s, one core`, verdict: verdict(matchS <= GOAL_SECONDS && matchCpuS <= GOAL_SECONDS) },
     { measure: 'matcher: per volunteer', value: `${round((matchS * 1e6) / VOLUNTEERS, 1)} µs`, goal: '', verdict: '' },
     { measure: 'matcher: pairs scored', value: `${index.stats.evaluated} (${round(index.stats.evaluated / (VOLUNTEERS + sample.length), 0)} per volunteer, ${round((100 * index.stats.evaluated) / ((VOLUNTEERS + sample.length) * OPPORTUNITIES), 2)} % of all pairs)`, goal: '', verdict: '' },
     { measure: 'matcher: tiers skipped by the score bound', value: `${round((100 * index.stats.pruned) / (VOLUNTEERS + sample.length), 1)} % of volunteers`, goal: '', verdict: '' },
     { measure: 'matcher: memory', value: `heap ${mb(before.heapUsed)} → ${mb(peakHeap)} MB (+${mb(peakHeap - before.heapUsed)}), peak RSS ${maxRssMb} MB (incl. the generated country)`, goal: '', verdict: '' },
     { measure: 'volunteers with at least one match', value: `${round((100 * withMatches) / VOLUNTEERS, 1)} %`, goal: '', verdict: '' },
-    { measure: `naive all-pairs: ${sample.length} volunteers`, value: `${round(naiveSampleS, 2)} s (matcher on the same sample ${round(matcherSampleS, 3)} s)`, goal: '', verdict: '' },
-    { measure: `naive all-pairs: extrapolated to ${VOLUNTEERS}`, value: `${round(naiveExtrapolatedS, 0)} s`, goal: '', verdict: '' },
-    { measure: 'speed-up (naive extrapolated / matcher whole run)', value: `${round(ratio, 1)}× (same sample: ${round(naiveSampleS / matcherSampleS, 1)}×)`, goal: `≥ ${GOAL_RATIO}×`, verdict: verdict(ratio >= GOAL_RATIO) },
+    { measure: `naive all-pairs: ${sample.length} volunteers`, value: `${round(naiveSampleS, 2)} s wall, ${round(naiveSampleCpuS, 2)} s CPU (matcher on the same sample ${round(matcherSampleS, 3)} s wall, ${round(matcherSampleCpuS, 3)} s CPU)`, goal: '', verdict: '' },
+    { measure: `naive all-pairs: extrapolated to ${VOLUNTEERS}`, value: `${round(naiveExtrapolatedS, 0)} s wall, ${round(naiveExtrapolatedCpuS, 0)} s CPU`, goal: '', verdict: '' },
+    { measure: 'speed-up (naive extrapolated / matcher whole run, CPU)', value: `${round(ratio, 1)}× (same sample: ${round(naiveSampleCpuS / matcherSampleCpuS, 1)}×)`, goal: `≥ ${GOAL_RATIO}×`, verdict: verdict(ratio >= GOAL_RATIO) },
+    { measure: 'speed-up, selection only (no reasons), same sample, CPU', value: `${round(naiveSelectCpuS / matcherSelectCpuS, 1)}× (${round((naiveSelectCpuS * 1e6) / sample.length, 0)} vs ${round((matcherSelectCpuS * 1e6) / sample.length, 0)} µs per volunteer)`, goal: '', verdict: '' },
     { measure: 'top 10 identical to all-pairs (sample)', value: `${agree} / ${sample.length}`, goal: 'all', verdict: verdict(agree === sample.length) },
     { measure: 'recall of planted matches in the top 10', value: `${round(recall, 4)} (${found} / ${country.planted.size})`, goal: `≥ ${GOAL_RECALL}`, verdict: verdict(recall >= GOAL_RECALL) },
   ];

@@ -61,6 +61,11 @@ export interface CompiledVolunteer {
   readonly birth: number;
   /** Weekly availability bitset (WEEK_WORDS words). */
   readonly week: Int32Array;
+  /**
+   * The hot data in one contiguous array (scoring touches one cache line, not five objects):
+   * `[week × WEEK_WORDS, skillCount, (skillId, rank) × skillCount]`.
+   */
+  readonly packed: Int32Array;
 }
 
 export interface CompiledShift {
@@ -89,6 +94,11 @@ export interface CompiledOpportunity {
   readonly minAge: number;
   /** Shifts that start after `now`, earliest first. */
   readonly shifts: readonly CompiledShift[];
+  /**
+   * The hot data in one contiguous array:
+   * `[skillCount, (skillId, rank) × skillCount, shiftCount, (dateInt, slots, wordCount, (word, mask) × wordCount) × shiftCount]`.
+   */
+  readonly packed: Int32Array;
 }
 
 export const pointOf = (view: { city: string; location?: { lat: number; lon: number } | undefined }): { lat: number; lon: number } => {
@@ -100,14 +110,39 @@ export const pointOf = (view: { city: string; location?: { lat: number; lon: num
 
 const rankOf = (level: SkillLevel): number => skillRank[level];
 
+const packVolunteer = (week: Int32Array, skillIds: Int32Array, skillRanks: Int8Array): Int32Array => {
+  const packed = new Int32Array(WEEK_WORDS + 1 + 2 * skillIds.length);
+  packed.set(week, 0);
+  packed[WEEK_WORDS] = skillIds.length;
+  for (let i = 0; i < skillIds.length; i++) {
+    packed[WEEK_WORDS + 1 + 2 * i] = skillIds[i]!;
+    packed[WEEK_WORDS + 2 + 2 * i] = skillRanks[i]!;
+  }
+  return packed;
+};
+
+const packOpportunity = (skillIds: Int32Array, skillRanks: Int8Array, shifts: readonly CompiledShift[]): Int32Array => {
+  const out: number[] = [skillIds.length];
+  for (let i = 0; i < skillIds.length; i++) out.push(skillIds[i]!, skillRanks[i]!);
+  out.push(shifts.length);
+  for (const shift of shifts) {
+    out.push(shift.dateInt, shift.slots.slots, shift.slots.words.length);
+    for (let w = 0; w < shift.slots.words.length; w++) out.push(shift.slots.words[w]!, shift.slots.masks[w]!);
+  }
+  return Int32Array.from(out);
+};
+
 export const compileVolunteer = (view: MatchVolunteer, vocabulary: SkillVocabulary, index = 0): CompiledVolunteer => {
   const point = pointOf(view);
+  const skillIds = Int32Array.from(view.skills, (s) => vocabulary.id(s.name));
+  const skillRanks = Int8Array.from(view.skills, (s) => rankOf(s.level));
+  const week = availabilityBits(view.availability, new Int32Array(WEEK_WORDS));
   return {
     index,
     view,
     professionMask: professionMask(view.professions),
-    skillIds: Int32Array.from(view.skills, (s) => vocabulary.id(s.name)),
-    skillRanks: Int8Array.from(view.skills, (s) => rankOf(s.level)),
+    skillIds,
+    skillRanks,
     languageMask: languageMask(view.languages),
     interestMask: causeMask(view.interests),
     lat: point.lat,
@@ -116,7 +151,8 @@ export const compileVolunteer = (view: MatchVolunteer, vocabulary: SkillVocabula
     lonRad: point.lon * RAD,
     cosLat: Math.cos(point.lat * RAD),
     birth: dateInt(view.birthDate),
-    week: availabilityBits(view.availability, new Int32Array(WEEK_WORDS)),
+    week,
+    packed: packVolunteer(week, skillIds, skillRanks),
   };
 };
 
@@ -128,12 +164,14 @@ export const compileOpportunity = (view: MatchOpportunity, vocabulary: SkillVoca
     .filter((s) => s.start.getTime() > now.getTime())
     .sort((a, b) => a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : 1))
     .map((s) => ({ id: s.id, dateInt: riyadhLocal(s.start).dateInt, slots: shiftSlots(s.start, s.end) }));
+  const skillIds = Int32Array.from(view.skills, (s) => vocabulary.id(s.name));
+  const skillRanks = Int8Array.from(view.skills, (s) => rankOf(s.level));
   return {
     index,
     view,
     professionMask: professionMask(view.professions),
-    skillIds: Int32Array.from(view.skills, (s) => vocabulary.id(s.name)),
-    skillRanks: Int8Array.from(view.skills, (s) => rankOf(s.level)),
+    skillIds,
+    skillRanks,
     languageMask: languageMask(languages),
     languageCount: languages.length,
     causeBit: causeBit.get(view.category) ?? 0,
@@ -145,5 +183,6 @@ export const compileOpportunity = (view: MatchOpportunity, vocabulary: SkillVoca
     cosLat: Math.cos(point.lat * RAD),
     minAge: view.minAge ?? 0,
     shifts,
+    packed: packOpportunity(skillIds, skillRanks, shifts),
   };
 };

@@ -34,7 +34,7 @@ import {
   type CompiledVolunteer,
 } from './compile.js';
 import type { Exclusion, MatchOpportunity, MatchVolunteer, Reason, ScoreResult } from './schema.js';
-import { popcount } from './time.js';
+import { popcount, WEEK_WORDS } from './time.js';
 import { limits, lowerLevelSkillShare, remoteDistanceShare, weights } from './weights.js';
 
 const EARTH_KM = 6371;
@@ -85,23 +85,28 @@ export const evaluate = (v: CompiledVolunteer, o: CompiledOpportunity, explain?:
     }
   }
 
-  const required = o.skillIds.length;
+  const op = o.packed;
+  const vp = v.packed;
+  const required = op[0]!;
   if (required > 0) {
+    const vSkills = vp[WEEK_WORDS]!;
     let met = 0;
     let credit = 0;
     for (let i = 0; i < required; i++) {
-      const id = o.skillIds[i]!;
-      for (let j = 0; j < v.skillIds.length; j++) {
-        if (v.skillIds[j] !== id) continue;
-        const ok = v.skillRanks[j]! >= o.skillRanks[i]!;
+      const id = op[1 + 2 * i]!;
+      const need = op[2 + 2 * i]!;
+      for (let j = 0; j < vSkills; j++) {
+        if (vp[WEEK_WORDS + 1 + 2 * j] !== id) continue;
+        const has = vp[WEEK_WORDS + 2 + 2 * j]!;
+        const ok = has >= need;
         if (ok) met++;
         const share = ok ? 1 : lowerLevelSkillShare;
         credit += share;
         explain?.reasons.push({
           code: 'skill',
           detail: o.view.skills[i]!.name,
-          required: levels[o.skillRanks[i]! - 1]!,
-          level: levels[v.skillRanks[j]! - 1]!,
+          required: levels[need - 1]!,
+          level: levels[has - 1]!,
           met: ok,
           points: round2((weights.skills * share) / required),
         });
@@ -151,13 +156,18 @@ export const evaluate = (v: CompiledVolunteer, o: CompiledOpportunity, explain?:
   let best = -1;
   let bestOverlap = 0;
   let ageOk = false;
-  for (let s = 0; s < o.shifts.length; s++) {
-    const shift = o.shifts[s]!;
-    if (o.minAge > 0 && Math.floor((shift.dateInt - v.birth) / 10_000) < o.minAge) continue;
+  let at = 1 + 2 * required;
+  const shiftCount = op[at++]!;
+  for (let s = 0; s < shiftCount; s++) {
+    const date = op[at]!;
+    const slots = op[at + 1]!;
+    const words = op[at + 2]!;
+    const first = at + 3;
+    at = first + 2 * words;
+    if (o.minAge > 0 && Math.floor((date - v.birth) / 10_000) < o.minAge) continue;
     ageOk = true;
-    const { words, masks, slots } = shift.slots;
     let covered = 0;
-    for (let w = 0; w < words.length; w++) covered += popcount(v.week[words[w]!]! & masks[w]!);
+    for (let w = 0; w < words; w++) covered += popcount(vp[op[first + 2 * w]!]! & op[first + 2 * w + 1]!);
     const overlap = covered / slots;
     if (overlap > bestOverlap) {
       bestOverlap = overlap;
@@ -168,7 +178,7 @@ export const evaluate = (v: CompiledVolunteer, o: CompiledOpportunity, explain?:
     if (!explain) return -1;
     excluded = true;
     explain.exclusions.push(
-      o.shifts.length === 0 ? { code: 'no-future-shift' } : !ageOk ? { code: 'under-min-age', minAge: o.minAge } : { code: 'no-availability' },
+      shiftCount === 0 ? { code: 'no-future-shift' } : !ageOk ? { code: 'under-min-age', minAge: o.minAge } : { code: 'no-availability' },
     );
   } else {
     const points = weights.availability * bestOverlap;
