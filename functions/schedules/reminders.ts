@@ -5,7 +5,7 @@
  * invocation covers exactly the same windows.
  */
 import type { ScheduledEvent } from './definition.js';
-import { notificationRepository, reminderSource } from '../../shared/db/notification-repository.js';
+import { notificationRepository, pendingQueues, reminderSource } from '../../shared/db/notification-repository.js';
 import { runReminders, type ReminderSummary } from '../../shared/domain/notifications/reminders.js';
 import { notifier } from '../../shared/messaging/notifier.js';
 import { logger } from '../../shared/powertools/index.js';
@@ -23,6 +23,7 @@ export const handler = async (event: ScheduledEvent): Promise<ReminderSummary> =
       setCursor: (window, coveredUntil, previous) => repository.setCursor(window, coveredUntil, previous),
       notify: (request) => notify.notify(request),
       flushDeferred: () => notify.flushDeferred(),
+      pendingQueues: (olderThan) => pendingQueues(olderThan),
     },
     now,
   );

@@ -23,8 +23,8 @@ import { OutboxRecord, type Channel, type OutboxStatus, type Params } from '../d
 import { Locale } from '../domain/reference/professions.js';
 import { env } from '../env.js';
 import { documentClient } from './client.js';
-import { notificationKeys, opportunityKeys, organizationKeys, volunteerKeys } from './keys.js';
-import type { DueBooking, ShiftContext } from '../domain/notifications/reminders.js';
+import { applicationKeys, notificationKeys, opportunityKeys, organizationKeys, volunteerKeys } from './keys.js';
+import type { DueBooking, PendingQueue, ShiftContext } from '../domain/notifications/reminders.js';
 import { shiftUid } from '../messaging/ics.js';
 import { cityById } from '../domain/reference/cities.js';
 
@@ -490,4 +490,64 @@ export const approvedShifts = async (
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return bookings;
+};
+
+/**
+ * Organisations whose review queue (applications area, GSI2 `ORG#<orgId>#APP#pending`, sorted by
+ * the time the application became pending) holds applications pending since before
+ * `olderThan`: the organisations with an established volunteer department (GSI1 DEPARTMENTS)
+ * are walked, one Query each — bounded by the number of organisations, never a Scan.
+ */
+export const pendingQueues = async (
+  olderThan: string,
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: string = env.tableName,
+): Promise<PendingQueue[]> => {
+  const orgIds: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': organizationKeys.departmentIndex('', '').GSI1PK },
+        ProjectionExpression: 'orgId',
+        ...(start && { ExclusiveStartKey: start }),
+      }),
+    );
+    for (const item of page.Items ?? []) if (typeof item.orgId === 'string') orgIds.push(item.orgId);
+    start = page.LastEvaluatedKey;
+  } while (start);
+
+  const queues: PendingQueue[] = [];
+  for (const orgId of orgIds) {
+    let count = 0;
+    let oldest: string | undefined;
+    let next: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :older',
+          ExpressionAttributeValues: { ':pk': applicationKeys.reviewPartition(orgId, 'pending'), ':older': olderThan },
+          ProjectionExpression: 'GSI2SK',
+          ...(next && { ExclusiveStartKey: next }),
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        count += 1;
+        oldest ??= String(item.GSI2SK).split('#')[0];
+      }
+      next = page.LastEvaluatedKey;
+    } while (next);
+    if (count === 0 || !oldest) continue;
+    const [{ Item: org }, managers] = await Promise.all([
+      client.send(new GetCommand({ TableName: tableName, Key: organizationKeys.profile(orgId), ProjectionExpression: 'nameAr, nameEn' })),
+      managerEmails(orgId, client, tableName),
+    ]);
+    queues.push({ orgId, count, oldest, managers, orgParams: { orgNameAr: String(org?.nameAr ?? orgId), orgNameEn: String(org?.nameEn ?? orgId) } });
+  }
+  return queues;
 };

@@ -112,3 +112,27 @@ describe('reminders job', () => {
     expect(await emailsTo(volunteer.email)).toHaveLength(0);
   });
 });
+
+describe('reminders job: pending decisions', () => {
+  it('nudges an organisation’s managers once a day about applications pending for more than a day', async () => {
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { documentClient } = await import('../../shared/db/client.js');
+    const { applicationKeys, organizationKeys } = await import('../../shared/db/keys.js');
+    const put = (Item: Record<string, unknown>) => documentClient().send(new PutCommand({ TableName: process.env.TABLE_NAME, Item }));
+    const orgId = `org-nudge-${Math.random().toString(36).slice(2, 8)}`;
+    const manager = `${orgId}@manager.example.sa`;
+    await put({ ...organizationKeys.profile(orgId), entity: 'Organization', id: orgId, nameAr: 'جمعية إطعام', nameEn: 'Itaam Association' });
+    await put({ ...organizationKeys.department(orgId), ...organizationKeys.departmentIndex('2031-01-01T00:00:00.000Z', orgId), entity: 'VolunteerDepartment', orgId });
+    await put({ ...organizationKeys.manager(orgId, 'm1'), entity: 'Manager', sub: 'm1', email: manager });
+    for (const [id, at] of [['a1', '2031-02-01T06:00:00.000Z'], ['a2', '2031-02-01T06:30:00.000Z'], ['a3', '2031-02-02T06:30:00.000Z']] as const) {
+      await put({ ...applicationKeys.application(id + orgId), ...applicationKeys.reviewQueue(orgId, 'pending', at, id + orgId), entity: 'Application', status: 'pending' });
+    }
+
+    await run('2031-02-02T07:00:00.000Z');
+    await run('2031-02-02T07:15:00.000Z');
+
+    const emails = await emailsTo(manager);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.subject).toBe('طلبات تطوع بانتظار قرارك (2)');
+  });
+});
