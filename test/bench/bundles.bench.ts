@@ -16,6 +16,7 @@ import { build, type Metafile } from 'esbuild';
 import { consumers } from '../../functions/consumers/index.js';
 import { routes } from '../../functions/http/routes.js';
 import { schedules } from '../../functions/schedules/index.js';
+import { workflows } from '../../functions/workflows/index.js';
 import { esbuildOptions } from '../../infra/constructs/bundling.js';
 import { loadNote, median, round, verdict, type Benchmark, type Row } from './lib.js';
 
@@ -23,12 +24,13 @@ const MAX_KB = 250;
 const MAX_LOAD_MS = 60;
 const RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 15);
 
-/** Every deployed handler module: one Lambda per distinct entry of each declared list. */
+/** Every deployed handler module: one Lambda per distinct entry of the route, schedule, consumer and workflow lists. */
 const entries = (): Array<{ entry: string; kind: string }> => {
   const all = [
     ...routes.map((r) => ({ entry: r.entry, kind: 'http' })),
     ...schedules.map((s) => ({ entry: s.entry, kind: 'schedule' })),
     ...consumers.map((c) => ({ entry: c.entry, kind: 'consumer' })),
+    ...workflows.flatMap((w) => Object.values(w.tasks).map((task) => ({ entry: task.entry, kind: `workflow ${w.name}` }))),
   ];
   return [...new Map(all.map((e) => [e.entry, e])).values()].sort((a, b) => a.entry.localeCompare(b.entry));
 };

@@ -4,7 +4,7 @@
  * same trivial function alone, on the same API Gateway v2 event, after a warm-up.
  */
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadNote, median, percentile, round, verdict, type Benchmark, type Row } from './lib.js';
 
 // Before the handler stack is imported: Powertools reads these when its singletons are built.
