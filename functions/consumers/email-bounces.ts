@@ -5,7 +5,7 @@
  * Transient bounces (full mailbox) are left to SES's own retries.
  */
 import type { SNSEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { notificationRepository } from '../../shared/db/notification-repository.js';
 import { SuppressionReason } from '../../shared/domain/notifications/schema.js';
 import { logger } from '../../shared/powertools/index.js';
