@@ -8,14 +8,15 @@
  * grantNeeds(fn, ['table:read', 'email', 'sms'], resources);
  * ```
  */
-import { workflowArnEnvName } from '../../shared/workflows/definition.js';
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Stack, Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Need } from '../../functions/http/route.js';
+import { workflowArnEnvName } from '../../shared/workflows/definition.js';
 import type { NodeFunction } from './node-function.js';
 import type { Messaging } from './messaging.js';
 
@@ -147,8 +148,7 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
         stateMachine.grantStartExecution(fn);
         // Handlers of human decisions resume the execution waiting on their task token.
         stateMachine.grantTaskResponse(fn);
-        // start() replaying an execution name, and describe(), read the execution.
-        stateMachine.grantExecution(fn, 'states:DescribeExecution');
+        grantDescribeExecutions(fn, stateMachine);
         lambda.addEnvironment(workflowArnEnvName(workflow), stateMachine.stateMachineArn);
       }
     }
@@ -160,6 +160,27 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
  * work. cdk-nag (v3) acknowledges findings one by one, by their exact text, so the finding is
  * computed from this very table's ARN: a wildcard on any other resource still fails the check.
  */
+/**
+ * `states:DescribeExecution` on the executions of one state machine: start() replaying an
+ * execution name and describe() read the execution. Execution names are generated per
+ * organisation or application, so the resource ends in `:*` — acknowledged for exactly this
+ * state machine's executions.
+ */
+const grantDescribeExecutions = (fn: NodeFunction, stateMachine: IStateMachine): void => {
+  const stack = Stack.of(fn);
+  const executions = stack.formatArn({
+    service: 'states',
+    resource: 'execution',
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    resourceName: `${Arn.split(stateMachine.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName}:*`,
+  });
+  fn.function.addToRolePolicy(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executions] }));
+  Validations.of(fn.role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${flattenReference(stack.resolve(executions))}]`,
+    reason: 'DescribeExecution on the executions of this one state machine; their names are generated per record',
+  });
+};
+
 /**
  * The text cdk-nag gives a CloudFormation reference in a finding (its `flattenCfnReference`,
  * which cdk-nag 3 no longer exports): `Fn::ImportValue` → the export name, `Fn::GetAtt` →

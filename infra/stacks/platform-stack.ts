@@ -17,6 +17,7 @@ import type { NeedResources } from '../constructs/grants.js';
 import { PlatformHttpApi } from '../constructs/http-api.js';
 import { Identity } from '../constructs/identity.js';
 import { Consumers } from '../constructs/consumers.js';
+import { MatchingRunWorkflow } from '../constructs/matching-run.js';
 import { Messaging } from '../constructs/messaging.js';
 import { Observability } from '../constructs/observability.js';
 import { Schedules } from '../constructs/schedules.js';
@@ -38,6 +39,8 @@ export class PlatformStack extends Stack {
   public readonly observability: Observability;
   /** The state machines and their task functions (functions/workflows/index.ts). */
   public readonly workflows: Workflows;
+  /** The national re-match (Distributed Map; outside `workflows`, whose engine has no Map). */
+  public readonly matchingRun: MatchingRunWorkflow;
   public readonly schedules: Schedules;
   public readonly consumers: Consumers;
   /** What any function of this stack can be granted (see grants.ts `grantNeeds`). */
@@ -94,7 +97,15 @@ export class PlatformStack extends Stack {
       logRemovalPolicy: config.ephemeralRemovalPolicy,
       logLevel: config.logLevel,
     });
-    this.needResources = { ...baseResources, stateMachines: this.workflows.stateMachines };
+    this.matchingRun = new MatchingRunWorkflow(this, 'MatchingRun', {
+      resources: baseResources,
+      logRetention,
+      logRemovalPolicy: config.ephemeralRemovalPolicy,
+    });
+    this.needResources = {
+      ...baseResources,
+      stateMachines: { ...this.workflows.stateMachines, MatchingRun: this.matchingRun.stateMachine },
+    };
 
     this.api = new PlatformHttpApi(this, 'Api', {
       routes: props.routes,
@@ -116,6 +127,7 @@ export class PlatformStack extends Stack {
     });
     for (const fn of this.api.functions.values()) this.observability.monitorFunction(fn.node.id, fn);
     for (const [id, fn] of this.workflows.functions) this.observability.monitorFunction(id, fn);
+    this.observability.monitorFunction('MatchingRunShard', this.matchingRun.shardFunction);
 
     // Notifications: bounce/complaint and inbound-SMS paths, the notifications DLQ, scheduled
     // jobs (EventBridge Scheduler) and event consumers (rules on the domain bus), each alarmed.
