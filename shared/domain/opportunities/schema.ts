@@ -5,6 +5,7 @@
  * that they compare correctly as strings inside sort keys.
  */
 import * as z from 'zod';
+import { GeoPoint } from '../reference/contact.js';
 import { Cause } from '../reference/causes.js';
 import { CityId } from '../reference/cities.js';
 import { Profession, SkillName } from '../reference/professions.js';
@@ -24,10 +25,7 @@ export const Instant = z.iso
   .transform((value) => new Date(value).toISOString());
 
 /** Roughly the bounding box of Saudi Arabia (WGS84). */
-export const GeoPoint = z
-  .object({ lat: z.number().min(16).max(32.2), lon: z.number().min(34.5).max(55.7) })
-  .strict()
-  .describe('a point inside Saudi Arabia (WGS84 degrees)');
+export { GeoPoint };
 
 export const ShiftInput = z
   .object({

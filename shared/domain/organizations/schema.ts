@@ -4,8 +4,8 @@
  * clients get back (OrganizationPublicView, OrganizationFullView). Objects are `.strict()`:
  * an unknown field is a 422 that names it.
  */
-import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
 import * as z from 'zod';
+import { PhoneNumber } from '../reference/contact.js';
 import { Cause } from '../reference/causes.js';
 import { CityId } from '../reference/cities.js';
 
@@ -29,14 +29,7 @@ export const LicenseNumber = z
   .describe('10-digit NCNP licence or commercial registration number, e.g. 1010123456');
 
 /** E.164, validated against the numbering plan of its country, stored normalised. */
-export const PhoneNumber = z
-  .string()
-  .trim()
-  .max(20)
-  .regex(/^\+[1-9]\d{6,14}$/, { message: 'must be an E.164 number, e.g. +966112345678', abort: true })
-  .refine((value) => isValidPhoneNumber(value), 'is not a valid phone number for its country')
-  .overwrite((value) => parsePhoneNumberFromString(value)?.number ?? value)
-  .describe('E.164 phone number, e.g. +966112345678');
+export { PhoneNumber };
 
 /** No control characters (they break logs, exports and certificates). */
 export const boundedText = (min: number, max: number) =>

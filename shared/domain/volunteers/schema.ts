@@ -6,8 +6,8 @@
  * library, so that the handlers serving documents stay small.
  * Objects are `.strict()`: an unknown field is a 422 that names it. Every array is bounded.
  */
-import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
 import * as z from 'zod';
+import { GeoPoint, PhoneNumber, SAUDI_BOUNDS } from '../reference/contact.js';
 import { Cause } from '../reference/causes.js';
 import { CityId } from '../reference/cities.js';
 import { Language, Locale, Profession, SkillLevel, SkillName } from '../reference/professions.js';
@@ -67,28 +67,11 @@ const noOverlaps = (slots: readonly AvailabilitySlot[], ctx: z.core.$RefinementC
 };
 
 /** Roughly the bounding box of Saudi Arabia (WGS84). */
-export const SAUDI_BOUNDS = { minLat: 16, maxLat: 32.2, minLon: 34.5, maxLon: 55.7 } as const;
-
-export const GeoPoint = z
-  .object({
-    lat: z.number().min(SAUDI_BOUNDS.minLat).max(SAUDI_BOUNDS.maxLat),
-    lon: z.number().min(SAUDI_BOUNDS.minLon).max(SAUDI_BOUNDS.maxLon),
-  })
-  .strict()
-  .describe('a point inside Saudi Arabia (WGS84 degrees)');
+export { GeoPoint, PhoneNumber, SAUDI_BOUNDS };
 
 export const Skill = z.object({ name: SkillName, level: SkillLevel }).strict();
 
 /** E.164, validated against the numbering plan of its country, stored normalised. */
-export const PhoneNumber = z
-  .string()
-  .trim()
-  .max(20)
-  .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number, e.g. +966501234567')
-  .refine((value) => isValidPhoneNumber(value), 'is not a valid phone number for its country')
-  .overwrite((value) => parsePhoneNumberFromString(value)?.number ?? value)
-  .describe('E.164 phone number, e.g. +966501234567');
-
 export const BirthDate = z.iso.date().describe(`ISO date (YYYY-MM-DD); the volunteer must be at least ${MIN_VOLUNTEER_AGE}`);
 
 export const Preferences = z
