@@ -152,7 +152,7 @@ const benchmark: Benchmark = {
           `client, gateway, handlers, the local workflow runner and DynamoDB Local (in memory, Java) share this machine (${process.version}); every seat transaction updates the same shift item, so they serialise on it`,
           'a decision answers once it is recorded and the waiting execution resumed; the seat is then reserved by the workflow, which is what the second row measures',
           'conflict retries count TransactWriteItems cancelled only by TransactionConflict and retried with full-jitter backoff (8 ms base, 400 ms cap); DynamoDB Local applies transactions one at a time and rarely reports conflicts, so expect more in the cloud, where the count is the Powertools-free process counter `transactionStats` per function instance',
-          'every handler in this process shares one DynamoDB client (50 sockets): the SDK warns that requests queue for sockets, which dominates the latencies here; in Lambda each function instance has its own',
+          'every handler in this process shares one DynamoDB client (512 sockets locally) and one event loop with the gateway and the workflow runner; in Lambda each function instance has its own client and process',
         ],
       };
     } finally {
