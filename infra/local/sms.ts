@@ -67,9 +67,9 @@ const page = (items: readonly { to: string; body: string; at: string }[]) =>
 
 export const smsExtension: LocalExtension = {
   name: 'sms',
-  async start() {
+  async start({ apiUrl }) {
     return {
-      banner: ['SMS outbox     GET /local/sms (reply with POST /local/sms/inbound {"from","body"}); failed messages: GET /local/outbox?status=dead'],
+      banner: [`SMS outbox     ${apiUrl}/local/sms (reply: POST /local/sms/inbound {"from","body"}; failed messages: ${apiUrl}/local/outbox?status=dead)`],
       routes: [
         {
           method: 'GET',
