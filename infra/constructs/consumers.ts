@@ -4,17 +4,18 @@
  * needs, with a retry policy and a dead-letter queue (alarmed) for events that failed every
  * retry. Consumers are idempotent, so a redrive from the queue is safe.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { ConsumerDefinition } from '../../functions/consumers/definition.js';
 import { consumers as registry } from '../../functions/consumers/index.js';
 import { EVENT_SOURCE } from '../../shared/messaging/events.js';
 import { grantNeeds, type NeedResources } from './grants.js';
+import { AlarmedDeadLetterQueue } from './dead-letter-queue.js';
 import { NodeFunction, type PowertoolsLogLevel } from './node-function.js';
 
 export interface ConsumersProps {
@@ -59,15 +60,11 @@ export class Consumers extends Construct {
         ...(props.logLevel && { logLevel: props.logLevel }),
       });
       grantNeeds(fn, definition.needs, props.resources);
-      const deadLetterQueue = new Queue(this, `${definition.id}Dlq`, {
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-        retentionPeriod: Duration.days(14),
-        removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-      });
-      Validations.of(deadLetterQueue).acknowledge({
-        id: 'AwsSolutions-SQS3',
-        reason: 'this queue is itself the dead-letter queue of an EventBridge rule target; it has no queue of its own to redrive to',
+      const { queue: deadLetterQueue } = new AlarmedDeadLetterQueue(this, `${definition.id}Dlq`, {
+        deadLetterOf: 'an EventBridge rule target',
+        alarmDescription: `${definition.id} failed to handle events after every retry`,
+        ...(props.alarmAction && { alarmAction: props.alarmAction }),
+        ...(props.logRemovalPolicy && { removalPolicy: props.logRemovalPolicy }),
       });
       const rule = new Rule(this, `${definition.id}Rule`, {
         eventBus: props.eventBus,
@@ -81,15 +78,6 @@ export class Consumers extends Construct {
           }),
         ],
       });
-      const alarm = new Alarm(this, `${definition.id}DlqDepth`, {
-        metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-        alarmDescription: `${definition.id} failed to handle events after every retry`,
-      });
-      if (props.alarmAction) alarm.addAlarmAction(props.alarmAction);
       deployed.set(definition.id, { definition, rule, function: fn, deadLetterQueue });
     }
     this.consumers = deployed;

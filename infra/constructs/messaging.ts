@@ -10,7 +10,7 @@
  * - alarms on bounce and complaint rates and on the dead-letter queue.
  * Functions get send permission on exactly this identity, configuration set and sender ID.
  */
-import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule, type IEventBus } from 'aws-cdk-lib/aws-events';
@@ -21,9 +21,10 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ConfigurationSet, ConfigurationSetTlsPolicy, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { EVENT_SOURCE } from '../../shared/messaging/events.js';
 import { grantNeeds, type NeedResources } from './grants.js';
+import { AlarmedDeadLetterQueue } from './dead-letter-queue.js';
 import { NodeFunction, type PowertoolsLogLevel } from './node-function.js';
 
 export interface MessagingProps {
@@ -164,15 +165,11 @@ export class Messaging extends Construct {
     grantNeeds(inboundSms, ['table:write'], props.resources);
     this.inboundSmsTopic.addSubscription(new LambdaSubscription(inboundSms.function));
 
-    const deadLetterQueue = new Queue(this, 'NotificationsDlq', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-    });
-    Validations.of(deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'this queue is itself the dead-letter queue of notifications (an EventBridge rule delivers NotificationDeadLettered to it); it has no queue of its own to redrive to',
+    const { queue: deadLetterQueue } = new AlarmedDeadLetterQueue(this, 'NotificationsDlq', {
+      deadLetterOf: 'notifications (an EventBridge rule delivers NotificationDeadLettered to it)',
+      alarmDescription: 'notifications failed every try and were dead-lettered (see the outbox records named in the messages)',
+      alarmAction: props.alarmAction,
+      ...(props.logRemovalPolicy && { removalPolicy: props.logRemovalPolicy }),
     });
     new Rule(this, 'DeadLetteredNotifications', {
       eventBus: props.eventBus,
@@ -203,12 +200,6 @@ export class Messaging extends Construct {
       });
     alarm('BounceRate', reputation('Reputation.BounceRate'), props.bounceRateThreshold ?? 0.03, 'SES bounce rate is approaching the level at which SES reviews the account');
     alarm('ComplaintRate', reputation('Reputation.ComplaintRate'), props.complaintRateThreshold ?? 0.0008, 'SES complaint rate is approaching the level at which SES reviews the account');
-    alarm(
-      'NotificationsDlqDepth',
-      deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-      1,
-      'notifications failed every try and were dead-lettered (see the outbox records named in the messages)',
-    );
     return { bounces, inboundSms, deadLetterQueue };
   }
 }

@@ -7,15 +7,16 @@
 import { Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { TimeZone } from 'aws-cdk-lib';
 import type { ScheduleDefinition } from '../../functions/schedules/definition.js';
 import { schedules as registry } from '../../functions/schedules/index.js';
 import { grantNeeds, type NeedResources } from './grants.js';
+import { AlarmedDeadLetterQueue } from './dead-letter-queue.js';
 import { NodeFunction, type PowertoolsLogLevel } from './node-function.js';
 
 export interface SchedulesProps {
@@ -75,15 +76,11 @@ export class Schedules extends Construct {
       });
       grantNeeds(fn, definition.needs, props.resources);
 
-      const deadLetterQueue = new Queue(this, `${definition.id}Dlq`, {
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-        retentionPeriod: Duration.days(14),
-        removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-      });
-      Validations.of(deadLetterQueue).acknowledge({
-        id: 'AwsSolutions-SQS3',
-        reason: 'this queue is itself the dead-letter queue of an EventBridge Scheduler target; it has no queue of its own to redrive to',
+      const { queue: deadLetterQueue } = new AlarmedDeadLetterQueue(this, `${definition.id}Dlq`, {
+        deadLetterOf: 'an EventBridge Scheduler target',
+        alarmDescription: `invocations of the ${definition.name} schedule failed every retry`,
+        ...(props.alarmAction && { alarmAction: props.alarmAction }),
+        ...(props.logRemovalPolicy && { removalPolicy: props.logRemovalPolicy }),
       });
       // The target role of this schedule only. Granting invoke names the function and its
       // versions (`<arn>:*`); cdk-nag acknowledges exactly that finding, by this function's ARN.
@@ -108,15 +105,6 @@ export class Schedules extends Construct {
           role,
         }),
       });
-      const alarm = new Alarm(this, `${definition.id}DlqDepth`, {
-        metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-        alarmDescription: `invocations of the ${definition.name} schedule failed every retry`,
-      });
-      if (props.alarmAction) alarm.addAlarmAction(props.alarmAction);
       deployed.set(definition.name, { definition, schedule, function: fn, deadLetterQueue });
     }
     this.schedules = deployed;
