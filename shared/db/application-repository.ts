@@ -34,7 +34,7 @@ import {
   TooMuchContentionError,
   WaitlistChangedError,
 } from '../domain/applications/errors.js';
-import type { ApplicationRepository, BookingsSnapshot, Page, Promotion, Transition } from '../domain/applications/ports.js';
+import type { ApplicationRepository, BookingsSnapshot, Page, Transition } from '../domain/applications/ports.js';
 import type { ApplicationRecord, ApplicationStatus, StatusChange } from '../domain/applications/schema.js';
 import type { Booking } from '../domain/applications/screening.js';
 import { BadRequestError } from '../domain/errors.js';

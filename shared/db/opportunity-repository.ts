@@ -8,7 +8,7 @@ import { BatchWriteCommand, QueryCommand, TransactWriteCommand, type DynamoDBDoc
 import * as z from 'zod';
 import { BadRequestError } from '../domain/errors.js';
 import { OpportunityStatusError } from '../domain/opportunities/errors.js';
-import { OpportunitySummary, type OpportunityRecord, type SearchPage, type ShiftRecord } from '../domain/opportunities/schema.js';
+import { OpportunitySummary, type OpportunityRecord, type ShiftRecord } from '../domain/opportunities/schema.js';
 import { partitionsOf, summaryOf, type SearchPartition, type SearchPlan } from '../domain/opportunities/search.js';
 import type { OpportunityRepository } from '../domain/opportunities/service.js';
 import { env } from '../env.js';

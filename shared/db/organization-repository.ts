@@ -23,7 +23,6 @@ import type {
   Department,
   Manager,
   OrganizationRecord,
-  RecordedDecision,
   StatusChange,
 } from '../domain/organizations/schema.js';
 import type { OrganizationRepository, TransitionOptions } from '../domain/organizations/service.js';
