@@ -48,8 +48,6 @@ export interface CompiledVolunteer {
   readonly index: number;
   readonly view: MatchVolunteer;
   readonly professionMask: number;
-  readonly skillIds: Int32Array;
-  readonly skillRanks: Int8Array;
   readonly languageMask: number;
   readonly interestMask: number;
   readonly latRad: number;
@@ -59,11 +57,11 @@ export interface CompiledVolunteer {
   readonly lon: number;
   /** Birth date as yyyymmdd. */
   readonly birth: number;
-  /** Weekly availability bitset (WEEK_WORDS words). */
-  readonly week: Int32Array;
   /**
-   * The hot data in one contiguous array (scoring touches one cache line, not five objects):
-   * `[week × WEEK_WORDS, skillCount, (skillId, rank) × skillCount]`.
+   * Everything else in one contiguous array (scoring touches one buffer, not five objects, and
+   * a national run allocates one per volunteer):
+   * `[week × WEEK_WORDS, skillCount, (skillId, rank) × skillCount]` — the weekly availability
+   * bitset (WEEK_WORDS words), then the skills as vocabulary ids and ranks.
    */
   readonly packed: Int32Array;
 }
@@ -110,17 +108,6 @@ export const pointOf = (view: { city: string; location?: { lat: number; lon: num
 
 const rankOf = (level: SkillLevel): number => skillRank[level];
 
-const packVolunteer = (week: Int32Array, skillIds: Int32Array, skillRanks: Int8Array): Int32Array => {
-  const packed = new Int32Array(WEEK_WORDS + 1 + 2 * skillIds.length);
-  packed.set(week, 0);
-  packed[WEEK_WORDS] = skillIds.length;
-  for (let i = 0; i < skillIds.length; i++) {
-    packed[WEEK_WORDS + 1 + 2 * i] = skillIds[i]!;
-    packed[WEEK_WORDS + 2 + 2 * i] = skillRanks[i]!;
-  }
-  return packed;
-};
-
 const packOpportunity = (skillIds: Int32Array, skillRanks: Int8Array, shifts: readonly CompiledShift[]): Int32Array => {
   const out: number[] = [skillIds.length];
   for (let i = 0; i < skillIds.length; i++) out.push(skillIds[i]!, skillRanks[i]!);
@@ -132,27 +119,40 @@ const packOpportunity = (skillIds: Int32Array, skillRanks: Int8Array, shifts: re
   return Int32Array.from(out);
 };
 
+/**
+ * Compiles a volunteer. Run once per volunteer in a national run (300,000 times), so it is
+ * written for speed: plain loops, and one object and one buffer per volunteer.
+ */
 export const compileVolunteer = (view: MatchVolunteer, vocabulary: SkillVocabulary, index = 0): CompiledVolunteer => {
   const point = pointOf(view);
-  const skillIds = Int32Array.from(view.skills, (s) => vocabulary.id(s.name));
-  const skillRanks = Int8Array.from(view.skills, (s) => rankOf(s.level));
-  const week = availabilityBits(view.availability, new Int32Array(WEEK_WORDS));
+  const skills = view.skills;
+  const count = skills.length;
+  const packed = new Int32Array(WEEK_WORDS + 1 + 2 * count);
+  availabilityBits(view.availability, packed, 0);
+  packed[WEEK_WORDS] = count;
+  for (let i = 0; i < count; i++) {
+    packed[WEEK_WORDS + 1 + 2 * i] = vocabulary.id(skills[i]!.name);
+    packed[WEEK_WORDS + 2 + 2 * i] = rankOf(skills[i]!.level);
+  }
+  let professions = 0;
+  for (const p of view.professions) professions |= professionBit.get(p) ?? 0;
+  let languages = 0;
+  for (const l of view.languages) languages |= languageBit.get(l) ?? 0;
+  let interests = 0;
+  for (const c of view.interests) interests |= causeBit.get(c) ?? 0;
   return {
     index,
     view,
-    professionMask: professionMask(view.professions),
-    skillIds,
-    skillRanks,
-    languageMask: languageMask(view.languages),
-    interestMask: causeMask(view.interests),
+    professionMask: professions,
+    languageMask: languages,
+    interestMask: interests,
     lat: point.lat,
     lon: point.lon,
     latRad: point.lat * RAD,
     lonRad: point.lon * RAD,
     cosLat: Math.cos(point.lat * RAD),
     birth: dateInt(view.birthDate),
-    week,
-    packed: packVolunteer(week, skillIds, skillRanks),
+    packed,
   };
 };
 

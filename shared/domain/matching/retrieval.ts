@@ -21,6 +21,8 @@
  *   3. open opportunities of the other causes — at most 50 − 10 = 40.
  * When the top K is full and its K-th score is above the next tier's bound, the remaining
  * tiers cannot change it and are skipped. The result is exactly the all-pairs top K.
+ * The in-memory matcher (matcher.ts) probes the same features and cells with finer bounds:
+ * per posting list and per posting, best first (see `OpportunityIndex.topFor`).
  */
 import { distanceKm } from '../reference/cities.js';
 import { causeList } from './compile.js';
@@ -49,28 +51,59 @@ export const cellName = (cell: number): string =>
 const reachMemo = new Map<string, Int32Array>();
 
 /**
- * Cells within `maxKm` of a point (nearest point of each cell's rectangle, with 1 km of
- * slack for the curvature of the rectangle's edges), plus the remote cell.
+ * The cells within `maxKm` of a point, without the remote cell: writes each cell into
+ * `cells` and a LOWER BOUND of the distance from the point to anything located in it into
+ * `km`, and returns how many there are. The bound is the distance to the nearest point of the
+ * cell's rectangle, less 1 km of slack for the curvature of the rectangle's edges; the cells
+ * on the border of the grid stretch to the pole or antimeridian on the outer side, because
+ * `cellOf` clamps points outside the grid into them. Cells with `include[cell] === 0` are
+ * skipped (the matcher passes the cells that hold postings). `cells` and `km` must have room
+ * for `LAT_CELLS * LON_CELLS` entries.
  */
-export const reachCells = (lat: number, lon: number, maxKm: number = limits.maxDistanceKm): Int32Array => {
-  const key = `${lat},${lon},${maxKm}`;
-  const known = reachMemo.get(key);
-  if (known) return known;
-  const cells: number[] = [];
+export const nearCells = (
+  lat: number,
+  lon: number,
+  maxKm: number,
+  cells: Int32Array,
+  km: Float64Array,
+  include?: Uint8Array,
+): number => {
+  let count = 0;
   const span = Math.ceil(maxKm / 110 / CELL_DEGREES) + 1;
   const lat0 = clamp(Math.floor((lat - MIN_LAT) / CELL_DEGREES), 0, LAT_CELLS - 1);
   const lonSpan = Math.ceil(maxKm / (111 * Math.cos(((Math.abs(lat) + 2) * Math.PI) / 180)) / CELL_DEGREES) + 1;
   const lon0 = clamp(Math.floor((lon - MIN_LON) / CELL_DEGREES), 0, LON_CELLS - 1);
+  const point = { lat, lon };
+  const nearest = { lat, lon };
   for (let i = Math.max(0, lat0 - span); i <= Math.min(LAT_CELLS - 1, lat0 + span); i++) {
+    const south = i === 0 ? -90 : MIN_LAT + i * CELL_DEGREES;
+    const north = i === LAT_CELLS - 1 ? 90 : MIN_LAT + (i + 1) * CELL_DEGREES;
     for (let j = Math.max(0, lon0 - lonSpan); j <= Math.min(LON_CELLS - 1, lon0 + lonSpan); j++) {
-      const south = MIN_LAT + i * CELL_DEGREES;
-      const west = MIN_LON + j * CELL_DEGREES;
-      const nearest = { lat: clamp(lat, south, south + CELL_DEGREES), lon: clamp(lon, west, west + CELL_DEGREES) };
-      if (distanceKm({ lat, lon }, nearest) <= maxKm + 1) cells.push(i * LON_CELLS + j);
+      const cell = i * LON_CELLS + j;
+      if (include && include[cell] === 0) continue;
+      const west = j === 0 ? -180 : MIN_LON + j * CELL_DEGREES;
+      const east = j === LON_CELLS - 1 ? 180 : MIN_LON + (j + 1) * CELL_DEGREES;
+      nearest.lat = clamp(lat, south, north);
+      nearest.lon = clamp(lon, west, east);
+      const d = distanceKm(point, nearest) - 1;
+      if (d <= maxKm) {
+        cells[count] = cell;
+        km[count++] = d > 0 ? d : 0;
+      }
     }
   }
-  cells.push(REMOTE_CELL);
-  const result = Int32Array.from(cells);
+  return count;
+};
+
+/** Cells within `maxKm` of a point (see `nearCells`), plus the remote cell. */
+export const reachCells = (lat: number, lon: number, maxKm: number = limits.maxDistanceKm): Int32Array => {
+  const key = `${lat},${lon},${maxKm}`;
+  const known = reachMemo.get(key);
+  if (known) return known;
+  const cells = new Int32Array(LAT_CELLS * LON_CELLS + 1);
+  const count = nearCells(lat, lon, maxKm, cells, new Float64Array(LAT_CELLS * LON_CELLS));
+  cells[count] = REMOTE_CELL;
+  const result = cells.slice(0, count + 1);
   if (reachMemo.size > 100_000) reachMemo.clear();
   reachMemo.set(key, result);
   return result;

@@ -37,7 +37,7 @@ import type { Exclusion, MatchOpportunity, MatchVolunteer, Reason, ScoreResult }
 import { popcount, WEEK_WORDS } from './time.js';
 import { limits, lowerLevelSkillShare, remoteDistanceShare, weights } from './weights.js';
 
-const EARTH_KM = 6371;
+export const EARTH_KM = 6371;
 const levels = SkillLevel.options;
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
@@ -130,7 +130,11 @@ export const evaluate = (v: CompiledVolunteer, o: CompiledOpportunity, explain?:
   if (spoken !== 0) {
     const points = (weights.language * popcount(spoken)) / o.languageCount;
     total += points;
-    explain?.reasons.push({ code: 'language', detail: languageList.filter((_, i) => (spoken & (1 << i)) !== 0), points: round2(points) });
+    if (explain) {
+      const detail: (typeof languageList)[number][] = [];
+      for (let i = 0; i < languageList.length; i++) if ((spoken & (1 << i)) !== 0) detail.push(languageList[i]!);
+      explain.reasons.push({ code: 'language', detail, points: round2(points) });
+    }
   }
 
   if (!explain && total + (o.remote ? weights.distance * remoteDistanceShare : weights.distance) + weights.availability < floor - 0.005) return -1;
@@ -195,14 +199,9 @@ export const evaluate = (v: CompiledVolunteer, o: CompiledOpportunity, explain?:
 export const explainPair = (v: CompiledVolunteer, o: CompiledOpportunity): ScoreResult => {
   const explanation: Explanation = { reasons: [], exclusions: [], shift: -1 };
   const value = evaluate(v, o, explanation);
-  const eligible = value >= 0;
-  return {
-    eligible,
-    score: eligible ? value : 0,
-    ...(eligible && { shiftId: o.shifts[explanation.shift]!.id }),
-    reasons: explanation.reasons,
-    exclusions: explanation.exclusions,
-  };
+  return value >= 0
+    ? { eligible: true, score: value, shiftId: o.shifts[explanation.shift]!.id, reasons: explanation.reasons, exclusions: explanation.exclusions }
+    : { eligible: false, score: 0, reasons: explanation.reasons, exclusions: explanation.exclusions };
 };
 
 /**
