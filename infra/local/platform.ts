@@ -3,6 +3,7 @@
  * the local token issuer, and the local gateway in front of the real handlers. Used by
  * `npm start`, the HTTP tests and the benchmarks.
  */
+import './local-env.js';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import * as sesModule from 'aws-ses-v2-local';

@@ -3,6 +3,7 @@
  *   PORT (3000)  SES_PORT (8005)  DYNAMODB_PORT (8000)
  *   DATA_DIR (.local-data)  IN_MEMORY=1 or --in-memory (nothing kept on disk)
  */
+import './local-env.js';
 import { LocalPlatformError } from './dynamodb.js';
 import { startPlatform } from './platform.js';
 

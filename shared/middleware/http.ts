@@ -6,13 +6,12 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { BadRequestError, PayloadTooLargeError, UnauthorizedError, ValidationError, type FieldError } from '../domain/errors.js';
-import { logger, metrics, tracer } from '../powertools/index.js';
+import { logger, metrics, tracing } from '../powertools/index.js';
 import { callerFromClaims, requireGroup, type Caller, type Group } from './auth.js';
 import { bearerToken, jwtSettingsFromEnv, toGatewayClaims, verifyJwt } from './jwt.js';
 import { problemResponse, toProblem } from './problem.js';
@@ -149,7 +148,7 @@ export const http = <
   };
   const chain = middy<HttpEvent, HttpResponse>()
     .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
+    .use(tracing())
     .use(logMetrics(metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
     .use(httpHeaderNormalizer())
     .use(problemDetails())

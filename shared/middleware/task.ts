@@ -13,12 +13,11 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
-import { logger, metrics, tracer } from '../powertools/index.js';
+import { logger, metrics, tracing } from '../powertools/index.js';
 import { TaskInputError } from '../workflows/errors.js';
 
 export type TaskFn<I, O> = (input: I, context: Context) => Promise<O>;
@@ -63,7 +62,7 @@ export function task(schemaOrFn: z.ZodType | TaskFn<unknown, unknown>, maybeFn?:
   const [schema, fn] = typeof schemaOrFn === 'function' ? [undefined, schemaOrFn] : [schemaOrFn, maybeFn!];
   return middy<unknown, unknown>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
+    .use(tracing())
     .use(logMetrics(metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
     .use(correlate())
     .use(logFailure())

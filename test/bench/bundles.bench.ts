@@ -45,7 +45,8 @@ const lambdaEnv = {
   POWERTOOLS_SERVICE_NAME: 'bench',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   POWERTOOLS_METRICS_DISABLED: 'true',
-  POWERTOOLS_TRACE_ENABLED: 'false',
+  // As in the cloud (active tracing): the tracer and the X-Ray SDK are loaded at start.
+  POWERTOOLS_TRACE_ENABLED: 'true',
   NODE_OPTIONS: '',
 };
 
