@@ -39,7 +39,7 @@ import type { ApplicationRecord, ApplicationStatus, StatusChange } from '../doma
 import type { Booking } from '../domain/applications/screening.js';
 import { BadRequestError } from '../domain/errors.js';
 import { env } from '../env.js';
-import { documentClient } from './client.js';
+import { documentClient, queryAll } from './client.js';
 import { applicationKeys as keys, notificationKeys, opportunityKeys } from './keys.js';
 
 type Item = Record<string, unknown>;
@@ -372,30 +372,28 @@ export const applicationRepository = (
       const longestMs = Number(Item?.longestMs ?? 0);
       if (version === 0) return { version, longestMs, bookings: [] };
       const from = new Date(Date.parse(window.start) - longestMs).toISOString();
-      const bookings: Booking[] = [];
-      let ExclusiveStartKey: Item | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName(),
-            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-            FilterExpression: '#end > :start',
-            ExpressionAttributeNames: { '#end': 'end' },
-            ExpressionAttributeValues: {
-              ':pk': keys.bookings(volunteerId).PK,
-              ':from': keys.bookingSort(from),
-              ':to': keys.bookingSort(window.end),
-              ':start': window.start,
-            },
-            ConsistentRead: true,
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          bookings.push({ shiftId: String(item.shiftId), applicationId: String(item.applicationId), start: String(item.start), end: String(item.end) });
-        }
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
+      const items = await queryAll(
+        {
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+          FilterExpression: '#end > :start',
+          ExpressionAttributeNames: { '#end': 'end' },
+          ExpressionAttributeValues: {
+            ':pk': keys.bookings(volunteerId).PK,
+            ':from': keys.bookingSort(from),
+            ':to': keys.bookingSort(window.end),
+            ':start': window.start,
+          },
+          ConsistentRead: true,
+        },
+        client,
+      );
+      const bookings: Booking[] = items.map((item) => ({
+        shiftId: String(item.shiftId),
+        applicationId: String(item.applicationId),
+        start: String(item.start),
+        end: String(item.end),
+      }));
       return { version, longestMs, bookings };
     },
 

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { env } from '../env.js';
 
 let cached: DynamoDBDocumentClient | undefined;
@@ -27,4 +27,17 @@ export const dynamoClient = (): DynamoDBClient => {
     }),
   });
   return rawClient;
+};
+
+/**
+ * Every item of a Query, across pages (lib-dynamodb's paginator). For bounded partitions only:
+ * an organisation's history, an opportunity with its shifts, a volunteer's bookings.
+ */
+export const queryAll = async (
+  input: QueryCommandInput,
+  client: DynamoDBDocumentClient = documentClient(),
+): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateQuery({ client }, input)) items.push(...(page.Items ?? []));
+  return items;
 };

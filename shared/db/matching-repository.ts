@@ -9,6 +9,7 @@ import {
   BatchWriteCommand,
   DeleteCommand,
   GetCommand,
+  paginateQuery,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -43,12 +44,10 @@ export const matchingRepository = (
 ) => {
   const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>, max = Infinity): Promise<Item[]> => {
     const items: Item[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(new QueryCommand({ TableName: tableName(), ...input, ExclusiveStartKey }));
+    for await (const page of paginateQuery({ client }, { TableName: tableName(), ...input })) {
       items.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey && items.length < max);
+      if (items.length >= max) break;
+    }
     return items.slice(0, max);
   };
   const partition = (PK: string, max?: number) => queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': PK } }, max);

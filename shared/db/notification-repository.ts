@@ -22,7 +22,7 @@ import type { Contact } from '../domain/notifications/policy.js';
 import { OutboxRecord, type Channel, type OutboxStatus, type Params } from '../domain/notifications/schema.js';
 import { Locale } from '../domain/reference/professions.js';
 import { env } from '../env.js';
-import { documentClient } from './client.js';
+import { documentClient, queryAll } from './client.js';
 import { applicationKeys, notificationKeys, opportunityKeys, organizationKeys, volunteerKeys } from './keys.js';
 import type { DueBooking, PendingQueue, ShiftContext } from '../domain/notifications/reminders.js';
 import { shiftUid } from '../messaging/ics.js';
@@ -466,29 +466,22 @@ export const approvedShifts = async (
   client: DynamoDBDocumentClient = documentClient(),
   tableName: string = env.tableName,
 ): Promise<DueBooking[]> => {
-  const bookings: DueBooking[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': volunteerKeys.profile(volunteerId).PK, ':from': `BOOKING#${since}`, ':to': 'BOOKING#~' },
-        ...(ExclusiveStartKey && { ExclusiveStartKey }),
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      bookings.push({
-        volunteerId,
-        shiftId: String(item.shiftId),
-        opportunityId: String(item.opportunityId),
-        orgId: String(item.orgId),
-        start: String(item.start),
-        end: String(item.end),
-      });
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const items = await queryAll(
+    {
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': volunteerKeys.profile(volunteerId).PK, ':from': `BOOKING#${since}`, ':to': 'BOOKING#~' },
+    },
+    client,
+  );
+  const bookings: DueBooking[] = items.map((item) => ({
+    volunteerId,
+    shiftId: String(item.shiftId),
+    opportunityId: String(item.opportunityId),
+    orgId: String(item.orgId),
+    start: String(item.start),
+    end: String(item.end),
+  }));
   return bookings;
 };
 

@@ -12,7 +12,7 @@ import { OpportunitySummary, type OpportunityRecord, type ShiftRecord } from '..
 import { partitionsOf, summaryOf, type SearchPartition, type SearchPlan } from '../domain/opportunities/search.js';
 import type { OpportunityRepository } from '../domain/opportunities/service.js';
 import { env } from '../env.js';
-import { documentClient } from './client.js';
+import { documentClient, queryAll } from './client.js';
 import { opportunityKeys as keys } from './keys.js';
 
 type Item = Record<string, unknown>;
@@ -153,21 +153,10 @@ export const opportunityRepository = (
     },
 
     async get(id) {
-      const items: Item[] = [];
-      let ExclusiveStartKey: Item | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName(),
-            KeyConditionExpression: 'PK = :pk',
-            ExpressionAttributeValues: { ':pk': keys.opportunity(id).PK },
-            ConsistentRead: true,
-            ExclusiveStartKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
+      const items = await queryAll(
+        { TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.opportunity(id).PK }, ConsistentRead: true },
+        client,
+      );
       const opportunity = items.find((item) => item.entity === 'Opportunity');
       if (!opportunity) return undefined;
       return {

@@ -5,7 +5,6 @@
  */
 import {
   GetCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
@@ -27,7 +26,7 @@ import type {
 } from '../domain/organizations/schema.js';
 import type { OrganizationRepository, TransitionOptions } from '../domain/organizations/service.js';
 import { env } from '../env.js';
-import { documentClient } from './client.js';
+import { documentClient, queryAll } from './client.js';
 import { organizationKeys as keys } from './keys.js';
 
 type Item = Record<string, unknown>;
@@ -97,21 +96,15 @@ export const organizationRepository = (
     licenseHolder,
 
     async history(orgId) {
-      const items: Item[] = [];
-      let ExclusiveStartKey: Item | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName(),
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.profile(orgId).PK, ':prefix': keys.historyPrefix },
-            ConsistentRead: true,
-            ExclusiveStartKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
+      const items = await queryAll(
+        {
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.profile(orgId).PK, ':prefix': keys.historyPrefix },
+          ConsistentRead: true,
+        },
+        client,
+      );
       return items.map((item) => {
         const { orgId: _orgId, ...change } = strip<StatusChange & { orgId: string }>(item);
         return change;
@@ -278,20 +271,14 @@ export const organizationRepository = (
     },
 
     async listManagers(orgId) {
-      const items: Item[] = [];
-      let ExclusiveStartKey: Item | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName(),
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.profile(orgId).PK, ':prefix': keys.managerPrefix },
-            ExclusiveStartKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
+      const items = await queryAll(
+        {
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.profile(orgId).PK, ':prefix': keys.managerPrefix },
+        },
+        client,
+      );
       return items.map((item) => strip<Manager>(item));
     },
   };
