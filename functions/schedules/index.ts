@@ -3,6 +3,17 @@ import type { ScheduleDefinition } from './definition.js';
 
 export const schedules: readonly ScheduleDefinition[] = [
   {
+    name: 'event-outbox',
+    id: 'EventOutbox',
+    description: 'publishes again the domain events EventBridge refused (parked in the table, never dropped)',
+    expression: 'rate(5 minutes)',
+    timezone: 'Asia/Riyadh',
+    entry: 'functions/schedules/event-outbox.ts',
+    needs: ['table:read', 'table:write', 'events'],
+    timeout: 120,
+    memorySize: 256,
+  },
+  {
     name: 'reminders',
     id: 'Reminders',
     description: 'shift reminders 24 h and 2 h before, quiet-hours SMS that are due, nudges about pending applications',

@@ -103,6 +103,10 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
         break;
       case 'events':
         resources.eventBus.grantPutEventsTo(fn);
+        // Events EventBridge refuses are parked in the table (shared/messaging/events.ts).
+        resources.table.grantWriteData(fn);
+        acknowledgeIndexWildcard(fn, resources.table);
+        acknowledgeKeyWriteActions(fn);
         break;
       case 'email': {
         if (!resources.messaging) throw missing(fn, need, 'messaging');

@@ -390,7 +390,25 @@ const matchingAccessPatterns: readonly AccessPattern[] = [
   },
 ];
 
+// ── Parked domain events (shared/db/event-outbox-repository.ts) ─────────────────
+/**
+ * Events that EventBridge refused after the SDK's retries are parked here (never dropped) and
+ * re-published by the `event-outbox` schedule. Spread over a few shards so that a burst of
+ * failures does not make one hot partition; each item expires after 14 days.
+ */
+export const EVENT_OUTBOX_SHARDS = 8;
+export const eventOutboxKeys = {
+  parked: (shard: number, time: string, eventId: string) => ({ PK: `EVENTOUT#${shard}`, SK: `${time}#${eventId}` }),
+  shard: (shard: number) => `EVENTOUT#${shard}`,
+} as const;
+
+const eventOutboxAccessPatterns: readonly AccessPattern[] = [
+  { pattern: 'park domain events EventBridge refused', key: 'Put PK = EVENTOUT#<shard>, SK = <time>#<eventId>', index: 'table', operation: 'BatchWriteItem' },
+  { pattern: 'oldest parked events of a shard', key: 'PK = EVENTOUT#<shard> (SK ascending)', index: 'table', operation: 'Query' },
+];
+
 export const accessPatterns: readonly AccessPattern[] = [
+  ...eventOutboxAccessPatterns,
   ...matchingAccessPatterns,
   ...applicationAccessPatterns,
   ...notificationAccessPatterns,

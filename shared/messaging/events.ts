@@ -6,6 +6,8 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { ulid } from 'ulid';
 import { env } from '../env.js';
+import { eventOutboxRepository } from '../db/event-outbox-repository.js';
+import { logger } from '../powertools/index.js';
 import { localBus } from './local-bus.js';
 
 export const EVENT_SOURCE = 'tatawwu';
@@ -30,28 +32,59 @@ export const domainEvent = <T>(type: string, detail: T, time = new Date()): Doma
 
 let client: EventBridgeClient | undefined;
 
-const eventBridgePublisher: EventPublisher = {
-  async publish(events) {
-    client ??= new EventBridgeClient({ region: env.region });
-    // PutEvents takes at most 10 entries per call.
-    for (let i = 0; i < events.length; i += 10) {
-      const batch = events.slice(i, i + 10);
-      const result = await client.send(
-        new PutEventsCommand({
-          Entries: batch.map((event) => ({
-            EventBusName: env.eventBusName,
-            Source: EVENT_SOURCE,
-            DetailType: event.type,
-            Time: new Date(event.time),
-            Detail: JSON.stringify({ ...event.detail, eventId: event.id }),
-          })),
-        }),
-      );
-      if (result.FailedEntryCount) {
-        throw new Error(`eventbridge refused ${result.FailedEntryCount} of ${batch.length} events`);
-      }
-    }
-  },
+/** Sends one batch (≤ 10 events, PutEvents' limit) and returns the events that were refused. */
+export type EventBatchSender = (batch: readonly DomainEvent[]) => Promise<readonly DomainEvent[]>;
+
+export const eventBridgeSender: EventBatchSender = async (batch) => {
+  client ??= new EventBridgeClient({ region: env.region });
+  const result = await client.send(
+    new PutEventsCommand({
+      Entries: batch.map((event) => ({
+        EventBusName: env.eventBusName,
+        Source: EVENT_SOURCE,
+        DetailType: event.type,
+        Time: new Date(event.time),
+        Detail: JSON.stringify({ ...event.detail, eventId: event.id }),
+      })),
+    }),
+  );
+  return result.FailedEntryCount ? batch.filter((_, i) => result.Entries?.[i]?.ErrorCode) : [];
 };
 
-export const eventPublisher = (): EventPublisher => (env.mode === 'local' ? localBus : eventBridgePublisher);
+/**
+ * Events are published after the write they describe. If EventBridge refuses them (after the
+ * SDK's own retries), they are parked in the table instead of being lost while the write
+ * stands; the `event-outbox` schedule publishes them again. Consumers are idempotent on
+ * `eventId`, so a late or repeated delivery is harmless. Only if the table refuses too does
+ * publish() throw (the request then fails and its caller retries).
+ */
+export const publisherWithOutbox = (
+  send: EventBatchSender,
+  park: (events: readonly DomainEvent[], reason: string) => Promise<void>,
+): EventPublisher => ({
+  async publish(events) {
+    const refused: DomainEvent[] = [];
+    let reason = '';
+    for (let i = 0; i < events.length; i += 10) {
+      const batch = events.slice(i, i + 10);
+      try {
+        const failed = await send(batch);
+        if (failed.length > 0) {
+          refused.push(...failed);
+          reason = 'refused by EventBridge';
+        }
+      } catch (error) {
+        refused.push(...batch);
+        reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      }
+    }
+    if (refused.length === 0) return;
+    logger.warn('domain events parked for a later publish', { count: refused.length, reason });
+    await park(refused, reason);
+  },
+});
+
+export const eventPublisher = (): EventPublisher =>
+  env.mode === 'local'
+    ? localBus
+    : publisherWithOutbox(eventBridgeSender, (events, reason) => eventOutboxRepository().park(events, reason));

@@ -24,4 +24,16 @@ describe('local gateway', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors[0].path).toBe('groups.0');
   });
+
+  it('runs a schedule on demand, exactly as its schedule would, and answers with its summary', async () => {
+    const response = await platform.request('POST', '/local/schedules/event-outbox');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ name: 'event-outbox', summary: { republished: 0, stillRefused: 0 } });
+  });
+
+  it('answers an unknown schedule with a 404 naming the known ones', async () => {
+    const response = await platform.request('POST', '/local/schedules/nothing');
+    expect(response.status).toBe(404);
+    expect(response.body.detail).toContain('reminders');
+  });
 });
