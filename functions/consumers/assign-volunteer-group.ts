@@ -5,7 +5,7 @@
 import type { VolunteerRegisteredDetail } from '../../shared/domain/volunteers/schema.js';
 import type { DomainEventEnvelope } from './definition.js';
 import { volunteerDirectory } from '../../shared/identity/user-directory.js';
-import { logger } from '../../shared/powertools/index.js';
+import { logger } from '../../shared/powertools/logger.js';
 
 export const handler = async (event: DomainEventEnvelope<Pick<VolunteerRegisteredDetail, 'volunteerId'>>): Promise<void> => {
   await volunteerDirectory().grantVolunteer(event.detail.volunteerId);

@@ -8,7 +8,7 @@ import type { SNSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { notificationRepository } from '../../shared/db/notification-repository.js';
 import { SuppressionReason } from '../../shared/domain/notifications/schema.js';
-import { logger } from '../../shared/powertools/index.js';
+import { logger } from '../../shared/powertools/logger.js';
 
 const Recipient = z.object({ emailAddress: z.string() });
 export const SesEvent = z.object({

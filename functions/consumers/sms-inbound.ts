@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { systemClock } from '../../shared/clock.js';
 import { notificationRepository } from '../../shared/db/notification-repository.js';
 import { handleInboundSms, type InboundResult } from '../../shared/domain/notifications/service.js';
-import { logger } from '../../shared/powertools/index.js';
+import { logger } from '../../shared/powertools/logger.js';
 
 /** The message End User Messaging publishes (two-way SMS). */
 export const InboundSmsMessage = z.object({

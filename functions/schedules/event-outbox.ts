@@ -9,7 +9,7 @@ import { EVENT_OUTBOX_SHARDS } from '../../shared/db/keys.js';
 import { env } from '../../shared/env.js';
 import { eventBridgeSender, type EventBatchSender } from '../../shared/messaging/events.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
-import { logger } from '../../shared/powertools/index.js';
+import { logger } from '../../shared/powertools/logger.js';
 
 export interface EventOutboxSummary {
   readonly republished: number;

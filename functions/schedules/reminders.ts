@@ -8,7 +8,7 @@ import type { ScheduledEvent } from './definition.js';
 import { notificationRepository, pendingQueues, reminderSource } from '../../shared/db/notification-repository.js';
 import { runReminders, type ReminderSummary } from '../../shared/domain/notifications/reminders.js';
 import { notifier } from '../../shared/messaging/notifier.js';
-import { logger } from '../../shared/powertools/index.js';
+import { logger } from '../../shared/powertools/logger.js';
 
 export const handler = async (event: ScheduledEvent): Promise<ReminderSummary> => {
   const repository = notificationRepository();

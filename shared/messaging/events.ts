@@ -7,7 +7,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { ulid } from 'ulid';
 import { env } from '../env.js';
 import { eventOutboxRepository } from '../db/event-outbox-repository.js';
-import { logger } from '../powertools/index.js';
+import { logger } from '../powertools/logger.js';
 import { localBus } from './local-bus.js';
 
 export const EVENT_SOURCE = 'tatawwu';

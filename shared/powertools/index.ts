@@ -3,23 +3,13 @@
  * namespace come from POWERTOOLS_SERVICE_NAME / POWERTOOLS_METRICS_NAMESPACE (set by the
  * NodeFunction construct); locally POWERTOOLS_DEV and POWERTOOLS_METRICS_DISABLED are set.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { MiddlewareObj } from '@middy/core';
+import { logger } from './logger.js';
 
-/**
- * The correlation ids we use are plain dotted paths (`requestContext.requestId`,
- * `executionId`), so a property walk serves instead of bundling a JMESPath engine.
- */
-const dottedPath = (expression: string, data: unknown): unknown =>
-  expression.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), data);
-
-export const logger = new Logger({
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'tatawwu',
-  correlationIdSearchFn: dottedPath,
-});
+export { logger };
 /**
  * Loaded only where traces are recorded: the X-Ray SDK under the tracer installs async hooks that
  * make every promise in the process ~17× slower (measured: 2M awaits 0.1 s → 1.8 s), even with
