@@ -8,11 +8,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, SignJWT, type JSONWebKeySet, type JWK, type JWTVerifyGetKey } from 'jose';
 import * as z from 'zod';
-import { Group } from '../../shared/middleware/auth.js';
+import { GROUPS } from '../../shared/middleware/auth.js';
 
 export const TokenRequest = z.object({
   sub: z.string().min(1).max(128),
-  groups: z.array(Group).max(5).default([]),
+  groups: z.array(z.enum(GROUPS)).max(5).default([]),
   orgId: z.string().min(1).max(64).optional(),
   companyId: z.string().min(1).max(64).optional(),
   email: z.email().optional(),

@@ -1,8 +1,12 @@
-import * as z from 'zod';
 import { ForbiddenError, UnauthorizedError } from '../domain/errors.js';
 
-export const Group = z.enum(['volunteer', 'org-manager', 'company-admin', 'ministry-reviewer', 'ministry-admin']);
-export type Group = z.infer<typeof Group>;
+/**
+ * The Cognito groups. A plain list rather than a zod enum: every handler's stack reads it, and
+ * zod would otherwise be bundled into handlers that validate nothing (e.g. /health).
+ */
+export const GROUPS = ['volunteer', 'org-manager', 'company-admin', 'ministry-reviewer', 'ministry-admin'] as const;
+export type Group = (typeof GROUPS)[number];
+export const isGroup = (value: string): value is Group => (GROUPS as readonly string[]).includes(value);
 
 /** The caller, as established by the JWT authorizer (cloud) or the local gateway. */
 export interface Caller {
@@ -26,8 +30,8 @@ const parseGroups = (raw: ClaimValue): Group[] => {
       ? raw.replace(/^\[|\]$/g, '').split(/[\s,]+/)
       : [];
   return values.flatMap((value) => {
-    const parsed = Group.safeParse(value.replace(/^"|"$/g, ''));
-    return parsed.success ? [parsed.data] : [];
+    const group = value.replace(/^"|"$/g, '');
+    return isGroup(group) ? [group] : [];
   });
 };
 
