@@ -89,7 +89,18 @@ export const startDynamoLocal = async (options: { port: number; dataDir?: string
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const endpoint = `http://127.0.0.1:${options.port}`;
+  // If this process dies without calling stop() (an uncaught error, a broken pipe), the
+  // detached Java process would outlive it: kill its group synchronously on the way out.
+  const killOnExit = (): void => {
+    try {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', killOnExit);
   const stop = async (): Promise<void> => {
+    process.off('exit', killOnExit);
     if (child.exitCode !== null || child.pid === undefined) return;
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
     try {
