@@ -37,7 +37,7 @@ import {
 import type { ApplicationRepository, BookingsSnapshot, Page, Transition } from '../domain/applications/ports.js';
 import type { ApplicationRecord, ApplicationStatus, StatusChange } from '../domain/applications/schema.js';
 import type { Booking } from '../domain/applications/screening.js';
-import { BadRequestError } from '../domain/errors.js';
+import { decodeCursor, encodeCursor, invalidCursor } from '../domain/cursor.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { applicationKeys as keys, notificationKeys, opportunityKeys } from './keys.js';
@@ -118,23 +118,12 @@ const durationMs = (application: Pick<ApplicationRecord, 'shiftStart' | 'shiftEn
  */
 const SORT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#([0-9A-HJKMNP-TV-Z]{26})$/;
 const CursorShape = z.object({ p: z.string().max(300), s: z.string().regex(SORT) }).strict();
-const invalidCursor = (reason: string, cause?: unknown) =>
-  new BadRequestError(`invalid cursor: ${reason}`, { code: 'invalid-cursor', errors: [{ path: 'query.cursor', message: reason }], cause });
-
-const decodeCursor = (raw: string, partition: string): string => {
-  let parsed: unknown;
-  try {
-    if (!/^[A-Za-z0-9_-]+$/.test(raw)) throw new Error('not base64url');
-    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch (cause) {
-    throw invalidCursor('is not a cursor returned by this endpoint', cause);
-  }
-  const result = CursorShape.safeParse(parsed);
-  if (!result.success) throw invalidCursor('is not a cursor returned by this endpoint', result.error);
-  if (result.data.p !== partition) throw invalidCursor('belongs to another list');
-  return result.data.s;
+/** The sort key after which the page starts; a cursor of another partition is refused. */
+const cursorSortKey = (raw: string, partition: string): string => {
+  const cursor = decodeCursor(raw, CursorShape);
+  if (cursor.p !== partition) throw invalidCursor('belongs to another list');
+  return cursor.s;
 };
-const encodeCursor = (partition: string, sort: string) => Buffer.from(JSON.stringify({ p: partition, s: sort })).toString('base64url');
 
 // ── Repository ───────────────────────────────────────────────────────────────
 export const applicationRepository = (
@@ -259,7 +248,7 @@ export const applicationRepository = (
     cursor: string | undefined;
     newestFirst: boolean;
   }): Promise<Page<ApplicationRecord>> => {
-    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, input.partition);
+    const after = input.cursor === undefined ? undefined : cursorSortKey(input.cursor, input.partition);
     const id = after ? SORT.exec(after)![1]! : undefined;
     const page = await client.send(
       new QueryCommand({
@@ -279,7 +268,7 @@ export const applicationRepository = (
     const last = items.at(-1);
     return {
       items: items.map(toRecord),
-      ...(page.LastEvaluatedKey && last && { nextCursor: encodeCursor(input.partition, String(last[input.sortAttribute])) }),
+      ...(page.LastEvaluatedKey && last && { nextCursor: encodeCursor({ p: input.partition, s: String(last[input.sortAttribute]) }) }),
     };
   };
 

@@ -6,7 +6,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { BadRequestError } from '../domain/errors.js';
+import { decodeCursor as decodeOpaque, encodeCursor as encodeOpaque, invalidCursor } from '../domain/cursor.js';
 import { OpportunityStatusError } from '../domain/opportunities/errors.js';
 import { OpportunitySummary, type OpportunityRecord, type ShiftRecord } from '../domain/opportunities/schema.js';
 import { partitionsOf, summaryOf, type SearchPartition, type SearchPlan } from '../domain/opportunities/search.js';
@@ -57,22 +57,10 @@ const SORT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)#([0-9A-HJKMNP-TV-Z]
 const Cursor = z.object({ p: z.string().max(200), f: z.string().regex(ISO), s: z.string().regex(SORT) }).strict();
 type Cursor = z.infer<typeof Cursor>;
 
-export const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
-
-const invalidCursor = (reason: string, cause?: unknown) =>
-  new BadRequestError(`invalid cursor: ${reason}`, { code: 'invalid-cursor', errors: [{ path: 'query.cursor', message: reason }], cause });
+export const encodeCursor = (cursor: Cursor): string => encodeOpaque(cursor);
 
 export const decodeCursor = (raw: string, partition: string, from: string | undefined): Cursor => {
-  let parsed: unknown;
-  try {
-    if (!/^[A-Za-z0-9_-]+$/.test(raw)) throw new Error('not base64url');
-    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch (cause) {
-    throw invalidCursor('is not a cursor returned by this endpoint', cause);
-  }
-  const result = Cursor.safeParse(parsed);
-  if (!result.success) throw invalidCursor('is not a cursor returned by this endpoint', result.error);
-  const cursor = result.data;
+  const cursor = decodeOpaque(raw, Cursor);
   if (cursor.p !== partition) throw invalidCursor('belongs to a search with other filters');
   if (from !== undefined && cursor.f !== from) throw invalidCursor('belongs to a search with another from');
   if (cursor.s < cursor.f) throw invalidCursor('is outside the range of its search');

@@ -4,7 +4,8 @@
  * opportunity's candidates as its managers see them (display data only, no contact details).
  */
 import * as z from 'zod';
-import { BadRequestError, NotFoundError } from '../errors.js';
+import { decodeCursor, encodeCursor, invalidCursor } from '../cursor.js';
+import { NotFoundError } from '../errors.js';
 import type { Caller } from '../../middleware/auth.js';
 import { managesOrganization } from '../../middleware/auth.js';
 import type { StoredCandidate, StoredMatch } from './service.js';
@@ -26,21 +27,11 @@ export interface MatchReads {
   invitedVolunteers(opportunityId: string, volunteerIds: readonly string[]): Promise<Set<string>>;
 }
 
-const encode = (key: Record<string, unknown>): string => Buffer.from(JSON.stringify(key)).toString('base64url');
-
-/** Decodes a cursor and checks it belongs to `partition` (a cursor of another list is refused). */
+/** Decodes a cursor and checks it belongs to this list (a cursor of another list is refused). */
 const decode = <S extends z.ZodType>(cursor: string, schema: S, belongs: (key: z.output<S>) => boolean): z.output<S> => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch (cause) {
-    throw new BadRequestError('cursor is not valid', { cause, errors: [{ path: 'query.cursor', message: 'not a cursor of this list' }] });
-  }
-  const result = schema.safeParse(parsed);
-  if (!result.success || !belongs(result.data)) {
-    throw new BadRequestError('cursor is not valid', { errors: [{ path: 'query.cursor', message: 'not a cursor of this list' }] });
-  }
-  return result.data;
+  const key = decodeCursor(cursor, schema);
+  if (!belongs(key)) throw invalidCursor('not a cursor of this list');
+  return key;
 };
 
 const MatchCursor = z.object({ PK: z.string(), SK: z.string().regex(/^RANK#\d{3}$/) }).strict();
@@ -69,7 +60,7 @@ export const myMatches = async (reads: MatchReads, caller: Caller, query: PageQu
         matchedAt: m.matchedAt,
       };
     });
-  return { items, ...(page.lastKey && { nextCursor: encode(page.lastKey) }) };
+  return { items, ...(page.lastKey && { nextCursor: encodeCursor(page.lastKey) }) };
 };
 
 export interface OpportunityLookup {
@@ -102,5 +93,5 @@ export const candidates = async (
       invited: invited.has(c.volunteerId),
     }),
   );
-  return { items, ...(page.lastKey && { nextCursor: encode({ k: page.lastKey, n: offset + items.length }) }) };
+  return { items, ...(page.lastKey && { nextCursor: encodeCursor({ k: page.lastKey, n: offset + items.length }) }) };
 };
