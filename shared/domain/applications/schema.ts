@@ -11,7 +11,8 @@
  *      └──→ approved | waitlisted | rejected | withdrawn   (no approval required, or screening failed)
  */
 import * as z from 'zod';
-import { boundedText } from '../organizations/schema.js';
+import { decisionRequest, RecordedDecision } from '../decision.js';
+import { boundedText } from '../reference/text.js';
 
 const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)');
 
@@ -33,12 +34,7 @@ export const SubmitApplication = z
   .strict();
 export type SubmitApplication = z.output<typeof SubmitApplication>;
 
-export const ApplicationDecision = z
-  .discriminatedUnion('decision', [
-    z.object({ decision: z.literal('approve'), reason: boundedText(1, 1000).optional() }).strict(),
-    z.object({ decision: z.literal('reject'), reason: boundedText(3, 1000).describe('required when rejecting; the volunteer is told') }).strict(),
-  ])
-  .describe('the manager decision; `reason` is required for `reject`');
+export const ApplicationDecision = decisionRequest('required when rejecting; the volunteer is told').describe('the manager decision; `reason` is required for `reject`');
 export type ApplicationDecision = z.output<typeof ApplicationDecision>;
 
 export const OpportunityIdPath = z.object({ id: Ulid });
@@ -64,14 +60,7 @@ export type ReviewQueueQuery = z.output<typeof ReviewQueueQuery>;
 export const RuleFailure = z.object({ rule: z.string(), message: z.string() });
 export type RuleFailure = z.infer<typeof RuleFailure>;
 
-/** The decision a manager recorded (kept on the application; the workflow acts on it). */
-export const RecordedDecision = z.object({
-  decision: z.enum(['approve', 'reject']),
-  reason: z.string().optional(),
-  by: z.string(),
-  at: z.string(),
-});
-export type RecordedDecision = z.infer<typeof RecordedDecision>;
+export { RecordedDecision };
 
 /** One transition, kept as a history item: time, actor and reason. */
 export const StatusChange = z.object({

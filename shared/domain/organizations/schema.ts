@@ -5,6 +5,8 @@
  * an unknown field is a 422 that names it.
  */
 import * as z from 'zod';
+import { decisionRequest, RecordedDecision } from '../decision.js';
+import { boundedText } from '../reference/text.js';
 import { PhoneNumber } from '../reference/contact.js';
 import { Cause } from '../reference/causes.js';
 import { CityId } from '../reference/cities.js';
@@ -32,13 +34,7 @@ export const LicenseNumber = z
 export { PhoneNumber };
 
 /** No control characters (they break logs, exports and certificates). */
-export const boundedText = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+export { boundedText };
 
 const uniqueItems =
   (what: string) =>
@@ -67,12 +63,7 @@ export type RegisterOrganization = z.output<typeof RegisterOrganization>;
 export const OrganizationStatus = z.enum(['pending', 'active', 'rejected', 'expired']);
 export type OrganizationStatus = z.infer<typeof OrganizationStatus>;
 
-export const OrganizationDecision = z
-  .discriminatedUnion('decision', [
-    z.object({ decision: z.literal('approve'), reason: boundedText(1, 1000).optional() }).strict(),
-    z.object({ decision: z.literal('reject'), reason: boundedText(3, 1000).describe('required when rejecting; sent to the organisation') }).strict(),
-  ])
-  .describe('the reviewer decision; `reason` is required for `reject`');
+export const OrganizationDecision = decisionRequest('required when rejecting; sent to the organisation').describe('the reviewer decision; `reason` is required for `reject`');
 export type OrganizationDecision = z.output<typeof OrganizationDecision>;
 
 export const OrgPath = z.object({ orgId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an organisation id (ULID)') });
@@ -122,13 +113,7 @@ export const Manager = z.object({
 });
 export type Manager = z.infer<typeof Manager>;
 
-export const RecordedDecision = z.object({
-  decision: z.enum(['approve', 'reject']),
-  reason: z.string().optional(),
-  by: z.string(),
-  at: z.string(),
-});
-export type RecordedDecision = z.infer<typeof RecordedDecision>;
+export { RecordedDecision };
 
 /** The stored organisation (without keys). */
 export interface OrganizationRecord extends RegisterOrganization {

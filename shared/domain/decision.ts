@@ -1,0 +1,22 @@
+/**
+ * A human decision (ministry reviewer on an organisation, manager on an application): the
+ * request body and what is recorded, the same shape for both workflows.
+ */
+import * as z from 'zod';
+import { boundedText } from './reference/text.js';
+
+/** `{ decision: approve | reject, reason? }`, the reason required (3–1000 characters) for a rejection. */
+export const decisionRequest = (rejectReason: string) =>
+  z.discriminatedUnion('decision', [
+    z.object({ decision: z.literal('approve'), reason: boundedText(1, 1000).optional() }).strict(),
+    z.object({ decision: z.literal('reject'), reason: boundedText(3, 1000).describe(rejectReason) }).strict(),
+  ]);
+
+/** The decision as recorded (who, when), kept on the record the workflow acts on. */
+export const RecordedDecision = z.object({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().optional(),
+  by: z.string(),
+  at: z.string(),
+});
+export type RecordedDecision = z.infer<typeof RecordedDecision>;
