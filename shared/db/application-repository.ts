@@ -11,15 +11,13 @@
  * at the same moment) is retried with jittered backoff and counted (`transactionStats`); a
  * failed condition becomes the named domain error of the item it was on.
  */
-import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
+import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   GetCommand,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
-  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
@@ -40,10 +38,10 @@ import type { Booking } from '../domain/applications/screening.js';
 import { decodeCursor, encodeCursor, invalidCursor } from '../domain/cursor.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
+import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 import { applicationKeys as keys, notificationKeys, opportunityKeys } from './keys.js';
 
 type Item = Record<string, unknown>;
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 // ── Contention accounting ────────────────────────────────────────────────────
 export interface TransactionStats {
@@ -57,17 +55,9 @@ const statsHolder = globalThis as unknown as Record<symbol, TransactionStats | u
 /** Process-wide (every module instance shares it): the benchmark reads and resets it. */
 export const transactionStats: TransactionStats = (statsHolder[statsKey] ??= { transactions: 0, conflictRetries: 0 });
 
+/** Attempts of a contended seat transaction (full-jitter backoff, shared/db/transactions.ts). */
 const MAX_ATTEMPTS = 25;
-const BASE_DELAY_MS = 8;
-const MAX_DELAY_MS = 400;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** "Full jitter" backoff: a random delay up to an exponentially growing cap. */
-const backoff = (attempt: number) => Math.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
 
-const onlyConflicts = (reasons: readonly CancellationReason[]): boolean =>
-  reasons.some((r) => r.Code === 'TransactionConflict') && reasons.every((r) => r.Code === 'TransactionConflict' || r.Code === 'None' || r.Code === undefined);
-
-const failedAt = (reasons: readonly CancellationReason[], index: number): boolean => reasons[index]?.Code === 'ConditionalCheckFailed';
 
 // ── Items ────────────────────────────────────────────────────────────────────
 const INTERNAL = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity'] as const;
@@ -136,19 +126,14 @@ export const applicationRepository = (
    */
   const transact = async (items: TransactItem[], what: string): Promise<readonly CancellationReason[] | undefined> => {
     transactionStats.transactions += 1;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.send(new TransactWriteCommand({ TransactItems: items }));
-        return undefined;
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const reasons = error.CancellationReasons ?? [];
-        if (!onlyConflicts(reasons)) return reasons;
-        if (attempt >= MAX_ATTEMPTS) throw new TooMuchContentionError(what, attempt, { cause: error });
+    const cancelled = await transactWrite(client, items, {
+      attempts: MAX_ATTEMPTS,
+      contended: (attempts, cause) => new TooMuchContentionError(what, attempts, { cause }),
+      onRetry: () => {
         transactionStats.conflictRetries += 1;
-        await pause(backoff(attempt));
-      }
-    }
+      },
+    });
+    return cancelled && (cancelled.CancellationReasons ?? []);
   };
 
   const applicationUpdate = (

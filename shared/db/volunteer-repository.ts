@@ -8,8 +8,7 @@
  * - a charter acceptance is written once, with the profile's `acceptedCharterVersion`.
  * A cancelled transaction becomes a named domain error (with the SDK error as `cause`).
  */
-import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   ConcurrentWriteError,
   NationalIdTakenError,
@@ -21,18 +20,8 @@ import type { ConsentChange, VolunteerChanges, VolunteerRepository } from '../do
 import { env } from '../env.js';
 import { documentClient } from './client.js';
 import { volunteerKeys } from './keys.js';
+import { failedAt as failed, transactWrite, type TransactItem } from './transactions.js';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-const failed = (reasons: readonly CancellationReason[] | undefined, index: number): boolean =>
-  reasons?.[index]?.Code === 'ConditionalCheckFailed';
-
-/** Cancelled only because another transaction touched the same items at the same moment. */
-const onlyConflicts = (reasons: readonly CancellationReason[] | undefined): boolean =>
-  (reasons ?? []).some((r) => r.Code === 'TransactionConflict') &&
-  (reasons ?? []).every((r) => r.Code === 'TransactionConflict' || r.Code === 'None');
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const stripKeys = (item: Record<string, unknown>): VolunteerRecord => {
   const { PK: _pk, SK: _sk, entity: _entity, ...record } = item;
@@ -48,19 +37,12 @@ export const volunteerRepository = (
    * transaction on the same item), tries again, so that the loser of a race sees the winner's
    * item and fails its condition with a meaningful error instead of a generic conflict.
    */
-  const transact = async (items: TransactItem[], what: string): Promise<TransactionCanceledException | undefined> => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.send(new TransactWriteCommand({ TransactItems: items }));
-        return undefined;
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        if (!onlyConflicts(error.CancellationReasons)) return error;
-        if (attempt === 3) throw new ConcurrentWriteError(what, { cause: error });
-        await pause(20 * attempt + Math.random() * 30);
-      }
-    }
-  };
+  const transact = (items: TransactItem[], what: string) =>
+    transactWrite(client, items, {
+      attempts: 3,
+      contended: (_attempts, cause) => new ConcurrentWriteError(what, { cause }),
+      backoff: (attempt) => 20 * attempt + Math.random() * 30,
+    });
 
   const consentItems = (id: string, consent: readonly ConsentChange[]): TransactItem[] =>
     consent.map((change) => ({
