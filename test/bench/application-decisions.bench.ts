@@ -10,9 +10,8 @@
  * Correctness is checked, not assumed: exactly `capacity` approved, seatsTaken = capacity.
  * Runs its own in-memory platform (DynamoDB Local, SES emulator, gateway) on free ports.
  */
-import { spawnSync } from 'node:child_process';
-import { Agent, request } from 'node:http';
-import { freePort, median, percentile, round, verdict, type Benchmark } from './lib.js';
+import { Agent } from 'node:http';
+import { freePort, median, percentile, round, verdict, type Benchmark, httpClient, stopPlatform } from './lib.js';
 
 const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 1_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
@@ -28,18 +27,8 @@ process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
  * per request costs far less than what is measured.
  */
 const agent = new Agent({ keepAlive: false, maxSockets: CLIENTS });
+const call = httpClient(agent);
 
-const call = (url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> =>
-  new Promise((resolve, reject) => {
-    const req = request(url, { method, agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 
 /** Runs `task` over `items` with at most `parallel` at once. */
 const pool = async <T, R>(items: readonly T[], parallel: number, task: (item: T) => Promise<R>): Promise<R[]> => {
@@ -157,9 +146,7 @@ const benchmark: Benchmark = {
       };
     } finally {
       agent.destroy();
-      await platform.stop();
-      const left = spawnSync('pgrep', ['-f', `DynamoDBLocal.jar -port ${dynamoPort} `], { encoding: 'utf8' }).stdout.trim();
-      if (left) throw new Error(`DynamoDB Local (port ${dynamoPort}) is still running after stop(): pid ${left}`);
+      await stopPlatform(platform, dynamoPort);
     }
   },
 };

@@ -2,6 +2,8 @@
  * What a benchmark module is, and the small helpers they share (percentiles, free ports,
  * goal verdicts). See run.ts for how modules are found and run.
  */
+import { spawnSync } from 'node:child_process';
+import { request, type Agent } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 
@@ -68,3 +70,25 @@ export const freePort = (): Promise<number> =>
 /** Load average against the core count: timings on a busy machine are not comparable. */
 export const loadNote = (): string =>
   `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores when it finished${loadavg()[0]! > cpus().length ? ' (busy machine: timings are pessimistic)' : ''}`;
+
+/** A small HTTP client over `agent` (node:http, so keep-alive and socket limits are explicit). */
+export const httpClient =
+  (agent: Agent) =>
+  (url: string, method = 'GET', headers: Record<string, string> = {}, body?: string): Promise<{ status: number; body: string }> =>
+    new Promise((resolve, reject) => {
+      const req = request(url, { method, agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+
+/** Stops a benchmark's platform and checks DynamoDB Local's Java process went with it. */
+export const stopPlatform = async (platform: { stop(): Promise<void> }, dynamoPort: number): Promise<void> => {
+  await platform.stop();
+  const left = spawnSync('pgrep', ['-f', `DynamoDBLocal.jar -port ${dynamoPort} `], { encoding: 'utf8' }).stdout.trim();
+  if (left) throw new Error(`DynamoDB Local (port ${dynamoPort}) is still running after stop(): pid ${left}`);
+};

@@ -5,12 +5,11 @@
  * client. Seeding goes straight through the repository's bulk loader (BatchWriteItem), not the
  * API. Runs its own in-memory platform on free ports.
  */
-import { spawnSync } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { freePort, loadNote, median, percentile, round, timeMs, verdict, type Benchmark, type Row } from './lib.js';
+import { freePort, loadNote, median, percentile, round, timeMs, verdict, type Benchmark, type Row, httpClient, stopPlatform } from './lib.js';
 
 const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 10_000);
 const ORGANIZATIONS = 200;
@@ -24,17 +23,7 @@ process.env.LOCAL_CRON = 'off';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-const get = (url: string): Promise<{ status: number; body: string }> =>
-  new Promise((resolve, reject) => {
-    const req = request(url, { method: 'GET', agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
+const get = httpClient(agent);
 
 /** Deterministic pseudo-random numbers, so every run seeds the same country. */
 const random = (() => {
@@ -199,9 +188,7 @@ const benchmark: Benchmark = {
     } finally {
       agent.destroy();
       client.destroy();
-      await platform.stop();
-      const left = spawnSync('pgrep', ['-f', `DynamoDBLocal.jar -port ${dynamoPort} `], { encoding: 'utf8' }).stdout.trim();
-      if (left) throw new Error(`DynamoDB Local (port ${dynamoPort}) is still running after stop(): pid ${left}`);
+      await stopPlatform(platform, dynamoPort);
     }
   },
 };

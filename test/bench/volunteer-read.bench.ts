@@ -3,11 +3,10 @@
  * repository) against a raw `GetItem` of the same item on the same DynamoDB Local, both
  * sequential on kept-alive connections. Runs its own in-memory platform on free ports.
  */
-import { spawnSync } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { loadNote, freePort, median, percentile, round, timeMs, verdict, type Benchmark } from './lib.js';
+import { loadNote, freePort, median, percentile, round, timeMs, verdict, type Benchmark, httpClient, stopPlatform } from './lib.js';
 
 const GOAL_RATIO = 1.5;
 const WARMUP = 100;
@@ -20,18 +19,8 @@ process.env.LOCAL_CRON = 'off';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+const call = httpClient(agent);
 
-const call = (url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> =>
-  new Promise((resolve, reject) => {
-    const req = request(url, { method, agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 
 const benchmark: Benchmark = {
   name: 'volunteer-read',
@@ -112,10 +101,7 @@ const benchmark: Benchmark = {
     } finally {
       agent.destroy();
       client.destroy();
-      await platform.stop();
-      // stop() must take DynamoDB Local's Java process with it.
-      const left = spawnSync('pgrep', ['-f', `DynamoDBLocal.jar -port ${dynamoPort} `], { encoding: 'utf8' }).stdout.trim();
-      if (left) throw new Error(`DynamoDB Local (port ${dynamoPort}) is still running after stop(): pid ${left}`);
+      await stopPlatform(platform, dynamoPort);
     }
   },
 };
