@@ -1,16 +1,10 @@
 /**
- * The ports the application handlers hand to the service: the real adapters, built per call
- * (each is a cheap wrapper over process-wide clients), and the ApplicationReview workflow.
+ * The ports the application handlers hand to the service: the real adapters (the same as the
+ * review steps'), built per call, and the ApplicationReview workflow.
  */
-import { ulid } from 'ulid';
-import { systemClock } from '../../../shared/clock.js';
-import { applicationRepository } from '../../../shared/db/application-repository.js';
-import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
-import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
 import { DecisionNotOpenError } from '../../../shared/domain/applications/errors.js';
 import type { ReviewWorkflow } from '../../../shared/domain/applications/ports.js';
 import type { ServiceDeps } from '../../../shared/domain/applications/service.js';
-import { eventPublisher } from '../../../shared/messaging/events.js';
 import { workflowClient } from '../../../shared/workflows/client.js';
 import { WorkflowTaskClosedError } from '../../../shared/workflows/errors.js';
 import {
@@ -19,6 +13,7 @@ import {
   APPLICATION_WITHDRAWN,
   reviewExecutionName,
 } from '../../workflows/application-review/definition.js';
+import { reviewPorts } from '../../workflows/application-review/ports.js';
 
 export const reviewWorkflow = (): ReviewWorkflow => ({
   async start(applicationId) {
@@ -49,12 +44,5 @@ export const reviewWorkflow = (): ReviewWorkflow => ({
   },
 });
 
-export const applicationPorts = (): ServiceDeps => ({
-  repo: applicationRepository(),
-  volunteers: volunteerRepository(),
-  opportunities: opportunityRepository(),
-  events: eventPublisher(),
-  clock: systemClock,
-  ids: () => ulid(),
-  workflow: reviewWorkflow(),
-});
+/** The review steps' adapters plus the workflow the HTTP side starts and resumes. */
+export const applicationPorts = (): ServiceDeps => ({ ...reviewPorts(), workflow: reviewWorkflow() });
