@@ -22,6 +22,7 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
+import type { RecordedDecision } from '../domain/decision.js';
 import { env } from '../env.js';
 import { workflowArnEnvName } from './definition.js';
 import { WorkflowExecutionExistsError, WorkflowExecutionNotFoundError, WorkflowTaskClosedError, type TaskClosedReason } from './errors.js';
@@ -213,3 +214,25 @@ const viaLocalRunner: WorkflowClient = {
 };
 
 export const workflowClient = (): WorkflowClient => (env.mode === 'local' ? viaLocalRunner : cloudClient);
+
+/**
+ * Resumes an execution waiting (`.waitForTaskToken`) on a human decision: approve → task success
+ * carrying who and when; reject → task failure named `rejectedError`, which the definition's Catch
+ * routes. A token that is no longer open (the wait timed out meanwhile) becomes `notOpen(cause)`.
+ */
+export const resumeDecision = async (
+  taskToken: string,
+  decision: RecordedDecision,
+  options: { rejectedError: string; rejectedCause: string; notOpen: (cause: WorkflowTaskClosedError) => Error },
+): Promise<void> => {
+  try {
+    if (decision.decision === 'approve') {
+      await workflowClient().sendTaskSuccess(taskToken, { decision: decision.decision, by: decision.by, at: decision.at });
+    } else {
+      await workflowClient().sendTaskFailure(taskToken, options.rejectedError, options.rejectedCause);
+    }
+  } catch (error) {
+    if (!(error instanceof WorkflowTaskClosedError)) throw error;
+    throw options.notOpen(error);
+  }
+};

@@ -5,7 +5,7 @@
 import { DecisionNotOpenError } from '../../../shared/domain/applications/errors.js';
 import type { ReviewWorkflow } from '../../../shared/domain/applications/ports.js';
 import type { ServiceDeps } from '../../../shared/domain/applications/service.js';
-import { workflowClient } from '../../../shared/workflows/client.js';
+import { resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
 import { WorkflowTaskClosedError } from '../../../shared/workflows/errors.js';
 import {
   APPLICATION_REJECTED,
@@ -19,20 +19,13 @@ export const reviewWorkflow = (): ReviewWorkflow => ({
   async start(applicationId) {
     await workflowClient().start(APPLICATION_REVIEW, { applicationId }, { executionName: reviewExecutionName(applicationId) });
   },
-  async resume(taskToken, decision) {
-    try {
-      if (decision.decision === 'approve') {
-        await workflowClient().sendTaskSuccess(taskToken, { decision: decision.decision, by: decision.by, at: decision.at });
-      } else {
-        await workflowClient().sendTaskFailure(taskToken, APPLICATION_REJECTED, 'rejected by a manager of the organisation');
-      }
-    } catch (error) {
-      if (!(error instanceof WorkflowTaskClosedError)) throw error;
-      throw new DecisionNotOpenError('the review moved on while deciding (the wait timed out); decide again once the managers are reminded', {
-        cause: error,
-      });
-    }
-  },
+  resume: (taskToken, decision) =>
+    resumeDecision(taskToken, decision, {
+      rejectedError: APPLICATION_REJECTED,
+      rejectedCause: 'rejected by a manager of the organisation',
+      notOpen: (cause) =>
+        new DecisionNotOpenError('the review moved on while deciding (the wait timed out); decide again once the managers are reminded', { cause }),
+    }),
   async cancel(taskToken) {
     try {
       await workflowClient().sendTaskFailure(taskToken, APPLICATION_WITHDRAWN, 'withdrawn by the volunteer');

@@ -8,8 +8,7 @@ import { organizationRepository } from '../../../shared/db/organization-reposito
 import { DecisionNotOpenError } from '../../../shared/domain/organizations/errors.js';
 import type { OnboardingWorkflow } from '../../../shared/domain/organizations/service.js';
 import { eventPublisher } from '../../../shared/messaging/events.js';
-import { workflowClient } from '../../../shared/workflows/client.js';
-import { WorkflowTaskClosedError } from '../../../shared/workflows/errors.js';
+import { resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
 
 export const WORKFLOW = 'OrganizationOnboarding';
 
@@ -23,20 +22,13 @@ export const onboardingWorkflow = (): OnboardingWorkflow => ({
   async start(orgId) {
     await workflowClient().start(WORKFLOW, { orgId }, { executionName: executionName(orgId) });
   },
-  async resume(taskToken, decision) {
-    try {
-      if (decision.decision === 'approve') {
-        await workflowClient().sendTaskSuccess(taskToken, { decision: decision.decision, by: decision.by, at: decision.at });
-      } else {
-        await workflowClient().sendTaskFailure(taskToken, REJECTED_ERROR, 'rejected by a ministry reviewer');
-      }
-    } catch (error) {
-      if (!(error instanceof WorkflowTaskClosedError)) throw error;
-      throw new DecisionNotOpenError('the review period moved on while deciding (the wait timed out); decide again on the reminder', {
-        cause: error,
-      });
-    }
-  },
+  resume: (taskToken, decision) =>
+    resumeDecision(taskToken, decision, {
+      rejectedError: REJECTED_ERROR,
+      rejectedCause: 'rejected by a ministry reviewer',
+      notOpen: (cause) =>
+        new DecisionNotOpenError('the review period moved on while deciding (the wait timed out); decide again on the reminder', { cause }),
+    }),
 });
 
 export const organizationPorts = () => ({
