@@ -20,7 +20,7 @@ import { OrganizationApprovedDetail, OrganizationRegisteredDetail, OrganizationR
 import { VolunteerInvitedDetail, VolunteerProfileUpdatedDetail } from '../shared/domain/matching/schema.js';
 import { VolunteerRegisteredDetail } from '../shared/domain/volunteers/schema.js';
 import { NotificationDeadLetteredDetail } from '../shared/domain/notifications/schema.js';
-import { EVENT_SOURCE } from '../shared/messaging/events.js';
+import { EVENT_SOURCE } from '../shared/domain/events.js';
 
 export interface EventContract {
   readonly description: string;

@@ -1,5 +1,17 @@
 /** Every scheduled job of the platform (see definition.ts). Areas add theirs here. */
-import type { ScheduleDefinition } from './definition.js';
+import { defineSchedule, type ScheduleDefinition } from './definition.js';
+
+export const remindersSchedule = defineSchedule({
+  name: 'reminders',
+  id: 'Reminders',
+  description: 'shift reminders 24 h and 2 h before, quiet-hours SMS that are due, nudges about pending applications',
+  expression: 'rate(15 minutes)',
+  timezone: 'Asia/Riyadh',
+  entry: 'functions/schedules/reminders.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 600,
+  memorySize: 1024,
+});
 
 export const schedules: readonly ScheduleDefinition[] = [
   {
@@ -13,17 +25,7 @@ export const schedules: readonly ScheduleDefinition[] = [
     timeout: 120,
     memorySize: 256,
   },
-  {
-    name: 'reminders',
-    id: 'Reminders',
-    description: 'shift reminders 24 h and 2 h before, quiet-hours SMS that are due, nudges about pending applications',
-    expression: 'rate(15 minutes)',
-    timezone: 'Asia/Riyadh',
-    entry: 'functions/schedules/reminders.ts',
-    needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
-    timeout: 600,
-    memorySize: 1024,
-  },
+  remindersSchedule,
   {
     name: 'matching',
     id: 'Matching',

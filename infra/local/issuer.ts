@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, SignJWT, type JSONWebKeySet, type JWK, type JWTVerifyGetKey } from 'jose';
 import * as z from 'zod';
-import { GROUPS } from '../../shared/middleware/auth.js';
+import { GROUPS } from '../../shared/domain/caller.js';
 
 export const TokenRequest = z.object({
   sub: z.string().min(1).max(128),

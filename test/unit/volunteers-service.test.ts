@@ -26,7 +26,7 @@ import {
   type VolunteerPorts,
   type VolunteerRepository,
 } from '../../shared/domain/volunteers/service.js';
-import type { Caller } from '../../shared/middleware/auth.js';
+import type { Caller } from '../../shared/domain/caller.js';
 import type { DomainEvent } from '../../shared/messaging/events.js';
 
 /** An in-memory repository with the same invariants as the DynamoDB one. */

@@ -6,7 +6,7 @@
  */
 import { ulid } from 'ulid';
 import type { Clock } from '../../clock.js';
-import type { Caller } from '../../middleware/auth.js';
+import type { Caller } from '../caller.js';
 import type { DomainEvent, EventPublisher } from '../../messaging/events.js';
 import { cityById } from '../reference/cities.js';
 import { charterByVersion, charters, charterView, currentCharter, currentGuide, guides } from './documents/index.js';
