@@ -169,7 +169,13 @@ export function http(input: AnyOperation | HttpOptions<z.ZodType, z.ZodType, z.Z
       if (options.groups) requireGroup(caller, ...options.groups);
       const path = parsePart(options.path, event.pathParameters ?? {}, 'path', 400);
       const query = parsePart(options.query, event.queryStringParameters ?? {}, 'query', 400);
-      const body = options.body ? parsePart(options.body, readBody(event, maxBodyBytes), '', 422) : undefined;
+      // A body schema that accepts `undefined` (`.optional()`) makes the body optional.
+      const absent = event.body === undefined || event.body === null || event.body === '';
+      const body = options.body
+        ? absent && options.body.safeParse(undefined).success
+          ? undefined
+          : parsePart(options.body, readBody(event, maxBodyBytes), '', 422)
+        : undefined;
       parsed.set(event, { caller, path, query, body });
     },
   };
