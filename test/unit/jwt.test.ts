@@ -10,7 +10,7 @@ import { CLOCK_SKEW_SECONDS, verifyJwt, type JwtSettings } from '../../shared/mi
 
 const settings: JwtSettings = { issuer: 'https://issuer.test', audience: 'app-client', jwksUrl: 'https://issuer.test/jwks' };
 let keys: JWTVerifyGetKey;
-let privateKey: CryptoKey;
+let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
 const now = () => Math.floor(Date.now() / 1000);
 
