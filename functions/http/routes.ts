@@ -10,6 +10,7 @@ import { notificationRoutes } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { systemRoutes } from './system/routes.js';
+import { trainingOperations } from './trainings/routes.js';
 import { volunteerRoutes } from './volunteers/routes.js';
 
 /** Transitional: the older readers (CDK, gateway, OpenAPI) still take the `Route` shape. */
@@ -33,7 +34,7 @@ const toRoute = (op: AnyOperation): Route => ({
   },
 });
 
-export const operations: readonly AnyOperation[] = [...opportunityOperations];
+export const operations: readonly AnyOperation[] = [...opportunityOperations, ...trainingOperations];
 
 export const routes: readonly Route[] = [
   ...systemRoutes,
@@ -43,4 +44,5 @@ export const routes: readonly Route[] = [
   ...applicationRoutes,
   ...notificationRoutes,
   ...matchingRoutes,
+  ...trainingOperations.map(toRoute),
 ];
