@@ -9,6 +9,7 @@ import { matchingRoutes } from './matching/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
+import { referenceOperations } from './reference/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { trainingOperations } from './trainings/routes.js';
 import { volunteerRoutes } from './volunteers/routes.js';
@@ -34,13 +35,14 @@ const toRoute = (op: AnyOperation): Route => ({
   },
 });
 
-export const operations: readonly AnyOperation[] = [...opportunityOperations, ...trainingOperations];
+export const operations: readonly AnyOperation[] = [...opportunityOperations, ...referenceOperations, ...trainingOperations];
 
 export const routes: readonly Route[] = [
   ...systemRoutes,
   ...volunteerRoutes,
   ...organizationRoutes,
   ...opportunityOperations.map(toRoute),
+  ...referenceOperations.map(toRoute),
   ...applicationRoutes,
   ...notificationRoutes,
   ...matchingRoutes,

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CompletionRecord } from '../../domain/training/schema.js';
-import { riyadhDate } from '../../domain/volunteers/service.js';
+import { riyadhDate } from '../../domain/time.js';
 import { defineEntity } from './entity.js';
 
 export const EXPIRY_SHARDS = 4;
