@@ -10,6 +10,7 @@ import { notificationRoutes } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { referenceOperations } from './reference/routes.js';
+import { registerOperations } from './register/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { volunteerRoutes } from './volunteers/routes.js';
 
@@ -34,7 +35,7 @@ const toRoute = (op: AnyOperation): Route => ({
   },
 });
 
-export const operations: readonly AnyOperation[] = [...opportunityOperations, ...referenceOperations];
+export const operations: readonly AnyOperation[] = [...opportunityOperations, ...referenceOperations, ...registerOperations];
 
 export const routes: readonly Route[] = [
   ...systemRoutes,
@@ -45,4 +46,5 @@ export const routes: readonly Route[] = [
   ...applicationRoutes,
   ...notificationRoutes,
   ...matchingRoutes,
+  ...registerOperations.map(toRoute),
 ];
