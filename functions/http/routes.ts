@@ -10,6 +10,7 @@ import { notificationRoutes } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { referenceOperations } from './reference/routes.js';
+import { registerOperations } from './register/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { trainingOperations } from './trainings/routes.js';
 import { volunteerRoutes } from './volunteers/routes.js';
@@ -35,7 +36,12 @@ const toRoute = (op: AnyOperation): Route => ({
   },
 });
 
-export const operations: readonly AnyOperation[] = [...opportunityOperations, ...referenceOperations, ...trainingOperations];
+export const operations: readonly AnyOperation[] = [
+  ...opportunityOperations,
+  ...referenceOperations,
+  ...registerOperations,
+  ...trainingOperations,
+];
 
 export const routes: readonly Route[] = [
   ...systemRoutes,
@@ -46,5 +52,6 @@ export const routes: readonly Route[] = [
   ...applicationRoutes,
   ...notificationRoutes,
   ...matchingRoutes,
+  ...registerOperations.map(toRoute),
   ...trainingOperations.map(toRoute),
 ];
