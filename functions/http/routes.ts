@@ -10,7 +10,9 @@ import { notificationRoutes } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { referenceOperations } from './reference/routes.js';
+import { registerOperations } from './register/routes.js';
 import { systemRoutes } from './system/routes.js';
+import { trainingOperations } from './trainings/routes.js';
 import { volunteerRoutes } from './volunteers/routes.js';
 
 /** Transitional: the older readers (CDK, gateway, OpenAPI) still take the `Route` shape. */
@@ -34,7 +36,12 @@ const toRoute = (op: AnyOperation): Route => ({
   },
 });
 
-export const operations: readonly AnyOperation[] = [...opportunityOperations, ...referenceOperations];
+export const operations: readonly AnyOperation[] = [
+  ...opportunityOperations,
+  ...referenceOperations,
+  ...registerOperations,
+  ...trainingOperations,
+];
 
 export const routes: readonly Route[] = [
   ...systemRoutes,
@@ -45,4 +52,6 @@ export const routes: readonly Route[] = [
   ...applicationRoutes,
   ...notificationRoutes,
   ...matchingRoutes,
+  ...registerOperations.map(toRoute),
+  ...trainingOperations.map(toRoute),
 ];
