@@ -9,6 +9,7 @@ import { matchingRoutes } from './matching/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
+import { recognitionOperations } from './recognition/routes.js';
 import { referenceOperations } from './reference/routes.js';
 import { registerOperations } from './register/routes.js';
 import { systemRoutes } from './system/routes.js';
@@ -41,6 +42,7 @@ export const operations: readonly AnyOperation[] = [
   ...referenceOperations,
   ...registerOperations,
   ...trainingOperations,
+  ...recognitionOperations,
 ];
 
 export const routes: readonly Route[] = [
@@ -54,4 +56,5 @@ export const routes: readonly Route[] = [
   ...matchingRoutes,
   ...registerOperations.map(toRoute),
   ...trainingOperations.map(toRoute),
+  ...recognitionOperations.map(toRoute),
 ];
