@@ -2,12 +2,12 @@
  * VolunteerRegistered (volunteerId = the Cognito sub) → the user joins the Cognito `volunteer` group (the `/me` routes need it;
  * the client refreshes its token after registering). Idempotent: joining twice is a no-op.
  */
-import type { VolunteerRegisteredDetail } from '../../shared/domain/volunteers/schema.js';
-import type { DomainEventEnvelope } from './definition.js';
 import { volunteerDirectory } from '../../shared/identity/user-directory.js';
+import { consumer } from '../../shared/middleware/consumer.js';
 import { logger } from '../../shared/powertools/logger.js';
+import { assignVolunteerGroup } from './index.js';
 
-export const handler = async (event: DomainEventEnvelope<Pick<VolunteerRegisteredDetail, 'volunteerId'>>): Promise<void> => {
-  await volunteerDirectory().grantVolunteer(event.detail.volunteerId);
-  logger.info('volunteer group granted', { eventId: event.detail.eventId });
-};
+export const handler = consumer(assignVolunteerGroup).handler(async ({ detail }) => {
+  await volunteerDirectory().grantVolunteer(detail.volunteerId);
+  logger.info('volunteer group granted');
+});

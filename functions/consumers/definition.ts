@@ -7,7 +7,8 @@
  * A consumer's handler receives an EventBridge event: `{ id, source, 'detail-type', time, detail }`.
  */
 import type { EventBridgeEvent } from 'aws-lambda';
-import type { Need } from '../http/route.js';
+import type { EventType } from '../../events/catalog.js';
+import type { Need } from '../http/operation.js';
 
 export interface ConsumerDefinition {
   /** PascalCase, stable: construct id and function name part. */
@@ -26,3 +27,15 @@ export interface ConsumerDefinition {
 export type DomainEventEnvelope<T = Record<string, unknown>> = EventBridgeEvent<string, T & { eventId: string }>;
 
 export const defineConsumers = <const T extends readonly ConsumerDefinition[]>(consumers: T): T => consumers;
+
+/** A consumer built with `consumer(spec)` (shared/middleware/consumer.ts): its events are catalogued types. */
+export interface ConsumerSpec<E extends EventType = EventType> extends ConsumerDefinition {
+  readonly events: readonly E[];
+}
+
+export const defineConsumer = <const E extends EventType>(spec: ConsumerSpec<E>): ConsumerSpec<E> => spec;
+
+/** The needs the CDK grants a consumer: its own plus the table access of its idempotency markers. */
+export const consumerNeeds = (definition: Pick<ConsumerDefinition, 'needs'>): readonly Need[] => [
+  ...new Set<Need>([...definition.needs, 'table:read', 'table:write']),
+];

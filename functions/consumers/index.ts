@@ -1,13 +1,32 @@
 /** Every event consumer of the platform (see definition.ts). Areas add theirs here. */
-import type { ConsumerDefinition } from './definition.js';
+import { defineConsumer, type ConsumerDefinition } from './definition.js';
+
+export const assignVolunteerGroup = defineConsumer({
+  id: 'AssignVolunteerGroup',
+  events: ['VolunteerRegistered'],
+  entry: 'functions/consumers/assign-volunteer-group.ts',
+  needs: ['cognito'],
+});
+
+export const notifyOpportunityClosed = defineConsumer({
+  id: 'NotifyOpportunityClosed',
+  events: ['OpportunityClosed'],
+  entry: 'functions/consumers/notify-opportunity-closed.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 300,
+});
+
+/** HoursApproved / HoursReversed → the volunteer's national register (ledger + running totals); a reversal revokes the certificates built on those hours. */
+export const registerHours = defineConsumer({
+  id: 'RegisterHours',
+  events: ['HoursApproved', 'HoursReversed'],
+  entry: 'functions/consumers/register-hours.ts',
+  needs: ['table:read', 'table:write'],
+});
 
 export const consumers: readonly ConsumerDefinition[] = [
-  {
-    id: 'AssignVolunteerGroup',
-    events: ['VolunteerRegistered'],
-    entry: 'functions/consumers/assign-volunteer-group.ts',
-    needs: ['cognito'],
-  },
+  assignVolunteerGroup,
+  registerHours,
   {
     id: 'NotifyApplications',
     events: [
@@ -23,13 +42,7 @@ export const consumers: readonly ConsumerDefinition[] = [
     entry: 'functions/consumers/notify-applications.ts',
     needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
   },
-  {
-    id: 'NotifyOpportunityClosed',
-    events: ['OpportunityClosed'],
-    entry: 'functions/consumers/notify-opportunity-closed.ts',
-    needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
-    timeout: 300,
-  },
+  notifyOpportunityClosed,
   {
     id: 'MatchingIndexVolunteers',
     events: ['VolunteerRegistered', 'VolunteerProfileUpdated'],

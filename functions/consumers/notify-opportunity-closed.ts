@@ -5,21 +5,18 @@
  * its shifts. The outbox dedupe key (type, volunteer, shift) makes a redelivery a no-op.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
-import type { DomainEventEnvelope } from './definition.js';
 import { documentClient } from '../../shared/db/client.js';
 import { opportunityKeys } from '../../shared/db/keys.js';
 import { reminderSource } from '../../shared/db/notification-repository.js';
 import { env } from '../../shared/env.js';
 import { notifier } from '../../shared/messaging/notifier.js';
-
-const OpportunityClosedDetail = z.object({ opportunityId: z.string(), orgId: z.string(), closedAt: z.string() });
+import { consumer } from '../../shared/middleware/consumer.js';
+import { notifyOpportunityClosed } from './index.js';
 
 /** A cancellation this close to the start may find the volunteer already on the way: it is worth an SMS at night. */
 const URGENT_MS = 12 * 3_600_000;
 
-export const handler = async (event: DomainEventEnvelope): Promise<{ told: number }> => {
-  const detail = OpportunityClosedDetail.parse(event.detail);
+export const handler = consumer(notifyOpportunityClosed).handler(async ({ detail }): Promise<{ told: number }> => {
   const now = new Date(detail.closedAt);
   const { Items: shifts = [] } = await documentClient().send(
     new QueryCommand({
@@ -56,4 +53,4 @@ export const handler = async (event: DomainEventEnvelope): Promise<{ told: numbe
     }
   }
   return { told };
-};
+});

@@ -6,20 +6,13 @@
  */
 import type { z } from 'zod';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import type { HttpMethod } from './operation.js';
 
-/** What a handler may touch; the CDK construct turns each into a least-privilege grant. */
-export type Need =
-  | 'table:read'
-  | 'table:write'
-  | 'idempotency'
-  | 'events'
-  | 'email'
-  | 'sms'
-  | 'cognito'
-  /** read the secret pepper used to hash national IDs */
-  | 'national-id-pepper'
-  | `workflow:${string}`;
+export type { HttpMethod };
+
+import type { Need } from './operation.js';
+
+export type { Need };
 
 export interface RouteDocs {
   readonly summary: string;

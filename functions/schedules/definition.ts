@@ -7,7 +7,7 @@
  * A job's handler receives `{ name, scheduledAt }` and returns a JSON summary of what it did.
  * Delivery is at least once, so jobs must be idempotent.
  */
-import type { Need } from '../http/route.js';
+import type { Need } from '../http/operation.js';
 
 export interface ScheduleDefinition {
   /** kebab-case, e.g. `reminders`; also the path segment of POST /local/schedules/{name}. */
@@ -34,6 +34,9 @@ export interface ScheduledEvent {
 }
 
 export const defineSchedules = <const T extends readonly ScheduleDefinition[]>(schedules: T): T => schedules;
+
+/** Declares one scheduled job; its handler is `job(spec).handler(...)` (shared/middleware/job.ts). */
+export const defineSchedule = <const T extends ScheduleDefinition>(spec: T): T => spec;
 
 /**
  * The croner pattern equal to a Scheduler expression, for the local cron.

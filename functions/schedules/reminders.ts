@@ -4,16 +4,15 @@
  * day. See shared/domain/notifications/reminders.ts. `scheduledAt` is "now", so a retried
  * invocation covers exactly the same windows.
  */
-import type { ScheduledEvent } from './definition.js';
 import { notificationRepository, pendingQueues, reminderSource } from '../../shared/db/notification-repository.js';
 import { runReminders, type ReminderSummary } from '../../shared/domain/notifications/reminders.js';
 import { notifier } from '../../shared/messaging/notifier.js';
-import { logger } from '../../shared/powertools/logger.js';
+import { job } from '../../shared/middleware/job.js';
+import { remindersSchedule } from './index.js';
 
-export const handler = async (event: ScheduledEvent): Promise<ReminderSummary> => {
+export const handler = job(remindersSchedule).handler(async ({ now }): Promise<ReminderSummary> => {
   const repository = notificationRepository();
   const source = reminderSource();
-  const now = new Date(event.scheduledAt);
   const notify = notifier({ now: () => now });
   const summary = await runReminders(
     {
@@ -27,6 +26,5 @@ export const handler = async (event: ScheduledEvent): Promise<ReminderSummary> =
     },
     now,
   );
-  logger.info('reminders', { summary });
   return summary;
-};
+});

@@ -13,7 +13,8 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { ConsumerDefinition } from '../../functions/consumers/definition.js';
 import { consumers as registry } from '../../functions/consumers/index.js';
-import { EVENT_SOURCE } from '../../shared/messaging/events.js';
+import { EVENT_SOURCE } from '../../shared/domain/events.js';
+import { consumerNeeds } from '../../functions/consumers/definition.js';
 import { grantNeeds, type NeedResources } from './grants.js';
 import { AlarmedDeadLetterQueue } from './dead-letter-queue.js';
 import { NodeFunction, type PowertoolsLogLevel } from './node-function.js';
@@ -59,7 +60,7 @@ export class Consumers extends Construct {
         ...(props.logRemovalPolicy && { logRemovalPolicy: props.logRemovalPolicy }),
         ...(props.logLevel && { logLevel: props.logLevel }),
       });
-      grantNeeds(fn, definition.needs, props.resources);
+      grantNeeds(fn, consumerNeeds(definition), props.resources);
       const { queue: deadLetterQueue } = new AlarmedDeadLetterQueue(this, `${definition.id}Dlq`, {
         deadLetterOf: 'an EventBridge rule target',
         alarmDescription: `${definition.id} failed to handle events after every retry`,

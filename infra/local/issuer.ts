@@ -2,13 +2,14 @@
  * The local token issuer, standing in for Cognito. Its RS256 key is kept in the data
  * directory (so tokens survive a restart) or in memory. Tokens carry the claims the
  * platform reads from Cognito ID tokens: sub, email, cognito:groups, custom:orgId,
- * custom:companyId; `aud` is the local app client id.
+ * custom:companyId, and what makes them pass the authorizer's rules (shared/middleware/jwt.ts):
+ * `token_use: id`, `aud` = the local app client id, `iat`, `exp`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, SignJWT, type JSONWebKeySet, type JWK, type JWTVerifyGetKey } from 'jose';
 import * as z from 'zod';
-import { GROUPS } from '../../shared/middleware/auth.js';
+import { GROUPS } from '../../shared/domain/caller.js';
 
 export const TokenRequest = z.object({
   sub: z.string().min(1).max(128),

@@ -7,6 +7,7 @@
  */
 
 import type { SearchDimension } from '../domain/opportunities/search.js';
+import { outboxEvent } from './entities/outbox-event.js';
 
 export interface AccessPattern {
   readonly pattern: string;
@@ -396,16 +397,10 @@ const matchingAccessPatterns: readonly AccessPattern[] = [
  * re-published by the `event-outbox` schedule. Spread over a few shards so that a burst of
  * failures does not make one hot partition; each item expires after 14 days.
  */
-export const EVENT_OUTBOX_SHARDS = 8;
-export const eventOutboxKeys = {
-  parked: (shard: number, time: string, eventId: string) => ({ PK: `EVENTOUT#${shard}`, SK: `${time}#${eventId}` }),
-  shard: (shard: number) => `EVENTOUT#${shard}`,
-} as const;
+export { EVENT_OUTBOX_SHARDS } from './entities/outbox-event.js';
+export const eventOutboxKeys = { parked: outboxEvent.keys.item, shard: outboxEvent.keys.shard } as const;
 
-const eventOutboxAccessPatterns: readonly AccessPattern[] = [
-  { pattern: 'park domain events EventBridge refused', key: 'Put PK = EVENTOUT#<shard>, SK = <time>#<eventId>', index: 'table', operation: 'BatchWriteItem' },
-  { pattern: 'oldest parked events of a shard', key: 'PK = EVENTOUT#<shard> (SK ascending)', index: 'table', operation: 'Query' },
-];
+const eventOutboxAccessPatterns: readonly AccessPattern[] = outboxEvent.accessPatterns;
 
 export const accessPatterns: readonly AccessPattern[] = [
   ...eventOutboxAccessPatterns,

@@ -10,14 +10,9 @@ import { eventOutboxRepository } from '../db/event-outbox-repository.js';
 import { logger } from '../powertools/logger.js';
 import { localBus } from './local-bus.js';
 
-export const EVENT_SOURCE = 'tatawwu';
+import { EVENT_SOURCE, type DomainEvent } from '../domain/events.js';
 
-export interface DomainEvent<T = Record<string, unknown>> {
-  readonly id: string;
-  readonly type: string;
-  readonly time: string;
-  readonly detail: T;
-}
+export { EVENT_SOURCE, type DomainEvent };
 
 export interface EventPublisher {
   publish(events: readonly DomainEvent[]): Promise<void>;

@@ -12,7 +12,10 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambd
 import type { z } from 'zod';
 import { BadRequestError, PayloadTooLargeError, UnauthorizedError, ValidationError, type FieldError } from '../domain/errors.js';
 import { logger, metrics, tracing } from '../powertools/index.js';
-import { callerFromClaims, requireGroup, type Caller, type Group } from './auth.js';
+import type { AnyOperation, Auth, Operation } from '../../functions/http/operation.js';
+import { requireGroup, type Caller, type Group } from '../domain/caller.js';
+import { callerFromClaims } from './auth.js';
+import { idempotent } from './idempotency.js';
 import { bearerToken, jwtSettingsFromEnv, toGatewayClaims, verifyJwt } from './jwt.js';
 import { problemResponse, toProblem } from './problem.js';
 import type { HttpResponse } from './responses.js';
@@ -26,8 +29,7 @@ export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestCo
     Partial<Pick<APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'], 'authorizer'>>;
 };
 
-type Auth = 'required' | 'optional' | 'none';
-
+/** @deprecated the pre-spec form; handlers pass their operation spec (functions/http/operation.ts). */
 export interface HttpOptions<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType, A extends Auth> {
   /** zod schema of the JSON body; omitted → the route takes no body. */
   readonly body?: B;
@@ -122,19 +124,44 @@ export const problemDetails = (): MiddlewareObj<HttpEvent, HttpResponse> => ({
   },
 });
 
-export const http = <
+const isOperation = (value: unknown): value is AnyOperation =>
+  typeof value === 'object' && value !== null && 'id' in value && 'method' in value && 'entry' in value;
+
+/** Types of the parsed request parts of a spec: `undefined` when the spec declares none. */
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/**
+ * Builds the handler of one operation from its spec: the spec's auth, groups and request
+ * schemas are enforced, and `Idempotency-Key` is honoured when the spec says `idempotent`.
+ * Add route-specific middlewares with `.use()`; finish with `.handler(fn)`.
+ */
+export function http<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined, A extends Auth>(
+  spec: Operation<P, Q, B, A>,
+): HttpBuilder<Out<B>, Out<P>, Out<Q>, A>;
+/** @deprecated pass the operation spec */
+export function http<
   B extends z.ZodType = z.ZodUndefined,
   P extends z.ZodType = z.ZodUndefined,
   Q extends z.ZodType = z.ZodUndefined,
   A extends Auth = 'required',
->(
-  options: HttpOptions<B, P, Q, A> = {},
-) => {
+>(options?: HttpOptions<B, P, Q, A>): HttpBuilder<z.output<B>, z.output<P>, z.output<Q>, A>;
+export function http(input: AnyOperation | HttpOptions<z.ZodType, z.ZodType, z.ZodType, Auth> = {}): HttpBuilder<unknown, unknown, unknown, Auth> {
+  const spec = isOperation(input) ? input : undefined;
+  const options: HttpOptions<z.ZodType, z.ZodType, z.ZodType, Auth> = spec
+    ? {
+        ...(spec.request?.body && { body: spec.request.body }),
+        ...(spec.request?.path && { path: spec.request.path }),
+        ...(spec.request?.query && { query: spec.request.query }),
+        ...(spec.groups && { groups: spec.groups }),
+        ...(spec.request?.maxBodyBytes && { maxBodyBytes: spec.request.maxBodyBytes }),
+        auth: spec.auth,
+      }
+    : (input as HttpOptions<z.ZodType, z.ZodType, z.ZodType, Auth>);
   const auth: Auth = options.auth ?? 'required';
   const maxBodyBytes = options.maxBodyBytes ?? 65_536;
   // Identity, group checks and parsing run as the last "before" of the base stack, so that
-  // route middlewares added with use() (idempotency) only ever see authorised, valid requests:
-  // a bad request never touches the idempotency store.
+  // route middlewares (idempotency) only ever see authorised, valid requests: a bad request
+  // never touches the idempotency store.
   const parsed = new WeakMap<HttpEvent, { caller: Caller | undefined; path: unknown; query: unknown; body: unknown }>();
   const parseRequest: MiddlewareObj<HttpEvent, HttpResponse> = {
     before: async ({ event }) => {
@@ -153,29 +180,39 @@ export const http = <
     .use(httpHeaderNormalizer())
     .use(problemDetails())
     .use(parseRequest);
+  if (spec?.idempotent) chain.use(idempotent());
 
-  const builder = {
-    use(middleware: MiddlewareObj<HttpEvent, HttpResponse>) {
+  const builder: HttpBuilder<unknown, unknown, unknown, Auth> = {
+    ...(spec && { operation: spec }),
+    use(middleware) {
       chain.use(middleware);
       return builder;
     },
-    handler(
-      fn: (request: HttpRequest<z.output<B>, z.output<P>, z.output<Q>, A>) => Promise<HttpResponse>,
-    ) {
-      return chain.handler(async (event: HttpEvent, context: Context) => {
+    handler(fn) {
+      const handler = chain.handler(async (event: HttpEvent, context: Context) => {
         const input = parsed.get(event);
         if (!input) throw new Error('request was not parsed: the parse middleware did not run');
         return fn({
-          body: input.body as z.output<B>,
-          path: input.path as z.output<P>,
-          query: input.query as z.output<Q>,
-          caller: input.caller as HttpRequest<unknown, unknown, unknown, A>['caller'],
+          body: input.body,
+          path: input.path,
+          query: input.query,
+          caller: input.caller as Caller,
           headers: event.headers ?? {},
           event,
           context,
         });
       });
+      // The spec travels with the handler, so a test can check each route's entry was built from it.
+      return Object.assign(handler, { operation: spec });
     },
   };
   return builder;
-};
+}
+
+export interface HttpBuilder<B, P, Q, A extends Auth> {
+  readonly operation?: AnyOperation;
+  use(middleware: MiddlewareObj<HttpEvent, HttpResponse>): HttpBuilder<B, P, Q, A>;
+  handler(
+    fn: (request: HttpRequest<B, P, Q, A>) => Promise<HttpResponse>,
+  ): middy.MiddyfiedHandler<HttpEvent, HttpResponse, Error, Context> & { readonly operation: AnyOperation | undefined };
+}

@@ -46,28 +46,6 @@ export const toProblem = (error: unknown, instance?: string): Problem => {
       ...(error.errors && { errors: error.errors }),
     };
   }
-  // Powertools idempotency errors are recognised by name, so that handlers without
-  // idempotency do not load (and bundle) the idempotency package just for this check.
-  const name = error instanceof Error ? error.name : undefined;
-  if (name === 'IdempotencyValidationError') {
-    return {
-      type: `${PROBLEM_BASE}idempotency-key-reused`,
-      title: titles[422]!,
-      status: 422,
-      detail: 'this idempotency-key was already used with a different request body',
-      ...base,
-      errors: [{ path: 'headers.idempotency-key', message: 'reused with a different body' }],
-    };
-  }
-  if (name === 'IdempotencyAlreadyInProgressError') {
-    return {
-      type: `${PROBLEM_BASE}idempotency-in-progress`,
-      title: titles[409]!,
-      status: 409,
-      detail: 'a request with this idempotency-key is still in progress; retry shortly',
-      ...base,
-    };
-  }
   return {
     type: `${PROBLEM_BASE}internal`,
     title: titles[500]!,

@@ -13,7 +13,7 @@ import {
 import { OrganizationNotActiveError } from '../../shared/domain/organizations/errors.js';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import type { DomainEvent } from '../../shared/messaging/events.js';
-import type { Caller } from '../../shared/middleware/auth.js';
+import type { Caller } from '../../shared/domain/caller.js';
 
 const ORG = '01J0000000000000000000RG01';
 const OTHER = '01J0000000000000000000TH01';

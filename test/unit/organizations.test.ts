@@ -27,7 +27,7 @@ import {
 } from '../../shared/domain/organizations/service.js';
 import type { DomainEvent } from '../../shared/messaging/events.js';
 import type { EmailMessage } from '../../shared/messaging/email.js';
-import type { Caller } from '../../shared/middleware/auth.js';
+import type { Caller } from '../../shared/domain/caller.js';
 
 const ORG = '01J00000000000000000000ORG';
 const NOW = new Date('2026-05-01T09:00:00.000Z');

@@ -1,90 +1,91 @@
 /**
- * Opportunity routes. Who may call them:
+ * Opportunity operations. Who may call them:
  * - create (`POST /v1/organizations/{orgId}/opportunities`), publish, close: managers of the
  *   organisation (group org-manager with its `custom:orgId`), which must be active;
  * - `GET /v1/opportunities/{id}`: anyone when published, its managers in any status;
  * - `GET /v1/opportunities`: anyone, published only.
  */
-import { CreateOpportunity, OpportunityView, SearchOpportunities, SearchPage, StatusResponse } from '../../../shared/domain/opportunities/schema.js';
-import { defineRoutes } from '../route.js';
+import { CreateOpportunity, OpportunityPath, OpportunityView, SearchOpportunities, SearchPage, StatusResponse } from '../../../shared/domain/opportunities/schema.js';
+import { OrgPath } from '../../../shared/domain/organizations/schema.js';
+import { defineOperation } from '../operation.js';
 
 const tags = ['opportunities'];
 
-export const opportunityRoutes = defineRoutes([
-  {
-    id: 'CreateOpportunity',
-    method: 'POST',
-    path: '/v1/organizations/{orgId}/opportunities',
-    entry: 'functions/http/opportunities/create.ts',
-    auth: 'required',
-    needs: ['table:read', 'table:write', 'idempotency'],
-    docs: {
-      summary:
-        "Post a draft opportunity with its shifts (managers of that organisation; it must be active, else 409 `organization-not-active`). Shifts: 1–50, each starting in the future, ending after its start, 1–10,000 seats. Publish it to make it searchable.",
-      tags,
-      body: CreateOpportunity,
-      responses: { 201: OpportunityView },
-      errors: [400, 401, 403, 404, 409, 413, 422],
-      idempotent: true,
-    },
-  },
-  {
-    id: 'PublishOpportunity',
-    method: 'POST',
-    path: '/v1/opportunities/{id}/publish',
-    entry: 'functions/http/opportunities/publish.ts',
-    auth: 'required',
-    needs: ['table:read', 'table:write', 'events'],
-    docs: {
-      summary:
-        "Publish a draft (its organisation's managers): it becomes visible to everyone and searchable. 409 unless it is a draft; 422 `shifts` when no shift starts in the future.",
-      tags,
-      responses: { 200: StatusResponse },
-      errors: [400, 401, 403, 404, 409, 422],
-    },
-  },
-  {
-    id: 'CloseOpportunity',
-    method: 'POST',
-    path: '/v1/opportunities/{id}/close',
-    entry: 'functions/http/opportunities/close.ts',
-    auth: 'required',
-    needs: ['table:read', 'table:write', 'events'],
-    docs: {
-      summary: "Close a draft or published opportunity (its organisation's managers): it leaves search at once. 409 when already closed.",
-      tags,
-      responses: { 200: StatusResponse },
-      errors: [400, 401, 403, 404, 409],
-    },
-  },
-  {
-    id: 'GetOpportunity',
-    method: 'GET',
-    path: '/v1/opportunities/{id}',
-    entry: 'functions/http/opportunities/get.ts',
-    auth: 'optional',
-    needs: ['table:read'],
-    docs: {
-      summary: 'An opportunity with its shifts and the seats left on each. Published: anyone; draft or closed: its managers only (404 otherwise).',
-      tags,
-      responses: { 200: OpportunityView },
-      errors: [400, 401, 404],
-    },
-  },
-  {
-    id: 'SearchOpportunities',
-    method: 'GET',
-    path: '/v1/opportunities',
-    entry: 'functions/http/opportunities/search.ts',
-    auth: 'none',
-    needs: ['table:read'],
-    docs: {
-      summary:
-        'Published opportunities with a shift ending at or after `from` (default now) and, with `to`, starting by `to`; filters combine (AND). Ordered by last shift end, then id; `limit` 1–100 (20); `nextCursor` continues the same search (another search → 400). A page may hold fewer than `limit` items while `nextCursor` is present.',
-      tags,
-      query: SearchOpportunities,
-      responses: { 200: SearchPage },
-      errors: [400],
-    },
-  },
-]);
+export const createOpportunity = defineOperation({
+  id: 'CreateOpportunity',
+  method: 'POST',
+  path: '/v1/organizations/{orgId}/opportunities',
+  entry: 'functions/http/opportunities/create.ts',
+  auth: 'required',
+  groups: ['org-manager'],
+  request: { path: OrgPath, body: CreateOpportunity },
+  idempotent: true,
+  needs: ['table:read', 'table:write'],
+  summary:
+    "Post a draft opportunity with its shifts (managers of that organisation; it must be active, else 409 `organization-not-active`). Shifts: 1–50, each starting in the future, ending after its start, 1–10,000 seats. Publish it to make it searchable.",
+  tags,
+  responses: { 201: OpportunityView },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+});
+
+export const publishOpportunity = defineOperation({
+  id: 'PublishOpportunity',
+  method: 'POST',
+  path: '/v1/opportunities/{id}/publish',
+  entry: 'functions/http/opportunities/publish.ts',
+  auth: 'required',
+  groups: ['org-manager'],
+  request: { path: OpportunityPath },
+  needs: ['table:read', 'table:write', 'events'],
+  summary:
+    "Publish a draft (its organisation's managers): it becomes visible to everyone and searchable. 409 unless it is a draft; 422 `shifts` when no shift starts in the future.",
+  tags,
+  responses: { 200: StatusResponse },
+  errors: [400, 401, 403, 404, 409, 422],
+});
+
+export const closeOpportunity = defineOperation({
+  id: 'CloseOpportunity',
+  method: 'POST',
+  path: '/v1/opportunities/{id}/close',
+  entry: 'functions/http/opportunities/close.ts',
+  auth: 'required',
+  groups: ['org-manager'],
+  request: { path: OpportunityPath },
+  needs: ['table:read', 'table:write', 'events'],
+  summary: "Close a draft or published opportunity (its organisation's managers): it leaves search at once. 409 when already closed.",
+  tags,
+  responses: { 200: StatusResponse },
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const getOpportunity = defineOperation({
+  id: 'GetOpportunity',
+  method: 'GET',
+  path: '/v1/opportunities/{id}',
+  entry: 'functions/http/opportunities/get.ts',
+  auth: 'optional',
+  request: { path: OpportunityPath },
+  needs: ['table:read'],
+  summary: 'An opportunity with its shifts and the seats left on each. Published: anyone; draft or closed: its managers only (404 otherwise).',
+  tags,
+  responses: { 200: OpportunityView },
+  errors: [400, 401, 404],
+});
+
+export const searchOpportunities = defineOperation({
+  id: 'SearchOpportunities',
+  method: 'GET',
+  path: '/v1/opportunities',
+  entry: 'functions/http/opportunities/search.ts',
+  auth: 'none',
+  request: { query: SearchOpportunities },
+  needs: ['table:read'],
+  summary:
+    'Published opportunities with a shift ending at or after `from` (default now) and, with `to`, starting by `to`; filters combine (AND). Ordered by last shift end, then id; `limit` 1–100 (20); `nextCursor` continues the same search (another search → 400). A page may hold fewer than `limit` items while `nextCursor` is present.',
+  tags,
+  responses: { 200: SearchPage },
+  errors: [400],
+});
+
+export const opportunityOperations = [createOpportunity, publishOpportunity, closeOpportunity, getOpportunity, searchOpportunities] as const;

@@ -9,7 +9,8 @@
  */
 import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
 import { currentCharter } from '../volunteers/documents/index.js';
-import { ageOn, hasAcceptedCurrentCharter, riyadhDate } from '../volunteers/service.js';
+import { riyadhDate } from '../time.js';
+import { ageOn, hasAcceptedCurrentCharter } from '../volunteers/service.js';
 import type { VolunteerRecord } from '../volunteers/schema.js';
 import type { RuleFailure } from './schema.js';
 
@@ -66,7 +67,7 @@ export const shiftStartFailure = (shift: ShiftRecord, now: Date): RuleFailure | 
 /** Age on the day of the shift (Asia/Riyadh), as minAge is "the youngest age on the shift". */
 export const ageFailure = (profile: VolunteerRecord | undefined, opportunity: OpportunityRecord, shift: ShiftRecord): RuleFailure | undefined => {
   if (!profile || opportunity.minAge === undefined) return undefined;
-  const age = ageOn(profile.birthDate, riyadhDate(new Date(shift.start)));
+  const age = ageOn(profile.birthDate, riyadhDate(shift.start));
   return age >= opportunity.minAge ? undefined : { rule: 'age', message: `must be at least ${opportunity.minAge} on the shift day, is ${age}` };
 };
 

@@ -9,7 +9,7 @@
  * - withdraw: its volunteer; an approved seat passes to the first waitlisted applicant in the
  *   same transaction.
  */
-import { managesOrganization, type Caller } from '../../middleware/auth.js';
+import { managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../errors.js';
 import {
   AlreadyAppliedError,

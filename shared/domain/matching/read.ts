@@ -6,8 +6,8 @@
 import * as z from 'zod';
 import { decodeCursor, encodeCursor, invalidCursor } from '../cursor.js';
 import { NotFoundError } from '../errors.js';
-import type { Caller } from '../../middleware/auth.js';
-import { managesOrganization } from '../../middleware/auth.js';
+import type { Caller } from '../caller.js';
+import { managesOrganization } from '../caller.js';
 import type { StoredCandidate, StoredMatch } from './service.js';
 import type { Candidate, Invitation, Match } from './schema.js';
 

@@ -8,7 +8,7 @@
  */
 import type { Clock } from '../../clock.js';
 import type { EventPublisher } from '../../messaging/events.js';
-import { managesOrganization, type Caller } from '../../middleware/auth.js';
+import { managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.js';
 import { OrganizationNotActiveError } from '../organizations/errors.js';
 import type { OrganizationRecord } from '../organizations/schema.js';

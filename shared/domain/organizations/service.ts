@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../../clock.js';
 import type { DomainEvent, EventPublisher } from '../../messaging/events.js';
-import { hasGroup, managesOrganization, type Caller } from '../../middleware/auth.js';
+import { hasGroup, managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { DecisionNotOpenError, LicenseNumberTakenError, OrganizationNotActiveError } from './errors.js';
 import type {

@@ -1,0 +1,95 @@
+/**
+ * One declaration per HTTP operation. An operation spec owns every fact about a route:
+ * method, path, who may call it (auth, groups), its request schemas (path, query, body), its
+ * responses, what it may touch (needs), whether it honours `Idempotency-Key`, and its docs.
+ *
+ * - The handler is built from its own spec: `export const handler = http(spec).handler(...)`.
+ * - `functions/http/<area>/routes.ts` declares the area's specs and only gathers them.
+ * - The CDK HttpApi construct, the local gateway, the OpenAPI generator and the README's
+ *   route table (`npm run docs:routes`) all read the same specs.
+ */
+import type { z } from 'zod';
+import type { Group } from '../../shared/domain/caller.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a Lambda may touch; the CDK turns each into a least-privilege grant. */
+export type Need =
+  | 'table:read'
+  | 'table:write'
+  | 'idempotency'
+  | 'events'
+  | 'email'
+  | 'sms'
+  | 'cognito'
+  /** read the secret pepper used to hash national IDs */
+  | 'national-id-pepper'
+  | `workflow:${string}`;
+
+/**
+ * `required`: behind the JWT authorizer. `optional`/`none`: no authorizer (public); with
+ * `optional` the handler verifies a bearer token itself if one is sent.
+ */
+export type Auth = 'required' | 'optional' | 'none';
+
+export type ResponseSpec = z.ZodType | { readonly description: string; readonly contentType: string };
+
+export interface OperationRequest<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined> {
+  readonly path?: P;
+  readonly query?: Q;
+  /** zod schema of the JSON body; omitted → the route takes no body. */
+  readonly body?: B;
+  /** @default 65536 */
+  readonly maxBodyBytes?: number;
+}
+
+export interface Operation<
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  A extends Auth = Auth,
+> {
+  /** PascalCase, stable: the construct id of the function and the OpenAPI operationId. */
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** API Gateway path template, e.g. `/v1/opportunities/{id}`. */
+  readonly path: string;
+  /** Handler module, relative to the repository root; it exports `handler = http(thisSpec)…`. */
+  readonly entry: string;
+  readonly auth: A;
+  /** The caller must be in one of these groups (403 otherwise). Record-level rules stay in the domain. */
+  readonly groups?: readonly Group[];
+  readonly request?: OperationRequest<P, Q, B>;
+  /** Honours `Idempotency-Key` (the same key and body → the same answer, the work done once). */
+  readonly idempotent?: boolean;
+  /** What the function may touch (`idempotency` is implied by `idempotent`). */
+  readonly needs: readonly Need[];
+  /** @default 256 */
+  readonly memorySize?: number;
+  /** Seconds. @default 10 */
+  readonly timeout?: number;
+  readonly summary: string;
+  readonly tags: readonly string[];
+  /** Success status → response schema (omit the schema for an empty body). */
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+  /** Error statuses this route can answer with (problem+json). */
+  readonly errors?: readonly number[];
+  /** Examples for the OpenAPI document: a request body and the success response body. */
+  readonly examples?: { readonly request?: unknown; readonly response?: unknown };
+}
+
+/** Declares one operation; the generic parameters keep the schema types for `http(spec)`. */
+export const defineOperation = <
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  A extends Auth = 'required',
+>(
+  spec: Operation<P, Q, B, A>,
+): Operation<P, Q, B, A> => spec;
+
+/** The needs the CDK grants: the declared ones plus `idempotency` for idempotent operations. */
+export const needsOf = (spec: Pick<Operation, 'needs' | 'idempotent'>): readonly Need[] =>
+  spec.idempotent && !spec.needs.includes('idempotency') ? [...spec.needs, 'idempotency'] : spec.needs;
+
+export type AnyOperation = Operation<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, Auth>;

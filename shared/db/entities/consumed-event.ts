@@ -1,0 +1,15 @@
+/** A consumer's record that it finished an event (idempotency on eventId); one partition per marker, no hot key. */
+import * as z from 'zod';
+import { defineEntity } from './entity.js';
+
+export const consumedEvent = defineEntity({
+  name: 'ConsumedEvent',
+  schema: z.object({ consumerId: z.string(), eventId: z.string(), consumedAt: z.string() }),
+  keys: {
+    marker: (consumerId: string, eventId: string) => ({ PK: `CONSUMED#${consumerId}#${eventId}`, SK: 'CONSUMED' }),
+  },
+  accessPatterns: [
+    { pattern: 'has a consumer finished an event', key: 'PK = CONSUMED#<consumerId>#<eventId>, SK = CONSUMED', index: 'table', operation: 'GetItem' },
+    { pattern: 'record a finished event (TTL 7 days)', key: 'Put PK = CONSUMED#<consumerId>#<eventId>', index: 'table', operation: 'PutItem' },
+  ],
+});

@@ -1,0 +1,67 @@
+/**
+ * The one middy stack of every event consumer (the HTTP stack's sibling):
+ * logger (correlation id = eventId) → tracer → metrics (cold start) → the EventBridge
+ * envelope validated against the event's contract in events/catalog.ts → idempotency on
+ * `eventId` → the handler, which receives a typed event.
+ *
+ * Delivery is at least once. A consumer that finished an event records it (a marker item
+ * with a TTL), so a redelivery is skipped; the marker is written only after success, so a
+ * failed attempt is retried in full — effects must therefore be idempotent on their own too
+ * (conditional writes, deterministic keys), which also covers two concurrent deliveries.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import type { Context, EventBridgeEvent } from 'aws-lambda';
+import { eventCatalog, type EventDetail, type EventType } from '../../events/catalog.js';
+import type { ConsumerSpec } from '../../functions/consumers/definition.js';
+import { consumedMarker } from '../db/consumed-marker.js';
+import { logger, metrics, tracing } from '../powertools/index.js';
+
+export type ConsumerEnvelope = EventBridgeEvent<string, Record<string, unknown> & { eventId?: string }>;
+
+/** What a consumer's handler receives: one of its event types, with its typed detail. */
+export type ConsumedEvent<E extends EventType> = {
+  [K in E]: { readonly type: K; readonly eventId: string; readonly time: string; readonly detail: EventDetail<K> };
+}[E];
+
+export class EventContractError extends Error {
+  override readonly name = 'EventContractError';
+}
+
+const parseEnvelope = <E extends EventType>(spec: ConsumerSpec<E>, envelope: ConsumerEnvelope): ConsumedEvent<E> => {
+  const type = envelope['detail-type'] as E;
+  if (!(spec.events as readonly string[]).includes(type)) {
+    throw new EventContractError(`consumer ${spec.id} does not take ${JSON.stringify(type)} events (it takes ${spec.events.join(', ')})`);
+  }
+  const { eventId, ...detail } = envelope.detail ?? {};
+  const result = eventCatalog[type].detail.safeParse(detail);
+  if (!result.success) {
+    throw new EventContractError(`${type} event ${String(eventId)} breaks its contract: ${result.error.message}`);
+  }
+  return { type, eventId: String(eventId ?? envelope.id), time: envelope.time, detail: result.data } as ConsumedEvent<E>;
+};
+
+export const consumer = <E extends EventType>(spec: ConsumerSpec<E>) => ({
+  handler<R>(fn: (event: ConsumedEvent<E>, context: Context) => Promise<R>) {
+    const markers = consumedMarker();
+    const stack = middy<ConsumerEnvelope, R | { skipped: 'already-consumed' }>()
+      .use(injectLambdaContext(logger, { correlationIdPath: 'detail.eventId', resetKeys: true }))
+      .use(tracing())
+      .use(logMetrics(metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
+      .handler(async (envelope, context) => {
+        const event = parseEnvelope(spec, envelope);
+        if (await markers.isConsumed(spec.id, event.eventId)) {
+          logger.info('event already consumed', { consumer: spec.id, type: event.type });
+          return { skipped: 'already-consumed' as const };
+        }
+        const result = await fn(event, context);
+        await markers.markConsumed(spec.id, event.eventId);
+        return result;
+      });
+    // Lambda always passes a context; tests and local callers may omit it.
+    return Object.assign((envelope: ConsumerEnvelope, context?: Context) => stack(envelope, context ?? ({ awsRequestId: 'local' } as Context)), {
+      spec,
+    });
+  },
+});

@@ -1,0 +1,30 @@
+/**
+ * The one middy stack of every scheduled job (the HTTP stack's sibling): logger (with the
+ * job's name and scheduled time) → tracer → metrics (cold start) → the handler, whose summary
+ * is logged and returned (the local platform answers `POST /local/schedules/{name}` with it).
+ *
+ * Delivery is at least once: a job derives everything from `scheduledAt` and its own
+ * markers, so a retried invocation does the same work and sends nothing twice.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { ScheduledEvent, ScheduleDefinition } from '../../functions/schedules/definition.js';
+import { logger, metrics, tracing } from '../powertools/index.js';
+
+export const job = (spec: ScheduleDefinition) => ({
+  handler<R>(fn: (event: ScheduledEvent & { readonly now: Date }, context: Context) => Promise<R>) {
+    const stack = middy<ScheduledEvent, R>()
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      .use(tracing())
+      .use(logMetrics(metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
+      .handler(async (event, context) => {
+        logger.appendKeys({ job: spec.name, scheduledAt: event.scheduledAt });
+        const summary = await fn({ ...event, now: new Date(event.scheduledAt) }, context);
+        logger.info('job finished', { summary });
+        return summary;
+      });
+    return Object.assign((event: ScheduledEvent, context?: Context) => stack(event, context ?? ({ awsRequestId: 'local' } as Context)), { spec });
+  },
+});
