@@ -12,6 +12,7 @@ import { organizationRoutes } from './organizations/routes.js';
 import { referenceOperations } from './reference/routes.js';
 import { registerOperations } from './register/routes.js';
 import { systemRoutes } from './system/routes.js';
+import { trainingOperations } from './trainings/routes.js';
 import { volunteerRoutes } from './volunteers/routes.js';
 
 /** Transitional: the older readers (CDK, gateway, OpenAPI) still take the `Route` shape. */
@@ -35,7 +36,12 @@ const toRoute = (op: AnyOperation): Route => ({
   },
 });
 
-export const operations: readonly AnyOperation[] = [...opportunityOperations, ...referenceOperations, ...registerOperations];
+export const operations: readonly AnyOperation[] = [
+  ...opportunityOperations,
+  ...referenceOperations,
+  ...registerOperations,
+  ...trainingOperations,
+];
 
 export const routes: readonly Route[] = [
   ...systemRoutes,
@@ -47,4 +53,5 @@ export const routes: readonly Route[] = [
   ...notificationRoutes,
   ...matchingRoutes,
   ...registerOperations.map(toRoute),
+  ...trainingOperations.map(toRoute),
 ];
