@@ -9,7 +9,10 @@ import { matchingRoutes } from './matching/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
+import { referenceOperations } from './reference/routes.js';
+import { registerOperations } from './register/routes.js';
 import { systemRoutes } from './system/routes.js';
+import { trainingOperations } from './trainings/routes.js';
 import { volunteerRoutes } from './volunteers/routes.js';
 
 /** Transitional: the older readers (CDK, gateway, OpenAPI) still take the `Route` shape. */
@@ -33,14 +36,22 @@ const toRoute = (op: AnyOperation): Route => ({
   },
 });
 
-export const operations: readonly AnyOperation[] = [...opportunityOperations];
+export const operations: readonly AnyOperation[] = [
+  ...opportunityOperations,
+  ...referenceOperations,
+  ...registerOperations,
+  ...trainingOperations,
+];
 
 export const routes: readonly Route[] = [
   ...systemRoutes,
   ...volunteerRoutes,
   ...organizationRoutes,
   ...opportunityOperations.map(toRoute),
+  ...referenceOperations.map(toRoute),
   ...applicationRoutes,
   ...notificationRoutes,
   ...matchingRoutes,
+  ...registerOperations.map(toRoute),
+  ...trainingOperations.map(toRoute),
 ];
