@@ -20,6 +20,17 @@ import { OrganizationApprovedDetail, OrganizationRegisteredDetail, OrganizationR
 import { VolunteerInvitedDetail, VolunteerProfileUpdatedDetail } from '../shared/domain/matching/schema.js';
 import { VolunteerRegisteredDetail } from '../shared/domain/volunteers/schema.js';
 import { NotificationDeadLetteredDetail } from '../shared/domain/notifications/schema.js';
+import { TrainingCompletedDetail } from '../shared/domain/training/schema.js';
+import {
+  HoursApprovedDetail,
+  HoursDisputedDetail,
+  HoursPendingDetail,
+  HoursRejectedDetail,
+  HoursReversedDetail,
+  ValuationRatesSetDetail,
+  VolunteerCheckedInDetail,
+  VolunteerNoShowDetail,
+} from '../shared/domain/hours/schema.js';
 import { EVENT_SOURCE } from '../shared/domain/events.js';
 
 export interface EventContract {
@@ -117,11 +128,63 @@ export const eventCatalog = {
     detail: ApplicationEventDetail,
     example: 'applications/application-expired.json',
   },
+  VolunteerCheckedIn: {
+    description:
+      'A volunteer with an approved seat checked in on a shift (rotating attendance code) or a manager marked them present on the roster; `outsideRadius` flags a location beyond the opportunity radius.',
+    detail: VolunteerCheckedInDetail,
+    example: 'hours/volunteer-checked-in.json',
+  },
+  VolunteerNoShow: {
+    description:
+      'A volunteer with an approved seat did not come: marked absent on the roster, or neither checked in nor on the roster 24 h after the shift end (`by: system`); the volunteer is told and may dispute until `disputeUntil`.',
+    detail: VolunteerNoShowDetail,
+    example: 'hours/volunteer-no-show.json',
+  },
+  HoursPending: {
+    description:
+      "An hours record (check-out, roster or claim) waits for the organisation's managers (`reminder: false`), still waits after 7 days (`reminder: true`), or after 14 days went to the ministry reviewers' queue (`escalated: true`). Never auto-approved.",
+    detail: HoursPendingDetail,
+    example: 'hours/hours-pending.json',
+  },
+  HoursApproved: {
+    description:
+      'Hours were approved and entered the national register: immutable from now on (only a ministry-admin reversal takes them back). `minutes` are the approved minutes; `valueSar` is frozen at approval from the valuation rate in force (0 when none). Register, recognition, company reports and impact consume it.',
+    detail: HoursApprovedDetail,
+    example: 'hours/hours-approved.json',
+  },
+  HoursRejected: {
+    description: 'A manager rejected an hours record with a reason; the volunteer is told and may dispute within 14 days (once).',
+    detail: HoursRejectedDetail,
+    example: 'hours/hours-rejected.json',
+  },
+  HoursReversed: {
+    description:
+      'A ministry-admin reversed approved hours with a reason: a reversing entry (`reversalId`), never an edit; `minutes` and `valueSar` are what is taken back (positive). Consumers subtract them.',
+    detail: HoursReversedDetail,
+    example: 'hours/hours-reversed.json',
+  },
+  HoursDisputed: {
+    description: 'A volunteer disputed a rejection or a cut within 14 days; the record is pending again for the managers, who decide once more (final).',
+    detail: HoursDisputedDetail,
+    example: 'hours/hours-disputed.json',
+  },
+  ValuationRatesSet: {
+    description:
+      'A ministry-admin set economic valuation rates (SAR per hour by track or profession, effective-dated, replacement-cost method). Rates never rewrite history: approved hours keep the value frozen at approval.',
+    detail: ValuationRatesSetDetail,
+    example: 'hours/valuation-rates-set.json',
+  },
   NotificationDeadLettered: {
     description:
       'A notification failed on every try (transient provider errors) and was dead-lettered; its outbox record keeps what is needed to send it again. An EventBridge rule delivers it to the notifications dead-letter queue (alarmed).',
     detail: NotificationDeadLetteredDetail,
     example: 'notifications/notification-dead-lettered.json',
+  },
+  TrainingCompleted: {
+    description:
+      'A volunteer completed a training module: passed its quiz (POST /v1/trainings/{id}/attempts) or a manager confirmed a practical one. `version` is the content they completed; `validUntil` is absent when the completion never expires. Written in the same transaction as the completion (outbox); recognition consumes it.',
+    detail: TrainingCompletedDetail,
+    example: 'training/training-completed.json',
   },
 } as const satisfies Record<string, EventContract>;
 

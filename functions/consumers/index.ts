@@ -16,8 +16,17 @@ export const notifyOpportunityClosed = defineConsumer({
   timeout: 300,
 });
 
+/** HoursApproved / HoursReversed → the volunteer's national register (ledger + running totals); a reversal revokes the certificates built on those hours. */
+export const registerHours = defineConsumer({
+  id: 'RegisterHours',
+  events: ['HoursApproved', 'HoursReversed'],
+  entry: 'functions/consumers/register-hours.ts',
+  needs: ['table:read', 'table:write'],
+});
+
 export const consumers: readonly ConsumerDefinition[] = [
   assignVolunteerGroup,
+  registerHours,
   {
     id: 'NotifyApplications',
     events: [

@@ -9,7 +9,10 @@ import { matchingOperations } from './matching/routes.js';
 import { notificationOperations } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
 import { organizationOperations } from './organizations/routes.js';
+import { referenceOperations } from './reference/routes.js';
+import { registerOperations } from './register/routes.js';
 import { systemOperations } from './system/routes.js';
+import { trainingOperations } from './trainings/routes.js';
 import { volunteerOperations } from './volunteers/routes.js';
 
 export const operations: readonly AnyOperation[] = [
@@ -17,7 +20,10 @@ export const operations: readonly AnyOperation[] = [
   ...volunteerOperations,
   ...organizationOperations,
   ...opportunityOperations,
+  ...referenceOperations,
   ...applicationOperations,
   ...notificationOperations,
   ...matchingOperations,
+  ...registerOperations,
+  ...trainingOperations,
 ];

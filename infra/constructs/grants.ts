@@ -24,7 +24,7 @@ import type { Messaging } from './messaging.js';
 export interface NeedResources {
   /** The single table (`TABLE_NAME`). */
   readonly table: ITable;
-  /** The Powertools idempotency table (`IDEMPOTENCY_TABLE_NAME`). */
+  /** The idempotency table (`IDEMPOTENCY_TABLE_NAME`). */
   readonly idempotencyTable: ITable;
   /** The domain event bus (`EVENT_BUS_NAME`). */
   readonly eventBus: IEventBus;

@@ -88,6 +88,19 @@ const jsonMessage = (status: number, message: string): LocalResponse => ({
   body: JSON.stringify({ message }),
 });
 
+/**
+ * True when the path's percent-encoding cannot be decoded (`%E0%A4%A`, a lone `%`). API
+ * Gateway answers those with 400 before any route; decoding them later would throw (a 500).
+ */
+const malformedPath = (path: string): boolean => {
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
 const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> =>
   new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
@@ -162,6 +175,7 @@ export const createGateway = (options: GatewayOptions) => {
   };
 
   const invoke = async (request: LocalRequest, sourceIp: string): Promise<LocalResponse> => {
+    if (malformedPath(request.path)) return jsonMessage(400, 'Bad Request');
     const found = match(request.method, request.path);
     if (!found) return jsonMessage(404, 'Not Found');
     const { route, params } = found;
@@ -234,6 +248,7 @@ export const createGateway = (options: GatewayOptions) => {
       if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
     }
     const request: LocalRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body };
+    if (malformedPath(request.path)) return send(res, jsonMessage(400, 'Bad Request'));
     for (const local of options.localRoutes ?? []) {
       if (local.method !== request.method) continue;
       const found = typeof local.path === 'string' ? (local.path === request.path ? null : undefined) : local.path.exec(request.path) ?? undefined;

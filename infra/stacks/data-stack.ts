@@ -21,7 +21,7 @@ export class DataStack extends Stack {
   public readonly key: Key;
   /** The single table of the domain (`shared/db/table.ts` → `mainTable`). */
   public readonly table: ITable;
-  /** Powertools idempotency records (`shared/db/table.ts` → `idempotencyTable`). */
+  /** Idempotency records of `Idempotency-Key` (`shared/db/table.ts` → `idempotencyTable`). */
   public readonly idempotencyTable: ITable;
   /**
    * Export name of the main table's ARN. The platform stack imports the table by this stable

@@ -14,7 +14,7 @@ export const documentClient = (): DynamoDBDocumentClient => {
 
 let rawClient: DynamoDBClient | undefined;
 
-/** The low-level client (Powertools idempotency wants this one). */
+/** The low-level client (the document client wraps it). */
 export const dynamoClient = (): DynamoDBClient => {
   rawClient ??= new DynamoDBClient({
     region: env.region,

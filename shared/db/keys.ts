@@ -8,6 +8,9 @@
 
 import type { SearchDimension } from '../domain/opportunities/search.js';
 import { outboxEvent } from './entities/outbox-event.js';
+import { trainingAttempt, trainingAttemptLog } from './entities/training-attempt.js';
+import { trainingCompletion } from './entities/training-completion.js';
+import { trainingModule, trainingVersion } from './entities/training-module.js';
 
 export interface AccessPattern {
   readonly pattern: string;
@@ -271,8 +274,6 @@ export const applicationKeys = {
   waitlistEntry: (shiftId: string, seq: number) => ({ PK: `WAITLIST#${shiftId}`, SK: `WAIT#${String(seq).padStart(10, '0')}` }),
   waitlistPrefix: 'WAIT#',
   waitlistSequence: (shiftId: string) => ({ PK: `WAITLIST#${shiftId}`, SK: 'SEQUENCE' }),
-  /** Where the training area records a completed module; screening reads it (none exist yet). */
-  trainingCompletion: (sub: string, moduleId: string) => ({ PK: `VOL#${sub}`, SK: `TRAINING#${moduleId}` }),
 } as const;
 
 const applicationAccessPatterns: readonly AccessPattern[] = [
@@ -330,7 +331,6 @@ const applicationAccessPatterns: readonly AccessPattern[] = [
     index: 'table',
     operation: 'UpdateItem',
   },
-  { pattern: "a volunteer's completed training modules", key: 'PK = VOL#<sub> AND SK = TRAINING#<module> (per required module)', index: 'table', operation: 'BatchGetItem' },
 ];
 
 // ── Matching (shared/db/matching-repository.ts; design in shared/domain/matching/retrieval.ts) ──
@@ -404,6 +404,7 @@ const eventOutboxAccessPatterns: readonly AccessPattern[] = outboxEvent.accessPa
 
 export const accessPatterns: readonly AccessPattern[] = [
   ...eventOutboxAccessPatterns,
+  ...[trainingModule, trainingVersion, trainingCompletion, trainingAttemptLog, trainingAttempt].flatMap((e) => e.accessPatterns),
   ...matchingAccessPatterns,
   ...applicationAccessPatterns,
   ...notificationAccessPatterns,

@@ -7,8 +7,8 @@
  *   index's key attributes.
  * - `expiresAt`: TTL (epoch seconds) for ephemeral records (attendance codes, dedupe markers).
  *
- * Idempotency records of Powertools live in their own small table (its documented layout:
- * `id` hash key, `expiration` TTL) so that they never share partitions with domain data.
+ * Idempotency records (shared/middleware/idempotency.ts) live in their own small table (`id`
+ * hash key, `expiration` TTL) so that they never share partitions with domain data.
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 

@@ -4,6 +4,7 @@
  * cancellation) replaces its entry instead of adding one; SEQUENCE orders the versions.
  */
 import type { CalendarEvent } from '../domain/notifications/schema.js';
+import { PLATFORM_TIME_ZONE } from '../domain/time.js';
 
 const CRLF = '\r\n';
 
@@ -58,7 +59,7 @@ export const buildCalendar = (events: readonly CalendarEvent[], options: { stamp
     'PRODID:-//Tatawwu//Notifications//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    ...(options.name ? [`X-WR-CALNAME:${escapeIcsText(options.name)}`, 'X-WR-TIMEZONE:Asia/Riyadh'] : []),
+    ...(options.name ? [`X-WR-CALNAME:${escapeIcsText(options.name)}`, `X-WR-TIMEZONE:${PLATFORM_TIME_ZONE}`] : []),
     ...events.flatMap((event) => vevent(event, options.stamp)),
     'END:VCALENDAR',
   ]

@@ -11,8 +11,8 @@
  */
 import type { Locale } from '../domain/reference/professions.js';
 import type { NotificationType, Params } from '../domain/notifications/schema.js';
+import { formatRiyadh, shortRiyadh } from '../domain/time.js';
 
-export const TIME_ZONE = 'Asia/Riyadh';
 
 export type ParamSpec =
   /** Free text; `max` is the longest realistic value (the schema limit of its source). */
@@ -66,16 +66,12 @@ const formatTime = (iso: string, locale: Locale, style: 'datetime' | 'date' | 't
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw new TemplateError(`not an ISO time: "${iso}"`);
   if (style === 'short') {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    }).formatToParts(date);
-    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-    return `${part('day')}/${part('month')} ${part('hour')}:${part('minute')}`;
+    return shortRiyadh(date);
   }
-  const options: Intl.DateTimeFormatOptions = { timeZone: TIME_ZONE };
+  const options: Intl.DateTimeFormatOptions = {};
   if (style !== 'time') Object.assign(options, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   if (style !== 'date') Object.assign(options, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  return new Intl.DateTimeFormat(intlLocale[locale], options).format(date);
+  return formatRiyadh(date, intlLocale[locale], options);
 };
 
 /** GSM 03.38 basic set (1 septet each) and extension set (2 septets each). */

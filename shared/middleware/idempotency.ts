@@ -1,33 +1,185 @@
 /**
- * Powertools idempotency for writes that carry an `Idempotency-Key` header. The key is scoped
- * to the caller and the route, so two users can never collide; the body is validated, so the
- * same key with another body is refused (422) instead of replaying a different answer.
- * Requests without the header skip idempotency entirely (the JMESPath yields null).
+ * `Idempotency-Key` for writes: the same key and body give the same answer, and the work is
+ * done once — also when duplicates arrive at the same moment.
+ *
+ * Our own middleware rather than Powertools' (2.35.0): when Powertools refuses a request
+ * (still in progress, or another body) it deletes the stored record, so the next retry runs
+ * the handler again (aws-powertools/powertools-lambda-typescript#5675; 40 identical POSTs
+ * created 7 opportunities). Here a refusal never touches the record.
+ *
+ * - The record id is a hash of the caller's `sub`, the HTTP method, the real path (`rawPath`,
+ *   not the route template: the key sent to /organizations/A/managers must not answer a
+ *   request to /organizations/B/managers) and the key. Two users never collide.
+ * - `before`: a conditional PutItem claims the key as INPROGRESS (until the function's own
+ *   deadline). If the key is taken: another body → 422 `idempotency-key-reused`; still in
+ *   progress → 409 `request-in-progress`; completed → the stored response is replayed.
+ * - `after`: the response (status, headers, body) is stored as COMPLETED for 24 hours.
+ * - `onError`: the claim is released (only our own claim), so that a request that failed
+ *   without effect (errors are never partial writes) can be retried.
+ * - Requests without the header skip all of this.
+ *
+ * Same table as before: `id` hash key, `expiration` TTL (epoch seconds), attribute names as
+ * Powertools' documented layout (`status`, `data`, `validation`, `in_progress_expiration`).
  */
-import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import { createHash, randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MiddlewareObj } from '@middy/core';
-import { dynamoClient } from '../db/client.js';
+import { ConflictError, DomainError } from '../domain/errors.js';
+import { documentClient } from '../db/client.js';
 import { env } from '../env.js';
 import type { HttpEvent } from './http.js';
 import type { HttpResponse } from './responses.js';
 
-let persistenceStore: DynamoDBPersistenceLayer | undefined;
+/** How long a completed answer is replayed. */
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+/** Used when the context cannot tell the function's remaining time (never in Lambda). */
+const DEFAULT_IN_PROGRESS_MS = 60_000;
+
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly status = 422;
+  readonly code = 'idempotency-key-reused';
+  constructor() {
+    super('this idempotency-key was already used with a different request body', {
+      errors: [{ path: 'headers.idempotency-key', message: 'reused with a different body' }],
+    });
+  }
+}
+
+export class RequestInProgressError extends ConflictError {
+  override readonly code = 'request-in-progress';
+  constructor() {
+    super('a request with this idempotency-key is still in progress; retry shortly');
+  }
+}
+
+interface StoredRecord {
+  readonly id: string;
+  readonly status: 'INPROGRESS' | 'COMPLETED';
+  readonly expiration: number;
+  readonly in_progress_expiration?: number;
+  readonly validation: string;
+  readonly lease?: string;
+  readonly data?: string;
+}
+
+const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+/** The record id: caller, method, real path and key (JSON keeps the parts apart). */
+export const idempotencyRecordId = (event: HttpEvent, key: string): string => {
+  const sub = event.requestContext.authorizer?.jwt?.claims?.sub ?? '';
+  return sha256(JSON.stringify([String(sub), event.requestContext.http.method, event.rawPath, key]));
+};
+
+const payloadHash = (event: HttpEvent): string => {
+  const body = event.body ?? '';
+  return sha256(event.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body);
+};
+
+const replay = (record: StoredRecord): HttpResponse => JSON.parse(record.data ?? '{}') as HttpResponse;
+
+interface Claim {
+  readonly id: string;
+  readonly lease: string;
+}
 
 export const idempotent = (): MiddlewareObj<HttpEvent, HttpResponse> => {
-  persistenceStore ??= new DynamoDBPersistenceLayer({
-    tableName: env.idempotencyTableName,
-    awsSdkV3Client: dynamoClient(),
-  });
-  return makeHandlerIdempotent({
-    persistenceStore,
-    config: new IdempotencyConfig({
-      eventKeyJmesPath:
-        'headers."idempotency-key" && [requestContext.authorizer.jwt.claims.sub, routeKey, headers."idempotency-key"]',
-      payloadValidationJmesPath: 'body',
-      expiresAfterSeconds: 24 * 60 * 60,
-      throwOnNoIdempotencyKey: false,
-    }),
-  }) as MiddlewareObj<HttpEvent, HttpResponse>;
+  const claims = new WeakMap<HttpEvent, Claim>();
+
+  const release = async (claim: Claim): Promise<void> => {
+    await documentClient()
+      .send(
+        new DeleteCommand({
+          TableName: env.idempotencyTableName,
+          Key: { id: claim.id },
+          ConditionExpression: '#status = :inProgress AND lease = :lease',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':inProgress': 'INPROGRESS', ':lease': claim.lease },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+  };
+
+  return {
+    before: async (request) => {
+      const key = request.event.headers?.['idempotency-key'];
+      if (!key) return;
+      const id = idempotencyRecordId(request.event, key);
+      const validation = payloadHash(request.event);
+      const lease = randomUUID();
+      const remaining = request.context?.getRemainingTimeInMillis?.() ?? DEFAULT_IN_PROGRESS_MS;
+      // Two attempts: a record that vanishes between our failed Put and the Get (its owner
+      // failed and released it) is claimed on the second one.
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const now = Date.now();
+        try {
+          await documentClient().send(
+            new PutCommand({
+              TableName: env.idempotencyTableName,
+              Item: {
+                id,
+                status: 'INPROGRESS',
+                expiration: Math.floor(now / 1000) + IDEMPOTENCY_TTL_SECONDS,
+                in_progress_expiration: now + Math.max(remaining, 1000),
+                validation,
+                lease,
+              },
+              // Free, expired (TTL deletes lazily), or an INPROGRESS claim whose function died.
+              ConditionExpression:
+                'attribute_not_exists(id) OR expiration < :nowSeconds OR (#status = :inProgress AND in_progress_expiration < :nowMs)',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':nowSeconds': Math.floor(now / 1000), ':nowMs': now, ':inProgress': 'INPROGRESS' },
+            }),
+          );
+          claims.set(request.event, { id, lease });
+          return;
+        } catch (error) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+        const { Item } = await documentClient().send(
+          new GetCommand({ TableName: env.idempotencyTableName, Key: { id }, ConsistentRead: true }),
+        );
+        if (!Item) continue;
+        const existing = Item as StoredRecord;
+        if (existing.validation !== validation) throw new IdempotencyKeyReusedError();
+        if (existing.status === 'COMPLETED') return replay(existing);
+        throw new RequestInProgressError();
+      }
+      throw new RequestInProgressError();
+    },
+    after: async (request) => {
+      const claim = claims.get(request.event);
+      if (!claim || !request.response) return;
+      claims.delete(request.event);
+      const now = Math.floor(Date.now() / 1000);
+      const { statusCode, headers, body, isBase64Encoded } = request.response;
+      // The condition fails only if our claim outlived the function's deadline and another
+      // request took it over: its answer is the one to keep.
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: env.idempotencyTableName,
+          Key: { id: claim.id },
+          UpdateExpression: 'SET #status = :completed, #data = :data, expiration = :expiration REMOVE in_progress_expiration, lease',
+          ConditionExpression: 'lease = :lease',
+          ExpressionAttributeNames: { '#status': 'status', '#data': 'data' },
+          ExpressionAttributeValues: {
+            ':completed': 'COMPLETED',
+            ':data': JSON.stringify({ statusCode, headers, body, ...(isBase64Encoded && { isBase64Encoded }) }),
+            ':expiration': now + IDEMPOTENCY_TTL_SECONDS,
+            ':lease': claim.lease,
+          },
+        }),
+      ).catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+    },
+    onError: async (request) => {
+      const claim = claims.get(request.event);
+      if (!claim) return;
+      claims.delete(request.event);
+      await release(claim);
+    },
+  };
 };

@@ -25,6 +25,7 @@ const titles: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload too large',
   422: 'Unprocessable content',
+  429: 'Too many requests',
   500: 'Internal server error',
 };
 
@@ -44,28 +45,6 @@ export const toProblem = (error: unknown, instance?: string): Problem => {
       detail: error.message,
       ...base,
       ...(error.errors && { errors: error.errors }),
-    };
-  }
-  // Powertools idempotency errors are recognised by name, so that handlers without
-  // idempotency do not load (and bundle) the idempotency package just for this check.
-  const name = error instanceof Error ? error.name : undefined;
-  if (name === 'IdempotencyValidationError') {
-    return {
-      type: `${PROBLEM_BASE}idempotency-key-reused`,
-      title: titles[422]!,
-      status: 422,
-      detail: 'this idempotency-key was already used with a different request body',
-      ...base,
-      errors: [{ path: 'headers.idempotency-key', message: 'reused with a different body' }],
-    };
-  }
-  if (name === 'IdempotencyAlreadyInProgressError') {
-    return {
-      type: `${PROBLEM_BASE}idempotency-in-progress`,
-      title: titles[409]!,
-      status: 409,
-      detail: 'a request with this idempotency-key is still in progress; retry shortly',
-      ...base,
     };
   }
   return {

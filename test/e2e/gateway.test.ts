@@ -19,6 +19,18 @@ describe('local gateway', () => {
     expect(response.status).toBe(404);
   });
 
+  it.each(['%E0%A4%A', '%', 'a%zz'])('answers 400 like API Gateway to the malformed percent-encoding %s in a path parameter', async (bad) => {
+    const token = await platform.token({ sub: 'probe', groups: ['volunteer'] });
+    const response = await platform.request('GET', `/v1/opportunities/${bad}`, { token });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ message: 'Bad Request' });
+  });
+
+  it('answers 400 to malformed percent-encoding on a local-only route too', async () => {
+    const response = await platform.request('POST', '/local/schedules/%E0%A4%A');
+    expect(response.status).toBe(400);
+  });
+
   it('refuses a token request with an unknown group', async () => {
     const response = await platform.request('POST', '/local/token', { body: { sub: 'a', groups: ['king'] } });
     expect(response.status).toBe(400);

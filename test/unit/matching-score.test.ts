@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchOpportunity, MatchVolunteer } from '../../shared/domain/matching/schema.js';
 import { score } from '../../shared/domain/matching/score.js';
-import { riyadhIsoWeek, shiftSlots } from '../../shared/domain/matching/time.js';
+import { shiftSlots } from '../../shared/domain/matching/time.js';
+import { riyadhIsoWeek } from '../../shared/domain/time.js';
 import { limits, maxScore, weights } from '../../shared/domain/matching/weights.js';
 
 // Sunday 2 March 2025, 09:00 in Riyadh.

@@ -20,13 +20,13 @@ import {
   getProfile,
   hasAcceptedCurrentCharter,
   register,
-  riyadhDate,
   updateProfile,
   type ConsentChange,
   type VolunteerPorts,
   type VolunteerRepository,
 } from '../../shared/domain/volunteers/service.js';
 import type { Caller } from '../../shared/domain/caller.js';
+import { riyadhDate } from '../../shared/domain/time.js';
 import type { DomainEvent } from '../../shared/messaging/events.js';
 
 /** An in-memory repository with the same invariants as the DynamoDB one. */

@@ -36,6 +36,8 @@ import type {
   SubmitApplication,
 } from './schema.js';
 import { immediateFailures, overlappingBooking } from './screening.js';
+import { TrainingRequiredError } from '../training/errors.js';
+import { missingTrainings } from '../training/gate.js';
 
 export type ServiceDeps = ApplicationDeps & { readonly workflow: ReviewWorkflow };
 
@@ -76,6 +78,8 @@ export const submitApplication = async (
   const now = deps.clock.now();
   const [failure] = immediateFailures({ now, profile, opportunity, shift });
   if (failure) throw new RuleViolationError(failure.rule, failure.message);
+  const missing = await missingTrainings(deps.training, caller.sub, opportunity.trainingModules, now);
+  if (missing.length > 0) throw new TrainingRequiredError(missing);
 
   const at = now.toISOString();
   const application: ApplicationRecord = {

@@ -8,7 +8,8 @@ import { causes, type Cause } from '../reference/causes.js';
 import { cityById } from '../reference/cities.js';
 import { Language, professions, skillRank, type Profession, type SkillLevel } from '../reference/professions.js';
 import type { MatchOpportunity, MatchVolunteer } from './schema.js';
-import { availabilityBits, dateInt, riyadhLocal, shiftSlots, WEEK_WORDS, type ShiftSlots } from './time.js';
+import { riyadhLocal } from '../time.js';
+import { availabilityBits, dateInt, shiftSlots, WEEK_WORDS, type ShiftSlots } from './time.js';
 import { limits } from './weights.js';
 
 export const professionList = Object.keys(professions) as Profession[];

@@ -21,7 +21,7 @@ import { OpportunityIndex, TopK } from './matcher.js';
 import { cellName, cellOf, opportunityGate, reachCells, volunteerFeatures } from './retrieval.js';
 import type { Invitation, MatchOpportunity, MatchVolunteer, Reason } from './schema.js';
 import { explainPair } from './score.js';
-import { riyadhIsoWeek } from './time.js';
+import { riyadhIsoWeek } from '../time.js';
 import { limits } from './weights.js';
 
 /** A volunteer as the matching index holds it. */

@@ -3,11 +3,10 @@
  * (Sunday 00:00 is slot 0), stored in 11 32-bit words. Availability is a bitset; a shift is
  * the list of (word, mask) pairs it covers, so the overlap of a shift with a volunteer's
  * week is a handful of AND + popcount operations, with no Date arithmetic per pair.
- *
- * Saudi Arabia keeps UTC+03:00 all year (no daylight saving time), so a fixed offset is
- * exact and far cheaper than a time-zone database lookup per shift.
+ * Riyadh local time comes from shared/domain/time.ts.
  */
-export const RIYADH_OFFSET_MINUTES = 180;
+import { riyadhLocal } from '../time.js';
+
 export const SLOT_MINUTES = 30;
 export const SLOTS_PER_WEEK = (7 * 24 * 60) / SLOT_MINUTES;
 export const WEEK_WORDS = Math.ceil(SLOTS_PER_WEEK / 32);
@@ -39,15 +38,6 @@ export interface ShiftSlots {
   readonly slots: number;
 }
 
-/** Riyadh local time of an instant, as minutes since Sunday 00:00 and as yyyymmdd. */
-export const riyadhLocal = (instant: Date): { minuteOfWeek: number; dateInt: number } => {
-  const local = new Date(instant.getTime() + RIYADH_OFFSET_MINUTES * 60_000);
-  return {
-    minuteOfWeek: local.getUTCDay() * 1440 + local.getUTCHours() * 60 + local.getUTCMinutes(),
-    dateInt: local.getUTCFullYear() * 10_000 + (local.getUTCMonth() + 1) * 100 + local.getUTCDate(),
-  };
-};
-
 /** The weekly slots a shift touches (partly or wholly), wrapping past Saturday; at most one week. */
 export const shiftSlots = (start: Date, end: Date): ShiftSlots => {
   const from = riyadhLocal(start).minuteOfWeek;
@@ -74,13 +64,3 @@ export const popcount = (x: number): number => {
 export const dateInt = (isoDate: string): number =>
   Number(isoDate.slice(0, 4)) * 10_000 + Number(isoDate.slice(5, 7)) * 100 + Number(isoDate.slice(8, 10));
 
-/** ISO 8601 week of an instant in Asia/Riyadh, e.g. `2025-W07` (the invitation cap's period). */
-export const riyadhIsoWeek = (instant: Date): string => {
-  const local = new Date(instant.getTime() + RIYADH_OFFSET_MINUTES * 60_000);
-  const day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  const weekday = (local.getUTCDay() + 6) % 7; // Monday = 0
-  const thursday = new Date(day + (3 - weekday) * 86_400_000);
-  const year = thursday.getUTCFullYear();
-  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
-  return `${year}-W${String(week).padStart(2, '0')}`;
-};

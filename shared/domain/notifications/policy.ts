@@ -4,9 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Locale } from '../reference/professions.js';
+import { inRiyadhWindow, nextRiyadhTime } from '../time.js';
 import { SuppressionReason, type Channel, type NotificationType } from './schema.js';
 
-export const PLATFORM_TIME_ZONE = 'Asia/Riyadh';
 /** The platform's quiet hours when a volunteer has not chosen their own. */
 export const DEFAULT_QUIET_HOURS = { from: '22:00', to: '07:00' } as const;
 
@@ -40,37 +40,11 @@ export const dedupeKey = (parts: {
     .digest('base64url')
     .slice(0, 32);
 
-const minutesOf = (hhmm: string): number => {
-  const match = /^(\d{2}):(\d{2})$/.exec(hhmm);
-  if (!match) throw new Error(`time of day must be HH:mm, got "${hhmm}"`);
-  return Number(match[1]) * 60 + Number(match[2]);
-};
+/** True when `at` falls in the quiet-hours window [from, to) in Riyadh time; the window may wrap midnight. */
+export const inQuietHours = (at: Date, quiet: QuietHours = DEFAULT_QUIET_HOURS): boolean => inRiyadhWindow(at, quiet);
 
-/** Minutes since local midnight of `at` in `timeZone`. */
-export const localMinutes = (at: Date, timeZone = PLATFORM_TIME_ZONE): number => {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
-  const value = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return value('hour') * 60 + value('minute');
-};
-
-/** True when `at` falls in the window [from, to) in local time; the window may wrap midnight. */
-export const inQuietHours = (at: Date, quiet: QuietHours = DEFAULT_QUIET_HOURS, timeZone = PLATFORM_TIME_ZONE): boolean => {
-  const now = localMinutes(at, timeZone);
-  const from = minutesOf(quiet.from);
-  const to = minutesOf(quiet.to);
-  return from < to ? now >= from && now < to : now >= from || now < to;
-};
-
-/**
- * The first moment at or after `at` whose local time is `hhmm`. Asia/Riyadh keeps UTC+3 all
- * year (no daylight saving), so adding the minute difference is exact.
- */
-export const nextLocalTime = (at: Date, hhmm: string, timeZone = PLATFORM_TIME_ZONE): Date => {
-  const diff = (minutesOf(hhmm) - localMinutes(at, timeZone) + 1440) % 1440;
-  const next = new Date(at.getTime() + diff * 60_000);
-  next.setUTCSeconds(0, 0);
-  return next;
-};
+/** The first moment at or after `at` whose Riyadh time is `hhmm` (when quiet hours end). */
+export const nextLocalTime = nextRiyadhTime;
 
 export type ChannelDecision =
   | { readonly action: 'send'; readonly address: string }

@@ -11,6 +11,7 @@
  * 2 h reminder is due first; the 2 h reminder covers (now, now + 2 h].
  */
 import type { CalendarEvent, NotificationRequest, Params } from './schema.js';
+import { riyadhDate } from '../time.js';
 
 export interface DueBooking {
   readonly volunteerId: string;
@@ -143,7 +144,7 @@ export const runReminders = async (ports: ReminderPorts, now: Date, options: { c
   summary.deferredFlushed = (await ports.flushDeferred()).length;
 
   if (ports.pendingQueues) {
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Riyadh' }).format(now);
+    const day = riyadhDate(now);
     for (const queue of await ports.pendingQueues(new Date(now.getTime() - 24 * HOUR).toISOString())) {
       for (const manager of queue.managers) {
         const results = await ports.notify({

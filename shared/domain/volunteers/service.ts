@@ -9,6 +9,7 @@ import type { Clock } from '../../clock.js';
 import type { Caller } from '../caller.js';
 import type { DomainEvent, EventPublisher } from '../../messaging/events.js';
 import { cityById } from '../reference/cities.js';
+import { riyadhDate } from '../time.js';
 import { charterByVersion, charters, charterView, currentCharter, currentGuide, guides } from './documents/index.js';
 import { AgeOutOfRangeError, CharterSupersededError, UnknownCharterVersionError, VolunteerNotFoundError } from './errors.js';
 import { MAX_VOLUNTEER_AGE, MIN_VOLUNTEER_AGE } from './rules.js';
@@ -58,9 +59,6 @@ export interface VolunteerPorts {
   readonly clock: Clock;
   readonly nationalIds: NationalIdProtector;
 }
-
-/** Today's date (YYYY-MM-DD) in Asia/Riyadh, which is UTC+3 all year (no daylight saving). */
-export const riyadhDate = (now: Date): string => new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
 
 /** Whole years from `birthDate` to `today` (both YYYY-MM-DD). A 29 February birthday counts from 1 March in other years. */
 export const ageOn = (birthDate: string, today: string): number => {
