@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { operations } from '../../functions/http/routes.js';
 import { localServer, openApiDocument } from '../../shared/openapi/document.js';
 import type { LocalResponse, LocalRoute } from './gateway.js';
-import type { LocalExtension } from './platform.js';
+import type { LocalExtension } from './extension.js';
 
 const assets: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',

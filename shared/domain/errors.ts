@@ -56,7 +56,7 @@ export class UnauthorizedError extends DomainError {
 
 export class ForbiddenError extends DomainError {
   readonly status = 403;
-  readonly code = 'forbidden';
+  readonly code: string = 'forbidden';
 }
 
 export class NotFoundError extends DomainError {

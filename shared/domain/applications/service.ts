@@ -9,7 +9,7 @@
  * - withdraw: its volunteer; an approved seat passes to the first waitlisted applicant in the
  *   same transaction.
  */
-import { managesOrganization, type Caller } from '../caller.js';
+import { assertNotSelf, managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../errors.js';
 import {
   AlreadyAppliedError,
@@ -158,6 +158,7 @@ export const decideApplication = async (
 ): Promise<{ id: string; decision: 'approve' | 'reject'; status: 'pending' }> => {
   const application = await deps.repo.get(id);
   if (!application || !managesOrganization(caller, application.orgId)) throw new ApplicationNotFoundError(id);
+  assertNotSelf(caller, application.volunteerId, `application ${id}`);
   if (application.status === 'submitted') {
     throw new DecisionNotOpenError(`application ${id} is still being screened; decide once it is pending`);
   }
