@@ -20,6 +20,7 @@ import { OrganizationApprovedDetail, OrganizationRegisteredDetail, OrganizationR
 import { VolunteerInvitedDetail, VolunteerProfileUpdatedDetail } from '../shared/domain/matching/schema.js';
 import { VolunteerRegisteredDetail } from '../shared/domain/volunteers/schema.js';
 import { NotificationDeadLetteredDetail } from '../shared/domain/notifications/schema.js';
+import { TrainingCompletedDetail } from '../shared/domain/training/schema.js';
 import {
   HoursApprovedDetail,
   HoursDisputedDetail,
@@ -178,6 +179,12 @@ export const eventCatalog = {
       'A notification failed on every try (transient provider errors) and was dead-lettered; its outbox record keeps what is needed to send it again. An EventBridge rule delivers it to the notifications dead-letter queue (alarmed).',
     detail: NotificationDeadLetteredDetail,
     example: 'notifications/notification-dead-lettered.json',
+  },
+  TrainingCompleted: {
+    description:
+      'A volunteer completed a training module: passed its quiz (POST /v1/trainings/{id}/attempts) or a manager confirmed a practical one. `version` is the content they completed; `validUntil` is absent when the completion never expires. Written in the same transaction as the completion (outbox); recognition consumes it.',
+    detail: TrainingCompletedDetail,
+    example: 'training/training-completed.json',
   },
 } as const satisfies Record<string, EventContract>;
 

@@ -16,6 +16,22 @@ export const notifyOpportunityClosed = defineConsumer({
   timeout: 300,
 });
 
+/** HoursApproved / HoursReversed → the volunteer's national register (ledger + running totals); a reversal revokes the certificates built on those hours. */
+export const registerHours = defineConsumer({
+  id: 'RegisterHours',
+  events: ['HoursApproved', 'HoursReversed'],
+  entry: 'functions/consumers/register-hours.ts',
+  needs: ['table:read', 'table:write'],
+});
+
+/** HoursApproved / HoursReversed → recognition: points, leaderboards, the change marker the daily awards run reads. */
+export const recognitionHours = defineConsumer({
+  id: 'RecognitionHours',
+  events: ['HoursApproved', 'HoursReversed'],
+  entry: 'functions/consumers/recognition-hours.ts',
+  needs: ['table:read', 'table:write'],
+});
+
 /** Impact aggregates (issue 16): counters per organisation, region, city and nation × month. */
 export const impactAggregates = defineConsumer({
   id: 'ImpactAggregates',
@@ -26,6 +42,8 @@ export const impactAggregates = defineConsumer({
 
 export const consumers: readonly ConsumerDefinition[] = [
   assignVolunteerGroup,
+  recognitionHours,
+  registerHours,
   {
     id: 'NotifyApplications',
     events: [

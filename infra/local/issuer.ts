@@ -2,7 +2,8 @@
  * The local token issuer, standing in for Cognito. Its RS256 key is kept in the data
  * directory (so tokens survive a restart) or in memory. Tokens carry the claims the
  * platform reads from Cognito ID tokens: sub, email, cognito:groups, custom:orgId,
- * custom:companyId; `aud` is the local app client id.
+ * custom:companyId, and what makes them pass the authorizer's rules (shared/middleware/jwt.ts):
+ * `token_use: id`, `aud` = the local app client id, `iat`, `exp`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

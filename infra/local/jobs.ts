@@ -14,7 +14,7 @@ import { localCronPattern, type ScheduledEvent } from '../../functions/schedules
 import { schedules } from '../../functions/schedules/index.js';
 import { EVENT_SOURCE, type DomainEvent } from '../../shared/messaging/events.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
-import type { LocalExtension } from './platform.js';
+import type { LocalExtension } from './extension.js';
 
 type Handler<E, R> = (event: E, context: unknown) => Promise<R>;
 

@@ -7,12 +7,13 @@ import './local-env.js';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import * as sesModule from 'aws-ses-v2-local';
-import { routes } from '../../functions/http/routes.js';
+import { operations } from '../../functions/http/routes.js';
 import { idempotencyTable, mainTable } from '../../shared/db/table.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
-import { ensureTable, LocalPlatformError, localClient, startDynamoLocal, type DynamoLocal } from './dynamodb.js';
+import { endOrphanedDynamoLocal, ensureTable, LocalPlatformError, localClient, startDynamoLocal, type DynamoLocal } from './dynamodb.js';
 import { createGateway, type LocalRoute } from './gateway.js';
 import { createLocalIssuer, TokenRequest, type LocalIssuer } from './issuer.js';
+import { json, type ExtensionContext } from './extension.js';
 import { localExtensions } from './extensions.js';
 
 // aws-ses-v2-local is CommonJS with an `exports.default`; unwrap it whichever way it was loaded.
@@ -48,18 +49,6 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-/** What a local extension (workflows, schedules, SMS outbox…) gets to build its routes. */
-export interface ExtensionContext {
-  readonly apiUrl: string;
-  readonly tableName: string;
-  readonly issuer: LocalIssuer;
-}
-
-export interface LocalExtension {
-  readonly name: string;
-  start(context: ExtensionContext): Promise<{ routes?: readonly LocalRoute[]; banner?: readonly string[]; stop?(): Promise<void> }>;
-}
-
 const assertPortFree = (port: number, what: string, variable: string): Promise<void> =>
   new Promise((resolve, reject) => {
     const probe: Server = createServer();
@@ -74,12 +63,6 @@ const assertPortFree = (port: number, what: string, variable: string): Promise<v
     );
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
   });
-
-export const json = (status: number, body: unknown) => ({
-  status,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
 
 export const startPlatform = async (options: PlatformOptions = {}): Promise<Platform & { banner: string[] }> => {
   const apiPort = options.apiPort ?? 3000;
@@ -97,6 +80,7 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
 
     let dynamoEndpoint = options.dynamoEndpoint;
     if (!dynamoEndpoint) {
+      if (options.dataDir) await endOrphanedDynamoLocal(`${options.dataDir}/dynamodb`);
       await assertPortFree(dynamoPort, 'DynamoDB Local', 'DYNAMODB_PORT');
       const dynamo: DynamoLocal = await startDynamoLocal({ port: dynamoPort, ...(options.dataDir && { dataDir: `${options.dataDir}/dynamodb` }) });
       stops.push(dynamo.stop);
@@ -119,7 +103,7 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
     const issuerHolder: { current?: LocalIssuer } = {};
     const localRoutes: LocalRoute[] = [];
     const gateway = createGateway({
-      routes,
+      operations,
       root: ROOT,
       get jwt() {
         return { issuer: issuerHolder.current!.issuer, audience: issuerHolder.current!.audience, jwksUrl: '' };
@@ -191,7 +175,7 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
     );
 
     const banner: string[] = [];
-    const context: ExtensionContext = { apiUrl, tableName, issuer };
+    const context: ExtensionContext = { apiUrl, tableName, dynamoEndpoint, issuer };
     for (const extension of localExtensions) {
       const started = await extension.start(context);
       localRoutes.push(...(started.routes ?? []));

@@ -12,7 +12,7 @@ import type { SNSEvent } from 'aws-lambda';
 import { handler as inboundSms } from '../../functions/consumers/sms-inbound.js';
 import { notificationRepository } from '../../shared/db/notification-repository.js';
 import { escapeHtml } from '../../shared/messaging/render.js';
-import { json, type LocalExtension } from './platform.js';
+import { json, type LocalExtension } from './extension.js';
 
 const Inbound = z.object({ from: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number'), body: z.string().min(1).max(1600) }).strict();
 

@@ -2,6 +2,7 @@
  * `npm start`: the whole platform on this machine. Settings (all optional):
  *   PORT (3000)  SES_PORT (8005)  DYNAMODB_PORT (8000)
  *   DATA_DIR (.local-data)  IN_MEMORY=1 or --in-memory (nothing kept on disk)
+ *   LOCAL_SES_URL (use an SES emulator that is already running, e.g. one that outlives restarts)
  */
 import './local-env.js';
 import { LocalPlatformError } from './dynamodb.js';
@@ -27,6 +28,7 @@ const main = async () => {
     sesPort: port('SES_PORT', 8005),
     dynamoPort: port('DYNAMODB_PORT', 8000),
     ...(dataDir && { dataDir }),
+    ...(process.env.LOCAL_SES_URL && { sesEndpoint: process.env.LOCAL_SES_URL }),
   });
   const volunteerToken = await platform.issuer.mint({ sub: 'demo-volunteer', groups: ['volunteer'], email: 'volunteer@example.sa' });
   const reviewerToken = await platform.issuer.mint({ sub: 'demo-reviewer', groups: ['ministry-reviewer', 'ministry-admin'], email: 'reviewer@example.sa' });

@@ -13,7 +13,6 @@
  */
 import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   GetCommand,
   QueryCommand,
   UpdateCommand,
@@ -369,18 +368,6 @@ export const applicationRepository = (
         end: String(item.end),
       }));
       return { version, longestMs, bookings };
-    },
-
-    async completedModules(volunteerId, modules) {
-      if (modules.length === 0) return new Set();
-      const TableName = tableName();
-      const result = await client.send(
-        new BatchGetCommand({
-          RequestItems: { [TableName]: { Keys: modules.map((m) => keys.trainingCompletion(volunteerId, m)), ConsistentRead: true } },
-        }),
-      );
-      const prefix = 'TRAINING#';
-      return new Set((result.Responses?.[TableName] ?? []).map((item) => String(item.SK).slice(prefix.length)));
     },
 
     async transition(application, change, options = {}) {

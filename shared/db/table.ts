@@ -42,6 +42,18 @@ export const idempotencyTable: TableDefinition = {
   timeToLiveAttribute: 'expiration',
 };
 
+/**
+ * Local only: where the local workflow runner keeps its executions, history and task tokens
+ * (infra/local/workflows/store.ts), apart from the domain items. Never deployed: in the cloud
+ * Step Functions keeps them.
+ */
+export const localWorkflowTable: TableDefinition = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  indexes: [],
+  timeToLiveAttribute: 'expiresAt',
+};
+
 /** The CreateTable input for a local or test table (on-demand, like the cloud table). */
 export const createTableInput = (def: TableDefinition, tableName: string): CreateTableCommandInput => {
   const attributes = new Set<string>([def.partitionKey]);

@@ -40,3 +40,17 @@ export const requireGroup = (caller: Caller | undefined, ...groups: Group[]): Ca
 /** True when the caller manages the given organisation (org-manager with that `custom:orgId`). */
 export const managesOrganization = (caller: Caller | undefined, orgId: string): boolean =>
   hasGroup(caller, 'org-manager') && caller?.orgId === orgId;
+
+/** Separation of duties: the caller tried to decide on something of their own. */
+export class SelfDecisionError extends ForbiddenError {
+  override readonly code = 'self-decision';
+}
+
+/**
+ * Separation of duties: nobody decides on their own application, hours or organisation,
+ * whatever groups they hold (a volunteer who also manages organisation A may not approve
+ * their own application to A). `subject` names what is decided, for the message.
+ */
+export const assertNotSelf = (caller: Caller, subjectSub: string, subject: string): void => {
+  if (caller.sub === subjectSub) throw new SelfDecisionError(`${subject} is your own: another manager or reviewer must decide it`);
+};

@@ -10,7 +10,7 @@ export interface FieldError {
 
 export abstract class DomainError extends Error {
   /** HTTP status this error maps to. */
-  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422;
+  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
   /** Stable kebab-case identifier, used as the problem `type` suffix. */
   abstract readonly code: string;
   readonly errors?: readonly FieldError[];
@@ -56,7 +56,7 @@ export class UnauthorizedError extends DomainError {
 
 export class ForbiddenError extends DomainError {
   readonly status = 403;
-  readonly code = 'forbidden';
+  readonly code: string = 'forbidden';
 }
 
 export class NotFoundError extends DomainError {

@@ -1,10 +1,27 @@
 /**
  * The JWT rules of the cloud authorizer, in one place: RS256 signature from the issuer's
- * JWKS, `iss`, `aud` (or Cognito's `client_id`), `exp`/`nbf`. The local gateway enforces
- * them on protected routes; handlers of routes with optional identity (public reads that
- * show more to managers) use the same verifier, because API Gateway runs no authorizer there.
+ * JWKS, `iss`, `exp`/`nbf`, and Cognito's token checks. The local gateway enforces them on
+ * protected routes; handlers of routes with optional identity (public reads that show more
+ * to managers) use the same verifier, because API Gateway runs no authorizer there.
+ *
+ * Cognito's rules (as its own verifier, aws-jwt-verify, applies them):
+ * - `exp` and `iat` are required; `iat` may be at most {@link CLOCK_SKEW_SECONDS} ahead of
+ *   our clock (a token "issued in the future" is forged or from a broken clock).
+ * - `token_use` is `id` or `access`; a refresh token (or anything else) is refused.
+ * - The app client id is bound to the token type: an ID token carries it in `aud`, an
+ *   access token in `client_id`. The platform reads ID tokens (email, `custom:orgId` are
+ *   only in them, the pool has no pre-token-generation trigger), and the local issuer mints
+ *   ID tokens; access tokens are accepted with the same client check, as API Gateway's
+ *   authorizer would.
  */
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+
+/** How far ahead of our clock a token's `iat` may be. */
+export const CLOCK_SKEW_SECONDS = 60;
+
+export class InvalidTokenError extends Error {
+  override readonly name = 'InvalidTokenError';
+}
 
 export interface JwtSettings {
   readonly issuer: string;
@@ -28,9 +45,19 @@ export const verifyJwt = async (
     issuer: settings.issuer,
     algorithms: ['RS256'],
     clockTolerance: 5,
+    requiredClaims: ['exp', 'iat', 'sub', 'token_use'],
   });
-  const audiences = [payload.aud, payload.client_id].flat().filter((v): v is string => typeof v === 'string');
-  if (!audiences.includes(settings.audience)) throw new Error('token audience does not match');
+  if (typeof payload.iat !== 'number' || payload.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) {
+    throw new InvalidTokenError(`token issued in the future (iat ${payload.iat})`);
+  }
+  const clientIds =
+    payload.token_use === 'id'
+      ? [payload.aud].flat()
+      : payload.token_use === 'access'
+        ? [payload.client_id]
+        : undefined;
+  if (!clientIds) throw new InvalidTokenError(`token_use ${String(payload.token_use)} is not accepted`);
+  if (!clientIds.includes(settings.audience)) throw new InvalidTokenError('token is not for this app client');
   return payload;
 };
 

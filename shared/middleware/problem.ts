@@ -25,6 +25,7 @@ const titles: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload too large',
   422: 'Unprocessable content',
+  429: 'Too many requests',
   500: 'Internal server error',
 };
 

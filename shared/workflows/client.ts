@@ -215,10 +215,18 @@ const viaLocalRunner: WorkflowClient = {
 
 export const workflowClient = (): WorkflowClient => (env.mode === 'local' ? viaLocalRunner : cloudClient);
 
+/** What really happened to a decision's wait, in words for the person who decided. */
+export const decisionNotOpenText = (reason: TaskClosedReason, retry: string): string =>
+  ({
+    'timed-out': `the wait for this decision timed out before it arrived, and nothing was changed; ${retry}`,
+    completed: 'the workflow is no longer waiting for this decision (it already received one, or it has ended); nothing was changed',
+    'invalid-token': 'the workflow has no wait this decision could answer (its execution is unknown); nothing was changed',
+  })[reason];
+
 /**
  * Resumes an execution waiting (`.waitForTaskToken`) on a human decision: approve → task success
  * carrying who and when; reject → task failure named `rejectedError`, which the definition's Catch
- * routes. A token that is no longer open (the wait timed out meanwhile) becomes `notOpen(cause)`.
+ * routes. A token that is no longer open (timed out, completed, unknown: `cause.reason`) becomes `notOpen(cause)`.
  */
 export const resumeDecision = async (
   taskToken: string,

@@ -289,6 +289,18 @@ describe('POST /v1/applications/{id}/decision', () => {
     expect(await itemsAbout(id)).toEqual(before);
   });
 
+  it('answers 403 self-decision to a manager of the organisation deciding their own application, and changes nothing', async () => {
+    const { id, sub, seeded } = await pendingApplication();
+    const before = await itemsAbout(id);
+    const ownToken = await platform.token({ sub, groups: ['volunteer', 'org-manager'], orgId: seeded.opportunity.orgId });
+
+    const response = await platform.request('POST', `/v1/applications/${id}/decision`, { token: ownToken, body: { decision: 'approve' } });
+
+    expect(response.status).toBe(403);
+    expect(response.body.type).toMatch(/\/self-decision$/);
+    expect(await itemsAbout(id)).toEqual(before);
+  });
+
   it("answers 404 to another organisation's manager, 403 to a volunteer, 401 without a token", async () => {
     const { id, sub } = await pendingApplication();
     const body = { decision: 'approve' };

@@ -137,7 +137,25 @@ describe('screening', () => {
     const result = await review.screenApplication(support.reviewDeps(), { applicationId: application.id });
 
     expect(result.eligible).toBe(false);
-    expect(result.failures.map((f) => f.rule)).toEqual(['charter', 'age', 'professions', 'trainingModules']);
+    expect(result.failures.map((f) => f.rule)).toEqual(['charter', 'age', 'professions', 'training']);
+  });
+
+  it('passes a volunteer whose required training is still valid, and names training once it has expired', async () => {
+    const { trainingRepository } = await import('../../shared/db/training-repository.js');
+    const { domainEvent } = await import('../../shared/domain/events.js');
+    const seeded = await support.seedOpportunity({ trainingModules: ['first-aid-basics'] });
+    const sub = await support.seedVolunteer();
+    const now = new Date();
+    const validUntil = new Date(now.getTime() + 3_600_000).toISOString();
+    const completion = { volunteerId: sub, trainingId: 'first-aid-basics', version: 1, completedAt: now.toISOString(), validUntil, method: 'quiz' as const };
+    await trainingRepository().recordCompletion(completion, domainEvent('TrainingCompleted', { volunteerId: sub, trainingId: 'first-aid-basics', version: 1, completedAt: completion.completedAt, validUntil }, { id: `e-${sub}`, time: now }));
+    const application = await support.seedApplication(sub, seeded);
+
+    const valid = await review.screenApplication(support.reviewDeps(), { applicationId: application.id });
+    const expired = await review.screenApplication(support.reviewDeps({ clock: { now: () => new Date(now.getTime() + 2 * 3_600_000) } }), { applicationId: application.id });
+
+    expect(valid.eligible).toBe(true);
+    expect(expired.failures).toEqual([{ rule: 'training', message: 'training not completed or expired: first-aid-basics' }]);
   });
 
   it('passes an eligible volunteer and reports whether approval is required', async () => {

@@ -10,6 +10,7 @@ import { applicationRepository } from '../../shared/db/application-repository.js
 import { documentClient } from '../../shared/db/client.js';
 import { applicationKeys, opportunityKeys, volunteerKeys } from '../../shared/db/keys.js';
 import { opportunityRepository, seedPublishedOpportunities } from '../../shared/db/opportunity-repository.js';
+import { trainingRepository } from '../../shared/db/training-repository.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import type { ApplicationDeps } from '../../shared/domain/applications/ports.js';
 import type { ApplicationRecord, ApplicationStatus } from '../../shared/domain/applications/schema.js';
@@ -37,6 +38,7 @@ export const reviewDeps = (overrides: Partial<ApplicationDeps> = {}): Applicatio
   repo: applicationRepository(),
   volunteers: volunteerRepository(),
   opportunities: opportunityRepository(),
+  training: trainingRepository(),
   clock: systemClock as Clock,
   ids: () => ulid(),
   ...overrides,

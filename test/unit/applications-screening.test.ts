@@ -65,7 +65,7 @@ const facts = (overrides: Partial<ScreeningFacts> = {}): ScreeningFacts => ({
   opportunity: opportunity(),
   shift,
   markerApplicationId: 'app-1',
-  completedModules: new Set(),
+  missingTraining: [],
   bookings: [],
   ...overrides,
 });
@@ -101,9 +101,10 @@ describe('screening', () => {
     expect(rules(facts({ opportunity: opportunity({ professions: ['lawyer'] }) }))).toEqual(['professions']);
   });
 
-  it('treats a required training module as unmet without a completion record', () => {
-    expect(rules(facts({ opportunity: opportunity({ trainingModules: ['first-aid-basics'] }) }))).toEqual(['trainingModules']);
-    expect(rules(facts({ opportunity: opportunity({ trainingModules: ['first-aid-basics'] }), completedModules: new Set(['first-aid-basics']) }))).toEqual([]);
+  it('names training with the missing modules when a required completion is absent or expired', () => {
+    const [failure] = screen(facts({ opportunity: opportunity({ trainingModules: ['first-aid-basics', 'ethics'] }), missingTraining: ['ethics'] }));
+    expect(failure).toEqual({ rule: 'training', message: 'training not completed or expired: ethics' });
+    expect(rules(facts({ opportunity: opportunity({ trainingModules: ['first-aid-basics'] }), missingTraining: [] }))).toEqual([]);
   });
 
   it('names an unpublished opportunity and a shift that has started', () => {

@@ -27,7 +27,7 @@ import {
 } from '../../shared/domain/organizations/service.js';
 import type { DomainEvent } from '../../shared/messaging/events.js';
 import type { EmailMessage } from '../../shared/messaging/email.js';
-import type { Caller } from '../../shared/domain/caller.js';
+import { SelfDecisionError, type Caller } from '../../shared/domain/caller.js';
 
 const ORG = '01J00000000000000000000ORG';
 const NOW = new Date('2026-05-01T09:00:00.000Z');
@@ -278,6 +278,15 @@ describe('decideOrganization', () => {
     context.workflow.resume.mockRejectedValueOnce(new DecisionNotOpenError('timed out'));
     await expect(decideOrganization(context.deps, reviewer, ORG, { decision: 'approve' })).rejects.toThrow(DecisionNotOpenError);
     expect(context.memory.orgs.get(ORG)?.decision).toBeUndefined();
+  });
+
+  it('refuses a reviewer deciding the registration they made themselves (self-decision), recording nothing', async () => {
+    const context = await registered();
+    await context.deps.repo.storeTaskToken(ORG, 'token-1');
+    const selfReviewer: Caller = { ...registrant, groups: [...registrant.groups, 'ministry-reviewer'] };
+    await expect(decideOrganization(context.deps, selfReviewer, ORG, { decision: 'approve' })).rejects.toThrow(SelfDecisionError);
+    expect(context.memory.orgs.get(ORG)?.decision).toBeUndefined();
+    expect(context.workflow.resume).not.toHaveBeenCalled();
   });
 
   it('answers 404 for an unknown organisation', async () => {

@@ -5,7 +5,7 @@
 import { DecisionNotOpenError } from '../../../shared/domain/applications/errors.js';
 import type { ReviewWorkflow } from '../../../shared/domain/applications/ports.js';
 import type { ServiceDeps } from '../../../shared/domain/applications/service.js';
-import { resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
+import { decisionNotOpenText, resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
 import { WorkflowTaskClosedError } from '../../../shared/workflows/errors.js';
 import {
   APPLICATION_REJECTED,
@@ -24,7 +24,7 @@ export const reviewWorkflow = (): ReviewWorkflow => ({
       rejectedError: APPLICATION_REJECTED,
       rejectedCause: 'rejected by a manager of the organisation',
       notOpen: (cause) =>
-        new DecisionNotOpenError('the review moved on while deciding (the wait timed out); decide again once the managers are reminded', { cause }),
+        new DecisionNotOpenError(decisionNotOpenText(cause.reason, 'decide again once the managers are reminded'), { cause }),
     }),
   async cancel(taskToken) {
     try {

@@ -8,7 +8,7 @@ import { organizationRepository } from '../../../shared/db/organization-reposito
 import { DecisionNotOpenError } from '../../../shared/domain/organizations/errors.js';
 import type { OnboardingWorkflow } from '../../../shared/domain/organizations/service.js';
 import { eventPublisher } from '../../../shared/messaging/events.js';
-import { resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
+import { decisionNotOpenText, resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
 
 export const WORKFLOW = 'OrganizationOnboarding';
 
@@ -27,7 +27,7 @@ export const onboardingWorkflow = (): OnboardingWorkflow => ({
       rejectedError: REJECTED_ERROR,
       rejectedCause: 'rejected by a ministry reviewer',
       notOpen: (cause) =>
-        new DecisionNotOpenError('the review period moved on while deciding (the wait timed out); decide again on the reminder', { cause }),
+        new DecisionNotOpenError(decisionNotOpenText(cause.reason, 'decide again once the reviewers are reminded'), { cause }),
     }),
 });
 

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { systemClock } from '../../../shared/clock.js';
 import { applicationRepository } from '../../../shared/db/application-repository.js';
 import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
+import { trainingRepository } from '../../../shared/db/training-repository.js';
 import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
 import type { ApplicationDeps } from '../../../shared/domain/applications/ports.js';
 import { eventPublisher } from '../../../shared/messaging/events.js';
@@ -13,6 +14,7 @@ export const reviewPorts = (): ApplicationDeps => ({
   volunteers: volunteerRepository(),
   opportunities: opportunityRepository(),
   events: eventPublisher(),
+  training: trainingRepository(),
   clock: systemClock,
   ids: () => ulid(),
 });

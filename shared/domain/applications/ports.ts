@@ -6,6 +6,7 @@
 import type { Clock } from '../../clock.js';
 import type { EventPublisher } from '../../messaging/events.js';
 import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
+import type { TrainingCompletions } from '../training/ports.js';
 import type { VolunteerRecord } from '../volunteers/schema.js';
 import type { ApplicationRecord, ApplicationStatus, RecordedDecision, RuleFailure, StatusChange } from './schema.js';
 import type { Booking } from './screening.js';
@@ -64,7 +65,6 @@ export interface ApplicationRepository {
   seats(opportunityId: string, shiftId: string): Promise<ShiftSeats | undefined>;
   /** The bookings that may overlap [start, end), read after the version they are valid for. */
   bookingsAround(volunteerId: string, window: { start: string; end: string }): Promise<BookingsSnapshot>;
-  completedModules(volunteerId: string, modules: readonly string[]): Promise<Set<string>>;
 
   /**
    * A transition without seats (pending, rejected, expired, withdrawn from submitted/pending).
@@ -118,6 +118,8 @@ export interface ApplicationDeps {
   readonly volunteers: { get(sub: string): Promise<VolunteerRecord | undefined> };
   readonly opportunities: { get(id: string): Promise<{ opportunity: OpportunityRecord; shifts: ShiftRecord[] } | undefined> };
   readonly events: EventPublisher;
+  /** The volunteer's training completions (the gate at apply and at screening). */
+  readonly training: TrainingCompletions;
   readonly clock: Clock;
   readonly ids: () => string;
 }

@@ -25,6 +25,7 @@ import { applicationEvent, factsOf, type ApplicationEventType } from './events.j
 import type { ApplicationDeps } from './ports.js';
 import { isTerminal, type ApplicationRecord, type ApplicationStatus, type RuleFailure } from './schema.js';
 import { describeFailures, overlappingBooking, screen } from './screening.js';
+import { missingTrainings } from '../training/gate.js';
 
 export interface ReviewInput {
   readonly applicationId: string;
@@ -72,15 +73,16 @@ export const screenApplication = async (deps: ApplicationDeps, input: ReviewInpu
   if (!found || !shift) {
     return { applicationId: application.id, eligible: false, requiresApproval: application.requiresApproval, failures: [{ rule: 'shiftId', message: 'the shift no longer exists' }] };
   }
-  const completedModules = await deps.repo.completedModules(application.volunteerId, found.opportunity.trainingModules);
+  const now = deps.clock.now();
+  const missingTraining = await missingTrainings(deps.training, application.volunteerId, found.opportunity.trainingModules, now);
   const failures = screen({
-    now: deps.clock.now(),
+    now,
     applicationId: application.id,
     profile,
     opportunity: found.opportunity,
     shift,
     markerApplicationId: marker,
-    completedModules,
+    missingTraining,
     // An approved application's own booking is not a clash (a retried screening after approval).
     bookings: bookings.bookings.filter((b) => b.applicationId !== application.id),
   });

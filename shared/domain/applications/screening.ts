@@ -33,8 +33,8 @@ export interface ScreeningFacts {
   readonly shift: ShiftRecord;
   /** The application the volunteer–shift marker names (undefined: no marker). */
   readonly markerApplicationId: string | undefined;
-  /** Training modules with a completion record. */
-  readonly completedModules: ReadonlySet<string>;
+  /** Required training modules without a completion valid now (training/gate.ts). */
+  readonly missingTraining: readonly string[];
   /** Approved bookings of the volunteer that may overlap this shift. */
   readonly bookings: readonly Booking[];
 }
@@ -83,15 +83,12 @@ export const professionsFailure = (profile: VolunteerRecord | undefined, opportu
 };
 
 /**
- * Every required module needs a completion record. The training area (modules, completions)
- * does not exist on the platform yet, so no record exists and an opportunity that requires
- * training refuses everyone until it does: refusing is the safe side for a requirement the
- * organisation set on purpose.
+ * Every module the opportunity requires needs a completion that has not expired (a module
+ * that does not exist cannot be completed: the requirement refuses everyone, the safe side).
+ * The same rule name and message as the 422 of applying (TrainingRequiredError).
  */
-export const trainingFailure = (opportunity: OpportunityRecord, completed: ReadonlySet<string>): RuleFailure | undefined => {
-  const missing = opportunity.trainingModules.filter((module) => !completed.has(module));
-  return missing.length === 0 ? undefined : { rule: 'trainingModules', message: `training not completed: ${missing.join(', ')}` };
-};
+export const trainingFailure = (missing: readonly string[]): RuleFailure | undefined =>
+  missing.length === 0 ? undefined : { rule: 'training', message: `training not completed or expired: ${missing.join(', ')}` };
 
 export const duplicateFailure = (applicationId: string, markerApplicationId: string | undefined): RuleFailure | undefined =>
   markerApplicationId === applicationId
@@ -125,7 +122,7 @@ export const screen = (facts: ScreeningFacts): RuleFailure[] =>
     charterFailure(facts.profile),
     ageFailure(facts.profile, facts.opportunity, facts.shift),
     professionsFailure(facts.profile, facts.opportunity),
-    trainingFailure(facts.opportunity, facts.completedModules),
+    trainingFailure(facts.missingTraining),
     opportunityFailure(facts.opportunity),
     shiftStartFailure(facts.shift, facts.now),
     duplicateFailure(facts.applicationId, facts.markerApplicationId),

@@ -9,7 +9,7 @@
  * - withdraw: its volunteer; an approved seat passes to the first waitlisted applicant in the
  *   same transaction.
  */
-import { managesOrganization, type Caller } from '../caller.js';
+import { assertNotSelf, managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../errors.js';
 import {
   AlreadyAppliedError,
@@ -36,6 +36,8 @@ import type {
   SubmitApplication,
 } from './schema.js';
 import { immediateFailures, overlappingBooking } from './screening.js';
+import { TrainingRequiredError } from '../training/errors.js';
+import { missingTrainings } from '../training/gate.js';
 
 export type ServiceDeps = ApplicationDeps & { readonly workflow: ReviewWorkflow };
 
@@ -76,6 +78,8 @@ export const submitApplication = async (
   const now = deps.clock.now();
   const [failure] = immediateFailures({ now, profile, opportunity, shift });
   if (failure) throw new RuleViolationError(failure.rule, failure.message);
+  const missing = await missingTrainings(deps.training, caller.sub, opportunity.trainingModules, now);
+  if (missing.length > 0) throw new TrainingRequiredError(missing);
 
   const at = now.toISOString();
   const application: ApplicationRecord = {
@@ -154,6 +158,7 @@ export const decideApplication = async (
 ): Promise<{ id: string; decision: 'approve' | 'reject'; status: 'pending' }> => {
   const application = await deps.repo.get(id);
   if (!application || !managesOrganization(caller, application.orgId)) throw new ApplicationNotFoundError(id);
+  assertNotSelf(caller, application.volunteerId, `application ${id}`);
   if (application.status === 'submitted') {
     throw new DecisionNotOpenError(`application ${id} is still being screened; decide once it is pending`);
   }

@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../../clock.js';
 import type { DomainEvent, EventPublisher } from '../../messaging/events.js';
-import { hasGroup, managesOrganization, type Caller } from '../caller.js';
+import { assertNotSelf, hasGroup, managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { DecisionNotOpenError, LicenseNumberTakenError, OrganizationNotActiveError } from './errors.js';
 import type {
@@ -185,6 +185,7 @@ export const decideOrganization = async (
 ): Promise<{ id: string; decision: 'approve' | 'reject'; status: OrganizationStatus }> => {
   const org = await deps.repo.get(orgId);
   if (!org) throw new NotFoundError(`organisation ${orgId} not found`);
+  assertNotSelf(caller, org.registeredBy.sub, `the registration of organisation ${orgId}`);
   const decision: RecordedDecision = {
     decision: input.decision,
     ...(input.reason && { reason: input.reason }),

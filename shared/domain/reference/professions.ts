@@ -1,9 +1,10 @@
 /**
  * Professions for skills-based ("professional") volunteering, skill levels and languages.
- * Skills are free text (normalised to lower-case kebab form); professions are a fixed list
- * so that an opportunity that needs a "lawyer" finds every lawyer.
+ * Skills and professions are fixed lists (skills in skills.ts) so that an opportunity that
+ * needs a "lawyer" or "first-aid" finds every lawyer or first-aider.
  */
 import * as z from 'zod';
+import { SKILL_IDS } from './skills.js';
 
 export const professions = {
   doctor: { nameAr: 'طبيب', nameEn: 'Doctor' },
@@ -38,13 +39,15 @@ export type SkillLevel = z.infer<typeof SkillLevel>;
 /** Numeric rank of a level, for "at least" comparisons. */
 export const skillRank: Record<SkillLevel, number> = { beginner: 1, intermediate: 2, advanced: 3, expert: 4 };
 
-/** A skill name: lower-case words joined by hyphens, e.g. `first-aid`, `arabic-calligraphy`. */
+/** A skill: one of the reference skills (shared/domain/reference/skills.ts, served by `GET /v1/reference`). */
 export const SkillName = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. first-aid')
-  .max(40);
+  .refine((name) => (SKILL_IDS as readonly string[]).includes(name), {
+    message: 'unknown skill: use an id from GET /v1/reference (skills)',
+  })
+  .describe('a skill id from GET /v1/reference (skills), e.g. first-aid');
 
 /** ISO 639-1 language codes the platform serves. */
 export const Language = z.enum(['ar', 'en', 'ur', 'hi', 'bn', 'tl', 'id', 'fr', 'tr', 'fa', 'sw', 'am', 'es', 'zh']);
