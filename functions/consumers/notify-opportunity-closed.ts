@@ -6,7 +6,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../shared/db/client.js';
-import { opportunityKeys } from '../../shared/db/keys.js';
+import { shift as shiftEntity } from '../../shared/db/entities/shift.js';
 import { reminderSource } from '../../shared/db/notification-repository.js';
 import { env } from '../../shared/env.js';
 import { notifier } from '../../shared/messaging/notifier.js';
@@ -22,7 +22,7 @@ export const handler = consumer(notifyOpportunityClosed).handler(async ({ detail
     new QueryCommand({
       TableName: env.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': opportunityKeys.opportunity(detail.opportunityId).PK, ':prefix': opportunityKeys.shiftPrefix },
+      ExpressionAttributeValues: { ':pk': shiftEntity.keys.item(detail.opportunityId, '').PK, ':prefix': shiftEntity.keys.prefix },
       ProjectionExpression: 'id, #start, #end',
       ExpressionAttributeNames: { '#start': 'start', '#end': 'end' },
     }),

@@ -14,6 +14,18 @@ export const remindersSchedule = defineSchedule({
   memorySize: 1024,
 });
 
+export const trainingExpirySchedule = defineSchedule({
+  name: 'training-expiry',
+  id: 'TrainingExpiry',
+  description: 'daily: reminds volunteers 30 and 7 days before a training completion expires when an upcoming approved seat needs it (once per completion and step)',
+  expression: 'cron(0 9 * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/training-expiry.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 900,
+  memorySize: 512,
+});
+
 export const schedules: readonly ScheduleDefinition[] = [
   {
     name: 'event-outbox',
@@ -49,4 +61,5 @@ export const schedules: readonly ScheduleDefinition[] = [
     timeout: 900,
     memorySize: 1024,
   },
+  trainingExpirySchedule,
 ];

@@ -6,8 +6,16 @@
  * the list of every access pattern (pattern → key condition → index). No Scan, anywhere.
  */
 
-import type { SearchDimension } from '../domain/opportunities/search.js';
+import { charterAcceptance } from './entities/charter-acceptance.js';
+import { consentChange } from './entities/consent-change.js';
+import { opportunity } from './entities/opportunity.js';
+import { opportunitySearchEntry } from './entities/opportunity-search-entry.js';
+import { licenseMarker, organization, organizationStatusChange } from './entities/organization.js';
+import { managerAssignment, organizationManager } from './entities/organization-manager.js';
 import { outboxEvent } from './entities/outbox-event.js';
+import { shift } from './entities/shift.js';
+import { volunteerDepartment } from './entities/volunteer-department.js';
+import { nationalIdClaim, volunteer } from './entities/volunteer.js';
 import { trainingAttempt, trainingAttemptLog } from './entities/training-attempt.js';
 import { trainingCompletion } from './entities/training-completion.js';
 import { trainingModule, trainingVersion } from './entities/training-module.js';
@@ -22,147 +30,42 @@ export interface AccessPattern {
   readonly operation: string;
 }
 
-// ── Volunteers ────────────────────────────────────────────────────────────────
+// ── Volunteers, organisations, opportunities: declared in their entity modules ──────────
+// (these views keep the remaining repositories compiling until they move to the entities too)
 export const volunteerKeys = {
-  profile: (sub: string) => ({ PK: `VOL#${sub}`, SK: 'PROFILE' }),
-  /** Uniqueness marker: one profile per national ID (keyed by an HMAC, never the ID itself). */
-  nationalId: (nationalIdHash: string) => ({ PK: `NATID#${nationalIdHash}`, SK: 'NATID' }),
-  charterAcceptance: (sub: string, version: string) => ({ PK: `VOL#${sub}`, SK: `CHARTER#${version}` }),
-  /** Append-only trail of contact-consent changes (email/SMS opt-in and opt-out), oldest first. */
-  consentChange: (sub: string, at: string, channel: string) => ({ PK: `VOL#${sub}`, SK: `CONSENT#${at}#${channel}` }),
+  profile: volunteer.keys.item,
+  nationalId: nationalIdClaim.keys.item,
+  charterAcceptance: charterAcceptance.keys.item,
+  consentChange: consentChange.keys.item,
 } as const;
 
-// ── Organisations ────────────────────────────────────────────────────────────
-/**
- * An organisation is one partition: its profile, its status history, its volunteer
- * department and its managers. The task token of the onboarding workflow lives on the
- * profile item (`taskToken`), never outside the table.
- */
 export const organizationKeys = {
-  profile: (orgId: string) => ({ PK: `ORG#${orgId}`, SK: 'PROFILE' }),
-  /** Uniqueness marker: one organisation per licence number (released on reject/expiry). */
-  license: (licenseNumber: string) => ({ PK: `LICENSE#${licenseNumber}`, SK: 'LICENSE' }),
-  /** `at` first, then a ULID, so the history lists in time order. */
-  history: (orgId: string, at: string, changeId: string) => ({ PK: `ORG#${orgId}`, SK: `HISTORY#${at}#${changeId}` }),
-  historyPrefix: 'HISTORY#',
-  /** The volunteer department, established on approval; GSI1 lists every department (national KPI). */
-  department: (orgId: string) => ({ PK: `ORG#${orgId}`, SK: 'DEPARTMENT' }),
-  departmentIndex: (establishedAt: string, orgId: string) => ({ GSI1PK: 'DEPARTMENTS', GSI1SK: `${establishedAt}#${orgId}` }),
-  manager: (orgId: string, sub: string) => ({ PK: `ORG#${orgId}`, SK: `MANAGER#${sub}` }),
-  managerPrefix: 'MANAGER#',
-  /** A user manages at most one organisation (`custom:orgId` holds one id): marker per user. */
-  managerOf: (sub: string) => ({ PK: `USER#${sub}`, SK: 'MANAGES' }),
+  profile: organization.keys.item,
+  license: licenseMarker.keys.item,
+  history: organizationStatusChange.keys.item,
+  historyPrefix: organizationStatusChange.keys.prefix,
+  department: volunteerDepartment.keys.item,
+  departmentIndex: volunteerDepartment.keys.index,
+  manager: organizationManager.keys.item,
+  managerPrefix: organizationManager.keys.prefix,
+  managerOf: managerAssignment.keys.item,
 } as const;
 
-// ── Opportunities and shifts ─────────────────────────────────────────────────
-/**
- * `OPP#<id>` holds the opportunity and its shifts. A shift item carries `capacity` and a
- * `seatsTaken` counter (0 at creation): reserving a seat (applications) is one
- * TransactWriteItems with `UpdateItem SET seatsTaken = seatsTaken + :one` conditioned on
- * `seatsTaken < #capacity` (`capacity` is a DynamoDB reserved word: use a name placeholder)
- * beside the application's Put; freeing one is the reverse with `seatsTaken > :zero`.
- * `seatsLeft` is `capacity - seatsTaken`, read with the opportunity in one Query.
- *
- * Search: a published opportunity has one small *index item* per filter dimension under
- * `OPPIDX#<id>` (all, city, category, each skill, each profession, org), written in the
- * publish transaction and deleted in the close transaction. Each index item carries the
- * opportunity's summary and `GSI1PK = PUB#<dimension>#<value>`,
- * `GSI1SK = <last shift end>#<id>`. The sort key starts with the *last* shift end because it
- * is stable (the "next shift" changes with time, without any write) and because the key
- * condition `GSI1SK >= <from>` then drops finished opportunities without reading them.
- * Order is "ending soonest first", ties broken by id: stable across pages.
- */
 export const opportunityKeys = {
-  opportunity: (oppId: string) => ({ PK: `OPP#${oppId}`, SK: 'OPPORTUNITY' }),
-  shift: (oppId: string, shiftId: string) => ({ PK: `OPP#${oppId}`, SK: `SHIFT#${shiftId}` }),
-  shiftPrefix: 'SHIFT#',
-  /** GSI1 on the shift item: find a shift (and its opportunity) by shift id alone. */
-  shiftIndex: (shiftId: string) => ({ GSI1PK: `SHIFT#${shiftId}`, GSI1SK: 'SHIFT' }),
-  searchItem: (oppId: string, partition: string) => ({ PK: `OPPIDX#${oppId}`, SK: partition }),
-  searchPartition: (dimension: SearchDimension, value?: string) =>
-    dimension === 'all' ? 'PUB#ALL' : `PUB#${dimension.toUpperCase()}#${value ?? ''}`,
-  searchSort: (lastShiftEnd: string, oppId: string) => `${lastShiftEnd}#${oppId}`,
+  opportunity: opportunity.keys.item,
+  shift: shift.keys.item,
+  shiftPrefix: shift.keys.prefix,
+  shiftIndex: shift.keys.index,
+  searchItem: opportunitySearchEntry.keys.item,
+  searchPartition: opportunitySearchEntry.keys.partition,
+  searchSort: opportunitySearchEntry.keys.sort,
 } as const;
 
-const organizationAccessPatterns: readonly AccessPattern[] = [
-  {
-    pattern: 'register an organisation once per licence number',
-    key: 'Put PK = ORG#<id>, SK = PROFILE + Put PK = LICENSE#<licence>, SK = LICENSE + Put HISTORY item, profile and marker attribute_not_exists(PK)',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  { pattern: 'get an organisation', key: 'PK = ORG#<id> AND SK = PROFILE', index: 'table', operation: 'GetItem' },
-  { pattern: 'who holds a licence number', key: 'PK = LICENSE#<licence> AND SK = LICENSE', index: 'table', operation: 'GetItem' },
-  {
-    pattern: "an organisation's status history, oldest first",
-    key: 'PK = ORG#<id> AND begins_with(SK, HISTORY#)',
-    index: 'table',
-    operation: 'Query',
-  },
-  {
-    pattern: 'record a reviewer decision once (second decision refused)',
-    key: 'Update PK = ORG#<id>, SK = PROFILE if status = pending AND attribute_exists(taskToken) AND attribute_not_exists(decision)',
-    index: 'table',
-    operation: 'UpdateItem',
-  },
-  {
-    pattern: 'approve: status pending → active, department established, history appended',
-    key: 'Update PROFILE if status = pending + Put DEPARTMENT attribute_not_exists(PK) + Put HISTORY',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  { pattern: "an organisation's volunteer department", key: 'PK = ORG#<id> AND SK = DEPARTMENT', index: 'table', operation: 'GetItem' },
-  {
-    pattern: 'organisations with an established volunteer department (national KPI)',
-    key: 'GSI1PK = DEPARTMENTS AND GSI1SK > <since>',
-    index: 'GSI1',
-    operation: 'Query',
-  },
-  {
-    pattern: 'add a manager (a user manages one organisation)',
-    key: 'Put PK = ORG#<id>, SK = MANAGER#<sub> + Put PK = USER#<sub>, SK = MANAGES, both attribute_not_exists(PK)',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  { pattern: "list an organisation's managers", key: 'PK = ORG#<id> AND begins_with(SK, MANAGER#)', index: 'table', operation: 'Query' },
-];
-
-const opportunityAccessPatterns: readonly AccessPattern[] = [
-  {
-    pattern: 'create a draft opportunity with its shifts',
-    key: 'Put PK = OPP#<id>, SK = OPPORTUNITY + Put SK = SHIFT#<shiftId> per shift (≤ 50), attribute_not_exists(PK)',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  {
-    pattern: 'get an opportunity with its shifts and seats left',
-    key: 'PK = OPP#<id> (OPPORTUNITY + SHIFT# items)',
-    index: 'table',
-    operation: 'Query',
-  },
-  { pattern: 'find a shift by its id', key: 'GSI1PK = SHIFT#<shiftId> AND GSI1SK = SHIFT', index: 'GSI1', operation: 'Query' },
-  {
-    pattern: 'reserve a seat on a shift (applications)',
-    key: 'Update PK = OPP#<id>, SK = SHIFT#<shiftId> SET seatsTaken = seatsTaken + 1 if seatsTaken < #capacity (+ the application Put)',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  {
-    pattern: 'publish / close: status change and search index items in one step',
-    key: 'Update OPPORTUNITY if status = draft|published + Put/Delete PK = OPPIDX#<id>, SK = PUB#<dim>#<value> (≤ 34 items)',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  {
-    pattern:
-      'search published opportunities: Query the most selective filter\'s partition (org > profession > skill > city > category > all); ' +
-      'the other filters are a FilterExpression on that page (pages may come back short, never wrong); ' +
-      '`from` is the key condition, `to` a filter on the first shift start',
-    key: 'GSI1PK = PUB#<dim>#<value> AND GSI1SK >= <from>',
-    index: 'GSI1',
-    operation: 'Query',
-  },
-];
+const entityAccessPatterns: readonly AccessPattern[] = [
+  volunteer, nationalIdClaim, charterAcceptance, consentChange,
+  organization, licenseMarker, organizationStatusChange, volunteerDepartment, organizationManager, managerAssignment,
+  opportunity, shift, opportunitySearchEntry,
+].flatMap((entity) => entity.accessPatterns);
 
 // ── Notifications ────────────────────────────────────────────────────────────
 /**
@@ -408,38 +311,5 @@ export const accessPatterns: readonly AccessPattern[] = [
   ...matchingAccessPatterns,
   ...applicationAccessPatterns,
   ...notificationAccessPatterns,
-  ...organizationAccessPatterns,
-  ...opportunityAccessPatterns,
-  { pattern: 'get a volunteer profile by user (sub)', key: 'PK = VOL#<sub> AND SK = PROFILE', index: 'table', operation: 'GetItem' },
-  {
-    pattern: 'register a volunteer once per user and per national ID',
-    key: 'Put PK = VOL#<sub>, SK = PROFILE + Put PK = NATID#<hmac>, SK = NATID, both attribute_not_exists(PK)',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  {
-    pattern: "list a volunteer's charter acceptances",
-    key: 'PK = VOL#<sub> AND begins_with(SK, CHARTER#)',
-    index: 'table',
-    operation: 'Query',
-  },
-  {
-    pattern: 'update a volunteer profile (optimistic: revision must match) and append consent changes',
-    key: 'Update PK = VOL#<sub>, SK = PROFILE if attribute_exists(PK) AND revision = :seen + Put PK = VOL#<sub>, SK = CONSENT#<at>#<channel>',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  {
-    pattern: 'accept a charter version once and mark it on the profile',
-    key: 'Put PK = VOL#<sub>, SK = CHARTER#<version> if attribute_not_exists(PK) + Update PK = VOL#<sub>, SK = PROFILE if attribute_exists(PK)',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  { pattern: 'get one charter acceptance', key: 'PK = VOL#<sub> AND SK = CHARTER#<version>', index: 'table', operation: 'GetItem' },
-  {
-    pattern: "list a volunteer's contact-consent changes (opt-in/opt-out history)",
-    key: 'PK = VOL#<sub> AND begins_with(SK, CONSENT#)',
-    index: 'table',
-    operation: 'Query',
-  },
+  ...entityAccessPatterns,
 ];
