@@ -42,7 +42,7 @@ const tags = ['hours'];
 const file = (name: string) => `functions/http/hours/${name}.ts`;
 const WORKFLOW = 'workflow:HoursVerification' as const;
 
-export const getAttendanceCode = defineOperation({
+export const getAttendanceCode = /* @__PURE__ */ defineOperation({
   id: 'GetAttendanceCode',
   method: 'GET',
   path: '/v1/shifts/{shiftId}/attendance-code',
@@ -58,7 +58,7 @@ export const getAttendanceCode = defineOperation({
   errors: [400, 401, 403, 404, 422],
 });
 
-export const checkIn = defineOperation({
+export const checkIn = /* @__PURE__ */ defineOperation({
   id: 'CheckIn',
   method: 'POST',
   path: '/v1/shifts/{shiftId}/check-in',
@@ -74,7 +74,7 @@ export const checkIn = defineOperation({
   errors: [400, 401, 403, 404, 409, 422],
 });
 
-export const checkOut = defineOperation({
+export const checkOut = /* @__PURE__ */ defineOperation({
   id: 'CheckOut',
   method: 'POST',
   path: '/v1/shifts/{shiftId}/check-out',
@@ -90,7 +90,7 @@ export const checkOut = defineOperation({
   errors: [400, 401, 403, 404, 409, 422],
 });
 
-export const recordAttendance = defineOperation({
+export const recordAttendance = /* @__PURE__ */ defineOperation({
   id: 'RecordAttendance',
   method: 'POST',
   path: '/v1/shifts/{shiftId}/attendance',
@@ -106,7 +106,7 @@ export const recordAttendance = defineOperation({
   errors: [400, 401, 403, 404, 409, 422],
 });
 
-export const claimHours = defineOperation({
+export const claimHours = /* @__PURE__ */ defineOperation({
   id: 'ClaimHours',
   method: 'POST',
   path: '/v1/opportunities/{id}/hours',
@@ -123,7 +123,7 @@ export const claimHours = defineOperation({
   errors: [400, 401, 403, 404, 409, 422],
 });
 
-export const listOrganizationHours = defineOperation({
+export const listOrganizationHours = /* @__PURE__ */ defineOperation({
   id: 'ListOrganizationHours',
   method: 'GET',
   path: '/v1/organizations/{orgId}/hours',
@@ -139,7 +139,7 @@ export const listOrganizationHours = defineOperation({
   errors: [400, 401, 403, 404],
 });
 
-export const decideHours = defineOperation({
+export const decideHours = /* @__PURE__ */ defineOperation({
   id: 'DecideHours',
   method: 'POST',
   path: '/v1/hours/{hoursId}/decision',
@@ -155,7 +155,7 @@ export const decideHours = defineOperation({
   errors: [400, 401, 403, 404, 409, 422],
 });
 
-export const decideHoursBulk = defineOperation({
+export const decideHoursBulk = /* @__PURE__ */ defineOperation({
   id: 'DecideHoursBulk',
   method: 'POST',
   path: '/v1/organizations/{orgId}/hours/decisions',
@@ -171,7 +171,7 @@ export const decideHoursBulk = defineOperation({
   errors: [400, 401, 403, 404, 413, 422],
 });
 
-export const disputeHours = defineOperation({
+export const disputeHours = /* @__PURE__ */ defineOperation({
   id: 'DisputeHours',
   method: 'POST',
   path: '/v1/hours/{hoursId}/dispute',
@@ -187,7 +187,7 @@ export const disputeHours = defineOperation({
   errors: [400, 401, 403, 404, 409, 422],
 });
 
-export const reverseHours = defineOperation({
+export const reverseHours = /* @__PURE__ */ defineOperation({
   id: 'ReverseHours',
   method: 'POST',
   path: '/v1/hours/{hoursId}/reversal',
@@ -202,7 +202,7 @@ export const reverseHours = defineOperation({
   errors: [400, 401, 403, 404, 409, 422],
 });
 
-export const listMyHours = defineOperation({
+export const listMyHours = /* @__PURE__ */ defineOperation({
   id: 'ListMyHours',
   method: 'GET',
   path: '/v1/volunteers/me/hours',
@@ -217,7 +217,7 @@ export const listMyHours = defineOperation({
   errors: [400, 401, 403],
 });
 
-export const listEscalatedHours = defineOperation({
+export const listEscalatedHours = /* @__PURE__ */ defineOperation({
   id: 'ListEscalatedHours',
   method: 'GET',
   path: '/v1/hours/escalated',
@@ -232,7 +232,7 @@ export const listEscalatedHours = defineOperation({
   errors: [400, 401, 403],
 });
 
-export const putValuationRates = defineOperation({
+export const putValuationRates = /* @__PURE__ */ defineOperation({
   id: 'PutValuationRates',
   method: 'PUT',
   path: '/v1/valuation-rates',
@@ -248,7 +248,7 @@ export const putValuationRates = defineOperation({
   errors: [400, 401, 403, 422],
 });
 
-export const getValuationRates = defineOperation({
+export const getValuationRates = /* @__PURE__ */ defineOperation({
   id: 'GetValuationRates',
   method: 'GET',
   path: '/v1/valuation-rates',
