@@ -10,6 +10,7 @@ import { matchingOperations } from './matching/routes.js';
 import { notificationOperations } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
 import { organizationOperations } from './organizations/routes.js';
+import { recognitionOperations } from './recognition/routes.js';
 import { referenceOperations } from './reference/routes.js';
 import { registerOperations } from './register/routes.js';
 import { systemOperations } from './system/routes.js';
@@ -27,5 +28,6 @@ export const operations: readonly AnyOperation[] = [
   ...matchingOperations,
   ...registerOperations,
   ...trainingOperations,
+  ...recognitionOperations,
   ...hoursOperations,
 ];
