@@ -25,7 +25,7 @@ import { defineOperation } from '../operation.js';
 
 const tags = ['recognition'];
 
-export const listMyBadges = defineOperation({
+export const listMyBadges = /* @__PURE__ */ defineOperation({
   id: 'ListMyBadges',
   method: 'GET',
   path: '/v1/volunteers/me/badges',
@@ -39,7 +39,7 @@ export const listMyBadges = defineOperation({
   errors: [401, 403],
 });
 
-export const getMyPoints = defineOperation({
+export const getMyPoints = /* @__PURE__ */ defineOperation({
   id: 'GetMyPoints',
   method: 'GET',
   path: '/v1/volunteers/me/points',
@@ -54,7 +54,7 @@ export const getMyPoints = defineOperation({
   errors: [400, 401, 403],
 });
 
-export const listAchievements = defineOperation({
+export const listAchievements = /* @__PURE__ */ defineOperation({
   id: 'ListAchievements',
   method: 'GET',
   path: '/v1/achievements',
@@ -68,7 +68,7 @@ export const listAchievements = defineOperation({
   errors: [400],
 });
 
-export const getLeaderboard = defineOperation({
+export const getLeaderboard = /* @__PURE__ */ defineOperation({
   id: 'GetLeaderboard',
   method: 'GET',
   path: '/v1/leaderboard',
@@ -83,7 +83,7 @@ export const getLeaderboard = defineOperation({
   examples: { response: { scope: 'national', period: '2026-12', items: [{ rank: 1, displayName: 'Sara A.', minutes: 1260 }] } },
 });
 
-export const nominateVolunteer = defineOperation({
+export const nominateVolunteer = /* @__PURE__ */ defineOperation({
   id: 'NominateVolunteer',
   method: 'POST',
   path: '/v1/organizations/{orgId}/nominations',
@@ -99,7 +99,7 @@ export const nominateVolunteer = defineOperation({
   examples: { request: { volunteerId: 'sara', award: 'volunteer-of-the-month', month: '2026-11', reasonAr: 'التزام وعطاء مميزان', reasonEn: 'Outstanding commitment' } },
 });
 
-export const listAwards = defineOperation({
+export const listAwards = /* @__PURE__ */ defineOperation({
   id: 'ListAwards',
   method: 'GET',
   path: '/v1/awards',
@@ -113,7 +113,7 @@ export const listAwards = defineOperation({
   errors: [400],
 });
 
-export const listRewards = defineOperation({
+export const listRewards = /* @__PURE__ */ defineOperation({
   id: 'ListRewards',
   method: 'GET',
   path: '/v1/rewards',
@@ -127,7 +127,7 @@ export const listRewards = defineOperation({
   errors: [401, 403],
 });
 
-export const createReward = defineOperation({
+export const createReward = /* @__PURE__ */ defineOperation({
   id: 'CreateReward',
   method: 'POST',
   path: '/v1/rewards',
@@ -157,7 +157,7 @@ export const createReward = defineOperation({
   },
 });
 
-export const redeemReward = defineOperation({
+export const redeemReward = /* @__PURE__ */ defineOperation({
   id: 'RedeemReward',
   method: 'POST',
   path: '/v1/rewards/{id}/redemptions',
