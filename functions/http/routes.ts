@@ -5,6 +5,7 @@
  */
 import type { AnyOperation } from './operation.js';
 import { applicationOperations } from './applications/routes.js';
+import { hoursOperations } from './hours/routes.js';
 import { matchingOperations } from './matching/routes.js';
 import { notificationOperations } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
@@ -28,4 +29,5 @@ export const operations: readonly AnyOperation[] = [
   ...registerOperations,
   ...trainingOperations,
   ...recognitionOperations,
+  ...hoursOperations,
 ];
