@@ -5,6 +5,7 @@
 import type { Route } from './route.js';
 import { needsOf, type AnyOperation } from './operation.js';
 import { applicationRoutes } from './applications/routes.js';
+import { evaluationOperations } from './evaluations/routes.js';
 import { matchingRoutes } from './matching/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
@@ -41,6 +42,7 @@ export const operations: readonly AnyOperation[] = [
   ...referenceOperations,
   ...registerOperations,
   ...trainingOperations,
+  ...evaluationOperations,
 ];
 
 export const routes: readonly Route[] = [
@@ -54,4 +56,5 @@ export const routes: readonly Route[] = [
   ...matchingRoutes,
   ...registerOperations.map(toRoute),
   ...trainingOperations.map(toRoute),
+  ...evaluationOperations.map(toRoute),
 ];
