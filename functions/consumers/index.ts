@@ -24,8 +24,17 @@ export const registerHours = defineConsumer({
   needs: ['table:read', 'table:write'],
 });
 
+/** HoursApproved / HoursReversed → recognition: points, leaderboards, the change marker the daily awards run reads. */
+export const recognitionHours = defineConsumer({
+  id: 'RecognitionHours',
+  events: ['HoursApproved', 'HoursReversed'],
+  entry: 'functions/consumers/recognition-hours.ts',
+  needs: ['table:read', 'table:write'],
+});
+
 export const consumers: readonly ConsumerDefinition[] = [
   assignVolunteerGroup,
+  recognitionHours,
   registerHours,
   {
     id: 'NotifyApplications',

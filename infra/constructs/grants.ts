@@ -1,5 +1,5 @@
 /**
- * Turns what a handler declares it needs (`Need`, functions/http/route.ts) into environment
+ * Turns what a handler declares it needs (`Need`, functions/http/operation.ts) into environment
  * variables and least-privilege grants, in one place, so that HTTP routes, workflow tasks,
  * scheduled jobs and consumers are all granted the same way:
  *
@@ -15,7 +15,7 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import type { Need } from '../../functions/http/route.js';
+import type { Need } from '../../functions/http/operation.js';
 import { workflowArnEnvName } from '../../shared/workflows/definition.js';
 import type { NodeFunction } from './node-function.js';
 import type { Messaging } from './messaging.js';

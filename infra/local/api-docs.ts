@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { routes } from '../../functions/http/routes.js';
+import { operations } from '../../functions/http/routes.js';
 import { localServer, openApiDocument } from '../../shared/openapi/document.js';
 import type { LocalResponse, LocalRoute } from './gateway.js';
 import type { LocalExtension } from './extension.js';
@@ -59,7 +59,7 @@ export const apiDocs: LocalExtension = {
         method: 'GET',
         path: '/openapi.json',
         async handle() {
-          document ??= JSON.stringify(openApiDocument(routes, { servers: [localServer(apiUrl)] }));
+          document ??= JSON.stringify(openApiDocument(operations, { servers: [localServer(apiUrl)] }));
           return { status: 200, headers: { 'content-type': 'application/json' }, body: document };
         },
       },

@@ -7,7 +7,7 @@ import './local-env.js';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import * as sesModule from 'aws-ses-v2-local';
-import { routes } from '../../functions/http/routes.js';
+import { operations } from '../../functions/http/routes.js';
 import { idempotencyTable, mainTable } from '../../shared/db/table.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
 import { endOrphanedDynamoLocal, ensureTable, LocalPlatformError, localClient, startDynamoLocal, type DynamoLocal } from './dynamodb.js';
@@ -103,7 +103,7 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
     const issuerHolder: { current?: LocalIssuer } = {};
     const localRoutes: LocalRoute[] = [];
     const gateway = createGateway({
-      routes,
+      operations,
       root: ROOT,
       get jwt() {
         return { issuer: issuerHolder.current!.issuer, audience: issuerHolder.current!.audience, jwksUrl: '' };

@@ -11,7 +11,7 @@ import { defineOperation } from '../operation.js';
 
 const tags = ['opportunities'];
 
-export const createOpportunity = defineOperation({
+export const createOpportunity = /* @__PURE__ */ defineOperation({
   id: 'CreateOpportunity',
   method: 'POST',
   path: '/v1/organizations/{orgId}/opportunities',
@@ -28,7 +28,7 @@ export const createOpportunity = defineOperation({
   errors: [400, 401, 403, 404, 409, 413, 422],
 });
 
-export const publishOpportunity = defineOperation({
+export const publishOpportunity = /* @__PURE__ */ defineOperation({
   id: 'PublishOpportunity',
   method: 'POST',
   path: '/v1/opportunities/{id}/publish',
@@ -44,7 +44,7 @@ export const publishOpportunity = defineOperation({
   errors: [400, 401, 403, 404, 409, 422],
 });
 
-export const closeOpportunity = defineOperation({
+export const closeOpportunity = /* @__PURE__ */ defineOperation({
   id: 'CloseOpportunity',
   method: 'POST',
   path: '/v1/opportunities/{id}/close',
@@ -59,7 +59,7 @@ export const closeOpportunity = defineOperation({
   errors: [400, 401, 403, 404, 409],
 });
 
-export const getOpportunity = defineOperation({
+export const getOpportunity = /* @__PURE__ */ defineOperation({
   id: 'GetOpportunity',
   method: 'GET',
   path: '/v1/opportunities/{id}',
@@ -73,7 +73,7 @@ export const getOpportunity = defineOperation({
   errors: [400, 401, 404],
 });
 
-export const searchOpportunities = defineOperation({
+export const searchOpportunities = /* @__PURE__ */ defineOperation({
   id: 'SearchOpportunities',
   method: 'GET',
   path: '/v1/opportunities',
