@@ -18,6 +18,7 @@ import { callerFromClaims } from './auth.js';
 import { idempotent } from './idempotency.js';
 import { bearerToken, jwtSettingsFromEnv, toGatewayClaims, verifyJwt } from './jwt.js';
 import { problemResponse, toProblem } from './problem.js';
+import { securityHeadersMiddleware } from './security-headers.js';
 import type { HttpResponse } from './responses.js';
 
 /**
@@ -151,6 +152,9 @@ export function http(spec: AnyOperation): HttpBuilder<unknown, unknown, unknown,
       return builder;
     },
     handler(fn) {
+      // Innermost, so that its `after` runs first: the idempotency store keeps (and replays)
+      // the answer with its security headers. Problem responses get them in problemResponse.
+      chain.use(securityHeadersMiddleware() as MiddlewareObj<HttpEvent, HttpResponse>);
       const handler = chain.handler(async (event: HttpEvent, context: Context) => {
         const input = parsed.get(event);
         if (!input) throw new Error('request was not parsed: the parse middleware did not run');
