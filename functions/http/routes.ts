@@ -5,6 +5,8 @@
  */
 import type { AnyOperation } from './operation.js';
 import { applicationOperations } from './applications/routes.js';
+import { hoursOperations } from './hours/routes.js';
+import { evaluationOperations } from './evaluations/routes.js';
 import { matchingOperations } from './matching/routes.js';
 import { notificationOperations } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
@@ -28,4 +30,6 @@ export const operations: readonly AnyOperation[] = [
   ...registerOperations,
   ...trainingOperations,
   ...recognitionOperations,
+  ...hoursOperations,
+  ...evaluationOperations,
 ];

@@ -85,6 +85,10 @@ export class PlatformStack extends Stack {
         secretCompleteArn: data.nationalIdPepper.secretArn,
         encryptionKey: dataKey,
       }),
+      attendanceCodeKey: Secret.fromSecretAttributes(this, 'AttendanceCodeKey', {
+        secretCompleteArn: data.attendanceCodeKey.secretArn,
+        encryptionKey: dataKey,
+      }),
       userPool: this.identity.userPool,
       messaging: this.messaging,
     };
