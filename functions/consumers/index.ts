@@ -40,6 +40,14 @@ export const impactAggregates = defineConsumer({
   needs: ['table:read', 'table:write'],
 });
 
+/** TrainingMissingAtCheckIn (issue 13) → the volunteer is told, the organisation's managers warned. */
+export const notifyTrainingMissing = defineConsumer({
+  id: 'NotifyTrainingMissing',
+  events: ['TrainingMissingAtCheckIn'],
+  entry: 'functions/consumers/notify-training-missing.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+});
+
 export const consumers: readonly ConsumerDefinition[] = [
   assignVolunteerGroup,
   recognitionHours,
@@ -74,4 +82,5 @@ export const consumers: readonly ConsumerDefinition[] = [
     needs: ['table:read', 'table:write'],
     timeout: 120,
   },
+  notifyTrainingMissing,
 ];
