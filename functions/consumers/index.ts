@@ -32,6 +32,14 @@ export const recognitionHours = defineConsumer({
   needs: ['table:read', 'table:write'],
 });
 
+/** Impact aggregates (issue 16): counters per organisation, region, city and nation × month. */
+export const impactAggregates = defineConsumer({
+  id: 'ImpactAggregates',
+  events: ['HoursApproved', 'HoursReversed', 'VolunteerRegistered', 'OrganizationApproved', 'VolunteerNoShow', 'OpportunityClosed'],
+  entry: 'functions/consumers/impact-aggregates.ts',
+  needs: ['table:read', 'table:write'],
+});
+
 export const consumers: readonly ConsumerDefinition[] = [
   assignVolunteerGroup,
   recognitionHours,
@@ -52,6 +60,7 @@ export const consumers: readonly ConsumerDefinition[] = [
     needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
   },
   notifyOpportunityClosed,
+  impactAggregates,
   {
     id: 'MatchingIndexVolunteers',
     events: ['VolunteerRegistered', 'VolunteerProfileUpdated'],

@@ -132,7 +132,13 @@ export function http(spec: AnyOperation): HttpBuilder<unknown, unknown, unknown,
       if (groups) requireGroup(caller, ...groups);
       const path = parsePart(request.path, event.pathParameters ?? {}, 'path', 400);
       const query = parsePart(request.query, event.queryStringParameters ?? {}, 'query', 400);
-      const body = request.body ? parsePart(request.body, readBody(event, maxBodyBytes), '', 422) : undefined;
+      // A body schema that accepts `undefined` (`.optional()`) makes the body optional.
+      const absent = event.body === undefined || event.body === null || event.body === '';
+      const body = request.body
+        ? absent && request.body.safeParse(undefined).success
+          ? undefined
+          : parsePart(request.body, readBody(event, maxBodyBytes), '', 422)
+        : undefined;
       parsed.set(event, { caller, path, query, body });
     },
   };
