@@ -24,36 +24,45 @@ export const registerHours = defineConsumer({
   needs: ['table:read', 'table:write'],
 });
 
+/** Application events → the volunteer is told (email, SMS for decisions); a decision left waiting nudges the managers. */
+export const notifyApplications = defineConsumer({
+  id: 'NotifyApplications',
+  events: [
+    'ApplicationSubmitted',
+    'ApplicationApproved',
+    'ApplicationRejected',
+    'ApplicationWaitlisted',
+    'ApplicationPromoted',
+    'ApplicationWithdrawn',
+    'ApplicationExpired',
+    'ApplicationPendingDecision',
+  ],
+  entry: 'functions/consumers/notify-applications.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+});
+
+/** A volunteer registered or changed their profile → their matching index items and a change marker. */
+export const matchingIndexVolunteers = defineConsumer({
+  id: 'MatchingIndexVolunteers',
+  events: ['VolunteerRegistered', 'VolunteerProfileUpdated'],
+  entry: 'functions/consumers/matching-volunteers.ts',
+  needs: ['table:read', 'table:write'],
+});
+
+/** An opportunity was published or closed → the open-opportunity catalogue and its candidates. */
+export const matchingIndexOpportunities = defineConsumer({
+  id: 'MatchingIndexOpportunities',
+  events: ['OpportunityPublished', 'OpportunityClosed'],
+  entry: 'functions/consumers/matching-opportunities.ts',
+  needs: ['table:read', 'table:write'],
+  timeout: 120,
+});
+
 export const consumers: readonly ConsumerDefinition[] = [
   assignVolunteerGroup,
   registerHours,
-  {
-    id: 'NotifyApplications',
-    events: [
-      'ApplicationSubmitted',
-      'ApplicationApproved',
-      'ApplicationRejected',
-      'ApplicationWaitlisted',
-      'ApplicationPromoted',
-      'ApplicationWithdrawn',
-      'ApplicationExpired',
-      'ApplicationPendingDecision',
-    ],
-    entry: 'functions/consumers/notify-applications.ts',
-    needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
-  },
+  notifyApplications,
   notifyOpportunityClosed,
-  {
-    id: 'MatchingIndexVolunteers',
-    events: ['VolunteerRegistered', 'VolunteerProfileUpdated'],
-    entry: 'functions/consumers/matching-volunteers.ts',
-    needs: ['table:read', 'table:write'],
-  },
-  {
-    id: 'MatchingIndexOpportunities',
-    events: ['OpportunityPublished', 'OpportunityClosed'],
-    entry: 'functions/consumers/matching-opportunities.ts',
-    needs: ['table:read', 'table:write'],
-    timeout: 120,
-  },
+  matchingIndexVolunteers,
+  matchingIndexOpportunities,
 ];

@@ -23,6 +23,7 @@ import { OutboxRecord, type Channel, type OutboxStatus, type Params } from '../d
 import { Locale } from '../domain/reference/professions.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
+import { shift as shiftEntity } from './entities/shift.js';
 import { applicationKeys, notificationKeys, opportunityKeys, organizationKeys, volunteerKeys } from './keys.js';
 import type { DueBooking, PendingQueue, ShiftContext } from '../domain/notifications/reminders.js';
 import { shiftUid } from '../messaging/ics.js';
@@ -399,6 +400,21 @@ export const reminderSource = (client: DynamoDBDocumentClient = documentClient()
           ':to': `${to}~`,
         });
       }
+    },
+
+    /** The shifts of an opportunity, id and start only (one Query on its partition). */
+    async shiftsOf(opportunityId: string): Promise<{ id: string; start: string }[]> {
+      const items = await queryAll(
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': shiftEntity.keys.item(opportunityId, '').PK, ':prefix': shiftEntity.keys.prefix },
+          ProjectionExpression: 'id, #start',
+          ExpressionAttributeNames: { '#start': 'start' },
+        },
+        client,
+      );
+      return items.map((item) => ({ id: String(item.id), start: String(item.start) }));
     },
 
     /** The approved seats of one shift. */
