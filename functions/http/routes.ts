@@ -5,10 +5,13 @@
  */
 import type { AnyOperation } from './operation.js';
 import { applicationOperations } from './applications/routes.js';
+import { hoursOperations } from './hours/routes.js';
+import { evaluationOperations } from './evaluations/routes.js';
 import { matchingOperations } from './matching/routes.js';
 import { notificationOperations } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
 import { organizationOperations } from './organizations/routes.js';
+import { recognitionOperations } from './recognition/routes.js';
 import { referenceOperations } from './reference/routes.js';
 import { registerOperations } from './register/routes.js';
 import { systemOperations } from './system/routes.js';
@@ -26,4 +29,7 @@ export const operations: readonly AnyOperation[] = [
   ...matchingOperations,
   ...registerOperations,
   ...trainingOperations,
+  ...recognitionOperations,
+  ...hoursOperations,
+  ...evaluationOperations,
 ];

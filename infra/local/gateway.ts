@@ -15,6 +15,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import type { AnyOperation } from '../../functions/http/operation.js';
 import type { HttpEvent } from '../../shared/middleware/http.js';
 import { bearerToken, toGatewayClaims, verifyJwt, type JwtSettings } from '../../shared/middleware/jwt.js';
+import { securityHeaders } from '../../shared/middleware/security-headers.js';
 
 export interface LocalRequest {
   readonly method: string;
@@ -77,8 +78,9 @@ const compile = (route: AnyOperation): CompiledRoute => {
   };
 };
 
+/** Everything the gateway sends carries the security headers (shared/middleware/security-headers.ts). */
 const send = (res: ServerResponse, response: LocalResponse): void => {
-  res.writeHead(response.status, response.headers ?? {});
+  res.writeHead(response.status, securityHeaders(response.headers));
   res.end(response.body);
 };
 

@@ -85,8 +85,13 @@ export class PlatformStack extends Stack {
         secretCompleteArn: data.nationalIdPepper.secretArn,
         encryptionKey: dataKey,
       }),
+      attendanceCodeKey: Secret.fromSecretAttributes(this, 'AttendanceCodeKey', {
+        secretCompleteArn: data.attendanceCodeKey.secretArn,
+        encryptionKey: dataKey,
+      }),
       userPool: this.identity.userPool,
       messaging: this.messaging,
+      signingKey: Key.fromKeyArn(this, 'SigningKey', data.signingKey.keyArn),
     };
 
     // The workflows' task functions are granted from the base resources; their state machines

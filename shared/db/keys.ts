@@ -16,6 +16,7 @@ import { outboxEvent } from './entities/outbox-event.js';
 import { shift } from './entities/shift.js';
 import { volunteerDepartment } from './entities/volunteer-department.js';
 import { nationalIdClaim, volunteer } from './entities/volunteer.js';
+import { experienceAggregate, experienceEvaluation, volunteerAggregate, volunteerEvaluation } from './entities/evaluation.js';
 import { trainingAttempt, trainingAttemptLog } from './entities/training-attempt.js';
 import { trainingCompletion } from './entities/training-completion.js';
 import { trainingModule, trainingVersion } from './entities/training-module.js';
@@ -308,6 +309,7 @@ const eventOutboxAccessPatterns: readonly AccessPattern[] = outboxEvent.accessPa
 export const accessPatterns: readonly AccessPattern[] = [
   ...eventOutboxAccessPatterns,
   ...[trainingModule, trainingVersion, trainingCompletion, trainingAttemptLog, trainingAttempt].flatMap((e) => e.accessPatterns),
+  ...[experienceEvaluation, volunteerEvaluation, experienceAggregate, volunteerAggregate].flatMap((e) => e.accessPatterns),
   ...matchingAccessPatterns,
   ...applicationAccessPatterns,
   ...notificationAccessPatterns,

@@ -19,6 +19,7 @@ import { idempotent } from './idempotency.js';
 import { bearerToken, jwtSettingsFromEnv, toGatewayClaims, verifyJwt } from './jwt.js';
 import type { HttpEvent } from './http-event.js';
 import { problemResponse, toProblem } from './problem.js';
+import { securityHeadersMiddleware } from './security-headers.js';
 import type { HttpResponse } from './responses.js';
 
 export type { HttpEvent } from './http-event.js';
@@ -125,7 +126,13 @@ export function http(spec: AnyOperation): HttpBuilder<unknown, unknown, unknown,
       if (groups) requireGroup(caller, ...groups);
       const path = parsePart(request.path, event.pathParameters ?? {}, 'path', 400);
       const query = parsePart(request.query, event.queryStringParameters ?? {}, 'query', 400);
-      const body = request.body ? parsePart(request.body, readBody(event, maxBodyBytes), '', 422) : undefined;
+      // A body schema that accepts `undefined` (`.optional()`) makes the body optional.
+      const absent = event.body === undefined || event.body === null || event.body === '';
+      const body = request.body
+        ? absent && request.body.safeParse(undefined).success
+          ? undefined
+          : parsePart(request.body, readBody(event, maxBodyBytes), '', 422)
+        : undefined;
       parsed.set(event, { caller, path, query, body });
     },
   };
@@ -145,6 +152,9 @@ export function http(spec: AnyOperation): HttpBuilder<unknown, unknown, unknown,
       return builder;
     },
     handler(fn) {
+      // Innermost, so that its `after` runs first: the idempotency store keeps (and replays)
+      // the answer with its security headers. Problem responses get them in problemResponse.
+      chain.use(securityHeadersMiddleware() as MiddlewareObj<HttpEvent, HttpResponse>);
       const handler = chain.handler(async (event: HttpEvent, context: Context) => {
         const input = parsed.get(event);
         if (!input) throw new Error('request was not parsed: the parse middleware did not run');

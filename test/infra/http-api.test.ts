@@ -149,6 +149,22 @@ describe('grantNeeds', () => {
     });
   });
 
+  it('grants the attendance-code key: read that one secret, its ARN in the environment', () => {
+    const { stack, resources, fn } = setup();
+    const key = new Secret(stack, 'AttendanceKey');
+    grantNeeds(fn, ['attendance-code-key'], { ...resources, attendanceCodeKey: key });
+    const template = Template.fromStack(stack);
+    expect(actionsOn(statementsOf(template, fn), logicalIdOf(key))).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ ATTENDANCE_CODE_KEY_SECRET_ARN: { Ref: logicalIdOf(key) } }) },
+    });
+  });
+
+  it('refuses the attendance-code need when no key is given', () => {
+    const { resources, fn } = setup();
+    expect(() => grantNeeds(fn, ['attendance-code-key'], resources)).toThrow('needs "attendance-code-key" but no attendanceCodeKey was given to grantNeeds');
+  });
+
   it('refuses a workflow that is not among the given state machines, listing the known ones', () => {
     const { resources, fn, machine } = setup();
     expect(() => grantNeeds(fn, ['workflow:Onbaording'], { ...resources, stateMachines: { Onboarding: machine } })).toThrow(

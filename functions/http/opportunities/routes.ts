@@ -5,7 +5,7 @@
  * - `GET /v1/opportunities/{id}`: anyone when published, its managers in any status;
  * - `GET /v1/opportunities`: anyone, published only.
  */
-import { CreateOpportunity, OpportunityPath, OpportunityView, SearchOpportunities, SearchPage, StatusResponse } from '../../../shared/domain/opportunities/schema.js';
+import { CloseOpportunity, CreateOpportunity, OpportunityPath, OpportunityView, SearchOpportunities, SearchPage, StatusResponse } from '../../../shared/domain/opportunities/schema.js';
 import { OrgPath } from '../../../shared/domain/organizations/schema.js';
 import { defineOperation } from '../operation.js';
 
@@ -51,12 +51,13 @@ export const closeOpportunity = /* @__PURE__ */ defineOperation({
   entry: 'functions/http/opportunities/close.ts',
   auth: 'required',
   groups: ['org-manager'],
-  request: { path: OpportunityPath },
+  request: { path: OpportunityPath, body: CloseOpportunity },
   needs: ['table:read', 'table:write', 'events'],
-  summary: "Close a draft or published opportunity (its organisation's managers): it leaves search at once. 409 when already closed.",
+  summary:
+    "Close a draft or published opportunity (its organisation's managers): it leaves search at once. Optional body `{ beneficiaries }`: the people it served, for the impact reports. 409 when already closed.",
   tags,
   responses: { 200: StatusResponse },
-  errors: [400, 401, 403, 404, 409],
+  errors: [400, 401, 403, 404, 409, 422],
 });
 
 export const getOpportunity = /* @__PURE__ */ defineOperation({

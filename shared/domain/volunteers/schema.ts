@@ -71,6 +71,10 @@ export const Preferences = z
     email: z.boolean().describe('consents to email'),
     sms: z.boolean().describe('consents to SMS'),
     locale: Locale.default('ar'),
+    showAchievements: z
+      .boolean()
+      .optional()
+      .describe('appear by display name (first name and initial) in public achievements, leaderboards and awards; absent means yes; never for minors'),
     quietHours: z
       .object({ from: TimeOfDay, to: TimeOfDay })
       .strict()
