@@ -23,6 +23,7 @@ import { OutboxRecord, type Channel, type OutboxStatus, type Params } from '../d
 import { Locale } from '../domain/reference/professions.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
+import { bookedSeat } from './entities/booking.js';
 import { shift as shiftEntity } from './entities/shift.js';
 import { applicationKeys, notificationKeys, opportunityKeys, organizationKeys, volunteerKeys } from './keys.js';
 import type { DueBooking, PendingQueue, ShiftContext } from '../domain/notifications/reminders.js';
@@ -362,14 +363,7 @@ export const notificationRepository = (
  * (opportunity and organisation, one BatchGetItem per shift).
  */
 export const reminderSource = (client: DynamoDBDocumentClient = documentClient(), tableName: string = env.tableName) => {
-  const toBooking = (item: Record<string, unknown>): DueBooking => ({
-    volunteerId: String(item.volunteerId),
-    shiftId: String(item.shiftId),
-    opportunityId: String(item.opportunityId),
-    orgId: String(item.orgId),
-    start: String(item.start),
-    end: String(item.end),
-  });
+  const toBooking = (item: Record<string, unknown>): DueBooking => bookedSeat(item);
 
   async function* query(partition: string, condition: string, values: Record<string, string>): AsyncIterable<DueBooking[]> {
     let ExclusiveStartKey: Record<string, unknown> | undefined;
