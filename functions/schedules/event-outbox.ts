@@ -5,7 +5,7 @@
  */
 import type { ScheduledEvent } from './definition.js';
 import { eventOutboxRepository } from '../../shared/db/event-outbox-repository.js';
-import { EVENT_OUTBOX_SHARDS } from '../../shared/db/keys.js';
+import { EVENT_OUTBOX_SHARDS } from '../../shared/db/entities/outbox-event.js';
 import { env } from '../../shared/env.js';
 import { eventBridgeSender, type EventBatchSender } from '../../shared/messaging/events.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
