@@ -24,8 +24,25 @@ export const registerHours = defineConsumer({
   needs: ['table:read', 'table:write'],
 });
 
+/** HoursApproved / HoursReversed → recognition: points, leaderboards, the change marker the daily awards run reads. */
+export const recognitionHours = defineConsumer({
+  id: 'RecognitionHours',
+  events: ['HoursApproved', 'HoursReversed'],
+  entry: 'functions/consumers/recognition-hours.ts',
+  needs: ['table:read', 'table:write'],
+});
+
+/** Impact aggregates (issue 16): counters per organisation, region, city and nation × month. */
+export const impactAggregates = defineConsumer({
+  id: 'ImpactAggregates',
+  events: ['HoursApproved', 'HoursReversed', 'VolunteerRegistered', 'OrganizationApproved', 'VolunteerNoShow', 'OpportunityClosed'],
+  entry: 'functions/consumers/impact-aggregates.ts',
+  needs: ['table:read', 'table:write'],
+});
+
 export const consumers: readonly ConsumerDefinition[] = [
   assignVolunteerGroup,
+  recognitionHours,
   registerHours,
   {
     id: 'NotifyApplications',
@@ -43,6 +60,7 @@ export const consumers: readonly ConsumerDefinition[] = [
     needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
   },
   notifyOpportunityClosed,
+  impactAggregates,
   {
     id: 'MatchingIndexVolunteers',
     events: ['VolunteerRegistered', 'VolunteerProfileUpdated'],

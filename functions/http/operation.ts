@@ -24,6 +24,8 @@ export type Need =
   | 'cognito'
   /** read the secret pepper used to hash national IDs */
   | 'national-id-pepper'
+  /** read the secret key of the rotating attendance codes */
+  | 'attendance-code-key'
   | `workflow:${string}`;
 
 /**
@@ -32,7 +34,13 @@ export type Need =
  */
 export type Auth = 'required' | 'optional' | 'none';
 
-export type ResponseSpec = z.ZodType | { readonly description: string; readonly contentType: string };
+/**
+ * A zod schema (JSON), or a described body: another content type (`text/calendar`), or JSON
+ * given as a plain JSON Schema where bundling zod into the handler is not worth it (`/health`).
+ */
+export type ResponseSpec =
+  | z.ZodType
+  | { readonly description: string; readonly contentType: string; readonly schema?: Readonly<Record<string, unknown>> };
 
 export interface OperationRequest<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined> {
   readonly path?: P;

@@ -14,6 +14,35 @@ export const remindersSchedule = defineSchedule({
   memorySize: 1024,
 });
 
+/**
+ * `awards` (daily, 09:00 Riyadh): badges for the volunteers whose standing changed, and — on
+ * the first run of a month — the volunteer of the month of each organisation for the month
+ * that ended (conditional writes make every rerun a no-op).
+ */
+export const awardsSchedule = defineSchedule({
+  name: 'awards',
+  id: 'Awards',
+  description: 'daily milestones (badges) from change markers; volunteer of the month per organisation for the month that ended',
+  expression: 'cron(0 9 * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/awards.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 900,
+  memorySize: 1024,
+});
+
+export const trainingExpirySchedule = defineSchedule({
+  name: 'training-expiry',
+  id: 'TrainingExpiry',
+  description: 'daily: reminds volunteers 30 and 7 days before a training completion expires when an upcoming approved seat needs it (once per completion and step)',
+  expression: 'cron(0 9 * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/training-expiry.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 900,
+  memorySize: 512,
+});
+
 export const schedules: readonly ScheduleDefinition[] = [
   {
     name: 'event-outbox',
@@ -49,4 +78,6 @@ export const schedules: readonly ScheduleDefinition[] = [
     timeout: 900,
     memorySize: 1024,
   },
+  awardsSchedule,
+  trainingExpirySchedule,
 ];

@@ -1,5 +1,5 @@
 /**
- * Turns what a handler declares it needs (`Need`, functions/http/route.ts) into environment
+ * Turns what a handler declares it needs (`Need`, functions/http/operation.ts) into environment
  * variables and least-privilege grants, in one place, so that HTTP routes, workflow tasks,
  * scheduled jobs and consumers are all granted the same way:
  *
@@ -15,7 +15,7 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import type { Need } from '../../functions/http/route.js';
+import type { Need } from '../../functions/http/operation.js';
 import { workflowArnEnvName } from '../../shared/workflows/definition.js';
 import type { NodeFunction } from './node-function.js';
 import type { Messaging } from './messaging.js';
@@ -30,6 +30,11 @@ export interface NeedResources {
   readonly eventBus: IEventBus;
   /** The national-ID pepper (`NATIONAL_ID_PEPPER_SECRET_ARN`). */
   readonly nationalIdPepper: ISecret;
+  /**
+   * The key of the rotating attendance codes (`ATTENDANCE_CODE_KEY_SECRET_ARN`).
+   * @default - a function that needs `attendance-code-key` fails the synth
+   */
+  readonly attendanceCodeKey?: ISecret;
   /**
    * The user pool, for the `cognito` need (`USER_POOL_ID`).
    * @default - a function that needs `cognito` fails the synth
@@ -71,6 +76,7 @@ const missing = (fn: NodeFunction, need: Need, what: string): Error =>
  * | `sms` | `sms-voice:SendTextMessage` on the region's sender ID | `SMS_SENDER_ID_ARN` |
  * | `cognito` | `AdminAddUserToGroup`, `AdminUpdateUserAttributes` on the pool | `USER_POOL_ID` |
  * | `national-id-pepper` | read the secret (and decrypt with its key) | `NATIONAL_ID_PEPPER_SECRET_ARN` |
+ * | `attendance-code-key` | read the secret (and decrypt with its key) | `ATTENDANCE_CODE_KEY_SECRET_ARN` |
  * | `workflow:<Name>` | start executions and send task results | `WORKFLOW_<NAME>_ARN` |
  *
  * Names are not secrets, so every function knows where the table and bus are; only the IAM
@@ -129,6 +135,11 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
       case 'national-id-pepper':
         resources.nationalIdPepper.grantRead(fn);
         lambda.addEnvironment('NATIONAL_ID_PEPPER_SECRET_ARN', resources.nationalIdPepper.secretArn);
+        break;
+      case 'attendance-code-key':
+        if (!resources.attendanceCodeKey) throw missing(fn, need, 'attendanceCodeKey');
+        resources.attendanceCodeKey.grantRead(fn);
+        lambda.addEnvironment('ATTENDANCE_CODE_KEY_SECRET_ARN', resources.attendanceCodeKey.secretArn);
         break;
       default: {
         const workflow = /^workflow:([A-Za-z][A-Za-z0-9]*)$/.exec(need)?.[1];

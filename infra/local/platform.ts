@@ -4,10 +4,13 @@
  * `npm start`, the HTTP tests and the benchmarks.
  */
 import './local-env.js';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as sesModule from 'aws-ses-v2-local';
-import { routes } from '../../functions/http/routes.js';
+import { operations } from '../../functions/http/routes.js';
 import { idempotencyTable, mainTable } from '../../shared/db/table.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
 import { endOrphanedDynamoLocal, ensureTable, LocalPlatformError, localClient, startDynamoLocal, type DynamoLocal } from './dynamodb.js';
@@ -103,7 +106,7 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
     const issuerHolder: { current?: LocalIssuer } = {};
     const localRoutes: LocalRoute[] = [];
     const gateway = createGateway({
-      routes,
+      operations,
       root: ROOT,
       get jwt() {
         return { issuer: issuerHolder.current!.issuer, audience: issuerHolder.current!.audience, jwksUrl: '' };
@@ -136,6 +139,7 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
       JWT_AUDIENCE: issuer.audience,
       JWT_JWKS_URL: `${apiUrl}/local/jwks.json`,
       NATIONAL_ID_PEPPER: process.env.NATIONAL_ID_PEPPER ?? 'local-only-pepper-not-a-secret',
+      ATTENDANCE_CODE_KEY: process.env.ATTENDANCE_CODE_KEY ?? localAttendanceCodeKey(options.dataDir),
       POWERTOOLS_DEV: 'true',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_TRACE_ENABLED: 'false',
@@ -189,4 +193,18 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
     await stop();
     throw error;
   }
+};
+
+/**
+ * The local key of the attendance codes: generated once and kept with the local data (so codes
+ * on a printed sheet survive a restart); one per process with IN_MEMORY / in tests.
+ */
+const localAttendanceCodeKey = (dataDir: string | undefined): string => {
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  const file = join(dataDir, 'attendance-code.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString('base64url');
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
 };

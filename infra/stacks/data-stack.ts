@@ -31,6 +31,8 @@ export class DataStack extends Stack {
   public readonly tableArnExportName: string;
   /** The secret pepper used to derive national-ID lookup keys. */
   public readonly nationalIdPepper: Secret;
+  /** The key of the rotating attendance codes of shifts (HMAC). */
+  public readonly attendanceCodeKey: Secret;
   /** The domain event bus. */
   public readonly eventBus: EventBus;
 
@@ -74,6 +76,16 @@ export class DataStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason:
         'the pepper keys the stored national-ID lookup hashes; rotating it would orphan every stored hash, so it is rotated only by a planned re-hash migration, not automatically',
+    });
+
+    this.attendanceCodeKey = new Secret(this, 'AttendanceCodeKey', {
+      description: 'HMAC key of the rotating attendance codes managers show at shifts',
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(this.attendanceCodeKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'the codes it signs live 10 minutes; it is rotated by replacing the secret value (codes on screens at that moment are shown again), no rotation Lambda needed',
     });
 
     this.eventBus = new EventBus(this, 'DomainEvents', {

@@ -44,6 +44,12 @@ const typical: Params = {
   cityAr: 'جدة',
   cityEn: 'Jeddah',
   submittedAt: '2030-03-10T07:00:00.000Z',
+  trainingAr: 'الإسعافات الأولية',
+  trainingEn: 'First aid basics',
+  validUntil: '2030-04-13T07:00:00.000Z',
+  days: '30',
+  modules: 'first-aid-basics',
+  attended: '12',
 };
 
 const types = Object.keys(templates) as NotificationType[];

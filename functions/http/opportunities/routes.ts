@@ -5,13 +5,13 @@
  * - `GET /v1/opportunities/{id}`: anyone when published, its managers in any status;
  * - `GET /v1/opportunities`: anyone, published only.
  */
-import { CreateOpportunity, OpportunityPath, OpportunityView, SearchOpportunities, SearchPage, StatusResponse } from '../../../shared/domain/opportunities/schema.js';
+import { CloseOpportunity, CreateOpportunity, OpportunityPath, OpportunityView, SearchOpportunities, SearchPage, StatusResponse } from '../../../shared/domain/opportunities/schema.js';
 import { OrgPath } from '../../../shared/domain/organizations/schema.js';
 import { defineOperation } from '../operation.js';
 
 const tags = ['opportunities'];
 
-export const createOpportunity = defineOperation({
+export const createOpportunity = /* @__PURE__ */ defineOperation({
   id: 'CreateOpportunity',
   method: 'POST',
   path: '/v1/organizations/{orgId}/opportunities',
@@ -28,7 +28,7 @@ export const createOpportunity = defineOperation({
   errors: [400, 401, 403, 404, 409, 413, 422],
 });
 
-export const publishOpportunity = defineOperation({
+export const publishOpportunity = /* @__PURE__ */ defineOperation({
   id: 'PublishOpportunity',
   method: 'POST',
   path: '/v1/opportunities/{id}/publish',
@@ -44,22 +44,23 @@ export const publishOpportunity = defineOperation({
   errors: [400, 401, 403, 404, 409, 422],
 });
 
-export const closeOpportunity = defineOperation({
+export const closeOpportunity = /* @__PURE__ */ defineOperation({
   id: 'CloseOpportunity',
   method: 'POST',
   path: '/v1/opportunities/{id}/close',
   entry: 'functions/http/opportunities/close.ts',
   auth: 'required',
   groups: ['org-manager'],
-  request: { path: OpportunityPath },
+  request: { path: OpportunityPath, body: CloseOpportunity },
   needs: ['table:read', 'table:write', 'events'],
-  summary: "Close a draft or published opportunity (its organisation's managers): it leaves search at once. 409 when already closed.",
+  summary:
+    "Close a draft or published opportunity (its organisation's managers): it leaves search at once. Optional body `{ beneficiaries }`: the people it served, for the impact reports. 409 when already closed.",
   tags,
   responses: { 200: StatusResponse },
-  errors: [400, 401, 403, 404, 409],
+  errors: [400, 401, 403, 404, 409, 422],
 });
 
-export const getOpportunity = defineOperation({
+export const getOpportunity = /* @__PURE__ */ defineOperation({
   id: 'GetOpportunity',
   method: 'GET',
   path: '/v1/opportunities/{id}',
@@ -73,7 +74,7 @@ export const getOpportunity = defineOperation({
   errors: [400, 401, 404],
 });
 
-export const searchOpportunities = defineOperation({
+export const searchOpportunities = /* @__PURE__ */ defineOperation({
   id: 'SearchOpportunities',
   method: 'GET',
   path: '/v1/opportunities',

@@ -9,6 +9,7 @@
  */
 import {
   AddManager,
+  OrgPath,
   DecisionResponse,
   Manager,
   ManagerList,
@@ -17,88 +18,85 @@ import {
   RegisterOrganization,
   RegisteredResponse,
 } from '../../../shared/domain/organizations/schema.js';
-import { defineRoutes } from '../route.js';
+import { defineOperation } from '../operation.js';
 
 const tags = ['organizations'];
 
-export const organizationRoutes = defineRoutes([
-  {
-    id: 'RegisterOrganization',
-    method: 'POST',
-    path: '/v1/organizations',
-    entry: 'functions/http/organizations/register.ts',
-    auth: 'required',
-    needs: ['table:read', 'table:write', 'idempotency', 'events', 'workflow:OrganizationOnboarding'],
-    docs: {
-      summary:
-        'Register an organisation (any signed-in user). 202 `pending`: the OrganizationOnboarding workflow notifies the ministry reviewers and waits for their decision. `licenseNumber` is the 10-digit NCNP licence or commercial registration number (not starting with 0); one organisation per licence number (409 on `licenseNumber`).',
-      tags,
-      body: RegisterOrganization,
-      responses: { 202: RegisteredResponse },
-      errors: [400, 401, 409, 413, 422],
-      idempotent: true,
-    },
-  },
-  {
-    id: 'GetOrganization',
-    method: 'GET',
-    path: '/v1/organizations/{orgId}',
-    entry: 'functions/http/organizations/get.ts',
-    auth: 'optional',
-    needs: ['table:read'],
-    docs: {
-      summary:
-        'An organisation. Anyone: the public fields of an active organisation. Its managers, ministry reviewers and admins, and the user who registered it: every field, the volunteer department and the status history (who, when, why). Not active and not one of those → 404.',
-      tags,
-      responses: { 200: OrganizationFullView },
-      errors: [400, 401, 404],
-    },
-  },
-  {
-    id: 'DecideOrganization',
-    method: 'POST',
-    path: '/v1/organizations/{orgId}/decision',
-    entry: 'functions/http/organizations/decide.ts',
-    auth: 'required',
-    needs: ['table:read', 'table:write', 'workflow:OrganizationOnboarding'],
-    docs: {
-      summary:
-        'The ministry decision on a pending organisation (ministry-reviewer). 202: the workflow resumes; approve → `active` with its volunteer department, reject (`reason` required) → `rejected`; the contact is emailed. A second decision is a 409 and changes nothing; a decision before the workflow waits for one (seconds after registration) is a 409 `decision-not-open`.',
-      tags,
-      body: OrganizationDecision,
-      responses: { 202: DecisionResponse },
-      errors: [400, 401, 403, 404, 409, 413, 422],
-    },
-  },
-  {
-    id: 'AddOrganizationManager',
-    method: 'POST',
-    path: '/v1/organizations/{orgId}/managers',
-    entry: 'functions/http/organizations/add-manager.ts',
-    auth: 'required',
-    needs: ['table:read', 'table:write', 'idempotency', 'cognito'],
-    docs: {
-      summary:
-        "Add (or update) a certified volunteer manager of an active organisation (that organisation's managers or ministry-admin). In the cloud the user joins the `org-manager` group with `custom:orgId`. A user manages one organisation (409 on `sub` otherwise).",
-      tags,
-      body: AddManager,
-      responses: { 201: Manager },
-      errors: [400, 401, 403, 404, 409, 413, 422],
-      idempotent: true,
-    },
-  },
-  {
-    id: 'ListOrganizationManagers',
-    method: 'GET',
-    path: '/v1/organizations/{orgId}/managers',
-    entry: 'functions/http/organizations/list-managers.ts',
-    auth: 'required',
-    needs: ['table:read'],
-    docs: {
-      summary: "The organisation's volunteer managers (its managers, ministry reviewers and admins).",
-      tags,
-      responses: { 200: ManagerList },
-      errors: [400, 401, 403, 404],
-    },
-  },
-]);
+export const registerOrganization = /* @__PURE__ */ defineOperation({
+  id: 'RegisterOrganization',
+  method: 'POST',
+  path: '/v1/organizations',
+  entry: 'functions/http/organizations/register.ts',
+  auth: 'required',
+  request: { body: RegisterOrganization },
+  idempotent: true,
+  needs: ['table:read', 'table:write', 'events', 'workflow:OrganizationOnboarding'],
+  summary:
+    'Register an organisation (any signed-in user). 202 `pending`: the OrganizationOnboarding workflow notifies the ministry reviewers and waits for their decision. `licenseNumber` is the 10-digit NCNP licence or commercial registration number (not starting with 0); one organisation per licence number (409 on `licenseNumber`).',
+  tags,
+  responses: { 202: RegisteredResponse },
+  errors: [400, 401, 409, 413, 422],
+});
+
+export const getOrganization = /* @__PURE__ */ defineOperation({
+  id: 'GetOrganization',
+  method: 'GET',
+  path: '/v1/organizations/{orgId}',
+  entry: 'functions/http/organizations/get.ts',
+  auth: 'optional',
+  request: { path: OrgPath },
+  needs: ['table:read'],
+  summary:
+    'An organisation. Anyone: the public fields of an active organisation. Its managers, ministry reviewers and admins, and the user who registered it: every field, the volunteer department and the status history (who, when, why). Not active and not one of those → 404.',
+  tags,
+  responses: { 200: OrganizationFullView },
+  errors: [400, 401, 404],
+});
+
+export const decideOrganization = /* @__PURE__ */ defineOperation({
+  id: 'DecideOrganization',
+  method: 'POST',
+  path: '/v1/organizations/{orgId}/decision',
+  entry: 'functions/http/organizations/decide.ts',
+  auth: 'required',
+  groups: ['ministry-reviewer'],
+  request: { path: OrgPath, body: OrganizationDecision },
+  needs: ['table:read', 'table:write', 'workflow:OrganizationOnboarding'],
+  summary:
+    'The ministry decision on a pending organisation (ministry-reviewer). 202: the workflow resumes; approve → `active` with its volunteer department, reject (`reason` required) → `rejected`; the contact is emailed. A second decision is a 409 and changes nothing; a decision before the workflow waits for one (seconds after registration) is a 409 `decision-not-open`.',
+  tags,
+  responses: { 202: DecisionResponse },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+});
+
+export const addOrganizationManager = /* @__PURE__ */ defineOperation({
+  id: 'AddOrganizationManager',
+  method: 'POST',
+  path: '/v1/organizations/{orgId}/managers',
+  entry: 'functions/http/organizations/add-manager.ts',
+  auth: 'required',
+  request: { path: OrgPath, body: AddManager },
+  idempotent: true,
+  needs: ['table:read', 'table:write', 'cognito'],
+  summary:
+    "Add (or update) a certified volunteer manager of an active organisation (that organisation's managers or ministry-admin). In the cloud the user joins the `org-manager` group with `custom:orgId`. A user manages one organisation (409 on `sub` otherwise).",
+  tags,
+  responses: { 201: Manager },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+});
+
+export const listOrganizationManagers = /* @__PURE__ */ defineOperation({
+  id: 'ListOrganizationManagers',
+  method: 'GET',
+  path: '/v1/organizations/{orgId}/managers',
+  entry: 'functions/http/organizations/list-managers.ts',
+  auth: 'required',
+  request: { path: OrgPath },
+  needs: ['table:read'],
+  summary: "The organisation's volunteer managers (its managers, ministry reviewers and admins).",
+  tags,
+  responses: { 200: ManagerList },
+  errors: [400, 401, 403, 404],
+});
+
+export const organizationOperations = [registerOrganization, getOrganization, decideOrganization, addOrganizationManager, listOrganizationManagers] as const;

@@ -7,7 +7,7 @@ import { defineOperation } from '../operation.js';
 
 const tags = ['register'];
 
-export const getTranscript = defineOperation({
+export const getTranscript = /* @__PURE__ */ defineOperation({
   id: 'GetTranscript',
   method: 'GET',
   path: '/v1/volunteers/me/transcript',

@@ -26,6 +26,13 @@ export const NotificationType = z.enum([
   'invitation',
   /** A free-form message of another area (subject and text), through the same outbox and layout. */
   'direct-message',
+  /** Training (issue 13): a completion expires before an approved seat that needs it (30 and 7 days before). */
+  'training-expiring',
+  /** Training (issue 13): checked in to a shift whose required training is missing or expired. */
+  'training-lapsed',
+  /** Evaluations (issue 13): the day after a shift, to each attendee, and the digest to the managers. */
+  'evaluation-invitation',
+  'evaluation-digest',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

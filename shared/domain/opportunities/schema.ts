@@ -168,12 +168,23 @@ export const OpportunityPublishedDetail = z
   .strict();
 export type OpportunityPublishedDetail = z.infer<typeof OpportunityPublishedDetail>;
 
+/** The optional body of `POST /v1/opportunities/{id}/close`. */
+export const CloseOpportunity = z
+  .object({
+    beneficiaries: z.int().min(0).max(10_000_000).optional().describe('people the opportunity served (impact reports); reported once, when closing'),
+  })
+  .strict()
+  .optional();
+export type CloseOpportunity = z.output<typeof CloseOpportunity>;
+
 export const OpportunityClosedDetail = z
   .object({
     opportunityId: z.string(),
     orgId: z.string(),
     previousStatus: z.enum(['draft', 'published']),
     closedAt: z.iso.datetime({ offset: true }),
+    /** People the opportunity served, as its managers reported when closing it (impact, issue 16). */
+    beneficiaries: z.int().min(0).optional(),
   })
   .strict();
 export type OpportunityClosedDetail = z.infer<typeof OpportunityClosedDetail>;

@@ -150,7 +150,7 @@ export const publishOpportunity = async (deps: OpportunityDeps, caller: Caller, 
   return { id, status: published.status };
 };
 
-export const closeOpportunity = async (deps: OpportunityDeps, caller: Caller, id: string) => {
+export const closeOpportunity = async (deps: OpportunityDeps, caller: Caller, id: string, input: { beneficiaries?: number | undefined } = {}) => {
   const { opportunity } = await loadForChange(deps, caller, id);
   ensureStatus(opportunity, ['draft', 'published'], 'closed');
   const now = deps.clock.now().toISOString();
@@ -161,6 +161,7 @@ export const closeOpportunity = async (deps: OpportunityDeps, caller: Caller, id
       orgId: opportunity.orgId,
       previousStatus: opportunity.status === 'published' ? 'published' : 'draft',
       closedAt: now,
+      ...(input.beneficiaries !== undefined && { beneficiaries: input.beneficiaries }),
     }),
   ]);
   return { id, status: closed.status };

@@ -14,6 +14,7 @@ import {
 import { directMessage } from './direct.js';
 import { invitation } from './matching.js';
 import { organizationApproved, organizationRejected, organizationReviewReminder, organizationReviewRequested } from './organizations.js';
+import { evaluationDigest, evaluationInvitation, trainingExpiring, trainingLapsed } from './training.js';
 import { opportunityCancelled, shiftCancelled, shiftReminder24h, shiftReminder2h } from './shifts.js';
 
 export const templates: Readonly<Record<NotificationType, Template>> = {
@@ -35,4 +36,8 @@ export const templates: Readonly<Record<NotificationType, Template>> = {
   'shift-reminder-2h': shiftReminder2h,
   invitation,
   'direct-message': directMessage,
+  'training-expiring': trainingExpiring,
+  'training-lapsed': trainingLapsed,
+  'evaluation-invitation': evaluationInvitation,
+  'evaluation-digest': evaluationDigest,
 };
