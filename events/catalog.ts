@@ -31,6 +31,7 @@ import {
   VolunteerCheckedInDetail,
   VolunteerNoShowDetail,
 } from '../shared/domain/hours/schema.js';
+import { CertificateIssuedDetail, CertificateRevokedDetail } from '../shared/domain/certificates/schema.js';
 import { EVENT_SOURCE } from '../shared/domain/events.js';
 
 export interface EventContract {
@@ -179,6 +180,18 @@ export const eventCatalog = {
       'A notification failed on every try (transient provider errors) and was dead-lettered; its outbox record keeps what is needed to send it again. An EventBridge rule delivers it to the notifications dead-letter queue (alarmed).',
     detail: NotificationDeadLetteredDetail,
     example: 'notifications/notification-dead-lettered.json',
+  },
+  CertificateIssued: {
+    description:
+      "A volunteer was issued a certificate of volunteering (a VC 2.0 signed with the region's key) for a scope of the national register: an organisation's (`orgId`) or the national one, over a period. Carries ids and numbers, never the holder's name.",
+    detail: CertificateIssuedDetail,
+    example: 'register/certificate-issued.json',
+  },
+  CertificateRevoked: {
+    description:
+      "A certificate was revoked: by the issuing organisation's managers or a ministry-admin (`cause: manual`), or because hours it counted were reversed (`cause: hours-reversed`). Its status list bit is set and the verification page says revoked.",
+    detail: CertificateRevokedDetail,
+    example: 'register/certificate-revoked.json',
   },
   TrainingCompleted: {
     description:

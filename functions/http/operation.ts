@@ -24,6 +24,8 @@ export type Need =
   | 'cognito'
   /** read the secret pepper used to hash national IDs */
   | 'national-id-pepper'
+  /** sign credentials with the region's key and read its public keys (kms:Sign, kms:GetPublicKey) */
+  | 'signing'
   /** read the secret key of the rotating attendance codes */
   | 'attendance-code-key'
   | `workflow:${string}`;

@@ -5,8 +5,9 @@
  */
 import './local-env.js';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as sesModule from 'aws-ses-v2-local';
@@ -18,6 +19,7 @@ import { createGateway, type LocalRoute } from './gateway.js';
 import { createLocalIssuer, TokenRequest, type LocalIssuer } from './issuer.js';
 import { json, type ExtensionContext } from './extension.js';
 import { localExtensions } from './extensions.js';
+import { ensureLocalSigningKey } from '../../shared/signing/local-signer.js';
 
 // aws-ses-v2-local is CommonJS with an `exports.default`; unwrap it whichever way it was loaded.
 type SesServer = (config?: { host?: string; port?: number }) => Promise<import('node:http').Server>;
@@ -146,7 +148,11 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
       AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+      // Certificates: the ES256 key is kept with the local data (a temporary directory when in memory).
+      SIGNING_KEY_DIR: options.dataDir ? join(options.dataDir, 'signing') : mkdtempSync(join(tmpdir(), 'tatawwu-signing-')),
+      PUBLIC_BASE_URL: apiUrl,
     });
+    await ensureLocalSigningKey(process.env.SIGNING_KEY_DIR!);
 
     localRoutes.push(
       {

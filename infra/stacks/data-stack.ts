@@ -4,7 +4,7 @@
  */
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { type ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -35,6 +35,12 @@ export class DataStack extends Stack {
   public readonly attendanceCodeKey: Secret;
   /** The domain event bus. */
   public readonly eventBus: EventBus;
+  /**
+   * Signs certificates (ES256): an asymmetric key whose private half never leaves KMS. To
+   * rotate, add a new key, move this id to it and keep the old one as a previous key of the
+   * platform stack (its public key stays in the JWKS).
+   */
+  public readonly signingKey: Key;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -76,6 +82,14 @@ export class DataStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason:
         'the pepper keys the stored national-ID lookup hashes; rotating it would orphan every stored hash, so it is rotated only by a planned re-hash migration, not automatically',
+    });
+
+    this.signingKey = new Key(this, 'CredentialSigningKey', {
+      description: `Tatawwu ${config.stage} ${config.region}: signs certificates of volunteering (ES256)`,
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      // Issued certificates are verified with this key's public half for years: never delete it.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     this.attendanceCodeKey = new Secret(this, 'AttendanceCodeKey', {

@@ -91,6 +91,7 @@ export class PlatformStack extends Stack {
       }),
       userPool: this.identity.userPool,
       messaging: this.messaging,
+      signingKey: Key.fromKeyArn(this, 'SigningKey', data.signingKey.keyArn),
     };
 
     // The workflows' task functions are granted from the base resources; their state machines

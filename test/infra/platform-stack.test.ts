@@ -113,6 +113,13 @@ describe.each(resolveConfig('dev').map((c) => [c.region, c] as const))('platform
     }
   });
 
+  it('lets exactly the functions that need signing sign with the KMS key and read its public key', () => {
+    for (const entry of entries) {
+      const actions = statementsOf(template(), lambdaOf(entry).fn).flatMap((s) => s.Action);
+      expect(actions.includes('kms:Sign') && actions.includes('kms:GetPublicKey'), entry).toBe(needsOf(entry).has('signing'));
+    }
+  });
+
   it('uses Resource "*" in a handler\'s policy only for the X-Ray actions, which have no resource-level permissions', () => {
     for (const entry of entries) {
       for (const statement of statementsOf(template(), lambdaOf(entry).fn).filter((s) => s.Resource.includes('*'))) {

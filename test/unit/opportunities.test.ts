@@ -323,6 +323,12 @@ describe('publish, close and view', () => {
     expect(events[0]).toMatchObject({ type: 'OpportunityClosed', detail: { previousStatus: 'published' } });
   });
 
+  it('announces the beneficiaries a manager reports when closing (impact reports)', async () => {
+    const { deps: d, events } = deps('active', entries());
+    await closeOpportunity(d, manager, published.id, { beneficiaries: 230 });
+    expect(events[0]).toMatchObject({ type: 'OpportunityClosed', detail: { beneficiaries: 230 } });
+  });
+
   it('shows a draft to its managers only, with seats left per shift', async () => {
     const { deps: d } = deps('active', entries());
     await expect(viewOpportunity(d, undefined, draft.id)).rejects.toThrow(NotFoundError);

@@ -78,12 +78,14 @@ export interface DailyAwardsSummary {
 }
 
 /** The daily part of the `awards` schedule: evaluates the badges of every volunteer whose standing changed. */
+/** Volunteers evaluated at once by the daily run: the work is I/O, so a few dozen in flight keep it busy. */
+const DAILY_CONCURRENCY = 32;
+
 export const runDailyAwards = async (ports: RecognitionPorts, now: Date): Promise<DailyAwardsSummary> => {
   let volunteers = 0;
   let badgesAwarded = 0;
   let badgesRevoked = 0;
-  for await (const { volunteerId, markedAt } of ports.repo.changedVolunteers()) {
-    volunteers += 1;
+  const evaluate = async (volunteerId: string, markedAt: string): Promise<void> => {
     const standing = await ports.repo.standing(volunteerId);
     const held = new Set(standing.badges.filter((b) => !b.revokedAt).map((b) => b.badgeId));
     const { award, revoke } = evaluateBadges(standing.stats, held);
@@ -108,7 +110,18 @@ export const runDailyAwards = async (ports: RecognitionPorts, now: Date): Promis
       if (await ports.repo.revokeBadge(volunteerId, badge.id, at, entry)) badgesRevoked += 1;
     }
     await ports.repo.clearChange(volunteerId, markedAt);
+  };
+  let batch: Array<{ volunteerId: string; markedAt: string }> = [];
+  const flush = async () => {
+    await Promise.all(batch.map(({ volunteerId, markedAt }) => evaluate(volunteerId, markedAt)));
+    batch = [];
+  };
+  for await (const marker of ports.repo.changedVolunteers()) {
+    volunteers += 1;
+    batch.push(marker);
+    if (batch.length === DAILY_CONCURRENCY) await flush();
   }
+  await flush();
   return { volunteers, badgesAwarded, badgesRevoked };
 };
 
