@@ -32,6 +32,21 @@ export const recognitionHours = defineConsumer({
   needs: ['table:read', 'table:write'],
 });
 
+export const notifyHours = defineConsumer({
+  id: 'NotifyHours',
+  events: ['VolunteerCheckedIn', 'HoursApproved', 'HoursRejected', 'VolunteerNoShow', 'HoursPending'],
+  entry: 'functions/consumers/notify-hours.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 60,
+});
+
+export const attendanceRecord = defineConsumer({
+  id: 'AttendanceRecord',
+  events: ['ApplicationWithdrawn'],
+  entry: 'functions/consumers/attendance-record.ts',
+  needs: ['table:read', 'table:write'],
+});
+
 /** Impact aggregates (issue 16): counters per organisation, region, city and nation × month. */
 export const impactAggregates = defineConsumer({
   id: 'ImpactAggregates',
@@ -41,6 +56,8 @@ export const impactAggregates = defineConsumer({
 });
 
 export const consumers: readonly ConsumerDefinition[] = [
+  notifyHours,
+  attendanceRecord,
   assignVolunteerGroup,
   recognitionHours,
   registerHours,

@@ -43,6 +43,24 @@ export const trainingExpirySchedule = defineSchedule({
   memorySize: 512,
 });
 
+/**
+ * `attendance-close` (hourly, Asia/Riyadh): closes check-ins still open 2 h after their shift
+ * ended (credited to the end, flagged auto-closed), and turns approved seats with neither a
+ * check-in nor a roster entry 24 h after the end into no-shows (the volunteer is told, with a
+ * way to dispute). Every change is conditional, so a rerun changes nothing.
+ */
+export const attendanceCloseSchedule = defineSchedule({
+  name: 'attendance-close',
+  id: 'AttendanceClose',
+  description: 'closes forgotten check-outs 2 h after the shift end (auto-closed) and records no-shows 24 h after the end',
+  expression: 'cron(5 * * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/attendance-close.ts',
+  needs: ['table:read', 'table:write', 'workflow:HoursVerification'],
+  timeout: 900,
+  memorySize: 1024,
+});
+
 export const schedules: readonly ScheduleDefinition[] = [
   {
     name: 'event-outbox',
@@ -56,6 +74,7 @@ export const schedules: readonly ScheduleDefinition[] = [
     memorySize: 256,
   },
   remindersSchedule,
+  attendanceCloseSchedule,
   {
     name: 'matching',
     id: 'Matching',

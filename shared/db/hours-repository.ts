@@ -182,6 +182,11 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
           },
         });
       }
+      if (change.once) {
+        add('attendance', {
+          Put: { TableName, Item: { ...attendanceStats.keys.once(change.once.kind, change.once.id), entity: 'AttendanceMarker' }, ConditionExpression: 'attribute_not_exists(PK)' },
+        });
+      }
       for (const e of change.events) add('other', outboxPut(e, TableName));
       if (items.length === 0) return;
       const cancelled = await transactWrite(client, items, {
@@ -219,6 +224,20 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
       page({ index: 'GSI2', partition: hoursRecord.keys.organizationPartition(orgId, status), limit, cursor, newestFirst: false }),
     listByVolunteer: (volunteerId, limit, cursor) => page({ index: 'GSI1', partition: hoursRecord.keys.volunteerPartition(volunteerId), limit, cursor, newestFirst: true }),
     listEscalated: (limit, cursor) => page({ index: 'GSI3', partition: hoursRecord.keys.escalatedPartition, limit, cursor, newestFirst: false }),
+
+    async pendingCount(orgId, cap) {
+      const result = await client.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :p',
+          ExpressionAttributeValues: { ':p': hoursRecord.keys.organizationPartition(orgId, 'pending') },
+          Select: 'COUNT',
+          Limit: cap,
+        }),
+      );
+      return result.Count ?? 0;
+    },
 
     async attendanceSummary(volunteerId, since) {
       const items = await queryAll(
