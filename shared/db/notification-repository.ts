@@ -24,13 +24,14 @@ import { Locale } from '../domain/reference/professions.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { application } from './entities/application.js';
-import { booking as bookingEntity } from './entities/booking.js';
+import { bookedSeat, booking as bookingEntity } from './entities/booking.js';
 import { jobCursor } from './entities/job-cursor.js';
 import { localSms } from './entities/local-sms.js';
 import { notification } from './entities/notification.js';
 import { opportunity as opportunityEntity } from './entities/opportunity.js';
 import { organization } from './entities/organization.js';
 import { organizationManager } from './entities/organization-manager.js';
+import { shift as shiftEntity } from './entities/shift.js';
 import { suppression } from './entities/suppression.js';
 import { volunteer } from './entities/volunteer.js';
 import { volunteerDepartment } from './entities/volunteer-department.js';
@@ -368,14 +369,7 @@ export const notificationRepository = (
  * (opportunity and organisation, one BatchGetItem per shift).
  */
 export const reminderSource = (client: DynamoDBDocumentClient = documentClient(), tableName: string = env.tableName) => {
-  const toBooking = (item: Record<string, unknown>): DueBooking => ({
-    volunteerId: String(item.volunteerId),
-    shiftId: String(item.shiftId),
-    opportunityId: String(item.opportunityId),
-    orgId: String(item.orgId),
-    start: String(item.start),
-    end: String(item.end),
-  });
+  const toBooking = (item: Record<string, unknown>): DueBooking => bookedSeat(item);
 
   async function* query(partition: string, condition: string, values: Record<string, string>): AsyncIterable<DueBooking[]> {
     let ExclusiveStartKey: Record<string, unknown> | undefined;
@@ -406,6 +400,21 @@ export const reminderSource = (client: DynamoDBDocumentClient = documentClient()
           ':to': `${to}~`,
         });
       }
+    },
+
+    /** The shifts of an opportunity, id and start only (one Query on its partition). */
+    async shiftsOf(opportunityId: string): Promise<{ id: string; start: string }[]> {
+      const items = await queryAll(
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': shiftEntity.keys.item(opportunityId, '').PK, ':prefix': shiftEntity.keys.prefix },
+          ProjectionExpression: 'id, #start',
+          ExpressionAttributeNames: { '#start': 'start' },
+        },
+        client,
+      );
+      return items.map((item) => ({ id: String(item.id), start: String(item.start) }));
     },
 
     /** The approved seats of one shift. */

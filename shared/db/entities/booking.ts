@@ -9,7 +9,7 @@
  * (begins_with `<start>#<shiftId>#`).
  */
 import * as z from 'zod';
-import { defineEntity } from './entity.js';
+import { defineEntity, type Item } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 
 const BOOKING = 'BOOKING#';
@@ -73,4 +73,26 @@ export const bookingsVersion = defineEntity({
   schema: z.object({ version: z.number().int(), longestMs: z.number() }),
   keys: { item: (sub: string) => ({ PK: volunteerPartition(sub), SK: 'BOOKINGS' }) },
   accessPatterns: [],
+});
+
+/**
+ * The booking as the areas that read it see it (reminders and cancellation notices, attendance
+ * and hours): the volunteer, the shift and its times.
+ */
+export interface BookedSeat {
+  readonly volunteerId: string;
+  readonly shiftId: string;
+  readonly opportunityId: string;
+  readonly orgId: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+export const bookedSeat = (item: Item): BookedSeat => ({
+  volunteerId: String(item.volunteerId),
+  shiftId: String(item.shiftId),
+  opportunityId: String(item.opportunityId),
+  orgId: String(item.orgId),
+  start: String(item.start),
+  end: String(item.end),
 });
