@@ -11,6 +11,7 @@ import * as application from './entities/application.js';
 import * as appliedMarker from './entities/applied-marker.js';
 import * as attendance from './entities/attendance.js';
 import * as booking from './entities/booking.js';
+import * as certificate from './entities/certificate.js';
 import * as charterAcceptance from './entities/charter-acceptance.js';
 import * as consentChange from './entities/consent-change.js';
 import * as consumedEvent from './entities/consumed-event.js';
@@ -20,28 +21,30 @@ import * as hoursRecord from './entities/hours-record.js';
 import * as impactAggregate from './entities/impact-aggregate.js';
 import * as jobCursor from './entities/job-cursor.js';
 import * as localSms from './entities/local-sms.js';
+import * as match from './entities/match.js';
 import * as matchCandidate from './entities/match-candidate.js';
 import * as matchChange from './entities/match-change.js';
 import * as matchOpenOpportunity from './entities/match-open-opportunity.js';
 import * as matchVolunteer from './entities/match-volunteer.js';
-import * as match from './entities/match.js';
 import * as notification from './entities/notification.js';
-import * as opportunitySearchEntry from './entities/opportunity-search-entry.js';
 import * as opportunity from './entities/opportunity.js';
-import * as organizationManager from './entities/organization-manager.js';
+import * as opportunitySearchEntry from './entities/opportunity-search-entry.js';
 import * as organization from './entities/organization.js';
+import * as organizationManager from './entities/organization-manager.js';
 import * as outboxEvent from './entities/outbox-event.js';
+import * as rateCounter from './entities/rate-counter.js';
 import * as recognition from './entities/recognition.js';
 import * as registerEntry from './entities/register-entry.js';
 import * as registerTotal from './entities/register-total.js';
 import * as shift from './entities/shift.js';
+import * as statusList from './entities/status-list.js';
 import * as suppression from './entities/suppression.js';
 import * as trainingAttempt from './entities/training-attempt.js';
 import * as trainingCompletion from './entities/training-completion.js';
 import * as trainingModule from './entities/training-module.js';
 import * as valuationRate from './entities/valuation-rate.js';
-import * as volunteerDepartment from './entities/volunteer-department.js';
 import * as volunteer from './entities/volunteer.js';
+import * as volunteerDepartment from './entities/volunteer-department.js';
 import * as waitlist from './entities/waitlist.js';
 
 export type { AccessPattern };
@@ -52,6 +55,7 @@ const modules: readonly Record<string, unknown>[] = [
   appliedMarker,
   attendance,
   booking,
+  certificate,
   charterAcceptance,
   consentChange,
   consumedEvent,
@@ -61,28 +65,30 @@ const modules: readonly Record<string, unknown>[] = [
   impactAggregate,
   jobCursor,
   localSms,
+  match,
   matchCandidate,
   matchChange,
   matchOpenOpportunity,
   matchVolunteer,
-  match,
   notification,
-  opportunitySearchEntry,
   opportunity,
-  organizationManager,
+  opportunitySearchEntry,
   organization,
+  organizationManager,
   outboxEvent,
+  rateCounter,
   recognition,
   registerEntry,
   registerTotal,
   shift,
+  statusList,
   suppression,
   trainingAttempt,
   trainingCompletion,
   trainingModule,
   valuationRate,
-  volunteerDepartment,
   volunteer,
+  volunteerDepartment,
   waitlist,
 ];
 
