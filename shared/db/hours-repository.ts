@@ -15,6 +15,7 @@ import { addMonths } from '../domain/time.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { attendance } from './entities/attendance.js';
+import { bookedSeat } from './entities/booking.js';
 import type { Item } from './entities/entity.js';
 import { attendanceStats, hoursLedger } from './entities/hours-ledger.js';
 import { hoursIndexKeys, hoursRecord } from './entities/hours-record.js';
@@ -28,14 +29,8 @@ type Kind = 'hours' | 'attendance' | 'ledger' | 'other';
 
 const PageCursor = z.object({ p: z.string(), s: z.string() });
 
-const toSeat = (item: Item): Seat => ({
-  volunteerId: String(item.volunteerId),
-  shiftId: String(item.shiftId),
-  opportunityId: String(item.opportunityId),
-  orgId: String(item.orgId),
-  start: String(item.start),
-  end: String(item.end),
-});
+/** A booked seat is what the hours area calls a Seat. */
+const toSeat = (item: Item): Seat => bookedSeat(item);
 
 export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): HoursRepository => {
   const opportunities = opportunityRepository(client, tableName);

@@ -4,6 +4,7 @@
  * table. The verification workflow port records starts and resumes here; the workflow itself is
  * run by the local runner in test/workflows/hours-verification.test.ts. Import after createTestTable().
  */
+import { trainingRepository } from '../../shared/db/training-repository.js';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { documentClient } from '../../shared/db/client.js';
@@ -47,6 +48,7 @@ export const hoursDeps = (clock: { now(): Date }, workflow = recordingWorkflow()
   volunteers: volunteerRepository(),
   codeKey: async () => KEY,
   workflow,
+  training: trainingRepository(),
   clock,
   ids: () => ulid(),
 });

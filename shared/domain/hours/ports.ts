@@ -4,6 +4,7 @@
  * ledgers, the attendance counters and the outbox events together — and turns a failed condition
  * into a named error; the service decides what the change is.
  */
+import type { TrainingCompletions } from '../training/ports.js';
 import type { Clock } from '../../clock.js';
 import type { TypedEvent } from '../events.js';
 import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
@@ -94,6 +95,8 @@ export interface HoursDeps {
   /** The key of the attendance codes (Secrets Manager in the cloud). */
   readonly codeKey: () => Promise<string>;
   readonly workflow: VerificationWorkflow;
+  /** The training gate (issue 13): check-in re-checks the opportunity's required modules. */
+  readonly training: TrainingCompletions;
   readonly clock: Clock;
   readonly ids: () => string;
 }
