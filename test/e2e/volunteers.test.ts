@@ -68,7 +68,7 @@ describe('POST /v1/volunteers', () => {
     expect(response.status).toBe(201);
     expect(response.headers.get('location')).toBe('/v1/volunteers/me');
     const nationalId = body.nationalId as string;
-    expect(response.body).toMatchObject({ id: user.sub, nationalIdMasked: `1*****${nationalId.slice(-4)}`, city: 'jeddah', age: expect.any(Number) });
+    expect(response.body).toMatchObject({ id: user.sub, nationalIdMasked: `******${nationalId.slice(-4)}`, city: 'jeddah', age: expect.any(Number) });
     expect(JSON.stringify(response.body)).not.toContain(nationalId);
   });
 
