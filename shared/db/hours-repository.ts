@@ -15,12 +15,14 @@ import { addMonths } from '../domain/time.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { attendance } from './entities/attendance.js';
+import { bookedSeat } from './entities/booking.js';
 import type { Item } from './entities/entity.js';
 import { attendanceStats, hoursLedger } from './entities/hours-ledger.js';
 import { hoursIndexKeys, hoursRecord } from './entities/hours-record.js';
 import { outboxPut } from './entities/outbox-event.js';
 import { jobCursor, valuationRate } from './entities/valuation-rate.js';
-import { applicationKeys, notificationKeys, opportunityKeys } from './keys.js';
+import { booking } from './entities/booking.js';
+import { shift as shiftEntity } from './entities/shift.js';
 import { opportunityRepository } from './opportunity-repository.js';
 import { transactWrite, type TransactItem } from './transactions.js';
 
@@ -28,14 +30,8 @@ type Kind = 'hours' | 'attendance' | 'ledger' | 'other';
 
 const PageCursor = z.object({ p: z.string(), s: z.string() });
 
-const toSeat = (item: Item): Seat => ({
-  volunteerId: String(item.volunteerId),
-  shiftId: String(item.shiftId),
-  opportunityId: String(item.opportunityId),
-  orgId: String(item.orgId),
-  start: String(item.start),
-  end: String(item.end),
-});
+/** A booked seat is what the hours area calls a Seat. */
+const toSeat = (item: Item): Seat => bookedSeat(item);
 
 export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): HoursRepository => {
   const opportunities = opportunityRepository(client, tableName);
@@ -78,7 +74,7 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
           TableName: tableName(),
           IndexName: 'GSI1',
           KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK = :sk',
-          ExpressionAttributeValues: { ':pk': opportunityKeys.shiftIndex(shiftId).GSI1PK, ':sk': opportunityKeys.shiftIndex(shiftId).GSI1SK },
+          ExpressionAttributeValues: { ':pk': shiftEntity.keys.index(shiftId).GSI1PK, ':sk': shiftEntity.keys.index(shiftId).GSI1SK },
         }),
       );
       const shiftItem = Items?.[0];
@@ -91,13 +87,13 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
     opportunity: (id) => opportunities.get(id),
 
     async seat(volunteerId, shift) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: applicationKeys.booking(volunteerId, shift.start, shift.id) }));
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: booking.keys.item(volunteerId, shift.start, shift.id) }));
       return Item ? toSeat(Item) : undefined;
     },
 
     async seatsOn(volunteerId, opportunity) {
       const found = await Promise.all(
-        opportunity.shifts.map((s) => client.send(new GetCommand({ TableName: tableName(), Key: applicationKeys.booking(volunteerId, s.start, s.id) }))),
+        opportunity.shifts.map((s) => client.send(new GetCommand({ TableName: tableName(), Key: booking.keys.item(volunteerId, s.start, s.id) }))),
       );
       return found.flatMap((r) => (r.Item ? [toSeat(r.Item)] : []));
     },
@@ -181,6 +177,11 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
           },
         });
       }
+      if (change.once) {
+        add('attendance', {
+          Put: { TableName, Item: { ...attendanceStats.keys.once(change.once.kind, change.once.id), entity: 'AttendanceMarker' }, ConditionExpression: 'attribute_not_exists(PK)' },
+        });
+      }
       for (const e of change.events) add('other', outboxPut(e, TableName));
       if (items.length === 0) return;
       const cancelled = await transactWrite(client, items, {
@@ -218,6 +219,20 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
       page({ index: 'GSI2', partition: hoursRecord.keys.organizationPartition(orgId, status), limit, cursor, newestFirst: false }),
     listByVolunteer: (volunteerId, limit, cursor) => page({ index: 'GSI1', partition: hoursRecord.keys.volunteerPartition(volunteerId), limit, cursor, newestFirst: true }),
     listEscalated: (limit, cursor) => page({ index: 'GSI3', partition: hoursRecord.keys.escalatedPartition, limit, cursor, newestFirst: false }),
+
+    async pendingCount(orgId, cap) {
+      const result = await client.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :p',
+          ExpressionAttributeValues: { ':p': hoursRecord.keys.organizationPartition(orgId, 'pending') },
+          Select: 'COUNT',
+          Limit: cap,
+        }),
+      );
+      return result.Count ?? 0;
+    },
 
     async attendanceSummary(volunteerId, since) {
       const items = await queryAll(
@@ -264,7 +279,7 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
               TableName: tableName(),
               IndexName: 'GSI3',
               KeyConditionExpression: 'GSI3PK = :p AND GSI3SK BETWEEN :from AND :to',
-              ExpressionAttributeValues: { ':p': notificationKeys.bookingStartPartition(day), ':from': from, ':to': `${to}` },
+              ExpressionAttributeValues: { ':p': booking.keys.startPartition(day), ':from': from, ':to': `${to}` },
             },
             client,
           ),
@@ -282,7 +297,8 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
       await client.send(new PutCommand({ TableName: tableName(), Item: jobCursor.toItem({ value }, jobCursor.keys.item(name)) }));
     },
 
-    async rateOn(key, date) {
+    async rateOn(of, date) {
+      const key = valuationRate.keys.rateKey(of);
       const { Items } = await client.send(
         new QueryCommand({
           TableName: tableName(),
@@ -297,7 +313,7 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
 
     async putRates(rates, event) {
       const TableName = tableName();
-      const keyOf = (r: (typeof rates)[number]) => (r.profession ? `PROF#${r.profession}` : `TRACK#${r.track}`);
+      const keyOf = (r: (typeof rates)[number]) => valuationRate.keys.rateKey(r.profession ? { profession: r.profession } : { track: `${r.track}` });
       const puts: TransactItem[] = rates.map((r) => ({
         Put: {
           TableName,

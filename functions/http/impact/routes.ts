@@ -12,7 +12,7 @@ import { defineOperation } from '../operation.js';
 
 const tags = ['impact'];
 
-export const getOrganizationImpact = defineOperation({
+export const getOrganizationImpact = /* @__PURE__ */ defineOperation({
   id: 'GetOrganizationImpact',
   method: 'GET',
   path: '/v1/organizations/{orgId}/impact',
@@ -28,7 +28,7 @@ export const getOrganizationImpact = defineOperation({
   errors: [400, 401, 403, 404],
 });
 
-export const getNationalStats = defineOperation({
+export const getNationalStats = /* @__PURE__ */ defineOperation({
   id: 'GetNationalStats',
   method: 'GET',
   path: '/v1/stats/national',
@@ -44,7 +44,7 @@ export const getNationalStats = defineOperation({
   errors: [400, 401, 403],
 });
 
-export const getPublicStats = defineOperation({
+export const getPublicStats = /* @__PURE__ */ defineOperation({
   id: 'GetPublicStats',
   method: 'GET',
   path: '/v1/stats/public',
@@ -57,7 +57,7 @@ export const getPublicStats = defineOperation({
   errors: [],
 });
 
-export const putTargets = defineOperation({
+export const putTargets = /* @__PURE__ */ defineOperation({
   id: 'PutTargets',
   method: 'PUT',
   path: '/v1/targets',
@@ -73,7 +73,7 @@ export const putTargets = defineOperation({
   errors: [400, 401, 403, 413, 422],
 });
 
-export const getTargets = defineOperation({
+export const getTargets = /* @__PURE__ */ defineOperation({
   id: 'GetTargets',
   method: 'GET',
   path: '/v1/targets',
