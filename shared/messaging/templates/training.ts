@@ -43,6 +43,25 @@ export const trainingLapsed: Template = {
   },
 };
 
+export const trainingLapsedManager: Template = {
+  type: 'training-lapsed-manager',
+  params: { title, start: { kind: 'time' }, modules: { kind: 'text', max: 1000 }, volunteer: { kind: 'text', max: 100, bilingual: true, optional: true } },
+  email: {
+    ar: {
+      subject: 'تنبيه: متطوع بلا تدريب ساري في {{title}}',
+      heading: 'تدريب مطلوب غير مكتمل',
+      paragraphs: ['سجّل متطوع حضوره في مناوبة تتطلب تدريباً لم يكمله أو انتهت صلاحيته. تحقق من الأمر قبل إسناد المهام إليه.'],
+      details: [['المتطوع', '{{volunteer}}'], ['المناوبة', '{{title}}'], ['موعدها', '{{start|datetime}}'], ['التدريب الناقص', '{{modules}}']],
+    },
+    en: {
+      subject: 'Warning: a volunteer without valid training on {{title}}',
+      heading: 'Required training missing',
+      paragraphs: ['A volunteer checked in to a shift that requires training they have not completed or whose completion has expired. Please check before assigning them tasks.'],
+      details: [['Volunteer', '{{volunteer}}'], ['Shift', '{{title}}'], ['Starts', '{{start|datetime}} (Riyadh time)'], ['Missing training', '{{modules}}']],
+    },
+  },
+};
+
 export const evaluationInvitation: Template = {
   type: 'evaluation-invitation',
   params: { name, title, orgName, start: { kind: 'time' } },
