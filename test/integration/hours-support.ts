@@ -9,7 +9,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { documentClient } from '../../shared/db/client.js';
 import { hoursRepository } from '../../shared/db/hours-repository.js';
-import { applicationKeys, notificationKeys } from '../../shared/db/keys.js';
+import { booking } from '../../shared/db/entities/booking.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import type { HoursDeps } from '../../shared/domain/hours/ports.js';
 import type { ShiftRecord } from '../../shared/domain/opportunities/schema.js';
@@ -59,8 +59,8 @@ export const seedSeat = async (volunteerId: string, seeded: SeededOpportunity, s
     new PutCommand({
       TableName: env.tableName,
       Item: {
-        ...applicationKeys.booking(volunteerId, shift.start, shift.id),
-        ...notificationKeys.bookingStartIndex(shift.start, shift.id, volunteerId),
+        ...booking.keys.item(volunteerId, shift.start, shift.id),
+        ...booking.keys.startIndex(shift.start, shift.id, volunteerId),
         entity: 'Booking',
         volunteerId,
         applicationId: ulid(),

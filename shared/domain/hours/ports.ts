@@ -76,8 +76,8 @@ export interface HoursRepository {
   seatsStarting(from: string, to: string): Promise<Seat[]>;
   jobCursor(name: string): Promise<string | undefined>;
   setJobCursor(name: string, value: string): Promise<void>;
-  /** The rate in force on `date` for a key (`PROF#<profession>` or `TRACK#<track>`). */
-  rateOn(key: string, date: string): Promise<ValuationRate | undefined>;
+  /** The rate in force on `date` for a profession or a track. */
+  rateOn(of: RateOf, date: string): Promise<ValuationRate | undefined>;
   putRates(rates: readonly ValuationRate[], event: AnyEvent): Promise<void>;
   rates(): Promise<ValuationRate[]>;
 }
@@ -100,3 +100,6 @@ export interface HoursDeps {
   readonly clock: Clock;
   readonly ids: () => string;
 }
+
+/** What a valuation rate is for: a profession, or else a track. */
+export type RateOf = { readonly profession: string } | { readonly track: string };

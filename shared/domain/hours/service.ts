@@ -447,10 +447,10 @@ export const claimHours = async (deps: HoursDeps, caller: Caller, opportunityId:
 /** Valuation: the profession's rate when the track is professional and one exists, else the track's. */
 export const rateFor = async (deps: Pick<HoursDeps, 'repo'>, record: Pick<HoursRecord, 'track' | 'profession'>, date: string): Promise<number | undefined> => {
   if (record.track === 'professional' && record.profession) {
-    const rate = await deps.repo.rateOn(`PROF#${record.profession}`, date);
+    const rate = await deps.repo.rateOn({ profession: record.profession }, date);
     if (rate) return rate.sarPerHour;
   }
-  return (await deps.repo.rateOn(`TRACK#${record.track}`, date))?.sarPerHour;
+  return (await deps.repo.rateOn({ track: record.track }, date))?.sarPerHour;
 };
 
 /** Releases a record's credit from the ledgers (rejection, reversal). */
@@ -550,6 +550,14 @@ export const decideOne = async (deps: HoursDeps, caller: Caller, hoursId: string
 /** Up to 100 decisions, each on its own: one item's failure never stops the others. */
 export const decideBulk = async (deps: HoursDeps, caller: Caller, orgId: string, items: readonly (HoursDecision & { hoursId: string })[]) => {
   if (!managesOrganization(caller, orgId)) throw new NotFoundError(`no organisation ${orgId}`);
+  // One rate lookup per rate key for the whole call, not one per item.
+  const rates = new Map<string, ReturnType<HoursDeps['repo']['rateOn']>>();
+  const rateOn: HoursDeps['repo']['rateOn'] = (key, date) => {
+    const k = `${key}@${date}`;
+    if (!rates.has(k)) rates.set(k, deps.repo.rateOn(key, date));
+    return rates.get(k)!;
+  };
+  const bulkDeps: HoursDeps = { ...deps, repo: { ...deps.repo, rateOn } };
   const outcomes = new Array<{ hoursId: string; status: number; outcome?: HoursStatus; minutes?: number; error?: { code: string; detail: string; errors?: { path: string; message: string }[] } }>(items.length);
   const CONCURRENCY = 8;
   let next = 0;
@@ -558,10 +566,10 @@ export const decideBulk = async (deps: HoursDeps, caller: Caller, orgId: string,
       const index = next++;
       const { hoursId, ...body } = items[index]!;
       try {
-        const record = await deps.repo.get(hoursId);
+        const record = await bulkDeps.repo.get(hoursId);
         if (!record || record.orgId !== orgId) throw new NotFoundError(`no hours record ${hoursId}`);
         assertNotSelf(caller, record.volunteerId, `hours record ${record.id}`);
-        const done = await decide(deps, caller, hoursId, body, record);
+        const done = await decide(bulkDeps, caller, hoursId, body, record);
         outcomes[index] = { hoursId, status: 200, outcome: done.status, minutes: done.minutes };
       } catch (error) {
         const e = error as { status?: number; code?: string; message: string; errors?: { path: string; message: string }[] };
