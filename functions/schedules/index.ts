@@ -98,6 +98,18 @@ export const attendanceCloseSchedule = defineSchedule({
   memorySize: 1024,
 });
 
+export const evaluationsSchedule = defineSchedule({
+  name: 'evaluations',
+  id: 'Evaluations',
+  description: 'daily: the day after a shift, invites each attendee to rate the experience and sends the managers a digest to rate the attendees (once per shift and recipient)',
+  expression: 'cron(0 10 * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/evaluations.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 900,
+  memorySize: 512,
+});
+
 export const schedules: readonly ScheduleDefinition[] = [
   eventOutboxSchedule,
   remindersSchedule,
@@ -106,4 +118,5 @@ export const schedules: readonly ScheduleDefinition[] = [
   matchingRunSchedule,
   awardsSchedule,
   trainingExpirySchedule,
+  evaluationsSchedule,
 ];

@@ -7,7 +7,7 @@
 import { ulid } from 'ulid';
 import type { Clock } from '../../clock.js';
 import type { Caller } from '../caller.js';
-import type { DomainEvent, EventPublisher } from '../../messaging/events.js';
+import type { DomainEvent, EventPublisher } from '../events.js';
 import { cityById } from '../reference/cities.js';
 import { riyadhDate } from '../time.js';
 import { charterByVersion, charters, charterView, currentCharter, currentGuide, guides } from './documents/index.js';
