@@ -7,6 +7,7 @@ import type { AnyOperation } from './operation.js';
 import { applicationOperations } from './applications/routes.js';
 import { hoursOperations } from './hours/routes.js';
 import { evaluationOperations } from './evaluations/routes.js';
+import { impactOperations } from './impact/routes.js';
 import { matchingOperations } from './matching/routes.js';
 import { notificationOperations } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
@@ -32,4 +33,5 @@ export const operations: readonly AnyOperation[] = [
   ...recognitionOperations,
   ...hoursOperations,
   ...evaluationOperations,
+  ...impactOperations,
 ];

@@ -3,13 +3,13 @@
  * (parked by shared/messaging/events.ts) and removes each once it is accepted. Oldest first,
  * at most 100 per shard per run. Locally the events go to the in-process bus.
  */
-import type { ScheduledEvent } from './definition.js';
 import { eventOutboxRepository } from '../../shared/db/event-outbox-repository.js';
 import { EVENT_OUTBOX_SHARDS } from '../../shared/db/keys.js';
 import { env } from '../../shared/env.js';
 import { eventBridgeSender, type EventBatchSender } from '../../shared/messaging/events.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
-import { logger } from '../../shared/powertools/logger.js';
+import { job } from '../../shared/middleware/job.js';
+import { eventOutboxSchedule } from './index.js';
 
 export interface EventOutboxSummary {
   readonly republished: number;
@@ -45,8 +45,6 @@ export const drainEventOutbox = async (
   return { republished, stillRefused };
 };
 
-export const handler = async (event: ScheduledEvent): Promise<EventOutboxSummary> => {
-  const summary = await drainEventOutbox(env.mode === 'local' ? localSender : eventBridgeSender);
-  logger.info('event outbox drained', { scheduledAt: event.scheduledAt, ...summary });
-  return summary;
-};
+export const handler = job(eventOutboxSchedule).handler(
+  async (): Promise<EventOutboxSummary> => drainEventOutbox(env.mode === 'local' ? localSender : eventBridgeSender),
+);

@@ -43,41 +43,67 @@ export const trainingExpirySchedule = defineSchedule({
   memorySize: 512,
 });
 
+/** Publishes again the domain events EventBridge refused (parked in the table, never dropped). */
+export const eventOutboxSchedule = defineSchedule({
+  name: 'event-outbox',
+  id: 'EventOutbox',
+  description: 'publishes again the domain events EventBridge refused (parked in the table, never dropped)',
+  expression: 'rate(5 minutes)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/event-outbox.ts',
+  needs: ['table:read', 'table:write', 'events'],
+  timeout: 120,
+  memorySize: 256,
+});
+
+export const matchingSchedule = defineSchedule({
+  name: 'matching',
+  id: 'Matching',
+  description: 'matches new or changed opportunities and volunteers (change markers), invites the top volunteers of new opportunities',
+  expression: 'cron(0 * * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/matching.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 900,
+  memorySize: 1024,
+});
+
+export const matchingRunSchedule = defineSchedule({
+  name: 'matching-run',
+  id: 'MatchingRun',
+  description: 'weekly national re-match: starts the MatchingRun Distributed Map over every volunteer shard (in-process locally)',
+  expression: 'cron(0 2 ? * FRI *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/workflows/matching-run/start-run.ts',
+  needs: ['table:read', 'table:write', 'workflow:MatchingRun'],
+  timeout: 900,
+  memorySize: 1024,
+});
+
+/**
+ * `attendance-close` (hourly, Asia/Riyadh): closes check-ins still open 2 h after their shift
+ * ended (credited to the end, flagged auto-closed), and turns approved seats with neither a
+ * check-in nor a roster entry 24 h after the end into no-shows (the volunteer is told, with a
+ * way to dispute). Every change is conditional, so a rerun changes nothing.
+ */
+export const attendanceCloseSchedule = defineSchedule({
+  name: 'attendance-close',
+  id: 'AttendanceClose',
+  description: 'closes forgotten check-outs 2 h after the shift end (auto-closed) and records no-shows 24 h after the end',
+  expression: 'cron(5 * * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/attendance-close.ts',
+  needs: ['table:read', 'table:write', 'workflow:HoursVerification'],
+  timeout: 900,
+  memorySize: 1024,
+});
+
 export const schedules: readonly ScheduleDefinition[] = [
-  {
-    name: 'event-outbox',
-    id: 'EventOutbox',
-    description: 'publishes again the domain events EventBridge refused (parked in the table, never dropped)',
-    expression: 'rate(5 minutes)',
-    timezone: PLATFORM_TIME_ZONE,
-    entry: 'functions/schedules/event-outbox.ts',
-    needs: ['table:read', 'table:write', 'events'],
-    timeout: 120,
-    memorySize: 256,
-  },
+  eventOutboxSchedule,
   remindersSchedule,
-  {
-    name: 'matching',
-    id: 'Matching',
-    description: 'matches new or changed opportunities and volunteers (change markers), invites the top volunteers of new opportunities',
-    expression: 'cron(0 * * * ? *)',
-    timezone: PLATFORM_TIME_ZONE,
-    entry: 'functions/schedules/matching.ts',
-    needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
-    timeout: 900,
-    memorySize: 1024,
-  },
-  {
-    name: 'matching-run',
-    id: 'MatchingRun',
-    description: 'weekly national re-match: starts the MatchingRun Distributed Map over every volunteer shard (in-process locally)',
-    expression: 'cron(0 2 ? * FRI *)',
-    timezone: PLATFORM_TIME_ZONE,
-    entry: 'functions/workflows/matching-run/start-run.ts',
-    needs: ['table:read', 'table:write', 'workflow:MatchingRun'],
-    timeout: 900,
-    memorySize: 1024,
-  },
+  attendanceCloseSchedule,
+  matchingSchedule,
+  matchingRunSchedule,
   awardsSchedule,
   trainingExpirySchedule,
 ];

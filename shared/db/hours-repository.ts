@@ -15,6 +15,7 @@ import { addMonths } from '../domain/time.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { attendance } from './entities/attendance.js';
+import { bookedSeat } from './entities/booking.js';
 import type { Item } from './entities/entity.js';
 import { attendanceStats, hoursLedger } from './entities/hours-ledger.js';
 import { hoursIndexKeys, hoursRecord } from './entities/hours-record.js';
@@ -28,14 +29,8 @@ type Kind = 'hours' | 'attendance' | 'ledger' | 'other';
 
 const PageCursor = z.object({ p: z.string(), s: z.string() });
 
-const toSeat = (item: Item): Seat => ({
-  volunteerId: String(item.volunteerId),
-  shiftId: String(item.shiftId),
-  opportunityId: String(item.opportunityId),
-  orgId: String(item.orgId),
-  start: String(item.start),
-  end: String(item.end),
-});
+/** A booked seat is what the hours area calls a Seat. */
+const toSeat = (item: Item): Seat => bookedSeat(item);
 
 export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): HoursRepository => {
   const opportunities = opportunityRepository(client, tableName);
@@ -181,6 +176,11 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
           },
         });
       }
+      if (change.once) {
+        add('attendance', {
+          Put: { TableName, Item: { ...attendanceStats.keys.once(change.once.kind, change.once.id), entity: 'AttendanceMarker' }, ConditionExpression: 'attribute_not_exists(PK)' },
+        });
+      }
       for (const e of change.events) add('other', outboxPut(e, TableName));
       if (items.length === 0) return;
       const cancelled = await transactWrite(client, items, {
@@ -218,6 +218,20 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
       page({ index: 'GSI2', partition: hoursRecord.keys.organizationPartition(orgId, status), limit, cursor, newestFirst: false }),
     listByVolunteer: (volunteerId, limit, cursor) => page({ index: 'GSI1', partition: hoursRecord.keys.volunteerPartition(volunteerId), limit, cursor, newestFirst: true }),
     listEscalated: (limit, cursor) => page({ index: 'GSI3', partition: hoursRecord.keys.escalatedPartition, limit, cursor, newestFirst: false }),
+
+    async pendingCount(orgId, cap) {
+      const result = await client.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :p',
+          ExpressionAttributeValues: { ':p': hoursRecord.keys.organizationPartition(orgId, 'pending') },
+          Select: 'COUNT',
+          Limit: cap,
+        }),
+      );
+      return result.Count ?? 0;
+    },
 
     async attendanceSummary(volunteerId, since) {
       const items = await queryAll(

@@ -20,6 +20,11 @@ import { experienceAggregate, experienceEvaluation, volunteerAggregate, voluntee
 import { trainingAttempt, trainingAttemptLog } from './entities/training-attempt.js';
 import { trainingCompletion } from './entities/training-completion.js';
 import { trainingModule, trainingVersion } from './entities/training-module.js';
+import { certificate, certificateByCode, certificateById, certificateScope } from './entities/certificate.js';
+import { rateCounter } from './entities/rate-counter.js';
+import { registerEntry } from './entities/register-entry.js';
+import { registerTotal } from './entities/register-total.js';
+import { statusAllocator, statusList } from './entities/status-list.js';
 
 export interface AccessPattern {
   readonly pattern: string;
@@ -308,6 +313,9 @@ const eventOutboxAccessPatterns: readonly AccessPattern[] = outboxEvent.accessPa
 
 export const accessPatterns: readonly AccessPattern[] = [
   ...eventOutboxAccessPatterns,
+  ...[registerEntry, registerTotal, certificate, certificateById, certificateByCode, certificateScope, statusList, statusAllocator, rateCounter].flatMap(
+    (e) => e.accessPatterns,
+  ),
   ...[trainingModule, trainingVersion, trainingCompletion, trainingAttemptLog, trainingAttempt].flatMap((e) => e.accessPatterns),
   ...[experienceEvaluation, volunteerEvaluation, experienceAggregate, volunteerAggregate].flatMap((e) => e.accessPatterns),
   ...matchingAccessPatterns,

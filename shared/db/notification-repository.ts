@@ -23,6 +23,8 @@ import { OutboxRecord, type Channel, type OutboxStatus, type Params } from '../d
 import { Locale } from '../domain/reference/professions.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
+import { bookedSeat } from './entities/booking.js';
+import { shift as shiftEntity } from './entities/shift.js';
 import { applicationKeys, notificationKeys, opportunityKeys, organizationKeys, volunteerKeys } from './keys.js';
 import type { DueBooking, PendingQueue, ShiftContext } from '../domain/notifications/reminders.js';
 import { shiftUid } from '../messaging/ics.js';
@@ -361,14 +363,7 @@ export const notificationRepository = (
  * (opportunity and organisation, one BatchGetItem per shift).
  */
 export const reminderSource = (client: DynamoDBDocumentClient = documentClient(), tableName: string = env.tableName) => {
-  const toBooking = (item: Record<string, unknown>): DueBooking => ({
-    volunteerId: String(item.volunteerId),
-    shiftId: String(item.shiftId),
-    opportunityId: String(item.opportunityId),
-    orgId: String(item.orgId),
-    start: String(item.start),
-    end: String(item.end),
-  });
+  const toBooking = (item: Record<string, unknown>): DueBooking => bookedSeat(item);
 
   async function* query(partition: string, condition: string, values: Record<string, string>): AsyncIterable<DueBooking[]> {
     let ExclusiveStartKey: Record<string, unknown> | undefined;
@@ -399,6 +394,21 @@ export const reminderSource = (client: DynamoDBDocumentClient = documentClient()
           ':to': `${to}~`,
         });
       }
+    },
+
+    /** The shifts of an opportunity, id and start only (one Query on its partition). */
+    async shiftsOf(opportunityId: string): Promise<{ id: string; start: string }[]> {
+      const items = await queryAll(
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': shiftEntity.keys.item(opportunityId, '').PK, ':prefix': shiftEntity.keys.prefix },
+          ProjectionExpression: 'id, #start',
+          ExpressionAttributeNames: { '#start': 'start' },
+        },
+        client,
+      );
+      return items.map((item) => ({ id: String(item.id), start: String(item.start) }));
     },
 
     /** The approved seats of one shift. */

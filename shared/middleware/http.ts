@@ -8,7 +8,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { BadRequestError, PayloadTooLargeError, UnauthorizedError, ValidationError, type FieldError } from '../domain/errors.js';
 import { logger, metrics, tracing } from '../powertools/index.js';
@@ -17,18 +17,12 @@ import { requireGroup, type Caller } from '../domain/caller.js';
 import { callerFromClaims } from './auth.js';
 import { idempotent } from './idempotency.js';
 import { bearerToken, jwtSettingsFromEnv, toGatewayClaims, verifyJwt } from './jwt.js';
+import type { HttpEvent } from './http-event.js';
 import { problemResponse, toProblem } from './problem.js';
 import { securityHeadersMiddleware } from './security-headers.js';
 import type { HttpResponse } from './responses.js';
 
-/**
- * The event a handler receives. Routes without an authorizer (`auth: 'optional' | 'none'`)
- * get no `authorizer` block, so it is optional here.
- */
-export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'> & {
-  requestContext: Omit<APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'], 'authorizer'> &
-    Partial<Pick<APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'], 'authorizer'>>;
-};
+export type { HttpEvent } from './http-event.js';
 
 export interface HttpRequest<B, P, Q, A extends Auth> {
   readonly body: B;

@@ -15,7 +15,7 @@ const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 1_000);
 process.env.LOCAL_CRON = 'off';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 // The bench is one client address: lift the per-address limit of public lookups.
-process.env.VERIFY_RATE_LIMIT_PER_MINUTE = String(10 * (CERTIFICATES + LOOKUPS));
+process.env.VERIFY_RATE_LIMIT_PER_MINUTE = '1000000';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 const call = httpClient(agent);
@@ -114,7 +114,7 @@ const benchmark: Benchmark = {
       const signTimes: number[] = [];
       for (let i = 0; i < CERTIFICATES; i++) signTimes.push(await timeMs(() => local.sign(payload, { typ: 'vc+jwt' })));
 
-      // 3. The cloud path: the same issuing service with the KMS signer over a stand-in that counts calls (KMS has no local stand-in).
+      // 3. The cloud path (scopes of its own, so that none is answered by an existing certificate): the same issuing service with the KMS signer over a stand-in that counts calls (KMS has no local stand-in).
       const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
       const kmsCalls: string[] = [];
       const kms = kmsSigner({
@@ -142,7 +142,7 @@ const benchmark: Benchmark = {
         baseUrl: 'https://api.tatawwu.example',
       };
       const CLOUD = 50;
-      for (let i = 0; i < CLOUD; i++) await certificates.issue(cloudPorts, { sub, groups: ['volunteer'] }, { from: '2025-01-01', to: dayAfter('2027-01-01', i) });
+      for (let i = 0; i < CLOUD; i++) await certificates.issue(cloudPorts, { sub, groups: ['volunteer'] }, { from: '2024-12-31', to: dayAfter('2025-06-01', i) });
       const kmsPerCertificate = kmsCalls.length / CLOUD;
 
       // 4. Public verification by code, sequential.

@@ -95,7 +95,8 @@ describe('OpenAPI document', () => {
   });
 
   it('documents the request body of each route that takes one, with its required fields', () => {
-    const withBody = routes.filter((route) => route.request?.body);
+    // A body that may be left out altogether (e.g. `close` with optional beneficiaries) has no required fields.
+    const withBody = routes.filter((route) => route.request?.body && !route.request.body.safeParse(undefined).success);
     // POST /v1/volunteers takes a body (API.md), so the table is never without one.
     expect(withBody.map((route) => route.id)).toContain('RegisterVolunteer');
     for (const route of withBody) {

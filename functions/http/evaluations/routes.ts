@@ -22,7 +22,7 @@ import { defineOperation } from '../operation.js';
 
 const tags = ['evaluations'];
 
-export const submitEvaluation = defineOperation({
+export const submitEvaluation = /* @__PURE__ */ defineOperation({
   id: 'SubmitEvaluation',
   method: 'POST',
   path: '/v1/shifts/{shiftId}/evaluations',
@@ -39,7 +39,7 @@ export const submitEvaluation = defineOperation({
   examples: { request: { rating: 5, comment: 'Well organised' } },
 });
 
-export const editEvaluation = defineOperation({
+export const editEvaluation = /* @__PURE__ */ defineOperation({
   id: 'EditEvaluation',
   method: 'PATCH',
   path: '/v1/shifts/{shiftId}/evaluations',
@@ -54,7 +54,7 @@ export const editEvaluation = defineOperation({
   errors: [400, 401, 403, 404, 409, 422],
 });
 
-export const getShiftFeedback = defineOperation({
+export const getShiftFeedback = /* @__PURE__ */ defineOperation({
   id: 'GetShiftFeedback',
   method: 'GET',
   path: '/v1/shifts/{shiftId}/evaluations',
@@ -70,7 +70,7 @@ export const getShiftFeedback = defineOperation({
   errors: [400, 401, 403, 404],
 });
 
-export const getOrganizationRating = defineOperation({
+export const getOrganizationRating = /* @__PURE__ */ defineOperation({
   id: 'GetOrganizationRating',
   method: 'GET',
   path: '/v1/organizations/{orgId}/rating',
@@ -84,7 +84,7 @@ export const getOrganizationRating = defineOperation({
   errors: [400],
 });
 
-export const getMyRatings = defineOperation({
+export const getMyRatings = /* @__PURE__ */ defineOperation({
   id: 'GetMyRatings',
   method: 'GET',
   path: '/v1/volunteers/me/ratings',
@@ -98,7 +98,7 @@ export const getMyRatings = defineOperation({
   errors: [401, 403],
 });
 
-export const getVolunteerRatings = defineOperation({
+export const getVolunteerRatings = /* @__PURE__ */ defineOperation({
   id: 'GetVolunteerRatings',
   method: 'GET',
   path: '/v1/volunteers/{volunteerId}/ratings',

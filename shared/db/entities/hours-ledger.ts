@@ -37,9 +37,12 @@ export const attendanceStats = defineEntity({
     item: (sub: string, month: string) => ({ PK: `VOL#${sub}`, SK: `ATTSTATS#${month}` }),
     sort: (month: string) => `ATTSTATS#${month}`,
     prefixEnd: 'ATTSTATS#~',
+    /** Counted once: e.g. one late cancellation per application, whatever the redeliveries. */
+    once: (kind: string, id: string) => ({ PK: `ATTONCE#${kind}#${id}`, SK: 'ONCE' }),
   },
   accessPatterns: [
     { pattern: 'count an attendance, a no-show or a late cancellation', key: 'Update PK = VOL#<sub>, SK = ATTSTATS#<month> ADD <counter> 1', index: 'table', operation: 'TransactWriteItems / UpdateItem' },
+    { pattern: 'count something once (late cancellation per application)', key: 'Put PK = ATTONCE#<kind>#<id> attribute_not_exists + the counter Update', index: 'table', operation: 'TransactWriteItems' },
     { pattern: "a volunteer's attendance over the last 12 months", key: 'PK = VOL#<sub> AND SK BETWEEN ATTSTATS#<month-11> AND ATTSTATS#~', index: 'table', operation: 'Query' },
   ],
 });

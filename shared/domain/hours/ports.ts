@@ -29,6 +29,8 @@ export interface HoursWrite {
   readonly ledgers?: readonly { readonly volunteerId: string; readonly seen: DayLedger; readonly next: Omit<DayLedger, 'version'> }[];
   readonly counters?: readonly { readonly volunteerId: string; readonly month: string; readonly counter: AttendanceCounter }[];
   readonly reversal?: { readonly hoursId: string; readonly reversalId: string; readonly reason: string; readonly by: string; readonly at: string };
+  /** A once-only marker (e.g. one late cancellation per application): the write fails if it exists. */
+  readonly once?: { readonly kind: 'late-cancellation'; readonly id: string };
   readonly events: readonly AnyEvent[];
 }
 
@@ -64,6 +66,8 @@ export interface HoursRepository {
   listByOrganization(orgId: string, status: HoursStatus, limit: number, cursor?: string): Promise<Page<HoursRecord>>;
   listByVolunteer(volunteerId: string, limit: number, cursor?: string): Promise<Page<HoursRecord>>;
   listEscalated(limit: number, cursor?: string): Promise<Page<HoursRecord>>;
+  /** How many records of the organisation wait (for the managers' digest; at most `cap` counted). */
+  pendingCount(orgId: string, cap: number): Promise<number>;
   attendanceSummary(volunteerId: string, since: string): Promise<AttendanceSummary>;
   /** Open check-ins of shifts that ended by `endedBy` (auto-close). */
   openCheckIns(endedBy: string, limit: number): Promise<AttendanceRecord[]>;

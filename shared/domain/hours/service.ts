@@ -837,6 +837,26 @@ export const closeAttendance = async (deps: HoursDeps, now: Date) => {
   return { autoClosed, noShows, seatsChecked: seats.length };
 };
 
+// ── Late cancellations ───────────────────────────────────────────────────────
+export const LATE_CANCELLATION_MS = 24 * 3_600_000;
+
+/** A withdrawal less than 24 h before the shift start counts once in the volunteer's attendance record. */
+export const countLateCancellation = async (deps: HoursDeps, withdrawal: { applicationId: string; volunteerId: string; shiftStart: string; at: string }) => {
+  const before = Date.parse(withdrawal.shiftStart) - Date.parse(withdrawal.at);
+  if (before >= LATE_CANCELLATION_MS || before < 0) return { counted: false };
+  try {
+    await deps.repo.write({
+      once: { kind: 'late-cancellation', id: withdrawal.applicationId },
+      counters: [{ volunteerId: withdrawal.volunteerId, month: riyadhMonth(withdrawal.shiftStart), counter: 'lateCancellations' }],
+      events: [],
+    });
+  } catch (error) {
+    if (error instanceof AttendanceAlreadyRecordedError) return { counted: false };
+    throw error;
+  }
+  return { counted: true };
+};
+
 // ── HoursVerification steps ──────────────────────────────────────────────────
 export interface VerificationInput {
   readonly hoursId: string;

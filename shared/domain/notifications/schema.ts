@@ -33,6 +33,13 @@ export const NotificationType = z.enum([
   /** Evaluations (issue 13): the day after a shift, to each attendee, and the digest to the managers. */
   'evaluation-invitation',
   'evaluation-digest',
+  /** Attendance and hours (issue 19). */
+  'checked-in',
+  'hours-approved',
+  'hours-cut',
+  'hours-rejected',
+  'hours-pending',
+  'no-show',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

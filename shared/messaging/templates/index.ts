@@ -12,6 +12,7 @@ import {
   pendingDecisions,
 } from './applications.js';
 import { directMessage } from './direct.js';
+import { checkedIn, hoursApproved, hoursCut, hoursPending, hoursRejected, noShow } from './hours.js';
 import { invitation } from './matching.js';
 import { organizationApproved, organizationRejected, organizationReviewReminder, organizationReviewRequested } from './organizations.js';
 import { evaluationDigest, evaluationInvitation, trainingExpiring, trainingLapsed } from './training.js';
@@ -40,4 +41,10 @@ export const templates: Readonly<Record<NotificationType, Template>> = {
   'training-lapsed': trainingLapsed,
   'evaluation-invitation': evaluationInvitation,
   'evaluation-digest': evaluationDigest,
+  'checked-in': checkedIn,
+  'hours-approved': hoursApproved,
+  'hours-cut': hoursCut,
+  'hours-rejected': hoursRejected,
+  'hours-pending': hoursPending,
+  'no-show': noShow,
 };
