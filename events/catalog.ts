@@ -20,7 +20,7 @@ import { OrganizationApprovedDetail, OrganizationRegisteredDetail, OrganizationR
 import { VolunteerInvitedDetail, VolunteerProfileUpdatedDetail } from '../shared/domain/matching/schema.js';
 import { VolunteerRegisteredDetail } from '../shared/domain/volunteers/schema.js';
 import { NotificationDeadLetteredDetail } from '../shared/domain/notifications/schema.js';
-import { TrainingCompletedDetail } from '../shared/domain/training/schema.js';
+import { TrainingCompletedDetail, TrainingMissingAtCheckInDetail } from '../shared/domain/training/schema.js';
 import {
   HoursApprovedDetail,
   HoursDisputedDetail,
@@ -198,6 +198,12 @@ export const eventCatalog = {
       'A volunteer completed a training module: passed its quiz (POST /v1/trainings/{id}/attempts) or a manager confirmed a practical one. `version` is the content they completed; `validUntil` is absent when the completion never expires. Written in the same transaction as the completion (outbox); recognition consumes it.',
     detail: TrainingCompletedDetail,
     example: 'training/training-completed.json',
+  },
+  TrainingMissingAtCheckIn: {
+    description:
+      'A volunteer checked in to a shift whose required training (`missing` module ids) they have not validly completed, e.g. a completion that expired after approval. The check-in stands; written with the attendance record; the managers are warned and the volunteer told (notify-training-missing).',
+    detail: TrainingMissingAtCheckInDetail,
+    example: 'training/training-missing-at-check-in.json',
   },
 } as const satisfies Record<string, EventContract>;
 

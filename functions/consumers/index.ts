@@ -89,6 +89,14 @@ export const impactAggregates = defineConsumer({
   needs: ['table:read', 'table:write'],
 });
 
+/** TrainingMissingAtCheckIn (issue 13) → the volunteer is told, the organisation's managers warned. */
+export const notifyTrainingMissing = defineConsumer({
+  id: 'NotifyTrainingMissing',
+  events: ['TrainingMissingAtCheckIn'],
+  entry: 'functions/consumers/notify-training-missing.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+});
+
 export const consumers: readonly ConsumerDefinition[] = [
   notifyHours,
   attendanceRecord,
@@ -100,4 +108,5 @@ export const consumers: readonly ConsumerDefinition[] = [
   impactAggregates,
   matchingIndexVolunteers,
   matchingIndexOpportunities,
+  notifyTrainingMissing,
 ];

@@ -4,7 +4,7 @@
  * at most 100 per shard per run. Locally the events go to the in-process bus.
  */
 import { eventOutboxRepository } from '../../shared/db/event-outbox-repository.js';
-import { EVENT_OUTBOX_SHARDS } from '../../shared/db/keys.js';
+import { EVENT_OUTBOX_SHARDS } from '../../shared/db/entities/outbox-event.js';
 import { env } from '../../shared/env.js';
 import { eventBridgeSender, type EventBatchSender } from '../../shared/messaging/events.js';
 import { localBus } from '../../shared/messaging/local-bus.js';

@@ -7,7 +7,7 @@ import { BatchWriteCommand, DeleteCommand, QueryCommand, type DynamoDBDocumentCl
 import type { DomainEvent } from '../messaging/events.js';
 import { env } from '../env.js';
 import { documentClient } from './client.js';
-import { EVENT_OUTBOX_SHARDS, eventOutboxKeys } from './keys.js';
+import { EVENT_OUTBOX_SHARDS, outboxEvent } from './entities/outbox-event.js';
 
 const RETENTION_SECONDS = 14 * 24 * 60 * 60;
 
@@ -22,7 +22,7 @@ export const eventOutboxRepository = (client: DynamoDBDocumentClient = documentC
   /** Writes the events (idempotent: the key is the event's own time and id). Throws if the table refuses. */
   async park(events: readonly DomainEvent[], reason: string, now = new Date()): Promise<void> {
     const items = events.map((event) => ({
-      ...eventOutboxKeys.parked(shardOf(event.id), event.time, event.id),
+      ...outboxEvent.keys.item(shardOf(event.id), event.time, event.id),
       entity: 'ParkedEvent',
       event,
       reason: reason.slice(0, 500),
@@ -48,7 +48,7 @@ export const eventOutboxRepository = (client: DynamoDBDocumentClient = documentC
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': eventOutboxKeys.shard(shard) },
+        ExpressionAttributeValues: { ':pk': outboxEvent.keys.shard(shard) },
         Limit: limit,
       }),
     );
@@ -57,7 +57,7 @@ export const eventOutboxRepository = (client: DynamoDBDocumentClient = documentC
 
   async remove(parked: ParkedEvent): Promise<void> {
     await client.send(
-      new DeleteCommand({ TableName: tableName(), Key: eventOutboxKeys.parked(parked.shard, parked.event.time, parked.event.id) }),
+      new DeleteCommand({ TableName: tableName(), Key: outboxEvent.keys.item(parked.shard, parked.event.time, parked.event.id) }),
     );
   },
 });

@@ -21,7 +21,8 @@ import { attendanceStats, hoursLedger } from './entities/hours-ledger.js';
 import { hoursIndexKeys, hoursRecord } from './entities/hours-record.js';
 import { outboxPut } from './entities/outbox-event.js';
 import { jobCursor, valuationRate } from './entities/valuation-rate.js';
-import { applicationKeys, notificationKeys, opportunityKeys } from './keys.js';
+import { booking } from './entities/booking.js';
+import { shift as shiftEntity } from './entities/shift.js';
 import { opportunityRepository } from './opportunity-repository.js';
 import { transactWrite, type TransactItem } from './transactions.js';
 
@@ -73,7 +74,7 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
           TableName: tableName(),
           IndexName: 'GSI1',
           KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK = :sk',
-          ExpressionAttributeValues: { ':pk': opportunityKeys.shiftIndex(shiftId).GSI1PK, ':sk': opportunityKeys.shiftIndex(shiftId).GSI1SK },
+          ExpressionAttributeValues: { ':pk': shiftEntity.keys.index(shiftId).GSI1PK, ':sk': shiftEntity.keys.index(shiftId).GSI1SK },
         }),
       );
       const shiftItem = Items?.[0];
@@ -86,13 +87,13 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
     opportunity: (id) => opportunities.get(id),
 
     async seat(volunteerId, shift) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: applicationKeys.booking(volunteerId, shift.start, shift.id) }));
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: booking.keys.item(volunteerId, shift.start, shift.id) }));
       return Item ? toSeat(Item) : undefined;
     },
 
     async seatsOn(volunteerId, opportunity) {
       const found = await Promise.all(
-        opportunity.shifts.map((s) => client.send(new GetCommand({ TableName: tableName(), Key: applicationKeys.booking(volunteerId, s.start, s.id) }))),
+        opportunity.shifts.map((s) => client.send(new GetCommand({ TableName: tableName(), Key: booking.keys.item(volunteerId, s.start, s.id) }))),
       );
       return found.flatMap((r) => (r.Item ? [toSeat(r.Item)] : []));
     },
@@ -278,7 +279,7 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
               TableName: tableName(),
               IndexName: 'GSI3',
               KeyConditionExpression: 'GSI3PK = :p AND GSI3SK BETWEEN :from AND :to',
-              ExpressionAttributeValues: { ':p': notificationKeys.bookingStartPartition(day), ':from': from, ':to': `${to}` },
+              ExpressionAttributeValues: { ':p': booking.keys.startPartition(day), ':from': from, ':to': `${to}` },
             },
             client,
           ),
@@ -296,7 +297,8 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
       await client.send(new PutCommand({ TableName: tableName(), Item: jobCursor.toItem({ value }, jobCursor.keys.item(name)) }));
     },
 
-    async rateOn(key, date) {
+    async rateOn(of, date) {
+      const key = valuationRate.keys.rateKey(of);
       const { Items } = await client.send(
         new QueryCommand({
           TableName: tableName(),
@@ -311,7 +313,7 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
 
     async putRates(rates, event) {
       const TableName = tableName();
-      const keyOf = (r: (typeof rates)[number]) => (r.profession ? `PROF#${r.profession}` : `TRACK#${r.track}`);
+      const keyOf = (r: (typeof rates)[number]) => valuationRate.keys.rateKey(r.profession ? { profession: r.profession } : { track: `${r.track}` });
       const puts: TransactItem[] = rates.map((r) => ({
         Put: {
           TableName,

@@ -1,325 +1,101 @@
 /**
- * Key layout of the single table, as pure functions. Every item carries `entity`.
- * Ids are ULIDs (time-ordered), so sort keys built from them list oldest first.
- *
- * Each area adds its keys and access patterns below; the table at the end of this file is
- * the list of every access pattern (pattern → key condition → index). No Scan, anywhere.
+ * The access-pattern table of the single table: every entity module (shared/db/entities/) with
+ * its key layout and access patterns, gathered in one list (pattern → key condition → index).
+ * Keys themselves are declared only in the entity modules; test/unit/entities.test.ts checks
+ * that every entity module is listed here and that no key prefix appears anywhere else. No
+ * Scan, anywhere. (Nothing deployed imports this file: it is the table's documentation and
+ * the tests' view of it.)
  */
+import type { AccessPattern, Entity } from './entities/entity.js';
+import * as application from './entities/application.js';
+import * as appliedMarker from './entities/applied-marker.js';
+import * as attendance from './entities/attendance.js';
+import * as booking from './entities/booking.js';
+import * as certificate from './entities/certificate.js';
+import * as charterAcceptance from './entities/charter-acceptance.js';
+import * as consentChange from './entities/consent-change.js';
+import * as consumedEvent from './entities/consumed-event.js';
+import * as evaluation from './entities/evaluation.js';
+import * as hoursLedger from './entities/hours-ledger.js';
+import * as hoursRecord from './entities/hours-record.js';
+import * as impactAggregate from './entities/impact-aggregate.js';
+import * as jobCursor from './entities/job-cursor.js';
+import * as localSms from './entities/local-sms.js';
+import * as match from './entities/match.js';
+import * as matchCandidate from './entities/match-candidate.js';
+import * as matchChange from './entities/match-change.js';
+import * as matchOpenOpportunity from './entities/match-open-opportunity.js';
+import * as matchVolunteer from './entities/match-volunteer.js';
+import * as notification from './entities/notification.js';
+import * as opportunity from './entities/opportunity.js';
+import * as opportunitySearchEntry from './entities/opportunity-search-entry.js';
+import * as organization from './entities/organization.js';
+import * as organizationManager from './entities/organization-manager.js';
+import * as outboxEvent from './entities/outbox-event.js';
+import * as rateCounter from './entities/rate-counter.js';
+import * as recognition from './entities/recognition.js';
+import * as registerEntry from './entities/register-entry.js';
+import * as registerTotal from './entities/register-total.js';
+import * as shift from './entities/shift.js';
+import * as statusList from './entities/status-list.js';
+import * as suppression from './entities/suppression.js';
+import * as trainingAttempt from './entities/training-attempt.js';
+import * as trainingCompletion from './entities/training-completion.js';
+import * as trainingModule from './entities/training-module.js';
+import * as valuationRate from './entities/valuation-rate.js';
+import * as volunteer from './entities/volunteer.js';
+import * as volunteerDepartment from './entities/volunteer-department.js';
+import * as waitlist from './entities/waitlist.js';
 
-import { charterAcceptance } from './entities/charter-acceptance.js';
-import { consentChange } from './entities/consent-change.js';
-import { opportunity } from './entities/opportunity.js';
-import { opportunitySearchEntry } from './entities/opportunity-search-entry.js';
-import { licenseMarker, organization, organizationStatusChange } from './entities/organization.js';
-import { managerAssignment, organizationManager } from './entities/organization-manager.js';
-import { outboxEvent } from './entities/outbox-event.js';
-import { shift } from './entities/shift.js';
-import { volunteerDepartment } from './entities/volunteer-department.js';
-import { nationalIdClaim, volunteer } from './entities/volunteer.js';
-import { experienceAggregate, experienceEvaluation, volunteerAggregate, volunteerEvaluation } from './entities/evaluation.js';
-import { trainingAttempt, trainingAttemptLog } from './entities/training-attempt.js';
-import { trainingCompletion } from './entities/training-completion.js';
-import { trainingModule, trainingVersion } from './entities/training-module.js';
-import { certificate, certificateByCode, certificateById, certificateScope } from './entities/certificate.js';
-import { rateCounter } from './entities/rate-counter.js';
-import { registerEntry } from './entities/register-entry.js';
-import { registerTotal } from './entities/register-total.js';
-import { statusAllocator, statusList } from './entities/status-list.js';
+export type { AccessPattern };
 
-export interface AccessPattern {
-  readonly pattern: string;
-  /** The key condition, e.g. `PK = VOL#<sub> AND SK = PROFILE`. */
-  readonly key: string;
-  /** `table`, `GSI1`, … */
-  readonly index: 'table' | 'GSI1' | 'GSI2' | 'GSI3';
-  /** GetItem, Query, TransactWrite… */
-  readonly operation: string;
-}
-
-// ── Volunteers, organisations, opportunities: declared in their entity modules ──────────
-// (these views keep the remaining repositories compiling until they move to the entities too)
-export const volunteerKeys = {
-  profile: volunteer.keys.item,
-  nationalId: nationalIdClaim.keys.item,
-  charterAcceptance: charterAcceptance.keys.item,
-  consentChange: consentChange.keys.item,
-} as const;
-
-export const organizationKeys = {
-  profile: organization.keys.item,
-  license: licenseMarker.keys.item,
-  history: organizationStatusChange.keys.item,
-  historyPrefix: organizationStatusChange.keys.prefix,
-  department: volunteerDepartment.keys.item,
-  departmentIndex: volunteerDepartment.keys.index,
-  manager: organizationManager.keys.item,
-  managerPrefix: organizationManager.keys.prefix,
-  managerOf: managerAssignment.keys.item,
-} as const;
-
-export const opportunityKeys = {
-  opportunity: opportunity.keys.item,
-  shift: shift.keys.item,
-  shiftPrefix: shift.keys.prefix,
-  shiftIndex: shift.keys.index,
-  searchItem: opportunitySearchEntry.keys.item,
-  searchPartition: opportunitySearchEntry.keys.partition,
-  searchSort: opportunitySearchEntry.keys.sort,
-} as const;
-
-const entityAccessPatterns: readonly AccessPattern[] = [
-  volunteer, nationalIdClaim, charterAcceptance, consentChange,
-  organization, licenseMarker, organizationStatusChange, volunteerDepartment, organizationManager, managerAssignment,
-  opportunity, shift, opportunitySearchEntry,
-].flatMap((entity) => entity.accessPatterns);
-
-// ── Notifications ────────────────────────────────────────────────────────────
-/**
- * The outbox: one item per message per channel per person, keyed by its deterministic dedupe
- * key and written (conditionally) before anything is sent. Deferred (quiet-hours) SMS and
- * dead-lettered messages are also in sparse GSI1 partitions, removed when they leave that state.
- * Suppressions (SMS STOP, hard bounces, complaints) are per address, so they hold whoever owns
- * the number or mailbox.
- */
-export const notificationKeys = {
-  outbox: (id: string) => ({ PK: `NOTIF#${id}`, SK: 'NOTIF' }),
-  /** Day bucket (UTC date of `sendAfter`) keeps the partition small; the job reads yesterday's and today's. */
-  deferredIndex: (sendAfter: string, id: string) => ({ GSI1PK: `NOTIF#DEFERRED#${sendAfter.slice(0, 10)}`, GSI1SK: `${sendAfter}#${id}` }),
-  deferredPartition: (day: string) => `NOTIF#DEFERRED#${day}`,
-  deadIndex: (at: string, id: string) => ({ GSI1PK: 'NOTIF#DEAD', GSI1SK: `${at}#${id}` }),
-  deadPartition: 'NOTIF#DEAD',
-  suppression: (channel: 'email' | 'sms', address: string) => ({ PK: `SUPPRESS#${channel.toUpperCase()}#${address.toLowerCase()}`, SK: 'SUPPRESS' }),
-  /** Local mode only: the SMS "phone network" (infra/local/sms.ts). */
-  localSms: (at: string, id: string) => ({ PK: 'LOCALSMS', SK: `${at}#${id}` }),
-  localSmsPartition: 'LOCALSMS',
-  /** How far each reminder window has been covered (so a run never reads a shift twice). */
-  reminderCursor: (window: string) => ({ PK: 'JOB#reminders', SK: `CURSOR#${window}` }),
-  /**
-   * Sparse GSI3 key on an approved seat (the applications area's BOOKING item): bookings by
-   * shift start, in UTC-day partitions. The reminders job reads the bookings starting in a
-   * window; a cancellation reads one shift's (begins_with `<start>#<shiftId>#`).
-   */
-  bookingStartIndex: (start: string, shiftId: string, volunteerId: string) => ({
-    GSI3PK: `BOOKSTART#${start.slice(0, 10)}`,
-    GSI3SK: `${start}#${shiftId}#${volunteerId}`,
-  }),
-  bookingStartPartition: (day: string) => `BOOKSTART#${day}`,
-} as const;
-
-const notificationAccessPatterns: readonly AccessPattern[] = [
-  {
-    pattern: 'write a notification once, before sending it (dedupe)',
-    key: 'Put PK = NOTIF#<dedupe key>, SK = NOTIF if attribute_not_exists(PK)',
-    index: 'table',
-    operation: 'PutItem',
-  },
-  {
-    pattern: 'record a send result / take over an abandoned send',
-    key: 'Update PK = NOTIF#<id>, SK = NOTIF if status = sending (AND leaseUntil = <seen>)',
-    index: 'table',
-    operation: 'UpdateItem',
-  },
-  {
-    pattern: 'deferred (quiet hours) SMS that are due',
-    key: 'GSI1PK = NOTIF#DEFERRED#<yyyy-mm-dd> AND GSI1SK <= <now>',
-    index: 'GSI1',
-    operation: 'Query',
-  },
-  { pattern: 'dead-lettered notifications, newest first', key: 'GSI1PK = NOTIF#DEAD', index: 'GSI1', operation: 'Query' },
-  {
-    pattern: 'is an address suppressed (STOP, bounce, complaint) — both channels of a person at once',
-    key: 'PK = SUPPRESS#<EMAIL|SMS>#<address> AND SK = SUPPRESS',
-    index: 'table',
-    operation: 'BatchGetItem',
-  },
-  { pattern: 'local SMS box, newest first (local mode)', key: 'PK = LOCALSMS', index: 'table', operation: 'Query' },
-  { pattern: 'reminder window cursor', key: 'PK = JOB#reminders AND SK = CURSOR#<window>', index: 'table', operation: 'GetItem / PutItem' },
-  {
-    pattern: 'approved seats whose shift starts in a window (reminders)',
-    key: 'GSI3PK = BOOKSTART#<yyyy-mm-dd> AND GSI3SK BETWEEN <from> AND <to>',
-    index: 'GSI3',
-    operation: 'Query',
-  },
-  {
-    pattern: 'approved volunteers of one shift (cancellations)',
-    key: 'GSI3PK = BOOKSTART#<yyyy-mm-dd of start> AND begins_with(GSI3SK, <start>#<shiftId>#)',
-    index: 'GSI3',
-    operation: 'Query',
-  },
-  { pattern: "a volunteer's approved shifts (calendar feed)", key: 'PK = VOL#<sub> AND begins_with(SK, BOOKING#)', index: 'table', operation: 'Query' },
+/** Every entity module; adding one is adding a line here. */
+const modules: readonly Record<string, unknown>[] = [
+  application,
+  appliedMarker,
+  attendance,
+  booking,
+  certificate,
+  charterAcceptance,
+  consentChange,
+  consumedEvent,
+  evaluation,
+  hoursLedger,
+  hoursRecord,
+  impactAggregate,
+  jobCursor,
+  localSms,
+  match,
+  matchCandidate,
+  matchChange,
+  matchOpenOpportunity,
+  matchVolunteer,
+  notification,
+  opportunity,
+  opportunitySearchEntry,
+  organization,
+  organizationManager,
+  outboxEvent,
+  rateCounter,
+  recognition,
+  registerEntry,
+  registerTotal,
+  shift,
+  statusList,
+  suppression,
+  trainingAttempt,
+  trainingCompletion,
+  trainingModule,
+  valuationRate,
+  volunteer,
+  volunteerDepartment,
+  waitlist,
 ];
 
-// ── Applications ─────────────────────────────────────────────────────────────
-/**
- * An application is one partition `APP#<id>`: the application item (status, `version`, the
- * task token of its review workflow, never returned) and one HISTORY item per transition
- * (SK = HISTORY#<version>, so a retried transition cannot write a second one).
- * - GSI1 `VOL#<sub>#APPS` lists a volunteer's applications (newest first);
- * - GSI2 `ORG#<orgId>#APP#<status>` is the review queue, re-keyed on every transition,
- *   sorted by the time of the last transition (oldest first).
- * Beside the volunteer's profile (`VOL#<sub>`):
- * - `APPLIED#<shiftId>`: one application per volunteer and shift, put in the transaction that
- *   creates the application, released when it is withdrawn or expires;
- * - `BOOKING#<start>#<shiftId>` (with `end`): an approved seat; `BOOKINGS` holds `version`
- *   (bumped by every booking) and `longestMs` (the longest booking), so the overlap query is
- *   `SK BETWEEN BOOKING#<start - longestMs> AND BOOKING#<end>` and the seat transaction's
- *   condition `version = <seen>` refuses a booking made since the overlap was read.
- * The waitlist of a shift is its own partition `WAITLIST#<shiftId>`: `WAIT#<seq>` items (FIFO)
- * and a `SEQUENCE` counter handing out `seq`. The shift item (opportunities) carries
- * `seatsTaken` and `waiting` (how many WAIT items exist), written only in transactions.
- */
-export const applicationKeys = {
-  application: (id: string) => ({ PK: `APP#${id}`, SK: 'APPLICATION' }),
-  history: (id: string, version: number) => ({ PK: `APP#${id}`, SK: `HISTORY#${String(version).padStart(4, '0')}` }),
-  historyPrefix: 'HISTORY#',
-  byVolunteer: (sub: string, createdAt: string, id: string) => ({ GSI1PK: `VOL#${sub}#APPS`, GSI1SK: `${createdAt}#${id}` }),
-  volunteerPartition: (sub: string) => `VOL#${sub}#APPS`,
-  reviewQueue: (orgId: string, status: string, at: string, id: string) => ({ GSI2PK: `ORG#${orgId}#APP#${status}`, GSI2SK: `${at}#${id}` }),
-  reviewPartition: (orgId: string, status: string) => `ORG#${orgId}#APP#${status}`,
-  applied: (sub: string, shiftId: string) => ({ PK: `VOL#${sub}`, SK: `APPLIED#${shiftId}` }),
-  booking: (sub: string, start: string, shiftId: string) => ({ PK: `VOL#${sub}`, SK: `BOOKING#${start}#${shiftId}` }),
-  bookingSort: (start: string) => `BOOKING#${start}`,
-  bookings: (sub: string) => ({ PK: `VOL#${sub}`, SK: 'BOOKINGS' }),
-  waitlistEntry: (shiftId: string, seq: number) => ({ PK: `WAITLIST#${shiftId}`, SK: `WAIT#${String(seq).padStart(10, '0')}` }),
-  waitlistPrefix: 'WAIT#',
-  waitlistSequence: (shiftId: string) => ({ PK: `WAITLIST#${shiftId}`, SK: 'SEQUENCE' }),
-} as const;
+const isEntity = (value: unknown): value is Entity<never, Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && 'fromItem' in value && 'accessPatterns' in value && 'name' in value;
 
-const applicationAccessPatterns: readonly AccessPattern[] = [
-  {
-    pattern: 'apply: the application, the volunteer–shift marker and history item 1 at once (already applied → 409)',
-    key: 'Put PK = APP#<id>, SK = APPLICATION + Put PK = VOL#<sub>, SK = APPLIED#<shiftId> + Put HISTORY#0001, all attribute_not_exists(PK)',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  { pattern: 'get an application', key: 'PK = APP#<id> AND SK = APPLICATION', index: 'table', operation: 'GetItem' },
-  { pattern: "an application's history, oldest first", key: 'PK = APP#<id> AND begins_with(SK, HISTORY#)', index: 'table', operation: 'Query' },
-  { pattern: "a volunteer's applications, newest first", key: 'GSI1PK = VOL#<sub>#APPS', index: 'GSI1', operation: 'Query' },
-  {
-    pattern: "an organisation's review queue per status, oldest transition first",
-    key: 'GSI2PK = ORG#<orgId>#APP#<status>',
-    index: 'GSI2',
-    operation: 'Query',
-  },
-  { pattern: 'which application holds a volunteer–shift pair', key: 'PK = VOL#<sub> AND SK = APPLIED#<shiftId>', index: 'table', operation: 'GetItem' },
-  {
-    pattern: "a volunteer's approved bookings that may overlap a shift (double-booking guard)",
-    key: 'PK = VOL#<sub> AND SK BETWEEN BOOKING#<start - longestMs> AND BOOKING#<end> (+ GetItem SK = BOOKINGS first)',
-    index: 'table',
-    operation: 'Query',
-  },
-  {
-    pattern: 'status transition (pending, rejected, expired, withdrawn): application + history',
-    key: 'Update APP#<id> if status = <from> AND version = <seen> + Put HISTORY#<version+1> (+ Delete APPLIED# when it ends)',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  {
-    pattern: 'reserve a seat: shift counter, application, booking, bookings version, history',
-    key: 'Update OPP#<opp>/SHIFT#<id> seatsTaken + 1 if seatsTaken < #capacity + Update APP if status/version + Put BOOKING# + Update BOOKINGS if version = <seen> + Put HISTORY',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  { pattern: 'next waitlist sequence number of a shift', key: 'Update PK = WAITLIST#<shiftId>, SK = SEQUENCE ADD seq 1', index: 'table', operation: 'UpdateItem' },
-  {
-    pattern: 'join the waitlist: shift waiting + 1 if full, WAIT item, application, history',
-    key: 'Update SHIFT# waiting + 1 if seatsTaken >= #capacity + Put WAITLIST#<shiftId>/WAIT#<seq> + Update APP + Put HISTORY',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  { pattern: 'first waitlisted applicants of a shift (FIFO)', key: 'PK = WAITLIST#<shiftId> AND begins_with(SK, WAIT#)', index: 'table', operation: 'Query' },
-  {
-    pattern: 'withdraw an approved application and promote the first waitlisted one, in one step',
-    key: 'Update APP (approved → withdrawn) + Delete BOOKING + Delete APPLIED + Put HISTORY + [Delete WAIT#<seq> if exists + Update candidate APP if waitlisted + Put candidate BOOKING + Update candidate BOOKINGS if version + Put HISTORY + Update SHIFT waiting - 1] or [Update SHIFT seatsTaken - 1 if waiting = 0]',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  {
-    pattern: 'record a manager decision once (second decision refused)',
-    key: 'Update APP#<id> if status = pending AND attribute_exists(taskToken) AND attribute_not_exists(decision)',
-    index: 'table',
-    operation: 'UpdateItem',
-  },
-];
+/** Every entity of the table. */
+export const entities: readonly Entity<never, Record<string, unknown>>[] = modules.flatMap((module) => Object.values(module).filter(isEntity));
 
-// ── Matching (shared/db/matching-repository.ts; design in shared/domain/matching/retrieval.ts) ──
-/** Zero-padded so that sort keys order numerically. */
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
-
-export const matchingKeys = {
-  /** A volunteer's matching view in its shard (the unit of work of MatchingRun). */
-  shardMember: (shard: number, sub: string) => ({ PK: `MATCH#SHARD#${pad(shard, 3)}`, SK: `VOL#${sub}` }),
-  /** Volunteer posting: who can be a candidate for an opportunity gated by `feature` in `cell`. */
-  volunteerPosting: (feature: string, cell: string, sub: string) => ({ PK: `MATCH#VPOST#${feature}#${cell}`, SK: `VOL#${sub}` }),
-  /** An open opportunity's matching view, spread over a few partitions (read whole by every run). */
-  openOpportunity: (bucket: number, id: string) => ({ PK: `MATCH#OPEN#${pad(bucket, 2)}`, SK: `OPP#${id}` }),
-  /** Change marker: this volunteer or opportunity must be matched again by the next job. */
-  change: (kind: 'VOL' | 'OPP', id: string) => ({ PK: 'MATCH#CHANGES', SK: `${kind}#${id}` }),
-  /** A volunteer's ranked match; `rank` 0 is the best. */
-  match: (sub: string, rank: number) => ({ PK: `MATCH#VOL#${sub}`, SK: `RANK#${pad(rank, 3)}` }),
-  invitation: (sub: string, opportunityId: string) => ({ PK: `MATCH#VOL#${sub}`, SK: `INV#${opportunityId}` }),
-  /** Invitations counted per volunteer and ISO week (Asia/Riyadh), against the weekly cap. */
-  invitationWeek: (sub: string, week: string) => ({ PK: `MATCH#VOL#${sub}`, SK: `INVWEEK#${week}` }),
-  /** A candidate of an opportunity; GSI1 orders them by score (higher first), then volunteer. */
-  candidate: (opportunityId: string, sub: string) => ({ PK: `MATCH#CAND#${opportunityId}`, SK: `VOL#${sub}` }),
-  candidateRank: (opportunityId: string, score: number, sub: string) => ({
-    GSI1PK: `MATCH#CAND#${opportunityId}`,
-    GSI1SK: `${pad(10_000 - Math.round(score * 100), 5)}#${sub}`,
-  }),
-} as const;
-
-const matchingAccessPatterns: readonly AccessPattern[] = [
-  { pattern: 'volunteers of one matching shard (MatchingRun, one shard per child)', key: 'PK = MATCH#SHARD#<nnn>', index: 'table', operation: 'Query' },
-  {
-    pattern: 'candidate volunteers of an opportunity: those posted under its gate feature in a cell within reach',
-    key: 'PK = MATCH#VPOST#<prof:x|skill:x|cause:x>#<cell> (one Query per feature and cell, bounded)',
-    index: 'table',
-    operation: 'Query',
-  },
-  { pattern: 'every open opportunity (matching runs build their in-memory index from it)', key: 'PK = MATCH#OPEN#<00..15>', index: 'table', operation: 'Query' },
-  { pattern: 'pending matching changes (volunteers and opportunities to match again)', key: 'PK = MATCH#CHANGES', index: 'table', operation: 'Query' },
-  {
-    pattern: 'consume a change marker unless it changed meanwhile',
-    key: 'Delete PK = MATCH#CHANGES, SK = <VOL|OPP>#<id> if changedAt = :seen',
-    index: 'table',
-    operation: 'DeleteItem',
-  },
-  { pattern: "a volunteer's ranked matches, paginated", key: 'PK = MATCH#VOL#<sub> AND begins_with(SK, RANK#)', index: 'table', operation: 'Query' },
-  {
-    pattern: 'invite a volunteer once per opportunity, at most N per week',
-    key: 'Put PK = MATCH#VOL#<sub>, SK = INV#<opp> if attribute_not_exists(PK) + Update SK = INVWEEK#<week> if attribute_not_exists(invitations) OR invitations < :cap',
-    index: 'table',
-    operation: 'TransactWriteItems',
-  },
-  { pattern: "a volunteer's invitations for the opportunities on one page of matches", key: 'PK = MATCH#VOL#<sub> AND SK = INV#<opp> (per match)', index: 'table', operation: 'BatchGetItem' },
-  {
-    pattern: "an opportunity's candidates by score, paginated",
-    key: 'GSI1PK = MATCH#CAND#<opp> (GSI1SK = <10000 − score×100>#<sub>, ascending)',
-    index: 'GSI1',
-    operation: 'Query',
-  },
-];
-
-// ── Parked domain events (shared/db/event-outbox-repository.ts) ─────────────────
-/**
- * Events that EventBridge refused after the SDK's retries are parked here (never dropped) and
- * re-published by the `event-outbox` schedule. Spread over a few shards so that a burst of
- * failures does not make one hot partition; each item expires after 14 days.
- */
-export { EVENT_OUTBOX_SHARDS } from './entities/outbox-event.js';
-export const eventOutboxKeys = { parked: outboxEvent.keys.item, shard: outboxEvent.keys.shard } as const;
-
-const eventOutboxAccessPatterns: readonly AccessPattern[] = outboxEvent.accessPatterns;
-
-export const accessPatterns: readonly AccessPattern[] = [
-  ...eventOutboxAccessPatterns,
-  ...[registerEntry, registerTotal, certificate, certificateById, certificateByCode, certificateScope, statusList, statusAllocator, rateCounter].flatMap(
-    (e) => e.accessPatterns,
-  ),
-  ...[trainingModule, trainingVersion, trainingCompletion, trainingAttemptLog, trainingAttempt].flatMap((e) => e.accessPatterns),
-  ...[experienceEvaluation, volunteerEvaluation, experienceAggregate, volunteerAggregate].flatMap((e) => e.accessPatterns),
-  ...matchingAccessPatterns,
-  ...applicationAccessPatterns,
-  ...notificationAccessPatterns,
-  ...entityAccessPatterns,
-];
+export const accessPatterns: readonly AccessPattern[] = entities.flatMap((entity) => entity.accessPatterns);

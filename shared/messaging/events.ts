@@ -10,13 +10,9 @@ import { eventOutboxRepository } from '../db/event-outbox-repository.js';
 import { logger } from '../powertools/logger.js';
 import { localBus } from './local-bus.js';
 
-import { EVENT_SOURCE, type DomainEvent } from '../domain/events.js';
+import { EVENT_SOURCE, type DomainEvent, type EventPublisher } from '../domain/events.js';
 
-export { EVENT_SOURCE, type DomainEvent };
-
-export interface EventPublisher {
-  publish(events: readonly DomainEvent[]): Promise<void>;
-}
+export { EVENT_SOURCE, type DomainEvent, type EventPublisher };
 
 export const domainEvent = <T>(type: string, detail: T, time = new Date()): DomainEvent<T> => ({
   id: ulid(time.getTime()),

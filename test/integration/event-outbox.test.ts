@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { drainEventOutbox } from '../../functions/schedules/event-outbox.js';
 import { eventOutboxRepository } from '../../shared/db/event-outbox-repository.js';
-import { EVENT_OUTBOX_SHARDS } from '../../shared/db/keys.js';
+import { EVENT_OUTBOX_SHARDS } from '../../shared/db/entities/outbox-event.js';
 import { domainEvent, publisherWithOutbox, type DomainEvent, type EventBatchSender } from '../../shared/messaging/events.js';
 import { createTestTable } from '../helpers/table.js';
 

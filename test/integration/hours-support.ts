@@ -4,11 +4,12 @@
  * table. The verification workflow port records starts and resumes here; the workflow itself is
  * run by the local runner in test/workflows/hours-verification.test.ts. Import after createTestTable().
  */
+import { trainingRepository } from '../../shared/db/training-repository.js';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { documentClient } from '../../shared/db/client.js';
 import { hoursRepository } from '../../shared/db/hours-repository.js';
-import { applicationKeys, notificationKeys } from '../../shared/db/keys.js';
+import { booking } from '../../shared/db/entities/booking.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import type { HoursDeps } from '../../shared/domain/hours/ports.js';
 import type { ShiftRecord } from '../../shared/domain/opportunities/schema.js';
@@ -47,6 +48,7 @@ export const hoursDeps = (clock: { now(): Date }, workflow = recordingWorkflow()
   volunteers: volunteerRepository(),
   codeKey: async () => KEY,
   workflow,
+  training: trainingRepository(),
   clock,
   ids: () => ulid(),
 });
@@ -57,8 +59,8 @@ export const seedSeat = async (volunteerId: string, seeded: SeededOpportunity, s
     new PutCommand({
       TableName: env.tableName,
       Item: {
-        ...applicationKeys.booking(volunteerId, shift.start, shift.id),
-        ...notificationKeys.bookingStartIndex(shift.start, shift.id, volunteerId),
+        ...booking.keys.item(volunteerId, shift.start, shift.id),
+        ...booking.keys.startIndex(shift.start, shift.id, volunteerId),
         entity: 'Booking',
         volunteerId,
         applicationId: ulid(),

@@ -12,7 +12,7 @@ let support: typeof import('./applications-support.js');
 let fx: typeof import('./hours-support.js');
 let hours: typeof import('../../shared/domain/hours/service.js');
 let code: typeof import('../../shared/domain/hours/attendance-code.js');
-let db: { documentClient: typeof import('../../shared/db/client.js')['documentClient']; outbox: typeof import('../../shared/db/entities/outbox-event.js'); keys: typeof import('../../shared/db/keys.js') };
+let db: { documentClient: typeof import('../../shared/db/client.js')['documentClient']; outbox: typeof import('../../shared/db/entities/outbox-event.js'); opportunity: typeof import('../../shared/db/entities/opportunity.js') };
 
 beforeAll(async () => {
   await createTestTable();
@@ -23,7 +23,7 @@ beforeAll(async () => {
   db = {
     documentClient: (await import('../../shared/db/client.js')).documentClient,
     outbox: await import('../../shared/db/entities/outbox-event.js'),
-    keys: await import('../../shared/db/keys.js'),
+    opportunity: await import('../../shared/db/entities/opportunity.js'),
   };
 });
 
@@ -138,7 +138,7 @@ describe('check-in and check-out', () => {
     await db.documentClient().send(
       new UpdateCommand({
         TableName: process.env.TABLE_NAME,
-        Key: db.keys.opportunityKeys.opportunity(s.seeded.opportunity.id),
+        Key: db.opportunity.opportunity.keys.item(s.seeded.opportunity.id),
         UpdateExpression: 'SET #l = :l',
         ExpressionAttributeNames: { '#l': 'location' },
         ExpressionAttributeValues: { ':l': { lat: 21.5, lon: 39.2 } },

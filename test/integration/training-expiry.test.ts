@@ -12,7 +12,7 @@ await createTestTable();
 const { handler } = await import('../../functions/schedules/training-expiry.js');
 const { trainingRepository } = await import('../../shared/db/training-repository.js');
 const { documentClient } = await import('../../shared/db/client.js');
-const { notificationKeys } = await import('../../shared/db/keys.js');
+const { booking } = await import('../../shared/db/entities/booking.js');
 const { domainEvent } = await import('../../shared/domain/events.js');
 const { seedVolunteer, emailsTo } = await import('./notifications-support.js');
 const { seedOpportunity } = await import('./applications-support.js');
@@ -36,7 +36,7 @@ const seat = async (volunteerId: string, modules: string[], start: string) => {
       Item: {
         PK: `VOL#${volunteerId}`,
         SK: `BOOKING#${start}#${shift.id}`,
-        ...notificationKeys.bookingStartIndex(start, shift.id, volunteerId),
+        ...booking.keys.startIndex(start, shift.id, volunteerId),
         entity: 'Booking',
         volunteerId,
         applicationId: ulid(),

@@ -26,7 +26,7 @@ import {
   type OrganizationRepository,
 } from '../../shared/domain/organizations/service.js';
 import type { DomainEvent } from '../../shared/messaging/events.js';
-import type { EmailMessage } from '../../shared/messaging/email.js';
+import type { EmailMessage } from '../../shared/domain/notifications/ports.js';
 import { SelfDecisionError, type Caller } from '../../shared/domain/caller.js';
 
 const ORG = '01J00000000000000000000ORG';

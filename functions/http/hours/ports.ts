@@ -1,4 +1,5 @@
 /** The composition root of attendance and hours: the real adapters behind the domain's ports. */
+import { trainingRepository } from '../../../shared/db/training-repository.js';
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
 import { hoursRepository } from '../../../shared/db/hours-repository.js';
@@ -28,6 +29,7 @@ export const hoursPorts = (): HoursDeps => ({
   volunteers: volunteerRepository(),
   codeKey: attendanceCodeKey,
   workflow: verification,
+  training: trainingRepository(),
   clock: systemClock,
   ids: () => ulid(),
 });

@@ -15,10 +15,6 @@ export const opportunity = defineEntity({
     status: OpportunityStatus,
     titleAr: z.string(),
     titleEn: z.string(),
-    firstShiftStart: z.string(),
-    lastShiftEnd: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
   }),
   keys: {
     item: (opportunityId: string) => ({ PK: opportunityPartition(opportunityId), SK: 'OPPORTUNITY' }),

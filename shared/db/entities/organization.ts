@@ -13,11 +13,8 @@ export const organization = defineEntity({
   schema: storedRecord<OrganizationRecord>({
     id: z.string(),
     status: OrganizationStatus,
-    licenseNumber: z.string(),
     nameAr: z.string(),
     nameEn: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
   }),
   internal: ['taskToken'],
   keys: {

@@ -13,6 +13,8 @@ export const valuationRate = defineEntity({
   name: 'ValuationRate',
   schema: ValuationRate,
   keys: {
+    /** The rate key of a profession's or a track's rates. */
+    rateKey: (of: { readonly profession: string } | { readonly track: string }) => ('profession' in of ? `PROF#${of.profession}` : `TRACK#${of.track}`),
     item: (key: string, effectiveFrom: string, setAt: string) => ({ PK: `VALRATE#${key}`, SK: `${effectiveFrom}#${setAt}` }),
     partition: (key: string) => `VALRATE#${key}`,
     /** Sorts after every entry effective on `date` (setAt is an ISO time, `~` is after it). */

@@ -4,7 +4,7 @@
  * named error; the services decide what a failure means (waitlist, re-screen, already done).
  */
 import type { Clock } from '../../clock.js';
-import type { EventPublisher } from '../../messaging/events.js';
+import type { EventPublisher } from '../events.js';
 import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
 import type { TrainingCompletions } from '../training/ports.js';
 import type { VolunteerRecord } from '../volunteers/schema.js';

@@ -4,6 +4,7 @@
  * ledgers, the attendance counters and the outbox events together — and turns a failed condition
  * into a named error; the service decides what the change is.
  */
+import type { TrainingCompletions } from '../training/ports.js';
 import type { Clock } from '../../clock.js';
 import type { TypedEvent } from '../events.js';
 import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
@@ -75,8 +76,8 @@ export interface HoursRepository {
   seatsStarting(from: string, to: string): Promise<Seat[]>;
   jobCursor(name: string): Promise<string | undefined>;
   setJobCursor(name: string, value: string): Promise<void>;
-  /** The rate in force on `date` for a key (`PROF#<profession>` or `TRACK#<track>`). */
-  rateOn(key: string, date: string): Promise<ValuationRate | undefined>;
+  /** The rate in force on `date` for a profession or a track. */
+  rateOn(of: RateOf, date: string): Promise<ValuationRate | undefined>;
   putRates(rates: readonly ValuationRate[], event: AnyEvent): Promise<void>;
   rates(): Promise<ValuationRate[]>;
 }
@@ -94,6 +95,11 @@ export interface HoursDeps {
   /** The key of the attendance codes (Secrets Manager in the cloud). */
   readonly codeKey: () => Promise<string>;
   readonly workflow: VerificationWorkflow;
+  /** The training gate (issue 13): check-in re-checks the opportunity's required modules. */
+  readonly training: TrainingCompletions;
   readonly clock: Clock;
   readonly ids: () => string;
 }
+
+/** What a valuation rate is for: a profession, or else a track. */
+export type RateOf = { readonly profession: string } | { readonly track: string };

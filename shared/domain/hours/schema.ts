@@ -257,7 +257,11 @@ export const CheckIn = z
   .object({ code: z.string().min(4).max(32).describe('the attendance code the manager shows (or the QR code carries)'), location: GeoPoint.optional() })
   .strict();
 export type CheckIn = z.output<typeof CheckIn>;
-export const CheckInView = z.object({ checkedInAt: z.string(), outsideRadius: z.boolean() });
+export const CheckInView = z.object({
+  checkedInAt: z.string(),
+  outsideRadius: z.boolean(),
+  trainingMissing: z.array(z.string()).optional().describe('required training not validly completed: the check-in stands, the managers are warned (issue 13)'),
+});
 export const CheckOut = z.object({ code: z.string().min(4).max(32).optional() }).strict();
 export const CheckOutView = z.object({ hoursId: z.string(), minutes: z.int(), status: HoursStatus, flags: z.array(HoursFlag) });
 

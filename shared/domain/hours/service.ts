@@ -11,6 +11,7 @@
 import { assertNotSelf, hasGroup, managesOrganization, requireGroup, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { domainEvent } from '../events.js';
+import { missingTrainings } from '../training/gate.js';
 import { distanceKm } from '../reference/cities.js';
 import { addMonths, riyadhDate, riyadhMonth } from '../time.js';
 import { currentCode, qrText, verifyCode, withinCodeWindow } from './attendance-code.js';
@@ -103,7 +104,10 @@ export const checkIn = async (deps: HoursDeps, caller: Caller, shiftId: string, 
   const { shift, opportunity } = await findShift(deps, shiftId);
   await requireSeat(deps, volunteer.sub, shift);
   const existing = await deps.repo.attendance(shift.id, volunteer.sub);
-  if (existing?.checkedInAt) return { checkedInAt: existing.checkedInAt, outsideRadius: existing.outsideRadius };
+  // The training gate again (issue 13): a completion may have expired since the approval.
+  const missing = await missingTrainings(deps.training, volunteer.sub, opportunity.trainingModules ?? [], existing?.checkedInAt ? new Date(existing.checkedInAt) : deps.clock.now());
+  const training = missing.length > 0 ? { trainingMissing: missing } : {};
+  if (existing?.checkedInAt) return { checkedInAt: existing.checkedInAt, outsideRadius: existing.outsideRadius, ...training };
   if (existing) throw new AttendanceAlreadyRecordedError(`attendance on shift ${shift.id} is already recorded (${existing.status})`);
   const now = deps.clock.now();
   await checkCode(deps, shift, body.code, now);
@@ -137,6 +141,18 @@ export const checkIn = async (deps: HoursDeps, caller: Caller, shiftId: string, 
           outsideRadius: record.outsideRadius,
           by: 'code',
         }),
+        ...(missing.length > 0
+          ? [
+              event(deps, 'TrainingMissingAtCheckIn', {
+                volunteerId: record.volunteerId,
+                shiftId: record.shiftId,
+                opportunityId: record.opportunityId,
+                orgId: record.orgId,
+                missing,
+                checkedInAt: record.checkedInAt!,
+              }),
+            ]
+          : []),
       ],
     });
   } catch (error) {
@@ -144,9 +160,9 @@ export const checkIn = async (deps: HoursDeps, caller: Caller, shiftId: string, 
     if (!(error instanceof AttendanceAlreadyRecordedError)) throw error;
     const first = await deps.repo.attendance(shift.id, volunteer.sub);
     if (!first?.checkedInAt) throw error;
-    return { checkedInAt: first.checkedInAt, outsideRadius: first.outsideRadius };
+    return { checkedInAt: first.checkedInAt, outsideRadius: first.outsideRadius, ...training };
   }
-  return { checkedInAt: record.checkedInAt!, outsideRadius: record.outsideRadius };
+  return { checkedInAt: record.checkedInAt!, outsideRadius: record.outsideRadius, ...training };
 };
 
 const datesOf = (interval: Interval): string[] => {
@@ -431,10 +447,10 @@ export const claimHours = async (deps: HoursDeps, caller: Caller, opportunityId:
 /** Valuation: the profession's rate when the track is professional and one exists, else the track's. */
 export const rateFor = async (deps: Pick<HoursDeps, 'repo'>, record: Pick<HoursRecord, 'track' | 'profession'>, date: string): Promise<number | undefined> => {
   if (record.track === 'professional' && record.profession) {
-    const rate = await deps.repo.rateOn(`PROF#${record.profession}`, date);
+    const rate = await deps.repo.rateOn({ profession: record.profession }, date);
     if (rate) return rate.sarPerHour;
   }
-  return (await deps.repo.rateOn(`TRACK#${record.track}`, date))?.sarPerHour;
+  return (await deps.repo.rateOn({ track: record.track }, date))?.sarPerHour;
 };
 
 /** Releases a record's credit from the ledgers (rejection, reversal). */
@@ -534,6 +550,14 @@ export const decideOne = async (deps: HoursDeps, caller: Caller, hoursId: string
 /** Up to 100 decisions, each on its own: one item's failure never stops the others. */
 export const decideBulk = async (deps: HoursDeps, caller: Caller, orgId: string, items: readonly (HoursDecision & { hoursId: string })[]) => {
   if (!managesOrganization(caller, orgId)) throw new NotFoundError(`no organisation ${orgId}`);
+  // One rate lookup per rate key for the whole call, not one per item.
+  const rates = new Map<string, ReturnType<HoursDeps['repo']['rateOn']>>();
+  const rateOn: HoursDeps['repo']['rateOn'] = (key, date) => {
+    const k = `${key}@${date}`;
+    if (!rates.has(k)) rates.set(k, deps.repo.rateOn(key, date));
+    return rates.get(k)!;
+  };
+  const bulkDeps: HoursDeps = { ...deps, repo: { ...deps.repo, rateOn } };
   const outcomes = new Array<{ hoursId: string; status: number; outcome?: HoursStatus; minutes?: number; error?: { code: string; detail: string; errors?: { path: string; message: string }[] } }>(items.length);
   const CONCURRENCY = 8;
   let next = 0;
@@ -542,10 +566,10 @@ export const decideBulk = async (deps: HoursDeps, caller: Caller, orgId: string,
       const index = next++;
       const { hoursId, ...body } = items[index]!;
       try {
-        const record = await deps.repo.get(hoursId);
+        const record = await bulkDeps.repo.get(hoursId);
         if (!record || record.orgId !== orgId) throw new NotFoundError(`no hours record ${hoursId}`);
         assertNotSelf(caller, record.volunteerId, `hours record ${record.id}`);
-        const done = await decide(deps, caller, hoursId, body, record);
+        const done = await decide(bulkDeps, caller, hoursId, body, record);
         outcomes[index] = { hoursId, status: 200, outcome: done.status, minutes: done.minutes };
       } catch (error) {
         const e = error as { status?: number; code?: string; message: string; errors?: { path: string; message: string }[] };

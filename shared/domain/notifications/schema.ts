@@ -30,6 +30,8 @@ export const NotificationType = z.enum([
   'training-expiring',
   /** Training (issue 13): checked in to a shift whose required training is missing or expired. */
   'training-lapsed',
+  /** Training (issue 13): the managers are warned that a checked-in volunteer lacks required training. */
+  'training-lapsed-manager',
   /** Evaluations (issue 13): the day after a shift, to each attendee, and the digest to the managers. */
   'evaluation-invitation',
   'evaluation-digest',

@@ -7,7 +7,7 @@
  * - read: anyone when published, its managers otherwise (404 for everyone else).
  */
 import type { Clock } from '../../clock.js';
-import type { EventPublisher } from '../../messaging/events.js';
+import type { EventPublisher } from '../events.js';
 import { managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.js';
 import { OrganizationNotActiveError } from '../organizations/errors.js';

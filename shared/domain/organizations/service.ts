@@ -4,7 +4,7 @@
  * id generator) come in as arguments. The workflow's own steps are in onboarding.ts.
  */
 import type { Clock } from '../../clock.js';
-import type { DomainEvent, EventPublisher } from '../../messaging/events.js';
+import type { DomainEvent, EventPublisher } from '../events.js';
 import { assertNotSelf, hasGroup, managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { riyadhDate } from '../time.js';

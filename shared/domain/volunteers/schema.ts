@@ -132,7 +132,7 @@ export const VolunteerRecord = z.object({
   id: z.string().describe('the user id (Cognito sub)'),
   ...profileShape,
   preferences: Preferences,
-  nationalIdMasked: z.string().describe('e.g. 1*****4567'),
+  nationalIdMasked: z.string().describe('the last four digits only, e.g. ******4567'),
   nationalIdHash: z.string(),
   consent: z.object({ email: ConsentRecord, sms: ConsentRecord }),
   acceptedCharterVersion: z.string().optional(),

@@ -7,11 +7,12 @@
 import { ulid } from 'ulid';
 import type { Clock } from '../../clock.js';
 import type { Caller } from '../caller.js';
-import type { DomainEvent, EventPublisher } from '../../messaging/events.js';
+import type { DomainEvent, EventPublisher } from '../events.js';
 import { cityById } from '../reference/cities.js';
 import { riyadhDate } from '../time.js';
 import { charterByVersion, charters, charterView, currentCharter, currentGuide, guides } from './documents/index.js';
 import { AgeOutOfRangeError, CharterSupersededError, UnknownCharterVersionError, VolunteerNotFoundError } from './errors.js';
+import { maskNationalId } from './national-id.js';
 import { MAX_VOLUNTEER_AGE, MIN_VOLUNTEER_AGE } from './rules.js';
 import type {
   AcceptCharter,
@@ -76,7 +77,7 @@ const assertAge = (birthDate: string, now: Date): void => {
 
 export const toProfile = (record: VolunteerRecord, now: Date): VolunteerProfile => {
   const { nationalIdHash: _hash, revision: _revision, ...visible } = record;
-  return { ...visible, age: ageOn(record.birthDate, riyadhDate(now)) };
+  return { ...visible, nationalIdMasked: maskNationalId(record.nationalIdMasked), age: ageOn(record.birthDate, riyadhDate(now)) };
 };
 
 const volunteerRegistered = (record: VolunteerRecord, now: Date): DomainEvent<VolunteerRegisteredDetail> => ({

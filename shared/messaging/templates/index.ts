@@ -15,7 +15,7 @@ import { directMessage } from './direct.js';
 import { checkedIn, hoursApproved, hoursCut, hoursPending, hoursRejected, noShow } from './hours.js';
 import { invitation } from './matching.js';
 import { organizationApproved, organizationRejected, organizationReviewReminder, organizationReviewRequested } from './organizations.js';
-import { evaluationDigest, evaluationInvitation, trainingExpiring, trainingLapsed } from './training.js';
+import { evaluationDigest, evaluationInvitation, trainingExpiring, trainingLapsed, trainingLapsedManager } from './training.js';
 import { opportunityCancelled, shiftCancelled, shiftReminder24h, shiftReminder2h } from './shifts.js';
 
 export const templates: Readonly<Record<NotificationType, Template>> = {
@@ -39,6 +39,7 @@ export const templates: Readonly<Record<NotificationType, Template>> = {
   'direct-message': directMessage,
   'training-expiring': trainingExpiring,
   'training-lapsed': trainingLapsed,
+  'training-lapsed-manager': trainingLapsedManager,
   'evaluation-invitation': evaluationInvitation,
   'evaluation-digest': evaluationDigest,
   'checked-in': checkedIn,

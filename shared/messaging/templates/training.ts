@@ -2,6 +2,9 @@
 import type { Template } from '../render.js';
 import { name, orgName, title } from './params.js';
 
+/** The organisation's name: a message still goes out if it cannot be read. */
+const org = { ...orgName, optional: true };
+
 /** Title of a training module (training schema: up to 200 characters per language). */
 const training = { kind: 'text', max: 200, bilingual: true } as const;
 
@@ -43,9 +46,28 @@ export const trainingLapsed: Template = {
   },
 };
 
+export const trainingLapsedManager: Template = {
+  type: 'training-lapsed-manager',
+  params: { title, start: { kind: 'time' }, modules: { kind: 'text', max: 1000 }, volunteer: { kind: 'text', max: 100, bilingual: true, optional: true } },
+  email: {
+    ar: {
+      subject: 'تنبيه: متطوع بلا تدريب ساري في {{title}}',
+      heading: 'تدريب مطلوب غير مكتمل',
+      paragraphs: ['سجّل متطوع حضوره في مناوبة تتطلب تدريباً لم يكمله أو انتهت صلاحيته. تحقق من الأمر قبل إسناد المهام إليه.'],
+      details: [['المتطوع', '{{volunteer}}'], ['المناوبة', '{{title}}'], ['موعدها', '{{start|datetime}}'], ['التدريب الناقص', '{{modules}}']],
+    },
+    en: {
+      subject: 'Warning: a volunteer without valid training on {{title}}',
+      heading: 'Required training missing',
+      paragraphs: ['A volunteer checked in to a shift that requires training they have not completed or whose completion has expired. Please check before assigning them tasks.'],
+      details: [['Volunteer', '{{volunteer}}'], ['Shift', '{{title}}'], ['Starts', '{{start|datetime}} (Riyadh time)'], ['Missing training', '{{modules}}']],
+    },
+  },
+};
+
 export const evaluationInvitation: Template = {
   type: 'evaluation-invitation',
-  params: { name, title, orgName, start: { kind: 'time' } },
+  params: { name, title, orgName: org, start: { kind: 'time' } },
   email: {
     ar: {
       subject: 'كيف كانت تجربتك؟ {{title}}',
@@ -64,7 +86,7 @@ export const evaluationInvitation: Template = {
 
 export const evaluationDigest: Template = {
   type: 'evaluation-digest',
-  params: { title, orgName, start: { kind: 'time' }, attended: { kind: 'number', max: 5 } },
+  params: { title, orgName: org, start: { kind: 'time' }, attended: { kind: 'number', max: 5 } },
   email: {
     ar: {
       subject: 'قيّم متطوعي مناوبة {{title}}',
