@@ -84,8 +84,17 @@ export interface Operation<
   readonly responses: Readonly<Record<number, ResponseSpec>>;
   /** Error statuses this route can answer with (problem+json). */
   readonly errors?: readonly number[];
-  /** Examples for the OpenAPI document: a request body and the success response body. */
-  readonly examples?: { readonly request?: unknown; readonly response?: unknown };
+  /**
+   * Examples: the request body and the success response body (the OpenAPI document shows them),
+   * and the path and query parameters of that request (the sample events under events/http/
+   * are built from them). Plain literals, so bundles can drop them with the spec.
+   */
+  readonly examples?: {
+    readonly path?: Readonly<Record<string, string>>;
+    readonly query?: Readonly<Record<string, string>>;
+    readonly request?: unknown;
+    readonly response?: unknown;
+  };
 }
 
 /** Declares one operation; the generic parameters keep the schema types for `http(spec)`. */

@@ -26,7 +26,7 @@ export const awardsSchedule = defineSchedule({
   expression: 'cron(0 9 * * ? *)',
   timezone: PLATFORM_TIME_ZONE,
   entry: 'functions/schedules/awards.ts',
-  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events', 'signing'],
   timeout: 900,
   memorySize: 1024,
 });
@@ -98,6 +98,31 @@ export const attendanceCloseSchedule = defineSchedule({
   memorySize: 1024,
 });
 
+export const evaluationsSchedule = defineSchedule({
+  name: 'evaluations',
+  id: 'Evaluations',
+  description: 'daily: the day after a shift, invites each attendee to rate the experience and sends the managers a digest to rate the attendees (once per shift and recipient)',
+  expression: 'cron(0 10 * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/evaluations.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 900,
+  memorySize: 512,
+});
+
+/** The monthly impact run (issue 16): last month's snapshot, organisation and ministry reports. */
+export const impactSchedule = defineSchedule({
+  name: 'impact',
+  id: 'Impact',
+  description: "freezes last month's impact snapshot and emails each organisation its monthly impact and the ministry the national report (once each)",
+  expression: 'cron(0 8 1 * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/impact.ts',
+  needs: ['table:read', 'table:write', 'email'],
+  timeout: 900,
+  memorySize: 1024,
+});
+
 export const schedules: readonly ScheduleDefinition[] = [
   eventOutboxSchedule,
   remindersSchedule,
@@ -106,4 +131,6 @@ export const schedules: readonly ScheduleDefinition[] = [
   matchingRunSchedule,
   awardsSchedule,
   trainingExpirySchedule,
+  evaluationsSchedule,
+  impactSchedule,
 ];

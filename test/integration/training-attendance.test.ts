@@ -144,3 +144,32 @@ describe('evaluations read the attendance records', () => {
     expect(await attendanceReads().attendees(s.shift.id)).toEqual([s.sub]);
   });
 });
+
+describe('evaluations job', () => {
+  it('the day after a shift invites each attendee and sends the managers a digest, once however often it runs', async () => {
+    const { handler } = await import('../../functions/schedules/evaluations.js');
+    const { organizationManager } = await import('../../shared/db/entities/organization-manager.js');
+    const { emailsTo } = await import('./notifications-support.js');
+    const s = await setup();
+    const absent = await support.seedVolunteer();
+    await fx.seedSeat(absent, s.seeded);
+    const managerEmail = `m-${ulid().toLowerCase()}@example.sa`;
+    await documentClient().send(
+      new PutCommand({
+        TableName: process.env.TABLE_NAME,
+        Item: organizationManager.toItem({ orgId: s.orgId, sub: 'm-2', email: managerEmail, addedBy: 'admin', addedAt: at('07:00') }, organizationManager.keys.item(s.orgId, 'm-2')),
+      }),
+    );
+    await hours.checkIn(fx.hoursDeps(fx.pinnedClock(at('08:05'))), fx.volunteer(s.sub), s.shift.id, { code: codeAt(s.shift.id, at('08:05')) });
+    await hours.checkOut(fx.hoursDeps(fx.pinnedClock(at('11:55'))), fx.volunteer(s.sub), s.shift.id, {});
+
+    const first = await handler({ name: 'evaluations', scheduledAt: at('10:00', '2030-03-15') });
+    await handler({ name: 'evaluations', scheduledAt: at('10:00', '2030-03-15') });
+
+    expect(first).toMatchObject({ day: '2030-03-14' });
+    expect(first.invitations).toBeGreaterThanOrEqual(1);
+    expect(await emailsTo(`${s.sub}@example.sa`)).toHaveLength(1);
+    expect(await emailsTo(`${absent}@example.sa`)).toHaveLength(0);
+    expect(await emailsTo(managerEmail)).toHaveLength(1);
+  });
+});

@@ -26,6 +26,38 @@ import { defineOperation } from '../operation.js';
 
 const tags = ['applications'];
 
+// Examples are plain literals (no spreads, no calls), so that a handler's bundle can drop the
+// specs of the other operations of this file.
+const APPLICATION_ID = '01JS3C5D7E9F1G2H3J4K5M6N7P';
+const application = {
+  id: '01JS3C5D7E9F1G2H3J4K5M6N7P',
+  volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
+  opportunityId: '01JS2B4C6D8E0F1G2H3J4K5M6N',
+  orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+  shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P',
+  shift: { start: '2027-03-05T13:00:00.000Z', end: '2027-03-05T17:00:00.000Z' },
+  status: 'approved',
+  motivation: 'I volunteered with the society last Ramadan and would like to help again.',
+  createdAt: '2027-02-02T08:00:00.000Z',
+  updatedAt: '2027-02-02T11:30:00.000Z',
+  history: [
+    { version: 1, status: 'submitted', at: '2027-02-02T08:00:00.000Z', by: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77' },
+    { version: 2, status: 'pending', from: 'submitted', at: '2027-02-02T08:00:02.000Z', by: 'system' },
+    { version: 3, status: 'approved', from: 'pending', at: '2027-02-02T11:30:00.000Z', by: '8d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6' },
+  ],
+};
+const pendingApplication = {
+  id: '01JS3C5D7E9F1G2H3J4K5M6N7Q',
+  volunteerId: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
+  opportunityId: '01JS2B4C6D8E0F1G2H3J4K5M6N',
+  orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+  shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P',
+  shift: { start: '2027-03-05T13:00:00.000Z', end: '2027-03-05T17:00:00.000Z' },
+  status: 'pending',
+  createdAt: '2027-02-03T10:00:00.000Z',
+  updatedAt: '2027-02-03T10:00:02.000Z',
+};
+
 export const submitApplication = /* @__PURE__ */ defineOperation({
   id: 'SubmitApplication',
   method: 'POST',
@@ -41,6 +73,11 @@ export const submitApplication = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 202: SubmittedResponse },
   errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { id: '01JS2B4C6D8E0F1G2H3J4K5M6N' },
+    request: { shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P', motivation: 'I volunteered with the society last Ramadan and would like to help again.' },
+    response: { id: '01JS3C5D7E9F1G2H3J4K5M6N7P', status: 'submitted' },
+  },
 });
 
 export const getApplication = /* @__PURE__ */ defineOperation({
@@ -56,6 +93,7 @@ export const getApplication = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: ApplicationView },
   errors: [400, 401, 404],
+  examples: { path: { id: APPLICATION_ID }, response: application },
 });
 
 export const listMyApplications = /* @__PURE__ */ defineOperation({
@@ -71,6 +109,7 @@ export const listMyApplications = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: ApplicationPage },
   errors: [400, 401, 403],
+  examples: { query: { limit: '20' }, response: { items: [application] } },
 });
 
 export const listOrganizationApplications = /* @__PURE__ */ defineOperation({
@@ -87,6 +126,11 @@ export const listOrganizationApplications = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: ApplicationPage },
   errors: [400, 401, 403],
+  examples: {
+    path: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV' },
+    query: { status: 'pending', limit: '20' },
+    response: { items: [pendingApplication], nextCursor: 'eyJwIjoiMjAyNy0wMi0wM1QxMDowMDowMi4wMDBaIn0' },
+  },
 });
 
 export const decideApplication = /* @__PURE__ */ defineOperation({
@@ -103,6 +147,11 @@ export const decideApplication = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: DecisionResponse },
   errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { id: APPLICATION_ID },
+    request: { decision: 'approve' },
+    response: { id: '01JS3C5D7E9F1G2H3J4K5M6N7P', decision: 'approve', status: 'pending' },
+  },
 });
 
 export const withdrawApplication = /* @__PURE__ */ defineOperation({
@@ -119,6 +168,10 @@ export const withdrawApplication = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: WithdrawResponse },
   errors: [400, 401, 403, 404, 409],
+  examples: {
+    path: { id: APPLICATION_ID },
+    response: { id: '01JS3C5D7E9F1G2H3J4K5M6N7P', status: 'withdrawn', promoted: '01JS3C5D7E9F1G2H3J4K5M6N7R' },
+  },
 });
 
 export const applicationOperations = [submitApplication, getApplication, listMyApplications, listOrganizationApplications, decideApplication, withdrawApplication] as const;

@@ -12,6 +12,15 @@ import { defineOperation } from '../operation.js';
 
 const tags = ['matching'];
 
+// Examples are plain literals (no spreads, no calls), so that a handler's bundle can drop the
+// specs of the other operations of this file.
+const reasons = [
+  { code: 'skill', detail: 'first-aid', required: 'beginner', level: 'advanced', met: true, points: 30 },
+  { code: 'distance', km: 4.2, points: 18.5 },
+  { code: 'availability', shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P', overlap: 1, points: 20 },
+  { code: 'interest', detail: 'social-welfare', points: 10 },
+];
+
 export const getMyMatches = /* @__PURE__ */ defineOperation({
   id: 'GetMyMatches',
   method: 'GET',
@@ -26,6 +35,35 @@ export const getMyMatches = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: MatchPage },
   errors: [400, 401, 403],
+  examples: {
+    query: { limit: '10' },
+    response: {
+      items: [
+        {
+          rank: 1,
+          opportunityId: '01JS2B4C6D8E0F1G2H3J4K5M6N',
+          orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+          titleAr: 'توزيع السلال الغذائية',
+          titleEn: 'Food basket distribution',
+          category: 'social-welfare',
+          city: 'jeddah',
+          remote: false,
+          shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P',
+          score: 78.5,
+          reasons,
+          apply: { method: 'POST', path: '/v1/opportunities/01JS2B4C6D8E0F1G2H3J4K5M6N/applications', body: { shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P' } },
+          invitation: {
+            id: 'inv-3c9e6a52-01JS2B4C6D8E0F1G2H3J4K5M6N',
+            opportunityId: '01JS2B4C6D8E0F1G2H3J4K5M6N',
+            shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P',
+            channel: 'email',
+            sentAt: '2027-02-01T10:00:00.000Z',
+          },
+          matchedAt: '2027-02-01T10:00:00.000Z',
+        },
+      ],
+    },
+  },
 });
 
 export const getOpportunityCandidates = /* @__PURE__ */ defineOperation({
@@ -42,6 +80,24 @@ export const getOpportunityCandidates = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: CandidatePage },
   errors: [400, 401, 403, 404],
+  examples: {
+    path: { id: '01JS2B4C6D8E0F1G2H3J4K5M6N' },
+    query: { limit: '10' },
+    response: {
+      items: [
+        {
+          rank: 1,
+          volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
+          displayName: 'Huda A.',
+          city: 'jeddah',
+          score: 78.5,
+          shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P',
+          reasons,
+          invited: true,
+        },
+      ],
+    },
+  },
 });
 
 export const matchingOperations = [getMyMatches, getOpportunityCandidates] as const;

@@ -11,6 +11,47 @@ import { defineOperation } from '../operation.js';
 
 const tags = ['opportunities'];
 
+// Examples are plain literals (no spreads, no calls), so that a handler's bundle can drop the
+// specs of the other operations of this file.
+const ORG_ID = '01JRW9Z6Q3X8K2M4N5P7R9S1TV';
+const OPPORTUNITY_ID = '01JS2B4C6D8E0F1G2H3J4K5M6N';
+const creation = {
+  titleAr: 'توزيع السلال الغذائية',
+  titleEn: 'Food basket distribution',
+  descriptionAr: 'تجهيز السلال الغذائية وتوزيعها على الأسر المستفيدة في حي الصفا.',
+  descriptionEn: 'Packing food baskets and handing them to registered families in Al-Safa.',
+  category: 'social-welfare',
+  city: 'jeddah',
+  location: { lat: 21.5872, lon: 39.2011 },
+  skills: ['first-aid'],
+  professions: [],
+  requiresApproval: true,
+  shifts: [{ start: '2027-03-05T16:00:00+03:00', end: '2027-03-05T20:00:00+03:00', capacity: 25 }],
+};
+const opportunity = {
+  id: '01JS2B4C6D8E0F1G2H3J4K5M6N',
+  orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+  titleAr: 'توزيع السلال الغذائية',
+  titleEn: 'Food basket distribution',
+  descriptionAr: 'تجهيز السلال الغذائية وتوزيعها على الأسر المستفيدة في حي الصفا.',
+  descriptionEn: 'Packing food baskets and handing them to registered families in Al-Safa.',
+  category: 'social-welfare',
+  city: 'jeddah',
+  location: { lat: 21.5872, lon: 39.2011 },
+  remote: false,
+  skills: ['first-aid'],
+  professions: [],
+  requiresApproval: true,
+  trainingModules: [],
+  status: 'published',
+  firstShiftStart: '2027-03-05T13:00:00.000Z',
+  lastShiftEnd: '2027-03-05T17:00:00.000Z',
+  createdAt: '2027-02-01T09:00:00.000Z',
+  updatedAt: '2027-02-01T09:30:00.000Z',
+  publishedAt: '2027-02-01T09:30:00.000Z',
+  shifts: [{ id: '01JS2B4C6D8E0F1G2H3J4K5M6P', start: '2027-03-05T13:00:00.000Z', end: '2027-03-05T17:00:00.000Z', capacity: 25, seatsLeft: 18 }],
+};
+
 export const createOpportunity = /* @__PURE__ */ defineOperation({
   id: 'CreateOpportunity',
   method: 'POST',
@@ -26,6 +67,32 @@ export const createOpportunity = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 201: OpportunityView },
   errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { orgId: ORG_ID },
+    request: creation,
+    response: {
+      id: '01JS2B4C6D8E0F1G2H3J4K5M6N',
+      orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+      titleAr: 'توزيع السلال الغذائية',
+      titleEn: 'Food basket distribution',
+      descriptionAr: 'تجهيز السلال الغذائية وتوزيعها على الأسر المستفيدة في حي الصفا.',
+      descriptionEn: 'Packing food baskets and handing them to registered families in Al-Safa.',
+      category: 'social-welfare',
+      city: 'jeddah',
+      location: { lat: 21.5872, lon: 39.2011 },
+      remote: false,
+      skills: ['first-aid'],
+      professions: [],
+      requiresApproval: true,
+      trainingModules: [],
+      status: 'draft',
+      firstShiftStart: '2027-03-05T13:00:00.000Z',
+      lastShiftEnd: '2027-03-05T17:00:00.000Z',
+      createdAt: '2027-02-01T09:00:00.000Z',
+      updatedAt: '2027-02-01T09:00:00.000Z',
+      shifts: [{ id: '01JS2B4C6D8E0F1G2H3J4K5M6P', start: '2027-03-05T13:00:00.000Z', end: '2027-03-05T17:00:00.000Z', capacity: 25, seatsLeft: 25 }],
+    },
+  },
 });
 
 export const publishOpportunity = /* @__PURE__ */ defineOperation({
@@ -42,6 +109,7 @@ export const publishOpportunity = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: StatusResponse },
   errors: [400, 401, 403, 404, 409, 422],
+  examples: { path: { id: OPPORTUNITY_ID }, response: { id: '01JS2B4C6D8E0F1G2H3J4K5M6N', status: 'published' } },
 });
 
 export const closeOpportunity = /* @__PURE__ */ defineOperation({
@@ -58,6 +126,7 @@ export const closeOpportunity = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: StatusResponse },
   errors: [400, 401, 403, 404, 409, 422],
+  examples: { path: { id: OPPORTUNITY_ID }, request: { beneficiaries: 140 }, response: { id: '01JS2B4C6D8E0F1G2H3J4K5M6N', status: 'closed' } },
 });
 
 export const getOpportunity = /* @__PURE__ */ defineOperation({
@@ -72,6 +141,7 @@ export const getOpportunity = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: OpportunityView },
   errors: [400, 401, 404],
+  examples: { path: { id: OPPORTUNITY_ID }, response: opportunity },
 });
 
 export const searchOpportunities = /* @__PURE__ */ defineOperation({
@@ -87,6 +157,30 @@ export const searchOpportunities = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: SearchPage },
   errors: [400],
+  examples: {
+    query: { city: 'jeddah', category: 'social-welfare', limit: '20' },
+    response: {
+      items: [
+        {
+          id: '01JS2B4C6D8E0F1G2H3J4K5M6N',
+          orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+          titleAr: 'توزيع السلال الغذائية',
+          titleEn: 'Food basket distribution',
+          category: 'social-welfare',
+          city: 'jeddah',
+          location: { lat: 21.5872, lon: 39.2011 },
+          remote: false,
+          skills: ['first-aid'],
+          professions: [],
+          requiresApproval: true,
+          firstShiftStart: '2027-03-05T13:00:00.000Z',
+          lastShiftEnd: '2027-03-05T17:00:00.000Z',
+          publishedAt: '2027-02-01T09:30:00.000Z',
+        },
+      ],
+      nextCursor: 'eyJwIjoiMjAyNy0wMy0wNVQxNzowMDowMC4wMDBaIn0',
+    },
+  },
 });
 
 export const opportunityOperations = [createOpportunity, publishOpportunity, closeOpportunity, getOpportunity, searchOpportunities] as const;

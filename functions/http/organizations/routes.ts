@@ -22,6 +22,19 @@ import { defineOperation } from '../operation.js';
 
 const tags = ['organizations'];
 
+// Examples are plain literals (no spreads, no calls), so that a handler's bundle can drop the
+// specs of the other operations of this file.
+const ORG_ID = '01JRW9Z6Q3X8K2M4N5P7R9S1TV';
+const registration = {
+  nameAr: 'جمعية البر بجدة',
+  nameEn: 'Al-Birr Society Jeddah',
+  licenseNumber: '1010123456',
+  city: 'jeddah',
+  contactEmail: 'info@albirr-jeddah.org.sa',
+  phone: '+966126543210',
+  causes: ['health', 'social-welfare'],
+};
+
 export const registerOrganization = /* @__PURE__ */ defineOperation({
   id: 'RegisterOrganization',
   method: 'POST',
@@ -36,6 +49,7 @@ export const registerOrganization = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 202: RegisteredResponse },
   errors: [400, 401, 409, 413, 422],
+  examples: { request: registration, response: { id: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', status: 'pending' } },
 });
 
 export const getOrganization = /* @__PURE__ */ defineOperation({
@@ -51,6 +65,28 @@ export const getOrganization = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: OrganizationFullView },
   errors: [400, 401, 404],
+  examples: {
+    path: { orgId: ORG_ID },
+    response: {
+      id: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+      nameAr: 'جمعية البر بجدة',
+      nameEn: 'Al-Birr Society Jeddah',
+      city: 'jeddah',
+      causes: ['health', 'social-welfare'],
+      status: 'active',
+      licenseNumber: '1010123456',
+      contactEmail: 'info@albirr-jeddah.org.sa',
+      phone: '+966126543210',
+      registeredBy: { sub: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', email: 'huda.alharbi@example.com' },
+      createdAt: '2026-04-12T12:15:01+03:00',
+      updatedAt: '2026-04-14T10:02:00+03:00',
+      department: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', establishedAt: '2026-04-14T10:02:00+03:00', approvedBy: 'reviewer-7' },
+      history: [
+        { status: 'pending', at: '2026-04-12T12:15:01+03:00', by: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77' },
+        { status: 'active', from: 'pending', at: '2026-04-14T10:02:00+03:00', by: 'reviewer-7' },
+      ],
+    },
+  },
 });
 
 export const decideOrganization = /* @__PURE__ */ defineOperation({
@@ -67,6 +103,7 @@ export const decideOrganization = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 202: DecisionResponse },
   errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: { path: { orgId: ORG_ID }, request: { decision: 'approve' }, response: { id: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', decision: 'approve', status: 'active' } },
 });
 
 export const addOrganizationManager = /* @__PURE__ */ defineOperation({
@@ -83,6 +120,18 @@ export const addOrganizationManager = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 201: Manager },
   errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { orgId: ORG_ID },
+    request: { sub: '8d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6', email: 'manager@albirr-jeddah.org.sa', certificationNumber: 'VM-2026-0412' },
+    response: {
+      orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+      sub: '8d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6',
+      email: 'manager@albirr-jeddah.org.sa',
+      certificationNumber: 'VM-2026-0412',
+      addedBy: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
+      addedAt: '2026-04-15T09:00:00+03:00',
+    },
+  },
 });
 
 export const listOrganizationManagers = /* @__PURE__ */ defineOperation({
@@ -97,6 +146,21 @@ export const listOrganizationManagers = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: ManagerList },
   errors: [400, 401, 403, 404],
+  examples: {
+    path: { orgId: ORG_ID },
+    response: {
+      items: [
+        {
+          orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+          sub: '8d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6',
+          email: 'manager@albirr-jeddah.org.sa',
+          certificationNumber: 'VM-2026-0412',
+          addedBy: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
+          addedAt: '2026-04-15T09:00:00+03:00',
+        },
+      ],
+    },
+  },
 });
 
 export const organizationOperations = [registerOrganization, getOrganization, decideOrganization, addOrganizationManager, listOrganizationManagers] as const;

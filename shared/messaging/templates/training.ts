@@ -2,6 +2,9 @@
 import type { Template } from '../render.js';
 import { name, orgName, title } from './params.js';
 
+/** The organisation's name: a message still goes out if it cannot be read. */
+const org = { ...orgName, optional: true };
+
 /** Title of a training module (training schema: up to 200 characters per language). */
 const training = { kind: 'text', max: 200, bilingual: true } as const;
 
@@ -64,7 +67,7 @@ export const trainingLapsedManager: Template = {
 
 export const evaluationInvitation: Template = {
   type: 'evaluation-invitation',
-  params: { name, title, orgName, start: { kind: 'time' } },
+  params: { name, title, orgName: org, start: { kind: 'time' } },
   email: {
     ar: {
       subject: 'كيف كانت تجربتك؟ {{title}}',
@@ -83,7 +86,7 @@ export const evaluationInvitation: Template = {
 
 export const evaluationDigest: Template = {
   type: 'evaluation-digest',
-  params: { title, orgName, start: { kind: 'time' }, attended: { kind: 'number', max: 5 } },
+  params: { title, orgName: org, start: { kind: 'time' }, attended: { kind: 'number', max: 5 } },
   email: {
     ar: {
       subject: 'قيّم متطوعي مناوبة {{title}}',
