@@ -26,7 +26,7 @@ export const awardsSchedule = defineSchedule({
   expression: 'cron(0 9 * * ? *)',
   timezone: PLATFORM_TIME_ZONE,
   entry: 'functions/schedules/awards.ts',
-  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events', 'signing'],
   timeout: 900,
   memorySize: 1024,
 });

@@ -8,7 +8,7 @@
  * grantNeeds(fn, ['table:read', 'email', 'sms'], resources);
  * ```
  */
-import { Arn, ArnFormat, Stack, Validations } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Stack, Token, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
@@ -225,11 +225,15 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
  */
 const grantDescribeExecutions = (fn: NodeFunction, stateMachine: IStateMachine): void => {
   const stack = Stack.of(fn);
+  // A state machine named in plain text (ours are) keeps the policy free of cross-stack
+  // references, whose rendering cdk-nag's exact-text acknowledgement could not predict.
+  const physicalName = (stateMachine as { physicalName?: string }).physicalName;
+  const name = physicalName && !Token.isUnresolved(physicalName) ? physicalName : Arn.split(stateMachine.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName;
   const executions = stack.formatArn({
     service: 'states',
     resource: 'execution',
     arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    resourceName: `${Arn.split(stateMachine.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName}:*`,
+    resourceName: `${name}:*`,
   });
   fn.function.addToRolePolicy(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executions] }));
   Validations.of(fn.role).acknowledge({

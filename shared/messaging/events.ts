@@ -4,7 +4,6 @@
  * the same consumers. Contracts live in events/catalog.ts.
  */
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { ulid } from 'ulid';
 import { env } from '../env.js';
 import { eventOutboxRepository } from '../db/event-outbox-repository.js';
 import { logger } from '../powertools/logger.js';
@@ -14,12 +13,6 @@ import { EVENT_SOURCE, type DomainEvent, type EventPublisher } from '../domain/e
 
 export { EVENT_SOURCE, type DomainEvent, type EventPublisher };
 
-export const domainEvent = <T>(type: string, detail: T, time = new Date()): DomainEvent<T> => ({
-  id: ulid(time.getTime()),
-  type,
-  time: time.toISOString(),
-  detail,
-});
 
 let client: EventBridgeClient | undefined;
 

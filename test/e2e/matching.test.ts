@@ -4,7 +4,7 @@ import { organizationRepository } from '../../shared/db/organization-repository.
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { cityById } from '../../shared/domain/reference/cities.js';
-import { domainEvent } from '../../shared/messaging/events.js';
+import { testEvent } from '../helpers/events.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 import { volunteerRecord } from '../integration/matching-support.js';
@@ -53,7 +53,7 @@ beforeAll(async () => {
     // A whole VolunteerRegistered detail: consumers check events against their contract (events/catalog.ts).
     const { city, skills, professions, languages, interests, preferences } = record;
     const detail = { volunteerId: id, city, region: cityById(city)!.region, locale: preferences.locale, skills, professions, languages, interests, registeredAt: now };
-    await localBus.publish([domainEvent('VolunteerRegistered', detail)]);
+    await localBus.publish([testEvent('VolunteerRegistered', detail)]);
   }
   const created = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, {
     token: await manager(orgId),

@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { drainEventOutbox } from '../../functions/schedules/event-outbox.js';
 import { eventOutboxRepository } from '../../shared/db/event-outbox-repository.js';
 import { EVENT_OUTBOX_SHARDS } from '../../shared/db/entities/outbox-event.js';
-import { domainEvent, publisherWithOutbox, type DomainEvent, type EventBatchSender } from '../../shared/messaging/events.js';
+import { publisherWithOutbox, type DomainEvent, type EventBatchSender } from '../../shared/messaging/events.js';
+import { testEvent } from '../helpers/events.js';
 import { createTestTable } from '../helpers/table.js';
 
 const refusing =
@@ -30,7 +31,7 @@ describe('event outbox', () => {
   });
 
   it('parks what EventBridge refuses instead of failing the request, and a drain publishes it once', async () => {
-    const events = Array.from({ length: 13 }, (_, i) => domainEvent('ApplicationApproved', { applicationId: `a${i}` }));
+    const events = Array.from({ length: 13 }, (_, i) => testEvent('ApplicationApproved', { applicationId: `a${i}` }));
     const publisher = publisherWithOutbox(
       refusing((event) => ['a3', 'a11'].includes(String(event.detail.applicationId))),
       (refused, reason) => eventOutboxRepository().park(refused, reason),
@@ -53,14 +54,14 @@ describe('event outbox', () => {
       },
       (refused, reason) => eventOutboxRepository().park(refused, reason),
     );
-    await publisher.publish([domainEvent('VolunteerRegistered', { volunteerId: 'v1' }), domainEvent('VolunteerRegistered', { volunteerId: 'v2' })]);
+    await publisher.publish([testEvent('VolunteerRegistered', { volunteerId: 'v1' }), testEvent('VolunteerRegistered', { volunteerId: 'v2' })]);
     expect(await parkedCount()).toBe(2);
     await drainEventOutbox(refusing(() => false));
     expect(await parkedCount()).toBe(0);
   });
 
   it('keeps an event parked while EventBridge still refuses it', async () => {
-    await eventOutboxRepository().park([domainEvent('OpportunityClosed', { opportunityId: 'o1' })], 'refused by EventBridge');
+    await eventOutboxRepository().park([testEvent('OpportunityClosed', { opportunityId: 'o1' })], 'refused by EventBridge');
     const summary = await drainEventOutbox(refusing(() => true));
     expect(summary).toEqual({ republished: 0, stillRefused: 1 });
     expect(await parkedCount()).toBe(1);
@@ -70,6 +71,6 @@ describe('event outbox', () => {
     const publisher = publisherWithOutbox(refusing(() => true), async () => {
       throw new Error('table unavailable');
     });
-    await expect(publisher.publish([domainEvent('VolunteerRegistered', { volunteerId: 'v3' })])).rejects.toThrow('table unavailable');
+    await expect(publisher.publish([testEvent('VolunteerRegistered', { volunteerId: 'v3' })])).rejects.toThrow('table unavailable');
   });
 });

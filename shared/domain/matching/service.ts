@@ -23,6 +23,7 @@ import { OpportunityIndex, TopK } from './matcher.js';
 import { cellName, cellOf, opportunityGate, reachCells, volunteerFeatures } from './retrieval.js';
 import type { Invitation, MatchOpportunity, MatchVolunteer, Reason } from './schema.js';
 import { explainPair } from './score.js';
+import { domainEvent, type EventPublisher } from '../events.js';
 import { riyadhIsoWeek } from '../time.js';
 import { limits } from './weights.js';
 
@@ -95,7 +96,7 @@ export interface InvitationSender {
 export interface MatchingPorts {
   readonly store: MatchingStore;
   readonly invitations: InvitationSender;
-  readonly events: { publish(events: readonly { type: string; detail: Record<string, unknown> }[]): Promise<void> };
+  readonly events: EventPublisher;
   readonly clock: Clock;
 }
 
@@ -273,7 +274,12 @@ export const matchOpportunity = async (ports: MatchingPorts, view: MatchOpportun
     await ports.invitations.send(invitation, entry, view);
     if (outcome === 'invited') {
       await ports.events.publish([
-        { type: 'VolunteerInvited', detail: { invitationId: invitation.id, volunteerId: entry.view.id, opportunityId: view.id, shiftId: invitation.shiftId, channel: invitation.channel, invitedAt: invitation.sentAt } },
+        // One event per invitation: its id is the invitation's, so a rerun republishes the same event.
+        domainEvent(
+          'VolunteerInvited',
+          { invitationId: invitation.id, volunteerId: entry.view.id, opportunityId: view.id, shiftId: invitation.shiftId, channel: invitation.channel, invitedAt: invitation.sentAt },
+          { id: invitation.id, time: new Date(invitation.sentAt) },
+        ),
       ]);
     }
   }

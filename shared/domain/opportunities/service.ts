@@ -16,8 +16,6 @@ import { event } from '../organizations/service.js';
 import { OpportunityStatusError } from './errors.js';
 import type {
   CreateOpportunity,
-  OpportunityClosedDetail,
-  OpportunityPublishedDetail,
   OpportunityRecord,
   OpportunityStatus,
   OpportunityView,
@@ -144,7 +142,7 @@ export const publishOpportunity = async (deps: OpportunityDeps, caller: Caller, 
   }
   const published = await deps.repo.publish(opportunity, now);
   await deps.events.publish([
-    event<OpportunityPublishedDetail>(deps, 'OpportunityPublished', {
+    event(deps, 'OpportunityPublished', {
       opportunityId: id,
       orgId: opportunity.orgId,
       category: opportunity.category,
@@ -166,7 +164,7 @@ export const closeOpportunity = async (deps: OpportunityDeps, caller: Caller, id
   const now = deps.clock.now().toISOString();
   const closed = await deps.repo.close(opportunity, now);
   await deps.events.publish([
-    event<OpportunityClosedDetail>(deps, 'OpportunityClosed', {
+    event(deps, 'OpportunityClosed', {
       opportunityId: id,
       orgId: opportunity.orgId,
       previousStatus: opportunity.status === 'published' ? 'published' : 'draft',
