@@ -5,7 +5,7 @@
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { Alarm, ComparisonOperator, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -67,6 +67,15 @@ export class Observability extends Construct {
       threshold: 1,
       description: `${fn.node.path} reported errors`,
     }, fn);
+  }
+
+  /**
+   * Raises an alarm when an application metric reaches `threshold` within a day. Powertools
+   * publishes under the namespace `Tatawwu` with the function's service name as dimension.
+   */
+  public monitorMetric(id: string, metricName: string, options: { service: string; threshold: number; description: string }): Alarm {
+    const metric = new Metric({ namespace: 'Tatawwu', metricName, dimensionsMap: { service: options.service }, statistic: 'Maximum', period: Duration.days(1) });
+    return this.alarm(id, metric, options);
   }
 
   private alarm(id: string, metric: IMetric, options: { threshold: number; description: string }, scope: Construct = this): Alarm {

@@ -148,6 +148,8 @@ export class PlatformStack extends Stack {
     for (const fn of [feedback.bounces, feedback.inboundSms]) this.observability.monitorFunction(fn.node.id, fn);
     for (const { definition, function: fn } of this.schedules.schedules.values()) this.observability.monitorFunction(`Schedule${definition.id}`, fn);
     for (const { definition, function: fn } of this.consumers.consumers.values()) this.observability.monitorFunction(`Consumer${definition.id}`, fn);
+    // The impact-reconcile job recounts a sample of the impact aggregates from the ledger daily (issue 16).
+    this.observability.monitorMetric('ImpactAggregateDrift', 'ImpactAggregateDrift', { service: 'impact-reconcile', threshold: 1, description: 'impact aggregates differ from a recount of the ledger (impact-reconcile job)' });
     new CfnOutput(this, 'InboundSmsTopicArn', { value: this.messaging.inboundSmsTopic.topicArn });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });

@@ -220,4 +220,13 @@ describe.each(resolveConfig('dev').map((c) => [c.region, c] as const))('platform
     }
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
   });
+
+  it('alarms when the impact reconciliation reports drift of the aggregates', () => {
+    template().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Tatawwu',
+      MetricName: 'ImpactAggregateDrift',
+      Dimensions: [{ Name: 'service', Value: 'impact-reconcile' }],
+      Threshold: 1,
+    });
+  });
 });
