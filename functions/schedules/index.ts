@@ -15,17 +15,6 @@ export const remindersSchedule = defineSchedule({
 });
 
 export const schedules: readonly ScheduleDefinition[] = [
-  {
-    name: 'event-outbox',
-    id: 'EventOutbox',
-    description: 'publishes again the domain events EventBridge refused (parked in the table, never dropped)',
-    expression: 'rate(5 minutes)',
-    timezone: PLATFORM_TIME_ZONE,
-    entry: 'functions/schedules/event-outbox.ts',
-    needs: ['table:read', 'table:write', 'events'],
-    timeout: 120,
-    memorySize: 256,
-  },
   remindersSchedule,
   {
     name: 'matching',

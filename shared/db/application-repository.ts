@@ -31,12 +31,13 @@ import {
   TooMuchContentionError,
   WaitlistChangedError,
 } from '../domain/applications/errors.js';
-import type { ApplicationRepository, BookingsSnapshot, Page, Transition } from '../domain/applications/ports.js';
+import type { ApplicationRepository, BookingsSnapshot, Page, Transition, WriteEvents } from '../domain/applications/ports.js';
 import type { ApplicationRecord, ApplicationStatus, StatusChange } from '../domain/applications/schema.js';
 import type { Booking } from '../domain/applications/screening.js';
 import { decodeCursor, encodeCursor, invalidCursor } from '../domain/cursor.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
+import { outboxPuts } from './entities/outbox-event.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 import { applicationKeys as keys, notificationKeys, opportunityKeys } from './keys.js';
 
@@ -261,8 +262,12 @@ export const applicationRepository = (
     return Item ? toRecord(Item) : undefined;
   };
 
+  /** The outbox items of a write's events, last in its transaction (the indexes of the items before them keep their meaning). */
+  const eventItems = (events: WriteEvents | undefined, next: ApplicationRecord): TransactItem[] =>
+    outboxPuts(typeof events === 'function' ? events(next) : (events ?? []), tableName());
+
   return {
-    async create(application, first) {
+    async create(application, first, events) {
       const TableName = tableName();
       const reasons = await transact(
         [
@@ -275,6 +280,7 @@ export const applicationRepository = (
             },
           },
           { Put: { TableName, Item: historyItem(application.id, first), ConditionExpression: 'attribute_not_exists(PK)' } },
+          ...eventItems(events, application),
         ],
         `application ${application.id}`,
       );
@@ -372,13 +378,13 @@ export const applicationRepository = (
 
     async transition(application, change, options = {}) {
       const { update, next, history } = applicationUpdate(application, change);
-      const items: TransactItem[] = [update, history as TransactItem, ...(options.releaseMarker ? [releaseMarker(application)] : [])];
+      const items: TransactItem[] = [update, history as TransactItem, ...(options.releaseMarker ? [releaseMarker(application)] : []), ...eventItems(options.events, next)];
       const reasons = await transact(items, `application ${application.id}`);
       if (reasons) throw new ApplicationChangedError(application.id);
       return next;
     },
 
-    async reserveSeat(application, change, bookings) {
+    async reserveSeat(application, change, bookings, events) {
       const { update, next, history } = applicationUpdate(application, change);
       const reasons = await transact(
         [
@@ -395,6 +401,7 @@ export const applicationRepository = (
           update,
           ...bookingWrites(application, bookings),
           history as TransactItem,
+          ...eventItems(events, next),
         ],
         `seat reservation of application ${application.id}`,
       );
@@ -418,7 +425,7 @@ export const applicationRepository = (
       return Number(Attributes?.seq);
     },
 
-    async joinWaitlist(application, change, seq) {
+    async joinWaitlist(application, change, seq, events) {
       const { update, next, history } = applicationUpdate(application, change, { set: { waitlistSeq: seq } });
       const reasons = await transact(
         [
@@ -448,6 +455,7 @@ export const applicationRepository = (
             },
           },
           history as TransactItem,
+          ...eventItems(events, next),
         ],
         `waitlisting of application ${application.id}`,
       );
@@ -517,6 +525,7 @@ export const applicationRepository = (
           },
           history as TransactItem,
           ...(options.releaseMarker ? [releaseMarker(application)] : []),
+          ...eventItems(options.events, next),
         ],
         `application ${application.id} leaving the waitlist`,
       );
@@ -524,9 +533,9 @@ export const applicationRepository = (
       return next;
     },
 
-    async withdrawApproved(application, change, promotion) {
+    async withdrawApproved(application, change, promotion, events) {
       const TableName = tableName();
-      const { update, history } = applicationUpdate(application, change);
+      const { update, history, next } = applicationUpdate(application, change);
       const own: TransactItem[] = [
         update,
         history as TransactItem,
@@ -580,7 +589,7 @@ export const applicationRepository = (
           },
         ];
       }
-      const reasons = await transact(items, `withdrawal of application ${application.id}`);
+      const reasons = await transact([...items, ...eventItems(events, next)], `withdrawal of application ${application.id}`);
       if (!reasons) return;
       // 0-3: the withdrawing application; 4: the shift; 5-6: the candidate's WAIT item and
       // status; 7-8: the candidate's booking and bookings version.
@@ -652,21 +661,24 @@ export const applicationRepository = (
       }
     },
 
-    async clearTaskToken(id) {
-      await client
-        .send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: keys.application(id),
-            UpdateExpression: 'REMOVE taskToken',
-            ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':pending': 'pending' },
-          }),
-        )
-        .catch((error: unknown) => {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        });
+    async clearTaskToken(application, events) {
+      // Cancelled only when the application left pending: nothing to void, nobody to remind.
+      await transact(
+        [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.application(application.id),
+              UpdateExpression: 'REMOVE taskToken',
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':pending': 'pending' },
+            },
+          },
+          ...eventItems(events, application),
+        ],
+        `the task token of application ${application.id}`,
+      );
     },
   };
 };

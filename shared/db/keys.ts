@@ -391,12 +391,7 @@ const matchingAccessPatterns: readonly AccessPattern[] = [
   },
 ];
 
-// ── Parked domain events (shared/db/event-outbox-repository.ts) ─────────────────
-/**
- * Events that EventBridge refused after the SDK's retries are parked here (never dropped) and
- * re-published by the `event-outbox` schedule. Spread over a few shards so that a burst of
- * failures does not make one hot partition; each item expires after 14 days.
- */
+// ── The transactional outbox (shared/db/entities/outbox-event.ts) ─────────────────
 export { EVENT_OUTBOX_SHARDS } from './entities/outbox-event.js';
 export const eventOutboxKeys = { parked: outboxEvent.keys.item, shard: outboxEvent.keys.shard } as const;
 

@@ -22,7 +22,7 @@ import type { Invitation, MatchOpportunity } from '../domain/matching/schema.js'
 import { systemClock } from '../clock.js';
 import { cityById } from '../domain/reference/cities.js';
 import { env } from '../env.js';
-import { domainEvent, eventPublisher } from '../messaging/events.js';
+import { outboxPuts } from './entities/outbox-event.js';
 import { notifier } from '../messaging/notifier.js';
 import { organizationRepository } from './organization-repository.js';
 import { documentClient } from './client.js';
@@ -174,7 +174,7 @@ export const matchingRepository = (
       const items = await partition(keys.candidate(opportunityId, '').PK);
       await batchWrite([], items.map(keyOf));
     },
-    async invite(invitation, volunteerId, week, cap) {
+    async invite(invitation, volunteerId, week, cap, events = []) {
       try {
         await client.send(
           new TransactWriteCommand({
@@ -195,6 +195,11 @@ export const matchingRepository = (
                   ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':cap': cap, ':entity': 'InvitationWeek' },
                 },
               },
+              // The events last; their ids derive from the invitation's, which is written once.
+              ...outboxPuts(
+                events.map((e) => ({ id: `${invitation.id}-${e.type}`, type: e.type, time: invitation.sentAt, detail: e.detail })),
+                tableName(),
+              ),
             ],
           }),
         );
@@ -333,11 +338,6 @@ export const matchingPorts = (): MatchingPorts => ({
         },
         channels: [invitation.channel],
       });
-    },
-  },
-  events: {
-    async publish(events) {
-      await eventPublisher().publish(events.map((e) => domainEvent(e.type, e.detail)));
     },
   },
   clock: systemClock,

@@ -12,6 +12,7 @@ import { OpportunitySummary, type OpportunityRecord, type ShiftRecord } from '..
 import { partitionsOf, summaryOf, type SearchPartition, type SearchPlan } from '../domain/opportunities/search.js';
 import type { OpportunityRepository } from '../domain/opportunities/service.js';
 import { env } from '../env.js';
+import { outboxPuts } from './entities/outbox-event.js';
 import { documentClient, queryAll } from './client.js';
 import { opportunityKeys as keys } from './keys.js';
 
@@ -153,7 +154,7 @@ export const opportunityRepository = (
       };
     },
 
-    async publish(opportunity, publishedAt) {
+    async publish(opportunity, publishedAt, events = []) {
       const TableName = tableName();
       await transact(
         [
@@ -168,6 +169,7 @@ export const opportunityRepository = (
             },
           },
           ...searchItems(opportunity, publishedAt).map((Item) => ({ Put: { TableName, Item } })),
+          ...outboxPuts(events, TableName),
         ],
         opportunity,
         'published',
@@ -175,7 +177,7 @@ export const opportunityRepository = (
       return { ...opportunity, status: 'published', publishedAt, updatedAt: publishedAt };
     },
 
-    async close(opportunity, closedAt) {
+    async close(opportunity, closedAt, events = []) {
       const TableName = tableName();
       const indexDeletes =
         opportunity.status === 'published'
@@ -194,6 +196,7 @@ export const opportunityRepository = (
             },
           },
           ...indexDeletes,
+          ...outboxPuts(events, TableName),
         ],
         opportunity,
         'closed',

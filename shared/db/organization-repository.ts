@@ -27,6 +27,7 @@ import type {
 import type { OrganizationRepository, TransitionOptions } from '../domain/organizations/service.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
+import { outboxPuts } from './entities/outbox-event.js';
 import { organizationKeys as keys } from './keys.js';
 
 type Item = Record<string, unknown>;
@@ -64,7 +65,7 @@ export const organizationRepository = (
   };
 
   return {
-    async create(org, change) {
+    async create(org, change, events = []) {
       const TableName = tableName();
       try {
         await client.send(
@@ -79,6 +80,7 @@ export const organizationRepository = (
                 },
               },
               { Put: { TableName, Item: historyItem(org.id, change) } },
+              ...outboxPuts(events, TableName),
             ],
           }),
         );
@@ -232,6 +234,8 @@ export const organizationRepository = (
           },
         });
       }
+      // The events last: the failure indexes of the items above keep their meaning.
+      items.push(...outboxPuts(options.events ?? [], TableName));
       try {
         await client.send(new TransactWriteCommand({ TransactItems: items }));
         return 'applied';

@@ -20,6 +20,7 @@ import type { ConsentChange, VolunteerChanges, VolunteerRepository } from '../do
 import { env } from '../env.js';
 import { documentClient } from './client.js';
 import { volunteerKeys } from './keys.js';
+import { outboxPuts } from './entities/outbox-event.js';
 import { failedAt as failed, transactWrite, type TransactItem } from './transactions.js';
 
 
@@ -53,7 +54,7 @@ export const volunteerRepository = (
     }));
 
   return {
-    async create(record, consent) {
+    async create(record, consent, events) {
       const cancelled = await transact(
         [
           {
@@ -71,6 +72,7 @@ export const volunteerRepository = (
             },
           },
           ...consentItems(record.id, consent),
+          ...outboxPuts(events ?? [], tableName),
         ],
         'the registration',
       );
@@ -86,7 +88,7 @@ export const volunteerRepository = (
       return Item ? stripKeys(Item) : undefined;
     },
 
-    async update(id, changes, expectedRevision, consent) {
+    async update(id, changes, expectedRevision, consent, events) {
       const names = Object.keys(changes);
       const cancelled = await transact(
         [
@@ -105,6 +107,7 @@ export const volunteerRepository = (
             },
           },
           ...consentItems(id, consent),
+          ...outboxPuts(events ?? [], tableName),
         ],
         'the profile',
       );

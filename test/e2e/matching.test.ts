@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationRepository } from '../../shared/db/organization-repository.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
-import { domainEvent } from '../../shared/messaging/events.js';
-import { localBus } from '../../shared/messaging/local-bus.js';
+import { domainEvent, eventPublisher } from '../../shared/messaging/events.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 import { volunteerRecord } from '../integration/matching-support.js';
 
@@ -51,7 +50,7 @@ beforeAll(async () => {
       volunteerRecord(id, { availability: everyDay, nationalIdHash: `hash-${id}`, createdAt: now, updatedAt: now, nameEn: `Volunteer${i} Family`, nameAr: `متطوع${i} عائلة` }),
       [],
     );
-    await localBus.publish([domainEvent('VolunteerRegistered', { volunteerId: id })]);
+    await eventPublisher().publish([domainEvent('VolunteerRegistered', { volunteerId: id })]);
   }
   const created = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, {
     token: await manager(orgId),
@@ -70,7 +69,7 @@ beforeAll(async () => {
   });
   opportunityId = created.body.id;
   await platform.request('POST', `/v1/opportunities/${opportunityId}/publish`, { token: await manager(orgId) });
-  await localBus.drain();
+  await platform.flushEvents();
   const job = await platform.request('POST', '/local/schedules/matching');
   expect(job.body.summary).toMatchObject({ opportunities: 1, candidates: 3, invited: 3 });
 });

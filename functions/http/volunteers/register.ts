@@ -3,7 +3,6 @@ import { volunteerRepository } from '../../../shared/db/volunteer-repository.js'
 import { systemClock } from '../../../shared/clock.js';
 import { RegisterVolunteer } from '../../../shared/domain/volunteers/schema.js';
 import * as volunteers from '../../../shared/domain/volunteers/service.js';
-import { eventPublisher } from '../../../shared/messaging/events.js';
 import { http } from '../../../shared/middleware/http.js';
 import { idempotent } from '../../../shared/middleware/idempotency.js';
 import { created } from '../../../shared/middleware/responses.js';
@@ -12,7 +11,7 @@ import { pepperedNationalIds } from '../../../shared/security/national-id-protec
 export const handler = http({ body: RegisterVolunteer })
   .use(idempotent())
   .handler(async ({ body, caller }) => {
-    const ports = { repo: volunteerRepository(), events: eventPublisher(), clock: systemClock, nationalIds: pepperedNationalIds() };
+    const ports = { repo: volunteerRepository(), clock: systemClock, nationalIds: pepperedNationalIds() };
     const profile = await volunteers.register(ports, caller, body);
     return created(profile, '/v1/volunteers/me');
   });

@@ -3,7 +3,7 @@
  * from the application, its version and the event type, so a step retried after a crash
  * publishes the very same event again (nothing is lost) and a consumer deduplicates on its id.
  */
-import type { DomainEvent } from '../../messaging/events.js';
+import type { DomainEvent } from '../events.js';
 import type { ApplicationEventDetail, ApplicationRecord, RuleFailure, StatusChange } from './schema.js';
 
 export type ApplicationEventType =

@@ -4,7 +4,7 @@
  * id generator) come in as arguments. The workflow's own steps are in onboarding.ts.
  */
 import type { Clock } from '../../clock.js';
-import type { DomainEvent, EventPublisher } from '../../messaging/events.js';
+import type { DomainEvent } from '../events.js';
 import { assertNotSelf, hasGroup, managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { DecisionNotOpenError, LicenseNumberTakenError, OrganizationNotActiveError } from './errors.js';
@@ -28,11 +28,13 @@ export interface TransitionOptions {
   readonly department?: Department;
   /** Frees the licence number for a new application (rejection, expiry). */
   readonly releaseLicense?: string;
+  /** The domain events of the change, written in its transaction (the outbox). */
+  readonly events?: readonly DomainEvent[];
 }
 
 export interface OrganizationRepository {
   /** Writes the organisation, its licence marker and its first history entry; LicenseNumberTakenError if the licence is held. */
-  create(org: OrganizationRecord, change: StatusChange): Promise<void>;
+  create(org: OrganizationRecord, change: StatusChange, events?: readonly DomainEvent[]): Promise<void>;
   get(orgId: string): Promise<OrganizationRecord | undefined>;
   licenseHolder(licenseNumber: string): Promise<string | undefined>;
   history(orgId: string): Promise<StatusChange[]>;
@@ -76,7 +78,6 @@ export interface UserDirectory {
 
 export interface OrganizationDeps {
   readonly repo: OrganizationRepository;
-  readonly events: EventPublisher;
   readonly clock: Clock;
   readonly ids: () => string;
 }
@@ -119,7 +120,7 @@ export const registerOrganization = async (
   };
   let registered = org;
   try {
-    await deps.repo.create(org, { status: 'pending', at, by: caller.sub, reason: 'registered' });
+    await deps.repo.create(org, { status: 'pending', at, by: caller.sub, reason: 'registered' }, [event(deps, 'OrganizationRegistered', registeredEvent(org))]);
   } catch (error) {
     if (!(error instanceof LicenseNumberTakenError)) throw error;
     const holderId = await deps.repo.licenseHolder(input.licenseNumber);
@@ -128,7 +129,6 @@ export const registerOrganization = async (
     registered = holder;
   }
   await deps.workflow.start(registered.id);
-  await deps.events.publish([event(deps, 'OrganizationRegistered', registeredEvent(registered))]);
   return { id: registered.id, status: 'pending' };
 };
 
