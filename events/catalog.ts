@@ -20,7 +20,7 @@ import { OrganizationApprovedDetail, OrganizationRegisteredDetail, OrganizationR
 import { VolunteerInvitedDetail, VolunteerProfileUpdatedDetail } from '../shared/domain/matching/schema.js';
 import { VolunteerRegisteredDetail } from '../shared/domain/volunteers/schema.js';
 import { NotificationDeadLetteredDetail } from '../shared/domain/notifications/schema.js';
-import { TrainingCompletedDetail } from '../shared/domain/training/schema.js';
+import { TrainingCompletedDetail, TrainingMissingAtCheckInDetail } from '../shared/domain/training/schema.js';
 import {
   HoursApprovedDetail,
   HoursDisputedDetail,
@@ -31,6 +31,7 @@ import {
   VolunteerCheckedInDetail,
   VolunteerNoShowDetail,
 } from '../shared/domain/hours/schema.js';
+import { CertificateIssuedDetail, CertificateRevokedDetail } from '../shared/domain/certificates/schema.js';
 import { EVENT_SOURCE } from '../shared/domain/events.js';
 
 export interface EventContract {
@@ -180,11 +181,29 @@ export const eventCatalog = {
     detail: NotificationDeadLetteredDetail,
     example: 'notifications/notification-dead-lettered.json',
   },
+  CertificateIssued: {
+    description:
+      "A volunteer was issued a certificate of volunteering (a VC 2.0 signed with the region's key) for a scope of the national register: an organisation's (`orgId`) or the national one, over a period. Carries ids and numbers, never the holder's name.",
+    detail: CertificateIssuedDetail,
+    example: 'register/certificate-issued.json',
+  },
+  CertificateRevoked: {
+    description:
+      "A certificate was revoked: by the issuing organisation's managers or a ministry-admin (`cause: manual`), or because hours it counted were reversed (`cause: hours-reversed`). Its status list bit is set and the verification page says revoked.",
+    detail: CertificateRevokedDetail,
+    example: 'register/certificate-revoked.json',
+  },
   TrainingCompleted: {
     description:
       'A volunteer completed a training module: passed its quiz (POST /v1/trainings/{id}/attempts) or a manager confirmed a practical one. `version` is the content they completed; `validUntil` is absent when the completion never expires. Written in the same transaction as the completion (outbox); recognition consumes it.',
     detail: TrainingCompletedDetail,
     example: 'training/training-completed.json',
+  },
+  TrainingMissingAtCheckIn: {
+    description:
+      'A volunteer checked in to a shift whose required training (`missing` module ids) they have not validly completed, e.g. a completion that expired after approval. The check-in stands; written with the attendance record; the managers are warned and the volunteer told (notify-training-missing).',
+    detail: TrainingMissingAtCheckInDetail,
+    example: 'training/training-missing-at-check-in.json',
   },
 } as const satisfies Record<string, EventContract>;
 

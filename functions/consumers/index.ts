@@ -24,36 +24,89 @@ export const registerHours = defineConsumer({
   needs: ['table:read', 'table:write'],
 });
 
+/** Application events → the volunteer is told (email, SMS for decisions); a decision left waiting nudges the managers. */
+export const notifyApplications = defineConsumer({
+  id: 'NotifyApplications',
+  events: [
+    'ApplicationSubmitted',
+    'ApplicationApproved',
+    'ApplicationRejected',
+    'ApplicationWaitlisted',
+    'ApplicationPromoted',
+    'ApplicationWithdrawn',
+    'ApplicationExpired',
+    'ApplicationPendingDecision',
+  ],
+  entry: 'functions/consumers/notify-applications.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+});
+
+/** A volunteer registered or changed their profile → their matching index items and a change marker. */
+export const matchingIndexVolunteers = defineConsumer({
+  id: 'MatchingIndexVolunteers',
+  events: ['VolunteerRegistered', 'VolunteerProfileUpdated'],
+  entry: 'functions/consumers/matching-volunteers.ts',
+  needs: ['table:read', 'table:write'],
+});
+
+/** An opportunity was published or closed → the open-opportunity catalogue and its candidates. */
+export const matchingIndexOpportunities = defineConsumer({
+  id: 'MatchingIndexOpportunities',
+  events: ['OpportunityPublished', 'OpportunityClosed'],
+  entry: 'functions/consumers/matching-opportunities.ts',
+  needs: ['table:read', 'table:write'],
+  timeout: 120,
+});
+
+/** HoursApproved / HoursReversed → recognition: points, leaderboards, the change marker the daily awards run reads. */
+export const recognitionHours = defineConsumer({
+  id: 'RecognitionHours',
+  events: ['HoursApproved', 'HoursReversed'],
+  entry: 'functions/consumers/recognition-hours.ts',
+  needs: ['table:read', 'table:write'],
+});
+
+export const notifyHours = defineConsumer({
+  id: 'NotifyHours',
+  events: ['VolunteerCheckedIn', 'HoursApproved', 'HoursRejected', 'VolunteerNoShow', 'HoursPending'],
+  entry: 'functions/consumers/notify-hours.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 60,
+});
+
+export const attendanceRecord = defineConsumer({
+  id: 'AttendanceRecord',
+  events: ['ApplicationWithdrawn'],
+  entry: 'functions/consumers/attendance-record.ts',
+  needs: ['table:read', 'table:write'],
+});
+
+/** Impact aggregates (issue 16): counters per organisation, region, city and nation × month. */
+export const impactAggregates = defineConsumer({
+  id: 'ImpactAggregates',
+  events: ['HoursApproved', 'HoursReversed', 'VolunteerRegistered', 'OrganizationApproved', 'VolunteerNoShow', 'OpportunityClosed'],
+  entry: 'functions/consumers/impact-aggregates.ts',
+  needs: ['table:read', 'table:write'],
+});
+
+/** TrainingMissingAtCheckIn (issue 13) → the volunteer is told, the organisation's managers warned. */
+export const notifyTrainingMissing = defineConsumer({
+  id: 'NotifyTrainingMissing',
+  events: ['TrainingMissingAtCheckIn'],
+  entry: 'functions/consumers/notify-training-missing.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+});
+
 export const consumers: readonly ConsumerDefinition[] = [
+  notifyHours,
+  attendanceRecord,
   assignVolunteerGroup,
+  recognitionHours,
   registerHours,
-  {
-    id: 'NotifyApplications',
-    events: [
-      'ApplicationSubmitted',
-      'ApplicationApproved',
-      'ApplicationRejected',
-      'ApplicationWaitlisted',
-      'ApplicationPromoted',
-      'ApplicationWithdrawn',
-      'ApplicationExpired',
-      'ApplicationPendingDecision',
-    ],
-    entry: 'functions/consumers/notify-applications.ts',
-    needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
-  },
+  notifyApplications,
   notifyOpportunityClosed,
-  {
-    id: 'MatchingIndexVolunteers',
-    events: ['VolunteerRegistered', 'VolunteerProfileUpdated'],
-    entry: 'functions/consumers/matching-volunteers.ts',
-    needs: ['table:read', 'table:write'],
-  },
-  {
-    id: 'MatchingIndexOpportunities',
-    events: ['OpportunityPublished', 'OpportunityClosed'],
-    entry: 'functions/consumers/matching-opportunities.ts',
-    needs: ['table:read', 'table:write'],
-    timeout: 120,
-  },
+  impactAggregates,
+  matchingIndexVolunteers,
+  matchingIndexOpportunities,
+  notifyTrainingMissing,
 ];

@@ -4,23 +4,12 @@
  * item and the opportunity's candidates are removed (matches pointing at it are hidden at once,
  * since reads check the catalogue). The record is read, so redelivery is harmless.
  */
-import * as z from 'zod';
-import type { DomainEventEnvelope } from './definition.js';
 import { matchingPorts } from '../../shared/db/matching-repository.js';
 import { opportunityRepository } from '../../shared/db/opportunity-repository.js';
-import { toMatchOpportunity } from '../../shared/domain/matching/adapters.js';
-import { closeOpportunity, openOpportunity } from '../../shared/domain/matching/service.js';
+import { syncOpportunity } from '../../shared/domain/matching/service.js';
+import { consumer } from '../../shared/middleware/consumer.js';
+import { matchingIndexOpportunities } from './index.js';
 
-const Detail = z.object({ opportunityId: z.string().min(1) });
-
-export const handler = async (event: DomainEventEnvelope): Promise<{ status: 'open' | 'closed' | 'unknown' }> => {
-  const { opportunityId } = Detail.parse(event.detail);
-  const found = await opportunityRepository().get(opportunityId);
-  const ports = matchingPorts();
-  if (found?.opportunity.status === 'published') {
-    await openOpportunity(ports, toMatchOpportunity(found.opportunity, found.shifts));
-    return { status: 'open' };
-  }
-  await closeOpportunity(ports, opportunityId);
-  return { status: found ? 'closed' : 'unknown' };
-};
+export const handler = consumer(matchingIndexOpportunities).handler(async ({ detail }) => ({
+  status: await syncOpportunity(matchingPorts(), await opportunityRepository().get(detail.opportunityId), detail.opportunityId),
+}));

@@ -24,6 +24,10 @@ export type Need =
   | 'cognito'
   /** read the secret pepper used to hash national IDs */
   | 'national-id-pepper'
+  /** sign credentials with the region's key and read its public keys (kms:Sign, kms:GetPublicKey) */
+  | 'signing'
+  /** read the secret key of the rotating attendance codes */
+  | 'attendance-code-key'
   | `workflow:${string}`;
 
 /**
@@ -32,7 +36,13 @@ export type Need =
  */
 export type Auth = 'required' | 'optional' | 'none';
 
-export type ResponseSpec = z.ZodType | { readonly description: string; readonly contentType: string };
+/**
+ * A zod schema (JSON), or a described body: another content type (`text/calendar`), or JSON
+ * given as a plain JSON Schema where bundling zod into the handler is not worth it (`/health`).
+ */
+export type ResponseSpec =
+  | z.ZodType
+  | { readonly description: string; readonly contentType: string; readonly schema?: Readonly<Record<string, unknown>> };
 
 export interface OperationRequest<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined> {
   readonly path?: P;
@@ -74,8 +84,17 @@ export interface Operation<
   readonly responses: Readonly<Record<number, ResponseSpec>>;
   /** Error statuses this route can answer with (problem+json). */
   readonly errors?: readonly number[];
-  /** Examples for the OpenAPI document: a request body and the success response body. */
-  readonly examples?: { readonly request?: unknown; readonly response?: unknown };
+  /**
+   * Examples: the request body and the success response body (the OpenAPI document shows them),
+   * and the path and query parameters of that request (the sample events under events/http/
+   * are built from them). Plain literals, so bundles can drop them with the spec.
+   */
+  readonly examples?: {
+    readonly path?: Readonly<Record<string, string>>;
+    readonly query?: Readonly<Record<string, string>>;
+    readonly request?: unknown;
+    readonly response?: unknown;
+  };
 }
 
 /** Declares one operation; the generic parameters keep the schema types for `http(spec)`. */

@@ -14,28 +14,95 @@ export const remindersSchedule = defineSchedule({
   memorySize: 1024,
 });
 
+/**
+ * `awards` (daily, 09:00 Riyadh): badges for the volunteers whose standing changed, and — on
+ * the first run of a month — the volunteer of the month of each organisation for the month
+ * that ended (conditional writes make every rerun a no-op).
+ */
+export const awardsSchedule = defineSchedule({
+  name: 'awards',
+  id: 'Awards',
+  description: 'daily milestones (badges) from change markers; volunteer of the month per organisation for the month that ended',
+  expression: 'cron(0 9 * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/awards.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 900,
+  memorySize: 1024,
+});
+
+export const trainingExpirySchedule = defineSchedule({
+  name: 'training-expiry',
+  id: 'TrainingExpiry',
+  description: 'daily: reminds volunteers 30 and 7 days before a training completion expires when an upcoming approved seat needs it (once per completion and step)',
+  expression: 'cron(0 9 * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/training-expiry.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 900,
+  memorySize: 512,
+});
+
+export const matchingSchedule = defineSchedule({
+  name: 'matching',
+  id: 'Matching',
+  description: 'matches new or changed opportunities and volunteers (change markers), invites the top volunteers of new opportunities',
+  expression: 'cron(0 * * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/matching.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 900,
+  memorySize: 1024,
+});
+
+export const matchingRunSchedule = defineSchedule({
+  name: 'matching-run',
+  id: 'MatchingRun',
+  description: 'weekly national re-match: starts the MatchingRun Distributed Map over every volunteer shard (in-process locally)',
+  expression: 'cron(0 2 ? * FRI *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/workflows/matching-run/start-run.ts',
+  needs: ['table:read', 'table:write', 'workflow:MatchingRun'],
+  timeout: 900,
+  memorySize: 1024,
+});
+
+/**
+ * `attendance-close` (hourly, Asia/Riyadh): closes check-ins still open 2 h after their shift
+ * ended (credited to the end, flagged auto-closed), and turns approved seats with neither a
+ * check-in nor a roster entry 24 h after the end into no-shows (the volunteer is told, with a
+ * way to dispute). Every change is conditional, so a rerun changes nothing.
+ */
+export const attendanceCloseSchedule = defineSchedule({
+  name: 'attendance-close',
+  id: 'AttendanceClose',
+  description: 'closes forgotten check-outs 2 h after the shift end (auto-closed) and records no-shows 24 h after the end',
+  expression: 'cron(5 * * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/attendance-close.ts',
+  needs: ['table:read', 'table:write', 'workflow:HoursVerification'],
+  timeout: 900,
+  memorySize: 1024,
+});
+
+export const evaluationsSchedule = defineSchedule({
+  name: 'evaluations',
+  id: 'Evaluations',
+  description: 'daily: the day after a shift, invites each attendee to rate the experience and sends the managers a digest to rate the attendees (once per shift and recipient)',
+  expression: 'cron(0 10 * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/evaluations.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 900,
+  memorySize: 512,
+});
+
 export const schedules: readonly ScheduleDefinition[] = [
   remindersSchedule,
-  {
-    name: 'matching',
-    id: 'Matching',
-    description: 'matches new or changed opportunities and volunteers (change markers), invites the top volunteers of new opportunities',
-    expression: 'cron(0 * * * ? *)',
-    timezone: PLATFORM_TIME_ZONE,
-    entry: 'functions/schedules/matching.ts',
-    needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
-    timeout: 900,
-    memorySize: 1024,
-  },
-  {
-    name: 'matching-run',
-    id: 'MatchingRun',
-    description: 'weekly national re-match: starts the MatchingRun Distributed Map over every volunteer shard (in-process locally)',
-    expression: 'cron(0 2 ? * FRI *)',
-    timezone: PLATFORM_TIME_ZONE,
-    entry: 'functions/workflows/matching-run/start-run.ts',
-    needs: ['table:read', 'table:write', 'workflow:MatchingRun'],
-    timeout: 900,
-    memorySize: 1024,
-  },
+  attendanceCloseSchedule,
+  matchingSchedule,
+  matchingRunSchedule,
+  awardsSchedule,
+  trainingExpirySchedule,
+  evaluationsSchedule,
 ];

@@ -7,6 +7,7 @@
  */
 import { matchingPorts } from '../../shared/db/matching-repository.js';
 import { runChanges, type ChangesSummary } from '../../shared/domain/matching/service.js';
-import type { ScheduledEvent } from './definition.js';
+import { job } from '../../shared/middleware/job.js';
+import { matchingSchedule } from './index.js';
 
-export const handler = async (_event: ScheduledEvent): Promise<ChangesSummary> => runChanges(matchingPorts());
+export const handler = job(matchingSchedule).handler(async (): Promise<ChangesSummary> => runChanges(matchingPorts()));

@@ -6,6 +6,7 @@
  */
 import type { WorkflowDefinition } from '../../shared/workflows/definition.js';
 import { applicationReview } from './application-review/definition.js';
+import { hoursVerification } from './hours-verification/definition.js';
 import { organizationOnboarding } from './organization-onboarding/definition.js';
 
-export const workflows: readonly WorkflowDefinition[] = [organizationOnboarding, applicationReview];
+export const workflows: readonly WorkflowDefinition[] = [organizationOnboarding, applicationReview, hoursVerification];

@@ -1,5 +1,5 @@
 /**
- * Turns what a handler declares it needs (`Need`, functions/http/route.ts) into environment
+ * Turns what a handler declares it needs (`Need`, functions/http/operation.ts) into environment
  * variables and least-privilege grants, in one place, so that HTTP routes, workflow tasks,
  * scheduled jobs and consumers are all granted the same way:
  *
@@ -12,10 +12,11 @@ import { Arn, ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import type { Need } from '../../functions/http/route.js';
+import type { Need } from '../../functions/http/operation.js';
 import { workflowArnEnvName } from '../../shared/workflows/definition.js';
 import type { NodeFunction } from './node-function.js';
 import type { Messaging } from './messaging.js';
@@ -30,6 +31,22 @@ export interface NeedResources {
   readonly eventBus: IEventBus;
   /** The national-ID pepper (`NATIONAL_ID_PEPPER_SECRET_ARN`). */
   readonly nationalIdPepper: ISecret;
+  /**
+   * The region's credential signing key (asymmetric, ECC_NIST_P256, SIGN_VERIFY), for the
+   * `signing` need (`SIGNING_KEY_ARN`).
+   * @default - a function that needs `signing` fails the synth
+   */
+  readonly signingKey?: IKey;
+  /**
+   * Signing keys rotated out: their public keys stay in the JWKS (`SIGNING_PREVIOUS_KEY_ARNS`).
+   * @default - none
+   */
+  readonly previousSigningKeys?: readonly IKey[];
+  /**
+   * The key of the rotating attendance codes (`ATTENDANCE_CODE_KEY_SECRET_ARN`).
+   * @default - a function that needs `attendance-code-key` fails the synth
+   */
+  readonly attendanceCodeKey?: ISecret;
   /**
    * The user pool, for the `cognito` need (`USER_POOL_ID`).
    * @default - a function that needs `cognito` fails the synth
@@ -71,6 +88,8 @@ const missing = (fn: NodeFunction, need: Need, what: string): Error =>
  * | `sms` | `sms-voice:SendTextMessage` on the region's sender ID | `SMS_SENDER_ID_ARN` |
  * | `cognito` | `AdminAddUserToGroup`, `AdminUpdateUserAttributes` on the pool | `USER_POOL_ID` |
  * | `national-id-pepper` | read the secret (and decrypt with its key) | `NATIONAL_ID_PEPPER_SECRET_ARN` |
+ * | `signing` | `kms:Sign`, `kms:GetPublicKey` on the signing key (`GetPublicKey` on keys rotated out) | `SIGNING_KEY_ARN`, `SIGNING_PREVIOUS_KEY_ARNS` |
+ * | `attendance-code-key` | read the secret (and decrypt with its key) | `ATTENDANCE_CODE_KEY_SECRET_ARN` |
  * | `workflow:<Name>` | start executions and send task results | `WORKFLOW_<NAME>_ARN` |
  *
  * Names are not secrets, so every function knows where the table and bus are; only the IAM
@@ -126,9 +145,23 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
         lambda.addEnvironment('USER_POOL_ID', resources.userPool.userPoolId);
         break;
       }
+      case 'signing': {
+        if (!resources.signingKey) throw missing(fn, need, 'signingKey');
+        resources.signingKey.grant(fn, 'kms:Sign', 'kms:GetPublicKey');
+        lambda.addEnvironment('SIGNING_KEY_ARN', resources.signingKey.keyArn);
+        const previous = resources.previousSigningKeys ?? [];
+        for (const key of previous) key.grant(fn, 'kms:GetPublicKey');
+        if (previous.length > 0) lambda.addEnvironment('SIGNING_PREVIOUS_KEY_ARNS', previous.map((key) => key.keyArn).join(','));
+        break;
+      }
       case 'national-id-pepper':
         resources.nationalIdPepper.grantRead(fn);
         lambda.addEnvironment('NATIONAL_ID_PEPPER_SECRET_ARN', resources.nationalIdPepper.secretArn);
+        break;
+      case 'attendance-code-key':
+        if (!resources.attendanceCodeKey) throw missing(fn, need, 'attendanceCodeKey');
+        resources.attendanceCodeKey.grantRead(fn);
+        lambda.addEnvironment('ATTENDANCE_CODE_KEY_SECRET_ARN', resources.attendanceCodeKey.secretArn);
         break;
       default: {
         const workflow = /^workflow:([A-Za-z][A-Za-z0-9]*)$/.exec(need)?.[1];

@@ -1,10 +1,10 @@
 /**
- * The HTTP API of the platform, built from the route table (functions/http/routes.ts), the same
- * table the local gateway serves:
+ * The HTTP API of the platform, built from the operation specs (functions/http/routes.ts), the
+ * same specs the local gateway serves and the handlers are built from:
  *
- * - one `NodeFunction` per distinct handler `entry` (routes may share a module), granted the
- *   union of its routes' `needs` through `grantNeeds`;
- * - one route per table row, construct id = the route's `id`; routes with `auth: 'required'`
+ * - one `NodeFunction` per distinct handler `entry` (operations may share a module), granted
+ *   the union of its operations' needs (`needsOf`) through `grantNeeds`;
+ * - one route per operation, construct id = the operation's `id`; routes with `auth: 'required'`
  *   sit behind the JWT authorizer of the user pool, `optional`/`none` routes are public (an
  *   `optional` handler verifies a bearer token itself, with the `JWT_*` settings it is given);
  * - a `$default` stage with throttling and JSON access logs.
@@ -23,13 +23,13 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { Need, Route } from '../../functions/http/route.js';
+import { needsOf, type AnyOperation, type Need } from '../../functions/http/operation.js';
 import { NodeFunction, type PowertoolsLogLevel } from './node-function.js';
 import { grantNeeds, type NeedResources } from './grants.js';
 
 export interface PlatformHttpApiProps {
-  /** The route table. */
-  readonly routes: readonly Route[];
+  /** The operation specs (functions/http/routes.ts). */
+  readonly operations: readonly AnyOperation[];
   /** What the handlers' `needs` are granted on. */
   readonly resources: NeedResources;
   /** `iss` of accepted tokens (the user pool's issuer URL). */
@@ -105,9 +105,9 @@ export const functionIdFor = (entry: string): string =>
 const serviceNameFor = (entry: string): string => /^functions\/http\/([^/]+)\//.exec(entry)?.[1] ?? 'http';
 
 /** The route key API Gateway shows for a route: `GET /v1/volunteers/me`. */
-export const routeKeyOf = (route: Pick<Route, 'method' | 'path'>): string => `${route.method} ${route.path}`;
+export const routeKeyOf = (route: Pick<AnyOperation, 'method' | 'path'>): string => `${route.method} ${route.path}`;
 
-const validateRoutes = (routes: readonly Route[]): void => {
+const validateRoutes = (routes: readonly AnyOperation[]): void => {
   const ids = new Set<string>();
   const keys = new Set<string>();
   for (const route of routes) {
@@ -138,7 +138,7 @@ export class PlatformHttpApi extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformHttpApiProps) {
     super(scope, id);
-    validateRoutes(props.routes);
+    validateRoutes(props.operations);
     const logRetention = props.logRetention ?? RetentionDays.ONE_MONTH;
     const logRemovalPolicy = props.logRemovalPolicy ?? RemovalPolicy.RETAIN;
 
@@ -167,8 +167,8 @@ export class PlatformHttpApi extends Construct {
     });
 
     // Group routes by handler module: one function per entry, sized and granted for all its routes.
-    const byEntry = new Map<string, Route[]>();
-    for (const route of props.routes) byEntry.set(route.entry, [...(byEntry.get(route.entry) ?? []), route]);
+    const byEntry = new Map<string, AnyOperation[]>();
+    for (const route of props.operations) byEntry.set(route.entry, [...(byEntry.get(route.entry) ?? []), route]);
 
     const functions = new Map<string, NodeFunction>();
     const functionIds = new Map<string, string>();
@@ -191,7 +191,7 @@ export class PlatformHttpApi extends Construct {
           environment: { JWT_ISSUER: props.jwtIssuer, JWT_AUDIENCE: props.jwtAudience, JWT_JWKS_URL: props.jwksUrl },
         }),
       });
-      const needs: Need[] = routes.flatMap((r) => r.needs);
+      const needs: Need[] = routes.flatMap((r) => needsOf(r));
       grantNeeds(fn, needs, props.resources);
       functions.set(entry, fn);
     }
@@ -199,7 +199,7 @@ export class PlatformHttpApi extends Construct {
 
     const integrations = new Map<string, HttpLambdaIntegration>();
     const routeConstructs = new Map<string, HttpRoute>();
-    for (const route of props.routes) {
+    for (const route of props.operations) {
       const fn = functions.get(route.entry)!;
       let integration = integrations.get(route.entry);
       if (!integration) {
@@ -215,7 +215,7 @@ export class PlatformHttpApi extends Construct {
       if (route.auth !== 'required') {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${routeKeyOf(route)} is public by design (auth: '${route.auth}' in the route table)${
+          reason: `${routeKeyOf(route)} is public by design (auth: '${route.auth}' in its operation spec)${
             route.auth === 'optional' ? '; its handler verifies a bearer token itself when one is sent' : ''
           }`,
         });

@@ -12,9 +12,10 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { JWTVerifyGetKey } from 'jose';
-import type { Route } from '../../functions/http/route.js';
+import type { AnyOperation } from '../../functions/http/operation.js';
 import type { HttpEvent } from '../../shared/middleware/http.js';
 import { bearerToken, toGatewayClaims, verifyJwt, type JwtSettings } from '../../shared/middleware/jwt.js';
+import { securityHeaders } from '../../shared/middleware/security-headers.js';
 
 export interface LocalRequest {
   readonly method: string;
@@ -38,7 +39,8 @@ export type LocalRoute = {
 };
 
 export interface GatewayOptions {
-  readonly routes: readonly Route[];
+  /** The operation specs (functions/http/routes.ts). */
+  readonly operations: readonly AnyOperation[];
   readonly jwt: JwtSettings;
   readonly keys: JWTVerifyGetKey;
   readonly localRoutes?: readonly LocalRoute[];
@@ -49,7 +51,7 @@ export interface GatewayOptions {
 }
 
 interface CompiledRoute {
-  readonly route: Route;
+  readonly route: AnyOperation;
   readonly pattern: RegExp;
   readonly names: readonly string[];
   readonly specificity: number;
@@ -57,7 +59,7 @@ interface CompiledRoute {
 
 type LambdaHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
 
-const compile = (route: Route): CompiledRoute => {
+const compile = (route: AnyOperation): CompiledRoute => {
   const names: string[] = [];
   const segments = route.path.split('/').filter(Boolean);
   const pattern = segments
@@ -76,8 +78,9 @@ const compile = (route: Route): CompiledRoute => {
   };
 };
 
+/** Everything the gateway sends carries the security headers (shared/middleware/security-headers.ts). */
 const send = (res: ServerResponse, response: LocalResponse): void => {
-  res.writeHead(response.status, response.headers ?? {});
+  res.writeHead(response.status, securityHeaders(response.headers));
   res.end(response.body);
 };
 
@@ -115,7 +118,7 @@ const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
 const isText = (contentType: string | undefined): boolean =>
   !contentType || /^(text\/|application\/(.+\+)?(json|xml|x-www-form-urlencoded)|application\/javascript)/i.test(contentType);
 
-const lambdaContext = (route: Route): Context => {
+const lambdaContext = (route: AnyOperation): Context => {
   const started = Date.now();
   const timeoutMs = (route.timeout ?? 10) * 1000;
   return {
@@ -145,7 +148,7 @@ const toResponse = (result: APIGatewayProxyResultV2): LocalResponse => {
 };
 
 export const createGateway = (options: GatewayOptions) => {
-  const compiled = options.routes.map(compile).sort((a, b) => b.specificity - a.specificity);
+  const compiled = options.operations.map(compile).sort((a, b) => b.specificity - a.specificity);
   const handlers = new Map<string, Promise<LambdaHandler>>();
   const maxPayload = options.maxPayloadBytes ?? 10 * 1024 * 1024;
 

@@ -4,10 +4,14 @@
  * `npm start`, the HTTP tests and the benchmarks.
  */
 import './local-env.js';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as sesModule from 'aws-ses-v2-local';
-import { routes } from '../../functions/http/routes.js';
+import { operations } from '../../functions/http/routes.js';
 import { idempotencyTable, localOnlyTable, mainTable } from '../../shared/db/table.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
 import { endOrphanedDynamoLocal, ensureTable, LocalPlatformError, localClient, startDynamoLocal, type DynamoLocal } from './dynamodb.js';
@@ -15,6 +19,7 @@ import { createGateway, type LocalRoute } from './gateway.js';
 import { createLocalIssuer, TokenRequest, type LocalIssuer } from './issuer.js';
 import { json, type ExtensionContext } from './extension.js';
 import { localExtensions } from './extensions.js';
+import { ensureLocalSigningKey } from '../../shared/signing/local-signer.js';
 
 // aws-ses-v2-local is CommonJS with an `exports.default`; unwrap it whichever way it was loaded.
 type SesServer = (config?: { host?: string; port?: number }) => Promise<import('node:http').Server>;
@@ -105,7 +110,7 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
     const issuerHolder: { current?: LocalIssuer } = {};
     const localRoutes: LocalRoute[] = [];
     const gateway = createGateway({
-      routes,
+      operations,
       root: ROOT,
       get jwt() {
         return { issuer: issuerHolder.current!.issuer, audience: issuerHolder.current!.audience, jwksUrl: '' };
@@ -138,13 +143,18 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
       JWT_AUDIENCE: issuer.audience,
       JWT_JWKS_URL: `${apiUrl}/local/jwks.json`,
       NATIONAL_ID_PEPPER: process.env.NATIONAL_ID_PEPPER ?? 'local-only-pepper-not-a-secret',
+      ATTENDANCE_CODE_KEY: process.env.ATTENDANCE_CODE_KEY ?? localAttendanceCodeKey(options.dataDir),
       POWERTOOLS_DEV: 'true',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
       AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+      // Certificates: the ES256 key is kept with the local data (a temporary directory when in memory).
+      SIGNING_KEY_DIR: options.dataDir ? join(options.dataDir, 'signing') : mkdtempSync(join(tmpdir(), 'tatawwu-signing-')),
+      PUBLIC_BASE_URL: apiUrl,
     });
+    await ensureLocalSigningKey(process.env.SIGNING_KEY_DIR!);
 
     localRoutes.push(
       {
@@ -191,4 +201,18 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
     await stop();
     throw error;
   }
+};
+
+/**
+ * The local key of the attendance codes: generated once and kept with the local data (so codes
+ * on a printed sheet survive a restart); one per process with IN_MEMORY / in tests.
+ */
+const localAttendanceCodeKey = (dataDir: string | undefined): string => {
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  const file = join(dataDir, 'attendance-code.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString('base64url');
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
 };

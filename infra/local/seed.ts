@@ -467,7 +467,40 @@ const opportunitiesStep: SeedStep = {
 };
 
 /** In order; later areas (applications, hours, companies…) add their steps here. */
-const steps: readonly SeedStep[] = [volunteersStep, organizationsStep, opportunitiesStep];
+/**
+ * ILLUSTRATIVE economic valuation rates (SAR per hour, replacement-cost method of the ILO Manual
+ * on the measurement of volunteer work): round figures for demos and tests, NOT official wage
+ * statistics. The ministry sets the real ones with PUT /v1/valuation-rates.
+ */
+export const illustrativeValuationRates = [
+  { track: 'general', sarPerHour: 35 },
+  { track: 'skills', sarPerHour: 60 },
+  { track: 'professional', sarPerHour: 120 },
+  ...Object.entries({
+    doctor: 250, nurse: 110, pharmacist: 130, paramedic: 90, psychologist: 150, 'social-worker': 80, teacher: 90, lawyer: 220,
+    accountant: 140, engineer: 160, architect: 160, 'software-developer': 170, 'data-analyst': 150, designer: 120, translator: 100,
+    'marketing-specialist': 120, 'project-manager': 160, 'hr-specialist': 110, electrician: 70, photographer: 90,
+  }).map(([profession, sarPerHour]) => ({ profession, sarPerHour })),
+].map((rate) => ({ ...rate, effectiveFrom: '2025-01-01' }));
+
+const valuationRatesStep: SeedStep = {
+  name: 'valuation',
+  needs: ['PUT /v1/valuation-rates', 'GET /v1/valuation-rates'],
+  sequential: true,
+  plan: () => [
+    async () => {
+      const admin = await token({ sub: 'seed-ministry-admin', groups: ['ministry-admin'], email: 'admin@example.sa' });
+      const current = await api('GET', '/v1/valuation-rates', { token: admin });
+      if (current.status !== 200) throw new SeedError(`GET /v1/valuation-rates answered ${current.status}`, current);
+      if (Array.isArray(current.body?.rates) && current.body.rates.length > 0) return 'existing';
+      const put = await api('PUT', '/v1/valuation-rates', { token: admin, body: { rates: illustrativeValuationRates } });
+      if (put.status !== 200) throw new SeedError(`PUT /v1/valuation-rates answered ${put.status}`, put);
+      return 'created';
+    },
+  ],
+};
+
+const steps: readonly SeedStep[] = [volunteersStep, organizationsStep, opportunitiesStep, valuationRatesStep];
 
 // ── Runner ────────────────────────────────────────────────────────────────────
 /** FNV-1a, to derive each step's PRNG seed from its name. */

@@ -78,7 +78,9 @@ export const smsExtension: LocalExtension = {
             const limit = Math.min(Number(request.query.get('limit') ?? 100) || 100, 1000);
             const items = await notificationRepository().listLocalSms(limit);
             if ((request.headers.accept ?? '').includes('text/html')) {
-              return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: page(items) };
+              // The strict CSP, plus the page's own inline stylesheet.
+              const csp = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+              return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp }, body: page(items) };
             }
             return json(200, { items });
           },

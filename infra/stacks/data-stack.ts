@@ -4,7 +4,7 @@
  */
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { type ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -31,8 +31,16 @@ export class DataStack extends Stack {
   public readonly tableArnExportName: string;
   /** The secret pepper used to derive national-ID lookup keys. */
   public readonly nationalIdPepper: Secret;
+  /** The key of the rotating attendance codes of shifts (HMAC). */
+  public readonly attendanceCodeKey: Secret;
   /** The domain event bus. */
   public readonly eventBus: EventBus;
+  /**
+   * Signs certificates (ES256): an asymmetric key whose private half never leaves KMS. To
+   * rotate, add a new key, move this id to it and keep the old one as a previous key of the
+   * platform stack (its public key stays in the JWKS).
+   */
+  public readonly signingKey: Key;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -74,6 +82,24 @@ export class DataStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason:
         'the pepper keys the stored national-ID lookup hashes; rotating it would orphan every stored hash, so it is rotated only by a planned re-hash migration, not automatically',
+    });
+
+    this.signingKey = new Key(this, 'CredentialSigningKey', {
+      description: `Tatawwu ${config.stage} ${config.region}: signs certificates of volunteering (ES256)`,
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      // Issued certificates are verified with this key's public half for years: never delete it.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.attendanceCodeKey = new Secret(this, 'AttendanceCodeKey', {
+      description: 'HMAC key of the rotating attendance codes managers show at shifts',
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(this.attendanceCodeKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'the codes it signs live 10 minutes; it is rotated by replacing the secret value (codes on screens at that moment are shown again), no rotation Lambda needed',
     });
 
     this.eventBus = new EventBus(this, 'DomainEvents', {

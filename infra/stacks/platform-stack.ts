@@ -10,7 +10,7 @@ import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { Route } from '../../functions/http/route.js';
+import type { AnyOperation } from '../../functions/http/operation.js';
 import { mainTable } from '../../shared/db/table.js';
 import type { DeploymentConfig } from '../config.js';
 import type { NeedResources } from '../constructs/grants.js';
@@ -29,8 +29,8 @@ export interface PlatformStackProps extends StackProps {
   readonly config: DeploymentConfig;
   /** The stateful stack of the same region. */
   readonly data: DataStack;
-  /** The route table (functions/http/routes.ts). */
-  readonly routes: readonly Route[];
+  /** The HTTP operation specs (functions/http/routes.ts). */
+  readonly operations: readonly AnyOperation[];
 }
 
 export class PlatformStack extends Stack {
@@ -86,8 +86,13 @@ export class PlatformStack extends Stack {
         secretCompleteArn: data.nationalIdPepper.secretArn,
         encryptionKey: dataKey,
       }),
+      attendanceCodeKey: Secret.fromSecretAttributes(this, 'AttendanceCodeKey', {
+        secretCompleteArn: data.attendanceCodeKey.secretArn,
+        encryptionKey: dataKey,
+      }),
       userPool: this.identity.userPool,
       messaging: this.messaging,
+      signingKey: Key.fromKeyArn(this, 'SigningKey', data.signingKey.keyArn),
     };
 
     // The workflows' task functions are granted from the base resources; their state machines
@@ -109,7 +114,7 @@ export class PlatformStack extends Stack {
     };
 
     this.api = new PlatformHttpApi(this, 'Api', {
-      routes: props.routes,
+      operations: props.operations,
       resources: this.needResources,
       jwtIssuer: this.identity.issuerUrl,
       jwtAudience: this.identity.client.userPoolClientId,

@@ -3,8 +3,8 @@
  * the infra tests call it on their own App, so they test exactly what `cdk synth` produces.
  */
 import { Tags, type App } from 'aws-cdk-lib';
-import { routes as routeTable } from '../../functions/http/routes.js';
-import type { Route } from '../../functions/http/route.js';
+import type { AnyOperation } from '../../functions/http/operation.js';
+import { operations as allOperations } from '../../functions/http/routes.js';
 import { resolveConfig, type DeploymentConfig } from '../config.js';
 import { DataStack } from './data-stack.js';
 import { PlatformStack } from './platform-stack.js';
@@ -22,10 +22,10 @@ export interface DefineStacksOptions {
   /** The stage whose settings are used (infra/config.ts). */
   readonly stage: string;
   /**
-   * The route table.
+   * The HTTP operation specs.
    * @default - functions/http/routes.ts
    */
-  readonly routes?: readonly Route[];
+  readonly operations?: readonly AnyOperation[];
   /**
    * Account to deploy to.
    * @default - CDK_DEFAULT_ACCOUNT, or environment-agnostic when unset
@@ -51,7 +51,7 @@ export const defineStacks = (app: App, options: DefineStacksOptions): RegionStac
       description: `Tatawwu ${config.stage} ${config.region}: identity, HTTP API, functions, alarms`,
       config,
       data,
-      routes: options.routes ?? routeTable,
+      operations: options.operations ?? allOperations,
     });
     platform.addStackDependency(data);
 

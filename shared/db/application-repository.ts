@@ -1,5 +1,6 @@
 /**
- * Applications in the single table (layout and access patterns in keys.ts). Every invariant is
+ * Applications in the single table (layout and access patterns in entities/application.ts,
+ * applied-marker.ts, booking.ts, waitlist.ts). Every invariant is
  * a condition inside a transaction, never a read first:
  * - one application per volunteer and shift: the APPLIED# marker's attribute_not_exists(PK);
  * - never more than `capacity` seats: `seatsTaken < #capacity` on the shift item, in the same
@@ -39,7 +40,11 @@ import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
-import { applicationKeys as keys, notificationKeys, opportunityKeys } from './keys.js';
+import { appliedMarker } from './entities/applied-marker.js';
+import { application as applicationEntity, applicationHistory } from './entities/application.js';
+import { booking, bookingsVersion } from './entities/booking.js';
+import { shift } from './entities/shift.js';
+import { waitlistEntry, waitlistSequence } from './entities/waitlist.js';
 
 type Item = Record<string, unknown>;
 
@@ -60,41 +65,35 @@ const MAX_ATTEMPTS = 25;
 
 
 // ── Items ────────────────────────────────────────────────────────────────────
-const INTERNAL = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity'] as const;
-const toRecord = (item: Item): ApplicationRecord => {
-  const copy = { ...item };
-  for (const name of INTERNAL) delete copy[name];
-  return copy as unknown as ApplicationRecord;
-};
+const toRecord = (item: Item): ApplicationRecord => applicationEntity.fromItem(item);
 
-const applicationItem = (application: ApplicationRecord): Item => ({
-  ...keys.application(application.id),
-  ...keys.byVolunteer(application.volunteerId, application.createdAt, application.id),
-  ...keys.reviewQueue(application.orgId, application.status, application.updatedAt, application.id),
-  entity: 'Application',
-  ...application,
-});
+const applicationItem = (application: ApplicationRecord): Item =>
+  applicationEntity.toItem(application, {
+    ...applicationEntity.keys.item(application.id),
+    ...applicationEntity.keys.byVolunteer(application.volunteerId, application.createdAt, application.id),
+    ...applicationEntity.keys.reviewQueue(application.orgId, application.status, application.updatedAt, application.id),
+  });
 
-const historyItem = (applicationId: string, change: StatusChange): Item => ({
-  ...keys.history(applicationId, change.version),
-  entity: 'ApplicationHistory',
-  applicationId,
-  ...change,
-});
+const historyItem = (applicationId: string, change: StatusChange): Item =>
+  applicationHistory.toItem({ applicationId, ...change }, applicationHistory.keys.item(applicationId, change.version));
 
-const bookingItem = (application: ApplicationRecord): Item => ({
-  ...keys.booking(application.volunteerId, application.shiftStart, application.shiftId),
-  // Sparse GSI3 of notifications: seats by shift start (reminders, cancellations).
-  ...notificationKeys.bookingStartIndex(application.shiftStart, application.shiftId, application.volunteerId),
-  entity: 'Booking',
-  volunteerId: application.volunteerId,
-  applicationId: application.id,
-  opportunityId: application.opportunityId,
-  orgId: application.orgId,
-  shiftId: application.shiftId,
-  start: application.shiftStart,
-  end: application.shiftEnd,
-});
+const bookingItem = (application: ApplicationRecord): Item =>
+  booking.toItem(
+    {
+      volunteerId: application.volunteerId,
+      applicationId: application.id,
+      opportunityId: application.opportunityId,
+      orgId: application.orgId,
+      shiftId: application.shiftId,
+      start: application.shiftStart,
+      end: application.shiftEnd,
+    },
+    {
+      ...booking.keys.item(application.volunteerId, application.shiftStart, application.shiftId),
+      // Sparse GSI3: seats by shift start (reminders, cancellations).
+      ...booking.keys.startIndex(application.shiftStart, application.shiftId, application.volunteerId),
+    },
+  );
 
 const durationMs = (application: Pick<ApplicationRecord, 'shiftStart' | 'shiftEnd'>) =>
   Date.parse(application.shiftEnd) - Date.parse(application.shiftStart);
@@ -142,7 +141,7 @@ export const applicationRepository = (
     extra: { set?: Record<string, unknown>; remove?: readonly string[] } = {},
   ): { update: TransactItem; next: ApplicationRecord; history: Item } => {
     const version = application.version + 1;
-    const queue = keys.reviewQueue(application.orgId, change.to, change.at, application.id);
+    const queue = applicationEntity.keys.reviewQueue(application.orgId, change.to, change.at, application.id);
     const set: Record<string, unknown> = {
       status: change.to,
       version,
@@ -182,7 +181,7 @@ export const applicationRepository = (
       update: {
         Update: {
           TableName: tableName(),
-          Key: keys.application(application.id),
+          Key: applicationEntity.keys.item(application.id),
           UpdateExpression: `SET ${assignments.join(', ')}${removals.length ? ` REMOVE ${removals.join(', ')}` : ''}`,
           ConditionExpression: '#status = :from AND #version = :seen',
           ExpressionAttributeNames: names,
@@ -197,7 +196,7 @@ export const applicationRepository = (
   const releaseMarker = (application: ApplicationRecord): TransactItem => ({
     Delete: {
       TableName: tableName(),
-      Key: keys.applied(application.volunteerId, application.shiftId),
+      Key: appliedMarker.keys.item(application.volunteerId, application.shiftId),
       ConditionExpression: 'applicationId = :id',
       ExpressionAttributeValues: { ':id': application.id },
     },
@@ -208,21 +207,21 @@ export const applicationRepository = (
     {
       Update: {
         TableName: tableName(),
-        Key: keys.bookings(application.volunteerId),
+        Key: bookingsVersion.keys.item(application.volunteerId),
         UpdateExpression: 'SET #version = :next, longestMs = :longest, entity = :entity',
         ConditionExpression: bookings.version === 0 ? 'attribute_not_exists(PK)' : '#version = :seen',
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: {
           ':next': bookings.version + 1,
           ':longest': Math.max(bookings.longestMs, durationMs(application)),
-          ':entity': 'Bookings',
+          ':entity': bookingsVersion.name,
           ...(bookings.version !== 0 && { ':seen': bookings.version }),
         },
       },
     },
   ];
 
-  const shiftKey = (application: ApplicationRecord) => opportunityKeys.shift(application.opportunityId, application.shiftId);
+  const shiftKey = (application: ApplicationRecord) => shift.keys.item(application.opportunityId, application.shiftId);
 
   const query = async (input: {
     index?: 'GSI1' | 'GSI2';
@@ -245,7 +244,7 @@ export const applicationRepository = (
         ScanIndexForward: !input.newestFirst,
         Limit: input.limit,
         ...(after && id && {
-          ExclusiveStartKey: { ...keys.application(id), [input.partitionAttribute]: input.partition, [input.sortAttribute]: after },
+          ExclusiveStartKey: { ...applicationEntity.keys.item(id), [input.partitionAttribute]: input.partition, [input.sortAttribute]: after },
         }),
       }),
     );
@@ -258,7 +257,7 @@ export const applicationRepository = (
   };
 
   const getApplication = async (id: string): Promise<ApplicationRecord | undefined> => {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: keys.application(id), ConsistentRead: true }));
+    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: applicationEntity.keys.item(id), ConsistentRead: true }));
     return Item ? toRecord(Item) : undefined;
   };
 
@@ -275,7 +274,7 @@ export const applicationRepository = (
           {
             Put: {
               TableName,
-              Item: { ...keys.applied(application.volunteerId, application.shiftId), entity: 'AppliedMarker', applicationId: application.id, at: application.createdAt },
+              Item: appliedMarker.toItem({ applicationId: application.id, at: application.createdAt }, appliedMarker.keys.item(application.volunteerId, application.shiftId)),
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
@@ -298,19 +297,19 @@ export const applicationRepository = (
         new QueryCommand({
           TableName: tableName(),
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :h)',
-          ExpressionAttributeValues: { ':pk': keys.application(id).PK, ':h': keys.historyPrefix },
+          ExpressionAttributeValues: { ':pk': applicationEntity.keys.item(id).PK, ':h': applicationHistory.keys.prefix },
           ConsistentRead: true,
         }),
       );
       return (page.Items ?? []).map((item) => {
-        const { PK: _pk, SK: _sk, entity: _e, applicationId: _a, ...change } = item;
-        return change as StatusChange;
+        const { applicationId: _a, ...change } = applicationHistory.fromItem(item);
+        return change;
       });
     },
 
     async markerOf(volunteerId, shiftId) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: keys.applied(volunteerId, shiftId), ConsistentRead: true }));
-      return typeof Item?.applicationId === 'string' ? Item.applicationId : undefined;
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: appliedMarker.keys.item(volunteerId, shiftId), ConsistentRead: true }));
+      return Item ? appliedMarker.fromItem(Item).applicationId : undefined;
     },
 
     listByVolunteer: (volunteerId, limit, cursor) =>
@@ -318,7 +317,7 @@ export const applicationRepository = (
         index: 'GSI1',
         partitionAttribute: 'GSI1PK',
         sortAttribute: 'GSI1SK',
-        partition: keys.volunteerPartition(volunteerId),
+        partition: applicationEntity.keys.volunteerPartition(volunteerId),
         limit,
         cursor,
         newestFirst: true,
@@ -329,7 +328,7 @@ export const applicationRepository = (
         index: 'GSI2',
         partitionAttribute: 'GSI2PK',
         sortAttribute: 'GSI2SK',
-        partition: keys.reviewPartition(orgId, status),
+        partition: applicationEntity.keys.reviewPartition(orgId, status),
         limit,
         cursor,
         newestFirst: false,
@@ -337,7 +336,7 @@ export const applicationRepository = (
 
     async seats(opportunityId, shiftId) {
       const { Item } = await client.send(
-        new GetCommand({ TableName: tableName(), Key: opportunityKeys.shift(opportunityId, shiftId), ConsistentRead: true }),
+        new GetCommand({ TableName: tableName(), Key: shift.keys.item(opportunityId, shiftId), ConsistentRead: true }),
       );
       if (!Item) return undefined;
       return { capacity: Number(Item.capacity), seatsTaken: Number(Item.seatsTaken ?? 0), waiting: Number(Item.waiting ?? 0) };
@@ -346,7 +345,7 @@ export const applicationRepository = (
     async bookingsAround(volunteerId, window) {
       // The version first: a booking written after this read bumps it, and the seat
       // transaction's condition on it then fails (BookingsChangedError → screen again).
-      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: keys.bookings(volunteerId), ConsistentRead: true }));
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: bookingsVersion.keys.item(volunteerId), ConsistentRead: true }));
       const version = Number(Item?.version ?? 0);
       const longestMs = Number(Item?.longestMs ?? 0);
       if (version === 0) return { version, longestMs, bookings: [] };
@@ -358,9 +357,9 @@ export const applicationRepository = (
           FilterExpression: '#end > :start',
           ExpressionAttributeNames: { '#end': 'end' },
           ExpressionAttributeValues: {
-            ':pk': keys.bookings(volunteerId).PK,
-            ':from': keys.bookingSort(from),
-            ':to': keys.bookingSort(window.end),
+            ':pk': booking.keys.partition(volunteerId),
+            ':from': booking.keys.sort(from),
+            ':to': booking.keys.sort(window.end),
             ':start': window.start,
           },
           ConsistentRead: true,
@@ -416,9 +415,9 @@ export const applicationRepository = (
       const { Attributes } = await client.send(
         new UpdateCommand({
           TableName: tableName(),
-          Key: keys.waitlistSequence(shiftId),
+          Key: waitlistSequence.keys.item(shiftId),
           UpdateExpression: 'ADD seq :one SET entity = :entity',
-          ExpressionAttributeValues: { ':one': 1, ':entity': 'WaitlistSequence' },
+          ExpressionAttributeValues: { ':one': 1, ':entity': waitlistSequence.name },
           ReturnValues: 'UPDATED_NEW',
         }),
       );
@@ -443,14 +442,10 @@ export const applicationRepository = (
           {
             Put: {
               TableName: tableName(),
-              Item: {
-                ...keys.waitlistEntry(application.shiftId, seq),
-                entity: 'WaitlistEntry',
-                seq,
-                applicationId: application.id,
-                volunteerId: application.volunteerId,
-                at: change.at,
-              },
+              Item: waitlistEntry.toItem(
+                { seq, applicationId: application.id, volunteerId: application.volunteerId, at: change.at },
+                waitlistEntry.keys.item(application.shiftId, seq),
+              ),
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
@@ -470,7 +465,7 @@ export const applicationRepository = (
         new QueryCommand({
           TableName: tableName(),
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :w)',
-          ExpressionAttributeValues: { ':pk': keys.waitlistEntry(shiftId, 0).PK, ':w': keys.waitlistPrefix },
+          ExpressionAttributeValues: { ':pk': waitlistEntry.keys.partition(shiftId), ':w': waitlistEntry.keys.prefix },
           ConsistentRead: true,
           Limit: limit,
         }),
@@ -487,9 +482,9 @@ export const applicationRepository = (
             TableName: tableName(),
             KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :mine',
             ExpressionAttributeValues: {
-              ':pk': keys.waitlistEntry(shiftId, seq).PK,
-              ':first': keys.waitlistEntry(shiftId, 0).SK,
-              ':mine': keys.waitlistEntry(shiftId, seq).SK,
+              ':pk': waitlistEntry.keys.item(shiftId, seq).PK,
+              ':first': waitlistEntry.keys.item(shiftId, 0).SK,
+              ':mine': waitlistEntry.keys.item(shiftId, seq).SK,
             },
             Select: 'COUNT',
             ExclusiveStartKey,
@@ -510,7 +505,7 @@ export const applicationRepository = (
           {
             Delete: {
               TableName: tableName(),
-              Key: keys.waitlistEntry(application.shiftId, application.waitlistSeq),
+              Key: waitlistEntry.keys.item(application.shiftId, application.waitlistSeq),
               ConditionExpression: 'attribute_exists(PK)',
             },
           },
@@ -542,7 +537,7 @@ export const applicationRepository = (
         {
           Delete: {
             TableName,
-            Key: keys.booking(application.volunteerId, application.shiftStart, application.shiftId),
+            Key: booking.keys.item(application.volunteerId, application.shiftStart, application.shiftId),
             ConditionExpression: 'applicationId = :id',
             ExpressionAttributeValues: { ':id': application.id },
           },
@@ -567,7 +562,7 @@ export const applicationRepository = (
           {
             Delete: {
               TableName,
-              Key: keys.waitlistEntry(candidate.shiftId, candidate.waitlistSeq ?? 0),
+              Key: waitlistEntry.keys.item(candidate.shiftId, candidate.waitlistSeq ?? 0),
               ConditionExpression: 'attribute_exists(PK)',
             },
           },
@@ -603,7 +598,7 @@ export const applicationRepository = (
         const { Attributes } = await client.send(
           new UpdateCommand({
             TableName: tableName(),
-            Key: keys.application(id),
+            Key: applicationEntity.keys.item(id),
             UpdateExpression: 'SET decision = :d',
             ConditionExpression: '#status = :pending AND attribute_exists(taskToken) AND attribute_not_exists(decision)',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -631,7 +626,7 @@ export const applicationRepository = (
         .send(
           new UpdateCommand({
             TableName: tableName(),
-            Key: keys.application(id),
+            Key: applicationEntity.keys.item(id),
             UpdateExpression: 'REMOVE decision',
             ConditionExpression: 'decision.#at = :at AND decision.#by = :by',
             ExpressionAttributeNames: { '#at': 'at', '#by': 'by' },
@@ -648,7 +643,7 @@ export const applicationRepository = (
         await client.send(
           new UpdateCommand({
             TableName: tableName(),
-            Key: keys.application(id),
+            Key: applicationEntity.keys.item(id),
             UpdateExpression: 'SET taskToken = :t',
             ConditionExpression: '#status = :pending AND attribute_not_exists(decision)',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -668,7 +663,7 @@ export const applicationRepository = (
           {
             Update: {
               TableName: tableName(),
-              Key: keys.application(application.id),
+              Key: applicationEntity.keys.item(application.id),
               UpdateExpression: 'REMOVE taskToken',
               ConditionExpression: '#status = :pending',
               ExpressionAttributeNames: { '#status': 'status' },

@@ -1,5 +1,5 @@
 /**
- * The matching index and results in the single table (keys: `matchingKeys` in keys.ts; the
+ * The matching index and results in the single table (entities/match*.ts; the
  * design in shared/domain/matching/retrieval.ts and service.ts). Every read is a Query or a
  * (Batch)GetItem on a known partition; writes are deterministic keys, so reruns overwrite.
  */
@@ -17,8 +17,8 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { bucketOf, OPEN_BUCKETS, shardOf } from '../domain/matching/adapters.js';
-import type { Change, IndexedVolunteer, MatchingPorts, MatchingStore, StoredCandidate, StoredMatch } from '../domain/matching/service.js';
-import type { Invitation, MatchOpportunity } from '../domain/matching/schema.js';
+import type { IndexedVolunteer, MatchingPorts, MatchingStore, StoredCandidate, StoredMatch } from '../domain/matching/service.js';
+import type { Invitation } from '../domain/matching/schema.js';
 import { systemClock } from '../clock.js';
 import { cityById } from '../domain/reference/cities.js';
 import { env } from '../env.js';
@@ -26,7 +26,12 @@ import { outboxPuts } from './entities/outbox-event.js';
 import { notifier } from '../messaging/notifier.js';
 import { organizationRepository } from './organization-repository.js';
 import { documentClient } from './client.js';
-import { matchingKeys as keys } from './keys.js';
+import { invalidCursor } from '../domain/cursor.js';
+import { matchCandidate } from './entities/match-candidate.js';
+import { matchChange } from './entities/match-change.js';
+import { matchOpenOpportunity } from './entities/match-open-opportunity.js';
+import { matchShardMember, matchVolunteerPosting } from './entities/match-volunteer.js';
+import { invitation as invitationEntity, invitationWeek, match as matchEntity } from './entities/match.js';
 
 type Item = Record<string, unknown>;
 type Key = { PK: string; SK: string };
@@ -66,28 +71,21 @@ export const matchingRepository = (
   };
 
   const volunteerItems = (entry: IndexedVolunteer): Item[] => [
-    { ...keys.shardMember(entry.shard, entry.view.id), entity: 'MatchShardMember', ...entry },
-    ...entry.features.map((feature) => ({ ...keys.volunteerPosting(feature, entry.cell, entry.view.id), entity: 'MatchVolunteerPosting', ...entry })),
+    matchShardMember.toItem(entry, matchShardMember.keys.item(entry.shard, entry.view.id)),
+    ...entry.features.map((feature) => matchVolunteerPosting.toItem(entry, matchVolunteerPosting.keys.item(feature, entry.cell, entry.view.id))),
   ];
-  const toEntry = (item: Item): IndexedVolunteer => ({
-    view: item.view as IndexedVolunteer['view'],
-    card: item.card as IndexedVolunteer['card'],
-    shard: item.shard as number,
-    cell: item.cell as string,
-    features: item.features as string[],
-  });
-  const toMatch = (item: Item): StoredMatch => ({
-    opportunityId: item.opportunityId as string,
-    shiftId: item.shiftId as string,
-    score: item.score as number,
-    reasons: item.reasons as StoredMatch['reasons'],
-    opportunity: item.opportunity as StoredMatch['opportunity'],
-    matchedAt: item.matchedAt as string,
-  });
+  const toEntry = (item: Item): IndexedVolunteer => {
+    const { view, card, shard, cell, features } = matchShardMember.fromItem(item);
+    return { view, card, shard, cell, features };
+  };
+  const toMatch = (item: Item): StoredMatch & { rank: number } => {
+    const { opportunityId, shiftId, score, reasons, opportunity, matchedAt, rank } = matchEntity.fromItem(item);
+    return { opportunityId, shiftId, score, reasons, opportunity, matchedAt, rank };
+  };
 
   const store: MatchingStore = {
     async getVolunteer(id) {
-      const result = await client.send(new GetCommand({ TableName: tableName(), Key: keys.shardMember(shardOf(id), id) }));
+      const result = await client.send(new GetCommand({ TableName: tableName(), Key: matchShardMember.keys.item(shardOf(id), id) }));
       return result.Item ? toEntry(result.Item) : undefined;
     },
     async putVolunteer(entry, previous) {
@@ -97,32 +95,32 @@ export const matchingRepository = (
       await batchWrite(next, stale);
     },
     async putOpenOpportunity(view) {
-      await client.send(new PutCommand({ TableName: tableName(), Item: { ...keys.openOpportunity(bucketOf(view.id), view.id), entity: 'MatchOpenOpportunity', view } }));
+      await client.send(new PutCommand({ TableName: tableName(), Item: matchOpenOpportunity.toItem({ view }, matchOpenOpportunity.keys.item(bucketOf(view.id), view.id)) }));
     },
     async removeOpenOpportunity(id) {
-      await client.send(new DeleteCommand({ TableName: tableName(), Key: keys.openOpportunity(bucketOf(id), id) }));
+      await client.send(new DeleteCommand({ TableName: tableName(), Key: matchOpenOpportunity.keys.item(bucketOf(id), id) }));
     },
     async openOpportunity(id) {
-      const result = await client.send(new GetCommand({ TableName: tableName(), Key: keys.openOpportunity(bucketOf(id), id) }));
-      return result.Item?.view as MatchOpportunity | undefined;
+      const result = await client.send(new GetCommand({ TableName: tableName(), Key: matchOpenOpportunity.keys.item(bucketOf(id), id) }));
+      return result.Item ? matchOpenOpportunity.fromItem(result.Item).view : undefined;
     },
     async openOpportunities() {
-      const buckets = await Promise.all(Array.from({ length: OPEN_BUCKETS }, (_, b) => partition(keys.openOpportunity(b, '').PK)));
-      return buckets.flat().map((item) => item.view as MatchOpportunity);
+      const buckets = await Promise.all(Array.from({ length: OPEN_BUCKETS }, (_, b) => partition(matchOpenOpportunity.keys.partition(b))));
+      return buckets.flat().map((item) => matchOpenOpportunity.fromItem(item).view);
     },
     async markChanged(change) {
-      await client.send(new PutCommand({ TableName: tableName(), Item: { ...keys.change(change.kind, change.id), entity: 'MatchChange', ...change } }));
+      await client.send(new PutCommand({ TableName: tableName(), Item: matchChange.toItem(change, matchChange.keys.item(change.kind, change.id)) }));
     },
     async changes(limit) {
-      const items = await partition(keys.change('VOL', '').PK, limit);
-      return items.map((item) => ({ kind: item.kind as Change['kind'], id: item.id as string, changedAt: item.changedAt as string }));
+      const items = await partition(matchChange.keys.partition, limit);
+      return items.map((item) => matchChange.fromItem(item));
     },
     async clearChange(change) {
       try {
         await client.send(
           new DeleteCommand({
             TableName: tableName(),
-            Key: keys.change(change.kind, change.id),
+            Key: matchChange.keys.item(change.kind, change.id),
             ConditionExpression: 'changedAt = :seen',
             ExpressionAttributeValues: { ':seen': change.changedAt },
           }),
@@ -133,15 +131,15 @@ export const matchingRepository = (
       }
     },
     async shardMembers(shard) {
-      return (await partition(keys.shardMember(shard, '').PK)).map(toEntry);
+      return (await partition(matchShardMember.keys.partition(shard))).map(toEntry);
     },
     async postedVolunteers(feature, cell, limit) {
-      return (await partition(keys.volunteerPosting(feature, cell, '').PK, limit)).map(toEntry);
+      return (await partition(matchVolunteerPosting.keys.partition(feature, cell), limit)).map(toEntry);
     },
     async matches(volunteerId) {
       const items = await queryAll({
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :rank)',
-        ExpressionAttributeValues: { ':pk': keys.match(volunteerId, 0).PK, ':rank': 'RANK#' },
+        ExpressionAttributeValues: { ':pk': matchEntity.keys.partition(volunteerId), ':rank': matchEntity.keys.prefix },
       });
       return items.map(toMatch);
     },
@@ -149,29 +147,25 @@ export const matchingRepository = (
       const puts = next.flatMap((match, rank) => {
         const before = previous[rank];
         const same = before && before.opportunityId === match.opportunityId && before.shiftId === match.shiftId && before.score === match.score;
-        return same ? [] : [{ ...keys.match(volunteerId, rank), entity: 'Match', volunteerId, rank, ...match }];
+        return same ? [] : [matchEntity.toItem({ volunteerId, rank, ...match }, matchEntity.keys.item(volunteerId, rank))];
       });
-      const deletes = previous.slice(next.length).map((_, i) => keys.match(volunteerId, next.length + i));
+      const deletes = previous.slice(next.length).map((_, i) => matchEntity.keys.item(volunteerId, next.length + i));
       await batchWrite(puts, deletes);
       return puts.length + deletes.length;
     },
     async putCandidates(opportunityId, candidates) {
       await batchWrite(
-        candidates.map((c) => ({
-          ...keys.candidate(opportunityId, c.volunteerId),
-          ...keys.candidateRank(opportunityId, c.score, c.volunteerId),
-          entity: 'MatchCandidate',
-          opportunityId,
-          ...c,
-        })),
+        candidates.map((c) =>
+          matchCandidate.toItem({ opportunityId, ...c }, { ...matchCandidate.keys.item(opportunityId, c.volunteerId), ...matchCandidate.keys.rank(opportunityId, c.score, c.volunteerId) }),
+        ),
         [],
       );
     },
     async deleteCandidates(opportunityId, volunteerIds) {
-      await batchWrite([], volunteerIds.map((id) => keys.candidate(opportunityId, id)));
+      await batchWrite([], volunteerIds.map((id) => matchCandidate.keys.item(opportunityId, id)));
     },
     async clearCandidates(opportunityId) {
-      const items = await partition(keys.candidate(opportunityId, '').PK);
+      const items = await partition(matchCandidate.keys.partition(opportunityId));
       await batchWrite([], items.map(keyOf));
     },
     async invite(invitation, volunteerId, week, cap, events = []) {
@@ -182,17 +176,17 @@ export const matchingRepository = (
               {
                 Put: {
                   TableName: tableName(),
-                  Item: { ...keys.invitation(volunteerId, invitation.opportunityId), entity: 'Invitation', volunteerId, ...invitation },
+                  Item: invitationEntity.toItem({ volunteerId, ...invitation }, invitationEntity.keys.item(volunteerId, invitation.opportunityId)),
                   ConditionExpression: 'attribute_not_exists(PK)',
                 },
               },
               {
                 Update: {
                   TableName: tableName(),
-                  Key: keys.invitationWeek(volunteerId, week),
+                  Key: invitationWeek.keys.item(volunteerId, week),
                   UpdateExpression: 'SET invitations = if_not_exists(invitations, :zero) + :one, entity = :entity',
                   ConditionExpression: 'attribute_not_exists(invitations) OR invitations < :cap',
-                  ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':cap': cap, ':entity': 'InvitationWeek' },
+                  ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':cap': cap, ':entity': invitationWeek.name },
                 },
               },
               // The events last; their ids derive from the invitation's, which is written once.
@@ -218,16 +212,17 @@ export const matchingRepository = (
     ...store,
     /** One page of a volunteer's ranked matches. */
     async matchPage(volunteerId: string, limit: number, startKey?: Key): Promise<Page<StoredMatch & { rank: number }>> {
+      if (startKey && !matchEntity.keys.owns(volunteerId, startKey)) throw invalidCursor('not a cursor of this list');
       const page = await client.send(
         new QueryCommand({
           TableName: tableName(),
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :rank)',
-          ExpressionAttributeValues: { ':pk': keys.match(volunteerId, 0).PK, ':rank': 'RANK#' },
+          ExpressionAttributeValues: { ':pk': matchEntity.keys.partition(volunteerId), ':rank': matchEntity.keys.prefix },
           Limit: limit,
           ...(startKey && { ExclusiveStartKey: startKey }),
         }),
       );
-      return { items: (page.Items ?? []).map((item) => ({ ...toMatch(item), rank: item.rank as number })), ...(page.LastEvaluatedKey && { lastKey: page.LastEvaluatedKey }) };
+      return { items: (page.Items ?? []).map(toMatch), ...(page.LastEvaluatedKey && { lastKey: page.LastEvaluatedKey }) };
     },
     /** Which of these opportunities are still open (closed ones leave the catalogue at once). */
     async stillOpen(ids: readonly string[]): Promise<Set<string>> {
@@ -235,11 +230,11 @@ export const matchingRepository = (
       for (let i = 0; i < ids.length; i += 100) {
         const chunk = ids.slice(i, i + 100);
         let RequestItems: Record<string, { Keys: Key[]; ProjectionExpression?: string }> | undefined = {
-          [tableName()]: { Keys: chunk.map((id) => keys.openOpportunity(bucketOf(id), id)), ProjectionExpression: 'SK' },
+          [tableName()]: { Keys: chunk.map((id) => matchOpenOpportunity.keys.item(bucketOf(id), id)), ProjectionExpression: 'SK' },
         };
         while (RequestItems && Object.keys(RequestItems).length > 0) {
           const result = await client.send(new BatchGetCommand({ RequestItems }));
-          for (const item of result.Responses?.[tableName()] ?? []) open.add(String(item.SK).slice('OPP#'.length));
+          for (const item of result.Responses?.[tableName()] ?? []) open.add(matchOpenOpportunity.keys.idOf(String(item.SK)));
           RequestItems = result.UnprocessedKeys as typeof RequestItems;
         }
       }
@@ -249,18 +244,13 @@ export const matchingRepository = (
       const found = new Map<string, Invitation>();
       for (let i = 0; i < opportunityIds.length; i += 100) {
         let RequestItems: Record<string, { Keys: Key[] }> | undefined = {
-          [tableName()]: { Keys: opportunityIds.slice(i, i + 100).map((id) => keys.invitation(volunteerId, id)) },
+          [tableName()]: { Keys: opportunityIds.slice(i, i + 100).map((id) => invitationEntity.keys.item(volunteerId, id)) },
         };
         while (RequestItems && Object.keys(RequestItems).length > 0) {
           const result = await client.send(new BatchGetCommand({ RequestItems }));
           for (const item of result.Responses?.[tableName()] ?? []) {
-            found.set(item.opportunityId as string, {
-              id: item.id as string,
-              opportunityId: item.opportunityId as string,
-              shiftId: item.shiftId as string,
-              channel: item.channel as Invitation['channel'],
-              sentAt: item.sentAt as string,
-            });
+            const { volunteerId: _v, ...invitation } = invitationEntity.fromItem(item);
+            found.set(invitation.opportunityId, invitation);
           }
           RequestItems = result.UnprocessedKeys as typeof RequestItems;
         }
@@ -268,27 +258,23 @@ export const matchingRepository = (
       return found;
     },
     /** One page of an opportunity's candidates, best first (GSI1). */
-    async candidatePage(opportunityId: string, limit: number, startKey?: Record<string, unknown>): Promise<Page<StoredCandidate>> {
+    async candidatePage(opportunityId: string, limit: number, startKey?: { PK: string; SK: string; GSI1PK: string; GSI1SK: string }): Promise<Page<StoredCandidate>> {
+      if (startKey && !matchCandidate.keys.owns(opportunityId, startKey)) throw invalidCursor('not a cursor of this list');
       const page = await client.send(
         new QueryCommand({
           TableName: tableName(),
           IndexName: 'GSI1',
           KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.candidate(opportunityId, '').PK },
+          ExpressionAttributeValues: { ':pk': matchCandidate.keys.partition(opportunityId) },
           Limit: limit,
           ...(startKey && { ExclusiveStartKey: startKey }),
         }),
       );
       return {
-        items: (page.Items ?? []).map((item) => ({
-          volunteerId: item.volunteerId as string,
-          displayName: item.displayName as string,
-          displayNameAr: item.displayNameAr as string,
-          city: item.city as string,
-          score: item.score as number,
-          shiftId: item.shiftId as string,
-          reasons: item.reasons as StoredCandidate['reasons'],
-        })),
+        items: (page.Items ?? []).map((item) => {
+          const { volunteerId, displayName, displayNameAr, city, score, shiftId, reasons } = matchCandidate.fromItem(item);
+          return { volunteerId, displayName, displayNameAr, city, score, shiftId, reasons };
+        }),
         ...(page.LastEvaluatedKey && { lastKey: page.LastEvaluatedKey }),
       };
     },
@@ -296,7 +282,7 @@ export const matchingRepository = (
       const found = new Set<string>();
       for (let i = 0; i < volunteerIds.length; i += 100) {
         let RequestItems: Record<string, { Keys: Key[]; ProjectionExpression: string }> | undefined = {
-          [tableName()]: { Keys: volunteerIds.slice(i, i + 100).map((id) => keys.invitation(id, opportunityId)), ProjectionExpression: 'volunteerId' },
+          [tableName()]: { Keys: volunteerIds.slice(i, i + 100).map((id) => invitationEntity.keys.item(id, opportunityId)), ProjectionExpression: 'volunteerId' },
         };
         while (RequestItems && Object.keys(RequestItems).length > 0) {
           const result = await client.send(new BatchGetCommand({ RequestItems }));

@@ -1,5 +1,5 @@
 /**
- * Notifications in the single table (keys in keys.ts → notificationKeys): the outbox, the
+ * Notifications in the single table (entities/notification.ts, suppression.ts, local-sms.ts, job-cursor.ts): the outbox, the
  * suppression list, the local SMS box and the reminder cursors; plus the one read of a
  * volunteer profile the notifier needs (contact, consent, preferences).
  *
@@ -19,11 +19,22 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Contact } from '../domain/notifications/policy.js';
-import { OutboxRecord, type Channel, type OutboxStatus, type Params } from '../domain/notifications/schema.js';
+import type { Channel, OutboxRecord, OutboxStatus, Params } from '../domain/notifications/schema.js';
 import { Locale } from '../domain/reference/professions.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
-import { applicationKeys, notificationKeys, opportunityKeys, organizationKeys, volunteerKeys } from './keys.js';
+import { application } from './entities/application.js';
+import { bookedSeat, booking as bookingEntity } from './entities/booking.js';
+import { jobCursor } from './entities/job-cursor.js';
+import { localSms } from './entities/local-sms.js';
+import { notification } from './entities/notification.js';
+import { opportunity as opportunityEntity } from './entities/opportunity.js';
+import { organization } from './entities/organization.js';
+import { organizationManager } from './entities/organization-manager.js';
+import { shift as shiftEntity } from './entities/shift.js';
+import { suppression } from './entities/suppression.js';
+import { volunteer } from './entities/volunteer.js';
+import { volunteerDepartment } from './entities/volunteer-department.js';
 import type { DueBooking, PendingQueue, ShiftContext } from '../domain/notifications/reminders.js';
 import { shiftUid } from '../messaging/ics.js';
 import { cityById } from '../domain/reference/cities.js';
@@ -108,9 +119,7 @@ const ContactProfile = z.object({
     .optional(),
 });
 
-const OUTBOX_KEYS = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'entity'];
-const toRecord = (item: Record<string, unknown>): OutboxRecord =>
-  OutboxRecord.parse(Object.fromEntries(Object.entries(item).filter(([k]) => !OUTBOX_KEYS.includes(k))));
+const toRecord = (item: Record<string, unknown>): OutboxRecord => notification.fromItem(item);
 
 const conditionFailed = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
@@ -153,12 +162,10 @@ export const notificationRepository = (
         client.send(
           new PutCommand({
             TableName: tableName,
-            Item: {
-              ...notificationKeys.outbox(record.id),
-              entity: 'Notification',
-              ...(record.status === 'deferred' && record.sendAfter && notificationKeys.deferredIndex(record.sendAfter, record.id)),
-              ...record,
-            },
+            Item: notification.toItem(record, {
+              ...notification.keys.item(record.id),
+              ...(record.status === 'deferred' && record.sendAfter && notification.keys.deferredIndex(record.sendAfter, record.id)),
+            }),
             ConditionExpression: 'attribute_not_exists(PK)',
           }),
         ),
@@ -166,7 +173,7 @@ export const notificationRepository = (
     },
 
     async get(id) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: notificationKeys.outbox(id), ConsistentRead: true }));
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: notification.keys.item(id), ConsistentRead: true }));
       return Item ? toRecord(Item) : undefined;
     },
 
@@ -175,7 +182,7 @@ export const notificationRepository = (
         client.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: notificationKeys.outbox(id),
+            Key: notification.keys.item(id),
             UpdateExpression: 'SET leaseUntil = :lease, updatedAt = :now',
             ConditionExpression: '#status = :sending AND leaseUntil = :seen',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -190,7 +197,7 @@ export const notificationRepository = (
         client.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: notificationKeys.outbox(id),
+            Key: notification.keys.item(id),
             UpdateExpression: 'SET #status = :sending, leaseUntil = :lease, updatedAt = :now REMOVE GSI1PK, GSI1SK',
             ConditionExpression: '#status = :deferred',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -218,7 +225,7 @@ export const notificationRepository = (
         values[':pid'] = result.providerMessageId;
       }
       if (result.status === 'dead') {
-        const index = notificationKeys.deadIndex(result.at, id);
+        const index = notification.keys.deadIndex(result.at, id);
         sets.push('GSI1PK = :gpk', 'GSI1SK = :gsk');
         values[':gpk'] = index.GSI1PK;
         values[':gsk'] = index.GSI1SK;
@@ -226,7 +233,7 @@ export const notificationRepository = (
       await client.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: notificationKeys.outbox(id),
+          Key: notification.keys.item(id),
           UpdateExpression: `SET ${sets.join(', ')} REMOVE leaseUntil`,
           ConditionExpression: '#status = :sending',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -241,21 +248,21 @@ export const notificationRepository = (
       const upTo = `${now.toISOString()}#\uffff`;
       const results: OutboxRecord[] = [];
       for (const day of [yesterday, today]) {
-        results.push(...(await queryOutbox({ partition: notificationKeys.deferredPartition(day), upTo, limit: limit - results.length })));
+        results.push(...(await queryOutbox({ partition: notification.keys.deferredPartition(day), upTo, limit: limit - results.length })));
         if (results.length >= limit) break;
       }
       return results;
     },
 
     async listDead(limit = 100) {
-      return queryOutbox({ partition: notificationKeys.deadPartition, newestFirst: true, limit });
+      return queryOutbox({ partition: notification.keys.deadPartition, newestFirst: true, limit });
     },
 
     async listDeferred(from, days = 2, limit = 100) {
       const results: OutboxRecord[] = [];
       for (let d = 0; d < days && results.length < limit; d++) {
         const day = new Date(from.getTime() + d * 86_400_000).toISOString().slice(0, 10);
-        results.push(...(await queryOutbox({ partition: notificationKeys.deferredPartition(day), limit: limit - results.length })));
+        results.push(...(await queryOutbox({ partition: notification.keys.deferredPartition(day), limit: limit - results.length })));
       }
       return results;
     },
@@ -264,7 +271,7 @@ export const notificationRepository = (
       const { Item } = await client.send(
         new GetCommand({
           TableName: tableName,
-          Key: volunteerKeys.profile(volunteerId),
+          Key: volunteer.keys.item(volunteerId),
           ProjectionExpression: 'id, nameAr, nameEn, email, phone, preferences, consent',
         }),
       );
@@ -285,12 +292,13 @@ export const notificationRepository = (
     async suppressions(entries) {
       const found = new Map<string, string>();
       if (entries.length === 0) return found;
-      const keys = entries.map((e) => notificationKeys.suppression(e.channel, e.address));
+      const keys = entries.map((e) => suppression.keys.item(e.channel, e.address));
       let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [tableName]: { Keys: keys } };
       while (request && Object.keys(request).length > 0) {
         const result = await client.send(new BatchGetCommand({ RequestItems: request }));
         for (const item of result.Responses?.[tableName] ?? []) {
-          found.set(suppressionKey(item.channel as Channel, item.address as string), item.reason as string);
+          const { channel, address, reason } = suppression.fromItem(item);
+          found.set(suppressionKey(channel, address), reason);
         }
         request = result.UnprocessedKeys as typeof request;
       }
@@ -301,25 +309,25 @@ export const notificationRepository = (
       await client.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...notificationKeys.suppression(s.channel, s.address), entity: 'Suppression', ...s, address: s.address.toLowerCase() },
+          Item: suppression.toItem({ ...s, address: s.address.toLowerCase() }, suppression.keys.item(s.channel, s.address)),
         }),
       );
     },
 
     async unsuppress(channel, address) {
       const { Attributes } = await client.send(
-        new DeleteCommand({ TableName: tableName, Key: notificationKeys.suppression(channel, address), ReturnValues: 'ALL_OLD' }),
+        new DeleteCommand({ TableName: tableName, Key: suppression.keys.item(channel, address), ReturnValues: 'ALL_OLD' }),
       );
       return Attributes !== undefined;
     },
 
     async getSuppression(channel, address) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: notificationKeys.suppression(channel, address) }));
-      return Item ? { channel: Item.channel, address: Item.address, reason: Item.reason, source: Item.source, at: Item.at } : undefined;
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: suppression.keys.item(channel, address) }));
+      return Item ? suppression.fromItem(Item) : undefined;
     },
 
     async recordLocalSms(sms) {
-      await client.send(new PutCommand({ TableName: tableName, Item: { ...notificationKeys.localSms(sms.at, sms.id), entity: 'LocalSms', ...sms } }));
+      await client.send(new PutCommand({ TableName: tableName, Item: localSms.toItem(sms, localSms.keys.item(sms.at, sms.id)) }));
     },
 
     async listLocalSms(limit = 100) {
@@ -327,17 +335,17 @@ export const notificationRepository = (
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': notificationKeys.localSmsPartition },
+          ExpressionAttributeValues: { ':pk': localSms.keys.partition },
           ScanIndexForward: false,
           Limit: limit,
         }),
       );
-      return Items.map((item) => ({ id: item.id, to: item.to, body: item.body, at: item.at }));
+      return Items.map((item) => localSms.fromItem(item));
     },
 
     async getCursor(window) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: notificationKeys.reminderCursor(window), ConsistentRead: true }));
-      return Item?.coveredUntil as string | undefined;
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: jobCursor.keys.item('reminders', window), ConsistentRead: true }));
+      return Item ? jobCursor.fromItem(Item).coveredUntil : undefined;
     },
 
     async setCursor(window, coveredUntil, previous) {
@@ -345,7 +353,7 @@ export const notificationRepository = (
         client.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...notificationKeys.reminderCursor(window), entity: 'ReminderCursor', coveredUntil },
+            Item: jobCursor.toItem({ coveredUntil }, jobCursor.keys.item('reminders', window)),
             ConditionExpression: previous === undefined ? 'attribute_not_exists(PK)' : 'coveredUntil = :previous',
             ...(previous !== undefined && { ExpressionAttributeValues: { ':previous': previous } }),
           }),
@@ -361,14 +369,7 @@ export const notificationRepository = (
  * (opportunity and organisation, one BatchGetItem per shift).
  */
 export const reminderSource = (client: DynamoDBDocumentClient = documentClient(), tableName: string = env.tableName) => {
-  const toBooking = (item: Record<string, unknown>): DueBooking => ({
-    volunteerId: String(item.volunteerId),
-    shiftId: String(item.shiftId),
-    opportunityId: String(item.opportunityId),
-    orgId: String(item.orgId),
-    start: String(item.start),
-    end: String(item.end),
-  });
+  const toBooking = (item: Record<string, unknown>): DueBooking => bookedSeat(item);
 
   async function* query(partition: string, condition: string, values: Record<string, string>): AsyncIterable<DueBooking[]> {
     let ExclusiveStartKey: Record<string, unknown> | undefined;
@@ -394,20 +395,35 @@ export const reminderSource = (client: DynamoDBDocumentClient = documentClient()
     async *bookingsStarting(from: string, to: string): AsyncIterable<DueBooking[]> {
       for (let day = new Date(`${from.slice(0, 10)}T00:00:00.000Z`); day.toISOString() <= to; day = new Date(day.getTime() + 86_400_000)) {
         // `~` sorts after `#`, so `<to>~` includes every seat starting exactly at `to`; `<from>~` excludes those at `from`.
-        yield* query(notificationKeys.bookingStartPartition(day.toISOString().slice(0, 10)), 'GSI3SK BETWEEN :from AND :to', {
+        yield* query(bookingEntity.keys.startPartition(day.toISOString().slice(0, 10)), 'GSI3SK BETWEEN :from AND :to', {
           ':from': `${from}~`,
           ':to': `${to}~`,
         });
       }
     },
 
+    /** The shifts of an opportunity, id and start only (one Query on its partition). */
+    async shiftsOf(opportunityId: string): Promise<{ id: string; start: string }[]> {
+      const items = await queryAll(
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': shiftEntity.keys.item(opportunityId, '').PK, ':prefix': shiftEntity.keys.prefix },
+          ProjectionExpression: 'id, #start',
+          ExpressionAttributeNames: { '#start': 'start' },
+        },
+        client,
+      );
+      return items.map((item) => ({ id: String(item.id), start: String(item.start) }));
+    },
+
     /** The approved seats of one shift. */
     async *bookingsOfShift(shiftId: string, start: string): AsyncIterable<DueBooking[]> {
-      yield* query(notificationKeys.bookingStartPartition(start.slice(0, 10)), 'begins_with(GSI3SK, :prefix)', { ':prefix': `${start}#${shiftId}#` });
+      yield* query(bookingEntity.keys.startPartition(start.slice(0, 10)), 'begins_with(GSI3SK, :prefix)', { ':prefix': bookingEntity.keys.shiftPrefix(start, shiftId) });
     },
 
     async shiftContext(booking: Pick<DueBooking, 'opportunityId' | 'orgId' | 'shiftId' | 'start' | 'end'>): Promise<ShiftContext | undefined> {
-      const keys = [opportunityKeys.opportunity(booking.opportunityId), organizationKeys.profile(booking.orgId)];
+      const keys = [opportunityEntity.keys.item(booking.opportunityId), organization.keys.item(booking.orgId)];
       const { Responses } = await client.send(
         new BatchGetCommand({
           RequestItems: {
@@ -416,9 +432,10 @@ export const reminderSource = (client: DynamoDBDocumentClient = documentClient()
         }),
       );
       const items = Responses?.[tableName] ?? [];
-      const opportunity = items.find((item) => item.SK === 'OPPORTUNITY');
-      const org = items.find((item) => item.SK === 'PROFILE');
-      if (!opportunity) return undefined;
+      const opportunityItem = items.find((item) => item.PK === keys[0]!.PK);
+      const org = items.find((item) => item.PK === keys[1]!.PK);
+      if (!opportunityItem) return undefined;
+      const opportunity = opportunityItem;
       const city = typeof opportunity.city === 'string' ? cityById(opportunity.city) : undefined;
       const params: Params = {
         titleAr: String(opportunity.titleAr),
@@ -452,7 +469,7 @@ export const managerEmails = async (orgId: string, client: DynamoDBDocumentClien
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': organizationKeys.profile(orgId).PK, ':prefix': organizationKeys.managerPrefix },
+      ExpressionAttributeValues: { ':pk': organization.keys.partition(orgId), ':prefix': organizationManager.keys.prefix },
       ProjectionExpression: 'email',
     }),
   );
@@ -470,7 +487,7 @@ export const approvedShifts = async (
     {
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': volunteerKeys.profile(volunteerId).PK, ':from': `BOOKING#${since}`, ':to': 'BOOKING#~' },
+      ExpressionAttributeValues: { ':pk': bookingEntity.keys.partition(volunteerId), ':from': bookingEntity.keys.sort(since), ':to': bookingEntity.keys.last },
     },
     client,
   );
@@ -504,7 +521,7 @@ export const pendingQueues = async (
         TableName: tableName,
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': organizationKeys.departmentIndex('', '').GSI1PK },
+        ExpressionAttributeValues: { ':pk': volunteerDepartment.keys.all },
         ProjectionExpression: 'orgId',
         ...(start && { ExclusiveStartKey: start }),
       }),
@@ -524,7 +541,7 @@ export const pendingQueues = async (
           TableName: tableName,
           IndexName: 'GSI2',
           KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :older',
-          ExpressionAttributeValues: { ':pk': applicationKeys.reviewPartition(orgId, 'pending'), ':older': olderThan },
+          ExpressionAttributeValues: { ':pk': application.keys.reviewPartition(orgId, 'pending'), ':older': olderThan },
           ProjectionExpression: 'GSI2SK',
           ...(next && { ExclusiveStartKey: next }),
         }),
@@ -537,7 +554,7 @@ export const pendingQueues = async (
     } while (next);
     if (count === 0 || !oldest) continue;
     const [{ Item: org }, managers] = await Promise.all([
-      client.send(new GetCommand({ TableName: tableName, Key: organizationKeys.profile(orgId), ProjectionExpression: 'nameAr, nameEn' })),
+      client.send(new GetCommand({ TableName: tableName, Key: organization.keys.item(orgId), ProjectionExpression: 'nameAr, nameEn' })),
       managerEmails(orgId, client, tableName),
     ]);
     queues.push({ orgId, count, oldest, managers, orgParams: { orgNameAr: String(org?.nameAr ?? orgId), orgNameEn: String(org?.nameEn ?? orgId) } });

@@ -1,5 +1,5 @@
 /**
- * Opportunities, shifts and the search index items (layout and rationale in keys.ts).
+ * Opportunities, shifts and the search index items (layout and rationale in entities/opportunity.ts, shift.ts, opportunity-search-entry.ts).
  * Publishing writes the index items in the same transaction as the status change and closing
  * deletes them in the same transaction, so search never lists a closed opportunity.
  */
@@ -14,37 +14,28 @@ import type { OpportunityRepository } from '../domain/opportunities/service.js';
 import { env } from '../env.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { documentClient, queryAll } from './client.js';
-import { opportunityKeys as keys } from './keys.js';
+import { opportunity as opportunityEntity } from './entities/opportunity.js';
+import { opportunitySearchEntry } from './entities/opportunity-search-entry.js';
+import { shift as shiftEntity } from './entities/shift.js';
 
 type Item = Record<string, unknown>;
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
-const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'entity'] as const;
-const strip = <T>(item: Item): T => {
-  const copy = { ...item };
-  for (const name of KEY_ATTRIBUTES) delete copy[name];
-  return copy as T;
-};
-
-export const partitionKey = (partition: SearchPartition): string => keys.searchPartition(partition.dimension, partition.value);
+export const partitionKey = (partition: SearchPartition): string => opportunitySearchEntry.keys.partition(partition.dimension, partition.value);
 
 /** The index items of a published opportunity: one per partition, each with the summary. */
 export const searchItems = (opportunity: OpportunityRecord, publishedAt: string): Item[] => {
   const summary = summaryOf(opportunity, publishedAt);
-  const GSI1SK = keys.searchSort(opportunity.lastShiftEnd, opportunity.id);
+  const GSI1SK = opportunitySearchEntry.keys.sort(opportunity.lastShiftEnd, opportunity.id);
   return partitionsOf(opportunity).map((partition) => {
     const GSI1PK = partitionKey(partition);
-    return { ...keys.searchItem(opportunity.id, GSI1PK), GSI1PK, GSI1SK, entity: 'OpportunitySearchEntry', ...summary };
+    return opportunitySearchEntry.toItem(summary, { ...opportunitySearchEntry.keys.item(opportunity.id, GSI1PK), GSI1PK, GSI1SK });
   });
 };
 
-const opportunityItem = (opportunity: OpportunityRecord): Item => ({ ...keys.opportunity(opportunity.id), entity: 'Opportunity', ...opportunity });
-const shiftItem = (shift: ShiftRecord): Item => ({
-  ...keys.shift(shift.opportunityId, shift.id),
-  ...keys.shiftIndex(shift.id),
-  entity: 'Shift',
-  ...shift,
-});
+const opportunityItem = (opportunity: OpportunityRecord): Item => opportunityEntity.toItem(opportunity, opportunityEntity.keys.item(opportunity.id));
+const shiftItem = (shift: ShiftRecord): Item =>
+  shiftEntity.toItem(shift, { ...shiftEntity.keys.item(shift.opportunityId, shift.id), ...shiftEntity.keys.index(shift.id) });
 
 // ── Cursor ──────────────────────────────────────────────────────────────────
 /**
@@ -70,7 +61,7 @@ export const decodeCursor = (raw: string, partition: string, from: string | unde
 
 const startKey = (cursor: Cursor): Item => {
   const id = SORT.exec(cursor.s)![2]!;
-  return { ...keys.searchItem(id, cursor.p), GSI1PK: cursor.p, GSI1SK: cursor.s };
+  return { ...opportunitySearchEntry.keys.item(id, cursor.p), GSI1PK: cursor.p, GSI1SK: cursor.s };
 };
 
 // ── Residual filters ────────────────────────────────────────────────────────
@@ -143,14 +134,14 @@ export const opportunityRepository = (
 
     async get(id) {
       const items = await queryAll(
-        { TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.opportunity(id).PK }, ConsistentRead: true },
+        { TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': opportunityEntity.keys.partition(id) }, ConsistentRead: true },
         client,
       );
-      const opportunity = items.find((item) => item.entity === 'Opportunity');
+      const opportunity = items.find((item) => item.entity === opportunityEntity.name);
       if (!opportunity) return undefined;
       return {
-        opportunity: strip<OpportunityRecord>(opportunity),
-        shifts: items.filter((item) => item.entity === 'Shift').map((item) => strip<ShiftRecord>(item)),
+        opportunity: opportunityEntity.fromItem(opportunity),
+        shifts: items.filter((item) => item.entity === shiftEntity.name).map((item) => shiftEntity.fromItem(item)),
       };
     },
 
@@ -161,7 +152,7 @@ export const opportunityRepository = (
           {
             Update: {
               TableName,
-              Key: keys.opportunity(opportunity.id),
+              Key: opportunityEntity.keys.item(opportunity.id),
               UpdateExpression: 'SET #status = :published, publishedAt = :at, updatedAt = :at',
               ConditionExpression: '#status = :draft',
               ExpressionAttributeNames: { '#status': 'status' },
@@ -181,14 +172,14 @@ export const opportunityRepository = (
       const TableName = tableName();
       const indexDeletes =
         opportunity.status === 'published'
-          ? partitionsOf(opportunity).map((partition) => ({ Delete: { TableName, Key: keys.searchItem(opportunity.id, partitionKey(partition)) } }))
+          ? partitionsOf(opportunity).map((partition) => ({ Delete: { TableName, Key: opportunitySearchEntry.keys.item(opportunity.id, partitionKey(partition)) } }))
           : [];
       await transact(
         [
           {
             Update: {
               TableName,
-              Key: keys.opportunity(opportunity.id),
+              Key: opportunityEntity.keys.item(opportunity.id),
               UpdateExpression: 'SET #status = :closed, closedAt = :at, updatedAt = :at',
               ConditionExpression: '#status = :current',
               ExpressionAttributeNames: { '#status': 'status' },

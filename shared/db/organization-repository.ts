@@ -1,5 +1,5 @@
 /**
- * Organisations in the single table (keys in keys.ts). Invariants are conditions:
+ * Organisations in the single table (entities/organization.ts, volunteer-department.ts, organization-manager.ts). Invariants are conditions:
  * one organisation per licence number (marker item), one decision per organisation, status
  * changes only from the expected status, one organisation per manager.
  */
@@ -18,26 +18,17 @@ import {
   LicenseNumberTakenError,
   ManagerAlreadyAssignedError,
 } from '../domain/organizations/errors.js';
-import type {
-  Department,
-  Manager,
-  OrganizationRecord,
-  StatusChange,
-} from '../domain/organizations/schema.js';
+import type { Department, StatusChange } from '../domain/organizations/schema.js';
 import type { OrganizationRepository, TransitionOptions } from '../domain/organizations/service.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { outboxPuts } from './entities/outbox-event.js';
-import { organizationKeys as keys } from './keys.js';
+import { licenseMarker, organization, organizationStatusChange } from './entities/organization.js';
+import { managerAssignment, organizationManager } from './entities/organization-manager.js';
+import { volunteerDepartment } from './entities/volunteer-department.js';
 
 type Item = Record<string, unknown>;
 
-const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'entity', 'taskToken'] as const;
-const strip = <T>(item: Item): T => {
-  const copy = { ...item };
-  for (const name of KEY_ATTRIBUTES) delete copy[name];
-  return copy as T;
-};
 
 /** Which items of a cancelled transaction failed their condition (by position). */
 const failedConditions = (error: unknown): boolean[] | undefined =>
@@ -45,23 +36,19 @@ const failedConditions = (error: unknown): boolean[] | undefined =>
     ? (error.CancellationReasons ?? []).map((reason) => reason.Code === 'ConditionalCheckFailed')
     : undefined;
 
-const historyItem = (orgId: string, change: StatusChange): Item => ({
-  ...keys.history(orgId, change.at, ulid()),
-  entity: 'OrganizationStatusChange',
-  orgId,
-  ...change,
-});
+const historyItem = (orgId: string, change: StatusChange): Item =>
+  organizationStatusChange.toItem({ orgId, ...change }, organizationStatusChange.keys.item(orgId, change.at, ulid()));
 
 export const organizationRepository = (
   client: DynamoDBDocumentClient = documentClient(),
   tableName: () => string = () => env.tableName,
 ): OrganizationRepository => {
   const get = async (orgId: string): Promise<Item | undefined> =>
-    (await client.send(new GetCommand({ TableName: tableName(), Key: keys.profile(orgId), ConsistentRead: true }))).Item;
+    (await client.send(new GetCommand({ TableName: tableName(), Key: organization.keys.item(orgId), ConsistentRead: true }))).Item;
 
   const licenseHolder = async (licenseNumber: string): Promise<string | undefined> => {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: keys.license(licenseNumber), ConsistentRead: true }));
-    return typeof Item?.orgId === 'string' ? Item.orgId : undefined;
+    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: licenseMarker.keys.item(licenseNumber), ConsistentRead: true }));
+    return Item ? licenseMarker.fromItem(Item).orgId : undefined;
   };
 
   return {
@@ -71,11 +58,11 @@ export const organizationRepository = (
         await client.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Put: { TableName, Item: { ...keys.profile(org.id), entity: 'Organization', ...org }, ConditionExpression: 'attribute_not_exists(PK)' } },
+              { Put: { TableName, Item: organization.toItem(org, organization.keys.item(org.id)), ConditionExpression: 'attribute_not_exists(PK)' } },
               {
                 Put: {
                   TableName,
-                  Item: { ...keys.license(org.licenseNumber), entity: 'LicenseMarker', orgId: org.id, createdAt: org.createdAt },
+                  Item: licenseMarker.toItem({ orgId: org.id, createdAt: org.createdAt }, licenseMarker.keys.item(org.licenseNumber)),
                   ConditionExpression: 'attribute_not_exists(PK)',
                 },
               },
@@ -92,7 +79,7 @@ export const organizationRepository = (
 
     async get(orgId) {
       const item = await get(orgId);
-      return item ? strip<OrganizationRecord>(item) : undefined;
+      return item ? organization.fromItem(item) : undefined;
     },
 
     licenseHolder,
@@ -102,20 +89,20 @@ export const organizationRepository = (
         {
           TableName: tableName(),
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.profile(orgId).PK, ':prefix': keys.historyPrefix },
+          ExpressionAttributeValues: { ':pk': organization.keys.partition(orgId), ':prefix': organizationStatusChange.keys.prefix },
           ConsistentRead: true,
         },
         client,
       );
       return items.map((item) => {
-        const { orgId: _orgId, ...change } = strip<StatusChange & { orgId: string }>(item);
+        const { orgId: _orgId, ...change } = organizationStatusChange.fromItem(item);
         return change;
       });
     },
 
     async department(orgId) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: keys.department(orgId), ConsistentRead: true }));
-      return Item ? strip<Department>(Item) : undefined;
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: volunteerDepartment.keys.item(orgId), ConsistentRead: true }));
+      return Item ? volunteerDepartment.fromItem(Item) : undefined;
     },
 
     async recordDecision(orgId, decision) {
@@ -123,7 +110,7 @@ export const organizationRepository = (
         const { Attributes } = await client.send(
           new UpdateCommand({
             TableName: tableName(),
-            Key: keys.profile(orgId),
+            Key: organization.keys.item(orgId),
             UpdateExpression: 'SET #decision = :decision, updatedAt = :at REMOVE taskToken',
             ConditionExpression: '#status = :pending AND attribute_exists(taskToken) AND attribute_not_exists(#decision)',
             ExpressionAttributeNames: { '#status': 'status', '#decision': 'decision' },
@@ -148,7 +135,7 @@ export const organizationRepository = (
         await client.send(
           new UpdateCommand({
             TableName: tableName(),
-            Key: keys.profile(orgId),
+            Key: organization.keys.item(orgId),
             UpdateExpression: 'REMOVE #decision',
             ConditionExpression: '#decision.#at = :at AND #decision.#by = :by',
             ExpressionAttributeNames: { '#decision': 'decision', '#at': 'at', '#by': 'by' },
@@ -166,7 +153,7 @@ export const organizationRepository = (
         await client.send(
           new UpdateCommand({
             TableName: tableName(),
-            Key: keys.profile(orgId),
+            Key: organization.keys.item(orgId),
             UpdateExpression: 'SET taskToken = :token',
             ConditionExpression: '#status = :pending',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -186,7 +173,7 @@ export const organizationRepository = (
         await client.send(
           new UpdateCommand({
             TableName: tableName(),
-            Key: keys.profile(orgId),
+            Key: organization.keys.item(orgId),
             UpdateExpression: 'REMOVE taskToken',
             ConditionExpression: 'attribute_exists(PK)',
           }),
@@ -203,7 +190,7 @@ export const organizationRepository = (
         {
           Update: {
             TableName,
-            Key: keys.profile(orgId),
+            Key: organization.keys.item(orgId),
             UpdateExpression: 'SET #status = :to, updatedAt = :at REMOVE taskToken',
             ConditionExpression: '#status = :from',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -217,7 +204,7 @@ export const organizationRepository = (
         items.push({
           Put: {
             TableName,
-            Item: { ...keys.department(orgId), ...keys.departmentIndex(department.establishedAt, orgId), entity: 'VolunteerDepartment', ...department },
+            Item: volunteerDepartment.toItem(department, { ...volunteerDepartment.keys.item(orgId), ...volunteerDepartment.keys.index(department.establishedAt, orgId) }),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         });
@@ -228,7 +215,7 @@ export const organizationRepository = (
         items.push({
           Delete: {
             TableName,
-            Key: keys.license(options.releaseLicense),
+            Key: licenseMarker.keys.item(options.releaseLicense),
             ConditionExpression: 'orgId = :orgId',
             ExpressionAttributeValues: { ':orgId': orgId },
           },
@@ -255,11 +242,11 @@ export const organizationRepository = (
         await client.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Put: { TableName, Item: { ...keys.manager(manager.orgId, manager.sub), entity: 'OrganizationManager', ...manager } } },
+              { Put: { TableName, Item: organizationManager.toItem(manager, organizationManager.keys.item(manager.orgId, manager.sub)) } },
               {
                 Put: {
                   TableName,
-                  Item: { ...keys.managerOf(manager.sub), entity: 'ManagerAssignment', orgId: manager.orgId, sub: manager.sub },
+                  Item: managerAssignment.toItem({ orgId: manager.orgId, sub: manager.sub }, managerAssignment.keys.item(manager.sub)),
                   // Re-adding a manager to the same organisation updates their certification.
                   ConditionExpression: 'attribute_not_exists(PK) OR orgId = :orgId',
                   ExpressionAttributeValues: { ':orgId': manager.orgId },
@@ -279,11 +266,11 @@ export const organizationRepository = (
         {
           TableName: tableName(),
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.profile(orgId).PK, ':prefix': keys.managerPrefix },
+          ExpressionAttributeValues: { ':pk': organization.keys.partition(orgId), ':prefix': organizationManager.keys.prefix },
         },
         client,
       );
-      return items.map((item) => strip<Manager>(item));
+      return items.map((item) => organizationManager.fromItem(item));
     },
   };
 };

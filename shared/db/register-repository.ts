@@ -6,6 +6,7 @@
  * concurrent events for the same volunteer are serialised by DynamoDB (conflicts retried).
  */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { invalidCursor } from '../domain/cursor.js';
 import { totalKeys } from '../domain/register/ledger.js';
 import type { RegisterRepository } from '../domain/register/ports.js';
 import { env } from '../env.js';
@@ -82,6 +83,7 @@ export const registerRepository = (
   },
 
   async page(volunteerId, limit, after) {
+    if (after !== undefined && !after.startsWith(registerEntry.keys.prefix)) throw invalidCursor('not a cursor of this list');
     const PK = registerEntry.keys.partition(volunteerId);
     const { Items = [] } = await client.send(
       new QueryCommand({

@@ -11,7 +11,9 @@ import type { DomainEvent } from '../domain/events.js';
 import { AttemptContentionError, TrainingChangedError, TrainingIdTakenError } from '../domain/training/errors.js';
 import type { TrainingRepository } from '../domain/training/ports.js';
 import type { CompletionRecord } from '../domain/training/schema.js';
+import type { UpcomingSeat } from '../domain/training/expiry.js';
 import { env } from '../env.js';
+import { booking } from './entities/booking.js';
 import { documentClient, queryAll } from './client.js';
 import { outboxPut } from './entities/outbox-event.js';
 import { trainingAttempt, trainingAttemptLog } from './entities/training-attempt.js';
@@ -34,6 +36,8 @@ export const completionPut = (tableName: string, completion: CompletionRecord): 
 export const trainingRepository = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): TrainingRepository & {
   /** Completions expiring on a Riyadh day (every shard). */
   expiringOn(day: string): Promise<CompletionRecord[]>;
+  /** The volunteer's approved seats on shifts starting at or after `from` (their BOOKING items). */
+  seatsFrom(volunteerId: string, from: string): Promise<UpcomingSeat[]>;
 } => {
   const transact = (items: TransactItem[], what: string) =>
     transactWrite(client, items, { attempts: ATTEMPTS, contended: (n, cause) => new AttemptContentionError(`${what} kept conflicting after ${n} attempts`, { cause }) });
@@ -175,6 +179,24 @@ export const trainingRepository = (client: DynamoDBDocumentClient = documentClie
         ),
       );
       return (await Promise.all(shards)).flat().map((item) => trainingCompletion.fromItem(item));
+    },
+
+    async seatsFrom(volunteerId, from) {
+      const items = await queryAll(
+        {
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': booking.keys.partition(volunteerId),
+            ':from': booking.keys.sort(from),
+            ':to': booking.keys.last,
+          },
+          ProjectionExpression: 'shiftId, opportunityId, #start',
+          ExpressionAttributeNames: { '#start': 'start' },
+        },
+        client,
+      );
+      return items.map((item) => ({ shiftId: String(item.shiftId), opportunityId: String(item.opportunityId), start: String(item.start) }));
     },
   };
 };

@@ -1,5 +1,5 @@
 /**
- * Volunteer profiles in the single table (keys in keys.ts). The invariants are enforced by
+ * Volunteer profiles in the single table (entities/volunteer.ts, charter-acceptance.ts, consent-change.ts). The invariants are enforced by
  * DynamoDB, never by a read first:
  * - registration is one TransactWriteItems: the profile and the national-ID marker, both
  *   `attribute_not_exists(PK)`, so one profile per user and per national ID even when two
@@ -15,19 +15,15 @@ import {
   VolunteerAlreadyRegisteredError,
   VolunteerNotFoundError,
 } from '../domain/volunteers/errors.js';
-import type { VolunteerRecord } from '../domain/volunteers/schema.js';
 import type { ConsentChange, VolunteerChanges, VolunteerRepository } from '../domain/volunteers/service.js';
 import { env } from '../env.js';
 import { documentClient } from './client.js';
-import { volunteerKeys } from './keys.js';
 import { outboxPuts } from './entities/outbox-event.js';
+import { charterAcceptance } from './entities/charter-acceptance.js';
+import { consentChange } from './entities/consent-change.js';
+import { nationalIdClaim, volunteer } from './entities/volunteer.js';
 import { failedAt as failed, transactWrite, type TransactItem } from './transactions.js';
 
-
-const stripKeys = (item: Record<string, unknown>): VolunteerRecord => {
-  const { PK: _pk, SK: _sk, entity: _entity, ...record } = item;
-  return record as VolunteerRecord;
-};
 
 export const volunteerRepository = (
   client: DynamoDBDocumentClient = documentClient(),
@@ -49,7 +45,7 @@ export const volunteerRepository = (
     consent.map((change) => ({
       Put: {
         TableName: tableName,
-        Item: { ...volunteerKeys.consentChange(id, change.at, change.channel), entity: 'ConsentChange', volunteerId: id, ...change },
+        Item: consentChange.toItem({ volunteerId: id, ...change }, consentChange.keys.item(id, change.at, change.channel)),
       },
     }));
 
@@ -60,14 +56,14 @@ export const volunteerRepository = (
           {
             Put: {
               TableName: tableName,
-              Item: { ...volunteerKeys.profile(record.id), entity: 'Volunteer', ...record },
+              Item: volunteer.toItem(record, volunteer.keys.item(record.id)),
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
           {
             Put: {
               TableName: tableName,
-              Item: { ...volunteerKeys.nationalId(record.nationalIdHash), entity: 'NationalIdClaim', volunteerId: record.id, createdAt: record.createdAt },
+              Item: nationalIdClaim.toItem({ volunteerId: record.id, createdAt: record.createdAt }, nationalIdClaim.keys.item(record.nationalIdHash)),
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
@@ -84,8 +80,8 @@ export const volunteerRepository = (
     },
 
     async get(id) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: volunteerKeys.profile(id) }));
-      return Item ? stripKeys(Item) : undefined;
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: volunteer.keys.item(id) }));
+      return Item ? volunteer.fromItem(Item) : undefined;
     },
 
     async update(id, changes, expectedRevision, consent, events) {
@@ -95,7 +91,7 @@ export const volunteerRepository = (
           {
             Update: {
               TableName: tableName,
-              Key: volunteerKeys.profile(id),
+              Key: volunteer.keys.item(id),
               UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
               ConditionExpression: 'attribute_exists(PK) AND #rev = :seen',
               ExpressionAttributeNames: { ...Object.fromEntries(names.map((name, i) => [`#f${i}`, name])), '#rev': 'revision' },
@@ -120,20 +116,20 @@ export const volunteerRepository = (
     },
 
     async acceptCharter(id, acceptance) {
-      const key = volunteerKeys.charterAcceptance(id, acceptance.version);
+      const key = charterAcceptance.keys.item(id, acceptance.version);
       const cancelled = await transact(
         [
           {
             Put: {
               TableName: tableName,
-              Item: { ...key, entity: 'CharterAcceptance', volunteerId: id, ...acceptance },
+              Item: charterAcceptance.toItem({ volunteerId: id, ...acceptance }, key),
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
           {
             Update: {
               TableName: tableName,
-              Key: volunteerKeys.profile(id),
+              Key: volunteer.keys.item(id),
               UpdateExpression: 'SET acceptedCharterVersion = :version, charterAcceptedAt = :at',
               ConditionExpression: 'attribute_exists(PK)',
               ExpressionAttributeValues: { ':version': acceptance.version, ':at': acceptance.acceptedAt },
@@ -147,7 +143,10 @@ export const volunteerRepository = (
       if (failed(reasons, 1)) throw new VolunteerNotFoundError({ cause: cancelled });
       if (failed(reasons, 0)) {
         const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-        if (Item) return { created: false, acceptance: { version: Item.version as string, acceptedAt: Item.acceptedAt as string } };
+        if (Item) {
+          const { version, acceptedAt } = charterAcceptance.fromItem(Item);
+          return { created: false, acceptance: { version, acceptedAt } };
+        }
       }
       throw cancelled;
     },

@@ -73,3 +73,9 @@ export class PayloadTooLargeError extends DomainError {
   readonly status = 413;
   readonly code = 'payload-too-large';
 }
+
+/** The client sent too many requests in a window (e.g. public certificate lookups per address). */
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  readonly code = 'too-many-requests';
+}

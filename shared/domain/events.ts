@@ -17,6 +17,11 @@ export interface DomainEvent<T = Record<string, unknown>> {
   readonly detail: T;
 }
 
+/** The port through which the domain hands events to whatever delivers them (bus, outbox). */
+export interface EventPublisher {
+  publish(events: readonly DomainEvent[]): Promise<void>;
+}
+
 /** A domain event of a catalogued type. */
 export type TypedEvent<T extends EventType> = DomainEvent<EventDetail<T>> & { readonly type: T };
 

@@ -12,28 +12,10 @@
  * `GET /store` lists every message sent.
  */
 import { createHash } from 'node:crypto';
-import type { NotificationType, Params } from '../domain/notifications/schema.js';
-import type { Locale } from '../domain/reference/professions.js';
+import type { EmailMessage, EmailSender } from '../domain/notifications/ports.js';
 import { notifier, type Notifier } from './notifier.js';
 
-export interface EmailMessage {
-  readonly to: readonly string[];
-  readonly subject: string;
-  readonly text: string;
-  /** Send this bilingual template instead of `subject`/`text` (see shared/messaging/templates). */
-  readonly template?: {
-    readonly type: NotificationType;
-    /** The entity the message is about (dedupe: one message per recipient per entity and window). */
-    readonly about: string;
-    readonly window?: string;
-    readonly params: Params;
-    readonly locale?: Locale;
-  };
-}
-
-export interface EmailSender {
-  send(message: EmailMessage): Promise<void>;
-}
+export type { EmailMessage, EmailSender };
 
 export const emailSettings = {
   /** Verified SES identity the platform sends from. */

@@ -14,14 +14,10 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dyn
 import { ulid } from 'ulid';
 import { documentClient } from '../db/client.js';
 import { outboxPut } from '../db/entities/outbox-event.js';
-import { EVENT_SOURCE, type DomainEvent } from '../domain/events.js';
+import { EVENT_SOURCE, type DomainEvent, type EventPublisher } from '../domain/events.js';
 import { env } from '../env.js';
 
-export { EVENT_SOURCE, type DomainEvent };
-
-export interface EventPublisher {
-  publish(events: readonly DomainEvent[]): Promise<void>;
-}
+export { EVENT_SOURCE, type DomainEvent, type EventPublisher };
 
 export const domainEvent = <T>(type: string, detail: T, time = new Date()): DomainEvent<T> => ({
   id: ulid(time.getTime()),

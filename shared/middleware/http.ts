@@ -8,44 +8,21 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { BadRequestError, PayloadTooLargeError, UnauthorizedError, ValidationError, type FieldError } from '../domain/errors.js';
 import { logger, metrics, tracing } from '../powertools/index.js';
 import type { AnyOperation, Auth, Operation } from '../../functions/http/operation.js';
-import { requireGroup, type Caller, type Group } from '../domain/caller.js';
+import { requireGroup, type Caller } from '../domain/caller.js';
 import { callerFromClaims } from './auth.js';
 import { idempotent } from './idempotency.js';
 import { bearerToken, jwtSettingsFromEnv, toGatewayClaims, verifyJwt } from './jwt.js';
+import type { HttpEvent } from './http-event.js';
 import { problemResponse, toProblem } from './problem.js';
+import { securityHeadersMiddleware } from './security-headers.js';
 import type { HttpResponse } from './responses.js';
 
-/**
- * The event a handler receives. Routes without an authorizer (`auth: 'optional' | 'none'`)
- * get no `authorizer` block, so it is optional here.
- */
-export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'> & {
-  requestContext: Omit<APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'], 'authorizer'> &
-    Partial<Pick<APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'], 'authorizer'>>;
-};
-
-/** @deprecated the pre-spec form; handlers pass their operation spec (functions/http/operation.ts). */
-export interface HttpOptions<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType, A extends Auth> {
-  /** zod schema of the JSON body; omitted → the route takes no body. */
-  readonly body?: B;
-  readonly path?: P;
-  readonly query?: Q;
-  /**
-   * `required` (default): the gateway's JWT authorizer guards the route.
-   * `optional`: public route; a bearer token, if sent, is verified here with the same rules.
-   * `none`: public route, identity ignored.
-   */
-  readonly auth?: A;
-  /** The caller must be in one of these groups (403 otherwise). */
-  readonly groups?: readonly Group[];
-  /** @default 65536 */
-  readonly maxBodyBytes?: number;
-}
+export type { HttpEvent } from './http-event.js';
 
 export interface HttpRequest<B, P, Q, A extends Auth> {
   readonly body: B;
@@ -124,41 +101,21 @@ export const problemDetails = (): MiddlewareObj<HttpEvent, HttpResponse> => ({
   },
 });
 
-const isOperation = (value: unknown): value is AnyOperation =>
-  typeof value === 'object' && value !== null && 'id' in value && 'method' in value && 'entry' in value;
-
 /** Types of the parsed request parts of a spec: `undefined` when the spec declares none. */
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /**
  * Builds the handler of one operation from its spec: the spec's auth, groups and request
  * schemas are enforced, and `Idempotency-Key` is honoured when the spec says `idempotent`.
- * Add route-specific middlewares with `.use()`; finish with `.handler(fn)`.
+ * Add route-specific middlewares with `.use()`; finish with `.handler(fn)`. The handler carries
+ * its spec (`handler.operation`), so a test checks that every route's entry was built from it.
  */
 export function http<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined, A extends Auth>(
   spec: Operation<P, Q, B, A>,
 ): HttpBuilder<Out<B>, Out<P>, Out<Q>, A>;
-/** @deprecated pass the operation spec */
-export function http<
-  B extends z.ZodType = z.ZodUndefined,
-  P extends z.ZodType = z.ZodUndefined,
-  Q extends z.ZodType = z.ZodUndefined,
-  A extends Auth = 'required',
->(options?: HttpOptions<B, P, Q, A>): HttpBuilder<z.output<B>, z.output<P>, z.output<Q>, A>;
-export function http(input: AnyOperation | HttpOptions<z.ZodType, z.ZodType, z.ZodType, Auth> = {}): HttpBuilder<unknown, unknown, unknown, Auth> {
-  const spec = isOperation(input) ? input : undefined;
-  const options: HttpOptions<z.ZodType, z.ZodType, z.ZodType, Auth> = spec
-    ? {
-        ...(spec.request?.body && { body: spec.request.body }),
-        ...(spec.request?.path && { path: spec.request.path }),
-        ...(spec.request?.query && { query: spec.request.query }),
-        ...(spec.groups && { groups: spec.groups }),
-        ...(spec.request?.maxBodyBytes && { maxBodyBytes: spec.request.maxBodyBytes }),
-        auth: spec.auth,
-      }
-    : (input as HttpOptions<z.ZodType, z.ZodType, z.ZodType, Auth>);
-  const auth: Auth = options.auth ?? 'required';
-  const maxBodyBytes = options.maxBodyBytes ?? 65_536;
+export function http(spec: AnyOperation): HttpBuilder<unknown, unknown, unknown, Auth> {
+  const { auth, groups, request = {} } = spec;
+  const maxBodyBytes = request.maxBodyBytes ?? 65_536;
   // Identity, group checks and parsing run as the last "before" of the base stack, so that
   // route middlewares (idempotency) only ever see authorised, valid requests: a bad request
   // never touches the idempotency store.
@@ -166,10 +123,16 @@ export function http(input: AnyOperation | HttpOptions<z.ZodType, z.ZodType, z.Z
   const parseRequest: MiddlewareObj<HttpEvent, HttpResponse> = {
     before: async ({ event }) => {
       const caller = await identify(event, auth);
-      if (options.groups) requireGroup(caller, ...options.groups);
-      const path = parsePart(options.path, event.pathParameters ?? {}, 'path', 400);
-      const query = parsePart(options.query, event.queryStringParameters ?? {}, 'query', 400);
-      const body = options.body ? parsePart(options.body, readBody(event, maxBodyBytes), '', 422) : undefined;
+      if (groups) requireGroup(caller, ...groups);
+      const path = parsePart(request.path, event.pathParameters ?? {}, 'path', 400);
+      const query = parsePart(request.query, event.queryStringParameters ?? {}, 'query', 400);
+      // A body schema that accepts `undefined` (`.optional()`) makes the body optional.
+      const absent = event.body === undefined || event.body === null || event.body === '';
+      const body = request.body
+        ? absent && request.body.safeParse(undefined).success
+          ? undefined
+          : parsePart(request.body, readBody(event, maxBodyBytes), '', 422)
+        : undefined;
       parsed.set(event, { caller, path, query, body });
     },
   };
@@ -180,15 +143,18 @@ export function http(input: AnyOperation | HttpOptions<z.ZodType, z.ZodType, z.Z
     .use(httpHeaderNormalizer())
     .use(problemDetails())
     .use(parseRequest);
-  if (spec?.idempotent) chain.use(idempotent());
+  if (spec.idempotent) chain.use(idempotent());
 
   const builder: HttpBuilder<unknown, unknown, unknown, Auth> = {
-    ...(spec && { operation: spec }),
+    operation: spec,
     use(middleware) {
       chain.use(middleware);
       return builder;
     },
     handler(fn) {
+      // Innermost, so that its `after` runs first: the idempotency store keeps (and replays)
+      // the answer with its security headers. Problem responses get them in problemResponse.
+      chain.use(securityHeadersMiddleware() as MiddlewareObj<HttpEvent, HttpResponse>);
       const handler = chain.handler(async (event: HttpEvent, context: Context) => {
         const input = parsed.get(event);
         if (!input) throw new Error('request was not parsed: the parse middleware did not run');
@@ -210,9 +176,9 @@ export function http(input: AnyOperation | HttpOptions<z.ZodType, z.ZodType, z.Z
 }
 
 export interface HttpBuilder<B, P, Q, A extends Auth> {
-  readonly operation?: AnyOperation;
+  readonly operation: AnyOperation;
   use(middleware: MiddlewareObj<HttpEvent, HttpResponse>): HttpBuilder<B, P, Q, A>;
   handler(
     fn: (request: HttpRequest<B, P, Q, A>) => Promise<HttpResponse>,
-  ): middy.MiddyfiedHandler<HttpEvent, HttpResponse, Error, Context> & { readonly operation: AnyOperation | undefined };
+  ): middy.MiddyfiedHandler<HttpEvent, HttpResponse, Error, Context> & { readonly operation: AnyOperation };
 }

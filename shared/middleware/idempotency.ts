@@ -28,7 +28,7 @@ import type { MiddlewareObj } from '@middy/core';
 import { ConflictError, DomainError } from '../domain/errors.js';
 import { documentClient } from '../db/client.js';
 import { env } from '../env.js';
-import type { HttpEvent } from './http.js';
+import type { HttpEvent } from './http-event.js';
 import type { HttpResponse } from './responses.js';
 
 /** How long a completed answer is replayed. */

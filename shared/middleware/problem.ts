@@ -5,6 +5,7 @@
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError, type FieldError } from '../domain/errors.js';
+import { securityHeaders } from './security-headers.js';
 
 export const PROBLEM_BASE = 'https://tatawwu.sa/problems/';
 
@@ -31,7 +32,7 @@ const titles: Record<number, string> = {
 
 export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
   statusCode: problem.status,
-  headers: { 'content-type': 'application/problem+json' },
+  headers: securityHeaders({ 'content-type': 'application/problem+json' }),
   body: JSON.stringify(problem),
 });
 

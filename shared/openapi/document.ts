@@ -1,6 +1,6 @@
 /**
- * The OpenAPI 3.1 document, generated from the route table and its zod schemas (never
- * written by hand). zod 4's own `z.toJSONSchema()` emits JSON Schema draft 2020-12, the
+ * The OpenAPI 3.1 document, generated from the operation specs (functions/http/routes.ts) and
+ * their zod schemas (never written by hand). zod 4's own `z.toJSONSchema()` emits JSON Schema draft 2020-12, the
  * dialect of OpenAPI 3.1, so no adapter library is needed.
  *
  * - Every schema that carries `.meta({ id: 'Name' })` becomes `components.schemas.Name` and is
@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
-import type { HttpMethod, Route, RouteDocs } from '../../functions/http/route.js';
+import type { AnyOperation, HttpMethod, ResponseSpec } from '../../functions/http/operation.js';
 import { GatewayMessageDocument, ProblemDocument } from './problem.js';
 
 export type JsonSchema = { [key: string]: unknown };
@@ -218,14 +218,14 @@ const pathParameters = (path: string): JsonSchema[] =>
     schema: { type: 'string' },
   }));
 
-const security = (auth: Route['auth']): Array<Record<string, string[]>> => {
+const security = (auth: AnyOperation['auth']): Array<Record<string, string[]>> => {
   if (auth === 'required') return [{ [SECURITY_SCHEME]: [] }];
   // An empty requirement object makes the token optional.
   if (auth === 'optional') return [{ [SECURITY_SCHEME]: [] }, {}];
   return [];
 };
 
-const problemResponse = (status: number, auth: Route['auth']): JsonSchema => ({
+const problemResponse = (status: number, auth: AnyOperation['auth']): JsonSchema => ({
   description: reasons[status] ?? `Error ${status}`,
   content: {
     'application/problem+json': { schema: { $ref: `${COMPONENT}Problem` } },
@@ -234,20 +234,25 @@ const problemResponse = (status: number, auth: Route['auth']): JsonSchema => ({
   },
 });
 
-const successResponse = (status: number, response: RouteDocs['responses'][number], set: SchemaSet): JsonSchema => {
+/** `{ example }` when the spec gives one (OpenAPI media type object). */
+const exampleOf = (example: unknown): { example?: unknown } => (example === undefined ? {} : { example });
+
+const successResponse = (status: number, response: ResponseSpec, set: SchemaSet, example: unknown): JsonSchema => {
   if (!isZod(response)) {
-    return { description: response.description, content: { [response.contentType]: { schema: { type: 'string' } } } };
+    const schema = response.schema ?? { type: 'string' };
+    return { description: response.description, content: { [response.contentType]: { schema, ...exampleOf(example) } } };
   }
   const description = response.description ?? reasons[status] ?? `Status ${status}`;
   if (status === 204 || isEmpty(response)) return { description };
-  return { description, content: { 'application/json': { schema: set.use(response, 'output') } } };
+  return { description, content: { 'application/json': { schema: set.use(response, 'output'), ...exampleOf(example) } } };
 };
 
-const operation = (route: Route, set: SchemaSet): OpenApiOperation => {
-  const { docs } = route;
+const operation = (route: AnyOperation, set: SchemaSet): OpenApiOperation => {
+  const body = route.request?.body;
+  const query = route.request?.query;
   const parameters: JsonSchema[] = [...pathParameters(route.path)];
-  if (docs.query) parameters.push({ in: 'query', $query: set.use(docs.query, 'input') });
-  if (docs.idempotent) {
+  if (query) parameters.push({ in: 'query', $query: set.use(query, 'input') });
+  if (route.idempotent) {
     parameters.push({
       name: 'Idempotency-Key',
       in: 'header',
@@ -256,19 +261,24 @@ const operation = (route: Route, set: SchemaSet): OpenApiOperation => {
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     });
   }
-  const errors = new Set(docs.errors ?? []);
+  const errors = new Set(route.errors ?? []);
   if (route.auth === 'required') errors.add(401);
   const responses: Record<string, JsonSchema> = {};
-  for (const [status, response] of Object.entries(docs.responses)) responses[status] = successResponse(Number(status), response, set);
+  for (const [status, response] of Object.entries(route.responses)) {
+    responses[status] = successResponse(Number(status), response, set, route.examples?.response);
+  }
   for (const status of [...errors].sort((a, b) => a - b)) responses[String(status)] = problemResponse(status, route.auth);
   return {
     operationId: route.id,
-    summary: docs.summary,
-    tags: [...docs.tags],
+    summary: route.summary,
+    tags: [...route.tags],
     security: security(route.auth),
     ...(parameters.length > 0 && { parameters }),
-    ...(docs.body && {
-      requestBody: { required: true, content: { 'application/json': { schema: set.use(docs.body, 'input') } } },
+    ...(body && {
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: set.use(body, 'input'), ...exampleOf(route.examples?.request) } },
+      },
     }),
     responses,
   };
@@ -291,7 +301,7 @@ const expandQuery = (parameters: JsonSchema[] | undefined, components: Record<st
     }));
   });
 
-export const openApiDocument = (routes: readonly Route[], options: OpenApiOptions = {}): OpenApiDocument => {
+export const openApiDocument = (routes: readonly AnyOperation[], options: OpenApiOptions = {}): OpenApiDocument => {
   const set = new SchemaSet();
   const paths: OpenApiDocument['paths'] = {};
   for (const route of routes) {
@@ -309,14 +319,14 @@ export const openApiDocument = (routes: readonly Route[], options: OpenApiOption
   }
   const errorBodies = [ProblemDocument, GatewayMessageDocument].map((schema) => ({ $ref: `${COMPONENT}${idOf(schema)}` }));
   const schemas = reachable({ paths: resolvedPaths, errorBodies }, components);
-  const tags = [...new Set(routes.flatMap((route) => route.docs.tags))].sort().map((name) => ({ name }));
+  const tags = [...new Set(routes.flatMap((route) => route.tags))].sort().map((name) => ({ name }));
   return {
     openapi: '3.1.0',
     info: {
       title: 'Tatawwu',
       version: options.version ?? packageVersion(),
       description:
-        'API of the national volunteering platform. Generated from the route table and its zod schemas. Errors are RFC 9457 problem+json.',
+        'API of the national volunteering platform. Generated from the operation specs and their zod schemas. Errors are RFC 9457 problem+json.',
     },
     servers: (options.servers ?? [localServer('http://localhost:3000')]).map((server) => ({ ...server })),
     tags,

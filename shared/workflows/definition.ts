@@ -14,7 +14,7 @@
  * Pure: no AWS SDK or CDK import, so a handler may import a definition (e.g. for its name).
  */
 import * as z from 'zod';
-import type { Need } from '../../functions/http/route.js';
+import type { Need } from '../../functions/http/operation.js';
 
 /** One Lambda task of a workflow: deployed as a NodeFunction, granted its `needs`. */
 export interface TaskBinding {

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { consumers } from '../../functions/consumers/index.js';
-import { routes } from '../../functions/http/routes.js';
+import { operations } from '../../functions/http/routes.js';
 import { schedules } from '../../functions/schedules/index.js';
 import { workflows } from '../../functions/workflows/index.js';
 import { esbuildOptions } from '../../infra/constructs/bundling.js';
@@ -27,7 +27,7 @@ const RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 15);
 /** Every deployed handler module: one Lambda per distinct entry of the route, schedule, consumer and workflow lists. */
 const entries = (): Array<{ entry: string; kind: string }> => {
   const all = [
-    ...routes.map((r) => ({ entry: r.entry, kind: 'http' })),
+    ...operations.map((r) => ({ entry: r.entry, kind: 'http' })),
     ...schedules.map((s) => ({ entry: s.entry, kind: 'schedule' })),
     ...consumers.map((c) => ({ entry: c.entry, kind: 'consumer' })),
     ...workflows.flatMap((w) => Object.values(w.tasks).map((task) => ({ entry: task.entry, kind: `workflow ${w.name}` }))),

@@ -92,13 +92,19 @@ const benchmark: Benchmark = {
     const { ok } = await import('../../shared/middleware/responses.js');
     const answer = { ok: true };
     const bare: Fn = async () => ok(answer);
-    const stack: Fn = http({ auth: 'required' }).handler(async () => ok(answer)) as unknown as Fn;
-    const parsing: Fn = http({
-      auth: 'required',
-      path: z.object({ id: z.string().length(26) }),
-      query: z.object({ limit: z.coerce.number().int().max(100) }),
-      body: z.object({ title: z.string().min(1).max(100), seats: z.number().int().positive() }),
-    }).handler(async () => ok(answer)) as unknown as Fn;
+    const { defineOperation } = await import('../../functions/http/operation.js');
+    const spec = { id: 'Bench', method: 'POST', path: '/bench/{id}', entry: 'test/bench/handler-overhead.bench.ts', auth: 'required', needs: [], summary: 'bench', tags: ['bench'], responses: {} } as const;
+    const stack: Fn = http(defineOperation(spec)).handler(async () => ok(answer)) as unknown as Fn;
+    const parsing: Fn = http(
+      defineOperation({
+        ...spec,
+        request: {
+          path: z.object({ id: z.string().length(26) }),
+          query: z.object({ limit: z.coerce.number().int().max(100) }),
+          body: z.object({ title: z.string().min(1).max(100), seats: z.number().int().positive() }),
+        },
+      }),
+    ).handler(async () => ok(answer)) as unknown as Fn;
 
     // The stack must answer the event as the bare handler does, or the comparison means nothing.
     for (const [name, fn] of Object.entries({ stack, parsing })) {

@@ -29,7 +29,10 @@ const benchmark: Benchmark = {
   async run({ log }) {
     const { startPlatform } = await import('../../infra/local/platform.js');
     const { runSchedule } = await import('../../infra/local/jobs.js');
-    const { notificationKeys, opportunityKeys, organizationKeys, volunteerKeys } = await import('../../shared/db/keys.js');
+    const { booking } = await import('../../shared/db/entities/booking.js');
+    const { opportunity } = await import('../../shared/db/entities/opportunity.js');
+    const { organization } = await import('../../shared/db/entities/organization.js');
+    const { volunteer } = await import('../../shared/db/entities/volunteer.js');
     const { documentClient } = await import('../../shared/db/client.js');
     const platform = await startPlatform({ apiPort: 0, sesPort: 0, dynamoPort: await freePort(), tableName: `bench-${Date.now()}` });
     const seeder = DynamoDBDocumentClient.from(
@@ -49,9 +52,9 @@ const benchmark: Benchmark = {
       const shifts = Math.ceil(REMINDERS / PER_SHIFT);
       for (let s = 0; s < shifts; s++) {
         const orgId = `org-${s}`;
-        items.push({ ...organizationKeys.profile(orgId), entity: 'Organization', id: orgId, nameAr: 'جمعية إطعام الخيرية', nameEn: 'Itaam Charity', status: 'active' });
+        items.push({ ...organization.keys.item(orgId), entity: 'Organization', id: orgId, nameAr: 'جمعية إطعام الخيرية', nameEn: 'Itaam Charity', status: 'active' });
         items.push({
-          ...opportunityKeys.opportunity(`opp-${s}`),
+          ...opportunity.keys.item(`opp-${s}`),
           entity: 'Opportunity',
           id: `opp-${s}`,
           orgId,
@@ -65,7 +68,7 @@ const benchmark: Benchmark = {
         const id = `vol-${i}`;
         const s = Math.floor(i / PER_SHIFT);
         items.push({
-          ...volunteerKeys.profile(id),
+          ...volunteer.keys.item(id),
           entity: 'Volunteer',
           id,
           nameAr: 'سارة القحطاني',
@@ -78,7 +81,7 @@ const benchmark: Benchmark = {
         items.push({
           PK: `VOL#${id}`,
           SK: `BOOKING#${start}#shift-${s}`,
-          ...notificationKeys.bookingStartIndex(start, `shift-${s}`, id),
+          ...booking.keys.startIndex(start, `shift-${s}`, id),
           entity: 'Booking',
           volunteerId: id,
           applicationId: `app-${i}`,

@@ -27,7 +27,7 @@ const benchmark: Benchmark = {
   title: `GET /v1/volunteers/me through the local gateway vs a raw GetItem on the same DynamoDB Local, sequential, keep-alive (goal ≤ ${GOAL_RATIO}× p50)`,
   async run({ log }) {
     const { startPlatform } = await import('../../infra/local/platform.js');
-    const { volunteerKeys } = await import('../../shared/db/keys.js');
+    const { volunteer } = await import('../../shared/db/entities/volunteer.js');
     const { luhnCheckDigit } = await import('../../shared/domain/volunteers/national-id.js');
     const dynamoPort = await freePort();
     const platform = await startPlatform({ apiPort: 0, sesPort: 0, dynamoPort, tableName: `bench-${Date.now()}` });
@@ -61,7 +61,7 @@ const benchmark: Benchmark = {
         const response = await call(`${api}/v1/volunteers/me`, 'GET', headers);
         if (response.status !== 200) throw new Error(`GET /v1/volunteers/me answered ${response.status}: ${response.body}`);
       };
-      const key = volunteerKeys.profile(sub);
+      const key = volunteer.keys.item(sub);
       const getItem = async () => {
         const { Item } = await client.send(new GetCommand({ TableName: platform.tableName, Key: key }));
         if (!Item) throw new Error(`GetItem found no item at ${JSON.stringify(key)}`);

@@ -4,7 +4,7 @@
  * Derived from the route table, so routes added later are swept too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../functions/http/routes.js';
+import { operations as routes } from '../../functions/http/routes.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 
 const PATH_VALUES = ['nope', '01ARZ3NDEKTSV4RRFFQ69G5FAV', 'x'.repeat(300), '%E2%80%AE%00', "' OR 1=1 --"];

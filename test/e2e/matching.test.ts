@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationRepository } from '../../shared/db/organization-repository.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
+import { cityById } from '../../shared/domain/reference/cities.js';
 import { domainEvent, eventPublisher } from '../../shared/messaging/events.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 import { volunteerRecord } from '../integration/matching-support.js';
@@ -46,11 +47,12 @@ beforeAll(async () => {
   otherOrgId = await seedOrganization('7100000002');
   const now = new Date().toISOString();
   for (const [i, id] of VOLUNTEERS.entries()) {
-    await volunteerRepository().create(
-      volunteerRecord(id, { availability: everyDay, nationalIdHash: `hash-${id}`, createdAt: now, updatedAt: now, nameEn: `Volunteer${i} Family`, nameAr: `متطوع${i} عائلة` }),
-      [],
-    );
-    await eventPublisher().publish([domainEvent('VolunteerRegistered', { volunteerId: id })]);
+    const record = volunteerRecord(id, { availability: everyDay, nationalIdHash: `hash-${id}`, createdAt: now, updatedAt: now, nameEn: `Volunteer${i} Family`, nameAr: `متطوع${i} عائلة` });
+    await volunteerRepository().create(record, []);
+    // A whole VolunteerRegistered detail: consumers check events against their contract (events/catalog.ts).
+    const { city, skills, professions, languages, interests, preferences } = record;
+    const detail = { volunteerId: id, city, region: cityById(city)!.region, locale: preferences.locale, skills, professions, languages, interests, registeredAt: now };
+    await eventPublisher().publish([domainEvent('VolunteerRegistered', detail)]);
   }
   const created = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, {
     token: await manager(orgId),

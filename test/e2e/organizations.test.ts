@@ -2,7 +2,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../shared/db/client.js';
-import { organizationKeys } from '../../shared/db/keys.js';
+import { organization } from '../../shared/db/entities/organization.js';
+import { organizationManager } from '../../shared/db/entities/organization-manager.js';
 import { organizationRepository } from '../../shared/db/organization-repository.js';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { localUserDirectory } from '../../shared/identity/user-directory.js';
@@ -48,7 +49,7 @@ const itemsOf = async (orgId: string, prefix: string) =>
       new QueryCommand({
         TableName: platform.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': organizationKeys.profile(orgId).PK, ':prefix': prefix },
+        ExpressionAttributeValues: { ':pk': organization.keys.partition(orgId), ':prefix': prefix },
       }),
     )
   ).Items ?? [];
@@ -212,7 +213,7 @@ describe('/v1/organizations/{orgId}/managers', () => {
       expect((await platform.request('POST', `/v1/organizations/${orgId}/managers`, { token: caller, body: manager() })).status).toBe(403);
     }
     expect((await platform.request('GET', `/v1/organizations/${orgId}/managers`, { token: await token(['volunteer']) })).status).toBe(403);
-    expect(await itemsOf(orgId, organizationKeys.managerPrefix)).toEqual([]);
+    expect(await itemsOf(orgId, organizationManager.keys.prefix)).toEqual([]);
   });
 
   it('answers 404 for an unknown organisation', async () => {
@@ -245,6 +246,6 @@ describe('/v1/organizations/{orgId}/managers', () => {
     const response = await platform.request('POST', `/v1/organizations/${orgId}/managers`, { token: await token(['ministry-admin']), body: manager(overrides) });
     expect(response.status).toBe(422);
     expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual([path]);
-    expect(await itemsOf(orgId, organizationKeys.managerPrefix)).toEqual([]);
+    expect(await itemsOf(orgId, organizationManager.keys.prefix)).toEqual([]);
   });
 });

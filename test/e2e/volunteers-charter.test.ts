@@ -4,7 +4,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import registerEvent from '../../events/http/register-volunteer.json' with { type: 'json' };
 import { documentClient } from '../../shared/db/client.js';
-import { volunteerKeys } from '../../shared/db/keys.js';
+import { charterAcceptance } from '../../shared/db/entities/charter-acceptance.js';
 import { charters } from '../../shared/domain/volunteers/documents/index.js';
 import { luhnCheckDigit } from '../../shared/domain/volunteers/national-id.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
@@ -31,7 +31,7 @@ const volunteer = async () => {
 };
 
 const acceptanceItem = async (sub: string, version: string) =>
-  (await documentClient().send(new GetCommand({ TableName: platform.tableName, Key: volunteerKeys.charterAcceptance(sub, version) }))).Item;
+  (await documentClient().send(new GetCommand({ TableName: platform.tableName, Key: charterAcceptance.keys.item(sub, version) }))).Item;
 
 const profile = async (token: string) => (await platform.request('GET', '/v1/volunteers/me', { token })).body;
 

@@ -104,6 +104,13 @@ describe.each(configured.map((c) => [c.region]))('data stack in %s', (region) =>
     });
   });
 
+  it('creates a retained asymmetric P-256 signing key for certificates', () => {
+    template().hasResource('AWS::KMS::Key', {
+      Properties: Match.objectLike({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }),
+      DeletionPolicy: 'Retain',
+    });
+  });
+
   it('creates a custom domain event bus with an archive of its events', () => {
     const busId = logicalIdOf(stacks().data.eventBus);
     template().hasResourceProperties('AWS::Events::EventBus', { KmsKeyIdentifier: Match.anyValue() });

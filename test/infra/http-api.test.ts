@@ -1,6 +1,7 @@
 /**
- * The HttpApi construct and grantNeeds on a small fixture route table that has every kind of
- * route (read-only, writer, shared entry, optional and no auth), whatever the real table holds.
+ * The HttpApi construct and grantNeeds on a few fixture operation specs that have every kind of
+ * route (read-only, idempotent writer, shared entry, optional and no auth), whatever the real
+ * specs hold.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
@@ -10,7 +11,7 @@ import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Pass, StateMachine, DefinitionBody } from 'aws-cdk-lib/aws-stepfunctions';
-import { defineRoutes, type Route } from '../../functions/http/route.js';
+import { defineOperation, type AnyOperation } from '../../functions/http/operation.js';
 import { grantNeeds, UNBOUND_WORKFLOW_WARNING, type NeedResources } from '../../infra/constructs/grants.js';
 import { NodeFunction } from '../../infra/constructs/node-function.js';
 import { routeKeyOf } from '../../infra/constructs/http-api.js';
@@ -21,27 +22,29 @@ const READER = 'test/infra/fixtures/reader.ts';
 const WRITER = 'test/infra/fixtures/writer.ts';
 const OPTIONAL = 'test/infra/fixtures/optional.ts';
 
-const fixtureRoutes = defineRoutes([
-  { id: 'ListItems', method: 'GET', path: '/fixtures/items', entry: READER, auth: 'required', needs: ['table:read'], docs },
-  {
+const fixtureRoutes: readonly AnyOperation[] = [
+  defineOperation({ id: 'ListItems', method: 'GET', path: '/fixtures/items', entry: READER, auth: 'required', needs: ['table:read'], ...docs }),
+  defineOperation({
     id: 'CreateItem',
     method: 'POST',
     path: '/fixtures/items',
     entry: WRITER,
     auth: 'required',
-    needs: ['table:write', 'idempotency', 'events', 'national-id-pepper'],
+    // `idempotency` is granted because the operation is idempotent (needsOf), not listed here.
+    idempotent: true,
+    needs: ['table:write', 'events', 'national-id-pepper'],
     memorySize: 512,
-    docs,
-  },
-  { id: 'UpdateItem', method: 'PATCH', path: '/fixtures/items/{id}', entry: WRITER, auth: 'required', needs: ['table:write'], timeout: 20, docs },
-  { id: 'ShowItem', method: 'GET', path: '/fixtures/public/{id}', entry: OPTIONAL, auth: 'optional', needs: ['table:read'], docs },
-  { id: 'Ping', method: 'GET', path: '/fixtures/ping', entry: OPTIONAL, auth: 'none', needs: [], docs },
-] satisfies Route[]);
+    ...docs,
+  }),
+  defineOperation({ id: 'UpdateItem', method: 'PATCH', path: '/fixtures/items/{id}', entry: WRITER, auth: 'required', needs: ['table:write'], timeout: 20, ...docs }),
+  defineOperation({ id: 'ShowItem', method: 'GET', path: '/fixtures/public/{id}', entry: OPTIONAL, auth: 'optional', needs: ['table:read'], ...docs }),
+  defineOperation({ id: 'Ping', method: 'GET', path: '/fixtures/ping', entry: OPTIONAL, auth: 'none', needs: [], ...docs }),
+];
 
 let synth: Synthesized;
 beforeAll(() => {
   // The fixtures' code is not what is tested here: skip bundling.
-  synth = synthesize({ routes: fixtureRoutes, bundle: false });
+  synth = synthesize({ operations: fixtureRoutes, bundle: false });
 }, 300_000);
 
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
@@ -110,11 +113,11 @@ describe('PlatformHttpApi', () => {
 
   it('rejects a route table with the same method and path twice, naming it', () => {
     const twice = [fixtureRoutes[0]!, { ...fixtureRoutes[0]!, id: 'ListItemsAgain' }];
-    expect(() => synthesize({ routes: twice, bundle: false })).toThrow('"GET /fixtures/items" is declared twice');
+    expect(() => synthesize({ operations: twice, bundle: false })).toThrow('"GET /fixtures/items" is declared twice');
   });
 
   it('rejects a route id that is not PascalCase, showing it', () => {
-    expect(() => synthesize({ routes: [{ ...fixtureRoutes[0]!, id: 'list-items' }], bundle: false })).toThrow(
+    expect(() => synthesize({ operations: [{ ...fixtureRoutes[0]!, id: 'list-items' }], bundle: false })).toThrow(
       'route id must be PascalCase, got "list-items"',
     );
   });
@@ -144,6 +147,22 @@ describe('grantNeeds', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ WORKFLOW_ORGANIZATION_ONBOARDING_ARN: { Ref: logicalIdOf(machine) } }) },
     });
+  });
+
+  it('grants the attendance-code key: read that one secret, its ARN in the environment', () => {
+    const { stack, resources, fn } = setup();
+    const key = new Secret(stack, 'AttendanceKey');
+    grantNeeds(fn, ['attendance-code-key'], { ...resources, attendanceCodeKey: key });
+    const template = Template.fromStack(stack);
+    expect(actionsOn(statementsOf(template, fn), logicalIdOf(key))).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ ATTENDANCE_CODE_KEY_SECRET_ARN: { Ref: logicalIdOf(key) } }) },
+    });
+  });
+
+  it('refuses the attendance-code need when no key is given', () => {
+    const { resources, fn } = setup();
+    expect(() => grantNeeds(fn, ['attendance-code-key'], resources)).toThrow('needs "attendance-code-key" but no attendanceCodeKey was given to grantNeeds');
   });
 
   it('refuses a workflow that is not among the given state machines, listing the known ones', () => {

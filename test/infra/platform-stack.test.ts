@@ -1,10 +1,10 @@
 /**
- * The platform stacks as `cdk synth` builds them from the real route table (bundled with
- * esbuild). Expectations are derived from `routes`, so they hold as routes are added.
+ * The platform stacks as `cdk synth` builds them from the real operation specs (bundled with
+ * esbuild). Expectations are derived from `operations`, so they hold as routes are added.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../functions/http/routes.js';
-import type { Need, Route } from '../../functions/http/route.js';
+import { needsOf as operationNeeds, type AnyOperation, type Need } from '../../functions/http/operation.js';
+import { operations as routes } from '../../functions/http/routes.js';
 import { resolveConfig } from '../../infra/config.js';
 import { routeKeyOf } from '../../infra/constructs/http-api.js';
 import { actionsOn, joined, logicalIdOf, statementsOf, synthesize, type Synthesized } from './synth.js';
@@ -16,8 +16,8 @@ beforeAll(() => {
 }, 300_000);
 
 const entries = [...new Set(routes.map((r) => r.entry))];
-const routesOf = (entry: string): Route[] => routes.filter((r) => r.entry === entry);
-const needsOf = (entry: string): Set<Need> => new Set(routesOf(entry).flatMap((r) => r.needs));
+const routesOf = (entry: string): AnyOperation[] => routes.filter((r) => r.entry === entry);
+const needsOf = (entry: string): Set<Need> => new Set(routesOf(entry).flatMap((r) => operationNeeds(r)));
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 describe.each(resolveConfig('dev').map((c) => [c.region, c] as const))('platform stack in %s', (region, config) => {
@@ -110,6 +110,13 @@ describe.each(resolveConfig('dev').map((c) => [c.region, c] as const))('platform
       const actions = statementsOf(template(), lambdaOf(entry).fn).flatMap((s) => s.Action);
       expect(actions.includes('secretsmanager:GetSecretValue'), entry).toBe(needsOf(entry).has('national-id-pepper'));
       expect(actions.includes('events:PutEvents'), entry).toBe(needsOf(entry).has('events'));
+    }
+  });
+
+  it('lets exactly the functions that need signing sign with the KMS key and read its public key', () => {
+    for (const entry of entries) {
+      const actions = statementsOf(template(), lambdaOf(entry).fn).flatMap((s) => s.Action);
+      expect(actions.includes('kms:Sign') && actions.includes('kms:GetPublicKey'), entry).toBe(needsOf(entry).has('signing'));
     }
   });
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { Route } from '../../functions/http/route.js';
+import type { AnyOperation } from '../../functions/http/operation.js';
 import { defineStacks, type RegionStacks } from '../../infra/stacks/region-stacks.js';
 import type { NodeFunction } from '../../infra/constructs/node-function.js';
 
@@ -23,7 +23,7 @@ export interface Synthesized {
  * Every region of `stage`. Bundling runs esbuild for each function (as `cdk synth` does) unless
  * `bundle` is false, which leaves the code out and keeps the rest of the template identical.
  */
-export const synthesize = (options: { stage?: string; routes?: readonly Route[]; bundle?: boolean } = {}): Synthesized => {
+export const synthesize = (options: { stage?: string; operations?: readonly AnyOperation[]; bundle?: boolean } = {}): Synthesized => {
   const app = new App({
     outdir: mkdtempSync(join(tmpdir(), 'tatawwu-cdk-')),
     ...(options.bundle === false && { context: { 'aws:cdk:bundling-stacks': [] } }),
@@ -31,7 +31,7 @@ export const synthesize = (options: { stage?: string; routes?: readonly Route[];
   const stacks = defineStacks(app, {
     stage: options.stage ?? 'dev',
     account: TEST_ACCOUNT,
-    ...(options.routes && { routes: options.routes }),
+    ...(options.operations && { operations: options.operations }),
   });
   // One synthesis for all stacks (Template.fromStack would synthesise the whole app again per stack).
   const assembly = app.synth();

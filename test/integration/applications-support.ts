@@ -8,7 +8,9 @@ import { ulid } from 'ulid';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { applicationRepository } from '../../shared/db/application-repository.js';
 import { documentClient } from '../../shared/db/client.js';
-import { applicationKeys, opportunityKeys, volunteerKeys } from '../../shared/db/keys.js';
+import { opportunity as opportunityEntity } from '../../shared/db/entities/opportunity.js';
+import { volunteer } from '../../shared/db/entities/volunteer.js';
+import { waitlistEntry } from '../../shared/db/entities/waitlist.js';
 import { opportunityRepository, seedPublishedOpportunities } from '../../shared/db/opportunity-repository.js';
 import { trainingRepository } from '../../shared/db/training-repository.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
@@ -58,7 +60,7 @@ export const seedVolunteer = async (sub: string = `vol-${ulid()}`, overrides: Pa
     revision: 1,
     ...overrides,
   };
-  await documentClient().send(new PutCommand({ TableName: env.tableName, Item: { ...volunteerKeys.profile(sub), entity: 'Volunteer', ...record } }));
+  await documentClient().send(new PutCommand({ TableName: env.tableName, Item: { ...volunteer.keys.item(sub), entity: 'Volunteer', ...record } }));
   return sub;
 };
 
@@ -104,7 +106,7 @@ export const seedOpportunity = async (
   await seedPublishedOpportunities([{ opportunity, shifts }]);
   if (options.status && options.status !== 'published') {
     const stored = { ...opportunity, status: options.status };
-    await documentClient().send(new PutCommand({ TableName: env.tableName, Item: { ...opportunityKeys.opportunity(id), entity: 'Opportunity', ...stored } }));
+    await documentClient().send(new PutCommand({ TableName: env.tableName, Item: { ...opportunityEntity.keys.item(id), entity: 'Opportunity', ...stored } }));
     return { opportunity: stored, shifts };
   }
   return { opportunity, shifts };
@@ -174,7 +176,7 @@ export const accountFor = async (seeded: SeededOpportunity, applicationIds: read
     new QueryCommand({
       TableName: env.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :w)',
-      ExpressionAttributeValues: { ':pk': applicationKeys.waitlistEntry(shift.id, 0).PK, ':w': applicationKeys.waitlistPrefix },
+      ExpressionAttributeValues: { ':pk': waitlistEntry.keys.partition(shift.id), ':w': waitlistEntry.keys.prefix },
       ConsistentRead: true,
     }),
   );

@@ -1,5 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import registeredSample from '../../events/volunteers/volunteer-registered.json' with { type: 'json' };
+import updatedSample from '../../events/volunteers/volunteer-profile-updated.json' with { type: 'json' };
 import { createTestTable } from '../helpers/table.js';
 import { NOW, opportunityView, testPorts, volunteerRecord } from './matching-support.js';
 
@@ -23,17 +25,13 @@ beforeAll(async () => {
 const partition = async (PK: string) =>
   (await db.documentClient().send(new QueryCommand({ TableName: process.env.TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': PK } }))).Items ?? [];
 
-const envelope = (type: string, volunteerId: string) => ({
-  version: '0',
-  id: `evt-${volunteerId}-${type}`,
-  source: 'tatawwu',
-  'detail-type': type,
-  account: '000000000000',
-  time: NOW.toISOString(),
-  region: 'me-central-1',
-  resources: [],
-  detail: { volunteerId, eventId: `evt-${volunteerId}` },
-});
+const samples = { VolunteerRegistered: registeredSample, VolunteerProfileUpdated: updatedSample };
+
+/** The catalogue's sample event for this volunteer; one event id per type and volunteer (a redelivery repeats it). */
+const envelope = (type: keyof typeof samples, volunteerId: string) => {
+  const sample = samples[type];
+  return { ...sample, id: `evt-${volunteerId}-${type}`, time: NOW.toISOString(), detail: { ...sample.detail, volunteerId, eventId: `evt-${volunteerId}-${type}` } };
+};
 
 // The Riyadh centre's cell (see retrieval.ts: 0.5° cells from 16°N, 34.5°E).
 const RIYADH_CELL = 'c17-24';

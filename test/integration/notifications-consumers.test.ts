@@ -65,7 +65,7 @@ describe('notify-applications consumer', () => {
 
     const result = await applications.handler(applicationEvent('ApplicationSubmitted', seat, volunteer.id, { status: 'submitted' }));
 
-    expect(result.sent).toBe(1);
+    expect(result).toEqual({ sent: 1 });
     expect(await smsTo(volunteer.phone)).toHaveLength(0);
   });
 });
@@ -76,11 +76,11 @@ describe('notify-opportunity-closed consumer', () => {
     const seat = await seedApprovedSeat({ volunteerId: first.id, start: START, end: END });
     const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
     const { documentClient } = await import('../../shared/db/client.js');
-    const { opportunityKeys } = await import('../../shared/db/keys.js');
+    const { shift } = await import('../../shared/db/entities/shift.js');
     await documentClient().send(
       new PutCommand({
         TableName: process.env.TABLE_NAME,
-        Item: { ...opportunityKeys.shift(seat.opportunityId, seat.shiftId), entity: 'Shift', id: seat.shiftId, start: START, end: END, capacity: 5 },
+        Item: { ...shift.keys.item(seat.opportunityId, seat.shiftId), entity: 'Shift', id: seat.shiftId, start: START, end: END, capacity: 5 },
       }),
     );
     const event = toEnvelope(domainEvent('OpportunityClosed', { opportunityId: seat.opportunityId, orgId: seat.orgId, previousStatus: 'published', closedAt: '2031-05-20T07:00:00.000Z' }));

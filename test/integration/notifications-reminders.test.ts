@@ -49,8 +49,8 @@ describe('reminders job', () => {
     await run(now);
     const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
     const { documentClient } = await import('../../shared/db/client.js');
-    const { notificationKeys } = await import('../../shared/db/keys.js');
-    await documentClient().send(new DeleteCommand({ TableName: process.env.TABLE_NAME, Key: notificationKeys.reminderCursor('24h') }));
+    const { jobCursor } = await import('../../shared/db/entities/job-cursor.js');
+    await documentClient().send(new DeleteCommand({ TableName: process.env.TABLE_NAME, Key: jobCursor.keys.item('reminders', '24h') }));
 
     const summary = await run(now);
 
@@ -117,15 +117,18 @@ describe('reminders job: pending decisions', () => {
   it('nudges an organisation’s managers once a day about applications pending for more than a day', async () => {
     const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
     const { documentClient } = await import('../../shared/db/client.js');
-    const { applicationKeys, organizationKeys } = await import('../../shared/db/keys.js');
+    const { application } = await import('../../shared/db/entities/application.js');
+    const { organization } = await import('../../shared/db/entities/organization.js');
+    const { organizationManager } = await import('../../shared/db/entities/organization-manager.js');
+    const { volunteerDepartment } = await import('../../shared/db/entities/volunteer-department.js');
     const put = (Item: Record<string, unknown>) => documentClient().send(new PutCommand({ TableName: process.env.TABLE_NAME, Item }));
     const orgId = `org-nudge-${Math.random().toString(36).slice(2, 8)}`;
     const manager = `${orgId}@manager.example.sa`;
-    await put({ ...organizationKeys.profile(orgId), entity: 'Organization', id: orgId, nameAr: 'جمعية إطعام', nameEn: 'Itaam Association' });
-    await put({ ...organizationKeys.department(orgId), ...organizationKeys.departmentIndex('2031-01-01T00:00:00.000Z', orgId), entity: 'VolunteerDepartment', orgId });
-    await put({ ...organizationKeys.manager(orgId, 'm1'), entity: 'Manager', sub: 'm1', email: manager });
+    await put({ ...organization.keys.item(orgId), entity: 'Organization', id: orgId, nameAr: 'جمعية إطعام', nameEn: 'Itaam Association' });
+    await put({ ...volunteerDepartment.keys.item(orgId), ...volunteerDepartment.keys.index('2031-01-01T00:00:00.000Z', orgId), entity: 'VolunteerDepartment', orgId });
+    await put({ ...organizationManager.keys.item(orgId, 'm1'), entity: 'Manager', sub: 'm1', email: manager });
     for (const [id, at] of [['a1', '2031-02-01T06:00:00.000Z'], ['a2', '2031-02-01T06:30:00.000Z'], ['a3', '2031-02-02T06:30:00.000Z']] as const) {
-      await put({ ...applicationKeys.application(id + orgId), ...applicationKeys.reviewQueue(orgId, 'pending', at, id + orgId), entity: 'Application', status: 'pending' });
+      await put({ ...application.keys.item(id + orgId), ...application.keys.reviewQueue(orgId, 'pending', at, id + orgId), entity: 'Application', status: 'pending' });
     }
 
     await run('2031-02-02T07:00:00.000Z');

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../shared/db/client.js';
-import { volunteerKeys } from '../../shared/db/keys.js';
+import { volunteer } from '../../shared/db/entities/volunteer.js';
 import { env } from '../../shared/env.js';
 
 export interface StoredEmail {
@@ -39,7 +39,7 @@ export const seedVolunteer = async (overrides: {
     new PutCommand({
       TableName: env.tableName,
       Item: {
-        ...volunteerKeys.profile(id),
+        ...volunteer.keys.item(id),
         entity: 'Volunteer',
         id,
         nameAr: 'سارة القحطاني',
@@ -78,15 +78,17 @@ export const seedApprovedSeat = async (input: {
   end: string;
   opportunityStatus?: 'published' | 'closed';
 }): Promise<{ shiftId: string; opportunityId: string; orgId: string }> => {
-  const { notificationKeys, opportunityKeys, organizationKeys } = await import('../../shared/db/keys.js');
+  const { booking } = await import('../../shared/db/entities/booking.js');
+  const { opportunity } = await import('../../shared/db/entities/opportunity.js');
+  const { organization } = await import('../../shared/db/entities/organization.js');
   const suffix = randomUUID().slice(0, 8);
   const orgId = `org-${suffix}`;
   const opportunityId = `opp-${suffix}`;
   const shiftId = `shift-${suffix}`;
   const put = (Item: Record<string, unknown>) => documentClient().send(new PutCommand({ TableName: env.tableName, Item }));
-  await put({ ...organizationKeys.profile(orgId), entity: 'Organization', id: orgId, nameAr: 'جمعية إطعام', nameEn: 'Itaam Association', status: 'active' });
+  await put({ ...organization.keys.item(orgId), entity: 'Organization', id: orgId, nameAr: 'جمعية إطعام', nameEn: 'Itaam Association', status: 'active' });
   await put({
-    ...opportunityKeys.opportunity(opportunityId),
+    ...opportunity.keys.item(opportunityId),
     entity: 'Opportunity',
     id: opportunityId,
     orgId,
@@ -99,7 +101,7 @@ export const seedApprovedSeat = async (input: {
   await put({
     PK: `VOL#${input.volunteerId}`,
     SK: `BOOKING#${input.start}#${shiftId}`,
-    ...notificationKeys.bookingStartIndex(input.start, shiftId, input.volunteerId),
+    ...booking.keys.startIndex(input.start, shiftId, input.volunteerId),
     entity: 'Booking',
     volunteerId: input.volunteerId,
     applicationId: `app-${suffix}`,

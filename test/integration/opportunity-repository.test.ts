@@ -13,7 +13,7 @@ let repo: OpportunityRepository;
 let seed: typeof import('../../shared/db/opportunity-repository.js').seedPublishedOpportunities;
 let encodeCursor: typeof import('../../shared/db/opportunity-repository.js').encodeCursor;
 let documentClient: typeof import('../../shared/db/client.js').documentClient;
-let keys: typeof import('../../shared/db/keys.js').opportunityKeys;
+let shiftKeys: typeof import('../../shared/db/entities/shift.js').shift.keys;
 
 const NOW = new Date('2026-05-01T09:00:00.000Z');
 const hour = 3_600_000;
@@ -72,7 +72,7 @@ beforeAll(async () => {
   seed = module.seedPublishedOpportunities;
   encodeCursor = module.encodeCursor;
   documentClient = (await import('../../shared/db/client.js')).documentClient;
-  keys = (await import('../../shared/db/keys.js')).opportunityKeys;
+  shiftKeys = (await import('../../shared/db/entities/shift.js')).shift.keys;
 });
 
 describe('opportunity repository', () => {
@@ -181,7 +181,7 @@ describe('opportunity repository', () => {
       documentClient().send(
         new UpdateCommand({
           TableName: process.env.TABLE_NAME,
-          Key: keys.shift(draft.id, shift.id),
+          Key: shiftKeys.item(draft.id, shift.id),
           UpdateExpression: 'SET seatsTaken = seatsTaken + :one',
           ConditionExpression: 'seatsTaken < #capacity',
           ExpressionAttributeNames: { '#capacity': 'capacity' },

@@ -2,7 +2,9 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import { beforeAll, describe, expect, it } from 'vitest';
 import registerEvent from '../../events/http/register-volunteer.json' with { type: 'json' };
 import { documentClient } from '../../shared/db/client.js';
-import { volunteerKeys as keys } from '../../shared/db/keys.js';
+import { charterAcceptance } from '../../shared/db/entities/charter-acceptance.js';
+import { consentChange } from '../../shared/db/entities/consent-change.js';
+import { nationalIdClaim, volunteer as volunteerEntity } from '../../shared/db/entities/volunteer.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import { ConflictError } from '../../shared/domain/errors.js';
 import * as errors from '../../shared/domain/volunteers/errors.js';
@@ -48,7 +50,7 @@ describe('volunteer repository: registration', () => {
     const volunteer = record();
     await repo.create(volunteer, []);
     await expect(repo.get(volunteer.id)).resolves.toEqual(volunteer);
-    await expect(getItem(keys.nationalId(volunteer.nationalIdHash))).resolves.toMatchObject({ entity: 'NationalIdClaim', volunteerId: volunteer.id });
+    await expect(getItem(nationalIdClaim.keys.item(volunteer.nationalIdHash))).resolves.toMatchObject({ entity: 'NationalIdClaim', volunteerId: volunteer.id });
   });
 
   it('answers undefined for a user without a profile', async () => {
@@ -60,7 +62,7 @@ describe('volunteer repository: registration', () => {
     await repo.create(first, []);
     const second = record({ id: first.id });
     await expect(repo.create(second, [])).rejects.toThrow(errors.VolunteerAlreadyRegisteredError);
-    await expect(getItem(keys.nationalId(second.nationalIdHash))).resolves.toBeUndefined();
+    await expect(getItem(nationalIdClaim.keys.item(second.nationalIdHash))).resolves.toBeUndefined();
   });
 
   it('refuses a second profile for the same national ID, keeping the first intact', async () => {
@@ -89,7 +91,7 @@ describe('volunteer repository: registration', () => {
     expect(refused?.reason).toBeInstanceOf(errors.NationalIdTakenError);
     const stored = await Promise.all(contenders.map((c) => repo.get(c.id)));
     expect(stored.filter(Boolean)).toHaveLength(1);
-    const marker = await getItem(keys.nationalId(hash));
+    const marker = await getItem(nationalIdClaim.keys.item(hash));
     expect(marker?.volunteerId).toBe(stored.find(Boolean)?.id);
   });
 
@@ -112,7 +114,7 @@ describe('volunteer repository: registration', () => {
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :consent)',
-        ExpressionAttributeValues: { ':pk': keys.profile(volunteer.id).PK, ':consent': 'CONSENT#' },
+        ExpressionAttributeValues: { ':pk': volunteerEntity.keys.partition(volunteer.id), ':consent': consentChange.keys.prefix },
       }),
     );
     expect(Items?.map((i) => [i.channel, i.granted])).toEqual([
@@ -144,8 +146,8 @@ describe('volunteer repository: updates', () => {
     await expect(repo.update('ghost', changes, 1, [{ channel: 'sms', granted: false, at: '2026-05-01T00:00:00.000Z' }])).rejects.toThrow(
       errors.VolunteerNotFoundError,
     );
-    await expect(getItem(keys.profile('ghost'))).resolves.toBeUndefined();
-    await expect(getItem(keys.consentChange('ghost', '2026-05-01T00:00:00.000Z', 'sms'))).resolves.toBeUndefined();
+    await expect(getItem(volunteerEntity.keys.item('ghost'))).resolves.toBeUndefined();
+    await expect(getItem(consentChange.keys.item('ghost', '2026-05-01T00:00:00.000Z', 'sms'))).resolves.toBeUndefined();
   });
 });
 
@@ -156,7 +158,7 @@ describe('volunteer repository: charter acceptance', () => {
     const acceptance = { version: '2026-1', acceptedAt: '2026-04-12T10:00:00.000Z' };
     await expect(repo.acceptCharter(volunteer.id, acceptance)).resolves.toEqual({ created: true, acceptance });
     await expect(repo.get(volunteer.id)).resolves.toMatchObject({ acceptedCharterVersion: '2026-1', charterAcceptedAt: acceptance.acceptedAt });
-    await expect(getItem(keys.charterAcceptance(volunteer.id, '2026-1'))).resolves.toMatchObject({ acceptedAt: acceptance.acceptedAt });
+    await expect(getItem(charterAcceptance.keys.item(volunteer.id, '2026-1'))).resolves.toMatchObject({ acceptedAt: acceptance.acceptedAt });
   });
 
   it('keeps the first acceptance time when the same version is accepted again', async () => {
@@ -175,6 +177,6 @@ describe('volunteer repository: charter acceptance', () => {
     await expect(repo.acceptCharter('ghost-2', { version: '2026-1', acceptedAt: '2026-04-12T10:00:00.000Z' })).rejects.toThrow(
       errors.VolunteerNotFoundError,
     );
-    await expect(getItem(keys.charterAcceptance('ghost-2', '2026-1'))).resolves.toBeUndefined();
+    await expect(getItem(charterAcceptance.keys.item('ghost-2', '2026-1'))).resolves.toBeUndefined();
   });
 });

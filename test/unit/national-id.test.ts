@@ -72,8 +72,12 @@ describe('NationalId schema', () => {
 });
 
 describe('maskNationalId', () => {
-  it('keeps the first digit and the last four', () => {
-    expect(maskNationalId('1234567897')).toBe('1*****7897');
+  it('shows the last four digits only', () => {
+    expect(maskNationalId('1234567897')).toBe('******7897');
+  });
+
+  it('narrows a mask stored in the older form that also showed the first digit', () => {
+    expect(maskNationalId('1*****7897')).toBe('******7897');
   });
 });
 
@@ -91,7 +95,7 @@ describe('national ID protection', () => {
   it('stores neither the number nor a plain hash of it', async () => {
     const protector = pepperedNationalIds(async () => 'a-pepper-for-this-test');
     const protectedId = await protector.protect('1234567897');
-    expect(protectedId.masked).toBe('1*****7897');
+    expect(protectedId.masked).toBe('******7897');
     expect(JSON.stringify(protectedId)).not.toContain('1234567897');
     const { createHash } = await import('node:crypto');
     expect(protectedId.hash).not.toBe(createHash('sha256').update('1234567897').digest('base64url'));

@@ -65,6 +65,15 @@ describe('CreateOpportunity', () => {
     expect(paths(CreateOpportunity, { ...input(), shifts: [shift({ capacity: 10_000 })] })).toEqual([]);
   });
 
+  it('rejects a 10-year shift (at most 24 hours)', () => {
+    expect(paths(CreateOpportunity, { ...input(), shifts: [shift({ end: '2036-05-10T08:00:00Z' })] })).toEqual(['shifts.0.end']);
+  });
+
+  it('accepts a 24-hour shift and refuses one a minute longer', () => {
+    expect(paths(CreateOpportunity, { ...input(), shifts: [shift({ end: '2026-05-11T08:00:00Z' })] })).toEqual([]);
+    expect(paths(CreateOpportunity, { ...input(), shifts: [shift({ end: '2026-05-11T08:01:00Z' })] })).toEqual(['shifts.0.end']);
+  });
+
   it('rejects more than 50 shifts', () => {
     expect(paths(CreateOpportunity, { ...input(), shifts: Array.from({ length: 51 }, () => shift({})) })).toEqual(['shifts']);
   });
@@ -277,6 +286,15 @@ describe('createOpportunity', () => {
     expect(store.size).toBe(0);
   });
 
+  it('names a shift in year 9999 (shifts start within two years)', async () => {
+    const { deps: d, store } = deps();
+    const body = CreateOpportunity.parse({ ...input(), shifts: [shift({}), shift({ start: '9999-01-01T08:00:00Z', end: '9999-01-01T12:00:00Z' })] });
+    const error = await createOpportunity(d, manager, ORG, body).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).errors).toEqual([{ path: 'shifts.1.start', message: expect.stringContaining('within 730 days') }]);
+    expect(store.size).toBe(0);
+  });
+
   it("refuses another organisation's manager", async () => {
     const { deps: d } = deps();
     await expect(createOpportunity(d, otherManager, ORG, CreateOpportunity.parse(input()))).rejects.toThrow(ForbiddenError);
@@ -323,6 +341,12 @@ describe('publish, close and view', () => {
     const { deps: d, events } = deps('active', entries());
     expect(await closeOpportunity(d, manager, published.id)).toEqual({ id: published.id, status: 'closed' });
     expect(events[0]).toMatchObject({ type: 'OpportunityClosed', detail: { previousStatus: 'published' } });
+  });
+
+  it('announces the beneficiaries a manager reports when closing (impact reports)', async () => {
+    const { deps: d, events } = deps('active', entries());
+    await closeOpportunity(d, manager, published.id, { beneficiaries: 230 });
+    expect(events[0]).toMatchObject({ type: 'OpportunityClosed', detail: { beneficiaries: 230 } });
   });
 
   it('shows a draft to its managers only, with seats left per shift', async () => {

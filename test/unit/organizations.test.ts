@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ForbiddenError, NotFoundError } from '../../shared/domain/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/domain/errors.js';
 import {
   DecisionAlreadyMadeError,
   DecisionNotOpenError,
@@ -26,7 +26,7 @@ import {
   type OrganizationRepository,
 } from '../../shared/domain/organizations/service.js';
 import type { DomainEvent } from '../../shared/domain/events.js';
-import type { EmailMessage } from '../../shared/messaging/email.js';
+import type { EmailMessage } from '../../shared/domain/notifications/ports.js';
 import { SelfDecisionError, type Caller } from '../../shared/domain/caller.js';
 
 const ORG = '01J00000000000000000000ORG';
@@ -306,6 +306,21 @@ describe('managers', () => {
     const manager = await addManager(deps, admin, ORG, input);
     expect(manager).toMatchObject({ orgId: ORG, sub: 'new-manager', addedBy: 'admin-1' });
     expect(deps.directory.grantOrganizationManager).toHaveBeenCalledWith('new-manager', ORG);
+  });
+
+  it('refuses a certification that expired in 2001, naming certificationExpiresAt and granting nothing', async () => {
+    const { deps } = await approved();
+    const error = await addManager(deps, admin, ORG, { ...input, certificationExpiresAt: '2001-03-31' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).errors?.map((e) => e.path)).toEqual(['certificationExpiresAt']);
+    expect(deps.directory.grantOrganizationManager).not.toHaveBeenCalled();
+  });
+
+  it('refuses a certification that expired yesterday and accepts one that expires today (Riyadh)', async () => {
+    const { deps } = await approved();
+    // NOW is 2026-05-01T09:00Z, 12:00 in Riyadh.
+    await expect(addManager(deps, admin, ORG, { ...input, certificationExpiresAt: '2026-04-30' })).rejects.toThrow(ValidationError);
+    await expect(addManager(deps, admin, ORG, { ...input, certificationExpiresAt: '2026-05-01' })).resolves.toMatchObject({ certificationExpiresAt: '2026-05-01' });
   });
 
   it("refuses another organisation's manager", async () => {

@@ -44,6 +44,16 @@ const typical: Params = {
   cityAr: 'جدة',
   cityEn: 'Jeddah',
   submittedAt: '2030-03-10T07:00:00.000Z',
+  trainingAr: 'الإسعافات الأولية',
+  trainingEn: 'First aid basics',
+  validUntil: '2030-04-13T07:00:00.000Z',
+  days: '30',
+  modules: 'first-aid-basics',
+  attended: '12',
+  hours: '3.5',
+  requested: '4',
+  disputeLink: 'https://tatawwu.sa/hours/01JT0H7K2M4N6P8Q0R2S4T6V8W/dispute',
+  disputeUntil: '2030-03-28T07:00:00.000Z',
 };
 
 const types = Object.keys(templates) as NotificationType[];

@@ -79,7 +79,7 @@ const setup = (now = '2026-04-12T09:15:00.000Z') => {
   const ports: VolunteerPorts = {
     repo,
     clock,
-    nationalIds: { protect: async (id) => ({ hash: `hash-of-${id.split('').reverse().join('')}`, masked: `${id[0]}*****${id.slice(-4)}` }) },
+    nationalIds: { protect: async (id) => ({ hash: `hash-of-${id.split('').reverse().join('')}`, masked: `******${id.slice(-4)}` }) },
   };
   return { ports, clock, profiles, consentTrail, published };
 };
@@ -110,7 +110,7 @@ describe('register', () => {
   it('returns the profile with the national ID masked and the age', async () => {
     const { ports } = setup();
     const profile = await register(ports, huda, input());
-    expect(profile).toMatchObject({ id: 'user-huda', nationalIdMasked: '1*****5439', age: 29, city: 'jeddah' });
+    expect(profile).toMatchObject({ id: 'user-huda', nationalIdMasked: '******5439', age: 29, city: 'jeddah' });
     expect(JSON.stringify(profile)).not.toContain('1098765439');
     expect(profile).not.toHaveProperty('nationalIdHash');
   });
@@ -193,6 +193,14 @@ describe('getProfile', () => {
     expect((await getProfile(ports, huda)).age).toBe(30);
   });
 
+  it('shows a mask stored in the older form with the last four digits only', async () => {
+    const { ports, profiles } = setup();
+    await register(ports, huda, input());
+    const stored = profiles.get(huda.sub)!;
+    profiles.set(huda.sub, { ...stored, nationalIdMasked: '1*****5439' });
+    expect((await getProfile(ports, huda)).nationalIdMasked).toBe('******5439');
+  });
+
   it('answers not found for a user without a profile', async () => {
     const { ports } = setup();
     await expect(getProfile(ports, huda)).rejects.toThrow(VolunteerNotFoundError);
@@ -204,7 +212,7 @@ describe('updateProfile', () => {
     const { ports } = setup();
     await register(ports, huda, input());
     const profile = await updateProfile(ports, huda, { city: 'makkah' });
-    expect(profile).toMatchObject({ city: 'makkah', nameEn: 'Huda Alharbi', nationalIdMasked: '1*****5439' });
+    expect(profile).toMatchObject({ city: 'makkah', nameEn: 'Huda Alharbi', nationalIdMasked: '******5439' });
     expect((await getProfile(ports, huda)).city).toBe('makkah');
   });
 

@@ -8,7 +8,7 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalWorkflowRunner, localWorkflowRunner, type LocalExecution, type LocalWorkflowRunner } from '../../infra/local/workflows.js';
 import { documentClient } from '../../shared/db/client.js';
-import { organizationKeys } from '../../shared/db/keys.js';
+import { organization } from '../../shared/db/entities/organization.js';
 import { organizationRepository } from '../../shared/db/organization-repository.js';
 import { OrganizationApprovedDetail, OrganizationRejectedDetail, type OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
@@ -101,7 +101,7 @@ afterAll(async () => {
 describe('OrganizationOnboarding: decisions', () => {
   it('registers pending, emails the reviewers and keeps the task token server-side only', async () => {
     const { id, body, reviewer } = await pendingDecision();
-    const stored = await documentClient().send(new GetCommand({ TableName: platform.tableName, Key: organizationKeys.profile(id) }));
+    const stored = await documentClient().send(new GetCommand({ TableName: platform.tableName, Key: organization.keys.item(id) }));
     const token = String(stored.Item?.taskToken);
     expect(token.length).toBeGreaterThan(20);
     const sent = await emailsTo(REVIEWERS, body.licenseNumber);
@@ -176,7 +176,7 @@ describe('OrganizationOnboarding: decisions', () => {
     // An organisation item whose licence marker names another organisation (as if written around
     // the registration transaction): the workflow's own re-check must refuse it.
     const org: OrganizationRecord = { ...registration(), licenseNumber: holder.licenseNumber, id: ulid(), status: 'pending', registeredBy: { sub: 'x' }, createdAt: at, updatedAt: at };
-    await documentClient().send(new PutCommand({ TableName: platform.tableName, Item: { ...organizationKeys.profile(org.id), entity: 'Organization', ...org } }));
+    await documentClient().send(new PutCommand({ TableName: platform.tableName, Item: { ...organization.keys.item(org.id), entity: 'Organization', ...org } }));
 
     const { executionId } = await workflowClient().start('OrganizationOnboarding', { orgId: org.id }, { executionName: `org-${org.id}` });
     const done = await localWorkflowRunner().settled(executionId);

@@ -1,10 +1,10 @@
 /** GET /v1/volunteers/me/applications: the caller's applications, newest first, paginated. */
-import { ListQuery } from '../../../shared/domain/applications/schema.js';
 import * as applications from '../../../shared/domain/applications/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
 import { applicationPorts } from './ports.js';
+import { listMyApplications } from './routes.js';
 
-export const handler = http({ query: ListQuery, groups: ['volunteer'] }).handler(async ({ query, caller }) =>
+export const handler = http(listMyApplications).handler(async ({ query, caller }) =>
   ok(await applications.listMyApplications(applicationPorts(), caller, query)),
 );

@@ -1,10 +1,10 @@
 /** GET /v1/organizations/{orgId}/applications?status=: that organisation's review queue, oldest first, paginated. */
-import { OrgApplicationsPath, ReviewQueueQuery } from '../../../shared/domain/applications/schema.js';
 import * as applications from '../../../shared/domain/applications/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
 import { applicationPorts } from './ports.js';
+import { listOrganizationApplications } from './routes.js';
 
-export const handler = http({ path: OrgApplicationsPath, query: ReviewQueueQuery, groups: ['org-manager'] }).handler(
-  async ({ path, query, caller }) => ok(await applications.listOrganizationApplications(applicationPorts(), caller, path.orgId, query)),
+export const handler = http(listOrganizationApplications).handler(async ({ path, query, caller }) =>
+  ok(await applications.listOrganizationApplications(applicationPorts(), caller, path.orgId, query)),
 );

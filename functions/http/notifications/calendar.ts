@@ -8,10 +8,11 @@ import { http } from '../../../shared/middleware/http.js';
 import { text } from '../../../shared/middleware/responses.js';
 import { approvedShifts, reminderSource } from '../../../shared/db/notification-repository.js';
 import { buildCalendar } from '../../../shared/messaging/ics.js';
+import { getMyCalendar } from './routes.js';
 
 const KEEP_PAST_MS = 30 * 86_400_000;
 
-export const handler = http({ groups: ['volunteer'] }).handler(async ({ caller }) => {
+export const handler = http(getMyCalendar).handler(async ({ caller }) => {
   const now = new Date();
   const bookings = await approvedShifts(caller.sub, new Date(now.getTime() - KEEP_PAST_MS).toISOString());
   const source = reminderSource();

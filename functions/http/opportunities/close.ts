@@ -5,6 +5,6 @@ import { ok } from '../../../shared/middleware/responses.js';
 import { opportunityPorts } from './ports.js';
 import { closeOpportunity } from './routes.js';
 
-export const handler = http(closeOpportunity).handler(async ({ path, caller }) =>
-  ok(await opportunities.closeOpportunity(opportunityPorts(), caller, path.id)),
+export const handler = http(closeOpportunity).handler(async ({ path, body, caller }) =>
+  ok(await opportunities.closeOpportunity(opportunityPorts(), caller, path.id, body ?? {})),
 );

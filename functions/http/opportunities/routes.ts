@@ -5,13 +5,54 @@
  * - `GET /v1/opportunities/{id}`: anyone when published, its managers in any status;
  * - `GET /v1/opportunities`: anyone, published only.
  */
-import { CreateOpportunity, OpportunityPath, OpportunityView, SearchOpportunities, SearchPage, StatusResponse } from '../../../shared/domain/opportunities/schema.js';
+import { CloseOpportunity, CreateOpportunity, OpportunityPath, OpportunityView, SearchOpportunities, SearchPage, StatusResponse } from '../../../shared/domain/opportunities/schema.js';
 import { OrgPath } from '../../../shared/domain/organizations/schema.js';
 import { defineOperation } from '../operation.js';
 
 const tags = ['opportunities'];
 
-export const createOpportunity = defineOperation({
+// Examples are plain literals (no spreads, no calls), so that a handler's bundle can drop the
+// specs of the other operations of this file.
+const ORG_ID = '01JRW9Z6Q3X8K2M4N5P7R9S1TV';
+const OPPORTUNITY_ID = '01JS2B4C6D8E0F1G2H3J4K5M6N';
+const creation = {
+  titleAr: 'توزيع السلال الغذائية',
+  titleEn: 'Food basket distribution',
+  descriptionAr: 'تجهيز السلال الغذائية وتوزيعها على الأسر المستفيدة في حي الصفا.',
+  descriptionEn: 'Packing food baskets and handing them to registered families in Al-Safa.',
+  category: 'social-welfare',
+  city: 'jeddah',
+  location: { lat: 21.5872, lon: 39.2011 },
+  skills: ['first-aid'],
+  professions: [],
+  requiresApproval: true,
+  shifts: [{ start: '2027-03-05T16:00:00+03:00', end: '2027-03-05T20:00:00+03:00', capacity: 25 }],
+};
+const opportunity = {
+  id: '01JS2B4C6D8E0F1G2H3J4K5M6N',
+  orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+  titleAr: 'توزيع السلال الغذائية',
+  titleEn: 'Food basket distribution',
+  descriptionAr: 'تجهيز السلال الغذائية وتوزيعها على الأسر المستفيدة في حي الصفا.',
+  descriptionEn: 'Packing food baskets and handing them to registered families in Al-Safa.',
+  category: 'social-welfare',
+  city: 'jeddah',
+  location: { lat: 21.5872, lon: 39.2011 },
+  remote: false,
+  skills: ['first-aid'],
+  professions: [],
+  requiresApproval: true,
+  trainingModules: [],
+  status: 'published',
+  firstShiftStart: '2027-03-05T13:00:00.000Z',
+  lastShiftEnd: '2027-03-05T17:00:00.000Z',
+  createdAt: '2027-02-01T09:00:00.000Z',
+  updatedAt: '2027-02-01T09:30:00.000Z',
+  publishedAt: '2027-02-01T09:30:00.000Z',
+  shifts: [{ id: '01JS2B4C6D8E0F1G2H3J4K5M6P', start: '2027-03-05T13:00:00.000Z', end: '2027-03-05T17:00:00.000Z', capacity: 25, seatsLeft: 18 }],
+};
+
+export const createOpportunity = /* @__PURE__ */ defineOperation({
   id: 'CreateOpportunity',
   method: 'POST',
   path: '/v1/organizations/{orgId}/opportunities',
@@ -26,9 +67,35 @@ export const createOpportunity = defineOperation({
   tags,
   responses: { 201: OpportunityView },
   errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { orgId: ORG_ID },
+    request: creation,
+    response: {
+      id: '01JS2B4C6D8E0F1G2H3J4K5M6N',
+      orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+      titleAr: 'توزيع السلال الغذائية',
+      titleEn: 'Food basket distribution',
+      descriptionAr: 'تجهيز السلال الغذائية وتوزيعها على الأسر المستفيدة في حي الصفا.',
+      descriptionEn: 'Packing food baskets and handing them to registered families in Al-Safa.',
+      category: 'social-welfare',
+      city: 'jeddah',
+      location: { lat: 21.5872, lon: 39.2011 },
+      remote: false,
+      skills: ['first-aid'],
+      professions: [],
+      requiresApproval: true,
+      trainingModules: [],
+      status: 'draft',
+      firstShiftStart: '2027-03-05T13:00:00.000Z',
+      lastShiftEnd: '2027-03-05T17:00:00.000Z',
+      createdAt: '2027-02-01T09:00:00.000Z',
+      updatedAt: '2027-02-01T09:00:00.000Z',
+      shifts: [{ id: '01JS2B4C6D8E0F1G2H3J4K5M6P', start: '2027-03-05T13:00:00.000Z', end: '2027-03-05T17:00:00.000Z', capacity: 25, seatsLeft: 25 }],
+    },
+  },
 });
 
-export const publishOpportunity = defineOperation({
+export const publishOpportunity = /* @__PURE__ */ defineOperation({
   id: 'PublishOpportunity',
   method: 'POST',
   path: '/v1/opportunities/{id}/publish',
@@ -42,24 +109,27 @@ export const publishOpportunity = defineOperation({
   tags,
   responses: { 200: StatusResponse },
   errors: [400, 401, 403, 404, 409, 422],
+  examples: { path: { id: OPPORTUNITY_ID }, response: { id: '01JS2B4C6D8E0F1G2H3J4K5M6N', status: 'published' } },
 });
 
-export const closeOpportunity = defineOperation({
+export const closeOpportunity = /* @__PURE__ */ defineOperation({
   id: 'CloseOpportunity',
   method: 'POST',
   path: '/v1/opportunities/{id}/close',
   entry: 'functions/http/opportunities/close.ts',
   auth: 'required',
   groups: ['org-manager'],
-  request: { path: OpportunityPath },
+  request: { path: OpportunityPath, body: CloseOpportunity },
   needs: ['table:read', 'table:write', 'events'],
-  summary: "Close a draft or published opportunity (its organisation's managers): it leaves search at once. 409 when already closed.",
+  summary:
+    "Close a draft or published opportunity (its organisation's managers): it leaves search at once. Optional body `{ beneficiaries }`: the people it served, for the impact reports. 409 when already closed.",
   tags,
   responses: { 200: StatusResponse },
-  errors: [400, 401, 403, 404, 409],
+  errors: [400, 401, 403, 404, 409, 422],
+  examples: { path: { id: OPPORTUNITY_ID }, request: { beneficiaries: 140 }, response: { id: '01JS2B4C6D8E0F1G2H3J4K5M6N', status: 'closed' } },
 });
 
-export const getOpportunity = defineOperation({
+export const getOpportunity = /* @__PURE__ */ defineOperation({
   id: 'GetOpportunity',
   method: 'GET',
   path: '/v1/opportunities/{id}',
@@ -71,9 +141,10 @@ export const getOpportunity = defineOperation({
   tags,
   responses: { 200: OpportunityView },
   errors: [400, 401, 404],
+  examples: { path: { id: OPPORTUNITY_ID }, response: opportunity },
 });
 
-export const searchOpportunities = defineOperation({
+export const searchOpportunities = /* @__PURE__ */ defineOperation({
   id: 'SearchOpportunities',
   method: 'GET',
   path: '/v1/opportunities',
@@ -86,6 +157,30 @@ export const searchOpportunities = defineOperation({
   tags,
   responses: { 200: SearchPage },
   errors: [400],
+  examples: {
+    query: { city: 'jeddah', category: 'social-welfare', limit: '20' },
+    response: {
+      items: [
+        {
+          id: '01JS2B4C6D8E0F1G2H3J4K5M6N',
+          orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+          titleAr: 'توزيع السلال الغذائية',
+          titleEn: 'Food basket distribution',
+          category: 'social-welfare',
+          city: 'jeddah',
+          location: { lat: 21.5872, lon: 39.2011 },
+          remote: false,
+          skills: ['first-aid'],
+          professions: [],
+          requiresApproval: true,
+          firstShiftStart: '2027-03-05T13:00:00.000Z',
+          lastShiftEnd: '2027-03-05T17:00:00.000Z',
+          publishedAt: '2027-02-01T09:30:00.000Z',
+        },
+      ],
+      nextCursor: 'eyJwIjoiMjAyNy0wMy0wNVQxNzowMDowMC4wMDBaIn0',
+    },
+  },
 });
 
 export const opportunityOperations = [createOpportunity, publishOpportunity, closeOpportunity, getOpportunity, searchOpportunities] as const;

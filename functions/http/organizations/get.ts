@@ -1,10 +1,10 @@
 /** GET /v1/organizations/{orgId}: public fields for anyone; everything, with history, for its managers and the ministry. */
-import { OrgPath } from '../../../shared/domain/organizations/schema.js';
 import * as organizations from '../../../shared/domain/organizations/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
 import { organizationPorts } from './ports.js';
+import { getOrganization } from './routes.js';
 
-export const handler = http({ path: OrgPath, auth: 'optional' }).handler(async ({ path, caller }) =>
+export const handler = http(getOrganization).handler(async ({ path, caller }) =>
   ok(await organizations.viewOrganization(organizationPorts(), caller, path.orgId)),
 );

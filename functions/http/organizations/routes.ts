@@ -9,6 +9,7 @@
  */
 import {
   AddManager,
+  OrgPath,
   DecisionResponse,
   Manager,
   ManagerList,
@@ -17,88 +18,149 @@ import {
   RegisterOrganization,
   RegisteredResponse,
 } from '../../../shared/domain/organizations/schema.js';
-import { defineRoutes } from '../route.js';
+import { defineOperation } from '../operation.js';
 
 const tags = ['organizations'];
 
-export const organizationRoutes = defineRoutes([
-  {
-    id: 'RegisterOrganization',
-    method: 'POST',
-    path: '/v1/organizations',
-    entry: 'functions/http/organizations/register.ts',
-    auth: 'required',
-    needs: ['table:read', 'table:write', 'idempotency', 'events', 'workflow:OrganizationOnboarding'],
-    docs: {
-      summary:
-        'Register an organisation (any signed-in user). 202 `pending`: the OrganizationOnboarding workflow notifies the ministry reviewers and waits for their decision. `licenseNumber` is the 10-digit NCNP licence or commercial registration number (not starting with 0); one organisation per licence number (409 on `licenseNumber`).',
-      tags,
-      body: RegisterOrganization,
-      responses: { 202: RegisteredResponse },
-      errors: [400, 401, 409, 413, 422],
-      idempotent: true,
+// Examples are plain literals (no spreads, no calls), so that a handler's bundle can drop the
+// specs of the other operations of this file.
+const ORG_ID = '01JRW9Z6Q3X8K2M4N5P7R9S1TV';
+const registration = {
+  nameAr: 'جمعية البر بجدة',
+  nameEn: 'Al-Birr Society Jeddah',
+  licenseNumber: '1010123456',
+  city: 'jeddah',
+  contactEmail: 'info@albirr-jeddah.org.sa',
+  phone: '+966126543210',
+  causes: ['health', 'social-welfare'],
+};
+
+export const registerOrganization = /* @__PURE__ */ defineOperation({
+  id: 'RegisterOrganization',
+  method: 'POST',
+  path: '/v1/organizations',
+  entry: 'functions/http/organizations/register.ts',
+  auth: 'required',
+  request: { body: RegisterOrganization },
+  idempotent: true,
+  needs: ['table:read', 'table:write', 'events', 'workflow:OrganizationOnboarding'],
+  summary:
+    'Register an organisation (any signed-in user). 202 `pending`: the OrganizationOnboarding workflow notifies the ministry reviewers and waits for their decision. `licenseNumber` is the 10-digit NCNP licence or commercial registration number (not starting with 0); one organisation per licence number (409 on `licenseNumber`).',
+  tags,
+  responses: { 202: RegisteredResponse },
+  errors: [400, 401, 409, 413, 422],
+  examples: { request: registration, response: { id: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', status: 'pending' } },
+});
+
+export const getOrganization = /* @__PURE__ */ defineOperation({
+  id: 'GetOrganization',
+  method: 'GET',
+  path: '/v1/organizations/{orgId}',
+  entry: 'functions/http/organizations/get.ts',
+  auth: 'optional',
+  request: { path: OrgPath },
+  needs: ['table:read'],
+  summary:
+    'An organisation. Anyone: the public fields of an active organisation. Its managers, ministry reviewers and admins, and the user who registered it: every field, the volunteer department and the status history (who, when, why). Not active and not one of those → 404.',
+  tags,
+  responses: { 200: OrganizationFullView },
+  errors: [400, 401, 404],
+  examples: {
+    path: { orgId: ORG_ID },
+    response: {
+      id: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+      nameAr: 'جمعية البر بجدة',
+      nameEn: 'Al-Birr Society Jeddah',
+      city: 'jeddah',
+      causes: ['health', 'social-welfare'],
+      status: 'active',
+      licenseNumber: '1010123456',
+      contactEmail: 'info@albirr-jeddah.org.sa',
+      phone: '+966126543210',
+      registeredBy: { sub: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', email: 'huda.alharbi@example.com' },
+      createdAt: '2026-04-12T12:15:01+03:00',
+      updatedAt: '2026-04-14T10:02:00+03:00',
+      department: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', establishedAt: '2026-04-14T10:02:00+03:00', approvedBy: 'reviewer-7' },
+      history: [
+        { status: 'pending', at: '2026-04-12T12:15:01+03:00', by: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77' },
+        { status: 'active', from: 'pending', at: '2026-04-14T10:02:00+03:00', by: 'reviewer-7' },
+      ],
     },
   },
-  {
-    id: 'GetOrganization',
-    method: 'GET',
-    path: '/v1/organizations/{orgId}',
-    entry: 'functions/http/organizations/get.ts',
-    auth: 'optional',
-    needs: ['table:read'],
-    docs: {
-      summary:
-        'An organisation. Anyone: the public fields of an active organisation. Its managers, ministry reviewers and admins, and the user who registered it: every field, the volunteer department and the status history (who, when, why). Not active and not one of those → 404.',
-      tags,
-      responses: { 200: OrganizationFullView },
-      errors: [400, 401, 404],
+});
+
+export const decideOrganization = /* @__PURE__ */ defineOperation({
+  id: 'DecideOrganization',
+  method: 'POST',
+  path: '/v1/organizations/{orgId}/decision',
+  entry: 'functions/http/organizations/decide.ts',
+  auth: 'required',
+  groups: ['ministry-reviewer'],
+  request: { path: OrgPath, body: OrganizationDecision },
+  needs: ['table:read', 'table:write', 'workflow:OrganizationOnboarding'],
+  summary:
+    'The ministry decision on a pending organisation (ministry-reviewer). 202: the workflow resumes; approve → `active` with its volunteer department, reject (`reason` required) → `rejected`; the contact is emailed. A second decision is a 409 and changes nothing; a decision before the workflow waits for one (seconds after registration) is a 409 `decision-not-open`.',
+  tags,
+  responses: { 202: DecisionResponse },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: { path: { orgId: ORG_ID }, request: { decision: 'approve' }, response: { id: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', decision: 'approve', status: 'active' } },
+});
+
+export const addOrganizationManager = /* @__PURE__ */ defineOperation({
+  id: 'AddOrganizationManager',
+  method: 'POST',
+  path: '/v1/organizations/{orgId}/managers',
+  entry: 'functions/http/organizations/add-manager.ts',
+  auth: 'required',
+  request: { path: OrgPath, body: AddManager },
+  idempotent: true,
+  needs: ['table:read', 'table:write', 'cognito'],
+  summary:
+    "Add (or update) a certified volunteer manager of an active organisation (that organisation's managers or ministry-admin). In the cloud the user joins the `org-manager` group with `custom:orgId`. A user manages one organisation (409 on `sub` otherwise).",
+  tags,
+  responses: { 201: Manager },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { orgId: ORG_ID },
+    request: { sub: '8d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6', email: 'manager@albirr-jeddah.org.sa', certificationNumber: 'VM-2026-0412' },
+    response: {
+      orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+      sub: '8d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6',
+      email: 'manager@albirr-jeddah.org.sa',
+      certificationNumber: 'VM-2026-0412',
+      addedBy: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
+      addedAt: '2026-04-15T09:00:00+03:00',
     },
   },
-  {
-    id: 'DecideOrganization',
-    method: 'POST',
-    path: '/v1/organizations/{orgId}/decision',
-    entry: 'functions/http/organizations/decide.ts',
-    auth: 'required',
-    needs: ['table:read', 'table:write', 'workflow:OrganizationOnboarding'],
-    docs: {
-      summary:
-        'The ministry decision on a pending organisation (ministry-reviewer). 202: the workflow resumes; approve → `active` with its volunteer department, reject (`reason` required) → `rejected`; the contact is emailed. A second decision is a 409 and changes nothing; a decision before the workflow waits for one (seconds after registration) is a 409 `decision-not-open`.',
-      tags,
-      body: OrganizationDecision,
-      responses: { 202: DecisionResponse },
-      errors: [400, 401, 403, 404, 409, 413, 422],
+});
+
+export const listOrganizationManagers = /* @__PURE__ */ defineOperation({
+  id: 'ListOrganizationManagers',
+  method: 'GET',
+  path: '/v1/organizations/{orgId}/managers',
+  entry: 'functions/http/organizations/list-managers.ts',
+  auth: 'required',
+  request: { path: OrgPath },
+  needs: ['table:read'],
+  summary: "The organisation's volunteer managers (its managers, ministry reviewers and admins).",
+  tags,
+  responses: { 200: ManagerList },
+  errors: [400, 401, 403, 404],
+  examples: {
+    path: { orgId: ORG_ID },
+    response: {
+      items: [
+        {
+          orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+          sub: '8d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6',
+          email: 'manager@albirr-jeddah.org.sa',
+          certificationNumber: 'VM-2026-0412',
+          addedBy: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
+          addedAt: '2026-04-15T09:00:00+03:00',
+        },
+      ],
     },
   },
-  {
-    id: 'AddOrganizationManager',
-    method: 'POST',
-    path: '/v1/organizations/{orgId}/managers',
-    entry: 'functions/http/organizations/add-manager.ts',
-    auth: 'required',
-    needs: ['table:read', 'table:write', 'idempotency', 'cognito'],
-    docs: {
-      summary:
-        "Add (or update) a certified volunteer manager of an active organisation (that organisation's managers or ministry-admin). In the cloud the user joins the `org-manager` group with `custom:orgId`. A user manages one organisation (409 on `sub` otherwise).",
-      tags,
-      body: AddManager,
-      responses: { 201: Manager },
-      errors: [400, 401, 403, 404, 409, 413, 422],
-      idempotent: true,
-    },
-  },
-  {
-    id: 'ListOrganizationManagers',
-    method: 'GET',
-    path: '/v1/organizations/{orgId}/managers',
-    entry: 'functions/http/organizations/list-managers.ts',
-    auth: 'required',
-    needs: ['table:read'],
-    docs: {
-      summary: "The organisation's volunteer managers (its managers, ministry reviewers and admins).",
-      tags,
-      responses: { 200: ManagerList },
-      errors: [400, 401, 403, 404],
-    },
-  },
-]);
+});
+
+export const organizationOperations = [registerOrganization, getOrganization, decideOrganization, addOrganizationManager, listOrganizationManagers] as const;

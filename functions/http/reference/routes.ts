@@ -2,7 +2,7 @@
 import { ReferenceData } from '../../../shared/domain/reference/catalogue.js';
 import { defineOperation } from '../operation.js';
 
-export const getReference = defineOperation({
+export const getReference = /* @__PURE__ */ defineOperation({
   id: 'GetReference',
   method: 'GET',
   path: '/v1/reference',

@@ -1,8 +1,15 @@
 /** The ports the register and certificate handlers hand to the services. */
+import { randomBytes } from 'node:crypto';
+import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
+import { certificateRepository, rateLimiter, statusListRepository } from '../../../shared/db/certificate-repository.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
 import { registerRepository } from '../../../shared/db/register-repository.js';
+import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
+import type { CertificatePorts, VolunteerNames } from '../../../shared/domain/certificates/ports.js';
 import type { OrganizationNames } from '../../../shared/domain/register/ports.js';
+import type { HttpEvent } from '../../../shared/middleware/http.js';
+import { signer } from '../../../shared/signing/index.js';
 
 export const organizationNames = (): OrganizationNames => {
   const organizations = organizationRepository();
@@ -14,8 +21,42 @@ export const organizationNames = (): OrganizationNames => {
   };
 };
 
+const volunteerNames = (): VolunteerNames => {
+  const volunteers = volunteerRepository();
+  return {
+    async names(volunteerId) {
+      const profile = await volunteers.get(volunteerId);
+      return profile && { nameAr: profile.nameAr, nameEn: profile.nameEn };
+    },
+  };
+};
+
 export const registerPorts = () => ({
   register: registerRepository(),
   organizations: organizationNames(),
   clock: systemClock,
+});
+
+/**
+ * The platform's public origin: `PUBLIC_BASE_URL` when set (the custom domain in the cloud, the
+ * gateway's URL locally), else the HTTPS origin the request came to.
+ */
+export const publicBaseUrl = (event: HttpEvent): string =>
+  (process.env.PUBLIC_BASE_URL ?? `https://${event.requestContext.domainName}`).replace(/\/+$/, '');
+
+/** The address a public request came from (API Gateway's view of the client). */
+export const clientAddress = (event: HttpEvent): string => event.requestContext.http.sourceIp;
+
+export const certificatePorts = (event: HttpEvent): CertificatePorts & { rateLimiter: ReturnType<typeof rateLimiter> } => ({
+  certificates: certificateRepository(),
+  register: registerRepository(),
+  volunteers: volunteerNames(),
+  organizations: organizationNames(),
+  statusLists: statusListRepository(),
+  rateLimiter: rateLimiter(),
+  signer,
+  clock: systemClock,
+  ids: () => ulid(),
+  randomBytes: () => randomBytes(16),
+  baseUrl: publicBaseUrl(event),
 });

@@ -38,7 +38,7 @@ const example = {
   validityDays: 365,
 };
 
-export const createTraining = defineOperation({
+export const createTraining = /* @__PURE__ */ defineOperation({
   id: 'CreateTraining',
   method: 'POST',
   path: '/v1/organizations/{orgId}/trainings',
@@ -56,7 +56,7 @@ export const createTraining = defineOperation({
   examples: { request: example, response: { id: '01js1q2w3e4r5t6y7u8i9o0p1a', version: 1, status: 'published' } },
 });
 
-export const createNationalTraining = defineOperation({
+export const createNationalTraining = /* @__PURE__ */ defineOperation({
   id: 'CreateNationalTraining',
   method: 'POST',
   path: '/v1/trainings',
@@ -72,7 +72,7 @@ export const createNationalTraining = defineOperation({
   errors: [400, 401, 403, 409, 413, 422],
 });
 
-export const updateTraining = defineOperation({
+export const updateTraining = /* @__PURE__ */ defineOperation({
   id: 'UpdateTraining',
   method: 'PUT',
   path: '/v1/trainings/{id}',
@@ -88,7 +88,7 @@ export const updateTraining = defineOperation({
   errors: [400, 401, 403, 404, 409, 413, 422],
 });
 
-export const publishTraining = defineOperation({
+export const publishTraining = /* @__PURE__ */ defineOperation({
   id: 'PublishTraining',
   method: 'POST',
   path: '/v1/trainings/{id}/publish',
@@ -103,7 +103,7 @@ export const publishTraining = defineOperation({
   errors: [400, 401, 403, 404, 409],
 });
 
-export const getTraining = defineOperation({
+export const getTraining = /* @__PURE__ */ defineOperation({
   id: 'GetTraining',
   method: 'GET',
   path: '/v1/trainings/{id}',
@@ -117,7 +117,7 @@ export const getTraining = defineOperation({
   errors: [400, 401, 404],
 });
 
-export const attemptTraining = defineOperation({
+export const attemptTraining = /* @__PURE__ */ defineOperation({
   id: 'AttemptTraining',
   method: 'POST',
   path: '/v1/trainings/{id}/attempts',
@@ -134,7 +134,7 @@ export const attemptTraining = defineOperation({
   examples: { request: { answers: [0], version: 1 }, response: { score: 100, passed: true, version: 1, validUntil: '2027-04-18T10:15:00.000Z', attemptsLeft: 2 } },
 });
 
-export const confirmTraining = defineOperation({
+export const confirmTraining = /* @__PURE__ */ defineOperation({
   id: 'ConfirmTraining',
   method: 'POST',
   path: '/v1/trainings/{id}/confirmations',
@@ -150,7 +150,7 @@ export const confirmTraining = defineOperation({
   errors: [400, 401, 403, 404, 409, 422],
 });
 
-export const listMyTrainings = defineOperation({
+export const listMyTrainings = /* @__PURE__ */ defineOperation({
   id: 'ListMyTrainings',
   method: 'GET',
   path: '/v1/volunteers/me/trainings',

@@ -4,15 +4,12 @@
  */
 import { systemClock } from '../../../shared/clock.js';
 import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
-import { AcceptCharter } from '../../../shared/domain/volunteers/documents/schema.js';
 import * as volunteers from '../../../shared/domain/volunteers/service.js';
 import { http } from '../../../shared/middleware/http.js';
-import { idempotent } from '../../../shared/middleware/idempotency.js';
 import { created, ok } from '../../../shared/middleware/responses.js';
+import { acceptCharter } from './routes.js';
 
-export const handler = http({ body: AcceptCharter, groups: ['volunteer'] })
-  .use(idempotent())
-  .handler(async ({ body, caller }) => {
-    const result = await volunteers.acceptCharter({ repo: volunteerRepository(), clock: systemClock }, caller, body);
-    return result.created ? created(result.acceptance) : ok(result.acceptance);
-  });
+export const handler = http(acceptCharter).handler(async ({ body, caller }) => {
+  const result = await volunteers.acceptCharter({ repo: volunteerRepository(), clock: systemClock }, caller, body);
+  return result.created ? created(result.acceptance) : ok(result.acceptance);
+});

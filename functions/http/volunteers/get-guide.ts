@@ -2,8 +2,9 @@
 import { getGuide } from '../../../shared/domain/volunteers/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { json } from '../../../shared/middleware/responses.js';
+import { getVolunteerGuide } from './routes.js';
 
 /** The documents change only with a deployment; let clients and CDNs keep them for a while. */
 const CACHE = { 'cache-control': 'public, max-age=300' };
 
-export const handler = http({ auth: 'none' }).handler(async () => json(200, getGuide(), CACHE));
+export const handler = http(getVolunteerGuide).handler(async () => json(200, getGuide(), CACHE));

@@ -4,8 +4,8 @@ import { volunteerRepository } from '../../../shared/db/volunteer-repository.js'
 import * as volunteers from '../../../shared/domain/volunteers/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
+import { getMyVolunteerProfile } from './routes.js';
 
-export const handler = http({ groups: ['volunteer'] }).handler(async ({ caller }) => {
-  const profile = await volunteers.getProfile({ repo: volunteerRepository(), clock: systemClock }, caller);
-  return ok(profile);
-});
+export const handler = http(getMyVolunteerProfile).handler(async ({ caller }) =>
+  ok(await volunteers.getProfile({ repo: volunteerRepository(), clock: systemClock }, caller)),
+);

@@ -11,7 +11,8 @@ import { allShards } from '../../../shared/domain/matching/adapters.js';
 import type { MatchingPorts } from '../../../shared/domain/matching/service.js';
 import { env } from '../../../shared/env.js';
 import { workflowArnEnvName } from '../../../shared/workflows/definition.js';
-import type { ScheduledEvent } from '../../schedules/definition.js';
+import { job } from '../../../shared/middleware/job.js';
+import { matchingRunSchedule } from '../../schedules/index.js';
 import { MATCHING_RUN, SHARDS_PER_BATCH, type MatchingRunInput } from './definition.js';
 import { matchShardBatch, type ShardBatchSummary } from './match-shard.js';
 
@@ -50,7 +51,7 @@ export const runInput = (scheduledAt: string): MatchingRunInput => ({
 
 let sfn: SFNClient | undefined;
 
-export const handler = async (event: ScheduledEvent): Promise<LocalRunSummary | { runId: string; executionArn: string | undefined }> => {
+export const handler = job(matchingRunSchedule).handler(async (event): Promise<LocalRunSummary | { runId: string; executionArn: string | undefined }> => {
   const input = runInput(event.scheduledAt);
   if (env.mode === 'local') return runShardsInProcess(matchingPorts(), input);
   const stateMachineArn = process.env[workflowArnEnvName(MATCHING_RUN)];
@@ -63,4 +64,4 @@ export const handler = async (event: ScheduledEvent): Promise<LocalRunSummary | 
     if (error instanceof ExecutionAlreadyExists) return { runId: input.runId, executionArn: undefined };
     throw error;
   }
-};
+});

@@ -4,7 +4,7 @@
  * pure functions), its record schema (zod, validated on every read), and its typed access
  * patterns. Repositories compose entities; nothing outside an entity module builds a key.
  */
-import type { z } from 'zod';
+import * as z from 'zod';
 
 export type Item = Record<string, unknown>;
 
@@ -27,6 +27,8 @@ export interface EntityDefinition<S extends z.ZodType, K extends Record<string, 
   /** Key builders: pure functions from ids to `{ PK, SK }` / `{ GSI1PK, GSI1SK }`…, and prefixes. */
   readonly keys: K;
   readonly accessPatterns: readonly AccessPattern[];
+  /** Attributes stored on the item that never reach a record (e.g. a workflow's task token). */
+  readonly internal?: readonly string[];
 }
 
 export interface Entity<S extends z.ZodType, K extends Record<string, unknown>> extends EntityDefinition<S, K> {
@@ -36,17 +38,25 @@ export interface Entity<S extends z.ZodType, K extends Record<string, unknown>> 
   fromItem(item: Item): z.output<S>;
 }
 
-const stripKeys = (item: Item): Item => {
+const stripKeys = (item: Item, internal: readonly string[] = []): Item => {
   const copy: Item = { ...item };
   for (const name of KEY_ATTRIBUTES) delete copy[name];
+  for (const name of internal) delete copy[name];
   return copy;
 };
+
+/**
+ * The schema of a record whose type the domain writes by hand (an interface): checks the
+ * attributes every reader relies on and keeps the others as `toItem` wrote them. Records whose
+ * domain type is a zod schema use that schema instead (and are validated whole).
+ */
+export const storedRecord = <T>(shape: z.core.$ZodLooseShape): z.ZodType<T> => z.looseObject(shape) as unknown as z.ZodType<T>;
 
 export const defineEntity = <S extends z.ZodType, K extends Record<string, unknown>>(definition: EntityDefinition<S, K>): Entity<S, K> => ({
   ...definition,
   toItem: (record, keyAttributes, extra) => ({ ...(record as Item), ...extra, ...keyAttributes, entity: definition.name }),
   fromItem: (item) => {
-    const result = definition.schema.safeParse(stripKeys(item));
+    const result = definition.schema.safeParse(stripKeys(item, definition.internal));
     if (!result.success) {
       throw new Error(`stored ${definition.name} item ${String(item.PK)}/${String(item.SK)} does not match its schema: ${result.error.message}`);
     }

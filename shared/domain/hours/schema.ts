@@ -4,6 +4,8 @@
  * "Domain events shared between the feature engineers"); keep the names and fields.
  */
 import * as z from 'zod';
+import { GeoPoint } from '../reference/contact.js';
+import { boundedText } from '../reference/text.js';
 
 const Id = z.string().min(1);
 const At = z.iso.datetime({ offset: true });
@@ -154,3 +156,209 @@ export const ValuationRatesSetDetail = z
     at: At,
   })
   .strict();
+
+// ── Records, requests and views ──────────────────────────────────────────────
+
+const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)');
+export const HoursStatus = z.enum(['pending', 'approved', 'rejected', 'reversed']);
+export type HoursStatus = z.infer<typeof HoursStatus>;
+export const HoursFlag = z.enum(['clamped', 'overlap', 'daily-cap', 'auto-closed', 'outside-radius', 'roster', 'escalated', 'disputed']);
+export type HoursFlag = z.infer<typeof HoursFlag>;
+
+const IntervalSchema = z.object({ start: z.string(), end: z.string() });
+
+export const HoursDecisionRecord = z.object({
+  decision: z.enum(['approve', 'reject']),
+  minutes: z.int().min(0),
+  reason: z.string().optional(),
+  by: z.string(),
+  at: z.string(),
+  round: z.int().min(1),
+});
+export type HoursDecisionRecord = z.infer<typeof HoursDecisionRecord>;
+
+export const HoursRecord = z.object({
+  id: z.string(),
+  volunteerId: z.string(),
+  orgId: z.string(),
+  opportunityId: z.string(),
+  shiftId: z.string().optional(),
+  kind: HoursKind,
+  date: z.string(),
+  startedAt: z.string().optional(),
+  endedAt: z.string().optional(),
+  /** The credited pieces held in the volunteer's day ledgers (released on rejection and reversal). */
+  intervals: z.array(IntervalSchema),
+  /** Minutes credited at creation (or asked for in a dispute): what the managers decide on. */
+  requestedMinutes: z.int().min(0),
+  /** The requested minutes while pending; the approved minutes once approved; 0 when rejected. */
+  minutes: z.int().min(0),
+  status: HoursStatus,
+  track: HoursTrack,
+  profession: z.string().optional(),
+  causes: z.array(z.string()),
+  city: z.string(),
+  region: z.string(),
+  description: z.string().optional(),
+  flags: z.array(HoursFlag),
+  /** 1: the first decision; 2: the decision on a dispute (final). */
+  round: z.int().min(1).max(2),
+  version: z.int().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  decisions: z.array(HoursDecisionRecord),
+  valueSar: z.number().optional(),
+  approvedBy: z.string().optional(),
+  approvedAt: z.string().optional(),
+  disputeUntil: z.string().optional(),
+  dispute: z.object({ minutes: z.int(), reason: z.string(), at: z.string() }).optional(),
+  /** The approved record whose cut this supplementary record disputes. */
+  disputeOf: z.string().optional(),
+  reversal: z.object({ reversalId: z.string(), reason: z.string(), by: z.string(), at: z.string() }).optional(),
+  companyId: z.string().optional(),
+  programId: z.string().optional(),
+  /** The verification workflow's task token (never returned to clients). */
+  taskToken: z.string().optional(),
+});
+export type HoursRecord = z.infer<typeof HoursRecord>;
+
+export const HoursView = HoursRecord.omit({ taskToken: true, intervals: true, version: true });
+export type HoursView = z.infer<typeof HoursView>;
+export const toHoursView = ({ taskToken: _t, intervals: _i, version: _v, ...view }: HoursRecord): HoursView => view;
+
+export const AttendanceStatus = z.enum(['checked-in', 'checked-out', 'absent', 'no-show']);
+export const AttendanceRecord = z.object({
+  shiftId: z.string(),
+  opportunityId: z.string(),
+  orgId: z.string(),
+  volunteerId: z.string(),
+  shiftStart: z.string(),
+  shiftEnd: z.string(),
+  status: AttendanceStatus,
+  checkedInAt: z.string().optional(),
+  checkedOutAt: z.string().optional(),
+  outsideRadius: z.boolean(),
+  distanceM: z.number().optional(),
+  by: z.string(),
+  autoClosed: z.boolean().optional(),
+  hoursId: z.string().optional(),
+  disputeUntil: z.string().optional(),
+  at: z.string(),
+});
+export type AttendanceRecord = z.infer<typeof AttendanceRecord>;
+
+export const ShiftPath = z.object({ shiftId: Ulid });
+export const HoursPath = z.object({ hoursId: Ulid });
+export const OrgHoursPath = z.object({ orgId: Ulid });
+export const OpportunityHoursPath = z.object({ id: Ulid });
+
+export const AttendanceCodeView = z.object({ code: z.string(), qr: z.string(), expiresAt: z.string() });
+export const CheckIn = z
+  .object({ code: z.string().min(4).max(32).describe('the attendance code the manager shows (or the QR code carries)'), location: GeoPoint.optional() })
+  .strict();
+export type CheckIn = z.output<typeof CheckIn>;
+export const CheckInView = z.object({
+  checkedInAt: z.string(),
+  outsideRadius: z.boolean(),
+  trainingMissing: z.array(z.string()).optional().describe('required training not validly completed: the check-in stands, the managers are warned (issue 13)'),
+});
+export const CheckOut = z.object({ code: z.string().min(4).max(32).optional() }).strict();
+export const CheckOutView = z.object({ hoursId: z.string(), minutes: z.int(), status: HoursStatus, flags: z.array(HoursFlag) });
+
+const Instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
+export const RosterEntry = z
+  .object({
+    volunteerId: z.string().min(1).max(128),
+    status: z.enum(['present', 'absent']),
+    checkIn: Instant.optional().describe('present: when they arrived (default the shift start)'),
+    checkOut: Instant.optional().describe('present: when they left (default the shift end)'),
+  })
+  .strict()
+  .refine((e) => !e.checkIn || !e.checkOut || e.checkOut > e.checkIn, { path: ['checkOut'], message: 'must be after checkIn' });
+export type RosterEntry = z.output<typeof RosterEntry>;
+export const RosterView = z.object({ volunteerId: z.string(), status: AttendanceStatus, hoursId: z.string().optional() });
+
+const Reason = boundedText(3, 1000);
+export const HoursDecision = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    minutes: z.int().min(0).max(24 * 60).optional().describe('approve: other minutes than requested (a cut); needs a reason'),
+    reason: Reason.optional().describe('required to reject and to change the minutes'),
+  })
+  .strict();
+export type HoursDecision = z.output<typeof HoursDecision>;
+export const HoursDecisionView = z.object({ hoursId: z.string(), status: HoursStatus, minutes: z.int(), valueSar: z.number().optional() });
+
+export const BulkHoursDecisions = z
+  .object({ items: z.array(HoursDecision.safeExtend({ hoursId: Ulid })).min(1).max(100) })
+  .strict();
+export const BulkOutcome = z.object({
+  hoursId: z.string(),
+  status: z.int().describe('the HTTP status this item would have had alone'),
+  outcome: HoursStatus.optional(),
+  minutes: z.int().optional(),
+  error: z.object({ code: z.string(), detail: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string() })).optional() }).optional(),
+});
+export const BulkView = z.object({ items: z.array(BulkOutcome), succeeded: z.int(), failed: z.int() });
+
+export const HoursReversal = z.object({ reason: Reason }).strict();
+export const HoursReversalView = z.object({ hoursId: z.string(), reversalId: z.string(), status: HoursStatus });
+export const HoursDispute = z
+  .object({ minutes: z.int().min(1).max(24 * 60), reason: Reason })
+  .strict();
+export const HoursDisputeView = z.object({ hoursId: z.string(), status: HoursStatus });
+
+export const HoursClaim = z
+  .object({
+    date: RiyadhDate,
+    minutes: z.int().min(1).max(12 * 60),
+    description: boundedText(3, 1000),
+  })
+  .strict();
+export type HoursClaim = z.output<typeof HoursClaim>;
+export const HoursClaimView = z.object({ hoursId: z.string(), status: HoursStatus, minutes: z.int() });
+
+export const ListHoursQuery = z
+  .object({
+    status: HoursStatus.default('pending'),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().min(1).max(2048).optional(),
+  })
+  .strict();
+export const MyHoursQuery = z
+  .object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().min(1).max(2048).optional() })
+  .strict();
+export const AttendanceSummary = z.object({
+  attended: z.int(),
+  noShows: z.int(),
+  lateCancellations: z.int(),
+  since: z.string().describe('the first Riyadh month counted (the last 12 months)'),
+});
+export type AttendanceSummary = z.infer<typeof AttendanceSummary>;
+export const HoursPage = z.object({ items: z.array(HoursView), nextCursor: z.string().optional() });
+export const MyHoursPage = HoursPage.extend({ attendance: AttendanceSummary });
+export const OrgHoursItem = HoursView.extend({ attendance: AttendanceSummary });
+export const OrgHoursPage = z.object({ items: z.array(OrgHoursItem), nextCursor: z.string().optional() });
+
+// ── Valuation rates (replacement-cost method, ILO Manual on the measurement of volunteer work) ──
+export const ValuationRateInput = z
+  .object({
+    track: HoursTrack.optional(),
+    profession: z.string().min(1).max(60).optional(),
+    sarPerHour: z.number().min(0).max(10_000),
+    effectiveFrom: RiyadhDate,
+  })
+  .strict()
+  .refine((r) => r.track !== undefined || r.profession !== undefined, { path: ['track'], message: 'give a track or a profession' });
+export const PutValuationRates = z.object({ rates: z.array(ValuationRateInput).min(1).max(200) }).strict();
+export type PutValuationRates = z.output<typeof PutValuationRates>;
+export const ValuationRate = z.object({
+  track: HoursTrack.optional(),
+  profession: z.string().optional(),
+  sarPerHour: z.number(),
+  effectiveFrom: z.string(),
+  setBy: z.string(),
+  setAt: z.string(),
+});
+export type ValuationRate = z.infer<typeof ValuationRate>;
+export const ValuationRatesView = z.object({ rates: z.array(ValuationRate) });

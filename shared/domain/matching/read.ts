@@ -4,7 +4,7 @@
  * opportunity's candidates as its managers see them (display data only, no contact details).
  */
 import * as z from 'zod';
-import { decodeCursor, encodeCursor, invalidCursor } from '../cursor.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
 import { NotFoundError } from '../errors.js';
 import type { Caller } from '../caller.js';
 import { managesOrganization } from '../caller.js';
@@ -23,24 +23,18 @@ export interface MatchReads {
   matchPage(volunteerId: string, limit: number, startKey?: { PK: string; SK: string }): Promise<{ items: (StoredMatch & { rank: number })[]; lastKey?: Record<string, unknown> }>;
   stillOpen(ids: readonly string[]): Promise<Set<string>>;
   invitations(volunteerId: string, opportunityIds: readonly string[]): Promise<Map<string, Invitation>>;
-  candidatePage(opportunityId: string, limit: number, startKey?: Record<string, unknown>): Promise<{ items: StoredCandidate[]; lastKey?: Record<string, unknown> }>;
+  candidatePage(opportunityId: string, limit: number, startKey?: { PK: string; SK: string; GSI1PK: string; GSI1SK: string }): Promise<{ items: StoredCandidate[]; lastKey?: Record<string, unknown> }>;
   invitedVolunteers(opportunityId: string, volunteerIds: readonly string[]): Promise<Set<string>>;
 }
 
-/** Decodes a cursor and checks it belongs to this list (a cursor of another list is refused). */
-const decode = <S extends z.ZodType>(cursor: string, schema: S, belongs: (key: z.output<S>) => boolean): z.output<S> => {
-  const key = decodeCursor(cursor, schema);
-  if (!belongs(key)) throw invalidCursor('not a cursor of this list');
-  return key;
-};
-
-const MatchCursor = z.object({ PK: z.string(), SK: z.string().regex(/^RANK#\d{3}$/) }).strict();
+// The repository checks that a cursor's key belongs to the list it is asked for.
+const MatchCursor = z.object({ PK: z.string(), SK: z.string() }).strict();
 const CandidateCursor = z
   .object({ k: z.object({ PK: z.string(), SK: z.string(), GSI1PK: z.string(), GSI1SK: z.string() }).strict(), n: z.int().min(0) })
   .strict();
 
 export const myMatches = async (reads: MatchReads, caller: Caller, query: PageQuery): Promise<{ items: Match[]; nextCursor?: string }> => {
-  const startKey = query.cursor ? decode(query.cursor, MatchCursor, (k) => k.PK === `MATCH#VOL#${caller.sub}`) : undefined;
+  const startKey = query.cursor ? decodeCursor(query.cursor, MatchCursor) : undefined;
   const page = await reads.matchPage(caller.sub, query.limit, startKey);
   const ids = page.items.map((m) => m.opportunityId);
   const [open, invitations] = await Promise.all([reads.stillOpen(ids), reads.invitations(caller.sub, ids)]);
@@ -77,7 +71,7 @@ export const candidates = async (
 ): Promise<{ items: Candidate[]; nextCursor?: string }> => {
   const found = await opportunities.get(opportunityId);
   if (!found || !managesOrganization(caller, found.opportunity.orgId)) throw new NotFoundError(`opportunity ${opportunityId} not found`);
-  const cursor = query.cursor ? decode(query.cursor, CandidateCursor, (c) => c.k.GSI1PK === `MATCH#CAND#${opportunityId}`) : undefined;
+  const cursor = query.cursor ? decodeCursor(query.cursor, CandidateCursor) : undefined;
   const page = await reads.candidatePage(opportunityId, query.limit, cursor?.k);
   const invited = await reads.invitedVolunteers(opportunityId, page.items.map((c) => c.volunteerId));
   const offset = cursor?.n ?? 0;

@@ -15,7 +15,9 @@
  */
 import type { Clock } from '../../clock.js';
 import { cities } from '../reference/cities.js';
-import { shardOf, type VolunteerCard } from './adapters.js';
+import { shardOf, toMatchOpportunity, toMatchVolunteer, volunteerCard, type VolunteerCard } from './adapters.js';
+import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
+import type { VolunteerRecord } from '../volunteers/schema.js';
 import { compileOpportunity, compileVolunteer, pointOf, SkillVocabulary } from './compile.js';
 import { OpportunityIndex, TopK } from './matcher.js';
 import { cellName, cellOf, opportunityGate, reachCells, volunteerFeatures } from './retrieval.js';
@@ -118,6 +120,27 @@ export const openOpportunity = async (ports: Pick<MatchingPorts, 'store' | 'cloc
 export const closeOpportunity = async (ports: Pick<MatchingPorts, 'store'>, opportunityId: string): Promise<void> => {
   await ports.store.removeOpenOpportunity(opportunityId);
   await ports.store.clearCandidates(opportunityId);
+};
+
+/** A volunteer's current profile → their index items (none yet: nothing to index). Answers whether it indexed. */
+export const syncVolunteer = async (ports: Pick<MatchingPorts, 'store' | 'clock'>, record: VolunteerRecord | undefined): Promise<boolean> => {
+  if (!record) return false;
+  await indexVolunteer(ports, toMatchVolunteer(record), volunteerCard(record));
+  return true;
+};
+
+/** An opportunity's current state → open in the catalogue while published, closed otherwise (or when it is gone). */
+export const syncOpportunity = async (
+  ports: Pick<MatchingPorts, 'store' | 'clock'>,
+  found: { readonly opportunity: OpportunityRecord; readonly shifts: readonly ShiftRecord[] } | undefined,
+  opportunityId: string,
+): Promise<'open' | 'closed' | 'unknown'> => {
+  if (found?.opportunity.status === 'published') {
+    await openOpportunity(ports, toMatchOpportunity(found.opportunity, found.shifts));
+    return 'open';
+  }
+  await closeOpportunity(ports, opportunityId);
+  return found ? 'closed' : 'unknown';
 };
 
 // ── Matching volunteers (incremental job and shards) ──────────────────────────

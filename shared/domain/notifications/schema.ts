@@ -26,6 +26,22 @@ export const NotificationType = z.enum([
   'invitation',
   /** A free-form message of another area (subject and text), through the same outbox and layout. */
   'direct-message',
+  /** Training (issue 13): a completion expires before an approved seat that needs it (30 and 7 days before). */
+  'training-expiring',
+  /** Training (issue 13): checked in to a shift whose required training is missing or expired. */
+  'training-lapsed',
+  /** Training (issue 13): the managers are warned that a checked-in volunteer lacks required training. */
+  'training-lapsed-manager',
+  /** Evaluations (issue 13): the day after a shift, to each attendee, and the digest to the managers. */
+  'evaluation-invitation',
+  'evaluation-digest',
+  /** Attendance and hours (issue 19). */
+  'checked-in',
+  'hours-approved',
+  'hours-cut',
+  'hours-rejected',
+  'hours-pending',
+  'no-show',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

@@ -13,6 +13,10 @@ import { boundedText, uniqueItems } from '../organizations/schema.js';
 
 export const MAX_SHIFTS = 50;
 export const MAX_CAPACITY = 10_000;
+/** A shift is a stretch of work one person does: at most a day (a 10-year "shift" is a typo or a probe). */
+export const MAX_SHIFT_HOURS = 24;
+/** Shifts are planned at most this far ahead (a shift in year 9999 is a typo or a probe). */
+export const MAX_SHIFT_LEAD_DAYS = 2 * 365;
 export const MAX_SKILLS = 20;
 export const MAX_PROFESSIONS = 10;
 export const MAX_TRAINING_MODULES = 20;
@@ -34,7 +38,11 @@ export const ShiftInput = z
     capacity: z.int().min(1).max(MAX_CAPACITY).describe(`seats, 1–${MAX_CAPACITY}`),
   })
   .strict()
-  .refine((shift) => shift.end > shift.start, { path: ['end'], message: 'must be after start' });
+  .refine((shift) => shift.end > shift.start, { path: ['end'], message: 'must be after start' })
+  .refine((shift) => Date.parse(shift.end) - Date.parse(shift.start) <= MAX_SHIFT_HOURS * 3_600_000, {
+    path: ['end'],
+    message: `must be at most ${MAX_SHIFT_HOURS} hours after start`,
+  });
 
 /** A training module id, e.g. `first-aid-basics` (the training area defines the modules). */
 export const TrainingModuleId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a module id such as first-aid-basics').max(60);
@@ -168,12 +176,23 @@ export const OpportunityPublishedDetail = z
   .strict();
 export type OpportunityPublishedDetail = z.infer<typeof OpportunityPublishedDetail>;
 
+/** The optional body of `POST /v1/opportunities/{id}/close`. */
+export const CloseOpportunity = z
+  .object({
+    beneficiaries: z.int().min(0).max(10_000_000).optional().describe('people the opportunity served (impact reports); reported once, when closing'),
+  })
+  .strict()
+  .optional();
+export type CloseOpportunity = z.output<typeof CloseOpportunity>;
+
 export const OpportunityClosedDetail = z
   .object({
     opportunityId: z.string(),
     orgId: z.string(),
     previousStatus: z.enum(['draft', 'published']),
     closedAt: z.iso.datetime({ offset: true }),
+    /** People the opportunity served, as its managers reported when closing it (impact, issue 16). */
+    beneficiaries: z.int().min(0).optional(),
   })
   .strict();
 export type OpportunityClosedDetail = z.infer<typeof OpportunityClosedDetail>;

@@ -25,6 +25,7 @@ import type {
   SearchPage,
   ShiftRecord,
 } from './schema.js';
+import { MAX_SHIFT_LEAD_DAYS } from './schema.js';
 import { planSearch, type SearchPlan } from './search.js';
 
 export interface OpportunityRepository {
@@ -75,10 +76,19 @@ export const createOpportunity = async (
   if (!managesOrganization(caller, orgId)) throw new ForbiddenError(`only managers of organisation ${orgId} may post its opportunities`);
   await requireActiveOrganization(deps, orgId);
   const now = deps.clock.now().toISOString();
-  const past = input.shifts.flatMap((shift, index) =>
-    shift.start <= now ? [{ path: `shifts.${index}.start`, message: `must be in the future (now is ${now})` }] : [],
+  const latest = new Date(deps.clock.now().getTime() + MAX_SHIFT_LEAD_DAYS * 86_400_000).toISOString();
+  const outOfRange = input.shifts.flatMap((shift, index) =>
+    shift.start <= now
+      ? [{ path: `shifts.${index}.start`, message: `must be in the future (now is ${now})` }]
+      : shift.start > latest
+        ? [{ path: `shifts.${index}.start`, message: `must be within ${MAX_SHIFT_LEAD_DAYS} days (by ${latest})` }]
+        : [],
   );
-  if (past.length > 0) throw new ValidationError(`shifts must start in the future: ${past.map((e) => e.path).join(', ')}`, { errors: past });
+  if (outOfRange.length > 0) {
+    throw new ValidationError(`shifts must start in the future, within ${MAX_SHIFT_LEAD_DAYS} days: ${outOfRange.map((e) => e.path).join(', ')}`, {
+      errors: outOfRange,
+    });
+  }
 
   const { shifts: shiftInputs, ...fields } = input;
   const id = deps.ids();
@@ -148,7 +158,7 @@ export const publishOpportunity = async (deps: OpportunityDeps, caller: Caller, 
   return { id, status: published.status };
 };
 
-export const closeOpportunity = async (deps: OpportunityDeps, caller: Caller, id: string) => {
+export const closeOpportunity = async (deps: OpportunityDeps, caller: Caller, id: string, input: { beneficiaries?: number | undefined } = {}) => {
   const { opportunity } = await loadForChange(deps, caller, id);
   ensureStatus(opportunity, ['draft', 'published'], 'closed');
   const now = deps.clock.now().toISOString();
@@ -158,6 +168,7 @@ export const closeOpportunity = async (deps: OpportunityDeps, caller: Caller, id
       orgId: opportunity.orgId,
       previousStatus: opportunity.status === 'published' ? 'published' : 'draft',
       closedAt: now,
+      ...(input.beneficiaries !== undefined && { beneficiaries: input.beneficiaries }),
     }),
   ]);
   return { id, status: closed.status };

@@ -8,7 +8,7 @@
  *                                      └timeout→ RemindReviewers → AwaitDecisionAgain ─…
  *                                                                      └timeout→ Expire
  */
-import type { EmailMessage, EmailSender } from '../../messaging/email.js';
+import type { EmailMessage, EmailSender } from '../notifications/ports.js';
 import { OrganizationInvalidError } from './errors.js';
 import { LICENSE_NUMBER_PATTERN, type OrganizationRecord } from './schema.js';
 import { event, type OrganizationDeps } from './service.js';

@@ -6,7 +6,8 @@
 import type { Clock } from '../../clock.js';
 import type { DomainEvent } from '../events.js';
 import { assertNotSelf, hasGroup, managesOrganization, type Caller } from '../caller.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { riyadhDate } from '../time.js';
 import { DecisionNotOpenError, LicenseNumberTakenError, OrganizationNotActiveError } from './errors.js';
 import type {
   AddManager,
@@ -217,6 +218,13 @@ export const addManager = async (
   const org = await deps.repo.get(orgId);
   if (!org) throw new NotFoundError(`organisation ${orgId} not found`);
   if (org.status !== 'active') throw new OrganizationNotActiveError(orgId, org.status);
+  // A certification that has already run out certifies nothing (the probe sent one that expired in 2001).
+  const today = riyadhDate(deps.clock.now());
+  if (input.certificationExpiresAt !== undefined && input.certificationExpiresAt < today) {
+    throw new ValidationError(`certificationExpiresAt ${input.certificationExpiresAt} is in the past (today is ${today})`, {
+      errors: [{ path: 'certificationExpiresAt', message: `must be today or later (${today})` }],
+    });
+  }
   const manager: Manager = { ...input, orgId, addedBy: caller.sub, addedAt: deps.clock.now().toISOString() };
   await deps.repo.putManager(manager);
   await deps.directory.grantOrganizationManager(manager.sub, orgId);

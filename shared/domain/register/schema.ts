@@ -86,4 +86,5 @@ export const Transcript = z.object({
 });
 export type Transcript = z.output<typeof Transcript>;
 
-export const TranscriptCursor = z.object({ after: z.string().startsWith('ENTRY#').max(300) }).strict();
+// The repository checks that `after` is a key of the ledger it reads.
+export const TranscriptCursor = z.object({ after: z.string().min(1).max(300) }).strict();

@@ -206,6 +206,22 @@ export type CompletionView = z.output<typeof CompletionView>;
 
 export const CompletionList = z.object({ items: z.array(CompletionView) }).meta({ id: 'TrainingCompletionList' });
 
+/**
+ * Detail of `TrainingMissingAtCheckIn`: a volunteer checked in to a shift whose required
+ * training they have not validly completed (it may expire between approval and the shift).
+ * The check-in stands; the managers are warned and the volunteer told.
+ */
+export const TrainingMissingAtCheckInDetail = z
+  .object({
+    volunteerId: z.string().min(1),
+    shiftId: z.string().min(1),
+    opportunityId: z.string().min(1),
+    orgId: z.string().min(1),
+    missing: z.array(z.string()).min(1),
+    checkedInAt: Timestamp,
+  })
+  .strict();
+
 /** Detail of `TrainingCompleted`: a volunteer passed a module's quiz or a manager confirmed a practical one. */
 export const TrainingCompletedDetail = z
   .object({

@@ -53,5 +53,9 @@ export const NationalId = z
     examples: ['1234567897'],
   });
 
-/** `1234567890` → `1*****7890`: enough for the holder to recognise it, useless to anyone else. */
-export const maskNationalId = (value: string): string => `${value.slice(0, 1)}${'*'.repeat(value.length - 5)}${value.slice(-4)}`;
+/**
+ * `1234567890` → `******7890`: the last four digits only, enough for the holder to recognise
+ * it. Also re-masks a mask stored in an older, wider form (`1*****7890`, which showed the
+ * first digit too), so that profiles written before show no more than new ones.
+ */
+export const maskNationalId = (value: string): string => `${'*'.repeat(Math.max(value.length - 4, 0))}${value.slice(-4)}`;

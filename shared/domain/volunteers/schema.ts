@@ -11,6 +11,7 @@ import { GeoPoint, PhoneNumber, SAUDI_BOUNDS } from '../reference/contact.js';
 import { Cause } from '../reference/causes.js';
 import { CityId } from '../reference/cities.js';
 import { Language, Locale, Profession, SkillLevel, SkillName } from '../reference/professions.js';
+import { boundedText } from '../reference/text.js';
 import { NationalId } from './national-id.js';
 
 import { MIN_VOLUNTEER_AGE } from './rules.js';
@@ -29,15 +30,6 @@ const unique =
       seen.add(value);
     });
   };
-
-/** No control characters (they break logs, exports and certificates). */
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -79,6 +71,10 @@ export const Preferences = z
     email: z.boolean().describe('consents to email'),
     sms: z.boolean().describe('consents to SMS'),
     locale: Locale.default('ar'),
+    showAchievements: z
+      .boolean()
+      .optional()
+      .describe('appear by display name (first name and initial) in public achievements, leaderboards and awards; absent means yes; never for minors'),
     quietHours: z
       .object({ from: TimeOfDay, to: TimeOfDay })
       .strict()
@@ -91,8 +87,8 @@ export type Preferences = z.output<typeof Preferences>;
 
 /** The editable part of a profile: registration sends all of it, PATCH any non-empty part. */
 const profileShape = {
-  nameAr: text(2, 100).describe('full name in Arabic'),
-  nameEn: text(2, 100).describe('full name in Latin letters'),
+  nameAr: boundedText(2, 100).describe('full name in Arabic'),
+  nameEn: boundedText(2, 100).describe('full name in Latin letters'),
   birthDate: BirthDate,
   email: z.email().max(254),
   phone: PhoneNumber,
@@ -136,7 +132,7 @@ export const VolunteerRecord = z.object({
   id: z.string().describe('the user id (Cognito sub)'),
   ...profileShape,
   preferences: Preferences,
-  nationalIdMasked: z.string().describe('e.g. 1*****4567'),
+  nationalIdMasked: z.string().describe('the last four digits only, e.g. ******4567'),
   nationalIdHash: z.string(),
   consent: z.object({ email: ConsentRecord, sms: ConsentRecord }),
   acceptedCharterVersion: z.string().optional(),

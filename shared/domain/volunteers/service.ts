@@ -12,6 +12,7 @@ import { cityById } from '../reference/cities.js';
 import { riyadhDate } from '../time.js';
 import { charterByVersion, charters, charterView, currentCharter, currentGuide, guides } from './documents/index.js';
 import { AgeOutOfRangeError, CharterSupersededError, UnknownCharterVersionError, VolunteerNotFoundError } from './errors.js';
+import { maskNationalId } from './national-id.js';
 import { MAX_VOLUNTEER_AGE, MIN_VOLUNTEER_AGE } from './rules.js';
 import type {
   AcceptCharter,
@@ -75,7 +76,7 @@ const assertAge = (birthDate: string, now: Date): void => {
 
 export const toProfile = (record: VolunteerRecord, now: Date): VolunteerProfile => {
   const { nationalIdHash: _hash, revision: _revision, ...visible } = record;
-  return { ...visible, age: ageOn(record.birthDate, riyadhDate(now)) };
+  return { ...visible, nationalIdMasked: maskNationalId(record.nationalIdMasked), age: ageOn(record.birthDate, riyadhDate(now)) };
 };
 
 const volunteerRegistered = (record: VolunteerRecord, now: Date): DomainEvent<VolunteerRegisteredDetail> => ({

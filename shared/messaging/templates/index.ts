@@ -12,8 +12,10 @@ import {
   pendingDecisions,
 } from './applications.js';
 import { directMessage } from './direct.js';
+import { checkedIn, hoursApproved, hoursCut, hoursPending, hoursRejected, noShow } from './hours.js';
 import { invitation } from './matching.js';
 import { organizationApproved, organizationRejected, organizationReviewReminder, organizationReviewRequested } from './organizations.js';
+import { evaluationDigest, evaluationInvitation, trainingExpiring, trainingLapsed, trainingLapsedManager } from './training.js';
 import { opportunityCancelled, shiftCancelled, shiftReminder24h, shiftReminder2h } from './shifts.js';
 
 export const templates: Readonly<Record<NotificationType, Template>> = {
@@ -35,4 +37,15 @@ export const templates: Readonly<Record<NotificationType, Template>> = {
   'shift-reminder-2h': shiftReminder2h,
   invitation,
   'direct-message': directMessage,
+  'training-expiring': trainingExpiring,
+  'training-lapsed': trainingLapsed,
+  'training-lapsed-manager': trainingLapsedManager,
+  'evaluation-invitation': evaluationInvitation,
+  'evaluation-digest': evaluationDigest,
+  'checked-in': checkedIn,
+  'hours-approved': hoursApproved,
+  'hours-cut': hoursCut,
+  'hours-rejected': hoursRejected,
+  'hours-pending': hoursPending,
+  'no-show': noShow,
 };

@@ -1,0 +1,8 @@
+/** POST /v1/organizations/{orgId}/hours/decisions: up to 100 decisions, each with its own outcome. */
+import * as hours from '../../../shared/domain/hours/service.js';
+import { http } from '../../../shared/middleware/http.js';
+import { ok } from '../../../shared/middleware/responses.js';
+import { hoursPorts } from './ports.js';
+import { decideHoursBulk } from './routes.js';
+
+export const handler = http(decideHoursBulk).handler(async ({ path, body, caller }) => ok(await hours.decideBulk(hoursPorts(), caller, path.orgId, body.items)));

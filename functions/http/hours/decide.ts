@@ -1,0 +1,8 @@
+/** POST /v1/hours/{hoursId}/decision: approve (optionally other minutes, with a reason) or reject, once. */
+import * as hours from '../../../shared/domain/hours/service.js';
+import { http } from '../../../shared/middleware/http.js';
+import { ok } from '../../../shared/middleware/responses.js';
+import { hoursPorts } from './ports.js';
+import { decideHours } from './routes.js';
+
+export const handler = http(decideHours).handler(async ({ path, body, caller }) => ok(await hours.decideOne(hoursPorts(), caller, path.hoursId, body)));

@@ -1,0 +1,8 @@
+/** GET /v1/hours/escalated: the ministry reviewers' queue. */
+import * as hours from '../../../shared/domain/hours/service.js';
+import { http } from '../../../shared/middleware/http.js';
+import { ok } from '../../../shared/middleware/responses.js';
+import { hoursPorts } from './ports.js';
+import { listEscalatedHours } from './routes.js';
+
+export const handler = http(listEscalatedHours).handler(async ({ query, caller }) => ok(await hours.listEscalated(hoursPorts(), caller, query)));

@@ -1,0 +1,8 @@
+/** GET /v1/volunteers/me/hours: the caller's hours and attendance record. */
+import * as hours from '../../../shared/domain/hours/service.js';
+import { http } from '../../../shared/middleware/http.js';
+import { ok } from '../../../shared/middleware/responses.js';
+import { hoursPorts } from './ports.js';
+import { listMyHours } from './routes.js';
+
+export const handler = http(listMyHours).handler(async ({ query, caller }) => ok(await hours.listMine(hoursPorts(), caller, query)));

@@ -1,0 +1,8 @@
+/** GET /v1/organizations/{orgId}/hours: the organisation's hours by status, oldest first. */
+import * as hours from '../../../shared/domain/hours/service.js';
+import { http } from '../../../shared/middleware/http.js';
+import { ok } from '../../../shared/middleware/responses.js';
+import { hoursPorts } from './ports.js';
+import { listOrganizationHours } from './routes.js';
+
+export const handler = http(listOrganizationHours).handler(async ({ path, query, caller }) => ok(await hours.listForOrganization(hoursPorts(), caller, path.orgId, query)));

@@ -1,0 +1,8 @@
+/** POST /v1/shifts/{shiftId}/attendance: the managers' roster (present with times, or absent = no-show). */
+import * as hours from '../../../shared/domain/hours/service.js';
+import { http } from '../../../shared/middleware/http.js';
+import { ok } from '../../../shared/middleware/responses.js';
+import { hoursPorts } from './ports.js';
+import { recordAttendance } from './routes.js';
+
+export const handler = http(recordAttendance).handler(async ({ path, body, caller }) => ok(await hours.recordAttendance(hoursPorts(), caller, path.shiftId, body)));

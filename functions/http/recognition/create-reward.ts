@@ -1,0 +1,11 @@
+/** POST /v1/rewards: a ministry-admin adds a reward to the catalogue. */
+import * as recognition from '../../../shared/domain/recognition/service.js';
+import { http } from '../../../shared/middleware/http.js';
+import { created } from '../../../shared/middleware/responses.js';
+import { recognitionPorts } from './ports.js';
+import { createReward } from './routes.js';
+
+export const handler = http(createReward).handler(async ({ caller, body }) => {
+  const reward = await recognition.createReward(recognitionPorts(), caller, body);
+  return created(reward, `/v1/rewards/${reward.id}`);
+});

@@ -1,0 +1,8 @@
+/** POST /v1/rewards/{id}/redemptions: a volunteer redeems points for a reward. */
+import * as recognition from '../../../shared/domain/recognition/service.js';
+import { http } from '../../../shared/middleware/http.js';
+import { created } from '../../../shared/middleware/responses.js';
+import { recognitionPorts } from './ports.js';
+import { redeemReward } from './routes.js';
+
+export const handler = http(redeemReward).handler(async ({ caller, path }) => created(await recognition.redeem(recognitionPorts(), caller, path.id)));

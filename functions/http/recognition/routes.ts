@@ -1,0 +1,186 @@
+/**
+ * Recognition and incentives: a volunteer's badges and points; public achievements,
+ * leaderboards and awards (display names only); nominations by organisations; the rewards
+ * catalogue (ministry-admins) and redemptions (volunteers).
+ */
+import {
+  AchievementPage,
+  AwardList,
+  AwardsQuery,
+  BadgeList,
+  CreateReward,
+  Leaderboard,
+  LeaderboardQuery,
+  Nomination,
+  OrgIdPath,
+  PageQuery,
+  PointsView,
+  RedemptionView,
+  RewardList,
+  RewardPath,
+  RewardView,
+} from '../../../shared/domain/recognition/schema.js';
+import * as z from 'zod';
+import { defineOperation } from '../operation.js';
+
+const tags = ['recognition'];
+
+export const listMyBadges = /* @__PURE__ */ defineOperation({
+  id: 'ListMyBadges',
+  method: 'GET',
+  path: '/v1/volunteers/me/badges',
+  entry: 'functions/http/recognition/list-badges.ts',
+  auth: 'required',
+  groups: ['volunteer'],
+  needs: ['table:read'],
+  summary: "The caller's earned badges (approved hours only; a reversal below a milestone revokes it), each with an Open Badges 3.0 credential when the platform signer is configured. Badges are awarded by the daily `awards` run.",
+  tags,
+  responses: { 200: BadgeList },
+  errors: [401, 403],
+});
+
+export const getMyPoints = /* @__PURE__ */ defineOperation({
+  id: 'GetMyPoints',
+  method: 'GET',
+  path: '/v1/volunteers/me/points',
+  entry: 'functions/http/recognition/get-points.ts',
+  auth: 'required',
+  groups: ['volunteer'],
+  request: { query: PageQuery },
+  needs: ['table:read'],
+  summary: "The caller's points: the balance and the append-only ledger, newest first (points per approved hour, more for skills-based and professional hours; milestone and award bonuses; reversed hours and redemptions as negative entries).",
+  tags,
+  responses: { 200: PointsView },
+  errors: [400, 401, 403],
+});
+
+export const listAchievements = /* @__PURE__ */ defineOperation({
+  id: 'ListAchievements',
+  method: 'GET',
+  path: '/v1/achievements',
+  entry: 'functions/http/recognition/achievements.ts',
+  auth: 'none',
+  request: { query: PageQuery },
+  needs: ['table:read'],
+  summary: 'Published achievements (badges and awards) of the last 60 days, newest first: display names only (first name and initial); volunteers who opted out and minors never appear.',
+  tags,
+  responses: { 200: AchievementPage },
+  errors: [400],
+});
+
+export const getLeaderboard = /* @__PURE__ */ defineOperation({
+  id: 'GetLeaderboard',
+  method: 'GET',
+  path: '/v1/leaderboard',
+  entry: 'functions/http/recognition/leaderboard.ts',
+  auth: 'none',
+  request: { query: LeaderboardQuery },
+  needs: ['table:read'],
+  summary: 'Top volunteers by approved minutes, national, per city (`id` a city id from GET /v1/reference) or per organisation (`id` its id), for a month or a year (Riyadh time; default the current one). Display names only; opt-outs and minors are not shown.',
+  tags,
+  responses: { 200: Leaderboard },
+  errors: [400],
+  examples: { response: { scope: 'national', period: '2026-12', items: [{ rank: 1, displayName: 'Sara A.', minutes: 1260 }] } },
+});
+
+export const nominateVolunteer = /* @__PURE__ */ defineOperation({
+  id: 'NominateVolunteer',
+  method: 'POST',
+  path: '/v1/organizations/{orgId}/nominations',
+  entry: 'functions/http/recognition/nominate.ts',
+  auth: 'required',
+  groups: ['org-manager'],
+  request: { path: OrgIdPath, body: Nomination },
+  needs: ['table:read', 'table:write'],
+  summary: "The managers' nomination of their volunteer of the month (current or previous month; the volunteer must have approved hours with the organisation that month; a new nomination replaces the previous one). Without a nomination the rule decides: most approved minutes, ties to whoever reached it first.",
+  tags,
+  responses: { 200: z.object({ month: z.string(), volunteerId: z.string() }) },
+  errors: [400, 401, 403, 422],
+  examples: { request: { volunteerId: 'sara', award: 'volunteer-of-the-month', month: '2026-11', reasonAr: 'التزام وعطاء مميزان', reasonEn: 'Outstanding commitment' } },
+});
+
+export const listAwards = /* @__PURE__ */ defineOperation({
+  id: 'ListAwards',
+  method: 'GET',
+  path: '/v1/awards',
+  entry: 'functions/http/recognition/awards.ts',
+  auth: 'none',
+  request: { query: AwardsQuery },
+  needs: ['table:read'],
+  summary: 'Awards given for a month (volunteer of the month per organisation), display names only.',
+  tags,
+  responses: { 200: AwardList },
+  errors: [400],
+});
+
+export const listRewards = /* @__PURE__ */ defineOperation({
+  id: 'ListRewards',
+  method: 'GET',
+  path: '/v1/rewards',
+  entry: 'functions/http/recognition/list-rewards.ts',
+  auth: 'required',
+  groups: ['volunteer', 'ministry-admin'],
+  needs: ['table:read'],
+  summary: 'The incentive catalogue: rewards valid now, with their points cost, stock left, eligibility (minimum approved hours) and limit per volunteer.',
+  tags,
+  responses: { 200: RewardList },
+  errors: [401, 403],
+});
+
+export const createReward = /* @__PURE__ */ defineOperation({
+  id: 'CreateReward',
+  method: 'POST',
+  path: '/v1/rewards',
+  entry: 'functions/http/recognition/create-reward.ts',
+  auth: 'required',
+  groups: ['ministry-admin'],
+  request: { body: CreateReward },
+  idempotent: true,
+  needs: ['table:write'],
+  summary: 'Adds a reward to the incentive catalogue (ministry-admin): bilingual, points cost, stock, eligibility, limit per volunteer, validity.',
+  tags,
+  responses: { 201: RewardView },
+  errors: [401, 403, 422],
+  examples: {
+    request: {
+      titleAr: 'أولوية التسجيل في الفعاليات الكبرى',
+      titleEn: 'Priority registration for major events',
+      descriptionAr: 'تسجيل مبكر في فرص التطوع الأكثر طلبًا',
+      descriptionEn: 'Early registration for the most popular opportunities',
+      pointsCost: 500,
+      stock: 1000,
+      minApprovedHours: 20,
+      perVolunteer: 'once-a-year',
+      validFrom: '2026-12-01T00:00:00+03:00',
+      validUntil: '2027-12-01T00:00:00+03:00',
+    },
+  },
+});
+
+export const redeemReward = /* @__PURE__ */ defineOperation({
+  id: 'RedeemReward',
+  method: 'POST',
+  path: '/v1/rewards/{id}/redemptions',
+  entry: 'functions/http/recognition/redeem.ts',
+  auth: 'required',
+  groups: ['volunteer'],
+  request: { path: RewardPath },
+  idempotent: true,
+  needs: ['table:read', 'table:write'],
+  summary: 'Redeems points for a reward: points and stock are deducted in one transaction (stock never oversold, the balance never negative); answers the code the partner verifies. 409 `reward-unavailable` (out of stock or not valid now); 422 naming `points`, `minApprovedHours` or `perVolunteer`.',
+  tags,
+  responses: { 201: RedemptionView },
+  errors: [401, 403, 404, 409, 422],
+});
+
+export const recognitionOperations = [
+  listMyBadges,
+  getMyPoints,
+  listAchievements,
+  getLeaderboard,
+  nominateVolunteer,
+  listAwards,
+  listRewards,
+  createReward,
+  redeemReward,
+] as const;

@@ -1,0 +1,80 @@
+/**
+ * An application is one partition `APP#<id>`: the application item (status, `version`, the
+ * task token of its review workflow, never returned) and one HISTORY item per transition
+ * (SK = HISTORY#<version>, so a retried transition cannot write a second one).
+ * - GSI1 `VOL#<sub>#APPS` lists a volunteer's applications (newest first);
+ * - GSI2 `ORG#<orgId>#APP#<status>` is the review queue, re-keyed on every transition,
+ *   sorted by the time of the last transition (oldest first).
+ * Beside it: the applied marker (applied-marker.ts), bookings (booking.ts) and the waitlist
+ * (waitlist.ts). The shift item (shift.ts) carries `seatsTaken` and `waiting`, written only in
+ * transactions.
+ */
+import * as z from 'zod';
+import { ApplicationStatus, StatusChange, type ApplicationRecord } from '../../domain/applications/schema.js';
+import { defineEntity, storedRecord } from './entity.js';
+import { organizationPartition, volunteerPartition } from './partitions.js';
+
+const volunteerApplications = (sub: string) => `${volunteerPartition(sub)}#APPS`;
+const reviewPartition = (orgId: string, status: string) => `${organizationPartition(orgId)}#APP#${status}`;
+
+export const application = defineEntity({
+  name: 'Application',
+  schema: storedRecord<ApplicationRecord>({
+    id: z.string(),
+    volunteerId: z.string(),
+    opportunityId: z.string(),
+    orgId: z.string(),
+    shiftId: z.string(),
+    shiftStart: z.string(),
+    shiftEnd: z.string(),
+    status: ApplicationStatus,
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+  keys: {
+    item: (id: string) => ({ PK: `APP#${id}`, SK: 'APPLICATION' }),
+    byVolunteer: (sub: string, createdAt: string, id: string) => ({ GSI1PK: volunteerApplications(sub), GSI1SK: `${createdAt}#${id}` }),
+    volunteerPartition: volunteerApplications,
+    reviewQueue: (orgId: string, status: string, at: string, id: string) => ({ GSI2PK: reviewPartition(orgId, status), GSI2SK: `${at}#${id}` }),
+    reviewPartition,
+  },
+  accessPatterns: [
+    {
+      pattern: 'apply: the application, the volunteer–shift marker and history item 1 at once (already applied → 409)',
+      key: 'Put PK = APP#<id>, SK = APPLICATION + Put PK = VOL#<sub>, SK = APPLIED#<shiftId> + Put HISTORY#0001, all attribute_not_exists(PK)',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+    { pattern: 'get an application', key: 'PK = APP#<id> AND SK = APPLICATION', index: 'table', operation: 'GetItem' },
+    { pattern: "a volunteer's applications, newest first", key: 'GSI1PK = VOL#<sub>#APPS', index: 'GSI1', operation: 'Query' },
+    {
+      pattern: "an organisation's review queue per status, oldest transition first",
+      key: 'GSI2PK = ORG#<orgId>#APP#<status>',
+      index: 'GSI2',
+      operation: 'Query',
+    },
+    {
+      pattern: 'status transition (pending, rejected, expired, withdrawn): application + history',
+      key: 'Update APP#<id> if status = <from> AND version = <seen> + Put HISTORY#<version+1> (+ Delete APPLIED# when it ends)',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+    {
+      pattern: 'record a manager decision once (second decision refused)',
+      key: 'Update APP#<id> if status = pending AND attribute_exists(taskToken) AND attribute_not_exists(decision)',
+      index: 'table',
+      operation: 'UpdateItem',
+    },
+  ],
+});
+
+export const applicationHistory = defineEntity({
+  name: 'ApplicationHistory',
+  schema: StatusChange.extend({ applicationId: z.string() }),
+  keys: {
+    item: (id: string, version: number) => ({ PK: `APP#${id}`, SK: `HISTORY#${String(version).padStart(4, '0')}` }),
+    prefix: 'HISTORY#',
+  },
+  accessPatterns: [{ pattern: "an application's history, oldest first", key: 'PK = APP#<id> AND begins_with(SK, HISTORY#)', index: 'table', operation: 'Query' }],
+});

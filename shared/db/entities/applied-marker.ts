@@ -1,0 +1,13 @@
+/** One application per volunteer and shift: put with the application, released when it is withdrawn or expires. */
+import * as z from 'zod';
+import { defineEntity } from './entity.js';
+import { volunteerPartition } from './partitions.js';
+
+export const appliedMarker = defineEntity({
+  name: 'AppliedMarker',
+  schema: z.object({ applicationId: z.string(), at: z.string() }),
+  keys: { item: (sub: string, shiftId: string) => ({ PK: volunteerPartition(sub), SK: `APPLIED#${shiftId}` }) },
+  accessPatterns: [
+    { pattern: 'which application holds a volunteer–shift pair', key: 'PK = VOL#<sub> AND SK = APPLIED#<shiftId>', index: 'table', operation: 'GetItem' },
+  ],
+});

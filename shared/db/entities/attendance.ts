@@ -1,0 +1,23 @@
+/**
+ * Attendance of one volunteer on one shift: `SHIFTATT#<shiftId>` / `VOL#<sub>` (the shift's
+ * roster is its partition). While checked in, it sits in the sparse GSI2 partition `OPENCHECKIN`
+ * sorted by shift end, so attendance-close finds the forgotten check-outs without a Scan.
+ */
+import { AttendanceRecord } from '../../domain/hours/schema.js';
+import { defineEntity } from './entity.js';
+
+export const attendance = defineEntity({
+  name: 'Attendance',
+  schema: AttendanceRecord,
+  keys: {
+    item: (shiftId: string, sub: string) => ({ PK: `SHIFTATT#${shiftId}`, SK: `VOL#${sub}` }),
+    open: (shiftEnd: string, shiftId: string, sub: string) => ({ GSI2PK: 'OPENCHECKIN', GSI2SK: `${shiftEnd}#${shiftId}#${sub}` }),
+    openPartition: 'OPENCHECKIN',
+  },
+  accessPatterns: [
+    { pattern: "a volunteer's attendance on a shift", key: 'PK = SHIFTATT#<shiftId> AND SK = VOL#<sub>', index: 'table', operation: 'GetItem' },
+    { pattern: 'check in once (a second check-in finds the first)', key: 'Put PK = SHIFTATT#<shiftId>, SK = VOL#<sub> attribute_not_exists(PK)', index: 'table', operation: 'TransactWriteItems' },
+    { pattern: 'check out once', key: 'Put SHIFTATT item if #status = checked-in (+ the hours record)', index: 'table', operation: 'TransactWriteItems' },
+    { pattern: 'open check-ins of shifts ended by a time (auto-close)', key: 'GSI2PK = OPENCHECKIN AND GSI2SK < <endedBy>', index: 'GSI2', operation: 'Query' },
+  ],
+});

@@ -1,0 +1,98 @@
+/**
+ * An approved seat, beside the volunteer's profile: `BOOKING#<start>#<shiftId>` (with `end`).
+ * `BOOKINGS` holds `version` (bumped by every booking) and `longestMs` (the longest booking), so
+ * the overlap query is `SK BETWEEN BOOKING#<start - longestMs> AND BOOKING#<end>` and the seat
+ * transaction's condition `version = <seen>` refuses a booking made since the overlap was read.
+ *
+ * Sparse GSI3 on the booking: bookings by shift start, in UTC-day partitions. The reminders job
+ * reads the bookings starting in a window; a cancellation reads one shift's
+ * (begins_with `<start>#<shiftId>#`).
+ */
+import * as z from 'zod';
+import { defineEntity, type Item } from './entity.js';
+import { volunteerPartition } from './partitions.js';
+
+const BOOKING = 'BOOKING#';
+
+export const booking = defineEntity({
+  name: 'Booking',
+  schema: z.object({
+    volunteerId: z.string(),
+    applicationId: z.string(),
+    opportunityId: z.string(),
+    orgId: z.string(),
+    shiftId: z.string(),
+    start: z.string(),
+    end: z.string(),
+  }),
+  keys: {
+    item: (sub: string, start: string, shiftId: string) => ({ PK: volunteerPartition(sub), SK: `${BOOKING}${start}#${shiftId}` }),
+    /** Sort key bound: every booking starting at or after `start` sorts after it. */
+    sort: (start: string) => `${BOOKING}${start}`,
+    /** Sort key bound after every booking. */
+    last: `${BOOKING}~`,
+    partition: volunteerPartition,
+    startIndex: (start: string, shiftId: string, volunteerId: string) => ({ GSI3PK: `BOOKSTART#${start.slice(0, 10)}`, GSI3SK: `${start}#${shiftId}#${volunteerId}` }),
+    /** GSI3 partition of the bookings starting on a UTC day. */
+    startPartition: (day: string) => `BOOKSTART#${day}`,
+    /** GSI3 sort key prefix of one shift's bookings. */
+    shiftPrefix: (start: string, shiftId: string) => `${start}#${shiftId}#`,
+  },
+  accessPatterns: [
+    {
+      pattern: "a volunteer's approved bookings that may overlap a shift (double-booking guard)",
+      key: 'PK = VOL#<sub> AND SK BETWEEN BOOKING#<start - longestMs> AND BOOKING#<end> (+ GetItem SK = BOOKINGS first)',
+      index: 'table',
+      operation: 'Query',
+    },
+    {
+      pattern: 'reserve a seat: shift counter, application, booking, bookings version, history',
+      key: 'Update OPP#<opp>/SHIFT#<id> seatsTaken + 1 if seatsTaken < #capacity + Update APP if status/version + Put BOOKING# + Update BOOKINGS if version = <seen> + Put HISTORY',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+    {
+      pattern: 'approved seats whose shift starts in a window (reminders)',
+      key: 'GSI3PK = BOOKSTART#<yyyy-mm-dd> AND GSI3SK BETWEEN <from> AND <to>',
+      index: 'GSI3',
+      operation: 'Query',
+    },
+    {
+      pattern: 'approved volunteers of one shift (cancellations)',
+      key: 'GSI3PK = BOOKSTART#<yyyy-mm-dd of start> AND begins_with(GSI3SK, <start>#<shiftId>#)',
+      index: 'GSI3',
+      operation: 'Query',
+    },
+    { pattern: "a volunteer's approved shifts (calendar feed)", key: 'PK = VOL#<sub> AND begins_with(SK, BOOKING#)', index: 'table', operation: 'Query' },
+  ],
+});
+
+/** The version and longest duration of a volunteer's bookings (the overlap guard). */
+export const bookingsVersion = defineEntity({
+  name: 'Bookings',
+  schema: z.object({ version: z.number().int(), longestMs: z.number() }),
+  keys: { item: (sub: string) => ({ PK: volunteerPartition(sub), SK: 'BOOKINGS' }) },
+  accessPatterns: [],
+});
+
+/**
+ * The booking as the areas that read it see it (reminders and cancellation notices, attendance
+ * and hours): the volunteer, the shift and its times.
+ */
+export interface BookedSeat {
+  readonly volunteerId: string;
+  readonly shiftId: string;
+  readonly opportunityId: string;
+  readonly orgId: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+export const bookedSeat = (item: Item): BookedSeat => ({
+  volunteerId: String(item.volunteerId),
+  shiftId: String(item.shiftId),
+  opportunityId: String(item.opportunityId),
+  orgId: String(item.orgId),
+  start: String(item.start),
+  end: String(item.end),
+});

@@ -1,0 +1,61 @@
+/**
+ * Certificates (issue 12). The certificate lives in its volunteer's register partition
+ * (`REG#<vol>`, `CERT#<id>`), so a volunteer's certificates are one strongly consistent Query
+ * (the list, and the revocation of those built on reversed hours). Two pointers find it from
+ * the outside: by id (`CERTID#<id>`, revocation) and by code (`CERTCODE#<code>`, the public
+ * verification). `SCOPE#<scope>` names the scope's current certificate (reused while the
+ * scope's hours do not change).
+ */
+import * as z from 'zod';
+import { CertificateRecord } from '../../domain/certificates/schema.js';
+import { defineEntity } from './entity.js';
+import { registerPartition } from './register-entry.js';
+
+export const certificate = defineEntity({
+  name: 'Certificate',
+  schema: CertificateRecord,
+  keys: {
+    item: (volunteerId: string, id: string) => ({ PK: registerPartition(volunteerId), SK: `CERT#${id}` }),
+    prefix: 'CERT#',
+  },
+  accessPatterns: [
+    {
+      pattern: 'issue a certificate: the certificate, its id and code pointers, the scope pointer and the event at once',
+      key: 'Put PK = REG#<vol>, SK = CERT#<id> + Put CERTID#<id> + Put CERTCODE#<code> (attribute_not_exists) + Put REG#<vol>/SCOPE#<scope> if certificateId = <seen> or new + outbox Put',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+    { pattern: "a volunteer's certificates", key: 'PK = REG#<vol> AND begins_with(SK, CERT#)', index: 'table', operation: 'Query' },
+    {
+      pattern: 'revoke: status valid → revoked, the status list bit, the event',
+      key: 'Update REG#<vol>/CERT#<id> if status = valid + Update STATUSLIST#<list> ADD revoked <index> + outbox Put',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+  ],
+});
+
+const Pointer = z.object({ volunteerId: z.string(), certificateId: z.string() });
+
+export const certificateById = defineEntity({
+  name: 'CertificateIdPointer',
+  schema: Pointer,
+  keys: { item: (id: string) => ({ PK: `CERTID#${id}`, SK: 'CERTID' }) },
+  accessPatterns: [{ pattern: 'find a certificate by id', key: 'PK = CERTID#<id> AND SK = CERTID, then the certificate', index: 'table', operation: 'GetItem' }],
+});
+
+export const certificateByCode = defineEntity({
+  name: 'CertificateCodePointer',
+  schema: Pointer,
+  keys: { item: (code: string) => ({ PK: `CERTCODE#${code}`, SK: 'CERTCODE' }) },
+  accessPatterns: [
+    { pattern: 'verify a certificate by its public code', key: 'PK = CERTCODE#<code> AND SK = CERTCODE, then the certificate', index: 'table', operation: 'GetItem' },
+  ],
+});
+
+export const certificateScope = defineEntity({
+  name: 'CertificateScope',
+  schema: z.object({ certificateId: z.string(), scopeKey: z.string() }),
+  keys: { item: (volunteerId: string, scopeKey: string) => ({ PK: registerPartition(volunteerId), SK: `SCOPE#${scopeKey}` }) },
+  accessPatterns: [{ pattern: "a scope's current certificate", key: 'PK = REG#<vol> AND SK = SCOPE#<orgId|national>|<from>|<to>', index: 'table', operation: 'GetItem' }],
+});

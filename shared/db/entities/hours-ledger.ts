@@ -1,0 +1,48 @@
+/**
+ * A volunteer's credited time on one Riyadh day, across every organisation: `VOL#<sub>` /
+ * `HOURSDAY#<date>` with `minutes`, the credited `intervals` (each naming its hours record) and a
+ * `version`. Every credit and release is conditioned on the version that was read, so two
+ * check-outs of the same volunteer at once (two organisations) can never both take the same time
+ * or pass the 12 h cap. One item per volunteer and day: no hot key.
+ */
+import * as z from 'zod';
+import { defineEntity } from './entity.js';
+
+export const hoursLedger = defineEntity({
+  name: 'HoursLedger',
+  schema: z.object({
+    date: z.string(),
+    minutes: z.int(),
+    intervals: z.array(z.object({ start: z.string(), end: z.string(), hoursId: z.string() })),
+    version: z.int(),
+  }),
+  keys: {
+    item: (sub: string, date: string) => ({ PK: `VOL#${sub}`, SK: `HOURSDAY#${date}` }),
+  },
+  accessPatterns: [
+    { pattern: "a volunteer's day ledgers", key: 'PK = VOL#<sub> AND SK = HOURSDAY#<date> (per day touched)', index: 'table', operation: 'BatchGetItem (consistent: GetItem)' },
+    { pattern: 'credit or release time', key: 'Put HOURSDAY item if version = <seen> (or attribute_not_exists)', index: 'table', operation: 'TransactWriteItems' },
+  ],
+});
+
+/**
+ * Attendance counters per volunteer and Riyadh month: `VOL#<sub>` / `ATTSTATS#<yyyy-mm>`
+ * (ADD attended / noShows / lateCancellations in the write that causes them); the last 12
+ * months are one Query, never a recount.
+ */
+export const attendanceStats = defineEntity({
+  name: 'AttendanceStats',
+  schema: z.object({ month: z.string(), attended: z.int().default(0), noShows: z.int().default(0), lateCancellations: z.int().default(0) }),
+  keys: {
+    item: (sub: string, month: string) => ({ PK: `VOL#${sub}`, SK: `ATTSTATS#${month}` }),
+    sort: (month: string) => `ATTSTATS#${month}`,
+    prefixEnd: 'ATTSTATS#~',
+    /** Counted once: e.g. one late cancellation per application, whatever the redeliveries. */
+    once: (kind: string, id: string) => ({ PK: `ATTONCE#${kind}#${id}`, SK: 'ONCE' }),
+  },
+  accessPatterns: [
+    { pattern: 'count an attendance, a no-show or a late cancellation', key: 'Update PK = VOL#<sub>, SK = ATTSTATS#<month> ADD <counter> 1', index: 'table', operation: 'TransactWriteItems / UpdateItem' },
+    { pattern: 'count something once (late cancellation per application)', key: 'Put PK = ATTONCE#<kind>#<id> attribute_not_exists + the counter Update', index: 'table', operation: 'TransactWriteItems' },
+    { pattern: "a volunteer's attendance over the last 12 months", key: 'PK = VOL#<sub> AND SK BETWEEN ATTSTATS#<month-11> AND ATTSTATS#~', index: 'table', operation: 'Query' },
+  ],
+});

@@ -1,0 +1,42 @@
+/**
+ * An hours record: `HOURS#<id>` / `HOURS`, written whole (Put conditioned on the status and
+ * version that were read), so its index keys always follow its status:
+ * - GSI1 `VOL#<sub>#HOURS`, `<createdAt>#<id>`: a volunteer's hours (newest first);
+ * - GSI2 `ORG#<orgId>#HOURS#<status>`, `<updatedAt>#<id>`: an organisation's queue per status (oldest first);
+ * - GSI3 `HOURS#ESCALATED`, `<updatedAt>#<id>`: the ministry reviewers' queue (pending and escalated only).
+ * A reversal is a separate entry `HOURS#<id>` / `REVERSAL#<reversalId>` beside it (never an edit of what was approved).
+ */
+import { HoursRecord } from '../../domain/hours/schema.js';
+import { defineEntity } from './entity.js';
+
+export const hoursRecord = defineEntity({
+  name: 'HoursRecord',
+  schema: HoursRecord,
+  keys: {
+    item: (id: string) => ({ PK: `HOURS#${id}`, SK: 'HOURS' }),
+    byVolunteer: (sub: string, createdAt: string, id: string) => ({ GSI1PK: `VOL#${sub}#HOURS`, GSI1SK: `${createdAt}#${id}` }),
+    volunteerPartition: (sub: string) => `VOL#${sub}#HOURS`,
+    byOrganization: (orgId: string, status: string, at: string, id: string) => ({ GSI2PK: `ORG#${orgId}#HOURS#${status}`, GSI2SK: `${at}#${id}` }),
+    organizationPartition: (orgId: string, status: string) => `ORG#${orgId}#HOURS#${status}`,
+    escalated: (at: string, id: string) => ({ GSI3PK: 'HOURS#ESCALATED', GSI3SK: `${at}#${id}` }),
+    escalatedPartition: 'HOURS#ESCALATED',
+    reversal: (id: string, reversalId: string) => ({ PK: `HOURS#${id}`, SK: `REVERSAL#${reversalId}` }),
+  },
+  accessPatterns: [
+    { pattern: 'create an hours record with its attendance, ledgers, counters and events', key: 'Put PK = HOURS#<id>, SK = HOURS attribute_not_exists(PK)', index: 'table', operation: 'TransactWriteItems' },
+    { pattern: 'decide once (approve, reject, escalate, dispute)', key: 'Put PK = HOURS#<id> if #status = <seen> AND version = <seen>', index: 'table', operation: 'TransactWriteItems' },
+    { pattern: 'get an hours record', key: 'PK = HOURS#<id> AND SK = HOURS', index: 'table', operation: 'GetItem' },
+    { pattern: "a volunteer's hours, newest first", key: 'GSI1PK = VOL#<sub>#HOURS', index: 'GSI1', operation: 'Query' },
+    { pattern: "an organisation's hours in one status, oldest first", key: 'GSI2PK = ORG#<orgId>#HOURS#<status>', index: 'GSI2', operation: 'Query' },
+    { pattern: "the ministry reviewers' queue of escalated hours", key: 'GSI3PK = HOURS#ESCALATED', index: 'GSI3', operation: 'Query' },
+    { pattern: 'keep the verification task token on a pending record', key: 'Update PK = HOURS#<id> SET taskToken if #status = pending AND round = <round>', index: 'table', operation: 'UpdateItem' },
+    { pattern: 'reverse approved hours (a reversing entry)', key: 'Put PK = HOURS#<id>, SK = REVERSAL#<reversalId> attribute_not_exists + Put HOURS if approved', index: 'table', operation: 'TransactWriteItems' },
+  ],
+});
+
+/** The index keys a record has in its current status. */
+export const hoursIndexKeys = (record: HoursRecord) => ({
+  ...hoursRecord.keys.byVolunteer(record.volunteerId, record.createdAt, record.id),
+  ...hoursRecord.keys.byOrganization(record.orgId, record.status, record.updatedAt, record.id),
+  ...(record.status === 'pending' && record.flags.includes('escalated') && hoursRecord.keys.escalated(record.updatedAt, record.id)),
+});

@@ -1,0 +1,166 @@
+/**
+ * Impact aggregates (issue 16): counters per scope and month, maintained by the
+ * ImpactAggregates consumer, and the little state the consumer needs to stay exact.
+ *
+ * - Aggregate: `AGG#NAT#<shard>` | `AGG#REG#<region>` | `AGG#CITY#<city>` | `AGG#ORG#<orgId>`,
+ *   SK `M#<YYYY-MM>` (months) or `TOTAL` (all-time). One partition per scope, so a range of
+ *   months is one Query (`SK BETWEEN M#<from> AND M#<to>`; up to `TOTAL` to include it).
+ *   The national scope is spread over NATIONAL_SHARDS partitions (by volunteer) so that a burst
+ *   of approvals never makes one hot item; readers sum the shards.
+ * - Hours entry: `AGGLEDGER#<orgId>#<month>`, SK `<hoursId>`: what an approval added (and what
+ *   reversals took back). Its `attribute_not_exists` Put is the approval's idempotency marker,
+ *   and the partition is the ledger the reconciliation recounts an organisation-month from.
+ * - Volunteer activity: `AGGVOL#<volunteerId>` / `ACTIVITY`: minutes per scope and month
+ *   (shared/domain/impact/activity.ts), versioned.
+ * - Shift counter: `AGGSHIFT#<shiftId>` / `SHIFT`: approved attendances of the shift.
+ * - Applied marker: `AGGAPPLIED#<eventId>` / `APPLIED` (TTL 400 days) for events without an
+ *   entry of their own (registrations, departments, no-shows, beneficiaries).
+ * - Targets: `TARGETS` / `<effectiveFrom>#<setAt>`: history kept, never overwritten.
+ * - Snapshot: `IMPACTSNAP#<month>` / `NATIONAL` | `ORG#<orgId>`: frozen monthly figures.
+ * - Mail claim: `IMPACTMAIL#<month>` / `<recipient key>`: one impact email per recipient and month.
+ */
+import { createHash } from 'node:crypto';
+import * as z from 'zod';
+import type { AggregateScope, Period } from '../../domain/impact/aggregates.js';
+import { defineEntity } from './entity.js';
+
+export const NATIONAL_SHARDS = 4;
+
+/** The national shard of a volunteer: all of one volunteer's national counters go to one shard. */
+export const nationalShardOf = (volunteerId: string): number => createHash('sha1').update(volunteerId).digest()[0]! % NATIONAL_SHARDS;
+
+const scopePartition = (scope: AggregateScope, shard: number): string => {
+  switch (scope.kind) {
+    case 'national':
+      return `AGG#NAT#${shard}`;
+    case 'region':
+      return `AGG#REG#${scope.id}`;
+    case 'city':
+      return `AGG#CITY#${scope.id}`;
+    case 'organization':
+      return `AGG#ORG#${scope.id}`;
+  }
+};
+
+export const periodKey = (period: Period): string => (period === 'TOTAL' ? 'TOTAL' : `M#${period}`);
+
+export const impactAggregate = defineEntity({
+  name: 'ImpactAggregate',
+  // Counters only: every attribute besides the keys is a number.
+  schema: z.record(z.string(), z.number()),
+  keys: {
+    item: (scope: AggregateScope, period: Period, shard = 0) => ({ PK: scopePartition(scope, shard), SK: periodKey(period) }),
+    partition: scopePartition,
+    month: (month: string) => `M#${month}`,
+    total: 'TOTAL',
+  },
+  accessPatterns: [
+    { pattern: 'add to the counters of a scope-month (with the event marker)', key: 'Update PK = AGG#<scope>, SK = M#<month> ADD …', index: 'table', operation: 'TransactWriteItems' },
+    { pattern: 'counters of a scope over a range of months (and all-time)', key: 'PK = AGG#<scope> AND SK BETWEEN M#<from> AND M#<to> | TOTAL', index: 'table', operation: 'Query' },
+  ],
+});
+
+export const HoursEntryRecord = z.object({
+  hoursId: z.string(),
+  volunteerId: z.string(),
+  orgId: z.string(),
+  shiftId: z.string().optional(),
+  kind: z.enum(['shift', 'claim']),
+  month: z.string(),
+  region: z.string(),
+  city: z.string(),
+  track: z.string(),
+  causes: z.array(z.string()),
+  minutes: z.number(),
+  valueHalalas: z.number(),
+  reversalIds: z.preprocess((v) => (v instanceof Set ? [...v] : (v ?? [])), z.array(z.string())),
+  eventId: z.string(),
+});
+
+export const impactHoursEntry = defineEntity({
+  name: 'ImpactHoursEntry',
+  schema: HoursEntryRecord,
+  keys: {
+    item: (orgId: string, month: string, hoursId: string) => ({ PK: `AGGLEDGER#${orgId}#${month}`, SK: hoursId }),
+    ledger: (orgId: string, month: string) => `AGGLEDGER#${orgId}#${month}`,
+  },
+  accessPatterns: [
+    { pattern: 'apply an approval once (marker + ledger entry)', key: 'Put PK = AGGLEDGER#<orgId>#<month>, SK = <hoursId> attribute_not_exists', index: 'table', operation: 'TransactWriteItems' },
+    { pattern: "an organisation-month's ledger (reconciliation)", key: 'PK = AGGLEDGER#<orgId>#<month>', index: 'table', operation: 'Query' },
+  ],
+});
+
+export const ActivityRecord = z.object({
+  volunteerId: z.string(),
+  months: z.record(z.string(), z.record(z.string(), z.number())),
+  version: z.number(),
+});
+
+export const volunteerActivity = defineEntity({
+  name: 'VolunteerActivity',
+  schema: ActivityRecord,
+  keys: { item: (volunteerId: string) => ({ PK: `AGGVOL#${volunteerId}`, SK: 'ACTIVITY' }) },
+  accessPatterns: [
+    { pattern: "a volunteer's activity per scope and month", key: 'PK = AGGVOL#<volunteerId>, SK = ACTIVITY', index: 'table', operation: 'BatchGetItem' },
+    { pattern: 'replace it (optimistic: version must match)', key: 'Put PK = AGGVOL#<volunteerId> if version = :seen', index: 'table', operation: 'TransactWriteItems' },
+  ],
+});
+
+export const shiftAttendance = defineEntity({
+  name: 'ShiftAttendanceCount',
+  schema: z.object({ n: z.number().default(0) }),
+  keys: { item: (shiftId: string) => ({ PK: `AGGSHIFT#${shiftId}`, SK: 'SHIFT' }) },
+  accessPatterns: [{ pattern: "a shift's approved attendances", key: 'PK = AGGSHIFT#<shiftId>, SK = SHIFT', index: 'table', operation: 'BatchGetItem' }],
+});
+
+export const appliedEvent = defineEntity({
+  name: 'ImpactAppliedEvent',
+  schema: z.object({ eventId: z.string(), type: z.string(), appliedAt: z.string() }),
+  keys: { item: (eventId: string) => ({ PK: `AGGAPPLIED#${eventId}`, SK: 'APPLIED' }) },
+  accessPatterns: [{ pattern: 'apply an event once', key: 'Put PK = AGGAPPLIED#<eventId> attribute_not_exists', index: 'table', operation: 'TransactWriteItems' }],
+});
+
+export const TargetRecord = z.object({
+  volunteers: z.number(),
+  organizations: z.number(),
+  effectiveFrom: z.string(),
+  noteAr: z.string().optional(),
+  noteEn: z.string().optional(),
+  setBy: z.string(),
+  setAt: z.string(),
+});
+
+export const nationalTarget = defineEntity({
+  name: 'NationalTarget',
+  schema: TargetRecord,
+  keys: {
+    item: (effectiveFrom: string, setAt: string) => ({ PK: 'TARGETS', SK: `${effectiveFrom}#${setAt}` }),
+    partition: 'TARGETS',
+  },
+  accessPatterns: [
+    { pattern: 'the target in force on a day', key: 'PK = TARGETS AND SK <= <day>#~ (newest first, limit 1)', index: 'table', operation: 'Query' },
+    { pattern: 'target history', key: 'PK = TARGETS', index: 'table', operation: 'Query' },
+  ],
+});
+
+export const impactSnapshot = defineEntity({
+  name: 'ImpactSnapshot',
+  schema: z.object({ month: z.string(), scope: z.string(), frozenAt: z.string(), report: z.record(z.string(), z.unknown()) }),
+  keys: {
+    national: (month: string) => ({ PK: `IMPACTSNAP#${month}`, SK: 'NATIONAL' }),
+    organization: (month: string, orgId: string) => ({ PK: `IMPACTSNAP#${month}`, SK: `ORG#${orgId}` }),
+  },
+  accessPatterns: [
+    { pattern: 'freeze a month (once)', key: 'Put PK = IMPACTSNAP#<month>, SK = NATIONAL | ORG#<orgId> attribute_not_exists', index: 'table', operation: 'PutItem' },
+    { pattern: 'a frozen month', key: 'PK = IMPACTSNAP#<month>, SK = …', index: 'table', operation: 'GetItem' },
+  ],
+});
+
+export const impactMail = defineEntity({
+  name: 'ImpactMail',
+  schema: z.object({ month: z.string(), recipient: z.string(), status: z.enum(['sending', 'sent']), at: z.string() }),
+  keys: { item: (month: string, recipient: string) => ({ PK: `IMPACTMAIL#${month}`, SK: recipient }) },
+  accessPatterns: [
+    { pattern: 'claim one impact email per recipient and month', key: 'Put PK = IMPACTMAIL#<month>, SK = <recipient> attribute_not_exists (or a stale claim)', index: 'table', operation: 'PutItem' },
+  ],
+});

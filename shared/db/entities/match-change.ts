@@ -1,0 +1,23 @@
+/** Change marker: this volunteer or opportunity must be matched again by the next job. */
+import * as z from 'zod';
+import { defineEntity } from './entity.js';
+
+const CHANGES = 'MATCH#CHANGES';
+
+export const matchChange = defineEntity({
+  name: 'MatchChange',
+  schema: z.object({ kind: z.enum(['VOL', 'OPP']), id: z.string(), changedAt: z.string() }),
+  keys: {
+    item: (kind: 'VOL' | 'OPP', id: string) => ({ PK: CHANGES, SK: `${kind}#${id}` }),
+    partition: CHANGES,
+  },
+  accessPatterns: [
+    { pattern: 'pending matching changes (volunteers and opportunities to match again)', key: 'PK = MATCH#CHANGES', index: 'table', operation: 'Query' },
+    {
+      pattern: 'consume a change marker unless it changed meanwhile',
+      key: 'Delete PK = MATCH#CHANGES, SK = <VOL|OPP>#<id> if changedAt = :seen',
+      index: 'table',
+      operation: 'DeleteItem',
+    },
+  ],
+});

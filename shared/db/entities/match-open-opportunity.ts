@@ -1,0 +1,22 @@
+/** An open opportunity's matching view, spread over a few partitions (read whole by every run). */
+import * as z from 'zod';
+import type { MatchOpportunity } from '../../domain/matching/schema.js';
+import { defineEntity, storedRecord } from './entity.js';
+import { pad } from './match-volunteer.js';
+
+const OPP = 'OPP#';
+const bucketPartition = (bucket: number) => `MATCH#OPEN#${pad(bucket, 2)}`;
+
+export const matchOpenOpportunity = defineEntity({
+  name: 'MatchOpenOpportunity',
+  schema: z.object({ view: storedRecord<MatchOpportunity>({ id: z.string(), orgId: z.string() }) }),
+  keys: {
+    item: (bucket: number, id: string) => ({ PK: bucketPartition(bucket), SK: `${OPP}${id}` }),
+    partition: bucketPartition,
+    /** The opportunity id of an item's sort key. */
+    idOf: (sk: string) => sk.slice(OPP.length),
+  },
+  accessPatterns: [
+    { pattern: 'every open opportunity (matching runs build their in-memory index from it)', key: 'PK = MATCH#OPEN#<00..15>', index: 'table', operation: 'Query' },
+  ],
+});

@@ -1,0 +1,50 @@
+/**
+ * A volunteer in the matching index (design in shared/domain/matching/retrieval.ts): the view
+ * in its shard (the unit of work of MatchingRun) and one posting per gate feature and cell (who
+ * can be a candidate for an opportunity gated by `feature` in `cell`). Both carry the whole
+ * indexed entry, so one Query of a partition is all a run reads.
+ */
+import * as z from 'zod';
+import type { IndexedVolunteer } from '../../domain/matching/service.js';
+import { defineEntity, storedRecord } from './entity.js';
+
+/** Zero-padded so that sort keys order numerically. */
+export const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+const IndexedVolunteerItem = storedRecord<IndexedVolunteer>({
+  view: z.looseObject({ id: z.string() }),
+  card: z.looseObject({}),
+  shard: z.number().int(),
+  cell: z.string(),
+  features: z.array(z.string()),
+});
+const shardPartition = (shard: number) => `MATCH#SHARD#${pad(shard, 3)}`;
+const postingPartition = (feature: string, cell: string) => `MATCH#VPOST#${feature}#${cell}`;
+const volunteerSort = (sub: string) => `VOL#${sub}`;
+
+export const matchShardMember = defineEntity({
+  name: 'MatchShardMember',
+  schema: IndexedVolunteerItem,
+  keys: {
+    item: (shard: number, sub: string) => ({ PK: shardPartition(shard), SK: volunteerSort(sub) }),
+    partition: shardPartition,
+  },
+  accessPatterns: [{ pattern: 'volunteers of one matching shard (MatchingRun, one shard per child)', key: 'PK = MATCH#SHARD#<nnn>', index: 'table', operation: 'Query' }],
+});
+
+export const matchVolunteerPosting = defineEntity({
+  name: 'MatchVolunteerPosting',
+  schema: IndexedVolunteerItem,
+  keys: {
+    item: (feature: string, cell: string, sub: string) => ({ PK: postingPartition(feature, cell), SK: volunteerSort(sub) }),
+    partition: postingPartition,
+  },
+  accessPatterns: [
+    {
+      pattern: 'candidate volunteers of an opportunity: those posted under its gate feature in a cell within reach',
+      key: 'PK = MATCH#VPOST#<prof:x|skill:x|cause:x>#<cell> (one Query per feature and cell, bounded)',
+      index: 'table',
+      operation: 'Query',
+    },
+  ],
+});

@@ -1,0 +1,34 @@
+/**
+ * Search: a published opportunity has one small *index item* per filter dimension under
+ * `OPPIDX#<id>` (all, city, category, each skill, each profession, org), written in the
+ * publish transaction and deleted in the close transaction. Each index item carries the
+ * opportunity's summary and `GSI1PK = PUB#<dimension>#<value>`,
+ * `GSI1SK = <last shift end>#<id>`. The sort key starts with the *last* shift end because it
+ * is stable (the "next shift" changes with time, without any write) and because the key
+ * condition `GSI1SK >= <from>` then drops finished opportunities without reading them.
+ * Order is "ending soonest first", ties broken by id: stable across pages.
+ */
+import { OpportunitySummary } from '../../domain/opportunities/schema.js';
+import type { SearchDimension } from '../../domain/opportunities/search.js';
+import { defineEntity } from './entity.js';
+
+export const opportunitySearchEntry = defineEntity({
+  name: 'OpportunitySearchEntry',
+  schema: OpportunitySummary,
+  keys: {
+    item: (opportunityId: string, partition: string) => ({ PK: `OPPIDX#${opportunityId}`, SK: partition }),
+    partition: (dimension: SearchDimension, value?: string) => (dimension === 'all' ? 'PUB#ALL' : `PUB#${dimension.toUpperCase()}#${value ?? ''}`),
+    sort: (lastShiftEnd: string, opportunityId: string) => `${lastShiftEnd}#${opportunityId}`,
+  },
+  accessPatterns: [
+    {
+      pattern:
+        "search published opportunities: Query the most selective filter's partition (org > profession > skill > city > category > all); " +
+        'the other filters are a FilterExpression on that page (pages may come back short, never wrong); ' +
+        '`from` is the key condition, `to` a filter on the first shift start',
+      key: 'GSI1PK = PUB#<dim>#<value> AND GSI1SK >= <from>',
+      index: 'GSI1',
+      operation: 'Query',
+    },
+  ],
+});

@@ -1,0 +1,38 @@
+/**
+ * `OPP#<id>` holds the opportunity and its shifts (shift.ts). A published opportunity also has
+ * search index items (opportunity-search-entry.ts).
+ */
+import * as z from 'zod';
+import { OpportunityStatus, type OpportunityRecord } from '../../domain/opportunities/schema.js';
+import { defineEntity, storedRecord } from './entity.js';
+import { opportunityPartition } from './partitions.js';
+
+export const opportunity = defineEntity({
+  name: 'Opportunity',
+  schema: storedRecord<OpportunityRecord>({
+    id: z.string(),
+    orgId: z.string(),
+    status: OpportunityStatus,
+    titleAr: z.string(),
+    titleEn: z.string(),
+  }),
+  keys: {
+    item: (opportunityId: string) => ({ PK: opportunityPartition(opportunityId), SK: 'OPPORTUNITY' }),
+    partition: opportunityPartition,
+  },
+  accessPatterns: [
+    {
+      pattern: 'create a draft opportunity with its shifts',
+      key: 'Put PK = OPP#<id>, SK = OPPORTUNITY + Put SK = SHIFT#<shiftId> per shift (≤ 50), attribute_not_exists(PK)',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+    { pattern: 'get an opportunity with its shifts and seats left', key: 'PK = OPP#<id> (OPPORTUNITY + SHIFT# items)', index: 'table', operation: 'Query' },
+    {
+      pattern: 'publish / close: status change and search index items in one step',
+      key: 'Update OPPORTUNITY if status = draft|published + Put/Delete PK = OPPIDX#<id>, SK = PUB#<dim>#<value> (≤ 34 items)',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+  ],
+});

@@ -1,0 +1,31 @@
+/** A manager of an organisation (`ORG#<id>` / `MANAGER#<sub>`) and the one-organisation-per-user assignment. */
+import * as z from 'zod';
+import { Manager } from '../../domain/organizations/schema.js';
+import { defineEntity } from './entity.js';
+import { organizationPartition } from './partitions.js';
+
+export const organizationManager = defineEntity({
+  name: 'OrganizationManager',
+  schema: Manager,
+  keys: {
+    item: (orgId: string, sub: string) => ({ PK: organizationPartition(orgId), SK: `MANAGER#${sub}` }),
+    prefix: 'MANAGER#',
+  },
+  accessPatterns: [
+    {
+      pattern: 'add a manager (a user manages one organisation)',
+      key: 'Put PK = ORG#<id>, SK = MANAGER#<sub> + Put PK = USER#<sub>, SK = MANAGES, both attribute_not_exists(PK)',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+    { pattern: "list an organisation's managers", key: 'PK = ORG#<id> AND begins_with(SK, MANAGER#)', index: 'table', operation: 'Query' },
+  ],
+});
+
+/** A user manages at most one organisation (`custom:orgId` holds one id): marker per user. */
+export const managerAssignment = defineEntity({
+  name: 'ManagerAssignment',
+  schema: z.object({ orgId: z.string(), sub: z.string() }),
+  keys: { item: (sub: string) => ({ PK: `USER#${sub}`, SK: 'MANAGES' }) },
+  accessPatterns: [],
+});

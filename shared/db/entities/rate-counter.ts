@@ -1,0 +1,10 @@
+/** Fixed-window request counters per client (public lookups), one item per client and minute, expiring after two. */
+import * as z from 'zod';
+import { defineEntity } from './entity.js';
+
+export const rateCounter = defineEntity({
+  name: 'RateCounter',
+  schema: z.object({ count: z.int() }),
+  keys: { item: (key: string, client: string, window: number) => ({ PK: `RATE#${key}#${client}#${window}`, SK: 'RATE' }) },
+  accessPatterns: [{ pattern: 'count a request of a client in the current window', key: 'Update PK = RATE#<key>#<client>#<minute> ADD count 1', index: 'table', operation: 'UpdateItem' }],
+});

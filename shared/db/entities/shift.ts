@@ -1,0 +1,39 @@
+/**
+ * A shift of an opportunity (`OPP#<id>` / `SHIFT#<shiftId>`). It carries `capacity` and a
+ * `seatsTaken` counter (0 at creation): reserving a seat (applications) is one
+ * TransactWriteItems with `UpdateItem SET seatsTaken = seatsTaken + :one` conditioned on
+ * `seatsTaken < #capacity` (`capacity` is a DynamoDB reserved word: use a name placeholder)
+ * beside the application's Put; freeing one is the reverse with `seatsTaken > :zero`.
+ * `waiting` counts the shift's waitlist entries. GSI1 finds a shift by its id alone.
+ */
+import * as z from 'zod';
+import type { ShiftRecord } from '../../domain/opportunities/schema.js';
+import { defineEntity, storedRecord } from './entity.js';
+import { opportunityPartition } from './partitions.js';
+
+export const shift = defineEntity({
+  name: 'Shift',
+  schema: storedRecord<ShiftRecord>({
+    id: z.string(),
+    opportunityId: z.string(),
+    orgId: z.string(),
+    start: z.string(),
+    end: z.string(),
+    capacity: z.number().int(),
+    seatsTaken: z.number().int(),
+  }),
+  keys: {
+    item: (opportunityId: string, shiftId: string) => ({ PK: opportunityPartition(opportunityId), SK: `SHIFT#${shiftId}` }),
+    prefix: 'SHIFT#',
+    index: (shiftId: string) => ({ GSI1PK: `SHIFT#${shiftId}`, GSI1SK: 'SHIFT' }),
+  },
+  accessPatterns: [
+    { pattern: 'find a shift by its id', key: 'GSI1PK = SHIFT#<shiftId> AND GSI1SK = SHIFT', index: 'GSI1', operation: 'Query' },
+    {
+      pattern: 'reserve a seat on a shift (applications)',
+      key: 'Update PK = OPP#<id>, SK = SHIFT#<shiftId> SET seatsTaken = seatsTaken + 1 if seatsTaken < #capacity (+ the application Put)',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+  ],
+});

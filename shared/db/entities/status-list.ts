@@ -1,0 +1,43 @@
+/**
+ * Bitstring status lists (revocation). A list is one item (`STATUSLIST#<shard>-<n>`) holding
+ * the revoked indexes as a number set (revoking is an atomic `ADD`, no read), a `version`
+ * bumped by each revocation, and the last signed list credential with the version it shows.
+ * Indexes are handed out by a counter per shard (`STATUSALLOC#<shard>`), so issuing spreads
+ * over a few items instead of one hot one; a full list rolls the shard to its next list.
+ */
+import * as z from 'zod';
+import { defineEntity } from './entity.js';
+
+export const STATUS_LIST_SHARDS = 4;
+
+export const statusList = defineEntity({
+  name: 'StatusList',
+  schema: z.object({
+    listId: z.string(),
+    size: z.int(),
+    revoked: z.set(z.number()).optional(),
+    version: z.int(),
+    credential: z.string().optional(),
+    credentialVersion: z.int().optional(),
+    credentialBase: z.string().optional(),
+  }),
+  keys: { item: (listId: string) => ({ PK: `STATUSLIST#${listId}`, SK: 'LIST' }) },
+  accessPatterns: [
+    { pattern: 'a status list (and its cached signed credential)', key: 'PK = STATUSLIST#<list> AND SK = LIST', index: 'table', operation: 'GetItem' },
+    { pattern: 'keep the signed credential of a version', key: 'Update STATUSLIST#<list> SET credential if version = <seen>', index: 'table', operation: 'UpdateItem' },
+  ],
+});
+
+export const statusAllocator = defineEntity({
+  name: 'StatusListAllocator',
+  schema: z.object({ listSeq: z.int(), next: z.int() }),
+  keys: { item: (shard: number) => ({ PK: `STATUSALLOC#${shard}`, SK: 'ALLOC' }) },
+  accessPatterns: [
+    {
+      pattern: 'next free status list index of a shard',
+      key: 'Update STATUSALLOC#<shard> ADD next 1 if next < size (else roll: SET listSeq + 1, next = 0 if listSeq = <seen>)',
+      index: 'table',
+      operation: 'UpdateItem',
+    },
+  ],
+});

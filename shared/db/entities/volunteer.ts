@@ -1,0 +1,37 @@
+/** A volunteer's profile (`VOL#<sub>` / `PROFILE`) and the national-ID uniqueness claim. */
+import * as z from 'zod';
+import { VolunteerRecord } from '../../domain/volunteers/schema.js';
+import { defineEntity } from './entity.js';
+import { volunteerPartition } from './partitions.js';
+
+export const volunteer = defineEntity({
+  name: 'Volunteer',
+  schema: VolunteerRecord,
+  keys: {
+    item: (sub: string) => ({ PK: volunteerPartition(sub), SK: 'PROFILE' }),
+    partition: volunteerPartition,
+  },
+  accessPatterns: [
+    { pattern: 'get a volunteer profile by user (sub)', key: 'PK = VOL#<sub> AND SK = PROFILE', index: 'table', operation: 'GetItem' },
+    {
+      pattern: 'register a volunteer once per user and per national ID',
+      key: 'Put PK = VOL#<sub>, SK = PROFILE + Put PK = NATID#<hmac>, SK = NATID, both attribute_not_exists(PK)',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+    {
+      pattern: 'update a volunteer profile (optimistic: revision must match) and append consent changes',
+      key: 'Update PK = VOL#<sub>, SK = PROFILE if attribute_exists(PK) AND revision = :seen + Put PK = VOL#<sub>, SK = CONSENT#<at>#<channel>',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+  ],
+});
+
+/** Uniqueness marker: one profile per national ID (keyed by an HMAC, never the ID itself). */
+export const nationalIdClaim = defineEntity({
+  name: 'NationalIdClaim',
+  schema: z.object({ volunteerId: z.string(), createdAt: z.string() }),
+  keys: { item: (nationalIdHash: string) => ({ PK: `NATID#${nationalIdHash}`, SK: 'NATID' }) },
+  accessPatterns: [],
+});

@@ -1,0 +1,42 @@
+/**
+ * The waitlist of a shift is its own partition `WAITLIST#<shiftId>`: `WAIT#<seq>` items (FIFO)
+ * and a `SEQUENCE` counter handing out `seq`.
+ */
+import * as z from 'zod';
+import { defineEntity } from './entity.js';
+
+const partition = (shiftId: string) => `WAITLIST#${shiftId}`;
+
+export const waitlistEntry = defineEntity({
+  name: 'WaitlistEntry',
+  schema: z.object({ applicationId: z.string() }).loose(),
+  keys: {
+    item: (shiftId: string, seq: number) => ({ PK: partition(shiftId), SK: `WAIT#${String(seq).padStart(10, '0')}` }),
+    partition,
+    prefix: 'WAIT#',
+  },
+  accessPatterns: [
+    {
+      pattern: 'join the waitlist: shift waiting + 1 if full, WAIT item, application, history',
+      key: 'Update SHIFT# waiting + 1 if seatsTaken >= #capacity + Put WAITLIST#<shiftId>/WAIT#<seq> + Update APP + Put HISTORY',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+    { pattern: 'first waitlisted applicants of a shift (FIFO)', key: 'PK = WAITLIST#<shiftId> AND begins_with(SK, WAIT#)', index: 'table', operation: 'Query' },
+    {
+      pattern: 'withdraw an approved application and promote the first waitlisted one, in one step',
+      key: 'Update APP (approved → withdrawn) + Delete BOOKING + Delete APPLIED + Put HISTORY + [Delete WAIT#<seq> if exists + Update candidate APP if waitlisted + Put candidate BOOKING + Update candidate BOOKINGS if version + Put HISTORY + Update SHIFT waiting - 1] or [Update SHIFT seatsTaken - 1 if waiting = 0]',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+  ],
+});
+
+export const waitlistSequence = defineEntity({
+  name: 'WaitlistSequence',
+  schema: z.object({ seq: z.number().int() }),
+  keys: { item: (shiftId: string) => ({ PK: partition(shiftId), SK: 'SEQUENCE' }) },
+  accessPatterns: [
+    { pattern: 'next waitlist sequence number of a shift', key: 'Update PK = WAITLIST#<shiftId>, SK = SEQUENCE ADD seq 1', index: 'table', operation: 'UpdateItem' },
+  ],
+});

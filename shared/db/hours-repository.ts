@@ -1,0 +1,339 @@
+/**
+ * Attendance and hours on the single table (entities: hours-record, attendance, hours-ledger,
+ * valuation-rate). Every change of the service is one TransactWriteItems: the hours record, the
+ * attendance item, the day ledgers, the counters, the reversal entry and the outbox events, so
+ * a failed condition leaves nothing half-written; the failed item's kind names the error.
+ */
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { decodeCursor, encodeCursor } from '../domain/cursor.js';
+import type { DayLedger } from '../domain/hours/credit.js';
+import { AttendanceAlreadyRecordedError, HoursAlreadyDecidedError, HoursDecidedError, LedgerChangedError } from '../domain/hours/errors.js';
+import type { HoursRepository, HoursWrite, Page, Seat } from '../domain/hours/ports.js';
+import type { HoursRecord } from '../domain/hours/schema.js';
+import { addMonths } from '../domain/time.js';
+import { env } from '../env.js';
+import { documentClient, queryAll } from './client.js';
+import { attendance } from './entities/attendance.js';
+import { bookedSeat } from './entities/booking.js';
+import type { Item } from './entities/entity.js';
+import { attendanceStats, hoursLedger } from './entities/hours-ledger.js';
+import { hoursIndexKeys, hoursRecord } from './entities/hours-record.js';
+import { outboxPut } from './entities/outbox-event.js';
+import { jobCursor, valuationRate } from './entities/valuation-rate.js';
+import { booking } from './entities/booking.js';
+import { shift as shiftEntity } from './entities/shift.js';
+import { opportunityRepository } from './opportunity-repository.js';
+import { transactWrite, type TransactItem } from './transactions.js';
+
+type Kind = 'hours' | 'attendance' | 'ledger' | 'other';
+
+const PageCursor = z.object({ p: z.string(), s: z.string() });
+
+/** A booked seat is what the hours area calls a Seat. */
+const toSeat = (item: Item): Seat => bookedSeat(item);
+
+export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): HoursRepository => {
+  const opportunities = opportunityRepository(client, tableName);
+
+  const page = async (input: { index: 'GSI1' | 'GSI2' | 'GSI3'; partition: string; limit: number; cursor: string | undefined; newestFirst: boolean }): Promise<Page<HoursRecord>> => {
+    const pk = `${input.index}PK`;
+    const sk = `${input.index}SK`;
+    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, PageCursor);
+    const result = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: input.index,
+        KeyConditionExpression: '#p = :p',
+        ExpressionAttributeNames: { '#p': pk },
+        ExpressionAttributeValues: { ':p': input.partition },
+        ScanIndexForward: !input.newestFirst,
+        Limit: input.limit,
+        ...(after && after.p === input.partition && {
+          ExclusiveStartKey: { ...hoursRecord.keys.item(after.s.split('#').at(-1)!), [pk]: input.partition, [sk]: after.s },
+        }),
+      }),
+    );
+    const items = result.Items ?? [];
+    const last = items.at(-1);
+    return {
+      items: items.map((i) => hoursRecord.fromItem(i)),
+      ...(result.LastEvaluatedKey && last && { nextCursor: encodeCursor({ p: input.partition, s: String(last[sk]) }) }),
+    };
+  };
+
+  const ledgerOf = async (sub: string, date: string): Promise<DayLedger> => {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: hoursLedger.keys.item(sub, date), ConsistentRead: true }));
+    return Item ? hoursLedger.fromItem(Item) : { date, minutes: 0, intervals: [], version: 0 };
+  };
+
+  return {
+    async shift(shiftId) {
+      const { Items } = await client.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK = :sk',
+          ExpressionAttributeValues: { ':pk': shiftEntity.keys.index(shiftId).GSI1PK, ':sk': shiftEntity.keys.index(shiftId).GSI1SK },
+        }),
+      );
+      const shiftItem = Items?.[0];
+      if (!shiftItem) return undefined;
+      const found = await opportunities.get(String(shiftItem.opportunityId));
+      const shift = found?.shifts.find((s) => s.id === shiftId);
+      return found && shift ? { shift, opportunity: found.opportunity } : undefined;
+    },
+
+    opportunity: (id) => opportunities.get(id),
+
+    async seat(volunteerId, shift) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: booking.keys.item(volunteerId, shift.start, shift.id) }));
+      return Item ? toSeat(Item) : undefined;
+    },
+
+    async seatsOn(volunteerId, opportunity) {
+      const found = await Promise.all(
+        opportunity.shifts.map((s) => client.send(new GetCommand({ TableName: tableName(), Key: booking.keys.item(volunteerId, s.start, s.id) }))),
+      );
+      return found.flatMap((r) => (r.Item ? [toSeat(r.Item)] : []));
+    },
+
+    async attendance(shiftId, volunteerId) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: attendance.keys.item(shiftId, volunteerId), ConsistentRead: true }));
+      return Item ? attendance.fromItem(Item) : undefined;
+    },
+
+    ledgers: (volunteerId, dates) => Promise.all([...new Set(dates)].map((d) => ledgerOf(volunteerId, d))),
+
+    async get(hoursId) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: hoursRecord.keys.item(hoursId), ConsistentRead: true }));
+      return Item ? hoursRecord.fromItem(Item) : undefined;
+    },
+
+    async write(change: HoursWrite) {
+      const TableName = tableName();
+      const items: TransactItem[] = [];
+      const kinds: Kind[] = [];
+      const add = (kind: Kind, item: TransactItem) => {
+        items.push(item);
+        kinds.push(kind);
+      };
+      if (change.hours) {
+        const { record, expect } = change.hours;
+        add('hours', {
+          Put: {
+            TableName,
+            Item: hoursRecord.toItem(record, { ...hoursRecord.keys.item(record.id), ...hoursIndexKeys(record) }),
+            ...(expect
+              ? { ConditionExpression: '#status = :status AND version = :version', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':status': expect.status, ':version': expect.version } }
+              : { ConditionExpression: 'attribute_not_exists(PK)' }),
+          },
+        });
+      }
+      if (change.attendance) {
+        const { record, expect } = change.attendance;
+        add('attendance', {
+          Put: {
+            TableName,
+            Item: attendance.toItem(record, {
+              ...attendance.keys.item(record.shiftId, record.volunteerId),
+              ...(record.status === 'checked-in' && attendance.keys.open(record.shiftEnd, record.shiftId, record.volunteerId)),
+            }),
+            ...(expect
+              ? { ConditionExpression: '#status = :att', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':att': expect } }
+              : { ConditionExpression: 'attribute_not_exists(PK)' }),
+          },
+        });
+      }
+      for (const { volunteerId, seen, next } of change.ledgers ?? []) {
+        add('ledger', {
+          Put: {
+            TableName,
+            Item: hoursLedger.toItem({ ...next, intervals: [...next.intervals], version: seen.version + 1 }, hoursLedger.keys.item(volunteerId, next.date)),
+            ...(seen.version === 0
+              ? { ConditionExpression: 'attribute_not_exists(PK)' }
+              : { ConditionExpression: 'version = :seen', ExpressionAttributeValues: { ':seen': seen.version } }),
+          },
+        });
+      }
+      for (const { volunteerId, month, counter } of change.counters ?? []) {
+        add('other', {
+          Update: {
+            TableName,
+            Key: attendanceStats.keys.item(volunteerId, month),
+            UpdateExpression: 'SET entity = :entity, #month = :month ADD #counter :one',
+            ExpressionAttributeNames: { '#counter': counter, '#month': 'month' },
+            ExpressionAttributeValues: { ':one': 1, ':entity': attendanceStats.name, ':month': month },
+          },
+        });
+      }
+      if (change.reversal) {
+        const { hoursId, reversalId, ...rest } = change.reversal;
+        add('hours', {
+          Put: {
+            TableName,
+            Item: { ...hoursRecord.keys.reversal(hoursId, reversalId), entity: 'HoursReversal', hoursId, reversalId, ...rest },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        });
+      }
+      if (change.once) {
+        add('attendance', {
+          Put: { TableName, Item: { ...attendanceStats.keys.once(change.once.kind, change.once.id), entity: 'AttendanceMarker' }, ConditionExpression: 'attribute_not_exists(PK)' },
+        });
+      }
+      for (const e of change.events) add('other', outboxPut(e, TableName));
+      if (items.length === 0) return;
+      const cancelled = await transactWrite(client, items, {
+        attempts: 6,
+        contended: (attempts, cause) => new LedgerChangedError(`the records stayed contended after ${attempts} attempts`, { cause }),
+      });
+      if (!cancelled) return;
+      const failed = (cancelled.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      const kind = kinds[failed];
+      if (kind === 'hours') throw new HoursAlreadyDecidedError('the hours record changed meanwhile (already decided)', { cause: cancelled });
+      if (kind === 'attendance') throw new AttendanceAlreadyRecordedError('attendance on this shift is already recorded', { cause: cancelled });
+      if (kind === 'ledger') throw new LedgerChangedError("the volunteer's credited time changed meanwhile", { cause: cancelled });
+      throw cancelled;
+    },
+
+    async storeTaskToken(hoursId, round, taskToken) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: hoursRecord.keys.item(hoursId),
+            UpdateExpression: 'SET taskToken = :t',
+            ConditionExpression: '#status = :pending AND round = :round',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':t': taskToken, ':pending': 'pending', ':round': round },
+          }),
+        );
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') throw new HoursDecidedError(`hours ${hoursId} are no longer pending in round ${round}`);
+        throw error;
+      }
+    },
+
+    listByOrganization: (orgId, status, limit, cursor) =>
+      page({ index: 'GSI2', partition: hoursRecord.keys.organizationPartition(orgId, status), limit, cursor, newestFirst: false }),
+    listByVolunteer: (volunteerId, limit, cursor) => page({ index: 'GSI1', partition: hoursRecord.keys.volunteerPartition(volunteerId), limit, cursor, newestFirst: true }),
+    listEscalated: (limit, cursor) => page({ index: 'GSI3', partition: hoursRecord.keys.escalatedPartition, limit, cursor, newestFirst: false }),
+
+    async pendingCount(orgId, cap) {
+      const result = await client.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :p',
+          ExpressionAttributeValues: { ':p': hoursRecord.keys.organizationPartition(orgId, 'pending') },
+          Select: 'COUNT',
+          Limit: cap,
+        }),
+      );
+      return result.Count ?? 0;
+    },
+
+    async attendanceSummary(volunteerId, since) {
+      const items = await queryAll(
+        {
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': attendanceStats.keys.item(volunteerId, since).PK,
+            ':from': attendanceStats.keys.sort(since),
+            ':to': attendanceStats.keys.sort(addMonths(since, 12)),
+          },
+        },
+        client,
+      );
+      const sum = { attended: 0, noShows: 0, lateCancellations: 0 };
+      for (const item of items.map((i) => attendanceStats.fromItem(i))) {
+        sum.attended += item.attended;
+        sum.noShows += item.noShows;
+        sum.lateCancellations += item.lateCancellations;
+      }
+      return { ...sum, since };
+    },
+
+    async openCheckIns(endedBy, limit) {
+      const { Items } = await client.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :p AND GSI2SK < :by',
+          ExpressionAttributeValues: { ':p': attendance.keys.openPartition, ':by': `${endedBy}#` },
+          Limit: limit,
+        }),
+      );
+      return (Items ?? []).map((i) => attendance.fromItem(i));
+    },
+
+    async seatsStarting(from, to) {
+      const days: string[] = [];
+      for (let d = Date.parse(from.slice(0, 10)); d <= Date.parse(to.slice(0, 10)); d += 86_400_000) days.push(new Date(d).toISOString().slice(0, 10));
+      const found = await Promise.all(
+        days.map((day) =>
+          queryAll(
+            {
+              TableName: tableName(),
+              IndexName: 'GSI3',
+              KeyConditionExpression: 'GSI3PK = :p AND GSI3SK BETWEEN :from AND :to',
+              ExpressionAttributeValues: { ':p': booking.keys.startPartition(day), ':from': from, ':to': `${to}` },
+            },
+            client,
+          ),
+        ),
+      );
+      return found.flat().filter((i) => String(i.start) >= from && String(i.start) < to).map(toSeat);
+    },
+
+    async jobCursor(name) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: jobCursor.keys.item(name) }));
+      return Item ? jobCursor.fromItem(Item).value : undefined;
+    },
+
+    async setJobCursor(name, value) {
+      await client.send(new PutCommand({ TableName: tableName(), Item: jobCursor.toItem({ value }, jobCursor.keys.item(name)) }));
+    },
+
+    async rateOn(of, date) {
+      const key = valuationRate.keys.rateKey(of);
+      const { Items } = await client.send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :p AND SK <= :d',
+          ExpressionAttributeValues: { ':p': valuationRate.keys.partition(key), ':d': valuationRate.keys.onOrBefore(date) },
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      );
+      return Items?.[0] ? valuationRate.fromItem(Items[0]) : undefined;
+    },
+
+    async putRates(rates, event) {
+      const TableName = tableName();
+      const keyOf = (r: (typeof rates)[number]) => valuationRate.keys.rateKey(r.profession ? { profession: r.profession } : { track: `${r.track}` });
+      const puts: TransactItem[] = rates.map((r) => ({
+        Put: {
+          TableName,
+          Item: valuationRate.toItem(r, { ...valuationRate.keys.item(keyOf(r), r.effectiveFrom, r.setAt), ...valuationRate.keys.history(keyOf(r), r.effectiveFrom, r.setAt) }),
+        },
+      }));
+      // 100 items per transaction; the event goes with the first chunk.
+      for (let i = 0; i < puts.length; i += 99) {
+        const chunk = [...puts.slice(i, i + 99), ...(i === 0 ? [outboxPut(event, TableName)] : [])];
+        const cancelled = await transactWrite(client, chunk, { attempts: 4, contended: (_a, cause) => cause });
+        if (cancelled) throw cancelled;
+      }
+    },
+
+    async rates() {
+      const items = await queryAll(
+        { TableName: tableName(), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :p', ExpressionAttributeValues: { ':p': valuationRate.keys.historyPartition } },
+        client,
+      );
+      return items.map((i) => valuationRate.fromItem(i));
+    },
+  };
+};

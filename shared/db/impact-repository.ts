@@ -1,0 +1,344 @@
+/**
+ * The impact aggregates on the single table (entities: shared/db/entities/impact-aggregate.ts).
+ * Implements the impact ports: every event is one TransactWriteItems (its marker + the counter
+ * ADDs + the state it moves), and every view reads a few Queries.
+ */
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Activity } from '../domain/impact/activity.js';
+import type { AggregateScope, CounterUpdate, HoursEntry } from '../domain/impact/aggregates.js';
+import type { Month } from '../domain/impact/months.js';
+import type { AggregateStore, CommitOutcome, ScopeCounters, TargetStore } from '../domain/impact/ports.js';
+import { env } from '../env.js';
+import { documentClient, queryAll } from './client.js';
+import {
+  appliedEvent,
+  impactAggregate,
+  impactHoursEntry,
+  NATIONAL_SHARDS,
+  nationalShardOf,
+  nationalTarget,
+  shiftAttendance,
+  volunteerActivity,
+} from './entities/impact-aggregate.js';
+import { failedAt, transactWrite, type TransactItem } from './transactions.js';
+import { AggregateContendedError } from '../domain/impact/errors.js';
+
+const APPLIED_RETENTION_SECONDS = 400 * 24 * 60 * 60;
+
+/** Counts of requests, for the benchmark (DynamoDB writes per event). */
+export interface WriteStats {
+  transactions: number;
+  transactItems: number;
+  reads: number;
+  conflicts: number;
+}
+
+export const impactRepository = (
+  client: () => DynamoDBDocumentClient = documentClient,
+  tableName: () => string = () => env.tableName,
+  stats?: WriteStats,
+): AggregateStore & TargetStore => {
+  const counterUpdate = (update: CounterUpdate, volunteerShard: number): TransactItem =>
+    counterUpdateAt({ ...update, key: impactAggregate.keys.item(update.scope, update.period, volunteerShard) }, update.add);
+
+  const counterUpdateAt = (update: CounterUpdate & { key?: { PK: string; SK: string } }, add: Readonly<Record<string, number>>, shard = 0): TransactItem => {
+    const names: Record<string, string> = { '#entity': 'entity' };
+    const values: Record<string, unknown> = { ':entity': impactAggregate.name };
+    const adds = Object.entries(add).map(([name, value], i) => {
+      names[`#a${i}`] = name;
+      values[`:a${i}`] = value;
+      return `#a${i} :a${i}`;
+    });
+    return {
+      Update: {
+        TableName: tableName(),
+        Key: update.key ?? impactAggregate.keys.item(update.scope, update.period, shard),
+        UpdateExpression: `SET #entity = if_not_exists(#entity, :entity) ADD ${adds.join(', ')}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+  };
+
+  const activityPut = (volunteerId: string, activity: Activity): TransactItem => ({
+    Put: {
+      TableName: tableName(),
+      Item: volunteerActivity.toItem({ volunteerId, months: activity.months as Record<string, Record<string, number>>, version: activity.version + 1 }, volunteerActivity.keys.item(volunteerId)),
+      ConditionExpression: activity.version === 0 ? 'attribute_not_exists(PK)' : 'version = :seen',
+      ...(activity.version !== 0 && { ExpressionAttributeValues: { ':seen': activity.version } }),
+    },
+  });
+
+  const send = async (items: TransactItem[]) => {
+    if (stats) {
+      stats.transactions += 1;
+      stats.transactItems += items.length;
+    }
+    return transactWrite(client(), items, {
+      attempts: 10,
+      contended: (attempts, cause) => new AggregateContendedError(`impact aggregates contended after ${attempts} attempts`, { cause }),
+      onRetry: () => {
+        if (stats) stats.conflicts += 1;
+      },
+    });
+  };
+
+  const batchGet = async (keys: Record<string, string>[]): Promise<Record<string, unknown>[]> => {
+    if (stats) stats.reads += 1;
+    const { Responses, UnprocessedKeys } = await client().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
+    let items = Responses?.[tableName()] ?? [];
+    let pending = UnprocessedKeys?.[tableName()]?.Keys;
+    while (pending && pending.length > 0) {
+      const again = await client().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }));
+      items = [...items, ...(again.Responses?.[tableName()] ?? [])];
+      pending = again.UnprocessedKeys?.[tableName()]?.Keys;
+    }
+    return items;
+  };
+
+  const find = (items: Record<string, unknown>[], key: { PK: string; SK: string }) => items.find((i) => i.PK === key.PK && i.SK === key.SK);
+
+  const activityOf = (item: Record<string, unknown> | undefined): Activity => {
+    if (!item) return { months: {}, version: 0 };
+    const record = volunteerActivity.fromItem(item);
+    return { months: record.months, version: record.version };
+  };
+
+  const shiftUpdate = (shiftId: string, delta: 1 | -1, condition: string): TransactItem => ({
+    Update: {
+      TableName: tableName(),
+      Key: shiftAttendance.keys.item(shiftId),
+      UpdateExpression: 'SET #entity = if_not_exists(#entity, :entity) ADD n :delta',
+      ConditionExpression: condition,
+      ExpressionAttributeNames: { '#entity': 'entity' },
+      ExpressionAttributeValues: { ':entity': shiftAttendance.name, ':delta': delta, ...(condition.includes(':zero') && { ':zero': 0 }), ...(condition.includes(':one') && { ':one': 1 }) },
+    },
+  });
+
+  const entryItem = (entry: HoursEntry, eventId: string) => {
+    const { reversalIds, ...rest } = entry;
+    return impactHoursEntry.toItem(
+      { ...rest, causes: [...rest.causes], reversalIds: [], eventId },
+      impactHoursEntry.keys.item(entry.orgId, entry.month, entry.hoursId),
+      reversalIds.length > 0 ? { reversalIds: new Set(reversalIds) } : {},
+    );
+  };
+
+  const withoutEmptyReversals = (item: Record<string, unknown>) => {
+    if (Array.isArray(item.reversalIds) && item.reversalIds.length === 0) delete item.reversalIds;
+    return item;
+  };
+
+  return {
+    async loadForApproval(volunteerId, shiftId) {
+      const activityKey = volunteerActivity.keys.item(volunteerId);
+      const shiftKey = shiftId ? shiftAttendance.keys.item(shiftId) : undefined;
+      const items = await batchGet(shiftKey ? [activityKey, shiftKey] : [activityKey]);
+      const shift = shiftKey ? find(items, shiftKey) : undefined;
+      return { activity: activityOf(find(items, activityKey)), shiftAttendances: Number(shift?.n ?? 0) };
+    },
+
+    async commitApproval({ eventId, entry, activity, shift, updates }) {
+      const shard = nationalShardOf(entry.volunteerId);
+      const items: TransactItem[] = [
+        { Put: { TableName: tableName(), Item: withoutEmptyReversals(entryItem(entry, eventId)), ConditionExpression: 'attribute_not_exists(PK)' } },
+        activityPut(entry.volunteerId, activity),
+        ...(shift ? [shiftUpdate(shift.shiftId, 1, shift.first ? 'attribute_not_exists(n) OR n = :zero' : 'n > :zero')] : []),
+        ...updates.map((u) => counterUpdate(u, shard)),
+      ];
+      const cancelled = await send(items);
+      if (!cancelled) return 'applied';
+      if (failedAt(cancelled.CancellationReasons, 0)) return 'duplicate';
+      return 'stale' satisfies CommitOutcome;
+    },
+
+    async loadMany(volunteerIds, shiftIds) {
+      const keys = [...volunteerIds.map((id) => volunteerActivity.keys.item(id)), ...shiftIds.map((id) => shiftAttendance.keys.item(id))];
+      const items: Record<string, unknown>[] = [];
+      for (let i = 0; i < keys.length; i += 100) items.push(...(await batchGet(keys.slice(i, i + 100))));
+      const byKey = new Map(items.map((item) => [`${String(item.PK)}|${String(item.SK)}`, item]));
+      const at = (key: { PK: string; SK: string }) => byKey.get(`${key.PK}|${key.SK}`);
+      return {
+        activities: new Map(volunteerIds.map((id) => [id, activityOf(at(volunteerActivity.keys.item(id)))])),
+        shiftAttendances: new Map(shiftIds.map((id) => [id, Number(at(shiftAttendance.keys.item(id))?.n ?? 0)])),
+      };
+    },
+
+    async commitApprovalBatch({ events, activities, shifts }) {
+      const merged = new Map<string, { key: { PK: string; SK: string }; update: CounterUpdate; add: Record<string, number> }>();
+      for (const { entry, updates } of events) {
+        const shard = nationalShardOf(entry.volunteerId);
+        for (const update of updates) {
+          const key = impactAggregate.keys.item(update.scope, update.period, shard);
+          const id = `${key.PK}|${key.SK}`;
+          const target = merged.get(id) ?? merged.set(id, { key, update, add: {} }).get(id)!;
+          for (const [name, value] of Object.entries(update.add)) target.add[name] = (target.add[name] ?? 0) + value;
+        }
+      }
+      const items: TransactItem[] = [
+        ...events.map(({ eventId, entry }) => ({
+          Put: { TableName: tableName(), Item: withoutEmptyReversals(entryItem(entry, eventId)), ConditionExpression: 'attribute_not_exists(PK)' },
+        })),
+        ...[...activities].map(([volunteerId, activity]) => activityPut(volunteerId, activity)),
+        ...[...shifts].map(([shiftId, { added, wasZero }]) => ({
+          Update: {
+            TableName: tableName(),
+            Key: shiftAttendance.keys.item(shiftId),
+            UpdateExpression: 'SET #entity = if_not_exists(#entity, :entity) ADD n :delta',
+            ConditionExpression: wasZero ? 'attribute_not_exists(n) OR n = :zero' : 'n > :zero',
+            ExpressionAttributeNames: { '#entity': 'entity' },
+            ExpressionAttributeValues: { ':entity': shiftAttendance.name, ':delta': added, ':zero': 0 },
+          },
+        })),
+        ...[...merged.values()].map(({ key, update, add }) => {
+          const nonZero = Object.fromEntries(Object.entries(add).filter(([, v]) => v !== 0));
+          return Object.keys(nonZero).length > 0 ? counterUpdateAt({ ...update, key }, nonZero) : undefined;
+        }).filter((item): item is TransactItem => item !== undefined),
+      ];
+      const cancelled = await send(items);
+      return cancelled ? 'conflict' : 'applied';
+    },
+
+    async loadForReversal(orgId, month, hoursId) {
+      const entryKey = impactHoursEntry.keys.item(orgId, month, hoursId);
+      const [entryItemRead] = await batchGet([entryKey]);
+      if (!entryItemRead) return { entry: undefined, activity: { months: {}, version: 0 }, shiftAttendances: 0 };
+      const entry = impactHoursEntry.fromItem(entryItemRead);
+      const activityKey = volunteerActivity.keys.item(entry.volunteerId);
+      const shiftKey = entry.shiftId ? shiftAttendance.keys.item(entry.shiftId) : undefined;
+      const items = await batchGet(shiftKey ? [activityKey, shiftKey] : [activityKey]);
+      const { eventId: _eventId, shiftId, ...rest } = entry;
+      return {
+        entry: { ...rest, ...(shiftId && { shiftId }) },
+        activity: activityOf(find(items, activityKey)),
+        shiftAttendances: Number((shiftKey ? find(items, shiftKey) : undefined)?.n ?? 0),
+      };
+    },
+
+    async commitReversal({ eventId, reversalId, before, entry, activity, shift, updates }) {
+      const shard = nationalShardOf(entry.volunteerId);
+      const items: TransactItem[] = [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: impactHoursEntry.keys.item(entry.orgId, entry.month, entry.hoursId),
+            UpdateExpression: 'SET minutes = :minutes, valueHalalas = :value, lastEventId = :eventId ADD reversalIds :rid',
+            ConditionExpression: 'attribute_exists(PK) AND minutes = :seen AND NOT contains(reversalIds, :ridText)',
+            ExpressionAttributeValues: {
+              ':minutes': entry.minutes,
+              ':value': entry.valueHalalas,
+              ':eventId': eventId,
+              ':rid': new Set([reversalId]),
+              ':ridText': reversalId,
+              ':seen': before.minutes,
+            },
+          },
+        },
+        activityPut(entry.volunteerId, activity),
+        ...(shift?.emptied ? [shiftUpdate(shift.shiftId, -1, shift.last ? 'n = :one' : 'n > :one')] : []),
+        ...updates.map((u) => counterUpdate(u, shard)),
+      ];
+      const cancelled = await send(items);
+      if (!cancelled) return 'applied';
+      // The entry moved (another reversal) or the activity/shift did: read again; a repeated
+      // reversal is recognised on the next read by its id.
+      return 'stale';
+    },
+
+    async commitCounters(eventId, type, updates) {
+      const now = new Date();
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: appliedEvent.toItem({ eventId, type, appliedAt: now.toISOString() }, appliedEvent.keys.item(eventId), {
+              expiresAt: Math.floor(now.getTime() / 1000) + APPLIED_RETENTION_SECONDS,
+            }),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        // Registrations and departments are spread over the national shards by event id.
+        ...updates.map((u) => counterUpdate(u, nationalShardOf(eventId))),
+      ];
+      const cancelled = await send(items);
+      return cancelled ? 'duplicate' : 'applied';
+    },
+
+    async counters(scope, from, to) {
+      const shards = scope.kind === 'national' ? NATIONAL_SHARDS : 1;
+      const pages = await Promise.all(
+        Array.from({ length: shards }, (_, shard) =>
+          queryAll(
+            {
+              TableName: tableName(),
+              KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+              ExpressionAttributeValues: {
+                ':pk': impactAggregate.keys.partition(scope, shard),
+                ':from': impactAggregate.keys.month(from),
+                // `TOTAL` sorts after every `M#…`: without `to`, every month from `from` and the total.
+                ':to': to === undefined ? impactAggregate.keys.total : impactAggregate.keys.month(to),
+              },
+            },
+            client(),
+          ),
+        ),
+      );
+      const months = new Map<Month, Record<string, number>>();
+      const total: Record<string, number> = {};
+      for (const item of pages.flat()) {
+        const sk = String(item.SK);
+        const target = sk === impactAggregate.keys.total ? total : (months.get(sk.slice(2)) ?? months.set(sk.slice(2), {}).get(sk.slice(2))!);
+        for (const [name, value] of Object.entries(item)) {
+          if (typeof value === 'number' && name !== 'expiresAt') target[name] = (target[name] ?? 0) + value;
+        }
+      }
+      return { months, total } satisfies ScopeCounters;
+    },
+
+    async ledger(orgId, month) {
+      const items = await queryAll(
+        { TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': impactHoursEntry.keys.ledger(orgId, month) } },
+        client(),
+      );
+      return items.map((item) => {
+        const { eventId: _eventId, shiftId, ...rest } = impactHoursEntry.fromItem(item);
+        return { ...rest, ...(shiftId && { shiftId }) };
+      });
+    },
+
+    async put(target) {
+      await client().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: nationalTarget.toItem(target, nationalTarget.keys.item(target.effectiveFrom, target.setAt)),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    },
+
+    async inForce(day) {
+      const { Items } = await client().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk AND SK <= :day',
+          ExpressionAttributeValues: { ':pk': nationalTarget.keys.partition, ':day': `${day}#~` },
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      );
+      return Items?.[0] ? nationalTarget.fromItem(Items[0]) : undefined;
+    },
+
+    async history() {
+      const items = await queryAll(
+        { TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': nationalTarget.keys.partition } },
+        client(),
+      );
+      return items.map((item) => nationalTarget.fromItem(item));
+    },
+  };
+};
+
+/** Reads one aggregate item as stored (tests, reconciliation). */
+export const readAggregateItem = async (scope: AggregateScope, period: Month | 'TOTAL', shard = 0, client: DynamoDBDocumentClient = documentClient()) =>
+  (await client.send(new GetCommand({ TableName: env.tableName, Key: impactAggregate.keys.item(scope, period, shard) }))).Item;

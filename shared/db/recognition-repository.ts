@@ -1,0 +1,497 @@
+/** Recognition in the single table (entities in shared/db/entities/recognition.ts); invariants are conditions. */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import type { RecognitionStats } from '../domain/recognition/badges.js';
+import { RedemptionRefusedError, RewardUnavailableError } from '../domain/recognition/errors.js';
+import type { AwardRecord, EarnedBadge, PublicAchievement, RecognitionRepository, RewardRecord } from '../domain/recognition/ports.js';
+import { rankKey } from '../domain/recognition/rules.js';
+import type { PointsEntry } from '../domain/recognition/schema.js';
+import { addDays, riyadhDate } from '../domain/time.js';
+import { decodeCursor, encodeCursor } from '../domain/cursor.js';
+import { env } from '../env.js';
+import { documentClient, queryAll } from './client.js';
+import {
+  achievement,
+  activeOrganization,
+  appliedHours,
+  award as awardEntity,
+  changeMarker,
+  leaderboardEntry,
+  nomination as nominationEntity,
+  pointsLedger,
+  recognitionStats,
+  RECOGNITION_SHARDS,
+  redemption as redemptionEntity,
+  reward as rewardEntity,
+} from './entities/recognition.js';
+import { failedAt, transactWrite, type TransactItem } from './transactions.js';
+
+type Item = Record<string, unknown>;
+
+const LedgerCursor = z.object({ PK: z.string(), SK: z.string() }).strict();
+const AchievementCursor = z.object({ day: z.iso.date(), key: z.object({ PK: z.string(), SK: z.string() }).strict().optional() }).strict();
+
+const contended = (attempts: number, cause: Error) => Object.assign(new Error(`recognition write still contended after ${attempts} attempts`), { cause });
+
+export const recognitionRepository = (
+  client: () => DynamoDBDocumentClient = documentClient,
+  tableName: () => string = () => env.tableName,
+): RecognitionRepository => {
+  const put = (Item: Item, ConditionExpression?: string): TransactItem => ({
+    Put: { TableName: tableName(), Item, ...(ConditionExpression && { ConditionExpression }) },
+  });
+  const ledgerPut = (volunteerId: string, entry: PointsEntry): TransactItem =>
+    put(pointsLedger.toItem(entry, pointsLedger.keys.entry(volunteerId, entry.at, entry.id)), 'attribute_not_exists(PK)');
+  const addPoints = (volunteerId: string, points: number, extra: Record<string, number> = {}): TransactItem => {
+    const values: Record<string, number> = { ':points': points, ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [`:${k}`, v])) };
+    return {
+      Update: {
+        TableName: tableName(),
+        Key: recognitionStats.keys.stats(volunteerId),
+        UpdateExpression: `SET entity = :entity ADD points :points${Object.keys(extra).map((k) => `, ${k} :${k}`).join('')}`,
+        ExpressionAttributeValues: { ...values, ':entity': recognitionStats.name },
+      },
+    };
+  };
+  const addMinutes = (key: { PK: string; SK: string }, minutes: number): TransactItem => ({
+    Update: { TableName: tableName(), Key: key, UpdateExpression: 'SET entity = :entity ADD minutes :m', ExpressionAttributeValues: { ':m': minutes, ':entity': 'RecognitionMinutes' } },
+  });
+  const markChanged = (volunteerId: string, at: string): TransactItem =>
+    put(changeMarker.toItem({ volunteerId, markedAt: at }, changeMarker.keys.marker(volunteerId)));
+  const achievementPut = (a: PublicAchievement, id: string): TransactItem =>
+    put(achievement.toItem(a, achievement.keys.item(riyadhDate(a.at), a.at, id)));
+
+  return {
+    async appliedHours(hoursId) {
+      const { Item } = await client().send(new GetCommand({ TableName: tableName(), Key: appliedHours.keys.approved(hoursId), ConsistentRead: true }));
+      return Item ? appliedHours.fromItem(Item) : undefined;
+    },
+
+    async applyHours(change, entry) {
+      const marker = change.reversal ? appliedHours.keys.reversed(change.hoursId) : appliedHours.keys.approved(change.hoursId);
+      const record = {
+        hoursId: change.hoursId,
+        minutes: change.minutes,
+        professionalMinutes: change.professionalMinutes,
+        shifts: change.shifts,
+        points: change.points,
+        city: change.city,
+        month: change.month,
+        year: change.year,
+      };
+      const items: TransactItem[] = [
+        put(appliedHours.toItem(record, marker, { eventId: change.eventId }), 'attribute_not_exists(PK)'),
+        addPoints(change.volunteerId, change.points, {
+          approvedMinutes: change.minutes,
+          professionalMinutes: change.professionalMinutes,
+          shifts: change.shifts,
+        }),
+        addMinutes(recognitionStats.keys.orgMinutes(change.volunteerId, change.orgId), change.minutes),
+        addMinutes(recognitionStats.keys.monthMinutes(change.volunteerId, change.month), change.minutes),
+        markChanged(change.volunteerId, change.at),
+        put(activeOrganization.toItem({ orgId: change.orgId, month: change.month }, activeOrganization.keys.item(change.month, change.orgId))),
+      ];
+      if (entry.points !== 0) items.push(ledgerPut(change.volunteerId, entry));
+      const cancelled = await transactWrite(client(), items, { attempts: 8, contended });
+      if (!cancelled) return true;
+      if (failedAt(cancelled.CancellationReasons, 0)) return false;
+      throw cancelled;
+    },
+
+    async updateLeaderboards(change, shownAs) {
+      const boards = [
+        leaderboardEntry.keys.board('national', '-', change.month),
+        leaderboardEntry.keys.board('national', '-', change.year),
+        leaderboardEntry.keys.board('city', change.city, change.month),
+        leaderboardEntry.keys.board('city', change.city, change.year),
+        leaderboardEntry.keys.board('org', change.orgId, change.month),
+        leaderboardEntry.keys.board('org', change.orgId, change.year),
+      ];
+      const applied = `${change.reversal ? '-' : '+'}${change.hoursId}`;
+      await Promise.all(
+        boards.map(async (board) => {
+          const key = leaderboardEntry.keys.entry(change.volunteerId, board);
+          let minutes: number;
+          try {
+            const { Attributes } = await client().send(
+              new UpdateCommand({
+                TableName: tableName(),
+                Key: key,
+                // `applied` holds the changes already counted: a redelivery adds nothing.
+                UpdateExpression: 'SET entity = :entity, volunteerId = :v, reachedAt = :at, board = :board ADD minutes :m, applied :applied',
+                ConditionExpression: 'attribute_not_exists(applied) OR NOT contains(applied, :one)',
+                ExpressionAttributeValues: {
+                  ':entity': leaderboardEntry.name,
+                  ':v': change.volunteerId,
+                  ':at': change.at,
+                  ':board': board,
+                  ':m': change.minutes,
+                  ':applied': new Set([applied]),
+                  ':one': applied,
+                },
+                ReturnValues: 'ALL_NEW',
+              }),
+            );
+            minutes = Number(Attributes?.minutes ?? 0);
+          } catch (error) {
+            if (error instanceof ConditionalCheckFailedException) return;
+            throw error;
+          }
+          const rank = leaderboardEntry.keys.rank(board, change.volunteerId, rankKey(minutes, change.at));
+          // Rank on GSI1; only the writer that saw this total sets it, so concurrent changes end on the last total.
+          await client()
+            .send(
+              new UpdateCommand({
+                TableName: tableName(),
+                Key: key,
+                UpdateExpression: shownAs ? 'SET GSI1PK = :pk, GSI1SK = :sk, displayName = :name' : 'SET GSI1PK = :pk, GSI1SK = :sk REMOVE displayName',
+                ConditionExpression: 'minutes = :minutes',
+                ExpressionAttributeValues: {
+                  ':pk': rank.GSI1PK,
+                  ':sk': rank.GSI1SK,
+                  ':minutes': minutes,
+                  ...(shownAs && { ':name': shownAs }),
+                },
+              }),
+            )
+            .catch((error: unknown) => {
+              if (!(error instanceof ConditionalCheckFailedException)) throw error;
+            });
+        }),
+      );
+    },
+
+    async *changedVolunteers() {
+      for (let shard = 0; shard < RECOGNITION_SHARDS; shard++) {
+        let ExclusiveStartKey: Item | undefined;
+        do {
+          const page = await client().send(
+            new QueryCommand({
+              TableName: tableName(),
+              KeyConditionExpression: 'PK = :pk',
+              ExpressionAttributeValues: { ':pk': changeMarker.keys.shard(shard) },
+              Limit: 500,
+              ...(ExclusiveStartKey && { ExclusiveStartKey }),
+            }),
+          );
+          for (const item of page.Items ?? []) yield changeMarker.fromItem(item);
+          ExclusiveStartKey = page.LastEvaluatedKey;
+        } while (ExclusiveStartKey);
+      }
+    },
+
+    async clearChange(volunteerId, markedAt) {
+      await client()
+        .send(
+          new DeleteCommand({
+            TableName: tableName(),
+            Key: changeMarker.keys.marker(volunteerId),
+            ConditionExpression: 'markedAt = :seen',
+            ExpressionAttributeValues: { ':seen': markedAt },
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        });
+    },
+
+    async standing(volunteerId) {
+      const items = await queryAll(
+        { TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': recognitionStats.keys.standing(volunteerId) }, ConsistentRead: true },
+        client(),
+      );
+      const { prefixes } = recognitionStats.keys;
+      const statsItem = items.find((item) => item.SK === 'STATS');
+      const counters = recognitionStats.fromItem(statsItem ?? {});
+      const stats: RecognitionStats = {
+        approvedMinutes: counters.approvedMinutes,
+        professionalMinutes: counters.professionalMinutes,
+        shifts: counters.shifts,
+        trainings: counters.trainings,
+        organizations: items.filter((item) => String(item.SK).startsWith(prefixes.org) && Number(item.minutes) > 0).length,
+        activeMonths: items
+          .filter((item) => String(item.SK).startsWith(prefixes.month) && Number(item.minutes) > 0)
+          .map((item) => String(item.SK).slice(prefixes.month.length))
+          .sort(),
+      };
+      const badges: EarnedBadge[] = items
+        .filter((item) => String(item.SK).startsWith(prefixes.badge))
+        .map((item) => ({
+          badgeId: String(item.badgeId),
+          version: Number(item.version),
+          earnedAt: String(item.earnedAt),
+          credential: typeof item.credential === 'string' ? item.credential : null,
+          ...(typeof item.revokedAt === 'string' && { revokedAt: item.revokedAt }),
+        }))
+        .sort((a, b) => a.earnedAt.localeCompare(b.earnedAt));
+      return { stats, points: counters.points, badges };
+    },
+
+    async awardBadge(volunteerId, earned, entry, publicAchievement) {
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...recognitionStats.keys.badge(volunteerId, earned.badgeId), entity: 'EarnedBadge', ...earned },
+            // A revoked badge may be earned again; a held one never twice.
+            ConditionExpression: 'attribute_not_exists(PK) OR attribute_exists(revokedAt)',
+          },
+        },
+        addPoints(volunteerId, entry.points),
+        ledgerPut(volunteerId, entry),
+      ];
+      if (publicAchievement) items.push(achievementPut(publicAchievement, `${volunteerId}#${earned.badgeId}`));
+      const cancelled = await transactWrite(client(), items, { attempts: 8, contended });
+      if (!cancelled) return true;
+      if (failedAt(cancelled.CancellationReasons, 0)) return false;
+      throw cancelled;
+    },
+
+    async revokeBadge(volunteerId, badgeId, at, entry) {
+      const cancelled = await transactWrite(
+        client(),
+        [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: recognitionStats.keys.badge(volunteerId, badgeId),
+              UpdateExpression: 'SET revokedAt = :at',
+              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revokedAt)',
+              ExpressionAttributeValues: { ':at': at },
+            },
+          },
+          addPoints(volunteerId, entry.points),
+          ledgerPut(volunteerId, entry),
+        ],
+        { attempts: 8, contended },
+      );
+      if (!cancelled) return true;
+      if (failedAt(cancelled.CancellationReasons, 0)) return false;
+      throw cancelled;
+    },
+
+    async points(volunteerId, limit, cursor) {
+      const [{ Item: stats }, page] = await Promise.all([
+        client().send(new GetCommand({ TableName: tableName(), Key: recognitionStats.keys.stats(volunteerId) })),
+        client().send(
+          new QueryCommand({
+            TableName: tableName(),
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': pointsLedger.keys.partition(volunteerId) },
+            ScanIndexForward: false,
+            Limit: limit,
+            ...(cursor && { ExclusiveStartKey: decodeCursor(cursor, LedgerCursor) }),
+          }),
+        ),
+      ]);
+      return {
+        balance: Number(stats?.points ?? 0),
+        items: (page.Items ?? []).map((item) => pointsLedger.fromItem(item)),
+        ...(page.LastEvaluatedKey && { nextCursor: encodeCursor(page.LastEvaluatedKey) }),
+      };
+    },
+
+    async achievements(limit, cursor, now) {
+      // Newest first, day by day (one partition per Riyadh day), over the last 60 days.
+      const start = cursor ? decodeCursor(cursor, AchievementCursor) : { day: riyadhDate(now) };
+      const items: PublicAchievement[] = [];
+      let day = start.day;
+      let key = start.key;
+      const oldest = addDays(riyadhDate(now), -60);
+      while (items.length < limit && day >= oldest) {
+        const page = await client().send(
+          new QueryCommand({
+            TableName: tableName(),
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': achievement.keys.day(day) },
+            ScanIndexForward: false,
+            Limit: limit - items.length,
+            ...(key && { ExclusiveStartKey: key }),
+          }),
+        );
+        items.push(...(page.Items ?? []).map((item) => achievement.fromItem(item)));
+        if (page.LastEvaluatedKey) {
+          key = { PK: String(page.LastEvaluatedKey.PK), SK: String(page.LastEvaluatedKey.SK) };
+          if (items.length >= limit) return { items, nextCursor: encodeCursor({ day, key }) };
+        } else {
+          key = undefined;
+          day = addDays(day, -1);
+        }
+      }
+      return { items, ...(items.length >= limit && day >= oldest && { nextCursor: encodeCursor({ day }) }) };
+    },
+
+    async leaderboard(scope, id, period, limit) {
+      const board = leaderboardEntry.keys.board(scope, id, period);
+      const shards = await Promise.all(
+        Array.from({ length: RECOGNITION_SHARDS }, (_, shard) =>
+          client().send(
+            new QueryCommand({
+              TableName: tableName(),
+              IndexName: 'GSI1',
+              KeyConditionExpression: 'GSI1PK = :pk',
+              // Hidden volunteers (minors, opt-outs) stay ranked for awards but are never shown.
+              FilterExpression: 'attribute_exists(displayName) AND minutes > :zero',
+              ExpressionAttributeValues: { ':pk': leaderboardEntry.keys.rankPartition(board, shard), ':zero': 0 },
+              ScanIndexForward: false,
+              Limit: limit * 2,
+            }),
+          ),
+        ),
+      );
+      return shards
+        .flatMap((page) => page.Items ?? [])
+        .sort((a, b) => String(b.GSI1SK).localeCompare(String(a.GSI1SK)))
+        .slice(0, limit)
+        .map((item) => ({ displayName: String(item.displayName), minutes: Number(item.minutes) }));
+    },
+
+    async nominate(orgId, nomination, by, at) {
+      await client().send(new PutCommand({ TableName: tableName(), Item: nominationEntity.toItem({ ...nomination, by, at }, nominationEntity.keys.item(orgId, nomination.month)) }));
+    },
+
+    async nominationOf(orgId, month) {
+      const { Item } = await client().send(new GetCommand({ TableName: tableName(), Key: nominationEntity.keys.item(orgId, month), ConsistentRead: true }));
+      return Item ? nominationEntity.fromItem(Item) : undefined;
+    },
+
+    async *activeOrganizations(month) {
+      for (let shard = 0; shard < RECOGNITION_SHARDS; shard++) {
+        const items = await queryAll(
+          { TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': activeOrganization.keys.shard(month, shard) } },
+          client(),
+        );
+        for (const item of items) yield activeOrganization.fromItem(item).orgId;
+      }
+    },
+
+    async topOfOrganization(orgId, month) {
+      const board = leaderboardEntry.keys.board('org', orgId, month);
+      const shards = await Promise.all(
+        Array.from({ length: RECOGNITION_SHARDS }, (_, shard) =>
+          client().send(
+            new QueryCommand({
+              TableName: tableName(),
+              IndexName: 'GSI1',
+              KeyConditionExpression: 'GSI1PK = :pk',
+              ExpressionAttributeValues: { ':pk': leaderboardEntry.keys.rankPartition(board, shard) },
+              ScanIndexForward: false,
+              Limit: 1,
+            }),
+          ),
+        ),
+      );
+      const top = shards
+        .flatMap((page) => page.Items ?? [])
+        .filter((item) => Number(item.minutes) > 0)
+        .sort((a, b) => String(b.GSI1SK).localeCompare(String(a.GSI1SK)))[0];
+      return top ? { volunteerId: String(top.volunteerId), minutes: Number(top.minutes) } : undefined;
+    },
+
+    async orgMonthMinutes(orgId, month, volunteerId) {
+      const { Item } = await client().send(
+        new GetCommand({ TableName: tableName(), Key: leaderboardEntry.keys.entry(volunteerId, leaderboardEntry.keys.board('org', orgId, month)), ConsistentRead: true }),
+      );
+      return Number(Item?.minutes ?? 0);
+    },
+
+    async award(record: AwardRecord, entry, publicAchievement) {
+      const items: TransactItem[] = [
+        put(awardEntity.toItem(record, awardEntity.keys.item(record.month, record.scope, record.scopeId)), 'attribute_not_exists(PK)'),
+        addPoints(record.volunteerId, entry.points),
+        ledgerPut(record.volunteerId, entry),
+      ];
+      if (publicAchievement) items.push(achievementPut(publicAchievement, `${record.month}#${record.scope}#${record.scopeId}`));
+      const cancelled = await transactWrite(client(), items, { attempts: 8, contended });
+      if (!cancelled) return true;
+      if (failedAt(cancelled.CancellationReasons, 0)) return false;
+      throw cancelled;
+    },
+
+    async awards(month) {
+      const items = await queryAll(
+        { TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': awardEntity.keys.month(month) } },
+        client(),
+      );
+      return items.map((item) => awardEntity.fromItem(item));
+    },
+
+    async createReward(record: RewardRecord) {
+      await client().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: rewardEntity.toItem(record, { ...rewardEntity.keys.item(record.id), ...rewardEntity.keys.catalogue(record.validUntil, record.id) }),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    },
+
+    async rewards(now) {
+      const items = await queryAll(
+        {
+          TableName: tableName(),
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :now',
+          ExpressionAttributeValues: { ':pk': rewardEntity.keys.cataloguePartition, ':now': now.toISOString() },
+        },
+        client(),
+      );
+      return items.map((item) => rewardEntity.fromItem(item)).filter((r) => r.validFrom <= now.toISOString());
+    },
+
+    async reward(id) {
+      const { Item } = await client().send(new GetCommand({ TableName: tableName(), Key: rewardEntity.keys.item(id), ConsistentRead: true }));
+      return Item ? rewardEntity.fromItem(Item) : undefined;
+    },
+
+    async redeem({ volunteerId, reward, redemptionId, code, periodKey, entry, at }) {
+      const items: TransactItem[] = [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: rewardEntity.keys.item(reward.id),
+            UpdateExpression: 'ADD stockLeft :minus',
+            ConditionExpression: 'stockLeft > :zero',
+            ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+          },
+        },
+        {
+          Update: {
+            TableName: tableName(),
+            Key: recognitionStats.keys.stats(volunteerId),
+            UpdateExpression: 'ADD points :spent',
+            // The balance never goes negative from a redemption; eligibility by approved hours.
+            ConditionExpression: 'points >= :cost AND approvedMinutes >= :minMinutes',
+            ExpressionAttributeValues: { ':spent': -reward.pointsCost, ':cost': reward.pointsCost, ':minMinutes': reward.minApprovedHours * 60 },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        ledgerPut(volunteerId, entry),
+        put(redemptionEntity.toItem({ id: redemptionId, rewardId: reward.id, volunteerId, code, pointsSpent: reward.pointsCost, at }, redemptionEntity.keys.byCode(code)), 'attribute_not_exists(PK)'),
+      ];
+      if (periodKey) {
+        items.push(put({ ...recognitionStats.keys.redeemed(volunteerId, reward.id, periodKey), entity: 'RedemptionMarker', redemptionId, at }, 'attribute_not_exists(PK)'));
+      }
+      const cancelled = await transactWrite(client(), items, { attempts: 12, contended });
+      if (!cancelled) {
+        const { Item } = await client().send(new GetCommand({ TableName: tableName(), Key: recognitionStats.keys.stats(volunteerId), ConsistentRead: true }));
+        return { balance: Number(Item?.points ?? 0) };
+      }
+      const reasons = cancelled.CancellationReasons;
+      if (failedAt(reasons, 0)) throw new RewardUnavailableError(`reward ${reward.id} is out of stock`, { cause: cancelled });
+      if (failedAt(reasons, 1)) {
+        const old = reasons?.[1]?.Item as Record<string, { N?: string }> | undefined;
+        const minutes = Number(old?.approvedMinutes?.N ?? 0);
+        if (minutes < reward.minApprovedHours * 60) {
+          throw new RedemptionRefusedError('minApprovedHours', `this reward needs at least ${reward.minApprovedHours} approved hours`, { cause: cancelled });
+        }
+        throw new RedemptionRefusedError('points', `this reward costs ${reward.pointsCost} points, the balance is ${Number(old?.points?.N ?? 0)}`, { cause: cancelled });
+      }
+      if (periodKey && failedAt(reasons, 4)) {
+        throw new RedemptionRefusedError('perVolunteer', `this reward can be redeemed ${reward.perVolunteer.replaceAll('-', ' ')} per volunteer`, { cause: cancelled });
+      }
+      throw cancelled;
+    },
+  };
+};

@@ -1,0 +1,67 @@
+/**
+ * What an application event tells whom: the volunteer hears about their application (by email,
+ * and SMS for decisions); a decision still waiting after its first timeout nudges the
+ * organisation's managers. Pure: the consumer reads the shift's words and the managers.
+ */
+import type { ShiftContext } from './reminders.js';
+import type { NotificationRequest, NotificationType, Params } from './schema.js';
+
+export type ApplicationEventType =
+  | 'ApplicationSubmitted'
+  | 'ApplicationApproved'
+  | 'ApplicationRejected'
+  | 'ApplicationWaitlisted'
+  | 'ApplicationPromoted'
+  | 'ApplicationWithdrawn'
+  | 'ApplicationExpired'
+  | 'ApplicationPendingDecision';
+
+/** The part of an application event's detail notifications read (the contract is events/catalog.ts). */
+export interface ApplicationNoticeDetail {
+  readonly applicationId: string;
+  readonly volunteerId: string;
+  readonly shiftStart: string;
+  readonly reason?: string | undefined;
+}
+
+const toVolunteer: Readonly<Partial<Record<ApplicationEventType, { type: NotificationType; sms: boolean }>>> = {
+  ApplicationSubmitted: { type: 'application-submitted', sms: false },
+  ApplicationApproved: { type: 'application-approved', sms: true },
+  ApplicationRejected: { type: 'application-rejected', sms: true },
+  ApplicationWaitlisted: { type: 'application-waitlisted', sms: true },
+  ApplicationPromoted: { type: 'application-promoted', sms: true },
+  ApplicationWithdrawn: { type: 'application-withdrawn', sms: false },
+  ApplicationExpired: { type: 'application-expired', sms: true },
+};
+
+/** The notifications of one application event; `managers` are the emails to nudge (a reminder of a pending decision). */
+export const applicationNotices = (
+  type: ApplicationEventType,
+  detail: ApplicationNoticeDetail,
+  context: ShiftContext,
+  managers: readonly string[],
+): NotificationRequest[] => {
+  const params: Params = { ...context.params, ...(detail.reason && { reason: detail.reason }) };
+  const message = toVolunteer[type];
+  if (message) {
+    return [
+      {
+        type: message.type,
+        to: { kind: 'volunteer', volunteerId: detail.volunteerId },
+        about: detail.applicationId,
+        channels: message.sms ? ['email', 'sms'] : ['email'],
+        params,
+        calendar: context.calendar,
+        // After the shift has started, news about the application only confuses.
+        staleAfter: detail.shiftStart,
+      },
+    ];
+  }
+  return managers.map((email) => ({
+    type: 'pending-decisions',
+    to: { kind: 'address', email, locale: 'ar' },
+    about: detail.applicationId,
+    window: 'decision-timeout',
+    params: { orgNameAr: params.orgNameAr ?? '', orgNameEn: params.orgNameEn ?? '', count: '1' },
+  }));
+};

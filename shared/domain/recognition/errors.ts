@@ -1,0 +1,18 @@
+import { ConflictError, NotFoundError, RuleViolationError } from '../errors.js';
+
+export class RewardNotFoundError extends NotFoundError {
+  constructor(rewardId: string) {
+    super(`reward ${rewardId} not found`);
+  }
+}
+
+/** The reward is out of stock or outside its validity (409: it may change; nothing was deducted). */
+export class RewardUnavailableError extends ConflictError {
+  override readonly code = 'reward-unavailable';
+}
+
+/** A rule of the catalogue refused the redemption (points, minimum hours, once per period); nothing was deducted. */
+export class RedemptionRefusedError extends RuleViolationError {}
+
+/** The volunteer named in a nomination has no approved hours with the organisation in that month. */
+export class NomineeNotEligibleError extends RuleViolationError {}

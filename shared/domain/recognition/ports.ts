@@ -1,0 +1,161 @@
+/** The ports of recognition; shared/db/recognition-repository.ts and the composition roots implement them. */
+import type { Caller } from '../caller.js';
+import type { BadgeDefinition, RecognitionStats } from './badges.js';
+import type { Nomination, PointsEntry, RewardView } from './schema.js';
+
+/** One approval (+) or reversal (−) of hours, as recognition counts it. */
+export interface HoursChange {
+  readonly eventId: string;
+  readonly hoursId: string;
+  readonly volunteerId: string;
+  readonly orgId: string;
+  readonly city: string;
+  /** Riyadh month and year of the hours' date. */
+  readonly month: string;
+  readonly year: string;
+  readonly minutes: number;
+  readonly professionalMinutes: number;
+  readonly shifts: number;
+  readonly points: number;
+  readonly at: string;
+  readonly reversal: boolean;
+}
+
+/** What recognition kept of an approval, so that its reversal takes back exactly the same. */
+export interface AppliedHours {
+  readonly hoursId: string;
+  readonly minutes: number;
+  readonly professionalMinutes: number;
+  readonly shifts: number;
+  readonly points: number;
+  readonly city: string;
+  readonly month: string;
+  readonly year: string;
+}
+
+export interface EarnedBadge {
+  readonly badgeId: string;
+  readonly version: number;
+  readonly earnedAt: string;
+  readonly credential: string | null;
+  readonly revokedAt?: string;
+}
+
+export interface Standing {
+  readonly stats: RecognitionStats;
+  readonly points: number;
+  readonly badges: readonly EarnedBadge[];
+}
+
+export interface PublicAchievement {
+  readonly at: string;
+  readonly displayName: string;
+  readonly kind: 'badge' | 'award';
+  readonly titleAr: string;
+  readonly titleEn: string;
+}
+
+export interface AwardRecord {
+  readonly month: string;
+  readonly award: 'volunteer-of-the-month';
+  readonly scope: 'org' | 'region' | 'national';
+  readonly scopeId: string;
+  readonly volunteerId: string;
+  readonly displayName: string;
+  readonly minutes: number;
+  readonly basis: 'nomination' | 'rule' | 'ministry';
+  readonly reasonAr?: string;
+  readonly reasonEn?: string;
+  readonly awardedAt: string;
+}
+
+export interface RewardRecord extends RewardView {
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor?: string;
+}
+
+export interface RecognitionRepository {
+  appliedHours(hoursId: string): Promise<AppliedHours | undefined>;
+  /** Applies the change once: counters, points entry, change marker; false when this event was already applied. */
+  applyHours(change: HoursChange, entry: PointsEntry): Promise<boolean>;
+  /** Adds the change to the volunteer's leaderboard entries (national, city, organisation × month, year), once per change. */
+  updateLeaderboards(change: HoursChange, shownAs: string | undefined): Promise<void>;
+  /** Volunteers whose standing changed since the last daily run (change markers, sharded). */
+  changedVolunteers(): AsyncIterable<{ readonly volunteerId: string; readonly markedAt: string }>;
+  /** Removes the change marker unless it was renewed since `markedAt`. */
+  clearChange(volunteerId: string, markedAt: string): Promise<void>;
+  standing(volunteerId: string): Promise<Standing>;
+  /** Awards the badge once (a rerun or duplicate is a no-op → false). */
+  awardBadge(volunteerId: string, earned: EarnedBadge, entry: PointsEntry, achievement: PublicAchievement | undefined): Promise<boolean>;
+  /** Revokes a held badge once → false when it was not held. */
+  revokeBadge(volunteerId: string, badgeId: string, at: string, entry: PointsEntry): Promise<boolean>;
+  points(volunteerId: string, limit: number, cursor?: string): Promise<Page<PointsEntry> & { balance: number }>;
+  achievements(limit: number, cursor: string | undefined, now: Date): Promise<Page<PublicAchievement>>;
+  leaderboard(scope: 'national' | 'city' | 'org', id: string, period: string, limit: number): Promise<Array<{ displayName: string; minutes: number }>>;
+  nominate(orgId: string, nomination: Nomination, by: string, at: string): Promise<void>;
+  nominationOf(orgId: string, month: string): Promise<(Nomination & { by: string }) | undefined>;
+  /** Organisations with approved hours in the month (markers written by applyHours). */
+  activeOrganizations(month: string): AsyncIterable<string>;
+  /** The organisation's top volunteer of the month, or none. */
+  topOfOrganization(orgId: string, month: string): Promise<{ volunteerId: string; minutes: number; displayName?: string } | undefined>;
+  orgMonthMinutes(orgId: string, month: string, volunteerId: string): Promise<number>;
+  /** Records the award once (false on a rerun), with its bonus points and public achievement. */
+  award(award: AwardRecord, entry: PointsEntry, achievement: PublicAchievement | undefined): Promise<boolean>;
+  awards(month: string): Promise<AwardRecord[]>;
+  createReward(reward: RewardRecord): Promise<void>;
+  rewards(now: Date): Promise<RewardRecord[]>;
+  reward(id: string): Promise<RewardRecord | undefined>;
+  /**
+   * Deducts the points and one unit of stock, records the redemption and its ledger entry, in
+   * one transaction. @throws RewardUnavailableError (stock, validity), RedemptionRefusedError
+   * (`points`: balance too low; `minApprovedHours`; `perVolunteer`: already redeemed this period)
+   */
+  redeem(input: {
+    volunteerId: string;
+    reward: RewardRecord;
+    redemptionId: string;
+    code: string;
+    periodKey: string | undefined;
+    entry: PointsEntry;
+    at: string;
+  }): Promise<{ balance: number }>;
+}
+
+export interface RecognitionProfile {
+  readonly nameAr: string;
+  readonly nameEn: string;
+  readonly birthDate: string;
+  readonly locale: 'ar' | 'en';
+  readonly showAchievements?: boolean;
+}
+
+export interface VolunteerProfiles {
+  profile(volunteerId: string): Promise<RecognitionProfile | undefined>;
+}
+
+/** Issues a badge as an Open Badges 3.0 credential; null where no signer is configured. */
+export interface BadgeCredentials {
+  issue(input: { volunteerId: string; nameAr: string; nameEn: string; badge: BadgeDefinition; earnedAt: string }): Promise<string | null>;
+}
+
+export interface RecognitionMessages {
+  badgeEarned(volunteerId: string, badge: BadgeDefinition, locale: 'ar' | 'en'): Promise<void>;
+  awardWon(volunteerId: string, award: AwardRecord, locale: 'ar' | 'en'): Promise<void>;
+}
+
+export interface RecognitionPorts {
+  readonly repo: RecognitionRepository;
+  readonly volunteers: VolunteerProfiles;
+  readonly credentials: BadgeCredentials;
+  readonly messages: RecognitionMessages;
+  readonly clock: { now(): Date };
+  readonly ids: () => string;
+  readonly codes: () => string;
+}
+
+export type { Caller };

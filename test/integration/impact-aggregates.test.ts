@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HoursEntry } from '../../shared/domain/impact/aggregates.js';
+import { toHalalas, COUNTER } from '../../shared/domain/impact/aggregates.js';
+import { comparable, recountHours } from '../../shared/domain/impact/recount.js';
+import { monthRange } from '../../shared/domain/impact/months.js';
+import type { EventDetail } from '../../events/catalog.js';
+import type { ConsumerEnvelope } from '../../shared/middleware/consumer.js';
+import { createTestTable } from '../helpers/table.js';
+import { envelope, prng, syntheticHours } from '../helpers/impact-events.js';
+
+let handler: (e: ConsumerEnvelope) => Promise<unknown>;
+let repo: typeof import('../../shared/db/impact-repository.js');
+
+beforeAll(async () => {
+  await createTestTable();
+  ({ handler } = await import('../../functions/consumers/impact-aggregates.js'));
+  repo = await import('../../shared/db/impact-repository.js');
+});
+
+/** Delivers every envelope at least once, `parallel` at a time; an error is retried later (as the bus does). */
+const deliver = async (envelopes: ConsumerEnvelope[], parallel: number) => {
+  const queue = [...envelopes];
+  const errors: string[] = [];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      try {
+        await handler(next);
+      } catch (error) {
+        errors.push((error as Error).name);
+        queue.push(next);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return errors;
+};
+
+const MONTHS = monthRange('2025-05', '2026-06');
+
+/** Every scope-month of the aggregates against an independent recount of the events (each hours entry once, minus its reversals). */
+const compareWithRecount = async (approvals: EventDetail<'HoursApproved'>[], reversals: EventDetail<'HoursReversed'>[]) => {
+    // The independent model: each hours entry once, minus everything its reversals took back.
+    const taken = new Map<string, { minutes: number; halalas: number }>();
+    for (const r of reversals) {
+      const t = taken.get(r.hoursId) ?? { minutes: 0, halalas: 0 };
+      taken.set(r.hoursId, { minutes: t.minutes + r.minutes, halalas: t.halalas + toHalalas(r.valueSar) });
+    }
+    const expected: HoursEntry[] = approvals.map((a) => {
+      const t = taken.get(a.hoursId);
+      return {
+        hoursId: a.hoursId,
+        volunteerId: a.volunteerId,
+        orgId: a.orgId,
+        ...(a.shiftId && { shiftId: a.shiftId }),
+        kind: a.kind,
+        month: a.date.slice(0, 7),
+        region: a.region,
+        city: a.city,
+        track: a.track,
+        causes: a.causes,
+        minutes: Math.max(0, a.minutes - (t?.minutes ?? 0)),
+        valueHalalas: Math.max(0, toHalalas(a.valueSar) - (t?.halalas ?? 0)),
+        reversalIds: t ? ['r'] : [],
+      };
+    });
+    const recount = recountHours(expected);
+    // How many reversals were applied depends on their order (one after an entry is emptied takes nothing): not compared.
+    const checked = (name: string) => name !== COUNTER.reversals;
+
+    const scopes = new Set([...recount.keys()].map((key) => key.split('|')[0]!));
+    const mismatches: string[] = [];
+    for (const scopeId of scopes) {
+      const [kind, id] = scopeId.split(':');
+      const scope = kind === 'national' ? ({ kind: 'national' } as const) : ({ kind, id } as { kind: 'region' | 'city' | 'organization'; id: string });
+      const stored = await repo.impactRepository().counters(scope, MONTHS[0]!, MONTHS.at(-1)!);
+      for (const month of MONTHS) {
+        const want = comparable(recount.get(`${scopeId}|${month}`), checked);
+        const got = comparable(stored.months.get(month), checked);
+        if (JSON.stringify(want) !== JSON.stringify(got)) mismatches.push(`${scopeId} ${month}: want ${JSON.stringify(want)} got ${JSON.stringify(got)}`);
+      }
+    }
+  return { mismatches, scopes };
+};
+
+describe('ImpactAggregates consumer', () => {
+  it('keeps every aggregate equal to a recount after concurrent approvals, reversals and duplicate deliveries', async () => {
+    const { approvals, reversals } = syntheticHours({ approvals: 200, volunteers: 30, orgs: 5, months: MONTHS, reversals: 35, seed: 7 });
+    const random = prng(99);
+    const envelopes = [
+      ...approvals.map((d, i) => envelope('HoursApproved', `ea${i}`, d)),
+      ...reversals.map((d, i) => envelope('HoursReversed', `er${i}`, d)),
+    ];
+    // Duplicates: a third of the events twice, some at the same moment (next to each other in the queue).
+    const withDuplicates = envelopes.flatMap((e) => (random() < 0.33 ? [e, e] : [e]));
+    const shuffled = withDuplicates.map((e) => ({ e, k: random() })).sort((a, b) => a.k - b.k).map(({ e }) => e);
+    // The same hours approved a second time under another event id (a producer retry): counted once.
+    shuffled.push(envelope('HoursApproved', 'ea-again', approvals[0]!));
+
+    await deliver(shuffled, 12);
+
+    const { mismatches, scopes } = await compareWithRecount(approvals, reversals);
+    expect(mismatches).toEqual([]);
+    expect(scopes.size).toBeGreaterThan(10);
+  }, 300_000);
+
+  it('keeps the aggregates equal to a recount when approvals come in overlapping batches with duplicates', async () => {
+    const { recordApprovalBatch } = await import('../../shared/domain/impact/recorder.js');
+    await createTestTable(); // national, region and city counters of its own
+    const { approvals, reversals } = syntheticHours({ approvals: 240, volunteers: 30, orgs: 4, months: MONTHS, reversals: 25, seed: 11, prefix: 'b-' });
+    const events = approvals.map((hours, i) => ({ eventId: `eb${i}`, hours }));
+    const batches = [events.slice(0, 100), events.slice(90, 180), events.slice(170), events.slice(0, 30)];
+    const store = repo.impactRepository();
+
+    const results = await Promise.all(batches.map((batch) => recordApprovalBatch(store, batch)));
+    await deliver(reversals.map((d, i) => envelope('HoursReversed', `ebr${i}`, d)), 4);
+
+    const { mismatches } = await compareWithRecount(approvals, reversals);
+    expect({ mismatches, applied: results.reduce((n, r) => n + r.applied, 0) }).toEqual({ mismatches: [], applied: 240 });
+  }, 300_000);
+
+  it('counts a redelivered registration once', async () => {
+    const detail = {
+      volunteerId: 'reg-1',
+      city: 'abha' as const,
+      region: 'asir',
+      locale: 'ar' as const,
+      skills: [],
+      professions: [],
+      languages: [],
+      interests: [],
+      registeredAt: '2026-03-31T21:30:00.000Z', // April 1st in Riyadh
+    };
+    await Promise.all([handler(envelope('VolunteerRegistered', 'er-reg-1', detail)), handler(envelope('VolunteerRegistered', 'er-reg-1', detail))]);
+    await handler(envelope('VolunteerRegistered', 'er-reg-1', detail));
+    const { months, total } = await repo.impactRepository().counters({ kind: 'region', id: 'asir' }, '2026-03', undefined);
+    expect({ march: months.get('2026-03')?.[COUNTER.registered], april: months.get('2026-04')?.[COUNTER.registered], total: total[COUNTER.registered] }).toEqual({
+      march: undefined,
+      april: 1,
+      total: 1,
+    });
+  });
+
+  it('adds the beneficiaries a manager reported on closing an opportunity to its organisation-month', async () => {
+    const closed = { opportunityId: 'o-ben', orgId: 'org-ben', previousStatus: 'published' as const, closedAt: '2026-05-10T10:00:00.000Z', beneficiaries: 140 };
+    await handler(envelope('OpportunityClosed', 'ec-ben', closed));
+    await handler(envelope('OpportunityClosed', 'ec-ben', closed));
+    const { months } = await repo.impactRepository().counters({ kind: 'organization', id: 'org-ben' }, '2026-05', '2026-05');
+    expect(months.get('2026-05')?.[COUNTER.beneficiaries]).toBe(140);
+  });
+
+  it('counts a no-show in the month of its shift', async () => {
+    const noShow = {
+      volunteerId: 'v-ns',
+      orgId: 'org-ns',
+      opportunityId: 'o-ns',
+      shiftId: 's-ns',
+      date: '2026-02-28',
+      shiftStart: '2026-02-28T06:00:00.000Z',
+      shiftEnd: '2026-02-28T10:00:00.000Z',
+      city: 'riyadh',
+      region: 'riyadh',
+      by: 'system',
+      disputeUntil: '2026-03-14T10:00:00.000Z',
+      at: '2026-03-01T10:00:00.000Z',
+    };
+    await handler(envelope('VolunteerNoShow', 'ens-1', noShow));
+    const { months } = await repo.impactRepository().counters({ kind: 'organization', id: 'org-ns' }, '2026-02', '2026-03');
+    expect([months.get('2026-02')?.[COUNTER.noShows], months.get('2026-03')?.[COUNTER.noShows]]).toEqual([1, undefined]);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * The operation specs (functions/http/routes.ts) and the handlers built from them agree: every
+ * spec's entry exports a handler built with `http(thatSpec)`, so a handler cannot enforce other
+ * groups, schemas or idempotency than its route declares.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { operations } from '../../functions/http/routes.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const areas = readdirSync(join(root, 'functions/http'), { withFileTypes: true }).filter((d) => d.isDirectory());
+
+describe('operation specs and their handlers', () => {
+  it.each(operations.map((spec) => [spec.id, spec] as const))('%s: its entry is built with http(spec) from this very spec', async (_id, spec) => {
+    const module = (await import(join(root, spec.entry))) as { handler?: { operation?: unknown } };
+    expect(module.handler, spec.entry).toBeTypeOf('function');
+    expect(module.handler!.operation, `${spec.entry} is not built with http(${spec.id})`).toBe(spec);
+  });
+
+  it('gives every operation a unique id and method + path', () => {
+    expect(new Set(operations.map((spec) => spec.id)).size).toBe(operations.length);
+    expect(new Set(operations.map((spec) => `${spec.method} ${spec.path}`)).size).toBe(operations.length);
+  });
+
+  it('gathers every spec an area declares', () => {
+    const declared = areas.flatMap((area) => {
+      const file = join(root, 'functions/http', area.name, 'routes.ts');
+      const source = readFileSync(file, 'utf8');
+      return [...source.matchAll(/\bid: '([A-Z][A-Za-z0-9]*)'/g)].map((m) => m[1]);
+    });
+    expect(operations.map((spec) => spec.id).sort()).toEqual(declared.sort());
+  });
+
+  it('marks every defineOperation call /* @__PURE__ */, so a handler bundle drops the other specs of its area', () => {
+    for (const area of areas) {
+      const source = readFileSync(join(root, 'functions/http', area.name, 'routes.ts'), 'utf8');
+      const calls = source.match(/=\s*(\/\* @__PURE__ \*\/\s*)?defineOperation\(/g) ?? [];
+      expect(calls.filter((call) => !call.includes('@__PURE__')), `functions/http/${area.name}/routes.ts`).toEqual([]);
+    }
+  });
+
+  it('builds no handler with the pre-spec options form http({ ... })', () => {
+    const handlers = areas.flatMap((area) =>
+      readdirSync(join(root, 'functions/http', area.name))
+        .filter((file) => file.endsWith('.ts'))
+        .map((file) => join('functions/http', area.name, file)),
+    );
+    const offenders = handlers.filter((file) => /\bhttp\(\s*\{/.test(readFileSync(join(root, file), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

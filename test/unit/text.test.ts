@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { boundedText } from '../../shared/domain/reference/text.js';
+
+const Name = boundedText(1, 100);
+const messageOf = (value: string) => Name.safeParse(value).error?.issues[0]?.message;
+
+describe('boundedText', () => {
+  it.each([
+    ['Arabic', 'هدى العتيبي'],
+    ['Latin with accents', 'Zoë Ångström-Núñez'],
+    ['Persian with ZWNJ inside a word', 'می‌خواهم'],
+    ['an emoji ZWJ sequence', 'ممرضة 👩‍⚕️'],
+    ['digits and punctuation', 'Clean-up #3 (Jeddah), 08:00–12:00'],
+  ])('accepts %s', (_, value) => {
+    expect(Name.safeParse(value).success).toBe(true);
+  });
+
+  it('refuses a lone surrogate, naming it', () => {
+    expect(messageOf('ab\ud800cd')).toBe('must not contain a lone surrogate (U+D800, invalid UTF-16)');
+  });
+
+  it('refuses a lone low surrogate', () => {
+    expect(messageOf('ab\udc00')).toMatch(/lone surrogate \(U\+DC00/);
+  });
+
+  it.each(['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'])(
+    'refuses the bidirectional control %j',
+    (control) => {
+      expect(messageOf(`abc${control}def`)).toMatch(/^must not contain bidirectional controls/);
+    },
+  );
+
+  it.each(['\u200B', '\u2060', '\uFEFF', '\u00AD', '\u{E0041}'])('refuses the invisible format character %j', (char) => {
+    expect(messageOf(`ab${char}cd`)).toMatch(/^must not contain invisible formatting characters/);
+  });
+
+  it.each(['Ali\u200Cce', '\u200Dعلي', 'علي\u200C', 'علي \u200Cحسن', 'ع\u200C\u200Cل'])('refuses a joiner where it is invisible: %j', (value) => {
+    expect(messageOf(value)).toMatch(/zero-width joiner/);
+  });
+
+  it.each(['a\tb', 'a\nb', 'a\u0000b', 'a\u0085b', 'a\u2028b', 'a\u2029b'])('refuses the control character in %j', (value) => {
+    expect(messageOf(value)).toMatch(/^must not contain control characters/);
+  });
+});
