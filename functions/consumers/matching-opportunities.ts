@@ -4,7 +4,7 @@
  * item and the opportunity's candidates are removed (matches pointing at it are hidden at once,
  * since reads check the catalogue). The record is read, so redelivery is harmless.
  */
-import { matchingPorts } from '../../shared/db/matching-repository.js';
+import { matchingPorts } from '../workflows/matching-run/ports.js';
 import { opportunityRepository } from '../../shared/db/opportunity-repository.js';
 import { syncOpportunity } from '../../shared/domain/matching/service.js';
 import { consumer } from '../../shared/middleware/consumer.js';

@@ -4,7 +4,7 @@
  * and a change marker for the next `matching` job. The profile is read, not the event: it is
  * the current state whatever order redelivered events arrive in, so the consumer is idempotent.
  */
-import { matchingPorts } from '../../shared/db/matching-repository.js';
+import { matchingPorts } from '../workflows/matching-run/ports.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import { syncVolunteer } from '../../shared/domain/matching/service.js';
 import { consumer } from '../../shared/middleware/consumer.js';

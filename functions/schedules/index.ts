@@ -26,7 +26,7 @@ export const awardsSchedule = defineSchedule({
   expression: 'cron(0 9 * * ? *)',
   timezone: PLATFORM_TIME_ZONE,
   entry: 'functions/schedules/awards.ts',
-  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events', 'signing'],
   timeout: 900,
   memorySize: 1024,
 });
@@ -97,6 +97,19 @@ export const evaluationsSchedule = defineSchedule({
   memorySize: 512,
 });
 
+/** The monthly impact run (issue 16): last month's snapshot, organisation and ministry reports. */
+export const impactSchedule = defineSchedule({
+  name: 'impact',
+  id: 'Impact',
+  description: "freezes last month's impact snapshot and emails each organisation its monthly impact and the ministry the national report (once each)",
+  expression: 'cron(0 8 1 * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/impact.ts',
+  needs: ['table:read', 'table:write', 'email'],
+  timeout: 900,
+  memorySize: 1024,
+});
+
 export const schedules: readonly ScheduleDefinition[] = [
   remindersSchedule,
   attendanceCloseSchedule,
@@ -105,4 +118,5 @@ export const schedules: readonly ScheduleDefinition[] = [
   awardsSchedule,
   trainingExpirySchedule,
   evaluationsSchedule,
+  impactSchedule,
 ];

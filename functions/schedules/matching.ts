@@ -5,7 +5,7 @@
  * No Scan: markers, postings and the open catalogue are all Queries on known partitions.
  * Locally `POST /local/schedules/matching` runs it and answers with this summary.
  */
-import { matchingPorts } from '../../shared/db/matching-repository.js';
+import { matchingPorts } from '../workflows/matching-run/ports.js';
 import { runChanges, type ChangesSummary } from '../../shared/domain/matching/service.js';
 import { job } from '../../shared/middleware/job.js';
 import { matchingSchedule } from './index.js';

@@ -8,7 +8,7 @@
  * grantNeeds(fn, ['table:read', 'email', 'sms'], resources);
  * ```
  */
-import { Arn, ArnFormat, Stack, Validations } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Stack, Token, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
@@ -67,6 +67,26 @@ export interface NeedResources {
   readonly stateMachines?: Readonly<Record<string, IStateMachine>>;
 }
 
+/**
+ * What reading the table means here: keys and queries. Never `dynamodb:Scan` (which
+ * `grantReadData` includes): no request, workflow, job or consumer path scans the table, so no
+ * role may (test/infra/least-privilege.test.ts). `ConditionCheckItem` is for transactions.
+ */
+export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'] as const;
+/** Item writes; TransactWriteItems is authorised per item with these (it has no IAM action of its own). */
+export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] as const;
+/** What the idempotency middleware does (shared/middleware/idempotency.ts). */
+const IDEMPOTENCY_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'] as const;
+
+const KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'] as const;
+const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'] as const;
+
+/** `actions` on the table and (through ITable.grant) its indexes, and the key actions on its key. */
+const grantTable = (fn: NodeFunction, table: ITable, actions: readonly string[], keyActions: readonly string[]): void => {
+  table.grant(fn, ...actions);
+  table.encryptionKey?.grant(fn, ...keyActions);
+};
+
 /** The id of the synth warning of a `workflow:<Name>` need that could not be granted. */
 export const UNBOUND_WORKFLOW_WARNING = 'TatawwuWorkflowNotBound';
 
@@ -80,9 +100,9 @@ const missing = (fn: NodeFunction, need: Need, what: string): Error =>
  * | need | grant | environment |
  * |---|---|---|
  * | (always) | none | `TABLE_NAME`, `IDEMPOTENCY_TABLE_NAME`, `EVENT_BUS_NAME` |
- * | `table:read` | `grantReadData` on the table (and its key) | |
- * | `table:write` | `grantReadWriteData` on the table (and its key) | |
- * | `idempotency` | `grantReadWriteData` on the idempotency table | |
+ * | `table:read` | {@link TABLE_READ_ACTIONS} on the table and its indexes (and decrypt with its key) | |
+ * | `table:write` | the read actions and {@link TABLE_WRITE_ACTIONS} (and encrypt with its key) | |
+ * | `idempotency` | GetItem, PutItem, UpdateItem, DeleteItem on the idempotency table | |
  * | `events` | `events:PutEvents` on the domain bus | |
  * | `email` | `ses:SendEmail`/`SendRawEmail` on the region's identity | `EMAIL_FROM` |
  * | `sms` | `sms-voice:SendTextMessage` on the region's sender ID | `SMS_SENDER_ID_ARN` |
@@ -107,17 +127,17 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
       case 'table:read':
         // table:write includes reading; granting both would only duplicate statements.
         if (!unique.includes('table:write')) {
-          resources.table.grantReadData(fn);
+          grantTable(fn, resources.table, TABLE_READ_ACTIONS, KEY_READ_ACTIONS);
           acknowledgeIndexWildcard(fn, resources.table);
         }
         break;
       case 'table:write':
-        resources.table.grantReadWriteData(fn);
+        grantTable(fn, resources.table, [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS], [...KEY_READ_ACTIONS, ...KEY_WRITE_ACTIONS]);
         acknowledgeIndexWildcard(fn, resources.table);
         acknowledgeKeyWriteActions(fn);
         break;
       case 'idempotency':
-        resources.idempotencyTable.grantReadWriteData(fn);
+        grantTable(fn, resources.idempotencyTable, IDEMPOTENCY_ACTIONS, [...KEY_READ_ACTIONS, ...KEY_WRITE_ACTIONS]);
         acknowledgeKeyWriteActions(fn);
         break;
       case 'events':
@@ -193,7 +213,7 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
 }
 
 /**
- * `grantReadData`/`grantReadWriteData` name `<table ARN>/index/*` so that queries on GSI1..GSI3
+ * Table grants (`ITable.grant`) name `<table ARN>/index/*` so that queries on GSI1..GSI3
  * work. cdk-nag (v3) acknowledges findings one by one, by their exact text, so the finding is
  * computed from this very table's ARN: a wildcard on any other resource still fails the check.
  */
@@ -205,11 +225,15 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
  */
 const grantDescribeExecutions = (fn: NodeFunction, stateMachine: IStateMachine): void => {
   const stack = Stack.of(fn);
+  // A state machine named in plain text (ours are) keeps the policy free of cross-stack
+  // references, whose rendering cdk-nag's exact-text acknowledgement could not predict.
+  const physicalName = (stateMachine as { physicalName?: string }).physicalName;
+  const name = physicalName && !Token.isUnresolved(physicalName) ? physicalName : Arn.split(stateMachine.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName;
   const executions = stack.formatArn({
     service: 'states',
     resource: 'execution',
     arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    resourceName: `${Arn.split(stateMachine.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName}:*`,
+    resourceName: `${name}:*`,
   });
   fn.function.addToRolePolicy(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executions] }));
   Validations.of(fn.role).acknowledge({

@@ -9,7 +9,7 @@
  *   `optional` handler verifies a bearer token itself, with the `JWT_*` settings it is given);
  * - a `$default` stage with throttling and JSON access logs.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, NestedStack, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
   HttpApi,
@@ -135,6 +135,8 @@ export class PlatformHttpApi extends Construct {
   public readonly functions: ReadonlyMap<string, NodeFunction>;
   /** Routes by route id. */
   public readonly routes: ReadonlyMap<string, HttpRoute>;
+  /** The nested stack of each area (`functions/http/<area>/`), holding its functions and routes. */
+  public readonly areaStacks: ReadonlyMap<string, NestedStack>;
 
   constructor(scope: Construct, id: string, props: PlatformHttpApiProps) {
     super(scope, id);
@@ -170,6 +172,23 @@ export class PlatformHttpApi extends Construct {
     const byEntry = new Map<string, AnyOperation[]>();
     for (const route of props.operations) byEntry.set(route.entry, [...(byEntry.get(route.entry) ?? []), route]);
 
+    // CloudFormation allows 500 resources per stack and every route brings ~7 (function, role,
+    // policy, log group, integration, permission, route): each area's routes and functions live
+    // in a nested stack of their own, which the parent counts as one resource.
+    const areaStacks = new Map<string, NestedStack>();
+    const scopeFor = (entry: string): NestedStack => {
+      const area = /^functions\/http\/([^/]+)\//.exec(entry)?.[1] ?? 'other';
+      let nested = areaStacks.get(area);
+      if (!nested) {
+        nested = new NestedStack(this, `Routes${area.replace(/(^|-)(.)/g, (_, __, c: string) => c.toUpperCase())}`, {
+          description: `HTTP routes of the ${area} area: their functions, integrations and alarms`,
+        });
+        areaStacks.set(area, nested);
+      }
+      return nested;
+    };
+    this.areaStacks = areaStacks;
+
     const functions = new Map<string, NodeFunction>();
     const functionIds = new Map<string, string>();
     for (const [entry, routes] of byEntry) {
@@ -178,7 +197,7 @@ export class PlatformHttpApi extends Construct {
       if (clash) throw new Error(`entries ${JSON.stringify(clash)} and ${JSON.stringify(entry)} map to the same function id ${fnId}`);
       functionIds.set(fnId, entry);
 
-      const fn = new NodeFunction(this, fnId, {
+      const fn = new NodeFunction(scopeFor(entry), fnId, {
         entry,
         serviceName: serviceNameFor(entry),
         timeout: Duration.seconds(Math.max(...routes.map((r) => r.timeout ?? 10))),
@@ -206,7 +225,7 @@ export class PlatformHttpApi extends Construct {
         integration = new HttpLambdaIntegration(`${functionIdFor(route.entry)}Integration`, fn.function);
         integrations.set(route.entry, integration);
       }
-      const httpRoute = new HttpRoute(this, route.id, {
+      const httpRoute = new HttpRoute(scopeFor(route.entry), route.id, {
         httpApi: this.httpApi,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration,

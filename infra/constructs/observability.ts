@@ -58,15 +58,19 @@ export class Observability extends Construct {
   }
 
   /** Raises an alarm when `fn` reports any error within five minutes. */
+  /**
+   * An alarm on the function's errors. It is created beside the function (in its stack: a
+   * nested stack for route functions), so a stack's size grows with its own functions only.
+   */
   public monitorFunction(id: string, fn: NodeFunction): Alarm {
     return this.alarm(`${id}Errors`, fn.function.metricErrors({ period: PERIOD, statistic: 'Sum' }), {
       threshold: 1,
       description: `${fn.node.path} reported errors`,
-    });
+    }, fn);
   }
 
-  private alarm(id: string, metric: IMetric, options: { threshold: number; description: string }): Alarm {
-    const alarm = new Alarm(this, id, {
+  private alarm(id: string, metric: IMetric, options: { threshold: number; description: string }, scope: Construct = this): Alarm {
+    const alarm = new Alarm(scope, scope === this ? id : 'ErrorsAlarm', {
       metric,
       threshold: options.threshold,
       evaluationPeriods: 1,

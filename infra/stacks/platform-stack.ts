@@ -3,7 +3,7 @@
  * functions, alarms. It only composes constructs; the data it works on lives in the DataStack
  * of the same region.
  */
-import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Fn, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -97,7 +97,10 @@ export class PlatformStack extends Stack {
 
     // The workflows' task functions are granted from the base resources; their state machines
     // then let the routes that declare `workflow:<Name>` start them and answer their tasks.
-    this.workflows = new Workflows(this, 'Workflows', {
+    // CloudFormation allows 500 resources per stack: the workflows' task functions, the
+    // scheduled jobs and the event consumers each live in a nested stack (the routes' functions
+    // in one nested stack per area, see PlatformHttpApi); the parent counts each as one resource.
+    this.workflows = new Workflows(new NestedStack(this, 'WorkflowTasks', { description: 'state machines and their task functions' }), 'Workflows', {
       resources: baseResources,
       logRetention,
       logRemovalPolicy: config.ephemeralRemovalPolicy,
@@ -140,8 +143,9 @@ export class PlatformStack extends Stack {
     const alarmAction = new SnsAction(this.observability.topic);
     const functionDefaults = { logRetention, logRemovalPolicy: config.ephemeralRemovalPolicy, logLevel: config.logLevel };
     const feedback = this.messaging.addFeedback({ resources: this.needResources, eventBus: data.eventBus, alarmAction, ...functionDefaults });
-    this.schedules = new Schedules(this, 'Schedules', { resources: this.needResources, alarmAction, ...functionDefaults });
-    this.consumers = new Consumers(this, 'Consumers', { resources: this.needResources, eventBus: data.eventBus, alarmAction, ...functionDefaults });
+    const workers = new NestedStack(this, 'Workers', { description: 'scheduled jobs and event consumers, with their dead-letter queues and alarms' });
+    this.schedules = new Schedules(workers, 'Schedules', { resources: this.needResources, alarmAction, ...functionDefaults });
+    this.consumers = new Consumers(workers, 'Consumers', { resources: this.needResources, eventBus: data.eventBus, alarmAction, ...functionDefaults });
     // The transactional outbox: the table's stream → the domain bus (no Lambda in between).
     if (!data.table.tableStreamArn) throw new Error('the data stack table has no stream: the outbox pipe needs one (shared/db/table.ts: stream)');
     new EventPipe(this, 'OutboxPipe', {

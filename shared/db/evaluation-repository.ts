@@ -12,7 +12,7 @@ import type { ExperienceRecord, VolunteerEvaluationRecord } from '../domain/eval
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { experienceAggregate, experienceEvaluation, volunteerAggregate, volunteerEvaluation } from './entities/evaluation.js';
-import { shift as shiftEntity } from './entities/shift.js';
+import { shift as shiftEntity, shiftByIdQuery } from './entities/shift.js';
 import { application as applicationEntity } from './entities/application.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 
@@ -140,14 +140,7 @@ export const evaluationRepository = (
       return false;
     },
     async shift(shiftId) {
-      const { Items } = await client.send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK = :sk',
-          ExpressionAttributeValues: { ':pk': shiftEntity.keys.index(shiftId).GSI1PK, ':sk': shiftEntity.keys.index(shiftId).GSI1SK },
-        }),
-      );
+      const { Items } = await client.send(new QueryCommand(shiftByIdQuery(tableName(), shiftId)));
       const item = Items?.[0];
       if (!item) return undefined;
       const found = shiftEntity.fromItem(item);

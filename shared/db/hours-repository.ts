@@ -22,7 +22,7 @@ import { hoursIndexKeys, hoursRecord } from './entities/hours-record.js';
 import { outboxPut } from './entities/outbox-event.js';
 import { jobCursor, valuationRate } from './entities/valuation-rate.js';
 import { booking } from './entities/booking.js';
-import { shift as shiftEntity } from './entities/shift.js';
+import { shiftByIdQuery } from './entities/shift.js';
 import { opportunityRepository } from './opportunity-repository.js';
 import { transactWrite, type TransactItem } from './transactions.js';
 
@@ -69,14 +69,7 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
 
   return {
     async shift(shiftId) {
-      const { Items } = await client.send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK = :sk',
-          ExpressionAttributeValues: { ':pk': shiftEntity.keys.index(shiftId).GSI1PK, ':sk': shiftEntity.keys.index(shiftId).GSI1SK },
-        }),
-      );
+      const { Items } = await client.send(new QueryCommand(shiftByIdQuery(tableName(), shiftId)));
       const shiftItem = Items?.[0];
       if (!shiftItem) return undefined;
       const found = await opportunities.get(String(shiftItem.opportunityId));

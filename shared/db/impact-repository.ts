@@ -3,16 +3,22 @@
  * Implements the impact ports: every event is one TransactWriteItems (its marker + the counter
  * ADDs + the state it moves), and every view reads a few Queries.
  */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity } from '../domain/impact/activity.js';
 import type { AggregateScope, CounterUpdate, HoursEntry } from '../domain/impact/aggregates.js';
 import type { Month } from '../domain/impact/months.js';
 import type { AggregateStore, CommitOutcome, ScopeCounters, TargetStore } from '../domain/impact/ports.js';
+import type { MailClaims, ReportDirectory, SnapshotStore } from '../domain/impact/monthly.js';
+import { organizationRepository } from './organization-repository.js';
+import { volunteerDepartment } from './entities/volunteer-department.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import {
   appliedEvent,
   impactAggregate,
+  impactMail,
+  impactSnapshot,
   impactHoursEntry,
   NATIONAL_SHARDS,
   nationalShardOf,
@@ -342,3 +348,68 @@ export const impactRepository = (
 /** Reads one aggregate item as stored (tests, reconciliation). */
 export const readAggregateItem = async (scope: AggregateScope, period: Month | 'TOTAL', shard = 0, client: DynamoDBDocumentClient = documentClient()) =>
   (await client.send(new GetCommand({ TableName: env.tableName, Key: impactAggregate.keys.item(scope, period, shard) }))).Item;
+
+/** Frozen monthly snapshots (written once) and the claims of the monthly emails. */
+export const impactReportStore = (client: () => DynamoDBDocumentClient = documentClient, tableName: () => string = () => env.tableName): SnapshotStore & MailClaims => {
+  const LEASE_MS = 10 * 60 * 1000;
+  return {
+    async freeze(month, key, report, at) {
+      const Key = key === 'NATIONAL' ? impactSnapshot.keys.national(month) : impactSnapshot.keys.organization(month, key.replace(/^ORG#/, ''));
+      try {
+        await client().send(
+          new PutCommand({
+            TableName: tableName(),
+            Item: impactSnapshot.toItem({ month, scope: key, frozenAt: at.toISOString(), report }, Key),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+        return { report, created: true };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const { Item } = await client().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }));
+        return { report: impactSnapshot.fromItem(Item!).report as typeof report, created: false };
+      }
+    },
+    async claim(month, recipient, at) {
+      try {
+        await client().send(
+          new PutCommand({
+            TableName: tableName(),
+            Item: impactMail.toItem({ month, recipient, status: 'sending', at: at.toISOString() }, impactMail.keys.item(month, recipient), { claimedAt: Date.now() }),
+            // A claim that never reached `sent` (the process died mid-send) is taken over after the lease.
+            ConditionExpression: 'attribute_not_exists(PK) OR (#status = :sending AND claimedAt < :stale)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':sending': 'sending', ':stale': Date.now() - LEASE_MS },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    async sent(month, recipient, at) {
+      await client().send(
+        new PutCommand({ TableName: tableName(), Item: impactMail.toItem({ month, recipient, status: 'sent', at: at.toISOString() }, impactMail.keys.item(month, recipient)) }),
+      );
+    },
+  };
+};
+
+/** Who receives the monthly reports: organisations with a department (GSI1 DEPARTMENTS) and the ministry's addresses. */
+export const impactReportDirectory = (client: () => DynamoDBDocumentClient = documentClient, tableName: () => string = () => env.tableName): ReportDirectory => ({
+  async organizations() {
+    const departments = await queryAll(
+      { TableName: tableName(), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': volunteerDepartment.keys.all } },
+      client(),
+    );
+    const orgs = organizationRepository(client(), tableName);
+    const out: { orgId: string; nameAr: string; nameEn: string; email: string }[] = [];
+    for (const item of departments) {
+      const org = await orgs.get(String(item.orgId));
+      if (org) out.push({ orgId: org.id, nameAr: org.nameAr, nameEn: org.nameEn, email: org.contactEmail });
+    }
+    return out;
+  },
+  ministry: () => (process.env.MINISTRY_REPORTS_EMAIL ?? process.env.MINISTRY_REVIEWERS_EMAIL ?? 'ministry-reports@tatawwu.sa').split(',').map((a) => a.trim()).filter(Boolean),
+});

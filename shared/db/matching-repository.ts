@@ -17,14 +17,10 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { bucketOf, OPEN_BUCKETS, shardOf } from '../domain/matching/adapters.js';
-import type { IndexedVolunteer, MatchingPorts, MatchingStore, StoredCandidate, StoredMatch } from '../domain/matching/service.js';
+import type { IndexedVolunteer, MatchingStore, StoredCandidate, StoredMatch } from '../domain/matching/service.js';
 import type { Invitation } from '../domain/matching/schema.js';
-import { systemClock } from '../clock.js';
-import { cityById } from '../domain/reference/cities.js';
 import { env } from '../env.js';
 import { outboxPuts } from './entities/outbox-event.js';
-import { notifier } from '../messaging/notifier.js';
-import { organizationRepository } from './organization-repository.js';
 import { documentClient } from './client.js';
 import { invalidCursor } from '../domain/cursor.js';
 import { matchCandidate } from './entities/match-candidate.js';
@@ -296,35 +292,3 @@ export const matchingRepository = (
 };
 
 export type MatchingRepository = ReturnType<typeof matchingRepository>;
-
-/**
- * The ports of the matching service in this process: the table, invitations through the
- * notifier of shared/messaging (outbox, consent, quiet hours; the invitation id is the dedupe
- * key), the domain bus and the system clock.
- */
-export const matchingPorts = (): MatchingPorts => ({
-  store: matchingRepository(),
-  invitations: {
-    async send(invitation, volunteer, opportunity) {
-      if (invitation.channel === 'none') return;
-      const organization = await organizationRepository().get(opportunity.orgId);
-      const shift = opportunity.shifts.find((s) => s.id === invitation.shiftId);
-      const city = cityById(opportunity.city);
-      await notifier().notify({
-        type: 'invitation',
-        to: { kind: 'volunteer', volunteerId: volunteer.view.id },
-        about: invitation.id,
-        params: {
-          titleAr: opportunity.titleAr,
-          titleEn: opportunity.titleEn,
-          orgNameAr: organization?.nameAr ?? opportunity.orgId,
-          orgNameEn: organization?.nameEn ?? opportunity.orgId,
-          ...(shift && { start: shift.start }),
-          ...(city && { placeAr: city.nameAr, placeEn: city.nameEn }),
-        },
-        channels: [invitation.channel],
-      });
-    },
-  },
-  clock: systemClock,
-});

@@ -19,12 +19,6 @@ import { env } from '../env.js';
 
 export { EVENT_SOURCE, type DomainEvent, type EventPublisher };
 
-export const domainEvent = <T>(type: string, detail: T, time = new Date()): DomainEvent<T> => ({
-  id: ulid(time.getTime()),
-  type,
-  time: time.toISOString(),
-  detail,
-});
 
 /** Writes the events' outbox items (idempotent: an event id already written stays as it is). */
 export const outboxPublisher = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): EventPublisher => ({

@@ -22,7 +22,6 @@ import {
   NotificationRequest,
   SuppressionReason,
   type Channel,
-  type NotificationDeadLetteredDetail,
   type OutboxRecord,
   type Params,
   type RecipientRef,
@@ -32,7 +31,9 @@ import { systemClock } from '../clock.js';
 import { env } from '../env.js';
 import { notificationRepository, suppressionKey, type ContactStore, type OutboxStore } from '../db/notification-repository.js';
 import { describeError, isPermanent } from './delivery.js';
-import { domainEvent, eventPublisher, type EventPublisher } from './events.js';
+import { ulid } from 'ulid';
+import { domainEvent } from '../domain/events.js';
+import { eventPublisher, type EventPublisher } from './events.js';
 import { buildCalendar } from './ics.js';
 import { renderEmail, renderSms } from './render.js';
 import { sesEmailTransport, type EmailTransport } from './ses-email.js';
@@ -83,15 +84,19 @@ export interface Notifier {
 export const eventDeadLetterSink = (events: EventPublisher = eventPublisher()): DeadLetterSink => ({
   async deadLetter(record, reason) {
     await events.publish([
-      domainEvent<NotificationDeadLetteredDetail>('NotificationDeadLettered', {
-        notificationId: record.id,
-        type: record.type,
-        channel: record.channel,
-        recipientId: record.recipientId,
-        about: record.about,
-        attempts: record.attempts,
-        reason,
-      }),
+      domainEvent(
+        'NotificationDeadLettered',
+        {
+          notificationId: record.id,
+          type: record.type,
+          channel: record.channel,
+          recipientId: record.recipientId,
+          about: record.about,
+          attempts: record.attempts,
+          reason,
+        },
+        { id: ulid(), time: new Date() },
+      ),
     ]);
   },
 });

@@ -4,7 +4,8 @@ import { organizationRepository } from '../../shared/db/organization-repository.
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { cityById } from '../../shared/domain/reference/cities.js';
-import { domainEvent, eventPublisher } from '../../shared/messaging/events.js';
+import { testEvent } from '../helpers/events.js';
+import { eventPublisher } from '../../shared/messaging/events.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 import { volunteerRecord } from '../integration/matching-support.js';
 
@@ -52,7 +53,7 @@ beforeAll(async () => {
     // A whole VolunteerRegistered detail: consumers check events against their contract (events/catalog.ts).
     const { city, skills, professions, languages, interests, preferences } = record;
     const detail = { volunteerId: id, city, region: cityById(city)!.region, locale: preferences.locale, skills, professions, languages, interests, registeredAt: now };
-    await eventPublisher().publish([domainEvent('VolunteerRegistered', detail)]);
+    await eventPublisher().publish([testEvent('VolunteerRegistered', detail)]);
   }
   const created = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, {
     token: await manager(orgId),

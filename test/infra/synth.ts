@@ -2,16 +2,35 @@
  * Synthesis helpers of the infra tests: the same `defineStacks` that infra/app.ts runs, on a
  * fresh App, plus readers for the parts of a template the tests assert on.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
+import { App, NestedStack, type CfnElement, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { AnyOperation } from '../../functions/http/operation.js';
 import { defineStacks, type RegionStacks } from '../../infra/stacks/region-stacks.js';
 import type { NodeFunction } from '../../infra/constructs/node-function.js';
 
 export const TEST_ACCOUNT = '111111111111';
+
+type CfnTemplate = { Resources?: Record<string, unknown>; Parameters?: Record<string, unknown>; Outputs?: Record<string, unknown> } & Record<string, unknown>;
+
+/**
+ * A stack's template with the resources of its nested stacks (route areas, workers, workflow
+ * tasks) merged in, so that assertions about "the platform" see every function wherever the
+ * 500-resource limit put it. References across stacks appear as nested-stack parameters.
+ */
+const withNestedStacks = (stack: Stack, template: CfnTemplate, directory: string): CfnTemplate => {
+  const merged: CfnTemplate = { ...template, Resources: { ...template.Resources }, Parameters: { ...template.Parameters }, Outputs: { ...template.Outputs } };
+  const nested = stack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack && c !== stack);
+  for (const child of nested) {
+    const part = JSON.parse(readFileSync(join(directory, child.templateFile), 'utf8')) as CfnTemplate;
+    Object.assign(merged.Resources!, part.Resources);
+    Object.assign(merged.Parameters!, part.Parameters);
+    Object.assign(merged.Outputs!, part.Outputs);
+  }
+  return merged;
+};
 
 export interface Synthesized {
   readonly stacks: RegionStacks[];
@@ -41,7 +60,7 @@ export const synthesize = (options: { stage?: string; operations?: readonly AnyO
     template: (stack) => {
       let template = templates.get(stack);
       if (!template) {
-        template = Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template as Record<string, unknown>);
+        template = Template.fromJSON(withNestedStacks(stack, assembly.getStackArtifact(stack.artifactId).template as CfnTemplate, assembly.directory));
         templates.set(stack, template);
       }
       return template;

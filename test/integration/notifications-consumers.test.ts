@@ -4,7 +4,7 @@ import { emailsTo, seedApprovedSeat, seedVolunteer } from './notifications-suppo
 
 await createTestTable();
 const { toEnvelope } = await import('../../infra/local/jobs.js');
-const { domainEvent } = await import('../../shared/messaging/events.js');
+const { testEvent } = await import('../helpers/events.js');
 const applications = await import('../../functions/consumers/notify-applications.js');
 const closed = await import('../../functions/consumers/notify-opportunity-closed.js');
 const { notificationRepository } = await import('../../shared/db/notification-repository.js');
@@ -18,7 +18,7 @@ const END = '2031-06-01T09:00:00.000Z';
 
 const applicationEvent = (type: string, seat: { shiftId: string; opportunityId: string; orgId: string }, volunteerId: string, extra = {}) =>
   toEnvelope(
-    domainEvent(type, {
+    testEvent(type, {
       applicationId: `app-${seat.shiftId}`,
       volunteerId,
       opportunityId: seat.opportunityId,
@@ -83,7 +83,7 @@ describe('notify-opportunity-closed consumer', () => {
         Item: { ...shift.keys.item(seat.opportunityId, seat.shiftId), entity: 'Shift', id: seat.shiftId, start: START, end: END, capacity: 5 },
       }),
     );
-    const event = toEnvelope(domainEvent('OpportunityClosed', { opportunityId: seat.opportunityId, orgId: seat.orgId, previousStatus: 'published', closedAt: '2031-05-20T07:00:00.000Z' }));
+    const event = toEnvelope(testEvent('OpportunityClosed', { opportunityId: seat.opportunityId, orgId: seat.orgId, previousStatus: 'published', closedAt: '2031-05-20T07:00:00.000Z' }));
 
     await closed.handler(event);
     await closed.handler(event);

@@ -1,5 +1,6 @@
 /** GET /v1/opportunities/{id}/candidates: ranked candidates for that organisation's managers; display data only. */
 import { matchingRepository } from '../../../shared/db/matching-repository.js';
+import { matchingTrainingReads } from '../../../shared/db/matching-training-reads.js';
 import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
 import { candidates } from '../../../shared/domain/matching/read.js';
 import { http } from '../../../shared/middleware/http.js';
@@ -7,5 +8,5 @@ import { ok } from '../../../shared/middleware/responses.js';
 import { getOpportunityCandidates } from './routes.js';
 
 export const handler = http(getOpportunityCandidates).handler(async ({ path, query, caller }) =>
-  ok(await candidates(matchingRepository(), opportunityRepository(), caller, path.id, query)),
+  ok(await candidates({ ...matchingRepository(), ...matchingTrainingReads() }, opportunityRepository(), caller, path.id, query)),
 );

@@ -1,10 +1,11 @@
 /** The composition root of recognition: the ports its handlers, consumer and job hand to the service. */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
 import { recognitionRepository } from '../../../shared/db/recognition-repository.js';
 import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
 import type { BadgeCredentials, RecognitionMessages, RecognitionPorts, VolunteerProfiles } from '../../../shared/domain/recognition/ports.js';
+import { openBadgeCredential } from '../../../shared/domain/recognition/credential.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
 
 const profiles = (): VolunteerProfiles => {
@@ -60,13 +61,25 @@ const messages = (): RecognitionMessages => {
   };
 };
 
-/** Until the platform signer is configured in this composition root, badges carry no credential (null, as the API documents). */
-const unsignedBadges: BadgeCredentials = { issue: async () => null };
+/**
+ * Badges signed by the platform's signer (the region's KMS key in the cloud, the local key
+ * locally), as Open Badges 3.0 credentials; where no signer is configured (SIGNING_KEY_ARN /
+ * SIGNING_KEY_DIR unset) a badge carries no credential (null, as the API documents).
+ */
+const badgeCredentials = (): BadgeCredentials => ({
+  async issue({ nameAr, nameEn, badge, earnedAt }) {
+    if (!process.env.SIGNING_KEY_ARN && !process.env.SIGNING_KEY_DIR) return null;
+    const { signer } = await import('../../../shared/signing/index.js');
+    const baseUrl = (process.env.PUBLIC_BASE_URL ?? 'https://tatawwu.sa').replace(/\/+$/, '');
+    const credential = openBadgeCredential({ baseUrl, credentialId: randomUUID(), badge, holder: { nameAr, nameEn }, earnedAt });
+    return (await signer()).sign(credential, { typ: 'vc+jwt', cty: 'vc' });
+  },
+});
 
 export const recognitionPorts = (): RecognitionPorts => ({
   repo: recognitionRepository(),
   volunteers: profiles(),
-  credentials: unsignedBadges,
+  credentials: badgeCredentials(),
   messages: messages(),
   clock: systemClock,
   ids: () => ulid(),

@@ -6,7 +6,7 @@
  * per run and warm container, and shared by the batches it serves.
  */
 import * as z from 'zod';
-import { matchingPorts } from '../../../shared/db/matching-repository.js';
+import { matchingPorts } from './ports.js';
 import type { OpportunityIndex } from '../../../shared/domain/matching/matcher.js';
 import { loadIndex, matchShard, type MatchingPorts } from '../../../shared/domain/matching/service.js';
 import { SHARD_COUNT } from '../../../shared/domain/matching/adapters.js';

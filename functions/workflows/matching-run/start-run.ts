@@ -6,7 +6,7 @@
  *   in-process over the SAME batches the ItemBatcher would make (`runShardsInProcess`).
  */
 import { SFNClient, StartExecutionCommand, ExecutionAlreadyExists } from '@aws-sdk/client-sfn';
-import { matchingPorts } from '../../../shared/db/matching-repository.js';
+import { matchingPorts } from './ports.js';
 import { allShards } from '../../../shared/domain/matching/adapters.js';
 import type { MatchingPorts } from '../../../shared/domain/matching/service.js';
 import { env } from '../../../shared/env.js';

@@ -6,6 +6,7 @@
  * beside the application's Put; freeing one is the reverse with `seatsTaken > :zero`.
  * `waiting` counts the shift's waitlist entries. GSI1 finds a shift by its id alone.
  */
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { ShiftRecord } from '../../domain/opportunities/schema.js';
 import { defineEntity, storedRecord } from './entity.js';
@@ -37,3 +38,14 @@ export const shift = defineEntity({
     },
   ],
 });
+
+/** The Query of the "find a shift by its id" access pattern (GSI1; at most one item). */
+export const shiftByIdQuery = (tableName: string, shiftId: string): QueryCommandInput => {
+  const { GSI1PK, GSI1SK } = shift.keys.index(shiftId);
+  return {
+    TableName: tableName,
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK = :sk',
+    ExpressionAttributeValues: { ':pk': GSI1PK, ':sk': GSI1SK },
+  };
+};

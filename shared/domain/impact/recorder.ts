@@ -43,6 +43,7 @@ const MAX_TRANSACTION_ITEMS = 100;
 export const recordApprovalBatch = async (
   store: AggregateStore,
   events: readonly { readonly eventId: string; readonly hours: ApprovedHours }[],
+  attempt = 0,
 ): Promise<{ applied: number; duplicates: number; transactions: number; fallbacks: number }> => {
   const seen = new Set<string>();
   const unique = events.filter((e) => !seen.has(e.hours.hoursId) && seen.add(e.hours.hoursId));
@@ -56,6 +57,7 @@ export const recordApprovalBatch = async (
   let chunkActivities = new Map<string, Activity>();
   let chunkShifts = new Map<string, { added: number; wasZero: boolean }>();
   const counterKeys = new Set<string>();
+  const counterSlots = () => [...counterKeys].reduce((n, key) => n + (key.startsWith('national') ? NATIONAL_ITEMS_PER_PERIOD : 1), 0);
 
   const flush = async () => {
     if (chunk.length === 0) return;
@@ -68,12 +70,21 @@ export const recordApprovalBatch = async (
       for (const [shiftId, { added }] of chunkShifts) shiftAttendances.set(shiftId, (shiftAttendances.get(shiftId) ?? 0) + added);
     } else {
       result.fallbacks += 1;
-      for (const e of chunk) {
-        const outcome = await recordApproval(store, e.eventId, e.hours);
-        if (outcome === 'applied') result.applied += 1;
-        else result.duplicates += 1;
+      // Another batch moved one of these volunteers or shifts, or an event was applied before:
+      // read again and retry the chunk as a batch, then event by event (which sorts duplicates out).
+      const retry = attempt < 2 ? await recordApprovalBatch(store, chunk, attempt + 1) : undefined;
+      if (retry) {
+        result.applied += retry.applied;
+        result.duplicates += retry.duplicates;
+        result.transactions += retry.transactions;
+        result.fallbacks += retry.fallbacks;
+      } else {
+        for (const e of chunk) {
+          const outcome = await recordApproval(store, e.eventId, e.hours);
+          if (outcome === 'applied') result.applied += 1;
+          else result.duplicates += 1;
+        }
       }
-      // What is stored is no longer what this batch read: read the rest again.
       const reread = await store.loadMany(volunteerIds, shiftIds);
       reread.activities.forEach((a, id) => activities.set(id, a));
       reread.shiftAttendances.forEach((n, id) => shiftAttendances.set(id, n));
@@ -95,15 +106,15 @@ export const recordApprovalBatch = async (
       1 +
       (chunkActivities.has(hours.volunteerId) ? 0 : 1) +
       (hours.shiftId && !chunkShifts.has(hours.shiftId) ? 1 : 0) +
-      applied.updates.filter((u) => !counterKeys.has(counterKey(u, hours.volunteerId))).length;
-    if (chunk.length > 0 && chunkItems(chunk.length, chunkActivities.size, chunkShifts.size, counterKeys.size) + newItems > MAX_TRANSACTION_ITEMS) {
+      applied.updates.filter((u) => !counterKeys.has(counterKey(u))).reduce((n, u) => n + (u.scope.kind === 'national' ? NATIONAL_ITEMS_PER_PERIOD : 1), 0);
+    if (chunk.length > 0 && chunkItems(chunk.length, chunkActivities.size, chunkShifts.size, counterSlots()) + newItems > MAX_TRANSACTION_ITEMS) {
       await flush();
       return recordApprovalBatchRest(store, unique.slice(unique.findIndex((e) => e.eventId === eventId)), result);
     }
     chunk.push({ eventId, hours, entry: applied.entry, updates: applied.updates });
     chunkActivities.set(hours.volunteerId, { ...applied.activity, version: activity.version });
     if (hours.shiftId) chunkShifts.set(hours.shiftId, { added: (pending?.added ?? 0) + 1, wasZero: pending ? pending.wasZero : stored === 0 });
-    for (const u of applied.updates) counterKeys.add(counterKey(u, hours.volunteerId));
+    for (const u of applied.updates) counterKeys.add(counterKey(u));
   }
   await flush();
   return result;
@@ -111,9 +122,9 @@ export const recordApprovalBatch = async (
 
 const chunkItems = (entries: number, volunteers: number, shifts: number, counters: number) => entries + volunteers + shifts + counters;
 
-/** Counter items are per scope and period, and national ones per volunteer shard: the volunteer stands in for its shard (an overestimate). */
-const counterKey = (u: { scope: { kind: string; id?: string }; period: string }, volunteerId: string) =>
-  `${u.scope.kind}:${u.scope.kind === 'national' ? volunteerId : (u.scope.id ?? '')}|${u.period}`;
+/** Counter items are per scope and period; a national period may take one item per shard (storage shards it, the domain does not know how: at most 4). */
+const NATIONAL_ITEMS_PER_PERIOD = 4;
+const counterKey = (u: { scope: { kind: string; id?: string }; period: string }) => `${u.scope.kind}:${u.scope.id ?? ''}|${u.period}`;
 
 /** The rest of a batch after a full chunk: read again (state moved) and carry on, adding to the same tally. */
 const recordApprovalBatchRest = async (

@@ -91,7 +91,11 @@ export const organizationImpact = async (deps: ViewDeps, caller: Caller, orgId: 
   if (!managesOrganization(caller, orgId) && !hasGroup(caller, 'ministry-reviewer', 'ministry-admin')) {
     throw new NotFoundError(`organisation ${orgId} not found`);
   }
-  const { from, to } = resolveRange(range, deps.clock.now());
+  return organizationReport(deps, orgId, resolveRange(range, deps.clock.now()));
+};
+
+/** An organisation's figures, for whoever the caller checked (the view, the monthly report). */
+export const organizationReport = async (deps: Pick<ViewDeps, 'store'>, orgId: string, { from, to }: { from: Month; to: Month }): Promise<OrganizationImpact> => {
   const counters = await deps.store.counters({ kind: 'organization', id: orgId }, from, to);
   const attended = sum(counters, from, to, COUNTER.attended);
   const noShows = sum(counters, from, to, COUNTER.noShows);
@@ -132,7 +136,16 @@ const lastDay = (month: Month): string => new Date(riyadhMonthStart(addMonths(mo
 
 export const nationalStats = async (deps: ViewDeps, caller: Caller, query: NationalQuery): Promise<NationalStats> => {
   requireGroup(caller, 'ministry-reviewer', 'ministry-admin');
-  const { from, to } = resolveRange(query, deps.clock.now());
+  return nationalReport(deps, resolveRange(query, deps.clock.now()), query.groupBy);
+};
+
+/** The national figures, for whoever the caller checked (the view, the monthly report). */
+export const nationalReport = async (
+  deps: Pick<ViewDeps, 'store' | 'targets'>,
+  { from, to }: { from: Month; to: Month },
+  groupBy: NationalQuery['groupBy'],
+): Promise<NationalStats> => {
+  const query = { groupBy };
   const start = readStart(from);
   const regionIds = Object.keys(regions);
   const [national, target, byRegion] = await Promise.all([

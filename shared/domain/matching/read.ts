@@ -9,7 +9,7 @@ import { NotFoundError } from '../errors.js';
 import type { Caller } from '../caller.js';
 import { managesOrganization } from '../caller.js';
 import type { StoredCandidate, StoredMatch } from './service.js';
-import type { Candidate, Invitation, Match } from './schema.js';
+import type { Candidate, Invitation, Match, Reason } from './schema.js';
 
 export const PageQuery = z
   .object({
@@ -25,6 +25,10 @@ export interface MatchReads {
   invitations(volunteerId: string, opportunityIds: readonly string[]): Promise<Map<string, Invitation>>;
   candidatePage(opportunityId: string, limit: number, startKey?: { PK: string; SK: string; GSI1PK: string; GSI1SK: string }): Promise<{ items: StoredCandidate[]; lastKey?: Record<string, unknown> }>;
   invitedVolunteers(opportunityId: string, volunteerIds: readonly string[]): Promise<Set<string>>;
+  /** Training (issue 13): per opportunity, its required modules the volunteer has no valid completion of. */
+  trainingRequired?(volunteerId: string, opportunityIds: readonly string[]): Promise<Map<string, string[]>>;
+  /** Evaluations (issue 13): the volunteers' ratings by managers (only those with ratings). */
+  ratings?(volunteerIds: readonly string[]): Promise<Map<string, { overall: number; count: number }>>;
 }
 
 // The repository checks that a cursor's key belongs to the list it is asked for.
@@ -33,11 +37,22 @@ const CandidateCursor = z
   .object({ k: z.object({ PK: z.string(), SK: z.string(), GSI1PK: z.string(), GSI1SK: z.string() }).strict(), n: z.int().min(0) })
   .strict();
 
+/** Training the volunteer still needs is a reason shown with the match, never an exclusion (it scores nothing). */
+const trainingReason = (missing: string[] | undefined): Reason[] => (missing && missing.length > 0 ? [{ code: 'training-required', modules: missing, points: 0 }] : []);
+
+/** Managers see the volunteer's ratings as a factor of the candidate (shown, not added to the precomputed score). */
+const ratingReason = (rating: { overall: number; count: number } | undefined): Reason[] =>
+  rating && rating.count > 0 ? [{ code: 'ratings', overall: rating.overall, count: rating.count, points: 0 }] : [];
+
 export const myMatches = async (reads: MatchReads, caller: Caller, query: PageQuery): Promise<{ items: Match[]; nextCursor?: string }> => {
   const startKey = query.cursor ? decodeCursor(query.cursor, MatchCursor) : undefined;
   const page = await reads.matchPage(caller.sub, query.limit, startKey);
   const ids = page.items.map((m) => m.opportunityId);
-  const [open, invitations] = await Promise.all([reads.stillOpen(ids), reads.invitations(caller.sub, ids)]);
+  const [open, invitations, training] = await Promise.all([
+    reads.stillOpen(ids),
+    reads.invitations(caller.sub, ids),
+    reads.trainingRequired ? reads.trainingRequired(caller.sub, ids) : Promise.resolve(new Map<string, string[]>()),
+  ]);
   const items = page.items
     .filter((m) => open.has(m.opportunityId))
     .map((m): Match => {
@@ -48,7 +63,7 @@ export const myMatches = async (reads: MatchReads, caller: Caller, query: PageQu
         ...m.opportunity,
         shiftId: m.shiftId,
         score: m.score,
-        reasons: [...m.reasons],
+        reasons: [...m.reasons, ...trainingReason(training.get(m.opportunityId))],
         apply: { method: 'POST', path: `/v1/opportunities/${m.opportunityId}/applications`, body: { shiftId: invitation?.shiftId ?? m.shiftId } },
         ...(invitation && { invitation }),
         matchedAt: m.matchedAt,
@@ -73,7 +88,11 @@ export const candidates = async (
   if (!found || !managesOrganization(caller, found.opportunity.orgId)) throw new NotFoundError(`opportunity ${opportunityId} not found`);
   const cursor = query.cursor ? decodeCursor(query.cursor, CandidateCursor) : undefined;
   const page = await reads.candidatePage(opportunityId, query.limit, cursor?.k);
-  const invited = await reads.invitedVolunteers(opportunityId, page.items.map((c) => c.volunteerId));
+  const ids = page.items.map((c) => c.volunteerId);
+  const [invited, ratings] = await Promise.all([
+    reads.invitedVolunteers(opportunityId, ids),
+    reads.ratings ? reads.ratings(ids) : Promise.resolve(new Map<string, { overall: number; count: number }>()),
+  ]);
   const offset = cursor?.n ?? 0;
   const items = page.items.map(
     (c, i): Candidate => ({
@@ -83,7 +102,7 @@ export const candidates = async (
       city: c.city as Candidate['city'],
       score: c.score,
       shiftId: c.shiftId,
-      reasons: [...c.reasons],
+      reasons: [...c.reasons, ...ratingReason(ratings.get(c.volunteerId))],
       invited: invited.has(c.volunteerId),
     }),
   );

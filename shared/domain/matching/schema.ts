@@ -70,6 +70,12 @@ export const Reason = z
     }),
     z.object({ code: z.literal('interest'), detail: Cause, points: z.number() }),
     z.object({ code: z.literal('language'), detail: z.array(Language).describe('working languages the volunteer speaks'), points: z.number() }),
+    z
+      .object({ code: z.literal('training-required'), modules: z.array(z.string()).describe('required modules without a valid completion'), points: z.number() })
+      .describe('a reason, not an exclusion: the volunteer can complete the training before applying'),
+    z
+      .object({ code: z.literal('ratings'), overall: z.number().describe("mean of the managers' ratings, 1–5"), count: z.int(), points: z.number() })
+      .describe("the volunteer's ratings by organisations' managers after past shifts"),
   ])
   .meta({ id: 'MatchReason' });
 export type Reason = z.infer<typeof Reason>;

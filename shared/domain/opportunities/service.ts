@@ -16,8 +16,6 @@ import { event } from '../organizations/service.js';
 import { OpportunityStatusError } from './errors.js';
 import type {
   CreateOpportunity,
-  OpportunityClosedDetail,
-  OpportunityPublishedDetail,
   OpportunityRecord,
   OpportunityStatus,
   OpportunityView,
@@ -142,7 +140,7 @@ export const publishOpportunity = async (deps: OpportunityDeps, caller: Caller, 
     throw new RuleViolationError('shifts', `opportunity ${id} has no shift starting in the future; it cannot be published`);
   }
   const published = await deps.repo.publish(opportunity, now, [
-    event<OpportunityPublishedDetail>(deps, 'OpportunityPublished', {
+    event(deps, 'OpportunityPublished', {
       opportunityId: id,
       orgId: opportunity.orgId,
       category: opportunity.category,
@@ -163,7 +161,7 @@ export const closeOpportunity = async (deps: OpportunityDeps, caller: Caller, id
   ensureStatus(opportunity, ['draft', 'published'], 'closed');
   const now = deps.clock.now().toISOString();
   const closed = await deps.repo.close(opportunity, now, [
-    event<OpportunityClosedDetail>(deps, 'OpportunityClosed', {
+    event(deps, 'OpportunityClosed', {
       opportunityId: id,
       orgId: opportunity.orgId,
       previousStatus: opportunity.status === 'published' ? 'published' : 'draft',

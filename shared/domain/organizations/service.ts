@@ -4,7 +4,8 @@
  * id generator) come in as arguments. The workflow's own steps are in onboarding.ts.
  */
 import type { Clock } from '../../clock.js';
-import type { DomainEvent } from '../events.js';
+import type { EventDetail, EventType } from '../../../events/catalog.js';
+import { domainEvent, type DomainEvent, type TypedEvent } from '../events.js';
 import { assertNotSelf, hasGroup, managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { riyadhDate } from '../time.js';
@@ -83,12 +84,8 @@ export interface OrganizationDeps {
   readonly ids: () => string;
 }
 
-export const event = <T>(deps: Pick<OrganizationDeps, 'ids' | 'clock'>, type: string, detail: T): DomainEvent<T> => ({
-  id: deps.ids(),
-  type,
-  time: deps.clock.now().toISOString(),
-  detail,
-});
+export const event = <T extends EventType>(deps: Pick<OrganizationDeps, 'ids' | 'clock'>, type: T, detail: EventDetail<T>): TypedEvent<T> =>
+  domainEvent(type, detail, { id: deps.ids(), time: deps.clock.now() });
 
 export const registeredEvent = (org: OrganizationRecord): OrganizationRegisteredDetail => ({
   orgId: org.id,

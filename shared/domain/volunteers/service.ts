@@ -7,7 +7,7 @@
 import { ulid } from 'ulid';
 import type { Clock } from '../../clock.js';
 import type { Caller } from '../caller.js';
-import type { DomainEvent } from '../events.js';
+import { domainEvent, type DomainEvent } from '../events.js';
 import { cityById } from '../reference/cities.js';
 import { riyadhDate } from '../time.js';
 import { charterByVersion, charters, charterView, currentCharter, currentGuide, guides } from './documents/index.js';
@@ -79,11 +79,8 @@ export const toProfile = (record: VolunteerRecord, now: Date): VolunteerProfile 
   return { ...visible, nationalIdMasked: maskNationalId(record.nationalIdMasked), age: ageOn(record.birthDate, riyadhDate(now)) };
 };
 
-const volunteerRegistered = (record: VolunteerRecord, now: Date): DomainEvent<VolunteerRegisteredDetail> => ({
-  id: ulid(now.getTime()),
-  type: 'VolunteerRegistered',
-  time: now.toISOString(),
-  detail: {
+const volunteerRegistered = (record: VolunteerRecord, now: Date) =>
+  domainEvent('VolunteerRegistered', {
     volunteerId: record.id,
     city: record.city,
     region: cityById(record.city)?.region ?? 'unknown',
@@ -93,8 +90,7 @@ const volunteerRegistered = (record: VolunteerRecord, now: Date): DomainEvent<Vo
     languages: record.languages,
     interests: record.interests,
     registeredAt: record.createdAt,
-  },
-});
+  } satisfies VolunteerRegisteredDetail, { id: ulid(now.getTime()), time: now });
 
 export const register = async (ports: VolunteerPorts, caller: Caller, input: RegisterVolunteer): Promise<VolunteerProfile> => {
   const now = ports.clock.now();
@@ -159,7 +155,7 @@ export const updateProfile = async (
     current.revision,
     changed.map((channel) => ({ channel, granted: consent[channel].granted, at })),
     // Matching re-indexes the profile on this event (no contact data in it: consumers read the profile).
-    [{ id: ulid(now.getTime()), type: 'VolunteerProfileUpdated', time: at, detail: { volunteerId: caller.sub, fields: Object.keys(patch).sort(), updatedAt: at } }],
+    [domainEvent('VolunteerProfileUpdated', { volunteerId: caller.sub, fields: Object.keys(patch).sort(), updatedAt: at }, { id: ulid(now.getTime()), time: new Date(at) })],
   );
   return toProfile({ ...current, ...changes }, now);
 };

@@ -1,0 +1,44 @@
+/**
+ * The composition root of matching: the matching service's ports in this process, for the
+ * matching job, the matching consumers and the MatchingRun workflow.
+ */
+import { systemClock } from '../../../shared/clock.js';
+import { matchingRepository } from '../../../shared/db/matching-repository.js';
+import { organizationRepository } from '../../../shared/db/organization-repository.js';
+import type { MatchingPorts } from '../../../shared/domain/matching/service.js';
+import { cityById } from '../../../shared/domain/reference/cities.js';
+import { eventPublisher } from '../../../shared/messaging/events.js';
+import { notifier } from '../../../shared/messaging/notifier.js';
+
+/**
+ * The ports of the matching service in this process: the table, invitations through the
+ * notifier of shared/messaging (outbox, consent, quiet hours; the invitation id is the dedupe
+ * key), the domain bus and the system clock.
+ */
+export const matchingPorts = (): MatchingPorts => ({
+  store: matchingRepository(),
+  invitations: {
+    async send(invitation, volunteer, opportunity) {
+      if (invitation.channel === 'none') return;
+      const organization = await organizationRepository().get(opportunity.orgId);
+      const shift = opportunity.shifts.find((s) => s.id === invitation.shiftId);
+      const city = cityById(opportunity.city);
+      await notifier().notify({
+        type: 'invitation',
+        to: { kind: 'volunteer', volunteerId: volunteer.view.id },
+        about: invitation.id,
+        params: {
+          titleAr: opportunity.titleAr,
+          titleEn: opportunity.titleEn,
+          orgNameAr: organization?.nameAr ?? opportunity.orgId,
+          orgNameEn: organization?.nameEn ?? opportunity.orgId,
+          ...(shift && { start: shift.start }),
+          ...(city && { placeAr: city.nameAr, placeEn: city.nameEn }),
+        },
+        channels: [invitation.channel],
+      });
+    },
+  },
+  events: eventPublisher(),
+  clock: systemClock,
+});

@@ -1,0 +1,118 @@
+/**
+ * The monthly impact run (the `impact` schedule, 1st of the month at 08:00 Riyadh): freezes
+ * last month's figures (a snapshot written once, never changed: a rerun reads it back), then
+ * sends each audience its report. A send is claimed per month and recipient before it goes
+ * out, so a rerun — or a retried invocation — sends nothing twice.
+ *
+ * Audiences are a list: organisations and the ministry today. The companies area adds its
+ * own (`ReportAudience`: who receives what) to `impactAudiences` — the extension point for
+ * company contribution reports.
+ */
+import { addMonths, riyadhMonth, type Month } from './months.js';
+import type { AggregateStore, TargetStore } from './ports.js';
+import { renderNationalReport, renderOrganizationReport, type RenderedReport } from './report.js';
+import type { NationalStats, OrganizationImpact } from './schema.js';
+import { nationalReport, organizationReport } from './views.js';
+
+export interface SnapshotStore {
+  /** Writes the snapshot if the month has none for `key` yet; answers the stored one either way. */
+  freeze<T extends Record<string, unknown>>(month: Month, key: string, report: T, at: Date): Promise<{ report: T; created: boolean }>;
+}
+
+export interface MailClaims {
+  /** True when this run may send (no claim yet, or a claim older than the lease that never finished). */
+  claim(month: Month, recipient: string, at: Date): Promise<boolean>;
+  sent(month: Month, recipient: string, at: Date): Promise<void>;
+}
+
+export interface ReportMailer {
+  send(to: string, report: RenderedReport): Promise<void>;
+}
+
+export interface ReportDirectory {
+  /** Organisations with a volunteer department: who receives their monthly impact. */
+  organizations(): Promise<readonly { orgId: string; nameAr: string; nameEn: string; email: string }[]>;
+  /** The ministry's report addresses. */
+  ministry(): readonly string[];
+}
+
+export interface MonthlyDeps {
+  readonly store: AggregateStore;
+  readonly targets: TargetStore;
+  readonly snapshots: SnapshotStore;
+  readonly claims: MailClaims;
+  readonly mailer: ReportMailer;
+  readonly directory: ReportDirectory;
+}
+
+export interface AudienceResult {
+  readonly audience: string;
+  readonly snapshots: number;
+  readonly sent: number;
+  readonly alreadySent: number;
+}
+
+/** One kind of recipient of the monthly run (organisations, the ministry; companies later). */
+export interface ReportAudience {
+  readonly name: string;
+  run(deps: MonthlyDeps, month: Month, at: Date, deliver: Deliver): Promise<AudienceResult>;
+}
+
+type Deliver = (recipient: string, to: string, report: RenderedReport) => Promise<boolean>;
+
+export const organizationAudience: ReportAudience = {
+  name: 'organizations',
+  async run(deps, month, at, deliver) {
+    let snapshots = 0;
+    let sent = 0;
+    let alreadySent = 0;
+    for (const org of await deps.directory.organizations()) {
+      const figures = {
+        month: await organizationReport(deps, org.orgId, { from: month, to: month }),
+        history: await organizationReport(deps, org.orgId, { from: addMonths(month, -11), to: month }),
+      };
+      const frozen = await deps.snapshots.freeze(month, `ORG#${org.orgId}`, figures, at);
+      if (frozen.created) snapshots += 1;
+      const report = renderOrganizationReport(org, month, frozen.report.month as OrganizationImpact, frozen.report.history as OrganizationImpact);
+      if (await deliver(`org:${org.orgId}`, org.email, report)) sent += 1;
+      else alreadySent += 1;
+    }
+    return { audience: 'organizations', snapshots, sent, alreadySent };
+  },
+};
+
+export const ministryAudience: ReportAudience = {
+  name: 'ministry',
+  async run(deps, month, at, deliver) {
+    const figures = {
+      stats: await nationalReport(deps, { from: month, to: month }, 'region'),
+      byMonth: await nationalReport(deps, { from: addMonths(month, -11), to: month }, 'month'),
+    };
+    const frozen = await deps.snapshots.freeze(month, 'NATIONAL', figures, at);
+    const report = renderNationalReport(month, frozen.report.stats as NationalStats, frozen.report.byMonth as NationalStats);
+    let sent = 0;
+    let alreadySent = 0;
+    for (const to of deps.directory.ministry()) {
+      if (await deliver(`ministry:${to}`, to, report)) sent += 1;
+      else alreadySent += 1;
+    }
+    return { audience: 'ministry', snapshots: frozen.created ? 1 : 0, sent, alreadySent };
+  },
+};
+
+/** The audiences of the monthly run, in order. Companies: add a `ReportAudience` here. */
+export const impactAudiences: readonly ReportAudience[] = [organizationAudience, ministryAudience];
+
+/** Runs the month before `now` (Riyadh) for every audience. */
+export const runMonthlyImpact = async (deps: MonthlyDeps, now: Date, audiences: readonly ReportAudience[] = impactAudiences) => {
+  const month = addMonths(riyadhMonth(now), -1);
+  const deliver: Deliver = async (recipient, to, report) => {
+    if (!(await deps.claims.claim(month, recipient, now))) return false;
+    await deps.mailer.send(to, report);
+    await deps.claims.sent(month, recipient, now);
+    return true;
+  };
+  const results: AudienceResult[] = [];
+  for (const audience of audiences) results.push(await audience.run(deps, month, now, deliver));
+  return { month, results };
+};

@@ -1,0 +1,110 @@
+import { ulid } from 'ulid';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
+import type { ConsumerEnvelope } from '../../shared/middleware/consumer.js';
+import { envelope } from '../helpers/impact-events.js';
+import { createTestTable } from '../helpers/table.js';
+
+const ORG_EMAIL = `impact-${ulid().toLowerCase()}@example.sa`;
+const MINISTRY_EMAIL = `ministry-${ulid().toLowerCase()}@example.sa`;
+
+interface StoredEmail {
+  destination: { to: string[] };
+  subject: string;
+  attachments?: { filename: string }[];
+}
+const emailsTo = async (address: string): Promise<StoredEmail[]> => {
+  const store = (await (await fetch(`${process.env.SES_ENDPOINT}/store`)).json()) as { emails: StoredEmail[] };
+  return store.emails.filter((email) => email.destination.to.some((to) => to.includes(address)));
+};
+
+let run: (event: { name: string; scheduledAt: string }) => Promise<{ month: string; results: { audience: string; sent: number; alreadySent: number; snapshots: number }[] }>;
+
+beforeAll(async () => {
+  await createTestTable();
+  process.env.MINISTRY_REPORTS_EMAIL = MINISTRY_EMAIL;
+  const { organizationRepository } = await import('../../shared/db/organization-repository.js');
+  const org: OrganizationRecord = {
+    id: ulid(),
+    nameAr: 'جمعية البر',
+    nameEn: 'Al Birr Society',
+    licenseNumber: '4000000101',
+    city: 'jeddah',
+    contactEmail: ORG_EMAIL,
+    phone: '+966122345678',
+    causes: ['health'],
+    status: 'pending',
+    registeredBy: { sub: 'founder' },
+    createdAt: '2026-01-05T09:00:00.000Z',
+    updatedAt: '2026-01-05T09:00:00.000Z',
+  };
+  const repo = organizationRepository();
+  await repo.create(org, { status: 'pending', at: org.createdAt, by: 'founder', reason: 'registered' });
+  await repo.transition(org.id, 'pending', { status: 'active', from: 'pending', at: '2026-01-06T09:00:00.000Z', by: 'reviewer' }, {
+    department: { orgId: org.id, establishedAt: '2026-01-06T09:00:00.000Z', approvedBy: 'reviewer' },
+  });
+  const { handler: consume } = (await import('../../functions/consumers/impact-aggregates.js')) as { handler: (e: ConsumerEnvelope) => Promise<unknown> };
+  for (const [i, date] of ['2026-01-20', '2026-02-27', '2026-02-28'].entries()) {
+    await consume(
+      envelope('HoursApproved', `m-a${i}`, {
+        hoursId: `m-h${i}`,
+        volunteerId: `m-v${i}`,
+        orgId: org.id,
+        opportunityId: 'opp',
+        kind: 'claim',
+        date,
+        minutes: 90,
+        track: 'general',
+        causes: ['health'],
+        city: 'jeddah',
+        region: 'makkah',
+        valueSar: 60,
+        approvedBy: 'm',
+        approvedAt: `${date}T12:00:00.000Z`,
+      }),
+    );
+  }
+  ({ handler: run } = (await import('../../functions/schedules/impact.js')) as unknown as { handler: typeof run });
+}, 60_000);
+
+const sentBy = (summary: Awaited<ReturnType<typeof run>>) => Object.fromEntries(summary.results.map((r) => [r.audience, r.sent]));
+
+describe('the monthly impact run', () => {
+  it("reports January when it runs at 23:30 on 28 February in Riyadh, and February half an hour after midnight on 1 March, each once across reruns", async () => {
+    const lateFeb = await run({ name: 'impact', scheduledAt: '2026-02-28T20:30:00Z' }); // 23:30 Riyadh, 28 Feb
+    const lateFebAgain = await run({ name: 'impact', scheduledAt: '2026-02-28T20:45:00Z' });
+    const firstOfMarch = await run({ name: 'impact', scheduledAt: '2026-02-28T21:30:00Z' }); // 00:30 Riyadh, 1 Mar (still 28 Feb in UTC)
+    const firstOfMarchAgain = await run({ name: 'impact', scheduledAt: '2026-03-01T05:00:00Z' }); // the 08:00 run, retried
+    expect([
+      [lateFeb.month, sentBy(lateFeb)],
+      [lateFebAgain.month, sentBy(lateFebAgain)],
+      [firstOfMarch.month, sentBy(firstOfMarch)],
+      [firstOfMarchAgain.month, sentBy(firstOfMarchAgain)],
+    ]).toEqual([
+      ['2026-01', { organizations: 1, ministry: 1 }],
+      ['2026-01', { organizations: 0, ministry: 0 }],
+      ['2026-02', { organizations: 1, ministry: 1 }],
+      ['2026-02', { organizations: 0, ministry: 0 }],
+    ]);
+  }, 60_000);
+
+  it('sent each recipient one email per month, bilingual, with the CSV attached', async () => {
+    const org = await emailsTo(ORG_EMAIL);
+    const ministry = await emailsTo(MINISTRY_EMAIL);
+    expect({
+      org: org.map((e) => e.subject).sort(),
+      ministry: ministry.length,
+      attachments: org.map((e) => e.attachments?.map((a) => a.filename)).sort(),
+    }).toEqual({
+      org: ['تقرير الأثر الشهري 2026-01 | Monthly impact report 2026-01', 'تقرير الأثر الشهري 2026-02 | Monthly impact report 2026-02'],
+      ministry: 2,
+      attachments: [['impact-2026-01.csv'], ['impact-2026-02.csv']],
+    });
+  });
+
+  it('freezes the month: an approval that arrives after the run does not change the snapshot a rerun reads', async () => {
+    const { impactReportStore } = await import('../../shared/db/impact-repository.js');
+    const frozen = await impactReportStore().freeze('2026-02', 'NATIONAL', { stats: { approvedMinutes: -1 } }, new Date());
+    expect({ created: frozen.created, minutes: (frozen.report.stats as { approvedMinutes: number }).approvedMinutes }).toEqual({ created: false, minutes: 180 });
+  });
+});
