@@ -110,6 +110,19 @@ export const impactSchedule = defineSchedule({
   memorySize: 1024,
 });
 
+/** Daily reconciliation of the impact aggregates against the ledger (metric ImpactAggregateDrift). */
+export const impactReconcileSchedule = defineSchedule({
+  name: 'impact-reconcile',
+  id: 'ImpactReconcile',
+  description: 'recounts a random sample of organisation-months from the ledger and reports drift of the impact aggregates (metric ImpactAggregateDrift)',
+  expression: 'cron(30 3 * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/impact-reconcile.ts',
+  needs: ['table:read'],
+  timeout: 300,
+  memorySize: 512,
+});
+
 export const schedules: readonly ScheduleDefinition[] = [
   remindersSchedule,
   attendanceCloseSchedule,
@@ -119,4 +132,5 @@ export const schedules: readonly ScheduleDefinition[] = [
   trainingExpirySchedule,
   evaluationsSchedule,
   impactSchedule,
+  impactReconcileSchedule,
 ];

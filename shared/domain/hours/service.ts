@@ -806,15 +806,25 @@ const NO_SHOW_CURSOR = 'attendance-close#no-shows';
 export const closeAttendance = async (deps: HoursDeps, now: Date) => {
   let autoClosed = 0;
   let noShows = 0;
-  for (const open of await deps.repo.openCheckIns(iso(new Date(now.getTime() - AUTO_CLOSE_AFTER_MS)), 500)) {
-    const found = await deps.repo.shift(open.shiftId);
-    if (!found) continue;
-    try {
-      await closeCheckIn(deps, found, open, now, true);
-      autoClosed += 1;
-    } catch (error) {
-      if (!(error instanceof AttendanceAlreadyRecordedError)) throw error;
+  // Closed check-ins leave the open index, so each round reads the next ones (a big event's
+  // forgotten check-outs are all closed in one run, up to 20 rounds of 500).
+  const shifts = new Map<string, ShiftWithOpportunity | undefined>();
+  for (let round = 0; round < 20; round++) {
+    const open = await deps.repo.openCheckIns(iso(new Date(now.getTime() - AUTO_CLOSE_AFTER_MS)), 500);
+    let progressed = false;
+    for (const checkIn of open) {
+      if (!shifts.has(checkIn.shiftId)) shifts.set(checkIn.shiftId, await deps.repo.shift(checkIn.shiftId));
+      const found = shifts.get(checkIn.shiftId);
+      if (!found) continue;
+      try {
+        await closeCheckIn(deps, found, checkIn, now, true);
+        autoClosed += 1;
+        progressed = true;
+      } catch (error) {
+        if (!(error instanceof AttendanceAlreadyRecordedError)) throw error;
+      }
     }
+    if (open.length < 500 || !progressed) break;
   }
   const dueBy = iso(new Date(now.getTime() - NO_SHOW_AFTER_MS));
   const from = (await deps.repo.jobCursor(NO_SHOW_CURSOR)) ?? iso(new Date(now.getTime() - 7 * DAY_MS));
