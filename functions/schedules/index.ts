@@ -43,19 +43,6 @@ export const trainingExpirySchedule = defineSchedule({
   memorySize: 512,
 });
 
-/** Publishes again the domain events EventBridge refused (parked in the table, never dropped). */
-export const eventOutboxSchedule = defineSchedule({
-  name: 'event-outbox',
-  id: 'EventOutbox',
-  description: 'publishes again the domain events EventBridge refused (parked in the table, never dropped)',
-  expression: 'rate(5 minutes)',
-  timezone: PLATFORM_TIME_ZONE,
-  entry: 'functions/schedules/event-outbox.ts',
-  needs: ['table:read', 'table:write', 'events'],
-  timeout: 120,
-  memorySize: 256,
-});
-
 export const matchingSchedule = defineSchedule({
   name: 'matching',
   id: 'Matching',
@@ -123,8 +110,20 @@ export const impactSchedule = defineSchedule({
   memorySize: 1024,
 });
 
+/** Daily reconciliation of the impact aggregates against the ledger (metric ImpactAggregateDrift). */
+export const impactReconcileSchedule = defineSchedule({
+  name: 'impact-reconcile',
+  id: 'ImpactReconcile',
+  description: 'recounts a random sample of organisation-months from the ledger and reports drift of the impact aggregates (metric ImpactAggregateDrift)',
+  expression: 'cron(30 3 * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/impact-reconcile.ts',
+  needs: ['table:read'],
+  timeout: 300,
+  memorySize: 512,
+});
+
 export const schedules: readonly ScheduleDefinition[] = [
-  eventOutboxSchedule,
   remindersSchedule,
   attendanceCloseSchedule,
   matchingSchedule,
@@ -133,4 +132,5 @@ export const schedules: readonly ScheduleDefinition[] = [
   trainingExpirySchedule,
   evaluationsSchedule,
   impactSchedule,
+  impactReconcileSchedule,
 ];

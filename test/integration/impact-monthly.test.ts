@@ -18,6 +18,7 @@ const emailsTo = async (address: string): Promise<StoredEmail[]> => {
   return store.emails.filter((email) => email.destination.to.some((to) => to.includes(address)));
 };
 
+let orgId = '';
 let run: (event: { name: string; scheduledAt: string }) => Promise<{ month: string; results: { audience: string; sent: number; alreadySent: number; snapshots: number }[] }>;
 
 beforeAll(async () => {
@@ -38,6 +39,7 @@ beforeAll(async () => {
     createdAt: '2026-01-05T09:00:00.000Z',
     updatedAt: '2026-01-05T09:00:00.000Z',
   };
+  orgId = org.id;
   const repo = organizationRepository();
   await repo.create(org, { status: 'pending', at: org.createdAt, by: 'founder', reason: 'registered' });
   await repo.transition(org.id, 'pending', { status: 'active', from: 'pending', at: '2026-01-06T09:00:00.000Z', by: 'reviewer' }, {
@@ -106,5 +108,23 @@ describe('the monthly impact run', () => {
     const { impactReportStore } = await import('../../shared/db/impact-repository.js');
     const frozen = await impactReportStore().freeze('2026-02', 'NATIONAL', { stats: { approvedMinutes: -1 } }, new Date());
     expect({ created: frozen.created, minutes: (frozen.report.stats as { approvedMinutes: number }).approvedMinutes }).toEqual({ created: false, minutes: 180 });
+  });
+
+  it('finds no drift between the aggregates and the ledger, and reports one that is tampered with', async () => {
+    const { impactRepository } = await import('../../shared/db/impact-repository.js');
+    const { reconcile } = await import('../../shared/domain/impact/reconcile.js');
+    const { documentClient } = await import('../../shared/db/client.js');
+    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { impactAggregate } = await import('../../shared/db/entities/impact-aggregate.js');
+    const clean = await reconcile(impactRepository(), [orgId], ['2026-01', '2026-02']);
+    await documentClient().send(
+      new UpdateCommand({ TableName: process.env.TABLE_NAME, Key: impactAggregate.keys.item({ kind: 'organization', id: orgId }, '2026-02'), UpdateExpression: 'ADD #m :five', ExpressionAttributeNames: { '#m': 'min' }, ExpressionAttributeValues: { ':five': 5 } }),
+    );
+    const tampered = await reconcile(impactRepository(), [orgId], ['2026-01', '2026-02']);
+    expect({ clean: clean.drifts.length, checked: clean.checked, tampered: tampered.drifts.map((d) => [d.month, d.expected.min, d.actual.min]) }).toEqual({
+      clean: 0,
+      checked: 2,
+      tampered: [['2026-02', 180, 185]],
+    });
   });
 });
