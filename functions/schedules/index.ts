@@ -43,19 +43,6 @@ export const trainingExpirySchedule = defineSchedule({
   memorySize: 512,
 });
 
-/** Publishes again the domain events EventBridge refused (parked in the table, never dropped). */
-export const eventOutboxSchedule = defineSchedule({
-  name: 'event-outbox',
-  id: 'EventOutbox',
-  description: 'publishes again the domain events EventBridge refused (parked in the table, never dropped)',
-  expression: 'rate(5 minutes)',
-  timezone: PLATFORM_TIME_ZONE,
-  entry: 'functions/schedules/event-outbox.ts',
-  needs: ['table:read', 'table:write', 'events'],
-  timeout: 120,
-  memorySize: 256,
-});
-
 export const matchingSchedule = defineSchedule({
   name: 'matching',
   id: 'Matching',
@@ -137,7 +124,6 @@ export const impactReconcileSchedule = defineSchedule({
 });
 
 export const schedules: readonly ScheduleDefinition[] = [
-  eventOutboxSchedule,
   remindersSchedule,
   attendanceCloseSchedule,
   matchingSchedule,

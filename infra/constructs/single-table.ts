@@ -36,7 +36,8 @@ export interface SingleTableProps {
    */
   readonly deletionProtection?: boolean;
   /**
-   * Emit a stream of item changes (NEW_AND_OLD_IMAGES), e.g. to publish domain events.
+   * Emit a stream of item changes, of the definition's view type (`stream`, else
+   * NEW_AND_OLD_IMAGES): the main table's stream feeds the outbox pipe (NEW_IMAGE).
    * @default false
    */
   readonly stream?: boolean;
@@ -62,7 +63,7 @@ export class SingleTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: props.deletionProtection ?? true,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
-      ...(props.stream && { stream: StreamViewType.NEW_AND_OLD_IMAGES }),
+      ...(props.stream && { stream: definition.stream === 'NEW_IMAGE' ? StreamViewType.NEW_IMAGE : StreamViewType.NEW_AND_OLD_IMAGES }),
     });
 
     for (const index of definition.indexes) {

@@ -202,6 +202,9 @@ export const ensureTable = async (client: DynamoDBClient, def: TableDefinition, 
       );
     }
   }
+  if (def.stream && existing && existing.StreamSpecification?.StreamEnabled !== true) {
+    await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream } }));
+  }
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
   if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {
     await client.send(

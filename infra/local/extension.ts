@@ -10,6 +10,8 @@ import type { LocalIssuer } from './issuer.js';
 export interface ExtensionContext {
   readonly apiUrl: string;
   readonly tableName: string;
+  /** The local-only table of what the cloud's managed services keep (shared/db/table.ts: localOnlyTable). */
+  readonly servicesTableName: string;
   readonly dynamoEndpoint: string;
   readonly issuer: LocalIssuer;
 }

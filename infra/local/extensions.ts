@@ -3,9 +3,11 @@
  * outbox…). Each later area adds its extension here.
  */
 import { apiDocs } from './api-docs.js';
+import { eventRelayExtension } from './event-relay.js';
 import { jobsExtension } from './jobs.js';
 import type { LocalExtension } from './extension.js';
 import { smsExtension } from './sms.js';
 import { workflowsExtension } from './workflows.js';
 
-export const localExtensions: LocalExtension[] = [jobsExtension, apiDocs, smsExtension, workflowsExtension];
+// The relay first: its POST /local/schedules/event-outbox answers before the jobs' schedules route.
+export const localExtensions: LocalExtension[] = [eventRelayExtension, jobsExtension, apiDocs, smsExtension, workflowsExtension];

@@ -12,7 +12,7 @@ import { consumers } from '../../functions/consumers/index.js';
 import type { DomainEventEnvelope } from '../../functions/consumers/definition.js';
 import { localCronPattern, type ScheduledEvent } from '../../functions/schedules/definition.js';
 import { schedules } from '../../functions/schedules/index.js';
-import { EVENT_SOURCE, type DomainEvent } from '../../shared/messaging/events.js';
+import { EVENT_SOURCE, type DomainEvent } from '../../shared/domain/events.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
 import type { LocalExtension } from './extension.js';
 
@@ -67,10 +67,14 @@ export const jobsExtension: LocalExtension = {
   async start() {
     const unsubscribe = consumers.flatMap((consumer) =>
       consumer.events.map((type) =>
-        localBus.subscribe(type, async (event) => {
-          const handler = await load<DomainEventEnvelope, unknown>(consumer.entry);
-          await handler(toEnvelope(event), lambdaContext(consumer.id, consumer.timeout ?? 30));
-        }),
+        localBus.subscribe(
+          type,
+          async (event) => {
+            const handler = await load<DomainEventEnvelope, unknown>(consumer.entry);
+            await handler(toEnvelope(event), lambdaContext(consumer.id, consumer.timeout ?? 30));
+          },
+          consumer.id,
+        ),
       ),
     );
     const crons: Cron[] = [];

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as sesModule from 'aws-ses-v2-local';
 import { operations } from '../../functions/http/routes.js';
-import { idempotencyTable, mainTable } from '../../shared/db/table.js';
+import { idempotencyTable, localOnlyTable, mainTable } from '../../shared/db/table.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
 import { endOrphanedDynamoLocal, ensureTable, LocalPlatformError, localClient, startDynamoLocal, type DynamoLocal } from './dynamodb.js';
 import { createGateway, type LocalRoute } from './gateway.js';
@@ -94,6 +94,8 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
     const admin = localClient(dynamoEndpoint);
     await ensureTable(admin, mainTable, tableName);
     await ensureTable(admin, idempotencyTable, `${tableName}-idempotency`);
+    const servicesTableName = `${tableName}-services`;
+    await ensureTable(admin, localOnlyTable, servicesTableName);
     admin.destroy();
 
     let sesUrl = options.sesEndpoint;
@@ -185,7 +187,7 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
     );
 
     const banner: string[] = [];
-    const context: ExtensionContext = { apiUrl, tableName, dynamoEndpoint, issuer };
+    const context: ExtensionContext = { apiUrl, tableName, servicesTableName, dynamoEndpoint, issuer };
     for (const extension of localExtensions) {
       const started = await extension.start(context);
       localRoutes.push(...(started.routes ?? []));

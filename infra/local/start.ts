@@ -2,7 +2,8 @@
  * `npm start`: the whole platform on this machine. Settings (all optional):
  *   PORT (3000)  SES_PORT (8005)  DYNAMODB_PORT (8000)
  *   DATA_DIR (.local-data)  IN_MEMORY=1 or --in-memory (nothing kept on disk)
- *   LOCAL_SES_URL (use an SES emulator that is already running, e.g. one that outlives restarts)
+ *   LOCAL_SES_URL, LOCAL_DYNAMODB_URL (use an SES emulator / DynamoDB Local that is already
+ *   running, e.g. one that outlives restarts of the platform), LOCAL_TABLE_NAME (tatawwu-local)
  */
 import './local-env.js';
 import { LocalPlatformError } from './dynamodb.js';
@@ -29,6 +30,8 @@ const main = async () => {
     dynamoPort: port('DYNAMODB_PORT', 8000),
     ...(dataDir && { dataDir }),
     ...(process.env.LOCAL_SES_URL && { sesEndpoint: process.env.LOCAL_SES_URL }),
+    ...(process.env.LOCAL_DYNAMODB_URL && { dynamoEndpoint: process.env.LOCAL_DYNAMODB_URL }),
+    ...(process.env.LOCAL_TABLE_NAME && { tableName: process.env.LOCAL_TABLE_NAME }),
   });
   const volunteerToken = await platform.issuer.mint({ sub: 'demo-volunteer', groups: ['volunteer'], email: 'volunteer@example.sa' });
   const reviewerToken = await platform.issuer.mint({ sub: 'demo-reviewer', groups: ['ministry-reviewer', 'ministry-admin'], email: 'reviewer@example.sa' });

@@ -17,6 +17,7 @@ import type { NeedResources } from '../constructs/grants.js';
 import { PlatformHttpApi } from '../constructs/http-api.js';
 import { Identity } from '../constructs/identity.js';
 import { Consumers } from '../constructs/consumers.js';
+import { EventPipe } from '../constructs/event-pipe.js';
 import { MatchingRunWorkflow } from '../constructs/matching-run.js';
 import { Messaging } from '../constructs/messaging.js';
 import { Observability } from '../constructs/observability.js';
@@ -145,6 +146,15 @@ export class PlatformStack extends Stack {
     const workers = new NestedStack(this, 'Workers', { description: 'scheduled jobs and event consumers, with their dead-letter queues and alarms' });
     this.schedules = new Schedules(workers, 'Schedules', { resources: this.needResources, alarmAction, ...functionDefaults });
     this.consumers = new Consumers(workers, 'Consumers', { resources: this.needResources, eventBus: data.eventBus, alarmAction, ...functionDefaults });
+    // The transactional outbox: the table's stream → the domain bus (no Lambda in between).
+    if (!data.table.tableStreamArn) throw new Error('the data stack table has no stream: the outbox pipe needs one (shared/db/table.ts: stream)');
+    new EventPipe(this, 'OutboxPipe', {
+      table: data.table,
+      tableStreamArn: data.table.tableStreamArn,
+      encryptionKey: data.key,
+      eventBus: data.eventBus,
+      alarmAction,
+    });
     for (const fn of [feedback.bounces, feedback.inboundSms]) this.observability.monitorFunction(fn.node.id, fn);
     for (const { definition, function: fn } of this.schedules.schedules.values()) this.observability.monitorFunction(`Schedule${definition.id}`, fn);
     for (const { definition, function: fn } of this.consumers.consumers.values()) this.observability.monitorFunction(`Consumer${definition.id}`, fn);

@@ -32,12 +32,13 @@ import {
   TooMuchContentionError,
   WaitlistChangedError,
 } from '../domain/applications/errors.js';
-import type { ApplicationRepository, BookingsSnapshot, Page, Transition } from '../domain/applications/ports.js';
+import type { ApplicationRepository, BookingsSnapshot, Page, Transition, WriteEvents } from '../domain/applications/ports.js';
 import type { ApplicationRecord, ApplicationStatus, StatusChange } from '../domain/applications/schema.js';
 import type { Booking } from '../domain/applications/screening.js';
 import { decodeCursor, encodeCursor, invalidCursor } from '../domain/cursor.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
+import { outboxPuts } from './entities/outbox-event.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 import { appliedMarker } from './entities/applied-marker.js';
 import { application as applicationEntity, applicationHistory } from './entities/application.js';
@@ -260,8 +261,12 @@ export const applicationRepository = (
     return Item ? toRecord(Item) : undefined;
   };
 
+  /** The outbox items of a write's events, last in its transaction (the indexes of the items before them keep their meaning). */
+  const eventItems = (events: WriteEvents | undefined, next: ApplicationRecord): TransactItem[] =>
+    outboxPuts(typeof events === 'function' ? events(next) : (events ?? []), tableName());
+
   return {
-    async create(application, first) {
+    async create(application, first, events) {
       const TableName = tableName();
       const reasons = await transact(
         [
@@ -274,6 +279,7 @@ export const applicationRepository = (
             },
           },
           { Put: { TableName, Item: historyItem(application.id, first), ConditionExpression: 'attribute_not_exists(PK)' } },
+          ...eventItems(events, application),
         ],
         `application ${application.id}`,
       );
@@ -371,13 +377,13 @@ export const applicationRepository = (
 
     async transition(application, change, options = {}) {
       const { update, next, history } = applicationUpdate(application, change);
-      const items: TransactItem[] = [update, history as TransactItem, ...(options.releaseMarker ? [releaseMarker(application)] : [])];
+      const items: TransactItem[] = [update, history as TransactItem, ...(options.releaseMarker ? [releaseMarker(application)] : []), ...eventItems(options.events, next)];
       const reasons = await transact(items, `application ${application.id}`);
       if (reasons) throw new ApplicationChangedError(application.id);
       return next;
     },
 
-    async reserveSeat(application, change, bookings) {
+    async reserveSeat(application, change, bookings, events) {
       const { update, next, history } = applicationUpdate(application, change);
       const reasons = await transact(
         [
@@ -394,6 +400,7 @@ export const applicationRepository = (
           update,
           ...bookingWrites(application, bookings),
           history as TransactItem,
+          ...eventItems(events, next),
         ],
         `seat reservation of application ${application.id}`,
       );
@@ -417,7 +424,7 @@ export const applicationRepository = (
       return Number(Attributes?.seq);
     },
 
-    async joinWaitlist(application, change, seq) {
+    async joinWaitlist(application, change, seq, events) {
       const { update, next, history } = applicationUpdate(application, change, { set: { waitlistSeq: seq } });
       const reasons = await transact(
         [
@@ -443,6 +450,7 @@ export const applicationRepository = (
             },
           },
           history as TransactItem,
+          ...eventItems(events, next),
         ],
         `waitlisting of application ${application.id}`,
       );
@@ -512,6 +520,7 @@ export const applicationRepository = (
           },
           history as TransactItem,
           ...(options.releaseMarker ? [releaseMarker(application)] : []),
+          ...eventItems(options.events, next),
         ],
         `application ${application.id} leaving the waitlist`,
       );
@@ -519,9 +528,9 @@ export const applicationRepository = (
       return next;
     },
 
-    async withdrawApproved(application, change, promotion) {
+    async withdrawApproved(application, change, promotion, events) {
       const TableName = tableName();
-      const { update, history } = applicationUpdate(application, change);
+      const { update, history, next } = applicationUpdate(application, change);
       const own: TransactItem[] = [
         update,
         history as TransactItem,
@@ -575,7 +584,7 @@ export const applicationRepository = (
           },
         ];
       }
-      const reasons = await transact(items, `withdrawal of application ${application.id}`);
+      const reasons = await transact([...items, ...eventItems(events, next)], `withdrawal of application ${application.id}`);
       if (!reasons) return;
       // 0-3: the withdrawing application; 4: the shift; 5-6: the candidate's WAIT item and
       // status; 7-8: the candidate's booking and bookings version.
@@ -647,21 +656,24 @@ export const applicationRepository = (
       }
     },
 
-    async clearTaskToken(id) {
-      await client
-        .send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: applicationEntity.keys.item(id),
-            UpdateExpression: 'REMOVE taskToken',
-            ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':pending': 'pending' },
-          }),
-        )
-        .catch((error: unknown) => {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        });
+    async clearTaskToken(application, events) {
+      // Cancelled only when the application left pending: nothing to void, nobody to remind.
+      await transact(
+        [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: applicationEntity.keys.item(application.id),
+              UpdateExpression: 'REMOVE taskToken',
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':pending': 'pending' },
+            },
+          },
+          ...eventItems(events, application),
+        ],
+        `the task token of application ${application.id}`,
+      );
     },
   };
 };

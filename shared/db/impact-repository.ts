@@ -354,7 +354,7 @@ export const impactReportStore = (client: () => DynamoDBDocumentClient = documen
   const LEASE_MS = 10 * 60 * 1000;
   return {
     async freeze(month, key, report, at) {
-      const Key = key === 'NATIONAL' ? impactSnapshot.keys.national(month) : impactSnapshot.keys.organization(month, key.replace(/^ORG#/, ''));
+      const Key = key === 'NATIONAL' ? impactSnapshot.keys.national(month) : impactSnapshot.keys.organization(month, key.replace(/^org:/, ''));
       try {
         await client().send(
           new PutCommand({

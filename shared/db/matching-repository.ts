@@ -20,6 +20,7 @@ import { bucketOf, OPEN_BUCKETS, shardOf } from '../domain/matching/adapters.js'
 import type { IndexedVolunteer, MatchingStore, StoredCandidate, StoredMatch } from '../domain/matching/service.js';
 import type { Invitation } from '../domain/matching/schema.js';
 import { env } from '../env.js';
+import { outboxPuts } from './entities/outbox-event.js';
 import { documentClient } from './client.js';
 import { invalidCursor } from '../domain/cursor.js';
 import { matchCandidate } from './entities/match-candidate.js';
@@ -163,7 +164,7 @@ export const matchingRepository = (
       const items = await partition(matchCandidate.keys.partition(opportunityId));
       await batchWrite([], items.map(keyOf));
     },
-    async invite(invitation, volunteerId, week, cap) {
+    async invite(invitation, volunteerId, week, cap, events = []) {
       try {
         await client.send(
           new TransactWriteCommand({
@@ -184,6 +185,11 @@ export const matchingRepository = (
                   ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':cap': cap, ':entity': invitationWeek.name },
                 },
               },
+              // The events last; their ids derive from the invitation's, which is written once.
+              ...outboxPuts(
+                events.map((e) => ({ id: `${invitation.id}-${e.type}`, type: e.type, time: invitation.sentAt, detail: e.detail })),
+                tableName(),
+              ),
             ],
           }),
         );

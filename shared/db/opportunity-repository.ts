@@ -12,6 +12,7 @@ import { OpportunitySummary, type OpportunityRecord, type ShiftRecord } from '..
 import { partitionsOf, summaryOf, type SearchPartition, type SearchPlan } from '../domain/opportunities/search.js';
 import type { OpportunityRepository } from '../domain/opportunities/service.js';
 import { env } from '../env.js';
+import { outboxPuts } from './entities/outbox-event.js';
 import { documentClient, queryAll } from './client.js';
 import { opportunity as opportunityEntity } from './entities/opportunity.js';
 import { opportunitySearchEntry } from './entities/opportunity-search-entry.js';
@@ -144,7 +145,7 @@ export const opportunityRepository = (
       };
     },
 
-    async publish(opportunity, publishedAt) {
+    async publish(opportunity, publishedAt, events = []) {
       const TableName = tableName();
       await transact(
         [
@@ -159,6 +160,7 @@ export const opportunityRepository = (
             },
           },
           ...searchItems(opportunity, publishedAt).map((Item) => ({ Put: { TableName, Item } })),
+          ...outboxPuts(events, TableName),
         ],
         opportunity,
         'published',
@@ -166,7 +168,7 @@ export const opportunityRepository = (
       return { ...opportunity, status: 'published', publishedAt, updatedAt: publishedAt };
     },
 
-    async close(opportunity, closedAt) {
+    async close(opportunity, closedAt, events = []) {
       const TableName = tableName();
       const indexDeletes =
         opportunity.status === 'published'
@@ -185,6 +187,7 @@ export const opportunityRepository = (
             },
           },
           ...indexDeletes,
+          ...outboxPuts(events, TableName),
         ],
         opportunity,
         'closed',

@@ -22,6 +22,7 @@ import type { Department, StatusChange } from '../domain/organizations/schema.js
 import type { OrganizationRepository, TransitionOptions } from '../domain/organizations/service.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
+import { outboxPuts } from './entities/outbox-event.js';
 import { licenseMarker, organization, organizationStatusChange } from './entities/organization.js';
 import { managerAssignment, organizationManager } from './entities/organization-manager.js';
 import { volunteerDepartment } from './entities/volunteer-department.js';
@@ -51,7 +52,7 @@ export const organizationRepository = (
   };
 
   return {
-    async create(org, change) {
+    async create(org, change, events = []) {
       const TableName = tableName();
       try {
         await client.send(
@@ -66,6 +67,7 @@ export const organizationRepository = (
                 },
               },
               { Put: { TableName, Item: historyItem(org.id, change) } },
+              ...outboxPuts(events, TableName),
             ],
           }),
         );
@@ -219,6 +221,8 @@ export const organizationRepository = (
           },
         });
       }
+      // The events last: the failure indexes of the items above keep their meaning.
+      items.push(...outboxPuts(options.events ?? [], TableName));
       try {
         await client.send(new TransactWriteCommand({ TransactItems: items }));
         return 'applied';

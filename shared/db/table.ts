@@ -23,6 +23,8 @@ export interface TableDefinition {
   readonly sortKey?: string;
   readonly indexes: readonly IndexDefinition[];
   readonly timeToLiveAttribute: string;
+  /** A stream of new item images: the relay of the transactional outbox reads it (cloud: EventBridge Pipes; locally: infra/local/event-relay.ts). */
+  readonly stream?: 'NEW_IMAGE';
 }
 
 export const mainTable: TableDefinition = {
@@ -34,6 +36,7 @@ export const mainTable: TableDefinition = {
     { indexName: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
   ],
   timeToLiveAttribute: 'expiresAt',
+  stream: 'NEW_IMAGE',
 };
 
 export const idempotencyTable: TableDefinition = {
@@ -43,11 +46,12 @@ export const idempotencyTable: TableDefinition = {
 };
 
 /**
- * Local only: where the local workflow runner keeps its executions, history and task tokens
- * (infra/local/workflows/store.ts), apart from the domain items. Never deployed: in the cloud
- * Step Functions keeps them.
+ * Local only (`<table>-services`): what the cloud's managed services keep for themselves — the
+ * local workflow runner's executions, history and task tokens (infra/local/workflows/store.ts)
+ * and the outbox relay's stream checkpoints and dead letters (infra/local/event-relay.ts) —
+ * apart from the domain items and their stream. Never deployed.
  */
-export const localWorkflowTable: TableDefinition = {
+export const localOnlyTable: TableDefinition = {
   partitionKey: 'PK',
   sortKey: 'SK',
   indexes: [],
@@ -66,6 +70,7 @@ export const createTableInput = (def: TableDefinition, tableName: string): Creat
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    ...(def.stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream } }),
     KeySchema: [
       { AttributeName: def.partitionKey, KeyType: 'HASH' },
       ...(def.sortKey ? [{ AttributeName: def.sortKey, KeyType: 'RANGE' as const }] : []),
@@ -73,7 +78,8 @@ export const createTableInput = (def: TableDefinition, tableName: string): Creat
     ...(def.indexes.length > 0 && {
       GlobalSecondaryIndexes: def.indexes.map((index) => ({
         IndexName: index.indexName,
-        KeySchema: [
+        ...(def.stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream } }),
+    KeySchema: [
           { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
           { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
         ],

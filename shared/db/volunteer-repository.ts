@@ -18,6 +18,7 @@ import {
 import type { ConsentChange, VolunteerChanges, VolunteerRepository } from '../domain/volunteers/service.js';
 import { env } from '../env.js';
 import { documentClient } from './client.js';
+import { outboxPuts } from './entities/outbox-event.js';
 import { charterAcceptance } from './entities/charter-acceptance.js';
 import { consentChange } from './entities/consent-change.js';
 import { nationalIdClaim, volunteer } from './entities/volunteer.js';
@@ -49,7 +50,7 @@ export const volunteerRepository = (
     }));
 
   return {
-    async create(record, consent) {
+    async create(record, consent, events) {
       const cancelled = await transact(
         [
           {
@@ -67,6 +68,7 @@ export const volunteerRepository = (
             },
           },
           ...consentItems(record.id, consent),
+          ...outboxPuts(events ?? [], tableName),
         ],
         'the registration',
       );
@@ -82,7 +84,7 @@ export const volunteerRepository = (
       return Item ? volunteer.fromItem(Item) : undefined;
     },
 
-    async update(id, changes, expectedRevision, consent) {
+    async update(id, changes, expectedRevision, consent, events) {
       const names = Object.keys(changes);
       const cancelled = await transact(
         [
@@ -101,6 +103,7 @@ export const volunteerRepository = (
             },
           },
           ...consentItems(id, consent),
+          ...outboxPuts(events ?? [], tableName),
         ],
         'the profile',
       );

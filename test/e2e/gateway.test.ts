@@ -38,9 +38,9 @@ describe('local gateway', () => {
   });
 
   it('runs a schedule on demand, exactly as its schedule would, and answers with its summary', async () => {
-    const response = await platform.request('POST', '/local/schedules/event-outbox');
+    const response = await platform.request('POST', '/local/schedules/matching');
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ name: 'event-outbox', summary: { republished: 0, stillRefused: 0 } });
+    expect(response.body).toMatchObject({ name: 'matching', summary: { opportunities: 0 } });
   });
 
   it('answers an unknown schedule with a 404 naming the known ones', async () => {

@@ -5,7 +5,7 @@ import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { cityById } from '../../shared/domain/reference/cities.js';
 import { testEvent } from '../helpers/events.js';
-import { localBus } from '../../shared/messaging/local-bus.js';
+import { eventPublisher } from '../../shared/messaging/events.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 import { volunteerRecord } from '../integration/matching-support.js';
 
@@ -53,7 +53,7 @@ beforeAll(async () => {
     // A whole VolunteerRegistered detail: consumers check events against their contract (events/catalog.ts).
     const { city, skills, professions, languages, interests, preferences } = record;
     const detail = { volunteerId: id, city, region: cityById(city)!.region, locale: preferences.locale, skills, professions, languages, interests, registeredAt: now };
-    await localBus.publish([testEvent('VolunteerRegistered', detail)]);
+    await eventPublisher().publish([testEvent('VolunteerRegistered', detail)]);
   }
   const created = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, {
     token: await manager(orgId),
@@ -72,7 +72,7 @@ beforeAll(async () => {
   });
   opportunityId = created.body.id;
   await platform.request('POST', `/v1/opportunities/${opportunityId}/publish`, { token: await manager(orgId) });
-  await localBus.drain();
+  await platform.flushEvents();
   const job = await platform.request('POST', '/local/schedules/matching');
   expect(job.body.summary).toMatchObject({ opportunities: 1, candidates: 3, invited: 3 });
 });

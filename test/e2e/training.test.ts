@@ -201,7 +201,7 @@ describe('POST /v1/trainings/{id}/attempts', () => {
     await attempt(sub, id, [0, 1, 2, 0, 1]);
 
     const items = await support.allItems();
-    const events = items.filter((i) => i.entity === 'ParkedEvent' && (i.event as { type: string }).type === 'TrainingCompleted');
+    const events = items.filter((i) => i.entity === 'OutboxEvent' && (i.event as { type: string }).type === 'TrainingCompleted');
     const mine = events.map((i) => (i.event as { detail: Record<string, unknown> }).detail).filter((d) => d.volunteerId === sub);
     expect(mine).toEqual([{ volunteerId: sub, trainingId: id, version: 1, completedAt: expect.any(String), validUntil: expect.any(String) }]);
   });

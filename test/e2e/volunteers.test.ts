@@ -85,6 +85,7 @@ describe('POST /v1/volunteers', () => {
   it('publishes VolunteerRegistered', async () => {
     const user = await newUser();
     await platform.request('POST', '/v1/volunteers', { token: user.token, body: registration() });
+    await platform.flushEvents();
     const event = localBus.published.find((e) => e.type === 'VolunteerRegistered' && e.detail.volunteerId === user.sub);
     expect(event?.detail).toMatchObject({ city: 'jeddah', region: 'makkah', locale: 'ar' });
   });
@@ -130,6 +131,7 @@ describe('POST /v1/volunteers', () => {
       expect(first.status).toBe(201);
       expect(replay.status).toBe(201);
       expect(replay.body).toEqual(first.body);
+      await platform.flushEvents();
       expect(localBus.published.filter((e) => e.type === 'VolunteerRegistered' && e.detail.volunteerId === user.sub)).toHaveLength(1);
     });
 

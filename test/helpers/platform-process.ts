@@ -49,7 +49,7 @@ export const platformSettings = async (dataDir: string, env: Record<string, stri
 });
 
 /** Starts `npm start` and resolves once its banner is printed (everything resumed). */
-export const startPlatformProcess = async (settings: PlatformSettings, timeoutMs = 90_000): Promise<PlatformProcess> => {
+export const startPlatformProcess = async (settings: PlatformSettings, timeoutMs = 150_000): Promise<PlatformProcess> => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
     cwd: ROOT,
     env: {
@@ -84,7 +84,7 @@ export const startPlatformProcess = async (settings: PlatformSettings, timeoutMs
   });
   return {
     apiUrl: `http://localhost:${settings.apiPort}`,
-    dynamoEndpoint: `http://127.0.0.1:${settings.dynamoPort}`,
+    dynamoEndpoint: settings.env?.LOCAL_DYNAMODB_URL ?? `http://127.0.0.1:${settings.dynamoPort}`,
     child,
     output: () => output,
     async stop(signal) {

@@ -9,6 +9,8 @@ import { startPlatform, type Platform } from '../../infra/local/platform.js';
 
 export interface TestPlatform extends Platform {
   token(request: TokenRequest): Promise<string>;
+  /** Waits until the outbox relay has delivered every event written so far (and their consumers ran). */
+  flushEvents(): Promise<void>;
   request(
     method: string,
     path: string,
@@ -26,6 +28,10 @@ export const startTestPlatform = async (): Promise<TestPlatform> => {
   return {
     ...platform,
     token: (request) => platform.issuer.mint(request),
+    async flushEvents() {
+      const response = await fetch(`${platform.apiUrl}/local/events/flush`, { method: 'POST' });
+      if (response.status !== 200) throw new Error(`POST /local/events/flush answered ${response.status}: ${await response.text()}`);
+    },
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;

@@ -74,8 +74,8 @@ describe.each(configured.map((c) => [c.region]))('data stack in %s', (region) =>
     });
   });
 
-  it('streams new and old images of the main table', () => {
-    expect(mainTableResource().Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+  it('streams the new images of the main table (the outbox pipe reads them)', () => {
+    expect(mainTableResource().Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
   });
 
   it('creates the idempotency table from its definition, encrypted and recoverable', () => {

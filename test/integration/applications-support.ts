@@ -19,24 +19,12 @@ import type { ApplicationRecord, ApplicationStatus } from '../../shared/domain/a
 import type { OpportunityRecord, ShiftRecord } from '../../shared/domain/opportunities/schema.js';
 import { currentCharter } from '../../shared/domain/volunteers/documents/index.js';
 import type { VolunteerRecord } from '../../shared/domain/volunteers/schema.js';
-import type { DomainEvent, EventPublisher } from '../../shared/messaging/events.js';
 import { env } from '../../shared/env.js';
 
 export const HOUR = 3_600_000;
 export const hoursFromNow = (hours: number): string => new Date(Date.now() + hours * HOUR).toISOString();
 
-/** Collects published events (the review's event publisher port). */
-export const recordingEvents = (): EventPublisher & { readonly events: DomainEvent[] } => {
-  const events: DomainEvent[] = [];
-  return {
-    events,
-    async publish(batch) {
-      events.push(...batch);
-    },
-  };
-};
-
-export const reviewDeps = (overrides: Partial<ApplicationDeps> = {}): ApplicationDeps & { events: ReturnType<typeof recordingEvents> } => ({
+export const reviewDeps = (overrides: Partial<ApplicationDeps> = {}): ApplicationDeps => ({
   repo: applicationRepository(),
   volunteers: volunteerRepository(),
   opportunities: opportunityRepository(),
@@ -44,7 +32,6 @@ export const reviewDeps = (overrides: Partial<ApplicationDeps> = {}): Applicatio
   clock: systemClock as Clock,
   ids: () => ulid(),
   ...overrides,
-  events: recordingEvents(),
 });
 
 export const seedVolunteer = async (sub: string = `vol-${ulid()}`, overrides: Partial<VolunteerRecord> = {}): Promise<string> => {

@@ -1,76 +1,61 @@
 /**
- * Domain events EventBridge refuses are parked in the table and published again by the
- * `event-outbox` schedule. EventBridge has no local stand-in, so the sender is the one fake
- * here (a function that refuses chosen events); the table is the real DynamoDB Local.
+ * The transactional outbox (issue 10 §1): an event is an item written in the transaction of
+ * its state change, and the relay (the table's stream → the bus; infra/local/event-relay.ts
+ * here, EventBridge Pipes in the cloud) delivers it. The platform runs as `npm start` in a
+ * child process on the test run's DynamoDB Local and SES emulator (both outlive it): the
+ * transaction commits while the platform is down (killed between the transaction and the
+ * relay), and the event is delivered once after the restart — and not again after the next.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { drainEventOutbox } from '../../functions/schedules/event-outbox.js';
-import { eventOutboxRepository } from '../../shared/db/event-outbox-repository.js';
-import { EVENT_OUTBOX_SHARDS } from '../../shared/db/entities/outbox-event.js';
-import { publisherWithOutbox, type DomainEvent, type EventBatchSender } from '../../shared/messaging/events.js';
-import { testEvent } from '../helpers/events.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { call, platformSettings, startPlatformProcess, type PlatformProcess, type PlatformSettings } from '../helpers/platform-process.js';
 import { createTestTable } from '../helpers/table.js';
 
-const refusing =
-  (refuse: (event: DomainEvent) => boolean, delivered: DomainEvent[] = []): EventBatchSender =>
-  async (batch) => {
-    delivered.push(...batch.filter((event) => !refuse(event)));
-    return batch.filter(refuse);
-  };
+let settings: PlatformSettings;
+let platform: PlatformProcess | undefined;
 
-const parkedCount = async (): Promise<number> => {
-  const repository = eventOutboxRepository();
-  let count = 0;
-  for (let shard = 0; shard < EVENT_OUTBOX_SHARDS; shard++) count += (await repository.oldest(shard, 100)).length;
-  return count;
-};
-
-describe('event outbox', () => {
-  beforeAll(async () => {
-    await createTestTable();
+beforeAll(async () => {
+  const { tableName, endpoint } = await createTestTable();
+  settings = await platformSettings(mkdtempSync(join(tmpdir(), `tatawwu-outbox-${randomUUID().slice(0, 8)}-`)), {
+    LOCAL_SES_URL: inject('sesUrl'),
+    LOCAL_DYNAMODB_URL: endpoint,
+    LOCAL_TABLE_NAME: tableName,
   });
+});
+afterAll(async () => {
+  await platform?.stop('SIGTERM');
+  rmSync(settings.dataDir, { recursive: true, force: true });
+});
 
-  it('parks what EventBridge refuses instead of failing the request, and a drain publishes it once', async () => {
-    const events = Array.from({ length: 13 }, (_, i) => testEvent('ApplicationApproved', { applicationId: `a${i}` }));
-    const publisher = publisherWithOutbox(
-      refusing((event) => ['a3', 'a11'].includes(String(event.detail.applicationId))),
-      (refused, reason) => eventOutboxRepository().park(refused, reason),
-    );
+const delivered = async () => ((await call(platform!.apiUrl, 'POST', '/local/events/flush')).body as { events: { id: string; type: string }[] }).events;
 
-    await publisher.publish(events);
-    expect(await parkedCount()).toBe(2);
+describe('transactional outbox', () => {
+  it('delivers an event committed while the relay was down once after the restart, and not again after the next', async () => {
+    const support = await import('./applications-support.js');
+    const { applicationEvent } = await import('../../shared/domain/applications/events.js');
+    const { applicationRepository } = await import('../../shared/db/application-repository.js');
+    const seeded = await support.seedOpportunity({ requiresApproval: false });
+    const sub = await support.seedVolunteer();
+    const application = await support.seedApplication(sub, seeded);
+    const repo = applicationRepository();
+    const facts = { at: new Date().toISOString(), by: 'system' };
+    const bookings = await repo.bookingsAround(sub, { start: application.shiftStart, end: application.shiftEnd });
 
-    const delivered: DomainEvent[] = [];
-    const summary = await drainEventOutbox(refusing(() => false, delivered));
-    expect(summary).toEqual({ republished: 2, stillRefused: 0 });
-    expect(delivered.map((event) => event.detail.applicationId).sort()).toEqual(['a11', 'a3']);
-    expect(await parkedCount()).toBe(0);
-  });
+    // What committed just before the crash: the approval and its event, in one transaction.
+    await repo.reserveSeat(application, { to: 'approved', ...facts }, bookings, (approved) => [applicationEvent('ApplicationApproved', approved, facts)]);
+    platform = await startPlatformProcess(settings);
+    const afterRestart = await delivered();
+    await platform.stop('SIGKILL');
+    platform = await startPlatformProcess(settings);
+    const afterSecondRestart = await delivered();
 
-  it('parks a whole batch when EventBridge cannot be reached at all', async () => {
-    const publisher = publisherWithOutbox(
-      async () => {
-        throw new Error('connect ETIMEDOUT');
-      },
-      (refused, reason) => eventOutboxRepository().park(refused, reason),
-    );
-    await publisher.publish([testEvent('VolunteerRegistered', { volunteerId: 'v1' }), testEvent('VolunteerRegistered', { volunteerId: 'v2' })]);
-    expect(await parkedCount()).toBe(2);
-    await drainEventOutbox(refusing(() => false));
-    expect(await parkedCount()).toBe(0);
-  });
-
-  it('keeps an event parked while EventBridge still refuses it', async () => {
-    await eventOutboxRepository().park([testEvent('OpportunityClosed', { opportunityId: 'o1' })], 'refused by EventBridge');
-    const summary = await drainEventOutbox(refusing(() => true));
-    expect(summary).toEqual({ republished: 0, stillRefused: 1 });
-    expect(await parkedCount()).toBe(1);
-  });
-
-  it('fails the publish only when the table refuses to park the events too', async () => {
-    const publisher = publisherWithOutbox(refusing(() => true), async () => {
-      throw new Error('table unavailable');
-    });
-    await expect(publisher.publish([testEvent('VolunteerRegistered', { volunteerId: 'v3' })])).rejects.toThrow('table unavailable');
-  });
+    const approvals = (events: { id: string; type: string }[]) => events.filter((e) => e.type === 'ApplicationApproved' && e.id.startsWith(application.id));
+    expect(approvals(afterRestart)).toHaveLength(1);
+    expect(approvals(afterSecondRestart)).toHaveLength(0);
+    expect((await call(platform.apiUrl, 'GET', '/local/dead-letters')).body.items).toEqual([]);
+    expect((await repo.get(application.id))?.status).toBe('approved');
+  }, 240_000);
 });

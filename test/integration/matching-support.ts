@@ -56,11 +56,18 @@ export const fakeSender = (): FakeSender => {
 
 export const testPorts = (store: MatchingStore, now = NOW) => {
   const invitations = fakeSender();
+  /** The events the invitations that were recorded carried in their transaction. */
   const published: { type: string; detail: Record<string, unknown> }[] = [];
   const ports: MatchingPorts = {
-    store,
+    store: {
+      ...store,
+      async invite(invitation, volunteerId, week, cap, events = []) {
+        const outcome = await store.invite(invitation, volunteerId, week, cap, events);
+        if (outcome === 'invited') published.push(...events);
+        return outcome;
+      },
+    },
     invitations,
-    events: { publish: async (events) => void published.push(...events) },
     clock: { now: () => now },
   };
   return { ports, invitations, published };

@@ -8,7 +8,8 @@ const { createNotifier, eventDeadLetterSink } = await import('../../shared/messa
 const { sesEmailTransport } = await import('../../shared/messaging/ses-email.js');
 const { localSmsSender } = await import('../../shared/messaging/sms.js');
 const { DeliveryError } = await import('../../shared/messaging/delivery.js');
-const { localBus } = await import('../../shared/messaging/local-bus.js');
+/** What the notifier dead-lettered (its events port; the outbox path is tested in event-outbox.test.ts). */
+const deadLettered: { type: string; detail: Record<string, unknown> }[] = [];
 const { handleInboundSms } = await import('../../shared/domain/notifications/service.js');
 const { notifierEmailSender } = await import('../../shared/messaging/email.js');
 import type { SmsSender } from '../../shared/messaging/sms.js';
@@ -26,7 +27,7 @@ const notifierAt = (iso: string, sms: SmsSender = localSmsSender(repository)) =>
     contacts: repository,
     email: sesEmailTransport(),
     sms,
-    deadLetters: eventDeadLetterSink(localBus),
+    deadLetters: eventDeadLetterSink({ publish: async (events) => void deadLettered.push(...events) }),
     clock: fixedClock(iso),
     retry: { attempts: 3, baseDelayMs: 1 },
   });
@@ -202,14 +203,13 @@ describe('notifier', () => {
     };
     const throttled = () => Object.assign(new Error('rate exceeded'), { name: 'ThrottlingException', $fault: 'client' as const });
 
-    beforeAll(() => localBus.reset());
+    beforeAll(() => void deadLettered.splice(0));
 
     it('retries, then dead-letters the message after the last try with everything needed to send it again', async () => {
       const volunteer = await seedVolunteer();
       const { sender, calls } = failing(throttled);
 
       const results = await notifierAt(DAYTIME, sender).notify(approved(volunteer.id));
-      await localBus.drain();
 
       const sms = results.find((r) => r.channel === 'sms')!;
       expect(sms.outcome).toBe('dead');
@@ -218,7 +218,7 @@ describe('notifier', () => {
       expect(record).toMatchObject({ status: 'dead', attempts: 3, address: volunteer.phone, reason: expect.stringContaining('ThrottlingException') });
       expect(record!.params.titleAr).toBe('توزيع السلال الغذائية');
       expect((await repository.listDead()).map((r) => r.id)).toContain(sms.id);
-      expect(localBus.published.filter((e) => e.type === 'NotificationDeadLettered').map((e) => e.detail.notificationId)).toContain(sms.id);
+      expect(deadLettered.filter((e) => e.type === 'NotificationDeadLettered').map((e) => e.detail.notificationId)).toContain(sms.id);
     });
 
     it('still delivers the other channel', async () => {

@@ -15,8 +15,6 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Owner and cycle; remove the entry with the cycle. */
 const BEING_REMOVED: ReadonlyArray<readonly [owner: string, cycle: string]> = [
   ['issue 9 §2 (typed event builder)', 'events/catalog.ts > shared/domain/events.ts'],
-  ['issue 9 §2 / issue 10 (event outbox)', 'shared/messaging/events.ts > shared/db/event-outbox-repository.ts'],
-  ['issue 9 §2 / issue 10 (local bus)', 'shared/messaging/events.ts > shared/messaging/local-bus.ts'],
   ['issue 9 §2 (SES feedback construct)', 'infra/constructs/grants.ts > infra/constructs/messaging.ts'],
 ];
 

@@ -12,7 +12,7 @@ import {
 } from '../../shared/domain/opportunities/service.js';
 import { OrganizationNotActiveError } from '../../shared/domain/organizations/errors.js';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
-import type { DomainEvent } from '../../shared/messaging/events.js';
+import type { DomainEvent } from '../../shared/domain/events.js';
 import type { Caller } from '../../shared/domain/caller.js';
 
 const ORG = '01J0000000000000000000RG01';
@@ -196,6 +196,8 @@ describe('matchesResidual', () => {
 
 const fakeRepo = (initial: { opportunity: OpportunityRecord; shifts: ShiftRecord[] }[] = []) => {
   const store = new Map(initial.map((entry) => [entry.opportunity.id, entry]));
+  /** The events each write carried in its transaction. */
+  const events: DomainEvent[] = [];
   const repo: OpportunityRepository = {
     async create(opportunity, shifts) {
       store.set(opportunity.id, { opportunity, shifts: [...shifts] });
@@ -203,21 +205,23 @@ const fakeRepo = (initial: { opportunity: OpportunityRecord; shifts: ShiftRecord
     async get(id) {
       return store.get(id);
     },
-    async publish(opportunity, publishedAt) {
+    async publish(opportunity, publishedAt, written = []) {
       const next = { ...opportunity, status: 'published' as const, publishedAt };
       store.set(opportunity.id, { ...store.get(opportunity.id)!, opportunity: next });
+      events.push(...written);
       return next;
     },
-    async close(opportunity, closedAt) {
+    async close(opportunity, closedAt, written = []) {
       const next = { ...opportunity, status: 'closed' as const, closedAt };
       store.set(opportunity.id, { ...store.get(opportunity.id)!, opportunity: next });
+      events.push(...written);
       return next;
     },
     async search() {
       return { items: [] };
     },
   };
-  return { repo, store };
+  return { repo, store, events };
 };
 
 const org = (status: OrganizationRecord['status']): OrganizationRecord => ({
@@ -236,8 +240,7 @@ const org = (status: OrganizationRecord['status']): OrganizationRecord => ({
 });
 
 const deps = (status: OrganizationRecord['status'] = 'active', initial: { opportunity: OpportunityRecord; shifts: ShiftRecord[] }[] = []) => {
-  const { repo, store } = fakeRepo(initial);
-  const events: DomainEvent[] = [];
+  const { repo, store, events } = fakeRepo(initial);
   let n = 0;
   return {
     store,
@@ -245,7 +248,6 @@ const deps = (status: OrganizationRecord['status'] = 'active', initial: { opport
     deps: {
       repo,
       organizations: { get: async (id: string) => (id === ORG ? org(status) : undefined) },
-      events: { publish: async (published: readonly DomainEvent[]) => void events.push(...published) },
       clock: { now: () => NOW },
       ids: () => `01J0000000000000000000${String(++n).padStart(4, '0')}`,
     },

@@ -25,7 +25,7 @@ import {
   viewOrganization,
   type OrganizationRepository,
 } from '../../shared/domain/organizations/service.js';
-import type { DomainEvent } from '../../shared/messaging/events.js';
+import type { DomainEvent } from '../../shared/domain/events.js';
 import type { EmailMessage } from '../../shared/domain/notifications/ports.js';
 import { SelfDecisionError, type Caller } from '../../shared/domain/caller.js';
 
@@ -52,12 +52,15 @@ const memoryRepo = () => {
   const history: (StatusChange & { orgId: string })[] = [];
   const departments = new Map<string, Department>();
   const managers: Manager[] = [];
+  /** The events each write carried in its transaction. */
+  const published: DomainEvent[] = [];
   const repo: OrganizationRepository = {
-    async create(org, change) {
+    async create(org, change, events = []) {
       if (licenses.has(org.licenseNumber)) throw new LicenseNumberTakenError(org.licenseNumber);
       licenses.set(org.licenseNumber, org.id);
       orgs.set(org.id, org);
       history.push({ ...change, orgId: org.id });
+      published.push(...events);
     },
     async get(orgId) {
       const org = orgs.get(orgId);
@@ -100,6 +103,7 @@ const memoryRepo = () => {
       history.push({ ...change, orgId });
       if (options.department) departments.set(orgId, options.department);
       if (options.releaseLicense) licenses.delete(options.releaseLicense);
+      published.push(...(options.events ?? []));
       return 'applied';
     },
     async putManager(manager) {
@@ -109,18 +113,17 @@ const memoryRepo = () => {
       return managers.filter((m) => m.orgId === orgId);
     },
   };
-  return { repo, orgs, licenses };
+  return { repo, orgs, licenses, published };
 };
 
 const setup = () => {
   const memory = memoryRepo();
-  const published: DomainEvent[] = [];
+  const { published } = memory;
   const emails: EmailMessage[] = [];
   let n = 0;
   const workflow = { start: vi.fn(async () => undefined), resume: vi.fn(async () => undefined) };
   const deps = {
     repo: memory.repo,
-    events: { publish: async (events: readonly DomainEvent[]) => void published.push(...events) },
     clock: { now: () => NOW },
     ids: () => (n++ === 0 ? ORG : `01J0000000000000000000${String(n).padStart(4, '0')}`),
     workflow,

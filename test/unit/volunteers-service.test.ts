@@ -27,7 +27,7 @@ import {
 } from '../../shared/domain/volunteers/service.js';
 import type { Caller } from '../../shared/domain/caller.js';
 import { riyadhDate } from '../../shared/domain/time.js';
-import type { DomainEvent } from '../../shared/messaging/events.js';
+import type { DomainEvent } from '../../shared/domain/events.js';
 
 /** An in-memory repository with the same invariants as the DynamoDB one. */
 const fakeRepository = () => {
@@ -35,24 +35,28 @@ const fakeRepository = () => {
   const nationalIds = new Set<string>();
   const acceptances = new Map<string, CharterAcceptance>();
   const consentTrail: ConsentChange[] = [];
+  /** The events each write carried in its transaction. */
+  const published: DomainEvent[] = [];
   const repo: VolunteerRepository = {
-    async create(record, consent) {
+    async create(record, consent, events = []) {
       if (profiles.has(record.id)) throw new VolunteerAlreadyRegisteredError();
       if (nationalIds.has(record.nationalIdHash)) throw new NationalIdTakenError();
       profiles.set(record.id, structuredClone(record));
       nationalIds.add(record.nationalIdHash);
       consentTrail.push(...consent);
+      published.push(...events);
     },
     async get(id) {
       const record = profiles.get(id);
       return record && structuredClone(record);
     },
-    async update(id, changes, expectedRevision, consent) {
+    async update(id, changes, expectedRevision, consent, events = []) {
       const current = profiles.get(id);
       if (!current) throw new VolunteerNotFoundError();
       if (current.revision !== expectedRevision) throw new Error('revision mismatch');
       profiles.set(id, { ...current, ...structuredClone(changes) });
       consentTrail.push(...consent);
+      published.push(...events);
     },
     async acceptCharter(id, acceptance) {
       const profile = profiles.get(id);
@@ -65,18 +69,16 @@ const fakeRepository = () => {
       return { created: true, acceptance };
     },
   };
-  return { repo, profiles, consentTrail };
+  return { repo, profiles, consentTrail, published };
 };
 
 const setup = (now = '2026-04-12T09:15:00.000Z') => {
-  const { repo, profiles, consentTrail } = fakeRepository();
-  const published: DomainEvent[] = [];
+  const { repo, profiles, consentTrail, published } = fakeRepository();
   let current = new Date(now);
   const clock: Clock & { set(iso: string): void } = { now: () => new Date(current), set: (iso) => void (current = new Date(iso)) };
   const ports: VolunteerPorts = {
     repo,
     clock,
-    events: { publish: async (events) => void published.push(...events) },
     nationalIds: { protect: async (id) => ({ hash: `hash-of-${id.split('').reverse().join('')}`, masked: `******${id.slice(-4)}` }) },
   };
   return { ports, clock, profiles, consentTrail, published };

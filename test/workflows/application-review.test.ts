@@ -32,8 +32,11 @@ const executionOf = (runner: LocalWorkflowRunner, applicationId: string) => {
   expect(found).toHaveLength(1);
   return found[0]!.executionId;
 };
-const eventsAbout = (applicationId: string) =>
-  localBus.published.filter((e) => (e.detail as { applicationId?: string }).applicationId === applicationId).map((e) => e.type);
+/** The events delivered about an application, once the outbox relay has caught up. */
+const eventsAbout = async (applicationId: string) => {
+  await platform.flushEvents();
+  return localBus.published.filter((e) => (e.detail as { applicationId?: string }).applicationId === applicationId).map((e) => e.type);
+};
 
 const apply = async (options: Parameters<typeof support.seedOpportunity>[0] = {}, volunteer: Parameters<typeof support.seedVolunteer>[1] = {}) => {
   const seeded = await support.seedOpportunity(options);
@@ -61,8 +64,7 @@ describe('ApplicationReview, decisions', () => {
     expect(done.status).toBe('SUCCEEDED');
     expect(statesEntered(done)).toEqual(['Screen', 'Route', 'ReserveSeat']);
     expect(await view(id, sub)).toMatchObject({ status: 'approved' });
-    await localBus.drain();
-    expect(eventsAbout(id)).toEqual(['ApplicationSubmitted', 'ApplicationApproved']);
+    expect(await eventsAbout(id)).toEqual(['ApplicationSubmitted', 'ApplicationApproved']);
   });
 
   it('waits for the managers, then screens again and reserves the seat on approval', async () => {
@@ -80,7 +82,7 @@ describe('ApplicationReview, decisions', () => {
     const application = await view(id, sub);
     expect(application.status).toBe('approved');
     expect(application.history.at(-1)).toMatchObject({ status: 'approved', from: 'pending', by: `manager-${seeded.opportunity.orgId}` });
-    expect(eventsAbout(id)).toContain('ApplicationPendingDecision');
+    expect(await eventsAbout(id)).toContain('ApplicationPendingDecision');
   });
 
   it('rejects with the manager’s reason', async () => {
@@ -93,7 +95,7 @@ describe('ApplicationReview, decisions', () => {
 
     expect(statesEntered(done)).toEqual(['Screen', 'Route', 'RequestDecision', 'AwaitDecision', 'Reject']);
     expect(await view(id, sub)).toMatchObject({ status: 'rejected', reason: 'we need certified drivers' });
-    expect(eventsAbout(id)).toContain('ApplicationRejected');
+    expect(await eventsAbout(id)).toContain('ApplicationRejected');
   });
 
   it('rejects at screening, naming each failed rule', async () => {
@@ -185,11 +187,12 @@ describe('ApplicationReview, timeouts', () => {
     expect(done.status).toBe('SUCCEEDED');
     expect(statesEntered(done)).toEqual(['Screen', 'Route', 'RequestDecision', 'AwaitDecision', 'NudgeManagers', 'AwaitDecisionAgain', 'Expire']);
     expect(await view(id, sub)).toMatchObject({ status: 'expired', reason: expect.stringContaining('no decision') });
+    await platform.flushEvents();
     const reminders = localBus.published.filter(
       (e) => e.type === 'ApplicationPendingDecision' && (e.detail as { applicationId: string }).applicationId === id,
     );
     expect(reminders.map((e) => (e.detail as { reminder: boolean }).reminder)).toEqual([false, true]);
-    expect(eventsAbout(id).at(-1)).toBe('ApplicationExpired');
+    expect((await eventsAbout(id)).at(-1)).toBe('ApplicationExpired');
     const late = await decide(seeded.opportunity.orgId, id, { decision: 'approve' });
     expect(late.status).toBe(409);
   });

@@ -130,6 +130,7 @@ describe('OrganizationOnboarding: decisions', () => {
       ],
     });
     expect(await emailsTo(body.contactEmail)).toHaveLength(1);
+    await platform.flushEvents();
     const approved = localBus.published.filter((e) => e.type === 'OrganizationApproved' && e.detail.orgId === id);
     expect(approved).toHaveLength(1);
     expect(OrganizationApprovedDetail.safeParse(approved[0]?.detail).success).toBe(true);
@@ -158,6 +159,7 @@ describe('OrganizationOnboarding: decisions', () => {
     expect(org.status).toBe('rejected');
     expect(org.history.at(-1)).toMatchObject({ status: 'rejected', from: 'pending', by: 'reviewer-7', reason: 'the licence has lapsed' });
     expect(await emailsTo(body.contactEmail, 'the licence has lapsed')).toHaveLength(1);
+    await platform.flushEvents();
     const rejected = localBus.published.filter((e) => e.type === 'OrganizationRejected' && e.detail.orgId === id);
     expect(rejected.map((e) => OrganizationRejectedDetail.parse(e.detail).reason)).toEqual(['the licence has lapsed']);
     // The public never sees a rejected organisation.

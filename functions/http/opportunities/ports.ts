@@ -3,12 +3,10 @@ import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
 import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
-import { eventPublisher } from '../../../shared/messaging/events.js';
 
 export const opportunityPorts = () => ({
   repo: opportunityRepository(),
   organizations: organizationRepository(),
-  events: eventPublisher(),
   clock: systemClock,
   ids: () => ulid(),
 });

@@ -7,7 +7,6 @@ import { systemClock } from '../../../shared/clock.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
 import { DecisionNotOpenError } from '../../../shared/domain/organizations/errors.js';
 import type { OnboardingWorkflow } from '../../../shared/domain/organizations/service.js';
-import { eventPublisher } from '../../../shared/messaging/events.js';
 import { decisionNotOpenText, resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
 
 export const WORKFLOW = 'OrganizationOnboarding';
@@ -33,7 +32,6 @@ export const onboardingWorkflow = (): OnboardingWorkflow => ({
 
 export const organizationPorts = () => ({
   repo: organizationRepository(),
-  events: eventPublisher(),
   clock: systemClock,
   ids: () => ulid(),
 });

@@ -7,13 +7,11 @@ import { opportunityRepository } from '../../../shared/db/opportunity-repository
 import { trainingRepository } from '../../../shared/db/training-repository.js';
 import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
 import type { ApplicationDeps } from '../../../shared/domain/applications/ports.js';
-import { eventPublisher } from '../../../shared/messaging/events.js';
 
 export const reviewPorts = (): ApplicationDeps => ({
   repo: applicationRepository(),
   volunteers: volunteerRepository(),
   opportunities: opportunityRepository(),
-  events: eventPublisher(),
   training: trainingRepository(),
   clock: systemClock,
   ids: () => ulid(),

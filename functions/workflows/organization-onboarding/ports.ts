@@ -5,11 +5,9 @@ import { systemClock } from '../../../shared/clock.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
 import type { OnboardingDeps } from '../../../shared/domain/organizations/onboarding.js';
 import { emailSender, emailSettings } from '../../../shared/messaging/email.js';
-import { eventPublisher } from '../../../shared/messaging/events.js';
 
 export const onboardingPorts = (): OnboardingDeps => ({
   repo: organizationRepository(),
-  events: eventPublisher(),
   clock: systemClock,
   ids: () => ulid(),
   email: emailSender(),

@@ -1,11 +1,10 @@
 /**
  * The workflow runner as an extension of the local platform: executions kept in DynamoDB Local
- * (a local-only table, `<table>-workflows`) and resumed on start; `GET /local/workflows` and
+ * (the local-only table `<table>-services`) and resumed on start; `GET /local/workflows` and
  * `GET /local/workflows/{executionId}`.
  */
-import { localWorkflowTable } from '../../../shared/db/table.js';
 import { WorkflowExecutionNotFoundError } from '../../../shared/workflows/errors.js';
-import { ensureTable, localClient } from '../dynamodb.js';
+import { localClient } from '../dynamodb.js';
 import type { LocalExtension } from '../extension.js';
 import type { LocalRoute } from '../gateway.js';
 import { createLocalWorkflowRunner, type LocalWorkflowRunner } from './runner.js';
@@ -48,10 +47,8 @@ export const workflowsRoutes = (runner: LocalWorkflowRunner): LocalRoute[] => [
 
 export const workflowsExtension: LocalExtension = {
   name: 'workflows',
-  async start({ dynamoEndpoint, tableName }) {
+  async start({ dynamoEndpoint, servicesTableName: storeTable }) {
     const client = localClient(dynamoEndpoint);
-    const storeTable = `${tableName}-workflows`;
-    await ensureTable(client, localWorkflowTable, storeTable);
     const runner = createLocalWorkflowRunner({ store: dynamoExecutionStore(client, storeTable) });
     const { resumed } = await runner.recover();
     const scale = runner.timeScale === 1 ? '' : `, time ×${runner.timeScale}`;

@@ -1,6 +1,6 @@
 /**
  * Where the local runner keeps its executions so that they outlive the process: DynamoDB
- * Local, in a local-only table (`<table>-workflows`, created from `localWorkflowTable` in
+ * Local, in the local-only table (`<table>-services`, created from `localOnlyTable` in
  * shared/db/table.ts) so that runner bookkeeping never mixes with domain items or their stream.
  *
  * Items (PK / SK), each with `entity`:

@@ -24,7 +24,7 @@ const OutboxEventRecord = z.object({
 });
 
 export const outboxEvent = defineEntity({
-  name: 'ParkedEvent',
+  name: 'OutboxEvent',
   schema: OutboxEventRecord,
   keys: {
     item: (shard: number, time: string, eventId: string) => ({ PK: `EVENTOUT#${shard}`, SK: `${time}#${eventId}` }),
@@ -47,7 +47,12 @@ export const outboxPut = (event: DomainEvent, tableName: string = env.tableName,
     Item: outboxEvent.toItem(
       { event: event as z.input<typeof OutboxEventRecord>['event'], parkedAt: now.toISOString() },
       outboxEvent.keys.item(shardOf(event.id), event.time, event.id),
-      { expiresAt: Math.floor(now.getTime() / 1000) + RETENTION_SECONDS },
+      {
+        expiresAt: Math.floor(now.getTime() / 1000) + RETENTION_SECONDS,
+        // What the cloud's pipe puts on the bus as it is (a Pipes template cannot untype DynamoDB maps).
+        eventType: event.type,
+        detailJson: JSON.stringify({ ...event.detail, eventId: event.id }),
+      },
     ),
     ConditionExpression: 'attribute_not_exists(PK)',
   },

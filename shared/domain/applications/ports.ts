@@ -4,7 +4,7 @@
  * named error; the services decide what a failure means (waitlist, re-screen, already done).
  */
 import type { Clock } from '../../clock.js';
-import type { EventPublisher } from '../events.js';
+import type { DomainEvent } from '../events.js';
 import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
 import type { TrainingCompletions } from '../training/ports.js';
 import type { VolunteerRecord } from '../volunteers/schema.js';
@@ -52,9 +52,15 @@ export interface Page<T> {
   readonly nextCursor?: string;
 }
 
+/**
+ * The domain events a write carries in its own transaction (the outbox), built from the record
+ * as it is once written: a write and its events are committed together or not at all.
+ */
+export type WriteEvents = readonly DomainEvent[] | ((next: ApplicationRecord) => readonly DomainEvent[]);
+
 export interface ApplicationRepository {
   /** The application, its volunteer–shift marker and its first history item. @throws AlreadyAppliedError */
-  create(application: ApplicationRecord, first: StatusChange): Promise<void>;
+  create(application: ApplicationRecord, first: StatusChange, events?: WriteEvents): Promise<void>;
   get(id: string): Promise<ApplicationRecord | undefined>;
   history(id: string): Promise<StatusChange[]>;
   /** The application id the volunteer–shift marker names. */
@@ -71,37 +77,37 @@ export interface ApplicationRepository {
    * `releaseMarker` deletes the volunteer–shift marker in the same transaction.
    * @throws ApplicationChangedError when the status or version moved
    */
-  transition(application: ApplicationRecord, change: Transition, options?: { releaseMarker?: boolean }): Promise<ApplicationRecord>;
+  transition(application: ApplicationRecord, change: Transition, options?: { releaseMarker?: boolean; events?: WriteEvents }): Promise<ApplicationRecord>;
   /**
    * One transaction: seatsTaken + 1 if seatsTaken < capacity, the application's transition, the
    * booking item, the bookings version (= `bookings.version`, then + 1), the history item.
    * @throws SeatsExhaustedError | ApplicationChangedError | BookingsChangedError
    */
-  reserveSeat(application: ApplicationRecord, change: Transition, bookings: Pick<BookingsSnapshot, 'version' | 'longestMs'>): Promise<ApplicationRecord>;
+  reserveSeat(application: ApplicationRecord, change: Transition, bookings: Pick<BookingsSnapshot, 'version' | 'longestMs'>, events?: WriteEvents): Promise<ApplicationRecord>;
   /** A fresh FIFO sequence number for the shift's waitlist (gaps are harmless). */
   nextWaitSeq(shiftId: string): Promise<number>;
   /** One transaction: waiting + 1 if the shift is full, WAIT#<seq>, the transition, history. @throws SeatAvailableError | ApplicationChangedError */
-  joinWaitlist(application: ApplicationRecord, change: Transition, seq: number): Promise<ApplicationRecord>;
+  joinWaitlist(application: ApplicationRecord, change: Transition, seq: number, events?: WriteEvents): Promise<ApplicationRecord>;
   waitlistHead(shiftId: string, limit: number): Promise<WaitEntry[]>;
   /** 1-based position of `seq` in the shift's waitlist. */
   waitlistPosition(shiftId: string, seq: number): Promise<number>;
   /** waitlisted → withdrawn or rejected: WAIT item deleted, waiting - 1, history. @throws ApplicationChangedError */
-  leaveWaitlist(application: ApplicationRecord, change: Transition, options?: { releaseMarker?: boolean }): Promise<ApplicationRecord>;
+  leaveWaitlist(application: ApplicationRecord, change: Transition, options?: { releaseMarker?: boolean; events?: WriteEvents }): Promise<ApplicationRecord>;
   /**
    * approved → withdrawn: booking and marker deleted, history; with a promotion the seat passes
    * to the candidate (WAIT deleted if it exists, candidate waitlisted → approved with its booking
    * and bookings version, waiting - 1), else seatsTaken - 1 if the waitlist is empty.
    * @throws ApplicationChangedError | WaitlistChangedError | BookingsChangedError
    */
-  withdrawApproved(application: ApplicationRecord, change: Transition, promotion: Promotion | undefined): Promise<void>;
+  withdrawApproved(application: ApplicationRecord, change: Transition, promotion: Promotion | undefined, events?: WriteEvents): Promise<void>;
   /** Records a decision once, while the review waits for one. @returns the task token to resume. @throws ApplicationAlreadyDecidedError | DecisionNotOpenError */
   recordDecision(id: string, decision: RecordedDecision): Promise<{ application: ApplicationRecord; taskToken: string }>;
   /** Takes back a decision the workflow could not receive (its wait timed out meanwhile). */
   withdrawDecision(id: string, decision: RecordedDecision): Promise<void>;
   /** Keeps the review's task token on the pending application. @throws ApplicationChangedError when no longer pending */
   storeTaskToken(id: string, taskToken: string): Promise<void>;
-  /** Voids the token of a timed-out wait (the nudge); no-op when the application left pending. */
-  clearTaskToken(id: string): Promise<void>;
+  /** Voids the token of a timed-out wait (the nudge) with its events; no-op when the application left pending. */
+  clearTaskToken(application: ApplicationRecord, events?: WriteEvents): Promise<void>;
 }
 
 export interface ReviewWorkflow {
@@ -117,7 +123,6 @@ export interface ApplicationDeps {
   readonly repo: ApplicationRepository;
   readonly volunteers: { get(sub: string): Promise<VolunteerRecord | undefined> };
   readonly opportunities: { get(id: string): Promise<{ opportunity: OpportunityRecord; shifts: ShiftRecord[] } | undefined> };
-  readonly events: EventPublisher;
   /** The volunteer's training completions (the gate at apply and at screening). */
   readonly training: TrainingCompletions;
   readonly clock: Clock;

@@ -8,9 +8,9 @@
  *                             └72 h→ NudgeManagers → AwaitDecisionAgain ─…  └72 h→ Expire
  *
  * Step Functions invokes tasks at least once, so every step is safe to run twice: each status
- * change is conditioned on the status (and version) it starts from, and a step that finds its
- * work already done returns the same result and publishes the same event again (same event id),
- * changing nothing in the table. A step that finds the application ended (withdrawn while it
+ * change is conditioned on the status (and version) it starts from and carries its event in the
+ * same transaction (the outbox), so a step that finds its work already done returns the same
+ * result: its event was committed with the change. A step that finds the application ended (withdrawn while it
  * waited) throws ApplicationClosedError, which the state machine catches to end quietly.
  */
 import {
@@ -21,7 +21,7 @@ import {
   SeatsExhaustedError,
   TooMuchContentionError,
 } from './errors.js';
-import { applicationEvent, factsOf, type ApplicationEventType } from './events.js';
+import { applicationEvent } from './events.js';
 import type { ApplicationDeps } from './ports.js';
 import { isTerminal, type ApplicationRecord, type ApplicationStatus, type RuleFailure } from './schema.js';
 import { describeFailures, overlappingBooking, screen } from './screening.js';
@@ -52,12 +52,6 @@ const load = async (deps: Pick<ApplicationDeps, 'repo'>, id: string): Promise<Ap
 };
 
 const outcome = (application: ApplicationRecord): ReviewOutcome => ({ applicationId: application.id, status: application.status });
-
-/** A retried step found its transition done: publish its event again from the recorded history. */
-const republish = async (deps: Pick<ApplicationDeps, 'repo' | 'events'>, application: ApplicationRecord, type: ApplicationEventType, extra = {}) => {
-  const last = (await deps.repo.history(application.id)).at(-1);
-  if (last) await deps.events.publish([applicationEvent(type, application, factsOf(last), extra)]);
-};
 
 /** Every rule, every failure named; reads only. */
 export const screenApplication = async (deps: ApplicationDeps, input: ReviewInput): Promise<ScreeningResult> => {
@@ -92,17 +86,18 @@ export const screenApplication = async (deps: ApplicationDeps, input: ReviewInpu
 /** Screening failed: rejected with every failed rule named. The marker is released: once fixed, the volunteer may apply again. */
 export const rejectIneligible = async (deps: ApplicationDeps, input: ReviewInput & { failures: readonly RuleFailure[] }): Promise<ReviewOutcome> => {
   const application = await load(deps, input.applicationId);
-  if (application.status === 'rejected') {
-    await republish(deps, application, 'ApplicationRejected', { failures: application.failures ?? [] });
-    return outcome(application);
-  }
+  if (application.status === 'rejected') return outcome(application);
   if (isTerminal(application.status) || application.status === 'approved' || application.status === 'waitlisted') {
     throw new ApplicationClosedError(application.id, application.status);
   }
   const reason = describeFailures(input.failures);
   const facts = { at: deps.clock.now().toISOString(), by: 'system', reason };
-  const next = await transitionOrClosed(deps, application, { to: 'rejected', ...facts, failures: input.failures }, { releaseMarker: true });
-  await deps.events.publish([applicationEvent('ApplicationRejected', next, facts, { failures: input.failures })]);
+  const next = await transitionOrClosed(
+    deps,
+    application,
+    { to: 'rejected', ...facts, failures: input.failures },
+    { releaseMarker: true, events: (rejected) => [applicationEvent('ApplicationRejected', rejected, facts, { failures: input.failures })] },
+  );
   return outcome(next);
 };
 
@@ -110,7 +105,7 @@ const transitionOrClosed = async (
   deps: Pick<ApplicationDeps, 'repo'>,
   application: ApplicationRecord,
   change: Parameters<ApplicationDeps['repo']['transition']>[1],
-  options?: { releaseMarker?: boolean },
+  options?: Parameters<ApplicationDeps['repo']['transition']>[2],
 ): Promise<ApplicationRecord> => {
   try {
     return await deps.repo.transition(application, change, options);
@@ -126,14 +121,12 @@ const transitionOrClosed = async (
 /** submitted → pending; the managers are told (ApplicationPendingDecision, sent by notifications). */
 export const requestDecision = async (deps: ApplicationDeps, input: ReviewInput): Promise<ReviewInput> => {
   const application = await load(deps, input.applicationId);
-  if (application.status === 'pending') {
-    await republish(deps, application, 'ApplicationPendingDecision', { reminder: false });
-    return { applicationId: application.id };
-  }
+  if (application.status === 'pending') return { applicationId: application.id };
   if (application.status !== 'submitted') throw new ApplicationClosedError(application.id, application.status);
   const facts = { at: deps.clock.now().toISOString(), by: 'system', reason: 'waiting for a decision of the organisation’s managers' };
-  const next = await transitionOrClosed(deps, application, { to: 'pending', ...facts });
-  await deps.events.publish([applicationEvent('ApplicationPendingDecision', next, facts, { reminder: false })]);
+  const next = await transitionOrClosed(deps, application, { to: 'pending', ...facts }, {
+    events: (pending) => [applicationEvent('ApplicationPendingDecision', pending, facts, { reminder: false })],
+  });
   return { applicationId: next.id };
 };
 
@@ -152,41 +145,37 @@ export const awaitDecision = async (deps: Pick<ApplicationDeps, 'repo'>, input: 
 
 /** After the first wait timed out: its token is void, the managers are nudged. */
 export const nudgeManagers = async (deps: ApplicationDeps, input: ReviewInput): Promise<ReviewInput> => {
-  await deps.repo.clearTaskToken(input.applicationId);
   const application = await load(deps, input.applicationId);
   if (application.status !== 'pending') throw new ApplicationClosedError(application.id, application.status);
   const facts = { at: deps.clock.now().toISOString(), by: 'system', reason: 'still waiting for a decision: reminder to the managers' };
-  await deps.events.publish([applicationEvent('ApplicationPendingDecision', application, facts, { reminder: true })]);
+  await deps.repo.clearTaskToken(application, [applicationEvent('ApplicationPendingDecision', application, facts, { reminder: true })]);
+  const current = await load(deps, input.applicationId);
+  if (current.status !== 'pending') throw new ApplicationClosedError(current.id, current.status);
   return { applicationId: application.id };
 };
 
 /** No decision after the nudge either: pending → expired, the volunteer is told, the marker released. */
 export const expire = async (deps: ApplicationDeps, input: ReviewInput): Promise<ReviewOutcome> => {
   const application = await load(deps, input.applicationId);
-  if (application.status === 'expired') {
-    await republish(deps, application, 'ApplicationExpired');
-    return outcome(application);
-  }
+  if (application.status === 'expired') return outcome(application);
   if (application.status !== 'pending') throw new ApplicationClosedError(application.id, application.status);
   const facts = { at: deps.clock.now().toISOString(), by: 'system', reason: 'no decision of the organisation within the review period' };
-  const next = await transitionOrClosed(deps, application, { to: 'expired', ...facts }, { releaseMarker: true });
-  await deps.events.publish([applicationEvent('ApplicationExpired', next, facts)]);
+  const next = await transitionOrClosed(deps, application, { to: 'expired', ...facts }, {
+    releaseMarker: true,
+    events: (expired) => [applicationEvent('ApplicationExpired', expired, facts)],
+  });
   return outcome(next);
 };
 
 /** A manager rejected it (the recorded decision carries who and why). The marker stays: a manager's no stands. */
 export const rejectByManager = async (deps: ApplicationDeps, input: ReviewInput): Promise<ReviewOutcome> => {
   const application = await load(deps, input.applicationId);
-  if (application.status === 'rejected') {
-    await republish(deps, application, 'ApplicationRejected');
-    return outcome(application);
-  }
+  if (application.status === 'rejected') return outcome(application);
   if (application.status !== 'pending' || application.decision?.decision !== 'reject') {
     throw new ApplicationClosedError(application.id, application.status);
   }
   const facts = { at: deps.clock.now().toISOString(), by: application.decision.by, reason: application.decision.reason ?? 'rejected by the organisation' };
-  const next = await transitionOrClosed(deps, application, { to: 'rejected', ...facts });
-  await deps.events.publish([applicationEvent('ApplicationRejected', next, facts)]);
+  const next = await transitionOrClosed(deps, application, { to: 'rejected', ...facts }, { events: (rejected) => [applicationEvent('ApplicationRejected', rejected, facts)] });
   return outcome(next);
 };
 
@@ -201,11 +190,7 @@ export const reserveSeat = async (deps: ApplicationDeps, input: ReviewInput): Pr
   let seq: number | undefined;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const application = await load(deps, input.applicationId);
-    if (application.status === 'approved' || application.status === 'waitlisted') {
-      const type = application.status === 'approved' ? 'ApplicationApproved' : 'ApplicationWaitlisted';
-      await republish(deps, application, type, application.status === 'waitlisted' ? { waitlistSeq: application.waitlistSeq } : {});
-      return outcome(application);
-    }
+    if (application.status === 'approved' || application.status === 'waitlisted') return outcome(application);
     if (application.status !== 'submitted' && application.status !== 'pending') throw new ApplicationClosedError(application.id, application.status);
     if (application.status === 'pending' && application.decision?.decision !== 'approve') {
       throw new Error(`application ${application.id} is pending without an approval; ReserveSeat runs only after one`);
@@ -219,22 +204,25 @@ export const reserveSeat = async (deps: ApplicationDeps, input: ReviewInput): Pr
       if (clash) {
         const failures = [{ rule: 'overlap', message: `overlaps the approved shift ${clash.shiftId} (${clash.start}–${clash.end}) the volunteer already holds` }];
         const facts = { at, by: 'system', reason: describeFailures(failures) };
-        const next = await deps.repo.transition(application, { to: 'rejected', ...facts, failures }, { releaseMarker: true });
-        await deps.events.publish([applicationEvent('ApplicationRejected', next, facts, { failures })]);
+        const next = await deps.repo.transition(application, { to: 'rejected', ...facts, failures }, {
+          releaseMarker: true,
+          events: (rejected) => [applicationEvent('ApplicationRejected', rejected, facts, { failures })],
+        });
         return outcome(next);
       }
       const seats = await deps.repo.seats(application.opportunityId, application.shiftId);
       if (!seats) throw new Error(`shift ${application.shiftId} of application ${application.id} does not exist`);
       if (seats.seatsTaken < seats.capacity) {
         const facts = { at, by, ...(approvalReason !== undefined && { reason: approvalReason }) };
-        const next = await deps.repo.reserveSeat(application, { to: 'approved', ...facts }, bookings);
-        await deps.events.publish([applicationEvent('ApplicationApproved', next, facts)]);
+        const next = await deps.repo.reserveSeat(application, { to: 'approved', ...facts }, bookings, (approved) => [applicationEvent('ApplicationApproved', approved, facts)]);
         return outcome(next);
       }
       seq ??= await deps.repo.nextWaitSeq(application.shiftId);
       const facts = { at, by, reason: 'the shift is full: waiting for a seat to be freed' };
-      const next = await deps.repo.joinWaitlist(application, { to: 'waitlisted', ...facts }, seq);
-      await deps.events.publish([applicationEvent('ApplicationWaitlisted', next, facts, { waitlistSeq: seq })]);
+      const waitlistSeq = seq;
+      const next = await deps.repo.joinWaitlist(application, { to: 'waitlisted', ...facts }, seq, (waitlisted) => [
+        applicationEvent('ApplicationWaitlisted', waitlisted, facts, { waitlistSeq }),
+      ]);
       return outcome(next);
     } catch (error) {
       const retry =

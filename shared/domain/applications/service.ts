@@ -98,7 +98,9 @@ export const submitApplication = async (
     updatedAt: at,
   };
   try {
-    await deps.repo.create(application, { version: 1, status: 'submitted', at, by: caller.sub, reason: 'applied' });
+    await deps.repo.create(application, { version: 1, status: 'submitted', at, by: caller.sub, reason: 'applied' }, [
+      applicationEvent('ApplicationSubmitted', application, { at, by: caller.sub }),
+    ]);
   } catch (error) {
     // A request that wrote its application but failed to start the review (then retried without
     // an Idempotency-Key) would leave it stuck in `submitted`: start it now. The execution is
@@ -110,7 +112,6 @@ export const submitApplication = async (
     throw error;
   }
   await deps.workflow.start(application.id);
-  await deps.events.publish([applicationEvent('ApplicationSubmitted', application, { at, by: caller.sub })]);
   return { id: application.id, status: 'submitted' };
 };
 
@@ -207,28 +208,27 @@ export const withdrawApplication = async (
           throw new ApplicationNotWithdrawableError(id, application.status);
         case 'submitted':
         case 'pending': {
-          const next = await deps.repo.transition(application, change, { releaseMarker: true });
+          await deps.repo.transition(application, change, { releaseMarker: true, events: (withdrawn) => [applicationEvent('ApplicationWithdrawn', withdrawn, facts)] });
           if (application.taskToken) await deps.workflow.cancel(application.taskToken);
-          await deps.events.publish([applicationEvent('ApplicationWithdrawn', next, facts)]);
           return { id, status: 'withdrawn' };
         }
         case 'waitlisted': {
-          const next = await deps.repo.leaveWaitlist(application, change, { releaseMarker: true });
-          await deps.events.publish([applicationEvent('ApplicationWithdrawn', next, facts)]);
+          await deps.repo.leaveWaitlist(application, change, { releaseMarker: true, events: (withdrawn) => [applicationEvent('ApplicationWithdrawn', withdrawn, facts)] });
           return { id, status: 'withdrawn' };
         }
         case 'approved': {
           const promotion = await nextPromotion(deps, application, facts.at);
           if (promotion === 'skipped') continue;
-          await deps.repo.withdrawApproved(application, change, promotion);
-          const withdrawn: ApplicationRecord = { ...application, status: 'withdrawn', version: application.version + 1, updatedAt: facts.at, reason: facts.reason };
-          const events = [applicationEvent('ApplicationWithdrawn', withdrawn, facts)];
-          if (promotion) {
-            const { candidate, change: promotedChange } = promotion;
-            const promoted: ApplicationRecord = { ...candidate, status: 'approved', version: candidate.version + 1, updatedAt: promotedChange.at };
-            events.push(applicationEvent('ApplicationPromoted', promoted, promotedChange, { promotedFrom: 'waitlisted' }));
-          }
-          await deps.events.publish(events);
+          const events = (withdrawn: ApplicationRecord) => {
+            const list = [applicationEvent('ApplicationWithdrawn', withdrawn, facts)];
+            if (promotion) {
+              const { candidate, change: promotedChange } = promotion;
+              const promoted: ApplicationRecord = { ...candidate, status: 'approved', version: candidate.version + 1, updatedAt: promotedChange.at };
+              list.push(applicationEvent('ApplicationPromoted', promoted, promotedChange, { promotedFrom: 'waitlisted' }));
+            }
+            return list;
+          };
+          await deps.repo.withdrawApproved(application, change, promotion, events);
           return { id, status: 'withdrawn', ...(promotion && { promoted: promotion.candidate.id }) };
         }
       }
@@ -256,8 +256,10 @@ const nextPromotion = async (deps: ServiceDeps, application: ApplicationRecord, 
       const failures = [{ rule: 'overlap', message: `skipped at promotion: overlaps the approved shift ${clash.shiftId} (${clash.start}–${clash.end})` }];
       const facts = { at, by: 'system', reason: `skipped at promotion: the volunteer now holds an overlapping approved shift (${clash.shiftId})` };
       try {
-        const rejected = await deps.repo.leaveWaitlist(candidate, { to: 'rejected', ...facts, failures }, { releaseMarker: true });
-        await deps.events.publish([applicationEvent('ApplicationRejected', rejected, facts, { failures })]);
+        await deps.repo.leaveWaitlist(candidate, { to: 'rejected', ...facts, failures }, {
+          releaseMarker: true,
+          events: (rejected) => [applicationEvent('ApplicationRejected', rejected, facts, { failures })],
+        });
       } catch (error) {
         if (!(error instanceof ApplicationChangedError)) throw error;
       }

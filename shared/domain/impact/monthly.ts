@@ -71,7 +71,7 @@ export const organizationAudience: ReportAudience = {
         month: await organizationReport(deps, org.orgId, { from: month, to: month }),
         history: await organizationReport(deps, org.orgId, { from: addMonths(month, -11), to: month }),
       };
-      const frozen = await deps.snapshots.freeze(month, `ORG#${org.orgId}`, figures, at);
+      const frozen = await deps.snapshots.freeze(month, `org:${org.orgId}`, figures, at);
       if (frozen.created) snapshots += 1;
       const report = renderOrganizationReport(org, month, frozen.report.month as OrganizationImpact, frozen.report.history as OrganizationImpact);
       if (await deliver(`org:${org.orgId}`, org.email, report)) sent += 1;

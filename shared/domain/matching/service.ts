@@ -85,7 +85,8 @@ export interface MatchingStore {
   /** Every candidate of the opportunity (its matches are gone with it). */
   clearCandidates(opportunityId: string): Promise<void>;
   /** Records the invitation once (deterministic key) within the volunteer's weekly cap. */
-  invite(invitation: Invitation, volunteerId: string, week: string, cap: number): Promise<InviteOutcome>;
+  /** Records the invitation (once, within the weekly cap) with `events` in the same transaction. */
+  invite(invitation: Invitation, volunteerId: string, week: string, cap: number, events?: readonly { type: string; detail: Record<string, unknown> }[]): Promise<InviteOutcome>;
 }
 
 export interface InvitationSender {
@@ -96,7 +97,6 @@ export interface InvitationSender {
 export interface MatchingPorts {
   readonly store: MatchingStore;
   readonly invitations: InvitationSender;
-  readonly events: EventPublisher;
   readonly clock: Clock;
 }
 
@@ -263,7 +263,9 @@ export const matchOpportunity = async (ports: MatchingPorts, view: MatchOpportun
       channel: entry.card.channel,
       sentAt: now.toISOString(),
     };
-    const outcome = await ports.store.invite(invitation, entry.view.id, week, limits.invitationsPerVolunteerPerWeek);
+    const outcome = await ports.store.invite(invitation, entry.view.id, week, limits.invitationsPerVolunteerPerWeek, [
+      { type: 'VolunteerInvited', detail: { invitationId: invitation.id, volunteerId: entry.view.id, opportunityId: view.id, shiftId: invitation.shiftId, channel: invitation.channel, invitedAt: invitation.sentAt } },
+    ]);
     if (outcome === 'capped') {
       capped++;
       continue;
@@ -272,16 +274,6 @@ export const matchOpportunity = async (ports: MatchingPorts, view: MatchOpportun
     // A duplicate is sent again on purpose: the notifier's outbox dedupes on the invitation id,
     // so a run that died between recording and sending still delivers it, and only once.
     await ports.invitations.send(invitation, entry, view);
-    if (outcome === 'invited') {
-      await ports.events.publish([
-        // One event per invitation: its id is the invitation's, so a rerun republishes the same event.
-        domainEvent(
-          'VolunteerInvited',
-          { invitationId: invitation.id, volunteerId: entry.view.id, opportunityId: view.id, shiftId: invitation.shiftId, channel: invitation.channel, invitedAt: invitation.sentAt },
-          { id: invitation.id, time: new Date(invitation.sentAt) },
-        ),
-      ]);
-    }
   }
   return { candidates: ranked.length, invited, capped, volunteerIds: ranked.map(({ entry }) => entry.view.id) };
 };

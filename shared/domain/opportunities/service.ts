@@ -7,7 +7,7 @@
  * - read: anyone when published, its managers otherwise (404 for everyone else).
  */
 import type { Clock } from '../../clock.js';
-import type { EventPublisher } from '../events.js';
+import type { DomainEvent } from '../events.js';
 import { managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.js';
 import { OrganizationNotActiveError } from '../organizations/errors.js';
@@ -30,16 +30,15 @@ export interface OpportunityRepository {
   create(opportunity: OpportunityRecord, shifts: readonly ShiftRecord[]): Promise<void>;
   get(id: string): Promise<{ opportunity: OpportunityRecord; shifts: ShiftRecord[] } | undefined>;
   /** draft → published with its search index items, one transaction (OpportunityStatusError if not a draft). */
-  publish(opportunity: OpportunityRecord, publishedAt: string): Promise<OpportunityRecord>;
+  publish(opportunity: OpportunityRecord, publishedAt: string, events?: readonly DomainEvent[]): Promise<OpportunityRecord>;
   /** draft|published → closed, removing the index items; OpportunityStatusError if already closed. */
-  close(opportunity: OpportunityRecord, closedAt: string): Promise<OpportunityRecord>;
+  close(opportunity: OpportunityRecord, closedAt: string, events?: readonly DomainEvent[]): Promise<OpportunityRecord>;
   search(plan: SearchPlan, limit: number, cursor: string | undefined): Promise<SearchPage>;
 }
 
 export interface OpportunityDeps {
   readonly repo: OpportunityRepository;
   readonly organizations: { get(orgId: string): Promise<OrganizationRecord | undefined> };
-  readonly events: EventPublisher;
   readonly clock: Clock;
   readonly ids: () => string;
 }
@@ -140,8 +139,7 @@ export const publishOpportunity = async (deps: OpportunityDeps, caller: Caller, 
   if (!shifts.some((shift) => shift.start > now)) {
     throw new RuleViolationError('shifts', `opportunity ${id} has no shift starting in the future; it cannot be published`);
   }
-  const published = await deps.repo.publish(opportunity, now);
-  await deps.events.publish([
+  const published = await deps.repo.publish(opportunity, now, [
     event(deps, 'OpportunityPublished', {
       opportunityId: id,
       orgId: opportunity.orgId,
@@ -162,8 +160,7 @@ export const closeOpportunity = async (deps: OpportunityDeps, caller: Caller, id
   const { opportunity } = await loadForChange(deps, caller, id);
   ensureStatus(opportunity, ['draft', 'published'], 'closed');
   const now = deps.clock.now().toISOString();
-  const closed = await deps.repo.close(opportunity, now);
-  await deps.events.publish([
+  const closed = await deps.repo.close(opportunity, now, [
     event(deps, 'OpportunityClosed', {
       opportunityId: id,
       orgId: opportunity.orgId,

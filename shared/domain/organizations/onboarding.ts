@@ -99,9 +99,11 @@ export const approve = async (deps: OnboardingDeps, input: OnboardingInput): Pro
     org.id,
     'pending',
     { status: 'active', from: 'pending', at, by, reason: org.decision?.reason ?? 'approved by the ministry' },
-    { department: { orgId: org.id, establishedAt: at, approvedBy: by } },
+    {
+      department: { orgId: org.id, establishedAt: at, approvedBy: by },
+      events: [event(deps, 'OrganizationApproved', { orgId: org.id, approvedBy: by, approvedAt: at, departmentEstablishedAt: at })],
+    },
   );
-  await deps.events.publish([event(deps, 'OrganizationApproved', { orgId: org.id, approvedBy: by, approvedAt: at, departmentEstablishedAt: at })]);
   await tellContact(deps, org, `Your organisation is approved — ${org.nameEn}`, [
     `${describe(org)} is approved and its volunteer department is established.`,
     'A ministry administrator or your managers can now add certified volunteer managers and publish opportunities.',
@@ -124,8 +126,12 @@ export const reject = async (
   const reason = (byReviewer ? org.decision?.reason : undefined) ?? validationMessage(input.rejection?.Cause) ?? 'rejected';
   const by = byReviewer && org.decision ? org.decision.by : 'system';
   const at = deps.clock.now().toISOString();
-  await deps.repo.transition(org.id, 'pending', { status: 'rejected', from: 'pending', at, by, reason }, { releaseLicense: org.licenseNumber });
-  await deps.events.publish([event(deps, 'OrganizationRejected', { orgId: org.id, rejectedBy: by, rejectedAt: at, reason })]);
+  await deps.repo.transition(
+    org.id,
+    'pending',
+    { status: 'rejected', from: 'pending', at, by, reason },
+    { releaseLicense: org.licenseNumber, events: [event(deps, 'OrganizationRejected', { orgId: org.id, rejectedBy: by, rejectedAt: at, reason })] },
+  );
   await tellContact(deps, org, `Your organisation's application was not approved — ${org.nameEn}`, [
     `The application of ${describe(org)} was not approved.`,
     `Reason: ${reason}`,

@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../../clock.js';
 import type { EventDetail, EventType } from '../../../events/catalog.js';
-import { domainEvent, type EventPublisher, type TypedEvent } from '../events.js';
+import { domainEvent, type DomainEvent, type TypedEvent } from '../events.js';
 import { assertNotSelf, hasGroup, managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { riyadhDate } from '../time.js';
@@ -30,11 +30,13 @@ export interface TransitionOptions {
   readonly department?: Department;
   /** Frees the licence number for a new application (rejection, expiry). */
   readonly releaseLicense?: string;
+  /** The domain events of the change, written in its transaction (the outbox). */
+  readonly events?: readonly DomainEvent[];
 }
 
 export interface OrganizationRepository {
   /** Writes the organisation, its licence marker and its first history entry; LicenseNumberTakenError if the licence is held. */
-  create(org: OrganizationRecord, change: StatusChange): Promise<void>;
+  create(org: OrganizationRecord, change: StatusChange, events?: readonly DomainEvent[]): Promise<void>;
   get(orgId: string): Promise<OrganizationRecord | undefined>;
   licenseHolder(licenseNumber: string): Promise<string | undefined>;
   history(orgId: string): Promise<StatusChange[]>;
@@ -78,7 +80,6 @@ export interface UserDirectory {
 
 export interface OrganizationDeps {
   readonly repo: OrganizationRepository;
-  readonly events: EventPublisher;
   readonly clock: Clock;
   readonly ids: () => string;
 }
@@ -117,7 +118,7 @@ export const registerOrganization = async (
   };
   let registered = org;
   try {
-    await deps.repo.create(org, { status: 'pending', at, by: caller.sub, reason: 'registered' });
+    await deps.repo.create(org, { status: 'pending', at, by: caller.sub, reason: 'registered' }, [event(deps, 'OrganizationRegistered', registeredEvent(org))]);
   } catch (error) {
     if (!(error instanceof LicenseNumberTakenError)) throw error;
     const holderId = await deps.repo.licenseHolder(input.licenseNumber);
@@ -126,7 +127,6 @@ export const registerOrganization = async (
     registered = holder;
   }
   await deps.workflow.start(registered.id);
-  await deps.events.publish([event(deps, 'OrganizationRegistered', registeredEvent(registered))]);
   return { id: registered.id, status: 'pending' };
 };
 

@@ -7,7 +7,7 @@
 import { ulid } from 'ulid';
 import type { Clock } from '../../clock.js';
 import type { Caller } from '../caller.js';
-import { domainEvent, type EventPublisher } from '../events.js';
+import { domainEvent, type DomainEvent } from '../events.js';
 import { cityById } from '../reference/cities.js';
 import { riyadhDate } from '../time.js';
 import { charterByVersion, charters, charterView, currentCharter, currentGuide, guides } from './documents/index.js';
@@ -41,10 +41,10 @@ export type VolunteerChanges = UpdateVolunteer & Pick<VolunteerRecord, 'consent'
 
 export interface VolunteerRepository {
   /** Creates the profile and claims its national ID atomically. @throws VolunteerAlreadyRegisteredError, NationalIdTakenError */
-  create(record: VolunteerRecord, consent: readonly ConsentChange[]): Promise<void>;
+  create(record: VolunteerRecord, consent: readonly ConsentChange[], events?: readonly DomainEvent[]): Promise<void>;
   get(id: string): Promise<VolunteerRecord | undefined>;
   /** Applies `changes` if the profile is still at `expectedRevision`. @throws VolunteerNotFoundError, ConcurrentWriteError */
-  update(id: string, changes: VolunteerChanges, expectedRevision: number, consent: readonly ConsentChange[]): Promise<void>;
+  update(id: string, changes: VolunteerChanges, expectedRevision: number, consent: readonly ConsentChange[], events?: readonly DomainEvent[]): Promise<void>;
   /** Records the acceptance once; a repeat returns the first one with `created: false`. @throws VolunteerNotFoundError */
   acceptCharter(id: string, acceptance: CharterAcceptance): Promise<{ created: boolean; acceptance: CharterAcceptance }>;
 }
@@ -56,7 +56,6 @@ export interface NationalIdProtector {
 
 export interface VolunteerPorts {
   readonly repo: VolunteerRepository;
-  readonly events: EventPublisher;
   readonly clock: Clock;
   readonly nationalIds: NationalIdProtector;
 }
@@ -112,11 +111,14 @@ export const register = async (ports: VolunteerPorts, caller: Caller, input: Reg
     updatedAt: at,
     revision: 1,
   };
-  await ports.repo.create(record, [
-    { channel: 'email', granted: fields.preferences.email, at },
-    { channel: 'sms', granted: fields.preferences.sms, at },
-  ]);
-  await ports.events.publish([volunteerRegistered(record, now)]);
+  await ports.repo.create(
+    record,
+    [
+      { channel: 'email', granted: fields.preferences.email, at },
+      { channel: 'sms', granted: fields.preferences.sms, at },
+    ],
+    [volunteerRegistered(record, now)],
+  );
   return toProfile(record, now);
 };
 
@@ -132,7 +134,7 @@ export const getProfile = async (ports: Pick<VolunteerPorts, 'repo' | 'clock'>, 
  * consent trail, because notifications must honour an opt-out from the moment it was given.
  */
 export const updateProfile = async (
-  ports: Pick<VolunteerPorts, 'repo' | 'clock'> & Partial<Pick<VolunteerPorts, 'events'>>,
+  ports: Pick<VolunteerPorts, 'repo' | 'clock'>,
   caller: Caller,
   patch: UpdateVolunteer,
 ): Promise<VolunteerProfile> => {
@@ -152,11 +154,9 @@ export const updateProfile = async (
     changes,
     current.revision,
     changed.map((channel) => ({ channel, granted: consent[channel].granted, at })),
+    // Matching re-indexes the profile on this event (no contact data in it: consumers read the profile).
+    [domainEvent('VolunteerProfileUpdated', { volunteerId: caller.sub, fields: Object.keys(patch).sort(), updatedAt: at }, { id: ulid(now.getTime()), time: new Date(at) })],
   );
-  // Matching re-indexes the profile on this event (no contact data in it: consumers read the profile).
-  await ports.events?.publish([
-    domainEvent('VolunteerProfileUpdated', { volunteerId: caller.sub, fields: Object.keys(patch).sort(), updatedAt: at }, { id: ulid(now.getTime()), time: new Date(at) }),
-  ]);
   return toProfile({ ...current, ...changes }, now);
 };
 
