@@ -11,7 +11,6 @@
  * there, which is why every state change is moving to `outboxPut`. Contracts: events/catalog.ts.
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
 import { documentClient } from '../db/client.js';
 import { outboxPut } from '../db/entities/outbox-event.js';
 import { EVENT_SOURCE, type DomainEvent, type EventPublisher } from '../domain/events.js';

@@ -7,7 +7,6 @@ import { matchingRepository } from '../../../shared/db/matching-repository.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
 import type { MatchingPorts } from '../../../shared/domain/matching/service.js';
 import { cityById } from '../../../shared/domain/reference/cities.js';
-import { eventPublisher } from '../../../shared/messaging/events.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
 
 /**
@@ -39,6 +38,5 @@ export const matchingPorts = (): MatchingPorts => ({
       });
     },
   },
-  events: eventPublisher(),
   clock: systemClock,
 });

@@ -23,7 +23,6 @@ import { OpportunityIndex, TopK } from './matcher.js';
 import { cellName, cellOf, opportunityGate, reachCells, volunteerFeatures } from './retrieval.js';
 import type { Invitation, MatchOpportunity, MatchVolunteer, Reason } from './schema.js';
 import { explainPair } from './score.js';
-import { domainEvent, type EventPublisher } from '../events.js';
 import { riyadhIsoWeek } from '../time.js';
 import { limits } from './weights.js';
 
