@@ -59,6 +59,34 @@ export const recognitionRepository = (
   });
   const markChanged = (volunteerId: string, at: string): TransactItem =>
     put(changeMarker.toItem({ volunteerId, markedAt: at }, changeMarker.keys.marker(volunteerId)));
+  /** Commits the items; false when the first item's condition failed (the write was already done). */
+  const writeOnce = async (items: TransactItem[]): Promise<boolean> => {
+    const cancelled = await transactWrite(client(), items, { attempts: 8, contended });
+    if (!cancelled) return true;
+    if (failedAt(cancelled.CancellationReasons, 0)) return false;
+    throw cancelled;
+  };
+  /** The top entries of a board: the 8 rank shards queried in parallel, merged by rank. */
+  const topOfBoard = async (board: string, perShard: number, filter?: { expression: string; values: Record<string, unknown> }) =>
+    (
+      await Promise.all(
+        Array.from({ length: RECOGNITION_SHARDS }, (_, shard) =>
+          client().send(
+            new QueryCommand({
+              TableName: tableName(),
+              IndexName: 'GSI1',
+              KeyConditionExpression: 'GSI1PK = :pk',
+              ...(filter && { FilterExpression: filter.expression }),
+              ExpressionAttributeValues: { ':pk': leaderboardEntry.keys.rankPartition(board, shard), ...filter?.values },
+              ScanIndexForward: false,
+              Limit: perShard,
+            }),
+          ),
+        ),
+      )
+    )
+      .flatMap((page) => page.Items ?? [])
+      .sort((a, b) => String(b.GSI1SK).localeCompare(String(a.GSI1SK)));
   const achievementPut = (a: PublicAchievement, id: string): TransactItem =>
     put(achievement.toItem(a, achievement.keys.item(riyadhDate(a.at), a.at, id)));
 
@@ -93,10 +121,7 @@ export const recognitionRepository = (
         put(activeOrganization.toItem({ orgId: change.orgId, month: change.month }, activeOrganization.keys.item(change.month, change.orgId))),
       ];
       if (entry.points !== 0) items.push(ledgerPut(change.volunteerId, entry));
-      const cancelled = await transactWrite(client(), items, { attempts: 8, contended });
-      if (!cancelled) return true;
-      if (failedAt(cancelled.CancellationReasons, 0)) return false;
-      throw cancelled;
+      return writeOnce(items);
     },
 
     async updateLeaderboards(change, shownAs) {
@@ -242,16 +267,11 @@ export const recognitionRepository = (
         ledgerPut(volunteerId, entry),
       ];
       if (publicAchievement) items.push(achievementPut(publicAchievement, `${volunteerId}#${earned.badgeId}`));
-      const cancelled = await transactWrite(client(), items, { attempts: 8, contended });
-      if (!cancelled) return true;
-      if (failedAt(cancelled.CancellationReasons, 0)) return false;
-      throw cancelled;
+      return writeOnce(items);
     },
 
     async revokeBadge(volunteerId, badgeId, at, entry) {
-      const cancelled = await transactWrite(
-        client(),
-        [
+      return writeOnce([
           {
             Update: {
               TableName: tableName(),
@@ -263,12 +283,7 @@ export const recognitionRepository = (
           },
           addPoints(volunteerId, entry.points),
           ledgerPut(volunteerId, entry),
-        ],
-        { attempts: 8, contended },
-      );
-      if (!cancelled) return true;
-      if (failedAt(cancelled.CancellationReasons, 0)) return false;
-      throw cancelled;
+      ]);
     },
 
     async points(volunteerId, limit, cursor) {
@@ -323,28 +338,12 @@ export const recognitionRepository = (
     },
 
     async leaderboard(scope, id, period, limit) {
-      const board = leaderboardEntry.keys.board(scope, id, period);
-      const shards = await Promise.all(
-        Array.from({ length: RECOGNITION_SHARDS }, (_, shard) =>
-          client().send(
-            new QueryCommand({
-              TableName: tableName(),
-              IndexName: 'GSI1',
-              KeyConditionExpression: 'GSI1PK = :pk',
-              // Hidden volunteers (minors, opt-outs) stay ranked for awards but are never shown.
-              FilterExpression: 'attribute_exists(displayName) AND minutes > :zero',
-              ExpressionAttributeValues: { ':pk': leaderboardEntry.keys.rankPartition(board, shard), ':zero': 0 },
-              ScanIndexForward: false,
-              Limit: limit * 2,
-            }),
-          ),
-        ),
-      );
-      return shards
-        .flatMap((page) => page.Items ?? [])
-        .sort((a, b) => String(b.GSI1SK).localeCompare(String(a.GSI1SK)))
-        .slice(0, limit)
-        .map((item) => ({ displayName: String(item.displayName), minutes: Number(item.minutes) }));
+      // Hidden volunteers (minors, opt-outs) stay ranked for awards but are never shown.
+      const rows = await topOfBoard(leaderboardEntry.keys.board(scope, id, period), limit * 2, {
+        expression: 'attribute_exists(displayName) AND minutes > :zero',
+        values: { ':zero': 0 },
+      });
+      return rows.slice(0, limit).map((item) => ({ displayName: String(item.displayName), minutes: Number(item.minutes) }));
     },
 
     async nominate(orgId, nomination, by, at) {
@@ -367,25 +366,7 @@ export const recognitionRepository = (
     },
 
     async topOfOrganization(orgId, month) {
-      const board = leaderboardEntry.keys.board('org', orgId, month);
-      const shards = await Promise.all(
-        Array.from({ length: RECOGNITION_SHARDS }, (_, shard) =>
-          client().send(
-            new QueryCommand({
-              TableName: tableName(),
-              IndexName: 'GSI1',
-              KeyConditionExpression: 'GSI1PK = :pk',
-              ExpressionAttributeValues: { ':pk': leaderboardEntry.keys.rankPartition(board, shard) },
-              ScanIndexForward: false,
-              Limit: 1,
-            }),
-          ),
-        ),
-      );
-      const top = shards
-        .flatMap((page) => page.Items ?? [])
-        .filter((item) => Number(item.minutes) > 0)
-        .sort((a, b) => String(b.GSI1SK).localeCompare(String(a.GSI1SK)))[0];
+      const top = (await topOfBoard(leaderboardEntry.keys.board('org', orgId, month), 1)).find((item) => Number(item.minutes) > 0);
       return top ? { volunteerId: String(top.volunteerId), minutes: Number(top.minutes) } : undefined;
     },
 
@@ -403,10 +384,7 @@ export const recognitionRepository = (
         ledgerPut(record.volunteerId, entry),
       ];
       if (publicAchievement) items.push(achievementPut(publicAchievement, `${record.month}#${record.scope}#${record.scopeId}`));
-      const cancelled = await transactWrite(client(), items, { attempts: 8, contended });
-      if (!cancelled) return true;
-      if (failedAt(cancelled.CancellationReasons, 0)) return false;
-      throw cancelled;
+      return writeOnce(items);
     },
 
     async awards(month) {
