@@ -12,6 +12,7 @@ import {
   ApplicationEventDetail,
   ApplicationPendingDecisionDetail,
   ApplicationPromotedDetail,
+  ApplicationWithdrawnDetail,
   ApplicationRejectedDetail,
   ApplicationWaitlistedDetail,
 } from '../shared/domain/applications/schema.js';
@@ -120,9 +121,15 @@ export const eventCatalog = {
     example: 'applications/application-promoted.json',
   },
   ApplicationWithdrawn: {
-    description: 'The volunteer withdrew their application; an approved seat was freed (and passed to the waitlist, see ApplicationPromoted).',
-    detail: ApplicationEventDetail,
+    description: 'The volunteer withdrew their application; an approved seat was freed (`seatFreed`, and passed to the waitlist, see ApplicationPromoted).',
+    detail: ApplicationWithdrawnDetail,
     example: 'applications/application-withdrawn.json',
+  },
+  ApplicationCancelled: {
+    description:
+      'The organisation closed the opportunity before the shift: the application (submitted, pending, waitlisted or approved) ended as `cancelled`; an approved seat was freed and its booking removed (the calendar feed shows the shift cancelled).',
+    detail: ApplicationEventDetail,
+    example: 'applications/application-cancelled.json',
   },
   ApplicationExpired: {
     description: "No manager decided within the review period (72 h, a nudge, 72 h more): the application expired; the volunteer is to be told and may apply again.",

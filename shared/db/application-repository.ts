@@ -42,7 +42,7 @@ import { outboxPuts } from './entities/outbox-event.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 import { appliedMarker } from './entities/applied-marker.js';
 import { application as applicationEntity, applicationHistory } from './entities/application.js';
-import { booking, bookingsVersion } from './entities/booking.js';
+import { booking, bookingsVersion, cancelledSeat } from './entities/booking.js';
 import { shift } from './entities/shift.js';
 import { waitlistEntry, waitlistSequence } from './entities/waitlist.js';
 
@@ -152,8 +152,11 @@ export const applicationRepository = (
       ...(change.failures !== undefined && { failures: change.failures }),
       ...extra.set,
     };
-    // Leaving pending voids the task token; leaving the waitlist its sequence number.
+    // Leaving pending voids the task token; leaving the waitlist its sequence number. `reason`
+    // says why the application is in its status: a transition without one drops the previous
+    // one (an approval must not keep "waiting for a decision").
     const remove = new Set<string>(extra.remove ?? []);
+    if (change.reason === undefined) remove.add('reason');
     if (application.status === 'pending' && change.to !== 'pending') remove.add('taskToken');
     if (application.status === 'waitlisted' && change.to !== 'waitlisted') remove.add('waitlistSeq');
     const names: Record<string, string> = { '#status': 'status', '#version': 'version' };
@@ -591,6 +594,70 @@ export const applicationRepository = (
       if ([0, 1, 2, 3].some((i) => failedAt(reasons, i))) throw new ApplicationChangedError(application.id);
       if (promotion && (failedAt(reasons, 7) || failedAt(reasons, 8))) throw new BookingsChangedError(promotion.candidate.volunteerId);
       throw new WaitlistChangedError(application.shiftId);
+    },
+
+    async approvedOfShift(shiftStart, shiftId) {
+      const items = await queryAll(
+        {
+          TableName: tableName(),
+          IndexName: 'GSI3',
+          KeyConditionExpression: 'GSI3PK = :pk AND begins_with(GSI3SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': booking.keys.startPartition(shiftStart.slice(0, 10)), ':prefix': booking.keys.shiftPrefix(shiftStart, shiftId) },
+          ProjectionExpression: 'applicationId',
+        },
+        client,
+      );
+      return items.map((item) => String(item.applicationId));
+    },
+
+    async cancelApproved(application, change, events) {
+      const TableName = tableName();
+      const { update, history, next } = applicationUpdate(application, change);
+      const reasons = await transact(
+        [
+          update,
+          history as TransactItem,
+          {
+            Delete: {
+              TableName,
+              Key: booking.keys.item(application.volunteerId, application.shiftStart, application.shiftId),
+              ConditionExpression: 'applicationId = :id',
+              ExpressionAttributeValues: { ':id': application.id },
+            },
+          },
+          releaseMarker(application),
+          {
+            Update: {
+              TableName,
+              Key: shiftKey(application),
+              UpdateExpression: 'SET seatsTaken = seatsTaken - :one',
+              ConditionExpression: 'seatsTaken > :zero',
+              ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+            },
+          },
+          {
+            Put: {
+              TableName,
+              Item: cancelledSeat.toItem(
+                {
+                  volunteerId: application.volunteerId,
+                  applicationId: application.id,
+                  opportunityId: application.opportunityId,
+                  orgId: application.orgId,
+                  shiftId: application.shiftId,
+                  start: application.shiftStart,
+                  end: application.shiftEnd,
+                  cancelledAt: change.at,
+                },
+                cancelledSeat.keys.item(application.volunteerId, application.shiftStart, application.shiftId),
+              ),
+            },
+          },
+          ...eventItems(events, next),
+        ],
+        `cancellation of application ${application.id}`,
+      );
+      if (reasons) throw new ApplicationChangedError(application.id);
     },
 
     async recordDecision(id, decision) {

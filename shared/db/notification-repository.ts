@@ -24,7 +24,7 @@ import { Locale } from '../domain/reference/professions.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { application } from './entities/application.js';
-import { bookedSeat, booking as bookingEntity } from './entities/booking.js';
+import { bookedSeat, booking as bookingEntity, cancelledSeat } from './entities/booking.js';
 import { jobCursor } from './entities/job-cursor.js';
 import { localSms } from './entities/local-sms.js';
 import { notification } from './entities/notification.js';
@@ -500,6 +500,24 @@ export const approvedShifts = async (
     end: String(item.end),
   }));
   return bookings;
+};
+
+/** A volunteer's seats cancelled by a closed opportunity, for shifts starting after `since` (the calendar feed shows them cancelled). */
+export const cancelledShifts = async (
+  volunteerId: string,
+  since: string,
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: string = env.tableName,
+): Promise<DueBooking[]> => {
+  const items = await queryAll(
+    {
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': cancelledSeat.keys.partition(volunteerId), ':from': cancelledSeat.keys.sort(since), ':to': cancelledSeat.keys.last },
+    },
+    client,
+  );
+  return items.map((item) => bookedSeat(item));
 };
 
 /**

@@ -51,6 +51,10 @@ const vevent = (event: CalendarEvent, stamp: string): string[] => [
   'END:VEVENT',
 ];
 
+/** The iTIP method: CANCEL for an invite (no feed name) whose every event is cancelled, else PUBLISH. */
+export const methodOf = (events: readonly CalendarEvent[], options: { name?: string }): 'CANCEL' | 'PUBLISH' =>
+  !options.name && events.length > 0 && events.every((event) => event.status === 'CANCELLED') ? 'CANCEL' : 'PUBLISH';
+
 /** A calendar with the given events. `stamp` is DTSTAMP (when this version was produced). */
 export const buildCalendar = (events: readonly CalendarEvent[], options: { stamp: string; name?: string }): string =>
   [
@@ -58,7 +62,9 @@ export const buildCalendar = (events: readonly CalendarEvent[], options: { stamp
     'VERSION:2.0',
     'PRODID:-//Tatawwu//Notifications//EN',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    // An invite that only cancels (every event CANCELLED) is an iTIP CANCEL (RFC 5546 §3.2.5): a
+    // calendar removes the entry of that UID. A feed or an invite keeps PUBLISH.
+    `METHOD:${methodOf(events, options)}`,
     ...(options.name ? [`X-WR-CALNAME:${escapeIcsText(options.name)}`, `X-WR-TIMEZONE:${PLATFORM_TIME_ZONE}`] : []),
     ...events.flatMap((event) => vevent(event, options.stamp)),
     'END:VCALENDAR',

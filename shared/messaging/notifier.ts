@@ -34,7 +34,7 @@ import { describeError, isPermanent } from './delivery.js';
 import { ulid } from 'ulid';
 import { domainEvent } from '../domain/events.js';
 import { eventPublisher, type EventPublisher } from './events.js';
-import { buildCalendar } from './ics.js';
+import { buildCalendar, methodOf } from './ics.js';
 import { renderEmail, renderSms } from './render.js';
 import { sesEmailTransport, type EmailTransport } from './ses-email.js';
 import { smsSender, type SmsSender } from './sms.js';
@@ -136,7 +136,13 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
     const email = renderEmail(template, record.locale, record.params);
     const attachments =
       template.calendar && record.calendar
-        ? [{ filename: 'invite.ics', contentType: 'text/calendar; method=PUBLISH', content: buildCalendar([record.calendar], { stamp: record.createdAt }) }]
+        ? [
+            {
+              filename: 'invite.ics',
+              contentType: `text/calendar; method=${methodOf([record.calendar], {})}`,
+              content: buildCalendar([record.calendar], { stamp: record.createdAt }),
+            },
+          ]
         : [];
     const { messageId } = await ports.email.send({
       to: record.address!,

@@ -80,7 +80,7 @@ describe('notify-opportunity-closed consumer', () => {
     await documentClient().send(
       new PutCommand({
         TableName: process.env.TABLE_NAME,
-        Item: { ...shift.keys.item(seat.opportunityId, seat.shiftId), entity: 'Shift', id: seat.shiftId, start: START, end: END, capacity: 5 },
+        Item: { ...shift.keys.item(seat.opportunityId, seat.shiftId), entity: 'Shift', id: seat.shiftId, opportunityId: seat.opportunityId, orgId: seat.orgId, start: START, end: END, capacity: 5, seatsTaken: 1 },
       }),
     );
     const event = toEnvelope(testEvent('OpportunityClosed', { opportunityId: seat.opportunityId, orgId: seat.orgId, previousStatus: 'published', closedAt: '2031-05-20T07:00:00.000Z' }));

@@ -164,13 +164,13 @@ export const withdrawApplication = /* @__PURE__ */ defineOperation({
   request: { path: ApplicationPath },
   needs: ['table:read', 'table:write', 'events', 'workflow:ApplicationReview'],
   summary:
-    'Withdraw an application (its volunteer). An approved seat is freed and, in the same transaction, given to the first waitlisted applicant (`promoted`); a pending review ends. 409 `application-not-withdrawable` once rejected or expired; withdrawing twice answers the same.',
+    'Withdraw an application (its volunteer). An approved seat is freed and, in the same transaction, given to the first waitlisted applicant (who is told; the answer never names another volunteer’s application); a pending review ends. 409 `application-not-withdrawable` once rejected, expired or cancelled; withdrawing twice answers the same.',
   tags,
   responses: { 200: WithdrawResponse },
   errors: [400, 401, 403, 404, 409],
   examples: {
     path: { id: APPLICATION_ID },
-    response: { id: '01JS3C5D7E9F1G2H3J4K5M6N7P', status: 'withdrawn', promoted: '01JS3C5D7E9F1G2H3J4K5M6N7R' },
+    response: { id: '01JS3C5D7E9F1G2H3J4K5M6N7P', status: 'withdrawn' },
   },
 });
 

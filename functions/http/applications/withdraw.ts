@@ -5,6 +5,8 @@ import { ok } from '../../../shared/middleware/responses.js';
 import { applicationPorts } from './ports.js';
 import { withdrawApplication } from './routes.js';
 
-export const handler = http(withdrawApplication).handler(async ({ path, caller }) =>
-  ok(await applications.withdrawApplication(applicationPorts(), caller, path.id)),
-);
+export const handler = http(withdrawApplication).handler(async ({ path, caller }) => {
+  // Which application took the freed seat is another volunteer's business: never in this answer.
+  const { id, status } = await applications.withdrawApplication(applicationPorts(), caller, path.id);
+  return ok({ id, status });
+});

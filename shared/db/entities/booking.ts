@@ -67,6 +67,38 @@ export const booking = defineEntity({
   ],
 });
 
+const CANCELLED = 'CANCELLEDSEAT#';
+
+/**
+ * A seat cancelled because its opportunity was closed, beside the volunteer's bookings:
+ * `CANCELLEDSEAT#<start>#<shiftId>`. The booking itself is deleted in the same transaction (the
+ * seat is freed, reminders and the overlap guard no longer see it); this item keeps the shift in
+ * the volunteer's calendar feed as STATUS:CANCELLED with its UID, so a subscribed calendar
+ * removes the entry instead of keeping a confirmed one.
+ */
+export const cancelledSeat = defineEntity({
+  name: 'CancelledSeat',
+  schema: z.object({
+    volunteerId: z.string(),
+    applicationId: z.string(),
+    opportunityId: z.string(),
+    orgId: z.string(),
+    shiftId: z.string(),
+    start: z.string(),
+    end: z.string(),
+    cancelledAt: z.string(),
+  }),
+  keys: {
+    item: (sub: string, start: string, shiftId: string) => ({ PK: volunteerPartition(sub), SK: `${CANCELLED}${start}#${shiftId}` }),
+    sort: (start: string) => `${CANCELLED}${start}`,
+    last: `${CANCELLED}~`,
+    partition: volunteerPartition,
+  },
+  accessPatterns: [
+    { pattern: "a volunteer's seats cancelled by a closed opportunity (calendar feed)", key: 'PK = VOL#<sub> AND SK BETWEEN CANCELLEDSEAT#<since> AND CANCELLEDSEAT#~', index: 'table', operation: 'Query' },
+  ],
+});
+
 /** The version and longest duration of a volunteer's bookings (the overlap guard). */
 export const bookingsVersion = defineEntity({
   name: 'Bookings',

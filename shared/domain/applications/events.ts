@@ -14,7 +14,8 @@ export type ApplicationEventType =
   | 'ApplicationWaitlisted'
   | 'ApplicationPromoted'
   | 'ApplicationWithdrawn'
-  | 'ApplicationExpired';
+  | 'ApplicationExpired'
+  | 'ApplicationCancelled';
 
 export interface TransitionFacts {
   readonly at: string;
@@ -41,7 +42,7 @@ export const applicationEvent = (
   type: ApplicationEventType,
   application: ApplicationRecord,
   facts: TransitionFacts,
-  extra: { reminder?: boolean; waitlistSeq?: number; failures?: readonly RuleFailure[]; promotedFrom?: 'waitlisted' } = {},
+  extra: { reminder?: boolean; waitlistSeq?: number; failures?: readonly RuleFailure[]; promotedFrom?: 'waitlisted'; seatFreed?: boolean } = {},
 ): DomainEvent<Record<string, unknown>> => ({
   id: `${application.id}-v${application.version}-${type}${extra.reminder ? '-reminder' : ''}`,
   type,

@@ -100,6 +100,14 @@ export interface ApplicationRepository {
    * @throws ApplicationChangedError | WaitlistChangedError | BookingsChangedError
    */
   withdrawApproved(application: ApplicationRecord, change: Transition, promotion: Promotion | undefined, events?: WriteEvents): Promise<void>;
+  /** The ids of the approved applications of one shift (its bookings, by shift start). */
+  approvedOfShift(shiftStart: string, shiftId: string): Promise<string[]>;
+  /**
+   * approved → cancelled (the opportunity was closed): booking and marker deleted, a cancelled
+   * seat kept for the calendar feed, seatsTaken - 1, history, events.
+   * @throws ApplicationChangedError
+   */
+  cancelApproved(application: ApplicationRecord, change: Transition, events?: WriteEvents): Promise<void>;
   /** Records a decision once, while the review waits for one. @returns the task token to resume. @throws ApplicationAlreadyDecidedError | DecisionNotOpenError */
   recordDecision(id: string, decision: RecordedDecision): Promise<{ application: ApplicationRecord; taskToken: string }>;
   /** Takes back a decision the workflow could not receive (its wait timed out meanwhile). */

@@ -9,6 +9,7 @@
  *      │           ├──→ expired
  *      │           └──→ withdrawn
  *      └──→ approved | waitlisted | rejected | withdrawn   (no approval required, or screening failed)
+ *   submitted | pending | waitlisted | approved ─→ cancelled   (the opportunity was closed before the shift)
  */
 import * as z from 'zod';
 import { decisionRequest, RecordedDecision } from '../decision.js';
@@ -18,11 +19,11 @@ const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)'
 
 export const MAX_MOTIVATION_LENGTH = 2000;
 
-export const ApplicationStatus = z.enum(['submitted', 'pending', 'approved', 'rejected', 'waitlisted', 'expired', 'withdrawn']);
+export const ApplicationStatus = z.enum(['submitted', 'pending', 'approved', 'rejected', 'waitlisted', 'expired', 'withdrawn', 'cancelled']);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
 /** Statuses an application never leaves. */
-export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'expired', 'withdrawn'];
+export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'expired', 'withdrawn', 'cancelled'];
 /** Statuses that hold the volunteer–shift marker (the volunteer cannot apply to that shift again). */
 export const isTerminal = (status: ApplicationStatus): boolean => TERMINAL_STATUSES.includes(status);
 
@@ -107,7 +108,7 @@ export const ApplicationView = z
     shift: z.object({ start: z.string(), end: z.string() }),
     status: ApplicationStatus,
     motivation: z.string().optional(),
-    reason: z.string().optional().describe('why it was rejected, expired or withdrawn'),
+    reason: z.string().optional().describe('why it is in its status (rejected, expired, withdrawn, cancelled; the manager’s words on an approval)'),
     failures: z.array(RuleFailure).optional().describe('screening rules that failed, each named'),
     waitlistPosition: z.int().optional().describe('1 = next to be promoted (waitlisted only)'),
     createdAt: z.string(),
@@ -129,7 +130,6 @@ export const DecisionResponse = z.object({
 export const WithdrawResponse = z.object({
   id: z.string(),
   status: z.literal('withdrawn'),
-  promoted: z.string().optional().describe('the application promoted from the waitlist to the freed seat, if any'),
 });
 
 // ── Domain events ──────────────────────────────────────────────────────────────
@@ -161,6 +161,9 @@ export const ApplicationRejectedDetail = ApplicationEventDetail.extend({
   failures: z.array(RuleFailure).optional(),
 }).strict();
 export const ApplicationWaitlistedDetail = ApplicationEventDetail.extend({ waitlistSeq: z.int().min(1) }).strict();
+export const ApplicationWithdrawnDetail = ApplicationEventDetail.extend({
+  seatFreed: z.boolean().optional().describe('true when the application held an approved seat (its calendar entry is cancelled)'),
+}).strict();
 export const ApplicationPromotedDetail = ApplicationEventDetail.extend({ promotedFrom: z.literal('waitlisted') }).strict();
 export const ApplicationPendingDecisionDetail = ApplicationEventDetail.extend({
   reminder: z.boolean().describe('false: first request to the managers; true: the nudge after the first timeout'),

@@ -205,6 +205,7 @@ export const withdrawApplication = async (
           return { id, status: 'withdrawn' };
         case 'rejected':
         case 'expired':
+        case 'cancelled':
           throw new ApplicationNotWithdrawableError(id, application.status);
         case 'submitted':
         case 'pending': {
@@ -220,7 +221,7 @@ export const withdrawApplication = async (
           const promotion = await nextPromotion(deps, application, facts.at);
           if (promotion === 'skipped') continue;
           const events = (withdrawn: ApplicationRecord) => {
-            const list = [applicationEvent('ApplicationWithdrawn', withdrawn, facts)];
+            const list = [applicationEvent('ApplicationWithdrawn', withdrawn, facts, { seatFreed: true })];
             if (promotion) {
               const { candidate, change: promotedChange } = promotion;
               const promoted: ApplicationRecord = { ...candidate, status: 'approved', version: candidate.version + 1, updatedAt: promotedChange.at };

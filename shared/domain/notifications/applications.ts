@@ -22,6 +22,8 @@ export interface ApplicationNoticeDetail {
   readonly volunteerId: string;
   readonly shiftStart: string;
   readonly reason?: string | undefined;
+  /** ApplicationWithdrawn: the application held an approved seat. */
+  readonly seatFreed?: boolean | undefined;
 }
 
 const toVolunteer: Readonly<Partial<Record<ApplicationEventType, { type: NotificationType; sms: boolean }>>> = {
@@ -43,6 +45,20 @@ export const applicationNotices = (
 ): NotificationRequest[] => {
   const params: Params = { ...context.params, ...(detail.reason && { reason: detail.reason }) };
   const message = toVolunteer[type];
+  if (type === 'ApplicationWithdrawn') {
+    // Only a withdrawn seat frees a place and carries the calendar cancellation of its entry.
+    return [
+      {
+        type: message!.type,
+        to: { kind: 'volunteer', volunteerId: detail.volunteerId },
+        about: detail.applicationId,
+        channels: ['email'],
+        params: { ...params, ...(detail.seatFreed && { seatFreed: 'yes' }) },
+        ...(detail.seatFreed && { calendar: { ...context.calendar, status: 'CANCELLED' as const, sequence: 1 } }),
+        staleAfter: detail.shiftStart,
+      },
+    ];
+  }
   if (message) {
     return [
       {

@@ -124,18 +124,27 @@ export const applicationPromoted: Template = {
 
 export const applicationWithdrawn: Template = {
   type: 'application-withdrawn',
-  params,
+  params: { ...params, seatFreed: { kind: 'text', max: 3, optional: true } },
+  calendar: true,
   email: {
     ar: {
       subject: 'تم سحب طلبك: {{title}}',
       heading: 'تم سحب طلبك يا {{name}}',
-      paragraphs: ['سحبنا طلبك كما طلبت وأتحنا مقعدك لمتطوع آخر. نتطلع إلى مشاركتك في فرصة قادمة.'],
+      paragraphs: [
+        'سحبنا طلبك كما طلبت.',
+        { if: 'seatFreed', text: 'أصبح مقعدك متاحاً لمتطوع آخر، وأرفقنا إلغاء الموعد ليُحذف من تقويمك.' },
+        'نتطلع إلى مشاركتك في فرصة قادمة.',
+      ],
       details: shiftDetails.ar,
     },
     en: {
       subject: 'Your application is withdrawn: {{title}}',
       heading: 'Your application is withdrawn, {{name}}',
-      paragraphs: ['As you asked, we withdrew your application and gave your seat to another volunteer. We look forward to seeing you in another opportunity.'],
+      paragraphs: [
+        'As you asked, we withdrew your application.',
+        { if: 'seatFreed', text: 'Your seat is now free for another volunteer; the attached cancellation removes the shift from your calendar.' },
+        'We look forward to seeing you in another opportunity.',
+      ],
       details: shiftDetails.en,
     },
   },
