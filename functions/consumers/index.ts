@@ -97,6 +97,14 @@ export const notifyTrainingMissing = defineConsumer({
   needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
 });
 
+/** OrganizationApproved (issue 11) → its registrant becomes the first volunteer manager (Cognito group + custom:orgId). */
+export const assignFirstManager = defineConsumer({
+  id: 'AssignFirstManager',
+  events: ['OrganizationApproved'],
+  entry: 'functions/consumers/assign-first-manager.ts',
+  needs: ['table:read', 'table:write', 'cognito'],
+});
+
 export const consumers: readonly ConsumerDefinition[] = [
   notifyHours,
   attendanceRecord,
@@ -109,4 +117,5 @@ export const consumers: readonly ConsumerDefinition[] = [
   matchingIndexVolunteers,
   matchingIndexOpportunities,
   notifyTrainingMissing,
+  assignFirstManager,
 ];

@@ -44,10 +44,20 @@ const loadOrCreateKey = async (dataDir: string | undefined): Promise<JWK> => {
   return jwk;
 };
 
+/**
+ * What the identity provider itself holds about a user, beyond what a token request asks for:
+ * in the cloud, Cognito adds the groups and attributes granted by the platform (e.g. the
+ * registrant of an approved organisation joins `org-manager` with `custom:orgId`) to every
+ * token it issues after the grant. Locally the platform's own record of that grant plays the
+ * same part, so a fresh token from `POST /local/token` carries it.
+ */
+export type DirectoryClaims = (sub: string) => Promise<{ readonly groups?: readonly (typeof GROUPS)[number][]; readonly orgId?: string } | undefined>;
+
 export const createLocalIssuer = async (options: {
   issuer: string;
   audience: string;
   dataDir?: string;
+  directory?: DirectoryClaims;
 }): Promise<LocalIssuer> => {
   const privateJwk = await loadOrCreateKey(options.dataDir);
   const privateKey = await importJWK(privateJwk, 'RS256');
@@ -59,7 +69,13 @@ export const createLocalIssuer = async (options: {
     jwks,
     keys: createLocalJWKSet(jwks),
     async mint(request) {
-      const claims = TokenRequest.parse(request);
+      const asked = TokenRequest.parse(request);
+      const granted = await options.directory?.(asked.sub);
+      const claims = {
+        ...asked,
+        groups: [...new Set([...asked.groups, ...(granted?.groups ?? [])])],
+        orgId: asked.orgId ?? granted?.orgId,
+      };
       const now = Math.floor(Date.now() / 1000);
       return new SignJWT({
         'cognito:groups': claims.groups,

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as sesModule from 'aws-ses-v2-local';
 import { operations } from '../../functions/http/routes.js';
+import { managedOrganization } from '../../shared/db/organization-repository.js';
 import { idempotencyTable, localOnlyTable, mainTable } from '../../shared/db/table.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
 import { endOrphanedDynamoLocal, ensureTable, LocalPlatformError, localClient, startDynamoLocal, type DynamoLocal } from './dynamodb.js';
@@ -129,6 +130,11 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
       issuer: `${apiUrl}/local`,
       audience: 'tatawwu-local',
       ...(options.dataDir && { dataDir: options.dataDir }),
+      // Cognito's part: an organisation a user was made manager of (the table's record of the grant).
+      directory: async (sub) => {
+        const orgId = await managedOrganization(sub);
+        return orgId ? { groups: ['org-manager'], orgId } : undefined;
+      },
     });
     issuerHolder.current = issuer;
 

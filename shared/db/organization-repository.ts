@@ -5,12 +5,15 @@
  */
 import {
   GetCommand,
+  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ulid } from 'ulid';
+import * as z from 'zod';
+import { decodeCursor, encodeCursor, invalidCursor } from '../domain/cursor.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import {
   DecisionAlreadyMadeError,
@@ -18,7 +21,7 @@ import {
   LicenseNumberTakenError,
   ManagerAlreadyAssignedError,
 } from '../domain/organizations/errors.js';
-import type { Department, StatusChange } from '../domain/organizations/schema.js';
+import { LICENSE_HOLD_SECONDS, type Department, type StatusChange } from '../domain/organizations/schema.js';
 import type { OrganizationRepository, TransitionOptions } from '../domain/organizations/service.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
@@ -28,6 +31,12 @@ import { managerAssignment, organizationManager } from './entities/organization-
 import { volunteerDepartment } from './entities/volunteer-department.js';
 
 type Item = Record<string, unknown>;
+
+/** The end of a pending registration's hold on its licence number. */
+const holdEnd = (createdAt: string): string => new Date(Date.parse(createdAt) + LICENSE_HOLD_SECONDS * 1000).toISOString();
+
+/** A list page's cursor: the partition listed and the sort key of the last organisation returned. */
+const ListCursor = z.object({ p: z.string().max(200), s: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9A-HJKMNP-TV-Z]{26}$/) }).strict();
 
 
 /** Which items of a cancelled transaction failed their condition (by position). */
@@ -39,6 +48,19 @@ const failedConditions = (error: unknown): boolean[] | undefined =>
 const historyItem = (orgId: string, change: StatusChange): Item =>
   organizationStatusChange.toItem({ orgId, ...change }, organizationStatusChange.keys.item(orgId, change.at, ulid()));
 
+/**
+ * The organisation a user manages, from their assignment marker. Only the local token issuer
+ * reads it (standing in for the groups and `custom:orgId` that Cognito keeps in the cloud).
+ */
+export const managedOrganization = async (
+  sub: string,
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: string = env.tableName,
+): Promise<string | undefined> => {
+  const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: managerAssignment.keys.item(sub), ConsistentRead: true }));
+  return Item ? managerAssignment.fromItem(Item).orgId : undefined;
+};
+
 export const organizationRepository = (
   client: DynamoDBDocumentClient = documentClient(),
   tableName: () => string = () => env.tableName,
@@ -46,9 +68,12 @@ export const organizationRepository = (
   const get = async (orgId: string): Promise<Item | undefined> =>
     (await client.send(new GetCommand({ TableName: tableName(), Key: organization.keys.item(orgId), ConsistentRead: true }))).Item;
 
-  const licenseHolder = async (licenseNumber: string): Promise<string | undefined> => {
+  /** The organisation holding a licence number; a lapsed pending hold holds nothing. */
+  const licenseHolder = async (licenseNumber: string, now = new Date().toISOString()): Promise<string | undefined> => {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: licenseMarker.keys.item(licenseNumber), ConsistentRead: true }));
-    return Item ? licenseMarker.fromItem(Item).orgId : undefined;
+    if (!Item) return undefined;
+    const marker = licenseMarker.fromItem(Item);
+    return marker.heldUntil !== undefined && marker.heldUntil < now ? undefined : marker.orgId;
   };
 
   return {
@@ -58,12 +83,24 @@ export const organizationRepository = (
         await client.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Put: { TableName, Item: organization.toItem(org, organization.keys.item(org.id)), ConditionExpression: 'attribute_not_exists(PK)' } },
               {
                 Put: {
                   TableName,
-                  Item: licenseMarker.toItem({ orgId: org.id, createdAt: org.createdAt }, licenseMarker.keys.item(org.licenseNumber)),
+                  Item: organization.toItem(org, { ...organization.keys.item(org.id), ...organization.keys.listed(org.status, org.city, org.createdAt, org.id) }),
                   ConditionExpression: 'attribute_not_exists(PK)',
+                },
+              },
+              {
+                Put: {
+                  TableName,
+                  Item: licenseMarker.toItem(
+                    { orgId: org.id, createdAt: org.createdAt, heldUntil: holdEnd(org.createdAt) },
+                    licenseMarker.keys.item(org.licenseNumber),
+                    // DynamoDB's TTL removes a lapsed hold (within days); the condition does not wait for it.
+                    { expiresAt: Math.floor(Date.parse(holdEnd(org.createdAt)) / 1000) },
+                  ),
+                  ConditionExpression: 'attribute_not_exists(PK) OR heldUntil < :now',
+                  ExpressionAttributeValues: { ':now': org.createdAt },
                 },
               },
               { Put: { TableName, Item: historyItem(org.id, change) } },
@@ -82,7 +119,7 @@ export const organizationRepository = (
       return item ? organization.fromItem(item) : undefined;
     },
 
-    licenseHolder,
+    licenseHolder: (licenseNumber) => licenseHolder(licenseNumber),
 
     async history(orgId) {
       const items = await queryAll(
@@ -186,15 +223,25 @@ export const organizationRepository = (
 
     async transition(orgId, from, change, options: TransitionOptions = {}) {
       const TableName = tableName();
+      const current = await get(orgId);
+      // The organisation moves to the list of its new status (GSI2 / GSI3).
+      const listed = current
+        ? organization.keys.listed(change.status, String(current.city), String(current.createdAt), orgId)
+        : undefined;
       const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
         {
           Update: {
             TableName,
             Key: organization.keys.item(orgId),
-            UpdateExpression: 'SET #status = :to, updatedAt = :at REMOVE taskToken',
+            UpdateExpression: `SET #status = :to, updatedAt = :at${listed ? ', GSI2PK = :g2pk, GSI2SK = :g2sk, GSI3PK = :g3pk, GSI3SK = :g3sk' : ''} REMOVE taskToken`,
             ConditionExpression: '#status = :from',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':to': change.status, ':from': from, ':at': change.at },
+            ExpressionAttributeValues: {
+              ':to': change.status,
+              ':from': from,
+              ':at': change.at,
+              ...(listed && { ':g2pk': listed.GSI2PK, ':g2sk': listed.GSI2SK, ':g3pk': listed.GSI3PK, ':g3sk': listed.GSI3SK }),
+            },
           },
         },
         { Put: { TableName, Item: historyItem(orgId, change) } },
@@ -209,9 +256,20 @@ export const organizationRepository = (
           },
         });
       }
+      if (options.keepLicense) {
+        items.push({
+          Update: {
+            TableName,
+            Key: licenseMarker.keys.item(options.keepLicense),
+            UpdateExpression: 'REMOVE heldUntil, expiresAt',
+            ConditionExpression: 'orgId = :orgId',
+            ExpressionAttributeValues: { ':orgId': orgId },
+          },
+        });
+      }
       // Only our own marker is released: an organisation rejected because its licence is held by
       // another one must leave that other's marker alone (the condition guards the race).
-      if (options.releaseLicense && (await licenseHolder(options.releaseLicense)) === orgId) {
+      if (options.releaseLicense && (await licenseHolder(options.releaseLicense, '')) === orgId) {
         items.push({
           Delete: {
             TableName,
@@ -259,6 +317,30 @@ export const organizationRepository = (
         if (failedConditions(error)?.[1]) throw new ManagerAlreadyAssignedError(manager.sub, { cause: error });
         throw error;
       }
+    },
+
+    async list(status, city, limit, cursor) {
+      const partition = city ? organization.keys.byStatusAndCity(status, city) : organization.keys.byStatus(status);
+      const [index, pk, sk] = city ? (['GSI3', 'GSI3PK', 'GSI3SK'] as const) : (['GSI2', 'GSI2PK', 'GSI2SK'] as const);
+      const after = cursor === undefined ? undefined : decodeCursor(cursor, ListCursor);
+      if (after && after.p !== partition) throw invalidCursor('belongs to a list with other filters');
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: index,
+          KeyConditionExpression: '#p = :p',
+          ExpressionAttributeNames: { '#p': pk },
+          ExpressionAttributeValues: { ':p': partition },
+          Limit: limit,
+          ...(after && { ExclusiveStartKey: { ...organization.keys.item(after.s.slice(-26)), [pk]: partition, [sk]: after.s } }),
+        }),
+      );
+      const items = page.Items ?? [];
+      const last = items.at(-1);
+      return {
+        items: items.map((item) => organization.fromItem(item)),
+        ...(page.LastEvaluatedKey && last && { nextCursor: encodeCursor({ p: partition, s: String(last[sk]) }) }),
+      };
     },
 
     async listManagers(orgId) {

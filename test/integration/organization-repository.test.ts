@@ -14,6 +14,10 @@ let repo: OrganizationRepository;
 let licenseSeq = 1_000_000;
 const nextLicense = () => `40${String(licenseSeq++).padStart(8, '0')}`;
 
+/** Registered now: a pending registration holds its licence for the onboarding window only. */
+const REGISTERED_AT = new Date().toISOString();
+const DECIDED_AT = new Date(Date.parse(REGISTERED_AT) + 86_400_000).toISOString();
+
 const organization = (licenseNumber = nextLicense()): OrganizationRecord => ({
   id: ulid(),
   nameAr: 'جمعية',
@@ -25,8 +29,8 @@ const organization = (licenseNumber = nextLicense()): OrganizationRecord => ({
   causes: ['health'],
   status: 'pending',
   registeredBy: { sub: 'founder' },
-  createdAt: '2026-05-01T09:00:00.000Z',
-  updatedAt: '2026-05-01T09:00:00.000Z',
+  createdAt: REGISTERED_AT,
+  updatedAt: REGISTERED_AT,
 });
 
 const registered = async (org = organization()) => {
@@ -82,7 +86,7 @@ describe('organization repository', () => {
 
   it('approves once: status, department and history in one step, and a retry changes nothing', async () => {
     const org = await registered();
-    const at = '2026-05-02T10:00:00.000Z';
+    const at = DECIDED_AT;
     const change = { status: 'active' as const, from: 'pending' as const, at, by: 'reviewer-1', reason: 'ok' };
     const department = { orgId: org.id, establishedAt: at, approvedBy: 'reviewer-1' };
     expect(await repo.transition(org.id, 'pending', change, { department })).toBe('applied');
@@ -94,7 +98,7 @@ describe('organization repository', () => {
 
   it('releases the licence number on rejection', async () => {
     const org = await registered();
-    await repo.transition(org.id, 'pending', { status: 'rejected', from: 'pending', at: '2026-05-02T10:00:00.000Z', by: 'r', reason: 'no' }, {
+    await repo.transition(org.id, 'pending', { status: 'rejected', from: 'pending', at: DECIDED_AT, by: 'r', reason: 'no' }, {
       releaseLicense: org.licenseNumber,
     });
     expect(await repo.licenseHolder(org.licenseNumber)).toBeUndefined();
@@ -103,7 +107,7 @@ describe('organization repository', () => {
 
   it('lets a user manage one organisation only', async () => {
     const [a, b] = [await registered(), await registered()];
-    const manager = { sub: `m-${ulid()}`, email: 'm@example.sa', addedBy: 'admin', addedAt: '2026-05-02T10:00:00.000Z' };
+    const manager = { sub: `m-${ulid()}`, email: 'm@example.sa', addedBy: 'admin', addedAt: DECIDED_AT };
     await repo.putManager({ ...manager, orgId: a.id });
     await repo.putManager({ ...manager, orgId: a.id, certificationNumber: 'VM-1' });
     await expect(repo.putManager({ ...manager, orgId: b.id })).rejects.toThrow(ManagerAlreadyAssignedError);

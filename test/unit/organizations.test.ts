@@ -112,6 +112,10 @@ const memoryRepo = () => {
     async listManagers(orgId) {
       return managers.filter((m) => m.orgId === orgId);
     },
+    async list(status, city, limit) {
+      const items = [...orgs.values()].filter((o) => o.status === status && (city === undefined || o.city === city)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      return { items: items.slice(0, limit) };
+    },
   };
   return { repo, orgs, licenses, published };
 };
@@ -129,6 +133,7 @@ const setup = () => {
     workflow,
     email: { send: async (message: EmailMessage) => void emails.push(message) },
     reviewers: ['reviewers@moh.example'],
+    orgUrl: (orgId: string) => `https://tatawwu.test/v1/organizations/${orgId}`,
     directory: { grantOrganizationManager: vi.fn(async () => undefined) },
   };
   return { deps, memory, published, emails, workflow };

@@ -2,9 +2,9 @@
  * Application routes. Who may call them:
  * - `POST /v1/opportunities/{id}/applications`: volunteers (the current charter accepted, a
  *   complete profile); starts the ApplicationReview workflow;
- * - `GET /v1/applications/{id}`: its volunteer and that organisation's managers (404 otherwise);
+ * - `GET /v1/applications/{id}`: its volunteer, that organisation's managers, the ministry (404 otherwise);
  * - `GET /v1/volunteers/me/applications`: volunteers, their own;
- * - `GET /v1/organizations/{orgId}/applications`: that organisation's managers;
+ * - `GET /v1/organizations/{orgId}/applications`: that organisation's managers, the ministry;
  * - `POST /v1/applications/{id}/decision`: that organisation's managers (404 for others);
  * - `POST /v1/applications/{id}/withdraw`: its volunteer (404 for others).
  */
@@ -89,7 +89,7 @@ export const getApplication = /* @__PURE__ */ defineOperation({
   request: { path: ApplicationPath },
   needs: ['table:read'],
   summary:
-    "An application with its current status, its waitlist position when waitlisted, the failed screening rules when rejected by screening, and every transition (time, actor, reason). Its volunteer and that organisation's managers; 404 for everyone else.",
+    "An application with its current status, its waitlist position when waitlisted, the failed screening rules when rejected by screening, and every transition (time, actor, reason). Its volunteer, that organisation's managers and ministry reviewers and admins (read-only oversight); 404 for everyone else.",
   tags,
   responses: { 200: ApplicationView },
   errors: [400, 401, 404],
@@ -118,11 +118,11 @@ export const listOrganizationApplications = /* @__PURE__ */ defineOperation({
   path: '/v1/organizations/{orgId}/applications',
   entry: 'functions/http/applications/list-organization.ts',
   auth: 'required',
-  groups: ['org-manager'],
+  groups: ['org-manager', 'ministry-reviewer', 'ministry-admin'],
   request: { path: OrgApplicationsPath, query: ReviewQueueQuery },
   needs: ['table:read'],
   summary:
-    "The organisation's review queue (its managers): applications in one `status` (default `pending`), oldest transition first. `limit` 1–100 (default 20), `cursor` from the previous page.",
+    "The organisation's review queue (its managers; ministry reviewers and admins read it too): applications in one `status` (default `pending`), oldest transition first. `limit` 1–100 (default 20), `cursor` from the previous page.",
   tags,
   responses: { 200: ApplicationPage },
   errors: [400, 401, 403],

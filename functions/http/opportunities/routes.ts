@@ -137,7 +137,7 @@ export const getOpportunity = /* @__PURE__ */ defineOperation({
   auth: 'optional',
   request: { path: OpportunityPath },
   needs: ['table:read'],
-  summary: 'An opportunity with its shifts and the seats left on each. Published: anyone; draft or closed: its managers only (404 otherwise).',
+  summary: 'An opportunity with its shifts and the seats left on each. Published: anyone; draft or closed: its managers and, read-only, ministry reviewers and admins (404 otherwise).',
   tags,
   responses: { 200: OpportunityView },
   errors: [400, 401, 404],

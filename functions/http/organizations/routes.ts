@@ -2,6 +2,8 @@
  * Organisation routes. Who may call them:
  * - `POST /v1/organizations`: any signed-in user (no group): registers an organisation, which
  *   stays `pending` until a ministry reviewer decides (OrganizationOnboarding workflow).
+ * - `GET /v1/organizations`: anyone (active ones); ministry reviewers and admins (any status,
+ *   the pending review queue oldest first).
  * - `GET /v1/organizations/{orgId}`: anyone (public fields of an active organisation); its
  *   managers, the ministry and its registrant see everything, including the status history.
  * - `POST …/decision`: ministry-reviewer only.
@@ -13,7 +15,9 @@ import {
   DecisionResponse,
   Manager,
   ManagerList,
+  ListOrganizationsQuery,
   OrganizationDecision,
+  OrganizationPage,
   OrganizationFullView,
   RegisterOrganization,
   RegisteredResponse,
@@ -50,6 +54,38 @@ export const registerOrganization = /* @__PURE__ */ defineOperation({
   responses: { 202: RegisteredResponse },
   errors: [400, 401, 409, 413, 422],
   examples: { request: registration, response: { id: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', status: 'pending' } },
+});
+
+export const listOrganizations = /* @__PURE__ */ defineOperation({
+  id: 'ListOrganizations',
+  method: 'GET',
+  path: '/v1/organizations',
+  entry: 'functions/http/organizations/list.ts',
+  auth: 'optional',
+  request: { query: ListOrganizationsQuery },
+  needs: ['table:read'],
+  summary:
+    'Organisations in one `status` (default `active`), oldest registration first, optionally in one `city` (ids of `GET /v1/reference`). Anyone lists active organisations (public fields); ministry reviewers and admins list any status — `pending` is their review queue — and also see the licence number. Another status without a ministry token → 403. `limit` 1–100 (default 20), `cursor` from the previous page.',
+  tags,
+  responses: { 200: OrganizationPage },
+  errors: [400, 401, 403],
+  examples: {
+    query: { status: 'pending', city: 'jeddah', limit: '20' },
+    response: {
+      items: [
+        {
+          id: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+          nameAr: 'جمعية البر بجدة',
+          nameEn: 'Al-Birr Society Jeddah',
+          city: 'jeddah',
+          causes: ['health', 'social-welfare'],
+          status: 'pending',
+          createdAt: '2026-04-12T09:15:01.000Z',
+          licenseNumber: '1010123456',
+        },
+      ],
+    },
+  },
 });
 
 export const getOrganization = /* @__PURE__ */ defineOperation({
@@ -163,4 +199,4 @@ export const listOrganizationManagers = /* @__PURE__ */ defineOperation({
   },
 });
 
-export const organizationOperations = [registerOrganization, getOrganization, decideOrganization, addOrganizationManager, listOrganizationManagers] as const;
+export const organizationOperations = [registerOrganization, listOrganizations, getOrganization, decideOrganization, addOrganizationManager, listOrganizationManagers] as const;

@@ -12,6 +12,7 @@ export const onboardingPorts = (): OnboardingDeps => ({
   ids: () => ulid(),
   email: emailSender(),
   reviewers: emailSettings.reviewers,
+  orgUrl: (orgId) => `${(process.env.PUBLIC_BASE_URL ?? 'https://tatawwu.sa').replace(/\/+$/, '')}/v1/organizations/${orgId}`,
 });
 
 /** What every step receives (the state's input; other fields such as `$.error` pass through). */

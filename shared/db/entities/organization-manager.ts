@@ -27,5 +27,7 @@ export const managerAssignment = defineEntity({
   name: 'ManagerAssignment',
   schema: z.object({ orgId: z.string(), sub: z.string() }),
   keys: { item: (sub: string) => ({ PK: `USER#${sub}`, SK: 'MANAGES' }) },
-  accessPatterns: [],
+  accessPatterns: [
+    { pattern: 'the organisation a user manages (the local token issuer, standing in for Cognito custom:orgId)', key: 'PK = USER#<sub> AND SK = MANAGES', index: 'table', operation: 'GetItem' },
+  ],
 });

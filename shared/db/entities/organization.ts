@@ -20,6 +20,15 @@ export const organization = defineEntity({
   keys: {
     item: (orgId: string) => ({ PK: organizationPartition(orgId), SK: 'PROFILE' }),
     partition: organizationPartition,
+    /** The lists by status (GSI2) and by status and city (GSI3), oldest registration first; moved on every status change. */
+    listed: (status: string, city: string, createdAt: string, orgId: string) => ({
+      GSI2PK: `ORGS#${status}`,
+      GSI2SK: `${createdAt}#${orgId}`,
+      GSI3PK: `ORGS#${status}#${city}`,
+      GSI3SK: `${createdAt}#${orgId}`,
+    }),
+    byStatus: (status: string) => `ORGS#${status}`,
+    byStatusAndCity: (status: string, city: string) => `ORGS#${status}#${city}`,
   },
   accessPatterns: [
     {
@@ -29,6 +38,8 @@ export const organization = defineEntity({
       operation: 'TransactWriteItems',
     },
     { pattern: 'get an organisation', key: 'PK = ORG#<id> AND SK = PROFILE', index: 'table', operation: 'GetItem' },
+    { pattern: 'organisations in one status, oldest registration first (the pending review queue; active for everyone)', key: 'GSI2PK = ORGS#<status>', index: 'GSI2', operation: 'Query' },
+    { pattern: 'organisations in one status and city, oldest registration first', key: 'GSI3PK = ORGS#<status>#<city>', index: 'GSI3', operation: 'Query' },
     {
       pattern: 'record a reviewer decision once (second decision refused)',
       key: 'Update PK = ORG#<id>, SK = PROFILE if status = pending AND attribute_exists(taskToken) AND attribute_not_exists(decision)',
@@ -44,12 +55,24 @@ export const organization = defineEntity({
   ],
 });
 
-/** Uniqueness marker: one organisation per licence number (released on reject/expiry). */
+/**
+ * Uniqueness marker: one organisation per licence number. While the registration is pending
+ * the hold ends at `heldUntil` (and the item's TTL); approval removes both (the licence stays
+ * with the organisation), rejection and expiry delete the marker.
+ */
 export const licenseMarker = defineEntity({
   name: 'LicenseMarker',
-  schema: z.object({ orgId: z.string(), createdAt: z.string() }),
+  schema: z.object({ orgId: z.string(), createdAt: z.string(), heldUntil: z.string().optional() }),
   keys: { item: (licenseNumber: string) => ({ PK: `LICENSE#${licenseNumber}`, SK: 'LICENSE' }) },
-  accessPatterns: [{ pattern: 'who holds a licence number', key: 'PK = LICENSE#<licence> AND SK = LICENSE', index: 'table', operation: 'GetItem' }],
+  accessPatterns: [
+    { pattern: 'who holds a licence number', key: 'PK = LICENSE#<licence> AND SK = LICENSE', index: 'table', operation: 'GetItem' },
+    {
+      pattern: 'hold a licence number for a pending registration (a lapsed hold is taken over)',
+      key: 'Put PK = LICENSE#<licence>, SK = LICENSE if attribute_not_exists(PK) OR heldUntil < <now>',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+  ],
 });
 
 /** One item per status change; `at` first, then a ULID, so the history lists in time order. */

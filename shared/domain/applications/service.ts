@@ -3,13 +3,13 @@
  * come in as arguments. Who may do what:
  * - apply: a volunteer, for themselves; rules decidable at once refuse the request (422 naming
  *   the rule) and nothing is written; a second application to the same shift is a 409;
- * - read one: its volunteer or that organisation's managers (404 for everyone else);
- * - list: a volunteer their own; a manager their organisation's review queue (403 otherwise);
+ * - read one: its volunteer, that organisation's managers or the ministry (404 for everyone else);
+ * - list: a volunteer their own; a manager their organisation's review queue, the ministry any (403 otherwise);
  * - decide: that organisation's managers, once, while the review waits for it;
  * - withdraw: its volunteer; an approved seat passes to the first waitlisted applicant in the
  *   same transaction.
  */
-import { assertNotSelf, managesOrganization, type Caller } from '../caller.js';
+import { assertNotSelf, hasGroup, managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../errors.js';
 import {
   AlreadyAppliedError,
@@ -115,8 +115,11 @@ export const submitApplication = async (
   return { id: application.id, status: 'submitted' };
 };
 
+/** Ministry reviewers and admins read every application and review queue (oversight, read-only). */
+const isMinistry = (caller: Caller) => hasGroup(caller, 'ministry-reviewer', 'ministry-admin');
+
 const mayRead = (caller: Caller, application: ApplicationRecord) =>
-  caller.sub === application.volunteerId || managesOrganization(caller, application.orgId);
+  caller.sub === application.volunteerId || managesOrganization(caller, application.orgId) || isMinistry(caller);
 
 export const viewApplication = async (deps: Pick<ApplicationDeps, 'repo'>, caller: Caller, id: string): Promise<ApplicationView> => {
   const application = await deps.repo.get(id);
@@ -141,7 +144,9 @@ export const listOrganizationApplications = async (
   orgId: string,
   query: ReviewQueueQuery,
 ): Promise<ApplicationPage> => {
-  if (!managesOrganization(caller, orgId)) throw new ForbiddenError(`only managers of organisation ${orgId} may read its applications`);
+  if (!managesOrganization(caller, orgId) && !isMinistry(caller)) {
+    throw new ForbiddenError(`only managers of organisation ${orgId} and the ministry may read its applications`);
+  }
   const page = await deps.repo.listByOrganization(orgId, query.status, query.limit, query.cursor);
   return { items: page.items.map((a) => toView(a)), ...(page.nextCursor && { nextCursor: page.nextCursor }) };
 };

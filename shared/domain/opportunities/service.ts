@@ -4,11 +4,11 @@
  * - create, publish, close: managers of the opportunity's organisation, which must be active;
  *   another organisation's manager gets 403 on a published opportunity (it can see it) and 404
  *   on a draft or closed one (it cannot);
- * - read: anyone when published, its managers otherwise (404 for everyone else).
+ * - read: anyone when published, its managers and the ministry (read-only) otherwise (404 for everyone else).
  */
 import type { Clock } from '../../clock.js';
 import type { DomainEvent } from '../events.js';
-import { managesOrganization, type Caller } from '../caller.js';
+import { hasGroup, managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.js';
 import { OrganizationNotActiveError } from '../organizations/errors.js';
 import type { OrganizationRecord } from '../organizations/schema.js';
@@ -114,8 +114,9 @@ export const createOpportunity = async (
   return toView(opportunity, shifts);
 };
 
+/** Published ones for anyone; every status for its managers and, read-only, the ministry. */
 const visibleTo = (caller: Caller | undefined, opportunity: OpportunityRecord): boolean =>
-  opportunity.status === 'published' || managesOrganization(caller, opportunity.orgId);
+  opportunity.status === 'published' || managesOrganization(caller, opportunity.orgId) || hasGroup(caller, 'ministry-reviewer', 'ministry-admin');
 
 /** Loads an opportunity the caller is to change: 404 if they cannot see it, 403 if they can but may not change it. */
 const loadForChange = async (deps: OpportunityDeps, caller: Caller, id: string) => {

@@ -17,6 +17,8 @@ export interface OnboardingDeps extends OrganizationDeps {
   readonly email: EmailSender;
   /** Where reviewer notifications go (the ministry's reviewers' address). */
   readonly reviewers: readonly string[];
+  /** The organisation's address a reviewer opens (its full view). */
+  readonly orgUrl: (orgId: string) => string;
 }
 
 /** Decision wait, per attempt (the state machine's TimeoutSeconds: 7 days, twice). */
@@ -59,11 +61,12 @@ export const notifyReviewers = async (deps: OnboardingDeps, input: OnboardingInp
     template: {
       type: input.reminder ? 'organization-review-reminder' : 'organization-review-requested',
       about: org.id,
-      params: { orgNameAr: org.nameAr, orgNameEn: org.nameEn, licenseNumber: org.licenseNumber, submittedAt: org.createdAt },
+      params: { orgNameAr: org.nameAr, orgNameEn: org.nameEn, licenseNumber: org.licenseNumber, submittedAt: org.createdAt, reviewUrl: deps.orgUrl(org.id) },
     },
     text: [
       `${describe(org)} registered on ${org.createdAt} and is waiting for a ministry decision.`,
       `Organisation id: ${org.id}`,
+      `Open: ${deps.orgUrl(org.id)}`,
       'Decide in the ministry dashboard (POST /v1/organizations/{orgId}/decision).',
       '',
       `منظمة بانتظار قرار الوزارة: ${org.nameAr}`,
@@ -101,14 +104,16 @@ export const approve = async (deps: OnboardingDeps, input: OnboardingInput): Pro
     { status: 'active', from: 'pending', at, by, reason: org.decision?.reason ?? 'approved by the ministry' },
     {
       department: { orgId: org.id, establishedAt: at, approvedBy: by },
+      keepLicense: org.licenseNumber,
       events: [event(deps, 'OrganizationApproved', { orgId: org.id, approvedBy: by, approvedAt: at, departmentEstablishedAt: at })],
     },
   );
   await tellContact(deps, org, `Your organisation is approved — ${org.nameEn}`, [
     `${describe(org)} is approved and its volunteer department is established.`,
-    'A ministry administrator or your managers can now add certified volunteer managers and publish opportunities.',
+    `The account that registered it${org.registeredBy.email ? ` (${org.registeredBy.email})` : ''} is now its first volunteer manager: sign in again (or refresh your token) to post opportunities, review applications and add further managers with their certification (POST /v1/organizations/${org.id}/managers).`,
     '',
     `تمت الموافقة على تسجيل ${org.nameAr} وتأسيس إدارة التطوع فيها.`,
+    'أصبح الحساب الذي سجّل الجهة أول مدير تطوع فيها: سجّلوا الدخول مجددًا لنشر الفرص ومراجعة الطلبات وإضافة مديرين معتمدين.',
   ], { type: 'organization-approved', about: org.id, params: { orgNameAr: org.nameAr, orgNameEn: org.nameEn } });
   return { orgId: org.id, status: 'active' };
 };

@@ -60,6 +60,14 @@ export const RegisterOrganization = z
   .strict();
 export type RegisterOrganization = z.output<typeof RegisterOrganization>;
 
+/**
+ * How long a pending registration holds its licence number at most: the onboarding window (two
+ * decision waits of 7 days, the state machine's TimeoutSeconds) and a day of slack. A hold
+ * older than this is void (a registration whose workflow never ran cannot block the licence);
+ * approval makes the hold permanent, rejection and expiry delete it.
+ */
+export const LICENSE_HOLD_SECONDS = 2 * 7 * 24 * 60 * 60 + 24 * 60 * 60;
+
 export const OrganizationStatus = z.enum(['pending', 'active', 'rejected', 'expired']);
 export type OrganizationStatus = z.infer<typeof OrganizationStatus>;
 
@@ -147,6 +155,25 @@ export const OrganizationFullView = OrganizationPublicView.extend({
   history: z.array(StatusChange),
 });
 export type OrganizationFullView = z.infer<typeof OrganizationFullView>;
+
+export const ListOrganizationsQuery = z
+  .object({
+    status: OrganizationStatus.default('active').describe('`active` for everyone; `pending` (the review queue, oldest first), `rejected`, `expired`: ministry reviewers and admins'),
+    city: CityId.optional().describe('a city id of GET /v1/reference'),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().min(1).max(1024).optional().describe('nextCursor of the previous page (opaque)'),
+  })
+  .strict();
+export type ListOrganizationsQuery = z.output<typeof ListOrganizationsQuery>;
+
+/** A list entry: the public fields and the registration time; the ministry also sees the licence number. */
+export const OrganizationSummary = OrganizationPublicView.extend({
+  createdAt: z.string(),
+  licenseNumber: z.string().optional().describe('ministry reviewers and admins only'),
+});
+export type OrganizationSummary = z.infer<typeof OrganizationSummary>;
+export const OrganizationPage = z.object({ items: z.array(OrganizationSummary), nextCursor: z.string().optional() });
+export type OrganizationPage = z.infer<typeof OrganizationPage>;
 
 export const RegisteredResponse = z.object({ id: z.string(), status: z.literal('pending') });
 export const DecisionResponse = z.object({ id: z.string(), decision: z.enum(['approve', 'reject']), status: OrganizationStatus });

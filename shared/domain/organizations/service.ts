@@ -9,11 +9,13 @@ import { domainEvent, type DomainEvent, type TypedEvent } from '../events.js';
 import { assertNotSelf, hasGroup, managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { riyadhDate } from '../time.js';
-import { DecisionNotOpenError, LicenseNumberTakenError, OrganizationNotActiveError } from './errors.js';
+import { DecisionNotOpenError, LicenseNumberTakenError, ManagerAlreadyAssignedError, OrganizationNotActiveError } from './errors.js';
 import type {
   AddManager,
   Department,
+  ListOrganizationsQuery,
   Manager,
+  OrganizationPage,
   OrganizationDecision,
   OrganizationFullView,
   OrganizationPublicView,
@@ -30,6 +32,8 @@ export interface TransitionOptions {
   readonly department?: Department;
   /** Frees the licence number for a new application (rejection, expiry). */
   readonly releaseLicense?: string;
+  /** Makes the pending hold of the licence number permanent (approval). */
+  readonly keepLicense?: string;
   /** The domain events of the change, written in its transaction (the outbox). */
   readonly events?: readonly DomainEvent[];
 }
@@ -60,6 +64,8 @@ export interface OrganizationRepository {
   /** Adds or updates a manager; ManagerAlreadyAssignedError if the user manages another organisation. */
   putManager(manager: Manager): Promise<void>;
   listManagers(orgId: string): Promise<Manager[]>;
+  /** Organisations in one status (and city), oldest registration first. */
+  list(status: OrganizationStatus, city: string | undefined, limit: number, cursor: string | undefined): Promise<{ items: OrganizationRecord[]; nextCursor?: string }>;
 }
 
 /** The onboarding state machine, seen from the HTTP side. */
@@ -171,6 +177,26 @@ export const viewOrganization = async (
 };
 
 /**
+ * Active organisations are listed for everyone; any other status (the pending review queue,
+ * oldest first, rejected, expired) only for ministry reviewers and admins (403 otherwise).
+ */
+export const listOrganizations = async (
+  deps: Pick<OrganizationDeps, 'repo'>,
+  caller: Caller | undefined,
+  query: ListOrganizationsQuery,
+): Promise<OrganizationPage> => {
+  const ministry = isMinistry(caller);
+  if (query.status !== 'active' && !ministry) {
+    throw new ForbiddenError(`only ministry reviewers and admins may list ${query.status} organisations`);
+  }
+  const page = await deps.repo.list(query.status, query.city, query.limit, query.cursor);
+  return {
+    items: page.items.map((org) => ({ ...publicView(org), createdAt: org.createdAt, ...(ministry && { licenseNumber: org.licenseNumber }) })),
+    ...(page.nextCursor && { nextCursor: page.nextCursor }),
+  };
+};
+
+/**
  * A ministry reviewer decides once. The decision is recorded with a condition (pending,
  * waiting, undecided), then the waiting execution is resumed with it; the workflow makes the
  * status change, establishes the department and tells the contact.
@@ -235,4 +261,32 @@ export const listManagers = async (deps: Pick<OrganizationDeps, 'repo'>, caller:
   const org = await deps.repo.get(orgId);
   if (!org) throw new NotFoundError(`organisation ${orgId} not found`);
   return deps.repo.listManagers(orgId);
+};
+
+/**
+ * OrganizationApproved → the user who registered the organisation becomes its first volunteer
+ * manager (the manager item, then the directory grant: Cognito `org-manager` + `custom:orgId`
+ * in the cloud, so a token refresh is enough). Safe to run twice: an existing manager item is
+ * kept as it is (its certification may have been added since) and the grant is repeated.
+ * A registrant who already manages another organisation is left there (`skipped`): a user
+ * manages one organisation, and a ministry-admin can name this one's first manager instead.
+ */
+export const assignFirstManager = async (
+  deps: Pick<OrganizationDeps, 'repo'> & { readonly directory: UserDirectory },
+  detail: { orgId: string; approvedAt: string },
+): Promise<'assigned' | 'already' | 'skipped'> => {
+  const org = await deps.repo.get(detail.orgId);
+  if (!org || org.status !== 'active') return 'skipped';
+  const sub = org.registeredBy.sub;
+  const existing = (await deps.repo.listManagers(org.id)).some((m) => m.sub === sub);
+  if (!existing) {
+    try {
+      await deps.repo.putManager({ orgId: org.id, sub, email: org.registeredBy.email ?? org.contactEmail, addedBy: 'system', addedAt: detail.approvedAt });
+    } catch (error) {
+      if (error instanceof ManagerAlreadyAssignedError) return 'skipped';
+      throw error;
+    }
+  }
+  await deps.directory.grantOrganizationManager(sub, org.id);
+  return existing ? 'already' : 'assigned';
 };

@@ -5,41 +5,43 @@ import { orgName, reason } from './params.js';
 const licenseNumber = { kind: 'text', max: 30, optional: true } as const;
 const city = { kind: 'text', max: 60, bilingual: true, optional: true } as const;
 const submittedAt = { kind: 'time' } as const;
+/** Where the reviewer opens the organisation (GET /v1/organizations/{orgId}: every field, for the ministry). */
+const reviewUrl = { kind: 'text', max: 300, optional: true } as const;
 
 export const organizationReviewRequested: Template = {
   type: 'organization-review-requested',
-  params: { orgName, licenseNumber, city, submittedAt },
+  params: { orgName, licenseNumber, city, submittedAt, reviewUrl },
   email: {
     ar: {
       subject: 'جهة جديدة بانتظار المراجعة: {{orgName}}',
       heading: 'جهة جديدة بانتظار المراجعة',
       paragraphs: ['سجلت جهة جديدة في منصة تطوع وتنتظر مراجعة الوزارة قبل أن تنشر فرصها. يرجى مراجعتها من لوحة المراجعة.'],
-      details: [['الجهة', '{{orgName}}'], ['رقم الترخيص', '{{licenseNumber}}'], ['المدينة', '{{city}}'], ['تاريخ التسجيل', '{{submittedAt|datetime}}']],
+      details: [['الجهة', '{{orgName}}'], ['رقم الترخيص', '{{licenseNumber}}'], ['المدينة', '{{city}}'], ['تاريخ التسجيل', '{{submittedAt|datetime}}'], ['رابط الجهة', '{{reviewUrl}}']],
     },
     en: {
       subject: 'New organisation waiting for review: {{orgName}}',
       heading: 'A new organisation is waiting for review',
       paragraphs: ['A new organisation registered on Tatawwu and waits for the ministry’s review before it can publish opportunities. Please review it in the review console.'],
-      details: [['Organisation', '{{orgName}}'], ['Licence number', '{{licenseNumber}}'], ['City', '{{city}}'], ['Registered', '{{submittedAt|datetime}} (Riyadh time)']],
+      details: [['Organisation', '{{orgName}}'], ['Licence number', '{{licenseNumber}}'], ['City', '{{city}}'], ['Registered', '{{submittedAt|datetime}} (Riyadh time)'], ['Open', '{{reviewUrl}}']],
     },
   },
 };
 
 export const organizationReviewReminder: Template = {
   type: 'organization-review-reminder',
-  params: { orgName, licenseNumber, city, submittedAt },
+  params: { orgName, licenseNumber, city, submittedAt, reviewUrl },
   email: {
     ar: {
       subject: 'تذكير: {{orgName}} ما زالت بانتظار المراجعة',
       heading: 'تذكير بمراجعة جهة',
       paragraphs: ['ما زالت هذه الجهة بانتظار قرار المراجعة. إذا لم يُتخذ قرار قبل انتهاء المهلة ستنتهي صلاحية طلبها.'],
-      details: [['الجهة', '{{orgName}}'], ['رقم الترخيص', '{{licenseNumber}}'], ['المدينة', '{{city}}'], ['تاريخ التسجيل', '{{submittedAt|datetime}}']],
+      details: [['الجهة', '{{orgName}}'], ['رقم الترخيص', '{{licenseNumber}}'], ['المدينة', '{{city}}'], ['تاريخ التسجيل', '{{submittedAt|datetime}}'], ['رابط الجهة', '{{reviewUrl}}']],
     },
     en: {
       subject: 'Reminder: {{orgName}} is still waiting for review',
       heading: 'An organisation is still waiting for review',
       paragraphs: ['This organisation is still waiting for a review decision. If none is taken before the deadline its request expires.'],
-      details: [['Organisation', '{{orgName}}'], ['Licence number', '{{licenseNumber}}'], ['City', '{{city}}'], ['Registered', '{{submittedAt|datetime}} (Riyadh time)']],
+      details: [['Organisation', '{{orgName}}'], ['Licence number', '{{licenseNumber}}'], ['City', '{{city}}'], ['Registered', '{{submittedAt|datetime}} (Riyadh time)'], ['Open', '{{reviewUrl}}']],
     },
   },
 };
@@ -51,12 +53,12 @@ export const organizationApproved: Template = {
     ar: {
       subject: 'تم اعتماد {{orgName}} في منصة تطوع',
       heading: 'مرحباً بكم في منصة تطوع',
-      paragraphs: ['اعتمدت الوزارة {{orgName}}، وأُنشئت إدارة التطوع الخاصة بكم. يمكنكم الآن إضافة مديري المتطوعين المعتمدين ونشر الفرص التطوعية.'],
+      paragraphs: ['اعتمدت الوزارة {{orgName}}، وأُنشئت إدارة التطوع الخاصة بكم.', 'أصبح الحساب الذي سجّل الجهة أول مدير تطوع فيها: سجّلوا الدخول مجددًا لنشر الفرص ومراجعة الطلبات وإضافة مديري التطوع المعتمدين.'],
     },
     en: {
       subject: '{{orgName}} is approved on Tatawwu',
       heading: 'Welcome to Tatawwu',
-      paragraphs: ['The ministry approved {{orgName}} and your volunteer department is established. You can now add your certified volunteer managers and publish opportunities.'],
+      paragraphs: ['The ministry approved {{orgName}} and your volunteer department is established.', 'The account that registered it is now its first volunteer manager: sign in again to publish opportunities, review applications and add your certified volunteer managers.'],
     },
   },
 };
