@@ -12,6 +12,7 @@ import { matchingOperations } from './matching/routes.js';
 import { notificationOperations } from './notifications/routes.js';
 import { opportunityOperations } from './opportunities/routes.js';
 import { organizationOperations } from './organizations/routes.js';
+import { personalDataOperations } from './personal-data/routes.js';
 import { recognitionOperations } from './recognition/routes.js';
 import { referenceOperations } from './reference/routes.js';
 import { registerOperations } from './register/routes.js';
@@ -34,4 +35,5 @@ export const operations: readonly AnyOperation[] = [
   ...hoursOperations,
   ...evaluationOperations,
   ...impactOperations,
+  ...personalDataOperations,
 ];

@@ -21,6 +21,7 @@ import * as z from 'zod';
 import type { Contact } from '../domain/notifications/policy.js';
 import type { Channel, OutboxRecord, OutboxStatus, Params } from '../domain/notifications/schema.js';
 import { Locale } from '../domain/reference/professions.js';
+import { expiresAt } from '../domain/personal-data/retention.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { application } from './entities/application.js';
@@ -165,6 +166,8 @@ export const notificationRepository = (
             Item: notification.toItem(record, {
               ...notification.keys.item(record.id),
               ...(record.status === 'deferred' && record.sendAfter && notification.keys.deferredIndex(record.sendAfter, record.id)),
+              ...notification.keys.recipientIndex(record.recipientId, record.createdAt, record.id),
+              expiresAt: expiresAt('messages', record.createdAt),
             }),
             ConditionExpression: 'attribute_not_exists(PK)',
           }),

@@ -123,16 +123,20 @@ describe('register', () => {
     expect(JSON.stringify(stored)).not.toContain('1098765439');
   });
 
-  it('records the initial contact consent with its time', async () => {
+  it('records every initial consent (email, SMS, publication, company reports) with its time and source', async () => {
     const { ports, consentTrail } = setup();
-    const profile = await register(ports, huda, input({ preferences: { email: true, sms: false } }));
+    const profile = await register(ports, huda, input({ preferences: { email: true, sms: false, showAchievements: false } }));
     expect(profile.consent).toEqual({
       email: { granted: true, changedAt: '2026-04-12T09:15:00.000Z' },
       sms: { granted: false, changedAt: '2026-04-12T09:15:00.000Z' },
+      publication: { granted: false, changedAt: '2026-04-12T09:15:00.000Z' },
+      companyReports: { granted: true, changedAt: '2026-04-12T09:15:00.000Z' },
     });
     expect(consentTrail).toEqual([
-      { channel: 'email', granted: true, at: '2026-04-12T09:15:00.000Z' },
-      { channel: 'sms', granted: false, at: '2026-04-12T09:15:00.000Z' },
+      { channel: 'email', granted: true, at: '2026-04-12T09:15:00.000Z', via: 'registration' },
+      { channel: 'sms', granted: false, at: '2026-04-12T09:15:00.000Z', via: 'registration' },
+      { channel: 'publication', granted: false, at: '2026-04-12T09:15:00.000Z', via: 'registration' },
+      { channel: 'companyReports', granted: true, at: '2026-04-12T09:15:00.000Z', via: 'registration' },
     ]);
   });
 
@@ -221,19 +225,34 @@ describe('updateProfile', () => {
     await register(ports, huda, input({ preferences: { email: true, sms: true } }));
     clock.set('2026-05-01T10:00:00.000Z');
     const profile = await updateProfile(ports, huda, { preferences: { email: true, sms: false, locale: 'ar' } });
-    expect(profile.consent).toEqual({
+    expect(profile.consent).toMatchObject({
       email: { granted: true, changedAt: '2026-04-12T09:15:00.000Z' },
       sms: { granted: false, changedAt: '2026-05-01T10:00:00.000Z' },
     });
-    expect(consentTrail.at(-1)).toEqual({ channel: 'sms', granted: false, at: '2026-05-01T10:00:00.000Z' });
-    expect(consentTrail).toHaveLength(3);
+    expect(consentTrail.at(-1)).toEqual({ channel: 'sms', granted: false, at: '2026-05-01T10:00:00.000Z', via: 'profile-update' });
+    expect(consentTrail).toHaveLength(5);
+  });
+
+  it('records a withdrawal of publication and of company reports in the history', async () => {
+    const { ports, clock, consentTrail } = setup();
+    await register(ports, huda, input({ preferences: { email: true, sms: true } }));
+    clock.set('2026-05-01T10:00:00.000Z');
+    const profile = await updateProfile(ports, huda, { preferences: { email: true, sms: true, locale: 'ar', showAchievements: false, companyReports: false } });
+    expect(profile.consent).toMatchObject({
+      publication: { granted: false, changedAt: '2026-05-01T10:00:00.000Z' },
+      companyReports: { granted: false, changedAt: '2026-05-01T10:00:00.000Z' },
+    });
+    expect(consentTrail.slice(4)).toEqual([
+      { channel: 'publication', granted: false, at: '2026-05-01T10:00:00.000Z', via: 'profile-update' },
+      { channel: 'companyReports', granted: false, at: '2026-05-01T10:00:00.000Z', via: 'profile-update' },
+    ]);
   });
 
   it('records no consent change when the flags stay the same', async () => {
     const { ports, consentTrail } = setup();
     await register(ports, huda, input({ preferences: { email: true, sms: true } }));
-    await updateProfile(ports, huda, { preferences: { email: true, sms: true, locale: 'en' } });
-    expect(consentTrail).toHaveLength(2);
+    await updateProfile(ports, huda, { preferences: { email: true, sms: true, locale: 'en', showAchievements: true } });
+    expect(consentTrail).toHaveLength(4);
   });
 
   it('bumps the revision and updatedAt', async () => {

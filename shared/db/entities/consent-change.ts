@@ -1,18 +1,22 @@
-/** Append-only trail of a volunteer's contact-consent changes (email/SMS opt-in and opt-out), oldest first. */
+/**
+ * Append-only history of a volunteer's consents (email, SMS, publication in achievements,
+ * company reports): each grant and withdrawal with its time and how it was given, oldest first.
+ */
 import * as z from 'zod';
+import { ConsentPurpose } from '../../domain/volunteers/schema.js';
 import { defineEntity } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 
 export const consentChange = defineEntity({
   name: 'ConsentChange',
-  schema: z.object({ volunteerId: z.string(), channel: z.enum(['email', 'sms']), granted: z.boolean(), at: z.string() }).loose(),
+  schema: z.object({ volunteerId: z.string(), channel: ConsentPurpose, granted: z.boolean(), at: z.string(), via: z.enum(['registration', 'profile-update']).optional() }).loose(),
   keys: {
     item: (sub: string, at: string, channel: string) => ({ PK: volunteerPartition(sub), SK: `CONSENT#${at}#${channel}` }),
     prefix: 'CONSENT#',
   },
   accessPatterns: [
     {
-      pattern: "list a volunteer's contact-consent changes (opt-in/opt-out history)",
+      pattern: "list a volunteer's consent history (grants and withdrawals of email, SMS, publication, company reports)",
       key: 'PK = VOL#<sub> AND begins_with(SK, CONSENT#)',
       index: 'table',
       operation: 'Query',

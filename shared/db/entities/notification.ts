@@ -20,6 +20,9 @@ export const notification = defineEntity({
     deferredPartition,
     deadIndex: (at: string, id: string) => ({ GSI1PK: DEAD, GSI1SK: `${at}#${id}` }),
     deadPartition: DEAD,
+    /** GSI2: every message to one person, oldest first (their copy, their erasure). */
+    recipientIndex: (recipientId: string, createdAt: string, id: string) => ({ GSI2PK: `NOTIFTO#${recipientId}`, GSI2SK: `${createdAt}#${id}` }),
+    recipientPartition: (recipientId: string) => `NOTIFTO#${recipientId}`,
   },
   accessPatterns: [
     {
@@ -36,5 +39,6 @@ export const notification = defineEntity({
     },
     { pattern: 'deferred (quiet hours) SMS that are due', key: 'GSI1PK = NOTIF#DEFERRED#<yyyy-mm-dd> AND GSI1SK <= <now>', index: 'GSI1', operation: 'Query' },
     { pattern: 'dead-lettered notifications, newest first', key: 'GSI1PK = NOTIF#DEAD', index: 'GSI1', operation: 'Query' },
+    { pattern: "messages to one person (personal-data copy and erasure); kept 1 year (TTL)", key: 'GSI2PK = NOTIFTO#<recipientId>', index: 'GSI2', operation: 'Query' },
   ],
 });

@@ -85,6 +85,8 @@ export const leaderboardEntry = defineEntity({
   schema: z.object({ volunteerId: z.string(), minutes: z.number(), reachedAt: z.string().optional(), displayName: z.string().optional() }),
   keys: {
     entry: (volunteerId: string, board: string) => ({ PK: `LB#${volunteerId}`, SK: board }),
+    /** Every board entry of one volunteer (their copy and erasure). */
+    volunteerPartition: (volunteerId: string) => `LB#${volunteerId}`,
     board: (scope: string, id: string, period: string) => `${scope}#${id}#${period}`,
     rank: (board: string, volunteerId: string, rankKey: string) => ({ GSI1PK: `LBRANK#${board}#${shardOfVolunteer(volunteerId)}`, GSI1SK: rankKey }),
     rankPartition: (board: string, shard: number) => `LBRANK#${board}#${shard}`,

@@ -75,6 +75,10 @@ export const Preferences = z
       .boolean()
       .optional()
       .describe('appear by display name (first name and initial) in public achievements, leaderboards and awards; absent means yes; never for minors'),
+    companyReports: z
+      .boolean()
+      .optional()
+      .describe("count in the contribution reports of the company the volunteer works for (hours, causes; never contact data or the national ID); absent means yes"),
     quietHours: z
       .object({ from: TimeOfDay, to: TimeOfDay })
       .strict()
@@ -127,6 +131,14 @@ export const ConsentRecord = z.object({
   changedAt: Timestamp.describe('when this consent was given or withdrawn'),
 });
 
+/**
+ * What a volunteer consents to: contact by email and SMS, publication of their display name in
+ * achievements (preferences.showAchievements), their hours in their employer's reports
+ * (preferences.companyReports). Each grant and withdrawal is kept in the consent history.
+ */
+export const ConsentPurpose = z.enum(['email', 'sms', 'publication', 'companyReports']);
+export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
+
 /** A profile as stored (the national ID only as HMAC and masked form). */
 export const VolunteerRecord = z.object({
   id: z.string().describe('the user id (Cognito sub)'),
@@ -134,7 +146,8 @@ export const VolunteerRecord = z.object({
   preferences: Preferences,
   nationalIdMasked: z.string().describe('the last four digits only, e.g. ******4567'),
   nationalIdHash: z.string(),
-  consent: z.object({ email: ConsentRecord, sms: ConsentRecord }),
+  // publication and companyReports: absent on profiles registered before they were tracked.
+  consent: z.object({ email: ConsentRecord, sms: ConsentRecord, publication: ConsentRecord.optional(), companyReports: ConsentRecord.optional() }),
   acceptedCharterVersion: z.string().optional(),
   charterAcceptedAt: Timestamp.optional(),
   createdAt: Timestamp,

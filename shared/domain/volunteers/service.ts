@@ -19,7 +19,9 @@ import type {
   Charter,
   CharterAcceptance,
   CharterDocument,
+  ConsentPurpose,
   Guide,
+  Preferences,
   RegisterVolunteer,
   UpdateVolunteer,
   VolunteerProfile,
@@ -29,12 +31,35 @@ import type {
 
 export type ContactChannel = 'email' | 'sms';
 
-/** One change of contact consent, kept as an append-only trail beside the profile. */
+/** How a consent was given or withdrawn: in the registration, or by a later profile update. */
+export type ConsentSource = 'registration' | 'profile-update';
+
+/**
+ * One grant or withdrawal of a consent (`channel`: email, SMS, publication in achievements,
+ * company reports), kept as an append-only history beside the profile and shown in the export.
+ */
 export interface ConsentChange {
-  readonly channel: ContactChannel;
+  readonly channel: ConsentPurpose;
   readonly granted: boolean;
   readonly at: string;
+  readonly via?: ConsentSource;
 }
+
+const CONSENT_PURPOSES: readonly ConsentPurpose[] = ['email', 'sms', 'publication', 'companyReports'];
+
+/** The consent each preference expresses; publication and company reports are given unless refused. */
+const consentOf = (preferences: Preferences, purpose: ConsentPurpose): boolean => {
+  switch (purpose) {
+    case 'email':
+      return preferences.email;
+    case 'sms':
+      return preferences.sms;
+    case 'publication':
+      return preferences.showAchievements !== false;
+    case 'companyReports':
+      return preferences.companyReports !== false;
+  }
+};
 
 /** The fields an update replaces, plus the bookkeeping the service derives. */
 export type VolunteerChanges = UpdateVolunteer & Pick<VolunteerRecord, 'consent' | 'updatedAt' | 'revision'>;
@@ -98,25 +123,20 @@ export const register = async (ports: VolunteerPorts, caller: Caller, input: Reg
   const { nationalId, ...fields } = input;
   const { hash, masked } = await ports.nationalIds.protect(nationalId);
   const at = now.toISOString();
+  const granted = (purpose: ConsentPurpose) => ({ granted: consentOf(fields.preferences, purpose), changedAt: at });
   const record: VolunteerRecord = {
     id: caller.sub,
     ...fields,
     nationalIdHash: hash,
     nationalIdMasked: masked,
-    consent: {
-      email: { granted: fields.preferences.email, changedAt: at },
-      sms: { granted: fields.preferences.sms, changedAt: at },
-    },
+    consent: { email: granted('email'), sms: granted('sms'), publication: granted('publication'), companyReports: granted('companyReports') },
     createdAt: at,
     updatedAt: at,
     revision: 1,
   };
   await ports.repo.create(
     record,
-    [
-      { channel: 'email', granted: fields.preferences.email, at },
-      { channel: 'sms', granted: fields.preferences.sms, at },
-    ],
+    CONSENT_PURPOSES.map((channel) => ({ channel, granted: consentOf(fields.preferences, channel), at, via: 'registration' as const })),
     [volunteerRegistered(record, now)],
   );
   return toProfile(record, now);
@@ -129,9 +149,10 @@ export const getProfile = async (ports: Pick<VolunteerPorts, 'repo' | 'clock'>, 
 };
 
 /**
- * Partial update: the given top-level fields replace the stored ones. A change of the email
- * or SMS flag is stamped on the profile (`consent.<channel>.changedAt`) and appended to the
- * consent trail, because notifications must honour an opt-out from the moment it was given.
+ * Partial update: the given top-level fields replace the stored ones. A change of a consent
+ * (email, SMS, publication, company reports) is stamped on the profile
+ * (`consent.<channel>.changedAt`) and appended to the consent history, because notifications
+ * and publications must honour a withdrawal from the moment it was given.
  */
 export const updateProfile = async (
   ports: Pick<VolunteerPorts, 'repo' | 'clock'>,
@@ -143,17 +164,18 @@ export const updateProfile = async (
   const current = await ports.repo.get(caller.sub);
   if (!current) throw new VolunteerNotFoundError();
   const at = now.toISOString();
-  const changed = (['email', 'sms'] as const).filter(
-    (channel) => patch.preferences !== undefined && patch.preferences[channel] !== current.consent[channel].granted,
-  );
+  const next = patch.preferences;
+  // A profile registered before publication/company reports were tracked: its preferences say what was given.
+  const currentlyGranted = (purpose: ConsentPurpose) => current.consent[purpose]?.granted ?? consentOf(current.preferences, purpose);
+  const changed = next ? CONSENT_PURPOSES.filter((purpose) => consentOf(next, purpose) !== currentlyGranted(purpose)) : [];
   const consent = { ...current.consent };
-  for (const channel of changed) consent[channel] = { granted: patch.preferences![channel], changedAt: at };
+  for (const purpose of changed) consent[purpose] = { granted: consentOf(next!, purpose), changedAt: at };
   const changes: VolunteerChanges = { ...patch, consent, updatedAt: at, revision: current.revision + 1 };
   await ports.repo.update(
     caller.sub,
     changes,
     current.revision,
-    changed.map((channel) => ({ channel, granted: consent[channel].granted, at })),
+    changed.map((channel) => ({ channel, granted: consentOf(next!, channel), at, via: 'profile-update' as const })),
     // Matching re-indexes the profile on this event (no contact data in it: consumers read the profile).
     [domainEvent('VolunteerProfileUpdated', { volunteerId: caller.sub, fields: Object.keys(patch).sort(), updatedAt: at }, { id: ulid(now.getTime()), time: new Date(at) })],
   );

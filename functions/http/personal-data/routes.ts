@@ -1,0 +1,47 @@
+/**
+ * Personal-data rights of a volunteer (Saudi PDPL, issue 18): a copy of everything held about
+ * the caller. Group `volunteer`; each caller only ever reaches their own data.
+ */
+import { ExportPreparing, PersonalDataExport } from '../../../shared/domain/personal-data/schema.js';
+import { defineOperation } from '../operation.js';
+
+const tags = ['personal-data'];
+
+export const exportMyPersonalData = /* @__PURE__ */ defineOperation({
+  id: 'ExportMyPersonalData',
+  method: 'GET',
+  path: '/v1/volunteers/me/export',
+  entry: 'functions/http/personal-data/export.ts',
+  auth: 'required',
+  groups: ['volunteer'],
+  needs: ['table:read'],
+  memorySize: 512,
+  timeout: 29,
+  summary:
+    "Everything held about the caller (group volunteer): profile, consent history, charter acceptances, applications, hours, the register, certificates, badges, points, trainings, evaluations given and received (who rated removed), messages sent, and every other record by kind. JSON, or with `Accept: application/zip` a ZIP of CSV files (UTF-8 with BOM). 404 when no profile is held.",
+  tags,
+  responses: { 200: PersonalDataExport, 202: ExportPreparing },
+  errors: [401, 403, 404],
+  examples: {
+    response: {
+      volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
+      generatedAt: '2026-06-01T09:00:00.000Z',
+      profile: { id: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', nameEn: 'Huda Alharbi', email: 'huda.alharbi@example.com', nationalIdMasked: '******5439' },
+      consentHistory: [{ volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', channel: 'sms', granted: false, at: '2026-05-02T06:00:00.000Z', via: 'profile-update' }],
+      charterAcceptances: [],
+      applications: [],
+      hours: [],
+      register: [],
+      certificates: [],
+      badges: [],
+      points: [],
+      trainings: [],
+      evaluationsGiven: [],
+      evaluationsReceived: [],
+      messages: [],
+      other: {},
+    },
+  },
+});
+
+export const personalDataOperations = [exportMyPersonalData] as const;

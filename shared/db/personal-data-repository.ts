@@ -1,0 +1,132 @@
+/**
+ * Where a volunteer's personal data lives in the single table (issue 18), read by access
+ * pattern, never by Scan: their own partitions (profile, consent history, charter, bookings,
+ * trainings…; register; recognition standing; points; leaderboard entries; matches), their
+ * index partitions (applications and hours on GSI1, ratings received on GSI1, messages on
+ * GSI2), and the ratings they gave (one GetItem per shift they applied to or worked).
+ * The items are grouped by their `entity` attribute; the domain decides what a copy shows.
+ */
+import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { HeldData, PersonalDataReader, Row } from '../domain/personal-data/ports.js';
+import { env } from '../env.js';
+import { documentClient, queryAll } from './client.js';
+import { application } from './entities/application.js';
+import { KEY_ATTRIBUTES, type Item } from './entities/entity.js';
+import { experienceEvaluation, volunteerEvaluation } from './entities/evaluation.js';
+import { hoursRecord } from './entities/hours-record.js';
+import { match } from './entities/match.js';
+import { notification } from './entities/notification.js';
+import { leaderboardEntry, pointsLedger, recognitionStats } from './entities/recognition.js';
+import { registerPartition } from './entities/register-entry.js';
+import { volunteer } from './entities/volunteer.js';
+
+/** The notifier's recipient id of a volunteer (shared/messaging/notifier.ts). */
+export const volunteerRecipientId = (sub: string): string => `volunteer:${sub}`;
+
+/** A place a volunteer's items are: a table partition, or an index partition. */
+export interface Holding {
+  readonly index?: 'GSI1' | 'GSI2';
+  readonly partition: string;
+}
+
+/** Every partition that holds only this volunteer's items (their data, wherever it is keyed by them). */
+export const holdingsOf = (sub: string): readonly Holding[] => [
+  { partition: volunteer.keys.partition(sub) },
+  { partition: registerPartition(sub) },
+  { partition: recognitionStats.keys.standing(sub) },
+  { partition: pointsLedger.keys.partition(sub) },
+  { partition: leaderboardEntry.keys.volunteerPartition(sub) },
+  { partition: match.keys.partition(sub) },
+  { index: 'GSI1', partition: application.keys.volunteerPartition(sub) },
+  { index: 'GSI1', partition: hoursRecord.keys.volunteerPartition(sub) },
+  { index: 'GSI1', partition: volunteerEvaluation.keys.volunteerPartition(sub) },
+  { index: 'GSI2', partition: notification.keys.recipientPartition(volunteerRecipientId(sub)) },
+];
+
+/** Items of one holding (all pages: a person's partitions are bounded). */
+export const itemsOf = (client: DynamoDBDocumentClient, tableName: string, holding: Holding): Promise<Item[]> => {
+  const key = holding.index ? `${holding.index}PK` : 'PK';
+  const input: QueryCommandInput = {
+    TableName: tableName,
+    ...(holding.index && { IndexName: holding.index }),
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': key },
+    ExpressionAttributeValues: { ':pk': holding.partition },
+  };
+  return queryAll(input, client);
+};
+
+/** Which section of the copy an entity belongs to; the others go to `other` by entity name. */
+const SECTION_OF: Readonly<Record<string, Exclude<keyof HeldData, 'profile' | 'other'>>> = {
+  ConsentChange: 'consentHistory',
+  CharterAcceptance: 'charterAcceptances',
+  Application: 'applications',
+  HoursRecord: 'hours',
+  RegisterEntry: 'register',
+  RegisterTotal: 'register',
+  Certificate: 'certificates',
+  EarnedBadge: 'badges',
+  PointsEntry: 'points',
+  TrainingCompletion: 'trainings',
+  TrainingAttempt: 'trainings',
+  TrainingAttemptLog: 'trainings',
+  ExperienceEvaluation: 'evaluationsGiven',
+  VolunteerEvaluation: 'evaluationsReceived',
+  Notification: 'messages',
+};
+
+const record = (item: Item): Row => {
+  const copy: Row = { ...item };
+  for (const name of KEY_ATTRIBUTES) delete copy[name];
+  return copy;
+};
+
+export const personalDataRepository = (
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: () => string = () => env.tableName,
+): PersonalDataReader & { givenRatings(sub: string, shiftIds: readonly string[]): Promise<Item[]> } => {
+  const givenRatings = async (sub: string, shiftIds: readonly string[]): Promise<Item[]> => {
+    const found: Item[] = [];
+    for (let i = 0; i < shiftIds.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = shiftIds.slice(i, i + 100).map((shiftId) => experienceEvaluation.keys.item(shiftId, sub));
+      while (keys && keys.length > 0) {
+        const answer: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
+        found.push(...(answer.Responses?.[tableName()] ?? []));
+        keys = answer.UnprocessedKeys?.[tableName()]?.Keys;
+      }
+    }
+    return found;
+  };
+
+  return {
+    givenRatings,
+    async held(sub) {
+      const items = (await Promise.all(holdingsOf(sub).map((holding) => itemsOf(client, tableName(), holding)))).flat();
+      const shiftIds = [...new Set(items.filter((item) => item.entity === 'Application' || item.entity === 'HoursRecord').map((item) => String(item.shiftId ?? '')).filter(Boolean))];
+      items.push(...(await givenRatings(sub, shiftIds)));
+      const held: { -readonly [K in keyof HeldData]: K extends 'profile' ? Row | undefined : K extends 'other' ? Record<string, Row[]> : Row[] } = {
+        profile: undefined,
+        consentHistory: [],
+        charterAcceptances: [],
+        applications: [],
+        hours: [],
+        register: [],
+        certificates: [],
+        badges: [],
+        points: [],
+        trainings: [],
+        evaluationsGiven: [],
+        evaluationsReceived: [],
+        messages: [],
+        other: {},
+      };
+      for (const item of items) {
+        const entity = String(item.entity ?? 'Unknown');
+        if (entity === volunteer.name) held.profile = record(item);
+        else if (SECTION_OF[entity]) held[SECTION_OF[entity]].push(record(item));
+        else (held.other[entity] ??= []).push(record(item));
+      }
+      return held;
+    },
+  };
+};

@@ -1,0 +1,59 @@
+/**
+ * Shapes of the personal-data rights (Saudi PDPL, issue 18): the export of everything held
+ * about a volunteer. Every section is a list of records as stored (minus key attributes and
+ * what identifies other people); `other` keeps every remaining kind of item the volunteer's
+ * partitions hold, by entity name, so that nothing held is left out of the copy.
+ */
+import * as z from 'zod';
+
+const Timestamp = z.iso.datetime({ offset: true });
+const Rows = z.array(z.record(z.string(), z.unknown()));
+
+/** The sections of an export, in the order of the ZIP's CSV files. */
+export const EXPORT_SECTIONS = [
+  'consentHistory',
+  'charterAcceptances',
+  'applications',
+  'hours',
+  'register',
+  'certificates',
+  'badges',
+  'points',
+  'trainings',
+  'evaluationsGiven',
+  'evaluationsReceived',
+  'messages',
+] as const;
+export type ExportSection = (typeof EXPORT_SECTIONS)[number];
+
+export const PersonalDataExport = z
+  .object({
+    volunteerId: z.string(),
+    generatedAt: Timestamp,
+    profile: z.record(z.string(), z.unknown()).describe('the profile as held (the national ID only masked; its keyed hash is not personal data one can use)'),
+    consentHistory: Rows.describe('each grant and withdrawal: channel (email, sms, publication, companyReports), granted, at, via'),
+    charterAcceptances: Rows,
+    applications: Rows,
+    hours: Rows,
+    register: Rows.describe('the national register: ledger entries and running totals'),
+    certificates: Rows,
+    badges: Rows,
+    points: Rows,
+    trainings: Rows.describe('completions and quiz attempts'),
+    evaluationsGiven: Rows.describe('the volunteer’s ratings of the shifts they attended'),
+    evaluationsReceived: Rows.describe('the managers’ ratings of the volunteer, without who rated'),
+    messages: Rows.describe('email and SMS sent (or suppressed) to the volunteer'),
+    other: z.record(z.string(), Rows).describe('every other kind of item held, by entity (bookings, matches, counters…)'),
+  })
+  .meta({ id: 'PersonalDataExport' });
+export type PersonalDataExport = z.output<typeof PersonalDataExport>;
+
+export const ExportPreparing = z
+  .object({
+    exportId: z.string(),
+    status: z.literal('preparing'),
+    items: z.int().describe('how many records the export holds'),
+    expiresAt: Timestamp.describe('the emailed link works once, until then'),
+  })
+  .meta({ id: 'ExportPreparing' });
+export type ExportPreparing = z.output<typeof ExportPreparing>;
