@@ -66,6 +66,14 @@ export const recognitionHours = defineConsumer({
   needs: ['table:read', 'table:write'],
 });
 
+/** TrainingCompleted → recognition: the volunteer's training count (once per module) and the change marker of the daily awards run. */
+export const recognitionTraining = defineConsumer({
+  id: 'RecognitionTraining',
+  events: ['TrainingCompleted'],
+  entry: 'functions/consumers/recognition-training.ts',
+  needs: ['table:read', 'table:write'],
+});
+
 export const notifyHours = defineConsumer({
   id: 'NotifyHours',
   events: ['VolunteerCheckedIn', 'HoursApproved', 'HoursRejected', 'VolunteerNoShow', 'HoursPending'],
@@ -110,6 +118,7 @@ export const consumers: readonly ConsumerDefinition[] = [
   attendanceRecord,
   assignVolunteerGroup,
   recognitionHours,
+  recognitionTraining,
   registerHours,
   notifyApplications,
   notifyOpportunityClosed,

@@ -15,7 +15,7 @@ import { outboxPut } from './entities/outbox-event.js';
 import { rateCounter } from './entities/rate-counter.js';
 import { registerPartition } from './entities/register-entry.js';
 import { STATUS_LIST_SHARDS, statusAllocator, statusList } from './entities/status-list.js';
-import { failedAt, transactWrite } from './transactions.js';
+import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 
 class CertificateContendedError extends Error {
   override readonly name = 'CertificateContendedError';
@@ -109,21 +109,7 @@ export const certificateRepository = (
               ExpressionAttributeValues: { ':revoked': 'revoked', ':valid': 'valid', ':at': change.revokedAt, ':by': change.revokedBy, ':reason': change.reason },
             },
           },
-          {
-            Update: {
-              TableName,
-              Key: statusList.keys.item(record.statusList.listId),
-              UpdateExpression: 'SET #entity = :entity, listId = :listId, #size = if_not_exists(#size, :size) ADD revoked :index, version :one',
-              ExpressionAttributeNames: { '#entity': 'entity', '#size': 'size' },
-              ExpressionAttributeValues: {
-                ':entity': statusList.name,
-                ':listId': record.statusList.listId,
-                ':size': STATUS_LIST_SIZE,
-                ':index': new Set([record.statusList.index]),
-                ':one': 1,
-              },
-            },
-          },
+          statusListRevocation(TableName, record.statusList),
           outboxPut(event, TableName),
         ],
         contended('revoking a certificate'),
@@ -134,6 +120,20 @@ export const certificateRepository = (
     },
   };
 };
+
+/**
+ * Sets the revocation bit of a status list entry (an atomic ADD, no read) and bumps the list's
+ * version, as one item of the revoking transaction: certificates and badge credentials alike.
+ */
+export const statusListRevocation = (TableName: string, entry: { listId: string; index: number }): TransactItem => ({
+  Update: {
+    TableName,
+    Key: statusList.keys.item(entry.listId),
+    UpdateExpression: 'SET #entity = :entity, listId = :listId, #size = if_not_exists(#size, :size) ADD revoked :index, version :one',
+    ExpressionAttributeNames: { '#entity': 'entity', '#size': 'size' },
+    ExpressionAttributeValues: { ':entity': statusList.name, ':listId': entry.listId, ':size': STATUS_LIST_SIZE, ':index': new Set([entry.index]), ':one': 1 },
+  },
+});
 
 export const statusListRepository = (
   client: DynamoDBDocumentClient = documentClient(),

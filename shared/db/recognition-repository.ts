@@ -5,11 +5,12 @@ import * as z from 'zod';
 import type { RecognitionStats } from '../domain/recognition/badges.js';
 import { RedemptionRefusedError, RewardUnavailableError } from '../domain/recognition/errors.js';
 import type { AwardRecord, EarnedBadge, PublicAchievement, RecognitionRepository, RewardRecord } from '../domain/recognition/ports.js';
-import { rankKey } from '../domain/recognition/rules.js';
+import { rankKey, rankPrefix } from '../domain/recognition/rules.js';
 import type { PointsEntry } from '../domain/recognition/schema.js';
 import { addDays, riyadhDate } from '../domain/time.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { env } from '../env.js';
+import { statusListRevocation } from './certificate-repository.js';
 import { documentClient, queryAll } from './client.js';
 import {
   achievement,
@@ -28,6 +29,9 @@ import {
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 
 type Item = Record<string, unknown>;
+
+const isStatusEntry = (value: unknown): value is { listId: string; index: number } =>
+  typeof value === 'object' && value !== null && typeof (value as Item).listId === 'string' && typeof (value as Item).index === 'number';
 
 const LedgerCursor = z.object({ PK: z.string(), SK: z.string() }).strict();
 const AchievementCursor = z.object({ day: z.iso.date(), key: z.object({ PK: z.string(), SK: z.string() }).strict().optional() }).strict();
@@ -187,6 +191,14 @@ export const recognitionRepository = (
       );
     },
 
+    async applyTraining(volunteerId, trainingId, at) {
+      return writeOnce([
+        put({ ...recognitionStats.keys.training(volunteerId, trainingId), entity: 'RecognizedTraining', trainingId, at }, 'attribute_not_exists(PK)'),
+        addPoints(volunteerId, 0, { trainings: 1 }),
+        markChanged(volunteerId, at),
+      ]);
+    },
+
     async *changedVolunteers() {
       for (let shard = 0; shard < RECOGNITION_SHARDS; shard++) {
         let ExclusiveStartKey: Item | undefined;
@@ -247,6 +259,7 @@ export const recognitionRepository = (
           version: Number(item.version),
           earnedAt: String(item.earnedAt),
           credential: typeof item.credential === 'string' ? item.credential : null,
+          ...(isStatusEntry(item.statusList) && { statusList: { listId: item.statusList.listId, index: item.statusList.index } }),
           ...(typeof item.revokedAt === 'string' && { revokedAt: item.revokedAt }),
         }))
         .sort((a, b) => a.earnedAt.localeCompare(b.earnedAt));
@@ -270,19 +283,22 @@ export const recognitionRepository = (
       return writeOnce(items);
     },
 
-    async revokeBadge(volunteerId, badgeId, at, entry) {
+    async revokeBadge(volunteerId, badge, at, entry) {
       return writeOnce([
-          {
-            Update: {
-              TableName: tableName(),
-              Key: recognitionStats.keys.badge(volunteerId, badgeId),
-              UpdateExpression: 'SET revokedAt = :at',
-              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revokedAt)',
-              ExpressionAttributeValues: { ':at': at },
-            },
+        {
+          Update: {
+            TableName: tableName(),
+            Key: recognitionStats.keys.badge(volunteerId, badge.badgeId),
+            UpdateExpression: 'SET revokedAt = :at',
+            // The badge as it was read: a re-earned badge's newer credential is not revoked by a stale run.
+            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revokedAt) AND earnedAt = :earnedAt',
+            ExpressionAttributeValues: { ':at': at, ':earnedAt': badge.earnedAt },
           },
-          addPoints(volunteerId, entry.points),
-          ledgerPut(volunteerId, entry),
+        },
+        addPoints(volunteerId, entry.points),
+        ledgerPut(volunteerId, entry),
+        // Its credential shows revoked to any verifier (the certificates' Bitstring Status Lists).
+        ...(badge.statusList ? [statusListRevocation(tableName(), badge.statusList)] : []),
       ]);
     },
 
@@ -365,9 +381,25 @@ export const recognitionRepository = (
       }
     },
 
-    async topOfOrganization(orgId, month) {
-      const top = (await topOfBoard(leaderboardEntry.keys.board('org', orgId, month), 1)).find((item) => Number(item.minutes) > 0);
-      return top ? { volunteerId: String(top.volunteerId), minutes: Number(top.minutes) } : undefined;
+    async leadersOfOrganization(orgId, month) {
+      const board = leaderboardEntry.keys.board('org', orgId, month);
+      const top = (await topOfBoard(board, 1)).find((item) => Number(item.minutes) > 0);
+      if (!top) return [];
+      // Everyone on exactly the top total, in every rank shard (ties are broken by the rule, not by the index).
+      const tied = await Promise.all(
+        Array.from({ length: RECOGNITION_SHARDS }, (_, shard) =>
+          queryAll(
+            {
+              TableName: tableName(),
+              IndexName: 'GSI1',
+              KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :total)',
+              ExpressionAttributeValues: { ':pk': leaderboardEntry.keys.rankPartition(board, shard), ':total': rankPrefix(Number(top.minutes)) },
+            },
+            client(),
+          ),
+        ),
+      );
+      return tied.flat().map((item) => ({ volunteerId: String(item.volunteerId), minutes: Number(item.minutes), reachedAt: String(item.reachedAt ?? '') }));
     },
 
     async orgMonthMinutes(orgId, month, volunteerId) {

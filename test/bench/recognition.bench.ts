@@ -41,7 +41,7 @@ const benchmark: Benchmark = {
     const now = new Date('2026-11-20T06:00:00Z');
     const ports = {
       repo,
-      volunteers: { profile: async () => ({ nameAr: 'متطوع', nameEn: 'Bench Volunteer', birthDate: '1990-01-01', locale: 'ar' as const }) },
+      volunteers: { profile: async () => ({ nameAr: 'متطوع', nameEn: 'Bench Volunteer', birthDate: '1990-01-01', locale: 'ar' as const }), ratings: async () => new Map<string, number>() },
       credentials: { issue: async () => null },
       messages: { badgeEarned: async () => undefined, awardWon: async () => undefined },
       clock: { now: () => now },

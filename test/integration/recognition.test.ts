@@ -4,17 +4,20 @@
  */
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { StatusLists } from '../../shared/domain/certificates/ports.js';
 import type { HoursApprovedDetail } from '../../shared/domain/hours/schema.js';
 import type { RecognitionPorts, RecognitionProfile, RecognitionRepository } from '../../shared/domain/recognition/ports.js';
 import { createTestTable } from '../helpers/table.js';
 
 let repo: RecognitionRepository;
 let service: typeof import('../../shared/domain/recognition/service.js');
+let statusLists: StatusLists;
 
 beforeAll(async () => {
   await createTestTable();
   const { recognitionRepository } = await import('../../shared/db/recognition-repository.js');
   repo = recognitionRepository();
+  statusLists = (await import('../../shared/db/certificate-repository.js')).statusListRepository();
   service = await import('../../shared/domain/recognition/service.js');
 });
 
@@ -26,12 +29,16 @@ const adult = (name: string, extra: Partial<RecognitionProfile> = {}): Recogniti
   ...extra,
 });
 
-const portsAt = (now: string, profiles: Record<string, RecognitionProfile> = {}) => {
+const portsAt = (now: string, profiles: Record<string, RecognitionProfile> = {}, ratings: Record<string, number> = {}) => {
   const sent: string[] = [];
   const ports: RecognitionPorts = {
     repo,
-    volunteers: { profile: async (id) => profiles[id] ?? adult(id) },
-    credentials: { issue: async ({ badge }) => `jwt-of-${badge.id}` },
+    volunteers: {
+      profile: async (id) => profiles[id] ?? adult(id),
+      ratings: async (ids) => new Map(ids.flatMap((id) => (ratings[id] === undefined ? [] : [[id, ratings[id]!] as const]))),
+    },
+    // The signature is faked (no KMS here); the status list entry is the real allocator's.
+    credentials: { issue: async ({ badge }) => ({ jwt: `jwt-of-${badge.id}`, statusList: await statusLists.allocate() }) },
     messages: {
       badgeEarned: async (id, badge) => void sent.push(`${id}:${badge.id}`),
       awardWon: async (id, award) => void sent.push(`${id}:award:${award.scopeId}`),
@@ -59,6 +66,12 @@ const approved = (volunteerId: string, minutes: number, extra: Partial<HoursAppr
   approvedBy: 'manager-1',
   approvedAt: '2026-11-14T12:00:00.000Z',
   ...extra,
+});
+
+const reversalOf = (hours: HoursApprovedDetail, volunteerId: string) => ({
+  hoursId: hours.hoursId, reversalId: ulid(), volunteerId, orgId: hours.orgId, opportunityId: 'opp-1', minutes: hours.minutes, valueSar: 0,
+  track: hours.track, causes: ['health'], city: 'riyadh', region: 'riyadh', date: hours.date, reason: 'wrong volunteer',
+  reversedBy: 'admin-1', reversedAt: '2026-11-16T08:00:00.000Z',
 });
 
 describe('points from approved hours', () => {
@@ -139,7 +152,7 @@ describe('the daily awards run', () => {
 
     const { badges, points } = await repo.standing(v);
     expect(badges.map((b) => b.badgeId).sort()).toEqual(['first-shift', 'hours-10']);
-    expect(badges.every((b) => b.credential === `jwt-of-${b.badgeId}`)).toBe(true);
+    expect(badges.every((b) => b.credential === `jwt-of-${b.badgeId}` && b.statusList !== undefined)).toBe(true);
     expect(points).toBe(100 + 20 + 20);
     expect(sent.filter((s) => s.startsWith(v))).toHaveLength(2);
     expect(first.badgesAwarded).toBeGreaterThanOrEqual(2);
@@ -165,6 +178,41 @@ describe('the daily awards run', () => {
     expect(summary.badgesRevoked).toBeGreaterThanOrEqual(1);
     expect(badges.find((b) => b.badgeId === 'hours-10')?.revokedAt).toBe('2026-11-16T06:00:00.000Z');
     expect(badges.find((b) => b.badgeId === 'first-shift')?.revokedAt).toBeUndefined();
+  });
+
+  it("sets the revoked badge's bit in its status list, and only that one", async () => {
+    const { ports } = portsAt('2026-11-15T06:00:00Z');
+    const v = `v-${ulid()}`;
+    const big = approved(v, 600);
+    await service.recordHoursApproved(ports, ulid(), big);
+    await service.runDailyAwards(ports, new Date('2026-11-15T06:00:00Z'));
+    const earned = (await repo.standing(v)).badges;
+
+    await service.recordHoursReversed(ports, ulid(), reversalOf(big, v));
+    await service.runDailyAwards(ports, new Date('2026-11-16T06:00:00Z'));
+
+    const bitOf = async (entry: { listId: string; index: number }) => (await statusLists.get(entry.listId))?.revoked.includes(entry.index);
+    const tenHours = earned.find((b) => b.badgeId === 'hours-10')!;
+    const firstShift = earned.find((b) => b.badgeId === 'first-shift')!;
+    expect(await bitOf(tenHours.statusList!)).toBe(true);
+    expect(await bitOf(firstShift.statusList!)).toBe(true);
+    expect(earned).toHaveLength(2);
+  });
+
+  it('gives the trained-3 badge after three different modules, counting a retaken module once', async () => {
+    const { ports } = portsAt('2026-11-15T06:00:00Z');
+    const v = `v-${ulid()}`;
+    const completed = (trainingId: string) => service.recordTrainingCompleted(ports, { volunteerId: v, trainingId, version: 1, completedAt: '2026-11-14T10:00:00.000Z' });
+
+    const counted = [await completed('first-aid'), await completed('first-aid'), await completed('crowd-safety')];
+    await service.runDailyAwards(ports, new Date('2026-11-15T06:00:00Z'));
+    const afterTwo = (await repo.standing(v)).badges.map((b) => b.badgeId);
+    await completed('child-protection');
+    await service.runDailyAwards(ports, new Date('2026-11-15T07:00:00Z'));
+
+    expect(counted).toEqual([true, false, true]);
+    expect(afterTwo).not.toContain('trained-3');
+    expect((await repo.standing(v)).badges.map((b) => b.badgeId)).toEqual(['trained-3']);
   });
 
   it('publishes an adult volunteer\'s badge by display name only, and never a minor\'s', async () => {
@@ -242,6 +290,24 @@ describe('volunteer of the month', () => {
     expect(first.awarded).toBeGreaterThanOrEqual(2);
     expect(rerun.awarded).toBe(0);
     expect(sent.filter((s) => s.includes(':award:'))).toHaveLength(first.awarded);
+  });
+
+  it('breaks a tie on minutes by rating, then by whoever reached the total first', async () => {
+    const ratedOrg = `org-${ulid()}`;
+    const unratedOrg = `org-${ulid()}`;
+    const [early, betterRated, late, first, second] = ['Early', 'Rated', 'Late', 'First', 'Second'].map((n) => `${n}-${ulid()}`) as [string, string, string, string, string];
+    const { ports } = portsAt('2026-11-30T22:30:00Z', {}, { [early]: 3.9, [betterRated]: 4.6 });
+    await service.recordHoursApproved(ports, ulid(), approved(early, 300, { orgId: ratedOrg, approvedAt: '2026-11-03T10:00:00.000Z' }));
+    await service.recordHoursApproved(ports, ulid(), approved(betterRated, 300, { orgId: ratedOrg, approvedAt: '2026-11-20T10:00:00.000Z' }));
+    await service.recordHoursApproved(ports, ulid(), approved(late, 300, { orgId: ratedOrg, approvedAt: '2026-11-25T10:00:00.000Z' }));
+    await service.recordHoursApproved(ports, ulid(), approved(second, 120, { orgId: unratedOrg, approvedAt: '2026-11-12T10:00:00.000Z' }));
+    await service.recordHoursApproved(ports, ulid(), approved(first, 120, { orgId: unratedOrg, approvedAt: '2026-11-11T10:00:00.000Z' }));
+
+    await service.runMonthlyAwards(ports, new Date('2026-11-30T22:30:00Z'));
+
+    const awards = await repo.awards('2026-11');
+    expect(awards.find((w) => w.scopeId === ratedOrg)).toMatchObject({ volunteerId: betterRated, basis: 'rule', minutes: 300 });
+    expect(awards.find((w) => w.scopeId === unratedOrg)).toMatchObject({ volunteerId: first, basis: 'rule', minutes: 120 });
   });
 
   it('refuses a nominee without approved hours with the organisation that month', async () => {

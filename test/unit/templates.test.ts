@@ -54,6 +54,13 @@ const typical: Params = {
   requested: '4',
   disputeLink: 'https://tatawwu.sa/hours/01JT0H7K2M4N6P8Q0R2S4T6V8W/dispute',
   disputeUntil: '2030-03-28T07:00:00.000Z',
+  badgeAr: 'مئة ساعة عطاء',
+  badgeEn: '100 hours of giving',
+  criteriaAr: '١٠٠ ساعة تطوع معتمدة',
+  criteriaEn: '100 approved volunteer hours',
+  awardAr: 'متطوع الشهر في جهتك (2030-02)',
+  awardEn: 'volunteer of the month of your organisation (2030-02)',
+  link: 'https://tatawwu.sa/badges/hours-100',
 };
 
 const types = Object.keys(templates) as NotificationType[];

@@ -2,15 +2,24 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
+import { statusListRepository } from '../../../shared/db/certificate-repository.js';
+import { evaluationRepository } from '../../../shared/db/evaluation-repository.js';
 import { recognitionRepository } from '../../../shared/db/recognition-repository.js';
+import { volunteerRating } from '../../../shared/domain/evaluations/anonymity.js';
 import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
-import type { BadgeCredentials, RecognitionMessages, RecognitionPorts, VolunteerProfiles } from '../../../shared/domain/recognition/ports.js';
+import type { AwardRecord, BadgeCredentials, RecognitionMessages, RecognitionPorts, VolunteerProfiles } from '../../../shared/domain/recognition/ports.js';
+import { VC_JWT_HEADER } from '../../../shared/domain/certificates/credential.js';
 import { openBadgeCredential } from '../../../shared/domain/recognition/credential.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
 
 const profiles = (): VolunteerProfiles => {
   const volunteers = volunteerRepository();
+  const evaluations = evaluationRepository();
   return {
+    async ratings(volunteerIds) {
+      const views = await Promise.all(volunteerIds.map(async (id) => volunteerRating(id, await evaluations.volunteerAggregate(id))));
+      return new Map(views.flatMap((view) => (view.overall === undefined ? [] : [[view.volunteerId, view.overall] as const])));
+    },
     async profile(volunteerId) {
       const record = await volunteers.get(volunteerId);
       if (!record) return undefined;
@@ -25,37 +34,35 @@ const profiles = (): VolunteerProfiles => {
   };
 };
 
+/** The app's page of a badge or of the month's awards (in the badge and award messages). */
+export const badgeLink = (badgeId: string) => `https://tatawwu.sa/badges/${badgeId}`;
+export const awardLink = (month: string) => `https://tatawwu.sa/awards/${month}`;
+
+const awardTitle = (award: AwardRecord) => {
+  const where = { org: { ar: 'في جهتك', en: 'of your organisation' }, region: { ar: 'في منطقتك', en: 'of your region' }, national: { ar: 'على مستوى المملكة', en: 'of the Kingdom' } }[award.scope];
+  return { awardAr: `متطوع الشهر ${where.ar} (${award.month})`, awardEn: `volunteer of the month ${where.en} (${award.month})` };
+};
+
+/** Bilingual by the recipient's locale (the notifier's contact); SMS only where the volunteer opted in. */
 const messages = (): RecognitionMessages => {
   const notify = notifier();
   return {
-    async badgeEarned(volunteerId, badge, locale) {
-      const ar = locale === 'ar';
+    async badgeEarned(volunteerId, badge) {
       await notify.notify({
-        type: 'direct-message',
+        type: 'badge-earned',
         to: { kind: 'volunteer', volunteerId },
         about: `badge-${badge.id}`,
         channels: ['email', 'sms'],
-        params: {
-          subject: ar ? `وسام جديد: ${badge.nameAr}` : `New badge: ${badge.nameEn}`,
-          body: ar
-            ? `مبارك! حصلت على وسام «${badge.nameAr}» (${badge.criteriaAr}). تجده في أوسمتك في تطبيق تطوع.`
-            : `Congratulations! You earned the "${badge.nameEn}" badge (${badge.criteriaEn}). Find it among your badges in the Tatawwu app.`,
-        },
+        params: { badgeAr: badge.nameAr, badgeEn: badge.nameEn, criteriaAr: badge.criteriaAr, criteriaEn: badge.criteriaEn, link: badgeLink(badge.id) },
       });
     },
-    async awardWon(volunteerId, award, locale) {
-      const ar = locale === 'ar';
+    async awardWon(volunteerId, award) {
       await notify.notify({
-        type: 'direct-message',
+        type: 'award-won',
         to: { kind: 'volunteer', volunteerId },
         about: `award-${award.month}-${award.scope}-${award.scopeId}`,
         channels: ['email'],
-        params: {
-          subject: ar ? `متطوع الشهر ${award.month}` : `Volunteer of the month ${award.month}`,
-          body: ar
-            ? `نهنئك: اختِرت متطوع الشهر ${award.month} (${Math.round(award.minutes / 60)} ساعة معتمدة). شكرًا لعطائك.`
-            : `Congratulations: you are volunteer of the month for ${award.month} (${Math.round(award.minutes / 60)} approved hours). Thank you for giving.`,
-        },
+        params: { ...awardTitle(award), hours: String(Math.round(award.minutes / 60)), link: awardLink(award.month) },
       });
     },
   };
@@ -71,8 +78,10 @@ const badgeCredentials = (): BadgeCredentials => ({
     if (!process.env.SIGNING_KEY_ARN && !process.env.SIGNING_KEY_DIR) return null;
     const { signer } = await import('../../../shared/signing/index.js');
     const baseUrl = (process.env.PUBLIC_BASE_URL ?? 'https://tatawwu.sa').replace(/\/+$/, '');
-    const credential = openBadgeCredential({ baseUrl, credentialId: randomUUID(), badge, holder: { nameAr, nameEn }, earnedAt });
-    return (await signer()).sign(credential, { typ: 'vc+jwt', cty: 'vc' });
+    // The same status lists as certificates: revoking the badge sets this bit (GET /v1/status-lists/{id}).
+    const statusList = await statusListRepository().allocate();
+    const credential = openBadgeCredential({ baseUrl, credentialId: randomUUID(), badge, holder: { nameAr, nameEn }, earnedAt, status: statusList });
+    return { jwt: await (await signer()).sign(credential, VC_JWT_HEADER), statusList };
   },
 });
 

@@ -32,6 +32,7 @@ export const recognitionStats = defineEntity({
     monthMinutes: (volunteerId: string, month: string) => ({ PK: `RECOG#${volunteerId}`, SK: `MONTH#${month}` }),
     badge: (volunteerId: string, badgeId: string) => ({ PK: `RECOG#${volunteerId}`, SK: `BADGE#${badgeId}` }),
     redeemed: (volunteerId: string, rewardId: string, period: string) => ({ PK: `RECOG#${volunteerId}`, SK: `REDEEMED#${rewardId}#${period}` }),
+    training: (volunteerId: string, trainingId: string) => ({ PK: `RECOG#${volunteerId}`, SK: `TRAINING#${trainingId}` }),
     prefixes: { org: 'ORG#', month: 'MONTH#', badge: 'BADGE#' },
   },
   accessPatterns: [

@@ -42,6 +42,9 @@ export const NotificationType = z.enum([
   'hours-rejected',
   'hours-pending',
   'no-show',
+  /** Recognition (issue 14): a badge earned (email and SMS), an award won. */
+  'badge-earned',
+  'award-won',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

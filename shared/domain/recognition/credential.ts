@@ -4,7 +4,9 @@
  * a JWT by the platform's signer, like certificates (VC-JOSE-COSE). The holder is named, never
  * identified by national ID, email or phone.
  */
+import { statusListUrl } from '../certificates/credential.js';
 import type { BadgeDefinition } from './badges.js';
+import type { StatusEntry } from './ports.js';
 
 export const OB3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 const VC2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
@@ -20,6 +22,8 @@ export const openBadgeCredential = (input: {
   badge: BadgeDefinition;
   holder: { nameAr: string; nameEn: string };
   earnedAt: string;
+  /** Its revocation bit, in the platform's Bitstring Status Lists (GET /v1/status-lists/{id}). */
+  status: StatusEntry;
 }) => ({
   '@context': [VC2_CONTEXT, OB3_CONTEXT],
   id: `urn:uuid:${input.credentialId}`,
@@ -38,5 +42,12 @@ export const openBadgeCredential = (input: {
       criteria: { narrative: `${input.badge.criteriaEn} / ${input.badge.criteriaAr}` },
       image: { id: `${input.baseUrl}/badges/${input.badge.icon}.png`, type: 'Image' },
     },
+  },
+  credentialStatus: {
+    id: `${statusListUrl(input.baseUrl, input.status.listId)}#${input.status.index}`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: 'revocation',
+    statusListIndex: String(input.status.index),
+    statusListCredential: statusListUrl(input.baseUrl, input.status.listId),
   },
 });

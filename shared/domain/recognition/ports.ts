@@ -1,6 +1,7 @@
 /** The ports of recognition; shared/db/recognition-repository.ts and the composition roots implement them. */
 import type { Caller } from '../caller.js';
 import type { BadgeDefinition, RecognitionStats } from './badges.js';
+import type { Contender } from './rules.js';
 import type { Nomination, PointsEntry, RewardView } from './schema.js';
 
 /** One approval (+) or reversal (−) of hours, as recognition counts it. */
@@ -33,11 +34,19 @@ export interface AppliedHours {
   readonly year: string;
 }
 
+/** A credential's entry in a Bitstring Status List (the same lists as certificates). */
+export interface StatusEntry {
+  readonly listId: string;
+  readonly index: number;
+}
+
 export interface EarnedBadge {
   readonly badgeId: string;
   readonly version: number;
   readonly earnedAt: string;
   readonly credential: string | null;
+  /** Where the credential's revocation bit is (set when the badge is revoked). */
+  readonly statusList?: StatusEntry;
   readonly revokedAt?: string;
 }
 
@@ -85,6 +94,8 @@ export interface RecognitionRepository {
   applyHours(change: HoursChange, entry: PointsEntry): Promise<boolean>;
   /** Adds the change to the volunteer's leaderboard entries (national, city, organisation × month, year), once per change. */
   updateLeaderboards(change: HoursChange, shownAs: string | undefined): Promise<void>;
+  /** Counts a completed training module once per volunteer and module (a retake or a new version adds nothing) → false when already counted. */
+  applyTraining(volunteerId: string, trainingId: string, at: string): Promise<boolean>;
   /** Volunteers whose standing changed since the last daily run (change markers, sharded). */
   changedVolunteers(): AsyncIterable<{ readonly volunteerId: string; readonly markedAt: string }>;
   /** Removes the change marker unless it was renewed since `markedAt`. */
@@ -92,8 +103,8 @@ export interface RecognitionRepository {
   standing(volunteerId: string): Promise<Standing>;
   /** Awards the badge once (a rerun or duplicate is a no-op → false). */
   awardBadge(volunteerId: string, earned: EarnedBadge, entry: PointsEntry, achievement: PublicAchievement | undefined): Promise<boolean>;
-  /** Revokes a held badge once → false when it was not held. */
-  revokeBadge(volunteerId: string, badgeId: string, at: string, entry: PointsEntry): Promise<boolean>;
+  /** Revokes a held badge once, setting its credential's status list bit → false when it was not held. */
+  revokeBadge(volunteerId: string, badge: EarnedBadge, at: string, entry: PointsEntry): Promise<boolean>;
   points(volunteerId: string, limit: number, cursor?: string): Promise<Page<PointsEntry> & { balance: number }>;
   achievements(limit: number, cursor: string | undefined, now: Date): Promise<Page<PublicAchievement>>;
   leaderboard(scope: 'national' | 'city' | 'org', id: string, period: string, limit: number): Promise<Array<{ displayName: string; minutes: number }>>;
@@ -101,8 +112,8 @@ export interface RecognitionRepository {
   nominationOf(orgId: string, month: string): Promise<(Nomination & { by: string }) | undefined>;
   /** Organisations with approved hours in the month (markers written by applyHours). */
   activeOrganizations(month: string): AsyncIterable<string>;
-  /** The organisation's top volunteer of the month, or none. */
-  topOfOrganization(orgId: string, month: string): Promise<{ volunteerId: string; minutes: number; displayName?: string } | undefined>;
+  /** The organisation's volunteers with the most approved minutes in the month (all who tie on that total); none without hours. */
+  leadersOfOrganization(orgId: string, month: string): Promise<Contender[]>;
   orgMonthMinutes(orgId: string, month: string, volunteerId: string): Promise<number>;
   /** Records the award once (false on a rerun), with its bonus points and public achievement. */
   award(award: AwardRecord, entry: PointsEntry, achievement: PublicAchievement | undefined): Promise<boolean>;
@@ -136,16 +147,22 @@ export interface RecognitionProfile {
 
 export interface VolunteerProfiles {
   profile(volunteerId: string): Promise<RecognitionProfile | undefined>;
+  /** The mean of the managers' ratings of each volunteer (1-5); the unrated are absent. */
+  ratings(volunteerIds: readonly string[]): Promise<Map<string, number>>;
 }
 
-/** Issues a badge as an Open Badges 3.0 credential; null where no signer is configured. */
+/**
+ * Issues a badge as an Open Badges 3.0 credential with a status list entry (its revocation
+ * bit); null where no signer is configured.
+ */
 export interface BadgeCredentials {
-  issue(input: { volunteerId: string; nameAr: string; nameEn: string; badge: BadgeDefinition; earnedAt: string }): Promise<string | null>;
+  issue(input: { volunteerId: string; nameAr: string; nameEn: string; badge: BadgeDefinition; earnedAt: string }): Promise<{ jwt: string; statusList: StatusEntry } | null>;
 }
 
+/** Bilingual messages in the recipient's locale, with the link of the badge or award. */
 export interface RecognitionMessages {
-  badgeEarned(volunteerId: string, badge: BadgeDefinition, locale: 'ar' | 'en'): Promise<void>;
-  awardWon(volunteerId: string, award: AwardRecord, locale: 'ar' | 'en'): Promise<void>;
+  badgeEarned(volunteerId: string, badge: BadgeDefinition): Promise<void>;
+  awardWon(volunteerId: string, award: AwardRecord): Promise<void>;
 }
 
 export interface RecognitionPorts {

@@ -36,3 +36,31 @@ export const isPublishable = (profile: PublicationProfile, at: Date): boolean =>
 /** Leaderboard order: more minutes first; equal minutes → whoever reached the total first. */
 export const rankKey = (minutes: number, reachedAt: string): string =>
   `${String(Math.max(0, minutes)).padStart(10, '0')}#${String(9_999_999_999_999 - Date.parse(reachedAt)).padStart(13, '0')}`;
+
+/** The GSI1SK prefix of every entry with exactly `minutes` (to read all who tie on a total). */
+export const rankPrefix = (minutes: number): string => `${String(Math.max(0, minutes)).padStart(10, '0')}#`;
+
+/** A volunteer in the running for an award decided by the rule. */
+export interface Contender {
+  readonly volunteerId: string;
+  readonly minutes: number;
+  /** When they reached their total. */
+  readonly reachedAt: string;
+  /** Mean of the managers' ratings (1-5); absent when never rated (ranks below any rating). */
+  readonly rating?: number;
+}
+
+/**
+ * The rule of volunteer of the month (organisation, region or nation): most approved minutes
+ * in the month; ties broken by rating, then by whoever reached the total first.
+ */
+export const byTheRule = (contenders: readonly Contender[]): Contender | undefined =>
+  [...contenders]
+    .filter((c) => c.minutes > 0)
+    .sort(
+      (a, b) =>
+        b.minutes - a.minutes ||
+        (b.rating ?? 0) - (a.rating ?? 0) ||
+        a.reachedAt.localeCompare(b.reachedAt) ||
+        a.volunteerId.localeCompare(b.volunteerId),
+    )[0];

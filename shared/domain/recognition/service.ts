@@ -8,11 +8,12 @@
 import { ForbiddenError } from '../errors.js';
 import { managesOrganization, requireGroup, type Caller } from '../caller.js';
 import type { HoursApprovedDetail, HoursReversedDetail } from '../hours/schema.js';
+import type { EventDetail } from '../../../events/catalog.js';
 import { addMonths, riyadhMonth } from '../time.js';
 import { badgeById, evaluateBadges } from './badges.js';
 import { NomineeNotEligibleError, RewardNotFoundError, RewardUnavailableError } from './errors.js';
 import type { AwardRecord, HoursChange, PublicAchievement, RecognitionPorts, RewardRecord } from './ports.js';
-import { displayName, isPublishable, pointsForHours } from './rules.js';
+import { byTheRule, displayName, isPublishable, pointsForHours, type Contender } from './rules.js';
 import type { CreateReward, LeaderboardQuery, Nomination, PointsEntry, RedemptionView, RewardView } from './schema.js';
 
 const monthOf = (date: string): string => date.slice(0, 7);
@@ -71,6 +72,10 @@ const applyChange = async (ports: RecognitionPorts, change: HoursChange, reason:
   return applied;
 };
 
+/** TrainingCompleted → the volunteer's training count (the trained-3 badge), once per module; the daily run evaluates it. */
+export const recordTrainingCompleted = (ports: RecognitionPorts, training: EventDetail<'TrainingCompleted'>): Promise<boolean> =>
+  ports.repo.applyTraining(training.volunteerId, training.trainingId, training.completedAt);
+
 export interface DailyAwardsSummary {
   readonly volunteers: number;
   readonly badgesAwarded: number;
@@ -93,21 +98,23 @@ export const runDailyAwards = async (ports: RecognitionPorts, now: Date): Promis
     const shownAs = profile && isPublishable(profile, now) ? displayName(profile.nameEn, profile.nameAr) : undefined;
     const at = now.toISOString();
     for (const badge of award) {
-      const credential = profile
+      const issued = profile
         ? await ports.credentials.issue({ volunteerId, nameAr: profile.nameAr, nameEn: profile.nameEn, badge, earnedAt: at })
         : null;
       const achievement: PublicAchievement | undefined = shownAs
         ? { at, displayName: shownAs, kind: 'badge', titleAr: badge.nameAr, titleEn: badge.nameEn }
         : undefined;
       const entry: PointsEntry = { id: `badge#${badge.id}#${at}`, at, points: badge.bonusPoints, reason: 'badge', about: badge.id };
-      if (await ports.repo.awardBadge(volunteerId, { badgeId: badge.id, version: badge.version, earnedAt: at, credential }, entry, achievement)) {
+      const earned = { badgeId: badge.id, version: badge.version, earnedAt: at, credential: issued?.jwt ?? null, ...(issued && { statusList: issued.statusList }) };
+      if (await ports.repo.awardBadge(volunteerId, earned, entry, achievement)) {
         badgesAwarded += 1;
-        if (profile) await ports.messages.badgeEarned(volunteerId, badge, profile.locale);
+        if (profile) await ports.messages.badgeEarned(volunteerId, badge);
       }
     }
     for (const badge of revoke) {
+      const earned = standing.badges.find((b) => b.badgeId === badge.id && !b.revokedAt)!;
       const entry: PointsEntry = { id: `badge-revoked#${badge.id}#${at}`, at, points: -badge.bonusPoints, reason: 'badge-revoked', about: badge.id };
-      if (await ports.repo.revokeBadge(volunteerId, badge.id, at, entry)) badgesRevoked += 1;
+      if (await ports.repo.revokeBadge(volunteerId, earned, at, entry)) badgesRevoked += 1;
     }
     await ports.repo.clearChange(volunteerId, markedAt);
   };
@@ -125,6 +132,15 @@ export const runDailyAwards = async (ports: RecognitionPorts, now: Date): Promis
   return { volunteers, badgesAwarded, badgesRevoked };
 };
 
+/** The rule's winner among contenders: ratings are read only when the top minutes tie. */
+const ruleWinner = async (ports: RecognitionPorts, contenders: readonly Contender[]): Promise<Contender | undefined> => {
+  const top = Math.max(0, ...contenders.map((c) => c.minutes));
+  const tied = contenders.filter((c) => c.minutes === top && top > 0);
+  if (tied.length <= 1) return tied[0];
+  const ratings = await ports.volunteers.ratings(tied.map((c) => c.volunteerId));
+  return byTheRule(tied.map((c) => (ratings.has(c.volunteerId) ? { ...c, rating: ratings.get(c.volunteerId)! } : c)));
+};
+
 /** Bonus points for the volunteer of the month of an organisation. */
 export const VOLUNTEER_OF_THE_MONTH_POINTS = 200;
 
@@ -137,7 +153,8 @@ export interface MonthlyAwardsSummary {
 /**
  * The monthly part of the `awards` schedule: after a Riyadh month has ended, each organisation
  * with approved hours in it gets its volunteer of the month — the managers' nomination, or
- * else the rule (most approved minutes in the month; ties: whoever reached it first). Runs on
+ * else the rule (most approved minutes in the month; ties: the better rated, then whoever reached
+ * it first). Runs on
  * every invocation for the month before `now`; the award's condition makes reruns no-ops.
  */
 export const runMonthlyAwards = async (ports: RecognitionPorts, now: Date): Promise<MonthlyAwardsSummary> => {
@@ -147,10 +164,9 @@ export const runMonthlyAwards = async (ports: RecognitionPorts, now: Date): Prom
   for await (const orgId of ports.repo.activeOrganizations(month)) {
     organizations += 1;
     const nomination = await ports.repo.nominationOf(orgId, month);
-    const top = await ports.repo.topOfOrganization(orgId, month);
     const winner = nomination
       ? { volunteerId: nomination.volunteerId, minutes: await ports.repo.orgMonthMinutes(orgId, month, nomination.volunteerId) }
-      : top;
+      : await ruleWinner(ports, await ports.repo.leadersOfOrganization(orgId, month));
     if (!winner) continue;
     const profile = await ports.volunteers.profile(winner.volunteerId);
     const publishable = profile !== undefined && isPublishable(profile, now);
@@ -174,7 +190,7 @@ export const runMonthlyAwards = async (ports: RecognitionPorts, now: Date): Prom
       : undefined;
     if (await ports.repo.award(award, entry, achievement)) {
       awarded += 1;
-      if (profile) await ports.messages.awardWon(winner.volunteerId, award, profile.locale);
+      if (profile) await ports.messages.awardWon(winner.volunteerId, award);
     }
   }
   return { month, organizations, awarded };

@@ -14,6 +14,7 @@ import {
 import { directMessage } from './direct.js';
 import { checkedIn, hoursApproved, hoursCut, hoursPending, hoursRejected, noShow } from './hours.js';
 import { invitation } from './matching.js';
+import { awardWon, badgeEarned } from './recognition.js';
 import { organizationApproved, organizationRejected, organizationReviewReminder, organizationReviewRequested } from './organizations.js';
 import { evaluationDigest, evaluationInvitation, trainingExpiring, trainingLapsed, trainingLapsedManager } from './training.js';
 import { opportunityCancelled, shiftCancelled, shiftReminder24h, shiftReminder2h } from './shifts.js';
@@ -48,4 +49,6 @@ export const templates: Readonly<Record<NotificationType, Template>> = {
   'hours-rejected': hoursRejected,
   'hours-pending': hoursPending,
   'no-show': noShow,
+  'badge-earned': badgeEarned,
+  'award-won': awardWon,
 };
