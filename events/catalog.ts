@@ -28,6 +28,8 @@ import {
   HoursPendingDetail,
   HoursRejectedDetail,
   HoursReversedDetail,
+  NoShowDisputeDecidedDetail,
+  NoShowDisputedDetail,
   ValuationRatesSetDetail,
   VolunteerCheckedInDetail,
   VolunteerNoShowDetail,
@@ -175,6 +177,18 @@ export const eventCatalog = {
     description: 'A volunteer disputed a rejection or a cut within 14 days; the record is pending again for the managers, who decide once more (final).',
     detail: HoursDisputedDetail,
     example: 'hours/hours-disputed.json',
+  },
+  NoShowDisputed: {
+    description:
+      'A volunteer recorded absent or a no-show disputed it within 14 days (once), with a reason and optionally when they came and left; the managers are told and decide once on the roster.',
+    detail: NoShowDisputedDetail,
+    example: 'hours/no-show-disputed.json',
+  },
+  NoShowDisputeDecided: {
+    description:
+      "The managers decided a no-show dispute (final): `upheld` takes the no-show back from the volunteer's attendance record and puts the hours up for verification (`hoursId`); `dismissed` leaves the no-show. Impact consumers that counted the VolunteerNoShow subtract an upheld one.",
+    detail: NoShowDisputeDecidedDetail,
+    example: 'hours/no-show-dispute-decided.json',
   },
   ValuationRatesSet: {
     description:

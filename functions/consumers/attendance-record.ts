@@ -1,7 +1,7 @@
 /**
- * ApplicationWithdrawn → a withdrawal less than 24 h before the shift start counts once as a
- * late cancellation in the volunteer's attendance record (issue 19). The once-marker per
- * application makes a redelivery a no-op.
+ * ApplicationWithdrawn → giving up an approved seat less than 24 h before the shift start counts
+ * once as a late cancellation in the volunteer's attendance record (issue 19); a withdrawal that
+ * held no seat does not. The once-marker per application makes a redelivery a no-op.
  */
 import * as hours from '../../shared/domain/hours/service.js';
 import { consumer } from '../../shared/middleware/consumer.js';
@@ -9,5 +9,5 @@ import { hoursPorts } from '../http/hours/ports.js';
 import { attendanceRecord } from './index.js';
 
 export const handler = consumer(attendanceRecord).handler(async ({ detail }) =>
-  hours.countLateCancellation(hoursPorts(), { applicationId: detail.applicationId, volunteerId: detail.volunteerId, shiftStart: detail.shiftStart, at: detail.at }),
+  hours.countLateCancellation(hoursPorts(), { applicationId: detail.applicationId, volunteerId: detail.volunteerId, shiftStart: detail.shiftStart, at: detail.at, seatFreed: detail.seatFreed }),
 );

@@ -76,7 +76,7 @@ export const recognitionTraining = defineConsumer({
 
 export const notifyHours = defineConsumer({
   id: 'NotifyHours',
-  events: ['VolunteerCheckedIn', 'HoursApproved', 'HoursRejected', 'VolunteerNoShow', 'HoursPending'],
+  events: ['VolunteerCheckedIn', 'HoursApproved', 'HoursRejected', 'VolunteerNoShow', 'HoursPending', 'NoShowDisputed', 'NoShowDisputeDecided'],
   entry: 'functions/consumers/notify-hours.ts',
   needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
   timeout: 60,

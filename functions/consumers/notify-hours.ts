@@ -5,6 +5,8 @@
  *   fewer minutes were approved than recorded;
  * - HoursRejected → the volunteer: the reason and the dispute link;
  * - VolunteerNoShow → the volunteer: recorded absent, with the dispute link;
+ * - NoShowDisputed → the organisation's managers: the reason and the roster link (they decide once);
+ * - NoShowDisputeDecided → the volunteer: upheld or dismissed (final);
  * - HoursPending → the organisation's managers: a digest, at most one a day per kind (new,
  *   reminder, escalated), with how many records wait.
  * The outbox dedupe keys make a redelivered event a no-op.
@@ -81,6 +83,33 @@ export const handler = consumer(notifyHours).handler(async (event): Promise<{ se
         to: { kind: 'volunteer', volunteerId: d.volunteerId },
         about: d.shiftId,
         params: { ...params, disputeLink: `https://tatawwu.sa/shifts/${d.shiftId}/attendance/dispute`, disputeUntil: d.disputeUntil },
+      });
+      break;
+    }
+    case 'NoShowDisputed': {
+      const d = event.detail;
+      const params = await context({ ...d, start: d.shiftStart, end: d.shiftEnd });
+      if (!params) break;
+      for (const email of await managerEmails(d.orgId)) {
+        requests.push({
+          type: 'no-show-disputed',
+          to: { kind: 'address', email, locale: 'ar' },
+          about: `${d.shiftId}-${d.volunteerId}`,
+          params: { ...params, reason: d.reason, disputeLink: `https://tatawwu.sa/shifts/${d.shiftId}/attendance` },
+        });
+      }
+      break;
+    }
+    case 'NoShowDisputeDecided': {
+      const d = event.detail;
+      const found = await hoursRepository().shift(d.shiftId);
+      const params = found && (await context({ ...d, start: found.shift.start, end: found.shift.end }));
+      if (!params) break;
+      requests.push({
+        type: 'no-show-dispute-decided',
+        to: { kind: 'volunteer', volunteerId: d.volunteerId },
+        about: d.shiftId,
+        params: { ...params, [d.outcome]: 'yes' },
       });
       break;
     }

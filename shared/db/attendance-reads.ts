@@ -6,9 +6,12 @@
  */
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AttendancePort } from '../domain/evaluations/ports.js';
+import type { AttendanceSummary } from '../domain/hours/schema.js';
+import { attendanceRecordsOf } from '../domain/hours/service.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { attendance } from './entities/attendance.js';
+import { hoursRepository } from './hours-repository.js';
 
 const PRESENT: readonly string[] = ['checked-in', 'checked-out'];
 
@@ -25,3 +28,15 @@ export const attendanceReads = (client: DynamoDBDocumentClient = documentClient(
     return items.map((item) => attendance.fromItem(item)).filter((record) => PRESENT.includes(record.status)).map((record) => record.volunteerId);
   },
 });
+
+/**
+ * The attendance record (last 12 months: attended, no-shows, late cancellations) of each
+ * volunteer, keyed by volunteer id: what managers see beside a volunteer in the applications
+ * review queue, the hours queue and candidates (issue 19). One Query per distinct volunteer.
+ */
+export const attendanceRecords = (
+  volunteerIds: readonly string[],
+  now: Date = new Date(),
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: () => string = () => env.tableName,
+): Promise<Map<string, AttendanceSummary>> => attendanceRecordsOf(hoursRepository(client, tableName), volunteerIds, now);

@@ -124,7 +124,9 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
         });
       }
       if (change.attendance) {
-        const { record, expect } = change.attendance;
+        const { record, expect, disputed } = change.attendance;
+        const disputeCondition =
+          disputed === 'none' ? ' AND attribute_not_exists(dispute)' : disputed === 'open' ? ' AND dispute.#status = :open' : '';
         add('attendance', {
           Put: {
             TableName,
@@ -133,7 +135,11 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
               ...(record.status === 'checked-in' && attendance.keys.open(record.shiftEnd, record.shiftId, record.volunteerId)),
             }),
             ...(expect
-              ? { ConditionExpression: '#status = :att', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':att': expect } }
+              ? {
+                  ConditionExpression: `#status = :att${disputeCondition}`,
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':att': expect, ...(disputed === 'open' && { ':open': 'open' }) },
+                }
               : { ConditionExpression: 'attribute_not_exists(PK)' }),
           },
         });
@@ -149,14 +155,23 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
           },
         });
       }
-      for (const { volunteerId, month, counter } of change.counters ?? []) {
+      // One Update per counters item (a transaction may touch an item once): attended +1 and noShows -1 together.
+      const counterItems = new Map<string, { volunteerId: string; month: string; deltas: Map<string, number> }>();
+      for (const { volunteerId, month, counter, by = 1 } of change.counters ?? []) {
+        const key = `${volunteerId}#${month}`;
+        const entry = counterItems.get(key) ?? { volunteerId, month, deltas: new Map<string, number>() };
+        entry.deltas.set(counter, (entry.deltas.get(counter) ?? 0) + by);
+        counterItems.set(key, entry);
+      }
+      for (const { volunteerId, month, deltas } of counterItems.values()) {
+        const counters = [...deltas.entries()];
         add('other', {
           Update: {
             TableName,
             Key: attendanceStats.keys.item(volunteerId, month),
-            UpdateExpression: 'SET entity = :entity, #month = :month ADD #counter :one',
-            ExpressionAttributeNames: { '#counter': counter, '#month': 'month' },
-            ExpressionAttributeValues: { ':one': 1, ':entity': attendanceStats.name, ':month': month },
+            UpdateExpression: `SET entity = :entity, #month = :month ADD ${counters.map((_, i) => `#c${i} :d${i}`).join(', ')}`,
+            ExpressionAttributeNames: { '#month': 'month', ...Object.fromEntries(counters.map(([c], i) => [`#c${i}`, c])) },
+            ExpressionAttributeValues: { ':entity': attendanceStats.name, ':month': month, ...Object.fromEntries(counters.map(([, d], i) => [`:d${i}`, d])) },
           },
         });
       }

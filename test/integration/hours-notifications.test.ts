@@ -73,9 +73,9 @@ describe('notify-hours consumer', () => {
 });
 
 describe('attendance-record consumer', () => {
-  const withdrawal = (applicationId: string, volunteerId: string, hoursBefore: number) =>
+  const withdrawal = (applicationId: string, volunteerId: string, hoursBefore: number, seatFreed = true) =>
     toEnvelope(
-      domainEvent('ApplicationWithdrawn', { applicationId, volunteerId, opportunityId: 'o', shiftId: 's', orgId: 'g', status: 'withdrawn', version: 3, shiftStart: '2030-05-20T05:00:00.000Z', shiftEnd: '2030-05-20T09:00:00.000Z', at: new Date(Date.parse('2030-05-20T05:00:00.000Z') - hoursBefore * 3_600_000).toISOString(), by: volunteerId }, { id: `${applicationId}-w`, time: new Date('2030-05-19T05:00:00.000Z') }),
+      domainEvent('ApplicationWithdrawn', { applicationId, volunteerId, opportunityId: 'o', shiftId: 's', orgId: 'g', status: 'withdrawn', version: 3, shiftStart: '2030-05-20T05:00:00.000Z', shiftEnd: '2030-05-20T09:00:00.000Z', at: new Date(Date.parse('2030-05-20T05:00:00.000Z') - hoursBefore * 3_600_000).toISOString(), by: volunteerId, ...(seatFreed && { seatFreed }) }, { id: `${applicationId}-w`, time: new Date('2030-05-19T05:00:00.000Z') }),
     );
 
   it('counts a withdrawal less than 24 h before the start once as a late cancellation', async () => {
@@ -85,6 +85,14 @@ describe('attendance-record consumer', () => {
     await attendanceRecord.handler({ ...withdrawal('app-late-1', volunteerId, 3), id: 'redelivered', detail: { ...withdrawal('app-late-1', volunteerId, 3).detail, eventId: 'other-id' } });
 
     expect(await fx.hoursDeps(fx.pinnedClock(at('08:00'))).repo.attendanceSummary(volunteerId, '2029-06')).toMatchObject({ lateCancellations: 1 });
+  });
+
+  it('does not count leaving the waitlist 3 h before the start (no seat was held)', async () => {
+    const volunteerId = `vol-wait-${Date.now()}`;
+
+    await attendanceRecord.handler(withdrawal('app-wait-1', volunteerId, 3, false));
+
+    expect(await fx.hoursDeps(fx.pinnedClock(at('08:00'))).repo.attendanceSummary(volunteerId, '2029-06')).toMatchObject({ lateCancellations: 0 });
   });
 
   it('does not count a withdrawal two days ahead', async () => {

@@ -419,6 +419,42 @@ describe('attendance-close', () => {
   });
 });
 
+describe('no-show disputes', () => {
+  // attendance-close keeps a cursor on shift starts: each test takes its own later day.
+  let day = 2;
+  const noShow = async () => {
+    day += 2;
+    const d = (n: number) => `2030-06-${String(n).padStart(2, '0')}`;
+    const s = await setup({ start: at('08:00', d(day)), end: at('12:00', d(day)) });
+    const clock = fx.pinnedClock(at('12:05', d(day + 1)));
+    const deps = fx.hoursDeps(clock);
+    await hours.closeAttendance(deps, clock.now());
+    return { ...s, clock, deps };
+  };
+
+  it('refuses a dispute of a no-show after 14 days', async () => {
+    const s = await noShow();
+    s.clock.set(new Date(Date.parse(s.clock.now().toISOString()) + 14 * 86_400_000 + 60_000).toISOString());
+
+    await expect(hours.disputeNoShow(s.deps, fx.volunteer(s.sub), s.shift.id, { reason: 'I was there' })).rejects.toMatchObject({ status: 409, code: 'hours-not-disputable' });
+  });
+
+  it('decides a dispute once when two managers decide at once', async () => {
+    const s = await noShow();
+    await hours.disputeNoShow(s.deps, fx.volunteer(s.sub), s.shift.id, { reason: 'I was at the gate all morning' });
+
+    const outcomes = await Promise.allSettled([
+      hours.recordAttendance(s.deps, fx.manager(s.orgId, 'manager-a'), s.shift.id, { volunteerId: s.sub, status: 'present' }),
+      hours.recordAttendance(s.deps, fx.manager(s.orgId, 'manager-b'), s.shift.id, { volunteerId: s.sub, status: 'absent' }),
+    ]);
+
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.status)).toEqual([409]);
+    const summary = await s.deps.repo.attendanceSummary(s.sub, '2029-07');
+    expect(summary.noShows + summary.attended).toBe(1);
+  });
+});
+
 describe('the roster', () => {
   it('records a volunteer present with times, creating the pending hours', async () => {
     const s = await setup();
@@ -428,6 +464,16 @@ describe('the roster', () => {
 
     expect(await deps.repo.get(answer.hoursId!)).toMatchObject({ minutes: 150, flags: ['roster'], status: 'pending' });
     expect(await deps.repo.attendanceSummary(s.sub, '2029-05')).toMatchObject({ attended: 1 });
+  });
+
+  it('shows the absence in the attendance record other areas read (review queue, candidates)', async () => {
+    const s = await setup();
+    const deps = fx.hoursDeps(fx.pinnedClock(at('13:00')));
+    const { attendanceRecords } = await import('../../shared/db/attendance-reads.js');
+
+    await hours.recordAttendance(deps, fx.manager(s.orgId), s.shift.id, { volunteerId: s.sub, status: 'absent' });
+
+    expect((await attendanceRecords([s.sub, s.sub], new Date(at('13:00')))).get(s.sub)).toMatchObject({ attended: 0, noShows: 1, lateCancellations: 0, since: '2029-04' });
   });
 
   it('records an absent volunteer as a no-show', async () => {

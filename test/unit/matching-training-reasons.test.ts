@@ -41,4 +41,16 @@ describe('matching reasons from training and evaluations', () => {
 
     expect(page.items[0]!.reasons).toEqual([{ code: 'ratings', overall: 4.5, count: 3, points: 0 }]);
   });
+
+  it("shows managers a candidate's attendance record as a reason (issue 19)", async () => {
+    const page = await candidates(
+      reads({ attendance: async () => new Map([['v-1', { attended: 7, noShows: 2, lateCancellations: 1 }]]) }),
+      { get: async () => ({ opportunity: { orgId: 'org-1' } }) },
+      { sub: 'm', groups: ['org-manager'], orgId: 'org-1' },
+      'opp-a',
+      { limit: 20 },
+    );
+
+    expect(page.items[0]!.reasons).toEqual([{ code: 'attendance', attended: 7, noShows: 2, lateCancellations: 1, points: 0 }]);
+  });
 });

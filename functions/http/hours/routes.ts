@@ -27,6 +27,8 @@ import {
   ListHoursQuery,
   MyHoursPage,
   MyHoursQuery,
+  NoShowDispute,
+  NoShowDisputeView,
   OpportunityHoursPath,
   OrgHoursPage,
   OrgHoursPath,
@@ -100,10 +102,34 @@ export const recordAttendance = /* @__PURE__ */ defineOperation({
   request: { path: ShiftPath, body: RosterEntry },
   needs: ['table:read', 'table:write', WORKFLOW],
   summary:
-    "The roster (the shift's managers), for volunteers without a phone: `present` with `checkIn`/`checkOut` (default the shift's times) creates the pending hours record as a check-out would; `absent` is a no-show. 409 when the volunteer's attendance is already recorded; 422 `volunteerId` without an approved seat.",
+    "The roster (the shift's managers), for volunteers without a phone: `present` with `checkIn`/`checkOut` (default the shift's times) creates the pending hours record as a check-out would; `absent` is a no-show. On a disputed no-show it decides the dispute, once: `present` upholds it (times default to the volunteer's, then the shift's), `absent` dismisses it. 409 when the volunteer's attendance is already recorded; 422 `volunteerId` without an approved seat.",
   tags,
   responses: { 200: RosterView },
   errors: [400, 401, 403, 404, 409, 422],
+});
+
+export const disputeNoShow = /* @__PURE__ */ defineOperation({
+  id: 'DisputeNoShow',
+  method: 'POST',
+  path: '/v1/shifts/{shiftId}/attendance/dispute',
+  entry: file('dispute-no-show'),
+  auth: 'required',
+  groups: ['volunteer'],
+  request: { path: ShiftPath, body: NoShowDispute },
+  needs: ['table:read', 'table:write'],
+  summary:
+    "Dispute being recorded absent or a no-show on the shift (that volunteer), within 14 days, once: a `reason` and optionally when they came and left (within the shift, else 422 naming the field). The managers are told and decide once on the roster (`present` upholds it: the no-show leaves the attendance record and the hours are pending; `absent` dismisses it). 404 without a recorded absence; 409 `hours-not-disputable` after 14 days or a second time.",
+  tags,
+  responses: { 200: NoShowDisputeView },
+  errors: [400, 401, 403, 404, 409, 422],
+  examples: {
+    request: { reason: 'I was at the registration desk; my phone battery was dead', checkIn: '2026-05-02T08:10:00+03:00', checkOut: '2026-05-02T12:00:00+03:00' },
+    response: {
+      shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5',
+      status: 'no-show',
+      dispute: { reason: 'I was at the registration desk; my phone battery was dead', at: '2026-05-04T08:00:00.000Z', checkIn: '2026-05-02T05:10:00.000Z', checkOut: '2026-05-02T09:00:00.000Z', status: 'open' },
+    },
+  },
 });
 
 export const claimHours = /* @__PURE__ */ defineOperation({
@@ -267,6 +293,7 @@ export const hoursOperations = [
   checkIn,
   checkOut,
   recordAttendance,
+  disputeNoShow,
   claimHours,
   listOrganizationHours,
   decideHours,

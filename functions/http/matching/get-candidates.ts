@@ -1,4 +1,5 @@
 /** GET /v1/opportunities/{id}/candidates: ranked candidates for that organisation's managers; display data only. */
+import { attendanceRecords } from '../../../shared/db/attendance-reads.js';
 import { matchingRepository } from '../../../shared/db/matching-repository.js';
 import { matchingTrainingReads } from '../../../shared/db/matching-training-reads.js';
 import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
@@ -8,5 +9,5 @@ import { ok } from '../../../shared/middleware/responses.js';
 import { getOpportunityCandidates } from './routes.js';
 
 export const handler = http(getOpportunityCandidates).handler(async ({ path, query, caller }) =>
-  ok(await candidates({ ...matchingRepository(), ...matchingTrainingReads() }, opportunityRepository(), caller, path.id, query)),
+  ok(await candidates({ ...matchingRepository(), ...matchingTrainingReads(), attendance: (ids) => attendanceRecords(ids) }, opportunityRepository(), caller, path.id, query)),
 );

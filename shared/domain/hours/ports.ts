@@ -25,10 +25,12 @@ export type AttendanceCounter = 'attended' | 'noShows' | 'lateCancellations';
 /** One atomic change. Conditions: a new item must not exist; an updated one must still be at `expect`. */
 export interface HoursWrite {
   readonly hours?: { readonly record: HoursRecord; readonly expect?: { readonly status: HoursStatus; readonly version: number } };
-  readonly attendance?: { readonly record: AttendanceRecord; readonly expect?: AttendanceRecord['status'] };
+  /** `disputed`: the dispute the item must have now ('none': never disputed; 'open': not decided yet). */
+  readonly attendance?: { readonly record: AttendanceRecord; readonly expect?: AttendanceRecord['status']; readonly disputed?: 'none' | 'open' };
   /** New state of each touched day ledger, conditioned on the version that was read. */
   readonly ledgers?: readonly { readonly volunteerId: string; readonly seen: DayLedger; readonly next: Omit<DayLedger, 'version'> }[];
-  readonly counters?: readonly { readonly volunteerId: string; readonly month: string; readonly counter: AttendanceCounter }[];
+  /** +1 each (or `by`: -1 takes a count back, e.g. a no-show whose dispute was upheld). */
+  readonly counters?: readonly { readonly volunteerId: string; readonly month: string; readonly counter: AttendanceCounter; readonly by?: 1 | -1 }[];
   readonly reversal?: { readonly hoursId: string; readonly reversalId: string; readonly reason: string; readonly by: string; readonly at: string };
   /** A once-only marker (e.g. one late cancellation per application): the write fails if it exists. */
   readonly once?: { readonly kind: 'late-cancellation'; readonly id: string };

@@ -243,9 +243,22 @@ export const AttendanceRecord = z.object({
   autoClosed: z.boolean().optional(),
   hoursId: z.string().optional(),
   disputeUntil: z.string().optional(),
+  /** The volunteer's dispute of a no-show (absent on the roster or no-show), decided once by the managers. */
+  dispute: z
+    .object({
+      reason: z.string(),
+      at: z.string(),
+      checkIn: z.string().optional(),
+      checkOut: z.string().optional(),
+      status: z.enum(['open', 'upheld', 'dismissed']),
+      decidedBy: z.string().optional(),
+      decidedAt: z.string().optional(),
+    })
+    .optional(),
   at: z.string(),
 });
 export type AttendanceRecord = z.infer<typeof AttendanceRecord>;
+export type AttendanceDispute = NonNullable<AttendanceRecord['dispute']>;
 
 export const ShiftPath = z.object({ shiftId: Ulid });
 export const HoursPath = z.object({ hoursId: Ulid });
@@ -276,7 +289,59 @@ export const RosterEntry = z
   .strict()
   .refine((e) => !e.checkIn || !e.checkOut || e.checkOut > e.checkIn, { path: ['checkOut'], message: 'must be after checkIn' });
 export type RosterEntry = z.output<typeof RosterEntry>;
-export const RosterView = z.object({ volunteerId: z.string(), status: AttendanceStatus, hoursId: z.string().optional() });
+export const RosterView = z.object({
+  volunteerId: z.string(),
+  status: AttendanceStatus,
+  hoursId: z.string().optional(),
+  dispute: z.enum(['upheld', 'dismissed']).optional().describe('the no-show dispute this entry decided: present upholds it, absent dismisses it'),
+});
+
+/** A volunteer disputes being recorded absent or a no-show (within 14 days, once). */
+export const NoShowDispute = z
+  .object({
+    reason: boundedText(3, 1000),
+    checkIn: Instant.optional().describe('when they say they arrived (the managers may take it when upholding)'),
+    checkOut: Instant.optional().describe('when they say they left'),
+  })
+  .strict()
+  .refine((e) => !e.checkIn || !e.checkOut || e.checkOut > e.checkIn, { path: ['checkOut'], message: 'must be after checkIn' });
+export type NoShowDispute = z.output<typeof NoShowDispute>;
+export const NoShowDisputeView = z.object({
+  shiftId: z.string(),
+  status: AttendanceStatus,
+  dispute: z.object({ reason: z.string(), at: z.string(), checkIn: z.string().optional(), checkOut: z.string().optional(), status: z.enum(['open', 'upheld', 'dismissed']) }),
+});
+
+export const NoShowDisputedDetail = z
+  .object({
+    volunteerId: Id,
+    orgId: Id,
+    opportunityId: Id,
+    shiftId: Id,
+    shiftStart: At,
+    shiftEnd: At,
+    reason: z.string().min(1),
+    checkIn: At.optional(),
+    checkOut: At.optional(),
+    at: At,
+  })
+  .strict();
+export type NoShowDisputedDetail = z.infer<typeof NoShowDisputedDetail>;
+
+export const NoShowDisputeDecidedDetail = z
+  .object({
+    volunteerId: Id,
+    orgId: Id,
+    opportunityId: Id,
+    shiftId: Id,
+    date: RiyadhDate,
+    outcome: z.enum(['upheld', 'dismissed']).describe('upheld: the volunteer was there (the no-show is taken back and hours are pending); dismissed: the no-show stands'),
+    hoursId: Id.optional(),
+    decidedBy: Id,
+    at: At,
+  })
+  .strict();
+export type NoShowDisputeDecidedDetail = z.infer<typeof NoShowDisputeDecidedDetail>;
 
 const Reason = boundedText(3, 1000);
 export const HoursDecision = z

@@ -30,6 +30,7 @@ import { hoursFacts, placeOf, trackOf, valueOf } from './facts.js';
 import type { AnyEvent, HoursDeps, HoursWrite, Seat, ShiftWithOpportunity } from './ports.js';
 import {
   toHoursView,
+  type AttendanceDispute,
   type AttendanceRecord,
   type AttendanceSummary,
   type CheckIn,
@@ -38,6 +39,7 @@ import {
   type HoursFlag,
   type HoursRecord,
   type HoursStatus,
+  type NoShowDispute,
   type PutValuationRates,
   type RosterEntry,
   type ValuationRate,
@@ -204,15 +206,17 @@ interface NewHours {
   readonly found: ShiftWithOpportunity;
   readonly worked: Interval;
   readonly flags: HoursFlag[];
-  readonly attendance: { record: AttendanceRecord; expect?: AttendanceRecord['status'] };
+  readonly attendance: { record: AttendanceRecord; expect?: AttendanceRecord['status']; disputed?: 'open' };
   readonly extraEvents?: AnyEvent[];
+  readonly extraCounters?: NonNullable<HoursWrite['counters']>;
+  readonly id?: string;
 }
 
 /** Credits worked time of a shift and writes the pending record with everything it touches; retried while ledgers move. */
 const createShiftHours = async (deps: HoursDeps, input: NewHours): Promise<HoursRecord> => {
   const { shift, opportunity } = input.found;
   const volunteer = await deps.volunteers.get(input.volunteerId);
-  const id = deps.ids();
+  const id = input.id ?? deps.ids();
   for (let round = 1; ; round++) {
     const window = { start: shift.start, end: shift.end };
     const clampedStart = new Date(Math.max(Date.parse(input.worked.start), Date.parse(shift.start)));
@@ -246,9 +250,13 @@ const createShiftHours = async (deps: HoursDeps, input: NewHours): Promise<Hours
     try {
       await deps.repo.write({
         hours: { record },
-        attendance: { record: { ...input.attendance.record, hoursId: id }, ...(input.attendance.expect && { expect: input.attendance.expect }) },
+        attendance: {
+          record: { ...input.attendance.record, hoursId: id },
+          ...(input.attendance.expect && { expect: input.attendance.expect }),
+          ...(input.attendance.disputed && { disputed: input.attendance.disputed }),
+        },
         ledgers: ledgerChanges(input.volunteerId, ledgers, id, credit.byDay, credit.intervals, 1),
-        counters: [{ volunteerId: input.volunteerId, month: riyadhMonth(shift.start), counter: 'attended' }],
+        counters: [{ volunteerId: input.volunteerId, month: riyadhMonth(shift.start), counter: 'attended' }, ...(input.extraCounters ?? [])],
         events: [...(input.extraEvents ?? []), pendingEvent(deps, record, { reminder: false, escalated: false })],
       });
       await deps.workflow.start(record.id, 1);
@@ -330,6 +338,7 @@ export const recordAttendance = async (deps: HoursDeps, caller: Caller, shiftId:
   if (!seat) throw new HoursFieldError('volunteerId', 'this volunteer holds no approved seat on the shift', 'no-seat');
   const existing = await deps.repo.attendance(shift.id, entry.volunteerId);
   const now = deps.clock.now();
+  if (existing?.dispute?.status === 'open') return decideNoShowDispute(deps, caller, found, existing, entry, now);
   if (existing && !(existing.status === 'checked-in' && entry.status === 'present')) {
     throw new AttendanceAlreadyRecordedError(`attendance of ${entry.volunteerId} on shift ${shift.id} is already recorded (${existing.status})`);
   }
@@ -379,6 +388,115 @@ export const recordAttendance = async (deps: HoursDeps, caller: Caller, shiftId:
     }),
   });
   return { volunteerId: entry.volunteerId, status: 'checked-out' as const, hoursId: record.id };
+};
+
+// ── No-show disputes ─────────────────────────────────────────────────────────
+const NO_SHOW: readonly AttendanceRecord['status'][] = ['absent', 'no-show'];
+
+/**
+ * A volunteer recorded absent (roster) or a no-show (attendance-close) disputes it within 14
+ * days, once, saying why and optionally when they came and left. The managers are told and
+ * decide on the roster, once: `present` upholds it (the no-show is taken back from the
+ * attendance record and the hours are pending like any check-out), `absent` dismisses it.
+ */
+export const disputeNoShow = async (deps: HoursDeps, caller: Caller, shiftId: string, body: NoShowDispute) => {
+  const volunteer = requireGroup(caller, 'volunteer');
+  const { shift } = await findShift(deps, shiftId);
+  const record = await deps.repo.attendance(shift.id, volunteer.sub);
+  if (!record || !NO_SHOW.includes(record.status)) throw new NotFoundError(`no absence of yours is recorded on shift ${shift.id}`);
+  const now = deps.clock.now();
+  const at = iso(now);
+  if (record.dispute) throw new HoursNotDisputableError('this absence was already disputed (once)');
+  if (!record.disputeUntil || at > record.disputeUntil) throw new HoursNotDisputableError(`the dispute period ended on ${record.disputeUntil ?? record.at}`);
+  for (const field of ['checkIn', 'checkOut'] as const) {
+    const value = body[field];
+    if (value && (value < shift.start || value > shift.end)) throw new HoursFieldError(field, `must be within the shift (${shift.start} to ${shift.end})`);
+  }
+  const dispute: AttendanceDispute = {
+    reason: body.reason,
+    at,
+    ...(body.checkIn && { checkIn: body.checkIn }),
+    ...(body.checkOut && { checkOut: body.checkOut }),
+    status: 'open',
+  };
+  try {
+    await deps.repo.write({
+      attendance: { record: { ...record, dispute }, expect: record.status, disputed: 'none' },
+      events: [
+        event(deps, 'NoShowDisputed', {
+          volunteerId: record.volunteerId,
+          orgId: record.orgId,
+          opportunityId: record.opportunityId,
+          shiftId: record.shiftId,
+          shiftStart: record.shiftStart,
+          shiftEnd: record.shiftEnd,
+          reason: body.reason,
+          ...(body.checkIn && { checkIn: body.checkIn }),
+          ...(body.checkOut && { checkOut: body.checkOut }),
+          at,
+        }),
+      ],
+    });
+  } catch (error) {
+    if (error instanceof AttendanceAlreadyRecordedError) throw new HoursNotDisputableError('this absence was disputed meanwhile (once)', { cause: error });
+    throw error;
+  }
+  const { decidedBy: _b, decidedAt: _a, ...view } = dispute;
+  return { shiftId: shift.id, status: record.status, dispute: view };
+};
+
+const decideNoShowDispute = async (deps: HoursDeps, caller: Caller, found: ShiftWithOpportunity, existing: AttendanceRecord, entry: RosterEntry, now: Date) => {
+  const { shift } = found;
+  const at = iso(now);
+  const open = existing.dispute!;
+  const outcome = entry.status === 'present' ? ('upheld' as const) : ('dismissed' as const);
+  const dispute: AttendanceDispute = { ...open, status: outcome, decidedBy: caller.sub, decidedAt: at };
+  const decided = (hoursId?: string) =>
+    event(deps, 'NoShowDisputeDecided', {
+      volunteerId: existing.volunteerId,
+      orgId: existing.orgId,
+      opportunityId: existing.opportunityId,
+      shiftId: existing.shiftId,
+      date: riyadhDate(existing.shiftStart),
+      outcome,
+      ...(hoursId && { hoursId }),
+      decidedBy: caller.sub,
+      at,
+    });
+  const alreadyDecided = (error: unknown) =>
+    error instanceof AttendanceAlreadyRecordedError ? new AttendanceAlreadyRecordedError('this dispute was decided meanwhile (once)', { cause: error }) : error;
+  if (outcome === 'dismissed') {
+    try {
+      await deps.repo.write({ attendance: { record: { ...existing, dispute }, expect: existing.status, disputed: 'open' }, events: [decided()] });
+    } catch (error) {
+      throw alreadyDecided(error);
+    }
+    return { volunteerId: entry.volunteerId, status: existing.status, dispute: outcome };
+  }
+  const checkInAt = entry.checkIn ?? open.checkIn ?? shift.start;
+  const checkOutAt = entry.checkOut ?? open.checkOut ?? shift.end;
+  if (checkOutAt <= checkInAt) throw new HoursFieldError('checkOut', 'must be after the check-in');
+  if (Date.parse(checkOutAt) > now.getTime()) throw new HoursFieldError('checkOut', 'cannot be in the future');
+  const id = deps.ids();
+  try {
+    await createShiftHours(deps, {
+      id,
+      volunteerId: entry.volunteerId,
+      found,
+      worked: { start: checkInAt, end: checkOutAt },
+      flags: ['roster', 'disputed'],
+      attendance: {
+        record: { ...existing, status: 'checked-out', checkedInAt: checkInAt, checkedOutAt: checkOutAt, by: caller.sub, at, dispute },
+        expect: existing.status,
+        disputed: 'open',
+      },
+      extraCounters: [{ volunteerId: entry.volunteerId, month: riyadhMonth(shift.start), counter: 'noShows', by: -1 }],
+      extraEvents: [decided(id)],
+    });
+  } catch (error) {
+    throw alreadyDecided(error);
+  }
+  return { volunteerId: entry.volunteerId, status: 'checked-out' as const, hoursId: id, dispute: outcome };
 };
 
 // ── Claims (projects and remote work) ────────────────────────────────────────
@@ -730,14 +848,26 @@ export const dispute = async (deps: HoursDeps, caller: Caller, hoursId: string, 
 // ── Reads ────────────────────────────────────────────────────────────────────
 export const attendanceSince = (now: Date) => addMonths(riyadhMonth(now), -11);
 
+/**
+ * The attendance record of each volunteer over the last 12 months (attended, no-shows, late
+ * cancellations), from the monthly counters: one Query per volunteer, never a recount. For every
+ * view that shows a volunteer to managers: the hours queue, the applications review queue, candidates.
+ */
+export const attendanceRecordsOf = async (
+  repo: Pick<HoursDeps['repo'], 'attendanceSummary'>,
+  volunteerIds: readonly string[],
+  now: Date,
+): Promise<Map<string, AttendanceSummary>> => {
+  const since = attendanceSince(now);
+  const ids = [...new Set(volunteerIds)];
+  const summaries = await Promise.all(ids.map((id) => repo.attendanceSummary(id, since)));
+  return new Map(ids.map((id, i) => [id, summaries[i]!]));
+};
+
 export const listForOrganization = async (deps: HoursDeps, caller: Caller, orgId: string, query: { status: HoursStatus; limit: number; cursor?: string | undefined }) => {
   if (!managesOrganization(caller, orgId)) throw new NotFoundError(`no organisation ${orgId}`);
   const page = await deps.repo.listByOrganization(orgId, query.status, query.limit, query.cursor);
-  const since = attendanceSince(deps.clock.now());
-  const summaries = new Map<string, AttendanceSummary>();
-  await Promise.all(
-    [...new Set(page.items.map((r) => r.volunteerId))].map(async (v) => summaries.set(v, await deps.repo.attendanceSummary(v, since))),
-  );
+  const summaries = await attendanceRecordsOf(deps.repo, page.items.map((r) => r.volunteerId), deps.clock.now());
   return {
     items: page.items.map((r) => ({ ...toHoursView(r), attendance: summaries.get(r.volunteerId)! })),
     ...(page.nextCursor && { nextCursor: page.nextCursor }),
@@ -874,8 +1004,16 @@ export const closeAttendance = async (deps: HoursDeps, now: Date) => {
 // ── Late cancellations ───────────────────────────────────────────────────────
 export const LATE_CANCELLATION_MS = 24 * 3_600_000;
 
-/** A withdrawal less than 24 h before the shift start counts once in the volunteer's attendance record. */
-export const countLateCancellation = async (deps: HoursDeps, withdrawal: { applicationId: string; volunteerId: string; shiftStart: string; at: string }) => {
+/**
+ * Giving up an approved seat less than 24 h before the shift start counts once in the
+ * volunteer's attendance record. A withdrawal that held no seat (submitted, pending, waitlisted)
+ * is not a cancellation of anything; an event that does not say what was left is not counted.
+ */
+export const countLateCancellation = async (
+  deps: HoursDeps,
+  withdrawal: { applicationId: string; volunteerId: string; shiftStart: string; at: string; seatFreed?: boolean | undefined },
+) => {
+  if (withdrawal.seatFreed !== true) return { counted: false };
   const before = Date.parse(withdrawal.shiftStart) - Date.parse(withdrawal.at);
   if (before >= LATE_CANCELLATION_MS || before < 0) return { counted: false };
   try {

@@ -29,6 +29,8 @@ export interface MatchReads {
   trainingRequired?(volunteerId: string, opportunityIds: readonly string[]): Promise<Map<string, string[]>>;
   /** Evaluations (issue 13): the volunteers' ratings by managers (only those with ratings). */
   ratings?(volunteerIds: readonly string[]): Promise<Map<string, { overall: number; count: number }>>;
+  /** Attendance (issue 19): the volunteers' attendance records over the last 12 months. */
+  attendance?(volunteerIds: readonly string[]): Promise<Map<string, { attended: number; noShows: number; lateCancellations: number }>>;
 }
 
 // The repository checks that a cursor's key belongs to the list it is asked for.
@@ -43,6 +45,12 @@ const trainingReason = (missing: string[] | undefined): Reason[] => (missing && 
 /** Managers see the volunteer's ratings as a factor of the candidate (shown, not added to the precomputed score). */
 const ratingReason = (rating: { overall: number; count: number } | undefined): Reason[] =>
   rating && rating.count > 0 ? [{ code: 'ratings', overall: rating.overall, count: rating.count, points: 0 }] : [];
+
+/** Managers see the volunteer's attendance record (last 12 months) as a factor of the candidate (shown, like ratings). */
+const attendanceReason = (record: { attended: number; noShows: number; lateCancellations: number } | undefined): Reason[] =>
+  record && record.attended + record.noShows + record.lateCancellations > 0
+    ? [{ code: 'attendance', attended: record.attended, noShows: record.noShows, lateCancellations: record.lateCancellations, points: 0 }]
+    : [];
 
 export const myMatches = async (reads: MatchReads, caller: Caller, query: PageQuery): Promise<{ items: Match[]; nextCursor?: string }> => {
   const startKey = query.cursor ? decodeCursor(query.cursor, MatchCursor) : undefined;
@@ -89,9 +97,10 @@ export const candidates = async (
   const cursor = query.cursor ? decodeCursor(query.cursor, CandidateCursor) : undefined;
   const page = await reads.candidatePage(opportunityId, query.limit, cursor?.k);
   const ids = page.items.map((c) => c.volunteerId);
-  const [invited, ratings] = await Promise.all([
+  const [invited, ratings, attendance] = await Promise.all([
     reads.invitedVolunteers(opportunityId, ids),
     reads.ratings ? reads.ratings(ids) : Promise.resolve(new Map<string, { overall: number; count: number }>()),
+    reads.attendance ? reads.attendance(ids) : Promise.resolve(new Map<string, { attended: number; noShows: number; lateCancellations: number }>()),
   ]);
   const offset = cursor?.n ?? 0;
   const items = page.items.map(
@@ -102,7 +111,7 @@ export const candidates = async (
       city: c.city as Candidate['city'],
       score: c.score,
       shiftId: c.shiftId,
-      reasons: [...c.reasons, ...ratingReason(ratings.get(c.volunteerId))],
+      reasons: [...c.reasons, ...ratingReason(ratings.get(c.volunteerId)), ...attendanceReason(attendance.get(c.volunteerId))],
       invited: invited.has(c.volunteerId),
     }),
   );

@@ -76,6 +76,15 @@ export const Reason = z
     z
       .object({ code: z.literal('ratings'), overall: z.number().describe("mean of the managers' ratings, 1–5"), count: z.int(), points: z.number() })
       .describe("the volunteer's ratings by organisations' managers after past shifts"),
+    z
+      .object({
+        code: z.literal('attendance'),
+        attended: z.int(),
+        noShows: z.int(),
+        lateCancellations: z.int().describe('approved seats given up less than 24 h before the start'),
+        points: z.number(),
+      })
+      .describe("the volunteer's attendance record over the last 12 months (issue 19)"),
   ])
   .meta({ id: 'MatchReason' });
 export type Reason = z.infer<typeof Reason>;

@@ -45,6 +45,8 @@ export const NotificationType = z.enum([
   /** Recognition (issue 14): a badge earned (email and SMS), an award won. */
   'badge-earned',
   'award-won',
+  'no-show-disputed',
+  'no-show-dispute-decided',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

@@ -161,3 +161,57 @@ export const hoursPending: Template = {
     },
   },
 };
+
+/** To the organisation's managers: a volunteer disputes being recorded absent; they decide once on the roster. */
+export const noShowDisputed: Template = {
+  type: 'no-show-disputed',
+  params: { title, orgName, start: { kind: 'time' }, reason, disputeLink },
+  email: {
+    ar: {
+      subject: 'اعتراض على تسجيل غياب: {{title}}',
+      heading: 'متطوع يعترض على تسجيل غيابه',
+      paragraphs: [
+        'يقول متطوع سُجّل غائباً في هذه المناوبة إنه كان حاضراً.',
+        'سببه: {{reason}}',
+        'قرروا مرة واحدة في كشف الحضور: «حاضر» يقبل الاعتراض ويُنشئ ساعاته للاعتماد، و«غائب» يرفضه: {{disputeLink}}',
+      ],
+      details: shift.ar,
+    },
+    en: {
+      subject: 'A no-show is disputed: {{title}}',
+      heading: 'A volunteer disputes being recorded absent',
+      paragraphs: [
+        'A volunteer recorded absent on this shift says they were there.',
+        'Their reason: {{reason}}',
+        'Decide once on the roster: "present" upholds the dispute and puts their hours up for verification, "absent" dismisses it: {{disputeLink}}',
+      ],
+      details: shift.en,
+    },
+  },
+};
+
+/** To the volunteer: the managers' decision on their no-show dispute (final). */
+export const noShowDisputeDecided: Template = {
+  type: 'no-show-dispute-decided',
+  params: { name, title, orgName, start: { kind: 'time' }, upheld: { kind: 'text', max: 3, optional: true }, dismissed: { kind: 'text', max: 3, optional: true } },
+  email: {
+    ar: {
+      subject: 'قرار اعتراضك على الغياب: {{title}}',
+      heading: 'بشأن اعتراضك يا {{name}}',
+      paragraphs: [
+        { if: 'upheld', text: 'قبلت الجهة اعتراضك: أُزيل الغياب من سجل حضورك، وساعاتك الآن بانتظار الاعتماد.' },
+        { if: 'dismissed', text: 'لم تقبل الجهة اعتراضك، ويبقى الغياب في سجل حضورك. هذا القرار نهائي.' },
+      ],
+      details: shift.ar,
+    },
+    en: {
+      subject: 'Your no-show dispute was decided: {{title}}',
+      heading: 'About your dispute, {{name}}',
+      paragraphs: [
+        { if: 'upheld', text: 'The organisation upheld your dispute: the no-show is removed from your attendance record and your hours now wait for verification.' },
+        { if: 'dismissed', text: 'The organisation did not uphold your dispute; the no-show stays in your attendance record. This decision is final.' },
+      ],
+      details: shift.en,
+    },
+  },
+};

@@ -12,7 +12,7 @@ import {
   pendingDecisions,
 } from './applications.js';
 import { directMessage } from './direct.js';
-import { checkedIn, hoursApproved, hoursCut, hoursPending, hoursRejected, noShow } from './hours.js';
+import { checkedIn, hoursApproved, hoursCut, hoursPending, hoursRejected, noShow, noShowDisputeDecided, noShowDisputed } from './hours.js';
 import { invitation } from './matching.js';
 import { awardWon, badgeEarned } from './recognition.js';
 import { organizationApproved, organizationRejected, organizationReviewReminder, organizationReviewRequested } from './organizations.js';
@@ -51,4 +51,6 @@ export const templates: Readonly<Record<NotificationType, Template>> = {
   'no-show': noShow,
   'badge-earned': badgeEarned,
   'award-won': awardWon,
+  'no-show-disputed': noShowDisputed,
+  'no-show-dispute-decided': noShowDisputeDecided,
 };
