@@ -46,6 +46,17 @@ export interface StageSettings {
   readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** Days the domain event archive keeps events (for replay). */
   readonly eventArchiveRetentionDays: number;
+  /**
+   * The web app of this stage (`https://…`, no trailing slash): every link in an email or SMS
+   * (an opportunity, an application, a certificate…) is built on it (`APP_BASE_URL`).
+   */
+  readonly appBaseUrl: string;
+  /**
+   * Browser origins allowed to call the HTTP API (CORS, preflight answered by API Gateway):
+   * the web apps of volunteers, organisations and the ministry. Exact origins, `https://` only
+   * (the local platform allows any `http://localhost:*`, infra/cors.ts).
+   */
+  readonly corsOrigins: readonly string[];
   /** Per-region overrides for this stage (e.g. lower throttling in dev). */
   readonly regionOverrides?: Readonly<Record<string, Partial<Omit<RegionSettings, 'region'>>>>;
 }
@@ -81,6 +92,8 @@ export const stages: Readonly<Record<string, StageSettings>> = {
     userPoolFeaturePlan: 'essentials',
     logLevel: 'DEBUG',
     eventArchiveRetentionDays: 7,
+    appBaseUrl: 'https://dev.tatawwu.example.sa',
+    corsOrigins: ['https://dev.tatawwu.example.sa', 'https://org.dev.tatawwu.example.sa', 'https://ministry.dev.tatawwu.example.sa'],
     regionOverrides: {
       'me-central-1': { throttleRateLimit: 50, throttleBurstLimit: 100, logRetentionDays: 14 },
       'me-south-1': { throttleRateLimit: 50, throttleBurstLimit: 100, logRetentionDays: 14 },
@@ -91,6 +104,8 @@ export const stages: Readonly<Record<string, StageSettings>> = {
     userPoolFeaturePlan: 'plus',
     logLevel: 'INFO',
     eventArchiveRetentionDays: 365,
+    appBaseUrl: 'https://tatawwu.example.sa',
+    corsOrigins: ['https://tatawwu.example.sa', 'https://org.tatawwu.example.sa', 'https://ministry.tatawwu.example.sa'],
   },
 };
 
@@ -108,6 +123,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const LOCAL_PART = /^[a-z0-9._+-]{1,64}$/;
 const SENDER_ID = /^[A-Za-z0-9-]{1,11}$/;
 const COUNTRY = /^[A-Z]{2}$/;
+const HTTPS_ORIGIN = /^https:\/\/([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(:\d{1,5})?$/;
 const RETENTIONS = new Set(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
 
 const check = (ok: boolean, message: string): void => {
@@ -159,6 +175,11 @@ export const resolveConfig = (
     check(seen.has(region), `stage ${JSON.stringify(stage)} overrides unknown region ${JSON.stringify(region)}`);
   }
   positiveInt(stageSettings.eventArchiveRetentionDays, 'eventArchiveRetentionDays', `stage ${stage}`);
+  check(HTTPS_ORIGIN.test(stageSettings.appBaseUrl), `appBaseUrl must be an https:// origin without a trailing slash, got ${JSON.stringify(stageSettings.appBaseUrl)} (stage ${stage})`);
+  check(stageSettings.corsOrigins.length > 0, `corsOrigins must list at least one origin (stage ${stage})`);
+  for (const origin of stageSettings.corsOrigins) {
+    check(HTTPS_ORIGIN.test(origin), `corsOrigins must be exact https:// origins (no path, no wildcard), got ${JSON.stringify(origin)} (stage ${stage})`);
+  }
 
   return config.regions.map((base) => {
     const merged: RegionSettings = { ...base, ...regionOverrides[base.region] };

@@ -11,7 +11,7 @@
 import type { z } from 'zod';
 import type { Group } from '../../shared/domain/caller.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a Lambda may touch; the CDK turns each into a least-privilege grant. */
 export type Need =
@@ -42,7 +42,9 @@ export type Auth = 'required' | 'optional' | 'none';
  */
 export type ResponseSpec =
   | z.ZodType
-  | { readonly description: string; readonly contentType: string; readonly schema?: Readonly<Record<string, unknown>> };
+  | { readonly description: string; readonly contentType: string; readonly schema?: Readonly<Record<string, unknown>> }
+  /** No body (HEAD). */
+  | { readonly description: string; readonly contentType?: undefined };
 
 export interface OperationRequest<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined> {
   readonly path?: P;

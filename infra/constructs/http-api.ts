@@ -12,6 +12,7 @@
 import { Duration, NestedStack, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
+  CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -19,6 +20,7 @@ import {
   HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../cors.js';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -63,6 +65,11 @@ export interface PlatformHttpApiProps {
    * @default 'INFO'
    */
   readonly logLevel?: PowertoolsLogLevel;
+  /**
+   * Browser origins allowed by CORS (exact origins); API Gateway answers the preflight.
+   * @default - no CORS: browsers on other origins cannot call the API
+   */
+  readonly corsOrigins?: readonly string[];
   /**
    * Name of the API.
    * @default - generated from the construct path
@@ -147,6 +154,17 @@ export class PlatformHttpApi extends Construct {
     this.httpApi = new HttpApi(this, 'Resource', {
       ...(props.apiName && { apiName: props.apiName }),
       description: 'Tatawwu HTTP API',
+      // The policy is infra/cors.ts, the same the local gateway applies.
+      ...(props.corsOrigins &&
+        props.corsOrigins.length > 0 && {
+          corsPreflight: {
+            allowOrigins: [...props.corsOrigins],
+            allowMethods: CORS_ALLOW_METHODS.map((method) => CorsHttpMethod[method]),
+            allowHeaders: [...CORS_ALLOW_HEADERS],
+            exposeHeaders: [...CORS_EXPOSE_HEADERS],
+            maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
+          },
+        }),
       // The default stage is declared below, because only an explicit stage takes access logs.
       createDefaultStage: false,
     });

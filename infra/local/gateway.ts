@@ -16,6 +16,7 @@ import type { AnyOperation } from '../../functions/http/operation.js';
 import type { HttpEvent } from '../../shared/middleware/http.js';
 import { bearerToken, toGatewayClaims, verifyJwt, type JwtSettings } from '../../shared/middleware/jwt.js';
 import { securityHeaders } from '../../shared/middleware/security-headers.js';
+import { corsHeaders, LOCAL_ORIGIN, preflightHeaders } from '../cors.js';
 
 export interface LocalRequest {
   readonly method: string;
@@ -46,6 +47,11 @@ export interface GatewayOptions {
   readonly localRoutes?: readonly LocalRoute[];
   /** Repository root the route entries are relative to. */
   readonly root: string;
+  /**
+   * Browser origins allowed by CORS (infra/cors.ts).
+   * @default any `http://localhost:<port>`
+   */
+  readonly corsOrigin?: (origin: string) => boolean;
   /** API Gateway's own payload limit. @default 10 MiB */
   readonly maxPayloadBytes?: number;
 }
@@ -250,14 +256,21 @@ export const createGateway = (options: GatewayOptions) => {
       if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
     }
     const request: LocalRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body };
-    if (malformedPath(request.path)) return send(res, jsonMessage(400, 'Bad Request'));
+    // CORS as API Gateway applies it (infra/cors.ts): it answers the preflight itself, before
+    // any route or authorizer, and adds the headers to every answer to an allowed origin.
+    const allowed = options.corsOrigin ?? ((origin: string) => LOCAL_ORIGIN.test(origin));
+    if (request.method === 'OPTIONS' && headers['access-control-request-method']) {
+      return send(res, { status: 204, headers: preflightHeaders(headers.origin, allowed) });
+    }
+    const respond = (response: LocalResponse) => send(res, { ...response, headers: { ...response.headers, ...corsHeaders(headers.origin, allowed) } });
+    if (malformedPath(request.path)) return respond(jsonMessage(400, 'Bad Request'));
     for (const local of options.localRoutes ?? []) {
       if (local.method !== request.method) continue;
       const found = typeof local.path === 'string' ? (local.path === request.path ? null : undefined) : local.path.exec(request.path) ?? undefined;
       if (found === undefined) continue;
-      return send(res, await local.handle(request, found));
+      return respond(await local.handle(request, found));
     }
-    send(res, await invoke(request, req.socket.remoteAddress ?? '127.0.0.1'));
+    respond(await invoke(request, req.socket.remoteAddress ?? '127.0.0.1'));
   };
 
   return {

@@ -123,6 +123,7 @@ export class PlatformStack extends Stack {
       jwtAudience: this.identity.client.userPoolClientId,
       jwksUrl: this.identity.jwksUrl,
       throttleRateLimit: config.throttleRateLimit,
+      corsOrigins: config.corsOrigins,
       throttleBurstLimit: config.throttleBurstLimit,
       logRetention,
       logRemovalPolicy: config.ephemeralRemovalPolicy,

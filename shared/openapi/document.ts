@@ -239,6 +239,7 @@ const exampleOf = (example: unknown): { example?: unknown } => (example === unde
 
 const successResponse = (status: number, response: ResponseSpec, set: SchemaSet, example: unknown): JsonSchema => {
   if (!isZod(response)) {
+    if (response.contentType === undefined) return { description: response.description };
     const schema = response.schema ?? { type: 'string' };
     return { description: response.description, content: { [response.contentType]: { schema, ...exampleOf(example) } } };
   }

@@ -373,7 +373,8 @@ describe('PATCH /v1/volunteers/me', () => {
 
   it('updates the given fields and keeps the others', async () => {
     const user = await registered();
-    const response = await patch(user.volunteerToken, { city: 'makkah', languages: ['ar'] });
+    // A move to another city brings its location along (the Jeddah location is refused with Makkah).
+    const response = await patch(user.volunteerToken, { city: 'makkah', location: { lat: 21.42, lon: 39.83 }, languages: ['ar'] });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ city: 'makkah', languages: ['ar'], nameEn: 'Huda Alharbi', nationalIdMasked: user.profile.nationalIdMasked });
     expect((await platform.request('GET', '/v1/volunteers/me', { token: user.volunteerToken })).body).toEqual(response.body);

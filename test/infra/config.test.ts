@@ -34,6 +34,20 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig('prod', withRegion({ logRetentionDays: 42 }))).toThrow('got 42');
   });
 
+  it('gives every stage an https app base URL and CORS origins', () => {
+    for (const stage of ['dev', 'prod']) {
+      const [config] = resolveConfig(stage);
+      expect(config!.appBaseUrl).toMatch(/^https:\/\//);
+      expect(config!.corsOrigins).toContain(config!.appBaseUrl);
+    }
+  });
+
+  it('rejects a CORS origin that is a wildcard or not https, showing it', () => {
+    const withOrigins = (corsOrigins: string[]) => ({ regions, stages: { ...stages, prod: { ...stages.prod!, corsOrigins } } });
+    expect(() => resolveConfig('prod', withOrigins(['*']))).toThrow('got "*"');
+    expect(() => resolveConfig('prod', withOrigins(['http://tatawwu.example.sa']))).toThrow('got "http://tatawwu.example.sa"');
+  });
+
   it('rejects a region configured twice', () => {
     expect(() => resolveConfig('prod', { regions: [base, base], stages })).toThrow(`region "${base.region}" is configured twice`);
   });

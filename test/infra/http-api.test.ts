@@ -15,6 +15,7 @@ import { defineOperation, type AnyOperation } from '../../functions/http/operati
 import { grantNeeds, UNBOUND_WORKFLOW_WARNING, type NeedResources } from '../../infra/constructs/grants.js';
 import { NodeFunction } from '../../infra/constructs/node-function.js';
 import { routeKeyOf } from '../../infra/constructs/http-api.js';
+import { resolveConfig } from '../../infra/config.js';
 import { actionsOn, logicalIdOf, statementsOf, synthesize, type Synthesized } from './synth.js';
 
 const docs = { summary: 'fixture', tags: ['fixture'], responses: { 204: z.object({}) } };
@@ -60,6 +61,16 @@ describe('PlatformHttpApi', () => {
     expect([...platform().api.functions.keys()].sort()).toEqual([OPTIONAL, READER, WRITER]);
     expect(lambda(WRITER).Properties).toMatchObject({ MemorySize: 512, Timeout: 20 });
     expect(lambda(READER).Properties).toMatchObject({ MemorySize: 256, Timeout: 10 });
+  });
+
+  it("answers the preflight for the stage's configured origins only (infra/config.ts)", () => {
+    template().hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: resolveConfig('dev')[0]!.corsOrigins,
+        AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key']),
+        AllowMethods: Match.arrayWith(['GET', 'POST', 'OPTIONS']),
+      }),
+    });
   });
 
   it('names routes after their route ids', () => {

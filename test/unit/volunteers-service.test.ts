@@ -215,7 +215,8 @@ describe('updateProfile', () => {
   it('replaces only the given fields', async () => {
     const { ports } = setup();
     await register(ports, huda, input());
-    const profile = await updateProfile(ports, huda, { city: 'makkah' });
+    // A move to another city brings its location along (a Jeddah location is refused with Makkah).
+    const profile = await updateProfile(ports, huda, { city: 'makkah', location: { lat: 21.42, lon: 39.83 } });
     expect(profile).toMatchObject({ city: 'makkah', nameEn: 'Huda Alharbi', nationalIdMasked: '******5439' });
     expect((await getProfile(ports, huda)).city).toBe('makkah');
   });

@@ -22,4 +22,18 @@ export const health = /* @__PURE__ */ defineOperation({
   examples: { response: { status: 'ok' } },
 });
 
-export const systemOperations = [health] as const;
+/** HEAD /health: the same liveness check without a body (uptime probes, load balancers). */
+export const healthHead = /* @__PURE__ */ defineOperation({
+  id: 'HealthHead',
+  method: 'HEAD',
+  path: '/health',
+  entry: 'functions/http/system/health-head.ts',
+  auth: 'none',
+  needs: [],
+  memorySize: 128,
+  summary: 'Liveness check without a body: 200 when up',
+  tags: ['system'],
+  responses: { 200: { description: 'OK (no body)' } },
+});
+
+export const systemOperations = [health, healthHead] as const;

@@ -44,6 +44,17 @@ export const ShiftInput = z
     message: `must be at most ${MAX_SHIFT_HOURS} hours after start`,
   });
 
+/** Two shifts with the same start and end are one shift typed twice: refused, naming the second. */
+function noIdenticalShifts(shifts: readonly { start: string; end: string }[], ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  shifts.forEach((shift, index) => {
+    const key = `${shift.start}/${shift.end}`;
+    const first = seen.get(key);
+    if (first !== undefined) ctx.addIssue({ code: 'custom', path: [index, 'start'], message: `is the same shift as shifts.${first} (same start and end); raise its capacity instead` });
+    else seen.set(key, index);
+  });
+}
+
 /** A training module id, e.g. `first-aid-basics` (the training area defines the modules). */
 export const TrainingModuleId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a module id such as first-aid-basics').max(60);
 
@@ -62,7 +73,7 @@ export const CreateOpportunity = z
     minAge: z.int().min(12).max(100).optional().describe('youngest age a volunteer may have on the shift'),
     requiresApproval: z.boolean().describe('true: a manager approves each application; false: eligible volunteers get a seat at once'),
     trainingModules: z.array(TrainingModuleId).max(MAX_TRAINING_MODULES).default([]).superRefine(uniqueItems('training module')),
-    shifts: z.array(ShiftInput).min(1).max(MAX_SHIFTS),
+    shifts: z.array(ShiftInput).min(1).max(MAX_SHIFTS).superRefine(noIdenticalShifts),
   })
   .strict();
 export type CreateOpportunity = z.output<typeof CreateOpportunity>;

@@ -25,6 +25,7 @@ import type {
 } from './schema.js';
 import { MAX_SHIFT_LEAD_DAYS } from './schema.js';
 import { planSearch, type SearchPlan } from './search.js';
+import { locationOutsideCity } from '../reference/cities.js';
 
 export interface OpportunityRepository {
   create(opportunity: OpportunityRecord, shifts: readonly ShiftRecord[]): Promise<void>;
@@ -73,6 +74,8 @@ export const createOpportunity = async (
 ): Promise<OpportunityView> => {
   if (!managesOrganization(caller, orgId)) throw new ForbiddenError(`only managers of organisation ${orgId} may post its opportunities`);
   await requireActiveOrganization(deps, orgId);
+  const outside = input.location && locationOutsideCity(input.city, input.location);
+  if (outside) throw new ValidationError(`location ${outside}`, { errors: [{ path: 'location', message: outside }] });
   const now = deps.clock.now().toISOString();
   const latest = new Date(deps.clock.now().getTime() + MAX_SHIFT_LEAD_DAYS * 86_400_000).toISOString();
   const outOfRange = input.shifts.flatMap((shift, index) =>

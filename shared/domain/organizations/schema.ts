@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { decisionRequest, RecordedDecision } from '../decision.js';
-import { boundedText } from '../reference/text.js';
+import { arabicText, boundedText } from '../reference/text.js';
 import { PhoneNumber } from '../reference/contact.js';
 import { Cause } from '../reference/causes.js';
 import { CityId } from '../reference/cities.js';
@@ -49,7 +49,7 @@ export { uniqueItems };
 
 export const RegisterOrganization = z
   .object({
-    nameAr: boundedText(2, 150).describe('registered name in Arabic'),
+    nameAr: arabicText(2, 150).describe('registered name in Arabic (Arabic letters)'),
     nameEn: boundedText(2, 150).describe('registered name in English'),
     licenseNumber: LicenseNumber,
     city: CityId,

@@ -73,3 +73,20 @@ export const distanceKm = (a: { lat: number; lon: number }, b: { lat: number; lo
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 };
+
+/**
+ * How far from a city's centre a point given with that city may be. The largest cities
+ * (Riyadh, Jeddah) spread about 40–50 km from their centre; beyond this the point belongs to
+ * another city (Al Kharj is 80 km from Riyadh's centre) or is a typo.
+ */
+export const MAX_KM_FROM_CITY_CENTRE = 60;
+
+/** Why `location` cannot be in `city`, or undefined when it can (or the city is unknown). */
+export const locationOutsideCity = (city: string, location: { lat: number; lon: number }): string | undefined => {
+  const centre = cityById(city);
+  if (!centre) return undefined;
+  const km = distanceKm(centre, location);
+  return km > MAX_KM_FROM_CITY_CENTRE
+    ? `is ${Math.round(km)} km from the centre of ${centre.nameEn}; a location in that city is within ${MAX_KM_FROM_CITY_CENTRE} km (or change city)`
+    : undefined;
+};

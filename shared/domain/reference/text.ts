@@ -55,3 +55,14 @@ export const boundedText = (min: number, max: number) =>
       const reason = unsafeTextReason(value);
       if (reason) ctx.addIssue({ code: 'custom', message: reason });
     });
+
+/** Arabic letters (the Arabic script blocks), one of which an Arabic field must contain. */
+const ARABIC_LETTER = /(?=\p{Script=Arabic})\p{L}/u;
+
+/**
+ * `boundedText` for a field that is the Arabic form (`nameAr`…): at least one Arabic letter,
+ * so a Latin-only value (`"Sarah"` sent as `nameAr`) is refused instead of shown right-to-left
+ * as if it were the Arabic name. Digits, Latin words and punctuation may appear beside it.
+ */
+export const arabicText = (min: number, max: number) =>
+  boundedText(min, max).refine((value) => ARABIC_LETTER.test(value), { message: 'must be written in Arabic letters', abort: true });

@@ -11,7 +11,7 @@ import { GeoPoint, PhoneNumber, SAUDI_BOUNDS } from '../reference/contact.js';
 import { Cause } from '../reference/causes.js';
 import { CityId } from '../reference/cities.js';
 import { Language, Locale, Profession, SkillLevel, SkillName } from '../reference/professions.js';
-import { boundedText } from '../reference/text.js';
+import { arabicText, boundedText } from '../reference/text.js';
 import { NationalId } from './national-id.js';
 
 import { MIN_VOLUNTEER_AGE } from './rules.js';
@@ -106,7 +106,10 @@ const profileShape = {
   preferences: Preferences,
 };
 
-export const RegisterVolunteer = z.object({ nationalId: NationalId, ...profileShape }).strict();
+/** What a person sends: the Arabic name in Arabic letters (stored profiles keep what they hold). */
+const requestShape = { ...profileShape, nameAr: arabicText(2, 100).describe('full name in Arabic (Arabic letters)') };
+
+export const RegisterVolunteer = z.object({ nationalId: NationalId, ...requestShape }).strict();
 export type RegisterVolunteer = z.output<typeof RegisterVolunteer>;
 
 /**
@@ -114,7 +117,7 @@ export type RegisterVolunteer = z.output<typeof RegisterVolunteer>;
  * `nationalId` cannot be changed and is refused as an unknown field.
  */
 export const UpdateVolunteer = z
-  .object(profileShape)
+  .object(requestShape)
   .strict()
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, {

@@ -8,7 +8,8 @@ import { ulid } from 'ulid';
 import type { Clock } from '../../clock.js';
 import type { Caller } from '../caller.js';
 import { domainEvent, type DomainEvent } from '../events.js';
-import { cityById } from '../reference/cities.js';
+import { cityById, locationOutsideCity } from '../reference/cities.js';
+import { ValidationError } from '../errors.js';
 import { riyadhDate } from '../time.js';
 import { charterByVersion, charters, charterView, currentCharter, currentGuide, guides } from './documents/index.js';
 import { AgeOutOfRangeError, CharterSupersededError, UnknownCharterVersionError, VolunteerNotFoundError } from './errors.js';
@@ -120,6 +121,7 @@ const volunteerRegistered = (record: VolunteerRecord, now: Date) =>
 export const register = async (ports: VolunteerPorts, caller: Caller, input: RegisterVolunteer): Promise<VolunteerProfile> => {
   const now = ports.clock.now();
   assertAge(input.birthDate, now);
+  assertLocationInCity(input.city, input.location);
   const { nationalId, ...fields } = input;
   const { hash, masked } = await ports.nationalIds.protect(nationalId);
   const at = now.toISOString();
@@ -154,6 +156,12 @@ export const getProfile = async (ports: Pick<VolunteerPorts, 'repo' | 'clock'>, 
  * (`consent.<channel>.changedAt`) and appended to the consent history, because notifications
  * and publications must honour a withdrawal from the moment it was given.
  */
+/** A location given with a city must lie in it (422 naming `location`). */
+const assertLocationInCity = (city: string, location: { lat: number; lon: number } | undefined): void => {
+  const outside = location && locationOutsideCity(city, location);
+  if (outside) throw new ValidationError(`location ${outside}`, { errors: [{ path: 'location', message: outside }] });
+};
+
 export const updateProfile = async (
   ports: Pick<VolunteerPorts, 'repo' | 'clock'>,
   caller: Caller,
@@ -163,6 +171,7 @@ export const updateProfile = async (
   if (patch.birthDate) assertAge(patch.birthDate, now);
   const current = await ports.repo.get(caller.sub);
   if (!current) throw new VolunteerNotFoundError();
+  if (patch.city !== undefined || patch.location !== undefined) assertLocationInCity(patch.city ?? current.city, patch.location ?? current.location);
   const at = now.toISOString();
   const next = patch.preferences;
   // A profile registered before publication/company reports were tracked: its preferences say what was given.
