@@ -2,13 +2,16 @@
  * Inbound SMS (replies to the platform's sender ID). In the cloud, AWS End User Messaging SMS
  * publishes each inbound message to an SNS topic (infra/constructs/messaging.ts) that invokes
  * this function; locally `POST /local/sms/inbound {from, body}` builds the same SNS event.
- * Only the STOP / START keywords act (see shared/domain/notifications/service.ts).
+ * Only the STOP / START keywords act (see shared/domain/notifications/service.ts): the number's
+ * suppression, and the SMS preference and consent of every profile that gives it.
  */
 import type { SNSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { systemClock } from '../../shared/clock.js';
 import { notificationRepository } from '../../shared/db/notification-repository.js';
+import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import { handleInboundSms, type InboundResult } from '../../shared/domain/notifications/service.js';
+import { setSmsConsent } from '../../shared/domain/volunteers/service.js';
 import { logger } from '../../shared/powertools/logger.js';
 
 /** The message End User Messaging publishes (two-way SMS). */
@@ -23,11 +26,16 @@ export type InboundSmsMessage = z.infer<typeof InboundSmsMessage>;
 
 export const handler = async (event: SNSEvent): Promise<{ results: InboundResult[] }> => {
   const repository = notificationRepository();
+  const volunteers = { repo: volunteerRepository(), clock: systemClock };
+  const profiles = {
+    idsByPhone: (phone: string) => volunteers.repo.idsByPhone(phone),
+    setSmsConsent: (id: string, granted: boolean) => setSmsConsent(volunteers, id, granted),
+  };
   const results: InboundResult[] = [];
   for (const record of event.Records) {
     const message = InboundSmsMessage.parse(JSON.parse(record.Sns.Message));
     const result = await handleInboundSms(
-      { suppressions: repository, clock: systemClock },
+      { suppressions: repository, clock: systemClock, profiles },
       { from: message.originationNumber, body: message.messageBody, ...(message.inboundMessageId && { messageId: message.inboundMessageId }) },
     );
     logger.info('inbound sms', { action: result.action, inboundMessageId: message.inboundMessageId });

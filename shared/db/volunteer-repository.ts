@@ -15,9 +15,9 @@ import {
   VolunteerAlreadyRegisteredError,
   VolunteerNotFoundError,
 } from '../domain/volunteers/errors.js';
-import type { ConsentChange, VolunteerChanges, VolunteerRepository } from '../domain/volunteers/service.js';
+import type { ConsentChange, VolunteerRepository } from '../domain/volunteers/service.js';
 import { env } from '../env.js';
-import { documentClient } from './client.js';
+import { documentClient, queryAll } from './client.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { charterAcceptance } from './entities/charter-acceptance.js';
 import { consentChange } from './entities/consent-change.js';
@@ -56,7 +56,7 @@ export const volunteerRepository = (
           {
             Put: {
               TableName: tableName,
-              Item: volunteer.toItem(record, volunteer.keys.item(record.id)),
+              Item: volunteer.toItem(record, { ...volunteer.keys.item(record.id), ...volunteer.keys.byPhone(record.phone, record.id) }),
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
@@ -79,13 +79,29 @@ export const volunteerRepository = (
       throw cancelled;
     },
 
+    async idsByPhone(phone) {
+      const items = await queryAll(
+        {
+          TableName: tableName,
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :pk',
+          ExpressionAttributeValues: { ':pk': volunteer.keys.phonePartition(phone) },
+          ProjectionExpression: 'id',
+        },
+        client,
+      );
+      return items.map((item) => String(item.id));
+    },
+
     async get(id) {
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: volunteer.keys.item(id) }));
       return Item ? volunteer.fromItem(Item) : undefined;
     },
 
     async update(id, changes, expectedRevision, consent, events) {
-      const names = Object.keys(changes);
+      // A new phone number moves the profile in the by-phone index with it.
+      const indexed: Record<string, unknown> = changes.phone === undefined ? changes : { ...changes, ...volunteer.keys.byPhone(changes.phone, id) };
+      const names = Object.keys(indexed);
       const cancelled = await transact(
         [
           {
@@ -96,7 +112,7 @@ export const volunteerRepository = (
               ConditionExpression: 'attribute_exists(PK) AND #rev = :seen',
               ExpressionAttributeNames: { ...Object.fromEntries(names.map((name, i) => [`#f${i}`, name])), '#rev': 'revision' },
               ExpressionAttributeValues: {
-                ...Object.fromEntries(names.map((name, i) => [`:f${i}`, changes[name as keyof VolunteerChanges]])),
+                ...Object.fromEntries(names.map((name, i) => [`:f${i}`, indexed[name]])),
                 ':seen': expectedRevision,
               },
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',

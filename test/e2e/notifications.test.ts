@@ -55,7 +55,7 @@ describe('local SMS outbox and STOP keyword', () => {
     const response = await platform.request('POST', '/local/sms/inbound', { body: { from: '+966501112233', body: 'STOP' } });
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ action: 'opted-out', keyword: 'STOP' });
+    expect(response.body).toEqual({ action: 'opted-out', keyword: 'STOP', profiles: 0 });
   });
 
   it('refuses an inbound SMS without a valid number, naming the field', async () => {

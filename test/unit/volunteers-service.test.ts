@@ -50,6 +50,9 @@ const fakeRepository = () => {
       const record = profiles.get(id);
       return record && structuredClone(record);
     },
+    async idsByPhone(phone) {
+      return [...profiles.values()].filter((p) => p.phone === phone).map((p) => p.id);
+    },
     async update(id, changes, expectedRevision, consent, events = []) {
       const current = profiles.get(id);
       if (!current) throw new VolunteerNotFoundError();

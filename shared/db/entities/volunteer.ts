@@ -10,9 +10,13 @@ export const volunteer = defineEntity({
   keys: {
     item: (sub: string) => ({ PK: volunteerPartition(sub), SK: 'PROFILE' }),
     partition: volunteerPartition,
+    /** Sparse GSI2 on the profile: profiles by phone number (an inbound STOP / START finds its profiles). */
+    byPhone: (phone: string, sub: string) => ({ GSI2PK: `PHONE#${phone}`, GSI2SK: volunteerPartition(sub) }),
+    phonePartition: (phone: string) => `PHONE#${phone}`,
   },
   accessPatterns: [
     { pattern: 'get a volunteer profile by user (sub)', key: 'PK = VOL#<sub> AND SK = PROFILE', index: 'table', operation: 'GetItem' },
+    { pattern: 'the profiles of a phone number (inbound SMS STOP / START)', key: 'GSI2PK = PHONE#<e164>', index: 'GSI2', operation: 'Query' },
     {
       pattern: 'register a volunteer once per user and per national ID',
       key: 'Put PK = VOL#<sub>, SK = PROFILE + Put PK = NATID#<hmac>, SK = NATID, both attribute_not_exists(PK)',

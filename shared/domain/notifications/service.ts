@@ -21,9 +21,31 @@ export interface SuppressionPort {
   unsuppress(channel: Channel, address: string): Promise<boolean>;
 }
 
-export type InboundResult = { readonly action: 'opted-out' | 'opted-in' | 'ignored'; readonly keyword?: string };
+export type InboundResult = { readonly action: 'opted-out' | 'opted-in' | 'ignored'; readonly keyword?: string; readonly profiles?: number };
 
-export const handleInboundSms = async (deps: { suppressions: SuppressionPort; clock: Clock }, sms: InboundSms): Promise<InboundResult> => {
+/** The profiles that give a number, and the SMS consent of one (the volunteers area: preferences, consent with its time, trail). */
+export interface SmsConsentPort {
+  idsByPhone(phone: string): Promise<readonly string[]>;
+  setSmsConsent(volunteerId: string, granted: boolean): Promise<void>;
+}
+
+/**
+ * STOP / START also show in the profile of everyone who gives that number: `preferences.sms`
+ * and `consent.sms` (granted, changedAt) follow the keyword, so the volunteer sees in the app
+ * what the number says, and START restores both.
+ */
+export const handleInboundSms = async (
+  deps: { suppressions: SuppressionPort; clock: Clock; profiles?: SmsConsentPort },
+  sms: InboundSms,
+): Promise<InboundResult> => {
+  const result = await applyKeyword(deps, sms);
+  if (result.action === 'ignored' || !deps.profiles) return result;
+  const ids = await deps.profiles.idsByPhone(sms.from);
+  for (const id of ids) await deps.profiles.setSmsConsent(id, result.action === 'opted-in');
+  return { ...result, profiles: ids.length };
+};
+
+const applyKeyword = async (deps: { suppressions: SuppressionPort; clock: Clock }, sms: InboundSms): Promise<InboundResult> => {
   const keyword = smsKeyword(sms.body);
   const word = sms.body.trim().split(/\s+/u)[0] ?? '';
   if (keyword === 'stop') {

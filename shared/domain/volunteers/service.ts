@@ -69,6 +69,8 @@ export interface VolunteerRepository {
   /** Creates the profile and claims its national ID atomically. @throws VolunteerAlreadyRegisteredError, NationalIdTakenError */
   create(record: VolunteerRecord, consent: readonly ConsentChange[], events?: readonly DomainEvent[]): Promise<void>;
   get(id: string): Promise<VolunteerRecord | undefined>;
+  /** The profiles that give this phone number (E.164). */
+  idsByPhone(phone: string): Promise<string[]>;
   /** Applies `changes` if the profile is still at `expectedRevision`. @throws VolunteerNotFoundError, ConcurrentWriteError */
   update(id: string, changes: VolunteerChanges, expectedRevision: number, consent: readonly ConsentChange[], events?: readonly DomainEvent[]): Promise<void>;
   /** Records the acceptance once; a repeat returns the first one with `created: false`. @throws VolunteerNotFoundError */
@@ -189,6 +191,17 @@ export const updateProfile = async (
     [domainEvent('VolunteerProfileUpdated', { volunteerId: caller.sub, fields: Object.keys(patch).sort(), updatedAt: at }, { id: ulid(now.getTime()), time: new Date(at) })],
   );
   return toProfile({ ...current, ...changes }, now);
+};
+
+/**
+ * The SMS consent of a profile set from outside the app (an SMS STOP / START keyword):
+ * `preferences.sms` and `consent.sms` change together, with the time, in the consent trail.
+ * Nothing is written when it already says so.
+ */
+export const setSmsConsent = async (ports: Pick<VolunteerPorts, 'repo' | 'clock'>, volunteerId: string, granted: boolean): Promise<void> => {
+  const current = await ports.repo.get(volunteerId);
+  if (!current || (current.preferences.sms === granted && current.consent.sms.granted === granted)) return;
+  await updateProfile(ports, { sub: volunteerId, groups: [] }, { preferences: { ...current.preferences, sms: granted } });
 };
 
 /**
