@@ -35,6 +35,12 @@ import {
   VolunteerNoShowDetail,
 } from '../shared/domain/hours/schema.js';
 import { CertificateIssuedDetail, CertificateRevokedDetail } from '../shared/domain/certificates/schema.js';
+import {
+  CompanyAdminAddedDetail,
+  CompanyApprovedDetail,
+  CompanyRegisteredDetail,
+  CompanyRejectedDetail,
+} from '../shared/domain/companies/schema.js';
 import { EVENT_SOURCE } from '../shared/domain/events.js';
 
 export interface EventContract {
@@ -225,6 +231,26 @@ export const eventCatalog = {
       'A volunteer checked in to a shift whose required training (`missing` module ids) they have not validly completed, e.g. a completion that expired after approval. The check-in stands; written with the attendance record; the managers are warned and the volunteer told (notify-training-missing).',
     detail: TrainingMissingAtCheckInDetail,
     example: 'training/training-missing-at-check-in.json',
+  },
+  CompanyRegistered: {
+    description: 'A company registered (POST /v1/companies) and waits for the ministry: the CompanyOnboarding workflow has started. No contact data.',
+    detail: CompanyRegisteredDetail,
+    example: 'companies/company-registered.json',
+  },
+  CompanyApproved: {
+    description: 'A ministry reviewer approved a company: it is active and its registrant (`firstAdmin`) is its first company-admin.',
+    detail: CompanyApprovedDetail,
+    example: 'companies/company-approved.json',
+  },
+  CompanyRejected: {
+    description: 'A company was not approved (a reviewer, or the workflow\'s validation with `rejectedBy: system`); its CR number is free again.',
+    detail: CompanyRejectedDetail,
+    example: 'companies/company-rejected.json',
+  },
+  CompanyAdminAdded: {
+    description: "A company's admin added another admin (POST /v1/companies/{companyId}/admins).",
+    detail: CompanyAdminAddedDetail,
+    example: 'companies/company-admin-added.json',
   },
 } as const satisfies Record<string, EventContract>;
 

@@ -5,6 +5,7 @@
  */
 import type { AnyOperation } from './operation.js';
 import { applicationOperations } from './applications/routes.js';
+import { companyOperations } from './companies/routes.js';
 import { hoursOperations } from './hours/routes.js';
 import { evaluationOperations } from './evaluations/routes.js';
 import { impactOperations } from './impact/routes.js';
@@ -36,4 +37,5 @@ export const operations: readonly AnyOperation[] = [
   ...evaluationOperations,
   ...impactOperations,
   ...personalDataOperations,
+  ...companyOperations,
 ];

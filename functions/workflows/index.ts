@@ -6,7 +6,8 @@
  */
 import type { WorkflowDefinition } from '../../shared/workflows/definition.js';
 import { applicationReview } from './application-review/definition.js';
+import { companyOnboarding } from './company-onboarding/definition.js';
 import { hoursVerification } from './hours-verification/definition.js';
 import { organizationOnboarding } from './organization-onboarding/definition.js';
 
-export const workflows: readonly WorkflowDefinition[] = [organizationOnboarding, applicationReview, hoursVerification];
+export const workflows: readonly WorkflowDefinition[] = [organizationOnboarding, applicationReview, hoursVerification, companyOnboarding];

@@ -51,7 +51,7 @@ const loadOrCreateKey = async (dataDir: string | undefined): Promise<JWK> => {
  * token it issues after the grant. Locally the platform's own record of that grant plays the
  * same part, so a fresh token from `POST /local/token` carries it.
  */
-export type DirectoryClaims = (sub: string) => Promise<{ readonly groups?: readonly (typeof GROUPS)[number][]; readonly orgId?: string } | undefined>;
+export type DirectoryClaims = (sub: string) => Promise<{ readonly groups?: readonly (typeof GROUPS)[number][]; readonly orgId?: string; readonly companyId?: string } | undefined>;
 
 export const createLocalIssuer = async (options: {
   issuer: string;
@@ -75,6 +75,7 @@ export const createLocalIssuer = async (options: {
         ...asked,
         groups: [...new Set([...asked.groups, ...(granted?.groups ?? [])])],
         orgId: asked.orgId ?? granted?.orgId,
+        companyId: asked.companyId ?? granted?.companyId,
       };
       const now = Math.floor(Date.now() / 1000);
       return new SignJWT({

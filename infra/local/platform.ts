@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as sesModule from 'aws-ses-v2-local';
 import { operations } from '../../functions/http/routes.js';
+import { companyRepository } from '../../shared/db/company-repository.js';
 import { managedOrganization } from '../../shared/db/organization-repository.js';
 import { idempotencyTable, localOnlyTable, mainTable } from '../../shared/db/table.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
@@ -130,10 +131,12 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
       issuer: `${apiUrl}/local`,
       audience: 'tatawwu-local',
       ...(options.dataDir && { dataDir: options.dataDir }),
-      // Cognito's part: an organisation a user was made manager of (the table's record of the grant).
+      // Cognito's part: an organisation a user was made manager of, a company they were made
+      // admin of (the table's records of the grants).
       directory: async (sub) => {
-        const orgId = await managedOrganization(sub);
-        return orgId ? { groups: ['org-manager'], orgId } : undefined;
+        const [orgId, companyId] = await Promise.all([managedOrganization(sub), companyRepository().adminOf(sub)]);
+        const groups = [...(orgId ? (['org-manager'] as const) : []), ...(companyId ? (['company-admin'] as const) : [])];
+        return groups.length > 0 ? { groups, ...(orgId && { orgId }), ...(companyId && { companyId }) } : undefined;
       },
     });
     issuerHolder.current = issuer;

@@ -13,6 +13,7 @@ import * as attendance from './entities/attendance.js';
 import * as booking from './entities/booking.js';
 import * as certificate from './entities/certificate.js';
 import * as charterAcceptance from './entities/charter-acceptance.js';
+import * as company from './entities/company.js';
 import * as consentChange from './entities/consent-change.js';
 import * as consumedEvent from './entities/consumed-event.js';
 import * as evaluation from './entities/evaluation.js';
@@ -57,6 +58,7 @@ const modules: readonly Record<string, unknown>[] = [
   booking,
   certificate,
   charterAcceptance,
+  company,
   consentChange,
   consumedEvent,
   evaluation,

@@ -7,20 +7,14 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
-  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { decodeCursor, encodeCursor, invalidCursor } from '../domain/cursor.js';
-import { ConflictError, NotFoundError } from '../domain/errors.js';
-import {
-  DecisionAlreadyMadeError,
-  DecisionNotOpenError,
-  LicenseNumberTakenError,
-  ManagerAlreadyAssignedError,
-} from '../domain/organizations/errors.js';
+import { ConflictError } from '../domain/errors.js';
+import { LicenseNumberTakenError, ManagerAlreadyAssignedError } from '../domain/organizations/errors.js';
 import { LICENSE_HOLD_SECONDS, type Department, type StatusChange } from '../domain/organizations/schema.js';
 import type { OrganizationRepository, TransitionOptions } from '../domain/organizations/service.js';
 import { env } from '../env.js';
@@ -29,6 +23,7 @@ import { outboxPuts } from './entities/outbox-event.js';
 import { licenseMarker, organization, organizationStatusChange } from './entities/organization.js';
 import { managerAssignment, organizationManager } from './entities/organization-manager.js';
 import { volunteerDepartment } from './entities/volunteer-department.js';
+import { vettingWrites } from './vetting.js';
 
 type Item = Record<string, unknown>;
 
@@ -75,6 +70,9 @@ export const organizationRepository = (
     const marker = licenseMarker.fromItem(Item);
     return marker.heldUntil !== undefined && marker.heldUntil < now ? undefined : marker.orgId;
   };
+
+  const vetting = vettingWrites(client, tableName);
+  const vetted = (orgId: string) => ({ key: organization.keys.item(orgId), noun: `organisation ${orgId}` });
 
   return {
     async create(org, change, events = []) {
@@ -142,84 +140,10 @@ export const organizationRepository = (
       return Item ? volunteerDepartment.fromItem(Item) : undefined;
     },
 
-    async recordDecision(orgId, decision) {
-      try {
-        const { Attributes } = await client.send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: organization.keys.item(orgId),
-            UpdateExpression: 'SET #decision = :decision, updatedAt = :at REMOVE taskToken',
-            ConditionExpression: '#status = :pending AND attribute_exists(taskToken) AND attribute_not_exists(#decision)',
-            ExpressionAttributeNames: { '#status': 'status', '#decision': 'decision' },
-            ExpressionAttributeValues: { ':decision': decision, ':pending': 'pending', ':at': decision.at },
-            ReturnValues: 'ALL_OLD',
-          }),
-        );
-        return String(Attributes?.taskToken);
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        const current = await get(orgId);
-        if (!current) throw new NotFoundError(`organisation ${orgId} not found`, { cause: error });
-        if (current.status !== 'pending' || current.decision !== undefined) {
-          throw new DecisionAlreadyMadeError(`organisation ${orgId} was already decided (status ${String(current.status)})`, { cause: error });
-        }
-        throw new DecisionNotOpenError(`organisation ${orgId} is not waiting for a decision yet; retry in a few seconds`, { cause: error });
-      }
-    },
-
-    async withdrawDecision(orgId, decision) {
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: organization.keys.item(orgId),
-            UpdateExpression: 'REMOVE #decision',
-            ConditionExpression: '#decision.#at = :at AND #decision.#by = :by',
-            ExpressionAttributeNames: { '#decision': 'decision', '#at': 'at', '#by': 'by' },
-            ExpressionAttributeValues: { ':at': decision.at, ':by': decision.by },
-          }),
-        );
-      } catch (error) {
-        // Another decision replaced it meanwhile: nothing of ours to take back.
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-    },
-
-    async storeTaskToken(orgId, taskToken) {
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: organization.keys.item(orgId),
-            UpdateExpression: 'SET taskToken = :token',
-            ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':token': taskToken, ':pending': 'pending' },
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) {
-          throw new ConflictError(`organisation ${orgId} is no longer pending; it cannot wait for a decision`, { cause: error });
-        }
-        throw error;
-      }
-    },
-
-    async clearTaskToken(orgId) {
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: organization.keys.item(orgId),
-            UpdateExpression: 'REMOVE taskToken',
-            ConditionExpression: 'attribute_exists(PK)',
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) throw new NotFoundError(`organisation ${orgId} not found`, { cause: error });
-        throw error;
-      }
-    },
+    recordDecision: (orgId, decision) => vetting.recordDecision(vetted(orgId), decision),
+    withdrawDecision: (orgId, decision) => vetting.withdrawDecision(vetted(orgId), decision),
+    storeTaskToken: (orgId, taskToken) => vetting.storeTaskToken(vetted(orgId), taskToken),
+    clearTaskToken: (orgId) => vetting.clearTaskToken(vetted(orgId)),
 
     async transition(orgId, from, change, options: TransitionOptions = {}) {
       const TableName = tableName();

@@ -54,3 +54,7 @@ export class SelfDecisionError extends ForbiddenError {
 export const assertNotSelf = (caller: Caller, subjectSub: string, subject: string): void => {
   if (caller.sub === subjectSub) throw new SelfDecisionError(`${subject} is your own: another manager or reviewer must decide it`);
 };
+
+/** True when the caller is an admin of the given company (company-admin with that `custom:companyId`). */
+export const adminsCompany = (caller: Caller | undefined, companyId: string): boolean =>
+  hasGroup(caller, 'company-admin') && caller?.companyId === companyId;

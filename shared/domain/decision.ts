@@ -20,3 +20,17 @@ export const RecordedDecision = z.object({
   at: z.string(),
 });
 export type RecordedDecision = z.infer<typeof RecordedDecision>;
+
+/**
+ * The reason a workflow's Validate step gave, from the rejection a Catch passed on: Lambda error
+ * causes arrive as the JSON of `{ errorType, errorMessage }`; plain text is kept.
+ */
+export const validationMessage = (cause: string | undefined): string | undefined => {
+  if (!cause) return undefined;
+  try {
+    const parsed = JSON.parse(cause) as { errorMessage?: unknown };
+    return typeof parsed.errorMessage === 'string' ? parsed.errorMessage : cause;
+  } catch {
+    return cause;
+  }
+};

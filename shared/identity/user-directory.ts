@@ -10,6 +10,7 @@ import {
   AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import type { CompanyDirectory } from '../domain/companies/ports.js';
 import type { UserDirectory } from '../domain/organizations/service.js';
 import { env } from '../env.js';
 
@@ -42,8 +43,20 @@ export const cognitoVolunteerDirectory = (userPoolId: string): VolunteerDirector
   },
 });
 
-export interface RecordingUserDirectory extends UserDirectory, VolunteerDirectory {
+/** A company admin: the `company-admin` group and `custom:companyId` (one company per admin). */
+export const cognitoCompanyDirectory = (userPoolId: string): CompanyDirectory => ({
+  async grantCompanyAdmin(sub, companyId) {
+    client ??= new CognitoIdentityProviderClient({ region: env.region });
+    await client.send(
+      new AdminUpdateUserAttributesCommand({ UserPoolId: userPoolId, Username: sub, UserAttributes: [{ Name: 'custom:companyId', Value: companyId }] }),
+    );
+    await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: sub, GroupName: 'company-admin' }));
+  },
+});
+
+export interface RecordingUserDirectory extends UserDirectory, VolunteerDirectory, CompanyDirectory {
   readonly grants: readonly { sub: string; orgId: string }[];
+  readonly companyAdmins: readonly { sub: string; companyId: string }[];
   readonly volunteers: ReadonlySet<string>;
 }
 
@@ -53,10 +66,15 @@ const holder = globalThis as unknown as Record<symbol, RecordingUserDirectory | 
 /** The local stand-in: remembers the grants (shared by every module instance in the process). */
 export const localUserDirectory: RecordingUserDirectory = (holder[globalKey] ??= (() => {
   const grants: { sub: string; orgId: string }[] = [];
+  const companyAdmins: { sub: string; companyId: string }[] = [];
   const volunteers = new Set<string>();
   return {
     grants,
+    companyAdmins,
     volunteers,
+    async grantCompanyAdmin(sub: string, companyId: string) {
+      companyAdmins.push({ sub, companyId });
+    },
     async grantOrganizationManager(sub: string, orgId: string) {
       grants.push({ sub, orgId });
     },
@@ -77,3 +95,6 @@ export const userDirectory = (): UserDirectory =>
 
 export const volunteerDirectory = (): VolunteerDirectory =>
   env.mode === 'local' ? localUserDirectory : cognitoVolunteerDirectory(userPoolId());
+
+export const companyDirectory = (): CompanyDirectory =>
+  env.mode === 'local' ? localUserDirectory : cognitoCompanyDirectory(userPoolId());

@@ -387,3 +387,7 @@ export interface DecisionRequest<I> {
 
 export const decisionRequest = <S extends z.ZodType>(input: S) =>
   z.object({ input, taskToken: z.string().min(1), executionId: z.string().min(1) });
+
+/** The input of a Reject step: the step's input and, when a Catch sent it there, the `rejection` (`ResultPath: $.rejection`). */
+export const withRejection = <Shape extends z.ZodRawShape>(input: z.ZodObject<Shape>) =>
+  input.extend({ rejection: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional() });

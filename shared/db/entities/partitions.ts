@@ -7,3 +7,4 @@
 export const volunteerPartition = (sub: string): string => `VOL#${sub}`;
 export const organizationPartition = (orgId: string): string => `ORG#${orgId}`;
 export const opportunityPartition = (opportunityId: string): string => `OPP#${opportunityId}`;
+export const companyPartition = (companyId: string): string => `COMPANY#${companyId}`;

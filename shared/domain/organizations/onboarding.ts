@@ -8,6 +8,7 @@
  *                                      └timeout→ RemindReviewers → AwaitDecisionAgain ─…
  *                                                                      └timeout→ Expire
  */
+import { validationMessage } from '../decision.js';
 import type { EmailMessage, EmailSender } from '../notifications/ports.js';
 import { OrganizationInvalidError } from './errors.js';
 import { LICENSE_NUMBER_PATTERN, type OrganizationRecord } from './schema.js';
@@ -145,17 +146,6 @@ export const reject = async (
     `لم تتم الموافقة على طلب تسجيل ${org.nameAr}. السبب: ${reason}`,
   ], { type: 'organization-rejected', about: org.id, params: { orgNameAr: org.nameAr, orgNameEn: org.nameEn, reason } });
   return { orgId: org.id, status: 'rejected' };
-};
-
-/** Lambda error causes arrive as the JSON of `{ errorType, errorMessage }`; plain text is kept. */
-const validationMessage = (cause: string | undefined): string | undefined => {
-  if (!cause) return undefined;
-  try {
-    const parsed = JSON.parse(cause) as { errorMessage?: unknown };
-    return typeof parsed.errorMessage === 'string' ? parsed.errorMessage : cause;
-  } catch {
-    return cause;
-  }
 };
 
 export const expire = async (deps: OnboardingDeps, input: OnboardingInput): Promise<OnboardingInput & { status: 'expired' }> => {

@@ -113,26 +113,52 @@ export const registerOrganization = async (
   caller: Caller,
   input: RegisterOrganization,
 ): Promise<{ id: string; status: 'pending' }> => {
+  const org: OrganizationRecord = pendingRegistration(deps, caller, input);
+  const at = org.createdAt;
+  return registerOnce(deps.workflow, caller, {
+    registration: org,
+    write: () => deps.repo.create(org, { status: 'pending', at, by: caller.sub, reason: 'registered' }, [event(deps, 'OrganizationRegistered', registeredEvent(org))]),
+    taken: (error) => error instanceof LicenseNumberTakenError,
+    holder: async () => {
+      const holderId = await deps.repo.licenseHolder(input.licenseNumber);
+      return holderId ? deps.repo.get(holderId) : undefined;
+    },
+  });
+};
+
+/** A new registration to vet: the input, a new id, `pending`, who registered it and when. */
+export const pendingRegistration = <I extends object>(deps: Pick<OrganizationDeps, 'clock' | 'ids'>, caller: Caller, input: I) => {
   const at = deps.clock.now().toISOString();
-  const org: OrganizationRecord = {
+  return {
     ...input,
     id: deps.ids(),
-    status: 'pending',
+    status: 'pending' as const,
     registeredBy: { sub: caller.sub, ...(caller.email && { email: caller.email }) },
     createdAt: at,
     updatedAt: at,
   };
-  let registered = org;
+};
+
+/**
+ * Writes a vetted registration (organisation, company) and starts its onboarding. When its
+ * number is taken by a pending registration of the same user (a retry after the workflow start
+ * failed), answers with that one and (re)starts its execution, whose name derives from its id.
+ */
+export const registerOnce = async <R extends { readonly id: string; readonly status: string; readonly registeredBy: { readonly sub: string } }>(
+  workflow: OnboardingWorkflow,
+  caller: Caller,
+  how: { registration: R; write: () => Promise<void>; taken: (error: unknown) => boolean; holder: () => Promise<R | undefined> },
+): Promise<{ id: string; status: 'pending' }> => {
+  let registered = how.registration;
   try {
-    await deps.repo.create(org, { status: 'pending', at, by: caller.sub, reason: 'registered' }, [event(deps, 'OrganizationRegistered', registeredEvent(org))]);
+    await how.write();
   } catch (error) {
-    if (!(error instanceof LicenseNumberTakenError)) throw error;
-    const holderId = await deps.repo.licenseHolder(input.licenseNumber);
-    const holder = holderId ? await deps.repo.get(holderId) : undefined;
+    if (!how.taken(error)) throw error;
+    const holder = await how.holder();
     if (!holder || holder.status !== 'pending' || holder.registeredBy.sub !== caller.sub) throw error;
     registered = holder;
   }
-  await deps.workflow.start(registered.id);
+  await workflow.start(registered.id);
   return { id: registered.id, status: 'pending' };
 };
 
@@ -216,16 +242,31 @@ export const decideOrganization = async (
     by: caller.sub,
     at: deps.clock.now().toISOString(),
   };
-  const taskToken = await deps.repo.recordDecision(orgId, decision);
+  await recordAndResume(deps, orgId, decision);
+  return { id: orgId, decision: input.decision, status: org.status };
+};
+
+/**
+ * Records a reviewer's decision on a vetted registration (organisation, company), then resumes
+ * its waiting onboarding execution with it.
+ */
+export const recordAndResume = async (
+  deps: {
+    readonly repo: Pick<OrganizationRepository, 'recordDecision' | 'withdrawDecision'>;
+    readonly workflow: OnboardingWorkflow;
+  },
+  id: string,
+  decision: RecordedDecision,
+): Promise<void> => {
+  const taskToken = await deps.repo.recordDecision(id, decision);
   try {
     await deps.workflow.resume(taskToken, decision);
   } catch (error) {
     // The wait timed out between our write and the resume: take the decision back so the
     // reviewer can decide again on the reminder, instead of leaving a decision nobody acted on.
-    if (error instanceof DecisionNotOpenError) await deps.repo.withdrawDecision(orgId, decision);
+    if (error instanceof DecisionNotOpenError) await deps.repo.withdrawDecision(id, decision);
     throw error;
   }
-  return { id: orgId, decision: input.decision, status: org.status };
 };
 
 const mayManage = (caller: Caller, orgId: string) => managesOrganization(caller, orgId) || hasGroup(caller, 'ministry-admin');

@@ -1,0 +1,29 @@
+/**
+ * The ports the company handlers hand to the services: the real adapters, built per call
+ * (each a cheap wrapper over process-wide clients).
+ */
+import { ulid } from 'ulid';
+import { systemClock } from '../../../shared/clock.js';
+import { companyRepository } from '../../../shared/db/company-repository.js';
+import type { CompanyDeps, OnboardingWorkflow } from '../../../shared/domain/companies/ports.js';
+import { DecisionNotOpenError } from '../../../shared/domain/organizations/errors.js';
+import { decisionNotOpenText, resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
+
+export const WORKFLOW = 'CompanyOnboarding';
+
+/** Execution name derived from the company id: a retried start finds the same execution. */
+export const executionName = (companyId: string) => `company-${companyId}`;
+
+export const companyOnboardingWorkflow = (): OnboardingWorkflow => ({
+  async start(companyId) {
+    await workflowClient().start(WORKFLOW, { companyId }, { executionName: executionName(companyId) });
+  },
+  resume: (taskToken, decision) =>
+    resumeDecision(taskToken, decision, {
+      rejectedError: 'CompanyRejected',
+      rejectedCause: 'rejected by a ministry reviewer',
+      notOpen: (cause) => new DecisionNotOpenError(decisionNotOpenText(cause.reason, 'decide again once the reviewers are reminded'), { cause }),
+    }),
+});
+
+export const companyPorts = (): CompanyDeps => ({ repo: companyRepository(), clock: systemClock, ids: () => ulid() });

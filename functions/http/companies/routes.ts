@@ -1,0 +1,153 @@
+/**
+ * Company routes (corporate volunteering, issue 15). Who may call them:
+ * - `POST /v1/companies`: any signed-in user; the company stays `pending` until a ministry
+ *   reviewer decides (CompanyOnboarding workflow); the registrant becomes its first admin.
+ * - `GET /v1/companies/{companyId}`: its admins, the ministry, its registrant.
+ * - `POST …/decision`: ministry-reviewer only.
+ * - `POST|GET …/admins`: its admins (GET: the ministry too).
+ * Anyone else, another company's admin included, gets a 404 for everything of a company.
+ */
+import {
+  AddCompanyAdmin,
+  CompanyAdmin,
+  CompanyAdminList,
+  CompanyDecision,
+  CompanyDecisionResponse,
+  CompanyPath,
+  CompanyRegisteredResponse,
+  CompanyView,
+  RegisterCompany,
+} from '../../../shared/domain/companies/schema.js';
+import { defineOperation } from '../operation.js';
+
+const tags = ['companies'];
+const COMPANY_ID = '01JS2B7K4M9N3P5Q8R1T6V0W2X';
+
+export const registerCompany = /* @__PURE__ */ defineOperation({
+  id: 'RegisterCompany',
+  method: 'POST',
+  path: '/v1/companies',
+  entry: 'functions/http/companies/register.ts',
+  auth: 'required',
+  request: { body: RegisterCompany },
+  idempotent: true,
+  needs: ['table:read', 'table:write', 'events', 'workflow:CompanyOnboarding'],
+  summary:
+    'Register a company (any signed-in user). 202 `pending`: the CompanyOnboarding workflow notifies the ministry reviewers and waits for their decision; on approval the registrant becomes its first company-admin. `crNumber` is the 10-digit commercial registration number, held by one pending or active company (409 on `crNumber`); `emailDomains` are the domains of the staff\'s work addresses (employees may join by proving one).',
+  tags,
+  responses: { 202: CompanyRegisteredResponse },
+  errors: [400, 401, 409, 413, 422],
+  examples: {
+    request: { nameAr: 'شركة الأفق للتقنية', nameEn: 'Horizon Technology Co.', crNumber: '1010987654', contactEmail: 'csr@horizon.com.sa', emailDomains: ['horizon.com.sa'] },
+    response: { id: '01JS2B7K4M9N3P5Q8R1T6V0W2X', status: 'pending' },
+  },
+});
+
+export const getCompany = /* @__PURE__ */ defineOperation({
+  id: 'GetCompany',
+  method: 'GET',
+  path: '/v1/companies/{companyId}',
+  entry: 'functions/http/companies/get.ts',
+  auth: 'required',
+  request: { path: CompanyPath },
+  needs: ['table:read'],
+  summary: 'A company with its status history (its admins, ministry reviewers and admins, its registrant; anyone else → 404).',
+  tags,
+  responses: { 200: CompanyView },
+  errors: [400, 401, 404],
+  examples: {
+    path: { companyId: COMPANY_ID },
+    response: {
+      id: '01JS2B7K4M9N3P5Q8R1T6V0W2X',
+      nameAr: 'شركة الأفق للتقنية',
+      nameEn: 'Horizon Technology Co.',
+      crNumber: '1010987654',
+      contactEmail: 'csr@horizon.com.sa',
+      emailDomains: ['horizon.com.sa'],
+      status: 'active',
+      registeredBy: { sub: '5b7c1e2a-9d3f-4a6b-8c0e-1f2a3b4c5d6e', email: 'noura@horizon.com.sa' },
+      createdAt: '2026-05-03T09:12:00.000Z',
+      updatedAt: '2026-05-04T11:40:00.000Z',
+      decision: { decision: 'approve', by: 'reviewer-7', at: '2026-05-04T11:39:58.000Z' },
+      history: [
+        { status: 'pending', at: '2026-05-03T09:12:00.000Z', by: '5b7c1e2a-9d3f-4a6b-8c0e-1f2a3b4c5d6e', reason: 'registered' },
+        { status: 'active', from: 'pending', at: '2026-05-04T11:40:00.000Z', by: 'reviewer-7', reason: 'approved by the ministry' },
+      ],
+    },
+  },
+});
+
+export const decideCompany = /* @__PURE__ */ defineOperation({
+  id: 'DecideCompany',
+  method: 'POST',
+  path: '/v1/companies/{companyId}/decision',
+  entry: 'functions/http/companies/decide.ts',
+  auth: 'required',
+  groups: ['ministry-reviewer'],
+  request: { path: CompanyPath, body: CompanyDecision },
+  needs: ['table:read', 'table:write', 'workflow:CompanyOnboarding'],
+  summary:
+    'The ministry decision on a pending company (ministry-reviewer). 202: the workflow resumes; approve → `active` and the registrant becomes its first company-admin, reject (`reason` required) → `rejected` and the CR number is free again; the contact is emailed. A second decision is a 409 and changes nothing; one before the workflow waits for it is a 409 `decision-not-open`.',
+  tags,
+  responses: { 202: CompanyDecisionResponse },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: { path: { companyId: COMPANY_ID }, request: { decision: 'approve' }, response: { id: '01JS2B7K4M9N3P5Q8R1T6V0W2X', decision: 'approve', status: 'pending' } },
+});
+
+export const addCompanyAdmin = /* @__PURE__ */ defineOperation({
+  id: 'AddCompanyAdmin',
+  method: 'POST',
+  path: '/v1/companies/{companyId}/admins',
+  entry: 'functions/http/companies/add-admin.ts',
+  auth: 'required',
+  groups: ['company-admin'],
+  request: { path: CompanyPath, body: AddCompanyAdmin },
+  idempotent: true,
+  needs: ['table:read', 'table:write', 'events', 'cognito'],
+  summary:
+    "Add an admin to an active company (its company-admins). In the cloud the user joins the `company-admin` group with `custom:companyId`. A user administers one company (409 on `sub` otherwise); another company's admin → 404.",
+  tags,
+  responses: { 201: CompanyAdmin },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { companyId: COMPANY_ID },
+    request: { sub: '9e8d7c6b-5a4f-4e3d-2c1b-0a9f8e7d6c5b', email: 'hr@horizon.com.sa' },
+    response: {
+      companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X',
+      sub: '9e8d7c6b-5a4f-4e3d-2c1b-0a9f8e7d6c5b',
+      email: 'hr@horizon.com.sa',
+      addedBy: '5b7c1e2a-9d3f-4a6b-8c0e-1f2a3b4c5d6e',
+      addedAt: '2026-05-05T08:00:00.000Z',
+    },
+  },
+});
+
+export const listCompanyAdmins = /* @__PURE__ */ defineOperation({
+  id: 'ListCompanyAdmins',
+  method: 'GET',
+  path: '/v1/companies/{companyId}/admins',
+  entry: 'functions/http/companies/list-admins.ts',
+  auth: 'required',
+  request: { path: CompanyPath },
+  needs: ['table:read'],
+  summary: "The company's admins (its admins, the ministry, its registrant; anyone else → 404).",
+  tags,
+  responses: { 200: CompanyAdminList },
+  errors: [400, 401, 404],
+  examples: {
+    path: { companyId: COMPANY_ID },
+    response: {
+      items: [
+        {
+          companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X',
+          sub: '5b7c1e2a-9d3f-4a6b-8c0e-1f2a3b4c5d6e',
+          email: 'noura@horizon.com.sa',
+          addedBy: 'reviewer-7',
+          addedAt: '2026-05-04T11:40:00.000Z',
+        },
+      ],
+    },
+  },
+});
+
+export const companyOperations = [registerCompany, getCompany, decideCompany, addCompanyAdmin, listCompanyAdmins] as const;

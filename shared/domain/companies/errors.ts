@@ -1,0 +1,39 @@
+import { ConflictError } from '../errors.js';
+
+/** Another pending or active company holds this commercial registration number. */
+export class CrNumberTakenError extends ConflictError {
+  override readonly code = 'cr-number-taken';
+  constructor(crNumber: string, options?: { cause?: unknown }) {
+    super(`commercial registration ${crNumber} is already registered to another company`, {
+      ...options,
+      errors: [{ path: 'crNumber', message: 'already registered' }],
+    });
+  }
+}
+
+/** Programmes, admins and employees need an approved (`active`) company. */
+export class CompanyNotActiveError extends ConflictError {
+  override readonly code = 'company-not-active';
+  constructor(companyId: string, status: string) {
+    super(`company ${companyId} is ${status}; this needs an active (approved) company`);
+  }
+}
+
+/** A user is the admin of one company (`custom:companyId` holds one id). */
+export class CompanyAdminAssignedError extends ConflictError {
+  override readonly code = 'company-admin-assigned';
+  constructor(sub: string, options?: { cause?: unknown }) {
+    super(`user ${sub} is already the admin of another company`, { ...options, errors: [{ path: 'sub', message: 'admin of another company' }] });
+  }
+}
+
+/**
+ * Thrown by the CompanyOnboarding workflow's Validate task; its `name` is what the state
+ * machine's Catch matches, sending the company to the rejection path with this message.
+ */
+export class CompanyInvalidError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CompanyInvalid';
+  }
+}

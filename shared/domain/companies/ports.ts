@@ -1,0 +1,59 @@
+/**
+ * The ports of the companies area: the repository (shared/db/company-repository.ts), the
+ * onboarding workflow (the same port as organisations'), the identity directory that makes a
+ * user a company-admin, and email.
+ */
+import type { Clock } from '../../clock.js';
+import type { RecordedDecision } from '../decision.js';
+import type { DomainEvent } from '../events.js';
+import type { EmailSender } from '../notifications/ports.js';
+import type { OnboardingWorkflow } from '../organizations/service.js';
+import type { CompanyAdmin, CompanyRecord, CompanyStatus, CompanyStatusChange } from './schema.js';
+
+export type { OnboardingWorkflow };
+
+export interface CompanyTransition {
+  /** The registrant becomes the first admin in the approval's transaction. */
+  readonly firstAdmin?: CompanyAdmin;
+  /** Makes the pending hold on the number permanent (approval). */
+  readonly keepCr?: string;
+  /** Frees the commercial registration number (rejection, expiry): it is held only while pending or active. */
+  readonly releaseCr?: string;
+  readonly events?: readonly DomainEvent[];
+}
+
+export interface CompanyRepository {
+  /** The company, its CR marker and first history entry; CrNumberTakenError when the number is held. */
+  create(company: CompanyRecord, change: CompanyStatusChange, events: readonly DomainEvent[]): Promise<void>;
+  get(companyId: string): Promise<CompanyRecord | undefined>;
+  crHolder(crNumber: string): Promise<string | undefined>;
+  history(companyId: string): Promise<CompanyStatusChange[]>;
+  recordDecision(companyId: string, decision: RecordedDecision): Promise<string>;
+  withdrawDecision(companyId: string, decision: RecordedDecision): Promise<void>;
+  storeTaskToken(companyId: string, taskToken: string): Promise<void>;
+  clearTaskToken(companyId: string): Promise<void>;
+  transition(companyId: string, from: CompanyStatus, change: CompanyStatusChange, options?: CompanyTransition): Promise<'applied' | 'already'>;
+  /** Adds an admin (re-adding one is a no-op); CompanyAdminAssignedError when they admin another company. */
+  putAdmin(admin: CompanyAdmin, events: readonly DomainEvent[]): Promise<void>;
+  listAdmins(companyId: string): Promise<CompanyAdmin[]>;
+  /** The company a user administers, if any. */
+  adminOf(sub: string): Promise<string | undefined>;
+}
+
+/** Grants the `company-admin` group and the `custom:companyId` claim (Cognito in the cloud). */
+export interface CompanyDirectory {
+  grantCompanyAdmin(sub: string, companyId: string): Promise<void>;
+}
+
+export interface CompanyDeps {
+  readonly repo: CompanyRepository;
+  readonly clock: Clock;
+  readonly ids: () => string;
+}
+
+export interface CompanyOnboardingDeps extends CompanyDeps {
+  readonly email: EmailSender;
+  readonly directory: CompanyDirectory;
+  /** The ministry reviewers' addresses. */
+  readonly reviewers: readonly string[];
+}
