@@ -16,7 +16,7 @@ import {
   ApplicationRejectedDetail,
   ApplicationWaitlistedDetail,
 } from '../shared/domain/applications/schema.js';
-import { OpportunityClosedDetail, OpportunityPublishedDetail } from '../shared/domain/opportunities/schema.js';
+import { OpportunityClosedDetail, OpportunityPublishedDetail, OpportunityUpdatedDetail } from '../shared/domain/opportunities/schema.js';
 import { OrganizationApprovedDetail, OrganizationRegisteredDetail, OrganizationRejectedDetail } from '../shared/domain/organizations/schema.js';
 import { VolunteerInvitedDetail, VolunteerProfileUpdatedDetail } from '../shared/domain/matching/schema.js';
 import { VolunteerRegisteredDetail } from '../shared/domain/volunteers/schema.js';
@@ -94,6 +94,12 @@ export const eventCatalog = {
     description: 'A manager closed an opportunity (draft or published): it left search; no new applications.',
     detail: OpportunityClosedDetail,
     example: 'opportunities/opportunity-closed.json',
+  },
+  OpportunityUpdated: {
+    description:
+      'A manager edited a published opportunity (PATCH /v1/opportunities/{id}) so that its volunteers must be told: its place changed (`placeChanged`) or shifts without seats moved (`movedShifts`). Shifts with seats never move and capacity never drops below the seats taken.',
+    detail: OpportunityUpdatedDetail,
+    example: 'opportunities/opportunity-updated.json',
   },
   ApplicationSubmitted: {
     description:

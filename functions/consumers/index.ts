@@ -113,6 +113,15 @@ export const assignFirstManager = defineConsumer({
   needs: ['table:read', 'table:write', 'cognito'],
 });
 
+/** OpportunityUpdated (issue 11) → volunteers with a seat are told of a change of place or time. */
+export const notifyOpportunityUpdated = defineConsumer({
+  id: 'NotifyOpportunityUpdated',
+  events: ['OpportunityUpdated'],
+  entry: 'functions/consumers/notify-opportunity-updated.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  timeout: 120,
+});
+
 export const consumers: readonly ConsumerDefinition[] = [
   notifyHours,
   attendanceRecord,
@@ -127,4 +136,5 @@ export const consumers: readonly ConsumerDefinition[] = [
   matchingIndexOpportunities,
   notifyTrainingMissing,
   assignFirstManager,
+  notifyOpportunityUpdated,
 ];

@@ -7,7 +7,8 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { BatchWriteCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { decodeCursor as decodeOpaque, encodeCursor as encodeOpaque, invalidCursor } from '../domain/cursor.js';
-import { OpportunityStatusError } from '../domain/opportunities/errors.js';
+import { OpportunityChangedError, OpportunityStatusError } from '../domain/opportunities/errors.js';
+import { RuleViolationError } from '../domain/errors.js';
 import { OpportunitySummary, type OpportunityRecord, type ShiftRecord } from '../domain/opportunities/schema.js';
 import { partitionsOf, summaryOf, type SearchPartition, type SearchPlan } from '../domain/opportunities/search.js';
 import type { OpportunityRepository } from '../domain/opportunities/service.js';
@@ -33,7 +34,14 @@ export const searchItems = (opportunity: OpportunityRecord, publishedAt: string)
   });
 };
 
-const opportunityItem = (opportunity: OpportunityRecord): Item => opportunityEntity.toItem(opportunity, opportunityEntity.keys.item(opportunity.id));
+const opportunityItem = (opportunity: OpportunityRecord): Item =>
+  opportunityEntity.toItem(opportunity, {
+    ...opportunityEntity.keys.item(opportunity.id),
+    ...opportunityEntity.keys.byOrganization(opportunity.orgId, opportunity.status, opportunity.createdAt, opportunity.id),
+  });
+
+/** A list page's cursor: the organisation's partition and the sort key of the last opportunity returned. */
+const OrgListCursor = z.object({ p: z.string().max(200), s: z.string().max(200) }).strict();
 const shiftItem = (shift: ShiftRecord): Item =>
   shiftEntity.toItem(shift, { ...shiftEntity.keys.item(shift.opportunityId, shift.id), ...shiftEntity.keys.index(shift.id) });
 
@@ -103,6 +111,12 @@ const summaryFields = Object.keys(OpportunitySummary.shape) as (keyof Opportunit
 const toSummary = (item: Item): OpportunitySummary =>
   Object.fromEntries(summaryFields.filter((field) => item[field] !== undefined).map((field) => [field, item[field]])) as OpportunitySummary;
 
+/** The organisation-list keys of an opportunity in a status, as update values. */
+const listedAs = (opportunity: OpportunityRecord, status: string) => {
+  const keys = opportunityEntity.keys.byOrganization(opportunity.orgId, status, opportunity.createdAt, opportunity.id);
+  return { ':listed': keys.GSI2PK, ':listedAt': keys.GSI2SK };
+};
+
 export const opportunityRepository = (
   client: DynamoDBDocumentClient = documentClient(),
   tableName: () => string = () => env.tableName,
@@ -153,10 +167,15 @@ export const opportunityRepository = (
             Update: {
               TableName,
               Key: opportunityEntity.keys.item(opportunity.id),
-              UpdateExpression: 'SET #status = :published, publishedAt = :at, updatedAt = :at',
+              UpdateExpression: 'SET #status = :published, publishedAt = :at, updatedAt = :at, GSI2PK = :listed, GSI2SK = :listedAt',
               ConditionExpression: '#status = :draft',
               ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':published': 'published', ':draft': 'draft', ':at': publishedAt },
+              ExpressionAttributeValues: {
+                ':published': 'published',
+                ':draft': 'draft',
+                ':at': publishedAt,
+                ...listedAs(opportunity, 'published'),
+              },
             },
           },
           ...searchItems(opportunity, publishedAt).map((Item) => ({ Put: { TableName, Item } })),
@@ -180,10 +199,10 @@ export const opportunityRepository = (
             Update: {
               TableName,
               Key: opportunityEntity.keys.item(opportunity.id),
-              UpdateExpression: 'SET #status = :closed, closedAt = :at, updatedAt = :at',
+              UpdateExpression: 'SET #status = :closed, closedAt = :at, updatedAt = :at, GSI2PK = :listed, GSI2SK = :listedAt',
               ConditionExpression: '#status = :current',
               ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':closed': 'closed', ':current': opportunity.status, ':at': closedAt },
+              ExpressionAttributeValues: { ':closed': 'closed', ':current': opportunity.status, ':at': closedAt, ...listedAs(opportunity, 'closed') },
             },
           },
           ...indexDeletes,
@@ -193,6 +212,92 @@ export const opportunityRepository = (
         'closed',
       );
       return { ...opportunity, status: 'closed', closedAt, updatedAt: closedAt };
+    },
+
+    async update(before, after, plan, events = []) {
+      const TableName = tableName();
+      const free = 'seatsTaken = :zero AND (attribute_not_exists(waiting) OR waiting = :zero)';
+      const items: TransactItems = [
+        {
+          Put: {
+            TableName,
+            Item: opportunityItem(after),
+            ConditionExpression: 'updatedAt = :seen AND #status = :status',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':seen': before.updatedAt, ':status': before.status },
+          },
+        },
+        ...plan.keep
+          .filter((k) => k.changed)
+          .map(({ shift, moved }) => ({
+            Update: {
+              TableName,
+              Key: shiftEntity.keys.item(shift.opportunityId, shift.id),
+              UpdateExpression: 'SET #start = :start, #end = :end, #capacity = :capacity',
+              // Capacity never below the seats taken; a shift with seats is not moved (of a published opportunity).
+              ConditionExpression: `attribute_exists(PK) AND seatsTaken <= :capacity${moved && before.status === 'published' ? ` AND ${free}` : ''}`,
+              ExpressionAttributeNames: { '#start': 'start', '#end': 'end', '#capacity': 'capacity' },
+              ExpressionAttributeValues: {
+                ':start': shift.start,
+                ':end': shift.end,
+                ':capacity': shift.capacity,
+                ...(moved && before.status === 'published' && { ':zero': 0 }),
+              },
+            },
+          })),
+        ...plan.add.map((shift) => ({ Put: { TableName, Item: shiftItem(shift), ConditionExpression: 'attribute_not_exists(PK)' } })),
+        ...plan.remove.map((shift) => ({
+          Delete: { TableName, Key: shiftEntity.keys.item(shift.opportunityId, shift.id), ConditionExpression: free, ExpressionAttributeValues: { ':zero': 0 } },
+        })),
+      ];
+      if (after.status === 'published') {
+        const kept = new Set(partitionsOf(after).map(partitionKey));
+        items.push(
+          ...partitionsOf(before)
+            .map(partitionKey)
+            .filter((key) => !kept.has(key))
+            .map((key) => ({ Delete: { TableName, Key: opportunitySearchEntry.keys.item(before.id, key) } })),
+          ...searchItems(after, after.publishedAt ?? after.updatedAt).map((Item) => ({ Put: { TableName, Item } })),
+        );
+      }
+      items.push(...outboxPuts(events, TableName));
+      if (items.length > 100) {
+        throw new RuleViolationError('shifts', `this edit touches ${items.length} items, more than one transaction holds (100): change fewer shifts at once`);
+      }
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: items }));
+      } catch (error) {
+        const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons ?? [] : [];
+        if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) {
+          throw new OpportunityChangedError(`opportunity ${before.id} or its seats changed meanwhile (a seat taken, another edit): read it again and retry`, { cause: error });
+        }
+        throw error;
+      }
+    },
+
+    async listByOrganization(orgId, status, limit, rawCursor) {
+      const partition = opportunityEntity.keys.organizationList(orgId);
+      const cursor = rawCursor === undefined ? undefined : decodeOpaque(rawCursor, OrgListCursor);
+      if (cursor && (cursor.p !== partition || (status !== undefined && !cursor.s.startsWith(`${status}#`)))) {
+        throw invalidCursor('belongs to a list with other filters');
+      }
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'GSI2',
+          KeyConditionExpression: status ? 'GSI2PK = :p AND begins_with(GSI2SK, :status)' : 'GSI2PK = :p',
+          ExpressionAttributeValues: { ':p': partition, ...(status && { ':status': `${status}#` }) },
+          ScanIndexForward: false,
+          Limit: limit,
+          ...(cursor && { ExclusiveStartKey: { ...opportunityEntity.keys.item(cursor.s.slice(-26)), GSI2PK: partition, GSI2SK: cursor.s } }),
+        }),
+      );
+      const items = page.Items ?? [];
+      const last = items.at(-1);
+      return {
+        items: items.map((item) => opportunityEntity.fromItem(item)),
+        ...(page.LastEvaluatedKey && last && { nextCursor: encodeOpaque({ p: partition, s: String(last.GSI2SK) }) }),
+      };
     },
 
     async search(plan, limit, rawCursor) {

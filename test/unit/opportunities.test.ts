@@ -220,6 +220,16 @@ const fakeRepo = (initial: { opportunity: OpportunityRecord; shifts: ShiftRecord
     async search() {
       return { items: [] };
     },
+    async update(_before, after, plan, written = []) {
+      const removed = new Set(plan.remove.map((shift) => shift.id));
+      const kept = new Map(plan.keep.map((k) => [k.shift.id, k.shift]));
+      const shifts = store.get(after.id)!.shifts.filter((shift) => !removed.has(shift.id)).map((shift) => kept.get(shift.id) ?? shift);
+      store.set(after.id, { opportunity: after, shifts: [...shifts, ...plan.add] });
+      events.push(...written);
+    },
+    async listByOrganization(orgId, status) {
+      return { items: [...store.values()].map((e) => e.opportunity).filter((o) => o.orgId === orgId && (status === undefined || o.status === status)) };
+    },
   };
   return { repo, store, events };
 };

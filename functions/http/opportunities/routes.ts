@@ -3,9 +3,22 @@
  * - create (`POST /v1/organizations/{orgId}/opportunities`), publish, close: managers of the
  *   organisation (group org-manager with its `custom:orgId`), which must be active;
  * - `GET /v1/opportunities/{id}`: anyone when published, its managers in any status;
- * - `GET /v1/opportunities`: anyone, published only.
+ * - `GET /v1/opportunities`: anyone, published only;
+ * - `PATCH /v1/opportunities/{id}`: its organisation's managers (published: seats taken are kept);
+ * - `GET /v1/organizations/{orgId}/opportunities`: that organisation's managers and the ministry, every status.
  */
-import { CloseOpportunity, CreateOpportunity, OpportunityPath, OpportunityView, SearchOpportunities, SearchPage, StatusResponse } from '../../../shared/domain/opportunities/schema.js';
+import {
+  CloseOpportunity,
+  CreateOpportunity,
+  OpportunityPath,
+  OpportunityView,
+  OrganizationOpportunitiesQuery,
+  OrganizationOpportunityPage,
+  SearchOpportunities,
+  SearchPage,
+  StatusResponse,
+  UpdateOpportunity,
+} from '../../../shared/domain/opportunities/schema.js';
 import { OrgPath } from '../../../shared/domain/organizations/schema.js';
 import { defineOperation } from '../operation.js';
 
@@ -183,4 +196,96 @@ export const searchOpportunities = /* @__PURE__ */ defineOperation({
   },
 });
 
-export const opportunityOperations = [createOpportunity, publishOpportunity, closeOpportunity, getOpportunity, searchOpportunities] as const;
+export const updateOpportunity = /* @__PURE__ */ defineOperation({
+  id: 'UpdateOpportunity',
+  method: 'PATCH',
+  path: '/v1/opportunities/{id}',
+  entry: 'functions/http/opportunities/update.ts',
+  auth: 'required',
+  groups: ['org-manager'],
+  request: { path: OpportunityPath, body: UpdateOpportunity },
+  needs: ['table:read', 'table:write'],
+  summary:
+    "Edit an opportunity (its organisation's managers): any field of the creation; `location` / `minAge` null removes them. `shifts`, when given, is the whole new list: a shift with its `id` is kept with the new times and capacity, one without is added, one left out is removed. A draft changes freely. A published one keeps what volunteers hold: capacity never below the seats taken (422 `shifts.<i>.capacity`), a shift with seats is neither moved (422 `shifts.<i>.start`) nor removed (422 `shifts`); a change of place or a moved shift tells its volunteers (event `OpportunityUpdated`). Closed → 409; a seat taken meanwhile → 409 `opportunity-changed`, nothing written.",
+  tags,
+  responses: { 200: OpportunityView },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { id: OPPORTUNITY_ID },
+    request: {
+      location: { lat: 21.5901, lon: 39.2044 },
+      shifts: [{ id: '01JS2B4C6D8E0F1G2H3J4K5M6P', start: '2027-03-05T16:00:00+03:00', end: '2027-03-05T20:00:00+03:00', capacity: 30 }],
+    },
+    response: {
+      id: '01JS2B4C6D8E0F1G2H3J4K5M6N',
+      orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+      titleAr: 'توزيع السلال الغذائية',
+      titleEn: 'Food basket distribution',
+      descriptionAr: 'تجهيز السلال الغذائية وتوزيعها على الأسر المستفيدة في حي الصفا.',
+      descriptionEn: 'Packing food baskets and handing them to registered families in Al-Safa.',
+      category: 'social-welfare',
+      city: 'jeddah',
+      location: { lat: 21.5901, lon: 39.2044 },
+      remote: false,
+      skills: ['first-aid'],
+      professions: [],
+      requiresApproval: true,
+      trainingModules: [],
+      status: 'published',
+      firstShiftStart: '2027-03-05T13:00:00.000Z',
+      lastShiftEnd: '2027-03-05T17:00:00.000Z',
+      createdAt: '2027-02-01T09:00:00.000Z',
+      updatedAt: '2027-02-03T08:00:00.000Z',
+      publishedAt: '2027-02-01T09:30:00.000Z',
+      shifts: [{ id: '01JS2B4C6D8E0F1G2H3J4K5M6P', start: '2027-03-05T13:00:00.000Z', end: '2027-03-05T17:00:00.000Z', capacity: 30, seatsLeft: 23 }],
+    },
+  },
+});
+
+export const listOrganizationOpportunities = /* @__PURE__ */ defineOperation({
+  id: 'ListOrganizationOpportunities',
+  method: 'GET',
+  path: '/v1/organizations/{orgId}/opportunities',
+  entry: 'functions/http/opportunities/list-organization.ts',
+  auth: 'required',
+  groups: ['org-manager', 'ministry-reviewer', 'ministry-admin'],
+  request: { path: OrgPath, query: OrganizationOpportunitiesQuery },
+  needs: ['table:read'],
+  summary:
+    "The organisation's own opportunities in every status, drafts included (its managers; ministry reviewers and admins read them too), newest first; `status` = draft | published | closed narrows the list. `limit` 1–100 (default 20), `cursor` from the previous page. Another organisation's manager → 403.",
+  tags,
+  responses: { 200: OrganizationOpportunityPage },
+  errors: [400, 401, 403],
+  examples: {
+    path: { orgId: ORG_ID },
+    query: { status: 'draft', limit: '20' },
+    response: {
+      items: [
+        {
+          id: '01JS2B4C6D8E0F1G2H3J4K5M6N',
+          orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+          titleAr: 'توزيع السلال الغذائية',
+          titleEn: 'Food basket distribution',
+          category: 'social-welfare',
+          city: 'jeddah',
+          status: 'draft',
+          requiresApproval: true,
+          firstShiftStart: '2027-03-05T13:00:00.000Z',
+          lastShiftEnd: '2027-03-05T17:00:00.000Z',
+          createdAt: '2027-02-01T09:00:00.000Z',
+          updatedAt: '2027-02-01T09:00:00.000Z',
+        },
+      ],
+    },
+  },
+});
+
+export const opportunityOperations = [
+  createOpportunity,
+  publishOpportunity,
+  closeOpportunity,
+  getOpportunity,
+  searchOpportunities,
+  updateOpportunity,
+  listOrganizationOpportunities,
+] as const;

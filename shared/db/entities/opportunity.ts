@@ -19,6 +19,12 @@ export const opportunity = defineEntity({
   keys: {
     item: (opportunityId: string) => ({ PK: opportunityPartition(opportunityId), SK: 'OPPORTUNITY' }),
     partition: opportunityPartition,
+    /** An organisation's own list (GSI2): one partition per organisation, by status then creation. */
+    byOrganization: (orgId: string, status: string, createdAt: string, opportunityId: string) => ({
+      GSI2PK: `ORGOPP#${orgId}`,
+      GSI2SK: `${status}#${createdAt}#${opportunityId}`,
+    }),
+    organizationList: (orgId: string) => `ORGOPP#${orgId}`,
   },
   accessPatterns: [
     {
@@ -28,6 +34,18 @@ export const opportunity = defineEntity({
       operation: 'TransactWriteItems',
     },
     { pattern: 'get an opportunity with its shifts and seats left', key: 'PK = OPP#<id> (OPPORTUNITY + SHIFT# items)', index: 'table', operation: 'Query' },
+    {
+      pattern: "an organisation's opportunities in one status (or all), newest first",
+      key: 'GSI2PK = ORGOPP#<orgId> AND begins_with(GSI2SK, <status>#)',
+      index: 'GSI2',
+      operation: 'Query',
+    },
+    {
+      pattern: 'edit an opportunity: the opportunity if unchanged, its shifts if capacity ≥ seatsTaken (and seatsTaken = 0 where moved or removed), search items',
+      key: 'Put OPPORTUNITY if updatedAt = <seen> + Update/Put/Delete SHIFT#<id> + Put/Delete OPPIDX#<id>',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
     {
       pattern: 'publish / close: status change and search index items in one step',
       key: 'Update OPPORTUNITY if status = draft|published + Put/Delete PK = OPPIDX#<id>, SK = PUB#<dim>#<value> (≤ 34 items)',

@@ -49,3 +49,37 @@ export const notifyOpportunityClosed = async (ports: CancellationPorts, opportun
   }
   return { told };
 };
+
+/**
+ * A published opportunity was edited (OpportunityUpdated): every volunteer with a seat on a
+ * shift still to come is told when its place changed, and the seats of moved shifts when one
+ * moved (shifts with seats never move, so that is a safeguard). One message per seat and edit
+ * (`window` = the edit's time), so a redelivered event sends nothing twice.
+ */
+export const notifyOpportunityUpdated = async (
+  ports: CancellationPorts,
+  detail: { opportunityId: string; placeChanged: boolean; movedShifts: readonly { shiftId: string }[]; updatedAt: string },
+): Promise<{ told: number }> => {
+  const moved = new Set(detail.movedShifts.map((m) => m.shiftId));
+  let told = 0;
+  for (const shift of await ports.shiftsOf(detail.opportunityId)) {
+    if (shift.start <= detail.updatedAt || (!detail.placeChanged && !moved.has(shift.id))) continue;
+    for await (const page of ports.bookingsOfShift(shift.id, shift.start)) {
+      for (const booking of page) {
+        const context = await ports.shiftContext(booking);
+        if (!context) continue;
+        const results = await ports.notify({
+          type: 'opportunity-changed',
+          to: { kind: 'volunteer', volunteerId: booking.volunteerId },
+          about: booking.shiftId,
+          window: detail.updatedAt,
+          channels: ['email', 'sms'],
+          params: context.params,
+          staleAfter: booking.start,
+        });
+        told += results.some((r) => r.outcome === 'sent' || r.outcome === 'deferred') ? 1 : 0;
+      }
+    }
+  }
+  return { told };
+};

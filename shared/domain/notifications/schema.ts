@@ -47,6 +47,8 @@ export const NotificationType = z.enum([
   'award-won',
   'no-show-disputed',
   'no-show-dispute-decided',
+  /** Opportunities (issue 11): a manager changed the place or the time of a shift the volunteer holds. */
+  'opportunity-changed',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

@@ -7,3 +7,8 @@ export class OpportunityStatusError extends ConflictError {
     super(`opportunity ${id} is ${status}; it cannot be ${action}`, options);
   }
 }
+
+/** The opportunity or one of its shifts changed between the read and the write of an edit (e.g. a seat was taken): read it again. */
+export class OpportunityChangedError extends ConflictError {
+  override readonly code = 'opportunity-changed';
+}

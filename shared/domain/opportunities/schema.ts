@@ -103,6 +103,8 @@ export interface ShiftRecord {
   readonly end: string;
   readonly capacity: number;
   readonly seatsTaken: number;
+  /** Waitlist entries of the shift (kept by the applications area). */
+  readonly waiting?: number;
 }
 
 export const ShiftView = z.object({
@@ -168,6 +170,77 @@ export const SearchPage = z.object({ items: z.array(OpportunitySummary), nextCur
 export type SearchPage = z.infer<typeof SearchPage>;
 
 export const OpportunityPath = z.object({ id: Ulid });
+
+/** One shift of an edit: `id` keeps (and changes) an existing shift; without it a new shift is added. */
+export const ShiftEdit = z
+  .object({
+    id: Ulid.optional().describe('an existing shift of this opportunity; omit for a new shift'),
+    start: Instant,
+    end: Instant,
+    capacity: z.int().min(1).max(MAX_CAPACITY).describe(`seats, 1–${MAX_CAPACITY}; never below the seats already taken`),
+  })
+  .strict()
+  .refine((shift) => shift.end > shift.start, { path: ['end'], message: 'must be after start' })
+  .refine((shift) => Date.parse(shift.end) - Date.parse(shift.start) <= MAX_SHIFT_HOURS * 3_600_000, {
+    path: ['end'],
+    message: `must be at most ${MAX_SHIFT_HOURS} hours after start`,
+  });
+export type ShiftEdit = z.output<typeof ShiftEdit>;
+
+/**
+ * `PATCH /v1/opportunities/{id}`: the fields to change. `shifts`, when given, is the whole new
+ * list: shifts with an `id` are kept (with their new times and capacity), shifts without one are
+ * added, shifts left out are removed.
+ */
+export const UpdateOpportunity = z
+  .object({
+    titleAr: boundedText(3, 120).optional(),
+    titleEn: boundedText(3, 120).optional(),
+    descriptionAr: boundedText(10, 4000).optional(),
+    descriptionEn: boundedText(10, 4000).optional(),
+    category: Cause.optional(),
+    city: CityId.optional(),
+    location: GeoPoint.nullable().optional().describe('null removes it'),
+    remote: z.boolean().optional(),
+    skills: z.array(SkillName).max(MAX_SKILLS).superRefine(uniqueItems('skill')).optional(),
+    professions: z.array(Profession).max(MAX_PROFESSIONS).superRefine(uniqueItems('profession')).optional(),
+    minAge: z.int().min(12).max(100).nullable().optional().describe('null removes it'),
+    requiresApproval: z.boolean().optional(),
+    trainingModules: z.array(TrainingModuleId).max(MAX_TRAINING_MODULES).superRefine(uniqueItems('training module')).optional(),
+    shifts: z.array(ShiftEdit).min(1).max(MAX_SHIFTS).optional(),
+  })
+  .strict()
+  .refine((edit) => Object.keys(edit).length > 0, { message: 'nothing to change' });
+export type UpdateOpportunity = z.output<typeof UpdateOpportunity>;
+
+/** What a manager's list shows of each opportunity (no descriptions, no shifts). */
+export const OrganizationOpportunity = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  titleAr: z.string(),
+  titleEn: z.string(),
+  category: Cause,
+  city: CityId,
+  status: OpportunityStatus,
+  requiresApproval: z.boolean(),
+  firstShiftStart: z.string(),
+  lastShiftEnd: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().optional(),
+  closedAt: z.string().optional(),
+});
+export type OrganizationOpportunity = z.infer<typeof OrganizationOpportunity>;
+export const OrganizationOpportunityPage = z.object({ items: z.array(OrganizationOpportunity), nextCursor: z.string().optional() });
+export type OrganizationOpportunityPage = z.infer<typeof OrganizationOpportunityPage>;
+export const OrganizationOpportunitiesQuery = z
+  .object({
+    status: OpportunityStatus.optional().describe('draft, published or closed; all when omitted'),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().min(1).max(1024).optional().describe('nextCursor of the previous page (opaque)'),
+  })
+  .strict();
+export type OrganizationOpportunitiesQuery = z.output<typeof OrganizationOpportunitiesQuery>;
 export const StatusResponse = z.object({ id: z.string(), status: OpportunityStatus });
 
 // ── Domain events (contracts in events/catalog.ts) ──────────────────────────
@@ -207,3 +280,17 @@ export const OpportunityClosedDetail = z
   })
   .strict();
 export type OpportunityClosedDetail = z.infer<typeof OpportunityClosedDetail>;
+
+/** A published opportunity was edited in a way its volunteers must hear about: its place, or shift times. */
+export const OpportunityUpdatedDetail = z
+  .object({
+    opportunityId: z.string(),
+    orgId: z.string(),
+    /** City or location changed: every volunteer with a seat is told. */
+    placeChanged: z.boolean(),
+    /** Shifts whose start or end moved (only shifts without seats may move). */
+    movedShifts: z.array(z.object({ shiftId: z.string(), start: z.string(), end: z.string(), previousStart: z.string(), previousEnd: z.string() })),
+    updatedAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+export type OpportunityUpdatedDetail = z.infer<typeof OpportunityUpdatedDetail>;

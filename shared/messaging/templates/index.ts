@@ -18,6 +18,7 @@ import { awardWon, badgeEarned } from './recognition.js';
 import { organizationApproved, organizationRejected, organizationReviewReminder, organizationReviewRequested } from './organizations.js';
 import { evaluationDigest, evaluationInvitation, trainingExpiring, trainingLapsed, trainingLapsedManager } from './training.js';
 import { opportunityCancelled, shiftCancelled, shiftReminder24h, shiftReminder2h } from './shifts.js';
+import { opportunityChanged } from './opportunity-changes.js';
 
 export const templates: Readonly<Record<NotificationType, Template>> = {
   'application-submitted': applicationSubmitted,
@@ -53,4 +54,5 @@ export const templates: Readonly<Record<NotificationType, Template>> = {
   'award-won': awardWon,
   'no-show-disputed': noShowDisputed,
   'no-show-dispute-decided': noShowDisputeDecided,
+  'opportunity-changed': opportunityChanged,
 };
