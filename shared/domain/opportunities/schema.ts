@@ -207,7 +207,7 @@ export const UpdateOpportunity = z
     minAge: z.int().min(12).max(100).nullable().optional().describe('null removes it'),
     requiresApproval: z.boolean().optional(),
     trainingModules: z.array(TrainingModuleId).max(MAX_TRAINING_MODULES).superRefine(uniqueItems('training module')).optional(),
-    shifts: z.array(ShiftEdit).min(1).max(MAX_SHIFTS).optional(),
+    shifts: z.array(ShiftEdit).min(1).max(MAX_SHIFTS).superRefine(noIdenticalShifts).optional(),
   })
   .strict()
   .refine((edit) => Object.keys(edit).length > 0, { message: 'nothing to change' });

@@ -273,6 +273,8 @@ export const updateOpportunity = async (deps: OpportunityDeps, caller: Caller, i
     lastShiftEnd: next.map((s) => s.end).sort().at(-1)!,
     updatedAt: now,
   };
+  const outside = after.location && locationOutsideCity(after.city, after.location);
+  if (outside) throw new ValidationError(`location ${outside}`, { errors: [{ path: 'location', message: outside }] });
   const placeChanged = after.city !== opportunity.city || JSON.stringify(after.location ?? null) !== JSON.stringify(opportunity.location ?? null);
   const movedShifts = plan.keep
     .filter((k) => k.moved)
