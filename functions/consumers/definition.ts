@@ -7,7 +7,7 @@
  * A consumer's handler receives an EventBridge event: `{ id, source, 'detail-type', time, detail }`.
  */
 import type { EventBridgeEvent } from 'aws-lambda';
-import type { EventType } from '../../events/catalog.js';
+import type { eventCatalog, EventType } from '../../events/catalog.js';
 import type { Need } from '../http/operation.js';
 
 export interface ConsumerDefinition {
@@ -28,9 +28,16 @@ export type DomainEventEnvelope<T = Record<string, unknown>> = EventBridgeEvent<
 
 export const defineConsumers = <const T extends readonly ConsumerDefinition[]>(consumers: T): T => consumers;
 
-/** A consumer built with `consumer(spec)` (shared/middleware/consumer.ts): its events are catalogued types. */
+/**
+ * A consumer built with `consumer(spec)` (shared/middleware/consumer.ts): its events are
+ * catalogued types, and it names the contract of each (`contracts`, the catalogue's own `detail`
+ * schemas, checked by test/unit/consumer-contracts.test.ts), so that its bundle holds and its
+ * envelope is validated against those contracts only, never the whole events/catalog.ts.
+ * Annotate each `defineConsumer(…)` call with a `@__PURE__` comment: a handler's bundle drops the other specs.
+ */
 export interface ConsumerSpec<E extends EventType = EventType> extends ConsumerDefinition {
   readonly events: readonly E[];
+  readonly contracts: { readonly [K in E]: (typeof eventCatalog)[K]['detail'] };
 }
 
 export const defineConsumer = <const E extends EventType>(spec: ConsumerSpec<E>): ConsumerSpec<E> => spec;

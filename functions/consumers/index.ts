@@ -1,31 +1,57 @@
 /** Every event consumer of the platform (see definition.ts). Areas add theirs here. */
+import {
+  ApplicationEventDetail,
+  ApplicationPendingDecisionDetail,
+  ApplicationPromotedDetail,
+  ApplicationRejectedDetail,
+  ApplicationWaitlistedDetail,
+  ApplicationWithdrawnDetail,
+} from '../../shared/domain/applications/schema.js';
+import {
+  HoursApprovedDetail,
+  HoursPendingDetail,
+  HoursRejectedDetail,
+  HoursReversedDetail,
+  NoShowDisputeDecidedDetail,
+  NoShowDisputedDetail,
+  VolunteerCheckedInDetail,
+  VolunteerNoShowDetail,
+} from '../../shared/domain/hours/schema.js';
+import { VolunteerProfileUpdatedDetail } from '../../shared/domain/matching/schema.js';
+import { OpportunityClosedDetail, OpportunityPublishedDetail } from '../../shared/domain/opportunities/schema.js';
+import { OrganizationApprovedDetail } from '../../shared/domain/organizations/schema.js';
+import { TrainingCompletedDetail, TrainingMissingAtCheckInDetail } from '../../shared/domain/training/schema.js';
+import { VolunteerRegisteredDetail } from '../../shared/domain/volunteers/schema.js';
 import { defineConsumer, type ConsumerDefinition } from './definition.js';
 
-export const assignVolunteerGroup = defineConsumer({
+export const assignVolunteerGroup = /* @__PURE__ */ defineConsumer({
   id: 'AssignVolunteerGroup',
   events: ['VolunteerRegistered'],
+  contracts: { VolunteerRegistered: VolunteerRegisteredDetail },
   entry: 'functions/consumers/assign-volunteer-group.ts',
   needs: ['cognito'],
 });
 
-export const notifyOpportunityClosed = defineConsumer({
+export const notifyOpportunityClosed = /* @__PURE__ */ defineConsumer({
   id: 'NotifyOpportunityClosed',
   events: ['OpportunityClosed'],
+  contracts: { OpportunityClosed: OpportunityClosedDetail },
   entry: 'functions/consumers/notify-opportunity-closed.ts',
   needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
   timeout: 300,
 });
 
 /** HoursApproved / HoursReversed → the volunteer's national register (ledger + running totals); a reversal revokes the certificates built on those hours. */
-export const registerHours = defineConsumer({
+export const registerHours = /* @__PURE__ */ defineConsumer({
   id: 'RegisterHours',
   events: ['HoursApproved', 'HoursReversed'],
+  contracts: { HoursApproved: HoursApprovedDetail, HoursReversed: HoursReversedDetail },
   entry: 'functions/consumers/register-hours.ts',
   needs: ['table:read', 'table:write'],
 });
 
 /** Application events → the volunteer is told (email, SMS for decisions); a decision left waiting nudges the managers. */
-export const notifyApplications = defineConsumer({
+export const notifyApplications = /* @__PURE__ */ defineConsumer({
   id: 'NotifyApplications',
   events: [
     'ApplicationSubmitted',
@@ -37,78 +63,88 @@ export const notifyApplications = defineConsumer({
     'ApplicationExpired',
     'ApplicationPendingDecision',
   ],
+  contracts: { ApplicationSubmitted: ApplicationEventDetail, ApplicationApproved: ApplicationEventDetail, ApplicationRejected: ApplicationRejectedDetail, ApplicationWaitlisted: ApplicationWaitlistedDetail, ApplicationPromoted: ApplicationPromotedDetail, ApplicationWithdrawn: ApplicationWithdrawnDetail, ApplicationExpired: ApplicationEventDetail, ApplicationPendingDecision: ApplicationPendingDecisionDetail },
   entry: 'functions/consumers/notify-applications.ts',
   needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
 });
 
 /** A volunteer registered or changed their profile → their matching index items and a change marker. */
-export const matchingIndexVolunteers = defineConsumer({
+export const matchingIndexVolunteers = /* @__PURE__ */ defineConsumer({
   id: 'MatchingIndexVolunteers',
   events: ['VolunteerRegistered', 'VolunteerProfileUpdated'],
+  contracts: { VolunteerRegistered: VolunteerRegisteredDetail, VolunteerProfileUpdated: VolunteerProfileUpdatedDetail },
   entry: 'functions/consumers/matching-volunteers.ts',
   needs: ['table:read', 'table:write'],
 });
 
 /** An opportunity was published or closed → the open-opportunity catalogue and its candidates. */
-export const matchingIndexOpportunities = defineConsumer({
+export const matchingIndexOpportunities = /* @__PURE__ */ defineConsumer({
   id: 'MatchingIndexOpportunities',
   events: ['OpportunityPublished', 'OpportunityClosed'],
+  contracts: { OpportunityPublished: OpportunityPublishedDetail, OpportunityClosed: OpportunityClosedDetail },
   entry: 'functions/consumers/matching-opportunities.ts',
   needs: ['table:read', 'table:write'],
   timeout: 120,
 });
 
 /** HoursApproved / HoursReversed → recognition: points, leaderboards, the change marker the daily awards run reads. */
-export const recognitionHours = defineConsumer({
+export const recognitionHours = /* @__PURE__ */ defineConsumer({
   id: 'RecognitionHours',
   events: ['HoursApproved', 'HoursReversed'],
+  contracts: { HoursApproved: HoursApprovedDetail, HoursReversed: HoursReversedDetail },
   entry: 'functions/consumers/recognition-hours.ts',
   needs: ['table:read', 'table:write'],
 });
 
 /** TrainingCompleted → recognition: the volunteer's training count (once per module) and the change marker of the daily awards run. */
-export const recognitionTraining = defineConsumer({
+export const recognitionTraining = /* @__PURE__ */ defineConsumer({
   id: 'RecognitionTraining',
   events: ['TrainingCompleted'],
+  contracts: { TrainingCompleted: TrainingCompletedDetail },
   entry: 'functions/consumers/recognition-training.ts',
   needs: ['table:read', 'table:write'],
 });
 
-export const notifyHours = defineConsumer({
+export const notifyHours = /* @__PURE__ */ defineConsumer({
   id: 'NotifyHours',
   events: ['VolunteerCheckedIn', 'HoursApproved', 'HoursRejected', 'VolunteerNoShow', 'HoursPending', 'NoShowDisputed', 'NoShowDisputeDecided'],
+  contracts: { VolunteerCheckedIn: VolunteerCheckedInDetail, HoursApproved: HoursApprovedDetail, HoursRejected: HoursRejectedDetail, VolunteerNoShow: VolunteerNoShowDetail, HoursPending: HoursPendingDetail, NoShowDisputed: NoShowDisputedDetail, NoShowDisputeDecided: NoShowDisputeDecidedDetail },
   entry: 'functions/consumers/notify-hours.ts',
   needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
   timeout: 60,
 });
 
-export const attendanceRecord = defineConsumer({
+export const attendanceRecord = /* @__PURE__ */ defineConsumer({
   id: 'AttendanceRecord',
   events: ['ApplicationWithdrawn'],
+  contracts: { ApplicationWithdrawn: ApplicationWithdrawnDetail },
   entry: 'functions/consumers/attendance-record.ts',
   needs: ['table:read', 'table:write'],
 });
 
 /** Impact aggregates (issue 16): counters per organisation, region, city and nation × month. */
-export const impactAggregates = defineConsumer({
+export const impactAggregates = /* @__PURE__ */ defineConsumer({
   id: 'ImpactAggregates',
   events: ['HoursApproved', 'HoursReversed', 'VolunteerRegistered', 'OrganizationApproved', 'VolunteerNoShow', 'OpportunityClosed'],
+  contracts: { HoursApproved: HoursApprovedDetail, HoursReversed: HoursReversedDetail, VolunteerRegistered: VolunteerRegisteredDetail, OrganizationApproved: OrganizationApprovedDetail, VolunteerNoShow: VolunteerNoShowDetail, OpportunityClosed: OpportunityClosedDetail },
   entry: 'functions/consumers/impact-aggregates.ts',
   needs: ['table:read', 'table:write'],
 });
 
 /** TrainingMissingAtCheckIn (issue 13) → the volunteer is told, the organisation's managers warned. */
-export const notifyTrainingMissing = defineConsumer({
+export const notifyTrainingMissing = /* @__PURE__ */ defineConsumer({
   id: 'NotifyTrainingMissing',
   events: ['TrainingMissingAtCheckIn'],
+  contracts: { TrainingMissingAtCheckIn: TrainingMissingAtCheckInDetail },
   entry: 'functions/consumers/notify-training-missing.ts',
   needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
 });
 
 /** OrganizationApproved (issue 11) → its registrant becomes the first volunteer manager (Cognito group + custom:orgId). */
-export const assignFirstManager = defineConsumer({
+export const assignFirstManager = /* @__PURE__ */ defineConsumer({
   id: 'AssignFirstManager',
   events: ['OrganizationApproved'],
+  contracts: { OrganizationApproved: OrganizationApprovedDetail },
   entry: 'functions/consumers/assign-first-manager.ts',
   needs: ['table:read', 'table:write', 'cognito'],
 });

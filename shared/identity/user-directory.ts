@@ -13,12 +13,13 @@ import {
 import type { CompanyDirectory } from '../domain/companies/ports.js';
 import type { UserDirectory } from '../domain/organizations/service.js';
 import { env } from '../env.js';
+import { traced } from '../powertools/tracer.js';
 
 let client: CognitoIdentityProviderClient | undefined;
 
 export const cognitoUserDirectory = (userPoolId: string): UserDirectory => ({
   async grantOrganizationManager(sub, orgId) {
-    client ??= new CognitoIdentityProviderClient({ region: env.region });
+    client ??= traced(new CognitoIdentityProviderClient({ region: env.region }));
     // The pool signs in by email (username attributes), so each user's username is their sub.
     await client.send(
       new AdminUpdateUserAttributesCommand({ UserPoolId: userPoolId, Username: sub, UserAttributes: [{ Name: 'custom:orgId', Value: orgId }] }),
@@ -38,7 +39,7 @@ export interface VolunteerDirectory {
 
 export const cognitoVolunteerDirectory = (userPoolId: string): VolunteerDirectory => ({
   async grantVolunteer(sub) {
-    client ??= new CognitoIdentityProviderClient({ region: env.region });
+    client ??= traced(new CognitoIdentityProviderClient({ region: env.region }));
     await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: sub, GroupName: 'volunteer' }));
   },
 });

@@ -6,6 +6,7 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { env } from '../env.js';
 import { buildMime, type Attachment } from './mime.js';
+import { traced } from '../powertools/tracer.js';
 
 export interface OutgoingEmail {
   readonly to: string;
@@ -34,10 +35,12 @@ export const emailSettings = {
 
 let client: SESv2Client | undefined;
 const sesClient = (): SESv2Client =>
-  (client ??= new SESv2Client({
-    region: env.region,
-    ...(env.sesEndpoint && { endpoint: env.sesEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
-  }));
+  (client ??= traced(
+    new SESv2Client({
+      region: env.region,
+      ...(env.sesEndpoint && { endpoint: env.sesEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+    }),
+  ));
 
 /** SES tag values allow letters, digits, `_`, `-`, `.`, `@` only. */
 const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_.@-]/g, '_').slice(0, 256);

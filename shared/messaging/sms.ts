@@ -9,6 +9,7 @@ import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/clien
 import { ulid } from 'ulid';
 import { env } from '../env.js';
 import { notificationRepository, type LocalSmsBox } from '../db/notification-repository.js';
+import { traced } from '../powertools/tracer.js';
 
 export interface SmsMessage {
   /** E.164. */
@@ -22,7 +23,7 @@ export interface SmsSender {
 
 let client: PinpointSMSVoiceV2Client | undefined;
 
-export const endUserMessagingSmsSender = (originationIdentity: string, sms = () => (client ??= new PinpointSMSVoiceV2Client({ region: env.region }))): SmsSender => ({
+export const endUserMessagingSmsSender = (originationIdentity: string, sms = () => (client ??= traced(new PinpointSMSVoiceV2Client({ region: env.region })))): SmsSender => ({
   async send(message) {
     const result = await sms().send(
       new SendTextMessageCommand({

@@ -1,7 +1,8 @@
 /**
  * The one middy stack of every event consumer (the HTTP stack's sibling):
  * logger (correlation id = eventId) → tracer → metrics (cold start) → the EventBridge
- * envelope validated against the event's contract in events/catalog.ts → idempotency on
+ * envelope validated against the event's contract named by the spec (`spec.contracts`, the
+ * catalogue's schemas: the bundle holds only this consumer's contracts) → idempotency on
  * `eventId` → the handler, which receives a typed event.
  *
  * Delivery is at least once. A consumer that finished an event records it (a marker item
@@ -13,7 +14,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
-import { eventCatalog, type EventDetail, type EventType } from '../../events/catalog.js';
+import type * as z from 'zod';
+import type { EventDetail, EventType } from '../../events/catalog.js';
 import type { ConsumerSpec } from '../../functions/consumers/definition.js';
 import { consumedMarker } from '../db/consumed-marker.js';
 import { logger, metrics, tracing } from '../powertools/index.js';
@@ -35,7 +37,7 @@ const parseEnvelope = <E extends EventType>(spec: ConsumerSpec<E>, envelope: Con
     throw new EventContractError(`consumer ${spec.id} does not take ${JSON.stringify(type)} events (it takes ${spec.events.join(', ')})`);
   }
   const { eventId, ...detail } = envelope.detail ?? {};
-  const result = eventCatalog[type].detail.safeParse(detail);
+  const result = (spec.contracts[type] as z.ZodType).safeParse(detail);
   if (!result.success) {
     throw new EventContractError(`${type} event ${String(eventId)} breaks its contract: ${result.error.message}`);
   }

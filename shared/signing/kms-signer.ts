@@ -10,6 +10,7 @@ import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms
 import type { PublicJwk, Signer } from '../domain/credentials/ports.js';
 import { derToJose } from '../domain/credentials/jose.js';
 import { es256Signer } from './es256.js';
+import { traced } from '../powertools/tracer.js';
 
 /** What the signer needs of a KMS client (the SDK client, or a stand-in in tests and benchmarks). */
 export interface KmsLike {
@@ -20,7 +21,7 @@ export interface KmsLike {
 export const kmsKid = (keyArn: string): string => keyArn.split('/').pop()!;
 
 export const kmsSigner = (options: { keyArn: string; previousKeyArns?: readonly string[]; client?: KmsLike }): Signer => {
-  const client: KmsLike = options.client ?? (new KMSClient({}) as unknown as KmsLike);
+  const client: KmsLike = options.client ?? (traced(new KMSClient({})) as unknown as KmsLike);
   let jwks: Promise<PublicJwk[]> | undefined;
   const publicKey = async (keyArn: string): Promise<PublicJwk> => {
     const { PublicKey } = await client.send(new GetPublicKeyCommand({ KeyId: keyArn }));

@@ -26,6 +26,7 @@ import type { RecordedDecision } from '../domain/decision.js';
 import { env } from '../env.js';
 import { workflowArnEnvName } from './definition.js';
 import { WorkflowExecutionExistsError, WorkflowExecutionNotFoundError, WorkflowTaskClosedError, type TaskClosedReason } from './errors.js';
+import { traced } from '../powertools/tracer.js';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
 
@@ -109,7 +110,7 @@ export const taskClosed = (reason: TaskClosedReason, cause?: unknown): WorkflowT
 // --- cloud ------------------------------------------------------------------------------------
 
 let sfn: SFNClient | undefined;
-const client = (): SFNClient => (sfn ??= new SFNClient({ region: env.region }));
+const client = (): SFNClient => (sfn ??= traced(new SFNClient({ region: env.region })));
 
 const errorName = (error: unknown): string | undefined => (error instanceof Error ? error.name : undefined);
 

@@ -10,10 +10,10 @@ import { routeKeyOf } from '../../infra/constructs/http-api.js';
 import { actionsOn, joined, logicalIdOf, statementsOf, synthesize, type Synthesized } from './synth.js';
 
 let synth: Synthesized;
-// Bundles every handler with esbuild, as `cdk synth` does: slow on a loaded machine.
+// Bundles every handler with esbuild (AWS SDK included), as `cdk synth` does: minutes on a loaded machine.
 beforeAll(() => {
   synth = synthesize();
-}, 300_000);
+}, 900_000);
 
 const entries = [...new Set(routes.map((r) => r.entry))];
 const routesOf = (entry: string): AnyOperation[] => routes.filter((r) => r.entry === entry);

@@ -47,7 +47,7 @@ const uniqueItems =
   };
 export { uniqueItems };
 
-export const RegisterOrganization = z
+export const RegisterOrganization = /* @__PURE__ */ z
   .object({
     nameAr: arabicText(2, 150).describe('registered name in Arabic (Arabic letters)'),
     nameEn: boundedText(2, 150).describe('registered name in English'),

@@ -7,7 +7,7 @@
  * Objects are `.strict()`: an unknown field is a 422 that names it. Every array is bounded.
  */
 import * as z from 'zod';
-import { GeoPoint, PhoneNumber, SAUDI_BOUNDS } from '../reference/contact.js';
+import { GeoPoint, PhoneNumber, SAUDI_BOUNDS, StoredPhoneNumber } from '../reference/contact.js';
 import { Cause } from '../reference/causes.js';
 import { CityId } from '../reference/cities.js';
 import { Language, Locale, Profession, SkillLevel, SkillName } from '../reference/professions.js';
@@ -89,13 +89,17 @@ export const Preferences = z
   .strict();
 export type Preferences = z.output<typeof Preferences>;
 
-/** The editable part of a profile: registration sends all of it, PATCH any non-empty part. */
-const profileShape = {
+/**
+ * The editable part of a profile: registration sends all of it, PATCH any non-empty part.
+ * A function of the phone schema: requests validate the number (libphonenumber-js), the stored
+ * record only its form, so bundles that only read profiles do not carry the phone metadata.
+ */
+const profileShape = <P extends z.ZodType<string, string>>(phone: P) => ({
   nameAr: boundedText(2, 100).describe('full name in Arabic'),
   nameEn: boundedText(2, 100).describe('full name in Latin letters'),
   birthDate: BirthDate,
   email: z.email().max(254),
-  phone: PhoneNumber,
+  phone,
   city: CityId,
   location: GeoPoint.optional(),
   skills: z.array(Skill).max(30).superRefine(unique((s: z.output<typeof Skill>) => s.name, 'skill')),
@@ -104,20 +108,20 @@ const profileShape = {
   availability: z.array(AvailabilitySlot).max(21).superRefine(noOverlaps),
   interests: z.array(Cause).max(14).superRefine(unique((c: Cause) => c, 'interest')),
   preferences: Preferences,
-};
+});
 
 /** What a person sends: the Arabic name in Arabic letters (stored profiles keep what they hold). */
-const requestShape = { ...profileShape, nameAr: arabicText(2, 100).describe('full name in Arabic (Arabic letters)') };
+const requestShape = () => ({ ...profileShape(PhoneNumber), nameAr: arabicText(2, 100).describe('full name in Arabic (Arabic letters)') });
 
-export const RegisterVolunteer = z.object({ nationalId: NationalId, ...requestShape }).strict();
+export const RegisterVolunteer = /* @__PURE__ */ z.object({ nationalId: NationalId, ...requestShape() }).strict();
 export type RegisterVolunteer = z.output<typeof RegisterVolunteer>;
 
 /**
  * Partial update. Top-level fields are replaced whole (so `preferences` is sent complete);
  * `nationalId` cannot be changed and is refused as an unknown field.
  */
-export const UpdateVolunteer = z
-  .object(requestShape)
+export const UpdateVolunteer = /* @__PURE__ */ z
+  .object(requestShape())
   .strict()
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, {
@@ -145,7 +149,8 @@ export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
 /** A profile as stored (the national ID only as HMAC and masked form). */
 export const VolunteerRecord = z.object({
   id: z.string().describe('the user id (Cognito sub)'),
-  ...profileShape,
+  // Validated and normalised on the way in; reading checks the form only.
+  ...profileShape(StoredPhoneNumber),
   preferences: Preferences,
   nationalIdMasked: z.string().describe('the last four digits only, e.g. ******4567'),
   nationalIdHash: z.string(),
