@@ -18,7 +18,7 @@ import {
   VolunteerNoShowDetail,
 } from '../../shared/domain/hours/schema.js';
 import { VolunteerProfileUpdatedDetail } from '../../shared/domain/matching/schema.js';
-import { OpportunityClosedDetail, OpportunityPublishedDetail } from '../../shared/domain/opportunities/schema.js';
+import { OpportunityClosedDetail, OpportunityPublishedDetail, OpportunityUpdatedDetail } from '../../shared/domain/opportunities/schema.js';
 import { OrganizationApprovedDetail } from '../../shared/domain/organizations/schema.js';
 import { TrainingCompletedDetail, TrainingMissingAtCheckInDetail } from '../../shared/domain/training/schema.js';
 import { VolunteerRegisteredDetail } from '../../shared/domain/volunteers/schema.js';
@@ -150,9 +150,10 @@ export const assignFirstManager = /* @__PURE__ */ defineConsumer({
 });
 
 /** OpportunityUpdated (issue 11) → volunteers with a seat are told of a change of place or time. */
-export const notifyOpportunityUpdated = defineConsumer({
+export const notifyOpportunityUpdated = /* @__PURE__ */ defineConsumer({
   id: 'NotifyOpportunityUpdated',
   events: ['OpportunityUpdated'],
+  contracts: { OpportunityUpdated: OpportunityUpdatedDetail },
   entry: 'functions/consumers/notify-opportunity-updated.ts',
   needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
   timeout: 120,
