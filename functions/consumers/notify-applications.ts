@@ -4,7 +4,7 @@
  * managers are nudged (shared/domain/notifications/applications.ts). The outbox dedupe key
  * (type, recipient, application, event) makes a redelivered event a no-op.
  */
-import { managerEmails, reminderSource } from '../../shared/db/notification-repository.js';
+import { managerContacts, reminderSource } from '../../shared/db/notification-repository.js';
 import { applicationNotices } from '../../shared/domain/notifications/applications.js';
 import { notifier } from '../../shared/messaging/notifier.js';
 import { consumer } from '../../shared/middleware/consumer.js';
@@ -15,7 +15,7 @@ export const handler = consumer(notifyApplications).handler(async (event): Promi
   const context = await reminderSource().shiftContext({ ...detail, start: detail.shiftStart, end: detail.shiftEnd });
   if (!context) return { sent: 0 };
   const reminder = event.type === 'ApplicationPendingDecision' && event.detail.reminder;
-  const managers = reminder ? await managerEmails(detail.orgId) : [];
+  const managers = reminder ? await managerContacts(detail.orgId) : [];
   const notify = notifier();
   let sent = 0;
   for (const request of applicationNotices(event.type, detail, context, managers)) {

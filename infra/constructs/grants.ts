@@ -104,8 +104,8 @@ const missing = (fn: NodeFunction, need: Need, what: string): Error =>
  * | `table:write` | the read actions and {@link TABLE_WRITE_ACTIONS} (and encrypt with its key) | |
  * | `idempotency` | GetItem, PutItem, UpdateItem, DeleteItem on the idempotency table | |
  * | `events` | `events:PutEvents` on the domain bus | |
- * | `email` | `ses:SendEmail`/`SendRawEmail` on the region's identity | `EMAIL_FROM` |
- * | `sms` | `sms-voice:SendTextMessage` on the region's sender ID | `SMS_SENDER_ID_ARN` |
+ * | `email` | `ses:SendEmail`/`SendRawEmail` on the region's identity | `EMAIL_FROM`, `APP_BASE_URL` |
+ * | `sms` | `sms-voice:SendTextMessage` on the region's sender ID | `SMS_SENDER_ID_ARN`, `APP_BASE_URL` |
  * | `cognito` | `AdminAddUserToGroup`, `AdminUpdateUserAttributes` on the pool | `USER_POOL_ID` |
  * | `national-id-pepper` | read the secret (and decrypt with its key) | `NATIONAL_ID_PEPPER_SECRET_ARN` |
  * | `signing` | `kms:Sign`, `kms:GetPublicKey` on the signing key (`GetPublicKey` on keys rotated out) | `SIGNING_KEY_ARN`, `SIGNING_PREVIOUS_KEY_ARNS` |
@@ -151,12 +151,14 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
         if (!resources.messaging) throw missing(fn, need, 'messaging');
         resources.messaging.grantSendEmail(fn);
         lambda.addEnvironment('EMAIL_FROM', resources.messaging.fromAddress);
+        if (resources.messaging.appBaseUrl) lambda.addEnvironment('APP_BASE_URL', resources.messaging.appBaseUrl);
         break;
       }
       case 'sms': {
         if (!resources.messaging) throw missing(fn, need, 'messaging');
         resources.messaging.grantSendSms(fn);
         lambda.addEnvironment('SMS_SENDER_ID_ARN', resources.messaging.smsSenderIdArn);
+        if (resources.messaging.appBaseUrl) lambda.addEnvironment('APP_BASE_URL', resources.messaging.appBaseUrl);
         break;
       }
       case 'cognito': {

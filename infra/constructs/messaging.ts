@@ -39,6 +39,11 @@ export interface MessagingProps {
   readonly smsSenderId: string;
   /** ISO 3166-1 alpha-2 country the sender ID is registered for. */
   readonly smsCountry: string;
+  /**
+   * The stage's web app: links in emails and SMS are built on it (`APP_BASE_URL`).
+   * @default - the platform's public URL (`PUBLIC_BASE_URL`) at run time
+   */
+  readonly appBaseUrl?: string;
 }
 
 export interface FeedbackProps {
@@ -71,6 +76,8 @@ export class Messaging extends Construct {
   public readonly emailIdentity: EmailIdentity;
   /** `no-reply@<domain>`: the `From` of every email. */
   public readonly fromAddress: string;
+  /** The stage's web app links are built on (see MessagingProps.appBaseUrl). */
+  public readonly appBaseUrl?: string;
   /** ARN of the SMS sender ID. */
   public readonly smsSenderIdArn: string;
   /** Reputation metrics and the bounce/complaint event destination. */
@@ -97,6 +104,7 @@ export class Messaging extends Construct {
       configurationSet: this.configurationSet,
     });
     this.fromAddress = `${props.emailFromLocalPart ?? 'no-reply'}@${props.emailDomain}`;
+    if (props.appBaseUrl) this.appBaseUrl = props.appBaseUrl;
     this.smsSenderIdArn = Stack.of(this).formatArn({
       service: 'sms-voice',
       resource: 'sender-id',

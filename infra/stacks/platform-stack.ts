@@ -64,6 +64,7 @@ export class PlatformStack extends Stack {
       emailFromLocalPart: config.emailFromLocalPart,
       smsSenderId: config.smsSenderId,
       smsCountry: config.smsCountry,
+      appBaseUrl: config.appBaseUrl,
     });
 
     // Grants from this stack go to the functions' own policies, never into the data stack's

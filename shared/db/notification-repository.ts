@@ -479,6 +479,39 @@ export const managerEmails = async (orgId: string, client: DynamoDBDocumentClien
   return Items.flatMap((item) => (typeof item.email === 'string' ? [item.email] : []));
 };
 
+/**
+ * An organisation's managers with the language to write to them in: the locale of their own
+ * volunteer profile when they have one (one BatchGetItem), else Arabic.
+ */
+export const managerContacts = async (
+  orgId: string,
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: string = env.tableName,
+): Promise<{ email: string; locale: 'ar' | 'en' }[]> => {
+  const { Items = [] } = await client.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': organization.keys.partition(orgId), ':prefix': organizationManager.keys.prefix },
+      ProjectionExpression: 'email, #sub',
+      ExpressionAttributeNames: { '#sub': 'sub' },
+    }),
+  );
+  const managers = Items.flatMap((item) => (typeof item.email === 'string' ? [{ email: item.email, sub: typeof item.sub === 'string' ? item.sub : undefined }] : []));
+  const keys = managers.flatMap((m) => (m.sub ? [volunteer.keys.item(m.sub)] : []));
+  const locales = new Map<string, 'ar' | 'en'>();
+  for (let i = 0; i < keys.length; i += 100) {
+    const { Responses } = await client.send(
+      new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys.slice(i, i + 100), ProjectionExpression: 'id, preferences' } } }),
+    );
+    for (const item of Responses?.[tableName] ?? []) {
+      const locale = (item.preferences as { locale?: unknown } | undefined)?.locale;
+      if (locale === 'en' || locale === 'ar') locales.set(String(item.id), locale);
+    }
+  }
+  return managers.map((m) => ({ email: m.email, locale: (m.sub && locales.get(m.sub)) || 'ar' }));
+};
+
 /** A volunteer's approved seats (the applications area's BOOKING items) starting after `since`. */
 export const approvedShifts = async (
   volunteerId: string,

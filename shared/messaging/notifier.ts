@@ -34,6 +34,7 @@ import { describeError, isPermanent } from './delivery.js';
 import { ulid } from 'ulid';
 import { domainEvent } from '../domain/events.js';
 import { eventPublisher, type EventPublisher } from './events.js';
+import { appUrl } from './links.js';
 import { buildCalendar, methodOf } from './ics.js';
 import { renderEmail, renderSms } from './render.js';
 import { sesEmailTransport, type EmailTransport } from './ses-email.js';
@@ -72,6 +73,8 @@ export interface NotifierPorts {
   readonly sleep?: (ms: number) => Promise<void>;
   /** How long a sender holds a record before another may take it over. @default 120000 */
   readonly leaseMs?: number;
+  /** Makes a request's app path absolute. @default the stage's app base URL (shared/messaging/links.ts) */
+  readonly appUrl?: (path: string) => string;
 }
 
 export interface Notifier {
@@ -216,7 +219,7 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
           locale: contact?.locale ?? (request.to.kind === 'address' ? request.to.locale : 'ar'),
           about: request.about,
           ...(request.window && { window: request.window }),
-          params: paramsFor(contact, request.params),
+          params: { ...paramsFor(contact, request.params), ...(request.link && { appLink: (ports.appUrl ?? appUrl)(request.link) }) },
           ...(request.calendar && { calendar: request.calendar }),
           status: decision.action === 'send' ? 'sending' : decision.action === 'defer' ? 'deferred' : 'suppressed',
           ...(decision.action === 'suppress' && { reason: decision.reason }),

@@ -56,9 +56,16 @@ const footer: Record<Locale, string> = {
   en: 'You receive this message because you are registered on the Tatawwu platform. You can change your contact preferences in your account at any time.',
 };
 const brand: Record<Locale, string> = { ar: 'منصة تطوع', en: 'Tatawwu' };
+/** The line before a message's app link (`appLink`, added by the notifier from the request's path). */
+const openIn: Record<Locale, string> = { ar: 'افتح في منصة تطوع:', en: 'Open in Tatawwu:' };
+/** Every SMS ends with how to stop them (the inbound keywords of shared/domain/notifications/policy.ts). */
+export const SMS_OPT_OUT: Record<Locale, string> = { ar: 'لإيقافها أرسل إيقاف', en: 'Reply STOP to opt out' };
 
 export const escapeHtml = (value: string): string =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** What follows every `datetime` in an email: times are Asia/Riyadh in both languages. */
+export const riyadhTime: Record<Locale, string> = { ar: '(بتوقيت الرياض)', en: '(Riyadh time)' };
 
 const intlLocale: Record<Locale, string> = { ar: 'ar-SA-u-ca-gregory-nu-latn', en: 'en-GB' };
 
@@ -124,6 +131,8 @@ const applyFilter = (value: string, filter: string | undefined, locale: Locale):
   const [nameOf, arg] = filter.split(':');
   switch (nameOf) {
     case 'datetime':
+      // A date and time in an email always names its time zone, in the reader's language.
+      return `${formatTime(value, locale, nameOf)} ${riyadhTime[locale]}`;
     case 'date':
     case 'time':
     case 'short':
@@ -187,6 +196,12 @@ export const renderEmail = (template: Template, locale: Locale, params: Params):
     `<p style="margin:0 0 16px;color:#0b7a53;font-weight:bold">${escapeHtml(brand[locale])}</p>`,
     `<h1 style="font-size:20px;margin:0 0 16px">${heading(escapeHtml)}</h1>`,
     ...paragraphs.map((p) => `<p style="line-height:1.7;margin:0 0 12px;white-space:pre-line">${interpolate(template, p, params, locale, escapeHtml)}</p>`),
+    ...(params.appLink
+      ? [
+          `<p style="margin:16px 0"><a href="${escapeHtml(params.appLink)}" style="display:inline-block;background:#0b7a53;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(openIn[locale].replace(/:$/, ''))}</a></p>`,
+          `<p style="font-size:12px;color:#52606d;margin:0 0 12px" dir="ltr">${escapeHtml(params.appLink)}</p>`,
+        ]
+      : []),
     ...(details.length > 0
       ? [
           '<table role="presentation" style="border-collapse:collapse;margin:8px 0 16px">',
@@ -208,6 +223,7 @@ export const renderEmail = (template: Template, locale: Locale, params: Params):
     '',
     ...paragraphs.map((p) => interpolate(template, p, params, locale, plain)),
     ...(details.length > 0 ? ['', ...details.map(([label, value]) => `${label}: ${interpolate(template, value, params, locale, plain)}`)] : []),
+    ...(params.appLink ? ['', `${openIn[locale]} ${params.appLink}`] : []),
     '',
     '—',
     footer[locale],
@@ -226,7 +242,11 @@ export const renderSms = (template: Template, locale: Locale, params: Params): s
       ? toGsm7
       : // Characters outside the BMP (emoji) would need surrogate pairs and split the message.
         (s: string) => s.replace(/[\u{10000}-\u{10FFFF}]/gu, '');
-  return interpolate(template, text, params, locale, (s) => s, clean).replace(/\s+/g, ' ').trim();
+  const body = interpolate(template, text, params, locale, (s) => s, clean).replace(/\s+/g, ' ').trim();
+  // The link (when the request has one) and the opt-out instruction end every SMS.
+  // Phones link a bare host, so the SMS drops the scheme: eight characters of a 67-character part.
+  const link = params.appLink?.replace(/^https?:\/\//, '');
+  return [body, link, SMS_OPT_OUT[locale]].filter(Boolean).join(' ');
 };
 
 /** One SMS part: 70 UCS-2 characters, or 160 GSM-7 septets. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../shared/domain/reference/professions.js';
 import type { NotificationType, Params } from '../../shared/domain/notifications/schema.js';
-import { fitsOneSmsPart, gsm7Length, renderEmail, renderSms, TemplateError, type Template } from '../../shared/messaging/render.js';
+import { gsm7Length, renderEmail, renderSms, TemplateError, type Template } from '../../shared/messaging/render.js';
 import { templates } from '../../shared/messaging/templates/index.js';
 
 const locales: readonly Locale[] = ['ar', 'en'];
@@ -141,17 +141,28 @@ describe('SMS templates', () => {
   describe.each(withSms)('%s', (type) => {
     const template = templates[type];
 
-    it('fits one UCS-2 part in Arabic with the longest realistic values', () => {
-      const sms = renderSms(template, 'ar', longest(template))!;
-      expect(sms.length, sms).toBeLessThanOrEqual(70);
+    // Every SMS ends with the app link (when the message has one) and the opt-out instruction
+    // (issue 11): with them an SMS takes at most two parts — 2 × 67 UCS-2 characters in Arabic,
+    // 2 × 153 GSM-7 septets in English (concatenated parts carry a 6-byte header).
+    const link = `https://tatawwu.example.sa/a/${'0'.repeat(26)}`;
+    /** A template with a link of its own (recognition) gets no app link besides. */
+    const withLink = (params: Record<string, string>) => (template.params.link ? params : { ...params, appLink: link });
+    const bare = link.replace('https://', '');
+
+    it('fits two UCS-2 parts in Arabic with the longest realistic values, the link and the opt-out', () => {
+      const sms = renderSms(template, 'ar', withLink(longest(template)))!;
+      expect(sms.length, sms).toBeLessThanOrEqual(2 * 67);
       expect(sms).toMatch(/[\u0600-\u06FF]/);
+      if (!template.params.link) expect(sms).toContain(bare);
+      expect(sms.endsWith('لإيقافها أرسل إيقاف')).toBe(true);
     });
 
-    it('fits one GSM-7 part in English with the longest realistic values', () => {
-      const sms = renderSms(template, 'en', longest(template))!;
+    it('fits two GSM-7 parts in English with the longest realistic values, the link and the opt-out', () => {
+      const sms = renderSms(template, 'en', withLink(longest(template)))!;
       expect(gsm7Length(sms), sms).toBeDefined();
-      expect(gsm7Length(sms)!, sms).toBeLessThanOrEqual(160);
-      expect(fitsOneSmsPart(sms)).toBe(true);
+      expect(gsm7Length(sms)!, sms).toBeLessThanOrEqual(2 * 153);
+      if (!template.params.link) expect(sms).toContain(bare);
+      expect(sms.endsWith('Reply STOP to opt out')).toBe(true);
     });
 
     it('renders in both languages with typical values', () => {

@@ -3,6 +3,8 @@
  * and SMS for decisions); a decision still waiting after its first timeout nudges the
  * organisation's managers. Pure: the consumer reads the shift's words and the managers.
  */
+import { appPaths } from './links.js';
+import { screeningReason } from './screening-reasons.js';
 import type { ShiftContext } from './reminders.js';
 import type { NotificationRequest, NotificationType, Params } from './schema.js';
 
@@ -24,6 +26,15 @@ export interface ApplicationNoticeDetail {
   readonly reason?: string | undefined;
   /** ApplicationWithdrawn: the application held an approved seat. */
   readonly seatFreed?: boolean | undefined;
+  /** ApplicationRejected by screening: the failed rules. */
+  readonly failures?: readonly { readonly rule: string; readonly message: string }[] | undefined;
+  readonly orgId?: string;
+}
+
+/** A manager to tell, in their language. */
+export interface ManagerContact {
+  readonly email: string;
+  readonly locale: 'ar' | 'en';
 }
 
 const toVolunteer: Readonly<Partial<Record<ApplicationEventType, { type: NotificationType; sms: boolean }>>> = {
@@ -41,9 +52,16 @@ export const applicationNotices = (
   type: ApplicationEventType,
   detail: ApplicationNoticeDetail,
   context: ShiftContext,
-  managers: readonly string[],
+  managers: readonly ManagerContact[],
 ): NotificationRequest[] => {
-  const params: Params = { ...context.params, ...(detail.reason && { reason: detail.reason }) };
+  // A screening refusal is explained in the volunteer's language (and says the check was
+  // automatic) instead of showing the technical reason.
+  const screened = type === 'ApplicationRejected' && detail.failures && detail.failures.length > 0;
+  const params: Params = {
+    ...context.params,
+    ...(screened ? screeningReason(detail.failures!) : detail.reason && { reason: detail.reason }),
+  };
+  const link = appPaths.application(detail.applicationId);
   const message = toVolunteer[type];
   if (type === 'ApplicationWithdrawn') {
     // Only a withdrawn seat frees a place and carries the calendar cancellation of its entry.
@@ -54,6 +72,7 @@ export const applicationNotices = (
         about: detail.applicationId,
         channels: ['email'],
         params: { ...params, ...(detail.seatFreed && { seatFreed: 'yes' }) },
+        link,
         ...(detail.seatFreed && { calendar: { ...context.calendar, status: 'CANCELLED' as const, sequence: 1 } }),
         staleAfter: detail.shiftStart,
       },
@@ -67,17 +86,19 @@ export const applicationNotices = (
         about: detail.applicationId,
         channels: message.sms ? ['email', 'sms'] : ['email'],
         params,
+        link,
         calendar: context.calendar,
         // After the shift has started, news about the application only confuses.
         staleAfter: detail.shiftStart,
       },
     ];
   }
-  return managers.map((email) => ({
+  return managers.map(({ email, locale }) => ({
     type: 'pending-decisions',
-    to: { kind: 'address', email, locale: 'ar' },
+    to: { kind: 'address', email, locale },
     about: detail.applicationId,
     window: 'decision-timeout',
     params: { orgNameAr: params.orgNameAr ?? '', orgNameEn: params.orgNameEn ?? '', count: '1' },
+    ...(detail.orgId && { link: appPaths.reviewQueue(detail.orgId) }),
   }));
 };

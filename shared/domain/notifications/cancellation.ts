@@ -6,6 +6,7 @@
  */
 import type { DueBooking, ShiftContext } from './reminders.js';
 import type { NotificationRequest } from './schema.js';
+import { appPaths } from './links.js';
 
 /** A cancellation this close to the start may find the volunteer already on the way: it is worth an SMS at night. */
 export const URGENT_CANCELLATION_MS = 12 * 3_600_000;
@@ -27,6 +28,7 @@ export const cancellationNotice = (booking: DueBooking, context: ShiftContext, c
     about: booking.shiftId,
     channels: ['email', 'sms'],
     params: context.params,
+    link: appPaths.opportunity(booking.opportunityId),
     calendar: { ...context.calendar, status: 'CANCELLED', sequence: 1 },
     staleAfter: booking.start,
     ...(urgent && { timeCritical: 'the cancelled shift starts within 12 hours: the volunteer may set out before 07:00' }),

@@ -10,6 +10,7 @@
  * enters it late (a run missed, a seat approved inside the window) still gets it, unless the
  * 2 h reminder is due first; the 2 h reminder covers (now, now + 2 h].
  */
+import { appPaths } from './links.js';
 import type { CalendarEvent, NotificationRequest, Params } from './schema.js';
 import { riyadhDate } from '../time.js';
 
@@ -123,6 +124,7 @@ export const runReminders = async (ports: ReminderPorts, now: Date, options: { c
           window: window.name,
           channels: ['email', 'sms'],
           params: shift.params,
+          link: appPaths.opportunity(booking.opportunityId),
           calendar: shift.calendar,
           staleAfter: new Date(Date.parse(booking.start) - window.staleBeforeStartMs).toISOString(),
           ...(window.timeCritical && { timeCritical: window.timeCritical }),

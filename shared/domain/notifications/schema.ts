@@ -111,6 +111,8 @@ export const NotificationRequest = z.object({
   /** After this time the message is pointless: a quiet-hours deferral past it is suppressed instead. */
   staleAfter: Timestamp.optional(),
   calendar: CalendarEvent.optional(),
+  /** The app path the message links to (shared/domain/notifications/links.ts); the notifier makes it absolute (`appLink`). */
+  link: z.string().regex(/^\/[A-Za-z0-9/_~.-]*$/, 'must be an app path such as /a/<id>').max(200).optional(),
 });
 export type NotificationRequest = z.input<typeof NotificationRequest>;
 export type ParsedNotificationRequest = z.output<typeof NotificationRequest>;

@@ -4,7 +4,7 @@ import { end, name, orgName, place, reason, start, title } from './params.js';
 
 const shiftDetails = {
   ar: [['الفرصة', '{{title}}'], ['الجهة', '{{orgName}}'], ['الموعد', '{{start|datetime}}'], ['المكان', '{{place}}']],
-  en: [['Opportunity', '{{title}}'], ['Organisation', '{{orgName}}'], ['When', '{{start|datetime}} (Riyadh time)'], ['Where', '{{place}}']],
+  en: [['Opportunity', '{{title}}'], ['Organisation', '{{orgName}}'], ['When', '{{start|datetime}}'], ['Where', '{{place}}']],
 } as const;
 
 const params = { name, title, orgName, start, end, place };
@@ -47,30 +47,42 @@ export const applicationApproved: Template = {
     },
   },
   sms: {
-    ar: 'تم قبولك في «{{title|trunc:24}}» موعدك {{start|short}} - تطوع',
+    ar: 'تم قبولك في «{{title|trunc:19}}» موعدك {{start|short}} - تطوع',
     en: 'Tatawwu: you are approved for "{{title|trunc:50}}" on {{start|short}} (Riyadh). Details in the app.',
   },
 };
 
 export const applicationRejected: Template = {
   type: 'application-rejected',
-  params: { ...params, reason },
+  params: { ...params, reason, screening: { kind: 'text', max: 600, bilingual: true, optional: true } },
   email: {
     ar: {
       subject: 'بشأن طلبك للتطوع في {{title}}',
       heading: 'شكراً لاهتمامك يا {{name}}',
-      paragraphs: ['نعتذر، لم تتمكن الجهة المنظمة من قبول طلبك هذه المرة.', { if: 'reason', text: 'السبب: {{reason}}' }, 'فرص كثيرة أخرى بانتظارك في المنصة.'],
+      paragraphs: [
+        'نعتذر، لم يُقبل طلبك هذه المرة.',
+        { if: 'reason', text: 'السبب: {{reason}}' },
+        { if: 'screening', text: '{{screening}}' },
+        { if: 'screening', text: 'جرى هذا الفحص آلياً وفق شروط الفرصة، ولم يراجعه أحد من الجهة المنظمة. إذا تغيّر ذلك في ملفك يمكنك التقديم من جديد.' },
+        'فرص كثيرة أخرى بانتظارك في المنصة.',
+      ],
       details: shiftDetails.ar,
     },
     en: {
       subject: 'About your application: {{title}}',
       heading: 'Thank you for your interest, {{name}}',
-      paragraphs: ['We are sorry: the organisation could not accept your application this time.', { if: 'reason', text: 'Reason: {{reason}}' }, 'Many other opportunities are waiting for you on the platform.'],
+      paragraphs: [
+        'We are sorry: your application was not accepted this time.',
+        { if: 'reason', text: 'Reason: {{reason}}' },
+        { if: 'screening', text: '{{screening}}' },
+        { if: 'screening', text: 'This check was automatic, against the opportunity’s requirements; nobody at the organisation reviewed it. If that changes in your profile, you can apply again.' },
+        'Many other opportunities are waiting for you on the platform.',
+      ],
       details: shiftDetails.en,
     },
   },
   sms: {
-    ar: 'نعتذر، لم يُقبل طلبك في «{{title|trunc:24}}». التفاصيل في تطوع',
+    ar: 'نعتذر، لم يُقبل طلبك في «{{title|trunc:19}}». التفاصيل في تطوع',
     en: 'Tatawwu: sorry, your application for "{{title|trunc:50}}" was not accepted. Details in the app.',
   },
 };
@@ -93,7 +105,7 @@ export const applicationWaitlisted: Template = {
     },
   },
   sms: {
-    ar: 'أنت في قائمة انتظار «{{title|trunc:24}}» وسنبلغك إن شغر مقعد',
+    ar: 'أنت في قائمة انتظار «{{title|trunc:19}}» وسنبلغك إن شغر مقعد',
     en: 'Tatawwu: the shift "{{title|trunc:50}}" is full; you are on the waitlist and will hear from us if a seat frees up.',
   },
 };
@@ -117,7 +129,7 @@ export const applicationPromoted: Template = {
     },
   },
   sms: {
-    ar: 'شغر مقعد وأصبح لك في «{{title|trunc:22}}» موعدك {{start|short}}',
+    ar: 'شغر مقعد وأصبح لك في «{{title|trunc:17}}» موعدك {{start|short}}',
     en: 'Tatawwu: a seat freed up and you are now approved for "{{title|trunc:50}}" on {{start|short}} (Riyadh).',
   },
 };
@@ -168,7 +180,7 @@ export const applicationExpired: Template = {
     },
   },
   sms: {
-    ar: 'انتهت مهلة طلبك في «{{title|trunc:24}}». فرص أخرى تنتظرك في تطوع',
+    ar: 'انتهت مهلة طلبك في «{{title|trunc:19}}». فرص أخرى تنتظرك في تطوع',
     en: 'Tatawwu: your application for "{{title|trunc:50}}" expired without a decision. Other opportunities wait for you in the app.',
   },
 };
@@ -187,7 +199,7 @@ export const pendingDecisions: Template = {
       subject: 'Volunteer applications waiting for your decision ({{count}})',
       heading: 'Applications waiting for your decision',
       paragraphs: ['{{orgName}} has volunteer applications that have waited more than a day for a volunteer manager. Volunteers are waiting for an answer, and an application left undecided expires.'],
-      details: [['Applications', '{{count}}'], ['Oldest since', '{{oldest|datetime}} (Riyadh time)']],
+      details: [['Applications', '{{count}}'], ['Oldest since', '{{oldest|datetime}}']],
     },
   },
 };

@@ -16,7 +16,7 @@ const disputeLink = { kind: 'text', max: 120 } as const;
 
 const shift = {
   ar: [['الفرصة', '{{title}}'], ['الجهة', '{{orgName}}'], ['التاريخ', '{{start|datetime}}']],
-  en: [['Opportunity', '{{title}}'], ['Organisation', '{{orgName}}'], ['When', '{{start|datetime}} (Riyadh time)']],
+  en: [['Opportunity', '{{title}}'], ['Organisation', '{{orgName}}'], ['When', '{{start|datetime}}']],
 } as const;
 
 export const checkedIn: Template = {
@@ -37,7 +37,7 @@ export const checkedIn: Template = {
     },
   },
   sms: {
-    ar: 'سُجّل حضورك في «{{title|trunc:20}}». سجّل انصرافك عند المغادرة - تطوع',
+    ar: 'سُجّل حضورك في «{{title|trunc:15}}». سجّل انصرافك عند المغادرة - تطوع',
     en: 'Tatawwu: you are checked in for "{{title|trunc:50}}". Remember to check out when you leave.',
   },
 };
@@ -81,13 +81,13 @@ export const hoursCut: Template = {
       paragraphs: [
         'The organisation approved {{hours}} of the {{requested}} hours; they are now in your national record.',
         { if: 'reason', text: 'Reason: {{reason}}' },
-        'If you think this is wrong, you may dispute it once before {{disputeUntil|datetime}} (Riyadh time): {{disputeLink}}',
+        'If you think this is wrong, you may dispute it once before {{disputeUntil|datetime}}: {{disputeLink}}',
       ],
       details: shift.en,
     },
   },
   sms: {
-    ar: 'اعتُمد جزء من ساعاتك في «{{title|trunc:20}}». التفاصيل في تطوع',
+    ar: 'اعتُمد جزء من ساعاتك في «{{title|trunc:15}}». التفاصيل في تطوع',
     en: 'Tatawwu: {{hours}} of {{requested}} h approved for "{{title|trunc:40}}". Details and dispute in the app.',
   },
 };
@@ -112,13 +112,13 @@ export const hoursRejected: Template = {
       paragraphs: [
         'The organisation did not approve the recorded hours ({{requested}} h).',
         { if: 'reason', text: 'Reason: {{reason}}' },
-        { if: 'disputeUntil', text: 'You may dispute this once before {{disputeUntil|datetime}} (Riyadh time): {{disputeLink}}' },
+        { if: 'disputeUntil', text: 'You may dispute this once before {{disputeUntil|datetime}}: {{disputeLink}}' },
       ],
       details: shift.en,
     },
   },
   sms: {
-    ar: 'لم تُعتمد ساعاتك في «{{title|trunc:24}}». التفاصيل في تطوع',
+    ar: 'لم تُعتمد ساعاتك في «{{title|trunc:19}}». التفاصيل في تطوع',
     en: 'Tatawwu: your hours for "{{title|trunc:50}}" were not approved. Details and dispute in the app.',
   },
 };
@@ -139,7 +139,7 @@ export const noShow: Template = {
     en: {
       subject: 'Recorded as absent: {{title}}',
       heading: 'We missed you, {{name}}',
-      paragraphs: ['We found no check-in for you on this shift, so it is recorded as a no-show in your attendance record.', 'If you were there, dispute it before {{disputeUntil|datetime}} (Riyadh time): {{disputeLink}}'],
+      paragraphs: ['We found no check-in for you on this shift, so it is recorded as a no-show in your attendance record.', 'If you were there, dispute it before {{disputeUntil|datetime}}: {{disputeLink}}'],
       details: shift.en,
     },
   },

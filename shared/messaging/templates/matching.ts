@@ -16,11 +16,11 @@ export const invitation: Template = {
       subject: 'A volunteer opportunity that fits your skills: {{title}}',
       heading: 'You are invited, {{name}}',
       paragraphs: ['We found a volunteer opportunity that fits your skills, interests and city. Have a look in the app and apply if it suits you.'],
-      details: [['Opportunity', '{{title}}'], ['Organisation', '{{orgName}}'], ['Next shift', '{{start|datetime}} (Riyadh time)'], ['Where', '{{place}}']],
+      details: [['Opportunity', '{{title}}'], ['Organisation', '{{orgName}}'], ['Next shift', '{{start|datetime}}'], ['Where', '{{place}}']],
     },
   },
   sms: {
-    ar: 'فرصة تناسب مهاراتك: «{{title|trunc:26}}». تقدم عبر تطبيق تطوع',
+    ar: 'فرصة تناسب مهاراتك: «{{title|trunc:21}}». تقدم عبر تطبيق تطوع',
     en: 'Tatawwu: an opportunity that fits your skills: "{{title|trunc:50}}". Apply in the app.',
   },
 };

@@ -22,7 +22,7 @@ export const organizationReviewRequested: Template = {
       subject: 'New organisation waiting for review: {{orgName}}',
       heading: 'A new organisation is waiting for review',
       paragraphs: ['A new organisation registered on Tatawwu and waits for the ministry’s review before it can publish opportunities. Please review it in the review console.'],
-      details: [['Organisation', '{{orgName}}'], ['Licence number', '{{licenseNumber}}'], ['City', '{{city}}'], ['Registered', '{{submittedAt|datetime}} (Riyadh time)'], ['Open', '{{reviewUrl}}']],
+      details: [['Organisation', '{{orgName}}'], ['Licence number', '{{licenseNumber}}'], ['City', '{{city}}'], ['Registered', '{{submittedAt|datetime}}'], ['Open', '{{reviewUrl}}']],
     },
   },
 };
@@ -41,7 +41,7 @@ export const organizationReviewReminder: Template = {
       subject: 'Reminder: {{orgName}} is still waiting for review',
       heading: 'An organisation is still waiting for review',
       paragraphs: ['This organisation is still waiting for a review decision. If none is taken before the deadline its request expires.'],
-      details: [['Organisation', '{{orgName}}'], ['Licence number', '{{licenseNumber}}'], ['City', '{{city}}'], ['Registered', '{{submittedAt|datetime}} (Riyadh time)'], ['Open', '{{reviewUrl}}']],
+      details: [['Organisation', '{{orgName}}'], ['Licence number', '{{licenseNumber}}'], ['City', '{{city}}'], ['Registered', '{{submittedAt|datetime}}'], ['Open', '{{reviewUrl}}']],
     },
   },
 };

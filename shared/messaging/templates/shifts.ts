@@ -27,7 +27,7 @@ export const shiftReminder24h: Template = {
     },
   },
   sms: {
-    ar: 'تذكير: مناوبتك في «{{title|trunc:24}}» {{start|short}} - تطوع',
+    ar: 'تذكير: مناوبتك في «{{title|trunc:19}}» {{start|short}} - تطوع',
     en: 'Tatawwu reminder: your shift "{{title|trunc:50}}" starts {{start|short}} (Riyadh). Cannot come? Withdraw in the app.',
   },
 };
@@ -51,7 +51,7 @@ export const shiftReminder2h: Template = {
     },
   },
   sms: {
-    ar: 'مناوبتك في «{{title|trunc:24}}» تبدأ {{start|time}} - تطوع',
+    ar: 'مناوبتك في «{{title|trunc:19}}» تبدأ {{start|time}} - تطوع',
     en: 'Tatawwu: your shift "{{title|trunc:50}}" starts at {{start|time}} (Riyadh). Scan the attendance code on arrival.',
   },
 };
@@ -75,7 +75,7 @@ export const shiftCancelled: Template = {
     },
   },
   sms: {
-    ar: 'أُلغيت مناوبتك في «{{title|trunc:22}}» {{start|short}}. لا داعي للحضور',
+    ar: 'أُلغيت مناوبتك في «{{title|trunc:17}}» {{start|short}}. لا داعي للحضور',
     en: 'Tatawwu: your shift "{{title|trunc:50}}" on {{start|short}} (Riyadh) is cancelled. Please do not come.',
   },
 };
@@ -99,7 +99,7 @@ export const opportunityCancelled: Template = {
     },
   },
   sms: {
-    ar: 'أُلغيت الفرصة «{{title|trunc:20}}» ومناوبتك {{start|short}} فلا تحضر',
+    ar: 'أُلغيت الفرصة «{{title|trunc:15}}» ومناوبتك {{start|short}} فلا تحضر',
     en: 'Tatawwu: the opportunity "{{title|trunc:50}}" is cancelled, with your shift on {{start|short}} (Riyadh). Please do not come.',
   },
 };

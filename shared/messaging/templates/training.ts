@@ -22,7 +22,7 @@ export const trainingExpiring: Template = {
       subject: 'Your training expires in {{days}} days: {{training}}',
       heading: 'Renew your training, {{name}}',
       paragraphs: ['Your completion of this training expires before an upcoming shift that requires it. Take the training again in the app before it expires to keep your seat.'],
-      details: [['Training', '{{training}}'], ['Expires', '{{validUntil|datetime}} (Riyadh time)'], ['Shift', '{{title}}'], ['Starts', '{{start|datetime}} (Riyadh time)']],
+      details: [['Training', '{{training}}'], ['Expires', '{{validUntil|datetime}}'], ['Shift', '{{title}}'], ['Starts', '{{start|datetime}}']],
     },
   },
 };
@@ -41,7 +41,7 @@ export const trainingLapsed: Template = {
       subject: 'Training required for your shift: {{title}}',
       heading: 'Your training is not valid, {{name}}',
       paragraphs: ['You checked in to a shift that requires training you have not completed or whose completion has expired. The managers have been told; complete the training in the app as soon as you can.'],
-      details: [['Shift', '{{title}}'], ['Starts', '{{start|datetime}} (Riyadh time)'], ['Missing training', '{{modules}}']],
+      details: [['Shift', '{{title}}'], ['Starts', '{{start|datetime}}'], ['Missing training', '{{modules}}']],
     },
   },
 };
@@ -60,7 +60,7 @@ export const trainingLapsedManager: Template = {
       subject: 'Warning: a volunteer without valid training on {{title}}',
       heading: 'Required training missing',
       paragraphs: ['A volunteer checked in to a shift that requires training they have not completed or whose completion has expired. Please check before assigning them tasks.'],
-      details: [['Volunteer', '{{volunteer}}'], ['Shift', '{{title}}'], ['Starts', '{{start|datetime}} (Riyadh time)'], ['Missing training', '{{modules}}']],
+      details: [['Volunteer', '{{volunteer}}'], ['Shift', '{{title}}'], ['Starts', '{{start|datetime}}'], ['Missing training', '{{modules}}']],
     },
   },
 };
@@ -79,7 +79,7 @@ export const evaluationInvitation: Template = {
       subject: 'How was your shift? {{title}}',
       heading: 'Thank you for volunteering, {{name}}',
       paragraphs: ['Rate your experience of this shift from 1 to 5 in the app, with a comment if you like. You can edit it for seven days. Comments are never published with your name.'],
-      details: [['Shift', '{{title}}'], ['Organisation', '{{orgName}}'], ['When', '{{start|datetime}} (Riyadh time)']],
+      details: [['Shift', '{{title}}'], ['Organisation', '{{orgName}}'], ['When', '{{start|datetime}}']],
     },
   },
 };
@@ -98,7 +98,7 @@ export const evaluationDigest: Template = {
       subject: 'Rate the volunteers of {{title}}',
       heading: '{{attended}} volunteers attended',
       paragraphs: ['The shift has ended. Rate each volunteer who attended (punctuality, skill and conduct, 1 to 5) in the organisation portal; ratings can be edited for seven days.'],
-      details: [['Shift', '{{title}}'], ['Organisation', '{{orgName}}'], ['When', '{{start|datetime}} (Riyadh time)']],
+      details: [['Shift', '{{title}}'], ['Organisation', '{{orgName}}'], ['When', '{{start|datetime}}']],
     },
   },
 };
