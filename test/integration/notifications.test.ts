@@ -87,7 +87,7 @@ describe('notifier', () => {
 
     const [sms, ...others] = await smsTo(volunteer.phone);
     expect(others).toHaveLength(0);
-    expect(sms!.body).toBe('تم قبولك في «توزيع السلال الغذائية» موعدك 14/03 08:30 - تطوع لإيقافها أرسل إيقاف');
+    expect(sms!.body).toBe('تم قبولك في «توزيع السلال الغذا…» موعدك 14/03 08:30 - تطوع لإيقافها أرسل إيقاف');
   });
 
   it('sends nothing the second time the same message is asked for', async () => {
