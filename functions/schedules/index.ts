@@ -17,7 +17,8 @@ export const remindersSchedule = defineSchedule({
 /**
  * `awards` (daily, 09:00 Riyadh): badges for the volunteers whose standing changed, and — on
  * the first run of a month — the volunteer of the month of each organisation for the month
- * that ended (conditional writes make every rerun a no-op).
+ * that ended, then the region and national honours (HonourNomination workflows: the ministry
+ * chooses, else the rule after 10 days). Conditional writes make every rerun a no-op.
  */
 export const awardsSchedule = defineSchedule({
   name: 'awards',
@@ -26,7 +27,7 @@ export const awardsSchedule = defineSchedule({
   expression: 'cron(0 9 * * ? *)',
   timezone: PLATFORM_TIME_ZONE,
   entry: 'functions/schedules/awards.ts',
-  needs: ['table:read', 'table:write', 'email', 'sms', 'events', 'signing'],
+  needs: ['table:read', 'table:write', 'email', 'sms', 'events', 'signing', 'workflow:HonourNomination'],
   timeout: 900,
   memorySize: 1024,
 });

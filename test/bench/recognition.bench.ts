@@ -41,6 +41,8 @@ const benchmark: Benchmark = {
     const now = new Date('2026-11-20T06:00:00Z');
     const ports = {
       repo,
+      honourWorkflow: { start: async () => undefined, resume: async () => undefined },
+      organizations: { region: async () => 'riyadh' },
       volunteers: { profile: async () => ({ nameAr: 'متطوع', nameEn: 'Bench Volunteer', birthDate: '1990-01-01', locale: 'ar' as const }), ratings: async () => new Map<string, number>() },
       credentials: { issue: async () => null },
       messages: { badgeEarned: async () => undefined, awardWon: async () => undefined },

@@ -29,10 +29,20 @@ const adult = (name: string, extra: Partial<RecognitionProfile> = {}): Recogniti
   ...extra,
 });
 
+/** Organisation → region, as the organisations' cities give it (unknown organisations: no region). */
+const regions: Record<string, string> = {};
+
 const portsAt = (now: string, profiles: Record<string, RecognitionProfile> = {}, ratings: Record<string, number> = {}) => {
   const sent: string[] = [];
+  /** The HonourNomination workflow is Step Functions (test/workflows/honour-nomination.test.ts runs it): here its starts and resumes are recorded. */
+  const workflow = { started: [] as string[], resumed: [] as Array<{ taskToken: string; volunteerId: string }> };
   const ports: RecognitionPorts = {
     repo,
+    honourWorkflow: {
+      start: async (id) => void workflow.started.push(id),
+      resume: async (taskToken, choice) => void workflow.resumed.push({ taskToken, ...choice }),
+    },
+    organizations: { region: async (orgId) => regions[orgId] },
     volunteers: {
       profile: async (id) => profiles[id] ?? adult(id),
       ratings: async (ids) => new Map(ids.flatMap((id) => (ratings[id] === undefined ? [] : [[id, ratings[id]!] as const]))),
@@ -47,7 +57,7 @@ const portsAt = (now: string, profiles: Record<string, RecognitionProfile> = {},
     ids: () => ulid(),
     codes: () => ulid(),
   };
-  return { ports, sent };
+  return { ports, sent, workflow };
 };
 
 const approved = (volunteerId: string, minutes: number, extra: Partial<HoursApprovedDetail> = {}): HoursApprovedDetail => ({
@@ -323,6 +333,103 @@ describe('volunteer of the month', () => {
         reasonEn: 'Outstanding commitment',
       }),
     ).rejects.toMatchObject({ status: 422, errors: [{ path: 'volunteerId' }] });
+  });
+});
+
+describe('region and national honours', () => {
+  let honours: typeof import('../../shared/domain/recognition/honours.js');
+  beforeAll(async () => {
+    honours = await import('../../shared/domain/recognition/honours.js');
+  });
+  const ministry = { sub: 'reviewer-1', groups: ['ministry-reviewer' as const] };
+  const choice = (volunteerId: string) => ({ volunteerId, reasonAr: 'عطاء متواصل طوال الشهر', reasonEn: 'Sustained giving all month' });
+
+  /** Two organisations of one region with their winners in `month`, the organisations' awards given by the monthly run. */
+  const monthWithWinners = async (month: string) => {
+    const region = `region-${ulid().toLowerCase()}`;
+    const [orgA, orgB] = [`org-${ulid()}`, `org-${ulid()}`] as [string, string];
+    regions[orgA] = region;
+    regions[orgB] = region;
+    const [top, runnerUp] = ['Top', 'Runner'].map((n) => `${n}-${ulid()}`) as [string, string];
+    const runAt = new Date(`${month}-01T06:00:00Z`);
+    const previous = new Date(runAt.getTime() - 10 * 86_400_000);
+    const { ports, workflow, sent } = portsAt(runAt.toISOString());
+    const day = previous.toISOString().slice(0, 10);
+    await service.recordHoursApproved(ports, ulid(), approved(top, 600, { orgId: orgA, date: day, approvedAt: previous.toISOString() }));
+    await service.recordHoursApproved(ports, ulid(), approved(runnerUp, 600, { orgId: orgB, date: day, approvedAt: previous.toISOString() }));
+    const summary = await service.runMonthlyAwards(ports, runAt);
+    const endedMonth = day.slice(0, 7);
+    return { ports, workflow, sent, region, top, runnerUp, summary, endedMonth, regionHonour: honours.honourId(endedMonth, 'region', region), nationalHonour: honours.honourId(endedMonth, 'national', 'sa') };
+  };
+
+  it("opens a region and a national honour from the organisations' winners and starts their workflows, once", async () => {
+    const m = await monthWithWinners('2025-03');
+    const startedByFirstRun = [...m.workflow.started];
+    await honours.awaitHonourChoice(m.ports, m.regionHonour, 'token-region');
+    await honours.awaitHonourChoice(m.ports, m.nationalHonour, 'token-national');
+
+    const rerun = await service.runMonthlyAwards(m.ports, new Date('2025-03-02T06:00:00Z'));
+
+    const opened = await repo.honours(m.endedMonth);
+    expect(m.summary.honoursOpened).toBe(2);
+    expect(rerun.honoursOpened).toBe(0);
+    expect(opened.map((h) => h.id).sort()).toEqual([m.nationalHonour, m.regionHonour].sort());
+    expect(opened.find((h) => h.id === m.regionHonour)?.candidates.map((c) => c.volunteerId).sort()).toEqual([m.top, m.runnerUp].sort());
+    expect(startedByFirstRun.sort()).toEqual([m.nationalHonour, m.regionHonour].sort());
+    expect(m.workflow.started).toHaveLength(2);
+  });
+
+  it("records the ministry's choice, resumes the waiting workflow and awards once with the reason and bonus points", async () => {
+    const m = await monthWithWinners('2025-05');
+    await honours.awaitHonourChoice(m.ports, m.regionHonour, 'token-region');
+
+    const decided = await honours.decideHonour(m.ports, ministry, m.regionHonour, choice(m.runnerUp));
+    const first = await honours.awardHonour(m.ports, m.regionHonour);
+    const again = await honours.awardHonour(m.ports, m.regionHonour);
+
+    expect(decided).toMatchObject({ status: 'decided', basis: 'ministry', volunteerId: m.runnerUp, decidedBy: 'reviewer-1' });
+    expect(m.workflow.resumed).toEqual([{ taskToken: 'token-region', volunteerId: m.runnerUp }]);
+    expect([first.awarded, again.awarded]).toEqual([true, false]);
+    expect((await repo.awards(m.endedMonth)).find((a) => a.scope === 'region' && a.scopeId === m.region)).toMatchObject({
+      volunteerId: m.runnerUp,
+      basis: 'ministry',
+      reasonEn: 'Sustained giving all month',
+    });
+    expect((await repo.points(m.runnerUp, 10)).items.map((e) => e.points)).toContain(honours.HONOUR_POINTS.region);
+  });
+
+  it('lets the rule decide an honour still pending after the wait: the better rated of a tie', async () => {
+    const rated = await monthWithWinners('2025-09');
+    // Same minutes, reached at the same time: without ratings the volunteer id would settle it ('Runner-…' first).
+    const ratedPorts = portsAt('2025-09-11T06:00:00Z', {}, { [rated.top]: 4.8, [rated.runnerUp]: 4.1 }).ports;
+
+    const byRule = await honours.awardHonour(ratedPorts, rated.regionHonour);
+    const late = honours.decideHonour(rated.ports, ministry, rated.regionHonour, choice(rated.runnerUp));
+
+    expect(byRule).toMatchObject({ volunteerId: rated.top, basis: 'rule', awarded: true });
+    await expect(late).rejects.toMatchObject({ status: 409, code: 'honour-decided' });
+    expect((await repo.honour(rated.regionHonour))?.volunteerId).toBe(rated.top);
+  });
+
+  it('refuses someone who is not a candidate, naming volunteerId, and decides nothing', async () => {
+    const m = await monthWithWinners('2025-11');
+
+    await expect(honours.decideHonour(m.ports, ministry, m.nationalHonour, choice('nobody'))).rejects.toMatchObject({ status: 422, errors: [{ path: 'volunteerId' }] });
+    expect((await repo.honour(m.nationalHonour))?.status).toBe('pending');
+  });
+
+  it("refuses an organisation's manager with 403", async () => {
+    const m = await monthWithWinners('2026-01');
+
+    await expect(honours.decideHonour(m.ports, { sub: 'm-1', groups: ['org-manager'], orgId: 'org-x' }, m.nationalHonour, choice(m.top))).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('ends the wait at once for an honour decided before the workflow reached it', async () => {
+    const m = await monthWithWinners('2026-03');
+    await honours.decideHonour(m.ports, ministry, m.nationalHonour, choice(m.top));
+
+    await expect(honours.awaitHonourChoice(m.ports, m.nationalHonour, 'late-token')).rejects.toMatchObject({ name: 'HonourAlreadyDecidedError' });
+    expect(m.workflow.resumed).toEqual([]);
   });
 });
 

@@ -7,7 +7,21 @@ import { evaluationRepository } from '../../../shared/db/evaluation-repository.j
 import { recognitionRepository } from '../../../shared/db/recognition-repository.js';
 import { volunteerRating } from '../../../shared/domain/evaluations/anonymity.js';
 import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
-import type { AwardRecord, BadgeCredentials, RecognitionMessages, RecognitionPorts, VolunteerProfiles } from '../../../shared/domain/recognition/ports.js';
+import type {
+  AwardRecord,
+  BadgeCredentials,
+  HonourWorkflow,
+  OrganizationRegions,
+  RecognitionMessages,
+  RecognitionPorts,
+  VolunteerProfiles,
+} from '../../../shared/domain/recognition/ports.js';
+import { honourExecutionName } from '../../../shared/domain/recognition/honours.js';
+import { organizationRepository } from '../../../shared/db/organization-repository.js';
+import { cityById } from '../../../shared/domain/reference/cities.js';
+import { workflowClient } from '../../../shared/workflows/client.js';
+import { WorkflowTaskClosedError } from '../../../shared/workflows/errors.js';
+import { HONOUR_NOMINATION } from '../../workflows/honour-nomination/definition.js';
 import { VC_JWT_HEADER } from '../../../shared/domain/certificates/credential.js';
 import { openBadgeCredential } from '../../../shared/domain/recognition/credential.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
@@ -85,8 +99,35 @@ const badgeCredentials = (): BadgeCredentials => ({
   },
 });
 
+/** HonourNomination through the workflow client (Step Functions; the local runner locally). */
+const honourWorkflow = (): HonourWorkflow => ({
+  async start(honourId) {
+    await workflowClient().start(HONOUR_NOMINATION, { honourId }, { executionName: honourExecutionName(honourId) });
+  },
+  async resume(taskToken, choice) {
+    try {
+      await workflowClient().sendTaskSuccess(taskToken, choice);
+    } catch (error) {
+      // The wait timed out meanwhile: the award step reads the honour and finds the ministry's choice.
+      if (!(error instanceof WorkflowTaskClosedError)) throw error;
+    }
+  },
+});
+
+const organizationRegions = (): OrganizationRegions => {
+  const organizations = organizationRepository();
+  return {
+    async region(orgId) {
+      const org = await organizations.get(orgId);
+      return org ? cityById(org.city)?.region : undefined;
+    },
+  };
+};
+
 export const recognitionPorts = (): RecognitionPorts => ({
   repo: recognitionRepository(),
+  honourWorkflow: honourWorkflow(),
+  organizations: organizationRegions(),
   volunteers: profiles(),
   credentials: badgeCredentials(),
   messages: messages(),

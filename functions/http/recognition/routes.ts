@@ -9,6 +9,11 @@ import {
   AwardsQuery,
   BadgeList,
   CreateReward,
+  HonourDecision,
+  HonourList,
+  HonourPath,
+  HonoursQuery,
+  HonourView,
   Leaderboard,
   LeaderboardQuery,
   Nomination,
@@ -173,6 +178,39 @@ export const redeemReward = /* @__PURE__ */ defineOperation({
   errors: [401, 403, 404, 409, 422],
 });
 
+export const listHonours = /* @__PURE__ */ defineOperation({
+  id: 'ListHonours',
+  method: 'GET',
+  path: '/v1/honours',
+  entry: 'functions/http/recognition/list-honours.ts',
+  auth: 'required',
+  groups: ['ministry-reviewer', 'ministry-admin'],
+  request: { query: HonoursQuery },
+  needs: ['table:read'],
+  summary:
+    "The month's region and national honours (volunteer of the month of each region, from GET /v1/reference, and of the Kingdom): the candidates (the organisations' volunteers of the month, best first by approved minutes), the status, and until when the ministry may choose before the rule decides.",
+  tags,
+  responses: { 200: HonourList },
+  errors: [400, 401, 403],
+});
+
+export const decideHonour = /* @__PURE__ */ defineOperation({
+  id: 'DecideHonour',
+  method: 'POST',
+  path: '/v1/honours/{id}/decision',
+  entry: 'functions/http/recognition/decide-honour.ts',
+  auth: 'required',
+  groups: ['ministry-reviewer', 'ministry-admin'],
+  request: { path: HonourPath, body: HonourDecision },
+  needs: ['table:read', 'table:write', 'workflow:HonourNomination'],
+  summary:
+    "The ministry's choice of a region's or the Kingdom's volunteer of the month among the honour's candidates; resumes its HonourNomination workflow, which records the award. 409 `honour-decided` once decided (by the ministry, or by the rule after 10 days without a choice); 422 naming `volunteerId` for someone who is not a candidate.",
+  tags,
+  responses: { 200: HonourView },
+  errors: [400, 401, 403, 404, 409, 422],
+  examples: { request: { volunteerId: 'sara', reasonAr: 'عطاء متواصل طوال الشهر', reasonEn: 'Sustained giving all month' } },
+});
+
 export const recognitionOperations = [
   listMyBadges,
   getMyPoints,
@@ -183,4 +221,6 @@ export const recognitionOperations = [
   listRewards,
   createReward,
   redeemReward,
+  listHonours,
+  decideHonour,
 ] as const;

@@ -128,6 +128,39 @@ export const activeOrganization = defineEntity({
   accessPatterns: [{ pattern: 'organisations with approved hours in a month', key: 'PK = VOTMORGS#<month>#<shard>', index: 'table', operation: 'Query' }],
 });
 
+const Candidate = z.object({ volunteerId: z.string(), displayName: z.string(), orgId: z.string(), minutes: z.number(), reachedAt: z.string() });
+
+/** A region's or the Kingdom's volunteer of the month, while the ministry chooses and once decided (HonourNomination). */
+export const honour = defineEntity({
+  name: 'Honour',
+  schema: z.object({
+    id: z.string(),
+    month: z.string(),
+    scope: z.enum(['region', 'national']),
+    scopeId: z.string(),
+    status: z.enum(['pending', 'decided']),
+    candidates: z.array(Candidate),
+    openedAt: z.string(),
+    taskToken: z.string().optional(),
+    decideBy: z.string().optional(),
+    volunteerId: z.string().optional(),
+    basis: z.enum(['ministry', 'rule']).optional(),
+    decidedBy: z.string().optional(),
+    decidedAt: z.string().optional(),
+    reasonAr: z.string().optional(),
+    reasonEn: z.string().optional(),
+  }),
+  keys: {
+    /** `<month>.<scope>.<scopeId>` → the month's partition, one item per scope. */
+    item: (id: string) => ({ PK: `HONOUR#${id.slice(0, 7)}`, SK: id.slice(8) }),
+    month: (month: string) => `HONOUR#${month}`,
+  },
+  accessPatterns: [
+    { pattern: 'an honour (pending or decided), once per month and scope', key: 'PK = HONOUR#<month>, SK = <scope>.<scopeId>', index: 'table', operation: 'GetItem / conditional Put / UpdateItem' },
+    { pattern: 'the honours of a month', key: 'PK = HONOUR#<month>', index: 'table', operation: 'Query' },
+  ],
+});
+
 export const award = defineEntity({
   name: 'Award',
   schema: z.object({

@@ -16,3 +16,10 @@ export class RedemptionRefusedError extends RuleViolationError {}
 
 /** The volunteer named in a nomination has no approved hours with the organisation in that month. */
 export class NomineeNotEligibleError extends RuleViolationError {}
+
+/** The honour is already decided (by the ministry, or by the rule after the 10-day wait); nothing was changed. */
+export class HonourAlreadyDecidedError extends ConflictError {
+  override readonly code = 'honour-decided';
+}
+
+export class HonourNotFoundError extends NotFoundError {}

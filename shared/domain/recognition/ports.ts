@@ -2,7 +2,7 @@
 import type { Caller } from '../caller.js';
 import type { BadgeDefinition, RecognitionStats } from './badges.js';
 import type { Contender } from './rules.js';
-import type { Nomination, PointsEntry, RewardView } from './schema.js';
+import type { HonourScope, Nomination, PointsEntry, RewardView } from './schema.js';
 
 /** One approval (+) or reversal (−) of hours, as recognition counts it. */
 export interface HoursChange {
@@ -78,6 +78,35 @@ export interface AwardRecord {
   readonly awardedAt: string;
 }
 
+/** An honour (volunteer of the month of a region or of the Kingdom) chosen by the ministry, or by the rule after 10 days. */
+export interface HonourRecord {
+  readonly id: string;
+  readonly month: string;
+  readonly scope: HonourScope;
+  readonly scopeId: string;
+  readonly status: 'pending' | 'decided';
+  readonly candidates: ReadonlyArray<Contender & { readonly displayName: string; readonly orgId: string }>;
+  readonly openedAt: string;
+  /** The waiting workflow's task token (server-side only). */
+  readonly taskToken?: string;
+  readonly decideBy?: string;
+  readonly volunteerId?: string;
+  readonly basis?: 'ministry' | 'rule';
+  readonly decidedBy?: string;
+  readonly decidedAt?: string;
+  readonly reasonAr?: string;
+  readonly reasonEn?: string;
+}
+
+export interface HonourChoice {
+  readonly volunteerId: string;
+  readonly basis: 'ministry' | 'rule';
+  readonly by: string;
+  readonly at: string;
+  readonly reasonAr?: string;
+  readonly reasonEn?: string;
+}
+
 export interface RewardRecord extends RewardView {
   readonly createdBy: string;
   readonly createdAt: string;
@@ -118,6 +147,16 @@ export interface RecognitionRepository {
   /** Records the award once (false on a rerun), with its bonus points and public achievement. */
   award(award: AwardRecord, entry: PointsEntry, achievement: PublicAchievement | undefined): Promise<boolean>;
   awards(month: string): Promise<AwardRecord[]>;
+  /** The volunteer's approved minutes in the month, all organisations, and when they reached that total. */
+  monthTotal(volunteerId: string, month: string): Promise<{ minutes: number; reachedAt: string }>;
+  /** Creates the honour once → false when it exists. */
+  openHonour(honour: HonourRecord): Promise<boolean>;
+  honour(id: string): Promise<HonourRecord | undefined>;
+  honours(month: string): Promise<HonourRecord[]>;
+  /** Keeps the workflow's task token while the honour is pending → false once it is decided. */
+  waitForHonour(id: string, taskToken: string, decideBy: string): Promise<boolean>;
+  /** pending → decided, once (the ministry's choice or the rule's, whichever is written first) → false when already decided. */
+  decideHonour(id: string, choice: HonourChoice): Promise<boolean>;
   createReward(reward: RewardRecord): Promise<void>;
   rewards(now: Date): Promise<RewardRecord[]>;
   reward(id: string): Promise<RewardRecord | undefined>;
@@ -165,8 +204,23 @@ export interface RecognitionMessages {
   awardWon(volunteerId: string, award: AwardRecord): Promise<void>;
 }
 
+/** The HonourNomination workflow (Step Functions; the local runner locally). */
+export interface HonourWorkflow {
+  /** Starts the honour's execution; idempotent (one execution per honour). */
+  start(honourId: string): Promise<void>;
+  /** Resumes the wait with the ministry's choice; a wait that already ended is ignored (the award step reads the record). */
+  resume(taskToken: string, choice: { volunteerId: string }): Promise<void>;
+}
+
+export interface OrganizationRegions {
+  /** The region of the organisation's city (ids of GET /v1/reference), when known. */
+  region(orgId: string): Promise<string | undefined>;
+}
+
 export interface RecognitionPorts {
   readonly repo: RecognitionRepository;
+  readonly honourWorkflow: HonourWorkflow;
+  readonly organizations: OrganizationRegions;
   readonly volunteers: VolunteerProfiles;
   readonly credentials: BadgeCredentials;
   readonly messages: RecognitionMessages;

@@ -143,3 +143,52 @@ export type RedemptionView = z.output<typeof RedemptionView>;
 export const RewardPath = z.object({ id: Id });
 export const OrgIdPath = z.object({ orgId: Id });
 export const PageQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(500).optional() }).strict();
+
+// ── Honours: volunteer of the month per region and nationally (the HonourNomination workflow) ──
+
+export const HonourScope = z.enum(['region', 'national']);
+export type HonourScope = z.output<typeof HonourScope>;
+
+/** `<month>.region.<regionId>` or `<month>.national.sa`, as GET /v1/honours lists them. */
+export const HonourId = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])\.(region\.[a-z][a-z-]{1,40}|national\.sa)$/, 'must be an honour id, e.g. 2026-11.region.riyadh or 2026-11.national.sa');
+export const HonourPath = z.object({ id: HonourId });
+export const HonoursQuery = z.object({ month: Month }).strict();
+
+export const HonourCandidate = z
+  .object({
+    volunteerId: z.string(),
+    displayName: z.string().describe('first name and initial; "—" for a volunteer who is never published'),
+    orgId: z.string().describe('the organisation whose volunteer of the month they are'),
+    minutes: z.int().describe('approved minutes in the month, all organisations'),
+  })
+  .meta({ id: 'HonourCandidate' });
+
+export const HonourView = z
+  .object({
+    id: HonourId,
+    month: Month,
+    scope: HonourScope,
+    scopeId: z.string(),
+    status: z.enum(['pending', 'decided']),
+    candidates: z.array(HonourCandidate),
+    decideBy: At.describe('after this the rule decides (10 days after the workflow started waiting)').optional(),
+    volunteerId: z.string().optional(),
+    basis: z.enum(['ministry', 'rule']).optional(),
+    decidedBy: z.string().optional(),
+    decidedAt: At.optional(),
+  })
+  .meta({ id: 'Honour' });
+export type HonourView = z.output<typeof HonourView>;
+export const HonourList = z.object({ items: z.array(HonourView) }).meta({ id: 'Honours' });
+
+export const HonourDecision = z
+  .object({
+    volunteerId: z.string().min(1).max(128).describe('one of the honour\'s candidates'),
+    reasonAr: boundedText(5, 1000),
+    reasonEn: boundedText(5, 1000),
+  })
+  .strict()
+  .meta({ id: 'HonourDecision' });
+export type HonourDecision = z.output<typeof HonourDecision>;

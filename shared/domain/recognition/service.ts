@@ -13,7 +13,8 @@ import { addMonths, riyadhMonth } from '../time.js';
 import { badgeById, evaluateBadges } from './badges.js';
 import { NomineeNotEligibleError, RewardNotFoundError, RewardUnavailableError } from './errors.js';
 import type { AwardRecord, HoursChange, PublicAchievement, RecognitionPorts, RewardRecord } from './ports.js';
-import { byTheRule, displayName, isPublishable, pointsForHours, type Contender } from './rules.js';
+import { openHonours, ruleWinner } from './honours.js';
+import { displayName, isPublishable, pointsForHours } from './rules.js';
 import type { CreateReward, LeaderboardQuery, Nomination, PointsEntry, RedemptionView, RewardView } from './schema.js';
 
 const monthOf = (date: string): string => date.slice(0, 7);
@@ -132,15 +133,6 @@ export const runDailyAwards = async (ports: RecognitionPorts, now: Date): Promis
   return { volunteers, badgesAwarded, badgesRevoked };
 };
 
-/** The rule's winner among contenders: ratings are read only when the top minutes tie. */
-const ruleWinner = async (ports: RecognitionPorts, contenders: readonly Contender[]): Promise<Contender | undefined> => {
-  const top = Math.max(0, ...contenders.map((c) => c.minutes));
-  const tied = contenders.filter((c) => c.minutes === top && top > 0);
-  if (tied.length <= 1) return tied[0];
-  const ratings = await ports.volunteers.ratings(tied.map((c) => c.volunteerId));
-  return byTheRule(tied.map((c) => (ratings.has(c.volunteerId) ? { ...c, rating: ratings.get(c.volunteerId)! } : c)));
-};
-
 /** Bonus points for the volunteer of the month of an organisation. */
 export const VOLUNTEER_OF_THE_MONTH_POINTS = 200;
 
@@ -148,13 +140,15 @@ export interface MonthlyAwardsSummary {
   readonly month: string;
   readonly organizations: number;
   readonly awarded: number;
+  /** Region and national honours opened (their HonourNomination workflows started). */
+  readonly honoursOpened: number;
 }
 
 /**
  * The monthly part of the `awards` schedule: after a Riyadh month has ended, each organisation
  * with approved hours in it gets its volunteer of the month — the managers' nomination, or
  * else the rule (most approved minutes in the month; ties: the better rated, then whoever reached
- * it first). Runs on
+ * it first); then the region and national honours are opened (shared/domain/recognition/honours.ts). Runs on
  * every invocation for the month before `now`; the award's condition makes reruns no-ops.
  */
 export const runMonthlyAwards = async (ports: RecognitionPorts, now: Date): Promise<MonthlyAwardsSummary> => {
@@ -193,7 +187,9 @@ export const runMonthlyAwards = async (ports: RecognitionPorts, now: Date): Prom
       if (profile) await ports.messages.awardWon(winner.volunteerId, award);
     }
   }
-  return { month, organizations, awarded };
+  // Per region and nationally: the ministry chooses among the organisations' winners (else the rule, after 10 days).
+  const honoursOpened = await openHonours(ports, month, now);
+  return { month, organizations, awarded, honoursOpened };
 };
 
 export const listBadges = async (ports: RecognitionPorts, caller: Caller) => {
