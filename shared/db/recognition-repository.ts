@@ -520,6 +520,11 @@ export const recognitionRepository = (
       return Item ? rewardEntity.fromItem(Item) : undefined;
     },
 
+    async redemptionByCode(code) {
+      const { Item } = await client().send(new GetCommand({ TableName: tableName(), Key: redemptionEntity.keys.byCode(code) }));
+      return Item ? redemptionEntity.fromItem(Item) : undefined;
+    },
+
     async redeem({ volunteerId, reward, redemptionId, code, periodKey, entry, at }) {
       const items: TransactItem[] = [
         {

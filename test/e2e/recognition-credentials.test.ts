@@ -2,7 +2,8 @@
  * Badge credentials end to end, behind the real gateway with the local signer: a badge earned by
  * the awards run carries an Open Badges 3.0 credential that verifies with the published JWKS and
  * points at a Bitstring Status List entry; when a reversal drops the volunteer below the
- * milestone, the next run revokes the badge and the status list shows it revoked.
+ * milestone, the next run revokes the badge and the status list shows it revoked. A partner
+ * checks a redemption code publicly (the reward, no personal data).
  */
 import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,5 +59,32 @@ describe('badge credentials', () => {
     expect(rerun.body.summary).toMatchObject({ badgesRevoked: 1 });
     expect(await revokedBit(tenHours.credentialStatus)).toBe(true);
     expect(after.map((b) => b.badge.id)).toEqual(['first-shift']);
+  });
+
+  it('lets a partner check a redemption code without a token, showing the reward and no personal data', async () => {
+    const admin = await platform.token({ sub: 'rewards-admin', groups: ['ministry-admin'] });
+    const redeemer = await platform.token({ sub: 'redeemer', groups: ['volunteer'] });
+    await consume(hoursApproved({ volunteerId: 'redeemer', date: new Date().toISOString().slice(0, 10), minutes: 120 }).envelope);
+    const reward = await platform.request('POST', '/v1/rewards', {
+      token: admin,
+      body: {
+        titleAr: 'تذكرة فعالية', titleEn: 'Event ticket', descriptionAr: 'تذكرة لحضور فعالية شريكة', descriptionEn: 'A ticket to a partner event',
+        partner: 'Riyadh Season', pointsCost: 15, stock: 5, validFrom: '2026-01-01T00:00:00+03:00', validUntil: '2099-01-01T00:00:00+03:00',
+      },
+    });
+    const redeemed = await platform.request('POST', `/v1/rewards/${reward.body.id}/redemptions`, { token: redeemer });
+
+    const check = await platform.request('GET', `/v1/redemptions/${redeemed.body.code}`);
+    const unknown = await platform.request('GET', '/v1/redemptions/0000-0000-0000-0000-0000');
+    const malformed = await platform.request('GET', '/v1/redemptions/not-a-code');
+
+    expect(redeemed.status).toBe(201);
+    expect(check.status).toBe(200);
+    expect(check.body).toEqual({
+      code: redeemed.body.code, valid: true, rewardId: reward.body.id, titleAr: 'تذكرة فعالية', titleEn: 'Event ticket', partner: 'Riyadh Season', pointsSpent: 15, redeemedAt: redeemed.body.at,
+    });
+    expect(JSON.stringify(check.body)).not.toContain('redeemer');
+    expect([unknown.status, malformed.status]).toEqual([404, 400]);
+    expect(malformed.body.errors[0].path).toBe('path.code');
   });
 });

@@ -20,6 +20,8 @@ import {
   OrgIdPath,
   PageQuery,
   PointsView,
+  RedemptionCheck,
+  RedemptionCodePath,
   RedemptionView,
   RewardList,
   RewardPath,
@@ -178,6 +180,21 @@ export const redeemReward = /* @__PURE__ */ defineOperation({
   errors: [401, 403, 404, 409, 422],
 });
 
+export const checkRedemption = /* @__PURE__ */ defineOperation({
+  id: 'CheckRedemption',
+  method: 'GET',
+  path: '/v1/redemptions/{code}',
+  entry: 'functions/http/recognition/check-redemption.ts',
+  auth: 'none',
+  request: { path: RedemptionCodePath },
+  needs: ['table:read', 'table:write'],
+  summary:
+    "A partner's check of a redemption code the volunteer shows: the reward it was issued for, its points and time; no personal data. 404 for an unknown code; lookups are rate-limited per address (429), as certificate codes are.",
+  tags,
+  responses: { 200: RedemptionCheck },
+  errors: [400, 404, 429],
+});
+
 export const listHonours = /* @__PURE__ */ defineOperation({
   id: 'ListHonours',
   method: 'GET',
@@ -221,6 +238,7 @@ export const recognitionOperations = [
   listRewards,
   createReward,
   redeemReward,
+  checkRedemption,
   listHonours,
   decideHonour,
 ] as const;

@@ -160,6 +160,8 @@ export interface RecognitionRepository {
   createReward(reward: RewardRecord): Promise<void>;
   rewards(now: Date): Promise<RewardRecord[]>;
   reward(id: string): Promise<RewardRecord | undefined>;
+  /** The redemption a code was issued for (the partner's check). */
+  redemptionByCode(code: string): Promise<{ rewardId: string; pointsSpent: number; at: string } | undefined>;
   /**
    * Deducts the points and one unit of stock, records the redemption and its ledger entry, in
    * one transaction. @throws RewardUnavailableError (stock, validity), RedemptionRefusedError

@@ -141,6 +141,22 @@ export const RedemptionView = z
 export type RedemptionView = z.output<typeof RedemptionView>;
 
 export const RewardPath = z.object({ id: Id });
+
+/** 80 random bits as 5 groups of 4 hex digits (what POST /v1/rewards/{id}/redemptions answers). */
+export const RedemptionCodePath = z.object({ code: z.string().regex(/^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/, 'must be a redemption code, e.g. 3F2A-91C0-77BD-04E1-A9D3') });
+export const RedemptionCheck = z
+  .object({
+    code: z.string(),
+    valid: z.literal(true).describe('the code was issued by the platform for this reward (no personal data is shown)'),
+    rewardId: z.string(),
+    titleAr: z.string(),
+    titleEn: z.string(),
+    partner: z.string().optional(),
+    pointsSpent: z.int(),
+    redeemedAt: At,
+  })
+  .meta({ id: 'RedemptionCheck' });
+export type RedemptionCheck = z.output<typeof RedemptionCheck>;
 export const OrgIdPath = z.object({ orgId: Id });
 export const PageQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(500).optional() }).strict();
 

@@ -5,7 +5,8 @@
  * is chosen after each month ends (the managers' nomination, else the rule); rewards are
  * redeemed with points in one transaction. Pure: the ports do the I/O.
  */
-import { ForbiddenError } from '../errors.js';
+import { ForbiddenError, NotFoundError, TooManyRequestsError } from '../errors.js';
+import type { RateLimiter } from '../certificates/ports.js';
 import { managesOrganization, requireGroup, type Caller } from '../caller.js';
 import type { HoursApprovedDetail, HoursReversedDetail } from '../hours/schema.js';
 import type { EventDetail } from '../../../events/catalog.js';
@@ -15,7 +16,7 @@ import { NomineeNotEligibleError, RewardNotFoundError, RewardUnavailableError } 
 import type { AwardRecord, HoursChange, PublicAchievement, RecognitionPorts, RewardRecord } from './ports.js';
 import { openHonours, ruleWinner } from './honours.js';
 import { displayName, isPublishable, pointsForHours } from './rules.js';
-import type { CreateReward, LeaderboardQuery, Nomination, PointsEntry, RedemptionView, RewardView } from './schema.js';
+import type { CreateReward, LeaderboardQuery, Nomination, PointsEntry, RedemptionCheck, RedemptionView, RewardView } from './schema.js';
 
 const monthOf = (date: string): string => date.slice(0, 7);
 
@@ -294,4 +295,25 @@ export const redeem = async (ports: RecognitionPorts, caller: Caller, rewardId: 
   const entry: PointsEntry = { id: `redemption#${id}`, at, points: -reward.pointsCost, reason: 'redemption', about: id };
   const { balance } = await ports.repo.redeem({ volunteerId: caller.sub, reward, redemptionId: id, code, periodKey: periodKey(reward.perVolunteer, now), entry, at });
   return { id, rewardId, code, pointsSpent: reward.pointsCost, balance, at };
+};
+
+/**
+ * A partner's check of a redemption code (public, like certificate codes: 80 random bits, and
+ * the lookups of an address are rate-limited). Shows the reward, never the volunteer.
+ */
+export const checkRedemption = async (ports: Pick<RecognitionPorts, 'repo'> & { rateLimiter: RateLimiter }, code: string, client: string): Promise<RedemptionCheck> => {
+  if (!(await ports.rateLimiter.hit('redemption', client))) throw new TooManyRequestsError('too many redemption checks from this address; try again in a minute');
+  const redemption = await ports.repo.redemptionByCode(code);
+  const reward = redemption && (await ports.repo.reward(redemption.rewardId));
+  if (!redemption || !reward) throw new NotFoundError('no redemption has this code');
+  return {
+    code,
+    valid: true,
+    rewardId: reward.id,
+    titleAr: reward.titleAr,
+    titleEn: reward.titleEn,
+    ...(reward.partner && { partner: reward.partner }),
+    pointsSpent: redemption.pointsSpent,
+    redeemedAt: redemption.at,
+  };
 };

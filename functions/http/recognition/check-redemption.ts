@@ -1,0 +1,12 @@
+/** GET /v1/redemptions/{code}: a partner checks the code a volunteer shows (public, rate-limited). */
+import { rateLimiter } from '../../../shared/db/certificate-repository.js';
+import * as recognition from '../../../shared/domain/recognition/service.js';
+import { http } from '../../../shared/middleware/http.js';
+import { ok } from '../../../shared/middleware/responses.js';
+import { clientAddress } from '../register/ports.js';
+import { recognitionPorts } from './ports.js';
+import { checkRedemption } from './routes.js';
+
+export const handler = http(checkRedemption).handler(async ({ path, event }) =>
+  ok(await recognition.checkRedemption({ ...recognitionPorts(), rateLimiter: rateLimiter() }, path.code, clientAddress(event))),
+);
