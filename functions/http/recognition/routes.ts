@@ -193,6 +193,18 @@ export const checkRedemption = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: RedemptionCheck },
   errors: [400, 404, 429],
+  examples: {
+    response: {
+      code: '3F2A-91C0-77BD-04E1-A9D3',
+      valid: true,
+      rewardId: '01JDZ8T5Q8V2W3X4Y5Z6A7B8C9',
+      titleAr: 'تذكرة فعالية',
+      titleEn: 'Event ticket',
+      partner: 'Riyadh Season',
+      pointsSpent: 500,
+      redeemedAt: '2026-12-02T09:15:00.000Z',
+    },
+  },
 });
 
 export const listHonours = /* @__PURE__ */ defineOperation({
@@ -209,6 +221,25 @@ export const listHonours = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: HonourList },
   errors: [400, 401, 403],
+  examples: {
+    response: {
+      items: [
+        {
+          id: '2026-11.region.riyadh',
+          month: '2026-11',
+          scope: 'region',
+          scopeId: 'riyadh',
+          status: 'pending',
+          candidates: [
+            { volunteerId: 'sara', displayName: 'Sara A.', orgId: '01JDZ8T5Q8V2W3X4Y5Z6A7B8C9', minutes: 2460 },
+            { volunteerId: 'fahad', displayName: 'Fahad M.', orgId: '01JDZ9A1B2C3D4E5F6G7H8J9K0', minutes: 1800 },
+          ],
+          openedAt: '2026-12-01T06:00:00.000Z',
+          decideBy: '2026-12-11T06:00:05.000Z',
+        },
+      ],
+    },
+  },
 });
 
 export const decideHonour = /* @__PURE__ */ defineOperation({
@@ -225,7 +256,23 @@ export const decideHonour = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: HonourView },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: { request: { volunteerId: 'sara', reasonAr: 'عطاء متواصل طوال الشهر', reasonEn: 'Sustained giving all month' } },
+  examples: {
+    request: { volunteerId: 'sara', reasonAr: 'عطاء متواصل طوال الشهر', reasonEn: 'Sustained giving all month' },
+    response: {
+      id: '2026-11.national.sa',
+      month: '2026-11',
+      scope: 'national',
+      scopeId: 'sa',
+      status: 'decided',
+      candidates: [{ volunteerId: 'sara', displayName: 'Sara A.', orgId: '01JDZ8T5Q8V2W3X4Y5Z6A7B8C9', minutes: 2460 }],
+      openedAt: '2026-12-01T06:00:00.000Z',
+      decideBy: '2026-12-11T06:00:05.000Z',
+      volunteerId: 'sara',
+      basis: 'ministry',
+      decidedBy: 'reviewer-1',
+      decidedAt: '2026-12-03T10:20:00.000Z',
+    },
+  },
 });
 
 export const recognitionOperations = [

@@ -189,6 +189,7 @@ export const HonourView = z
     scopeId: z.string(),
     status: z.enum(['pending', 'decided']),
     candidates: z.array(HonourCandidate),
+    openedAt: At,
     decideBy: At.describe('after this the rule decides (10 days after the workflow started waiting)').optional(),
     volunteerId: z.string().optional(),
     basis: z.enum(['ministry', 'rule']).optional(),
