@@ -2,7 +2,9 @@
  * Recognition at scale, on DynamoDB Local: (1) the daily `awards` run over N volunteers with
  * new approved hours (change markers, never a Scan): time, DynamoDB requests per volunteer
  * (counted by a middleware on the repository's client), and a second run that awards 0;
- * (2) 200 concurrent redemptions of a reward with stock 50 → exactly 50.
+ * (2) the monthly run (volunteer of the month of each organisation, then the region and national
+ * honours): requests per organisation, a rerun that awards and opens nothing;
+ * (3) 200 concurrent redemptions of a reward with stock 50 → exactly 50.
  * The issue's 100,000 volunteers take ~10 minutes of seeding on a shared 2-core machine;
  * BENCH_VOLUNTEERS (default 5,000) sets N and the row extrapolates linearly (the run is a
  * sequential walk over markers: time grows linearly with N).
@@ -73,6 +75,14 @@ const benchmark: Benchmark = {
       requests = 0;
       const second = await service.runDailyAwards(ports, new Date(now.getTime() + 3_600_000));
 
+      log('monthly run: volunteer of the month of 40 organisations, then the region and national honours');
+      requests = 0;
+      const monthlyStarted = performance.now();
+      const monthly = await service.runMonthlyAwards(ports, new Date('2026-12-01T06:00:00Z'));
+      const monthlySeconds = (performance.now() - monthlyStarted) / 1000;
+      const perOrganization = requests / Math.max(1, monthly.organizations);
+      const monthlyRerun = await service.runMonthlyAwards(ports, new Date('2026-12-02T06:00:00Z'));
+
       log('redemptions');
       const reward = await service.createReward(ports, { sub: 'admin', groups: ['ministry-admin'] }, {
         titleAr: 'مكافأة', titleEn: 'Reward', descriptionAr: 'وصف', descriptionEn: 'A reward', pointsCost: 10, stock: 50,
@@ -94,6 +104,14 @@ const benchmark: Benchmark = {
             verdict: verdict(perVolunteer <= GOAL_REQUESTS_PER_VOLUNTEER),
           },
           { measure: 'second daily run', result: `${second.volunteers} volunteers, ${second.badgesAwarded} badges`, 'requests/volunteer': '-', 'extrapolated to 100,000': '-', goal: 'awards 0', verdict: verdict(second.badgesAwarded === 0) },
+          {
+            measure: `monthly run, ${monthly.organizations} organisations (${round(VOLUNTEERS / Math.max(1, monthly.organizations), 0)} volunteers each)`,
+            result: `${round(monthlySeconds, 1)} s, ${monthly.awarded} awards, ${monthly.honoursOpened} honours opened; rerun: ${monthlyRerun.awarded} awards, ${monthlyRerun.honoursOpened} honours`,
+            'requests/volunteer': `${round(perOrganization, 1)} per organisation`,
+            'extrapolated to 100,000': '-',
+            goal: 'rerun awards 0, opens 0',
+            verdict: verdict(monthlyRerun.awarded === 0 && monthlyRerun.honoursOpened === 0 && monthly.honoursOpened === 2),
+          },
           { measure: '200 concurrent redemptions, stock 50', result: `${granted} granted, stock left ${stockLeft} (${round(redeemSeconds, 1)} s)`, 'requests/volunteer': '-', 'extrapolated to 100,000': '-', goal: 'exactly 50', verdict: verdict(granted === 50 && stockLeft === 0) },
         ],
         notes: ['the daily run evaluates 32 volunteers at a time; in the cloud it can also fan out per change-marker shard (8)'],
