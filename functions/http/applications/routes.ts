@@ -122,7 +122,7 @@ export const listOrganizationApplications = /* @__PURE__ */ defineOperation({
   request: { path: OrgApplicationsPath, query: ReviewQueueQuery },
   needs: ['table:read'],
   summary:
-    "The organisation's review queue (its managers; ministry reviewers and admins read it too): applications in one `status` (default `pending`), oldest transition first. `limit` 1–100 (default 20), `cursor` from the previous page.",
+    "The organisation's review queue (its managers; ministry reviewers and admins read it too), each item with `applicant`: display name, city, skills, professions, languages, the attendance record of the last 12 months and training completions — contact data only once approved, never the national ID. Applications in one `status` (default `pending`), oldest transition first. `limit` 1–100 (default 20), `cursor` from the previous page.",
   tags,
   responses: { 200: ApplicationPage },
   errors: [400, 401, 403],

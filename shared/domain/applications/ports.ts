@@ -8,7 +8,7 @@ import type { DomainEvent } from '../events.js';
 import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
 import type { TrainingCompletions } from '../training/ports.js';
 import type { VolunteerRecord } from '../volunteers/schema.js';
-import type { ApplicationRecord, ApplicationStatus, RecordedDecision, RuleFailure, StatusChange } from './schema.js';
+import type { ApplicantRecord, ApplicationRecord, ApplicationStatus, RecordedDecision, RuleFailure, StatusChange } from './schema.js';
 import type { Booking } from './screening.js';
 
 /** One status change the repository applies (conditioned on the application's current status and version). */
@@ -135,4 +135,9 @@ export interface ApplicationDeps {
   readonly training: TrainingCompletions;
   readonly clock: Clock;
   readonly ids: () => string;
+}
+
+/** The applicants of a review-queue page: profile fields, attendance record, training completions (one read per page, not per item). */
+export interface ApplicantReads {
+  applicants(volunteerIds: readonly string[], now: Date): Promise<ReadonlyMap<string, ApplicantRecord>>;
 }

@@ -98,6 +98,41 @@ export interface ApplicationRecord {
   readonly taskToken?: string;
 }
 
+/**
+ * Who applied, as the organisation's managers see it in the review queue: what they need to
+ * decide (display name, city, skills, professions, languages, the attendance record of the last
+ * 12 months, training completions) and never contact data or the national ID before the
+ * application is approved; `contact` appears only on an approved application.
+ */
+export const ApplicantView = z.object({
+  displayName: z.string().describe('first name and initial, e.g. "Sara A."'),
+  displayNameAr: z.string(),
+  city: z.string().describe('a city id of GET /v1/reference'),
+  skills: z.array(z.object({ name: z.string(), level: z.string() })),
+  professions: z.array(z.string()),
+  languages: z.array(z.string()),
+  attendance: z
+    .object({ attended: z.int(), noShows: z.int(), lateCancellations: z.int(), since: z.string() })
+    .describe('shifts attended, no-shows and late cancellations since `since` (the last 12 months)'),
+  trainings: z.array(z.object({ trainingId: z.string(), completedAt: z.string(), validUntil: z.string().optional(), valid: z.boolean() })),
+  contact: z.object({ email: z.string().optional(), phone: z.string().optional() }).optional().describe('approved applications only'),
+});
+export type ApplicantView = z.infer<typeof ApplicantView>;
+
+/** What the applicant reads hand to the service (contact included: the service decides whether it is shown). */
+export interface ApplicantRecord {
+  readonly nameAr: string;
+  readonly nameEn: string;
+  readonly city: string;
+  readonly skills: readonly { name: string; level: string }[];
+  readonly professions: readonly string[];
+  readonly languages: readonly string[];
+  readonly email?: string;
+  readonly phone?: string;
+  readonly attendance: ApplicantView['attendance'];
+  readonly trainings: readonly { trainingId: string; completedAt: string; validUntil?: string }[];
+}
+
 export const ApplicationView = z
   .object({
     id: z.string(),
@@ -114,6 +149,7 @@ export const ApplicationView = z
     createdAt: z.string(),
     updatedAt: z.string(),
     history: z.array(StatusChange).optional().describe('every transition, oldest first (GET /v1/applications/{id})'),
+    applicant: ApplicantView.optional().describe("who applied (the organisation's review queue); contact data only once approved"),
   })
   .meta({ id: 'Application' });
 export type ApplicationView = z.infer<typeof ApplicationView>;

@@ -23,8 +23,11 @@ import {
   WaitlistChangedError,
 } from './errors.js';
 import { applicationEvent } from './events.js';
-import type { ApplicationDeps, Promotion, ReviewWorkflow } from './ports.js';
+import type { ApplicantReads, ApplicationDeps, Promotion, ReviewWorkflow } from './ports.js';
+import { displayName } from '../matching/adapters.js';
 import type {
+  ApplicantRecord,
+  ApplicantView,
   ApplicationDecision,
   ApplicationPage,
   ApplicationRecord,
@@ -139,7 +142,7 @@ export const listMyApplications = async (deps: Pick<ApplicationDeps, 'repo'>, ca
 };
 
 export const listOrganizationApplications = async (
-  deps: Pick<ApplicationDeps, 'repo'>,
+  deps: Pick<ApplicationDeps, 'repo' | 'clock'> & { readonly applicants?: ApplicantReads },
   caller: Caller,
   orgId: string,
   query: ReviewQueueQuery,
@@ -148,8 +151,31 @@ export const listOrganizationApplications = async (
     throw new ForbiddenError(`only managers of organisation ${orgId} and the ministry may read its applications`);
   }
   const page = await deps.repo.listByOrganization(orgId, query.status, query.limit, query.cursor);
-  return { items: page.items.map((a) => toView(a)), ...(page.nextCursor && { nextCursor: page.nextCursor }) };
+  const applicants = deps.applicants ? await deps.applicants.applicants(page.items.map((a) => a.volunteerId), deps.clock.now()) : new Map<string, ApplicantRecord>();
+  return {
+    items: page.items.map((a) => {
+      const applicant = applicants.get(a.volunteerId);
+      return { ...toView(a), ...(applicant && { applicant: applicantView(applicant, a.status === 'approved', deps.clock.now()) }) };
+    }),
+    ...(page.nextCursor && { nextCursor: page.nextCursor }),
+  };
 };
+
+/**
+ * What managers see of an applicant: enough to decide, nothing to contact them with (nor the
+ * national ID, which the reads never load) until the application is approved.
+ */
+export const applicantView = (record: ApplicantRecord, approved: boolean, now: Date): ApplicantView => ({
+  displayName: displayName(record.nameEn),
+  displayNameAr: displayName(record.nameAr),
+  city: record.city,
+  skills: record.skills.map((s) => ({ name: s.name, level: s.level })),
+  professions: [...record.professions],
+  languages: [...record.languages],
+  attendance: record.attendance,
+  trainings: record.trainings.map((t) => ({ ...t, valid: t.validUntil === undefined || t.validUntil > now.toISOString() })),
+  ...(approved && { contact: { ...(record.email && { email: record.email }), ...(record.phone && { phone: record.phone }) } }),
+});
 
 /**
  * Records the decision once (conditional on `pending`, a stored token and no decision yet) and
