@@ -37,6 +37,8 @@ import {
 import { CertificateIssuedDetail, CertificateRevokedDetail } from '../shared/domain/certificates/schema.js';
 import {
   CompanyAdminAddedDetail,
+  EmployeeJoinedDetail,
+  EmployeeLeftDetail,
   CompanyApprovedDetail,
   CompanyRegisteredDetail,
   CompanyRejectedDetail,
@@ -257,6 +259,16 @@ export const eventCatalog = {
     description: "A company's admin added another admin (POST /v1/companies/{companyId}/admins).",
     detail: CompanyAdminAddedDetail,
     example: 'companies/company-admin-added.json',
+  },
+  EmployeeJoined: {
+    description: 'A volunteer joined a company with a one-time code (`via` an invitation or a proof of a company-domain address). No email: the work email stays in the company\'s record.',
+    detail: EmployeeJoinedDetail,
+    example: 'companies/employee-joined.json',
+  },
+  EmployeeLeft: {
+    description: 'An employee left their company; their record and contributions stay in its history.',
+    detail: EmployeeLeftDetail,
+    example: 'companies/employee-left.json',
   },
 } as const satisfies Record<string, EventContract>;
 

@@ -14,6 +14,7 @@ import * as booking from './entities/booking.js';
 import * as certificate from './entities/certificate.js';
 import * as charterAcceptance from './entities/charter-acceptance.js';
 import * as company from './entities/company.js';
+import * as companyEmployee from './entities/company-employee.js';
 import * as consentChange from './entities/consent-change.js';
 import * as consumedEvent from './entities/consumed-event.js';
 import * as evaluation from './entities/evaluation.js';
@@ -59,6 +60,7 @@ const modules: readonly Record<string, unknown>[] = [
   certificate,
   charterAcceptance,
   company,
+  companyEmployee,
   consentChange,
   consumedEvent,
   evaluation,

@@ -2,11 +2,14 @@
  * The ports the company handlers hand to the services: the real adapters, built per call
  * (each a cheap wrapper over process-wide clients).
  */
+import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
+import { companyEmployeeRepository } from '../../../shared/db/company-employee-repository.js';
 import { companyRepository } from '../../../shared/db/company-repository.js';
-import type { CompanyDeps, OnboardingWorkflow } from '../../../shared/domain/companies/ports.js';
+import type { CompanyDeps, EmployeeDeps, OnboardingWorkflow } from '../../../shared/domain/companies/ports.js';
 import { DecisionNotOpenError } from '../../../shared/domain/organizations/errors.js';
+import { emailSender } from '../../../shared/messaging/email.js';
 import { decisionNotOpenText, resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
 
 export const WORKFLOW = 'CompanyOnboarding';
@@ -27,3 +30,14 @@ export const companyOnboardingWorkflow = (): OnboardingWorkflow => ({
 });
 
 export const companyPorts = (): CompanyDeps => ({ repo: companyRepository(), clock: systemClock, ids: () => ulid() });
+
+/** The apps' origin, for the links in the code emails. */
+const appUrl = () => (process.env.PUBLIC_BASE_URL ?? 'https://tatawwu.sa').replace(/\/+$/, '');
+
+export const employeePorts = (): EmployeeDeps => ({
+  ...companyPorts(),
+  employees: companyEmployeeRepository(),
+  email: emailSender(),
+  randomBytes: (size) => randomBytes(size),
+  appUrl: appUrl(),
+});

@@ -5,10 +5,21 @@
  * - `GET /v1/companies/{companyId}`: its admins, the ministry, its registrant.
  * - `POST …/decision`: ministry-reviewer only.
  * - `POST|GET …/admins`: its admins (GET: the ministry too).
+ * - `POST …/employees` (invite), `GET …/employees`: its admins.
+ * - `POST …/domain-codes`, `POST …/join`, `POST …/leave`: volunteers (the employees themselves).
  * Anyone else, another company's admin included, gets a 404 for everything of a company.
  */
 import {
   AddCompanyAdmin,
+  DomainCodeSent,
+  Employee,
+  EmployeeList,
+  InvitationsSent,
+  InviteEmployees,
+  JoinCompany,
+  ListQuery,
+  Membership,
+  RequestDomainCode,
   CompanyAdmin,
   CompanyAdminList,
   CompanyDecision,
@@ -150,4 +161,127 @@ export const listCompanyAdmins = /* @__PURE__ */ defineOperation({
   },
 });
 
-export const companyOperations = [registerCompany, getCompany, decideCompany, addCompanyAdmin, listCompanyAdmins] as const;
+export const inviteEmployees = /* @__PURE__ */ defineOperation({
+  id: 'InviteEmployees',
+  method: 'POST',
+  path: '/v1/companies/{companyId}/employees',
+  entry: 'functions/http/companies/invite-employees.ts',
+  auth: 'required',
+  groups: ['company-admin'],
+  request: { path: CompanyPath, body: InviteEmployees },
+  idempotent: true,
+  needs: ['table:read', 'table:write', 'email'],
+  summary:
+    "Invite employees (its company-admins): `{ email }` or `{ emails: [...] }` (≤ 100). Each address gets its own one-time code by email (Arabic and English, with the join link), valid 14 days; the employee joins with `POST …/join`. Another company's admin → 404.",
+  tags,
+  responses: { 202: InvitationsSent },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { companyId: COMPANY_ID },
+    request: { emails: ['sara.alqahtani@horizon.com.sa', 'omar.alharbi@horizon.com.sa'] },
+    response: {
+      items: [
+        { email: 'sara.alqahtani@horizon.com.sa', expiresAt: '2026-05-19T08:00:00.000Z' },
+        { email: 'omar.alharbi@horizon.com.sa', expiresAt: '2026-05-19T08:00:00.000Z' },
+      ],
+    },
+  },
+});
+
+export const listEmployees = /* @__PURE__ */ defineOperation({
+  id: 'ListEmployees',
+  method: 'GET',
+  path: '/v1/companies/{companyId}/employees',
+  entry: 'functions/http/companies/list-employees.ts',
+  auth: 'required',
+  groups: ['company-admin'],
+  request: { path: CompanyPath, query: ListQuery },
+  needs: ['table:read'],
+  summary:
+    "The company's employees, current and former, with the work email each joined with and their periods of employment (its company-admins). Never the national ID, phone or profile email. Paginated.",
+  tags,
+  responses: { 200: EmployeeList },
+  errors: [400, 401, 403, 404],
+  examples: {
+    path: { companyId: COMPANY_ID },
+    response: {
+      items: [
+        {
+          companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X',
+          volunteerId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+          workEmail: 'sara.alqahtani@horizon.com.sa',
+          status: 'current',
+          joinedAt: '2026-05-06T07:30:00.000Z',
+          stints: [{ workEmail: 'sara.alqahtani@horizon.com.sa', via: 'invitation', joinedAt: '2026-05-06T07:30:00.000Z' }],
+        },
+      ],
+    },
+  },
+});
+
+export const requestDomainCode = /* @__PURE__ */ defineOperation({
+  id: 'RequestCompanyDomainCode',
+  method: 'POST',
+  path: '/v1/companies/{companyId}/domain-codes',
+  entry: 'functions/http/companies/request-domain-code.ts',
+  auth: 'required',
+  groups: ['volunteer'],
+  request: { path: CompanyPath, body: RequestDomainCode },
+  needs: ['table:read', 'table:write', 'email'],
+  summary:
+    "A volunteer proves they work at an active company: `{ email }` on one of its domains (422 naming `email` otherwise) receives a one-time code, valid 1 hour, to use with `POST …/join`.",
+  tags,
+  responses: { 202: DomainCodeSent },
+  errors: [400, 401, 403, 404, 413, 422],
+  examples: { path: { companyId: COMPANY_ID }, request: { email: 'sara.alqahtani@horizon.com.sa' }, response: { email: 'sara.alqahtani@horizon.com.sa', expiresAt: '2026-05-06T08:30:00.000Z' } },
+});
+
+export const joinCompany = /* @__PURE__ */ defineOperation({
+  id: 'JoinCompany',
+  method: 'POST',
+  path: '/v1/companies/{companyId}/join',
+  entry: 'functions/http/companies/join.ts',
+  auth: 'required',
+  groups: ['volunteer'],
+  request: { path: CompanyPath, body: JoinCompany },
+  needs: ['table:read', 'table:write', 'events'],
+  summary:
+    'A volunteer joins with the one-time code of an invitation or a domain proof (used once; unknown, used or expired → 422 naming `code`). A volunteer belongs to one company at a time (409 `already-employed`). The company sees only the work email the code went to.',
+  tags,
+  responses: { 201: Membership },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { companyId: COMPANY_ID },
+    request: { code: 'K7QM-3XPA' },
+    response: { companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X', volunteerId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', workEmail: 'sara.alqahtani@horizon.com.sa', via: 'invitation', joinedAt: '2026-05-06T07:30:00.000Z' },
+  },
+});
+
+export const leaveCompany = /* @__PURE__ */ defineOperation({
+  id: 'LeaveCompany',
+  method: 'POST',
+  path: '/v1/companies/{companyId}/leave',
+  entry: 'functions/http/companies/leave.ts',
+  auth: 'required',
+  groups: ['volunteer'],
+  request: { path: CompanyPath },
+  needs: ['table:read', 'table:write', 'events'],
+  summary: "The employee leaves the company (404 if they are not its employee). Their record and the hours they gave stay in the company's history; they may join another company.",
+  tags,
+  responses: { 200: Employee.pick({ companyId: true, leftAt: true }) },
+  errors: [400, 401, 403, 404, 409],
+  examples: { path: { companyId: COMPANY_ID }, response: { companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X', leftAt: '2026-09-30T15:00:00.000Z' } },
+});
+
+export const companyOperations = [
+  registerCompany,
+  getCompany,
+  decideCompany,
+  addCompanyAdmin,
+  listCompanyAdmins,
+  inviteEmployees,
+  listEmployees,
+  requestDomainCode,
+  joinCompany,
+  leaveCompany,
+] as const;

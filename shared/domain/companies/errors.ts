@@ -1,4 +1,4 @@
-import { ConflictError } from '../errors.js';
+import { ConflictError, RuleViolationError } from '../errors.js';
 
 /** Another pending or active company holds this commercial registration number. */
 export class CrNumberTakenError extends ConflictError {
@@ -35,5 +35,20 @@ export class CompanyInvalidError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'CompanyInvalid';
+  }
+}
+
+/** A join code that is unknown, used, expired or of another company: 422 naming `code`. */
+export class InvalidJoinCodeError extends RuleViolationError {
+  constructor(options?: { cause?: unknown }) {
+    super('code', 'unknown, used or expired code for this company', options);
+  }
+}
+
+/** A volunteer belongs to at most one company at a time. */
+export class AlreadyEmployedError extends ConflictError {
+  override readonly code = 'already-employed';
+  constructor(companyId: string, options?: { cause?: unknown }) {
+    super(`you already belong to company ${companyId}; leave it before joining another`, options);
   }
 }

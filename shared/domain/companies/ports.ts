@@ -8,7 +8,7 @@ import type { RecordedDecision } from '../decision.js';
 import type { DomainEvent } from '../events.js';
 import type { EmailSender } from '../notifications/ports.js';
 import type { OnboardingWorkflow } from '../organizations/service.js';
-import type { CompanyAdmin, CompanyRecord, CompanyStatus, CompanyStatusChange } from './schema.js';
+import type { CompanyAdmin, CompanyRecord, CompanyStatus, CompanyStatusChange, Employee, JoinVia, Membership } from './schema.js';
 
 export type { OnboardingWorkflow };
 
@@ -56,4 +56,44 @@ export interface CompanyOnboardingDeps extends CompanyDeps {
   readonly directory: CompanyDirectory;
   /** The ministry reviewers' addresses. */
   readonly reviewers: readonly string[];
+}
+
+/** A one-time join code as stored: only its hash, the company, the address it went to and until when it holds. */
+export interface JoinCode {
+  readonly codeHash: string;
+  readonly companyId: string;
+  readonly email: string;
+  readonly via: JoinVia;
+  readonly validUntil: string;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor?: string;
+}
+
+export interface EmployeeRepository {
+  putCodes(codes: readonly JoinCode[]): Promise<void>;
+  code(codeHash: string): Promise<JoinCode | undefined>;
+  /**
+   * One transaction: the code consumed (it exists, is this company's and still valid, else
+   * InvalidJoinCodeError), the volunteer's membership (none yet, else AlreadyEmployedError), the
+   * employee's record (a new stint), the company's employee counters and the event.
+   */
+  join(input: { readonly codeHash: string; readonly membership: Membership; readonly now: string; readonly events: readonly DomainEvent[] }): Promise<void>;
+  /** Ends the membership (it must be of this company) and closes the stint; the record stays. */
+  leave(input: { readonly membership: Membership; readonly leftAt: string; readonly events: readonly DomainEvent[] }): Promise<void>;
+  membership(volunteerId: string): Promise<Membership | undefined>;
+  employees(companyId: string, limit: number, cursor?: string): Promise<Page<Employee>>;
+  /** `current`: members now; `joined`: distinct volunteers who ever joined. */
+  counts(companyId: string): Promise<{ current: number; joined: number }>;
+}
+
+export interface EmployeeDeps extends CompanyDeps {
+  readonly employees: EmployeeRepository;
+  readonly email: EmailSender;
+  /** Random bytes for the codes. */
+  readonly randomBytes: (size: number) => Uint8Array;
+  /** Where the apps open a company invitation (`…/companies/{id}/join?code=`). */
+  readonly appUrl: string;
 }

@@ -96,3 +96,74 @@ export const CompanyRejectedDetail = z
 export const CompanyAdminAddedDetail = z
   .object({ companyId: z.string(), sub: z.string(), addedBy: z.string(), addedAt: z.iso.datetime({ offset: true }) })
   .strict();
+
+// ── Employees ────────────────────────────────────────────────────────────────
+const WorkEmail = z.email().max(254).toLowerCase();
+
+/** `{ email }` (API.md) or `{ emails: [...] }` for up to 100 invitations at once. */
+export const InviteEmployees = z
+  .object({
+    email: WorkEmail.optional(),
+    emails: z.array(WorkEmail).min(1).max(100).superRefine(uniqueItems('email')).optional(),
+  })
+  .strict()
+  .refine((b) => b.email !== undefined || b.emails !== undefined, { path: ['emails'], message: 'give email or emails' });
+export type InviteEmployees = z.output<typeof InviteEmployees>;
+
+export const InvitationsSent = z.object({ items: z.array(z.object({ email: z.string(), expiresAt: z.string() })) });
+
+/** An address on one of the company's domains, to prove by the code sent to it. */
+export const RequestDomainCode = z.object({ email: WorkEmail }).strict();
+export const DomainCodeSent = z.object({ email: z.string(), expiresAt: z.string() });
+
+/** The one-time code from the invitation or the domain email (spaces, hyphens and case ignored). */
+export const JoinCompany = z
+  .object({
+    code: z
+      .string()
+      .max(40)
+      .transform((v) => v.replace(/[\s-]/g, '').toUpperCase())
+      .pipe(z.string().regex(/^[A-Z0-9]{8}$/, 'must be the 8-character code from the email')),
+  })
+  .strict();
+
+export const JoinVia = z.enum(['invitation', 'domain']);
+export type JoinVia = z.infer<typeof JoinVia>;
+
+/** One period of employment as the platform knows it (joined, and left if they did). */
+export const Stint = z.object({ workEmail: z.string(), via: JoinVia, joinedAt: z.string(), leftAt: z.string().optional() });
+export type Stint = z.infer<typeof Stint>;
+
+/**
+ * What the company knows of an employee: the volunteer's id, the work email they joined with
+ * and their periods of employment. Never the national ID, phone or the profile's own email.
+ */
+export const Employee = z.object({
+  companyId: z.string(),
+  volunteerId: z.string(),
+  workEmail: z.string(),
+  status: z.enum(['current', 'left']),
+  joinedAt: z.string(),
+  leftAt: z.string().optional(),
+  stints: z.array(Stint),
+});
+export type Employee = z.infer<typeof Employee>;
+
+export const EmployeeList = z.object({ items: z.array(Employee), nextCursor: z.string().optional() });
+export const ListQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().min(1).max(2048).optional().describe('nextCursor of the previous page (opaque)'),
+  })
+  .strict();
+
+/** The volunteer's side: the company they belong to now. */
+export const Membership = z.object({ companyId: z.string(), volunteerId: z.string(), workEmail: z.string(), via: JoinVia, joinedAt: z.string() });
+export type Membership = z.infer<typeof Membership>;
+
+export const EmployeeJoinedDetail = z
+  .object({ companyId: z.string(), volunteerId: z.string(), via: JoinVia, joinedAt: z.iso.datetime({ offset: true }) })
+  .strict();
+export const EmployeeLeftDetail = z
+  .object({ companyId: z.string(), volunteerId: z.string(), joinedAt: z.iso.datetime({ offset: true }), leftAt: z.iso.datetime({ offset: true }) })
+  .strict();

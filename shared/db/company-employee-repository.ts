@@ -1,0 +1,173 @@
+/**
+ * Employees in the single table (entities/company-employee.ts). Invariants are conditions: a
+ * code is consumed once (Delete if it exists), a volunteer holds one membership (Put if
+ * absent), a stint opens only on a record that is not current and closes only on a current one.
+ */
+import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { AlreadyEmployedError, InvalidJoinCodeError } from '../domain/companies/errors.js';
+import type { EmployeeRepository } from '../domain/companies/ports.js';
+import type { Employee } from '../domain/companies/schema.js';
+import { ConflictError } from '../domain/errors.js';
+import { decodeCursor, encodeCursor } from '../domain/cursor.js';
+import { env } from '../env.js';
+import { documentClient } from './client.js';
+import { companyEmployee, companyEmployeeCounts, companyMembership, joinCode } from './entities/company-employee.js';
+import { outboxPuts } from './entities/outbox-event.js';
+import { failedAt, transactWrite, type TransactItem } from './transactions.js';
+
+const Cursor = z.object({ sk: z.string() });
+const contended = (what: string) => (attempts: number, cause: Error) => new ConflictError(`${what}: still contended after ${attempts} attempts, try again`, { cause });
+
+export const companyEmployeeRepository = (
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: () => string = () => env.tableName,
+): EmployeeRepository => {
+  const get = async (Key: Record<string, unknown>) => (await client.send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))).Item;
+  const counts = (companyId: string, add: { current: number; joined?: number }): TransactItem => ({
+    Update: {
+      TableName: tableName(),
+      Key: companyEmployeeCounts.keys.item(companyId),
+      UpdateExpression: add.joined ? 'ADD #current :c, joined :j SET entity = :e' : 'ADD #current :c SET entity = :e',
+      ExpressionAttributeNames: { '#current': 'current' },
+      ExpressionAttributeValues: { ':c': add.current, ':e': companyEmployeeCounts.name, ...(add.joined && { ':j': add.joined }) },
+    },
+  });
+
+  return {
+    async putCodes(codes) {
+      for (let i = 0; i < codes.length; i += 25) {
+        const requests = codes.slice(i, i + 25).map((code) => ({
+          PutRequest: { Item: joinCode.toItem(code, joinCode.keys.item(code.codeHash), { expiresAt: Math.floor(Date.parse(code.validUntil) / 1000) + 86_400 }) },
+        }));
+        let pending: typeof requests | undefined = requests;
+        for (let attempt = 0; pending && pending.length > 0; attempt++) {
+          if (attempt > 5) throw new Error(`could not store ${pending.length} join codes: throttled`);
+          const out = await client.send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
+          pending = out.UnprocessedItems?.[tableName()] as typeof requests | undefined;
+        }
+      }
+    },
+
+    async code(codeHash) {
+      const item = await get(joinCode.keys.item(codeHash));
+      return item ? joinCode.fromItem(item) : undefined;
+    },
+
+    async join({ codeHash, membership, now, events }) {
+      const TableName = tableName();
+      const { companyId, volunteerId: sub } = membership;
+      const existing = await get(companyEmployee.keys.item(companyId, sub));
+      const stint = { workEmail: membership.workEmail, via: membership.via, joinedAt: membership.joinedAt };
+      const record: TransactItem = existing
+        ? {
+            Update: {
+              TableName,
+              Key: companyEmployee.keys.item(companyId, sub),
+              UpdateExpression: 'SET #status = :current, workEmail = :email, joinedAt = :at, stints = list_append(stints, :stint) REMOVE leftAt',
+              ConditionExpression: '#status = :left',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':current': 'current', ':left': 'left', ':email': membership.workEmail, ':at': membership.joinedAt, ':stint': [stint] },
+            },
+          }
+        : {
+            Put: {
+              TableName,
+              Item: companyEmployee.toItem(
+                { companyId, volunteerId: sub, workEmail: membership.workEmail, status: 'current', joinedAt: membership.joinedAt, stints: [stint] },
+                companyEmployee.keys.item(companyId, sub),
+              ),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          };
+      const cancelled = await transactWrite(
+        client,
+        [
+          {
+            Delete: {
+              TableName,
+              Key: joinCode.keys.item(codeHash),
+              ConditionExpression: 'attribute_exists(PK) AND companyId = :company AND validUntil > :now',
+              ExpressionAttributeValues: { ':company': companyId, ':now': now },
+            },
+          },
+          { Put: { TableName, Item: companyMembership.toItem(membership, companyMembership.keys.item(sub)), ConditionExpression: 'attribute_not_exists(PK)' } },
+          record,
+          counts(companyId, { current: 1, ...(!existing && { joined: 1 }) }),
+          ...outboxPuts(events, TableName),
+        ],
+        { attempts: 4, contended: contended(`joining company ${companyId}`) },
+      );
+      if (!cancelled) return;
+      const reasons = cancelled.CancellationReasons;
+      if (failedAt(reasons, 0)) throw new InvalidJoinCodeError({ cause: cancelled });
+      if (failedAt(reasons, 1)) {
+        const current = await get(companyMembership.keys.item(sub));
+        throw new AlreadyEmployedError(current ? companyMembership.fromItem(current).companyId : companyId, { cause: cancelled });
+      }
+      throw new ConflictError(`the employee record of ${sub} changed meanwhile; try again`, { cause: cancelled });
+    },
+
+    async leave({ membership, leftAt, events }) {
+      const TableName = tableName();
+      const { companyId, volunteerId: sub } = membership;
+      const item = await get(companyEmployee.keys.item(companyId, sub));
+      if (!item) throw new Error(`employee record of ${sub} in company ${companyId} is missing`);
+      const last = companyEmployee.fromItem(item).stints.length - 1;
+      const cancelled = await transactWrite(
+        client,
+        [
+          {
+            Delete: {
+              TableName,
+              Key: companyMembership.keys.item(sub),
+              ConditionExpression: 'companyId = :company AND joinedAt = :joined',
+              ExpressionAttributeValues: { ':company': companyId, ':joined': membership.joinedAt },
+            },
+          },
+          {
+            Update: {
+              TableName,
+              Key: companyEmployee.keys.item(companyId, sub),
+              UpdateExpression: `SET #status = :left, leftAt = :at, stints[${last}].leftAt = :at`,
+              ConditionExpression: '#status = :current',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':left': 'left', ':current': 'current', ':at': leftAt },
+            },
+          },
+          counts(companyId, { current: -1 }),
+          ...outboxPuts(events, TableName),
+        ],
+        { attempts: 4, contended: contended(`leaving company ${companyId}`) },
+      );
+      if (cancelled) throw new ConflictError(`the membership of ${sub} in company ${companyId} changed meanwhile`, { cause: cancelled });
+    },
+
+    async membership(volunteerId) {
+      const item = await get(companyMembership.keys.item(volunteerId));
+      return item ? companyMembership.fromItem(item) : undefined;
+    },
+
+    async employees(companyId, limit, cursor) {
+      const after = cursor === undefined ? undefined : decodeCursor(cursor, Cursor);
+      const { PK } = companyEmployee.keys.item(companyId, '');
+      const out = await client.send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': PK, ':prefix': companyEmployee.keys.prefix },
+          Limit: limit,
+          ...(after && { ExclusiveStartKey: { PK, SK: after.sk } }),
+        }),
+      );
+      const items: Employee[] = (out.Items ?? []).map((i) => companyEmployee.fromItem(i));
+      const lastKey = out.LastEvaluatedKey;
+      return { items, ...(lastKey && { nextCursor: encodeCursor({ sk: String(lastKey.SK) }) }) };
+    },
+
+    async counts(companyId) {
+      const item = await get(companyEmployeeCounts.keys.item(companyId));
+      return item ? companyEmployeeCounts.fromItem(item) : { current: 0, joined: 0 };
+    },
+  };
+};

@@ -1,0 +1,46 @@
+/**
+ * Employees of companies: the company's record of each employee (`COMPANY#<id>` /
+ * `EMPLOYEE#<sub>`, kept after they leave), its employee counters, the volunteer's one current
+ * membership (`VOL#<sub>` / `COMPANY`: at most one company at a time) and the one-time join
+ * codes (`JOINCODE#<hash>`, expiring through the table's TTL and checked on use).
+ */
+import * as z from 'zod';
+import { Employee, JoinVia, Membership } from '../../domain/companies/schema.js';
+import { defineEntity } from './entity.js';
+import { companyPartition, volunteerPartition } from './partitions.js';
+
+export const companyEmployee = defineEntity({
+  name: 'CompanyEmployee',
+  schema: Employee,
+  keys: { item: (companyId: string, sub: string) => ({ PK: companyPartition(companyId), SK: `EMPLOYEE#${sub}` }), prefix: 'EMPLOYEE#' },
+  accessPatterns: [
+    {
+      pattern: 'join with a code: consume it, take the one membership, open a stint, count',
+      key: 'Delete JOINCODE#<hash> if it exists + Put VOL#<sub>/COMPANY if absent + Put or Update COMPANY#<id>/EMPLOYEE#<sub> + Update COMPANY#<id>/EMPLOYEES',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+    { pattern: "a company's employees, a page at a time", key: 'PK = COMPANY#<id> AND begins_with(SK, EMPLOYEE#)', index: 'table', operation: 'Query' },
+  ],
+});
+
+export const companyEmployeeCounts = defineEntity({
+  name: 'CompanyEmployeeCounts',
+  schema: z.object({ current: z.number().int().default(0), joined: z.number().int().default(0) }),
+  keys: { item: (companyId: string) => ({ PK: companyPartition(companyId), SK: 'EMPLOYEES' }) },
+  accessPatterns: [{ pattern: "a company's employee counters (current members, ever joined)", key: 'PK = COMPANY#<id> AND SK = EMPLOYEES', index: 'table', operation: 'GetItem' }],
+});
+
+export const companyMembership = defineEntity({
+  name: 'CompanyMembership',
+  schema: Membership,
+  keys: { item: (sub: string) => ({ PK: volunteerPartition(sub), SK: 'COMPANY' }) },
+  accessPatterns: [{ pattern: "the company a volunteer belongs to now", key: 'PK = VOL#<sub> AND SK = COMPANY', index: 'table', operation: 'GetItem' }],
+});
+
+export const joinCode = defineEntity({
+  name: 'JoinCode',
+  schema: z.object({ codeHash: z.string(), companyId: z.string(), email: z.string(), via: JoinVia, validUntil: z.string() }),
+  keys: { item: (codeHash: string) => ({ PK: `JOINCODE#${codeHash}`, SK: 'CODE' }) },
+  accessPatterns: [{ pattern: 'a join code by its hash', key: 'PK = JOINCODE#<hash> AND SK = CODE', index: 'table', operation: 'GetItem' }],
+});

@@ -1,0 +1,175 @@
+/**
+ * Employees through the real gateway and handlers (issue 15): invitations with one-time codes,
+ * joining by proving an address on a company domain, one company at a time, leaving keeps the
+ * record, the company sees the work email only; another company's admin → 404.
+ * Codes are read from what the SES emulator received.
+ */
+import { ulid } from 'ulid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { companyEmployeeRepository } from '../../shared/db/company-employee-repository.js';
+import { codeHash } from '../../shared/domain/companies/employees.js';
+import { approvedCompany, type ApprovedCompany } from '../helpers/companies.js';
+import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
+
+let platform: TestPlatform;
+let acme: ApprovedCompany;
+let other: ApprovedCompany;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  [acme, other] = [await approvedCompany(platform), await approvedCompany(platform)];
+});
+afterAll(async () => platform?.stop());
+
+interface StoredEmail {
+  readonly destination: { readonly to: readonly string[] };
+  readonly subject: string;
+  readonly body: { readonly text?: string; readonly html?: string };
+}
+
+/** The code of the latest email sent to `address` (and the whole text). */
+const lastCode = async (address: string): Promise<{ code: string; text: string }> => {
+  const store = (await (await fetch(`${platform.sesUrl}/store`)).json()) as { emails: StoredEmail[] };
+  const mail = store.emails.filter((e) => e.destination.to.includes(address)).at(-1);
+  const text = `${mail?.subject}\n${mail?.body.text ?? mail?.body.html ?? ''}`;
+  const code = /Code: ([A-Z0-9]{8})/.exec(text)?.[1];
+  if (!code) throw new Error(`no code emailed to ${address}`);
+  return { code, text };
+};
+
+const volunteer = async () => {
+  const sub = `emp-${ulid()}`;
+  return { sub, token: await platform.token({ sub, groups: ['volunteer'] }) };
+};
+const invite = (company: ApprovedCompany, body: unknown, token = company.admin) =>
+  platform.request('POST', `/v1/companies/${company.id}/employees`, { token, body });
+const join = (companyId: string, token: string, code: string) => platform.request('POST', `/v1/companies/${companyId}/join`, { token, body: { code } });
+const employees = async (company: ApprovedCompany) => (await platform.request('GET', `/v1/companies/${company.id}/employees?limit=100`, { token: company.admin })).body.items;
+
+describe('invitations', () => {
+  it('emails each invitee a one-time code with the join link, in Arabic and English', async () => {
+    const email = `sara-${ulid().toLowerCase()}@${acme.domain}`;
+    const response = await invite(acme, { emails: [email] });
+    expect(response.status).toBe(202);
+    expect(response.body.items).toMatchObject([{ email }]);
+    const { code, text } = await lastCode(email);
+    expect(text).toContain(`/companies/${acme.id}/join?code=${code}`);
+    expect(text).toMatch(/[\u0600-\u06FF]/);
+    expect(text).toContain('Volunteer with');
+  });
+
+  it('joins with the code once: the company sees the work email and nothing else of the profile', async () => {
+    const email = `omar-${ulid().toLowerCase()}@gmail.example`;
+    await invite(acme, { email });
+    const { code } = await lastCode(email);
+    const { sub, token } = await volunteer();
+
+    const joined = await join(acme.id, token, code.slice(0, 4) + '-' + code.slice(4).toLowerCase());
+
+    expect(joined.status).toBe(201);
+    expect(joined.body).toMatchObject({ companyId: acme.id, volunteerId: sub, workEmail: email, via: 'invitation' });
+    const record = (await employees(acme)).find((e: { volunteerId: string }) => e.volunteerId === sub);
+    expect(Object.keys(record).sort()).toEqual(['companyId', 'joinedAt', 'status', 'stints', 'volunteerId', 'workEmail']);
+    const again = await join(acme.id, (await volunteer()).token, code);
+    expect(again.status).toBe(422);
+    expect(again.body.errors).toEqual([{ path: 'code', message: expect.any(String) }]);
+  });
+
+  it('refuses a code of another company, naming code, and writes nothing', async () => {
+    const email = `x-${ulid().toLowerCase()}@${other.domain}`;
+    await invite(other, { email });
+    const { code } = await lastCode(email);
+    const { sub, token } = await volunteer();
+
+    const response = await join(acme.id, token, code);
+
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['code']);
+    expect(await companyEmployeeRepository().membership(sub)).toBeUndefined();
+  });
+
+  it('refuses an expired code, naming code, and writes nothing', async () => {
+    const code = 'EXP1RED2';
+    await companyEmployeeRepository().putCodes([
+      { codeHash: codeHash(acme.id, code), companyId: acme.id, email: `late@${acme.domain}`, via: 'domain', validUntil: new Date(Date.now() - 1000).toISOString() },
+    ]);
+    const { sub, token } = await volunteer();
+
+    const response = await join(acme.id, token, code);
+
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['code']);
+    expect(await companyEmployeeRepository().membership(sub)).toBeUndefined();
+  });
+
+  it('refuses a malformed code with 422 naming code', async () => {
+    const response = await join(acme.id, (await volunteer()).token, 'abc');
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['code']);
+  });
+
+  it('refuses an invitation without an address, naming emails, and sends nothing', async () => {
+    const response = await invite(acme, {});
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['emails']);
+  });
+});
+
+describe('joining by a company-domain address', () => {
+  it('sends a code to an address on a company domain, which joins the volunteer', async () => {
+    const email = `lina-${ulid().toLowerCase()}@${acme.domain}`;
+    const { sub, token } = await volunteer();
+    const sent = await platform.request('POST', `/v1/companies/${acme.id}/domain-codes`, { token, body: { email } });
+    expect(sent.status).toBe(202);
+
+    const joined = await join(acme.id, token, (await lastCode(email)).code);
+
+    expect(joined.status).toBe(201);
+    expect(joined.body).toMatchObject({ volunteerId: sub, workEmail: email, via: 'domain' });
+  });
+
+  it('refuses an address on another domain, naming email, and sends nothing', async () => {
+    const email = `lina-${ulid().toLowerCase()}@elsewhere.example`;
+    const response = await platform.request('POST', `/v1/companies/${acme.id}/domain-codes`, { token: (await volunteer()).token, body: { email } });
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['email']);
+    await expect(lastCode(email)).rejects.toThrow(/no code/);
+  });
+});
+
+describe('one company at a time', () => {
+  it('refuses a second company while a member; after leaving, joins it and the first keeps the record', async () => {
+    const { sub, token } = await volunteer();
+    const first = `a-${ulid().toLowerCase()}@${acme.domain}`;
+    await invite(acme, { email: first });
+    expect((await join(acme.id, token, (await lastCode(first)).code)).status).toBe(201);
+    const second = `b-${ulid().toLowerCase()}@${other.domain}`;
+    await invite(other, { email: second });
+    const code = (await lastCode(second)).code;
+
+    const refused = await join(other.id, token, code);
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toMatch(/already-employed$/);
+
+    expect((await platform.request('POST', `/v1/companies/${acme.id}/leave`, { token })).status).toBe(200);
+    expect((await join(other.id, token, code)).status).toBe(201);
+    const kept = (await employees(acme)).find((e: { volunteerId: string }) => e.volunteerId === sub);
+    expect(kept).toMatchObject({ status: 'left', workEmail: first, stints: [{ workEmail: first, leftAt: expect.any(String) }] });
+    expect((await employees(other)).map((e: { volunteerId: string }) => e.volunteerId)).toContain(sub);
+  });
+
+  it('answers 404 to leaving a company one does not belong to', async () => {
+    expect((await platform.request('POST', `/v1/companies/${acme.id}/leave`, { token: (await volunteer()).token })).status).toBe(404);
+  });
+});
+
+describe("authorisation matrix: another company's admin gets 404", () => {
+  it('on inviting and on listing employees', async () => {
+    expect((await invite(acme, { email: 'x@example.sa' }, other.admin)).status).toBe(404);
+    expect((await platform.request('GET', `/v1/companies/${acme.id}/employees`, { token: other.admin })).status).toBe(404);
+  });
+
+  it('a volunteer may not invite (403)', async () => {
+    expect((await invite(acme, { email: 'x@example.sa' }, (await volunteer()).token)).status).toBe(403);
+  });
+});
