@@ -17,6 +17,7 @@ export const handler = job(remindersSchedule).handler(async ({ now }): Promise<R
   const summary = await runReminders(
     {
       bookingsStarting: (from, to) => source.bookingsStarting(from, to),
+      bookingsApproved: (from, to) => source.bookingsApproved(from, to),
       shiftContext: (booking) => source.shiftContext(booking),
       getCursor: (window) => repository.getCursor(window),
       setCursor: (window, coveredUntil, previous) => repository.setCursor(window, coveredUntil, previous),

@@ -77,7 +77,10 @@ const applicationItem = (application: ApplicationRecord): Item =>
 const historyItem = (applicationId: string, change: StatusChange): Item =>
   applicationHistory.toItem({ applicationId, ...change }, applicationHistory.keys.item(applicationId, change.version));
 
-const bookingItem = (application: ApplicationRecord): Item =>
+/** A booking approved this close to its start may be inside a reminder window the job already covered. */
+const LATE_BOOKING_MS = 24 * 3_600_000;
+
+const bookingItem = (application: ApplicationRecord, approvedAt: string): Item =>
   booking.toItem(
     {
       volunteerId: application.volunteerId,
@@ -92,6 +95,9 @@ const bookingItem = (application: ApplicationRecord): Item =>
       ...booking.keys.item(application.volunteerId, application.shiftStart, application.shiftId),
       // Sparse GSI3: seats by shift start (reminders, cancellations).
       ...booking.keys.startIndex(application.shiftStart, application.shiftId, application.volunteerId),
+      // Sparse GSI1: a late seat, by approval time (the reminders job's late pass).
+      ...(Date.parse(application.shiftStart) - Date.parse(approvedAt) <= LATE_BOOKING_MS &&
+        booking.keys.lateIndex(approvedAt, application.shiftId, application.volunteerId)),
     },
   );
 
@@ -205,8 +211,8 @@ export const applicationRepository = (
     },
   });
 
-  const bookingWrites = (application: ApplicationRecord, bookings: Pick<BookingsSnapshot, 'version' | 'longestMs'>): TransactItem[] => [
-    { Put: { TableName: tableName(), Item: bookingItem(application), ConditionExpression: 'attribute_not_exists(PK)' } },
+  const bookingWrites = (application: ApplicationRecord, bookings: Pick<BookingsSnapshot, 'version' | 'longestMs'>, approvedAt: string): TransactItem[] => [
+    { Put: { TableName: tableName(), Item: bookingItem(application, approvedAt), ConditionExpression: 'attribute_not_exists(PK)' } },
     {
       Update: {
         TableName: tableName(),
@@ -401,7 +407,7 @@ export const applicationRepository = (
             },
           },
           update,
-          ...bookingWrites(application, bookings),
+          ...bookingWrites(application, bookings, change.at),
           history as TransactItem,
           ...eventItems(events, next),
         ],
@@ -570,7 +576,7 @@ export const applicationRepository = (
             },
           },
           promoted.update,
-          ...bookingWrites(candidate, promotion.bookings),
+          ...bookingWrites(candidate, promotion.bookings, promotion.change.at),
           promoted.history as TransactItem,
         ];
       } else {

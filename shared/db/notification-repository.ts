@@ -405,6 +405,28 @@ export const reminderSource = (client: DynamoDBDocumentClient = documentClient()
       }
     },
 
+    /** Seats approved in (from, to] less than a day before their shift (GSI1, one partition per UTC day of approval). */
+    async *bookingsApproved(from: string, to: string): AsyncIterable<DueBooking[]> {
+      for (let day = new Date(`${from.slice(0, 10)}T00:00:00.000Z`); day.toISOString() <= to; day = new Date(day.getTime() + 86_400_000)) {
+        let ExclusiveStartKey: Record<string, unknown> | undefined;
+        do {
+          const page = await client.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: 'GSI1',
+              KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
+              ExpressionAttributeValues: { ':pk': bookingEntity.keys.latePartition(day.toISOString().slice(0, 10)), ':from': `${from}~`, ':to': `${to}~` },
+              ProjectionExpression: 'volunteerId, shiftId, opportunityId, orgId, #start, #end',
+              ExpressionAttributeNames: { '#start': 'start', '#end': 'end' },
+              ...(ExclusiveStartKey && { ExclusiveStartKey }),
+            }),
+          );
+          if (page.Items?.length) yield page.Items.map(toBooking);
+          ExclusiveStartKey = page.LastEvaluatedKey;
+        } while (ExclusiveStartKey);
+      }
+    },
+
     /** The shifts of an opportunity, id and start only (one Query on its partition). */
     async shiftsOf(opportunityId: string): Promise<{ id: string; start: string }[]> {
       const items = await queryAll(

@@ -37,6 +37,14 @@ export const booking = defineEntity({
     startPartition: (day: string) => `BOOKSTART#${day}`,
     /** GSI3 sort key prefix of one shift's bookings. */
     shiftPrefix: (start: string, shiftId: string) => `${start}#${shiftId}#`,
+    /**
+     * Sparse GSI1 on a booking approved less than a day before its shift starts ("late"): by
+     * approval time, in UTC-day partitions. The reminders job's windows may already have passed
+     * its start when it is approved; it reads these each run and sends what is still due.
+     */
+    lateIndex: (approvedAt: string, shiftId: string, volunteerId: string) => ({ GSI1PK: `LATEBOOKING#${approvedAt.slice(0, 10)}`, GSI1SK: `${approvedAt}#${shiftId}#${volunteerId}` }),
+    /** GSI1 partition of the late bookings approved on a UTC day. */
+    latePartition: (day: string) => `LATEBOOKING#${day}`,
   },
   accessPatterns: [
     {
@@ -61,6 +69,12 @@ export const booking = defineEntity({
       pattern: 'approved volunteers of one shift (cancellations)',
       key: 'GSI3PK = BOOKSTART#<yyyy-mm-dd of start> AND begins_with(GSI3SK, <start>#<shiftId>#)',
       index: 'GSI3',
+      operation: 'Query',
+    },
+    {
+      pattern: 'seats approved less than a day before their shift, by approval time (reminders a window cursor already passed)',
+      key: 'GSI1PK = LATEBOOKING#<yyyy-mm-dd of approval> AND GSI1SK BETWEEN <from> AND <to>',
+      index: 'GSI1',
       operation: 'Query',
     },
     { pattern: "a volunteer's approved shifts (calendar feed)", key: 'PK = VOL#<sub> AND begins_with(SK, BOOKING#)', index: 'table', operation: 'Query' },

@@ -41,6 +41,8 @@ export interface PendingQueue {
 
 export interface ReminderPorts {
   bookingsStarting(from: string, to: string): AsyncIterable<readonly DueBooking[]>;
+  /** Seats approved in (from, to] less than a day before their shift (the late pass). */
+  bookingsApproved?(from: string, to: string): AsyncIterable<readonly DueBooking[]>;
   shiftContext(booking: DueBooking): Promise<ShiftContext | undefined>;
   getCursor(window: string): Promise<string | undefined>;
   setCursor(window: string, coveredUntil: string, previous: string | undefined): Promise<boolean>;
@@ -62,6 +64,8 @@ export interface ReminderWindow {
 }
 
 const HOUR = 3_600_000;
+/** The cursor of the late pass (approval times read so far). */
+const LATE = 'late';
 
 export const reminderWindows: readonly ReminderWindow[] = [
   // Deferred to 07:00 if it falls in quiet hours; pointless once the 2 h reminder takes over.
@@ -77,6 +81,9 @@ export const reminderWindows: readonly ReminderWindow[] = [
     staleBeforeStartMs: 0,
   },
 ];
+
+/** Late approvals are read up to this long before now: the index they are read from is eventually consistent. */
+export const LATE_PASS_LAG_MS = 60_000;
 
 export interface ReminderSummary {
   windows: Record<string, { from: string; to: string; bookings: number; sent: number; duplicate: number; deferred: number; suppressed: number; failed: number }>;
@@ -96,6 +103,38 @@ const parallel = async <T>(items: readonly T[], concurrency: number, run: (item:
 export const runReminders = async (ports: ReminderPorts, now: Date, options: { concurrency?: number } = {}): Promise<ReminderSummary> => {
   const concurrency = options.concurrency ?? 16;
   const summary: ReminderSummary = { windows: {}, deferredFlushed: 0, nudges: 0 };
+  const contexts = new Map<string, Promise<ShiftContext | undefined>>();
+
+  /** One reminder of one window for one seat (the outbox dedupe key makes a repeat a no-op). */
+  const remind = async (window: ReminderWindow, booking: DueBooking, counts: ReminderSummary['windows'][string]) => {
+    counts.bookings += 1;
+    let context = contexts.get(booking.shiftId);
+    if (!context) {
+      context = ports.shiftContext(booking);
+      contexts.set(booking.shiftId, context);
+    }
+    const shift = await context;
+    if (!shift?.active) return;
+    const results = await ports.notify({
+      type: window.type,
+      to: { kind: 'volunteer', volunteerId: booking.volunteerId },
+      about: booking.shiftId,
+      window: window.name,
+      channels: ['email', 'sms'],
+      params: shift.params,
+      link: appPaths.opportunity(booking.opportunityId),
+      calendar: shift.calendar,
+      staleAfter: new Date(Date.parse(booking.start) - window.staleBeforeStartMs).toISOString(),
+      ...(window.timeCritical && { timeCritical: window.timeCritical }),
+    });
+    for (const { outcome } of results) {
+      if (outcome === 'sent') counts.sent += 1;
+      else if (outcome === 'duplicate') counts.duplicate += 1;
+      else if (outcome === 'deferred') counts.deferred += 1;
+      else if (outcome === 'suppressed') counts.suppressed += 1;
+      else counts.failed += 1;
+    }
+  };
 
   for (const window of reminderWindows) {
     const covered = await ports.getCursor(window.name);
@@ -106,41 +145,34 @@ export const runReminders = async (ports: ReminderPorts, now: Date, options: { c
     summary.windows[window.name] = counts;
     if (to <= from) continue;
 
-    const contexts = new Map<string, Promise<ShiftContext | undefined>>();
     for await (const page of ports.bookingsStarting(from, to)) {
-      await parallel(page, concurrency, async (booking) => {
-        counts.bookings += 1;
-        let context = contexts.get(booking.shiftId);
-        if (!context) {
-          context = ports.shiftContext(booking);
-          contexts.set(booking.shiftId, context);
-        }
-        const shift = await context;
-        if (!shift?.active) return;
-        const results = await ports.notify({
-          type: window.type,
-          to: { kind: 'volunteer', volunteerId: booking.volunteerId },
-          about: booking.shiftId,
-          window: window.name,
-          channels: ['email', 'sms'],
-          params: shift.params,
-          link: appPaths.opportunity(booking.opportunityId),
-          calendar: shift.calendar,
-          staleAfter: new Date(Date.parse(booking.start) - window.staleBeforeStartMs).toISOString(),
-          ...(window.timeCritical && { timeCritical: window.timeCritical }),
-        });
-        for (const { outcome } of results) {
-          if (outcome === 'sent') counts.sent += 1;
-          else if (outcome === 'duplicate') counts.duplicate += 1;
-          else if (outcome === 'deferred') counts.deferred += 1;
-          else if (outcome === 'suppressed') counts.suppressed += 1;
-          else counts.failed += 1;
-        }
-      });
+      await parallel(page, concurrency, (booking) => remind(window, booking, counts));
     }
     // Only after every seat of the range was handled: a crash re-reads the range, and the
     // outbox makes the repeat a no-op. A concurrent run that moved the cursor first wins.
     await ports.setCursor(window.name, to, covered);
+  }
+
+  // The late pass: a seat approved after a window's cursor passed its start (approved 19 h or
+  // 1.5 h before) gets each reminder whose window it is in now, i.e. whose time has not passed.
+  if (ports.bookingsApproved) {
+    const previous = await ports.getCursor(LATE);
+    const until = new Date(now.getTime() - LATE_PASS_LAG_MS).toISOString();
+    const since = previous ?? new Date(now.getTime() - 24 * HOUR).toISOString();
+    const counts = { from: since, to: until, bookings: 0, sent: 0, duplicate: 0, deferred: 0, suppressed: 0, failed: 0 };
+    summary.windows[LATE] = counts;
+    if (until > since) {
+      for await (const page of ports.bookingsApproved(since, until)) {
+        await parallel(page, concurrency, async (booking) => {
+          const window = reminderWindows.find((w) => {
+            const startsIn = Date.parse(booking.start) - now.getTime();
+            return startsIn > w.fromMs && startsIn <= w.toMs;
+          });
+          if (window) await remind(window, booking, counts);
+        });
+      }
+      await ports.setCursor(LATE, until, previous);
+    }
   }
 
   summary.deferredFlushed = (await ports.flushDeferred()).length;
