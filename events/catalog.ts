@@ -224,7 +224,7 @@ export const eventCatalog = {
   },
   CertificateRevoked: {
     description:
-      "A certificate was revoked: by the issuing organisation's managers or a ministry-admin (`cause: manual`), or because hours it counted were reversed (`cause: hours-reversed`). Its status list bit is set and the verification page says revoked.",
+      "A certificate was revoked: by the issuing organisation's managers or a ministry-admin (`cause: manual`), or because hours it counted were reversed (`cause: hours-reversed`), or because its holder had their personal data erased (`cause: holder-request`, issue 18). Its status list bit is set and the verification page says revoked.",
     detail: CertificateRevokedDetail,
     example: 'register/certificate-revoked.json',
   },

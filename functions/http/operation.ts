@@ -22,6 +22,8 @@ export type Need =
   | 'email'
   | 'sms'
   | 'cognito'
+  /** disable and delete users of the pool (the erasure of a person's account, issue 18) */
+  | 'cognito:erase'
   /** read the secret pepper used to hash national IDs */
   | 'national-id-pepper'
   /** sign credentials with the region's key and read its public keys (kms:Sign, kms:GetPublicKey) */

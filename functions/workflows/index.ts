@@ -7,8 +7,9 @@
 import type { WorkflowDefinition } from '../../shared/workflows/definition.js';
 import { applicationReview } from './application-review/definition.js';
 import { companyOnboarding } from './company-onboarding/definition.js';
+import { erasure } from './erasure/definition.js';
 import { honourNomination } from './honour-nomination/definition.js';
 import { hoursVerification } from './hours-verification/definition.js';
 import { organizationOnboarding } from './organization-onboarding/definition.js';
 
-export const workflows: readonly WorkflowDefinition[] = [organizationOnboarding, applicationReview, hoursVerification, companyOnboarding, honourNomination];
+export const workflows: readonly WorkflowDefinition[] = [organizationOnboarding, applicationReview, hoursVerification, companyOnboarding, honourNomination, erasure];

@@ -107,6 +107,7 @@ const missing = (fn: NodeFunction, need: Need, what: string): Error =>
  * | `email` | `ses:SendEmail`/`SendRawEmail` on the region's identity | `EMAIL_FROM`, `APP_BASE_URL` |
  * | `sms` | `sms-voice:SendTextMessage` on the region's sender ID | `SMS_SENDER_ID_ARN`, `APP_BASE_URL` |
  * | `cognito` | `AdminAddUserToGroup`, `AdminUpdateUserAttributes` on the pool | `USER_POOL_ID` |
+ * | `cognito:erase` | `AdminDisableUser`, `AdminDeleteUser` on the pool | `USER_POOL_ID` |
  * | `national-id-pepper` | read the secret (and decrypt with its key) | `NATIONAL_ID_PEPPER_SECRET_ARN` |
  * | `signing` | `kms:Sign`, `kms:GetPublicKey` on the signing key (`GetPublicKey` on keys rotated out) | `SIGNING_KEY_ARN`, `SIGNING_PREVIOUS_KEY_ARNS` |
  * | `attendance-code-key` | read the secret (and decrypt with its key) | `ATTENDANCE_CODE_KEY_SECRET_ARN` |
@@ -164,6 +165,12 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
       case 'cognito': {
         if (!resources.userPool) throw missing(fn, need, 'userPool');
         resources.userPool.grant(fn, 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminUpdateUserAttributes');
+        lambda.addEnvironment('USER_POOL_ID', resources.userPool.userPoolId);
+        break;
+      }
+      case 'cognito:erase': {
+        if (!resources.userPool) throw missing(fn, need, 'userPool');
+        resources.userPool.grant(fn, 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminDeleteUser');
         lambda.addEnvironment('USER_POOL_ID', resources.userPool.userPoolId);
         break;
       }

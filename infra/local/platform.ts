@@ -14,6 +14,7 @@ import * as sesModule from 'aws-ses-v2-local';
 import { operations } from '../../functions/http/routes.js';
 import { companyRepository } from '../../shared/db/company-repository.js';
 import { managedOrganization } from '../../shared/db/organization-repository.js';
+import { localIdentityEraser } from '../../shared/identity/identity-eraser.js';
 import { idempotencyTable, localOnlyTable, mainTable } from '../../shared/db/table.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
 import { endOrphanedDynamoLocal, ensureTable, LocalPlatformError, localClient, startDynamoLocal, type DynamoLocal } from './dynamodb.js';
@@ -188,6 +189,10 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
               }),
               headers: { 'content-type': 'application/problem+json' },
             };
+          }
+          // The stand-in of a deleted Cognito user (issue 18): an erased user cannot sign in again.
+          if (localIdentityEraser.erased.has(parsed.data.sub)) {
+            return { ...json(403, { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'this user was deleted' }), headers: { 'content-type': 'application/problem+json' } };
           }
           return json(200, { token: await issuer.mint(parsed.data) });
         },

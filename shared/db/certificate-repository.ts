@@ -118,6 +118,18 @@ export const certificateRepository = (
       if (failedAt(cancelled.CancellationReasons, 0)) return false;
       throw cancelled;
     },
+
+    async anonymise(record, holder) {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: certificate.keys.item(record.volunteerId, record.id),
+          UpdateExpression: 'SET holder = :holder, credential = :none',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':holder': holder, ':none': '' },
+        }),
+      );
+    },
   };
 };
 

@@ -17,6 +17,7 @@ import * as company from './entities/company.js';
 import * as companyEmployee from './entities/company-employee.js';
 import * as consentChange from './entities/consent-change.js';
 import * as consumedEvent from './entities/consumed-event.js';
+import * as erasure from './entities/erasure.js';
 import * as evaluation from './entities/evaluation.js';
 import * as hoursLedger from './entities/hours-ledger.js';
 import * as hoursRecord from './entities/hours-record.js';
@@ -63,6 +64,7 @@ const modules: readonly Record<string, unknown>[] = [
   companyEmployee,
   consentChange,
   consumedEvent,
+  erasure,
   evaluation,
   hoursLedger,
   hoursRecord,

@@ -13,6 +13,7 @@ import {
   ConcurrentWriteError,
   NationalIdTakenError,
   VolunteerAlreadyRegisteredError,
+  VolunteerErasedError,
   VolunteerNotFoundError,
 } from '../domain/volunteers/errors.js';
 import type { ConsentChange, VolunteerRepository } from '../domain/volunteers/service.js';
@@ -21,6 +22,7 @@ import { documentClient, queryAll } from './client.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { charterAcceptance } from './entities/charter-acceptance.js';
 import { consentChange } from './entities/consent-change.js';
+import { tombstone } from './entities/erasure.js';
 import { nationalIdClaim, volunteer } from './entities/volunteer.js';
 import { failedAt as failed, transactWrite, type TransactItem } from './transactions.js';
 
@@ -67,6 +69,8 @@ export const volunteerRepository = (
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
+          // An erased user (issue 18) is never recreated under the same sign-in.
+          { ConditionCheck: { TableName: tableName, Key: tombstone.keys.item(record.id), ConditionExpression: 'attribute_not_exists(PK)' } },
           ...consentItems(record.id, consent),
           ...outboxPuts(events ?? [], tableName),
         ],
@@ -76,6 +80,7 @@ export const volunteerRepository = (
       const reasons = cancelled.CancellationReasons;
       if (failed(reasons, 0)) throw new VolunteerAlreadyRegisteredError({ cause: cancelled });
       if (failed(reasons, 1)) throw new NationalIdTakenError({ cause: cancelled });
+      if (failed(reasons, 2)) throw new VolunteerErasedError({ cause: cancelled });
       throw cancelled;
     },
 

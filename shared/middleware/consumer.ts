@@ -3,7 +3,8 @@
  * logger (correlation id = eventId) → tracer → metrics (cold start) → the EventBridge
  * envelope validated against the event's contract named by the spec (`spec.contracts`, the
  * catalogue's schemas: the bundle holds only this consumer's contracts) → idempotency on
- * `eventId` → the handler, which receives a typed event.
+ * `eventId` → events about an erased person (a tombstone, issue 18) skipped → the handler,
+ * which receives a typed event.
  *
  * Delivery is at least once. A consumer that finished an event records it (a marker item
  * with a TTL), so a redelivery is skipped; the marker is written only after success, so a
@@ -18,6 +19,7 @@ import type * as z from 'zod';
 import type { EventDetail, EventType } from '../../events/catalog.js';
 import type { ConsumerSpec } from '../../functions/consumers/definition.js';
 import { consumedMarker } from '../db/consumed-marker.js';
+import { erasedSubjects } from '../db/erased-subjects.js';
 import { logger, metrics, tracing } from '../powertools/index.js';
 
 export type ConsumerEnvelope = EventBridgeEvent<string, Record<string, unknown> & { eventId?: string }>;
@@ -47,7 +49,8 @@ const parseEnvelope = <E extends EventType>(spec: ConsumerSpec<E>, envelope: Con
 export const consumer = <E extends EventType>(spec: ConsumerSpec<E>) => ({
   handler<R>(fn: (event: ConsumedEvent<E>, context: Context) => Promise<R>) {
     const markers = consumedMarker();
-    const stack = middy<ConsumerEnvelope, R | { skipped: 'already-consumed' }>()
+    const erased = erasedSubjects();
+    const stack = middy<ConsumerEnvelope, R | { skipped: 'already-consumed' | 'erased-subject' }>()
       .use(injectLambdaContext(logger, { correlationIdPath: 'detail.eventId', resetKeys: true }))
       .use(tracing())
       .use(logMetrics(metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
@@ -56,6 +59,13 @@ export const consumer = <E extends EventType>(spec: ConsumerSpec<E>) => ({
         if (await markers.isConsumed(spec.id, event.eventId)) {
           logger.info('event already consumed', { consumer: spec.id, type: event.type });
           return { skipped: 'already-consumed' as const };
+        }
+        // A replayed or late event about an erased person (issue 18) must not recreate them.
+        const subject = (event.detail as { volunteerId?: unknown }).volunteerId;
+        if (typeof subject === 'string' && (await erased.isErased(subject))) {
+          logger.info('event about an erased person skipped', { consumer: spec.id, type: event.type });
+          await markers.markConsumed(spec.id, event.eventId);
+          return { skipped: 'erased-subject' as const };
         }
         const result = await fn(event, context);
         await markers.markConsumed(spec.id, event.eventId);

@@ -61,6 +61,8 @@ const typical: Params = {
   awardAr: 'متطوع الشهر في جهتك (2030-02)',
   awardEn: 'volunteer of the month of your organisation (2030-02)',
   link: 'https://tatawwu.sa/badges/hours-100',
+  code: '482913',
+  expiresAt: '2030-03-28T07:15:00.000Z',
 };
 
 const types = Object.keys(templates) as NotificationType[];

@@ -2,7 +2,7 @@
  * Personal-data rights of a volunteer (Saudi PDPL, issue 18): a copy of everything held about
  * the caller. Group `volunteer`; each caller only ever reaches their own data.
  */
-import { ExportPreparing, PersonalDataExport } from '../../../shared/domain/personal-data/schema.js';
+import { ErasureAnswer, ErasureConfirmation, ExportPreparing, PersonalDataExport } from '../../../shared/domain/personal-data/schema.js';
 import { defineOperation } from '../operation.js';
 
 const tags = ['personal-data'];
@@ -44,4 +44,21 @@ export const exportMyPersonalData = /* @__PURE__ */ defineOperation({
   },
 });
 
-export const personalDataOperations = [exportMyPersonalData] as const;
+export const eraseMe = /* @__PURE__ */ defineOperation({
+  id: 'EraseMe',
+  method: 'DELETE',
+  path: '/v1/volunteers/me',
+  entry: 'functions/http/personal-data/erase.ts',
+  auth: 'required',
+  groups: ['volunteer'],
+  request: { body: ErasureConfirmation },
+  needs: ['table:read', 'table:write', 'email', 'workflow:Erasure'],
+  summary:
+    "Erase the caller's personal data (group volunteer), in two calls. Without a body: a 6-digit code is emailed to the profile's address (valid 15 minutes) → 202 `code-sent`. With `{ code }`: the Erasure workflow starts → 202 `erasing`: profile, contact data, national-ID hash, messages and free text destroyed everywhere; future seats freed (waitlists promoted); certificates revoked \"withdrawn at the holder's request\" with no name left; the sign-in account deleted; approved hours stay in the aggregates as anonymous counts. A wrong or expired code → 422 naming `code` (5 tries per code).",
+  tags,
+  responses: { 202: ErasureAnswer },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: { request: { code: '482913' }, response: { status: 'erasing' } },
+});
+
+export const personalDataOperations = [exportMyPersonalData, eraseMe] as const;

@@ -23,6 +23,8 @@ export interface CertificateRepository {
    * @returns false when it was already revoked
    */
   revoke(certificate: CertificateRecord, change: { revokedAt: string; revokedBy: string; reason: string }, event: DomainEvent): Promise<boolean>;
+  /** Replaces the holder's names and drops the credential (which names them): erasure at the holder's request. Idempotent. */
+  anonymise(certificate: CertificateRecord, holder: { nameAr: string; nameEn: string }): Promise<void>;
 }
 
 export interface StatusListState {

@@ -92,6 +92,7 @@ export const Verification = z.object({
   to: Day,
   issuedAt: At,
   revokedAt: At.optional(),
+  revocationReason: z.string().optional().describe("e.g. \"withdrawn at the holder's request\" (the holder's name is then gone too)"),
   code: CertificateCode,
   verifyUrl: z.url(),
 });
@@ -121,7 +122,7 @@ export const CertificateRevokedDetail = z
     certificateId: Id,
     volunteerId: Id,
     orgId: Id.optional(),
-    cause: z.enum(['manual', 'hours-reversed']),
+    cause: z.enum(['manual', 'hours-reversed', 'holder-request']),
     revokedBy: Id,
     revokedAt: At,
   })

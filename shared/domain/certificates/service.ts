@@ -51,6 +51,9 @@ export const issuedView = (c: CertificateRecord) => ({
   issuedAt: c.issuedAt,
 });
 
+/** What verification shows instead of the holder's name after an erasure, and the revocation reason. */
+export const WITHDRAWN_AT_HOLDER_REQUEST = { reason: "withdrawn at the holder's request", nameAr: 'سُحبت بطلب صاحبها', nameEn: "Withdrawn at the holder's request" } as const;
+
 /** The public view: the holder is named, nothing else about them (no ids, no contact data). */
 export const verificationView = (c: CertificateRecord): Verification => ({
   valid: c.status === 'valid',
@@ -64,6 +67,8 @@ export const verificationView = (c: CertificateRecord): Verification => ({
   to: c.to,
   issuedAt: c.issuedAt,
   ...(c.revokedAt && { revokedAt: c.revokedAt }),
+  // Only the erasure's reason is public: a manager's reason may speak about the person.
+  ...(c.revocationReason === WITHDRAWN_AT_HOLDER_REQUEST.reason && { revocationReason: c.revocationReason }),
   code: c.code,
   verifyUrl: c.verifyUrl,
 });
@@ -164,7 +169,7 @@ export const verify = async (ports: Pick<CertificatePorts, 'certificates'> & { r
 const revokeOne = async (
   ports: Pick<CertificatePorts, 'certificates' | 'clock' | 'ids'>,
   certificate: CertificateRecord,
-  change: { revokedBy: string; reason: string; cause: 'manual' | 'hours-reversed' },
+  change: { revokedBy: string; reason: string; cause: 'manual' | 'hours-reversed' | 'holder-request' },
 ) => {
   const now = ports.clock.now();
   const revokedAt = now.toISOString();
@@ -208,6 +213,23 @@ export const revokeForReversal = async (
     if (done) revoked++;
   }
   return revoked;
+};
+
+/**
+ * Erasure (issue 18): every certificate of the volunteer is revoked "withdrawn at the holder's
+ * request" (the status list bit set, so offline verifiers see it too) and keeps no name: the
+ * holder's names become that statement and the signed credential, which names them, is dropped.
+ * Idempotent: a revoked certificate is only anonymised (again).
+ */
+export const withdrawAtHolderRequest = async (ports: Pick<CertificatePorts, 'certificates' | 'clock' | 'ids'>, volunteerId: string): Promise<number> => {
+  const certificates = await ports.certificates.ofVolunteer(volunteerId);
+  for (const certificate of certificates) {
+    if (certificate.status === 'valid') {
+      await revokeOne(ports, certificate, { revokedBy: volunteerId, reason: WITHDRAWN_AT_HOLDER_REQUEST.reason, cause: 'holder-request' });
+    }
+    await ports.certificates.anonymise(certificate, { nameAr: WITHDRAWN_AT_HOLDER_REQUEST.nameAr, nameEn: WITHDRAWN_AT_HOLDER_REQUEST.nameEn });
+  }
+  return certificates.length;
 };
 
 /** The status list credential, signed once per change of the list (then served from the table). */

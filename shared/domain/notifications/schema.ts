@@ -49,6 +49,9 @@ export const NotificationType = z.enum([
   'no-show-dispute-decided',
   /** Opportunities (issue 11): a manager changed the place or the time of a shift the volunteer holds. */
   'opportunity-changed',
+  /** Personal data (issue 18): the code confirming an erasure, the link of a prepared export. */
+  'erasure-code',
+  'export-ready',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

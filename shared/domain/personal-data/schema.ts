@@ -57,3 +57,17 @@ export const ExportPreparing = z
   })
   .meta({ id: 'ExportPreparing' });
 export type ExportPreparing = z.output<typeof ExportPreparing>;
+
+/** The second call of `DELETE /v1/volunteers/me`: the emailed code (the first call has no body). */
+export const ErasureConfirmation = z
+  .object({ code: z.string().regex(/^\d{6}$/, 'must be the 6 digits sent by email') })
+  .strict()
+  .optional();
+export type ErasureConfirmation = z.output<typeof ErasureConfirmation>;
+
+export const ErasureAnswer = z
+  .object({
+    status: z.enum(['code-sent', 'erasing']),
+    expiresAt: Timestamp.optional().describe('code-sent: the code works until then'),
+  })
+  .meta({ id: 'ErasureAnswer' });

@@ -8,6 +8,14 @@ export class VolunteerAlreadyRegisteredError extends ConflictError {
   }
 }
 
+/** This user's personal data was erased at their request (issue 18): the account is not recreated. */
+export class VolunteerErasedError extends ConflictError {
+  override readonly code = 'volunteer-erased';
+  constructor(options?: { cause?: unknown }) {
+    super('this user was erased at their request and cannot register again under the same sign-in', options);
+  }
+}
+
 /** Another user registered this national ID. The message never contains the ID. */
 export class NationalIdTakenError extends ConflictError {
   override readonly code = 'national-id-taken';

@@ -15,6 +15,7 @@ import { directMessage } from './direct.js';
 import { checkedIn, hoursApproved, hoursCut, hoursPending, hoursRejected, noShow, noShowDisputeDecided, noShowDisputed } from './hours.js';
 import { invitation } from './matching.js';
 import { awardWon, badgeEarned } from './recognition.js';
+import { erasureCode, exportReady } from './personal-data.js';
 import { organizationApproved, organizationRejected, organizationReviewReminder, organizationReviewRequested } from './organizations.js';
 import { evaluationDigest, evaluationInvitation, trainingExpiring, trainingLapsed, trainingLapsedManager } from './training.js';
 import { opportunityCancelled, shiftCancelled, shiftReminder24h, shiftReminder2h } from './shifts.js';
@@ -55,4 +56,6 @@ export const templates: Readonly<Record<NotificationType, Template>> = {
   'no-show-disputed': noShowDisputed,
   'no-show-dispute-decided': noShowDisputeDecided,
   'opportunity-changed': opportunityChanged,
+  'erasure-code': erasureCode,
+  'export-ready': exportReady,
 };

@@ -1,0 +1,24 @@
+/** What every Erasure step receives, and the ports the steps hand to the domain. */
+import * as z from 'zod';
+import { systemClock } from '../../../shared/clock.js';
+import { erasureRepository } from '../../../shared/db/erasure-repository.js';
+import { withdrawApplication } from '../../../shared/domain/applications/service.js';
+import { withdrawAtHolderRequest } from '../../../shared/domain/certificates/service.js';
+import type { ErasureStepPorts } from '../../../shared/domain/personal-data/erasure.js';
+import { identityEraser } from '../../../shared/identity/identity-eraser.js';
+import { applicationPorts } from '../../http/applications/ports.js';
+import { certificateRepository } from '../../../shared/db/certificate-repository.js';
+import { ulid } from 'ulid';
+
+export const StepInput = z.object({ sub: z.string().min(1).max(128) });
+
+export const erasureStepPorts = (): ErasureStepPorts => ({
+  store: erasureRepository(),
+  clock: systemClock,
+  async withdraw(sub, applicationId) {
+    // As the volunteer would: the seat is freed and the first waitlisted applicant promoted.
+    await withdrawApplication(applicationPorts(), { sub, groups: ['volunteer'] }, applicationId);
+  },
+  revokeCertificates: (sub) => withdrawAtHolderRequest({ certificates: certificateRepository(), clock: systemClock, ids: () => ulid() }, sub),
+  deleteIdentity: (sub) => identityEraser().disableAndDelete(sub),
+});

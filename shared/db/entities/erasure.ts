@@ -1,0 +1,26 @@
+/**
+ * Erasure (issue 18): the confirmation code of a requested erasure (`ERASURECODE#<sub>`, a hash
+ * only, TTL 15 minutes) and the tombstone (`ERASED#<sub>`) an erasure leaves: no personal data,
+ * only that this user id was erased and when, so that a replayed event, a late consumer or a
+ * second registration under the same sign-in never recreates the person.
+ */
+import * as z from 'zod';
+import { defineEntity } from './entity.js';
+
+export const erasureCode = defineEntity({
+  name: 'ErasureCode',
+  schema: z.object({ codeHash: z.string(), attempts: z.int().min(0) }),
+  keys: { item: (sub: string) => ({ PK: `ERASURECODE#${sub}`, SK: 'CODE' }) },
+  accessPatterns: [
+    { pattern: "a volunteer's pending erasure code (replaced by a new request, counted per wrong try)", key: 'PK = ERASURECODE#<sub> AND SK = CODE', index: 'table', operation: 'GetItem / PutItem / UpdateItem if attempts = :seen' },
+  ],
+});
+
+export const tombstone = defineEntity({
+  name: 'ErasureTombstone',
+  schema: z.object({ status: z.enum(['erasing', 'erased']), requestedAt: z.string(), erasedAt: z.string().optional() }),
+  keys: { item: (sub: string) => ({ PK: `ERASED#${sub}`, SK: 'TOMBSTONE' }) },
+  accessPatterns: [
+    { pattern: 'was this user erased (registration, consumers)', key: 'PK = ERASED#<sub> AND SK = TOMBSTONE', index: 'table', operation: 'GetItem (registration: ConditionCheck attribute_not_exists)' },
+  ],
+});

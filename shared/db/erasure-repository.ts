@@ -1,0 +1,229 @@
+/**
+ * The erasure store (issue 18): the code, the tombstone, and the writes of each erasure step,
+ * all by access pattern (the partitions of shared/db/personal-data-repository.ts, plus the
+ * items keyed by the person's contact data or badges). Every write is idempotent: a delete of
+ * a missing item and a REMOVE of a missing attribute change nothing, so a resumed step simply
+ * finishes what is left.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type BatchWriteCommandOutput,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { shardOf } from '../domain/matching/adapters.js';
+import type { Contact, ErasureStore } from '../domain/personal-data/erasure.js';
+import { riyadhDate } from '../domain/time.js';
+import { env } from '../env.js';
+import { documentClient } from './client.js';
+import { application } from './entities/application.js';
+import type { Item } from './entities/entity.js';
+import { erasureCode, tombstone } from './entities/erasure.js';
+import { experienceEvaluation, volunteerEvaluation } from './entities/evaluation.js';
+import { hoursRecord } from './entities/hours-record.js';
+import { localSms } from './entities/local-sms.js';
+import { match } from './entities/match.js';
+import { matchCandidate } from './entities/match-candidate.js';
+import { matchShardMember, matchVolunteerPosting } from './entities/match-volunteer.js';
+import { notification } from './entities/notification.js';
+import { achievement, leaderboardEntry, pointsLedger, recognitionStats } from './entities/recognition.js';
+import { registerPartition } from './entities/register-entry.js';
+import { suppression } from './entities/suppression.js';
+import { nationalIdClaim, volunteer } from './entities/volunteer.js';
+import { itemsOf, volunteerRecipientId, type Holding } from './personal-data-repository.js';
+
+type Key = { PK: string; SK: string };
+const keyOf = (item: Item): Key => ({ PK: String(item.PK), SK: String(item.SK) });
+
+const OPEN = new Set(['submitted', 'pending', 'waitlisted']);
+
+export const erasureRepository = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): ErasureStore => {
+  const get = async (Key: Key) => (await client.send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))).Item;
+  const items = (holding: Holding) => itemsOf(client, tableName(), holding);
+
+  const deleteAll = async (keys: readonly Key[]): Promise<number> => {
+    for (let i = 0; i < keys.length; i += 25) {
+      let pending: BatchWriteCommandOutput['UnprocessedItems'] = { [tableName()]: keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })) };
+      for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1_000, 25 * 2 ** attempt)));
+        pending = (await client.send(new BatchWriteCommand({ RequestItems: pending }))).UnprocessedItems;
+      }
+    }
+    return keys.length;
+  };
+
+  /** REMOVE the attributes the item has (none: no write). */
+  const remove = async (item: Item, attributes: readonly string[]): Promise<number> => {
+    const present = attributes.filter((name) => item[name] !== undefined);
+    if (present.length === 0) return 0;
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keyOf(item),
+        UpdateExpression: `REMOVE ${present.map((_, i) => `#a${i}`).join(', ')}`,
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: Object.fromEntries(present.map((name, i) => [`#a${i}`, name])),
+      }),
+    ).catch((error: unknown) => {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    });
+    return 1;
+  };
+
+  const profile = async (sub: string) => {
+    const item = await get(volunteer.keys.item(sub));
+    return item ? volunteer.fromItem(item) : undefined;
+  };
+
+  return {
+    async contact(sub) {
+      const record = await profile(sub);
+      return record && { email: record.email, phone: record.phone, nameAr: record.nameAr, nameEn: record.nameEn, locale: record.preferences.locale };
+    },
+
+    async putCode(sub, code) {
+      const { expiresAt, ...rest } = code;
+      // `expiresAt` is the table's TTL attribute: DynamoDB drops the code after it (the service also checks it).
+      await client.send(new PutCommand({ TableName: tableName(), Item: erasureCode.toItem(rest, erasureCode.keys.item(sub), { expiresAt }) }));
+    },
+    async code(sub) {
+      const item = await get(erasureCode.keys.item(sub));
+      if (!item) return undefined;
+      return { codeHash: String(item.codeHash), attempts: Number(item.attempts), expiresAt: Number(item.expiresAt) };
+    },
+    async countAttempt(sub, seen) {
+      await client
+        .send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: erasureCode.keys.item(sub),
+            UpdateExpression: 'SET attempts = attempts + :one',
+            ConditionExpression: 'attempts = :seen',
+            ExpressionAttributeValues: { ':one': 1, ':seen': seen },
+          }),
+        )
+        .catch((error: unknown) => {
+          // Another wrong try was counted at the same moment: one of them is enough.
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        });
+    },
+    async dropCode(sub) {
+      await client.send(new DeleteCommand({ TableName: tableName(), Key: erasureCode.keys.item(sub) }));
+    },
+
+    async tombstone(sub) {
+      const item = await get(tombstone.keys.item(sub));
+      return item ? tombstone.fromItem(item) : undefined;
+    },
+    async beginTombstone(sub, requestedAt) {
+      await client
+        .send(
+          new PutCommand({
+            TableName: tableName(),
+            Item: tombstone.toItem({ status: 'erasing', requestedAt }, tombstone.keys.item(sub)),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        });
+    },
+    async markErased(sub, erasedAt) {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: tombstone.keys.item(sub),
+          UpdateExpression: 'SET #status = :erased, erasedAt = if_not_exists(erasedAt, :at)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':erased': 'erased', ':at': erasedAt },
+        }),
+      );
+    },
+
+    async openApplications(sub, now) {
+      const list = await items({ index: 'GSI1', partition: application.keys.volunteerPartition(sub) });
+      return list
+        .filter((item) => OPEN.has(String(item.status)) || (item.status === 'approved' && String(item.shiftStart) > now))
+        .map((item) => ({ id: String(item.id), status: String(item.status) }));
+    },
+
+    async scrubSharedRecords(sub) {
+      const [applications, hours, received] = await Promise.all([
+        items({ index: 'GSI1', partition: application.keys.volunteerPartition(sub) }),
+        items({ index: 'GSI1', partition: hoursRecord.keys.volunteerPartition(sub) }),
+        items({ index: 'GSI1', partition: volunteerEvaluation.keys.volunteerPartition(sub) }),
+      ]);
+      const shiftIds = [...new Set([...applications, ...hours].map((item) => String(item.shiftId ?? '')).filter(Boolean))];
+      const given = (await Promise.all(shiftIds.map((shiftId) => get(experienceEvaluation.keys.item(shiftId, sub))))).filter((item): item is Item => item !== undefined);
+      let scrubbed = 0;
+      for (const item of applications) scrubbed += await remove(item, ['motivation']);
+      for (const item of hours) {
+        scrubbed += await remove(item, ['description']);
+        const dispute = item.dispute as { reason?: string } | undefined;
+        if (dispute?.reason) {
+          await client.send(
+            new UpdateCommand({ TableName: tableName(), Key: keyOf(item), UpdateExpression: 'REMOVE dispute.reason', ConditionExpression: 'attribute_exists(dispute.reason)' }),
+          ).catch((error: unknown) => {
+            if (!(error instanceof ConditionalCheckFailedException)) throw error;
+          });
+        }
+      }
+      for (const item of given) scrubbed += await remove(item, ['comment']);
+      for (const item of received) scrubbed += await remove(item, ['note']);
+      return scrubbed;
+    },
+
+    async deleteOwnItems(sub, contact: Contact | undefined) {
+      const keys: Key[] = [];
+      // Public achievements carry the display name: found from the badges before they go.
+      const standing = await items({ partition: recognitionStats.keys.standing(sub) });
+      for (const item of standing) {
+        keys.push(keyOf(item));
+        if (item.entity === 'EarnedBadge' && typeof item.earnedAt === 'string') {
+          keys.push(achievement.keys.item(riyadhDate(new Date(item.earnedAt)), item.earnedAt, `${sub}#${String(item.badgeId)}`));
+        }
+      }
+      for (const partition of [pointsLedger.keys.partition(sub), leaderboardEntry.keys.volunteerPartition(sub)]) keys.push(...(await items({ partition })).map(keyOf));
+      for (const item of await items({ partition: match.keys.partition(sub) })) {
+        keys.push(keyOf(item));
+        if (item.entity === 'Match' && typeof item.opportunityId === 'string') keys.push(matchCandidate.keys.item(item.opportunityId, sub));
+      }
+      // The register's ledger and totals are the person's; their certificates stay (revoked, nameless) for verification.
+      keys.push(...(await items({ partition: registerPartition(sub) })).filter((item) => item.entity !== 'Certificate').map(keyOf));
+      const member = await get(matchShardMember.keys.item(shardOf(sub), sub));
+      if (member) {
+        keys.push(keyOf(member));
+        for (const feature of (member.features as string[] | undefined) ?? []) keys.push(matchVolunteerPosting.keys.item(feature, String(member.cell), sub));
+      }
+      const recipients = [volunteerRecipientId(sub), ...(contact ? [`email:${contact.email.toLowerCase()}`] : [])];
+      for (const recipient of recipients) keys.push(...(await items({ index: 'GSI2', partition: notification.keys.recipientPartition(recipient) })).map(keyOf));
+      if (contact) {
+        keys.push(suppression.keys.item('email', contact.email), suppression.keys.item('sms', contact.phone));
+        if (env.mode === 'local') keys.push(...(await items({ partition: localSms.keys.partition })).filter((item) => item.to === contact.phone).map(keyOf));
+      }
+      // The volunteer partition but the profile (the last step deletes it with its national-ID claim).
+      keys.push(...(await items({ partition: volunteer.keys.partition(sub) })).filter((item) => item.SK !== volunteer.keys.item(sub).SK).map(keyOf));
+      return deleteAll(keys);
+    },
+
+    async deleteProfile(sub) {
+      const record = await profile(sub);
+      if (record) {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Delete: { TableName: tableName(), Key: volunteer.keys.item(sub) } },
+              { Delete: { TableName: tableName(), Key: nationalIdClaim.keys.item(record.nationalIdHash) } },
+            ],
+          }),
+        );
+      }
+      return (record ? 2 : 0) + (await deleteAll((await items({ partition: volunteer.keys.partition(sub) })).map(keyOf)));
+    },
+  };
+};

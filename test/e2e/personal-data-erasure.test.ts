@@ -1,0 +1,177 @@
+/**
+ * DELETE /v1/volunteers/me through the local gateway and the Erasure workflow on the local
+ * runner: a volunteer who has lived on the platform asks, confirms with the emailed code, and
+ * afterwards no item or index entry of the table holds their name, email, phone or national-ID
+ * hash; the organisation's and the national figures are unchanged; their certificate says
+ * "withdrawn at the holder's request" with no name; their future seat went to the waitlist; the
+ * sign-in stand-in refuses them; a replayed event does not bring them back.
+ */
+import { ulid } from 'ulid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localWorkflowRunner } from '../../infra/local/workflows.js';
+import { localIdentityEraser } from '../../shared/identity/identity-eraser.js';
+import { localBus } from '../../shared/messaging/local-bus.js';
+import { hashNationalId } from '../../shared/security/national-id-protector.js';
+import registerEvent from '../../events/http/register-volunteer.json' with { type: 'json' };
+import { livedVolunteer, newNationalId, type LivedVolunteer } from '../helpers/personal-data.js';
+import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
+
+let platform: TestPlatform;
+let support: typeof import('../integration/applications-support.js');
+let notifications: typeof import('../integration/notifications-support.js');
+let person: LivedVolunteer;
+let before: { impact: unknown; national: unknown; publicStats: unknown };
+let ministryToken: string;
+
+const figures = async () => ({
+  impact: (await platform.request('GET', `/v1/organizations/${person.orgId}/impact`, { token: person.managerToken })).body,
+  national: (await platform.request('GET', '/v1/stats/national', { token: ministryToken })).body,
+  // `asOf` is the time of the read, not a figure.
+  publicStats: { ...(await platform.request('GET', '/v1/stats/public')).body, asOf: undefined },
+});
+
+const codeIn = async (email: string): Promise<string> => {
+  const mails = await notifications.emailsTo(email);
+  const subject = mails.map((m) => m.subject).reverse().find((s) => /\d{6}/.test(s));
+  return /(\d{6})/.exec(subject ?? '')![1]!;
+};
+
+const erase = (body?: unknown, token = person.token) => platform.request('DELETE', '/v1/volunteers/me', { token, ...(body !== undefined && { body }) });
+
+beforeAll(async () => {
+  process.env.LOCAL_WORKFLOW_TIME_SCALE = '1e-3';
+  platform = await startTestPlatform();
+  support = await import('../integration/applications-support.js');
+  notifications = await import('../integration/notifications-support.js');
+  person = await livedVolunteer(platform, support, await import('../integration/hours-support.js'));
+  ministryToken = await platform.token({ sub: 'ministry-1', groups: ['ministry-admin'] });
+  before = await figures();
+}, 120_000);
+afterAll(async () => {
+  await platform?.stop();
+  delete process.env.LOCAL_WORKFLOW_TIME_SCALE;
+});
+
+describe('DELETE /v1/volunteers/me, before confirmation', () => {
+  it('emails a 6-digit code in the volunteer’s language and answers 202 code-sent', async () => {
+    const response = await erase();
+
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({ status: 'code-sent', expiresAt: expect.any(String) });
+    const mails = await notifications.emailsTo(person.email);
+    expect(mails.at(-1)?.subject).toMatch(/^Code to confirm deleting your Tatawwu account: \d{6}$/);
+  });
+
+  it('refuses a wrong code (422 naming code) and erases nothing', async () => {
+    await erase();
+    const right = await codeIn(person.email);
+    const wrong = right === '000000' ? '000001' : '000000';
+
+    const response = await erase({ code: wrong });
+
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['code']);
+    expect((await platform.request('GET', '/v1/volunteers/me', { token: person.token })).status).toBe(200);
+    expect(localWorkflowRunner().list().filter((e) => e.name === `erasure-${person.sub}`)).toHaveLength(0);
+  });
+
+  it('refuses a malformed code (422 naming code), starting nothing', async () => {
+    const response = await erase({ code: '12ab' });
+
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['code']);
+    expect(localWorkflowRunner().list().filter((e) => e.name === `erasure-${person.sub}`)).toHaveLength(0);
+  });
+});
+
+describe('DELETE /v1/volunteers/me, confirmed', () => {
+  let execution: Awaited<ReturnType<ReturnType<typeof localWorkflowRunner>['settled']>>;
+
+  beforeAll(async () => {
+    await erase();
+    const response = await erase({ code: await codeIn(person.email) });
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({ status: 'erasing' });
+    const [started] = localWorkflowRunner().list().filter((e) => e.name === `erasure-${person.sub}`);
+    execution = await localWorkflowRunner().settled(started!.executionId);
+    await platform.flushEvents();
+  }, 60_000);
+
+  it('runs the Erasure workflow to the end', () => {
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(execution.history.filter((h) => h.type === 'StateEntered').map((h) => h.state)).toEqual([
+      'Begin',
+      'ReleaseSeats',
+      'RevokeCertificates',
+      'EraseRecords',
+      'DeleteIdentity',
+      'Finish',
+      'Erased',
+    ]);
+  });
+
+  it('leaves no item or index entry holding the name, email, phone or national-ID hash', async () => {
+    const hash = hashNationalId(person.nationalId, process.env.NATIONAL_ID_PEPPER!);
+    const text = JSON.stringify(await support.allItems());
+
+    for (const secret of [person.nameEn, person.nameAr, person.email, person.phone, hash, person.nationalId, `motivation of ${person.sub.slice(0, 8)}`]) {
+      expect(text, secret).not.toContain(secret);
+    }
+  });
+
+  it('leaves the organisation’s and the national figures unchanged', async () => {
+    expect(await figures()).toEqual(before);
+  });
+
+  it('revokes the certificate: verification says withdrawn at the holder’s request, with no name', async () => {
+    const response = await platform.request('GET', `/v1/certificates/${person.certificateCode}`);
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ valid: false, status: 'revoked', revocationReason: "withdrawn at the holder's request" });
+    expect(response.body.holder).toEqual({ name: 'سُحبت بطلب صاحبها', nameAr: 'سُحبت بطلب صاحبها', nameEn: "Withdrawn at the holder's request" });
+  });
+
+  it('frees the future seat: the waitlisted volunteer is promoted', async () => {
+    const response = await platform.request('GET', `/v1/applications/${person.waitlisted.applicationId}`, {
+      token: await platform.token({ sub: person.waitlisted.sub, groups: ['volunteer'] }),
+    });
+
+    expect(response.body.status).toBe('approved');
+  });
+
+  it('deletes the sign-in account (the local stand-in refuses a new token)', async () => {
+    const response = await fetch(`${platform.apiUrl}/local/token`, { method: 'POST', body: JSON.stringify({ sub: person.sub, groups: ['volunteer'] }) });
+
+    expect(response.status).toBe(403);
+    expect(localIdentityEraser.erased.has(person.sub)).toBe(true);
+  });
+
+  it('holds nothing more to export (404)', async () => {
+    expect((await platform.request('GET', '/v1/volunteers/me/export', { token: person.token })).status).toBe(404);
+  });
+
+  it('refuses a new registration under the same sign-in (409), recreating nothing', async () => {
+    const response = await platform.request('POST', '/v1/volunteers', { token: person.token, body: { ...JSON.parse(registerEvent.body), nationalId: newNationalId() } });
+
+    expect(response.status).toBe(409);
+    expect(response.body.type).toContain('volunteer-erased');
+  });
+
+  it('does not recreate the person from a replayed event', async () => {
+    const approved = localBus.published.find((e) => e.type === 'HoursApproved' && (e.detail as { volunteerId?: string }).volunteerId === person.sub);
+    expect(approved).toBeDefined();
+
+    await localBus.deliver([{ ...approved!, id: ulid() }]);
+    await platform.flushEvents();
+
+    const items = await support.allItems();
+    expect(items.filter((i) => String(i.PK).endsWith(`#${person.sub}`) && !String(i.PK).startsWith('ERASED#') && i.entity !== 'Certificate' && i.entity !== 'VolunteerActivity')).toEqual([]);
+  });
+
+  it('answers a repeated confirmation with 202 erasing and the same execution', async () => {
+    const response = await erase({ code: '123456' });
+
+    expect(response.status).toBe(202);
+    expect(localWorkflowRunner().list().filter((e) => e.name === `erasure-${person.sub}`)).toHaveLength(1);
+  });
+});
