@@ -374,14 +374,14 @@ export const notificationRepository = (
 export const reminderSource = (client: DynamoDBDocumentClient = documentClient(), tableName: string = env.tableName) => {
   const toBooking = (item: Record<string, unknown>): DueBooking => bookedSeat(item);
 
-  async function* query(partition: string, condition: string, values: Record<string, string>): AsyncIterable<DueBooking[]> {
+  async function* query(index: 'GSI1' | 'GSI3', partition: string, condition: string, values: Record<string, string>): AsyncIterable<DueBooking[]> {
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
       const page = await client.send(
         new QueryCommand({
           TableName: tableName,
-          IndexName: 'GSI3',
-          KeyConditionExpression: `GSI3PK = :pk AND ${condition}`,
+          IndexName: index,
+          KeyConditionExpression: `${index}PK = :pk AND ${condition}`,
           ExpressionAttributeValues: { ':pk': partition, ...values },
           ProjectionExpression: 'volunteerId, shiftId, opportunityId, orgId, #start, #end',
           ExpressionAttributeNames: { '#start': 'start', '#end': 'end' },
@@ -398,7 +398,7 @@ export const reminderSource = (client: DynamoDBDocumentClient = documentClient()
     async *bookingsStarting(from: string, to: string): AsyncIterable<DueBooking[]> {
       for (let day = new Date(`${from.slice(0, 10)}T00:00:00.000Z`); day.toISOString() <= to; day = new Date(day.getTime() + 86_400_000)) {
         // `~` sorts after `#`, so `<to>~` includes every seat starting exactly at `to`; `<from>~` excludes those at `from`.
-        yield* query(bookingEntity.keys.startPartition(day.toISOString().slice(0, 10)), 'GSI3SK BETWEEN :from AND :to', {
+        yield* query('GSI3', bookingEntity.keys.startPartition(day.toISOString().slice(0, 10)), 'GSI3SK BETWEEN :from AND :to', {
           ':from': `${from}~`,
           ':to': `${to}~`,
         });
@@ -408,22 +408,10 @@ export const reminderSource = (client: DynamoDBDocumentClient = documentClient()
     /** Seats approved in (from, to] less than a day before their shift (GSI1, one partition per UTC day of approval). */
     async *bookingsApproved(from: string, to: string): AsyncIterable<DueBooking[]> {
       for (let day = new Date(`${from.slice(0, 10)}T00:00:00.000Z`); day.toISOString() <= to; day = new Date(day.getTime() + 86_400_000)) {
-        let ExclusiveStartKey: Record<string, unknown> | undefined;
-        do {
-          const page = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: 'GSI1',
-              KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
-              ExpressionAttributeValues: { ':pk': bookingEntity.keys.latePartition(day.toISOString().slice(0, 10)), ':from': `${from}~`, ':to': `${to}~` },
-              ProjectionExpression: 'volunteerId, shiftId, opportunityId, orgId, #start, #end',
-              ExpressionAttributeNames: { '#start': 'start', '#end': 'end' },
-              ...(ExclusiveStartKey && { ExclusiveStartKey }),
-            }),
-          );
-          if (page.Items?.length) yield page.Items.map(toBooking);
-          ExclusiveStartKey = page.LastEvaluatedKey;
-        } while (ExclusiveStartKey);
+        yield* query('GSI1', bookingEntity.keys.latePartition(day.toISOString().slice(0, 10)), 'GSI1SK BETWEEN :from AND :to', {
+          ':from': `${from}~`,
+          ':to': `${to}~`,
+        });
       }
     },
 
@@ -444,7 +432,7 @@ export const reminderSource = (client: DynamoDBDocumentClient = documentClient()
 
     /** The approved seats of one shift. */
     async *bookingsOfShift(shiftId: string, start: string): AsyncIterable<DueBooking[]> {
-      yield* query(bookingEntity.keys.startPartition(start.slice(0, 10)), 'begins_with(GSI3SK, :prefix)', { ':prefix': bookingEntity.keys.shiftPrefix(start, shiftId) });
+      yield* query('GSI3', bookingEntity.keys.startPartition(start.slice(0, 10)), 'begins_with(GSI3SK, :prefix)', { ':prefix': bookingEntity.keys.shiftPrefix(start, shiftId) });
     },
 
     async shiftContext(booking: Pick<DueBooking, 'opportunityId' | 'orgId' | 'shiftId' | 'start' | 'end'>): Promise<ShiftContext | undefined> {

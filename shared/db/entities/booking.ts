@@ -14,9 +14,8 @@ import { volunteerPartition } from './partitions.js';
 
 const BOOKING = 'BOOKING#';
 
-export const booking = defineEntity({
-  name: 'Booking',
-  schema: z.object({
+/** What a seat is: the booking's fields, also kept by a cancelled seat. */
+const seatFields = {
     volunteerId: z.string(),
     applicationId: z.string(),
     opportunityId: z.string(),
@@ -24,7 +23,11 @@ export const booking = defineEntity({
     shiftId: z.string(),
     start: z.string(),
     end: z.string(),
-  }),
+};
+
+export const booking = defineEntity({
+  name: 'Booking',
+  schema: z.object(seatFields),
   keys: {
     item: (sub: string, start: string, shiftId: string) => ({ PK: volunteerPartition(sub), SK: `${BOOKING}${start}#${shiftId}` }),
     /** Sort key bound: every booking starting at or after `start` sorts after it. */
@@ -92,16 +95,7 @@ const CANCELLED = 'CANCELLEDSEAT#';
  */
 export const cancelledSeat = defineEntity({
   name: 'CancelledSeat',
-  schema: z.object({
-    volunteerId: z.string(),
-    applicationId: z.string(),
-    opportunityId: z.string(),
-    orgId: z.string(),
-    shiftId: z.string(),
-    start: z.string(),
-    end: z.string(),
-    cancelledAt: z.string(),
-  }),
+  schema: z.object({ ...seatFields, cancelledAt: z.string() }),
   keys: {
     item: (sub: string, start: string, shiftId: string) => ({ PK: volunteerPartition(sub), SK: `${CANCELLED}${start}#${shiftId}` }),
     sort: (start: string) => `${CANCELLED}${start}`,
