@@ -22,6 +22,13 @@ export interface ConsumerDefinition {
   readonly timeout?: number;
   /** @default 256 */
   readonly memorySize?: number;
+  /**
+   * Bursts: the events reach the consumer in batches through an SQS queue (the rule's target)
+   * instead of one invocation per event; its handler is `batchConsumer(spec)`. Locally the bus
+   * hands it the events of a delivery `size` at a time.
+   * @default - one event per invocation
+   */
+  readonly batch?: { readonly size: number; readonly windowSeconds: number };
 }
 
 export type DomainEventEnvelope<T = Record<string, unknown>> = EventBridgeEvent<string, T & { eventId: string }>;

@@ -1,7 +1,8 @@
 /**
- * Impact aggregates (issue 16): every approval, reversal, registration, department, no-show
- * and reported beneficiary count becomes counter updates per organisation, region, city and
- * nation × month, applied once per event in one transaction (shared/domain/impact/recorder.ts).
+ * Impact aggregates (issue 16): every reversal, registration, department, no-show and reported
+ * beneficiary count becomes counter updates per organisation, region, city and nation × month,
+ * applied once per event in one transaction (shared/domain/impact/recorder.ts). Approvals come
+ * in bursts and take the batch path: functions/consumers/impact-approvals.ts.
  */
 import { impactRepository } from '../../shared/db/impact-repository.js';
 import { organizationRepository } from '../../shared/db/organization-repository.js';
@@ -22,8 +23,6 @@ const directory = (): OrganizationDirectory => ({
 export const handler = consumer(impactAggregates).handler(async (event): Promise<{ outcome: recorder.RecordOutcome }> => {
   const store = impactRepository();
   switch (event.type) {
-    case 'HoursApproved':
-      return { outcome: await recorder.recordApproval(store, event.eventId, event.detail) };
     case 'HoursReversed':
       return { outcome: await recorder.recordReversal(store, event.eventId, event.detail) };
     case 'VolunteerRegistered':

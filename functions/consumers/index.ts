@@ -125,10 +125,27 @@ export const attendanceRecord = /* @__PURE__ */ defineConsumer({
 /** Impact aggregates (issue 16): counters per organisation, region, city and nation × month. */
 export const impactAggregates = /* @__PURE__ */ defineConsumer({
   id: 'ImpactAggregates',
-  events: ['HoursApproved', 'HoursReversed', 'VolunteerRegistered', 'OrganizationApproved', 'VolunteerNoShow', 'OpportunityClosed'],
-  contracts: { HoursApproved: HoursApprovedDetail, HoursReversed: HoursReversedDetail, VolunteerRegistered: VolunteerRegisteredDetail, OrganizationApproved: OrganizationApprovedDetail, VolunteerNoShow: VolunteerNoShowDetail, OpportunityClosed: OpportunityClosedDetail },
+  // HoursApproved comes in bursts (bulk verification, month ends): ImpactApprovals takes it in batches.
+  events: ['HoursReversed', 'VolunteerRegistered', 'OrganizationApproved', 'VolunteerNoShow', 'OpportunityClosed'],
+  contracts: { HoursReversed: HoursReversedDetail, VolunteerRegistered: VolunteerRegisteredDetail, OrganizationApproved: OrganizationApprovedDetail, VolunteerNoShow: VolunteerNoShowDetail, OpportunityClosed: OpportunityClosedDetail },
   entry: 'functions/consumers/impact-aggregates.ts',
   needs: ['table:read', 'table:write'],
+});
+
+/**
+ * HoursApproved (issue 16) → the impact aggregates, in batches of up to 100 through an SQS queue
+ * (shared/domain/impact/recorder.ts `recordApprovalBatch`: every volunteer and shift read once,
+ * the counters of a batch merged per item, ~10 events per transaction); each approval's ledger
+ * entry makes a redelivered batch change nothing.
+ */
+export const impactApprovals = /* @__PURE__ */ defineConsumer({
+  id: 'ImpactApprovals',
+  events: ['HoursApproved'],
+  contracts: { HoursApproved: HoursApprovedDetail },
+  entry: 'functions/consumers/impact-approvals.ts',
+  needs: ['table:read', 'table:write'],
+  timeout: 120,
+  batch: { size: 100, windowSeconds: 5 },
 });
 
 /** TrainingMissingAtCheckIn (issue 13) → the volunteer is told, the organisation's managers warned. */
@@ -169,6 +186,7 @@ export const consumers: readonly ConsumerDefinition[] = [
   notifyApplications,
   notifyOpportunityClosed,
   impactAggregates,
+  impactApprovals,
   matchingIndexVolunteers,
   matchingIndexOpportunities,
   notifyTrainingMissing,

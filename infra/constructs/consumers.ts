@@ -2,15 +2,18 @@
  * One EventBridge rule per consumer of functions/consumers/index.ts on the domain bus (source
  * `tatawwu`, the consumer's detail-types), targeting a NodeFunction granted the consumer's
  * needs, with a retry policy and a dead-letter queue (alarmed) for events that failed every
- * retry. Consumers are idempotent, so a redrive from the queue is safe.
+ * retry. Consumers are idempotent, so a redrive from the queue is safe. A consumer declared with
+ * `batch` gets a queue between its rule and its function (SQS event source, `size` events per
+ * invocation, partial batch failures reported), whose redrive policy feeds the same DLQ.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule, type IEventBus } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { ConsumerDefinition } from '../../functions/consumers/definition.js';
 import { consumers as registry } from '../../functions/consumers/index.js';
 import { EVENT_SOURCE } from '../../shared/domain/events.js';
@@ -41,6 +44,8 @@ export interface DeployedConsumer {
   readonly rule: Rule;
   readonly function: NodeFunction;
   readonly deadLetterQueue: Queue;
+  /** The queue between the rule and the function of a `batch` consumer. */
+  readonly batchQueue?: Queue;
 }
 
 export class Consumers extends Construct {
@@ -67,19 +72,42 @@ export class Consumers extends Construct {
         ...(props.alarmAction && { alarmAction: props.alarmAction }),
         ...(props.logRemovalPolicy && { removalPolicy: props.logRemovalPolicy }),
       });
+      let batchQueue: Queue | undefined;
+      if (definition.batch) {
+        // Bursts: the rule fills a queue, the function takes it `size` events at a time; what fails
+        // five receives goes to the same alarmed DLQ.
+        const timeout = definition.timeout ?? 30;
+        batchQueue = new Queue(this, `${definition.id}Queue`, {
+          encryption: QueueEncryption.SQS_MANAGED,
+          enforceSSL: true,
+          visibilityTimeout: Duration.seconds(timeout * 6),
+          retentionPeriod: Duration.days(4),
+          deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: 5 },
+          ...(props.logRemovalPolicy && { removalPolicy: props.logRemovalPolicy }),
+        });
+        fn.function.addEventSource(
+          new SqsEventSource(batchQueue, {
+            batchSize: definition.batch.size,
+            maxBatchingWindow: Duration.seconds(definition.batch.windowSeconds),
+            reportBatchItemFailures: true,
+          }),
+        );
+      }
       const rule = new Rule(this, `${definition.id}Rule`, {
         eventBus: props.eventBus,
-        description: `${definition.events.join(', ')} → ${definition.entry}`,
+        description: `${definition.events.join(', ')} → ${definition.batch ? 'a queue → (batches) ' : ''}${definition.entry}`,
         eventPattern: { source: [EVENT_SOURCE], detailType: [...definition.events] },
         targets: [
-          new LambdaFunction(fn.function, {
-            retryAttempts: props.retryAttempts ?? 4,
-            maxEventAge: Duration.hours(6),
-            deadLetterQueue,
-          }),
+          batchQueue
+            ? new SqsQueue(batchQueue, { retryAttempts: props.retryAttempts ?? 4, maxEventAge: Duration.hours(6), deadLetterQueue })
+            : new LambdaFunction(fn.function, {
+                retryAttempts: props.retryAttempts ?? 4,
+                maxEventAge: Duration.hours(6),
+                deadLetterQueue,
+              }),
         ],
       });
-      deployed.set(definition.id, { definition, rule, function: fn, deadLetterQueue });
+      deployed.set(definition.id, { definition, rule, function: fn, deadLetterQueue, ...(batchQueue && { batchQueue }) });
     }
     this.consumers = deployed;
   }

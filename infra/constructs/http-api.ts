@@ -174,6 +174,8 @@ export class PlatformHttpApi extends Construct {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
+      // Per-route metrics (requests, 4xx, 5xx, latency) for the operations dashboard.
+      detailedMetricsEnabled: true,
       throttle: { rateLimit: props.throttleRateLimit ?? 100, burstLimit: props.throttleBurstLimit ?? 200 },
       accessLogSettings: {
         destination: new LogGroupLogDestination(this.accessLogs),

@@ -13,7 +13,7 @@
  *
  * Routes: `POST /local/events/flush` (waits until everything written so far is delivered;
  * `POST /local/schedules/event-outbox` is the same, for the tests that deliver that way),
- * `GET /local/dead-letters`, `POST /local/redrive/{consumer|outbox}`.
+ * `GET /local/dead-letters`, `POST /local/redrive/{consumer|outbox|notifications}`.
  */
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -28,6 +28,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { outboxEvent } from '../../shared/db/entities/outbox-event.js';
 import type { DomainEvent } from '../../shared/domain/events.js';
 import { localBus, type DeadLetter } from '../../shared/messaging/local-bus.js';
+import { notifier } from '../../shared/messaging/notifier.js';
 import { localClient } from './dynamodb.js';
 import { json, type LocalExtension } from './extension.js';
 
@@ -280,6 +281,11 @@ export const eventRelayExtension: LocalExtension = {
           async handle(_request, match) {
             const name = match?.[1] ?? '';
             if (name === 'outbox') return flush();
+            if (name === 'notifications') {
+              // Dead-lettered emails and SMS (status `dead` in the notifications outbox): sent again, each claimed first.
+              const results = await notifier().redriveDead(1000);
+              return json(200, { notifications: true, redriven: results.filter((r) => r.outcome === 'sent').length, stillFailing: results.filter((r) => r.outcome !== 'sent').length });
+            }
             return json(200, { consumer: name, ...(await relay.redrive(name)) });
           },
         },

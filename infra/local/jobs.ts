@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Cron } from 'croner';
 import { consumers } from '../../functions/consumers/index.js';
 import type { DomainEventEnvelope } from '../../functions/consumers/definition.js';
+import type { ConsumerBatch } from '../../shared/middleware/consumer.js';
 import { localCronPattern, type ScheduledEvent } from '../../functions/schedules/definition.js';
 import { schedules } from '../../functions/schedules/index.js';
 import { EVENT_SOURCE, type DomainEvent } from '../../shared/domain/events.js';
@@ -67,7 +68,20 @@ export const jobsExtension: LocalExtension = {
   async start() {
     const unsubscribe = consumers.flatMap((consumer) =>
       consumer.events.map((type) =>
-        localBus.subscribe(
+        consumer.batch
+          ? localBus.subscribeBatch(
+              type,
+              async (events) => {
+                // As the SQS event source hands it over: each message's body is the EventBridge event.
+                const handler = await load<ConsumerBatch, { batchItemFailures?: { itemIdentifier: string }[] } | undefined>(consumer.entry);
+                const records = events.map((event) => ({ messageId: event.id, body: JSON.stringify(toEnvelope(event)) }));
+                const failures = (await handler({ Records: records }, lambdaContext(consumer.id, consumer.timeout ?? 30)))?.batchItemFailures ?? [];
+                if (failures.length > 0) throw new Error(`${consumer.id} refused ${failures.map((f) => f.itemIdentifier).join(', ')}`);
+              },
+              consumer.id,
+              consumer.batch.size,
+            )
+          : localBus.subscribe(
           type,
           async (event) => {
             const handler = await load<DomainEventEnvelope, unknown>(consumer.entry);

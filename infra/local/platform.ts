@@ -23,6 +23,7 @@ import { createLocalIssuer, TokenRequest, type LocalIssuer } from './issuer.js';
 import { json, type ExtensionContext } from './extension.js';
 import { localExtensions } from './extensions.js';
 import { ensureLocalSigningKey } from '../../shared/signing/local-signer.js';
+import { faultShares, injectedFaults } from '../../shared/faults.js';
 
 // aws-ses-v2-local is CommonJS with an `exports.default`; unwrap it whichever way it was loaded.
 type SesServer = (config?: { host?: string; port?: number }) => Promise<import('node:http').Server>;
@@ -198,9 +199,15 @@ export const startPlatform = async (options: PlatformOptions = {}): Promise<Plat
         },
       },
       { method: 'GET', path: '/local/jwks.json', handle: async () => json(200, issuer.jwks) },
+      // What LOCAL_FAULTS injected since start (shared/faults.ts): the crash test's figures.
+      { method: 'GET', path: '/local/faults', handle: async () => json(200, { shares: faultShares(), injected: injectedFaults() }) },
     );
 
     const banner: string[] = [];
+    const shares = faultShares();
+    if (Object.values(shares).some((share) => share > 0)) {
+      banner.push(`Faults         LOCAL_FAULTS=${process.env.LOCAL_FAULTS} (injected so far: GET /local/faults)`);
+    }
     const context: ExtensionContext = { apiUrl, tableName, servicesTableName, dynamoEndpoint, issuer };
     for (const extension of localExtensions) {
       const started = await extension.start(context);

@@ -1,16 +1,21 @@
 /**
- * `npm run redrive -- <consumer|outbox>`: delivers dead-lettered domain events again.
+ * `npm run redrive -- <consumer|outbox|notifications>`: delivers dead-lettered work again.
  *
  * Locally (default; `API_URL`, default http://localhost:3000): asks the running platform's
  * relay — `outbox` delivers every outbox item not delivered yet, `<ConsumerId>` (e.g.
  * `NotifyApplications`, see `GET /local/dead-letters`) runs that consumer again on its dead
- * letters and forgets those that went through.
+ * letters and forgets those that went through; `notifications` sends again the emails and SMS
+ * that failed every try (status `dead` in the notifications outbox), each claimed first.
  *
  * Against a region (`--region <r> --table <table> --bus <bus> [--since <ISO time>]`, AWS
  * credentials in the environment): `outbox` puts the outbox items written since `--since`
  * (default: 24 h ago) on the bus again, as the pipe does (source `tatawwu`, the event type,
  * the detail with `eventId`). Consumers are idempotent on `eventId`, so what was delivered
  * already changes nothing. Run it after the outbox pipe's DLQ alarm, once the cause is fixed.
+ * `notifications --region <r> --table <table>` sends the dead notifications again from this
+ * process, with the senders' settings in the environment as the functions have them
+ * (`EMAIL_FROM`, `SES_CONFIGURATION_SET`, `SMS_SENDER_ID_ARN`): after the NotificationsDlq alarm,
+ * once the SES/SMS cause is fixed.
  */
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -39,8 +44,19 @@ const local = async (name: string) => {
   if (!response.ok) process.exit(1);
 };
 
+const cloudNotifications = async (region: string) => {
+  const table = option('table') ?? fail('--table <table name> is required with --region');
+  Object.assign(process.env, { TABLE_NAME: table, AWS_REGION: region });
+  const { notifier } = await import('../../shared/messaging/notifier.js');
+  const results = await notifier().redriveDead(1000);
+  const redriven = results.filter((r) => r.outcome === 'sent').length;
+  console.log(JSON.stringify({ notifications: table, redriven, stillFailing: results.length - redriven }, null, 2));
+  if (redriven < results.length) process.exit(1);
+};
+
 const cloud = async (region: string) => {
-  if (target !== 'outbox') fail(`against a region only "outbox" can be redriven; consumer DLQs: see the README runbook`);
+  if (target === 'notifications') return cloudNotifications(region);
+  if (target !== 'outbox') fail(`against a region only "outbox" and "notifications" can be redriven; consumer DLQs: see the README runbook`);
   const table = option('table') ?? fail('--table <table name> is required with --region');
   const bus = option('bus') ?? fail('--bus <event bus name> is required with --region');
   const since = option('since') ?? new Date(Date.now() - 86_400_000).toISOString();
@@ -72,6 +88,6 @@ const cloud = async (region: string) => {
   if (refused > 0) process.exit(1);
 };
 
-if (!target) fail('usage: npm run redrive -- <consumer id|outbox> [--region <region> --table <table> --bus <bus> [--since <ISO time>]]');
+if (!target) fail('usage: npm run redrive -- <consumer id|outbox|notifications> [--region <region> --table <table> --bus <bus> [--since <ISO time>]]');
 const region = option('region');
 await (region ? cloud(region) : local(target!));

@@ -3,7 +3,7 @@
  * functions, alarms. It only composes constructs; the data it works on lives in the DataStack
  * of the same region.
  */
-import { CfnOutput, Fn, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Fn, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -21,6 +21,8 @@ import { EventPipe } from '../constructs/event-pipe.js';
 import { MatchingRunWorkflow } from '../constructs/matching-run.js';
 import { Messaging } from '../constructs/messaging.js';
 import { Observability } from '../constructs/observability.js';
+import { OperationsDashboard } from '../constructs/dashboard.js';
+import type { NodeFunction } from '../constructs/node-function.js';
 import { Schedules } from '../constructs/schedules.js';
 import { Workflows } from '../constructs/workflows.js';
 import type { DataStack } from './data-stack.js';
@@ -44,6 +46,8 @@ export class PlatformStack extends Stack {
   public readonly matchingRun: MatchingRunWorkflow;
   public readonly schedules: Schedules;
   public readonly consumers: Consumers;
+  /** The region's and stage's CloudWatch dashboard (`Tatawwu-<stage>-<region>`). */
+  public readonly dashboard: OperationsDashboard;
   /** What any function of this stack can be granted (see grants.ts `grantNeeds`). */
   public readonly needResources: NeedResources;
 
@@ -150,7 +154,7 @@ export class PlatformStack extends Stack {
     this.consumers = new Consumers(workers, 'Consumers', { resources: this.needResources, eventBus: data.eventBus, alarmAction, ...functionDefaults });
     // The transactional outbox: the table's stream → the domain bus (no Lambda in between).
     if (!data.table.tableStreamArn) throw new Error('the data stack table has no stream: the outbox pipe needs one (shared/db/table.ts: stream)');
-    new EventPipe(this, 'OutboxPipe', {
+    const outboxPipe = new EventPipe(this, 'OutboxPipe', {
       table: data.table,
       tableStreamArn: data.table.tableStreamArn,
       encryptionKey: data.key,
@@ -162,6 +166,42 @@ export class PlatformStack extends Stack {
     for (const { definition, function: fn } of this.consumers.consumers.values()) this.observability.monitorFunction(`Consumer${definition.id}`, fn);
     // The impact-reconcile job recounts a sample of the impact aggregates from the ledger daily (issue 16).
     this.observability.monitorMetric('ImpactAggregateDrift', 'ImpactAggregateDrift', { service: 'impact-reconcile', threshold: 1, description: 'impact aggregates differ from a recount of the ledger (impact-reconcile job)' });
+
+    // What ops watches (README "Runbook"): workflow failures, Lambda throttling and lost
+    // schedule runs in the region, and the dashboard of everything above.
+    this.observability.monitorRegion();
+    const stateMachineArns: Record<string, string> = Object.fromEntries(
+      [...Object.keys(this.workflows.stateMachines), 'MatchingRun'].map((name) => [
+        name,
+        // The names are fixed (`<root stack>-<workflow>`), so no reference into the nested stack is needed.
+        this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: `${this.stackName}-${name}`, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+      ]),
+    );
+    for (const [name, arn] of Object.entries(stateMachineArns)) this.observability.monitorStateMachine(name, arn);
+    const functions = new Map<string, NodeFunction>([
+      ...[...this.api.functions.values()].map((fn) => [fn.node.id, fn] as const),
+      ...this.workflows.functions,
+      ['MatchingRunShard', this.matchingRun.shardFunction],
+      [feedback.bounces.node.id, feedback.bounces],
+      [feedback.inboundSms.node.id, feedback.inboundSms],
+      ...[...this.schedules.schedules.values()].map(({ definition, function: fn }) => [`Schedule${definition.id}`, fn] as const),
+      ...[...this.consumers.consumers.values()].map(({ definition, function: fn }) => [`Consumer${definition.id}`, fn] as const),
+    ]);
+    this.dashboard = new OperationsDashboard(this, 'Dashboard', {
+      dashboardName: `Tatawwu-${config.stage}-${this.region}`,
+      httpApi: this.api.httpApi,
+      functions,
+      stateMachineArns,
+      deadLetterQueues: new Map([
+        ...[...this.consumers.consumers.values()].map(({ definition, deadLetterQueue }) => [`${definition.id}Dlq`, deadLetterQueue] as const),
+        ...[...this.schedules.schedules.values()].map(({ definition, deadLetterQueue }) => [`Schedule${definition.id}Dlq`, deadLetterQueue] as const),
+        ['NotificationsDlq', feedback.deadLetterQueue],
+        ['OutboxPipeDlq', outboxPipe.deadLetterQueue],
+      ]),
+      configurationSetName: this.messaging.configurationSet.configurationSetName,
+      scheduleFunctions: new Map([...this.schedules.schedules.values()].map(({ definition, function: fn }) => [definition.id, fn] as const)),
+    });
+
     new CfnOutput(this, 'InboundSmsTopicArn', { value: this.messaging.inboundSmsTopic.topicArn });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { env } from '../env.js';
+import { injectDynamoFaults } from '../faults.js';
 import { traced } from '../powertools/tracer.js';
 
 let cached: DynamoDBDocumentClient | undefined;
@@ -17,7 +18,7 @@ let rawClient: DynamoDBClient | undefined;
 
 /** The low-level client (the document client wraps it). */
 export const dynamoClient = (): DynamoDBClient => {
-  rawClient ??= traced(new DynamoDBClient({
+  rawClient ??= traced(injectDynamoFaults(new DynamoDBClient({
     region: env.region,
     ...(env.dynamoEndpoint && {
       endpoint: env.dynamoEndpoint,
@@ -26,7 +27,7 @@ export const dynamoClient = (): DynamoDBClient => {
       // request at a time), so the SDK's default of 50 sockets would queue requests.
       requestHandler: { httpAgent: { keepAlive: true, maxSockets: 512 } },
     }),
-  }));
+  })));
   return rawClient;
 };
 

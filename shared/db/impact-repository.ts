@@ -8,7 +8,9 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDoc
 import type { Activity } from '../domain/impact/activity.js';
 import type { AggregateScope, CounterUpdate, HoursEntry } from '../domain/impact/aggregates.js';
 import type { Month } from '../domain/impact/months.js';
-import type { AggregateStore, CommitOutcome, ScopeCounters, TargetStore } from '../domain/impact/ports.js';
+import type { AggregateStore, CommitOutcome, HoursLedger, ScopeCounters, TargetStore } from '../domain/impact/ports.js';
+import { toHalalas } from '../domain/impact/aggregates.js';
+import { hoursRecord } from './entities/hours-record.js';
 import type { MailClaims, ReportDirectory, SnapshotStore } from '../domain/impact/monthly.js';
 import { organizationRepository } from './organization-repository.js';
 import { volunteerDepartment } from './entities/volunteer-department.js';
@@ -397,6 +399,54 @@ export const impactReportStore = (client: () => DynamoDBDocumentClient = documen
 };
 
 /** Who receives the monthly reports: organisations with a department (GSI1 DEPARTMENTS) and the ministry's addresses. */
+/**
+ * The hours area's records of an organisation-month, as the reconciliation reads them: its
+ * `approved` and `reversed` queues (GSI2, by `updatedAt`), from the day before the month began
+ * (a record is decided after the day it counts for; Riyadh days start at 21:00 UTC the day
+ * before), kept when their Riyadh `date` is in the month. A daily job on a sample: never on a
+ * request path.
+ */
+export const impactHoursLedger = (client: () => DynamoDBDocumentClient = documentClient, tableName: () => string = () => env.tableName): HoursLedger => ({
+  async entries(orgId, month) {
+    const since = new Date(Date.parse(`${month}-01T00:00:00.000Z`) - 86_400_000).toISOString();
+    const entries: HoursEntry[] = [];
+    let latestChange: string | undefined;
+    for (const status of ['approved', 'reversed'] as const) {
+      const items = await queryAll(
+        {
+          TableName: tableName(),
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK >= :since',
+          ExpressionAttributeValues: { ':pk': hoursRecord.keys.organizationPartition(orgId, status), ':since': since },
+        },
+        client(),
+      );
+      for (const record of items.map((item) => hoursRecord.fromItem(item))) {
+        if (!record.date.startsWith(month)) continue;
+        if (!latestChange || record.updatedAt > latestChange) latestChange = record.updatedAt;
+        // A reversal takes everything back (HoursReversed carries the record's minutes); one of 0 minutes was never applied.
+        const reversed = record.status === 'reversed' && record.minutes > 0;
+        entries.push({
+          hoursId: record.id,
+          volunteerId: record.volunteerId,
+          orgId: record.orgId,
+          ...(record.shiftId && { shiftId: record.shiftId }),
+          kind: record.kind,
+          month,
+          region: record.region,
+          city: record.city,
+          track: record.track,
+          causes: record.causes,
+          minutes: reversed ? 0 : record.minutes,
+          valueHalalas: reversed ? 0 : toHalalas(record.valueSar ?? 0),
+          reversalIds: reversed && record.reversal ? [record.reversal.reversalId] : [],
+        });
+      }
+    }
+    return { entries, ...(latestChange && { latestChange }) };
+  },
+});
+
 export const impactReportDirectory = (client: () => DynamoDBDocumentClient = documentClient, tableName: () => string = () => env.tableName): ReportDirectory => ({
   async organizations() {
     const departments = await queryAll(

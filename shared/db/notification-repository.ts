@@ -39,6 +39,9 @@ import { volunteerDepartment } from './entities/volunteer-department.js';
 import type { DueBooking, PendingQueue, ShiftContext } from '../domain/notifications/reminders.js';
 import { shiftUid } from '../messaging/ics.js';
 import { cityById } from '../domain/reference/cities.js';
+import type { DomainEvent } from '../domain/events.js';
+import { outboxPut } from './entities/outbox-event.js';
+import { transactWrite } from './transactions.js';
 
 export interface SendResult {
   readonly status: Extract<OutboxStatus, 'sent' | 'failed' | 'dead' | 'suppressed'>;
@@ -78,6 +81,13 @@ export interface OutboxStore {
   claimDeferred(id: string, leaseUntil: string): Promise<boolean>;
   /** Records the outcome of a `sending` record. */
   complete(id: string, result: SendResult): Promise<void>;
+  /**
+   * Records that a `sending` record failed every try (`dead`) and writes `event` (its
+   * NotificationDeadLettered) in the same transaction: the dead letter is never without its event.
+   */
+  deadLetter(id: string, result: Omit<SendResult, 'status'>, event: DomainEvent): Promise<void>;
+  /** Moves a `dead` record back to `sending` (a re-drive); false if it is not dead any more. */
+  reviveDead(id: string, leaseUntil: string): Promise<boolean>;
   /** Deferred records due at `now` (sendAfter ≤ now), oldest first. */
   dueDeferred(now: Date, limit?: number): Promise<OutboxRecord[]>;
   listDead(limit?: number): Promise<OutboxRecord[]>;
@@ -124,10 +134,45 @@ const toRecord = (item: Record<string, unknown>): OutboxRecord => notification.f
 
 const conditionFailed = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
+/** The update that records the outcome of a `sending` record (conditioned on it still being `sending`). */
+const completionOf = (tableName: string) => (id: string, result: SendResult) => {
+  const values: Record<string, unknown> = {
+    ':status': result.status,
+    ':attempts': result.attempts,
+    ':now': result.at,
+    ':sending': 'sending',
+  };
+  const sets = ['#status = :status', 'attempts = :attempts', 'updatedAt = :now'];
+  if (result.reason) {
+    sets.push('reason = :reason');
+    values[':reason'] = result.reason;
+  }
+  if (result.status === 'sent') sets.push('sentAt = :now');
+  if (result.providerMessageId) {
+    sets.push('providerMessageId = :pid');
+    values[':pid'] = result.providerMessageId;
+  }
+  if (result.status === 'dead') {
+    const index = notification.keys.deadIndex(result.at, id);
+    sets.push('GSI1PK = :gpk', 'GSI1SK = :gsk');
+    values[':gpk'] = index.GSI1PK;
+    values[':gsk'] = index.GSI1SK;
+  }
+  return {
+    TableName: tableName,
+    Key: notification.keys.item(id),
+    UpdateExpression: `SET ${sets.join(', ')} REMOVE leaseUntil`,
+    ConditionExpression: '#status = :sending',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: values,
+  };
+};
+
 export const notificationRepository = (
   client: DynamoDBDocumentClient = documentClient(),
   tableName: string = env.tableName,
 ): NotificationRepository => {
+  const completion = completionOf(tableName);
   const conditional = async (run: () => Promise<unknown>): Promise<boolean> => {
     try {
       await run();
@@ -211,37 +256,30 @@ export const notificationRepository = (
     },
 
     async complete(id, result) {
-      const values: Record<string, unknown> = {
-        ':status': result.status,
-        ':attempts': result.attempts,
-        ':now': result.at,
-        ':sending': 'sending',
-      };
-      const sets = ['#status = :status', 'attempts = :attempts', 'updatedAt = :now'];
-      if (result.reason) {
-        sets.push('reason = :reason');
-        values[':reason'] = result.reason;
-      }
-      if (result.status === 'sent') sets.push('sentAt = :now');
-      if (result.providerMessageId) {
-        sets.push('providerMessageId = :pid');
-        values[':pid'] = result.providerMessageId;
-      }
-      if (result.status === 'dead') {
-        const index = notification.keys.deadIndex(result.at, id);
-        sets.push('GSI1PK = :gpk', 'GSI1SK = :gsk');
-        values[':gpk'] = index.GSI1PK;
-        values[':gsk'] = index.GSI1SK;
-      }
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: notification.keys.item(id),
-          UpdateExpression: `SET ${sets.join(', ')} REMOVE leaseUntil`,
-          ConditionExpression: '#status = :sending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: values,
-        }),
+      await client.send(new UpdateCommand(completion(id, result)));
+    },
+
+    async deadLetter(id, result, event) {
+      const update = completion(id, { ...result, status: 'dead' });
+      const cancelled = await transactWrite(client, [{ Update: update }, outboxPut(event, tableName)], {
+        attempts: 5,
+        contended: (attempts, cause) => new Error(`dead-lettering notification ${id} met concurrent writes ${attempts} times`, { cause }),
+      });
+      if (cancelled) throw new Error(`notification ${id} is no longer being sent: not dead-lettered`, { cause: cancelled });
+    },
+
+    async reviveDead(id, leaseUntil) {
+      return conditional(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: notification.keys.item(id),
+            UpdateExpression: 'SET #status = :sending, leaseUntil = :lease, updatedAt = :now REMOVE GSI1PK, GSI1SK',
+            ConditionExpression: '#status = :dead',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':sending': 'sending', ':dead': 'dead', ':lease': leaseUntil, ':now': new Date().toISOString() },
+          }),
+        ),
       );
     },
 

@@ -9,6 +9,7 @@
 import type { DomainEvent } from '../domain/events.js';
 
 type Consumer = (event: DomainEvent) => Promise<void>;
+type BatchConsumer = (events: readonly DomainEvent[]) => Promise<void>;
 
 export interface DeadLetter {
   /** The consumer that gave up (its id in functions/consumers/index.ts). */
@@ -22,6 +23,11 @@ export interface LocalBus {
   /** Every event delivered since start (or the last `reset()`), oldest first. */
   readonly published: readonly DomainEvent[];
   subscribe(type: string, consumer: Consumer, name?: string): () => void;
+  /**
+   * A consumer that takes its events in batches (an SQS batch in the cloud): each delivery hands
+   * it its events `size` at a time; a batch that keeps failing dead-letters each of its events.
+   */
+  subscribeBatch(type: string, consumer: BatchConsumer, name: string, size: number): () => void;
   /** Runs the consumers of every event and waits for them; what keeps failing comes back as dead letters. */
   deliver(events: readonly DomainEvent[], options?: { only?: string }): Promise<DeadLetter[]>;
   /** Waits for deliveries in progress. */
@@ -34,6 +40,7 @@ const retryDelayMs = (attempt: number) => Math.min(20 * 2 ** attempt, 500);
 
 const createLocalBus = (): LocalBus => {
   const consumers = new Map<string, Set<{ run: Consumer; name: string }>>();
+  const batchConsumers = new Map<string, Set<{ run: BatchConsumer; name: string; size: number }>>();
   const published: DomainEvent[] = [];
   const pending = new Set<Promise<unknown>>();
 
@@ -52,11 +59,26 @@ const createLocalBus = (): LocalBus => {
     }
   };
 
+  const runBatchWithRetries = async (consumer: { run: BatchConsumer; name: string }, events: readonly DomainEvent[]): Promise<DeadLetter[]> => {
+    const failed = await runWithRetries({ name: consumer.name, run: () => consumer.run(events) }, events[0]!);
+    return failed ? events.map((event) => ({ ...failed, event })) : [];
+  };
+
   return {
     published,
     async deliver(events, options = {}) {
       const work = (async () => {
-        const runs: Promise<DeadLetter | undefined>[] = [];
+        const runs: Promise<DeadLetter | undefined | DeadLetter[]>[] = [];
+        const batches = new Map<{ run: BatchConsumer; name: string; size: number }, DomainEvent[]>();
+        for (const event of events) {
+          for (const consumer of batchConsumers.get(event.type) ?? []) {
+            if (options.only && consumer.name !== options.only) continue;
+            (batches.get(consumer) ?? batches.set(consumer, []).get(consumer)!).push(event);
+          }
+        }
+        for (const [consumer, batched] of batches) {
+          for (let i = 0; i < batched.length; i += consumer.size) runs.push(runBatchWithRetries(consumer, batched.slice(i, i + consumer.size)));
+        }
         for (const event of events) {
           if (!options.only) {
             published.push(event);
@@ -67,7 +89,7 @@ const createLocalBus = (): LocalBus => {
             runs.push(runWithRetries(consumer, event));
           }
         }
-        return (await Promise.all(runs)).filter((d): d is DeadLetter => d !== undefined);
+        return (await Promise.all(runs)).flat().filter((d): d is DeadLetter => d !== undefined);
       })();
       pending.add(work);
       try {
@@ -81,6 +103,13 @@ const createLocalBus = (): LocalBus => {
       const entry = { run, name };
       set.add(entry);
       consumers.set(type, set);
+      return () => set.delete(entry);
+    },
+    subscribeBatch(type, run, name, size) {
+      const set = batchConsumers.get(type) ?? new Set();
+      const entry = { run, name, size };
+      set.add(entry);
+      batchConsumers.set(type, set);
       return () => set.delete(entry);
     },
     async drain() {

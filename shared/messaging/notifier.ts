@@ -31,9 +31,10 @@ import { systemClock } from '../clock.js';
 import { env } from '../env.js';
 import { notificationRepository, suppressionKey, type ContactStore, type OutboxStore } from '../db/notification-repository.js';
 import { describeError, isPermanent } from './delivery.js';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ulid } from 'ulid';
+import { metrics } from '../powertools/index.js';
 import { domainEvent } from '../domain/events.js';
-import { eventPublisher, type EventPublisher } from './events.js';
 import { appUrl } from './links.js';
 import { buildCalendar, methodOf } from './ics.js';
 import { renderEmail, renderSms } from './render.js';
@@ -50,11 +51,6 @@ export interface ChannelResult {
   readonly reason?: string;
 }
 
-/** Where messages that failed every try go (besides their outbox record). */
-export interface DeadLetterSink {
-  deadLetter(record: OutboxRecord, reason: string): Promise<void>;
-}
-
 export interface RetryPolicy {
   /** Tries per message, the first included. @default 4 */
   readonly attempts: number;
@@ -67,7 +63,6 @@ export interface NotifierPorts {
   readonly contacts: ContactStore;
   readonly email: EmailTransport;
   readonly sms: SmsSender;
-  readonly deadLetters: DeadLetterSink;
   readonly clock?: Clock;
   readonly retry?: Partial<RetryPolicy>;
   readonly sleep?: (ms: number) => Promise<void>;
@@ -75,34 +70,45 @@ export interface NotifierPorts {
   readonly leaseMs?: number;
   /** Makes a request's app path absolute. @default the stage's app base URL (shared/messaging/links.ts) */
   readonly appUrl?: (path: string) => string;
+  /** Told of every message that ended `failed` or `dead` (the EmailFailed / SmsFailed metrics of the dashboard). */
+  readonly onFailure?: (channel: Channel, outcome: 'failed' | 'dead') => void;
+}
+
+/**
+ * Another delivery holds this message (`sending`, lease not passed): it may be sending it right
+ * now, or its process died mid-send. Transient: the caller's retry (a consumer's, a step's)
+ * finds it sent, or takes it over once the lease has passed — instead of reporting a
+ * duplicate and losing a message whose sender crashed.
+ */
+export class NotificationInFlightError extends Error {
+  override readonly name = 'NotificationInFlightError';
+  constructor(readonly notificationId: string, readonly leaseUntil: string) {
+    super(`notification ${notificationId} is being sent by another delivery (lease until ${leaseUntil}); try again later`);
+  }
 }
 
 export interface Notifier {
   notify(request: NotificationRequest): Promise<ChannelResult[]>;
+  /**
+   * Sends again the dead-lettered messages (`dead`, newest first, at most `limit`): each is
+   * claimed back to `sending` first, so two re-drives never send one twice.
+   */
+  redriveDead(limit?: number): Promise<ChannelResult[]>;
   /** Sends the deferred (quiet-hours) SMS that are due, re-checking consent first. */
   flushDeferred(limit?: number): Promise<ChannelResult[]>;
 }
 
-/** `NotificationDeadLettered` on the domain bus: an EventBridge rule delivers it to the notifications DLQ (SQS). */
-export const eventDeadLetterSink = (events: EventPublisher = eventPublisher()): DeadLetterSink => ({
-  async deadLetter(record, reason) {
-    await events.publish([
-      domainEvent(
-        'NotificationDeadLettered',
-        {
-          notificationId: record.id,
-          type: record.type,
-          channel: record.channel,
-          recipientId: record.recipientId,
-          about: record.about,
-          attempts: record.attempts,
-          reason,
-        },
-        { id: ulid(), time: new Date() },
-      ),
-    ]);
-  },
-});
+/**
+ * The `NotificationDeadLettered` event of a record that failed every try: written in the
+ * transaction that marks the record dead (OutboxStore.deadLetter), and routed by an
+ * EventBridge rule to the notifications DLQ (SQS) in the cloud.
+ */
+const deadLetteredEvent = (record: OutboxRecord, attempts: number, reason: string, time: Date) =>
+  domainEvent(
+    'NotificationDeadLettered',
+    { notificationId: record.id, type: record.type, channel: record.channel, recipientId: record.recipientId, about: record.about, attempts, reason },
+    { id: ulid(time.getTime()), time },
+  );
 
 const recipientIdOf = (to: RecipientRef): string => (to.kind === 'volunteer' ? `volunteer:${to.volunteerId}` : `email:${to.email.toLowerCase()}`);
 
@@ -168,13 +174,15 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
         lastError = describeError(error);
         if (isPermanent(error)) {
           await ports.outbox.complete(record.id, { status: 'failed', attempts: attempt, at: clock.now().toISOString(), reason: lastError });
+          ports.onFailure?.(record.channel, 'failed');
           return { channel: record.channel, id: record.id, outcome: 'failed', reason: lastError };
         }
         if (attempt < retry.attempts) await sleep(Math.random() * retry.baseDelayMs * 2 ** (attempt - 1));
       }
     }
-    await ports.outbox.complete(record.id, { status: 'dead', attempts: retry.attempts, at: clock.now().toISOString(), reason: lastError });
-    await ports.deadLetters.deadLetter({ ...record, attempts: retry.attempts, status: 'dead', reason: lastError }, lastError);
+    const at = clock.now();
+    await ports.outbox.deadLetter(record.id, { attempts: retry.attempts, at: at.toISOString(), reason: lastError }, deadLetteredEvent(record, retry.attempts, lastError, at));
+    ports.onFailure?.(record.channel, 'dead');
     return { channel: record.channel, id: record.id, outcome: 'dead', reason: lastError };
   };
 
@@ -243,12 +251,25 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
               continue;
             }
           }
+          if (existing?.status === 'sending' && existing.leaseUntil !== undefined && !abandoned) {
+            throw new NotificationInFlightError(id, existing.leaseUntil);
+          }
           results.push({ channel, id, outcome: 'duplicate' });
           continue;
         }
         if (decision.action === 'suppress') results.push({ channel, id, outcome: 'suppressed', reason: decision.reason });
         else if (decision.action === 'defer') results.push({ channel, id, outcome: 'deferred' });
         else results.push(await deliver(record));
+      }
+      return results;
+    },
+
+    async redriveDead(limit = 100) {
+      const results: ChannelResult[] = [];
+      for (const record of await ports.outbox.listDead(limit)) {
+        const lease = new Date(clock.now().getTime() + leaseMs).toISOString();
+        if (!(await ports.outbox.reviveDead(record.id, lease))) continue;
+        results.push(await deliver({ ...record, status: 'sending', leaseUntil: lease }));
       }
       return results;
     },
@@ -294,8 +315,9 @@ const build = (clock?: Clock): Notifier => {
     contacts: repository,
     email: sesEmailTransport(),
     sms: smsSender(),
-    deadLetters: eventDeadLetterSink(),
     ...(clock && { clock }),
+    ...(process.env.NOTIFICATION_LEASE_MS && { leaseMs: Number(process.env.NOTIFICATION_LEASE_MS) }),
+    onFailure: (channel) => metrics.addMetric(channel === 'sms' ? 'SmsFailed' : 'EmailFailed', MetricUnit.Count, 1),
   });
 };
 

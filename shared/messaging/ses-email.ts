@@ -5,6 +5,7 @@
  */
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { env } from '../env.js';
+import { providerFault, shouldFail } from '../faults.js';
 import { buildMime, type Attachment } from './mime.js';
 import { traced } from '../powertools/tracer.js';
 
@@ -47,6 +48,7 @@ const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_.@-]/g, '_').slic
 
 export const sesEmailTransport = (ses: () => SESv2Client = sesClient): EmailTransport => ({
   async send(email) {
+    if (shouldFail('ses')) throw providerFault('ses');
     const attachments = email.attachments ?? [];
     const common = {
       FromEmailAddress: emailSettings.from,

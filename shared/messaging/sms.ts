@@ -8,6 +8,7 @@
 import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { ulid } from 'ulid';
 import { env } from '../env.js';
+import { providerFault, shouldFail } from '../faults.js';
 import { notificationRepository, type LocalSmsBox } from '../db/notification-repository.js';
 import { traced } from '../powertools/tracer.js';
 
@@ -40,6 +41,7 @@ export const endUserMessagingSmsSender = (originationIdentity: string, sms = () 
 /** The local stand-in: every SMS lands in the table's local SMS box, newest first at GET /local/sms. */
 export const localSmsSender = (box: LocalSmsBox = notificationRepository()): SmsSender => ({
   async send(message) {
+    if (shouldFail('sms')) throw providerFault('sms');
     const messageId = ulid();
     await box.recordLocalSms({ id: messageId, to: message.to, body: message.body, at: new Date().toISOString() });
     return { messageId };

@@ -77,3 +77,41 @@ export const consumer = <E extends EventType>(spec: ConsumerSpec<E>) => ({
     });
   },
 });
+
+/** What a batch consumer receives: SQS messages whose bodies are the EventBridge events (the rule's target is the queue). */
+export interface ConsumerBatch {
+  readonly Records: readonly { readonly messageId?: string; readonly body: string }[];
+}
+
+/**
+ * The stack of a consumer declared with `batch` (functions/consumers/definition.ts): the events
+ * of an SQS batch, each validated against its contract, handed over together. No per-event
+ * marker: the handler's effects must be idempotent per event on their own (a redelivered batch
+ * is applied again). A handler that throws fails the whole batch (retried, then dead-lettered
+ * by the queue's redrive policy); a message that breaks its contract is reported alone as a
+ * batch item failure, so the others go through.
+ */
+export const batchConsumer = <E extends EventType>(spec: ConsumerSpec<E>) => ({
+  handler<R>(fn: (events: readonly ConsumedEvent<E>[], context: Context) => Promise<R>) {
+    if (!spec.batch) throw new Error(`consumer ${spec.id} has no \`batch\` in its spec: use consumer(spec)`);
+    const stack = middy<ConsumerBatch, { batchItemFailures: { itemIdentifier: string }[]; result?: R }>()
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      .use(tracing())
+      .use(logMetrics(metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
+      .handler(async (batch, context) => {
+        const events: ConsumedEvent<E>[] = [];
+        const batchItemFailures: { itemIdentifier: string }[] = [];
+        for (const [i, record] of batch.Records.entries()) {
+          try {
+            events.push(parseEnvelope(spec, JSON.parse(record.body) as ConsumerEnvelope));
+          } catch (error) {
+            logger.error('a message of the batch is not a valid event', { consumer: spec.id, messageId: record.messageId, error });
+            batchItemFailures.push({ itemIdentifier: record.messageId ?? String(i) });
+          }
+        }
+        const result = events.length > 0 ? await fn(events, context) : undefined;
+        return { batchItemFailures, ...(result !== undefined && { result }) };
+      });
+    return Object.assign((batch: ConsumerBatch, context?: Context) => stack(batch, context ?? ({ awsRequestId: 'local' } as Context)), { spec });
+  },
+});

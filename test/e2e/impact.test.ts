@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsumerEnvelope } from '../../shared/middleware/consumer.js';
-import { envelope } from '../helpers/impact-events.js';
+import { consumeImpact, envelope } from '../helpers/impact-events.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 
 const ORG = ulid();
@@ -33,7 +33,7 @@ const approval = (i: number, over: Record<string, unknown> = {}) =>
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  ({ handler: consume } = await import('../../functions/consumers/impact-aggregates.js'));
+  consume = consumeImpact;
   for (let i = 0; i < 4; i++) await consume(approval(i));
   await consume(approval(4, { date: '2026-04-02', causes: ['education', 'health'], shiftId: undefined, kind: 'claim' }));
   await consume(

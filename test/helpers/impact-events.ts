@@ -87,3 +87,23 @@ export const syntheticHours = (options: { approvals: number; volunteers: number;
   }
   return { approvals, reversals };
 };
+
+/**
+ * The impact consumers as the bus runs them: HoursApproved goes to ImpactApprovals (a batch
+ * consumer: here a batch of one, or the given envelopes together), every other event to
+ * ImpactAggregates. Imported on first use, after the test's table is set.
+ */
+export const consumeImpact = async (...envelopes: ConsumerEnvelope[]): Promise<unknown> => {
+  const approvals = envelopes.filter((e) => e['detail-type'] === 'HoursApproved');
+  const others = envelopes.filter((e) => e['detail-type'] !== 'HoursApproved');
+  const results: unknown[] = [];
+  if (approvals.length > 0) {
+    const { handler } = await import('../../functions/consumers/impact-approvals.js');
+    results.push(await handler({ Records: approvals.map((e) => ({ messageId: e.id, body: JSON.stringify(e) })) }));
+  }
+  if (others.length > 0) {
+    const { handler } = await import('../../functions/consumers/impact-aggregates.js');
+    for (const e of others) results.push(await handler(e));
+  }
+  return results.length === 1 ? results[0] : results;
+};

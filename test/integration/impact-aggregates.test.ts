@@ -6,14 +6,14 @@ import { monthRange } from '../../shared/domain/impact/months.js';
 import type { EventDetail } from '../../events/catalog.js';
 import type { ConsumerEnvelope } from '../../shared/middleware/consumer.js';
 import { createTestTable } from '../helpers/table.js';
-import { envelope, prng, syntheticHours } from '../helpers/impact-events.js';
+import { consumeImpact, envelope, prng, syntheticHours } from '../helpers/impact-events.js';
 
 let handler: (e: ConsumerEnvelope) => Promise<unknown>;
 let repo: typeof import('../../shared/db/impact-repository.js');
 
 beforeAll(async () => {
   await createTestTable();
-  ({ handler } = await import('../../functions/consumers/impact-aggregates.js'));
+  handler = consumeImpact;
   repo = await import('../../shared/db/impact-repository.js');
 });
 
@@ -117,6 +117,35 @@ describe('ImpactAggregates consumer', () => {
     const { mismatches } = await compareWithRecount(approvals, reversals);
     expect({ mismatches, applied: results.reduce((n, r) => n + r.applied, 0) }).toEqual({ mismatches: [], applied: 240 });
   }, 300_000);
+
+  it('applies a burst of approvals arriving as SQS batches of 100 (one redelivered, one overlapping) once each', async () => {
+    await createTestTable(); // national, region and city counters of its own
+    const { handler: approvalsConsumer } = await import('../../functions/consumers/impact-approvals.js');
+    const { approvals } = syntheticHours({ approvals: 260, volunteers: 40, orgs: 5, months: MONTHS, reversals: 0, seed: 23, prefix: 'q-' });
+    const records = approvals.map((d, i) => {
+      const e = envelope('HoursApproved', `eq${i}`, d);
+      return { messageId: e.id, body: JSON.stringify(e) };
+    });
+    const batches = [records.slice(0, 100), records.slice(100, 200), records.slice(200), records.slice(0, 100), records.slice(150, 250)];
+
+    const results = await Promise.all(batches.map((Records) => approvalsConsumer({ Records })));
+
+    const { mismatches } = await compareWithRecount(approvals, []);
+    const applied = results.reduce((n, r) => n + ((r.result as { applied: number } | undefined)?.applied ?? 0), 0);
+    expect({ mismatches, applied, failures: results.flatMap((r) => r.batchItemFailures) }).toEqual({ mismatches: [], applied: 260, failures: [] });
+  }, 300_000);
+
+  it('reports a message that is not a HoursApproved event as a batch item failure and applies the rest', async () => {
+    const { handler: approvalsConsumer } = await import('../../functions/consumers/impact-approvals.js');
+    const { approvals } = syntheticHours({ approvals: 3, volunteers: 2, orgs: 1, months: MONTHS, reversals: 0, seed: 5, prefix: 'bad-' });
+    const good = approvals.map((d, i) => ({ messageId: `m${i}`, body: JSON.stringify(envelope('HoursApproved', `ebad${i}`, d)) }));
+    const broken = { messageId: 'broken', body: JSON.stringify(envelope('HoursApproved', 'ebad-x', { ...approvals[0]!, minutes: -5 })) };
+
+    const result = await approvalsConsumer({ Records: [...good, broken] });
+
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'broken' }]);
+    expect((result.result as { applied: number }).applied).toBe(3);
+  });
 
   it('counts a redelivered registration once', async () => {
     const detail = {

@@ -1,8 +1,7 @@
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
-import type { ConsumerEnvelope } from '../../shared/middleware/consumer.js';
-import { envelope } from '../helpers/impact-events.js';
+import { consumeImpact, envelope } from '../helpers/impact-events.js';
 import { createTestTable } from '../helpers/table.js';
 
 const ORG_EMAIL = `impact-${ulid().toLowerCase()}@example.sa`;
@@ -45,7 +44,7 @@ beforeAll(async () => {
   await repo.transition(org.id, 'pending', { status: 'active', from: 'pending', at: '2026-01-06T09:00:00.000Z', by: 'reviewer' }, {
     department: { orgId: org.id, establishedAt: '2026-01-06T09:00:00.000Z', approvedBy: 'reviewer' },
   });
-  const { handler: consume } = (await import('../../functions/consumers/impact-aggregates.js')) as { handler: (e: ConsumerEnvelope) => Promise<unknown> };
+  const consume = consumeImpact;
   for (const [i, date] of ['2026-01-20', '2026-02-27', '2026-02-28'].entries()) {
     await consume(
       envelope('HoursApproved', `m-a${i}`, {
@@ -121,10 +120,77 @@ describe('the monthly impact run', () => {
       new UpdateCommand({ TableName: process.env.TABLE_NAME, Key: impactAggregate.keys.item({ kind: 'organization', id: orgId }, '2026-02'), UpdateExpression: 'ADD #m :five', ExpressionAttributeNames: { '#m': 'min' }, ExpressionAttributeValues: { ':five': 5 } }),
     );
     const tampered = await reconcile(impactRepository(), [orgId], ['2026-01', '2026-02']);
-    expect({ clean: clean.drifts.length, checked: clean.checked, tampered: tampered.drifts.map((d) => [d.month, d.expected.min, d.actual.min]) }).toEqual({
+    expect({ clean: clean.drifts.length, checked: clean.checked, tampered: tampered.drifts.map((d) => [d.source, d.month, d.expected.min, d.actual.min]) }).toEqual({
       clean: 0,
       checked: 2,
-      tampered: [['2026-02', 180, 185]],
+      tampered: [['ledger', '2026-02', 180, 185]],
     });
+  });
+});
+
+describe('the reconciliation against the hours records (issue 16)', () => {
+  /** An hours record as the hours area stores it (its own flows are tested in hours.test.ts). */
+  const storeHoursRecord = async (i: string, date: string, over: Record<string, unknown> = {}) => {
+    const { documentClient } = await import('../../shared/db/client.js');
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { hoursRecord } = await import('../../shared/db/entities/hours-record.js');
+    const record = {
+      id: `m-h${i}`,
+      volunteerId: `m-v${i}`,
+      orgId,
+      opportunityId: 'opp',
+      kind: 'claim' as const,
+      date,
+      intervals: [],
+      requestedMinutes: 90,
+      minutes: 90,
+      status: 'approved' as const,
+      track: 'general' as const,
+      causes: ['health'],
+      city: 'jeddah',
+      region: 'makkah',
+      flags: [],
+      round: 1,
+      version: 2,
+      createdAt: `${date}T10:00:00.000Z`,
+      updatedAt: `${date}T12:00:00.000Z`,
+      decisions: [],
+      valueSar: 60,
+      ...over,
+    };
+    await documentClient().send(
+      new PutCommand({
+        TableName: process.env.TABLE_NAME,
+        Item: hoursRecord.toItem(record as never, hoursRecord.keys.item(record.id), hoursRecord.keys.byOrganization(orgId, record.status, record.updatedAt, record.id)),
+      }),
+    );
+  };
+  const settled = () => ({ settledBefore: new Date('2026-03-10T00:00:00.000Z') });
+
+  it('finds no drift when every approved record reached the aggregates, and finds the approval whose event never arrived', async () => {
+    const { impactHoursLedger, impactRepository } = await import('../../shared/db/impact-repository.js');
+    const { reconcile } = await import('../../shared/domain/impact/reconcile.js');
+    for (const [i, date] of ['2026-01-20', '2026-02-27', '2026-02-28'].entries()) await storeHoursRecord(String(i), date);
+    const ledger = impactHoursLedger();
+
+    const clean = await reconcile(impactRepository(), [orgId], ['2026-01'], { ledger, ...settled() });
+    // Approved in the hours area, its HoursApproved lost (never applied): the aggregates' own ledger cannot see it.
+    await storeHoursRecord('lost', '2026-01-25', { minutes: 30, valueSar: 20 });
+    const lost = await reconcile(impactRepository(), [orgId], ['2026-01'], { ledger, ...settled() });
+
+    expect(clean).toEqual({ checked: 1, drifts: [], unsettled: 0 });
+    expect(lost.drifts.map((d) => [d.source, d.month, d.expected.min, d.actual.min, d.expected.volunteers, d.actual.volunteers])).toEqual([
+      ['hours', '2026-01', 120, 90, 2, 1],
+    ]);
+  });
+
+  it('leaves an organisation-month with a record changed in the last hour for the next run', async () => {
+    const { impactHoursLedger, impactRepository } = await import('../../shared/db/impact-repository.js');
+    const { reconcile } = await import('../../shared/domain/impact/reconcile.js');
+    await storeHoursRecord('fresh', '2026-03-09', { updatedAt: '2026-03-10T00:30:00.000Z' });
+
+    const result = await reconcile(impactRepository(), [orgId], ['2026-03'], { ledger: impactHoursLedger(), ...settled() });
+
+    expect(result).toEqual({ checked: 1, drifts: [], unsettled: 1 });
   });
 });

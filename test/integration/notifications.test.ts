@@ -1,15 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
 import { createTestTable } from '../helpers/table.js';
 import { emailsTo, fixedClock, seedVolunteer } from './notifications-support.js';
 
 await createTestTable();
 const { notificationRepository } = await import('../../shared/db/notification-repository.js');
-const { createNotifier, eventDeadLetterSink } = await import('../../shared/messaging/notifier.js');
+const { createNotifier, NotificationInFlightError } = await import('../../shared/messaging/notifier.js');
 const { sesEmailTransport } = await import('../../shared/messaging/ses-email.js');
 const { localSmsSender } = await import('../../shared/messaging/sms.js');
 const { DeliveryError } = await import('../../shared/messaging/delivery.js');
-/** What the notifier dead-lettered (its events port; the outbox path is tested in event-outbox.test.ts). */
-const deadLettered: { type: string; detail: Record<string, unknown> }[] = [];
 const { handleInboundSms } = await import('../../shared/domain/notifications/service.js');
 const { notifierEmailSender } = await import('../../shared/messaging/email.js');
 import type { SmsSender } from '../../shared/messaging/sms.js';
@@ -27,7 +26,6 @@ const notifierAt = (iso: string, sms: SmsSender = localSmsSender(repository)) =>
     contacts: repository,
     email: sesEmailTransport(),
     sms,
-    deadLetters: eventDeadLetterSink({ publish: async (events) => void deadLettered.push(...events) }),
     clock: fixedClock(iso),
     retry: { attempts: 3, baseDelayMs: 1 },
   });
@@ -52,6 +50,21 @@ const approved = (volunteerId: string, about = `app-${Math.random()}`): Notifica
     summary: 'Food basket distribution',
   },
 });
+
+/** The NotificationDeadLettered events in the table's outbox (what the stream carries to the DLQ rule). */
+const deadLetteredEvents = async () => {
+  const { documentClient } = await import('../../shared/db/client.js');
+  const { outboxEvent, EVENT_OUTBOX_SHARDS } = await import('../../shared/db/entities/outbox-event.js');
+  const { env } = await import('../../shared/env.js');
+  const events: { type: string; detail: Record<string, unknown> }[] = [];
+  for (let shard = 0; shard < EVENT_OUTBOX_SHARDS; shard++) {
+    const page = await documentClient().send(
+      new QueryCommand({ TableName: env.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': outboxEvent.keys.shard(shard) } }),
+    );
+    events.push(...(page.Items ?? []).map((item) => outboxEvent.fromItem(item).event));
+  }
+  return events.filter((e) => e.type === 'NotificationDeadLettered');
+};
 
 const smsTo = async (phone: string) => (await repository.listLocalSms(1000)).filter((sms) => sms.to === phone);
 
@@ -203,8 +216,6 @@ describe('notifier', () => {
     };
     const throttled = () => Object.assign(new Error('rate exceeded'), { name: 'ThrottlingException', $fault: 'client' as const });
 
-    beforeAll(() => void deadLettered.splice(0));
-
     it('retries, then dead-letters the message after the last try with everything needed to send it again', async () => {
       const volunteer = await seedVolunteer();
       const { sender, calls } = failing(throttled);
@@ -218,7 +229,38 @@ describe('notifier', () => {
       expect(record).toMatchObject({ status: 'dead', attempts: 3, address: volunteer.phone, reason: expect.stringContaining('ThrottlingException') });
       expect(record!.params.titleAr).toBe('توزيع السلال الغذائية');
       expect((await repository.listDead()).map((r) => r.id)).toContain(sms.id);
-      expect(deadLettered.filter((e) => e.type === 'NotificationDeadLettered').map((e) => e.detail.notificationId)).toContain(sms.id);
+      expect((await deadLetteredEvents()).map((e) => e.detail.notificationId)).toContain(sms.id);
+    });
+
+    it('writes the dead letter and its NotificationDeadLettered event in one transaction: no event when the record is not being sent', async () => {
+      const volunteer = await seedVolunteer();
+      const results = await notifierAt(DAYTIME).notify(approved(volunteer.id));
+      const sent = results.find((r) => r.channel === 'email')!;
+      const { domainEvent } = await import('../../shared/domain/events.js');
+      const event = domainEvent(
+        'NotificationDeadLettered',
+        { notificationId: sent.id, type: 'application-approved', channel: 'email', recipientId: `volunteer:${volunteer.id}`, about: 'x', attempts: 3, reason: 'r' },
+        { id: `01J${Math.random().toString(36).slice(2, 12).toUpperCase()}`, time: new Date() },
+      );
+
+      const write = repository.deadLetter(sent.id, { attempts: 3, at: new Date().toISOString(), reason: 'late' }, event);
+
+      await expect(write).rejects.toThrow();
+      expect(await repository.get(sent.id)).toMatchObject({ status: 'sent' });
+      expect((await deadLetteredEvents()).map((e) => e.detail.notificationId)).not.toContain(sent.id);
+    });
+
+    it('re-drives a dead message once its cause is gone, and two re-drives at once send it once', async () => {
+      const volunteer = await seedVolunteer();
+      const { sender } = failing(throttled);
+      const dead = (await notifierAt(DAYTIME, sender).notify(approved(volunteer.id))).find((r) => r.channel === 'sms')!;
+
+      const [first, second] = await Promise.all([notifierAt(DAYTIME).redriveDead(1000), notifierAt(DAYTIME).redriveDead(1000)]);
+
+      expect([...first!, ...second!].filter((r) => r.id === dead.id).map((r) => r.outcome)).toEqual(['sent']);
+      expect(await repository.get(dead.id)).toMatchObject({ status: 'sent' });
+      expect(await smsTo(volunteer.phone)).toHaveLength(1);
+      expect((await repository.listDead(1000)).map((r) => r.id)).not.toContain(dead.id);
     });
 
     it('still delivers the other channel', async () => {
@@ -268,10 +310,10 @@ describe('notifier', () => {
     void notifierAt(DAYTIME, hanging).notify({ ...request, channels: ['sms'] });
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    const early = await notifierAt('2030-03-13T07:01:00.000Z').notify({ ...request, channels: ['sms'] });
+    const early = notifierAt('2030-03-13T07:01:00.000Z').notify({ ...request, channels: ['sms'] });
+    await expect(early).rejects.toBeInstanceOf(NotificationInFlightError);
     const late = await notifierAt('2030-03-13T07:03:00.000Z').notify({ ...request, channels: ['sms'] });
 
-    expect(early[0]!.outcome).toBe('duplicate');
     expect(late[0]!.outcome).toBe('sent');
     expect(await smsTo(volunteer.phone)).toHaveLength(1);
   });

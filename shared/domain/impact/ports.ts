@@ -71,6 +71,16 @@ export interface TargetStore {
 
 export type { TargetInput };
 
+/**
+ * The hours area's own records of an organisation-month (the source of truth the aggregates are
+ * built from): approved records with their minutes and frozen value, reversed ones at zero with
+ * their reversal. `latestChange` is the newest `updatedAt` among them: a record changed in the
+ * last minutes may not have reached the aggregates yet.
+ */
+export interface HoursLedger {
+  entries(orgId: string, month: Month): Promise<{ entries: HoursEntry[]; latestChange?: string }>;
+}
+
 /** Where an organisation is (its city and region), from the organisations area. */
 export interface OrganizationDirectory {
   location(orgId: string): Promise<{ city: string; region: string } | undefined>;
