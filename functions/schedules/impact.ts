@@ -1,30 +1,38 @@
 /**
  * The monthly impact run (1st of the month, 08:00 Riyadh; `POST /local/schedules/impact` locally):
  * freezes last month's snapshot and emails each organisation its impact and the ministry the
- * national report, each once (shared/domain/impact/monthly.ts).
+ * national report, each once, through the notifier (shared/domain/impact/monthly.ts).
  */
 import { impactReportDirectory, impactReportStore, impactRepository } from '../../shared/db/impact-repository.js';
 import { runMonthlyImpact, type ReportMailer } from '../../shared/domain/impact/monthly.js';
-import { sesEmailTransport } from '../../shared/messaging/ses-email.js';
+import type { Clock } from '../../shared/clock.js';
+import { notifier } from '../../shared/messaging/notifier.js';
 import { job } from '../../shared/middleware/job.js';
 import { impactSchedule } from './index.js';
 
-/** The reports carry their own HTML (bars as table cells) and a CSV, so they go to SES directly, claimed once per recipient and month. */
-const sesMailer = (): ReportMailer => ({
-  async send(to, report) {
-    await sesEmailTransport().send({
-      to,
-      subject: report.subject,
-      html: report.html,
-      text: report.text,
-      attachments: [{ filename: report.attachment.filename, contentType: report.attachment.contentType, content: report.attachment.content }],
-      tags: { type: 'impact-report' },
+/**
+ * The reports carry their own HTML (bars as table cells) and a CSV: the notifier sends them as
+ * rendered, through the outbox (dedupe key: the type, the address and `<month>:<recipient>`),
+ * the suppression list, retries and dead letters like every other email.
+ */
+const notifierMailer = (clock: Clock): ReportMailer => ({
+  async send(month, recipient, to, report) {
+    const [result] = await notifier(clock).notify({
+      type: 'impact-report',
+      to: { kind: 'address', email: to, locale: 'ar' },
+      about: `${month}:${recipient}`,
+      params: { month },
+      rendered: { subject: report.subject, html: report.html, text: report.text },
+      attachments: [report.attachment],
     });
+    return result?.outcome === 'sent';
   },
 });
 
 export const handler = job(impactSchedule).handler(async ({ now }) => {
   const repo = impactRepository();
-  const reports = impactReportStore();
-  return runMonthlyImpact({ store: repo, targets: repo, snapshots: reports, claims: reports, mailer: sesMailer(), directory: impactReportDirectory() }, now);
+  return runMonthlyImpact(
+    { store: repo, targets: repo, snapshots: impactReportStore(), mailer: notifierMailer({ now: () => now }), directory: impactReportDirectory() },
+    now,
+  );
 });

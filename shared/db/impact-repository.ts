@@ -11,7 +11,7 @@ import type { Month } from '../domain/impact/months.js';
 import type { AggregateStore, CommitOutcome, HoursLedger, ScopeCounters, TargetStore } from '../domain/impact/ports.js';
 import { toHalalas } from '../domain/impact/aggregates.js';
 import { hoursRecord } from './entities/hours-record.js';
-import type { MailClaims, ReportDirectory, SnapshotStore } from '../domain/impact/monthly.js';
+import type { ReportDirectory, SnapshotStore } from '../domain/impact/monthly.js';
 import { organizationRepository } from './organization-repository.js';
 import { volunteerDepartment } from './entities/volunteer-department.js';
 import { env } from '../env.js';
@@ -19,7 +19,6 @@ import { documentClient, queryAll } from './client.js';
 import {
   appliedEvent,
   impactAggregate,
-  impactMail,
   impactSnapshot,
   impactHoursEntry,
   NATIONAL_SHARDS,
@@ -351,9 +350,8 @@ export const impactRepository = (
 export const readAggregateItem = async (scope: AggregateScope, period: Month | 'TOTAL', shard = 0, client: DynamoDBDocumentClient = documentClient()) =>
   (await client.send(new GetCommand({ TableName: env.tableName, Key: impactAggregate.keys.item(scope, period, shard) }))).Item;
 
-/** Frozen monthly snapshots (written once) and the claims of the monthly emails. */
-export const impactReportStore = (client: () => DynamoDBDocumentClient = documentClient, tableName: () => string = () => env.tableName): SnapshotStore & MailClaims => {
-  const LEASE_MS = 10 * 60 * 1000;
+/** Frozen monthly snapshots (written once). */
+export const impactReportStore = (client: () => DynamoDBDocumentClient = documentClient, tableName: () => string = () => env.tableName): SnapshotStore => {
   return {
     async freeze(month, key, report, at) {
       const Key = key === 'NATIONAL' ? impactSnapshot.keys.national(month) : impactSnapshot.keys.organization(month, key.replace(/^org:/, ''));
@@ -372,33 +370,9 @@ export const impactReportStore = (client: () => DynamoDBDocumentClient = documen
         return { report: impactSnapshot.fromItem(Item!).report as typeof report, created: false };
       }
     },
-    async claim(month, recipient, at) {
-      try {
-        await client().send(
-          new PutCommand({
-            TableName: tableName(),
-            Item: impactMail.toItem({ month, recipient, status: 'sending', at: at.toISOString() }, impactMail.keys.item(month, recipient), { claimedAt: Date.now() }),
-            // A claim that never reached `sent` (the process died mid-send) is taken over after the lease.
-            ConditionExpression: 'attribute_not_exists(PK) OR (#status = :sending AND claimedAt < :stale)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':sending': 'sending', ':stale': Date.now() - LEASE_MS },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    },
-    async sent(month, recipient, at) {
-      await client().send(
-        new PutCommand({ TableName: tableName(), Item: impactMail.toItem({ month, recipient, status: 'sent', at: at.toISOString() }, impactMail.keys.item(month, recipient)) }),
-      );
-    },
   };
 };
 
-/** Who receives the monthly reports: organisations with a department (GSI1 DEPARTMENTS) and the ministry's addresses. */
 /**
  * The hours area's records of an organisation-month, as the reconciliation reads them: its
  * `approved` and `reversed` queues (GSI2, by `updatedAt`), from the day before the month began
@@ -447,6 +421,7 @@ export const impactHoursLedger = (client: () => DynamoDBDocumentClient = documen
   },
 });
 
+/** Who receives the monthly reports: organisations with a department (GSI1 DEPARTMENTS) and the ministry's addresses. */
 export const impactReportDirectory = (client: () => DynamoDBDocumentClient = documentClient, tableName: () => string = () => env.tableName): ReportDirectory => ({
   async organizations() {
     const departments = await queryAll(

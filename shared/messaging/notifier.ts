@@ -142,9 +142,11 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
       if (body === undefined) throw new Error(`template ${record.type} has no SMS`);
       return (await ports.sms.send({ to: record.address!, body })).messageId;
     }
-    const email = renderEmail(template, record.locale, record.params);
-    const attachments =
-      template.calendar && record.calendar
+    // A report rendered by its area (HTML bars) is sent as it is; everything else by its template.
+    const email = record.rendered ?? renderEmail(template, record.locale, record.params);
+    const attachments = [
+      ...(record.attachments ?? []),
+      ...(template.calendar && record.calendar
         ? [
             {
               filename: 'invite.ics',
@@ -152,7 +154,8 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
               content: buildCalendar([record.calendar], { stamp: record.createdAt }),
             },
           ]
-        : [];
+        : []),
+    ];
     const { messageId } = await ports.email.send({
       to: record.address!,
       ...email,
@@ -229,6 +232,8 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
           ...(request.window && { window: request.window }),
           params: { ...paramsFor(contact, request.params), ...(request.link && { appLink: (ports.appUrl ?? appUrl)(request.link) }) },
           ...(request.calendar && { calendar: request.calendar }),
+          ...(request.rendered && { rendered: request.rendered }),
+          ...(request.attachments && { attachments: request.attachments }),
           status: decision.action === 'send' ? 'sending' : decision.action === 'defer' ? 'deferred' : 'suppressed',
           ...(decision.action === 'suppress' && { reason: decision.reason }),
           ...(request.timeCritical && { timeCritical: request.timeCritical }),

@@ -103,6 +103,48 @@ describe('the monthly impact run', () => {
     });
   });
 
+  it('sends each report through the notifier: an impact-report outbox record per recipient and month, sent once', async () => {
+    const { notificationRepository } = await import('../../shared/db/notification-repository.js');
+    const { dedupeKey } = await import('../../shared/domain/notifications/policy.js');
+    const record = (address: string, recipient: string, month: string) =>
+      notificationRepository().get(dedupeKey({ type: 'impact-report', recipientId: `email:${address}`, channel: 'email', about: `${month}:${recipient}` }));
+
+    const org = await record(ORG_EMAIL, `org:${orgId}`, '2026-01');
+    const ministry = await record(MINISTRY_EMAIL, `ministry:${MINISTRY_EMAIL}`, '2026-02');
+
+    expect([org?.status, org?.attempts, org?.attachments?.map((a) => a.filename), ministry?.status]).toEqual(['sent', 1, ['impact-2026-01.csv'], 'sent']);
+  });
+
+  it('sends nothing to an address on the suppression list (a bounced organisation contact)', async () => {
+    const { notificationRepository } = await import('../../shared/db/notification-repository.js');
+    const bounced = `bounced-${ulid().toLowerCase()}@example.sa`;
+    await notificationRepository().suppress({ channel: 'email', address: bounced, reason: 'bounce', source: 'ses', at: '2026-03-01T00:00:00.000Z' });
+    const { runMonthlyImpact } = await import('../../shared/domain/impact/monthly.js');
+    const { impactReportStore, impactRepository } = await import('../../shared/db/impact-repository.js');
+    const { notifier } = await import('../../shared/messaging/notifier.js');
+    const sent: string[] = [];
+    const mailer = {
+      async send(month: string, recipient: string, to: string, report: { subject: string; html: string; text: string; attachment: { filename: string; contentType: string; content: string } }) {
+        const [result] = await notifier({ now: () => new Date('2026-04-01T05:00:00Z') }).notify({
+          type: 'impact-report',
+          to: { kind: 'address', email: to, locale: 'ar' },
+          about: `${month}:${recipient}`,
+          params: { month },
+          rendered: { subject: report.subject, html: report.html, text: report.text },
+          attachments: [report.attachment],
+        });
+        sent.push(result!.outcome);
+        return result!.outcome === 'sent';
+      },
+    };
+    const repo = impactRepository();
+    const directory = { organizations: async () => [{ orgId, nameAr: 'جمعية البر', nameEn: 'Al Birr Society', email: bounced }], ministry: () => [] };
+
+    await runMonthlyImpact({ store: repo, targets: repo, snapshots: impactReportStore(), mailer, directory }, new Date('2026-04-01T05:00:00Z'));
+
+    expect([sent, (await emailsTo(bounced)).length]).toEqual([['suppressed'], 0]);
+  });
+
   it('freezes the month: an approval that arrives after the run does not change the snapshot a rerun reads', async () => {
     const { impactReportStore } = await import('../../shared/db/impact-repository.js');
     const frozen = await impactReportStore().freeze('2026-02', 'NATIONAL', { stats: { approvedMinutes: -1 } }, new Date());

@@ -17,7 +17,6 @@
  *   entry of their own (registrations, departments, no-shows, beneficiaries).
  * - Targets: `TARGETS` / `<effectiveFrom>#<setAt>`: history kept, never overwritten.
  * - Snapshot: `IMPACTSNAP#<month>` / `NATIONAL` | `ORG#<orgId>`: frozen monthly figures.
- * - Mail claim: `IMPACTMAIL#<month>` / `<recipient key>`: one impact email per recipient and month.
  */
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
@@ -153,14 +152,5 @@ export const impactSnapshot = defineEntity({
   accessPatterns: [
     { pattern: 'freeze a month (once)', key: 'Put PK = IMPACTSNAP#<month>, SK = NATIONAL | ORG#<orgId> attribute_not_exists', index: 'table', operation: 'PutItem' },
     { pattern: 'a frozen month', key: 'PK = IMPACTSNAP#<month>, SK = …', index: 'table', operation: 'GetItem' },
-  ],
-});
-
-export const impactMail = defineEntity({
-  name: 'ImpactMail',
-  schema: z.object({ month: z.string(), recipient: z.string(), status: z.enum(['sending', 'sent']), at: z.string() }),
-  keys: { item: (month: string, recipient: string) => ({ PK: `IMPACTMAIL#${month}`, SK: recipient }) },
-  accessPatterns: [
-    { pattern: 'claim one impact email per recipient and month', key: 'Put PK = IMPACTMAIL#<month>, SK = <recipient> attribute_not_exists (or a stale claim)', index: 'table', operation: 'PutItem' },
   ],
 });

@@ -1,8 +1,10 @@
 /**
  * The monthly impact run (the `impact` schedule, 1st of the month at 08:00 Riyadh): freezes
  * last month's figures (a snapshot written once, never changed: a rerun reads it back), then
- * sends each audience its report. A send is claimed per month and recipient before it goes
- * out, so a rerun — or a retried invocation — sends nothing twice.
+ * sends each audience its report through the notifier, like every other email: its outbox
+ * record (type, recipient, month) is written before it goes out, so a rerun — or a retried
+ * invocation — sends nothing twice, and a send that fails every try is dead-lettered and can
+ * be re-driven.
  *
  * Audiences are a list: organisations and the ministry today. The companies area adds its
  * own (`ReportAudience`: who receives what) to `impactAudiences` — the extension point for
@@ -19,14 +21,9 @@ export interface SnapshotStore {
   freeze<T extends Record<string, unknown>>(month: Month, key: string, report: T, at: Date): Promise<{ report: T; created: boolean }>;
 }
 
-export interface MailClaims {
-  /** True when this run may send (no claim yet, or a claim older than the lease that never finished). */
-  claim(month: Month, recipient: string, at: Date): Promise<boolean>;
-  sent(month: Month, recipient: string, at: Date): Promise<void>;
-}
-
 export interface ReportMailer {
-  send(to: string, report: RenderedReport): Promise<void>;
+  /** Sends `report` to `to`, once per month and recipient key: false when it went out before (a rerun). */
+  send(month: Month, recipient: string, to: string, report: RenderedReport): Promise<boolean>;
 }
 
 export interface ReportDirectory {
@@ -40,7 +37,6 @@ export interface MonthlyDeps {
   readonly store: AggregateStore;
   readonly targets: TargetStore;
   readonly snapshots: SnapshotStore;
-  readonly claims: MailClaims;
   readonly mailer: ReportMailer;
   readonly directory: ReportDirectory;
 }
@@ -106,12 +102,7 @@ export const impactAudiences: readonly ReportAudience[] = [organizationAudience,
 /** Runs the month before `now` (Riyadh) for every audience. */
 export const runMonthlyImpact = async (deps: MonthlyDeps, now: Date, audiences: readonly ReportAudience[] = impactAudiences) => {
   const month = addMonths(riyadhMonth(now), -1);
-  const deliver: Deliver = async (recipient, to, report) => {
-    if (!(await deps.claims.claim(month, recipient, now))) return false;
-    await deps.mailer.send(to, report);
-    await deps.claims.sent(month, recipient, now);
-    return true;
-  };
+  const deliver: Deliver = (recipient, to, report) => deps.mailer.send(month, recipient, to, report);
   const results: AudienceResult[] = [];
   for (const audience of audiences) results.push(await audience.run(deps, month, now, deliver));
   return { month, results };

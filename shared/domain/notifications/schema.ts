@@ -52,6 +52,8 @@ export const NotificationType = z.enum([
   /** Personal data (issue 18): the code confirming an erasure, the link of a prepared export. */
   'erasure-code',
   'export-ready',
+  /** The monthly impact run (issue 16): an organisation's impact, the ministry's national report (rendered by the impact area, CSV attached). */
+  'impact-report',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 
@@ -96,6 +98,17 @@ export type CalendarEvent = z.output<typeof CalendarEvent>;
 export const Params = z.record(z.string(), z.string());
 export type Params = z.output<typeof Params>;
 
+/**
+ * An email the calling area rendered itself (a report with its own HTML table bars): the notifier
+ * sends it as it is, instead of rendering the type's template (which stays the description of
+ * the type). It still takes the outbox, the suppression list, the retries and the dead letters.
+ */
+export const RenderedEmail = z.object({ subject: z.string().min(1).max(300), html: z.string().min(1).max(200_000), text: z.string().min(1).max(100_000) });
+export type RenderedEmail = z.output<typeof RenderedEmail>;
+/** A file attached to an email (a report's CSV); the `.ics` invite comes from `calendar`. */
+export const EmailAttachment = z.object({ filename: z.string().min(1).max(100), contentType: z.string().min(1).max(100), content: z.string().max(100_000) });
+export type EmailAttachment = z.output<typeof EmailAttachment>;
+
 export const NotificationRequest = z.object({
   type: NotificationType,
   to: RecipientRef,
@@ -116,6 +129,8 @@ export const NotificationRequest = z.object({
   calendar: CalendarEvent.optional(),
   /** The app path the message links to (shared/domain/notifications/links.ts); the notifier makes it absolute (`appLink`). */
   link: z.string().regex(/^\/[A-Za-z0-9/_~.-]*$/, 'must be an app path such as /a/<id>').max(200).optional(),
+  rendered: RenderedEmail.optional(),
+  attachments: z.array(EmailAttachment).max(3).optional(),
 });
 export type NotificationRequest = z.input<typeof NotificationRequest>;
 export type ParsedNotificationRequest = z.output<typeof NotificationRequest>;
@@ -132,6 +147,8 @@ export const OutboxRecord = z.object({
   window: z.string().optional(),
   params: Params,
   calendar: CalendarEvent.optional(),
+  rendered: RenderedEmail.optional(),
+  attachments: z.array(EmailAttachment).optional(),
   status: OutboxStatus,
   reason: z.string().optional(),
   timeCritical: z.string().optional(),

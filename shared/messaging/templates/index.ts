@@ -16,6 +16,7 @@ import { checkedIn, hoursApproved, hoursCut, hoursPending, hoursRejected, noShow
 import { invitation } from './matching.js';
 import { awardWon, badgeEarned } from './recognition.js';
 import { erasureCode, exportReady } from './personal-data.js';
+import { impactReport } from './impact.js';
 import { organizationApproved, organizationRejected, organizationReviewReminder, organizationReviewRequested } from './organizations.js';
 import { evaluationDigest, evaluationInvitation, trainingExpiring, trainingLapsed, trainingLapsedManager } from './training.js';
 import { opportunityCancelled, shiftCancelled, shiftReminder24h, shiftReminder2h } from './shifts.js';
@@ -58,4 +59,5 @@ export const templates: Readonly<Record<NotificationType, Template>> = {
   'opportunity-changed': opportunityChanged,
   'erasure-code': erasureCode,
   'export-ready': exportReady,
+  'impact-report': impactReport,
 };
