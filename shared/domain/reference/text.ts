@@ -66,3 +66,29 @@ const ARABIC_LETTER = /(?=\p{Script=Arabic})\p{L}/u;
  */
 export const arabicText = (min: number, max: number) =>
   boundedText(min, max).refine((value) => ARABIC_LETTER.test(value), { message: 'must be written in Arabic letters', abort: true });
+
+/**
+ * The nearest text the rule accepts (for text stored before the rule, infra/ops/clean-text.ts):
+ * control characters and line separators become spaces (runs collapse to one), lone surrogates,
+ * bidirectional controls and invisible format characters are dropped, joiners are kept only
+ * inside a word of a joining script; the result is trimmed. Clean text comes back unchanged.
+ */
+export const cleanText = (value: string): string => {
+  if (unsafeTextReason(value) === undefined) return value;
+  let out = '';
+  for (const char of value) {
+    if (/\p{Cs}/u.test(char) || BIDI_CONTROL.test(char)) continue;
+    if (/[\p{Cc}\u2028\u2029]/u.test(char)) {
+      if (!out.endsWith(' ')) out += ' ';
+      continue;
+    }
+    if (!JOINER.test(char) && /\p{Cf}/u.test(char)) continue;
+    out += char;
+  }
+  // Joiners next to ASCII, spaces or the ends (repeat: removing one may expose another).
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = out.replace(/(^|[\x00-\x7F\s\u200C\u200D])[\u200C\u200D]+/gu, '$1').replace(/[\u200C\u200D]+($|[\x00-\x7F\s])/gu, '$1');
+  }
+  return out.replace(/ {2,}/g, ' ').trim();
+};
