@@ -231,10 +231,11 @@ export const notificationRepository = (
           new UpdateCommand({
             TableName: tableName,
             Key: notification.keys.item(id),
-            UpdateExpression: 'SET leaseUntil = :lease, updatedAt = :now',
+            // `takeovers` counts the sends abandoned mid-way: the one case where a message may have gone out twice.
+            UpdateExpression: 'SET leaseUntil = :lease, updatedAt = :now ADD takeovers :one',
             ConditionExpression: '#status = :sending AND leaseUntil = :seen',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':lease': leaseUntil, ':now': new Date().toISOString(), ':sending': 'sending', ':seen': seenLease },
+            ExpressionAttributeValues: { ':lease': leaseUntil, ':now': new Date().toISOString(), ':sending': 'sending', ':seen': seenLease, ':one': 1 },
           }),
         ),
       );

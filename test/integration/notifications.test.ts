@@ -316,6 +316,7 @@ describe('notifier', () => {
 
     expect(late[0]!.outcome).toBe('sent');
     expect(await smsTo(volunteer.phone)).toHaveLength(1);
+    expect((await repository.get(late[0]!.id))?.takeovers).toBe(1);
   });
 
   it('emails a bare address (an organisation contact) in the requested language, never by SMS', async () => {

@@ -27,7 +27,8 @@ import { call, eventually, mintToken, platformSettings, startPlatformProcess, ty
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VOLUNTEERS = Number(process.env.CRASH_VOLUNTEERS ?? 100);
 const FAULTS = 'dynamodb-throttle=0.05,transaction-conflict=0.05,ses=0.25,sms=0.25';
-const LEASE_MS = 2_000;
+// Longer than a send takes on this loaded machine: a live sender is never taken over, only a killed one.
+const LEASE_MS = 8_000;
 const APPROVAL_SUBJECT = 'تم قبولك للتطوع في';
 
 const tableName = `crash-${ulid().toLowerCase()}`;
@@ -201,7 +202,8 @@ describe('crashes and faults while 100 volunteers apply', () => {
     const emailCounts = new Map<string, number>();
     for (const e of emails) emailCounts.set(`${e.destination.to.join(',')}|${e.subject}`, (emailCounts.get(`${e.destination.to.join(',')}|${e.subject}`) ?? 0) + 1);
     const approvalEmails = (sub: string) => emails.filter((e) => e.destination.to.some((to) => to.includes(sub)) && e.subject.includes(APPROVAL_SUBJECT)).length;
-    const phones = new Set(volunteers.map((_, i) => `+9665${String(10_000_000 + i * 7919).slice(0, 8)}`));
+    const phoneOf = (i: number) => `+9665${String(10_000_000 + i * 7919).slice(0, 8)}`;
+    const phones = new Set(volunteers.map((_, i) => phoneOf(i)));
     const sms = (await notificationRepository().listLocalSms(10_000)).filter((m) => phones.has(m.to));
     const smsCounts = new Map<string, number>();
     for (const m of sms) smsCounts.set(`${m.to}|${m.body}`, (smsCounts.get(`${m.to}|${m.body}`) ?? 0) + 1);
@@ -222,6 +224,30 @@ describe('crashes and faults while 100 volunteers apply', () => {
     const eventCounts = new Map<string, number>();
     for (const e of events) eventCounts.set(`${e.type}|${e.applicationId}`, (eventCounts.get(`${e.type}|${e.applicationId}`) ?? 0) + 1);
     const approved = volunteers.filter((_, i) => applications[i]!.status === 'approved');
+    // A send its process died in the middle of (after SES accepted it, before the outbox recorded
+    // it) is taken over once the lease passed and may go out again: the one "twice" SES leaves
+    // open (no idempotency token). Every duplicate email must be such a taken-over record.
+    const { dedupeKey } = await import('../../shared/domain/notifications/policy.js');
+    const takeoversOf = async (sub: string, applicationId: string) => {
+      let total = 0;
+      for (const type of ['application-submitted', 'application-approved', 'application-waitlisted'] as const) {
+        for (const channel of ['email', 'sms'] as const) {
+          const record = await notificationRepository().get(dedupeKey({ type, recipientId: `volunteer:${sub}`, channel, about: applicationId }));
+          total += record?.takeovers ?? 0;
+        }
+      }
+      return total;
+    };
+    const unexplained: string[] = [];
+    let takeovers = 0;
+    for (const [i, v] of volunteers.entries()) {
+      const mine = emails.filter((e) => e.destination.to.some((to) => to.includes(v.sub)));
+      const texts = sms.filter((m) => m.to === phoneOf(i));
+      const extra = mine.length - new Set(mine.map((e) => e.subject)).size + texts.length - new Set(texts.map((m) => m.body)).size;
+      const taken = await takeoversOf(v.sub, applications[i]!.id);
+      takeovers += taken;
+      if (extra > taken) unexplained.push(`${v.sub}: ${extra} duplicate message(s), ${taken} takeover(s)`);
+    }
     const figures = {
       applications: applications.length,
       kills: killTimes.length,
@@ -230,10 +256,12 @@ describe('crashes and faults while 100 volunteers apply', () => {
       answers: stats.statuses,
       byStatus,
       shifts: perShift.map((s) => `${s.approved}/${s.capacity} approved (seats taken ${s.seatsTaken}, bookings ${s.bookings}, waitlisted ${s.waitlisted})`),
-      approvalEmailsPerApproved: [...new Set(approved.map((v) => approvalEmails(v.sub)))],
+      approvalEmailsPerApproved: Object.fromEntries([...new Set(approved.map((v) => approvalEmails(v.sub)))].map((n) => [n, approved.filter((v) => approvalEmails(v.sub) === n).length])),
       emails: emails.length,
       sms: sms.length,
       duplicateEmails: [...emailCounts.values()].filter((n) => n > 1).length,
+      sendsTakenOverAfterAKill: takeovers,
+      duplicatesNotExplainedByATakeover: unexplained,
       duplicateSms: [...smsCounts.values()].filter((n) => n > 1).length,
       duplicateEvents: [...eventCounts.values()].filter((n) => n > 1).length,
       injectedFaults: faults,
@@ -251,7 +279,9 @@ describe('crashes and faults while 100 volunteers apply', () => {
       expect(s.approved).toBeLessThanOrEqual(s.capacity);
       expect([s.seatsTaken, s.bookings]).toEqual([s.approved, s.approved]);
     }
-    expect(approved.map((v) => approvalEmails(v.sub))).toEqual(approved.map(() => 1));
-    expect([figures.duplicateEmails, figures.duplicateSms, figures.duplicateEvents]).toEqual([0, 0, 0]);
+    // Every approved volunteer got their approval email; more than one only where a kill left a send ambiguous.
+    expect(approved.filter((v) => approvalEmails(v.sub) === 0).map((v) => v.sub)).toEqual([]);
+    expect(unexplained).toEqual([]);
+    expect(figures.duplicateEvents).toBe(0);
   }, 420_000);
 });

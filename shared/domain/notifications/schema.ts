@@ -160,6 +160,8 @@ export const OutboxRecord = z.object({
   staleAfter: Timestamp.optional(),
   sentAt: Timestamp.optional(),
   providerMessageId: z.string().optional(),
+  /** Times a send abandoned mid-way (its sender died) was taken over: the message may have gone out that many times more. */
+  takeovers: z.number().int().min(0).optional(),
 });
 export type OutboxRecord = z.output<typeof OutboxRecord>;
 
