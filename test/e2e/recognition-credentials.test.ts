@@ -48,6 +48,8 @@ describe('badge credentials', () => {
     const badges = (await platform.request('GET', '/v1/volunteers/me/badges', { token: volunteer })).body.items as Array<{ badge: { id: string }; credential: string }>;
     const tenHours = await verified(badges.find((b) => b.badge.id === 'hours-10')!.credential);
     const before = await revokedBit(tenHours.credentialStatus);
+    const store = (await (await fetch(`${platform.sesUrl}/store`)).json()) as { emails: Array<{ destination: { to: string[] }; body: { text?: string } }> };
+    const badgeEmails = store.emails.filter((e) => e.destination.to.includes(profile.email!) && (e.body.text ?? '').includes('/b/hours-10'));
 
     await consume(hoursReversed({ volunteerId: sub, hoursId: big.hoursId, date: today, minutes: 600 }).envelope);
     const rerun = await platform.request('POST', '/local/schedules/awards');
@@ -56,6 +58,7 @@ describe('badge credentials', () => {
     expect(tenHours.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(tenHours.credentialStatus).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation' });
     expect(before).toBe(false);
+    expect(badgeEmails).toHaveLength(1);
     expect(rerun.body.summary).toMatchObject({ badgesRevoked: 1 });
     expect(await revokedBit(tenHours.credentialStatus)).toBe(true);
     expect(after.map((b) => b.badge.id)).toEqual(['first-shift']);

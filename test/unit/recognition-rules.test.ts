@@ -1,5 +1,6 @@
 /** The pure rules of recognition: badge criteria, the rule of volunteer of the month, the badge credential and message. */
 import { describe, expect, it } from 'vitest';
+import { appPaths } from '../../shared/domain/notifications/links.js';
 import { badgeById, evaluateBadges, type RecognitionStats } from '../../shared/domain/recognition/badges.js';
 import { openBadgeCredential } from '../../shared/domain/recognition/credential.js';
 import { byTheRule } from '../../shared/domain/recognition/rules.js';
@@ -66,11 +67,12 @@ describe('the badge credential and message', () => {
   });
 
   it('sends the link of the badge by email and SMS, in the recipient\'s language', () => {
-    const params = { nameAr: 'سارة', nameEn: 'Sara', badgeAr: 'عشر ساعات عطاء', badgeEn: '10 hours of giving', criteriaAr: '١٠ ساعات', criteriaEn: '10 hours', link: 'https://tatawwu.sa/badges/hours-10' };
+    const params = { nameAr: 'سارة', nameEn: 'Sara', badgeAr: 'عشر ساعات عطاء', badgeEn: '10 hours of giving', criteriaAr: '١٠ ساعات', criteriaEn: '10 hours' };
+    const appLink = `https://app.tatawwu.example.sa${appPaths.badge('hours-10')}`;
 
-    expect(renderEmail(templates['badge-earned'], 'ar', params).text).toContain(params.link);
-    expect(renderEmail(templates['badge-earned'], 'en', params).subject).toBe('New badge: 10 hours of giving');
-    expect(renderSms(templates['badge-earned'], 'ar', params)).toContain(params.link);
-    expect(renderSms(templates['badge-earned'], 'en', params)).toContain(params.link);
+    expect(renderEmail(templates['badge-earned'], 'ar', { ...params, appLink }).text).toContain(appLink);
+    expect(renderEmail(templates['badge-earned'], 'en', { ...params, appLink }).subject).toBe('New badge: 10 hours of giving');
+    expect(renderSms(templates['badge-earned'], 'ar', { ...params, appLink })).toContain('app.tatawwu.example.sa/b/hours-10');
+    expect(renderSms(templates['badge-earned'], 'en', { ...params, appLink })).toContain('app.tatawwu.example.sa/b/hours-10');
   });
 });

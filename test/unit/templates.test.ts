@@ -60,7 +60,6 @@ const typical: Params = {
   criteriaEn: '100 approved volunteer hours',
   awardAr: 'متطوع الشهر في جهتك (2030-02)',
   awardEn: 'volunteer of the month of your organisation (2030-02)',
-  link: 'https://tatawwu.sa/badges/hours-100',
   code: '482913',
   expiresAt: '2030-03-28T07:15:00.000Z',
 };
@@ -147,15 +146,14 @@ describe('SMS templates', () => {
     // (issue 11): with them an SMS takes at most two parts — 2 × 67 UCS-2 characters in Arabic,
     // 2 × 153 GSM-7 septets in English (concatenated parts carry a 6-byte header).
     const link = `https://tatawwu.example.sa/a/${'0'.repeat(26)}`;
-    /** A template with a link of its own (recognition) gets no app link besides. */
-    const withLink = (params: Record<string, string>) => (template.params.link ? params : { ...params, appLink: link });
+    const withLink = (params: Record<string, string>) => ({ ...params, appLink: link });
     const bare = link.replace('https://', '');
 
     it('fits two UCS-2 parts in Arabic with the longest realistic values, the link and the opt-out', () => {
       const sms = renderSms(template, 'ar', withLink(longest(template)))!;
       expect(sms.length, sms).toBeLessThanOrEqual(2 * 67);
       expect(sms).toMatch(/[\u0600-\u06FF]/);
-      if (!template.params.link) expect(sms).toContain(bare);
+      expect(sms).toContain(bare);
       expect(sms.endsWith('لإيقافها أرسل إيقاف')).toBe(true);
     });
 
@@ -163,7 +161,7 @@ describe('SMS templates', () => {
       const sms = renderSms(template, 'en', withLink(longest(template)))!;
       expect(gsm7Length(sms), sms).toBeDefined();
       expect(gsm7Length(sms)!, sms).toBeLessThanOrEqual(2 * 153);
-      if (!template.params.link) expect(sms).toContain(bare);
+      expect(sms).toContain(bare);
       expect(sms.endsWith('Reply STOP to opt out')).toBe(true);
     });
 

@@ -18,6 +18,7 @@ import type {
 } from '../../../shared/domain/recognition/ports.js';
 import { honourExecutionName } from '../../../shared/domain/recognition/honours.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
+import { appPaths } from '../../../shared/domain/notifications/links.js';
 import { cityById } from '../../../shared/domain/reference/cities.js';
 import { workflowClient } from '../../../shared/workflows/client.js';
 import { WorkflowTaskClosedError } from '../../../shared/workflows/errors.js';
@@ -48,10 +49,6 @@ const profiles = (): VolunteerProfiles => {
   };
 };
 
-/** The app's page of a badge or of the month's awards (in the badge and award messages). */
-export const badgeLink = (badgeId: string) => `https://tatawwu.sa/badges/${badgeId}`;
-export const awardLink = (month: string) => `https://tatawwu.sa/awards/${month}`;
-
 const awardTitle = (award: AwardRecord) => {
   const where = { org: { ar: 'في جهتك', en: 'of your organisation' }, region: { ar: 'في منطقتك', en: 'of your region' }, national: { ar: 'على مستوى المملكة', en: 'of the Kingdom' } }[award.scope];
   return { awardAr: `متطوع الشهر ${where.ar} (${award.month})`, awardEn: `volunteer of the month ${where.en} (${award.month})` };
@@ -67,7 +64,8 @@ const messages = (): RecognitionMessages => {
         to: { kind: 'volunteer', volunteerId },
         about: `badge-${badge.id}`,
         channels: ['email', 'sms'],
-        params: { badgeAr: badge.nameAr, badgeEn: badge.nameEn, criteriaAr: badge.criteriaAr, criteriaEn: badge.criteriaEn, link: badgeLink(badge.id) },
+        params: { badgeAr: badge.nameAr, badgeEn: badge.nameEn, criteriaAr: badge.criteriaAr, criteriaEn: badge.criteriaEn },
+        link: appPaths.badge(badge.id),
       });
     },
     async awardWon(volunteerId, award) {
@@ -76,7 +74,8 @@ const messages = (): RecognitionMessages => {
         to: { kind: 'volunteer', volunteerId },
         about: `award-${award.month}-${award.scope}-${award.scopeId}`,
         channels: ['email'],
-        params: { ...awardTitle(award), hours: String(Math.round(award.minutes / 60)), link: awardLink(award.month) },
+        params: { ...awardTitle(award), hours: String(Math.round(award.minutes / 60)) },
+        link: appPaths.awards(award.month),
       });
     },
   };

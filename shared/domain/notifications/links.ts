@@ -15,4 +15,8 @@ export const appPaths = {
   hours: (hoursId: string) => `/h/${hoursId}`,
   /** A certificate's public verification. */
   certificate: (code: string) => `/verify/${code}`,
+  /** A badge the volunteer earned (its credential). */
+  badge: (badgeId: string) => `/b/${badgeId}`,
+  /** The awards of a month (volunteer of the month, region and national honours). */
+  awards: (month: string) => `/awards/${month}`,
 } as const;

@@ -1,49 +1,48 @@
 /**
  * Messages of recognition (issue 14): a badge earned (email, and SMS when the volunteer opted
- * in), an award won (email). Both carry the link of the badge or award in the app.
+ * in), an award won (email). Both link the badge or the month's awards in the app (the request's
+ * app path, made absolute by the notifier: the email's button, the end of the SMS).
  */
 import type { Template } from '../render.js';
 import { name } from './params.js';
 
 /** Badge names (badge definitions: short, bilingual). */
 const badge = { kind: 'text', max: 60, bilingual: true } as const;
-/** The app's page of the badge or award: https://tatawwu.sa/badges/<id> (no personal data). */
-const link = { kind: 'text', max: 48 } as const;
 
 export const badgeEarned: Template = {
   type: 'badge-earned',
-  params: { name, badge, criteria: { kind: 'text', max: 200, bilingual: true }, link },
+  params: { name, badge, criteria: { kind: 'text', max: 200, bilingual: true } },
   email: {
     ar: {
       subject: 'وسام جديد: {{badge}}',
       heading: 'مبارك يا {{name}}',
-      paragraphs: ['حصلت على وسام «{{badge}}» ({{criteria}}). شكرًا لعطائك.', 'شاهد وسامك وشهادته الرقمية: {{link}}'],
+      paragraphs: ['حصلت على وسام «{{badge}}» ({{criteria}}). شكرًا لعطائك.', 'تجد وسامك وشهادته الرقمية في حسابك.'],
     },
     en: {
       subject: 'New badge: {{badge}}',
       heading: 'Congratulations, {{name}}',
-      paragraphs: ['You earned the "{{badge}}" badge ({{criteria}}). Thank you for giving your time.', 'See your badge and its digital credential: {{link}}'],
+      paragraphs: ['You earned the "{{badge}}" badge ({{criteria}}). Thank you for giving your time.', 'Your badge and its digital credential are in your account.'],
     },
   },
   sms: {
-    ar: 'وسام جديد لك في تطوع: {{link}}',
-    en: 'Tatawwu: you earned the "{{badge|trunc:40}}" badge. See it: {{link}}',
+    ar: 'وسام جديد لك في تطوع: {{badge|trunc:15}}',
+    en: 'Tatawwu: you earned the "{{badge|trunc:40}}" badge.',
   },
 };
 
 export const awardWon: Template = {
   type: 'award-won',
-  params: { name, award: { kind: 'text', max: 120, bilingual: true }, hours: { kind: 'number', max: 4 }, link },
+  params: { name, award: { kind: 'text', max: 120, bilingual: true }, hours: { kind: 'number', max: 4 } },
   email: {
     ar: {
       subject: 'تهانينا: {{award}}',
       heading: 'نهنئك يا {{name}}',
-      paragraphs: ['اختِرت {{award}} ({{hours}} ساعة معتمدة). شكرًا لعطائك.', 'تفاصيل التكريم: {{link}}'],
+      paragraphs: ['اختِرت {{award}} ({{hours}} ساعة معتمدة). شكرًا لعطائك.'],
     },
     en: {
       subject: 'Congratulations: {{award}}',
       heading: 'Congratulations, {{name}}',
-      paragraphs: ['You were chosen {{award}} ({{hours}} approved hours). Thank you for giving your time.', 'About the award: {{link}}'],
+      paragraphs: ['You were chosen {{award}} ({{hours}} approved hours). Thank you for giving your time.'],
     },
   },
 };
