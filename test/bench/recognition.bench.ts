@@ -47,7 +47,7 @@ const benchmark: Benchmark = {
       organizations: { region: async () => 'riyadh' },
       volunteers: { profile: async () => ({ nameAr: 'متطوع', nameEn: 'Bench Volunteer', birthDate: '1990-01-01', locale: 'ar' as const }), ratings: async () => new Map<string, number>() },
       credentials: { issue: async () => null },
-      messages: { badgeEarned: async () => undefined, awardWon: async () => undefined },
+      messages: { badgeEarned: async () => undefined, awardWon: async () => undefined, honoursOpened: async () => undefined },
       clock: { now: () => now },
       ids: () => ulid(),
       codes: () => ulid(),

@@ -52,6 +52,7 @@ const portsAt = (now: string, profiles: Record<string, RecognitionProfile> = {},
     messages: {
       badgeEarned: async (id, badge) => void sent.push(`${id}:${badge.id}`),
       awardWon: async (id, award) => void sent.push(`${id}:award:${award.scopeId}`),
+      honoursOpened: async (month, count, decideBy) => void sent.push(`honours-open:${month}:${count}:${decideBy}`),
     },
     clock: { now: () => new Date(now) },
     ids: () => ulid(),
@@ -377,6 +378,7 @@ describe('region and national honours', () => {
     expect(opened.find((h) => h.id === m.regionHonour)?.candidates.map((c) => c.volunteerId).sort()).toEqual([m.top, m.runnerUp].sort());
     expect(startedByFirstRun.sort()).toEqual([m.nationalHonour, m.regionHonour].sort());
     expect(m.workflow.started).toHaveLength(2);
+    expect(m.sent.filter((s) => s.startsWith('honours-open'))).toEqual(['honours-open:2025-02:2:2025-03-11T06:00:00.000Z']);
   });
 
   it("records the ministry's choice, resumes the waiting workflow and awards once with the reason and bonus points", async () => {

@@ -62,6 +62,8 @@ const typical: Params = {
   awardEn: 'volunteer of the month of your organisation (2030-02)',
   code: '482913',
   expiresAt: '2030-03-28T07:15:00.000Z',
+  month: '2030-02',
+  decideBy: '2030-03-11T06:00:00.000Z',
 };
 
 const types = Object.keys(templates) as NotificationType[];

@@ -21,9 +21,11 @@ const TIMEOUT_SCALE = 1e-6;
 let platform: TestPlatform;
 let consume: (envelope: ConsumerEnvelope) => Promise<unknown>;
 let reviewer: string;
+const REVIEWERS = `reviewers-${ulid().toLowerCase()}@moh.example`;
 
 beforeAll(async () => {
   process.env.LOCAL_WORKFLOW_TIME_SCALE = String(DECISION_SCALE);
+  process.env.MINISTRY_REVIEWERS_EMAIL = REVIEWERS;
   platform = await startTestPlatform();
   consume = (await import('../../functions/consumers/recognition-hours.js')).handler;
   reviewer = await platform.token({ sub: 'reviewer-honours', groups: ['ministry-reviewer'] });
@@ -31,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.stop();
   delete process.env.LOCAL_WORKFLOW_TIME_SCALE;
+  delete process.env.MINISTRY_REVIEWERS_EMAIL;
 });
 
 const statesEntered = (execution: LocalExecution) => execution.history.filter((h) => h.type === 'StateEntered').map((h) => h.state);
@@ -89,6 +92,8 @@ describe('HonourNomination, the ministry decides', () => {
     const done = await localWorkflowRunner().settled(executionId);
 
     expect(m.summary.volunteerOfTheMonth.honoursOpened).toBe(2);
+    const store = (await (await fetch(`${platform.sesUrl}/store`)).json()) as { emails: Array<{ destination: { to: string[] }; body: { text?: string } }> };
+    expect(store.emails.filter((e) => e.destination.to.includes(REVIEWERS) && (e.body.text ?? '').includes('/honours/2026-05'))).toHaveLength(1);
     expect(listed.body.items.find((h: { id: string }) => h.id === m.region)).toMatchObject({ status: 'pending', candidates: [{ volunteerId: m.top }, { volunteerId: m.runnerUp }] });
     expect(decided.status).toBe(200);
     expect(done.status).toBe('SUCCEEDED');

@@ -25,6 +25,7 @@ import { WorkflowTaskClosedError } from '../../../shared/workflows/errors.js';
 import { HONOUR_NOMINATION } from '../../workflows/honour-nomination/definition.js';
 import { VC_JWT_HEADER } from '../../../shared/domain/certificates/credential.js';
 import { openBadgeCredential } from '../../../shared/domain/recognition/credential.js';
+import { emailSettings } from '../../../shared/messaging/email.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
 
 const profiles = (): VolunteerProfiles => {
@@ -77,6 +78,20 @@ const messages = (): RecognitionMessages => {
         params: { ...awardTitle(award), hours: String(Math.round(award.minutes / 60)) },
         link: appPaths.awards(award.month),
       });
+    },
+    async honoursOpened(month, count, decideBy) {
+      await Promise.all(
+        emailSettings.reviewers.map((email) =>
+          notify.notify({
+            type: 'honours-open',
+            to: { kind: 'address', email, locale: 'ar' },
+            about: `honours-${month}`,
+            channels: ['email'],
+            params: { month, count: String(count), decideBy },
+            link: appPaths.honours(month),
+          }),
+        ),
+      );
     },
   };
 };

@@ -19,4 +19,6 @@ export const appPaths = {
   badge: (badgeId: string) => `/b/${badgeId}`,
   /** The awards of a month (volunteer of the month, region and national honours). */
   awards: (month: string) => `/awards/${month}`,
+  /** The ministry's honours of a month (choose the region and national volunteers of the month). */
+  honours: (month: string) => `/honours/${month}`,
 } as const;

@@ -42,9 +42,10 @@ export const NotificationType = z.enum([
   'hours-rejected',
   'hours-pending',
   'no-show',
-  /** Recognition (issue 14): a badge earned (email and SMS), an award won. */
+  /** Recognition (issue 14): a badge earned (email and SMS), an award won, honours open for the ministry. */
   'badge-earned',
   'award-won',
+  'honours-open',
   'no-show-disputed',
   'no-show-dispute-decided',
   /** Opportunities (issue 11): a manager changed the place or the time of a shift the volunteer holds. */

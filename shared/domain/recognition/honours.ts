@@ -74,6 +74,7 @@ export const openHonours = async (ports: RecognitionPorts, month: string, now: D
     if (created) opened += 1;
     if (existing && existing.status === 'pending' && !existing.taskToken) await ports.honourWorkflow.start(id);
   }
+  if (opened > 0) await ports.messages.honoursOpened(month, opened, new Date(now.getTime() + HONOUR_WAIT_DAYS * 86_400_000).toISOString());
   return opened;
 };
 

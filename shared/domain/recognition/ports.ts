@@ -204,6 +204,8 @@ export interface BadgeCredentials {
 export interface RecognitionMessages {
   badgeEarned(volunteerId: string, badge: BadgeDefinition): Promise<void>;
   awardWon(volunteerId: string, award: AwardRecord): Promise<void>;
+  /** Tells the ministry reviewers that the month's honours are open, and until when they may choose. */
+  honoursOpened(month: string, count: number, decideBy: string): Promise<void>;
 }
 
 /** The HonourNomination workflow (Step Functions; the local runner locally). */

@@ -14,7 +14,7 @@ import {
 import { directMessage } from './direct.js';
 import { checkedIn, hoursApproved, hoursCut, hoursPending, hoursRejected, noShow, noShowDisputeDecided, noShowDisputed } from './hours.js';
 import { invitation } from './matching.js';
-import { awardWon, badgeEarned } from './recognition.js';
+import { awardWon, badgeEarned, honoursOpen } from './recognition.js';
 import { erasureCode, exportReady } from './personal-data.js';
 import { impactReport } from './impact.js';
 import { organizationApproved, organizationRejected, organizationReviewReminder, organizationReviewRequested } from './organizations.js';
@@ -54,6 +54,7 @@ export const templates: Readonly<Record<NotificationType, Template>> = {
   'no-show': noShow,
   'badge-earned': badgeEarned,
   'award-won': awardWon,
+  'honours-open': honoursOpen,
   'no-show-disputed': noShowDisputed,
   'no-show-dispute-decided': noShowDisputeDecided,
   'opportunity-changed': opportunityChanged,

@@ -46,3 +46,27 @@ export const awardWon: Template = {
     },
   },
 };
+
+/** To the ministry reviewers when the month's region and national honours open (they have 10 days). */
+export const honoursOpen: Template = {
+  type: 'honours-open',
+  params: { month: { kind: 'text', max: 7 }, count: { kind: 'number', max: 2 }, decideBy: { kind: 'time' } },
+  email: {
+    ar: {
+      subject: 'تكريم متطوع الشهر {{month}}: اختاروا الفائزين',
+      heading: 'تكريمات المناطق والمملكة بانتظار اختياركم',
+      paragraphs: [
+        'فُتح {{count}} تكريمًا لمتطوع الشهر {{month}} (لكل منطقة وعلى مستوى المملكة)، والمرشحون هم متطوعو الشهر في الجهات.',
+        'اختاروا الفائز قبل {{decideBy|datetime}}؛ بعدها تطبّق القاعدة تلقائيًا (أكثر الساعات المعتمدة، ثم التقييم، ثم الأسبق).',
+      ],
+    },
+    en: {
+      subject: 'Volunteer of the month {{month}}: choose the honourees',
+      heading: 'Region and national honours await your choice',
+      paragraphs: [
+        '{{count}} honours for volunteer of the month {{month}} are open (each region and the Kingdom); the candidates are the organisations\' volunteers of the month.',
+        'Choose before {{decideBy|datetime}}; after that the rule decides automatically (most approved hours, then rating, then whoever reached them first).',
+      ],
+    },
+  },
+};
