@@ -60,6 +60,7 @@ const typical: Params = {
   criteriaEn: '100 approved volunteer hours',
   awardAr: 'متطوع الشهر في جهتك (2030-02)',
   awardEn: 'volunteer of the month of your organisation (2030-02)',
+  link: 'https://tatawwu.example.sa/exports/01JT0H7K2M4N6P8Q0R2S4T6V8W',
   code: '482913',
   expiresAt: '2030-03-28T07:15:00.000Z',
   month: '2030-02',
