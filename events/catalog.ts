@@ -23,6 +23,7 @@ import { VolunteerRegisteredDetail } from '../shared/domain/volunteers/schema.js
 import { NotificationDeadLetteredDetail } from '../shared/domain/notifications/schema.js';
 import { TrainingCompletedDetail, TrainingMissingAtCheckInDetail } from '../shared/domain/training/schema.js';
 import {
+  DeliverableConfirmedDetail,
   HoursApprovedDetail,
   HoursDisputedDetail,
   HoursPendingDetail,
@@ -203,6 +204,12 @@ export const eventCatalog = {
       "The managers decided a no-show dispute (final): `upheld` takes the no-show back from the volunteer's attendance record and puts the hours up for verification (`hoursId`); `dismissed` leaves the no-show. Impact consumers that counted the VolunteerNoShow subtract an upheld one.",
     detail: NoShowDisputeDecidedDetail,
     example: 'hours/no-show-dispute-decided.json',
+  },
+  DeliverableConfirmed: {
+    description:
+      "A manager confirmed a project's deliverable as done (once); transcripts and certificates name the project and its confirmed deliverables.",
+    detail: DeliverableConfirmedDetail,
+    example: 'hours/deliverable-confirmed.json',
   },
   ValuationRatesSet: {
     description:

@@ -90,6 +90,7 @@ const bookingItem = (application: ApplicationRecord, approvedAt: string): Item =
       shiftId: application.shiftId,
       start: application.shiftStart,
       end: application.shiftEnd,
+      ...(application.project && { project: true }),
     },
     {
       ...booking.keys.item(application.volunteerId, application.shiftStart, application.shiftId),
@@ -222,7 +223,8 @@ export const applicationRepository = (
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: {
           ':next': bookings.version + 1,
-          ':longest': Math.max(bookings.longestMs, durationMs(application)),
+          // A project's period never overlaps anything: it must not widen every overlap query.
+          ':longest': application.project ? bookings.longestMs : Math.max(bookings.longestMs, durationMs(application)),
           ':entity': bookingsVersion.name,
           ...(bookings.version !== 0 && { ':seen': bookings.version }),
         },
@@ -380,6 +382,7 @@ export const applicationRepository = (
         applicationId: String(item.applicationId),
         start: String(item.start),
         end: String(item.end),
+        ...(item.project === true && { project: true }),
       }));
       return { version, longestMs, bookings };
     },

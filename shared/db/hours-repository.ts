@@ -8,7 +8,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import type { DayLedger } from '../domain/hours/credit.js';
-import { AttendanceAlreadyRecordedError, HoursAlreadyDecidedError, HoursDecidedError, LedgerChangedError } from '../domain/hours/errors.js';
+import { AttendanceAlreadyRecordedError, DeliverableAlreadyConfirmedError, HoursAlreadyDecidedError, HoursDecidedError, LedgerChangedError } from '../domain/hours/errors.js';
 import type { HoursRepository, HoursWrite, Page, Seat } from '../domain/hours/ports.js';
 import type { HoursRecord } from '../domain/hours/schema.js';
 import { addMonths } from '../domain/time.js';
@@ -20,6 +20,7 @@ import type { Item } from './entities/entity.js';
 import { attendanceStats, hoursLedger } from './entities/hours-ledger.js';
 import { hoursIndexKeys, hoursRecord } from './entities/hours-record.js';
 import { outboxPut } from './entities/outbox-event.js';
+import { projectDeliverable } from './entities/project-deliverable.js';
 import { jobCursor, valuationRate } from './entities/valuation-rate.js';
 import { booking } from './entities/booking.js';
 import { shiftByIdQuery } from './entities/shift.js';
@@ -334,6 +335,42 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
         const cancelled = await transactWrite(client, chunk, { attempts: 4, contended: (_a, cause) => cause });
         if (cancelled) throw cancelled;
       }
+    },
+
+    async deliverables(opportunityId) {
+      const items = await queryAll(
+        {
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': projectDeliverable.keys.partition(opportunityId), ':prefix': projectDeliverable.keys.prefix },
+          ConsistentRead: true,
+        },
+        client,
+      );
+      return items.map((i) => projectDeliverable.fromItem(i));
+    },
+
+    async confirmDeliverable(record, event) {
+      const TableName = tableName();
+      const cancelled = await transactWrite(
+        client,
+        [
+          {
+            Put: {
+              TableName,
+              Item: projectDeliverable.toItem(record, projectDeliverable.keys.item(record.opportunityId, record.deliverableId)),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          outboxPut(event, TableName),
+        ],
+        { attempts: 4, contended: (_a, cause) => cause },
+      );
+      if (!cancelled) return;
+      if (cancelled.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        throw new DeliverableAlreadyConfirmedError(`deliverable ${record.deliverableId} is already confirmed`, { cause: cancelled });
+      }
+      throw cancelled;
     },
 
     async rates() {

@@ -35,6 +35,7 @@ import * as opportunitySearchEntry from './entities/opportunity-search-entry.js'
 import * as organization from './entities/organization.js';
 import * as organizationManager from './entities/organization-manager.js';
 import * as outboxEvent from './entities/outbox-event.js';
+import * as projectDeliverable from './entities/project-deliverable.js';
 import * as rateCounter from './entities/rate-counter.js';
 import * as recognition from './entities/recognition.js';
 import * as registerEntry from './entities/register-entry.js';
@@ -82,6 +83,7 @@ const modules: readonly Record<string, unknown>[] = [
   organization,
   organizationManager,
   outboxEvent,
+  projectDeliverable,
   rateCounter,
   recognition,
   registerEntry,

@@ -139,3 +139,168 @@ describe('late cancellations in the attendance record', () => {
     expect(await myAttendance(sub)).toMatchObject({ lateCancellations: 1 });
   });
 });
+
+describe('project opportunities (professional volunteering)', () => {
+  let licence = 7_100_000_000 + Math.floor(Math.random() * 1_000_000);
+  const activeOrganization = async (): Promise<string> => {
+    const { organizationRepository } = await import('../../shared/db/organization-repository.js');
+    const repo = organizationRepository();
+    const at = new Date().toISOString();
+    const id = ulid();
+    await repo.create(
+      { id, nameAr: 'جمعية', nameEn: 'Society', licenseNumber: String(licence++), city: 'riyadh', contactEmail: 'contact@example.sa', phone: '+966112345678', causes: ['legal-aid'], status: 'pending', registeredBy: { sub: 'founder' }, createdAt: at, updatedAt: at },
+      { status: 'pending', at, by: 'founder' },
+    );
+    await repo.transition(id, 'pending', { status: 'active', from: 'pending', at, by: 'reviewer' });
+    return id;
+  };
+
+  const projectBody = (overrides: Record<string, unknown> = {}) => ({
+    titleAr: 'مراجعة قانونية لعقود الجمعية',
+    titleEn: "Legal review of the charity's contracts",
+    descriptionAr: 'مراجعة عقود المتطوعين وسياسة الخصوصية خلال أربعة أسابيع',
+    descriptionEn: 'Review the volunteer contracts and the privacy policy over four weeks',
+    category: 'legal-aid',
+    city: 'riyadh',
+    remote: true,
+    professions: ['lawyer'],
+    requiresApproval: false,
+    project: {
+      start: support.hoursFromNow(24),
+      end: support.hoursFromNow(24 + 28 * 24),
+      estimatedHours: 40,
+      seats: 2,
+      deliverables: [
+        { titleAr: 'مراجعة عقود المتطوعين', titleEn: 'Review of the volunteer contracts' },
+        { titleAr: 'سياسة الخصوصية', titleEn: 'Privacy policy' },
+      ],
+    },
+    ...overrides,
+  });
+
+  const claim = async (sub: string, opportunityId: string, body: Record<string, unknown>) =>
+    platform.request('POST', `/v1/opportunities/${opportunityId}/hours`, { token: await volunteerToken(sub), body });
+
+  /** Riyadh date `days` from today. */
+  const riyadhDay = (days: number) => new Date(Date.now() + days * 86_400_000 + 3 * 3_600_000).toISOString().slice(0, 10);
+
+  it('posts a project: a period as its one seat-counted shift, the effort and bilingual deliverables with ids', async () => {
+    const orgId = await activeOrganization();
+
+    const response = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, { token: await managerToken(orgId), body: projectBody() });
+
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ kind: 'project', project: { estimatedHours: 40, deliverables: [{ id: expect.any(String), titleEn: 'Review of the volunteer contracts' }, { id: expect.any(String), titleEn: 'Privacy policy' }] } });
+    expect(response.body.shifts).toEqual([expect.objectContaining({ capacity: 2, seatsLeft: 2 })]);
+  });
+
+  it('refuses both shifts and a project with 422 naming project, and writes nothing', async () => {
+    const orgId = await activeOrganization();
+
+    const response = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, {
+      token: await managerToken(orgId),
+      body: projectBody({ shifts: [{ start: support.hoursFromNow(24), end: support.hoursFromNow(28), capacity: 3 }] }),
+    });
+
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([expect.objectContaining({ path: 'project' })]);
+    expect((await support.allItems()).filter((i) => i.entity === 'Opportunity' && i.orgId === orgId)).toEqual([]);
+  });
+
+  it('lets a volunteer hold a project seat and an overlapping shift: projects do not block shifts, nor shifts projects', async () => {
+    const orgId = await activeOrganization();
+    const created = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, { token: await managerToken(orgId), body: projectBody() });
+    expect((await platform.request('POST', `/v1/opportunities/${created.body.id}/publish`, { token: await managerToken(orgId) })).status).toBe(200);
+    const shiftOpportunity = await support.seedOpportunity({ requiresApproval: false, shifts: [{ start: support.hoursFromNow(48), end: support.hoursFromNow(52), capacity: 5 }] });
+    const sub = await support.seedVolunteer(undefined, { professions: ['lawyer'] });
+    const applyTo = async (opportunityId: string, shiftId: string) => {
+      const applied = await platform.request('POST', `/v1/opportunities/${opportunityId}/applications`, { token: await volunteerToken(sub), body: { shiftId } });
+      expect(applied.status).toBe(202);
+      return applied.body.id as string;
+    };
+    const status = async (id: string) => (await platform.request('GET', `/v1/applications/${id}`, { token: await volunteerToken(sub) })).body.status;
+
+    const onShift = await applyTo(shiftOpportunity.opportunity.id, shiftOpportunity.shifts[0]!.id);
+    await expect.poll(() => status(onShift), { timeout: 20_000, interval: 200 }).toBe('approved');
+    const onProject = await applyTo(created.body.id, created.body.shifts[0].id);
+
+    await expect.poll(() => status(onProject), { timeout: 20_000, interval: 200 }).toBe('approved');
+  });
+
+  it('takes a claim against a deliverable into the verification workflow, and the manager approves it', async () => {
+    const project = await fx.seedProject({ start: support.hoursFromNow(-10 * 24), end: support.hoursFromNow(20 * 24) });
+    const sub = await support.seedVolunteer(undefined, { professions: ['lawyer'] });
+    await fx.seedSeat(sub, project);
+    const deliverableId = project.opportunity.project!.deliverables[0]!.id;
+
+    const claimed = await claim(sub, project.opportunity.id, { date: riyadhDay(-1), minutes: 180, description: 'Reviewed the volunteer contract template', deliverableId });
+
+    expect(claimed.status).toBe(201);
+    expect(claimed.body).toMatchObject({ status: 'pending', minutes: 180 });
+    expect(await hoursRepository().get(claimed.body.hoursId)).toMatchObject({ kind: 'claim', deliverableId, track: 'professional', profession: 'lawyer' });
+    await expect.poll(async () => (await hoursRepository().get(claimed.body.hoursId))?.taskToken, { timeout: 20_000, interval: 200 }).toBeDefined();
+    const decided = await platform.request('POST', `/v1/hours/${claimed.body.hoursId}/decision`, { token: await managerToken(project.opportunity.orgId), body: { decision: 'approve' } });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ status: 'approved', minutes: 180 });
+  });
+
+  it('refuses a claim naming a deliverable the project does not have, with 422 naming deliverableId, and writes nothing', async () => {
+    const project = await fx.seedProject({ start: support.hoursFromNow(-10 * 24), end: support.hoursFromNow(20 * 24) });
+    const sub = await support.seedVolunteer();
+    await fx.seedSeat(sub, project);
+
+    const response = await claim(sub, project.opportunity.id, { date: riyadhDay(-1), minutes: 60, description: 'Some work', deliverableId: ulid() });
+
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([expect.objectContaining({ path: 'deliverableId' })]);
+    expect((await platform.request('GET', '/v1/volunteers/me/hours', { token: await volunteerToken(sub) })).body.items).toEqual([]);
+  });
+
+  it('never lets a claim overlap credited time: on such a day it needs start, and an overlapping start is refused', async () => {
+    const project = await fx.seedProject({ start: support.hoursFromNow(-10 * 24), end: support.hoursFromNow(20 * 24) });
+    const sub = await support.seedVolunteer();
+    await fx.seedSeat(sub, project);
+    const date = riyadhDay(-2);
+    expect((await claim(sub, project.opportunity.id, { date, minutes: 120, description: 'Morning review', start: '09:00' })).status).toBe(201);
+
+    const untimed = await claim(sub, project.opportunity.id, { date, minutes: 60, description: 'More review' });
+    const overlapping = await claim(sub, project.opportunity.id, { date, minutes: 60, description: 'More review', start: '10:30' });
+    const after = await claim(sub, project.opportunity.id, { date, minutes: 60, description: 'More review', start: '11:00' });
+
+    expect(untimed.status).toBe(422);
+    expect(untimed.body.errors).toEqual([expect.objectContaining({ path: 'start' })]);
+    expect(overlapping.status).toBe(422);
+    expect(overlapping.body.errors).toEqual([expect.objectContaining({ path: 'start' })]);
+    expect(after.status).toBe(201);
+  });
+
+  it('refuses a check-in code on a project: its hours are claimed (422 naming shiftId)', async () => {
+    const project = await fx.seedProject({ start: support.hoursFromNow(-1), end: support.hoursFromNow(20 * 24) });
+
+    const response = await platform.request('GET', `/v1/shifts/${project.shifts[0]!.id}/attendance-code`, { token: await managerToken(project.opportunity.orgId) });
+
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([expect.objectContaining({ path: 'shiftId' })]);
+  });
+
+  it('lets a manager confirm a deliverable once, shown to the volunteers approved on the project', async () => {
+    const project = await fx.seedProject({ start: support.hoursFromNow(-10 * 24), end: support.hoursFromNow(20 * 24) });
+    const sub = await support.seedVolunteer();
+    await fx.seedSeat(sub, project);
+    const [first, second] = project.opportunity.project!.deliverables;
+    const confirm = async () =>
+      platform.request('POST', `/v1/opportunities/${project.opportunity.id}/deliverables/${first!.id}/confirm`, { token: await managerToken(project.opportunity.orgId), body: { note: 'Signed off by the board' } });
+
+    const confirmed = await confirm();
+    const again = await confirm();
+    const listed = await platform.request('GET', `/v1/opportunities/${project.opportunity.id}/deliverables`, { token: await volunteerToken(sub) });
+
+    expect(confirmed.status).toBe(200);
+    expect(again.status).toBe(409);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: first!.id, status: 'confirmed', note: 'Signed off by the board' }),
+      expect.objectContaining({ id: second!.id, status: 'open' }),
+    ]);
+    expect((await platform.request('GET', `/v1/opportunities/${project.opportunity.id}/deliverables`, { token: await volunteerToken(`other-${ulid()}`) })).status).toBe(404);
+  });
+});

@@ -12,7 +12,8 @@ import { hoursRepository } from '../../shared/db/hours-repository.js';
 import { booking } from '../../shared/db/entities/booking.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import type { HoursDeps } from '../../shared/domain/hours/ports.js';
-import type { ShiftRecord } from '../../shared/domain/opportunities/schema.js';
+import { seedPublishedOpportunities } from '../../shared/db/opportunity-repository.js';
+import type { OpportunityRecord, ShiftRecord } from '../../shared/domain/opportunities/schema.js';
 import { env } from '../../shared/env.js';
 import type { SeededOpportunity } from './applications-support.js';
 
@@ -77,3 +78,46 @@ export const seedSeat = async (volunteerId: string, seeded: SeededOpportunity, s
 export const manager = (orgId: string, sub = `manager-${orgId}`) => ({ sub, groups: ['org-manager' as const], orgId });
 export const volunteer = (sub: string) => ({ sub, groups: ['volunteer' as const] });
 export const admin = { sub: 'admin-1', groups: ['ministry-admin' as const] };
+
+/**
+ * A published project (issue 19) straight in the table, as POST /v1/organizations/{orgId}/opportunities
+ * stores one: its period is its only shift (`project: true`, capacity = seats), two deliverables.
+ */
+export const seedProject = async (period: { start: string; end: string }, options: { orgId?: string; remote?: boolean } = {}): Promise<SeededOpportunity> => {
+  const id = ulid();
+  const orgId = options.orgId ?? ulid();
+  const at = new Date().toISOString();
+  const shifts: ShiftRecord[] = [{ id: ulid(), opportunityId: id, orgId, start: period.start, end: period.end, capacity: 3, seatsTaken: 0, project: true }];
+  const opportunity: OpportunityRecord = {
+    id,
+    orgId,
+    status: 'published',
+    kind: 'project',
+    project: {
+      estimatedHours: 40,
+      deliverables: [
+        { id: ulid(), titleAr: 'مراجعة عقود المتطوعين', titleEn: 'Review of the volunteer contracts' },
+        { id: ulid(), titleAr: 'سياسة الخصوصية', titleEn: 'Privacy policy' },
+      ],
+    },
+    titleAr: 'مراجعة قانونية',
+    titleEn: 'Legal review',
+    descriptionAr: 'مراجعة قانونية لعقود الجمعية وسياساتها',
+    descriptionEn: "A legal review of the charity's contracts and policies",
+    category: 'legal-aid',
+    city: 'riyadh',
+    remote: options.remote ?? false,
+    skills: [],
+    professions: ['lawyer'],
+    requiresApproval: true,
+    trainingModules: [],
+    firstShiftStart: period.start,
+    lastShiftEnd: period.end,
+    createdBy: 'manager',
+    createdAt: at,
+    updatedAt: at,
+    publishedAt: at,
+  };
+  await seedPublishedOpportunities([{ opportunity, shifts }]);
+  return { opportunity, shifts };
+};

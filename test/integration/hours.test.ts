@@ -486,3 +486,18 @@ describe('the roster', () => {
     await expect(hours.recordAttendance(deps, fx.manager(s.orgId), s.shift.id, { volunteerId: s.sub, status: 'absent' })).rejects.toMatchObject({ status: 409 });
   });
 });
+
+// After the no-show tests: attendance-close keeps one cursor on shift starts, and this run moves it to July.
+describe('projects in attendance-close', () => {
+  it('never turns a project seat into a no-show: its hours are claimed, not checked in', async () => {
+    const project = await fx.seedProject({ start: at('09:00', '2030-07-18'), end: at('17:00', '2030-07-20') });
+    const sub = await support.seedVolunteer();
+    await fx.seedSeat(sub, project);
+    const clock = fx.pinnedClock(at('18:00', '2030-07-21'));
+    const deps = fx.hoursDeps(clock);
+
+    await hours.closeAttendance(deps, clock.now());
+
+    expect(await deps.repo.attendance(project.shifts[0]!.id, sub)).toBeUndefined();
+  });
+});

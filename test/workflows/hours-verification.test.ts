@@ -75,6 +75,30 @@ describe('HoursVerification, decisions', () => {
     expect(statesEntered(done)).toEqual(['AwaitDecision', 'Decided']);
   });
 
+  it('verifies hours claimed on a project by the same workflow: waits for the managers, ends when approved', async () => {
+    const project = await fx.seedProject({ start: support.hoursFromNow(-10 * 24), end: support.hoursFromNow(20 * 24) });
+    const sub = await support.seedVolunteer();
+    await fx.seedSeat(sub, project);
+    const orgId = project.opportunity.orgId;
+    const yesterday = new Date(Date.now() - 86_400_000 + 3 * 3_600_000).toISOString().slice(0, 10);
+    const claim = await platform.request('POST', `/v1/opportunities/${project.opportunity.id}/hours`, {
+      token: await platform.token({ sub, groups: ['volunteer'] }),
+      body: { date: yesterday, minutes: 150, description: 'Drafted the privacy policy', deliverableId: project.opportunity.project!.deliverables[1]!.id },
+    });
+    expect(claim.status).toBe(201);
+    const executionId = executionOf(localWorkflowRunner(), claim.body.hoursId);
+    await localWorkflowRunner().waitingAt(executionId, 'AwaitDecision');
+
+    const response = await platform.request('POST', `/v1/hours/${claim.body.hoursId}/decision`, {
+      token: await platform.token({ sub: `manager-${orgId}`, groups: ['org-manager'], orgId }),
+      body: { decision: 'approve', minutes: 120, reason: 'the estimate for this part was 2 h' },
+    });
+    const done = await localWorkflowRunner().settled(executionId);
+
+    expect(response.body).toMatchObject({ status: 'approved', minutes: 120 });
+    expect(statesEntered(done)).toEqual(['AwaitDecision', 'Decided']);
+  });
+
   it('answers a second decision with 409', async () => {
     const w = await workedShift();
     await localWorkflowRunner().waitingAt(executionOf(localWorkflowRunner(), w.hoursId), 'AwaitDecision');

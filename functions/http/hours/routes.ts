@@ -14,6 +14,10 @@ import {
   CheckInView,
   CheckOut,
   CheckOutView,
+  DeliverableConfirmation,
+  DeliverablePath,
+  DeliverablesPage,
+  DeliverableView,
   HoursClaim,
   HoursClaimView,
   HoursDecision,
@@ -143,10 +147,65 @@ export const claimHours = /* @__PURE__ */ defineOperation({
   idempotent: true,
   needs: ['table:read', 'table:write', WORKFLOW],
   summary:
-    'Claim hours of work off site (a volunteer approved on a remote or project opportunity): a past Riyadh date within the period they are approved for, at most 12 h a day across everything (422 `minutes`). Verified by the same workflow as checked hours.',
+    'Claim hours of work off site (a volunteer approved on a project or a remote opportunity): a past Riyadh date within the period they are approved for, at most 12 h a day across everything (422 `minutes`), never overlapping checked-in time (on a day with credited time, `start` is required and its interval must not overlap it: 422 `start`). On a project, `deliverableId` names the deliverable the work went into. Verified by the same workflow as checked hours.',
   tags,
   responses: { 201: HoursClaimView },
   errors: [400, 401, 403, 404, 409, 422],
+});
+
+export const listDeliverables = /* @__PURE__ */ defineOperation({
+  id: 'ListDeliverables',
+  method: 'GET',
+  path: '/v1/opportunities/{id}/deliverables',
+  entry: file('list-deliverables'),
+  auth: 'required',
+  groups: ['org-manager', 'volunteer'],
+  request: { path: OpportunityHoursPath },
+  needs: ['table:read'],
+  summary:
+    "A project's deliverables (bilingual) with their status, `open` or `confirmed` (by whom, when): its organisation's managers and the volunteers approved on it (404 for anyone else, and for an opportunity that is not a project). Claims name a deliverable by its `id`.",
+  tags,
+  responses: { 200: DeliverablesPage },
+  errors: [400, 401, 403, 404],
+  examples: {
+    response: {
+      opportunityId: '01JS2ZR7M1N5P8Q2R6S9T3V7W4',
+      titleAr: 'مراجعة قانونية لعقود الجمعية',
+      titleEn: "Legal review of the charity's contracts",
+      estimatedHours: 40,
+      items: [
+        { id: '01JS2ZR7M1N5P8Q2R6S9T3V7W6', titleAr: 'مراجعة عقود المتطوعين', titleEn: 'Review of the volunteer contracts', status: 'confirmed', confirmedAt: '2026-06-20T11:00:00.000Z', confirmedBy: '7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d' },
+        { id: '01JS2ZR7M1N5P8Q2R6S9T3V7W7', titleAr: 'سياسة الخصوصية', titleEn: 'Privacy policy', status: 'open' },
+      ],
+    },
+  },
+});
+
+export const confirmDeliverable = /* @__PURE__ */ defineOperation({
+  id: 'ConfirmDeliverable',
+  method: 'POST',
+  path: '/v1/opportunities/{id}/deliverables/{deliverableId}/confirm',
+  entry: file('confirm-deliverable'),
+  auth: 'required',
+  groups: ['org-manager'],
+  request: { path: DeliverablePath, body: DeliverableConfirmation },
+  needs: ['table:read', 'table:write'],
+  summary: "Confirm a project's deliverable as done (that organisation's managers), once: a second confirmation → 409 `deliverable-already-confirmed`. Transcripts name the project and its confirmed deliverables.",
+  tags,
+  responses: { 200: DeliverableView },
+  errors: [400, 401, 403, 404, 409, 422],
+  examples: {
+    request: { note: 'Signed off by the board on 20 June' },
+    response: {
+      id: '01JS2ZR7M1N5P8Q2R6S9T3V7W6',
+      titleAr: 'مراجعة عقود المتطوعين',
+      titleEn: 'Review of the volunteer contracts',
+      status: 'confirmed',
+      confirmedAt: '2026-06-20T11:00:00.000Z',
+      confirmedBy: '7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      note: 'Signed off by the board on 20 June',
+    },
+  },
 });
 
 export const listOrganizationHours = /* @__PURE__ */ defineOperation({
@@ -295,6 +354,8 @@ export const hoursOperations = [
   recordAttendance,
   disputeNoShow,
   claimHours,
+  listDeliverables,
+  confirmDeliverable,
   listOrganizationHours,
   decideHours,
   decideHoursBulk,

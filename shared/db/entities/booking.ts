@@ -23,6 +23,8 @@ const seatFields = {
     shiftId: z.string(),
     start: z.string(),
     end: z.string(),
+    /** A project's period (issue 19): ignored by the double-booking guard. */
+    project: z.boolean().optional(),
 };
 
 export const booking = defineEntity({

@@ -199,7 +199,7 @@ export const reserveSeat = async (deps: ApplicationDeps, input: ReviewInput): Pr
     const by = application.status === 'pending' ? application.decision!.by : 'system';
     const approvalReason = application.status === 'pending' ? application.decision?.reason : undefined;
     const bookings = await deps.repo.bookingsAround(application.volunteerId, { start: application.shiftStart, end: application.shiftEnd });
-    const clash = overlappingBooking({ id: application.shiftId, start: application.shiftStart, end: application.shiftEnd }, bookings.bookings);
+    const clash = overlappingBooking({ id: application.shiftId, start: application.shiftStart, end: application.shiftEnd, project: application.project }, bookings.bookings);
     try {
       if (clash) {
         const failures = [{ rule: 'overlap', message: `overlaps the approved shift ${clash.shiftId} (${clash.start}–${clash.end}) the volunteer already holds` }];

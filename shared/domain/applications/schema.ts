@@ -96,6 +96,8 @@ export interface ApplicationRecord {
   /** Set while waitlisted: the FIFO sequence number of its WAIT item. */
   readonly waitlistSeq?: number;
   readonly taskToken?: string;
+  /** On a project's period (issue 19): its seat neither blocks nor is blocked by shifts. */
+  readonly project?: boolean;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface Booking {
   readonly applicationId: string;
   readonly start: string;
   readonly end: string;
+  /** A project's period (issue 19): never an overlap. */
+  readonly project?: boolean;
 }
 
 export interface ScreeningFacts {
@@ -98,8 +100,9 @@ export const duplicateFailure = (applicationId: string, markerApplicationId: str
 /** Intervals overlap when each starts before the other ends (touching shifts do not overlap). */
 export const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }): boolean => a.start < b.end && b.start < a.end;
 
-export const overlappingBooking = (shift: Pick<ShiftRecord, 'id' | 'start' | 'end'>, bookings: readonly Booking[]): Booking | undefined =>
-  bookings.find((booking) => booking.shiftId !== shift.id && overlaps(booking, shift));
+/** Projects do not block shifts, nor shifts projects (issue 19): a project's period is never an overlap. */
+export const overlappingBooking = (shift: Pick<ShiftRecord, 'id' | 'start' | 'end' | 'project'>, bookings: readonly Booking[]): Booking | undefined =>
+  shift.project ? undefined : bookings.find((booking) => !booking.project && booking.shiftId !== shift.id && overlaps(booking, shift));
 
 export const overlapFailure = (shift: ShiftRecord, bookings: readonly Booking[]): RuleFailure | undefined => {
   const other = overlappingBooking(shift, bookings);

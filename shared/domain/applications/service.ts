@@ -94,6 +94,7 @@ export const submitApplication = async (
     shiftStart: shift.start,
     shiftEnd: shift.end,
     requiresApproval: opportunity.requiresApproval,
+    ...(shift.project && { project: true }),
     ...(input.motivation !== undefined && { motivation: input.motivation }),
     status: 'submitted',
     version: 1,
@@ -283,7 +284,7 @@ const nextPromotion = async (deps: ServiceDeps, application: ApplicationRecord, 
     // A stale entry (its application changed after the read): the transaction's conditions decide.
     if (!candidate || candidate.status !== 'waitlisted' || candidate.waitlistSeq !== entry.seq) continue;
     const bookings = await deps.repo.bookingsAround(candidate.volunteerId, { start: candidate.shiftStart, end: candidate.shiftEnd });
-    const clash = overlappingBooking({ id: candidate.shiftId, start: candidate.shiftStart, end: candidate.shiftEnd }, bookings.bookings);
+    const clash = overlappingBooking({ id: candidate.shiftId, start: candidate.shiftStart, end: candidate.shiftEnd, project: candidate.project }, bookings.bookings);
     if (clash) {
       const failures = [{ rule: 'overlap', message: `skipped at promotion: overlaps the approved shift ${clash.shiftId} (${clash.start}–${clash.end})` }];
       const facts = { at, by: 'system', reason: `skipped at promotion: the volunteer now holds an overlapping approved shift (${clash.shiftId})` };

@@ -33,6 +33,10 @@ export class AttendanceAlreadyRecordedError extends ConflictError {
   override readonly code = 'attendance-already-recorded';
 }
 
+export class DeliverableAlreadyConfirmedError extends ConflictError {
+  override readonly code = 'deliverable-already-confirmed';
+}
+
 export class NotCheckedInError extends ConflictError {
   override readonly code = 'not-checked-in';
 }

@@ -10,7 +10,7 @@ import type { TypedEvent } from '../events.js';
 import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
 import type { VolunteerRecord } from '../volunteers/schema.js';
 import type { DayLedger } from './credit.js';
-import type { AttendanceRecord, AttendanceSummary, HoursRecord, HoursStatus, ValuationRate } from './schema.js';
+import type { AttendanceRecord, AttendanceSummary, DeliverableRecord, HoursRecord, HoursStatus, ValuationRate } from './schema.js';
 import type { EventType } from '../../../events/catalog.js';
 
 export type AnyEvent = TypedEvent<EventType>;
@@ -82,6 +82,10 @@ export interface HoursRepository {
   rateOn(of: RateOf, date: string): Promise<ValuationRate | undefined>;
   putRates(rates: readonly ValuationRate[], event: AnyEvent): Promise<void>;
   rates(): Promise<ValuationRate[]>;
+  /** A project's confirmed deliverables (issue 19). */
+  deliverables(opportunityId: string): Promise<DeliverableRecord[]>;
+  /** Confirms a deliverable once, with its event. @throws DeliverableAlreadyConfirmedError */
+  confirmDeliverable(record: DeliverableRecord, event: AnyEvent): Promise<void>;
 }
 
 export interface VerificationWorkflow {

@@ -200,6 +200,8 @@ export const HoursRecord = z.object({
   city: z.string(),
   region: z.string(),
   description: z.string().optional(),
+  /** A project's deliverable the claimed hours went into (issue 19). */
+  deliverableId: z.string().optional(),
   flags: z.array(HoursFlag),
   /** 1: the first decision; 2: the decision on a dispute (final). */
   round: z.int().min(1).max(2),
@@ -378,6 +380,12 @@ export const HoursClaim = z
     date: RiyadhDate,
     minutes: z.int().min(1).max(12 * 60),
     description: boundedText(3, 1000),
+    start: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day, HH:MM (Riyadh)')
+      .optional()
+      .describe('when the work began (Riyadh time of day): needed on a day with checked-in time, so the claim never overlaps it; a timed claim is also never overlapped by later credit'),
+    deliverableId: Ulid.optional().describe("a project's deliverable the hours went into (GET /v1/opportunities/{id}/deliverables)"),
   })
   .strict();
 export type HoursClaim = z.output<typeof HoursClaim>;
@@ -427,3 +435,48 @@ export const ValuationRate = z.object({
 });
 export type ValuationRate = z.infer<typeof ValuationRate>;
 export const ValuationRatesView = z.object({ rates: z.array(ValuationRate) });
+
+// ── Project deliverables (issue 19) ──────────────────────────────────────────
+export const DeliverablePath = z.object({ id: Ulid, deliverableId: Ulid });
+export const DeliverableConfirmation = z
+  .object({ note: boundedText(3, 1000).optional().describe('what was delivered, for the record (optional)') })
+  .strict();
+export type DeliverableConfirmation = z.output<typeof DeliverableConfirmation>;
+export const DeliverableRecord = z.object({
+  opportunityId: z.string(),
+  deliverableId: z.string(),
+  confirmedBy: z.string(),
+  confirmedAt: z.string(),
+  note: z.string().optional(),
+});
+export type DeliverableRecord = z.infer<typeof DeliverableRecord>;
+export const DeliverableView = z.object({
+  id: z.string(),
+  titleAr: z.string(),
+  titleEn: z.string(),
+  status: z.enum(['open', 'confirmed']),
+  confirmedAt: z.string().optional(),
+  confirmedBy: z.string().optional(),
+  note: z.string().optional(),
+});
+export type DeliverableView = z.infer<typeof DeliverableView>;
+export const DeliverablesPage = z.object({
+  opportunityId: z.string(),
+  titleAr: z.string(),
+  titleEn: z.string(),
+  estimatedHours: z.int(),
+  items: z.array(DeliverableView),
+});
+
+export const DeliverableConfirmedDetail = z
+  .object({
+    opportunityId: Id,
+    orgId: Id,
+    deliverableId: Id,
+    titleAr: z.string().min(1),
+    titleEn: z.string().min(1),
+    confirmedBy: Id,
+    confirmedAt: At,
+  })
+  .strict();
+export type DeliverableConfirmedDetail = z.infer<typeof DeliverableConfirmedDetail>;

@@ -34,6 +34,7 @@ import {
   type AttendanceRecord,
   type AttendanceSummary,
   type CheckIn,
+  type DeliverableConfirmation,
   type HoursClaim,
   type HoursDecision,
   type HoursFlag,
@@ -79,8 +80,16 @@ const decidable = async (deps: HoursDeps, caller: Caller, hoursId: string): Prom
 };
 
 // ── Attendance codes ─────────────────────────────────────────────────────────
+/** A project's period is not a shift one checks in to: its hours are claimed (POST /v1/opportunities/{id}/hours). */
+const refuseProject = (opportunity: ShiftWithOpportunity['opportunity']) => {
+  if (opportunity.kind === 'project') {
+    throw new HoursFieldError('shiftId', `opportunity ${opportunity.id} is a project: claim its hours with POST /v1/opportunities/${opportunity.id}/hours`, 'project-hours-are-claimed');
+  }
+};
+
 export const attendanceCode = async (deps: HoursDeps, caller: Caller, shiftId: string) => {
-  const { shift } = await managedShift(deps, caller, shiftId);
+  const { shift, opportunity } = await managedShift(deps, caller, shiftId);
+  refuseProject(opportunity);
   const now = deps.clock.now();
   if (!withinCodeWindow(shift, now)) {
     throw new HoursFieldError('shiftId', `attendance codes of this shift are accepted from 1 h before its start (${shift.start}) to 2 h after its end (${shift.end})`, 'outside-attendance-window');
@@ -105,6 +114,7 @@ export const checkIn = async (deps: HoursDeps, caller: Caller, shiftId: string, 
   const volunteer = requireGroup(caller, 'volunteer');
   const { shift, opportunity } = await findShift(deps, shiftId);
   await requireSeat(deps, volunteer.sub, shift);
+  refuseProject(opportunity);
   const existing = await deps.repo.attendance(shift.id, volunteer.sub);
   // The training gate again (issue 13): a completion may have expired since the approval.
   const missing = await missingTrainings(deps.training, volunteer.sub, opportunity.trainingModules ?? [], existing?.checkedInAt ? new Date(existing.checkedInAt) : deps.clock.now());
@@ -500,22 +510,42 @@ const decideNoShowDispute = async (deps: HoursDeps, caller: Caller, found: Shift
 };
 
 // ── Claims (projects and remote work) ────────────────────────────────────────
+/**
+ * A volunteer approved on a project (or a remote opportunity, where no code can be scanned)
+ * claims hours: a past Riyadh date within the period they are approved for, at most 12 h a day
+ * across everything, never overlapping checked-in time. On a day with credited time the claim
+ * must say when it began (`start`), and its interval must not overlap that time; a timed claim
+ * is held in the day ledger, so later check-outs cannot overlap it either. On a project, the
+ * claim may name the deliverable it went into.
+ */
 export const claimHours = async (deps: HoursDeps, caller: Caller, opportunityId: string, claim: HoursClaim) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const found = await deps.repo.opportunity(opportunityId);
   if (!found) throw new NotFoundError(`no opportunity ${opportunityId}`);
   const { opportunity, shifts } = found;
-  const isProject = (opportunity as { kind?: string }).kind === 'project';
+  const isProject = opportunity.kind === 'project';
   if (!opportunity.remote && !isProject) {
     throw new HoursFieldError('opportunityId', 'hours are claimed only on projects and remote opportunities; on site, check in with the code', 'not-claimable');
   }
   const seats = await deps.repo.seatsOn(volunteer.sub, { id: opportunity.id, shifts });
   if (seats.length === 0) throw new ForbiddenError('only volunteers approved on this opportunity can claim hours on it');
-  const today = riyadhDate(deps.clock.now());
+  if (claim.deliverableId !== undefined && !opportunity.project?.deliverables.some((d) => d.id === claim.deliverableId)) {
+    throw new HoursFieldError('deliverableId', `opportunity ${opportunity.id} has no deliverable ${claim.deliverableId}`);
+  }
+  const now = deps.clock.now();
+  const today = riyadhDate(now);
   if (claim.date > today) throw new HoursFieldError('date', `must not be in the future (today is ${today} in Riyadh)`);
   const from = riyadhDate(seats.map((s) => s.start).sort()[0]!);
   const to = riyadhDate(new Date(Date.parse(seats.map((s) => s.end).sort().at(-1)!) - 1));
   if (claim.date < from || claim.date > to) throw new HoursFieldError('date', `must be within the period you are approved for (${from} to ${to})`);
+  const interval: Interval | undefined = claim.start
+    ? (() => {
+        const start = new Date(`${claim.date}T${claim.start}:00+03:00`);
+        return { start: iso(start), end: iso(new Date(start.getTime() + claim.minutes * 60_000)) };
+      })()
+    : undefined;
+  if (interval && riyadhDate(new Date(Date.parse(interval.end) - 1)) !== claim.date) throw new HoursFieldError('minutes', `the work must end on ${claim.date} (Riyadh): claim the next day separately`);
+  if (interval && Date.parse(interval.end) > now.getTime()) throw new HoursFieldError('start', 'the work must have ended already');
   const profile = await deps.volunteers.get(volunteer.sub);
   const id = deps.ids();
   for (let round = 1; ; round++) {
@@ -524,7 +554,12 @@ export const claimHours = async (deps: HoursDeps, caller: Caller, opportunityId:
     if (claim.minutes > room) {
       throw new HoursFieldError('minutes', `at most 12 h a day across everything: ${room} minutes are left on ${claim.date}`, 'daily-cap');
     }
-    const now = iso(deps.clock.now());
+    if (!interval && ledger!.intervals.length > 0) {
+      throw new HoursFieldError('start', `you have checked-in time on ${claim.date}: say when this work began, so it does not overlap it`, 'start-required');
+    }
+    const clash = interval && ledger!.intervals.find((c) => c.start < interval.end && interval.start < c.end);
+    if (clash) throw new HoursFieldError('start', `overlaps time already credited on ${claim.date} (${clash.start} to ${clash.end})`, 'overlap');
+    const at = iso(deps.clock.now());
     const record: HoursRecord = {
       id,
       volunteerId: volunteer.sub,
@@ -533,24 +568,32 @@ export const claimHours = async (deps: HoursDeps, caller: Caller, opportunityId:
       ...(seats[0] && { shiftId: seats[0].shiftId }),
       kind: 'claim',
       date: claim.date,
-      intervals: [],
+      ...(interval && { startedAt: interval.start, endedAt: interval.end }),
+      intervals: interval ? [interval] : [],
       requestedMinutes: claim.minutes,
       minutes: claim.minutes,
       status: 'pending',
       ...trackOf(opportunity, profile),
       ...placeOf(opportunity),
       description: claim.description,
+      ...(claim.deliverableId && { deliverableId: claim.deliverableId }),
       flags: [],
       round: 1,
       version: 1,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: at,
+      updatedAt: at,
       decisions: [],
     };
     try {
       await deps.repo.write({
         hours: { record },
-        ledgers: [{ volunteerId: volunteer.sub, seen: ledger!, next: { date: claim.date, minutes: ledger!.minutes + claim.minutes, intervals: ledger!.intervals } }],
+        ledgers: [
+          {
+            volunteerId: volunteer.sub,
+            seen: ledger!,
+            next: { date: claim.date, minutes: ledger!.minutes + claim.minutes, intervals: [...ledger!.intervals, ...(interval ? [{ ...interval, hoursId: id }] : [])] },
+          },
+        ],
         events: [pendingEvent(deps, record, { reminder: false, escalated: false })],
       });
       await deps.workflow.start(record.id, 1);
@@ -559,6 +602,61 @@ export const claimHours = async (deps: HoursDeps, caller: Caller, opportunityId:
       if (!(error instanceof LedgerChangedError) || round >= LEDGER_ROUNDS) throw error;
     }
   }
+};
+
+// ── Project deliverables ─────────────────────────────────────────────────────
+const projectOf = async (deps: HoursDeps, opportunityId: string) => {
+  const found = await deps.repo.opportunity(opportunityId);
+  return found?.opportunity.kind === 'project' && found.opportunity.project ? { ...found, project: found.opportunity.project } : undefined;
+};
+
+/** A project's deliverables with their status: its managers, and the volunteers approved on it. */
+export const listDeliverables = async (deps: HoursDeps, caller: Caller, opportunityId: string) => {
+  const found = await projectOf(deps, opportunityId);
+  const allowed =
+    found &&
+    (managesOrganization(caller, found.opportunity.orgId) ||
+      (hasGroup(caller, 'volunteer') && (await deps.repo.seatsOn(caller.sub, { id: found.opportunity.id, shifts: found.shifts })).length > 0));
+  if (!found || !allowed) throw new NotFoundError(`no project ${opportunityId}`);
+  const confirmed = new Map((await deps.repo.deliverables(opportunityId)).map((d) => [d.deliverableId, d]));
+  return {
+    opportunityId,
+    titleAr: found.opportunity.titleAr,
+    titleEn: found.opportunity.titleEn,
+    estimatedHours: found.project.estimatedHours,
+    items: found.project.deliverables.map((d) => {
+      const done = confirmed.get(d.id);
+      return {
+        id: d.id,
+        titleAr: d.titleAr,
+        titleEn: d.titleEn,
+        status: done ? ('confirmed' as const) : ('open' as const),
+        ...(done && { confirmedAt: done.confirmedAt, confirmedBy: done.confirmedBy, ...(done.note && { note: done.note }) }),
+      };
+    }),
+  };
+};
+
+/** A manager confirms a deliverable as done, once (409 after); transcripts name it from then on. */
+export const confirmDeliverable = async (deps: HoursDeps, caller: Caller, opportunityId: string, deliverableId: string, body: DeliverableConfirmation) => {
+  const found = await projectOf(deps, opportunityId);
+  if (!found || !managesOrganization(caller, found.opportunity.orgId)) throw new NotFoundError(`no project ${opportunityId}`);
+  const deliverable = found.project.deliverables.find((d) => d.id === deliverableId);
+  if (!deliverable) throw new NotFoundError(`project ${opportunityId} has no deliverable ${deliverableId}`);
+  const at = iso(deps.clock.now());
+  await deps.repo.confirmDeliverable(
+    { opportunityId, deliverableId, confirmedBy: caller.sub, confirmedAt: at, ...(body.note && { note: body.note }) },
+    event(deps, 'DeliverableConfirmed', {
+      opportunityId,
+      orgId: found.opportunity.orgId,
+      deliverableId,
+      titleAr: deliverable.titleAr,
+      titleEn: deliverable.titleEn,
+      confirmedBy: caller.sub,
+      confirmedAt: at,
+    }),
+  );
+  return { id: deliverableId, titleAr: deliverable.titleAr, titleEn: deliverable.titleEn, status: 'confirmed' as const, confirmedAt: at, confirmedBy: caller.sub, ...(body.note && { note: body.note }) };
 };
 
 // ── Decisions ────────────────────────────────────────────────────────────────
@@ -960,17 +1058,19 @@ export const closeAttendance = async (deps: HoursDeps, now: Date) => {
   const from = (await deps.repo.jobCursor(NO_SHOW_CURSOR)) ?? iso(new Date(now.getTime() - 7 * DAY_MS));
   const seats = from < dueBy ? await deps.repo.seatsStarting(from, dueBy) : [];
   let cursor = dueBy;
-  const places = new Map<string, { city: string; region: string }>();
+  const places = new Map<string, { city: string; region: string; project: boolean }>();
   for (const seat of seats) {
     if (seat.end > dueBy) {
       cursor = seat.start < cursor ? seat.start : cursor;
       continue;
     }
-    if (await deps.repo.attendance(seat.shiftId, seat.volunteerId)) continue;
     if (!places.has(seat.opportunityId)) {
       const found = await deps.repo.opportunity(seat.opportunityId);
-      places.set(seat.opportunityId, found ? placeOf(found.opportunity) : { city: 'unknown', region: 'unknown' });
+      places.set(seat.opportunityId, found ? { ...placeOf(found.opportunity), project: found.opportunity.kind === 'project' } : { city: 'unknown', region: 'unknown', project: false });
     }
+    // A project's seat is a period of claimed work, not a shift one can miss (issue 19).
+    if (places.get(seat.opportunityId)!.project) continue;
+    if (await deps.repo.attendance(seat.shiftId, seat.volunteerId)) continue;
     const disputeUntil = iso(new Date(now.getTime() + DISPUTE_DAYS * DAY_MS));
     try {
       await deps.repo.write({

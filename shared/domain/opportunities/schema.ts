@@ -58,7 +58,31 @@ function noIdenticalShifts(shifts: readonly { start: string; end: string }[], ct
 /** A training module id, e.g. `first-aid-basics` (the training area defines the modules). */
 export const TrainingModuleId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a module id such as first-aid-basics').max(60);
 
-export const CreateOpportunity = z
+/** A project (issue 19): professional work over a period rather than shifts — a legal review, a website, an audit. */
+export const MAX_DELIVERABLES = 20;
+export const MAX_PROJECT_DAYS = 366;
+export const DeliverableInput = z.object({ titleAr: boundedText(3, 200), titleEn: boundedText(3, 200) }).strict();
+export const ProjectInput = z
+  .object({
+    start: Instant.describe('the period starts (the project is one period, never shifts)'),
+    end: Instant,
+    estimatedHours: z.int().min(1).max(2_000).describe('estimated effort per volunteer, in hours'),
+    seats: z.int().min(1).max(MAX_CAPACITY).describe('volunteers the project takes'),
+    deliverables: z.array(DeliverableInput).min(1).max(MAX_DELIVERABLES).describe('what is to be delivered, in both languages; managers confirm each when done'),
+  })
+  .strict()
+  .refine((p) => p.end > p.start, { path: ['end'], message: 'must be after start' })
+  .refine((p) => Date.parse(p.end) - Date.parse(p.start) <= MAX_PROJECT_DAYS * 86_400_000, { path: ['end'], message: `must be at most ${MAX_PROJECT_DAYS} days after start` });
+export type ProjectInput = z.output<typeof ProjectInput>;
+
+/** What an opportunity stores about its project: the effort and the deliverables with their ids (the period is its one shift). */
+export const ProjectRecord = z.object({
+  estimatedHours: z.int(),
+  deliverables: z.array(z.object({ id: z.string(), titleAr: z.string(), titleEn: z.string() })),
+});
+export type ProjectRecord = z.infer<typeof ProjectRecord>;
+
+const CreateOpportunityFields = z
   .object({
     titleAr: boundedText(3, 120),
     titleEn: boundedText(3, 120),
@@ -73,15 +97,23 @@ export const CreateOpportunity = z
     minAge: z.int().min(12).max(100).optional().describe('youngest age a volunteer may have on the shift'),
     requiresApproval: z.boolean().describe('true: a manager approves each application; false: eligible volunteers get a seat at once'),
     trainingModules: z.array(TrainingModuleId).max(MAX_TRAINING_MODULES).default([]).superRefine(uniqueItems('training module')),
-    shifts: z.array(ShiftInput).min(1).max(MAX_SHIFTS).superRefine(noIdenticalShifts),
+    shifts: z.array(ShiftInput).min(1).max(MAX_SHIFTS).superRefine(noIdenticalShifts).optional().describe('the shifts; give either shifts or a project'),
+    project: ProjectInput.optional().describe('a project instead of shifts: a period, the estimated effort, seats and deliverables (issue 19)'),
   })
   .strict();
+export const CreateOpportunity = CreateOpportunityFields.superRefine((o, ctx) => {
+  if (o.shifts === undefined && o.project === undefined) ctx.addIssue({ code: 'custom', path: ['shifts'], message: 'give the shifts, or a project' });
+  if (o.shifts !== undefined && o.project !== undefined) ctx.addIssue({ code: 'custom', path: ['project'], message: 'a project has no shifts: give one or the other' });
+});
 export type CreateOpportunity = z.output<typeof CreateOpportunity>;
 
 export const OpportunityStatus = z.enum(['draft', 'published', 'closed']);
 export type OpportunityStatus = z.infer<typeof OpportunityStatus>;
 
-export interface OpportunityRecord extends Omit<CreateOpportunity, 'shifts'> {
+export interface OpportunityRecord extends Omit<CreateOpportunity, 'shifts' | 'project'> {
+  /** `project`: one period (its only shift) with deliverables; hours are claimed, not checked in. Absent: shifts. */
+  readonly kind?: 'project';
+  readonly project?: ProjectRecord;
   readonly id: string;
   readonly orgId: string;
   readonly status: OpportunityStatus;
@@ -105,6 +137,8 @@ export interface ShiftRecord {
   readonly seatsTaken: number;
   /** Waitlist entries of the shift (kept by the applications area). */
   readonly waiting?: number;
+  /** The period of a project (its only shift): it neither blocks nor is blocked by shifts (double-booking guard). */
+  readonly project?: boolean;
 }
 
 export const ShiftView = z.object({
@@ -116,7 +150,9 @@ export const ShiftView = z.object({
 });
 export type ShiftView = z.infer<typeof ShiftView>;
 
-export const OpportunityView = CreateOpportunity.omit({ shifts: true }).extend({
+export const OpportunityView = CreateOpportunityFields.omit({ shifts: true, project: true }).extend({
+  kind: z.literal('project').optional().describe('a project: one period (its only shift) with deliverables; hours are claimed'),
+  project: ProjectRecord.optional(),
   id: z.string(),
   orgId: z.string(),
   status: OpportunityStatus,

@@ -95,11 +95,15 @@ export const createOpportunity = async (
   if (outside) throw new ValidationError(`location ${outside}`, { errors: [{ path: 'location', message: outside }] });
   const now = deps.clock.now().toISOString();
   const latest = new Date(deps.clock.now().getTime() + MAX_SHIFT_LEAD_DAYS * 86_400_000).toISOString();
-  const outOfRange = input.shifts.flatMap((shift, index) =>
+  // A project's period is its one shift (seats = capacity): applications, seats and the rest work unchanged.
+  const { project, shifts: given, ...rest } = input;
+  const where = project ? 'project' : 'shifts';
+  const shiftInputs = project ? [{ start: project.start, end: project.end, capacity: project.seats }] : (given ?? []);
+  const outOfRange = shiftInputs.flatMap((shift, index) =>
     shift.start <= now
-      ? [{ path: `shifts.${index}.start`, message: `must be in the future (now is ${now})` }]
+      ? [{ path: project ? `${where}.start` : `shifts.${index}.start`, message: `must be in the future (now is ${now})` }]
       : shift.start > latest
-        ? [{ path: `shifts.${index}.start`, message: `must be within ${MAX_SHIFT_LEAD_DAYS} days (by ${latest})` }]
+        ? [{ path: project ? `${where}.start` : `shifts.${index}.start`, message: `must be within ${MAX_SHIFT_LEAD_DAYS} days (by ${latest})` }]
         : [],
   );
   if (outOfRange.length > 0) {
@@ -108,7 +112,13 @@ export const createOpportunity = async (
     });
   }
 
-  const { shifts: shiftInputs, ...fields } = input;
+  const fields = {
+    ...rest,
+    ...(project && {
+      kind: 'project' as const,
+      project: { estimatedHours: project.estimatedHours, deliverables: project.deliverables.map((d) => ({ id: deps.ids(), titleAr: d.titleAr, titleEn: d.titleEn })) },
+    }),
+  };
   const id = deps.ids();
   const shifts: ShiftRecord[] = shiftInputs.map((shift) => ({
     id: deps.ids(),
@@ -118,6 +128,7 @@ export const createOpportunity = async (
     end: shift.end,
     capacity: shift.capacity,
     seatsTaken: 0,
+    ...(project && { project: true }),
   }));
   const opportunity: OpportunityRecord = {
     ...fields,

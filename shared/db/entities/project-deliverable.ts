@@ -1,0 +1,22 @@
+/**
+ * A project's deliverable confirmed as done by a manager (issue 19): `OPP#<id>` /
+ * `DELIVERABLE#<deliverableId>`, beside the opportunity whose `project.deliverables` define it.
+ * Written once (attribute_not_exists); a project's confirmations are one Query of its partition.
+ */
+import { DeliverableRecord } from '../../domain/hours/schema.js';
+import { defineEntity } from './entity.js';
+import { opportunityPartition } from './partitions.js';
+
+export const projectDeliverable = defineEntity({
+  name: 'ProjectDeliverable',
+  schema: DeliverableRecord,
+  keys: {
+    item: (opportunityId: string, deliverableId: string) => ({ PK: opportunityPartition(opportunityId), SK: `DELIVERABLE#${deliverableId}` }),
+    prefix: 'DELIVERABLE#',
+    partition: opportunityPartition,
+  },
+  accessPatterns: [
+    { pattern: 'confirm a deliverable once', key: 'Put PK = OPP#<id>, SK = DELIVERABLE#<deliverableId> attribute_not_exists(PK) (+ outbox event)', index: 'table', operation: 'TransactWriteItems' },
+    { pattern: "a project's confirmed deliverables", key: 'PK = OPP#<id> AND begins_with(SK, DELIVERABLE#)', index: 'table', operation: 'Query' },
+  ],
+});
