@@ -244,6 +244,41 @@ describe('project opportunities (professional volunteering)', () => {
     expect(decided.body).toMatchObject({ status: 'approved', minutes: 180 });
   });
 
+  it('names the project and its confirmed deliverables in the transcript and the certificate', async () => {
+    const project = await fx.seedProject({ start: support.hoursFromNow(-10 * 24), end: support.hoursFromNow(20 * 24) });
+    const sub = await support.seedVolunteer(undefined, { professions: ['lawyer'] });
+    await fx.seedSeat(sub, project);
+    const [first, second] = project.opportunity.project!.deliverables;
+    const manager = await managerToken(project.opportunity.orgId);
+    const claimed = await claim(sub, project.opportunity.id, { date: riyadhDay(-3), minutes: 240, description: 'Reviewed the contracts', deliverableId: first!.id });
+    await expect.poll(async () => (await hoursRepository().get(claimed.body.hoursId))?.taskToken, { timeout: 20_000, interval: 200 }).toBeDefined();
+    expect((await platform.request('POST', `/v1/hours/${claimed.body.hoursId}/decision`, { token: manager, body: { decision: 'approve' } })).status).toBe(200);
+    expect((await platform.request('POST', `/v1/opportunities/${project.opportunity.id}/deliverables/${first!.id}/confirm`, { token: manager, body: {} })).status).toBe(200);
+    await platform.flushEvents();
+
+    const transcript = await platform.request('GET', '/v1/volunteers/me/transcript', { token: await volunteerToken(sub) });
+    const certificate = await platform.request('POST', '/v1/volunteers/me/certificates', { token: await volunteerToken(sub), body: {} });
+
+    expect(transcript.body.projects).toEqual([
+      {
+        opportunityId: project.opportunity.id,
+        titleAr: 'مراجعة قانونية',
+        titleEn: 'Legal review',
+        minutes: 240,
+        deliverables: [expect.objectContaining({ id: first!.id, confirmedAt: expect.any(String) }), { id: second!.id, titleAr: second!.titleAr, titleEn: second!.titleEn }],
+      },
+    ]);
+    expect(certificate.status).toBe(201);
+    const credential = JSON.parse(Buffer.from(String(certificate.body.credential).split('.')[1]!, 'base64url').toString('utf8'));
+    expect(credential.credentialSubject.volunteerHours.projects).toEqual([
+      {
+        name: [expect.objectContaining({ '@value': 'مراجعة قانونية' }), expect.objectContaining({ '@value': 'Legal review' })],
+        minutes: 240,
+        deliverables: [{ name: [expect.objectContaining({ '@value': first!.titleAr }), expect.objectContaining({ '@value': first!.titleEn })] }],
+      },
+    ]);
+  });
+
   it('refuses a claim naming a deliverable the project does not have, with 422 naming deliverableId, and writes nothing', async () => {
     const project = await fx.seedProject({ start: support.hoursFromNow(-10 * 24), end: support.hoursFromNow(20 * 24) });
     const sub = await support.seedVolunteer();

@@ -4,6 +4,7 @@ import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
 import { certificateRepository, rateLimiter, statusListRepository } from '../../../shared/db/certificate-repository.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
+import { projectNames } from '../../../shared/db/project-reads.js';
 import { registerRepository } from '../../../shared/db/register-repository.js';
 import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
 import type { CertificatePorts, VolunteerNames } from '../../../shared/domain/certificates/ports.js';
@@ -34,6 +35,7 @@ const volunteerNames = (): VolunteerNames => {
 export const registerPorts = () => ({
   register: registerRepository(),
   organizations: organizationNames(),
+  projects: projectNames(),
   clock: systemClock,
 });
 
@@ -52,6 +54,7 @@ export const certificatePorts = (event: HttpEvent): CertificatePorts & { rateLim
   register: registerRepository(),
   volunteers: volunteerNames(),
   organizations: organizationNames(),
+  projects: projectNames(),
   statusLists: statusListRepository(),
   rateLimiter: rateLimiter(),
   signer,

@@ -35,7 +35,7 @@ export const certificateCode = (bytes: Uint8Array): string => {
   return code;
 };
 
-type CredentialFacts = Pick<CertificateRecord, 'id' | 'kind' | 'holder' | 'issuer' | 'organizations' | 'minutes' | 'from' | 'to' | 'issuedAt' | 'statusList' | 'verifyUrl'>;
+type CredentialFacts = Pick<CertificateRecord, 'id' | 'kind' | 'holder' | 'issuer' | 'organizations' | 'projects' | 'minutes' | 'from' | 'to' | 'issuedAt' | 'statusList' | 'verifyUrl'>;
 
 /** The unsecured credential (the JWS payload). */
 export const volunteerHoursCredential = (baseUrl: string, facts: CredentialFacts) => ({
@@ -57,6 +57,10 @@ export const volunteerHoursCredential = (baseUrl: string, facts: CredentialFacts
       periodStart: facts.from,
       periodEnd: facts.to,
       organizations: facts.organizations.map((org) => ({ name: languageMap(org), minutes: org.minutes })),
+      ...(facts.projects &&
+        facts.projects.length > 0 && {
+          projects: facts.projects.map((p) => ({ name: languageMap(p), minutes: p.minutes, deliverables: p.deliverables.map((d) => ({ name: languageMap(d) })) })),
+        }),
     },
   },
   evidence: [{ type: ['Evidence'], id: facts.verifyUrl, name: 'verification page' }],

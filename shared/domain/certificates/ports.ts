@@ -2,7 +2,7 @@
 import type { Clock } from '../../clock.js';
 import type { Signer } from '../credentials/ports.js';
 import type { DomainEvent } from '../events.js';
-import type { OrganizationNames, RegisterRepository } from '../register/ports.js';
+import type { OrganizationNames, ProjectNames, RegisterRepository } from '../register/ports.js';
 import type { CertificateRecord } from './schema.js';
 
 export interface CertificateRepository {
@@ -61,6 +61,8 @@ export interface CertificatePorts {
   readonly register: Pick<RegisterRepository, 'allEntries'>;
   readonly volunteers: VolunteerNames;
   readonly organizations: OrganizationNames;
+  /** Names the projects the hours were given to, with their confirmed deliverables (issue 19). */
+  readonly projects?: ProjectNames;
   readonly statusLists: StatusLists;
   readonly signer: () => Promise<Signer>;
   readonly clock: Clock;

@@ -33,6 +33,8 @@ export const RevokeCertificate = z.object({ reason: boundedText(3, 500).describe
 const Names = { nameAr: z.string(), nameEn: z.string() };
 
 export const CertificateOrganization = z.object({ orgId: Id, ...Names, minutes: z.int() });
+/** A project the hours were given to (issue 19), named with the deliverables its managers confirmed. */
+export const CertificateProject = z.object({ opportunityId: Id, ...Names, minutes: z.int(), deliverables: z.array(z.object(Names)) });
 
 export const CertificateRecord = z.object({
   id: Id,
@@ -49,6 +51,7 @@ export const CertificateRecord = z.object({
   holder: z.object(Names),
   issuer: z.object(Names),
   organizations: z.array(CertificateOrganization),
+  projects: z.array(CertificateProject).optional(),
   minutes: z.int(),
   from: Day,
   to: Day,
@@ -87,6 +90,7 @@ export const Verification = z.object({
   issuer: z.object({ name: z.string().describe('in Arabic'), ...Names }),
   kind: z.enum(['organization', 'national']),
   organizations: z.array(z.object({ ...Names, minutes: z.int() })),
+  projects: z.array(z.object({ ...Names, minutes: z.int(), deliverables: z.array(z.object(Names)) })).optional().describe('projects (professional volunteering) with their confirmed deliverables'),
   minutes: z.int(),
   from: Day,
   to: Day,

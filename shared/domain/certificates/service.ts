@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { hasGroup, managesOrganization, type Caller } from '../caller.js';
 import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors.js';
 import { domainEvent } from '../events.js';
+import type { ProjectSummary } from '../register/ports.js';
 import type { LedgerEntry } from '../register/schema.js';
 import {
   certificateCode,
@@ -62,6 +63,7 @@ export const verificationView = (c: CertificateRecord): Verification => ({
   issuer: { name: c.issuer.nameAr, nameAr: c.issuer.nameAr, nameEn: c.issuer.nameEn },
   kind: c.kind,
   organizations: c.organizations.map(({ nameAr, nameEn, minutes }) => ({ nameAr, nameEn, minutes })),
+  ...(c.projects && c.projects.length > 0 && { projects: c.projects.map(({ nameAr, nameEn, minutes, deliverables }) => ({ nameAr, nameEn, minutes, deliverables })) }),
   minutes: c.minutes,
   from: c.from,
   to: c.to,
@@ -98,7 +100,12 @@ export const issue = async (
   const minutes = [...perOrg.values()].reduce((a, b) => a + b, 0);
   if (minutes <= 0) throw new NoHoursInScopeError(describeScope(scope));
   const orgIds = [...perOrg].filter(([, m]) => m > 0).map(([id]) => id);
-  const names = await ports.organizations.names(orgIds);
+  const perOpportunity = new Map<string, number>();
+  for (const entry of entries) perOpportunity.set(entry.opportunityId, (perOpportunity.get(entry.opportunityId) ?? 0) + entry.minutes);
+  const [names, projects] = await Promise.all([
+    ports.organizations.names(orgIds),
+    ports.projects ? ports.projects.projects([...perOpportunity].filter(([, m]) => m > 0).map(([id]) => id)) : Promise.resolve(new Map<string, ProjectSummary>()),
+  ]);
   const issuer = scope.orgId ? names.get(scope.orgId) : PLATFORM_NAMES;
   if (!issuer) throw new NotFoundError(`organisation ${scope.orgId} not found`);
   const dates = entries.map((e) => e.date).sort();
@@ -119,6 +126,15 @@ export const issue = async (
     holder: { nameAr: holder.nameAr, nameEn: holder.nameEn },
     issuer: { nameAr: issuer.nameAr, nameEn: issuer.nameEn },
     organizations: orgIds.map((orgId) => ({ orgId, nameAr: names.get(orgId)?.nameAr ?? orgId, nameEn: names.get(orgId)?.nameEn ?? orgId, minutes: perOrg.get(orgId)! })),
+    ...(projects.size > 0 && {
+      projects: [...projects.values()].map((p) => ({
+        opportunityId: p.opportunityId,
+        nameAr: p.titleAr,
+        nameEn: p.titleEn,
+        minutes: perOpportunity.get(p.opportunityId)!,
+        deliverables: p.deliverables.filter((d) => d.confirmedAt).map((d) => ({ nameAr: d.titleAr, nameEn: d.titleEn })),
+      })),
+    }),
     minutes,
     from: scope.from ?? dates[0]!,
     to: scope.to ?? dates[dates.length - 1]!,

@@ -26,8 +26,23 @@ export interface OrganizationNames {
   names(orgIds: readonly string[]): Promise<Map<string, { nameAr: string; nameEn: string }>>;
 }
 
+/** A project (issue 19) as transcripts and certificates name it: its titles and deliverables (confirmed ones dated). */
+export interface ProjectSummary {
+  readonly opportunityId: string;
+  readonly titleAr: string;
+  readonly titleEn: string;
+  readonly deliverables: readonly { readonly id: string; readonly titleAr: string; readonly titleEn: string; readonly confirmedAt?: string }[];
+}
+
+export interface ProjectNames {
+  /** The projects among these opportunities (others are left out). */
+  projects(opportunityIds: readonly string[]): Promise<Map<string, ProjectSummary>>;
+}
+
 export interface RegisterPorts {
   readonly register: RegisterRepository;
   readonly organizations: OrganizationNames;
+  /** Names the projects of the entries (issue 19); without it the transcript has no `projects`. */
+  readonly projects?: ProjectNames;
   readonly clock: Clock;
 }

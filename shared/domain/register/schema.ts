@@ -82,6 +82,18 @@ export const Transcript = z.object({
   byCause: z.array(z.object({ cause: z.string(), ...Sum })),
   byTrack: z.array(z.object({ track: Track, ...Sum })),
   entries: z.array(TranscriptEntryView).describe('newest first'),
+  projects: z
+    .array(
+      z.object({
+        opportunityId: Id,
+        titleAr: z.string(),
+        titleEn: z.string(),
+        minutes: z.int().describe("this page's minutes on the project"),
+        deliverables: z.array(z.object({ id: Id, titleAr: z.string(), titleEn: z.string(), confirmedAt: At.optional().describe('confirmed as done by the managers') })),
+      }),
+    )
+    .optional()
+    .describe("the projects (professional volunteering, issue 19) of this page's entries, named with their deliverables"),
   nextCursor: z.string().optional(),
 });
 export type Transcript = z.output<typeof Transcript>;

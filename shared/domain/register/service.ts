@@ -5,7 +5,7 @@
 import type { Caller } from '../caller.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { approvalEntry, reversalEntry, sortTotals, toSar, type HoursApprovedFacts, type HoursReversedFacts } from './ledger.js';
-import type { RegisterPorts } from './ports.js';
+import type { ProjectSummary, RegisterPorts } from './ports.js';
 import { TranscriptCursor, type LedgerEntry, type TotalRow, type Transcript } from './schema.js';
 
 export const recordApproval = (ports: Pick<RegisterPorts, 'register' | 'clock'>, eventId: string, detail: HoursApprovedFacts) =>
@@ -44,6 +44,9 @@ export const transcript = async (
   const orgRows = of('org');
   const names = orgRows.length > 0 ? await ports.organizations.names(orgRows.map((row) => row.value)) : new Map();
   const all = of('all')[0];
+  const perOpportunity = new Map<string, number>();
+  for (const entry of page.entries) perOpportunity.set(entry.opportunityId, (perOpportunity.get(entry.opportunityId) ?? 0) + entry.minutes);
+  const projects = ports.projects && perOpportunity.size > 0 ? await ports.projects.projects([...perOpportunity.keys()]) : new Map<string, ProjectSummary>();
   return {
     totalMinutes: all?.minutes ?? 0,
     totalValueSar: toSar(all?.valueHalalas ?? 0),
@@ -52,6 +55,15 @@ export const transcript = async (
     byCause: of('cause').map((row) => ({ cause: row.value, ...sum(row) })),
     byTrack: of('track').map((row) => ({ track: row.value as LedgerEntry['track'], ...sum(row) })),
     entries: page.entries.map(entryView),
+    ...(projects.size > 0 && {
+      projects: [...projects.values()].map((p) => ({
+        opportunityId: p.opportunityId,
+        titleAr: p.titleAr,
+        titleEn: p.titleEn,
+        minutes: perOpportunity.get(p.opportunityId) ?? 0,
+        deliverables: p.deliverables.map((d) => ({ id: d.id, titleAr: d.titleAr, titleEn: d.titleEn, ...(d.confirmedAt && { confirmedAt: d.confirmedAt }) })),
+      })),
+    }),
     ...(page.after && { nextCursor: encodeCursor({ after: page.after }) }),
   };
 };
