@@ -40,6 +40,16 @@ const opportunity = (over: Partial<MatchOpportunity> = {}): MatchOpportunity => 
 const reason = (result: ReturnType<typeof score>, code: string) => result.reasons.find((r) => r.code === code);
 
 describe('score', () => {
+  it('matches a remote four-week project (its period is its one shift) to a volunteer with the profession and weekly availability', () => {
+    const project = opportunity({ remote: true, shifts: [{ id: 'period-1', start: '2025-03-03T06:00:00Z', end: '2025-03-31T06:00:00Z' }] });
+
+    const result = score(volunteer(), project, NOW);
+
+    expect(result).toMatchObject({ eligible: true, shiftId: 'period-1' });
+    expect(reason(result, 'profession')).toEqual({ code: 'profession', detail: 'doctor', points: weights.profession });
+    expect(reason(result, 'availability')).toMatchObject({ shiftId: 'period-1' });
+  });
+
   it('gives a perfect fit every point and explains each factor', () => {
     const result = score(volunteer(), opportunity(), NOW);
     expect(result).toMatchObject({ eligible: true, score: maxScore, shiftId: 'shift-1', exclusions: [] });
