@@ -36,15 +36,39 @@ export const jwtSettingsFromEnv = (): JwtSettings | undefined => {
 
 const keySets = new Map<string, JWTVerifyGetKey>();
 
+/**
+ * Tokens already verified, per key set: a client sends the same token for up to an hour, and
+ * its signature, issuer and client cannot change in that time, so a repeat costs a map lookup
+ * instead of an RS256 verification (issue 17; the expiry is still checked on every use). Bounded:
+ * cleared when full.
+ */
+const VERIFIED_MAX = 10_000;
+const verified = new WeakMap<JWTVerifyGetKey, Map<string, JWTPayload>>();
+/** jose's `clockTolerance` below: a token is accepted until 5 s after its `exp`. */
+const CLOCK_TOLERANCE_SECONDS = 5;
+
 export const verifyJwt = async (
   token: string,
   settings: JwtSettings,
   keys: JWTVerifyGetKey = keySetFor(settings.jwksUrl),
 ): Promise<JWTPayload> => {
+  let cache = verified.get(keys);
+  if (!cache) verified.set(keys, (cache = new Map()));
+  const cacheKey = `${settings.issuer}\n${settings.audience}\n${token}`;
+  const hit = cache.get(cacheKey);
+  if (hit && typeof hit.exp === 'number' && Date.now() / 1000 < hit.exp + CLOCK_TOLERANCE_SECONDS) return hit;
+  if (hit) cache.delete(cacheKey);
+  const payload = await verifyUncached(token, settings, keys);
+  if (cache.size >= VERIFIED_MAX) cache.clear();
+  cache.set(cacheKey, payload);
+  return payload;
+};
+
+const verifyUncached = async (token: string, settings: JwtSettings, keys: JWTVerifyGetKey): Promise<JWTPayload> => {
   const { payload } = await jwtVerify(token, keys, {
     issuer: settings.issuer,
     algorithms: ['RS256'],
-    clockTolerance: 5,
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
     requiredClaims: ['exp', 'iat', 'sub', 'token_use'],
   });
   if (typeof payload.iat !== 'number' || payload.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) {

@@ -14,7 +14,7 @@
  * touches the floors and the functions alike; the median of `BENCH_LOAD_RUNS` (7) is kept.
  * Bundles are written inside the repository (the work dir is under node_modules/.cache), so an
  * external `@aws-sdk/*` resolves from the repository's node_modules as it does in the runtime.
- * `BENCH_BUNDLES=<substring>` limits the functions (the floors always run).
+ * `BENCH_BUNDLES=<substring>[,<substring>…]` limits the functions (the floors always run).
  */
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -44,9 +44,9 @@ const entries = (): Array<{ entry: string; kind: string }> => {
     ...consumers.map((c) => ({ entry: c.entry, kind: 'consumer' })),
     ...workflows.flatMap((w) => Object.values(w.tasks).map((task) => ({ entry: task.entry, kind: `workflow ${w.name}` }))),
   ];
-  const only = process.env.BENCH_BUNDLES;
+  const only = process.env.BENCH_BUNDLES?.split(',').filter(Boolean);
   return [...new Map(all.map((e) => [e.entry, e])).values()]
-    .filter((e) => !only || e.entry.includes(only))
+    .filter((e) => !only || only.some((part) => e.entry.includes(part)))
     .sort((a, b) => a.entry.localeCompare(b.entry));
 };
 

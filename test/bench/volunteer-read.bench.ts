@@ -78,6 +78,36 @@ const benchmark: Benchmark = {
         for (let i = 0; i < PER_ROUND; i++) api_.push(await timeMs(getMe));
         for (let i = 0; i < PER_ROUND; i++) raw.push(await timeMs(getItem));
       }
+      // Where the extra goes: CPU of this process per call (client, gateway and handler share it;
+      // DynamoDB Local is another process), for each layer of the GET on its own.
+      const { handler } = (await import('../../functions/http/volunteers/get-me.js')) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
+      const { volunteerRepository } = await import('../../shared/db/volunteer-repository.js');
+      const { toGatewayClaims, verifyJwt } = await import('../../shared/middleware/jwt.js');
+      const jwtSettings = { issuer: platform.issuer.issuer, audience: platform.issuer.audience, jwksUrl: 'unused' };
+      const claims = toGatewayClaims(await verifyJwt(token, jwtSettings, platform.issuer.keys));
+      const event = () => ({
+        version: '2.0',
+        routeKey: 'GET /v1/volunteers/me',
+        rawPath: '/v1/volunteers/me',
+        rawQueryString: '',
+        headers: { ...headers },
+        requestContext: { requestId: 'bench', http: { method: 'GET', path: '/v1/volunteers/me' }, authorizer: { jwt: { claims, scopes: [] } } },
+        isBase64Encoded: false,
+      });
+      const cpuPerCall = async (fn: () => Promise<unknown>, calls = PER_ROUND * 2): Promise<number> => {
+        const start = process.cpuUsage();
+        for (let i = 0; i < calls; i++) await fn();
+        const used = process.cpuUsage(start);
+        return (used.user + used.system) / 1000 / calls;
+      };
+      const repo = volunteerRepository();
+      const layers = {
+        'raw GetItem': await cpuPerCall(getItem),
+        "the handler's repository read (document client + record validation)": await cpuPerCall(() => repo.get(sub)),
+        'the handler invoked directly (stack + read + answer)': await cpuPerCall(() => handler(event(), { awsRequestId: 'bench' })),
+        'JWT verification, a token seen before (cached)': await cpuPerCall(() => verifyJwt(token, jwtSettings, platform.issuer.keys)),
+        'GET through the gateway (HTTP client + server, JWT, handler)': await cpuPerCall(getMe),
+      };
       const ratioP50 = median(api_) / median(raw);
       const ratioP99 = percentile(api_, 99) / percentile(raw, 99);
       return {
@@ -92,9 +122,11 @@ const benchmark: Benchmark = {
             goal: `≤ ${GOAL_RATIO}× p50`,
             result: verdict(ratioP50 <= GOAL_RATIO),
           },
+          ...Object.entries(layers).map(([layer, ms]) => ({ call: `CPU of this process per call: ${layer}`, 'p50 ms': round(ms, 3), 'ratio p50': round(ms / layers['raw GetItem']), goal: '(where it goes)', result: '—' })),
         ],
         notes: [
         loadNote(),
+          'the CPU rows isolate each layer (this process only; DynamoDB Local runs in its own): the gap between the handler invoked directly and the GET through the gateway is the second HTTP hop (client and server) plus the gateway, which the raw GetItem does not make',
           `${PER_ROUND * ROUNDS} sequential calls each after ${WARMUP} warm-up; DynamoDB Local in memory; client, gateway and handler share one Node process (${process.version}); the GET includes HTTP, JWT verification by the gateway, the handler stack and the same GetItem`,
         ],
       };

@@ -4,7 +4,7 @@
  * or without `aud`/`client_id` were accepted).
  */
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLocalIssuer } from '../../infra/local/issuer.js';
 import { CLOCK_SKEW_SECONDS, verifyJwt, type JwtSettings } from '../../shared/middleware/jwt.js';
 
@@ -84,6 +84,43 @@ describe('verifyJwt', () => {
 
   it('refuses a token from another issuer', async () => {
     await expect(verifyJwt(await sign(idToken({ iss: 'https://elsewhere.test' })), settings, keys)).rejects.toThrow(/iss/);
+  });
+});
+
+describe('verifyJwt on a token it verified before (issue 17)', () => {
+  afterEach(() => vi.useRealTimers());
+  const counting = () => {
+    const calls = { count: 0 };
+    const counted: JWTVerifyGetKey = (header, token) => {
+      calls.count += 1;
+      return keys(header, token);
+    };
+    return { calls, counted };
+  };
+
+  it('does not verify the signature again', async () => {
+    const { calls, counted } = counting();
+    const token = await sign(idToken());
+    await verifyJwt(token, settings, counted);
+    await expect(verifyJwt(token, settings, counted)).resolves.toMatchObject({ sub: 'user-1' });
+    expect(calls.count).toBe(1);
+  });
+
+  it('still refuses it once it has expired', async () => {
+    const { counted } = counting();
+    const token = await sign(idToken({ exp: now() + 2 }));
+    await verifyJwt(token, settings, counted);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 60_000);
+    await expect(verifyJwt(token, settings, counted)).rejects.toThrow(/exp/);
+  });
+
+  it('still refuses it for another app client or issuer', async () => {
+    const { counted } = counting();
+    const token = await sign(idToken());
+    await verifyJwt(token, settings, counted);
+    await expect(verifyJwt(token, { ...settings, audience: 'other-client' }, counted)).rejects.toThrow(/app client/);
+    await expect(verifyJwt(token, { ...settings, issuer: 'https://elsewhere.test' }, counted)).rejects.toThrow(/iss/);
   });
 });
 
