@@ -40,6 +40,7 @@ import {
   CompanyAdminAddedDetail,
   EmployeeJoinedDetail,
   EmployeeLeftDetail,
+  VtoReservedDetail,
   CompanyApprovedDetail,
   CompanyRegisteredDetail,
   CompanyRejectedDetail,
@@ -276,6 +277,11 @@ export const eventCatalog = {
     description: 'An employee left their company; their record and contributions stay in its history.',
     detail: EmployeeLeftDetail,
     example: 'companies/employee-left.json',
+  },
+  VtoReserved: {
+    description: "An employee's volunteer time off was reserved against their programme quota for one application (at once, or when an admin approved the participation).",
+    detail: VtoReservedDetail,
+    example: 'companies/vto-reserved.json',
   },
 } as const satisfies Record<string, EventContract>;
 

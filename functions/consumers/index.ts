@@ -176,6 +176,15 @@ export const notifyOpportunityUpdated = /* @__PURE__ */ defineConsumer({
   timeout: 120,
 });
 
+/** HoursApproved / HoursReversed (issue 15) → companies: the employee's reserved time off is consumed; the company's contribution counters. */
+export const companyHours = /* @__PURE__ */ defineConsumer({
+  id: 'CompanyHours',
+  events: ['HoursApproved', 'HoursReversed'],
+  contracts: { HoursApproved: HoursApprovedDetail, HoursReversed: HoursReversedDetail },
+  entry: 'functions/consumers/company-hours.ts',
+  needs: ['table:read', 'table:write'],
+});
+
 export const consumers: readonly ConsumerDefinition[] = [
   notifyHours,
   attendanceRecord,
@@ -192,4 +201,5 @@ export const consumers: readonly ConsumerDefinition[] = [
   notifyTrainingMissing,
   assignFirstManager,
   notifyOpportunityUpdated,
+  companyHours,
 ];

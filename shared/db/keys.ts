@@ -15,6 +15,7 @@ import * as certificate from './entities/certificate.js';
 import * as charterAcceptance from './entities/charter-acceptance.js';
 import * as company from './entities/company.js';
 import * as companyEmployee from './entities/company-employee.js';
+import * as companyProgram from './entities/company-program.js';
 import * as consentChange from './entities/consent-change.js';
 import * as consumedEvent from './entities/consumed-event.js';
 import * as erasure from './entities/erasure.js';
@@ -63,6 +64,7 @@ const modules: readonly Record<string, unknown>[] = [
   charterAcceptance,
   company,
   companyEmployee,
+  companyProgram,
   consentChange,
   consumedEvent,
   erasure,

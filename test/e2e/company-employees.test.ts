@@ -8,7 +8,7 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companyEmployeeRepository } from '../../shared/db/company-employee-repository.js';
 import { codeHash } from '../../shared/domain/companies/employees.js';
-import { approvedCompany, type ApprovedCompany } from '../helpers/companies.js';
+import { approvedCompany, lastCode as lastCodeOf, type ApprovedCompany } from '../helpers/companies.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 
 let platform: TestPlatform;
@@ -21,21 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-interface StoredEmail {
-  readonly destination: { readonly to: readonly string[] };
-  readonly subject: string;
-  readonly body: { readonly text?: string; readonly html?: string };
-}
-
-/** The code of the latest email sent to `address` (and the whole text). */
-const lastCode = async (address: string): Promise<{ code: string; text: string }> => {
-  const store = (await (await fetch(`${platform.sesUrl}/store`)).json()) as { emails: StoredEmail[] };
-  const mail = store.emails.filter((e) => e.destination.to.includes(address)).at(-1);
-  const text = `${mail?.subject}\n${mail?.body.text ?? mail?.body.html ?? ''}`;
-  const code = /Code: ([A-Z0-9]{8})/.exec(text)?.[1];
-  if (!code) throw new Error(`no code emailed to ${address}`);
-  return { code, text };
-};
+const lastCode = (address: string) => lastCodeOf(platform, address);
 
 const volunteer = async () => {
   const sub = `emp-${ulid()}`;

@@ -38,3 +38,30 @@ export const approvedCompany = async (platform: TestPlatform, body = companyRegi
   const admin = await platform.token({ sub: adminSub, groups: ['volunteer', 'company-admin'], companyId: id, email: `hr@${body.emailDomains[0]}` });
   return { id, domain: body.emailDomains[0]!, adminSub, admin };
 };
+
+interface StoredEmail {
+  readonly destination: { readonly to: readonly string[] };
+  readonly subject: string;
+  readonly body: { readonly text?: string; readonly html?: string };
+}
+
+/** The one-time code of the latest email the SES emulator received for `address`. */
+export const lastCode = async (platform: TestPlatform, address: string): Promise<{ code: string; text: string }> => {
+  const store = (await (await fetch(`${platform.sesUrl}/store`)).json()) as { emails: StoredEmail[] };
+  const mail = store.emails.filter((e) => e.destination.to.includes(address)).at(-1);
+  const text = `${mail?.subject}\n${mail?.body.text ?? mail?.body.html ?? ''}`;
+  const code = /Code: ([A-Z0-9]{8})/.exec(text)?.[1];
+  if (!code) throw new Error(`no code emailed to ${address}`);
+  return { code, text };
+};
+
+/** A volunteer who joined the company by invitation: their sub and token. */
+export const employeeOf = async (platform: TestPlatform, company: ApprovedCompany): Promise<{ sub: string; token: string; email: string }> => {
+  const sub = `emp-${ulid()}`;
+  const email = `${sub.toLowerCase()}@${company.domain}`;
+  const token = await platform.token({ sub, groups: ['volunteer'] });
+  await platform.request('POST', `/v1/companies/${company.id}/employees`, { token: company.admin, body: { email } });
+  const joined = await platform.request('POST', `/v1/companies/${company.id}/join`, { token, body: { code: (await lastCode(platform, email)).code } });
+  if (joined.status !== 201) throw new Error(`join answered ${joined.status}: ${JSON.stringify(joined.body)}`);
+  return { sub, token, email };
+};

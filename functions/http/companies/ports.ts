@@ -6,8 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
 import { companyEmployeeRepository } from '../../../shared/db/company-employee-repository.js';
+import { applicationRepository } from '../../../shared/db/application-repository.js';
+import { companyProgramRepository } from '../../../shared/db/company-program-repository.js';
 import { companyRepository } from '../../../shared/db/company-repository.js';
-import type { CompanyDeps, EmployeeDeps, OnboardingWorkflow } from '../../../shared/domain/companies/ports.js';
+import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
+import { organizationRepository } from '../../../shared/db/organization-repository.js';
+import type { CompanyDeps, EmployeeDeps, OnboardingWorkflow, ProgramDeps } from '../../../shared/domain/companies/ports.js';
 import { DecisionNotOpenError } from '../../../shared/domain/organizations/errors.js';
 import { emailSender } from '../../../shared/messaging/email.js';
 import { decisionNotOpenText, resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
@@ -40,4 +44,18 @@ export const employeePorts = (): EmployeeDeps => ({
   email: emailSender(),
   randomBytes: (size) => randomBytes(size),
   appUrl: appUrl(),
+});
+
+export const programPorts = (): ProgramDeps => ({
+  ...companyPorts(),
+  programs: companyProgramRepository(),
+  employees: companyEmployeeRepository(),
+  reads: {
+    application: (id) => applicationRepository().get(id),
+    opportunityCauses: async (id) => {
+      const found = await opportunityRepository().get(id);
+      return found ? [found.opportunity.category] : [];
+    },
+    eligibleOrganization: async (orgId) => (await organizationRepository().get(orgId))?.status === 'active',
+  },
 });

@@ -7,6 +7,8 @@
  * - `POST|GET …/admins`: its admins (GET: the ministry too).
  * - `POST …/employees` (invite), `GET …/employees`: its admins.
  * - `POST …/domain-codes`, `POST …/join`, `POST …/leave`: volunteers (the employees themselves).
+ * - `POST|GET …/programs`: its admins (GET: its employees too); `POST …/participations`: its
+ *   employees; `POST …/participations/{id}/decision`: its admins.
  * Anyone else, another company's admin included, gets a 404 for everything of a company.
  */
 import {
@@ -19,6 +21,13 @@ import {
   JoinCompany,
   ListQuery,
   Membership,
+  Participate,
+  ParticipationDecision,
+  ParticipationPath,
+  ParticipationView,
+  Program,
+  ProgramList,
+  ProgramPath,
   RequestDomainCode,
   CompanyAdmin,
   CompanyAdminList,
@@ -27,6 +36,7 @@ import {
   CompanyPath,
   CompanyRegisteredResponse,
   CompanyView,
+  CreateProgram,
   RegisterCompany,
 } from '../../../shared/domain/companies/schema.js';
 import { defineOperation } from '../operation.js';
@@ -273,6 +283,129 @@ export const leaveCompany = /* @__PURE__ */ defineOperation({
   examples: { path: { companyId: COMPANY_ID }, response: { companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X', leftAt: '2026-09-30T15:00:00.000Z' } },
 });
 
+const PROGRAM_ID = '01JS3C8M5N0P4Q6R9S2T7V1W3Y';
+const program = {
+  id: '01JS3C8M5N0P4Q6R9S2T7V1W3Y',
+  companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X',
+  nameAr: 'برنامج الأفق للعطاء',
+  nameEn: 'Horizon Gives',
+  hoursPerEmployee: 16,
+  from: '2026-06-01',
+  to: '2026-12-31',
+  causes: ['education', 'environment'],
+  orgIds: ['01JRW9Z6Q3X8K2M4N5P7R9S1TV'],
+  requiresApproval: true,
+  createdBy: '5b7c1e2a-9d3f-4a6b-8c0e-1f2a3b4c5d6e',
+  createdAt: '2026-05-20T10:00:00.000Z',
+};
+
+export const createProgram = /* @__PURE__ */ defineOperation({
+  id: 'CreateCompanyProgram',
+  method: 'POST',
+  path: '/v1/companies/{companyId}/programs',
+  entry: 'functions/http/companies/create-program.ts',
+  auth: 'required',
+  groups: ['company-admin'],
+  request: { path: CompanyPath, body: CreateProgram },
+  idempotent: true,
+  needs: ['table:read', 'table:write'],
+  summary:
+    "Create an employee volunteering programme (its company-admins): period, volunteer time off per employee (hours), eligible causes and/or organisations (active non-profits of the platform; 422 naming `orgIds.N` otherwise), whether an admin approves each participation. Another company's admin → 404.",
+  tags,
+  responses: { 201: Program },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { companyId: COMPANY_ID },
+    request: { nameAr: 'برنامج الأفق للعطاء', nameEn: 'Horizon Gives', hoursPerEmployee: 16, from: '2026-06-01', to: '2026-12-31', causes: ['education', 'environment'], orgIds: ['01JRW9Z6Q3X8K2M4N5P7R9S1TV'], requiresApproval: true },
+    response: program,
+  },
+});
+
+export const listPrograms = /* @__PURE__ */ defineOperation({
+  id: 'ListCompanyPrograms',
+  method: 'GET',
+  path: '/v1/companies/{companyId}/programs',
+  entry: 'functions/http/companies/list-programs.ts',
+  auth: 'required',
+  request: { path: CompanyPath },
+  needs: ['table:read'],
+  summary: "The company's programmes (its company-admins and its current employees; anyone else → 404).",
+  tags,
+  responses: { 200: ProgramList },
+  errors: [400, 401, 404],
+  examples: { path: { companyId: COMPANY_ID }, response: { items: [program] } },
+});
+
+export const participateInProgram = /* @__PURE__ */ defineOperation({
+  id: 'ParticipateInProgram',
+  method: 'POST',
+  path: '/v1/companies/{companyId}/programs/{programId}/participations',
+  entry: 'functions/http/companies/participate.ts',
+  auth: 'required',
+  groups: ['volunteer'],
+  request: { path: ProgramPath, body: Participate },
+  idempotent: true,
+  needs: ['table:read', 'table:write', 'events'],
+  summary:
+    "An employee tags one of their applications (an eligible organisation or cause, a shift within the programme's period) with the programme. The shift's minutes are reserved against their time off at once (`reserved`), or when an admin approves (`requested`). 409 `vto-quota-exceeded` when they are not available: the quota is never exceeded, whatever the concurrency. One programme per opportunity's hours.",
+  tags,
+  responses: { 201: ParticipationView },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { companyId: COMPANY_ID, programId: PROGRAM_ID },
+    request: { applicationId: '01JS3D9M6P1Q5R7S0T3V8W2X4Y' },
+    response: {
+      id: '01JS3C8M5N0P4Q6R9S2T7V1W3Z',
+      companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X',
+      programId: '01JS3C8M5N0P4Q6R9S2T7V1W3Y',
+      volunteerId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      applicationId: '01JS3D9M6P1Q5R7S0T3V8W2X4Y',
+      opportunityId: '01JRZ4A7B8C9D0E1F2G3H4J5K6',
+      orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+      shiftId: '01JRZ4A7B8C9D0E1F2G3H4J5K7',
+      minutes: 240,
+      status: 'requested',
+      createdAt: '2026-06-02T08:00:00.000Z',
+      balance: { quotaMinutes: 960, reservedMinutes: 0, usedMinutes: 0, availableMinutes: 960 },
+    },
+  },
+});
+
+export const decideParticipation = /* @__PURE__ */ defineOperation({
+  id: 'DecideProgramParticipation',
+  method: 'POST',
+  path: '/v1/companies/{companyId}/programs/{programId}/participations/{participationId}/decision',
+  entry: 'functions/http/companies/decide-participation.ts',
+  auth: 'required',
+  groups: ['company-admin'],
+  request: { path: ParticipationPath, body: ParticipationDecision },
+  needs: ['table:read', 'table:write', 'events'],
+  summary:
+    "A company-admin approves a requested participation (its minutes reserved, 409 `vto-quota-exceeded` if no longer available) or rejects it (`reason` required). Decided once (409). Another company's admin → 404.",
+  tags,
+  responses: { 200: ParticipationView },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { companyId: COMPANY_ID, programId: PROGRAM_ID, participationId: '01JS3C8M5N0P4Q6R9S2T7V1W3Z' },
+    request: { decision: 'approve' },
+    response: {
+      id: '01JS3C8M5N0P4Q6R9S2T7V1W3Z',
+      companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X',
+      programId: '01JS3C8M5N0P4Q6R9S2T7V1W3Y',
+      volunteerId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      applicationId: '01JS3D9M6P1Q5R7S0T3V8W2X4Y',
+      opportunityId: '01JRZ4A7B8C9D0E1F2G3H4J5K6',
+      orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+      shiftId: '01JRZ4A7B8C9D0E1F2G3H4J5K7',
+      minutes: 240,
+      status: 'reserved',
+      createdAt: '2026-06-02T08:00:00.000Z',
+      decidedBy: '5b7c1e2a-9d3f-4a6b-8c0e-1f2a3b4c5d6e',
+      balance: { quotaMinutes: 960, reservedMinutes: 240, usedMinutes: 0, availableMinutes: 720 },
+    },
+  },
+});
+
 export const companyOperations = [
   registerCompany,
   getCompany,
@@ -284,4 +417,8 @@ export const companyOperations = [
   requestDomainCode,
   joinCompany,
   leaveCompany,
+  createProgram,
+  listPrograms,
+  participateInProgram,
+  decideParticipation,
 ] as const;

@@ -52,3 +52,11 @@ export class AlreadyEmployedError extends ConflictError {
     super(`you already belong to company ${companyId}; leave it before joining another`, options);
   }
 }
+
+/** The reservation would take the employee past the programme's time off (the quota's condition failed). */
+export class VtoQuotaExceededError extends ConflictError {
+  override readonly code = 'vto-quota-exceeded';
+  constructor(minutes: number, options?: { cause?: unknown }) {
+    super(`reserving ${minutes} minutes would exceed your volunteer time off under this programme`, options);
+  }
+}

@@ -8,7 +8,7 @@ import type { RecordedDecision } from '../decision.js';
 import type { DomainEvent } from '../events.js';
 import type { EmailSender } from '../notifications/ports.js';
 import type { OnboardingWorkflow } from '../organizations/service.js';
-import type { CompanyAdmin, CompanyRecord, CompanyStatus, CompanyStatusChange, Employee, JoinVia, Membership } from './schema.js';
+import type { CompanyAdmin, CompanyRecord, CompanyStatus, CompanyStatusChange, Employee, JoinVia, Membership, Participation, Program, VtoBalance } from './schema.js';
 
 export type { OnboardingWorkflow };
 
@@ -96,4 +96,38 @@ export interface EmployeeDeps extends CompanyDeps {
   readonly randomBytes: (size: number) => Uint8Array;
   /** Where the apps open a company invitation (`…/companies/{id}/join?code=`). */
   readonly appUrl: string;
+}
+
+export interface ProgramRepository {
+  create(program: Program): Promise<void>;
+  get(companyId: string, programId: string): Promise<Program | undefined>;
+  list(companyId: string): Promise<Program[]>;
+  participation(companyId: string, programId: string, participationId: string): Promise<Participation | undefined>;
+  /**
+   * Records a participation (one per volunteer and opportunity, else ConflictError) and, when it
+   * is `reserved`, takes its minutes from the employee's quota in the same transaction, under
+   * the condition that they are still available (VtoQuotaExceededError otherwise).
+   */
+  participate(participation: Participation, quotaMinutes: number, events: readonly DomainEvent[]): Promise<void>;
+  /** requested → reserved (the quota taken as in `participate`) or → rejected. */
+  decide(participation: Participation, quotaMinutes: number, events: readonly DomainEvent[]): Promise<void>;
+  balance(companyId: string, programId: string, volunteerId: string, quotaMinutes: number): Promise<VtoBalance>;
+  /** The participation of a volunteer's hours on an opportunity, if one was recorded. */
+  forHours(volunteerId: string, opportunityId: string): Promise<Participation | undefined>;
+  /** reserved → consumed: `usedMinutes` used, the rest of the reservation given back; `already` when done. */
+  consume(participation: Participation, usedMinutes: number): Promise<'applied' | 'already'>;
+}
+
+/** What programmes read of the other areas. */
+export interface ProgramReads {
+  application(id: string): Promise<{ id: string; volunteerId: string; opportunityId: string; orgId: string; shiftId: string; shiftStart: string; shiftEnd: string; status: string } | undefined>;
+  opportunityCauses(opportunityId: string): Promise<readonly string[]>;
+  /** An organisation that may receive employees' time: active on the platform (licensed non-profits). */
+  eligibleOrganization(orgId: string): Promise<boolean>;
+}
+
+export interface ProgramDeps extends CompanyDeps {
+  readonly programs: ProgramRepository;
+  readonly employees: Pick<EmployeeRepository, 'membership'>;
+  readonly reads: ProgramReads;
 }

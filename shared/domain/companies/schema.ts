@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { decisionRequest, RecordedDecision } from '../decision.js';
 import { LicenseNumber, uniqueItems } from '../organizations/schema.js';
+import { Cause } from '../reference/causes.js';
 import { boundedText } from '../reference/text.js';
 
 /** A ULID. */
@@ -166,4 +167,80 @@ export const EmployeeJoinedDetail = z
   .strict();
 export const EmployeeLeftDetail = z
   .object({ companyId: z.string(), volunteerId: z.string(), joinedAt: z.iso.datetime({ offset: true }), leftAt: z.iso.datetime({ offset: true }) })
+  .strict();
+
+// ── Programmes and volunteer time off ───────────────────────────────────────
+const Day = z.iso.date().describe('a calendar day (YYYY-MM-DD), Asia/Riyadh');
+
+export const CreateProgram = z
+  .object({
+    nameAr: boundedText(2, 150),
+    nameEn: boundedText(2, 150),
+    hoursPerEmployee: z.int().min(1).max(400).describe('volunteer time off per employee over the programme, in hours'),
+    from: Day,
+    to: Day,
+    causes: z.array(Cause).max(14).superRefine(uniqueItems('cause')).optional().describe('eligible causes (reference ids)'),
+    orgIds: z.array(Ulid).max(100).superRefine(uniqueItems('organisation')).optional().describe('eligible organisations (active non-profits of the platform)'),
+    requiresApproval: z.boolean().default(false).describe("an admin approves each employee's participation before time off is reserved"),
+  })
+  .strict()
+  .refine((p) => p.to >= p.from, { path: ['to'], message: 'must not be before from' })
+  .refine((p) => (p.causes?.length ?? 0) + (p.orgIds?.length ?? 0) > 0, { path: ['causes'], message: 'give eligible causes or orgIds' });
+export type CreateProgram = z.output<typeof CreateProgram>;
+
+export const Program = z.object({
+  id: z.string(),
+  companyId: z.string(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  hoursPerEmployee: z.int(),
+  from: z.string(),
+  to: z.string(),
+  causes: z.array(z.string()),
+  orgIds: z.array(z.string()),
+  requiresApproval: z.boolean(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type Program = z.infer<typeof Program>;
+export const ProgramList = z.object({ items: z.array(Program) });
+
+export const ProgramPath = z.object({ companyId: Ulid, programId: Ulid });
+export const ParticipationPath = ProgramPath.extend({ participationId: Ulid });
+
+export const Participate = z.object({ applicationId: Ulid.describe('the employee\'s application to an eligible opportunity') }).strict();
+
+export const ParticipationStatus = z.enum(['requested', 'reserved', 'rejected', 'consumed']);
+/**
+ * An employee's time off for one application under a programme: `requested` (waiting for an
+ * admin), `reserved` (minutes held against the quota), `consumed` (hours approved: the approved
+ * minutes, at most the reserved ones, are used), `rejected`.
+ */
+export const Participation = z.object({
+  id: z.string(),
+  companyId: z.string(),
+  programId: z.string(),
+  volunteerId: z.string(),
+  applicationId: z.string(),
+  opportunityId: z.string(),
+  orgId: z.string(),
+  shiftId: z.string(),
+  minutes: z.int(),
+  status: ParticipationStatus,
+  usedMinutes: z.int().optional(),
+  createdAt: z.string(),
+  decidedBy: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type Participation = z.infer<typeof Participation>;
+
+/** An employee's time off under a programme, in minutes. */
+export const VtoBalance = z.object({ quotaMinutes: z.int(), reservedMinutes: z.int(), usedMinutes: z.int(), availableMinutes: z.int() });
+export type VtoBalance = z.infer<typeof VtoBalance>;
+export const ParticipationView = Participation.extend({ balance: VtoBalance });
+
+export const ParticipationDecision = decisionRequest('required when rejecting; shown to the employee');
+
+export const VtoReservedDetail = z
+  .object({ companyId: z.string(), programId: z.string(), participationId: z.string(), volunteerId: z.string(), opportunityId: z.string(), minutes: z.int(), at: z.iso.datetime({ offset: true }) })
   .strict();

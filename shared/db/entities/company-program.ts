@@ -1,0 +1,51 @@
+/**
+ * Programmes of a company (`COMPANY#<id>` / `PROGRAM#<programId>`), employees' participations
+ * (`PARTICIPATION#<programId>#<id>`), one time-off counter per employee and programme
+ * (`VTO#<programId>#<sub>`: `available` minutes only decrease under the condition that enough
+ * remain) and, in the volunteer's partition, which participation their hours on an opportunity
+ * belong to (`VOL#<sub>` / `VTO#<opportunityId>`: one per opportunity).
+ */
+import * as z from 'zod';
+import { Participation, Program } from '../../domain/companies/schema.js';
+import { defineEntity } from './entity.js';
+import { companyPartition, volunteerPartition } from './partitions.js';
+
+export const companyProgram = defineEntity({
+  name: 'CompanyProgram',
+  schema: Program,
+  keys: { item: (companyId: string, programId: string) => ({ PK: companyPartition(companyId), SK: `PROGRAM#${programId}` }), prefix: 'PROGRAM#', partition: companyPartition },
+  accessPatterns: [
+    { pattern: 'get a programme', key: 'PK = COMPANY#<id> AND SK = PROGRAM#<programId>', index: 'table', operation: 'GetItem' },
+    { pattern: "a company's programmes", key: 'PK = COMPANY#<id> AND begins_with(SK, PROGRAM#)', index: 'table', operation: 'Query' },
+  ],
+});
+
+export const vtoParticipation = defineEntity({
+  name: 'VtoParticipation',
+  schema: Participation,
+  keys: {
+    item: (companyId: string, programId: string, participationId: string) => ({ PK: companyPartition(companyId), SK: `PARTICIPATION#${programId}#${participationId}` }),
+  },
+  accessPatterns: [
+    {
+      pattern: 'participate: the participation, its hours pointer and (reserved) the quota taken',
+      key: 'Put PARTICIPATION# + Put VOL#<sub>/VTO#<opportunityId> if absent + Update VTO#<programId>#<sub> if available >= minutes',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+  ],
+});
+
+export const vtoQuota = defineEntity({
+  name: 'VtoQuota',
+  schema: z.object({ quota: z.int(), available: z.int(), reserved: z.int(), used: z.int() }),
+  keys: { item: (companyId: string, programId: string, sub: string) => ({ PK: companyPartition(companyId), SK: `VTO#${programId}#${sub}` }) },
+  accessPatterns: [{ pattern: "an employee's time off under a programme", key: 'PK = COMPANY#<id> AND SK = VTO#<programId>#<sub>', index: 'table', operation: 'GetItem' }],
+});
+
+export const vtoHoursPointer = defineEntity({
+  name: 'VtoHoursPointer',
+  schema: z.object({ companyId: z.string(), programId: z.string(), participationId: z.string() }),
+  keys: { item: (sub: string, opportunityId: string) => ({ PK: volunteerPartition(sub), SK: `VTO#${opportunityId}` }) },
+  accessPatterns: [{ pattern: 'the participation of a volunteer\'s hours on an opportunity', key: 'PK = VOL#<sub> AND SK = VTO#<opportunityId>', index: 'table', operation: 'GetItem' }],
+});
