@@ -40,11 +40,20 @@ export const daemonAddress = (value = process.env.AWS_XRAY_DAEMON_ADDRESS ?? '12
 const newId = (): string => randomBytes(8).toString('hex');
 const now = (): number => Date.now() / 1000;
 
+/** What one UDP datagram to the daemon can carry (64 KB less headers). */
+const MAX_DATAGRAM_BYTES = 63 * 1024;
+
 let socket: Socket | undefined;
-const send = (document: object): void => {
+const send = (document: Record<string, unknown>): void => {
   const { host, port } = daemonAddress();
   socket ??= createSocket('udp4').unref();
-  const message = Buffer.from(`{"format":"json","version":1}\n${JSON.stringify(document)}`);
+  let message = Buffer.from(`{"format":"json","version":1}\n${JSON.stringify(document)}`);
+  // A large response as metadata would make the whole subsegment undeliverable: keep the
+  // subsegment, drop the metadata and say so.
+  if (message.length > MAX_DATAGRAM_BYTES && document.metadata) {
+    const { metadata: _dropped, ...rest } = document;
+    message = Buffer.from(`{"format":"json","version":1}\n${JSON.stringify({ ...rest, annotations: { ...(rest.annotations as object), ResponseTooLarge: true } })}`);
+  }
   socket.send(message, port, host, () => undefined);
 };
 

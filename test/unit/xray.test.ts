@@ -87,6 +87,14 @@ describe('X-Ray subsegments without the X-Ray SDK', () => {
     expect(doc!.cause.exceptions[0].stack.length).toBeGreaterThan(0);
   });
 
+  it('keeps the subsegment of a response too large for one datagram, without the response', async () => {
+    const handler = middy().use(createTracing('volunteers').middleware()).handler(async () => ({ body: 'x'.repeat(100_000) }));
+    await handler({}, context);
+    const [doc] = await waitFor(1);
+    expect(doc).toMatchObject({ name: '## index.handler', annotations: { ColdStart: true, Service: 'volunteers', ResponseTooLarge: true } });
+    expect(doc!.metadata).toBeUndefined();
+  });
+
   it('sends nothing for an unsampled trace', async () => {
     process.env._X_AMZN_TRACE_ID = `Root=${ROOT};Parent=${PARENT};Sampled=0`;
     const handler = middy().use(createTracing('volunteers').middleware()).handler(async () => 'ok');
