@@ -207,6 +207,20 @@ describe('project opportunities (professional volunteering)', () => {
     expect((await support.allItems()).filter((i) => i.entity === 'Opportunity' && i.orgId === orgId)).toEqual([]);
   });
 
+  it('refuses shifts added to a project by PATCH with 422 naming shifts, and changes nothing', async () => {
+    const orgId = await activeOrganization();
+    const created = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, { token: await managerToken(orgId), body: projectBody() });
+
+    const response = await platform.request('PATCH', `/v1/opportunities/${created.body.id}`, {
+      token: await managerToken(orgId),
+      body: { shifts: [{ start: support.hoursFromNow(30), end: support.hoursFromNow(34), capacity: 3 }] },
+    });
+
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'shifts' })]));
+    expect((await platform.request('GET', `/v1/opportunities/${created.body.id}`, { token: await managerToken(orgId) })).body.shifts).toEqual(created.body.shifts);
+  });
+
   it('lets a volunteer hold a project seat and an overlapping shift: projects do not block shifts, nor shifts projects', async () => {
     const orgId = await activeOrganization();
     const created = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, { token: await managerToken(orgId), body: projectBody() });

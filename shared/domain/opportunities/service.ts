@@ -231,6 +231,8 @@ export const updateOpportunity = async (deps: OpportunityDeps, caller: Caller, i
   const now = deps.clock.now().toISOString();
   const latest = new Date(deps.clock.now().getTime() + MAX_SHIFT_LEAD_DAYS * 86_400_000).toISOString();
   const errors: { path: string; message: string }[] = [];
+  // A project is one period (its only shift), never shifts (issue 19).
+  if (input.shifts && opportunity.kind === 'project') errors.push({ path: 'shifts', message: `opportunity ${id} is a project: it has one period and no shifts` });
 
   let plan: ShiftPlan = { keep: shifts.map((shift) => ({ shift, moved: false, seated: isSeated(shift), changed: false })), add: [], remove: [] };
   if (input.shifts) {
