@@ -7,7 +7,7 @@
  * - `GET /v1/charter`, `GET /v1/guide`: public (`auth: 'none'`).
  */
 import { AcceptCharter, Charter, CharterAcceptance, Guide } from '../../../shared/domain/volunteers/documents/schema.js';
-import { RegisterVolunteer, UpdateVolunteer, VolunteerProfile } from '../../../shared/domain/volunteers/schema.js';
+import { RegisteredVolunteer, RegisterVolunteer, UpdateVolunteer, VolunteerProfile } from '../../../shared/domain/volunteers/schema.js';
 import { defineOperation } from '../operation.js';
 
 const tags = ['volunteers'];
@@ -70,11 +70,11 @@ export const registerVolunteer = /* @__PURE__ */ defineOperation({
   auth: 'required',
   request: { body: RegisterVolunteer },
   idempotent: true,
-  needs: ['table:write', 'events', 'national-id-pepper'],
+  needs: ['table:write', 'events', 'national-id-pepper', 'cognito'],
   summary:
-    "Create the caller's volunteer profile. Any signed-in user (no group needed). One profile per user and per national ID / iqama (409 otherwise). The national ID is stored only as a keyed hash and returned masked.",
+    "Create the caller's volunteer profile. Any signed-in user (no group needed). One profile per user and per national ID / iqama (409 otherwise). The national ID is stored only as a keyed hash and returned masked. A caller whose token has no `volunteer` group joins it in this request: the 201 then carries `tokenRefreshRequired: true` — refresh the token once (the `/me` routes answer 403 to the old one).",
   tags,
-  responses: { 201: VolunteerProfile },
+  responses: { 201: RegisteredVolunteer },
   errors: [400, 401, 409, 413, 422],
   examples: { request: registration, response: profile },
 });

@@ -170,6 +170,14 @@ export const VolunteerProfile = VolunteerRecord.omit({ nationalIdHash: true, rev
   .meta({ id: 'VolunteerProfile' });
 export type VolunteerProfile = z.output<typeof VolunteerProfile>;
 
+/** The answer to a registration: the profile, and whether the caller's token must be refreshed. */
+export const RegisteredVolunteer = VolunteerProfile.extend({
+  tokenRefreshRequired: z
+    .literal(true)
+    .optional()
+    .describe('present when the token used had no `volunteer` group: it was added now, so refresh the token once before calling the /me routes'),
+}).meta({ id: 'RegisteredVolunteer' });
+
 /** Detail of `VolunteerRegistered`: what matching and onboarding need; no national ID, no contact data. */
 export const VolunteerRegisteredDetail = z
   .object({
