@@ -11,6 +11,7 @@ import * as application from './entities/application.js';
 import * as appliedMarker from './entities/applied-marker.js';
 import * as attendance from './entities/attendance.js';
 import * as booking from './entities/booking.js';
+import * as calendarFeed from './entities/calendar-feed.js';
 import * as certificate from './entities/certificate.js';
 import * as charterAcceptance from './entities/charter-acceptance.js';
 import * as company from './entities/company.js';
@@ -60,6 +61,7 @@ const modules: readonly Record<string, unknown>[] = [
   appliedMarker,
   attendance,
   booking,
+  calendarFeed,
   certificate,
   charterAcceptance,
   company,

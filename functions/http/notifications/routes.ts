@@ -2,7 +2,16 @@
  * Notification routes: the volunteer's private calendar feed (group `volunteer`; each caller
  * only ever gets their own shifts).
  */
+import * as z from 'zod';
 import { defineOperation } from '../operation.js';
+
+const FeedSecretPath = z.object({ secret: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a calendar feed secret') });
+const CalendarFeedUrl = z
+  .object({
+    url: z.string().describe('the secret feed address to subscribe to in a calendar app (no token needed); keep it private'),
+    createdAt: z.string(),
+  })
+  .describe('a secret calendar feed URL');
 
 export const getMyCalendar = /* @__PURE__ */ defineOperation({
   id: 'GetMyCalendar',
@@ -19,4 +28,51 @@ export const getMyCalendar = /* @__PURE__ */ defineOperation({
   errors: [401, 403],
 });
 
-export const notificationOperations = [getMyCalendar] as const;
+export const issueCalendarFeed = /* @__PURE__ */ defineOperation({
+  id: 'IssueCalendarFeed',
+  method: 'POST',
+  path: '/v1/volunteers/me/calendar-feed',
+  entry: 'functions/http/notifications/issue-calendar-feed.ts',
+  auth: 'required',
+  groups: ['volunteer'],
+  needs: ['table:read', 'table:write'],
+  summary:
+    "A secret URL of the caller's calendar feed that a calendar app can subscribe to without a bearer token (the same content as GET /v1/volunteers/me/calendar.ics). Issuing a new one revokes the previous URL.",
+  tags: ['notifications'],
+  responses: { 201: CalendarFeedUrl },
+  errors: [401, 403],
+  examples: {
+    response: { url: 'https://api.tatawwu.example.sa/v1/calendar-feeds/q3Xn0c2Jc0o4m1mZ8w3v5b9xZr7Kp2Ld6Tf1Yh4Ue8s/calendar.ics', createdAt: '2026-04-25T17:12:09.000Z' },
+  },
+});
+
+export const revokeCalendarFeed = /* @__PURE__ */ defineOperation({
+  id: 'RevokeCalendarFeed',
+  method: 'DELETE',
+  path: '/v1/volunteers/me/calendar-feed',
+  entry: 'functions/http/notifications/revoke-calendar-feed.ts',
+  auth: 'required',
+  groups: ['volunteer'],
+  needs: ['table:read', 'table:write'],
+  summary: "Revokes the caller's secret calendar feed URL (204; also when there was none).",
+  tags: ['notifications'],
+  responses: { 204: { description: 'revoked (no body)' } },
+  errors: [401, 403],
+});
+
+export const getCalendarFeed = /* @__PURE__ */ defineOperation({
+  id: 'GetCalendarFeed',
+  method: 'GET',
+  path: '/v1/calendar-feeds/{secret}/calendar.ics',
+  entry: 'functions/http/notifications/calendar-feed.ts',
+  auth: 'none',
+  request: { path: FeedSecretPath },
+  needs: ['table:read'],
+  summary:
+    'The calendar feed behind a secret URL (POST /v1/volunteers/me/calendar-feed), for calendar apps that cannot send a token. 404 once revoked or replaced.',
+  tags: ['notifications'],
+  responses: { 200: { description: 'an iCalendar (RFC 5545) document', contentType: 'text/calendar' } },
+  errors: [400, 404],
+});
+
+export const notificationOperations = [getMyCalendar, issueCalendarFeed, revokeCalendarFeed, getCalendarFeed] as const;

@@ -1,0 +1,30 @@
+/**
+ * A volunteer's secret calendar feed (a calendar app subscribes to its URL without a bearer
+ * token): the key `FEED#<sha256 of the secret>` names the volunteer (the secret itself is never
+ * stored), and `VOL#<sub>` / `CALENDARFEED` remembers the current hash so that issuing a new
+ * URL or revoking deletes the old key in the same transaction.
+ */
+import * as z from 'zod';
+import { defineEntity } from './entity.js';
+import { volunteerPartition } from './partitions.js';
+
+export const calendarFeedKey = defineEntity({
+  name: 'CalendarFeedKey',
+  schema: z.object({ volunteerId: z.string(), createdAt: z.string() }),
+  keys: { item: (secretHash: string) => ({ PK: `FEED#${secretHash}`, SK: 'FEED' }) },
+  accessPatterns: [{ pattern: 'the volunteer of a calendar feed secret (public feed URL)', key: 'PK = FEED#<sha256(secret)> AND SK = FEED', index: 'table', operation: 'GetItem' }],
+});
+
+export const calendarFeed = defineEntity({
+  name: 'CalendarFeed',
+  schema: z.object({ secretHash: z.string(), createdAt: z.string() }),
+  keys: { item: (sub: string) => ({ PK: volunteerPartition(sub), SK: 'CALENDARFEED' }) },
+  accessPatterns: [
+    {
+      pattern: "issue or revoke a volunteer's calendar feed URL (the old key deleted in the same transaction)",
+      key: 'Put/Delete PK = VOL#<sub>, SK = CALENDARFEED + Put FEED#<new> + Delete FEED#<old>',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+  ],
+});
