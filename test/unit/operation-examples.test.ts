@@ -52,11 +52,6 @@ const WITHOUT_EXAMPLES = new Set<string>([
   'GetOrganizationRating',
   'GetMyRatings',
   'GetVolunteerRatings',
-  'GetOrganizationImpact',
-  'GetNationalStats',
-  'GetPublicStats',
-  'PutTargets',
-  'GetTargets',
 ]);
 
 const jsonResponse = (spec: AnyOperation): z.ZodType | undefined =>

@@ -26,6 +26,32 @@ export const getOrganizationImpact = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: OrganizationImpact },
   errors: [400, 401, 403, 404],
+  examples: {
+    path: { orgId: '01JRZX4B6C8D0E2F4G6H8J0K2M' },
+    query: { from: '2026-01', to: '2026-03' },
+    response: {
+      orgId: '01JRZX4B6C8D0E2F4G6H8J0K2M',
+      from: '2026-01',
+      to: '2026-03',
+      volunteers: 184,
+      shifts: 62,
+      approvedMinutes: 151_200,
+      valueSar: 126_000,
+      attendanceRate: 0.93,
+      attended: 412,
+      noShows: 31,
+      beneficiaries: 5400,
+      topCauses: [
+        { cause: 'social-welfare', minutes: 98_400 },
+        { cause: 'health', minutes: 52_800 },
+      ],
+      byMonth: [
+        { month: '2026-01', volunteers: 71, approvedMinutes: 48_000, valueSar: 40_000 },
+        { month: '2026-02', volunteers: 66, approvedMinutes: 45_600, valueSar: 38_000 },
+        { month: '2026-03', volunteers: 97, approvedMinutes: 57_600, valueSar: 48_000 },
+      ],
+    },
+  },
 });
 
 export const getNationalStats = /* @__PURE__ */ defineOperation({
@@ -42,6 +68,38 @@ export const getNationalStats = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: NationalStats },
   errors: [400, 401, 403],
+  examples: {
+    query: { from: '2026-01', to: '2026-03', groupBy: 'region' },
+    response: {
+      from: '2026-01',
+      to: '2026-03',
+      registeredVolunteers: 2_004_311,
+      newVolunteers: 61_204,
+      activeVolunteers: 1_212_840,
+      organizationsWithDepartment: 3_120,
+      approvedMinutes: 1_190_400_000,
+      valueSar: 992_000_000,
+      professionalShare: 0.18,
+      retention: 0.64,
+      retentionQuarters: { quarter: '2025-Q3', nextQuarter: '2025-Q4' },
+      organizationsWithCertifiedManager: 2_410,
+      targets: { volunteers: 1_000_000, organizations: 2_000, effectiveFrom: '2026-01-01' },
+      progress: { volunteers: 1.21, organizations: 1.56 },
+      groups: [
+        {
+          region: 'riyadh',
+          registeredVolunteers: 612_905,
+          newVolunteers: 18_830,
+          activeVolunteers: 371_220,
+          organizationsWithDepartment: 951,
+          approvedMinutes: 366_000_000,
+          valueSar: 305_000_000,
+          professionalShare: 0.21,
+          retention: 0.66,
+        },
+      ],
+    },
+  },
 });
 
 export const getPublicStats = /* @__PURE__ */ defineOperation({
@@ -55,6 +113,16 @@ export const getPublicStats = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: PublicStats },
   errors: [],
+  examples: {
+    response: {
+      asOf: '2026-04-25T17:00:00.000Z',
+      registeredVolunteers: 2_004_311,
+      activeVolunteers: 1_212_840,
+      organizationsWithDepartment: 3_120,
+      approvedHoursLast12Months: 80_150_000,
+      valueSarLast12Months: 4_008_000_000,
+    },
+  },
 });
 
 export const putTargets = /* @__PURE__ */ defineOperation({
@@ -71,6 +139,23 @@ export const putTargets = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: TargetHistory },
   errors: [400, 401, 403, 413, 422],
+  examples: {
+    request: { targets: [{ volunteers: 1_000_000, organizations: 2_000, effectiveFrom: '2026-01-01', noteAr: 'مستهدف رؤية 2030', noteEn: 'Vision 2030 target' }] },
+    response: {
+      items: [
+        { volunteers: 300_000, organizations: 200, effectiveFrom: '2017-01-01', setBy: 'ministry-admin-1', setAt: '2017-01-01T08:00:00.000Z' },
+        {
+          volunteers: 1_000_000,
+          organizations: 2_000,
+          effectiveFrom: '2026-01-01',
+          noteAr: 'مستهدف رؤية 2030',
+          noteEn: 'Vision 2030 target',
+          setBy: 'ministry-admin-1',
+          setAt: '2025-12-20T09:30:00.000Z',
+        },
+      ],
+    },
+  },
 });
 
 export const getTargets = /* @__PURE__ */ defineOperation({
@@ -85,6 +170,22 @@ export const getTargets = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: TargetHistory },
   errors: [401, 403],
+  examples: {
+    response: {
+      items: [
+        { volunteers: 300_000, organizations: 200, effectiveFrom: '2017-01-01', setBy: 'ministry-admin-1', setAt: '2017-01-01T08:00:00.000Z' },
+        {
+          volunteers: 1_000_000,
+          organizations: 2_000,
+          effectiveFrom: '2026-01-01',
+          noteAr: 'مستهدف رؤية 2030',
+          noteEn: 'Vision 2030 target',
+          setBy: 'ministry-admin-1',
+          setAt: '2025-12-20T09:30:00.000Z',
+        },
+      ],
+    },
+  },
 });
 
 export const impactOperations = [getOrganizationImpact, getNationalStats, getPublicStats, putTargets, getTargets] as const;
