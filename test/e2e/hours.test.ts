@@ -323,6 +323,21 @@ describe('project opportunities (professional volunteering)', () => {
     expect(after.status).toBe(201);
   });
 
+  it('refuses a claim for a future day, a day outside the period, or beyond 12 h that day, naming the field', async () => {
+    const project = await fx.seedProject({ start: support.hoursFromNow(-5 * 24), end: support.hoursFromNow(20 * 24) });
+    const sub = await support.seedVolunteer();
+    await fx.seedSeat(sub, project);
+    const date = riyadhDay(-1);
+    expect((await claim(sub, project.opportunity.id, { date, minutes: 600, description: 'A long day of review' })).status).toBe(201);
+
+    const future = await claim(sub, project.opportunity.id, { date: riyadhDay(1), minutes: 60, description: 'Tomorrow' });
+    const before = await claim(sub, project.opportunity.id, { date: riyadhDay(-8), minutes: 60, description: 'Before the project' });
+    const overCap = await claim(sub, project.opportunity.id, { date, minutes: 180, description: 'More review' });
+
+    expect([future.status, before.status, overCap.status]).toEqual([422, 422, 422]);
+    expect([future, before, overCap].map((r) => r.body.errors[0].path)).toEqual(['date', 'date', 'minutes']);
+  });
+
   it('refuses a check-in code on a project: its hours are claimed (422 naming shiftId)', async () => {
     const project = await fx.seedProject({ start: support.hoursFromNow(-1), end: support.hoursFromNow(20 * 24) });
 
