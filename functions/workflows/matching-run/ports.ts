@@ -2,6 +2,7 @@
  * The composition root of matching: the matching service's ports in this process, for the
  * matching job, the matching consumers and the MatchingRun workflow.
  */
+import { appPaths } from '../../../shared/domain/notifications/links.js';
 import { systemClock } from '../../../shared/clock.js';
 import { matchingRepository } from '../../../shared/db/matching-repository.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
@@ -35,6 +36,7 @@ export const matchingPorts = (): MatchingPorts => ({
           ...(city && { placeAr: city.nameAr, placeEn: city.nameEn }),
         },
         channels: [invitation.channel],
+        link: appPaths.opportunity(opportunity.id),
       });
     },
   },
