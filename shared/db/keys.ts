@@ -15,6 +15,7 @@ import * as calendarFeed from './entities/calendar-feed.js';
 import * as certificate from './entities/certificate.js';
 import * as charterAcceptance from './entities/charter-acceptance.js';
 import * as company from './entities/company.js';
+import * as companyContribution from './entities/company-contribution.js';
 import * as companyEmployee from './entities/company-employee.js';
 import * as companyProgram from './entities/company-program.js';
 import * as consentChange from './entities/consent-change.js';
@@ -65,6 +66,7 @@ const modules: readonly Record<string, unknown>[] = [
   certificate,
   charterAcceptance,
   company,
+  companyContribution,
   companyEmployee,
   companyProgram,
   consentChange,

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
+import { companyContributionRepository } from '../../../shared/db/company-contribution-repository.js';
 import { companyEmployeeRepository } from '../../../shared/db/company-employee-repository.js';
 import { applicationRepository } from '../../../shared/db/application-repository.js';
 import { companyProgramRepository } from '../../../shared/db/company-program-repository.js';
@@ -59,3 +60,13 @@ export const programPorts = (): ProgramDeps => ({
     eligibleOrganization: async (orgId) => (await organizationRepository().get(orgId))?.status === 'active',
   },
 });
+
+export const reportPorts = () => {
+  const store = companyContributionRepository();
+  const employees = companyEmployeeRepository();
+  const companies = companyRepository();
+  return {
+    clock: systemClock,
+    reads: { months: store.months, counts: (id: string) => employees.counts(id), company: (id: string) => companies.get(id) },
+  };
+};

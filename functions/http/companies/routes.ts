@@ -34,11 +34,13 @@ import {
   CompanyDecision,
   CompanyDecisionResponse,
   CompanyPath,
+  CompanyReport,
   CompanyRegisteredResponse,
   CompanyView,
   CreateProgram,
   RegisterCompany,
 } from '../../../shared/domain/companies/schema.js';
+import { ImpactRange } from '../../../shared/domain/impact/schema.js';
 import { defineOperation } from '../operation.js';
 
 const tags = ['companies'];
@@ -406,6 +408,42 @@ export const decideParticipation = /* @__PURE__ */ defineOperation({
   },
 });
 
+export const getCompanyReport = /* @__PURE__ */ defineOperation({
+  id: 'GetCompanyReport',
+  method: 'GET',
+  path: '/v1/companies/{companyId}/report',
+  entry: 'functions/http/companies/report.ts',
+  auth: 'required',
+  groups: ['company-admin'],
+  request: { path: CompanyPath, query: ImpactRange },
+  needs: ['table:read'],
+  summary:
+    "The company's contribution over months `from`..`to` (YYYY-MM, Riyadh; default the last 12; at most 24): employees who joined, distinct participants, participation rate, approved minutes, economic value (SAR, frozen at approval from the valuation rates), by cause, organisation and month. Built incrementally from the hours events, never recounted. Its company-admins (another company's admin → 404). `Accept: text/csv` → the same as a CSV file (UTF-8 with BOM, Arabic and English headers).",
+  tags,
+  responses: { 200: CompanyReport },
+  errors: [400, 401, 403, 404],
+  examples: {
+    path: { companyId: COMPANY_ID },
+    response: {
+      companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X',
+      from: '2026-06',
+      to: '2026-07',
+      employees: 40,
+      currentEmployees: 38,
+      participants: 12,
+      participationRate: 0.3,
+      approvedMinutes: 5760,
+      valueSar: 4800,
+      byCause: [{ cause: 'environment', minutes: 3600 }, { cause: 'education', minutes: 2160 }],
+      byOrganization: [{ orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', minutes: 5760 }],
+      byMonth: [
+        { month: '2026-06', minutes: 2880, valueSar: 2400, participants: 8 },
+        { month: '2026-07', minutes: 2880, valueSar: 2400, participants: 7 },
+      ],
+    },
+  },
+});
+
 export const companyOperations = [
   registerCompany,
   getCompany,
@@ -421,4 +459,5 @@ export const companyOperations = [
   listPrograms,
   participateInProgram,
   decideParticipation,
+  getCompanyReport,
 ] as const;

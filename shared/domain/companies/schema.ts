@@ -244,3 +244,20 @@ export const ParticipationDecision = decisionRequest('required when rejecting; s
 export const VtoReservedDetail = z
   .object({ companyId: z.string(), programId: z.string(), participationId: z.string(), volunteerId: z.string(), opportunityId: z.string(), minutes: z.int(), at: z.iso.datetime({ offset: true }) })
   .strict();
+
+// ── Contribution reports ─────────────────────────────────────────────────────
+export const CompanyReport = z.object({
+  companyId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  employees: z.int().describe('volunteers who ever joined the company on the platform'),
+  currentEmployees: z.int(),
+  participants: z.int().describe('distinct employees with approved hours in the range'),
+  participationRate: z.number().describe('participants / employees (0 when none joined)'),
+  approvedMinutes: z.int(),
+  valueSar: z.number(),
+  byCause: z.array(z.object({ cause: z.string(), minutes: z.int() })),
+  byOrganization: z.array(z.object({ orgId: z.string(), minutes: z.int() })),
+  byMonth: z.array(z.object({ month: z.string(), minutes: z.int(), valueSar: z.number(), participants: z.int() })),
+});
+export type CompanyReport = z.infer<typeof CompanyReport>;

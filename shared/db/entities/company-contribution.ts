@@ -1,0 +1,63 @@
+/**
+ * A company's contributions, built from the hours events: one ledger entry per approved hours
+ * record (`COMPANY#<id>` / `CONTRIB#<hoursId>`, the recount's source and the event's dedupe),
+ * a pointer from the hours to the company they count for (`CONTRIBHOURS#<hoursId>`, so a
+ * reversal finds it after the volunteer left), each employee's activity in the company
+ * (`ACTIVITY#<sub>`: minutes per month, versioned) and the month counters
+ * (`MONTH#<yyyy-mm>#<shard>`, sharded by volunteer so no item is hot).
+ */
+import * as z from 'zod';
+import { defineEntity } from './entity.js';
+import { companyPartition } from './partitions.js';
+
+export const CONTRIBUTION_SHARDS = 4;
+
+export const contributionEntry = defineEntity({
+  name: 'CompanyContribution',
+  schema: z.object({
+    hoursId: z.string(),
+    companyId: z.string(),
+    volunteerId: z.string(),
+    orgId: z.string(),
+    month: z.string(),
+    causes: z.array(z.string()),
+    minutes: z.int(),
+    valueHalalas: z.int(),
+    reversalIds: z.array(z.string()),
+  }),
+  keys: { item: (companyId: string, hoursId: string) => ({ PK: companyPartition(companyId), SK: `CONTRIB#${hoursId}` }), prefix: 'CONTRIB#', partition: companyPartition },
+  accessPatterns: [
+    {
+      pattern: 'apply approved hours once: entry, pointer, activity (versioned) and month counters',
+      key: 'Put CONTRIB#<hoursId> if absent + Put CONTRIBHOURS#<hoursId> + Put/Update ACTIVITY#<sub> if version + Update MONTH#<m>#<shard> ADD',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
+    { pattern: "a company's ledger (recount, tests)", key: 'PK = COMPANY#<id> AND begins_with(SK, CONTRIB#)', index: 'table', operation: 'Query' },
+  ],
+});
+
+export const contributionPointer = defineEntity({
+  name: 'CompanyContributionPointer',
+  schema: z.object({ companyId: z.string() }),
+  keys: { item: (hoursId: string) => ({ PK: `CONTRIBHOURS#${hoursId}`, SK: 'COMPANY' }) },
+  accessPatterns: [{ pattern: 'which company approved hours count for', key: 'PK = CONTRIBHOURS#<hoursId> AND SK = COMPANY', index: 'table', operation: 'GetItem' }],
+});
+
+export const contributionActivity = defineEntity({
+  name: 'CompanyContributionActivity',
+  schema: z.object({ months: z.record(z.string(), z.record(z.string(), z.number())), version: z.int() }),
+  keys: { item: (companyId: string, sub: string) => ({ PK: companyPartition(companyId), SK: `ACTIVITY#${sub}` }) },
+  accessPatterns: [{ pattern: "an employee's minutes per month in the company", key: 'PK = COMPANY#<id> AND SK = ACTIVITY#<sub>', index: 'table', operation: 'GetItem' }],
+});
+
+export const contributionMonth = defineEntity({
+  name: 'CompanyContributionMonth',
+  schema: z.record(z.string(), z.unknown()),
+  keys: {
+    item: (companyId: string, month: string, shard: number) => ({ PK: companyPartition(companyId), SK: `MONTH#${month}#${shard}` }),
+    month: (month: string) => `MONTH#${month}`,
+    afterMonth: (month: string) => `MONTH#${month}#~`,
+  },
+  accessPatterns: [{ pattern: "a company's month counters over a range", key: 'PK = COMPANY#<id> AND SK BETWEEN MONTH#<from> AND MONTH#<to>#~', index: 'table', operation: 'Query' }],
+});
