@@ -17,7 +17,7 @@ import {
   ApplicationWaitlistedDetail,
 } from '../shared/domain/applications/schema.js';
 import { OpportunityClosedDetail, OpportunityPublishedDetail, OpportunityUpdatedDetail } from '../shared/domain/opportunities/schema.js';
-import { OrganizationApprovedDetail, OrganizationRegisteredDetail, OrganizationRejectedDetail } from '../shared/domain/organizations/schema.js';
+import { OrganizationApprovedDetail, OrganizationRegisteredDetail, OrganizationRejectedDetail, OrganizationCertifiedManagerChangedDetail } from '../shared/domain/organizations/schema.js';
 import { VolunteerInvitedDetail, VolunteerProfileUpdatedDetail } from '../shared/domain/matching/schema.js';
 import { VolunteerRegisteredDetail } from '../shared/domain/volunteers/schema.js';
 import { NotificationDeadLetteredDetail } from '../shared/domain/notifications/schema.js';
@@ -83,6 +83,12 @@ export const eventCatalog = {
     description: 'A ministry reviewer approved an organisation: it is active and its volunteer department is established (national KPI: organisations with a department).',
     detail: OrganizationApprovedDetail,
     example: 'organizations/organization-approved.json',
+  },
+  OrganizationCertifiedManagerChanged: {
+    description:
+      "An organisation gained its first volunteer manager with a valid certification (`hasCertifiedManager: true`), or lost its last one (removed, or expired: the manager-certifications schedule). Emitted only on these transitions, in the transaction that changes the organisation's set of certified managers; the impact aggregates count organisations with a certified manager from it.",
+    detail: OrganizationCertifiedManagerChangedDetail,
+    example: 'organizations/organization-certified-manager-changed.json',
   },
   OrganizationRejected: {
     description: 'An organisation was rejected by a reviewer, or by the workflow when validation failed (`rejectedBy: system`); the licence number it held is free again.',

@@ -19,7 +19,7 @@ import {
 } from '../../shared/domain/hours/schema.js';
 import { VolunteerProfileUpdatedDetail } from '../../shared/domain/matching/schema.js';
 import { OpportunityClosedDetail, OpportunityPublishedDetail, OpportunityUpdatedDetail } from '../../shared/domain/opportunities/schema.js';
-import { OrganizationApprovedDetail } from '../../shared/domain/organizations/schema.js';
+import { OrganizationApprovedDetail, OrganizationCertifiedManagerChangedDetail } from '../../shared/domain/organizations/schema.js';
 import { TrainingCompletedDetail, TrainingMissingAtCheckInDetail } from '../../shared/domain/training/schema.js';
 import { VolunteerRegisteredDetail } from '../../shared/domain/volunteers/schema.js';
 import { defineConsumer, type ConsumerDefinition } from './definition.js';
@@ -126,8 +126,8 @@ export const attendanceRecord = /* @__PURE__ */ defineConsumer({
 export const impactAggregates = /* @__PURE__ */ defineConsumer({
   id: 'ImpactAggregates',
   // HoursApproved comes in bursts (bulk verification, month ends): ImpactApprovals takes it in batches.
-  events: ['HoursReversed', 'VolunteerRegistered', 'OrganizationApproved', 'VolunteerNoShow', 'OpportunityClosed'],
-  contracts: { HoursReversed: HoursReversedDetail, VolunteerRegistered: VolunteerRegisteredDetail, OrganizationApproved: OrganizationApprovedDetail, VolunteerNoShow: VolunteerNoShowDetail, OpportunityClosed: OpportunityClosedDetail },
+  events: ['HoursReversed', 'VolunteerRegistered', 'OrganizationApproved', 'VolunteerNoShow', 'OpportunityClosed', 'OrganizationCertifiedManagerChanged'],
+  contracts: { HoursReversed: HoursReversedDetail, VolunteerRegistered: VolunteerRegisteredDetail, OrganizationApproved: OrganizationApprovedDetail, VolunteerNoShow: VolunteerNoShowDetail, OpportunityClosed: OpportunityClosedDetail, OrganizationCertifiedManagerChanged: OrganizationCertifiedManagerChangedDetail },
   entry: 'functions/consumers/impact-aggregates.ts',
   needs: ['table:read', 'table:write'],
 });

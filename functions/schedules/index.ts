@@ -44,6 +44,18 @@ export const trainingExpirySchedule = defineSchedule({
   memorySize: 512,
 });
 
+/** `manager-certifications` (daily, 08:00 Riyadh, issue 11): expiry reminders 30 days before; lapsed certifications leave the organisation's certified set. */
+export const managerCertificationsSchedule = defineSchedule({
+  name: 'manager-certifications',
+  id: 'ManagerCertifications',
+  description: "daily: reminds volunteer managers 30 days before their certification expires; expired certifications leave their organisation's certified set (OrganizationCertifiedManagerChanged)",
+  expression: 'cron(0 8 * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/manager-certifications.ts',
+  needs: ['table:read', 'table:write', 'email', 'events'],
+  timeout: 300,
+});
+
 export const matchingSchedule = defineSchedule({
   name: 'matching',
   id: 'Matching',
@@ -131,6 +143,7 @@ export const schedules: readonly ScheduleDefinition[] = [
   matchingRunSchedule,
   awardsSchedule,
   trainingExpirySchedule,
+  managerCertificationsSchedule,
   evaluationsSchedule,
   impactSchedule,
   impactReconcileSchedule,

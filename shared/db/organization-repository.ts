@@ -14,7 +14,7 @@ import { ulid } from 'ulid';
 import * as z from 'zod';
 import { decodeCursor, encodeCursor, invalidCursor } from '../domain/cursor.js';
 import { ConflictError } from '../domain/errors.js';
-import { LicenseNumberTakenError, ManagerAlreadyAssignedError } from '../domain/organizations/errors.js';
+import { CertificationChangedError, LicenseNumberTakenError, ManagerAlreadyAssignedError } from '../domain/organizations/errors.js';
 import { LICENSE_HOLD_SECONDS, type Department, type StatusChange } from '../domain/organizations/schema.js';
 import type { OrganizationRepository, TransitionOptions } from '../domain/organizations/service.js';
 import { env } from '../env.js';
@@ -55,6 +55,18 @@ export const managedOrganization = async (
   const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: managerAssignment.keys.item(sub), ConsistentRead: true }));
   return Item ? managerAssignment.fromItem(Item).orgId : undefined;
 };
+
+/**
+ * The Update of an organisation's set of certified managers (on its profile): ADD or DELETE one
+ * member if the set still holds `expected` members (it does not exist when empty).
+ */
+const certifiedSetUpdate = (TableName: string, orgId: string, sub: string, change: 'add' | 'remove', expected: number, mustHold = false) => ({
+  TableName,
+  Key: organization.keys.item(orgId),
+  UpdateExpression: `${change === 'add' ? 'ADD' : 'DELETE'} certifiedManagers :member`,
+  ConditionExpression: `attribute_exists(PK) AND ${expected === 0 ? 'attribute_not_exists(certifiedManagers)' : 'size(certifiedManagers) = :expected'}${mustHold ? ' AND contains(certifiedManagers, :sub)' : ''}`,
+  ExpressionAttributeValues: { ':member': new Set([sub]), ...(expected > 0 && { ':expected': expected }), ...(mustHold && { ':sub': sub }) },
+});
 
 export const organizationRepository = (
   client: DynamoDBDocumentClient = documentClient(),
@@ -218,13 +230,17 @@ export const organizationRepository = (
       }
     },
 
-    async putManager(manager) {
+    async putManager(manager, certification) {
       const TableName = tableName();
+      const keys = {
+        ...organizationManager.keys.item(manager.orgId, manager.sub),
+        ...(manager.certificationExpiresAt && organizationManager.keys.expiry(manager.certificationExpiresAt, manager.orgId, manager.sub)),
+      };
       try {
         await client.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Put: { TableName, Item: organizationManager.toItem(manager, organizationManager.keys.item(manager.orgId, manager.sub)) } },
+              { Put: { TableName, Item: organizationManager.toItem(manager, keys) } },
               {
                 Put: {
                   TableName,
@@ -234,13 +250,48 @@ export const organizationRepository = (
                   ExpressionAttributeValues: { ':orgId': manager.orgId },
                 },
               },
+              ...(certification ? [{ Update: certifiedSetUpdate(TableName, manager.orgId, manager.sub, certification.change, certification.expected) }] : []),
+              ...outboxPuts(certification?.events ?? [], TableName),
             ],
           }),
         );
       } catch (error) {
-        if (failedConditions(error)?.[1]) throw new ManagerAlreadyAssignedError(manager.sub, { cause: error });
+        const failed = failedConditions(error);
+        if (failed?.[1]) throw new ManagerAlreadyAssignedError(manager.sub, { cause: error });
+        if (failed?.[2]) throw new CertificationChangedError(`the certified managers of organisation ${manager.orgId} changed meanwhile`, { cause: error });
         throw error;
       }
+    },
+
+    async lapseCertification(orgId, sub, expected, events) {
+      const TableName = tableName();
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [{ Update: certifiedSetUpdate(TableName, orgId, sub, 'remove', expected, true) }, ...outboxPuts(events, TableName)],
+          }),
+        );
+        return 'applied';
+      } catch (error) {
+        if (!failedConditions(error)?.[0]) throw error;
+        const current = await get(orgId);
+        const members = current?.certifiedManagers as ReadonlySet<string> | undefined;
+        if (!members?.has(sub)) return 'already';
+        throw new CertificationChangedError(`the certified managers of organisation ${orgId} changed meanwhile`, { cause: error });
+      }
+    },
+
+    async certificationsExpiringOn(day) {
+      const items = await queryAll(
+        {
+          TableName: tableName(),
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :pk',
+          ExpressionAttributeValues: { ':pk': organizationManager.keys.expiringOn(day) },
+        },
+        client,
+      );
+      return items.map((item) => organizationManager.fromItem(item));
     },
 
     async list(status, city, limit, cursor) {

@@ -80,7 +80,7 @@ describe('GET /v1/organizations', () => {
     const response = await list('?city=jazan');
     expect(response.status).toBe(200);
     expect(ids(response.body)).toEqual([jazan]);
-    expect(Object.keys(response.body.items[0]).sort()).toEqual(['causes', 'city', 'createdAt', 'id', 'nameAr', 'nameEn', 'status']);
+    expect(Object.keys(response.body.items[0]).sort()).toEqual(['causes', 'city', 'createdAt', 'hasCertifiedManager', 'id', 'nameAr', 'nameEn', 'status']);
   });
 
   it('lists rejected organisations for ministry admins', async () => {

@@ -107,7 +107,7 @@ describe('GET /v1/organizations/{orgId}', () => {
     const orgId = await seedOrganization();
     const response = await platform.request('GET', `/v1/organizations/${orgId}`);
     expect(response.status).toBe(200);
-    expect(Object.keys(response.body).sort()).toEqual(['causes', 'city', 'id', 'nameAr', 'nameEn', 'status']);
+    expect(Object.keys(response.body).sort()).toEqual(['causes', 'city', 'hasCertifiedManager', 'id', 'nameAr', 'nameEn', 'status']);
   });
 
   it('shows everything with the status history to its managers and the ministry', async () => {

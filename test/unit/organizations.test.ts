@@ -112,6 +112,12 @@ const memoryRepo = () => {
     async listManagers(orgId) {
       return managers.filter((m) => m.orgId === orgId);
     },
+    async lapseCertification() {
+      return 'already' as const;
+    },
+    async certificationsExpiringOn() {
+      return [];
+    },
     async list(status, city, limit) {
       const items = [...orgs.values()].filter((o) => o.status === status && (city === undefined || o.city === city)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       return { items: items.slice(0, limit) };
@@ -245,7 +251,7 @@ describe('viewOrganization', () => {
 
   it('shows only public fields of an active organisation to anyone', async () => {
     const { deps } = await approved();
-    expect(Object.keys(await viewOrganization(deps, undefined, ORG)).sort()).toEqual(['causes', 'city', 'id', 'nameAr', 'nameEn', 'status']);
+    expect(Object.keys(await viewOrganization(deps, undefined, ORG)).sort()).toEqual(['causes', 'city', 'hasCertifiedManager', 'id', 'nameAr', 'nameEn', 'status']);
   });
 
   it('shows the department and the full history to its managers', async () => {

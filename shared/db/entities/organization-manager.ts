@@ -10,6 +10,9 @@ export const organizationManager = defineEntity({
   keys: {
     item: (orgId: string, sub: string) => ({ PK: organizationPartition(orgId), SK: `MANAGER#${sub}` }),
     prefix: 'MANAGER#',
+    /** Sparse GSI2 of a manager with a certification expiry: the certifications expiring on a day. */
+    expiry: (expiresOn: string, orgId: string, sub: string) => ({ GSI2PK: `MGRCERTEXP#${expiresOn}`, GSI2SK: `${orgId}#${sub}` }),
+    expiringOn: (day: string) => `MGRCERTEXP#${day}`,
   },
   accessPatterns: [
     {
@@ -19,6 +22,13 @@ export const organizationManager = defineEntity({
       operation: 'TransactWriteItems',
     },
     { pattern: "list an organisation's managers", key: 'PK = ORG#<id> AND begins_with(SK, MANAGER#)', index: 'table', operation: 'Query' },
+    { pattern: 'manager certifications expiring on a Riyadh day (reminders, lapses)', key: 'GSI2PK = MGRCERTEXP#<yyyy-mm-dd>', index: 'GSI2', operation: 'Query' },
+    {
+      pattern: "an organisation's certified managers (a string set on its profile) gain or lose one",
+      key: 'Update PK = ORG#<id>, SK = PROFILE ADD|DELETE certifiedManagers if size(certifiedManagers) = <seen>',
+      index: 'table',
+      operation: 'TransactWriteItems',
+    },
   ],
 });
 

@@ -43,6 +43,8 @@ export const COUNTER = {
   registered: 'reg',
   /** organisations whose volunteer department was established */
   organizations: 'org',
+  /** organisations with a volunteer manager holding a valid certification (+1 when gained, −1 when lost) */
+  certified: 'cm',
   reversals: 'rev',
 } as const;
 export const trackCounter = (track: string): string => `t_${track}`;
@@ -250,6 +252,13 @@ export const applyDepartment = (region: string, month: Month): CounterUpdate[] =
   (['TOTAL', month] as const).flatMap((period) => [
     { scope: { kind: 'national' } as const, period, add: { [COUNTER.organizations]: 1 } },
     { scope: { kind: 'region', id: region } as const, period, add: { [COUNTER.organizations]: 1 } },
+  ]);
+
+/** An organisation gained (+1) or lost (−1) its certified volunteer manager. */
+export const applyCertifiedManager = (region: string, month: Month, delta: 1 | -1): CounterUpdate[] =>
+  (['TOTAL', month] as const).flatMap((period) => [
+    { scope: { kind: 'national' } as const, period, add: { [COUNTER.certified]: delta } },
+    { scope: { kind: 'region', id: region } as const, period, add: { [COUNTER.certified]: delta } },
   ]);
 
 /** A no-show on one of the organisation's shifts. */

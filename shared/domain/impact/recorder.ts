@@ -4,7 +4,7 @@
  * with conditions; `stale` means another event of the same volunteer or shift got in between,
  * so read again.
  */
-import { applyApproval, applyBeneficiaries, applyDepartment, applyNoShow, applyRegistration, applyReversal, type ApprovedHours, type ReversedHours } from './aggregates.js';
+import { applyApproval, applyBeneficiaries, applyCertifiedManager, applyDepartment, applyNoShow, applyRegistration, applyReversal, type ApprovedHours, type ReversedHours } from './aggregates.js';
 import { emptyActivity, type Activity } from './activity.js';
 import { AggregateContendedError, ApprovalNotAppliedYetError } from './errors.js';
 import { riyadhMonth } from './months.js';
@@ -177,6 +177,18 @@ export const recordDepartment = async (
   // An approved organisation always exists; without one there is nothing to place in a region.
   if (!location) return 'skipped';
   return store.commitCounters(eventId, 'OrganizationApproved', applyDepartment(location.region, riyadhMonth(detail.departmentEstablishedAt)));
+};
+
+/** OrganizationCertifiedManagerChanged: the organisations with a certified manager, nationally and in the organisation's region. */
+export const recordCertifiedManager = async (
+  store: AggregateStore,
+  directory: OrganizationDirectory,
+  eventId: string,
+  detail: { orgId: string; hasCertifiedManager: boolean; changedAt: string },
+): Promise<RecordOutcome> => {
+  const location = await directory.location(detail.orgId);
+  if (!location) return 'skipped';
+  return store.commitCounters(eventId, 'OrganizationCertifiedManagerChanged', applyCertifiedManager(location.region, riyadhMonth(detail.changedAt), detail.hasCertifiedManager ? 1 : -1));
 };
 
 export const recordNoShow = (store: AggregateStore, eventId: string, detail: { orgId: string; date: string }): Promise<RecordOutcome> =>

@@ -76,7 +76,9 @@ export const NationalStats = z.object({
   to: z.string(),
   ...Figures,
   retentionQuarters: z.object({ quarter: z.string(), nextQuarter: z.string() }).nullable(),
-  organizationsWithCertifiedManager: z.number().nullable().describe('null until manager certification events exist'),
+  organizationsWithCertifiedManager: z
+    .number()
+    .describe('organisations with a volunteer manager holding a valid certification at the end of the range (from OrganizationCertifiedManagerChanged)'),
   targets: z.object({ volunteers: z.number(), organizations: z.number(), effectiveFrom: z.string() }).nullable(),
   progress: z.object({ volunteers: z.number(), organizations: z.number() }).nullable().describe('active volunteers and organisations as a share of the targets'),
   groups: z.array(NationalGroup),

@@ -176,7 +176,7 @@ export const nationalReport = async (
     to,
     ...totals,
     retentionQuarters: quarters.rate === null && totals.activeVolunteers === 0 ? null : { quarter: quarters.quarter, nextQuarter: quarters.nextQuarter },
-    organizationsWithCertifiedManager: null,
+    organizationsWithCertifiedManager: (national.total[COUNTER.certified] ?? 0) - after(national, to, COUNTER.certified),
     targets: target ? { volunteers: target.volunteers, organizations: target.organizations, effectiveFrom: target.effectiveFrom } : null,
     progress: target
       ? { volunteers: ratio(totals.activeVolunteers, target.volunteers) ?? 0, organizations: ratio(totals.organizationsWithDepartment, target.organizations) ?? 0 }

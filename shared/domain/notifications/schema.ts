@@ -55,6 +55,8 @@ export const NotificationType = z.enum([
   'export-ready',
   /** The monthly impact run (issue 16): an organisation's impact, the ministry's national report (rendered by the impact area, CSV attached). */
   'impact-report',
+  /** Organisations (issue 11): a volunteer manager's certification expires in 30 days. */
+  'manager-certification-expiring',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

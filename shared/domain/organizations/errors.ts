@@ -46,3 +46,8 @@ export class OrganizationInvalidError extends Error {
     this.name = 'OrganizationInvalid';
   }
 }
+
+/** The organisation's set of certified managers changed between the read and the write: read it again. */
+export class CertificationChangedError extends ConflictError {
+  override readonly code = 'certification-changed';
+}

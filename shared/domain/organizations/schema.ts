@@ -131,6 +131,8 @@ export interface OrganizationRecord extends RegisterOrganization {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly decision?: RecordedDecision;
+  /** The managers whose certification is valid (a DynamoDB string set; absent when none). */
+  readonly certifiedManagers?: ReadonlySet<string>;
 }
 
 export const OrganizationPublicView = z.object({
@@ -140,6 +142,7 @@ export const OrganizationPublicView = z.object({
   city: CityId,
   causes: z.array(Cause),
   status: OrganizationStatus,
+  hasCertifiedManager: z.boolean().describe('its volunteer department has a manager with a valid certification (the national target counts these organisations)'),
 });
 export type OrganizationPublicView = z.infer<typeof OrganizationPublicView>;
 
@@ -212,3 +215,20 @@ export const OrganizationRejectedDetail = z
   })
   .strict();
 export type OrganizationRejectedDetail = z.infer<typeof OrganizationRejectedDetail>;
+
+/**
+ * An organisation gained its first manager with a valid certification, or lost its last one
+ * (a certification expired or was removed): the national KPI "organisations with a certified
+ * manager" counts these transitions (impact aggregates).
+ */
+export const OrganizationCertifiedManagerChangedDetail = z
+  .object({
+    orgId: z.string(),
+    hasCertifiedManager: z.boolean(),
+    /** The manager whose certification caused the change. */
+    sub: z.string(),
+    cause: z.enum(['manager-certified', 'certification-removed', 'certification-expired']),
+    changedAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+export type OrganizationCertifiedManagerChangedDetail = z.infer<typeof OrganizationCertifiedManagerChangedDetail>;

@@ -9,7 +9,7 @@ import { domainEvent, type DomainEvent, type TypedEvent } from '../events.js';
 import { assertNotSelf, hasGroup, managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { riyadhDate } from '../time.js';
-import { DecisionNotOpenError, LicenseNumberTakenError, ManagerAlreadyAssignedError, OrganizationNotActiveError } from './errors.js';
+import { CertificationChangedError, DecisionNotOpenError, LicenseNumberTakenError, ManagerAlreadyAssignedError, OrganizationNotActiveError } from './errors.js';
 import type {
   AddManager,
   Department,
@@ -26,6 +26,13 @@ import type {
   RegisterOrganization,
   StatusChange,
 } from './schema.js';
+
+export interface CertificationChange {
+  readonly change: 'add' | 'remove';
+  /** Members of the set when read (the condition of the write). */
+  readonly expected: number;
+  readonly events: readonly DomainEvent[];
+}
 
 export interface TransitionOptions {
   /** Established in the same write (approval). */
@@ -61,8 +68,17 @@ export interface OrganizationRepository {
    * one transaction. `already` when the organisation is in the target status (a retried task).
    */
   transition(orgId: string, from: OrganizationStatus, change: StatusChange, options?: TransitionOptions): Promise<'applied' | 'already'>;
-  /** Adds or updates a manager; ManagerAlreadyAssignedError if the user manages another organisation. */
-  putManager(manager: Manager): Promise<void>;
+  /**
+   * Adds or updates a manager; ManagerAlreadyAssignedError if the user manages another
+   * organisation. With `certification`, the organisation's set of certified managers gains or
+   * loses the manager in the same transaction, if it still holds `expected` members
+   * (CertificationChangedError otherwise), with the events of that change.
+   */
+  putManager(manager: Manager, certification?: CertificationChange): Promise<void>;
+  /** Takes an expired manager out of the certified set (if still in it and the set still holds `expected`), with its events. */
+  lapseCertification(orgId: string, sub: string, expected: number, events: readonly DomainEvent[]): Promise<'applied' | 'already'>;
+  /** Managers whose certification expires on a (Riyadh) day. */
+  certificationsExpiringOn(day: string): Promise<Manager[]>;
   listManagers(orgId: string): Promise<Manager[]>;
   /** Organisations in one status (and city), oldest registration first. */
   list(status: OrganizationStatus, city: string | undefined, limit: number, cursor: string | undefined): Promise<{ items: OrganizationRecord[]; nextCursor?: string }>;
@@ -171,7 +187,15 @@ export const publicView = (org: OrganizationRecord): OrganizationPublicView => (
   city: org.city,
   causes: org.causes,
   status: org.status,
+  hasCertifiedManager: (org.certifiedManagers?.size ?? 0) > 0,
 });
+
+/** A certification counts while it has a number and has not expired (it is valid through its expiry day, Riyadh). */
+export const isCertified = (manager: Pick<Manager, 'certificationNumber' | 'certificationExpiresAt'>, today: string): boolean =>
+  manager.certificationNumber !== undefined && (manager.certificationExpiresAt === undefined || manager.certificationExpiresAt >= today);
+
+/** Attempts of a certification change against concurrent ones. */
+const CERTIFICATION_ROUNDS = 5;
 
 /**
  * Anyone sees an active organisation's public fields. Its managers, the ministry and the user
@@ -273,7 +297,7 @@ const mayManage = (caller: Caller, orgId: string) => managesOrganization(caller,
 
 /** That organisation's managers and ministry-admin add managers, to an active organisation. */
 export const addManager = async (
-  deps: Pick<OrganizationDeps, 'repo' | 'clock'> & { readonly directory: UserDirectory },
+  deps: Pick<OrganizationDeps, 'repo' | 'clock' | 'ids'> & { readonly directory: UserDirectory },
   caller: Caller,
   orgId: string,
   input: AddManager,
@@ -289,11 +313,85 @@ export const addManager = async (
       errors: [{ path: 'certificationExpiresAt', message: `must be today or later (${today})` }],
     });
   }
-  const manager: Manager = { ...input, orgId, addedBy: caller.sub, addedAt: deps.clock.now().toISOString() };
-  await deps.repo.putManager(manager);
+  const at = deps.clock.now().toISOString();
+  const manager: Manager = { ...input, orgId, addedBy: caller.sub, addedAt: at };
+  const certified = isCertified(manager, today);
+  for (let round = 1; ; round++) {
+    const current = round === 1 ? org : await deps.repo.get(orgId);
+    const members = current?.certifiedManagers ?? new Set<string>();
+    const change = certified ? 'add' : 'remove';
+    const after = new Set(members);
+    if (certified) after.add(manager.sub);
+    else after.delete(manager.sub);
+    const flipped = (members.size > 0) !== (after.size > 0);
+    const events = flipped
+      ? [
+          event(deps, 'OrganizationCertifiedManagerChanged', {
+            orgId,
+            hasCertifiedManager: after.size > 0,
+            sub: manager.sub,
+            cause: certified ? 'manager-certified' : 'certification-removed',
+            changedAt: at,
+          }),
+        ]
+      : [];
+    const unchanged = after.size === members.size && [...after].every((m) => members.has(m));
+    try {
+      await deps.repo.putManager(manager, unchanged ? undefined : { change, expected: members.size, events });
+      break;
+    } catch (error) {
+      if (!(error instanceof CertificationChangedError) || round >= CERTIFICATION_ROUNDS) throw error;
+    }
+  }
   await deps.directory.grantOrganizationManager(manager.sub, orgId);
   return manager;
 };
+
+/**
+ * The daily `manager-certifications` job: each manager is reminded 30 days before their
+ * certification expires (once per certification: the notification's dedupe key), and a
+ * certification that expired in the last week leaves the organisation's certified set — the
+ * organisation that loses its last certified manager raises OrganizationCertifiedManagerChanged.
+ */
+export const runCertificationExpiry = async (
+  deps: Pick<OrganizationDeps, 'repo' | 'clock' | 'ids'> & { readonly remind: (manager: Manager, org: OrganizationRecord) => Promise<boolean> },
+  now: Date,
+): Promise<{ reminded: number; lapsed: number; lostCertifiedManager: number }> => {
+  const summary = { reminded: 0, lapsed: 0, lostCertifiedManager: 0 };
+  const day = (offset: number) => riyadhDate(new Date(now.getTime() + offset * 86_400_000));
+  for (const manager of await deps.repo.certificationsExpiringOn(day(CERTIFICATION_REMINDER_DAYS))) {
+    const org = await deps.repo.get(manager.orgId);
+    if (org?.status === 'active' && (await deps.remind(manager, org))) summary.reminded += 1;
+  }
+  const today = day(0);
+  for (let back = 1; back <= 7; back++) {
+    for (const manager of await deps.repo.certificationsExpiringOn(day(-back))) {
+      if (isCertified(manager, today)) continue;
+      for (let round = 1; ; round++) {
+        const org = await deps.repo.get(manager.orgId);
+        const members = org?.certifiedManagers ?? new Set<string>();
+        if (!members.has(manager.sub)) break;
+        const last = members.size === 1;
+        const events = last
+          ? [event(deps, 'OrganizationCertifiedManagerChanged', { orgId: manager.orgId, hasCertifiedManager: false, sub: manager.sub, cause: 'certification-expired', changedAt: now.toISOString() })]
+          : [];
+        try {
+          if ((await deps.repo.lapseCertification(manager.orgId, manager.sub, members.size, events)) === 'applied') {
+            summary.lapsed += 1;
+            if (last) summary.lostCertifiedManager += 1;
+          }
+          break;
+        } catch (error) {
+          if (!(error instanceof CertificationChangedError) || round >= CERTIFICATION_ROUNDS) throw error;
+        }
+      }
+    }
+  }
+  return summary;
+};
+
+/** Days before its expiry that a manager is reminded of their certification. */
+export const CERTIFICATION_REMINDER_DAYS = 30;
 
 export const listManagers = async (deps: Pick<OrganizationDeps, 'repo'>, caller: Caller, orgId: string): Promise<Manager[]> => {
   if (!mayManage(caller, orgId) && !isMinistry(caller)) {

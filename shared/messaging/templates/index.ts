@@ -21,6 +21,7 @@ import { organizationApproved, organizationRejected, organizationReviewReminder,
 import { evaluationDigest, evaluationInvitation, trainingExpiring, trainingLapsed, trainingLapsedManager } from './training.js';
 import { opportunityCancelled, shiftCancelled, shiftReminder24h, shiftReminder2h } from './shifts.js';
 import { opportunityChanged } from './opportunity-changes.js';
+import { managerCertificationExpiring } from './manager-certifications.js';
 
 export const templates: Readonly<Record<NotificationType, Template>> = {
   'application-submitted': applicationSubmitted,
@@ -61,4 +62,5 @@ export const templates: Readonly<Record<NotificationType, Template>> = {
   'erasure-code': erasureCode,
   'export-ready': exportReady,
   'impact-report': impactReport,
+  'manager-certification-expiring': managerCertificationExpiring,
 };
