@@ -1,7 +1,7 @@
 /**
  * Application events (issue 4's ApplicationReview workflow) → the volunteer is told, in their
- * language, by email (and SMS for decisions); a decision left waiting → the organisation's
- * managers are nudged (shared/domain/notifications/applications.ts). The outbox dedupe key
+ * language, by email (and SMS for decisions); a decision left waiting reaches the organisation's
+ * managers through their daily digest (the reminders job), not one mail per application. The outbox dedupe key
  * (type, recipient, application, event) makes a redelivered event a no-op.
  */
 import { managerContacts, reminderSource } from '../../shared/db/notification-repository.js';
@@ -14,8 +14,9 @@ export const handler = consumer(notifyApplications).handler(async (event): Promi
   const { detail } = event;
   const context = await reminderSource().shiftContext({ ...detail, start: detail.shiftStart, end: detail.shiftEnd });
   if (!context) return { sent: 0 };
-  const reminder = event.type === 'ApplicationPendingDecision' && event.detail.reminder;
-  const managers = reminder ? await managerContacts(detail.orgId) : [];
+  // A decision left waiting is in the managers' daily digest (the reminders job: one email per
+  // organisation and day), not a mail per application.
+  const managers: Awaited<ReturnType<typeof managerContacts>> = [];
   const notify = notifier();
   let sent = 0;
   for (const request of applicationNotices(event.type, detail, context, managers)) {

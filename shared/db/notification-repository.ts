@@ -658,7 +658,7 @@ export const pendingQueues = async (
     if (count === 0 || !oldest) continue;
     const [{ Item: org }, managers] = await Promise.all([
       client.send(new GetCommand({ TableName: tableName, Key: organization.keys.item(orgId), ProjectionExpression: 'nameAr, nameEn' })),
-      managerEmails(orgId, client, tableName),
+      managerContacts(orgId, client, tableName),
     ]);
     queues.push({ orgId, count, oldest, managers, orgParams: { orgNameAr: String(org?.nameAr ?? orgId), orgNameEn: String(org?.nameEn ?? orgId) } });
   }

@@ -114,7 +114,7 @@ describe('reminders job', () => {
 });
 
 describe('reminders job: pending decisions', () => {
-  it('nudges an organisation’s managers once a day about applications pending for more than a day', async () => {
+  it('sends an organisation’s managers one digest a day about every application waiting for them (issue 11)', async () => {
     const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
     const { documentClient } = await import('../../shared/db/client.js');
     const { application } = await import('../../shared/db/entities/application.js');
@@ -136,6 +136,6 @@ describe('reminders job: pending decisions', () => {
 
     const emails = await emailsTo(manager);
     expect(emails).toHaveLength(1);
-    expect(emails[0]!.subject).toBe('طلبات تطوع بانتظار قرارك (2)');
+    expect(emails[0]!.subject).toBe('طلبات تطوع بانتظار قرارك (3)');
   });
 });

@@ -12,7 +12,7 @@
  */
 import { appPaths } from './links.js';
 import type { CalendarEvent, NotificationRequest, Params } from './schema.js';
-import { riyadhDate } from '../time.js';
+import { riyadhDate, riyadhTimeOfDay } from '../time.js';
 
 export interface DueBooking {
   readonly volunteerId: string;
@@ -35,7 +35,8 @@ export interface PendingQueue {
   readonly orgId: string;
   readonly count: number;
   readonly oldest: string;
-  readonly managers: readonly string[];
+  /** Addresses (Arabic) or contacts with the language of each manager. */
+  readonly managers: readonly (string | { readonly email: string; readonly locale: 'ar' | 'en' })[];
   readonly orgParams: Params;
 }
 
@@ -66,6 +67,8 @@ export interface ReminderWindow {
 const HOUR = 3_600_000;
 /** The cursor of the late pass (approval times read so far). */
 const LATE = 'late';
+/** The managers' daily digest goes out from the first run at or after this Riyadh time. */
+export const DIGEST_TIME = '08:00';
 
 export const reminderWindows: readonly ReminderWindow[] = [
   // Deferred to 07:00 if it falls in quiet hours; pointless once the 2 h reminder takes over.
@@ -177,17 +180,21 @@ export const runReminders = async (ports: ReminderPorts, now: Date, options: { c
 
   summary.deferredFlushed = (await ports.flushDeferred()).length;
 
-  if (ports.pendingQueues) {
+  // The managers' digest: once per organisation and Riyadh day, from the first run at or after
+  // DIGEST_TIME, about every application waiting for a decision (whatever its age); the outbox
+  // dedupe key (organisation, manager, day) makes the later runs of the day no-ops.
+  if (ports.pendingQueues && riyadhTimeOfDay(now) >= DIGEST_TIME) {
     const day = riyadhDate(now);
-    for (const queue of await ports.pendingQueues(new Date(now.getTime() - 24 * HOUR).toISOString())) {
+    for (const queue of await ports.pendingQueues(now.toISOString())) {
       for (const manager of queue.managers) {
+        const to = typeof manager === 'string' ? { email: manager, locale: 'ar' as const } : manager;
         const results = await ports.notify({
           type: 'pending-decisions',
-          to: { kind: 'address', email: manager, locale: 'ar' },
+          to: { kind: 'address', email: to.email, locale: to.locale },
           about: queue.orgId,
-          // One nudge per organisation and Riyadh day, however often the job runs.
           window: day,
           params: { ...queue.orgParams, count: String(queue.count), oldest: queue.oldest },
+          link: appPaths.reviewQueue(queue.orgId),
         });
         summary.nudges += results.filter((r) => r.outcome === 'sent').length;
       }

@@ -192,13 +192,13 @@ export const pendingDecisions: Template = {
     ar: {
       subject: 'طلبات تطوع بانتظار قرارك ({{count}})',
       heading: 'طلبات بانتظار قرارك',
-      paragraphs: ['لدى {{orgName}} طلبات تطوع تنتظر قرار مدير المتطوعين منذ أكثر من يوم. المتطوعون ينتظرون ردكم، والطلب الذي لا يُبت فيه تنتهي صلاحيته.'],
+      paragraphs: ['لدى {{orgName}} طلبات تطوع تنتظر قرار مدير المتطوعين (ملخص اليوم). المتطوعون ينتظرون ردكم، والطلب الذي لا يُبت فيه تنتهي صلاحيته.'],
       details: [['عدد الطلبات', '{{count}}'], ['أقدمها منذ', '{{oldest|datetime}}']],
     },
     en: {
       subject: 'Volunteer applications waiting for your decision ({{count}})',
       heading: 'Applications waiting for your decision',
-      paragraphs: ['{{orgName}} has volunteer applications that have waited more than a day for a volunteer manager. Volunteers are waiting for an answer, and an application left undecided expires.'],
+      paragraphs: ['{{orgName}} has volunteer applications waiting for a volunteer manager (today’s digest). Volunteers are waiting for an answer, and an application left undecided expires.'],
       details: [['Applications', '{{count}}'], ['Oldest since', '{{oldest|datetime}}']],
     },
   },
