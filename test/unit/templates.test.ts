@@ -65,7 +65,6 @@ const typical: Params = {
   expiresAt: '2030-03-28T07:15:00.000Z',
   month: '2030-02',
   decideBy: '2030-03-11T06:00:00.000Z',
-  link: 'https://tatawwu.sa/badges/hours-100',
   certificationNumber: 'VM-2026-0412',
   expiresOn: '2030-03-15',
 };
