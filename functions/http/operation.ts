@@ -24,6 +24,8 @@ export type Need =
   | 'cognito'
   /** disable and delete users of the pool (the erasure of a person's account, issue 18) */
   | 'cognito:erase'
+  /** append to the audit trail of access to personal data (PutItem/BatchWriteItem on the table only) */
+  | 'audit'
   /** read the secret pepper used to hash national IDs */
   | 'national-id-pepper'
   /** sign credentials with the region's key and read its public keys (kms:Sign, kms:GetPublicKey) */

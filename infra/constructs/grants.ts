@@ -108,6 +108,7 @@ const missing = (fn: NodeFunction, need: Need, what: string): Error =>
  * | `sms` | `sms-voice:SendTextMessage` on the region's sender ID | `SMS_SENDER_ID_ARN`, `APP_BASE_URL` |
  * | `cognito` | `AdminAddUserToGroup`, `AdminUpdateUserAttributes` on the pool | `USER_POOL_ID` |
  * | `cognito:erase` | `AdminDisableUser`, `AdminDeleteUser` on the pool | `USER_POOL_ID` |
+ * | `audit` | `PutItem`, `BatchWriteItem` on the table (append-only audit entries) | |
  * | `national-id-pepper` | read the secret (and decrypt with its key) | `NATIONAL_ID_PEPPER_SECRET_ARN` |
  * | `signing` | `kms:Sign`, `kms:GetPublicKey` on the signing key (`GetPublicKey` on keys rotated out) | `SIGNING_KEY_ARN`, `SIGNING_PREVIOUS_KEY_ARNS` |
  * | `attendance-code-key` | read the secret (and decrypt with its key) | `ATTENDANCE_CODE_KEY_SECRET_ARN` |
@@ -168,6 +169,14 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
         lambda.addEnvironment('USER_POOL_ID', resources.userPool.userPoolId);
         break;
       }
+      case 'audit':
+        // Append-only: a reader that records who read gets no update or delete on the table.
+        if (!unique.includes('table:write')) {
+          grantTable(fn, resources.table, ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'], KEY_WRITE_ACTIONS);
+          acknowledgeIndexWildcard(fn, resources.table);
+          acknowledgeKeyWriteActions(fn);
+        }
+        break;
       case 'cognito:erase': {
         if (!resources.userPool) throw missing(fn, need, 'userPool');
         resources.userPool.grant(fn, 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminDeleteUser');

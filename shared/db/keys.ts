@@ -10,6 +10,7 @@ import type { AccessPattern, Entity } from './entities/entity.js';
 import * as application from './entities/application.js';
 import * as appliedMarker from './entities/applied-marker.js';
 import * as attendance from './entities/attendance.js';
+import * as auditEntry from './entities/audit-entry.js';
 import * as booking from './entities/booking.js';
 import * as calendarFeed from './entities/calendar-feed.js';
 import * as certificate from './entities/certificate.js';
@@ -61,6 +62,7 @@ const modules: readonly Record<string, unknown>[] = [
   application,
   appliedMarker,
   attendance,
+  auditEntry,
   booking,
   calendarFeed,
   certificate,

@@ -13,7 +13,12 @@
  * - `before`: a conditional PutItem claims the key as INPROGRESS (until the function's own
  *   deadline). If the key is taken: another body → 422 `idempotency-key-reused`; still in
  *   progress → 409 `request-in-progress`; completed → the stored response is replayed.
- * - `after`: the response (status, headers, body) is stored as COMPLETED for 24 hours.
+ * - `after`: the response (status, headers, body) is stored as COMPLETED for 24 hours,
+ *   encrypted (AES-256-GCM) with a key derived from the caller, the path and the
+ *   Idempotency-Key itself (issue 18): the stored record holds no readable contact data (a
+ *   registration's answer has the email and phone), only a replay with the same key opens it,
+ *   and the TTL drops it after 24 hours. The record id is another hash of the same parts, so
+ *   the table never holds what opens the body.
  * - `onError`: the claim is released (only our own claim), so that a request that failed
  *   without effect (errors are never partial writes) can be retried.
  * - Requests without the header skip all of this.
@@ -21,7 +26,7 @@
  * Same table as before: `id` hash key, `expiration` TTL (epoch seconds), attribute names as
  * Powertools' documented layout (`status`, `data`, `validation`, `in_progress_expiration`).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MiddlewareObj } from '@middy/core';
@@ -76,11 +81,36 @@ const payloadHash = (event: HttpEvent): string => {
   return sha256(event.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body);
 };
 
-const replay = (record: StoredRecord): HttpResponse => JSON.parse(record.data ?? '{}') as HttpResponse;
+/** The body's data key: the caller, method, path and the client's key (never stored). */
+const bodyKey = (event: HttpEvent, key: string): Buffer => {
+  const sub = event.requestContext.authorizer?.jwt?.claims?.sub ?? '';
+  return createHash('sha256').update(JSON.stringify(['tatawwu-idempotency-body-v1', String(sub), event.requestContext.http.method, event.rawPath, key])).digest();
+};
+
+const SEALED = 'aes256gcm:';
+
+const seal = (plain: string, dataKey: Buffer): string => {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
+  const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return `${SEALED}${iv.toString('base64')}.${cipher.getAuthTag().toString('base64')}.${sealed.toString('base64')}`;
+};
+
+const open = (data: string, dataKey: Buffer): string => {
+  // Records stored before bodies were sealed (they expire within 24 hours) are plain JSON.
+  if (!data.startsWith(SEALED)) return data;
+  const [iv, tag, sealed] = data.slice(SEALED.length).split('.') as [string, string, string];
+  const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(iv, 'base64'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64')), decipher.final()]).toString('utf8');
+};
+
+const replay = (record: StoredRecord, dataKey: Buffer): HttpResponse => JSON.parse(open(record.data ?? '{}', dataKey)) as HttpResponse;
 
 interface Claim {
   readonly id: string;
   readonly lease: string;
+  readonly dataKey: Buffer;
 }
 
 export const idempotent = (): MiddlewareObj<HttpEvent, HttpResponse> => {
@@ -133,7 +163,7 @@ export const idempotent = (): MiddlewareObj<HttpEvent, HttpResponse> => {
               ExpressionAttributeValues: { ':nowSeconds': Math.floor(now / 1000), ':nowMs': now, ':inProgress': 'INPROGRESS' },
             }),
           );
-          claims.set(request.event, { id, lease });
+          claims.set(request.event, { id, lease, dataKey: bodyKey(request.event, key) });
           return;
         } catch (error) {
           if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -144,7 +174,7 @@ export const idempotent = (): MiddlewareObj<HttpEvent, HttpResponse> => {
         if (!Item) continue;
         const existing = Item as StoredRecord;
         if (existing.validation !== validation) throw new IdempotencyKeyReusedError();
-        if (existing.status === 'COMPLETED') return replay(existing);
+        if (existing.status === 'COMPLETED') return replay(existing, bodyKey(request.event, key));
         throw new RequestInProgressError();
       }
       throw new RequestInProgressError();
@@ -166,7 +196,7 @@ export const idempotent = (): MiddlewareObj<HttpEvent, HttpResponse> => {
           ExpressionAttributeNames: { '#status': 'status', '#data': 'data' },
           ExpressionAttributeValues: {
             ':completed': 'COMPLETED',
-            ':data': JSON.stringify({ statusCode, headers, body, ...(isBase64Encoded && { isBase64Encoded }) }),
+            ':data': seal(JSON.stringify({ statusCode, headers, body, ...(isBase64Encoded && { isBase64Encoded }) }), claim.dataKey),
             ':expiration': now + IDEMPOTENCY_TTL_SECONDS,
             ':lease': claim.lease,
           },

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../shared/db/client.js';
 import { organizationRepository } from '../../shared/db/organization-repository.js';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
+import { idempotencyRecordId } from '../../shared/middleware/idempotency.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 
 let platform: TestPlatform;
@@ -142,16 +143,19 @@ describe('Idempotency-Key', () => {
     expect([toB.status, toB.body.type]).toEqual([409, expect.stringMatching(/\/manager-already-assigned$/)]);
   });
 
-  it('stores the completed answer for 24 hours', async () => {
+  it('stores the completed answer for 24 hours, sealed (no readable body, issue 18)', async () => {
     const orgId = await seedOrganization();
-    const token = await platform.token({ sub: `m-${ulid()}`, groups: ['org-manager'], orgId });
+    const sub = `m-${ulid()}`;
+    const token = await platform.token({ sub, groups: ['org-manager'], orgId });
+    const key = ulid();
     const before = Math.floor(Date.now() / 1000);
 
-    const response = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, { token, body: opportunity(), headers: { 'idempotency-key': ulid() } });
+    const response = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, { token, body: opportunity(), headers: { 'idempotency-key': key } });
 
-    const record = (await idempotencyRecords()).find((r) => typeof r.data === 'string' && r.data.includes(response.body.id));
-    expect(record).toMatchObject({ status: 'COMPLETED' });
-    expect(JSON.parse(record!.data as string)).toMatchObject({ statusCode: 201, body: expect.stringContaining(response.body.id) });
+    const id = idempotencyRecordId({ requestContext: { authorizer: { jwt: { claims: { sub } } }, http: { method: 'POST' } }, rawPath: `/v1/organizations/${orgId}/opportunities` } as never, key);
+    const record = (await idempotencyRecords()).find((r) => r.id === id);
+    expect(record).toMatchObject({ status: 'COMPLETED', data: expect.stringMatching(/^aes256gcm:/) });
+    expect(record!.data as string).not.toContain(response.body.id);
     expect(record!.expiration).toBeGreaterThanOrEqual(before + 24 * 3600);
     expect(record!.expiration).toBeLessThanOrEqual(before + 24 * 3600 + 60);
   });

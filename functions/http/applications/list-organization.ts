@@ -3,9 +3,13 @@ import { applicantReads } from '../../../shared/db/applicant-reads.js';
 import * as applications from '../../../shared/domain/applications/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
+import { auditAccess } from '../personal-data/audit.js';
 import { applicationPorts } from './ports.js';
 import { listOrganizationApplications } from './routes.js';
 
-export const handler = http(listOrganizationApplications).handler(async ({ path, query, caller }) =>
-  ok(await applications.listOrganizationApplications({ ...applicationPorts(), applicants: applicantReads() }, caller, path.orgId, query)),
-);
+export const handler = http(listOrganizationApplications).handler(async ({ path, query, caller }) => {
+  const page = await applications.listOrganizationApplications({ ...applicationPorts(), applicants: applicantReads() }, caller, path.orgId, query);
+  // The queue shows who applied (names, city, skills): a read of their personal data (issue 18).
+  await auditAccess(listOrganizationApplications, caller, { what: 'applications', subjects: page.items.map((item) => item.volunteerId) });
+  return ok(page);
+});

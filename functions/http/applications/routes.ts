@@ -87,7 +87,7 @@ export const getApplication = /* @__PURE__ */ defineOperation({
   entry: 'functions/http/applications/get.ts',
   auth: 'required',
   request: { path: ApplicationPath },
-  needs: ['table:read'],
+  needs: ['table:read', 'audit'],
   summary:
     "An application with its current status, its waitlist position when waitlisted, the failed screening rules when rejected by screening, and every transition (time, actor, reason). Its volunteer, that organisation's managers and ministry reviewers and admins (read-only oversight); 404 for everyone else.",
   tags,
@@ -120,7 +120,7 @@ export const listOrganizationApplications = /* @__PURE__ */ defineOperation({
   auth: 'required',
   groups: ['org-manager', 'ministry-reviewer', 'ministry-admin'],
   request: { path: OrgApplicationsPath, query: ReviewQueueQuery },
-  needs: ['table:read'],
+  needs: ['table:read', 'audit'],
   summary:
     "The organisation's review queue (its managers; ministry reviewers and admins read it too), each item with `applicant`: display name, city, skills, professions, languages, the attendance record of the last 12 months and training completions — contact data only once approved, never the national ID. Applications in one `status` (default `pending`), oldest transition first. `limit` 1–100 (default 20), `cursor` from the previous page.",
   tags,

@@ -106,7 +106,7 @@ export const getVolunteerRatings = /* @__PURE__ */ defineOperation({
   auth: 'required',
   groups: ['org-manager'],
   request: { path: VolunteerPath },
-  needs: ['table:read'],
+  needs: ['table:read', 'audit'],
   summary: "A volunteer's ratings, for managers of an organisation the volunteer applied to (404 for anyone else).",
   tags,
   responses: { 200: VolunteerRatingView },

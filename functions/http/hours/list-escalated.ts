@@ -2,7 +2,12 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
+import { auditAccess } from '../personal-data/audit.js';
 import { hoursPorts } from './ports.js';
 import { listEscalatedHours } from './routes.js';
 
-export const handler = http(listEscalatedHours).handler(async ({ query, caller }) => ok(await hours.listEscalated(hoursPorts(), caller, query)));
+export const handler = http(listEscalatedHours).handler(async ({ query, caller }) => {
+  const page = await hours.listEscalated(hoursPorts(), caller, query);
+  await auditAccess(listEscalatedHours, caller, { what: 'hours', subjects: page.items.map((item) => item.volunteerId) });
+  return ok(page);
+});

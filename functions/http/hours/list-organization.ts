@@ -2,7 +2,12 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
+import { auditAccess } from '../personal-data/audit.js';
 import { hoursPorts } from './ports.js';
 import { listOrganizationHours } from './routes.js';
 
-export const handler = http(listOrganizationHours).handler(async ({ path, query, caller }) => ok(await hours.listForOrganization(hoursPorts(), caller, path.orgId, query)));
+export const handler = http(listOrganizationHours).handler(async ({ path, query, caller }) => {
+  const page = await hours.listForOrganization(hoursPorts(), caller, path.orgId, query);
+  await auditAccess(listOrganizationHours, caller, { what: 'hours', subjects: page.items.map((item) => item.volunteerId) });
+  return ok(page);
+});

@@ -216,7 +216,7 @@ export const listOrganizationHours = /* @__PURE__ */ defineOperation({
   auth: 'required',
   groups: ['org-manager'],
   request: { path: OrgHoursPath, query: ListHoursQuery },
-  needs: ['table:read'],
+  needs: ['table:read', 'audit'],
   summary:
     "The organisation's hours in one `status` (default `pending`), oldest first (its managers), each with the volunteer's attendance record over the last 12 months (attended, no-shows, late cancellations).",
   tags,
@@ -310,7 +310,7 @@ export const listEscalatedHours = /* @__PURE__ */ defineOperation({
   auth: 'required',
   groups: ['ministry-reviewer', 'ministry-admin'],
   request: { query: MyHoursQuery },
-  needs: ['table:read'],
+  needs: ['table:read', 'audit'],
   summary: "The ministry reviewers' queue: hours no manager decided on within 14 days, oldest first.",
   tags,
   responses: { 200: HoursPage },

@@ -3,6 +3,7 @@ import { exportFiles, exportPersonalData } from '../../../shared/domain/personal
 import { zip } from '../../../shared/formats/zip.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
+import { auditAccess } from './audit.js';
 import { personalDataPorts } from './ports.js';
 import { exportMyPersonalData } from './routes.js';
 
@@ -10,6 +11,7 @@ const wantsZip = (accept: string | undefined): boolean => /(^|,)\s*application\/
 
 export const handler = http(exportMyPersonalData).handler(async ({ caller, headers }) => {
   const copy = await exportPersonalData(personalDataPorts(), caller.sub);
+  await auditAccess(exportMyPersonalData, caller, { what: 'export', subjects: [caller.sub] });
   if (!wantsZip(headers.accept)) return ok(copy);
   return {
     statusCode: 200,

@@ -2,6 +2,7 @@
  * Personal-data rights of a volunteer (Saudi PDPL, issue 18): a copy of everything held about
  * the caller. Group `volunteer`; each caller only ever reaches their own data.
  */
+import { AuditPage, AuditQuery } from '../../../shared/domain/personal-data/audit.js';
 import { ErasureAnswer, ErasureConfirmation, ExportPreparing, PersonalDataExport } from '../../../shared/domain/personal-data/schema.js';
 import { defineOperation } from '../operation.js';
 
@@ -14,7 +15,7 @@ export const exportMyPersonalData = /* @__PURE__ */ defineOperation({
   entry: 'functions/http/personal-data/export.ts',
   auth: 'required',
   groups: ['volunteer'],
-  needs: ['table:read'],
+  needs: ['table:read', 'audit'],
   memorySize: 512,
   timeout: 29,
   summary:
@@ -61,4 +62,38 @@ export const eraseMe = /* @__PURE__ */ defineOperation({
   examples: { request: { code: '482913' }, response: { status: 'erasing' } },
 });
 
-export const personalDataOperations = [exportMyPersonalData, eraseMe] as const;
+export const getAuditTrail = /* @__PURE__ */ defineOperation({
+  id: 'GetAuditTrail',
+  method: 'GET',
+  path: '/v1/audit',
+  entry: 'functions/http/personal-data/query-audit.ts',
+  auth: 'required',
+  groups: ['ministry-admin'],
+  request: { query: AuditQuery },
+  needs: ['table:read'],
+  summary:
+    'The audit trail of access to personal data (ministry-admin): who (`actor`) read or handled whose (`subject`) records, what kind, when, and the route — never the data itself. Filter by `subject` and/or `actor` within `from`..`to` (default the last 30 days); without either, at most 31 days. Newest first, paginated.',
+  tags,
+  responses: { 200: AuditPage },
+  errors: [400, 401, 403],
+  examples: {
+    query: { subject: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77' },
+    response: {
+      items: [
+        {
+          id: '01JT0H7K2M4N6P8Q0R2S4T6V8W',
+          at: '2026-06-01T09:00:00.000Z',
+          actor: 'manager-sub-1',
+          actorGroups: ['org-manager'],
+          actorOrgId: '01JT0G8ZP2Q4R6S8T0V2W4X6Y8',
+          subject: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
+          what: 'application',
+          route: 'GetApplication GET /v1/applications/{id}',
+          recordId: '01JT0H2A4B6C8D0E2F4G6H8J0K',
+        },
+      ],
+    },
+  },
+});
+
+export const personalDataOperations = [exportMyPersonalData, eraseMe, getAuditTrail] as const;

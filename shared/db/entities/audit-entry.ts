@@ -1,0 +1,31 @@
+/**
+ * The audit trail of access to personal data (issue 18): one item per access and person, in the
+ * person's audit partition (`AUDIT#SUBJ#<subject>`), with GSI1 by actor and GSI2 by
+ * UTC day over 4 shards (a busy day of national reads spreads over 4 index partitions). Items
+ * are only ever put (append-only) and carry the 5-year TTL of the retention table.
+ */
+import { createHash } from 'node:crypto';
+import { AuditEntry } from '../../domain/personal-data/audit.js';
+import { defineEntity } from './entity.js';
+
+export const AUDIT_DAY_SHARDS = 4;
+const shardOf = (id: string) => createHash('sha256').update(id).digest()[0]! % AUDIT_DAY_SHARDS;
+
+export const auditEntry = defineEntity({
+  name: 'AuditEntry',
+  schema: AuditEntry,
+  keys: {
+    item: (subject: string, at: string, id: string) => ({ PK: `AUDIT#SUBJ#${subject}`, SK: `${at}#${id}` }),
+    subjectPartition: (subject: string) => `AUDIT#SUBJ#${subject}`,
+    byActor: (actor: string, at: string, id: string) => ({ GSI1PK: `AUDIT#ACTOR#${actor}`, GSI1SK: `${at}#${id}` }),
+    actorPartition: (actor: string) => `AUDIT#ACTOR#${actor}`,
+    byDay: (at: string, id: string) => ({ GSI2PK: `AUDIT#DAY#${at.slice(0, 10)}#${shardOf(id)}`, GSI2SK: `${at}#${id}` }),
+    dayPartition: (day: string, shard: number) => `AUDIT#DAY#${day}#${shard}`,
+  },
+  accessPatterns: [
+    { pattern: 'append an audit entry (who accessed whose personal data)', key: 'Put PK = AUDIT#SUBJ#<subject>, SK = <at>#<id>', index: 'table', operation: 'BatchWriteItem' },
+    { pattern: "a person's audit trail in a time range, newest first", key: 'PK = AUDIT#SUBJ#<subject> AND SK BETWEEN <from> AND <to>~', index: 'table', operation: 'Query' },
+    { pattern: "an actor's accesses in a time range, newest first", key: 'GSI1PK = AUDIT#ACTOR#<actor> AND GSI1SK BETWEEN <from> AND <to>~', index: 'GSI1', operation: 'Query' },
+    { pattern: 'every access of a time range (≤ 31 days), newest first', key: 'GSI2PK = AUDIT#DAY#<yyyy-mm-dd>#<shard> (4 shards per day, merged)', index: 'GSI2', operation: 'Query' },
+  ],
+});
