@@ -36,6 +36,7 @@ import type { ApplicationRepository, BookingsSnapshot, Page, Transition, WriteEv
 import type { ApplicationRecord, ApplicationStatus, StatusChange } from '../domain/applications/schema.js';
 import type { Booking } from '../domain/applications/screening.js';
 import { decodeCursor, encodeCursor, invalidCursor } from '../domain/cursor.js';
+import { expiresAt } from '../domain/personal-data/retention.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { outboxPuts } from './entities/outbox-event.js';
@@ -122,6 +123,9 @@ const cursorSortKey = (raw: string, partition: string): string => {
 };
 
 // ── Repository ───────────────────────────────────────────────────────────────
+/** Statuses an application never leaves: kept for the retention period, then dropped by the TTL. */
+const CLOSED_STATUSES: ReadonlySet<string> = new Set(['rejected', 'withdrawn', 'expired', 'cancelled']);
+
 export const applicationRepository = (
   client: DynamoDBDocumentClient = documentClient(),
   tableName: () => string = () => env.tableName,
@@ -157,6 +161,8 @@ export const applicationRepository = (
       GSI2SK: queue.GSI2SK,
       ...(change.reason !== undefined && { reason: change.reason }),
       ...(change.failures !== undefined && { failures: change.failures }),
+      // A closed application (with the volunteer's motivation) is kept 1 year (issue 18, retention table).
+      ...(CLOSED_STATUSES.has(change.to) && { expiresAt: expiresAt('closedApplications', change.at) }),
       ...extra.set,
     };
     // Leaving pending voids the task token; leaving the waitlist its sequence number. `reason`
@@ -177,7 +183,7 @@ export const applicationRepository = (
       names[`#r${i}`] = name;
       return `#r${i}`;
     });
-    const next = { ...application, ...Object.fromEntries(Object.entries(set).filter(([k]) => !k.startsWith('GSI'))) } as ApplicationRecord & Item;
+    const next = { ...application, ...Object.fromEntries(Object.entries(set).filter(([k]) => !k.startsWith('GSI') && k !== 'expiresAt')) } as ApplicationRecord & Item;
     for (const name of remove) delete next[name];
     const entry: StatusChange = {
       version,

@@ -72,6 +72,23 @@ describe('the audit trail', () => {
     expect(body.items.map((e: { what: string; actor: string }) => [e.what, e.actor])).toEqual([['applications', a.managerSub]]);
   });
 
+  it('records a manager reading the contact data of approved volunteers (the approved queue)', async () => {
+    const seeded = await support.seedOpportunity({ requiresApproval: false });
+    const sub = await support.seedVolunteer();
+    const volunteer = await platform.token({ sub, groups: ['volunteer'] });
+    const applied = await platform.request('POST', `/v1/opportunities/${seeded.opportunity.id}/applications`, { token: volunteer, body: { shiftId: seeded.shifts[0]!.id } });
+    for (let i = 0; i < 200 && (await platform.request('GET', `/v1/applications/${applied.body.id}`, { token: volunteer })).body.status !== 'approved'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const managerSub = `manager-${seeded.opportunity.orgId}`;
+    const manager = await platform.token({ sub: managerSub, groups: ['org-manager'], orgId: seeded.opportunity.orgId });
+
+    await platform.request('GET', `/v1/organizations/${seeded.opportunity.orgId}/applications?status=approved`, { token: manager });
+
+    const { body } = await trail(`subject=${sub}`);
+    expect(body.items.map((e: { what: string; actor: string }) => [e.what, e.actor])).toEqual([['contact', managerSub]]);
+  });
+
   it('records nothing when volunteers read their own records, and their export', async () => {
     const a = await applicant();
     expect((await platform.request('GET', `/v1/applications/${a.application.id}`, { token: a.volunteer })).status).toBe(200);

@@ -9,6 +9,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import registerEvent from '../../events/http/register-volunteer.json' with { type: 'json' };
 import { documentClient } from '../../shared/db/client.js';
+import { application } from '../../shared/db/entities/application.js';
 import { auditEntry } from '../../shared/db/entities/audit-entry.js';
 import { erasureCode } from '../../shared/db/entities/erasure.js';
 import { notification } from '../../shared/db/entities/notification.js';
@@ -89,6 +90,21 @@ describe('retention', () => {
 
     expect(code?.expiresAt).toBe(seconds(erase.body.expiresAt));
     expect(Items.map((i) => i.expiresAt)).toEqual([seconds(String(Items[0]!.at)) + RETENTION.auditTrail.seconds]);
+  });
+
+  it('gives a withdrawn application a TTL one year after it closed, and an open one none', async () => {
+    const support = await import('../integration/applications-support.js');
+    const seeded = await support.seedOpportunity();
+    const sub = await support.seedVolunteer();
+    const closing = await support.seedApplication(sub, seeded);
+    const open = await support.seedApplication(await support.seedVolunteer(), seeded);
+
+    const response = await platform.request('POST', `/v1/applications/${closing.id}/withdraw`, { token: await platform.token({ sub, groups: ['volunteer'] }) });
+
+    expect(response.status).toBe(200);
+    const closed = await get(application.keys.item(closing.id));
+    expect(closed?.expiresAt).toBe(seconds(String(closed?.updatedAt)) + RETENTION.closedApplications.seconds);
+    expect((await get(application.keys.item(open.id)))?.expiresAt).toBeUndefined();
   });
 
   it('gives the profile no TTL: it stays until the volunteer asks for its erasure', async () => {

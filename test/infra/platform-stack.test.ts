@@ -18,6 +18,7 @@ beforeAll(() => {
 const entries = [...new Set(routes.map((r) => r.entry))];
 const routesOf = (entry: string): AnyOperation[] => routes.filter((r) => r.entry === entry);
 const needsOf = (entry: string): Set<Need> => new Set(routesOf(entry).flatMap((r) => operationNeeds(r)));
+const AUDIT_APPENDS: readonly string[] = ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'];
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 describe.each(resolveConfig('dev').map((c) => [c.region, c] as const))('platform stack in %s', (region, config) => {
@@ -94,7 +95,18 @@ describe.each(resolveConfig('dev').map((c) => [c.region, c] as const))('platform
     const readers = entries.filter((e) => !needsOf(e).has('table:write'));
     for (const entry of readers) {
       const actions = statementsOf(template(), lambdaOf(entry).fn).flatMap((s) => s.Action);
-      for (const write of DYNAMODB_WRITES) expect(actions, entry).not.toContain(write);
+      // `audit` appends to the audit trail (issue 18): puts only, never an update or a delete.
+      const appends = needsOf(entry).has('audit') ? AUDIT_APPENDS : [];
+      for (const write of DYNAMODB_WRITES.filter((w) => !appends.includes(w))) expect(actions, entry).not.toContain(write);
+    }
+  });
+
+  it('lets the readers that need audit append (PutItem, BatchWriteItem) and nothing more', () => {
+    const auditors = entries.filter((e) => needsOf(e).has('audit') && !needsOf(e).has('table:write'));
+    expect(auditors.length).toBeGreaterThan(0);
+    for (const entry of auditors) {
+      const actions = actionsOn(statementsOf(template(), lambdaOf(entry).fn), `Tatawwu-dev-${region}-Data-TableArn`);
+      expect(actions.filter((a) => DYNAMODB_WRITES.includes(a)).sort(), entry).toEqual([...AUDIT_APPENDS].sort());
     }
   });
 

@@ -9,7 +9,9 @@ import { listOrganizationApplications } from './routes.js';
 
 export const handler = http(listOrganizationApplications).handler(async ({ path, query, caller }) => {
   const page = await applications.listOrganizationApplications({ ...applicationPorts(), applicants: applicantReads() }, caller, path.orgId, query);
-  // The queue shows who applied (names, city, skills): a read of their personal data (issue 18).
-  await auditAccess(listOrganizationApplications, caller, { what: 'applications', subjects: page.items.map((item) => item.volunteerId) });
+  // The queue shows who applied (names, city, skills), and approved volunteers' contact data:
+  // a read of their personal data (issue 18).
+  const what = query.status === 'approved' ? 'contact' : 'applications';
+  await auditAccess(listOrganizationApplications, caller, { what, subjects: page.items.map((item) => item.volunteerId) });
   return ok(page);
 });
