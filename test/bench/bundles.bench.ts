@@ -21,11 +21,8 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { consumers } from '../../functions/consumers/index.js';
-import { operations } from '../../functions/http/routes.js';
-import { schedules } from '../../functions/schedules/index.js';
-import { workflows } from '../../functions/workflows/index.js';
 import { bundlingSettings, esbuildOptions } from '../../infra/constructs/bundling.js';
+import { handlerEntries, type HandlerEntry } from '../../infra/handler-entries.js';
 import { loadNote, median, round, verdict, type Benchmark, type Row } from './lib.js';
 
 const MAX_KB = 250;
@@ -36,18 +33,10 @@ const FLOOR_ENTRY = 'test/bench/floor/get-item.ts';
 /** The AWS SDK and what only it pulls in: not counted against the size goal. */
 const SDK_PACKAGE = /^(@aws-sdk\/|@smithy\/|@aws-crypto\/|@aws\/lambda-invoke-store$|tslib$|fast-xml-parser$|strnum$|bowser$|uuid$|mnemonist$|obliterator$)/;
 
-/** Every deployed handler module: one Lambda per distinct entry of the route, schedule, consumer and workflow lists. */
-const entries = (): Array<{ entry: string; kind: string }> => {
-  const all = [
-    ...operations.map((r) => ({ entry: r.entry, kind: 'http' })),
-    ...schedules.map((s) => ({ entry: s.entry, kind: 'schedule' })),
-    ...consumers.map((c) => ({ entry: c.entry, kind: 'consumer' })),
-    ...workflows.flatMap((w) => Object.values(w.tasks).map((task) => ({ entry: task.entry, kind: `workflow ${w.name}` }))),
-  ];
+/** The deployed handlers, or those whose entry contains one of `BENCH_BUNDLES`' parts. */
+const entries = (): HandlerEntry[] => {
   const only = process.env.BENCH_BUNDLES?.split(',').filter(Boolean);
-  return [...new Map(all.map((e) => [e.entry, e])).values()]
-    .filter((e) => !only || only.some((part) => e.entry.includes(part)))
-    .sort((a, b) => a.entry.localeCompare(b.entry));
+  return handlerEntries().filter((e) => !only || only.some((part) => e.entry.includes(part)));
 };
 
 /** The environment a deployed function starts with (module scope may read it). */
