@@ -3,13 +3,13 @@
  * entries; reads by subject, by actor, or by time (day partitions × shards, merged), newest
  * first, with opaque cursors.
  */
-import { BatchWriteCommand, QueryCommand, type BatchWriteCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import type { AuditEntry, AuditStore } from '../domain/personal-data/audit.js';
 import { expiresAt } from '../domain/personal-data/retention.js';
 import { env } from '../env.js';
-import { documentClient } from './client.js';
+import { batchWriteAll, documentClient } from './client.js';
 import { AUDIT_DAY_SHARDS, auditEntry } from './entities/audit-entry.js';
 
 const KeyCursor = z.record(z.string(), z.string());
@@ -38,23 +38,19 @@ export const auditRepository = (client: DynamoDBDocumentClient = documentClient(
 
   return {
     async append(entries) {
-      for (let i = 0; i < entries.length; i += 25) {
-        let pending: BatchWriteCommandOutput['UnprocessedItems'] = {
-          [tableName()]: entries.slice(i, i + 25).map((entry: AuditEntry) => ({
-            PutRequest: {
-              Item: auditEntry.toItem(
-                entry,
-                { ...auditEntry.keys.item(entry.subject, entry.at, entry.id), ...auditEntry.keys.byActor(entry.actor, entry.at, entry.id), ...auditEntry.keys.byDay(entry.at, entry.id) },
-                { expiresAt: expiresAt('auditTrail', entry.at) },
-              ),
-            },
-          })),
-        };
-        for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
-          if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1_000, 25 * 2 ** attempt)));
-          pending = (await client.send(new BatchWriteCommand({ RequestItems: pending }))).UnprocessedItems;
-        }
-      }
+      await batchWriteAll(
+        client,
+        tableName(),
+        entries.map((entry: AuditEntry) => ({
+          PutRequest: {
+            Item: auditEntry.toItem(
+              entry,
+              { ...auditEntry.keys.item(entry.subject, entry.at, entry.id), ...auditEntry.keys.byActor(entry.actor, entry.at, entry.id), ...auditEntry.keys.byDay(entry.at, entry.id) },
+              { expiresAt: expiresAt('auditTrail', entry.at) },
+            ),
+          },
+        })),
+      );
     },
     bySubject: (subject, from, to, limit, cursor) => page('table', auditEntry.keys.subjectPartition(subject), from, to, limit, cursor),
     byActor: (actor, from, to, limit, cursor) => page('GSI1', auditEntry.keys.actorPartition(actor), from, to, limit, cursor),

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, paginateQuery, type BatchWriteCommandInput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { env } from '../env.js';
 import { injectDynamoFaults } from '../faults.js';
 import { traced } from '../powertools/tracer.js';
@@ -42,4 +42,20 @@ export const queryAll = async (
   const items: Record<string, unknown>[] = [];
   for await (const page of paginateQuery({ client }, input)) items.push(...(page.Items ?? []));
   return items;
+};
+
+type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
+
+/**
+ * Puts and deletes in BatchWriteItem calls of 25, re-sending what DynamoDB left unprocessed
+ * with a capped exponential backoff until everything is written.
+ */
+export const batchWriteAll = async (client: DynamoDBDocumentClient, tableName: string, requests: readonly WriteRequest[]): Promise<void> => {
+  for (let i = 0; i < requests.length; i += 25) {
+    let pending: BatchWriteCommandInput['RequestItems'] | undefined = { [tableName]: requests.slice(i, i + 25) };
+    for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1_000, 25 * 2 ** attempt)));
+      pending = (await client.send(new BatchWriteCommand({ RequestItems: pending }))).UnprocessedItems;
+    }
+  }
 };

@@ -7,20 +7,18 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
   TransactWriteCommand,
   UpdateCommand,
-  type BatchWriteCommandOutput,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { shardOf } from '../domain/matching/adapters.js';
 import type { Contact, ErasureStore } from '../domain/personal-data/erasure.js';
 import { riyadhDate } from '../domain/time.js';
 import { env } from '../env.js';
-import { documentClient } from './client.js';
+import { batchWriteAll, documentClient } from './client.js';
 import { application } from './entities/application.js';
 import type { Item } from './entities/entity.js';
 import { erasureCode, tombstone } from './entities/erasure.js';
@@ -47,13 +45,7 @@ export const erasureRepository = (client: DynamoDBDocumentClient = documentClien
   const items = (holding: Holding) => itemsOf(client, tableName(), holding);
 
   const deleteAll = async (keys: readonly Key[]): Promise<number> => {
-    for (let i = 0; i < keys.length; i += 25) {
-      let pending: BatchWriteCommandOutput['UnprocessedItems'] = { [tableName()]: keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })) };
-      for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1_000, 25 * 2 ** attempt)));
-        pending = (await client.send(new BatchWriteCommand({ RequestItems: pending }))).UnprocessedItems;
-      }
-    }
+    await batchWriteAll(client, tableName(), keys.map((Key) => ({ DeleteRequest: { Key } })));
     return keys.length;
   };
 
