@@ -3,6 +3,7 @@
  * outbox…). Each later area adds its extension here.
  */
 import { apiDocs } from './api-docs.js';
+import { appLinksExtension } from './app-links.js';
 import { eventRelayExtension } from './event-relay.js';
 import { jobsExtension } from './jobs.js';
 import type { LocalExtension } from './extension.js';
@@ -10,4 +11,4 @@ import { smsExtension } from './sms.js';
 import { workflowsExtension } from './workflows.js';
 
 // The relay first: its POST /local/schedules/event-outbox answers before the jobs' schedules route.
-export const localExtensions: LocalExtension[] = [eventRelayExtension, jobsExtension, apiDocs, smsExtension, workflowsExtension];
+export const localExtensions: LocalExtension[] = [eventRelayExtension, jobsExtension, apiDocs, smsExtension, workflowsExtension, appLinksExtension];
