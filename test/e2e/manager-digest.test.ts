@@ -7,6 +7,7 @@
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSchedule } from '../../infra/local/jobs.js';
+import { seedVolunteer } from '../integration/notifications-support.js';
 import { applicationRepository } from '../../shared/db/application-repository.js';
 import { organizationRepository } from '../../shared/db/organization-repository.js';
 import type { ApplicationRecord } from '../../shared/domain/applications/schema.js';
@@ -25,7 +26,7 @@ const nextDigestRun = (): Date => {
   return next;
 };
 
-const seedOrganizationWithManager = async (managerEmail: string): Promise<string> => {
+const seedOrganizationWithManager = async (managerEmail: string, managerSub = `manager-${ulid()}`): Promise<string> => {
   const repo = organizationRepository();
   const at = new Date().toISOString();
   const org: OrganizationRecord = {
@@ -44,7 +45,7 @@ const seedOrganizationWithManager = async (managerEmail: string): Promise<string
   };
   await repo.create(org, { status: 'pending', at, by: 'founder' });
   await repo.transition(org.id, 'pending', { status: 'active', from: 'pending', at, by: 'reviewer' }, { department: { orgId: org.id, establishedAt: at, approvedBy: 'reviewer' } });
-  await repo.putManager({ orgId: org.id, sub: `manager-${ulid()}`, email: managerEmail, addedBy: 'system', addedAt: at });
+  await repo.putManager({ orgId: org.id, sub: managerSub, email: managerEmail, addedBy: 'system', addedAt: at });
   return org.id;
 };
 
@@ -93,6 +94,19 @@ describe("the managers' daily digest", () => {
     expect(digests).toHaveLength(1);
     expect(digests[0]!.subject).toContain('(2)');
     expect(digests[0]!.body.text).toContain(`/org/${orgId}/applications`);
+  });
+
+  it("is written in the manager's own locale (their profile's), with the link of the review queue", async () => {
+    const manager = await seedVolunteer({ locale: 'en' });
+    const email = `manager-${ulid().toLowerCase()}@example.sa`;
+    const orgId = await seedOrganizationWithManager(email, manager.id);
+    await pendingApplication(orgId);
+
+    await runSchedule('reminders', nextDigestRun());
+
+    const [digest] = await mailsTo(email);
+    expect(digest?.subject).toMatch(/^Volunteer applications waiting for your decision/);
+    expect(digest?.body.text).toContain(`/org/${orgId}/applications`);
   });
 
   it('sends nothing before the digest time of the day', async () => {

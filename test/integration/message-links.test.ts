@@ -4,7 +4,6 @@
  * Riyadh in both languages, a screening refusal is explained for people in their language
  * (and says it was automatic), and a manager's nudge follows the manager's own locale.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createTestTable } from '../helpers/table.js';
 import { emailsTo, seedApprovedSeat, seedVolunteer } from './notifications-support.js';
@@ -15,8 +14,6 @@ const { toEnvelope } = await import('../../infra/local/jobs.js');
 const { testEvent } = await import('../helpers/events.js');
 const applications = await import('../../functions/consumers/notify-applications.js');
 const { notificationRepository } = await import('../../shared/db/notification-repository.js');
-const { documentClient } = await import('../../shared/db/client.js');
-const { organizationManager } = await import('../../shared/db/entities/organization-manager.js');
 const smsTo = async (phone: string) => (await notificationRepository().listLocalSms(1000)).filter((sms) => sms.to === phone);
 
 const START = '2031-06-01T05:00:00.000Z';
@@ -96,25 +93,5 @@ describe('SMS about an application', () => {
 
     expect(body).toContain(`app.tatawwu.test/a/app-${seat.shiftId}`);
     expect(body.endsWith('لإيقافها أرسل إيقاف')).toBe(true);
-  });
-});
-
-describe('a nudge to the managers', () => {
-  it('is written in the manager’s own locale, with the link of the review queue', async () => {
-    const manager = await seedVolunteer({ locale: 'en' });
-    const volunteer = await seedVolunteer();
-    const seat = await seedApprovedSeat({ volunteerId: volunteer.id, start: START, end: END });
-    await documentClient().send(
-      new PutCommand({
-        TableName: process.env.TABLE_NAME,
-        Item: { ...organizationManager.keys.item(seat.orgId, manager.id), entity: 'OrganizationManager', sub: manager.id, email: 'manager@example.sa', orgId: seat.orgId, addedAt: '2031-01-01T00:00:00.000Z', addedBy: 'reviewer' },
-      }),
-    );
-
-    await applications.handler(event('ApplicationPendingDecision', seat, volunteer.id, { status: 'pending', reminder: true }));
-
-    const [email] = await emailsTo('manager@example.sa');
-    expect(email!.subject).toMatch(/^Volunteer applications waiting for your decision/);
-    expect(email!.body.text).toContain(`https://app.tatawwu.test/org/${seat.orgId}/applications`);
   });
 });
