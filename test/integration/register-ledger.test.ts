@@ -78,6 +78,9 @@ describe('the national register ledger (RegisterHours consumer)', () => {
     const volunteerId = 'vol-append-only';
     const a = hoursApproved({ volunteerId, minutes: 90 });
     const r = hoursReversed({ volunteerId, hoursId: a.hoursId, minutes: 90 });
+    // A reversal comes after its approval; made in the same millisecond, the entries would sort by
+    // their random event ids instead.
+    (r.envelope.detail as { reversedAt: string }).reversedAt = new Date(Date.now() + 60_000).toISOString();
 
     await consume(a.envelope);
     await consume(r.envelope);
