@@ -4,7 +4,7 @@
  * deletes them in the same transaction, so search never lists a closed opportunity.
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { decodeCursor as decodeOpaque, encodeCursor as encodeOpaque, invalidCursor } from '../domain/cursor.js';
 import { OpportunityChangedError, OpportunityStatusError } from '../domain/opportunities/errors.js';
@@ -14,7 +14,7 @@ import { partitionsOf, summaryOf, type SearchPartition, type SearchPlan } from '
 import type { OpportunityRepository } from '../domain/opportunities/service.js';
 import { env } from '../env.js';
 import { outboxPuts } from './entities/outbox-event.js';
-import { documentClient, queryAll } from './client.js';
+import { batchWriteAll, documentClient, queryAll } from './client.js';
 import { opportunity as opportunityEntity } from './entities/opportunity.js';
 import { opportunitySearchEntry } from './entities/opportunity-search-entry.js';
 import { shift as shiftEntity } from './entities/shift.js';
@@ -366,12 +366,5 @@ export const seedPublishedOpportunities = async (
     const published: OpportunityRecord = { ...opportunity, status: 'published', publishedAt };
     return [opportunityItem(published), ...shifts.map(shiftItem), ...searchItems(published, publishedAt)];
   });
-  for (let i = 0; i < items.length; i += 25) {
-    let pending: Item[] = items.slice(i, i + 25);
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-      const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending.map((Item) => ({ PutRequest: { Item } })) } }));
-      pending = (result.UnprocessedItems?.[tableName] ?? []).flatMap((request) => (request.PutRequest?.Item ? [request.PutRequest.Item] : []));
-    }
-  }
+  await batchWriteAll(client, tableName, items.map((Item) => ({ PutRequest: { Item } })));
 };
