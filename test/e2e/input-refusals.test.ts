@@ -95,7 +95,10 @@ describe('POST /v1/organizations refuses', () => {
 });
 
 describe('POST /v1/organizations/{orgId}/opportunities refuses', () => {
-  const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+  // One clock reading for the whole table: two calls of shift(48, 52) must give the same instants,
+  // not instants a millisecond apart (the flake CI met: "identical" shifts that were not).
+  const now = Date.now();
+  const inHours = (h: number) => new Date(now + h * 3_600_000).toISOString();
   const shift = (from: number, to: number) => ({ start: inHours(from), end: inHours(to), capacity: 5 });
   const activeOrganization = async () => {
     const repo = organizationRepository();
