@@ -36,7 +36,11 @@ export const submitEvaluation = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 201: EvaluationResult },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: { request: { rating: 5, comment: 'Well organised' } },
+  examples: {
+    path: { shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P' },
+    request: { rating: 5, comment: 'تنظيم ممتاز واستقبال لطيف من المشرفين، وكانت التعليمات واضحة منذ البداية.' },
+    response: { shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P', kind: 'experience', volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', version: 1, editableUntil: '2027-03-13T08:10:00.000Z' },
+  },
 });
 
 export const editEvaluation = /* @__PURE__ */ defineOperation({
@@ -52,6 +56,11 @@ export const editEvaluation = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: EvaluationResult },
   errors: [400, 401, 403, 404, 409, 422],
+  examples: {
+    path: { shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P' },
+    request: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', punctuality: 5, skill: 4, conduct: 5, note: 'Arrived early and kept the queue of families moving at the distribution point.' },
+    response: { shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P', kind: 'volunteer', volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', version: 2, editableUntil: '2027-03-13T10:45:00.000Z' },
+  },
 });
 
 export const getShiftFeedback = /* @__PURE__ */ defineOperation({
@@ -68,6 +77,24 @@ export const getShiftFeedback = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: ShiftFeedbackView },
   errors: [400, 401, 403, 404],
+  examples: {
+    path: { shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P' },
+    response: {
+      shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P',
+      attended: 12,
+      experience: {
+        count: 7,
+        average: 4.4,
+        comments: [
+          { text: 'Clear briefing and enough water for everyone.', rating: 5 },
+          { text: 'كان التنظيم جيداً لكن الانتظار عند التسجيل طال قليلاً.', rating: 4 },
+        ],
+      },
+      volunteers: [
+        { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', punctuality: 5, skill: 4, conduct: 5, note: 'Arrived early and kept the queue of families moving at the distribution point.', by: 'manager-5b1d', updatedAt: '2027-03-06T10:45:00.000Z' },
+      ],
+    },
+  },
 });
 
 export const getOrganizationRating = /* @__PURE__ */ defineOperation({
@@ -82,6 +109,7 @@ export const getOrganizationRating = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: OrganizationRatingView },
   errors: [400],
+  examples: { path: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV' }, response: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', count: 146, average: 4.6 } },
 });
 
 export const getMyRatings = /* @__PURE__ */ defineOperation({
@@ -96,6 +124,7 @@ export const getMyRatings = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: VolunteerRatingView },
   errors: [401, 403],
+  examples: { response: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', count: 9, punctuality: 4.8, skill: 4.3, conduct: 5, overall: 4.7 } },
 });
 
 export const getVolunteerRatings = /* @__PURE__ */ defineOperation({
@@ -111,6 +140,10 @@ export const getVolunteerRatings = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: VolunteerRatingView },
   errors: [400, 401, 403, 404],
+  examples: {
+    path: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77' },
+    response: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', count: 9, punctuality: 4.8, skill: 4.3, conduct: 5, overall: 4.7 },
+  },
 });
 
 export const evaluationOperations = [submitEvaluation, editEvaluation, getShiftFeedback, getOrganizationRating, getMyRatings, getVolunteerRatings] as const;

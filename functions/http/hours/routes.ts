@@ -62,6 +62,10 @@ export const getAttendanceCode = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: AttendanceCodeView },
   errors: [400, 401, 403, 404, 422],
+  examples: {
+    path: { shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5' },
+    response: { code: '7KQ2M9XD', qr: 'https://tatawwu.sa/check-in?shift=01JS2ZR7M1N5P8Q2R6S9T3V7W5&code=7KQ2M9XD', expiresAt: '2026-05-02T05:05:00.000Z' },
+  },
 });
 
 export const checkIn = /* @__PURE__ */ defineOperation({
@@ -78,6 +82,11 @@ export const checkIn = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: CheckInView },
   errors: [400, 401, 403, 404, 409, 422],
+  examples: {
+    path: { shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5' },
+    request: { code: '7KQ2M9XD', location: { lat: 24.6869, lon: 46.7224 } },
+    response: { checkedInAt: '2026-05-02T05:02:00.000Z', outsideRadius: false },
+  },
 });
 
 export const checkOut = /* @__PURE__ */ defineOperation({
@@ -94,6 +103,11 @@ export const checkOut = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: CheckOutView },
   errors: [400, 401, 403, 404, 409, 422],
+  examples: {
+    path: { shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5' },
+    request: { code: 'R4T8W2ZA' },
+    response: { hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W', minutes: 238, status: 'pending', flags: [] },
+  },
 });
 
 export const recordAttendance = /* @__PURE__ */ defineOperation({
@@ -110,6 +124,11 @@ export const recordAttendance = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: RosterView },
   errors: [400, 401, 403, 404, 409, 422],
+  examples: {
+    path: { shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5' },
+    request: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', status: 'present', checkIn: '2026-05-02T08:00:00+03:00', checkOut: '2026-05-02T12:00:00+03:00' },
+    response: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', status: 'checked-out', hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W' },
+  },
 });
 
 export const disputeNoShow = /* @__PURE__ */ defineOperation({
@@ -127,6 +146,7 @@ export const disputeNoShow = /* @__PURE__ */ defineOperation({
   responses: { 200: NoShowDisputeView },
   errors: [400, 401, 403, 404, 409, 422],
   examples: {
+    path: { shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5' },
     request: { reason: 'I was at the registration desk; my phone battery was dead', checkIn: '2026-05-02T08:10:00+03:00', checkOut: '2026-05-02T12:00:00+03:00' },
     response: {
       shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5',
@@ -151,6 +171,11 @@ export const claimHours = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 201: HoursClaimView },
   errors: [400, 401, 403, 404, 409, 422],
+  examples: {
+    path: { id: '01JS4M6P8R0T2W4Y6A8C0E2G4J' },
+    request: { date: '2026-04-11', minutes: 300, start: '17:00', description: 'تدريس مادة الرياضيات عن بُعد لطلاب المرحلة المتوسطة — online maths tutoring for middle-school pupils' },
+    response: { hoursId: '01JSX3D5F7H9K1M3P5R7T9W1Y3', status: 'pending', minutes: 300 },
+  },
 });
 
 export const listDeliverables = /* @__PURE__ */ defineOperation({
@@ -168,6 +193,7 @@ export const listDeliverables = /* @__PURE__ */ defineOperation({
   responses: { 200: DeliverablesPage },
   errors: [400, 401, 403, 404],
   examples: {
+    path: { id: '01JS2ZR7M1N5P8Q2R6S9T3V7W4' },
     response: {
       opportunityId: '01JS2ZR7M1N5P8Q2R6S9T3V7W4',
       titleAr: 'مراجعة قانونية لعقود الجمعية',
@@ -195,6 +221,7 @@ export const confirmDeliverable = /* @__PURE__ */ defineOperation({
   responses: { 200: DeliverableView },
   errors: [400, 401, 403, 404, 409, 422],
   examples: {
+    path: { id: '01JS2ZR7M1N5P8Q2R6S9T3V7W4', deliverableId: '01JS2ZR7M1N5P8Q2R6S9T3V7W6' },
     request: { note: 'Signed off by the board on 20 June' },
     response: {
       id: '01JS2ZR7M1N5P8Q2R6S9T3V7W6',
@@ -222,6 +249,40 @@ export const listOrganizationHours = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: OrgHoursPage },
   errors: [400, 401, 403, 404],
+  examples: {
+    path: { orgId: '01JRZX4B6C8D0E2F4G6H8J0K2M' },
+    query: { status: 'pending', limit: '20' },
+    response: {
+      items: [
+        {
+          id: '01JT0H7K2M4N6P8Q0R2S4T6V8W',
+          volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
+          orgId: '01JRZX4B6C8D0E2F4G6H8J0K2M',
+          opportunityId: '01JS2ZR7M1N5P8Q2R6S9T3V7W4',
+          shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5',
+          kind: 'shift',
+          date: '2026-05-02',
+          startedAt: '2026-05-02T05:02:00.000Z',
+          endedAt: '2026-05-02T09:00:00.000Z',
+          requestedMinutes: 238,
+          minutes: 238,
+          status: 'pending',
+          track: 'professional',
+          profession: 'nurse',
+          causes: ['health'],
+          city: 'riyadh',
+          region: 'riyadh',
+          flags: [],
+          round: 1,
+          createdAt: '2026-05-02T09:00:00.000Z',
+          updatedAt: '2026-05-02T09:00:00.000Z',
+          decisions: [],
+          attendance: { attended: 14, noShows: 1, lateCancellations: 0, since: '2025-05-02' },
+        },
+      ],
+      nextCursor: 'eyJwayI6Ik9SRyMwMUpSWlg0QjZDOEQwRTJGNEc2SDhKMEsyTSIsInNrIjoiSE9VUlMjcGVuZGluZyMyMDI2LTA1LTAyIn0',
+    },
+  },
 });
 
 export const decideHours = /* @__PURE__ */ defineOperation({
@@ -238,6 +299,11 @@ export const decideHours = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: HoursDecisionView },
   errors: [400, 401, 403, 404, 409, 422],
+  examples: {
+    path: { hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W' },
+    request: { decision: 'approve', minutes: 238 },
+    response: { hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W', status: 'approved', minutes: 238, valueSar: 396.67 },
+  },
 });
 
 export const decideHoursBulk = /* @__PURE__ */ defineOperation({
@@ -254,6 +320,25 @@ export const decideHoursBulk = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: BulkView },
   errors: [400, 401, 403, 404, 413, 422],
+  examples: {
+    path: { orgId: '01JRZX4B6C8D0E2F4G6H8J0K2M' },
+    request: {
+      items: [
+        { hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W', decision: 'approve' },
+        { hoursId: '01JT0J8M3N5P7R9S1T3V5W7X9Y', decision: 'reject', reason: 'لم يحضر المتطوع هذه المناوبة — not at this shift' },
+        { hoursId: '01JT0K9M4P6Q8R0S2T4V6W8X0Z', decision: 'approve', minutes: 180 },
+      ],
+    },
+    response: {
+      items: [
+        { hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W', status: 200, outcome: 'approved', minutes: 238 },
+        { hoursId: '01JT0J8M3N5P7R9S1T3V5W7X9Y', status: 200, outcome: 'rejected', minutes: 0 },
+        { hoursId: '01JT0K9M4P6Q8R0S2T4V6W8X0Z', status: 409, error: { code: 'already-decided', detail: 'the hours were already approved' } },
+      ],
+      succeeded: 2,
+      failed: 1,
+    },
+  },
 });
 
 export const disputeHours = /* @__PURE__ */ defineOperation({
@@ -270,6 +355,11 @@ export const disputeHours = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: HoursDisputeView },
   errors: [400, 401, 403, 404, 409, 422],
+  examples: {
+    path: { hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W' },
+    request: { minutes: 298, reason: 'بقيت ساعة إضافية لمساعدة الفريق الطبي في إغلاق الخيمة — stayed an extra hour to close the clinic tent' },
+    response: { hoursId: '01JT4N2Q4S6V8W0Y2A4C6E8G0J', status: 'pending' },
+  },
 });
 
 export const reverseHours = /* @__PURE__ */ defineOperation({
@@ -285,6 +375,11 @@ export const reverseHours = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: HoursReversalView },
   errors: [400, 401, 403, 404, 409, 422],
+  examples: {
+    path: { hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W' },
+    request: { reason: 'سُجّلت الساعات مرتين لنفس المناوبة — recorded twice for the same shift' },
+    response: { hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W', reversalId: '01JT6P3R5T7V9X1Z3B5D7F9H1K', status: 'reversed' },
+  },
 });
 
 export const listMyHours = /* @__PURE__ */ defineOperation({
@@ -300,6 +395,42 @@ export const listMyHours = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: MyHoursPage },
   errors: [400, 401, 403],
+  examples: {
+    query: { limit: '20' },
+    response: {
+      items: [
+        {
+          id: '01JT0H7K2M4N6P8Q0R2S4T6V8W',
+          volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
+          orgId: '01JRZX4B6C8D0E2F4G6H8J0K2M',
+          opportunityId: '01JS2ZR7M1N5P8Q2R6S9T3V7W4',
+          shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5',
+          kind: 'shift',
+          date: '2026-05-02',
+          startedAt: '2026-05-02T05:02:00.000Z',
+          endedAt: '2026-05-02T09:00:00.000Z',
+          requestedMinutes: 238,
+          minutes: 238,
+          status: 'approved',
+          track: 'professional',
+          profession: 'nurse',
+          causes: ['health'],
+          city: 'riyadh',
+          region: 'riyadh',
+          flags: [],
+          round: 1,
+          createdAt: '2026-05-02T09:00:00.000Z',
+          updatedAt: '2026-05-03T07:15:00.000Z',
+          decisions: [{ decision: 'approve', minutes: 238, by: 'manager-5b1d', at: '2026-05-03T07:15:00.000Z', round: 1 }],
+          valueSar: 396.67,
+          approvedBy: 'manager-5b1d',
+          approvedAt: '2026-05-03T07:15:00.000Z',
+          disputeUntil: '2026-05-17T07:15:00.000Z',
+        },
+      ],
+      attendance: { attended: 14, noShows: 1, lateCancellations: 0, since: '2025-05-02' },
+    },
+  },
 });
 
 export const listEscalatedHours = /* @__PURE__ */ defineOperation({
@@ -315,6 +446,34 @@ export const listEscalatedHours = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: HoursPage },
   errors: [400, 401, 403],
+  examples: {
+    query: { limit: '20' },
+    response: {
+      items: [
+        {
+          id: '01JSX3D5F7H9K1M3P5R7T9W1Y3',
+          volunteerId: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
+          orgId: '01JRZX4B6C8D0E2F4G6H8J0K2M',
+          opportunityId: '01JS4M6P8R0T2W4Y6A8C0E2G4J',
+          kind: 'claim',
+          date: '2026-04-11',
+          requestedMinutes: 300,
+          minutes: 300,
+          status: 'pending',
+          track: 'skills',
+          causes: ['education'],
+          city: 'riyadh',
+          region: 'riyadh',
+          description: 'تدريس مادة الرياضيات عن بُعد لطلاب المرحلة المتوسطة — online maths tutoring for middle-school pupils',
+          flags: ['escalated'],
+          round: 1,
+          createdAt: '2026-04-11T18:30:00.000Z',
+          updatedAt: '2026-04-25T18:30:05.000Z',
+          decisions: [],
+        },
+      ],
+    },
+  },
 });
 
 export const putValuationRates = /* @__PURE__ */ defineOperation({
@@ -331,6 +490,22 @@ export const putValuationRates = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: ValuationRatesView },
   errors: [400, 401, 403, 422],
+  examples: {
+    request: {
+      rates: [
+        { track: 'general', sarPerHour: 30, effectiveFrom: '2026-01-01' },
+        { track: 'skills', sarPerHour: 60, effectiveFrom: '2026-01-01' },
+        { track: 'professional', profession: 'nurse', sarPerHour: 100, effectiveFrom: '2026-01-01' },
+      ],
+    },
+    response: {
+      rates: [
+        { track: 'general', sarPerHour: 30, effectiveFrom: '2026-01-01', setBy: 'ministry-admin-1', setAt: '2025-12-20T09:00:00.000Z' },
+        { track: 'skills', sarPerHour: 60, effectiveFrom: '2026-01-01', setBy: 'ministry-admin-1', setAt: '2025-12-20T09:00:00.000Z' },
+        { track: 'professional', profession: 'nurse', sarPerHour: 100, effectiveFrom: '2026-01-01', setBy: 'ministry-admin-1', setAt: '2025-12-20T09:00:00.000Z' },
+      ],
+    },
+  },
 });
 
 export const getValuationRates = /* @__PURE__ */ defineOperation({
@@ -345,6 +520,15 @@ export const getValuationRates = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: ValuationRatesView },
   errors: [401, 403],
+  examples: {
+    response: {
+      rates: [
+        { track: 'general', sarPerHour: 30, effectiveFrom: '2026-01-01', setBy: 'ministry-admin-1', setAt: '2025-12-20T09:00:00.000Z' },
+        { track: 'skills', sarPerHour: 60, effectiveFrom: '2026-01-01', setBy: 'ministry-admin-1', setAt: '2025-12-20T09:00:00.000Z' },
+        { track: 'professional', profession: 'nurse', sarPerHour: 100, effectiveFrom: '2026-01-01', setBy: 'ministry-admin-1', setAt: '2025-12-20T09:00:00.000Z' },
+      ],
+    },
+  },
 });
 
 export const hoursOperations = [

@@ -73,6 +73,7 @@ export const getCalendarFeed = /* @__PURE__ */ defineOperation({
   tags: ['notifications'],
   responses: { 200: { description: 'an iCalendar (RFC 5545) document', contentType: 'text/calendar' } },
   errors: [400, 404],
+  examples: { path: { secret: 'q3Xn0c2Jc0o4m1mZ8w3v5b9xZr7Kp2Ld6Tf1Yh4Ue8s' } },
 });
 
 export const notificationOperations = [getMyCalendar, issueCalendarFeed, revokeCalendarFeed, getCalendarFeed] as const;

@@ -44,6 +44,22 @@ export const listMyBadges = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: BadgeList },
   errors: [401, 403],
+  examples: {
+    response: {
+      items: [
+        {
+          badge: { id: 'hours-50', version: 1, nameAr: 'خمسون ساعة عطاء', nameEn: '50 hours of giving', criteriaAr: '٥٠ ساعة تطوع معتمدة', criteriaEn: '50 approved volunteer hours', icon: 'hours-50' },
+          earnedAt: '2027-03-07T06:00:00.000Z',
+          credential: 'eyJhbGciOiJFUzI1NiIsImtpZCI6InRhdGF3d3UtbWUtY2VudHJhbC0xLTIwMjYtMDEiLCJ0eXAiOiJ2Yytqd3QifQ.eyJ0eXBlIjpbIlZlcmlmaWFibGVDcmVkZW50aWFsIiwiT3BlbkJhZGdlQ3JlZGVudGlhbCJdfQ.MEQCIAk3nX2vR8pL5tY1wQ9zC6mB4hJ7dF0sG2aE8uK3oN1PAiBx5yT7rW9qL2mN4bV6cX8zD1fH3jK5gS7aP9eR0uI2wQ',
+        },
+        {
+          badge: { id: 'first-shift', version: 1, nameAr: 'الخطوة الأولى', nameEn: 'First step', criteriaAr: 'أول مناوبة تطوعية معتمدة', criteriaEn: 'First approved volunteer shift', icon: 'first-shift' },
+          earnedAt: '2026-09-13T06:00:00.000Z',
+          credential: null,
+        },
+      ],
+    },
+  },
 });
 
 export const getMyPoints = /* @__PURE__ */ defineOperation({
@@ -59,6 +75,18 @@ export const getMyPoints = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: PointsView },
   errors: [400, 401, 403],
+  examples: {
+    query: { limit: '3' },
+    response: {
+      balance: 1_370,
+      items: [
+        { id: '01JT1A2B3C4D5E6F7G8H9J0K1M', at: '2027-03-06T08:15:00.000Z', points: 40, reason: 'hours', about: '01JT0H7K2M4N6P8Q0R2S4T6V8W' },
+        { id: '01JT1C5D7E9F1G3H5J7K9M1N3P', at: '2027-03-07T06:00:00.000Z', points: 50, reason: 'badge', about: 'hours-50' },
+        { id: '01JT2D6E8F0G2H4J6K8M0N2P4Q', at: '2027-03-08T14:20:00.000Z', points: -500, reason: 'redemption', about: '01JT2D6E8F0G2H4J6K8M0N2P4R' },
+      ],
+      nextCursor: 'eyJzayI6IlBUUyMyMDI3LTAzLTA4VDE0OjIwOjAwLjAwMFoifQ',
+    },
+  },
 });
 
 export const listAchievements = /* @__PURE__ */ defineOperation({
@@ -73,6 +101,16 @@ export const listAchievements = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: AchievementPage },
   errors: [400],
+  examples: {
+    query: { limit: '2' },
+    response: {
+      items: [
+        { at: '2027-03-07T06:00:00.000Z', displayName: 'Huda A.', kind: 'badge', titleAr: 'خمسون ساعة عطاء', titleEn: '50 hours of giving' },
+        { at: '2027-03-01T06:00:00.000Z', displayName: 'Fahad M.', kind: 'award', titleAr: 'متطوع الشهر', titleEn: 'Volunteer of the month' },
+      ],
+      nextCursor: 'eyJzayI6IkFDSCMyMDI3LTAzLTAxVDA2OjAwOjAwLjAwMFoifQ',
+    },
+  },
 });
 
 export const getLeaderboard = /* @__PURE__ */ defineOperation({
@@ -87,7 +125,19 @@ export const getLeaderboard = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: Leaderboard },
   errors: [400],
-  examples: { response: { scope: 'national', period: '2026-12', items: [{ rank: 1, displayName: 'Sara A.', minutes: 1260 }] } },
+  examples: {
+    query: { scope: 'city', id: 'jeddah', period: 'month', at: '2027-02', limit: '3' },
+    response: {
+      scope: 'city',
+      id: 'jeddah',
+      period: '2027-02',
+      items: [
+        { rank: 1, displayName: 'Huda A.', minutes: 1_260 },
+        { rank: 2, displayName: 'Fahad M.', minutes: 1_140 },
+        { rank: 3, displayName: 'Reem S.', minutes: 960 },
+      ],
+    },
+  },
 });
 
 export const nominateVolunteer = /* @__PURE__ */ defineOperation({
@@ -103,7 +153,17 @@ export const nominateVolunteer = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: z.object({ month: z.string(), volunteerId: z.string() }) },
   errors: [400, 401, 403, 422],
-  examples: { request: { volunteerId: 'sara', award: 'volunteer-of-the-month', month: '2026-11', reasonAr: 'التزام وعطاء مميزان', reasonEn: 'Outstanding commitment' } },
+  examples: {
+    path: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV' },
+    request: {
+      volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
+      award: 'volunteer-of-the-month',
+      month: '2027-02',
+      reasonAr: 'قادت فريق توزيع السلال الغذائية في أربع مناوبات متتالية دون غياب.',
+      reasonEn: 'Led the food basket team through four shifts in a row without a single absence.',
+    },
+    response: { month: '2027-02', volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77' },
+  },
 });
 
 export const listAwards = /* @__PURE__ */ defineOperation({
@@ -118,6 +178,26 @@ export const listAwards = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: AwardList },
   errors: [400],
+  examples: {
+    query: { month: '2027-02' },
+    response: {
+      items: [
+        {
+          month: '2027-02',
+          award: 'volunteer-of-the-month',
+          scope: 'org',
+          scopeId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+          displayName: 'Huda A.',
+          minutes: 1_260,
+          basis: 'nomination',
+          reasonAr: 'قادت فريق توزيع السلال الغذائية في أربع مناوبات متتالية دون غياب.',
+          reasonEn: 'Led the food basket team through four shifts in a row without a single absence.',
+          awardedAt: '2027-03-01T06:00:00.000Z',
+        },
+        { month: '2027-02', award: 'volunteer-of-the-month', scope: 'region', scopeId: 'makkah', displayName: 'Huda A.', minutes: 1_260, basis: 'ministry', awardedAt: '2027-03-08T10:30:00.000Z' },
+      ],
+    },
+  },
 });
 
 export const listRewards = /* @__PURE__ */ defineOperation({
@@ -132,6 +212,25 @@ export const listRewards = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: RewardList },
   errors: [401, 403],
+  examples: {
+    response: {
+      items: [
+        {
+      id: '01JT5R7W9Y1A3C5E7G9J1M3P5S',
+      titleAr: 'أولوية التسجيل في الفعاليات الكبرى',
+      titleEn: 'Priority registration for major events',
+      descriptionAr: 'تسجيل مبكر في فرص التطوع الأكثر طلبًا',
+      descriptionEn: 'Early registration for the most popular opportunities',
+      pointsCost: 500,
+      stockLeft: 1000,
+      minApprovedHours: 20,
+      perVolunteer: 'once-a-year',
+      validFrom: '2026-11-30T21:00:00.000Z',
+      validUntil: '2027-11-30T21:00:00.000Z',
+    },
+      ],
+    },
+  },
 });
 
 export const createReward = /* @__PURE__ */ defineOperation({
@@ -161,6 +260,19 @@ export const createReward = /* @__PURE__ */ defineOperation({
       validFrom: '2026-12-01T00:00:00+03:00',
       validUntil: '2027-12-01T00:00:00+03:00',
     },
+    response: {
+      id: '01JT5R7W9Y1A3C5E7G9J1M3P5S',
+      titleAr: 'أولوية التسجيل في الفعاليات الكبرى',
+      titleEn: 'Priority registration for major events',
+      descriptionAr: 'تسجيل مبكر في فرص التطوع الأكثر طلبًا',
+      descriptionEn: 'Early registration for the most popular opportunities',
+      pointsCost: 500,
+      stockLeft: 1000,
+      minApprovedHours: 20,
+      perVolunteer: 'once-a-year',
+      validFrom: '2026-11-30T21:00:00.000Z',
+      validUntil: '2027-11-30T21:00:00.000Z',
+    },
   },
 });
 
@@ -178,6 +290,10 @@ export const redeemReward = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 201: RedemptionView },
   errors: [401, 403, 404, 409, 422],
+  examples: {
+    path: { id: '01JT5R7W9Y1A3C5E7G9J1M3P5S' },
+    response: { id: '01JT2D6E8F0G2H4J6K8M0N2P4R', rewardId: '01JT5R7W9Y1A3C5E7G9J1M3P5S', code: '3F2A-91C0-77BD-04E1-A9D3', pointsSpent: 500, balance: 870, at: '2027-03-08T14:20:00.000Z' },
+  },
 });
 
 export const checkRedemption = /* @__PURE__ */ defineOperation({
@@ -194,6 +310,7 @@ export const checkRedemption = /* @__PURE__ */ defineOperation({
   responses: { 200: RedemptionCheck },
   errors: [400, 404, 429],
   examples: {
+    path: { code: '3F2A-91C0-77BD-04E1-A9D3' },
     response: {
       code: '3F2A-91C0-77BD-04E1-A9D3',
       valid: true,
@@ -222,6 +339,7 @@ export const listHonours = /* @__PURE__ */ defineOperation({
   responses: { 200: HonourList },
   errors: [400, 401, 403],
   examples: {
+    query: { month: '2026-11' },
     response: {
       items: [
         {
@@ -257,6 +375,7 @@ export const decideHonour = /* @__PURE__ */ defineOperation({
   responses: { 200: HonourView },
   errors: [400, 401, 403, 404, 409, 422],
   examples: {
+    path: { id: '2026-11.national.sa' },
     request: { volunteerId: 'sara', reasonAr: 'عطاء متواصل طوال الشهر', reasonEn: 'Sustained giving all month' },
     response: {
       id: '2026-11.national.sa',

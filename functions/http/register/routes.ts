@@ -37,6 +37,59 @@ export const getTranscript = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: Transcript },
   errors: [400, 401, 403],
+  examples: {
+    query: { limit: '2' },
+    response: {
+      totalMinutes: 2_880,
+      totalValueSar: 2_040,
+      byOrganization: [
+        { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', nameAr: 'جمعية البر بجدة', nameEn: 'Al-Birr Society Jeddah', minutes: 1_440, valueSar: 720 },
+        { orgId: '01JRZX4B6C8D0E2F4G6H8J0K2M', nameAr: 'جمعية زمزم للخدمات الصحية التطوعية', nameEn: 'Zamzam Health Volunteering Society', minutes: 1_440, valueSar: 1_320 },
+      ],
+      byYear: [
+        { year: '2026', minutes: 1_200, valueSar: 1_060 },
+        { year: '2027', minutes: 1_680, valueSar: 980 },
+      ],
+      byCause: [
+        { cause: 'social-welfare', minutes: 1_440, valueSar: 720 },
+        { cause: 'health', minutes: 1_440, valueSar: 1_320 },
+      ],
+      byTrack: [
+        { track: 'general', minutes: 1_440, valueSar: 720 },
+        { track: 'professional', minutes: 1_440, valueSar: 1_320 },
+      ],
+      entries: [
+        {
+          id: '01JT1A2B3C4D5E6F7G8H9J0K1M',
+          kind: 'approval',
+          hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W',
+          orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+          opportunityId: '01JS2B4C6D8E0F1G2H3J4K5M6N',
+          date: '2027-03-05',
+          minutes: 240,
+          valueSar: 120,
+          track: 'general',
+          causes: ['social-welfare'],
+          at: '2027-03-06T08:15:00.000Z',
+        },
+        {
+          id: '01JSZ8N4Q6R8S0T2V4W6X8Y0Z2',
+          kind: 'reversal',
+          hoursId: '01JSZ7M3P5Q7R9S1T3V5W7X9Y1',
+          reversalId: '01JSZ8N4Q6R8S0T2V4W6X8Y0Z3',
+          orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+          opportunityId: '01JS2B4C6D8E0F1G2H3J4K5M6N',
+          date: '2027-02-26',
+          minutes: -180,
+          valueSar: -90,
+          track: 'general',
+          causes: ['social-welfare'],
+          at: '2027-03-02T10:00:00.000Z',
+        },
+      ],
+      nextCursor: 'eyJwayI6IlZPTCMzYzllNmE1MiIsInNrIjoiTEVER0VSIzIwMjctMDItMjYifQ',
+    },
+  },
 });
 
 export const issueCertificate = /* @__PURE__ */ defineOperation({
@@ -53,6 +106,22 @@ export const issueCertificate = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 201: IssuedCertificate, 200: IssuedCertificate },
   errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    request: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', from: '2027-01-01', to: '2027-03-31' },
+    response: {
+        id: '01JT3C0B1D2E3F4G5H6J7K8M9N',
+        code: '01JT3C0B1D2E3F4G5H6J7K8M9Q',
+        verifyUrl: 'https://tatawwu.example.sa/verify/01JT3C0B1D2E3F4G5H6J7K8M9Q',
+        credential: 'eyJhbGciOiJFUzI1NiIsImtpZCI6InRhdGF3d3UtbWUtY2VudHJhbC0xLTIwMjYtMDEiLCJ0eXAiOiJ2Yytqd3QifQ.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIlZvbHVudGVlckhvdXJzQ3JlZGVudGlhbCJdfQ.MEUCIQDx7Zk2uVq1aC3H4n8sPq9T0bWm5yR6eJ1dL2kF8gA3vQIgB7nY4tR1sE9wK6hU3jM0cX5zL8qD2fV4pG1aN7bH9yQ',
+        status: 'valid',
+        kind: 'organization',
+        orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+        minutes: 1_440,
+        from: '2027-01-01',
+        to: '2027-03-31',
+        issuedAt: '2027-04-02T07:30:00.000Z',
+      },
+  },
 });
 
 export const listMyCertificates = /* @__PURE__ */ defineOperation({
@@ -67,6 +136,25 @@ export const listMyCertificates = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: MyCertificates },
   errors: [401, 403],
+  examples: {
+    response: {
+      items: [
+        {
+        id: '01JT3C0B1D2E3F4G5H6J7K8M9N',
+        code: '01JT3C0B1D2E3F4G5H6J7K8M9Q',
+        verifyUrl: 'https://tatawwu.example.sa/verify/01JT3C0B1D2E3F4G5H6J7K8M9Q',
+        credential: 'eyJhbGciOiJFUzI1NiIsImtpZCI6InRhdGF3d3UtbWUtY2VudHJhbC0xLTIwMjYtMDEiLCJ0eXAiOiJ2Yytqd3QifQ.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIlZvbHVudGVlckhvdXJzQ3JlZGVudGlhbCJdfQ.MEUCIQDx7Zk2uVq1aC3H4n8sPq9T0bWm5yR6eJ1dL2kF8gA3vQIgB7nY4tR1sE9wK6hU3jM0cX5zL8qD2fV4pG1aN7bH9yQ',
+        status: 'valid',
+        kind: 'organization',
+        orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+        minutes: 1_440,
+        from: '2027-01-01',
+        to: '2027-03-31',
+        issuedAt: '2027-04-02T07:30:00.000Z',
+      },
+      ],
+    },
+  },
 });
 
 export const verifyCertificate = /* @__PURE__ */ defineOperation({
@@ -82,6 +170,23 @@ export const verifyCertificate = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: Verification },
   errors: [400, 404, 429],
+  examples: {
+    path: { code: '01JT3C0B1D2E3F4G5H6J7K8M9Q' },
+    response: {
+      valid: true,
+      status: 'valid',
+      holder: { name: 'هدى الحربي', nameAr: 'هدى الحربي', nameEn: 'Huda Alharbi' },
+      issuer: { name: 'جمعية البر بجدة', nameAr: 'جمعية البر بجدة', nameEn: 'Al-Birr Society Jeddah' },
+      kind: 'organization',
+      organizations: [{ nameAr: 'جمعية البر بجدة', nameEn: 'Al-Birr Society Jeddah', minutes: 1_440 }],
+      minutes: 1_440,
+      from: '2027-01-01',
+      to: '2027-03-31',
+      issuedAt: '2027-04-02T07:30:00.000Z',
+      code: '01JT3C0B1D2E3F4G5H6J7K8M9Q',
+      verifyUrl: 'https://tatawwu.example.sa/verify/01JT3C0B1D2E3F4G5H6J7K8M9Q',
+    },
+  },
 });
 
 export const verificationPage = /* @__PURE__ */ defineOperation({
@@ -97,6 +202,7 @@ export const verificationPage = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: { description: 'the verification page', contentType: 'text/html' } },
   errors: [400, 404, 429],
+  examples: { path: { code: '01JT3C0B1D2E3F4G5H6J7K8M9Q' } },
 });
 
 export const revokeCertificate = /* @__PURE__ */ defineOperation({
@@ -113,6 +219,11 @@ export const revokeCertificate = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: RevokedCertificate },
   errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { id: '01JT3C0B1D2E3F4G5H6J7K8M9N' },
+    request: { reason: 'الساعات المعتمدة أُلغيت بعد مراجعة سجل الحضور — hours reversed after an attendance review' },
+    response: { id: '01JT3C0B1D2E3F4G5H6J7K8M9N', status: 'revoked', revokedAt: '2027-04-10T12:00:00.000Z' },
+  },
 });
 
 export const getJwks = /* @__PURE__ */ defineOperation({
@@ -125,6 +236,21 @@ export const getJwks = /* @__PURE__ */ defineOperation({
   summary: 'The public keys (JWK Set) that verify certificates and status lists; keys rotated out stay listed so that older credentials keep verifying.',
   tags,
   responses: { 200: Jwks },
+  examples: {
+    response: {
+      keys: [
+        {
+          kty: 'EC',
+          crv: 'P-256',
+          x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
+          y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0',
+          kid: 'tatawwu-me-central-1-2026-01',
+          alg: 'ES256',
+          use: 'sig',
+        },
+      ],
+    },
+  },
 });
 
 export const getStatusList = /* @__PURE__ */ defineOperation({
@@ -140,6 +266,7 @@ export const getStatusList = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: { description: 'the status list credential (a VC 2.0 secured as a JWT)', contentType: 'application/vc+jwt' } },
   errors: [400, 404],
+  examples: { path: { id: '1-0' } },
 });
 
 export const registerOperations = [

@@ -53,7 +53,7 @@ export const createTraining = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 201: CreatedTraining },
   errors: [400, 401, 403, 413, 422],
-  examples: { request: example, response: { id: '01js1q2w3e4r5t6y7u8i9o0p1a', version: 1, status: 'published' } },
+  examples: { path: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV' }, request: example, response: { id: '01js1q2w3e4r5t6y7u8i9o0p1a', version: 1, status: 'published' } },
 });
 
 export const createNationalTraining = /* @__PURE__ */ defineOperation({
@@ -70,6 +70,30 @@ export const createNationalTraining = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 201: CreatedTraining },
   errors: [400, 401, 403, 409, 413, 422],
+  examples: {
+    request: {
+      id: 'ethics-charter',
+      titleAr: 'ميثاق أخلاقيات العمل التطوعي',
+      titleEn: 'Volunteering ethics charter',
+      contentAr: 'مبادئ العمل التطوعي: احترام المستفيدين، وحفظ خصوصيتهم، والالتزام بالمواعيد، وعدم قبول أي مقابل مادي.',
+      contentEn: 'The principles of volunteering: respect for beneficiaries, their privacy, punctuality, and never accepting payment.',
+      links: [{ kind: 'document', url: 'https://tatawwu.example.sa/docs/ethics-charter.pdf', titleAr: 'نص الميثاق', titleEn: 'The charter' }],
+      questions: [
+        {
+          textAr: 'عرضت عليك أسرة مستفيدة مبلغاً مالياً شكراً لك. ماذا تفعل؟',
+          textEn: 'A family you helped offers you money as thanks. What do you do?',
+          options: [
+            { ar: 'أعتذر بلطف عن قبوله', en: 'Politely decline it' },
+            { ar: 'أقبله وأتبرع به', en: 'Accept it and donate it' },
+          ],
+          answer: 0,
+        },
+      ],
+      passMark: 100,
+      validityDays: null,
+    },
+    response: { id: 'ethics-charter', version: 1, status: 'published' },
+  },
 });
 
 export const updateTraining = /* @__PURE__ */ defineOperation({
@@ -86,6 +110,20 @@ export const updateTraining = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: CreatedTraining },
   errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: {
+    path: { id: '01js1q2w3e4r5t6y7u8i9o0p1a' },
+    request: {
+      titleAr: 'الإسعافات الأولية',
+      titleEn: 'First aid basics',
+      contentAr: 'أساسيات الإسعافات الأولية في الفعاليات، مع التعامل مع ضربات الشمس في الأماكن المفتوحة.',
+      contentEn: 'First aid basics at events, including heatstroke at outdoor sites.',
+      links: [{ kind: 'video', url: 'https://videos.example.sa/first-aid' }],
+      questions: [{ textAr: 'رقم الإسعاف؟', textEn: 'Ambulance number?', options: [{ ar: '٩٩٧', en: '997' }, { ar: '٩٩٩', en: '999' }], answer: 0 }],
+      passMark: 80,
+      validityDays: 365,
+    },
+    response: { id: '01js1q2w3e4r5t6y7u8i9o0p1a', version: 2, status: 'draft' },
+  },
 });
 
 export const publishTraining = /* @__PURE__ */ defineOperation({
@@ -101,6 +139,7 @@ export const publishTraining = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: CreatedTraining },
   errors: [400, 401, 403, 404, 409],
+  examples: { path: { id: '01js1q2w3e4r5t6y7u8i9o0p1a' }, response: { id: '01js1q2w3e4r5t6y7u8i9o0p1a', version: 2, status: 'published' } },
 });
 
 export const getTraining = /* @__PURE__ */ defineOperation({
@@ -115,6 +154,26 @@ export const getTraining = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: TrainingView },
   errors: [400, 401, 404],
+  examples: {
+    path: { id: '01js1q2w3e4r5t6y7u8i9o0p1a' },
+    response: {
+      id: '01js1q2w3e4r5t6y7u8i9o0p1a',
+      orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+      national: false,
+      version: 2,
+      status: 'published',
+      titleAr: 'الإسعافات الأولية',
+      titleEn: 'First aid basics',
+      contentAr: 'أساسيات الإسعافات الأولية في الفعاليات، مع التعامل مع ضربات الشمس في الأماكن المفتوحة.',
+      contentEn: 'First aid basics at events, including heatstroke at outdoor sites.',
+      links: [{ kind: 'video', url: 'https://videos.example.sa/first-aid' }],
+      questions: [{ textAr: 'رقم الإسعاف؟', textEn: 'Ambulance number?', options: [{ ar: '٩٩٧', en: '997' }, { ar: '٩٩٩', en: '999' }] }],
+      passMark: 80,
+      validityDays: 365,
+      practical: false,
+      publishedAt: '2027-02-01T08:00:00.000Z',
+    },
+  },
 });
 
 export const attemptTraining = /* @__PURE__ */ defineOperation({
@@ -131,7 +190,7 @@ export const attemptTraining = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: AttemptResult },
   errors: [400, 401, 403, 404, 409, 422, 429],
-  examples: { request: { answers: [0], version: 1 }, response: { score: 100, passed: true, version: 1, validUntil: '2027-04-18T10:15:00.000Z', attemptsLeft: 2 } },
+  examples: { path: { id: '01js1q2w3e4r5t6y7u8i9o0p1a' }, request: { answers: [0], version: 1 }, response: { score: 100, passed: true, version: 1, validUntil: '2027-04-18T10:15:00.000Z', attemptsLeft: 2 } },
 });
 
 export const confirmTraining = /* @__PURE__ */ defineOperation({
@@ -148,6 +207,20 @@ export const confirmTraining = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: CompletionView },
   errors: [400, 401, 403, 404, 409, 422],
+  examples: {
+    path: { id: '01js4k8m2n6p0q4r8s2t6v0w4x' },
+    request: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', note: 'أتقنت تثبيت المصاب ونقله على النقالة — stretcher handling done right' },
+    response: {
+      trainingId: '01js4k8m2n6p0q4r8s2t6v0w4x',
+      version: 1,
+      completedAt: '2027-02-27T12:05:00.000Z',
+      validUntil: '2029-02-27T12:05:00.000Z',
+      valid: true,
+      method: 'practical',
+      titleAr: 'نقل المصابين بالنقالة',
+      titleEn: 'Stretcher handling',
+    },
+  },
 });
 
 export const listMyTrainings = /* @__PURE__ */ defineOperation({
@@ -162,6 +235,24 @@ export const listMyTrainings = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: CompletionList },
   errors: [401, 403],
+  examples: {
+    response: {
+      items: [
+        {
+          trainingId: '01js1q2w3e4r5t6y7u8i9o0p1a',
+          version: 2,
+          completedAt: '2027-02-20T17:40:00.000Z',
+          validUntil: '2028-02-20T17:40:00.000Z',
+          valid: true,
+          method: 'quiz',
+          score: 100,
+          titleAr: 'الإسعافات الأولية',
+          titleEn: 'First aid basics',
+        },
+        { trainingId: 'ethics-charter', version: 1, completedAt: '2026-11-03T19:12:00.000Z', valid: true, method: 'quiz', score: 100, titleAr: 'ميثاق أخلاقيات العمل التطوعي', titleEn: 'Volunteering ethics charter' },
+      ],
+    },
+  },
 });
 
 export const trainingOperations = [
