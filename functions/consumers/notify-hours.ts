@@ -12,7 +12,8 @@
  * The outbox dedupe keys make a redelivered event a no-op.
  */
 import { hoursRepository } from '../../shared/db/hours-repository.js';
-import { managerEmails, reminderSource } from '../../shared/db/notification-repository.js';
+import { managerContacts, reminderSource } from '../../shared/db/notification-repository.js';
+import { appPaths } from '../../shared/domain/notifications/links.js';
 import type { NotificationRequest, Params } from '../../shared/domain/notifications/schema.js';
 import { riyadhDate } from '../../shared/domain/time.js';
 import { notifier } from '../../shared/messaging/notifier.js';
@@ -32,7 +33,7 @@ export const handler = consumer(notifyHours).handler(async (event): Promise<{ se
     case 'VolunteerCheckedIn': {
       const d = event.detail;
       const params = await context({ ...d, start: d.checkedInAt });
-      if (params) requests.push({ type: 'checked-in', to: { kind: 'volunteer', volunteerId: d.volunteerId }, about: d.shiftId, channels: ['email', 'sms'], params });
+      if (params) requests.push({ type: 'checked-in', to: { kind: 'volunteer', volunteerId: d.volunteerId }, about: d.shiftId, channels: ['email', 'sms'], params, link: appPaths.attendance(d.shiftId) });
       break;
     }
     case 'HoursApproved': {
@@ -57,6 +58,7 @@ export const handler = consumer(notifyHours).handler(async (event): Promise<{ se
         about: d.hoursId,
         channels: cut ? ['email', 'sms'] : ['email'],
         params: { ...params, ...extra },
+        link: appPaths.hours(d.hoursId),
       });
       break;
     }
@@ -71,6 +73,7 @@ export const handler = consumer(notifyHours).handler(async (event): Promise<{ se
         window: d.decidedAt,
         channels: ['email', 'sms'],
         params: { ...params, requested: hoursOf(d.requestedMinutes), reason: d.reason, disputeLink: disputeLink(d.hoursId), ...(d.disputeUntil && { disputeUntil: d.disputeUntil }) },
+        link: appPaths.hours(d.hoursId),
       });
       break;
     }
@@ -83,6 +86,7 @@ export const handler = consumer(notifyHours).handler(async (event): Promise<{ se
         to: { kind: 'volunteer', volunteerId: d.volunteerId },
         about: d.shiftId,
         params: { ...params, disputeLink: `https://tatawwu.sa/shifts/${d.shiftId}/attendance/dispute`, disputeUntil: d.disputeUntil },
+        link: appPaths.attendance(d.shiftId),
       });
       break;
     }
@@ -90,12 +94,13 @@ export const handler = consumer(notifyHours).handler(async (event): Promise<{ se
       const d = event.detail;
       const params = await context({ ...d, start: d.shiftStart, end: d.shiftEnd });
       if (!params) break;
-      for (const email of await managerEmails(d.orgId)) {
+      for (const { email, locale } of await managerContacts(d.orgId)) {
         requests.push({
           type: 'no-show-disputed',
-          to: { kind: 'address', email, locale: 'ar' },
+          to: { kind: 'address', email, locale },
           about: `${d.shiftId}-${d.volunteerId}`,
           params: { ...params, reason: d.reason, disputeLink: `https://tatawwu.sa/shifts/${d.shiftId}/attendance` },
+          link: appPaths.attendance(d.shiftId),
         });
       }
       break;
@@ -110,6 +115,7 @@ export const handler = consumer(notifyHours).handler(async (event): Promise<{ se
         to: { kind: 'volunteer', volunteerId: d.volunteerId },
         about: d.shiftId,
         params: { ...params, [d.outcome]: 'yes' },
+        link: appPaths.attendance(d.shiftId),
       });
       break;
     }
@@ -118,13 +124,14 @@ export const handler = consumer(notifyHours).handler(async (event): Promise<{ se
       const params = await context({ ...d, start: d.at });
       const count = await hoursRepository().pendingCount(d.orgId, 99_999);
       const kind = d.escalated ? 'escalated' : d.reminder ? 'reminder' : 'new';
-      for (const email of await managerEmails(d.orgId)) {
+      for (const { email, locale } of await managerContacts(d.orgId)) {
         requests.push({
           type: 'hours-pending',
-          to: { kind: 'address', email, locale: 'ar' },
+          to: { kind: 'address', email, locale },
           about: d.orgId,
           window: `${kind}-${riyadhDate(d.at)}`,
           params: { orgNameAr: params?.orgNameAr ?? d.orgId, orgNameEn: params?.orgNameEn ?? d.orgId, count: String(Math.max(1, count)) },
+          link: appPaths.orgHours(d.orgId),
         });
       }
       break;

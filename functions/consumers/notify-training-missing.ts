@@ -3,8 +3,8 @@
  * every manager of the organisation is warned. The check-in stands (the managers decide). The
  * notifications' dedupe keys (type, recipient, shift) make a redelivery a no-op.
  */
-import { organizationRepository } from '../../shared/db/organization-repository.js';
-import { reminderSource } from '../../shared/db/notification-repository.js';
+import { managerContacts, reminderSource } from '../../shared/db/notification-repository.js';
+import { appPaths } from '../../shared/domain/notifications/links.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import { notifier } from '../../shared/messaging/notifier.js';
 import { consumer } from '../../shared/middleware/consumer.js';
@@ -13,7 +13,7 @@ import { notifyTrainingMissing } from './index.js';
 export const handler = consumer(notifyTrainingMissing).handler(async ({ detail }): Promise<{ told: number }> => {
   const [shiftContext, managers, volunteer] = await Promise.all([
     reminderSource().shiftContext({ opportunityId: detail.opportunityId, orgId: detail.orgId, shiftId: detail.shiftId, start: detail.checkedInAt, end: detail.checkedInAt }),
-    organizationRepository().listManagers(detail.orgId),
+    managerContacts(detail.orgId),
     volunteerRepository().get(detail.volunteerId),
   ]);
   const params = {
@@ -23,13 +23,20 @@ export const handler = consumer(notifyTrainingMissing).handler(async ({ detail }
     modules: detail.missing.join(', '),
   };
   const notify = notifier();
-  await notify.notify({ type: 'training-lapsed', to: { kind: 'volunteer', volunteerId: detail.volunteerId }, about: detail.shiftId, params });
+  await notify.notify({
+    type: 'training-lapsed',
+    to: { kind: 'volunteer', volunteerId: detail.volunteerId },
+    about: detail.shiftId,
+    params,
+    ...(detail.missing[0] && { link: appPaths.training(detail.missing[0]) }),
+  });
   for (const manager of managers) {
     await notify.notify({
       type: 'training-lapsed-manager',
-      to: { kind: 'address', email: manager.email, locale: 'ar' },
+      to: { kind: 'address', email: manager.email, locale: manager.locale },
       about: `${detail.shiftId}:${detail.volunteerId}`,
       params: { ...params, ...(volunteer && { volunteerAr: volunteer.nameAr, volunteerEn: volunteer.nameEn }) },
+      link: appPaths.attendance(detail.shiftId),
     });
   }
   return { told: 1 + managers.length };

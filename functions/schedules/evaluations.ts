@@ -3,8 +3,7 @@
  * yesterday's shifts and a digest to their managers. See shared/domain/evaluations/invitations.ts.
  */
 import { attendanceReads } from '../../shared/db/attendance-reads.js';
-import { reminderSource } from '../../shared/db/notification-repository.js';
-import { organizationRepository } from '../../shared/db/organization-repository.js';
+import { managerContacts, reminderSource } from '../../shared/db/notification-repository.js';
 import { runEvaluationInvitations, type EndedShift, type InvitationSummary } from '../../shared/domain/evaluations/invitations.js';
 import { notifier } from '../../shared/messaging/notifier.js';
 import { job } from '../../shared/middleware/job.js';
@@ -16,7 +15,6 @@ const LONGEST_SHIFT_MS = 2 * 86_400_000;
 export const handler = job(evaluationsSchedule).handler(async ({ now }): Promise<InvitationSummary> => {
   const source = reminderSource();
   const attendance = attendanceReads();
-  const organizations = organizationRepository();
   const notify = notifier({ now: () => now });
   return runEvaluationInvitations(
     {
@@ -35,7 +33,7 @@ export const handler = job(evaluationsSchedule).handler(async ({ now }): Promise
         const context = await source.shiftContext(shift);
         return context?.params;
       },
-      managerEmails: async (orgId) => (await organizations.listManagers(orgId)).map((m) => m.email),
+      managers: (orgId) => managerContacts(orgId),
       notify: (request) => notify.notify(request),
     },
     now,

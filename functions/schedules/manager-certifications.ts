@@ -6,7 +6,9 @@
  * See shared/domain/organizations/service.ts (runCertificationExpiry).
  */
 import { ulid } from 'ulid';
+import { managerContacts } from '../../shared/db/notification-repository.js';
 import { organizationRepository } from '../../shared/db/organization-repository.js';
+import { appPaths } from '../../shared/domain/notifications/links.js';
 import { runCertificationExpiry } from '../../shared/domain/organizations/service.js';
 import { notifier } from '../../shared/messaging/notifier.js';
 import { job } from '../../shared/middleware/job.js';
@@ -22,9 +24,11 @@ export const handler = job(managerCertificationsSchedule).handler(async ({ now }
       clock: { now: () => now },
       ids: () => ulid(),
       remind: async (manager, org) => {
+        // The manager's own language: their volunteer profile's locale (managerContacts), else Arabic.
+        const locales = new Map((await managerContacts(manager.orgId)).map((c) => [c.email, c.locale]));
         const results = await notify.notify({
           type: 'manager-certification-expiring',
-          to: { kind: 'address', email: manager.email, locale: 'ar' },
+          to: { kind: 'address', email: manager.email, locale: locales.get(manager.email) ?? 'ar' },
           about: `${manager.orgId}:${manager.sub}`,
           window: manager.certificationExpiresAt ?? '',
           params: {
@@ -34,6 +38,7 @@ export const handler = job(managerCertificationsSchedule).handler(async ({ now }
             expiresOn: manager.certificationExpiresAt ?? '',
             managersUrl: `${baseUrl()}/v1/organizations/${org.id}/managers`,
           },
+          link: appPaths.managers(org.id),
         });
         return results.some((r) => r.outcome === 'sent' || r.outcome === 'deferred');
       },

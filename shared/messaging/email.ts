@@ -37,10 +37,11 @@ export const notifierEmailSender = (notify: () => Notifier = notifier): EmailSen
       if (message.template) {
         await notify().notify({
           type: message.template.type,
-          to: { kind: 'address', email, locale: message.template.locale ?? 'ar' },
+          to: { kind: 'address', email, locale: message.template.locale ?? 'ar', ...(message.template.bilingual && { bilingual: true }) },
           about: message.template.about,
           ...(message.template.window && { window: message.template.window }),
           params: message.template.params,
+          ...(message.template.link && { link: message.template.link }),
         });
         continue;
       }

@@ -37,7 +37,7 @@ import { metrics } from '../powertools/index.js';
 import { domainEvent } from '../domain/events.js';
 import { appUrl } from './links.js';
 import { buildCalendar, methodOf } from './ics.js';
-import { renderEmail, renderSms } from './render.js';
+import { renderBilingualEmail, renderEmail, renderSms } from './render.js';
 import { sesEmailTransport, type EmailTransport } from './ses-email.js';
 import { smsSender, type SmsSender } from './sms.js';
 import { templates } from './templates/index.js';
@@ -143,7 +143,7 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
       return (await ports.sms.send({ to: record.address!, body })).messageId;
     }
     // A report rendered by its area (HTML bars) is sent as it is; everything else by its template.
-    const email = record.rendered ?? renderEmail(template, record.locale, record.params);
+    const email = record.rendered ?? (record.bilingual ? renderBilingualEmail(template, record.params) : renderEmail(template, record.locale, record.params));
     const attachments = [
       ...(record.attachments ?? []),
       ...(template.calendar && record.calendar
@@ -228,6 +228,7 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
           recipientId,
           ...((decision.action !== 'suppress' || decision.address) && { address: decision.address }),
           locale: contact?.locale ?? (request.to.kind === 'address' ? request.to.locale : 'ar'),
+          ...(request.to.kind === 'address' && request.to.bilingual && { bilingual: true }),
           about: request.about,
           ...(request.window && { window: request.window }),
           params: { ...paramsFor(contact, request.params), ...(request.link && { appLink: (ports.appUrl ?? appUrl)(request.link) }) },

@@ -233,6 +233,19 @@ export const renderEmail = (template: Template, locale: Locale, params: Params):
   return { subject, html, text };
 };
 
+/**
+ * The email in both languages, for an address whose language nobody knows (a ministry
+ * reviewers' list, an organisation's contact): one subject "Arabic | English", the Arabic
+ * message (right to left) then the English one (left to right), the same in the text part.
+ */
+export const renderBilingualEmail = (template: Template, params: Params): RenderedEmail => {
+  const ar = renderEmail(template, 'ar', params);
+  const en = renderEmail(template, 'en', params);
+  const card = (html: string) => html.slice(html.indexOf('<div style="max-width'), html.lastIndexOf('</body>'));
+  const html = ar.html.replace('</body>', `<div dir="ltr" lang="en" style="direction:ltr;text-align:left;margin-top:16px">${card(en.html)}</div></body>`);
+  return { subject: `${ar.subject} | ${en.subject}`, html, text: `${ar.text}\n${en.text}` };
+};
+
 /** Renders an SMS in the recipient's language, or undefined when the template has no SMS. */
 export const renderSms = (template: Template, locale: Locale, params: Params): string | undefined => {
   const text = template.sms?.[locale];

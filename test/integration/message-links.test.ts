@@ -95,3 +95,121 @@ describe('SMS about an application', () => {
     expect(body.endsWith('لإيقافها أرسل إيقاف')).toBe(true);
   });
 });
+
+/** A manager of `orgId` (organisations area's MANAGER# item) whose own volunteer profile says `locale`. */
+const seedManager = async (orgId: string, locale: 'ar' | 'en') => {
+  const profile = await seedVolunteer({ locale, sms: false });
+  const { organizationRepository } = await import('../../shared/db/organization-repository.js');
+  await organizationRepository().putManager({ orgId, sub: profile.id, email: profile.email, addedBy: 'system', addedAt: '2031-05-01T07:00:00.000Z' });
+  return profile;
+};
+
+describe('notices of attendance, hours, training and evaluations', () => {
+  it('link the checked-in volunteer to the shift’s attendance', async () => {
+    const volunteer = await seedVolunteer({ locale: 'en', sms: false });
+    const seat = await seedApprovedSeat({ volunteerId: volunteer.id, start: START, end: END });
+    const notifyHours = await import('../../functions/consumers/notify-hours.js');
+
+    await notifyHours.handler(toEnvelope(testEvent('VolunteerCheckedIn', { ...seat, volunteerId: volunteer.id, checkedInAt: START, outsideRadius: false, by: 'code' })));
+
+    const [email] = await emailsTo(volunteer.email);
+    expect(email!.body.text).toContain(`https://app.tatawwu.test/s/${seat.shiftId}/attendance`);
+  });
+
+  it('write the hours digest in each manager’s language, linking the organisation’s hours queue', async () => {
+    const volunteer = await seedVolunteer({ locale: 'ar', sms: false });
+    const seat = await seedApprovedSeat({ volunteerId: volunteer.id, start: START, end: END });
+    const english = await seedManager(seat.orgId, 'en');
+    const arabic = await seedManager(seat.orgId, 'ar');
+    const notifyHours = await import('../../functions/consumers/notify-hours.js');
+
+    await notifyHours.handler(
+      toEnvelope(
+        testEvent('HoursPending', {
+          hoursId: `hours-${seat.shiftId}`, volunteerId: volunteer.id, orgId: seat.orgId, opportunityId: seat.opportunityId, shiftId: seat.shiftId,
+          kind: 'shift', date: '2031-06-01', startedAt: START, endedAt: END, minutes: 240, track: 'general', causes: ['health'], city: 'riyadh', region: 'riyadh',
+          reminder: false, escalated: false, at: END,
+        }),
+      ),
+    );
+
+    const [en] = await emailsTo(english.email);
+    const [ar] = await emailsTo(arabic.email);
+    expect(en!.subject).toMatch(/[A-Za-z]/);
+    expect(en!.subject).not.toMatch(/[\u0600-\u06FF]{3}/);
+    expect(ar!.subject).toMatch(/[\u0600-\u06FF]/);
+    expect(en!.body.text).toContain(`https://app.tatawwu.test/org/${seat.orgId}/hours`);
+  });
+
+  it('link a volunteer missing training to the module, and warn an English-speaking manager in English with the roster link', async () => {
+    // The consumer reads the whole profile (names for the managers): a registered volunteer.
+    const { volunteerRecord } = await import('./matching-support.js');
+    const { volunteerRepository } = await import('../../shared/db/volunteer-repository.js');
+    const volunteer = volunteerRecord(`vol-training-${Date.now()}`, { preferences: { email: true, sms: false, locale: 'ar' } });
+    await volunteerRepository().create(volunteer, []);
+    const seat = await seedApprovedSeat({ volunteerId: volunteer.id, start: START, end: END });
+    const manager = await seedManager(seat.orgId, 'en');
+    const consumer = await import('../../functions/consumers/notify-training-missing.js');
+
+    await consumer.handler(toEnvelope(testEvent('TrainingMissingAtCheckIn', { ...seat, volunteerId: volunteer.id, missing: ['module-first-aid'], checkedInAt: START })));
+
+    expect((await emailsTo(volunteer.email))[0]!.body.text).toContain('https://app.tatawwu.test/t/module-first-aid');
+    const [warning] = await emailsTo(manager.email);
+    expect(warning!.body.html).toContain('lang="en"');
+    expect(warning!.body.text).toContain(`https://app.tatawwu.test/s/${seat.shiftId}/attendance`);
+  });
+
+  it('link the evaluation invitation and the managers’ digest to the shift’s evaluations, the digest in the manager’s language', async () => {
+    const volunteer = await seedVolunteer({ locale: 'ar', sms: false });
+    const seat = await seedApprovedSeat({ volunteerId: volunteer.id, start: START, end: END });
+    const manager = await seedManager(seat.orgId, 'en');
+    const { runEvaluationInvitations } = await import('../../shared/domain/evaluations/invitations.js');
+    const { managerContacts, reminderSource } = await import('../../shared/db/notification-repository.js');
+    const { notifier } = await import('../../shared/messaging/notifier.js');
+    const shift = { ...seat, start: START, end: END };
+
+    await runEvaluationInvitations(
+      {
+        // The ended shift and its attendee are given (the job finds them from bookings and attendance, tested in evaluations.test.ts).
+        shiftsEnded: async () => [shift],
+        attendees: async () => [volunteer.id],
+        context: async (s) => (await reminderSource().shiftContext(s))?.params,
+        managers: (orgId) => managerContacts(orgId),
+        notify: (request) => notifier().notify(request),
+      },
+      new Date('2031-06-02T07:00:00.000Z'),
+    );
+
+    expect((await emailsTo(volunteer.email))[0]!.body.text).toContain(`https://app.tatawwu.test/e/${seat.shiftId}`);
+    const [digest] = await emailsTo(manager.email);
+    expect(digest!.body.html).toContain('lang="en"');
+    expect(digest!.body.text).toContain(`https://app.tatawwu.test/e/${seat.shiftId}`);
+  });
+});
+
+describe('onboarding emails', () => {
+  it('write to the ministry reviewers’ list in Arabic and English, linking the organisation', async () => {
+    const reviewers = `reviewers-${Date.now()}@ministry.example.sa`;
+    process.env.MINISTRY_REVIEWERS_EMAIL = reviewers;
+    const { organizationRepository } = await import('../../shared/db/organization-repository.js');
+    const { notifyReviewers } = await import('../../shared/domain/organizations/onboarding.js');
+    const { onboardingPorts } = await import('../../functions/workflows/organization-onboarding/ports.js');
+    const { ulid } = await import('ulid');
+    const at = new Date().toISOString();
+    const org = {
+      id: ulid(), nameAr: 'جمعية البر', nameEn: 'Birr Society', licenseNumber: `43${String(Date.now()).slice(-8)}`, city: 'riyadh' as const,
+      contactEmail: 'contact@example.sa', phone: '+966112345678', causes: ['health' as const], status: 'pending' as const,
+      registeredBy: { sub: 'founder' }, createdAt: at, updatedAt: at,
+    };
+    await organizationRepository().create(org, { status: 'pending', at, by: 'founder', reason: 'registered' });
+
+    await notifyReviewers(onboardingPorts(), { orgId: org.id });
+
+    const [email] = await emailsTo(reviewers);
+    expect(email!.subject).toContain('جهة جديدة بانتظار المراجعة');
+    expect(email!.subject).toContain('New organisation waiting for review');
+    expect(email!.body.text).toContain('A new organisation is waiting for review');
+    expect(email!.body.html).toContain('lang="en"');
+    expect(email!.body.text).toContain(`https://app.tatawwu.test/org/${org.id}`);
+  });
+});

@@ -68,6 +68,7 @@ describe('training-expiry job', () => {
     expect(nextDay).toMatchObject({ reminders: 0, alreadySent: 1 });
     const emails = await emailsTo(volunteer.email);
     expect(emails.map((e) => e.subject)).toEqual([expect.stringMatching(/^Your training expires in 30 days/)]);
+    expect(emails[0]!.body.text).toContain(`/t/${module}`);
   });
 
   it('reminds again at the 7-day step, once', async () => {

@@ -84,7 +84,7 @@ const messages = (): RecognitionMessages => {
         emailSettings.reviewers.map((email) =>
           notify.notify({
             type: 'honours-open',
-            to: { kind: 'address', email, locale: 'ar' },
+            to: { kind: 'address', email, locale: 'ar', bilingual: true },
             about: `honours-${month}`,
             channels: ['email'],
             params: { month, count: String(count), decideBy },

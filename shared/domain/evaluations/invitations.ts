@@ -4,6 +4,7 @@
  * rate the attendees. Idempotent: each message's dedupe key is (type, recipient, shift), so a
  * retried or repeated run sends nothing twice.
  */
+import { appPaths } from '../notifications/links.js';
 import type { NotificationRequest, Params } from '../notifications/schema.js';
 import { addDays, riyadhDate, riyadhDayBounds } from '../time.js';
 
@@ -21,7 +22,8 @@ export interface InvitationPorts {
   attendees(shiftId: string): Promise<readonly string[]>;
   /** Titles and the organisation's name, as bilingual params (`titleAr`, `orgNameEn`…). */
   context(shift: EndedShift): Promise<Params | undefined>;
-  managerEmails(orgId: string): Promise<readonly string[]>;
+  /** The organisation's managers, each with the language to write to them in. */
+  managers(orgId: string): Promise<readonly { readonly email: string; readonly locale: 'ar' | 'en' }[]>;
   notify(request: NotificationRequest): Promise<readonly { outcome: string }[]>;
 }
 
@@ -45,11 +47,17 @@ export const runEvaluationInvitations = async (ports: InvitationPorts, now: Date
     if (!context) continue;
     const params = { ...context, start: shift.start };
     for (const volunteerId of attendees) {
-      await ports.notify({ type: 'evaluation-invitation', to: { kind: 'volunteer', volunteerId }, about: shift.shiftId, params });
+      await ports.notify({ type: 'evaluation-invitation', to: { kind: 'volunteer', volunteerId }, about: shift.shiftId, params, link: appPaths.evaluation(shift.shiftId) });
       invitations += 1;
     }
-    for (const email of await ports.managerEmails(shift.orgId)) {
-      await ports.notify({ type: 'evaluation-digest', to: { kind: 'address', email, locale: 'ar' }, about: shift.shiftId, params: { ...params, attended: String(attendees.length) } });
+    for (const { email, locale } of await ports.managers(shift.orgId)) {
+      await ports.notify({
+        type: 'evaluation-digest',
+        to: { kind: 'address', email, locale },
+        about: shift.shiftId,
+        params: { ...params, attended: String(attendees.length) },
+        link: appPaths.evaluation(shift.shiftId),
+      });
       digests += 1;
     }
   }

@@ -21,4 +21,14 @@ export const appPaths = {
   awards: (month: string) => `/awards/${month}`,
   /** The ministry's honours of a month (choose the region and national volunteers of the month). */
   honours: (month: string) => `/honours/${month}`,
+  /** A shift's attendance: the volunteer's record and dispute, the managers' roster. */
+  attendance: (shiftId: string) => `/s/${shiftId}/attendance`,
+  /** An organisation's hours waiting for verification (its managers). */
+  orgHours: (orgId: string) => `/org/${orgId}/hours`,
+  /** An organisation's volunteer managers and their certifications. */
+  managers: (orgId: string) => `/org/${orgId}/managers`,
+  /** A training module (take it, or renew a completion). */
+  training: (trainingId: string) => `/t/${trainingId}`,
+  /** The evaluations of a shift (the volunteer rates it, the managers rate the attendees). */
+  evaluation: (shiftId: string) => `/e/${shiftId}`,
 } as const;

@@ -18,6 +18,10 @@ export interface EmailMessage {
     readonly window?: string;
     readonly params: Params;
     readonly locale?: Locale;
+    /** The recipients' language is unknown: write the email in Arabic and English. */
+    readonly bilingual?: boolean;
+    /** The app path the email links to (shared/domain/notifications/links.ts). */
+    readonly link?: string;
   };
 }
 

@@ -78,7 +78,14 @@ const Timestamp = z.iso.datetime({ offset: true });
 /** Who a message is for: a volunteer (profile, consent and preferences apply) or a bare address. */
 export const RecipientRef = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('volunteer'), volunteerId: z.string().min(1) }),
-  z.object({ kind: z.literal('address'), email: z.email(), locale: Locale.default('ar'), name: z.string().max(200).optional() }),
+  z.object({
+    kind: z.literal('address'),
+    email: z.email(),
+    locale: Locale.default('ar'),
+    name: z.string().max(200).optional(),
+    /** Nobody knows the address's language (a ministry list, an organisation's contact): the email is written in both, Arabic first. */
+    bilingual: z.boolean().optional(),
+  }),
 ]);
 export type RecipientRef = z.output<typeof RecipientRef>;
 
@@ -146,6 +153,8 @@ export const OutboxRecord = z.object({
   /** Where it goes (email address or E.164 phone), resolved when the record is written. */
   address: z.string().optional(),
   locale: Locale,
+  /** Rendered in Arabic and English (an address whose language nobody knows). */
+  bilingual: z.boolean().optional(),
   about: z.string(),
   window: z.string().optional(),
   params: Params,

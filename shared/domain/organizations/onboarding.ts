@@ -9,6 +9,7 @@
  *                                                                      └timeout→ Expire
  */
 import { validationMessage } from '../decision.js';
+import { appPaths } from '../notifications/links.js';
 import type { EmailMessage, EmailSender } from '../notifications/ports.js';
 import { OrganizationInvalidError } from './errors.js';
 import { LICENSE_NUMBER_PATTERN, type OrganizationRecord } from './schema.js';
@@ -63,6 +64,9 @@ export const notifyReviewers = async (deps: OnboardingDeps, input: OnboardingInp
       type: input.reminder ? 'organization-review-reminder' : 'organization-review-requested',
       about: org.id,
       params: { orgNameAr: org.nameAr, orgNameEn: org.nameEn, licenseNumber: org.licenseNumber, submittedAt: org.createdAt, reviewUrl: deps.orgUrl(org.id) },
+      // A distribution list: nobody's profile says its language.
+      bilingual: true,
+      link: appPaths.organization(org.id),
     },
     text: [
       `${describe(org)} registered on ${org.createdAt} and is waiting for a ministry decision.`,
@@ -93,7 +97,14 @@ const tellContact = (
   subject: string,
   lines: readonly string[],
   template?: EmailMessage['template'],
-) => deps.email.send({ to: [org.contactEmail], subject, text: lines.join('\n'), ...(template && { template }) });
+) =>
+  deps.email.send({
+    to: [org.contactEmail],
+    subject,
+    text: lines.join('\n'),
+    // The contact's language is not known: both languages, and the organisation's page.
+    ...(template && { template: { ...template, bilingual: true, link: appPaths.organization(org.id) } }),
+  });
 
 export const approve = async (deps: OnboardingDeps, input: OnboardingInput): Promise<OnboardingInput & { status: 'active' }> => {
   const org = await load(deps, input.orgId);

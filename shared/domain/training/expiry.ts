@@ -9,6 +9,7 @@
  * A run that was missed is caught up: each step also looks at the `CATCH_UP_DAYS` days before
  * its target (a completion expiring in 29 days that missed yesterday's 30-day run is reminded).
  */
+import { appPaths } from '../notifications/links.js';
 import type { NotificationRequest } from '../notifications/schema.js';
 import { addDays, riyadhDate } from '../time.js';
 import type { CompletionRecord } from './schema.js';
@@ -94,6 +95,7 @@ export const runExpiryReminders = async (ports: ExpiryPorts, now: Date): Promise
             days: String(step),
           },
           staleAfter: completion.validUntil,
+          link: appPaths.training(completion.trainingId),
         });
         if (outcomes.length > 0 && outcomes.every((o) => o.outcome === 'duplicate')) alreadySent += 1;
         else reminders += 1;
