@@ -45,7 +45,7 @@ import {
   CompanyRegisteredDetail,
   CompanyRejectedDetail,
 } from '../shared/domain/companies/schema.js';
-import { EVENT_SOURCE } from '../shared/domain/events.js';
+import { EVENT_SOURCE } from '../shared/domain/event-source.js';
 
 export interface EventContract {
   readonly description: string;

@@ -5,27 +5,19 @@
  *   complaints to an SNS topic whose function (functions/consumers/email-bounces.ts) puts the
  *   address on the suppression list;
  * - the AWS End User Messaging SMS sender ID, and an SNS topic for inbound SMS (two-way SMS
- *   publishes replies there; functions/consumers/sms-inbound.ts handles STOP / START);
- * - the notifications dead-letter queue: NotificationDeadLettered events land there;
- * - alarms on bounce and complaint rates and on the dead-letter queue.
+ *   publishes replies there; functions/consumers/sms-inbound.ts handles STOP / START).
  * Functions get send permission on exactly this identity, configuration set and sender ID.
+ * The functions on those topics, the notifications dead-letter queue and the alarms are
+ * MessagingFeedback (messaging-feedback.ts): they are granted from resources that include this
+ * construct, so they are a construct of their own.
  */
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
-import { Rule, type IEventBus } from 'aws-cdk-lib/aws-events';
-import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { Grant, PolicyStatement, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ConfigurationSet, ConfigurationSetTlsPolicy, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
-import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import type { Queue } from 'aws-cdk-lib/aws-sqs';
-import { EVENT_SOURCE } from '../../shared/messaging/events.js';
-import { grantNeeds, type NeedResources } from './grants.js';
-import { AlarmedDeadLetterQueue } from './dead-letter-queue.js';
-import { NodeFunction, type PowertoolsLogLevel } from './node-function.js';
+import { NodeFunction } from './node-function.js';
 
 export interface MessagingProps {
   /** Domain verified in SES (DKIM records are output by the identity after deploy). */
@@ -44,31 +36,6 @@ export interface MessagingProps {
    * @default - the platform's public URL (`PUBLIC_BASE_URL`) at run time
    */
   readonly appBaseUrl?: string;
-}
-
-export interface FeedbackProps {
-  /** What the feedback functions are granted from. */
-  readonly resources: NeedResources;
-  /** The domain bus: NotificationDeadLettered events are routed from it to the DLQ. */
-  readonly eventBus: IEventBus;
-  /** Where alarms go. */
-  readonly alarmAction: IAlarmAction;
-  /** @default RetentionDays.ONE_MONTH */
-  readonly logRetention?: RetentionDays;
-  /** @default RemovalPolicy.RETAIN */
-  readonly logRemovalPolicy?: RemovalPolicy;
-  /** @default 'INFO' */
-  readonly logLevel?: PowertoolsLogLevel;
-  /**
-   * Bounce rate (0–1) that raises the alarm; SES reviews an account at 5 %.
-   * @default 0.03
-   */
-  readonly bounceRateThreshold?: number;
-  /**
-   * Complaint rate (0–1) that raises the alarm; SES reviews an account at 0.1 %.
-   * @default 0.0008
-   */
-  readonly complaintRateThreshold?: number;
 }
 
 export class Messaging extends Construct {
@@ -151,63 +118,5 @@ export class Messaging extends Construct {
   /** Allows sending SMS through this region's sender ID only. */
   public grantSendSms(grantee: IGrantable): Grant {
     return Grant.addToPrincipal({ grantee, actions: ['sms-voice:SendTextMessage'], resourceArns: [this.smsSenderIdArn] });
-  }
-
-  /**
-   * The feedback functions (bounces/complaints, inbound SMS), the notifications dead-letter
-   * queue and the alarms. Separate from the constructor because the functions are granted from
-   * resources that include this construct.
-   */
-  public addFeedback(props: FeedbackProps): { bounces: NodeFunction; inboundSms: NodeFunction; deadLetterQueue: Queue } {
-    const common = {
-      logRetention: props.logRetention,
-      logRemovalPolicy: props.logRemovalPolicy,
-      logLevel: props.logLevel,
-      serviceName: 'notifications',
-    };
-    const bounces = new NodeFunction(this, 'EmailBounces', { ...common, entry: 'functions/consumers/email-bounces.ts' });
-    grantNeeds(bounces, ['table:write'], props.resources);
-    this.feedbackTopic.addSubscription(new LambdaSubscription(bounces.function));
-
-    const inboundSms = new NodeFunction(this, 'SmsInbound', { ...common, entry: 'functions/consumers/sms-inbound.ts' });
-    grantNeeds(inboundSms, ['table:write'], props.resources);
-    this.inboundSmsTopic.addSubscription(new LambdaSubscription(inboundSms.function));
-
-    const { queue: deadLetterQueue } = new AlarmedDeadLetterQueue(this, 'NotificationsDlq', {
-      deadLetterOf: 'notifications (an EventBridge rule delivers NotificationDeadLettered to it)',
-      alarmDescription: 'notifications failed every try and were dead-lettered (see the outbox records named in the messages)',
-      alarmAction: props.alarmAction,
-      ...(props.logRemovalPolicy && { removalPolicy: props.logRemovalPolicy }),
-    });
-    new Rule(this, 'DeadLetteredNotifications', {
-      eventBus: props.eventBus,
-      description: 'notifications that failed every try → the notifications DLQ',
-      eventPattern: { source: [EVENT_SOURCE], detailType: ['NotificationDeadLettered'] },
-      targets: [new SqsQueue(deadLetterQueue)],
-    });
-
-    const alarm = (alarmId: string, metric: Metric, threshold: number, description: string) => {
-      const created = new Alarm(this, alarmId, {
-        metric,
-        threshold,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-        alarmDescription: description,
-      });
-      created.addAlarmAction(props.alarmAction);
-      return created;
-    };
-    const reputation = (metricName: string) =>
-      new Metric({
-        namespace: 'AWS/SES',
-        metricName,
-        dimensionsMap: { 'ses:configuration-set': this.configurationSet.configurationSetName },
-        statistic: 'Maximum',
-        period: Duration.hours(1),
-      });
-    alarm('BounceRate', reputation('Reputation.BounceRate'), props.bounceRateThreshold ?? 0.03, 'SES bounce rate is approaching the level at which SES reviews the account');
-    alarm('ComplaintRate', reputation('Reputation.ComplaintRate'), props.complaintRateThreshold ?? 0.0008, 'SES complaint rate is approaching the level at which SES reviews the account');
-    return { bounces, inboundSms, deadLetterQueue };
   }
 }

@@ -20,6 +20,7 @@ import { Consumers } from '../constructs/consumers.js';
 import { EventPipe } from '../constructs/event-pipe.js';
 import { MatchingRunWorkflow } from '../constructs/matching-run.js';
 import { Messaging } from '../constructs/messaging.js';
+import { MessagingFeedback } from '../constructs/messaging-feedback.js';
 import { Observability } from '../constructs/observability.js';
 import { OperationsDashboard } from '../constructs/dashboard.js';
 import type { NodeFunction } from '../constructs/node-function.js';
@@ -148,7 +149,7 @@ export class PlatformStack extends Stack {
     // jobs (EventBridge Scheduler) and event consumers (rules on the domain bus), each alarmed.
     const alarmAction = new SnsAction(this.observability.topic);
     const functionDefaults = { logRetention, logRemovalPolicy: config.ephemeralRemovalPolicy, logLevel: config.logLevel };
-    const feedback = this.messaging.addFeedback({ resources: this.needResources, eventBus: data.eventBus, alarmAction, ...functionDefaults });
+    const feedback = new MessagingFeedback(this, 'MessagingFeedback', { messaging: this.messaging, resources: this.needResources, eventBus: data.eventBus, alarmAction, ...functionDefaults });
     const workers = new NestedStack(this, 'Workers', { description: 'scheduled jobs and event consumers, with their dead-letter queues and alarms' });
     this.schedules = new Schedules(workers, 'Schedules', { resources: this.needResources, alarmAction, ...functionDefaults });
     this.consumers = new Consumers(workers, 'Consumers', { resources: this.needResources, eventBus: data.eventBus, alarmAction, ...functionDefaults });

@@ -6,8 +6,7 @@
  */
 import type { EventDetail, EventType } from '../../events/catalog.js';
 
-/** EventBridge `source` of every domain event. */
-export const EVENT_SOURCE = 'tatawwu';
+export { EVENT_SOURCE } from './event-source.js';
 
 /** An event on the wire: `detail` is its contract's output type. */
 export interface DomainEvent<T = Record<string, unknown>> {
