@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ulid } from 'ulid';
 import { localUserDirectory } from '../../shared/identity/user-directory.js';
+import { domainEvent } from '../../shared/domain/events.js';
+import type { EventDetail } from '../../events/catalog.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 import registerEvent from '../../events/http/register-volunteer.json' with { type: 'json' };
+import registeredExample from '../../events/volunteers/volunteer-registered.json' with { type: 'json' };
 import { luhnCheckDigit } from '../../shared/domain/volunteers/national-id.js';
 
 describe('AssignVolunteerGroup consumer', () => {
@@ -19,7 +23,20 @@ describe('AssignVolunteerGroup consumer', () => {
     expect(localUserDirectory.volunteers.has('group-joiner')).toBe(true);
   });
 
-  it('leaves users who did not register out of the group', () => {
-    expect(localUserDirectory.volunteers.has('someone-else')).toBe(false);
+  // The registration request grants the group itself (functions/http/volunteers/register.ts), so
+  // the case above passes without the consumer; here the consumer alone gets the event, as when
+  // the request's grant failed. The directory is the local stand-in of Cognito (no local Cognito).
+  it('puts the volunteer named by a VolunteerRegistered event in the group, and only that volunteer', async () => {
+    const { handler } = await import('../../functions/consumers/assign-volunteer-group.js');
+    const { toEnvelope } = await import('../../infra/local/jobs.js');
+    const { eventId: _, ...example } = registeredExample.detail;
+    const detail = { ...example, volunteerId: 'late-joiner' } as EventDetail<'VolunteerRegistered'>;
+    expect(localUserDirectory.volunteers.has('late-joiner')).toBe(false);
+    const before = new Set(localUserDirectory.volunteers);
+
+    await handler(toEnvelope(domainEvent('VolunteerRegistered', detail, { id: ulid(), time: new Date() })));
+
+    expect(localUserDirectory.volunteers.has('late-joiner')).toBe(true);
+    expect([...localUserDirectory.volunteers].filter((sub) => !before.has(sub))).toEqual(['late-joiner']);
   });
 });
