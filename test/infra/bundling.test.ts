@@ -1,6 +1,6 @@
 /**
  * Every deployed handler bundles with the settings NodejsFunction uses (infra/constructs/bundling.ts),
- * built once each and in parallel (the platform-stack test synthesises without code). The AWS SDK
+ * built in one esbuild run (the platform-stack test synthesises without code). The AWS SDK
  * comes from its ESM build, the X-Ray SDK is not in any bundle, and a built bundle loads in Node.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type Metafile } from 'esbuild';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { esbuildOptions } from '../../infra/constructs/bundling.js';
 import { handlerEntries } from '../../infra/handler-entries.js';
@@ -18,18 +18,35 @@ const OUT = mkdtempSync(join(tmpdir(), 'tatawwu-bundles-'));
 const entries = handlerEntries();
 const built = new Map<string, { file: string; inputs: string[]; errors: number }>();
 
+/** One handler alone, as NodejsFunction builds it: used to name the culprits when the batch fails. */
+const buildOne = async (index: number, entry: string) => {
+  const file = join(OUT, String(index), 'index.mjs');
+  const result = await build({ ...esbuildOptions(resolve(ROOT, entry), file), metafile: true }).catch((error: { errors?: unknown[] }) => ({ errors: error.errors ?? [error], metafile: undefined }));
+  const inputs = result.metafile ? Object.values(result.metafile.outputs).flatMap((output) => Object.keys(output.inputs)) : [];
+  built.set(entry, { file, inputs, errors: result.errors.length });
+};
+
 beforeAll(async () => {
-  const queue = [...entries.entries()];
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const [index, { entry }] = next;
-      const file = join(OUT, String(index), 'index.mjs');
-      const result = await build({ ...esbuildOptions(resolve(ROOT, entry), file), metafile: true });
-      const inputs = Object.values((result.metafile as Metafile).outputs).flatMap((output) => Object.keys(output.inputs));
-      built.set(entry, { file, inputs, errors: result.errors.length });
-    }
-  };
-  await Promise.all(Array.from({ length: 6 }, worker));
+  // One esbuild run with every handler as an entry point and the deployed options: without code
+  // splitting each output is the same self-contained bundle a per-function build makes, but the
+  // shared modules are parsed once (≈ 5× faster than 160 separate builds).
+  const { entryPoints: _entry, outfile: _outfile, ...options } = esbuildOptions(resolve(ROOT, entries[0]!.entry), join(OUT, 'unused.mjs'));
+  const batch = await build({
+    ...options,
+    entryPoints: Object.fromEntries(entries.map(({ entry }, index) => [`${index}/index`, resolve(ROOT, entry)])),
+    outdir: OUT,
+    outExtension: { '.js': '.mjs' },
+    metafile: true,
+  }).catch(() => undefined);
+  if (!batch?.metafile) {
+    await Promise.all(entries.map(({ entry }, index) => buildOne(index, entry)));
+    return;
+  }
+  const byEntry = new Map(Object.values(batch.metafile.outputs).map((output) => [output.entryPoint && resolve(ROOT, output.entryPoint), Object.keys(output.inputs)]));
+  entries.forEach(({ entry }, index) => {
+    const inputs = byEntry.get(resolve(ROOT, entry));
+    built.set(entry, { file: join(OUT, String(index), 'index.mjs'), inputs: inputs ?? [], errors: inputs ? batch.errors.length : 1 });
+  });
 }, 600_000);
 
 describe('handler bundles', () => {
