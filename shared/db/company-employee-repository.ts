@@ -38,7 +38,12 @@ export const companyEmployeeRepository = (
     async putCodes(codes) {
       for (let i = 0; i < codes.length; i += 25) {
         const requests = codes.slice(i, i + 25).map((code) => ({
-          PutRequest: { Item: joinCode.toItem(code, joinCode.keys.item(code.codeHash), { expiresAt: Math.floor(Date.parse(code.validUntil) / 1000) + 86_400 }) },
+          PutRequest: {
+            Item: joinCode.toItem(code, joinCode.keys.item(code.codeHash), {
+              ...joinCode.keys.addressIndex(code.email, code.codeHash),
+              expiresAt: Math.floor(Date.parse(code.validUntil) / 1000) + 86_400,
+            }),
+          },
         }));
         let pending: typeof requests | undefined = requests;
         for (let attempt = 0; pending && pending.length > 0; attempt++) {
@@ -58,16 +63,25 @@ export const companyEmployeeRepository = (
       const TableName = tableName();
       const { companyId, volunteerId: sub } = membership;
       const existing = await get(companyEmployee.keys.item(companyId, sub));
+      const index = companyEmployee.keys.volunteerIndex(sub, companyId);
       const stint = { workEmail: membership.workEmail, via: membership.via, joinedAt: membership.joinedAt };
       const record: TransactItem = existing
         ? {
             Update: {
               TableName,
               Key: companyEmployee.keys.item(companyId, sub),
-              UpdateExpression: 'SET #status = :current, workEmail = :email, joinedAt = :at, stints = list_append(stints, :stint) REMOVE leftAt',
+              UpdateExpression: 'SET #status = :current, workEmail = :email, joinedAt = :at, stints = list_append(stints, :stint), GSI2PK = :gpk, GSI2SK = :gsk REMOVE leftAt',
               ConditionExpression: '#status = :left',
               ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':current': 'current', ':left': 'left', ':email': membership.workEmail, ':at': membership.joinedAt, ':stint': [stint] },
+              ExpressionAttributeValues: {
+                ':current': 'current',
+                ':left': 'left',
+                ':email': membership.workEmail,
+                ':at': membership.joinedAt,
+                ':stint': [stint],
+                ':gpk': index.GSI2PK,
+                ':gsk': index.GSI2SK,
+              },
             },
           }
         : {
@@ -75,7 +89,7 @@ export const companyEmployeeRepository = (
               TableName,
               Item: companyEmployee.toItem(
                 { companyId, volunteerId: sub, workEmail: membership.workEmail, status: 'current', joinedAt: membership.joinedAt, stints: [stint] },
-                companyEmployee.keys.item(companyId, sub),
+                { ...companyEmployee.keys.item(companyId, sub), ...index },
               ),
               ConditionExpression: 'attribute_not_exists(PK)',
             },

@@ -33,7 +33,8 @@ import { achievement, leaderboardEntry, pointsLedger, recognitionStats } from '.
 import { registerPartition } from './entities/register-entry.js';
 import { suppression } from './entities/suppression.js';
 import { nationalIdClaim, volunteer } from './entities/volunteer.js';
-import { itemsOf, volunteerRecipientId, type Holding } from './personal-data-repository.js';
+import { companyEmployee } from './entities/company-employee.js';
+import { companyItemsOf, itemsOf, volunteerRecipientId, type Holding } from './personal-data-repository.js';
 
 type Key = { PK: string; SK: string };
 const keyOf = (item: Item): Key => ({ PK: String(item.PK), SK: String(item.SK) });
@@ -171,6 +172,17 @@ export const erasureRepository = (client: DynamoDBDocumentClient = documentClien
     },
 
     async deleteOwnItems(sub, contact: Contact | undefined) {
+      // Company items first, while the membership and hours pointers that lead to them still exist:
+      // join codes to the work addresses, participations and time-off balances, then the employee
+      // records (work email, stints). The company's counters and contribution ledger (ids and
+      // minutes) stay, so its reports are unchanged.
+      const employment = [
+        ...(await items({ index: 'GSI2', partition: companyEmployee.keys.volunteerPartition(sub) })),
+        ...(await items({ partition: volunteer.keys.partition(sub) })),
+      ];
+      const linked = await companyItemsOf(client, tableName(), sub, employment);
+      const companyKeys = [...linked, ...employment.filter((item) => item.entity === companyEmployee.name)].map(keyOf);
+      await deleteAll(companyKeys);
       const keys: Key[] = [];
       // Public achievements carry the display name: found from the badges before they go.
       const standing = await items({ partition: recognitionStats.keys.standing(sub) });
@@ -200,7 +212,7 @@ export const erasureRepository = (client: DynamoDBDocumentClient = documentClien
       }
       // The volunteer partition but the profile (the last step deletes it with its national-ID claim).
       keys.push(...(await items({ partition: volunteer.keys.partition(sub) })).filter((item) => item.SK !== volunteer.keys.item(sub).SK).map(keyOf));
-      return deleteAll(keys);
+      return companyKeys.length + (await deleteAll(keys));
     },
 
     async deleteProfile(sub) {

@@ -20,7 +20,7 @@ let platform: TestPlatform;
 let support: typeof import('../integration/applications-support.js');
 let notifications: typeof import('../integration/notifications-support.js');
 let person: LivedVolunteer;
-let before: { impact: unknown; national: unknown; publicStats: unknown };
+let before: { impact: unknown; national: unknown; publicStats: unknown; company: { approvedMinutes: number } };
 let ministryToken: string;
 
 const figures = async () => ({
@@ -28,6 +28,7 @@ const figures = async () => ({
   national: (await platform.request('GET', '/v1/stats/national', { token: ministryToken })).body,
   // `asOf` is the time of the read, not a figure.
   publicStats: { ...(await platform.request('GET', '/v1/stats/public')).body, asOf: undefined },
+  company: (await platform.request('GET', `/v1/companies/${person.company.id}/report`, { token: person.company.admin })).body,
 });
 
 const codeIn = async (email: string): Promise<string> => {
@@ -114,13 +115,24 @@ describe('DELETE /v1/volunteers/me, confirmed', () => {
     const hash = hashNationalId(person.nationalId, process.env.NATIONAL_ID_PEPPER!);
     const text = JSON.stringify(await support.allItems());
 
-    for (const secret of [person.nameEn, person.nameAr, person.email, person.phone, hash, person.nationalId, `motivation of ${person.sub.slice(0, 8)}`]) {
+    for (const secret of [person.nameEn, person.nameAr, person.email, person.phone, person.company.workEmail, hash, person.nationalId, `motivation of ${person.sub.slice(0, 8)}`]) {
       expect(text, secret).not.toContain(secret);
     }
   });
 
-  it('leaves the organisation’s and the national figures unchanged', async () => {
+  it('leaves the organisation’s, the company’s and the national figures unchanged', async () => {
+    expect(before.company.approvedMinutes).toBeGreaterThan(0);
     expect(await figures()).toEqual(before);
+  });
+
+  it('destroys the company items: employee record, membership, join codes, participation and time off', async () => {
+    const items = await support.allItems();
+    const kinds = ['CompanyEmployee', 'CompanyMembership', 'JoinCode', 'VtoParticipation', 'VtoQuota', 'VtoHoursPointer'];
+
+    expect(items.filter((i) => kinds.includes(String(i.entity)) && JSON.stringify(i).includes(person.sub))).toEqual([]);
+    expect(items.filter((i) => i.entity === 'JoinCode' && i.companyId === person.company.id)).toEqual([]);
+    const employees = await platform.request('GET', `/v1/companies/${person.company.id}/employees`, { token: person.company.admin });
+    expect(employees.body.items).toEqual([]);
   });
 
   it('revokes the certificate: verification says withdrawn at the holder’s request, with no name', async () => {

@@ -32,13 +32,25 @@ describe('GET /v1/volunteers/me/export', () => {
     expect(response.status).toBe(200);
     const copy = response.body;
     expect(copy.profile).toMatchObject({ id: person.sub, email: person.email, phone: person.phone, nameEn: person.nameEn });
-    for (const section of ['consentHistory', 'charterAcceptances', 'applications', 'hours', 'register', 'certificates', 'badges', 'points', 'trainings', 'evaluationsGiven', 'evaluationsReceived', 'messages']) {
+    for (const section of ['consentHistory', 'charterAcceptances', 'applications', 'hours', 'register', 'certificates', 'badges', 'points', 'trainings', 'evaluationsGiven', 'evaluationsReceived', 'messages', 'companies']) {
       expect(copy[section], section).not.toHaveLength(0);
     }
     expect(copy.applications.map((a: { id: string }) => a.id)).toContain(person.applicationId);
     expect(copy.hours.map((h: { id: string }) => h.id)).toContain(person.hoursId);
     expect(copy.certificates[0]).toMatchObject({ code: person.certificateCode });
     expect(Object.keys(copy.other)).toEqual(expect.arrayContaining(['Booking']));
+  });
+
+  it('holds the company employment: membership, employee record, the pending join code, the participation and time off', async () => {
+    const { body } = await exportOf(person.token);
+
+    const kinds = body.companies.map((c: { kind: string }) => c.kind).sort();
+    expect(kinds).toEqual(['CompanyEmployee', 'CompanyMembership', 'JoinCode', 'VtoHoursPointer', 'VtoParticipation', 'VtoQuota']);
+    const of = (kind: string) => body.companies.find((c: { kind: string }) => c.kind === kind);
+    expect(of('CompanyEmployee')).toMatchObject({ companyId: person.company.id, workEmail: person.company.workEmail, status: 'current' });
+    expect(of('JoinCode')).toEqual({ kind: 'JoinCode', companyId: person.company.id, email: person.company.workEmail, via: 'invitation', validUntil: expect.any(String) });
+    expect(of('VtoParticipation')).toMatchObject({ id: person.company.participationId, applicationId: person.applicationId });
+    expect(of('VtoQuota')).toMatchObject({ quota: 960 });
   });
 
   it('shows each consent grant and withdrawal with its time and how it was given', async () => {

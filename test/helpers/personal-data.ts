@@ -3,7 +3,10 @@
  * needs a past state, the same seeds the other suites use): registered, consents changed,
  * charter accepted, an approved seat on a future shift with someone waitlisted behind, hours
  * worked, verified and in the register, a certificate, a first-shift badge and its points,
- * evaluations both ways, a training completion, messages. Each identifying value is unique to
+ * evaluations both ways, a training completion, messages; an employee of a company (joined with
+ * a code sent to their work address, a second code still pending, the future seat taken as
+ * volunteer time off under a programme, the hours counted in the company's report). Each
+ * identifying value is unique to
  * this volunteer, so a test can look for it anywhere.
  */
 import { randomInt, randomUUID } from 'node:crypto';
@@ -14,6 +17,7 @@ import { documentClient } from '../../shared/db/client.js';
 import { completionPut } from '../../shared/db/training-repository.js';
 import { luhnCheckDigit } from '../../shared/domain/volunteers/national-id.js';
 import { env } from '../../shared/env.js';
+import { approvedCompany, lastCode } from './companies.js';
 import type { TestPlatform } from './platform.js';
 
 type Support = typeof import('../integration/applications-support.js');
@@ -41,6 +45,8 @@ export interface LivedVolunteer {
   readonly applicationId: string;
   readonly hoursId: string;
   readonly certificateCode: string;
+  /** The company they work for: its id, its admin's token, their work address and programme participation. */
+  readonly company: { readonly id: string; readonly admin: string; readonly workEmail: string; readonly participationId: string };
   /** Another volunteer, waitlisted on the same future shift. */
   readonly waitlisted: { readonly sub: string; readonly applicationId: string; readonly email: string; readonly nameEn: string };
 }
@@ -97,6 +103,24 @@ export const livedVolunteer = async (platform: TestPlatform, support: Support, h
   expect(otherApplied.status).toBe(202);
   await until('the waitlist', () => platform.request('GET', `/v1/applications/${otherApplied.body.id}`, { token: otherToken }), (r) => r.body?.status === 'waitlisted');
 
+  // An employee of a company: invited twice (the second code stays pending), joined with the first,
+  // the future seat taken as time off under a programme; their hours below count for the company.
+  const company = await approvedCompany(platform);
+  const workEmail = `pdpl-${tag}@${company.domain}`;
+  const invite = () => platform.request('POST', `/v1/companies/${company.id}/employees`, { token: company.admin, body: { email: workEmail } });
+  expect((await invite()).status).toBe(202);
+  const { code } = await lastCode(platform, workEmail);
+  expect((await invite()).status).toBe(202);
+  expect((await platform.request('POST', `/v1/companies/${company.id}/join`, { token, body: { code } })).status).toBe(201);
+  const futureDay = new Date(Date.parse(future.start) + 3 * 3_600_000).toISOString().slice(0, 10);
+  const program = await platform.request('POST', `/v1/companies/${company.id}/programs`, {
+    token: company.admin,
+    body: { nameAr: 'برنامج العطاء', nameEn: 'Giving programme', hoursPerEmployee: 16, from: futureDay.slice(0, 8) + '01', to: '2099-12-31', causes: ['environment'] },
+  });
+  expect(program.status).toBe(201);
+  const participation = await platform.request('POST', `/v1/companies/${company.id}/programs/${program.body.id}/participations`, { token, body: { applicationId } });
+  expect(participation.status).toBe(201);
+
   // Hours on the past shift: the roster, then the managers' approval (register, badge, points, messages follow).
   await hours.seedSeat(sub, seeded, past);
   const roster = await platform.request('POST', `/v1/shifts/${past.id}/attendance`, { token: managerToken, body: { volunteerId: sub, status: 'present' } });
@@ -136,6 +160,7 @@ export const livedVolunteer = async (platform: TestPlatform, support: Support, h
     applicationId,
     hoursId,
     certificateCode: certificate.body.code as string,
+    company: { id: company.id, admin: company.admin, workEmail, participationId: participation.body.id as string },
     waitlisted: { sub: otherSub, applicationId: otherApplied.body.id as string, email: `${otherSub}@example.sa`, nameEn: 'Sarah Alotaibi' },
   };
 };

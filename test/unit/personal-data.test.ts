@@ -21,6 +21,7 @@ const held = (over: Partial<HeldData> = {}): HeldData => ({
   evaluationsGiven: [],
   evaluationsReceived: [{ shiftId: 's-1', punctuality: 5, by: 'manager-7' }],
   messages: [],
+  companies: [{ kind: 'JoinCode', companyId: 'c-1', email: 'huda@corp.example.sa', codeHash: 'code-hash' }],
   other: { Booking: [{ shiftId: 's-2' }] },
   ...over,
 });
@@ -31,6 +32,7 @@ describe('toExport', () => {
 
     expect(JSON.stringify(copy)).not.toContain('manager-7');
     expect(JSON.stringify(copy)).not.toContain('tok');
+    expect(copy.companies[0]).toEqual({ kind: 'JoinCode', companyId: 'c-1', email: 'huda@corp.example.sa' });
     expect(copy.applications[0]).toEqual({ id: 'app-1', status: 'approved', decision: { at: '2026-05-01T00:00:00.000Z' } });
   });
 
@@ -45,7 +47,7 @@ describe('toExport', () => {
   });
 
   it('counts every record held, the profile as one', () => {
-    expect(heldCount(held())).toBe(6);
+    expect(heldCount(held())).toBe(7);
   });
 });
 

@@ -25,7 +25,7 @@ const crashingErasure = {
 const statesOf = (execution: LocalExecution, state: string) => execution.history.filter((h) => h.state === state).map((h) => [h.type, h.error]);
 const personalText = async () => {
   const text = JSON.stringify(await support.allItems());
-  return [person.nameEn, person.nameAr, person.email, person.phone, hashNationalId(person.nationalId, process.env.NATIONAL_ID_PEPPER!)].filter((secret) => text.includes(secret));
+  return [person.nameEn, person.nameAr, person.email, person.phone, person.company.workEmail, hashNationalId(person.nationalId, process.env.NATIONAL_ID_PEPPER!)].filter((secret) => text.includes(secret));
 };
 
 beforeAll(async () => {

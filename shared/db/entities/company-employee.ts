@@ -12,8 +12,15 @@ import { companyPartition, volunteerPartition } from './partitions.js';
 export const companyEmployee = defineEntity({
   name: 'CompanyEmployee',
   schema: Employee,
-  keys: { item: (companyId: string, sub: string) => ({ PK: companyPartition(companyId), SK: `EMPLOYEE#${sub}` }), prefix: 'EMPLOYEE#' },
+  keys: {
+    item: (companyId: string, sub: string) => ({ PK: companyPartition(companyId), SK: `EMPLOYEE#${sub}` }),
+    prefix: 'EMPLOYEE#',
+    /** GSI2: every company a volunteer ever joined (their copy and their erasure, issue 18). */
+    volunteerIndex: (sub: string, companyId: string) => ({ GSI2PK: `EMPLOYEEOF#${sub}`, GSI2SK: companyPartition(companyId) }),
+    volunteerPartition: (sub: string) => `EMPLOYEEOF#${sub}`,
+  },
   accessPatterns: [
+    { pattern: 'the employee records of one volunteer, in every company (personal-data copy and erasure)', key: 'GSI2PK = EMPLOYEEOF#<sub>', index: 'GSI2', operation: 'Query' },
     {
       pattern: 'join with a code: consume it, take the one membership, open a stint, count',
       key: 'Delete JOINCODE#<hash> if it exists + Put VOL#<sub>/COMPANY if absent + Put or Update COMPANY#<id>/EMPLOYEE#<sub> + Update COMPANY#<id>/EMPLOYEES',
@@ -41,6 +48,14 @@ export const companyMembership = defineEntity({
 export const joinCode = defineEntity({
   name: 'JoinCode',
   schema: z.object({ codeHash: z.string(), companyId: z.string(), email: z.string(), via: JoinVia, validUntil: z.string() }),
-  keys: { item: (codeHash: string) => ({ PK: `JOINCODE#${codeHash}`, SK: 'CODE' }) },
-  accessPatterns: [{ pattern: 'a join code by its hash', key: 'PK = JOINCODE#<hash> AND SK = CODE', index: 'table', operation: 'GetItem' }],
+  keys: {
+    item: (codeHash: string) => ({ PK: `JOINCODE#${codeHash}`, SK: 'CODE' }),
+    /** GSI2: the codes sent to one address (personal-data copy and erasure, issue 18). */
+    addressIndex: (email: string, codeHash: string) => ({ GSI2PK: `JOINCODETO#${email.toLowerCase()}`, GSI2SK: codeHash }),
+    addressPartition: (email: string) => `JOINCODETO#${email.toLowerCase()}`,
+  },
+  accessPatterns: [
+    { pattern: 'a join code by its hash', key: 'PK = JOINCODE#<hash> AND SK = CODE', index: 'table', operation: 'GetItem' },
+    { pattern: 'the join codes sent to one address (personal-data copy and erasure)', key: 'GSI2PK = JOINCODETO#<email>', index: 'GSI2', operation: 'Query' },
+  ],
 });

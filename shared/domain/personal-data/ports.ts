@@ -21,6 +21,8 @@ export interface HeldData {
   readonly evaluationsGiven: readonly Row[];
   readonly evaluationsReceived: readonly Row[];
   readonly messages: readonly Row[];
+  /** Company employment: membership, employee records (work email), join codes, programme participations, time-off balances. */
+  readonly companies: readonly Row[];
   /** Everything else, by entity name. */
   readonly other: Readonly<Record<string, readonly Row[]>>;
 }

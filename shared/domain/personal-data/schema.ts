@@ -23,6 +23,7 @@ export const EXPORT_SECTIONS = [
   'evaluationsGiven',
   'evaluationsReceived',
   'messages',
+  'companies',
 ] as const;
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
 
@@ -43,6 +44,7 @@ export const PersonalDataExport = z
     evaluationsGiven: Rows.describe('the volunteer’s ratings of the shifts they attended'),
     evaluationsReceived: Rows.describe('the managers’ ratings of the volunteer, without who rated'),
     messages: Rows.describe('email and SMS sent (or suppressed) to the volunteer'),
+    companies: Rows.describe('company employment: the membership, the employee records with the work email and stints, join codes sent to the work address, programme participations and time-off balances'),
     other: z.record(z.string(), Rows).describe('every other kind of item held, by entity (bookings, matches, counters…)'),
   })
   .meta({ id: 'PersonalDataExport' });

@@ -32,6 +32,7 @@ export const OTHERS_FIELDS: ReadonlySet<string> = new Set([
   'leaseUntil',
   'providerMessageId',
   'nationalIdHash',
+  'codeHash',
   'revision',
 ]);
 
