@@ -1,5 +1,6 @@
 /**
- * Impact aggregates (issue 16): every reversal, registration, department, certified manager gained or lost, no-show and reported
+ * Impact aggregates (issue 16): every reversal, registration, department, certified manager gained or lost, no-show (and no-show
+ * taken back by an upheld dispute) and reported
  * beneficiary count becomes counter updates per organisation, region, city and nation × month,
  * applied once per event in one transaction (shared/domain/impact/recorder.ts). Approvals come
  * in bursts and take the batch path: functions/consumers/impact-approvals.ts.
@@ -31,6 +32,8 @@ export const handler = consumer(impactAggregates).handler(async (event): Promise
       return { outcome: await recorder.recordDepartment(store, directory(), event.eventId, event.detail) };
     case 'VolunteerNoShow':
       return { outcome: await recorder.recordNoShow(store, event.eventId, event.detail) };
+    case 'NoShowDisputeDecided':
+      return { outcome: await recorder.recordNoShowDispute(store, event.eventId, event.detail) };
     case 'OrganizationCertifiedManagerChanged':
       return { outcome: await recorder.recordCertifiedManager(store, directory(), event.eventId, event.detail) };
     case 'OpportunityClosed':

@@ -126,8 +126,8 @@ export const attendanceRecord = /* @__PURE__ */ defineConsumer({
 export const impactAggregates = /* @__PURE__ */ defineConsumer({
   id: 'ImpactAggregates',
   // HoursApproved comes in bursts (bulk verification, month ends): ImpactApprovals takes it in batches.
-  events: ['HoursReversed', 'VolunteerRegistered', 'OrganizationApproved', 'VolunteerNoShow', 'OpportunityClosed', 'OrganizationCertifiedManagerChanged'],
-  contracts: { HoursReversed: HoursReversedDetail, VolunteerRegistered: VolunteerRegisteredDetail, OrganizationApproved: OrganizationApprovedDetail, VolunteerNoShow: VolunteerNoShowDetail, OpportunityClosed: OpportunityClosedDetail, OrganizationCertifiedManagerChanged: OrganizationCertifiedManagerChangedDetail },
+  events: ['HoursReversed', 'VolunteerRegistered', 'OrganizationApproved', 'VolunteerNoShow', 'OpportunityClosed', 'OrganizationCertifiedManagerChanged', 'NoShowDisputeDecided'],
+  contracts: { HoursReversed: HoursReversedDetail, VolunteerRegistered: VolunteerRegisteredDetail, OrganizationApproved: OrganizationApprovedDetail, VolunteerNoShow: VolunteerNoShowDetail, OpportunityClosed: OpportunityClosedDetail, OrganizationCertifiedManagerChanged: OrganizationCertifiedManagerChangedDetail, NoShowDisputeDecided: NoShowDisputeDecidedDetail },
   entry: 'functions/consumers/impact-aggregates.ts',
   needs: ['table:read', 'table:write'],
 });

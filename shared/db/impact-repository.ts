@@ -21,8 +21,8 @@ import {
   impactAggregate,
   impactSnapshot,
   impactHoursEntry,
-  NATIONAL_SHARDS,
   nationalShardOf,
+  parseAggregateSortKey,
   nationalTarget,
   shiftAttendance,
   volunteerActivity,
@@ -134,6 +134,39 @@ export const impactRepository = (
   const withoutEmptyReversals = (item: Record<string, unknown>) => {
     if (Array.isArray(item.reversalIds) && item.reversalIds.length === 0) delete item.reversalIds;
     return item;
+  };
+
+  /**
+   * One Query: a city's or an organisation's months (and TOTAL), or the nation's (every shard,
+   * summed, under '') or every region's (by region id): their partitions hold each month's
+   * shards or regions next to each other.
+   */
+  const readCounters = async (scope: AggregateScope, from: Month, to: Month | undefined): Promise<Map<string, ScopeCounters>> => {
+    const shared = scope.kind === 'national' || scope.kind === 'region';
+    const items = await queryAll(
+      {
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': impactAggregate.keys.partition(scope),
+          ':from': impactAggregate.keys.month(from),
+          // `TOTAL` sorts after every `M#…`: without `to`, every month from `from` and the total.
+          ':to': shared ? impactAggregate.keys.last(to ?? 'TOTAL') : to === undefined ? impactAggregate.keys.total : impactAggregate.keys.month(to),
+        },
+      },
+      client(),
+    );
+    const out = new Map<string, { months: Map<Month, Record<string, number>>; total: Record<string, number> }>();
+    for (const item of items) {
+      const { period, member } = parseAggregateSortKey(String(item.SK));
+      const key = scope.kind === 'region' ? (member ?? '') : '';
+      const counters = out.get(key) ?? out.set(key, { months: new Map(), total: {} }).get(key)!;
+      const target = period === 'TOTAL' ? counters.total : (counters.months.get(period) ?? counters.months.set(period, {}).get(period)!);
+      for (const [name, value] of Object.entries(item)) {
+        if (typeof value === 'number' && name !== 'expiresAt') target[name] = (target[name] ?? 0) + value;
+      }
+    }
+    return out;
   };
 
   return {
@@ -272,34 +305,12 @@ export const impactRepository = (
     },
 
     async counters(scope, from, to) {
-      const shards = scope.kind === 'national' ? NATIONAL_SHARDS : 1;
-      const pages = await Promise.all(
-        Array.from({ length: shards }, (_, shard) =>
-          queryAll(
-            {
-              TableName: tableName(),
-              KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-              ExpressionAttributeValues: {
-                ':pk': impactAggregate.keys.partition(scope, shard),
-                ':from': impactAggregate.keys.month(from),
-                // `TOTAL` sorts after every `M#…`: without `to`, every month from `from` and the total.
-                ':to': to === undefined ? impactAggregate.keys.total : impactAggregate.keys.month(to),
-              },
-            },
-            client(),
-          ),
-        ),
-      );
-      const months = new Map<Month, Record<string, number>>();
-      const total: Record<string, number> = {};
-      for (const item of pages.flat()) {
-        const sk = String(item.SK);
-        const target = sk === impactAggregate.keys.total ? total : (months.get(sk.slice(2)) ?? months.set(sk.slice(2), {}).get(sk.slice(2))!);
-        for (const [name, value] of Object.entries(item)) {
-          if (typeof value === 'number' && name !== 'expiresAt') target[name] = (target[name] ?? 0) + value;
-        }
-      }
-      return { months, total } satisfies ScopeCounters;
+      if (scope.kind === 'region') return (await readCounters(scope, from, to)).get(scope.id) ?? { months: new Map(), total: {} };
+      return (await readCounters(scope, from, to)).get('') ?? { months: new Map(), total: {} };
+    },
+
+    async regionCounters(from, to) {
+      return readCounters({ kind: 'region', id: '' }, from, to);
     },
 
     async ledger(orgId, month) {

@@ -106,8 +106,16 @@ const benchmark: Benchmark = {
 
       log('views');
       const admin = await platform.issuer.mint({ sub: 'bench-admin', groups: ['ministry-admin'] });
+      // The handlers run in this process on the shared document client: count what a view sends to DynamoDB.
+      const { documentClient } = await import('../../shared/db/client.js');
+      let dynamoRequests = 0;
+      documentClient().middlewareStack.add((next) => async (args) => {
+        dynamoRequests += 1;
+        return next(args);
+      });
       const time = async (path: string) => {
         const samples: number[] = [];
+        const before = dynamoRequests;
         for (let i = 0; i < VIEW_REQUESTS; i++) {
           const t = performance.now();
           const response = await fetch(`${platform.apiUrl}${path}`, { headers: { authorization: `Bearer ${admin}` } });
@@ -115,7 +123,7 @@ const benchmark: Benchmark = {
           if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
           samples.push(performance.now() - t);
         }
-        return { p50: round(percentile(samples, 50)), p99: round(percentile(samples, 99)) };
+        return { p50: round(percentile(samples, 50)), p99: round(percentile(samples, 99)), requests: round((dynamoRequests - before) / VIEW_REQUESTS, 1) };
       };
       const org = await time(`/v1/organizations/${orgIds[0]}/impact?from=2024-12&to=2026-11`);
       const byRegion = await time('/v1/stats/national?from=2024-12&to=2026-11&groupBy=region');
@@ -130,9 +138,9 @@ const benchmark: Benchmark = {
           { measure: 'transactions / conflicts retried / chunks replayed one by one', result: `${stats.transactions} / ${stats.conflicts} / ${fallbacks}`, goal: '', verdict: '' },
           { measure: 'read requests (BatchGetItem) per event', result: round(stats.reads / applied, 3), goal: '', verdict: '' },
           { measure: 'scope-months differing from a recount', result: `${differences} of ${cells}`, goal: '0', verdict: verdict(differences === 0) },
-          { measure: 'GET organisation impact, 24 months (p50 / p99 ms)', result: `${org.p50} / ${org.p99}`, goal: `p99 ≤ ${GOAL_P99_MS}`, verdict: verdict(org.p99 <= GOAL_P99_MS) },
-          { measure: 'GET national stats by region, 24 months × 13 regions (p50 / p99 ms)', result: `${byRegion.p50} / ${byRegion.p99}`, goal: `p99 ≤ ${GOAL_P99_MS}`, verdict: verdict(byRegion.p99 <= GOAL_P99_MS) },
-          { measure: 'GET national stats by month, 24 months (p50 / p99 ms)', result: `${byMonth.p50} / ${byMonth.p99}`, goal: `p99 ≤ ${GOAL_P99_MS}`, verdict: verdict(byMonth.p99 <= GOAL_P99_MS) },
+          { measure: 'GET organisation impact, 24 months (p50 / p99 ms; DynamoDB requests per view)', result: `${org.p50} / ${org.p99}; ${org.requests}`, goal: `p99 ≤ ${GOAL_P99_MS}`, verdict: verdict(org.p99 <= GOAL_P99_MS) },
+          { measure: 'GET national stats by region, 24 months × 13 regions (p50 / p99 ms; DynamoDB requests per view)', result: `${byRegion.p50} / ${byRegion.p99}; ${byRegion.requests}`, goal: `p99 ≤ ${GOAL_P99_MS}`, verdict: verdict(byRegion.p99 <= GOAL_P99_MS) },
+          { measure: 'GET national stats by month, 24 months (p50 / p99 ms; DynamoDB requests per view)', result: `${byMonth.p50} / ${byMonth.p99}; ${byMonth.requests}`, goal: `p99 ≤ ${GOAL_P99_MS}`, verdict: verdict(byMonth.p99 <= GOAL_P99_MS) },
         ],
         notes: [
           `${volunteers.toLocaleString('en')} volunteers, ${orgIds.length} organisations, ${Object.keys(regions).length} regions, 24 months; ${round(seconds, 0)} s of applying`,

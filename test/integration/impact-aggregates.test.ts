@@ -196,4 +196,93 @@ describe('ImpactAggregates consumer', () => {
     const { months } = await repo.impactRepository().counters({ kind: 'organization', id: 'org-ns' }, '2026-02', '2026-03');
     expect([months.get('2026-02')?.[COUNTER.noShows], months.get('2026-03')?.[COUNTER.noShows]]).toEqual([1, undefined]);
   });
+
+  it('takes back a no-show whose dispute was upheld (once) and counts the attendance its hours bring; a dismissed dispute leaves it', async () => {
+    const { organizationReport } = await import('../../shared/domain/impact/views.js');
+    const seat = (volunteerId: string, shiftId: string) => ({ volunteerId, orgId: 'org-nsd', opportunityId: 'o-nsd', shiftId, date: '2026-04-30' });
+    const noShow = (volunteerId: string, shiftId: string) => ({
+      ...seat(volunteerId, shiftId),
+      shiftStart: '2026-04-30T06:00:00.000Z',
+      shiftEnd: '2026-04-30T10:00:00.000Z',
+      city: 'riyadh',
+      region: 'riyadh',
+      by: 'system',
+      disputeUntil: '2026-05-14T10:00:00.000Z',
+      at: '2026-05-01T10:00:00.000Z',
+    });
+    const decided = (volunteerId: string, shiftId: string, outcome: 'upheld' | 'dismissed') => ({
+      ...seat(volunteerId, shiftId),
+      outcome,
+      ...(outcome === 'upheld' && { hoursId: `h-${volunteerId}` }),
+      decidedBy: 'manager',
+      at: '2026-05-03T10:00:00.000Z',
+    });
+    // Two volunteers missing from the same shift; both dispute. The first was there (upheld): the managers' decision creates pending hours, approved later.
+    await handler(envelope('VolunteerNoShow', 'ensd-1', noShow('v-nsd1', 's-nsd')));
+    await handler(envelope('VolunteerNoShow', 'ensd-2', noShow('v-nsd2', 's-nsd')));
+    await handler(envelope('NoShowDisputeDecided', 'ensd-up', decided('v-nsd1', 's-nsd', 'upheld')));
+    await handler(envelope('NoShowDisputeDecided', 'ensd-up', decided('v-nsd1', 's-nsd', 'upheld'))); // redelivered
+    await handler(envelope('NoShowDisputeDecided', 'ensd-down', decided('v-nsd2', 's-nsd', 'dismissed')));
+    await handler(
+      envelope('HoursApproved', 'ensd-hours', {
+        ...seat('v-nsd1', 's-nsd'),
+        hoursId: 'h-v-nsd1',
+        kind: 'shift',
+        minutes: 240,
+        track: 'general',
+        causes: ['health'],
+        city: 'riyadh',
+        region: 'riyadh',
+        valueSar: 120,
+        approvedBy: 'manager',
+        approvedAt: '2026-05-04T10:00:00.000Z',
+      }),
+    );
+
+    const report = await organizationReport({ store: repo.impactRepository() }, 'org-nsd', { from: '2026-04', to: '2026-04' });
+    expect({ attended: report.attended, noShows: report.noShows, attendanceRate: report.attendanceRate, minutes: report.approvedMinutes, shifts: report.shifts }).toEqual({
+      attended: 1,
+      noShows: 1,
+      attendanceRate: 0.5,
+      minutes: 240,
+      shifts: 1,
+    });
+  });
+
+  it('answers the national view by region in three requests (the nation with its shards, every region, the target) and by month in two', async () => {
+    const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
+    const { dynamoClient } = await import('../../shared/db/client.js');
+    const { nationalReport } = await import('../../shared/domain/impact/views.js');
+    const sent: string[] = [];
+    const counted = DynamoDBDocumentClient.from(dynamoClient());
+    counted.middlewareStack.add((next, context) => async (args) => {
+      sent.push(String(context.commandName));
+      return next(args);
+    });
+    const { nationalShardOf } = await import('../../shared/db/entities/impact-aggregate.js');
+    await createTestTable(); // counters of its own
+    const store = repo.impactRepository(() => counted);
+    // Counters in two shards of the nation and in two regions (every region's items share one partition).
+    const ids = Array.from({ length: 20 }, (_, i) => `e-view-${i}`);
+    const first = ids[0]!;
+    const second = ids.find((id) => nationalShardOf(id) !== nationalShardOf(first))!;
+    const add = (minutes: number) => ({ [COUNTER.minutes]: minutes });
+    await store.commitCounters(first, 'test', [{ scope: { kind: 'national' }, period: '2026-05', add: add(60) }, { scope: { kind: 'region', id: 'asir' }, period: '2026-05', add: add(60) }]);
+    await store.commitCounters(second, 'test', [{ scope: { kind: 'national' }, period: '2026-05', add: add(30) }, { scope: { kind: 'region', id: 'jouf' }, period: '2026-05', add: add(30) }]);
+    sent.length = 0;
+
+    const byRegion = await nationalReport({ store, targets: store }, { from: '2026-05', to: '2026-05' }, 'region');
+    const regionRequests = [...sent];
+    sent.length = 0;
+    const byMonth = await nationalReport({ store, targets: store }, { from: '2026-05', to: '2026-05' }, 'month');
+
+    expect({ regionRequests: regionRequests.sort(), monthRequests: [...sent].sort() }).toEqual({ regionRequests: ['QueryCommand', 'QueryCommand', 'QueryCommand'], monthRequests: ['QueryCommand', 'QueryCommand'] });
+    expect({
+      national: byRegion.approvedMinutes,
+      asir: byRegion.groups.find((g) => g.region === 'asir')?.approvedMinutes,
+      jouf: byRegion.groups.find((g) => g.region === 'jouf')?.approvedMinutes,
+      riyadh: byRegion.groups.find((g) => g.region === 'riyadh')?.approvedMinutes,
+      month: byMonth.groups[0]?.approvedMinutes,
+    }).toEqual({ national: 90, asir: 60, jouf: 30, riyadh: 0, month: 90 });
+  });
 });

@@ -2,11 +2,17 @@
  * Impact aggregates (issue 16): counters per scope and month, maintained by the
  * ImpactAggregates consumer, and the little state the consumer needs to stay exact.
  *
- * - Aggregate: `AGG#NAT#<shard>` | `AGG#REG#<region>` | `AGG#CITY#<city>` | `AGG#ORG#<orgId>`,
- *   SK `M#<YYYY-MM>` (months) or `TOTAL` (all-time). One partition per scope, so a range of
- *   months is one Query (`SK BETWEEN M#<from> AND M#<to>`; up to `TOTAL` to include it).
- *   The national scope is spread over NATIONAL_SHARDS partitions (by volunteer) so that a burst
- *   of approvals never makes one hot item; readers sum the shards.
+ * - Aggregate: `AGG#CITY#<city>` | `AGG#ORG#<orgId>`, SK `M#<YYYY-MM>` (months) or `TOTAL`
+ *   (all-time). One partition per scope, so a range of months is one Query
+ *   (`SK BETWEEN M#<from> AND M#<to>`; up to `TOTAL` to include it).
+ *   The nation and the 13 regions are read together by the national view, so each is ONE
+ *   partition whose sort key carries the month first: `AGG#NAT`, SK `M#<YYYY-MM>#<shard>` |
+ *   `TOTAL#<shard>`, and `AGG#REG`, SK `M#<YYYY-MM>#<region>` | `TOTAL#<region>`: a range of
+ *   months of the nation (all its shards) or of every region is one Query (`SK BETWEEN
+ *   M#<from> AND M#<to>#~`, or up to `TOTAL#~`). The national counters are still spread over
+ *   NATIONAL_SHARDS items per month (by volunteer) so that concurrent batches rarely touch the
+ *   same item (a transaction conflict); readers sum the shards. (Issue 16: the region view was
+ *   4 + 13 Queries, one per shard and region; it is 2.)
  * - Hours entry: `AGGLEDGER#<orgId>#<month>`, SK `<hoursId>`: what an approval added (and what
  *   reversals took back). Its `attribute_not_exists` Put is the approval's idempotency marker,
  *   and the partition is the ledger the reconciliation recounts an organisation-month from.
@@ -28,12 +34,12 @@ export const NATIONAL_SHARDS = 4;
 /** The national shard of a volunteer: all of one volunteer's national counters go to one shard. */
 export const nationalShardOf = (volunteerId: string): number => createHash('sha1').update(volunteerId).digest()[0]! % NATIONAL_SHARDS;
 
-const scopePartition = (scope: AggregateScope, shard: number): string => {
+const scopePartition = (scope: AggregateScope): string => {
   switch (scope.kind) {
     case 'national':
-      return `AGG#NAT#${shard}`;
+      return 'AGG#NAT';
     case 'region':
-      return `AGG#REG#${scope.id}`;
+      return 'AGG#REG';
     case 'city':
       return `AGG#CITY#${scope.id}`;
     case 'organization':
@@ -43,19 +49,41 @@ const scopePartition = (scope: AggregateScope, shard: number): string => {
 
 export const periodKey = (period: Period): string => (period === 'TOTAL' ? 'TOTAL' : `M#${period}`);
 
+/** The sort key: the period, then (nation, regions) the shard or the region, which share one partition. */
+const scopeSortKey = (scope: AggregateScope, period: Period, shard: number): string => {
+  switch (scope.kind) {
+    case 'national':
+      return `${periodKey(period)}#${shard}`;
+    case 'region':
+      return `${periodKey(period)}#${scope.id}`;
+    default:
+      return periodKey(period);
+  }
+};
+
+/** A stored sort key back to its period and, in the national and region partitions, its shard or region. */
+export const parseAggregateSortKey = (sk: string): { period: Period; member?: string } => {
+  const [head, month, member] = sk.split('#');
+  if (head === 'TOTAL') return { period: 'TOTAL', ...(month !== undefined && { member: month }) };
+  return { period: month!, ...(member !== undefined && { member }) };
+};
+
 export const impactAggregate = defineEntity({
   name: 'ImpactAggregate',
   // Counters only: every attribute besides the keys is a number.
   schema: z.record(z.string(), z.number()),
   keys: {
-    item: (scope: AggregateScope, period: Period, shard = 0) => ({ PK: scopePartition(scope, shard), SK: periodKey(period) }),
+    item: (scope: AggregateScope, period: Period, shard = 0) => ({ PK: scopePartition(scope), SK: scopeSortKey(scope, period, shard) }),
     partition: scopePartition,
     month: (month: string) => `M#${month}`,
     total: 'TOTAL',
+    /** Sorts after every sort key of the nation's and the regions' months (and, after TOTAL, their all-time items). */
+    last: (period: Period) => `${periodKey(period)}#~`,
   },
   accessPatterns: [
-    { pattern: 'add to the counters of a scope-month (with the event marker)', key: 'Update PK = AGG#<scope>, SK = M#<month> ADD …', index: 'table', operation: 'TransactWriteItems' },
-    { pattern: 'counters of a scope over a range of months (and all-time)', key: 'PK = AGG#<scope> AND SK BETWEEN M#<from> AND M#<to> | TOTAL', index: 'table', operation: 'Query' },
+    { pattern: 'add to the counters of a scope-month (with the event marker)', key: 'Update PK = AGG#<scope>, SK = M#<month>[#<shard>|#<region>] ADD …', index: 'table', operation: 'TransactWriteItems' },
+    { pattern: 'counters of a city or organisation over a range of months (and all-time)', key: 'PK = AGG#CITY#<city> | AGG#ORG#<orgId> AND SK BETWEEN M#<from> AND M#<to> | TOTAL', index: 'table', operation: 'Query' },
+    { pattern: 'counters of the nation (every shard) or of every region over a range of months (and all-time)', key: 'PK = AGG#NAT | AGG#REG AND SK BETWEEN M#<from> AND M#<to>#~ | TOTAL#~', index: 'table', operation: 'Query' },
   ],
 });
 

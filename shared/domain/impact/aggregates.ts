@@ -261,8 +261,14 @@ export const applyCertifiedManager = (region: string, month: Month, delta: 1 | -
     { scope: { kind: 'region', id: region } as const, period, add: { [COUNTER.certified]: delta } },
   ]);
 
-/** A no-show on one of the organisation's shifts. */
-export const applyNoShow = (orgId: string, month: Month): CounterUpdate[] => [{ scope: { kind: 'organization', id: orgId }, period: month, add: { [COUNTER.noShows]: 1 } }];
+/**
+ * A no-show on one of the organisation's shifts (+1), or one taken back (−1) because the
+ * managers upheld the volunteer's dispute: they were there. Their attendance and minutes come
+ * with the approval of the hours the upheld dispute creates (HoursApproved, kind `shift`).
+ */
+export const applyNoShow = (orgId: string, month: Month, delta: 1 | -1 = 1): CounterUpdate[] => [
+  { scope: { kind: 'organization', id: orgId }, period: month, add: { [COUNTER.noShows]: delta } },
+];
 
 /** Beneficiaries a manager reported when closing an opportunity. */
 export const applyBeneficiaries = (orgId: string, month: Month, beneficiaries: number): CounterUpdate[] =>

@@ -194,6 +194,10 @@ export const recordCertifiedManager = async (
 export const recordNoShow = (store: AggregateStore, eventId: string, detail: { orgId: string; date: string }): Promise<RecordOutcome> =>
   store.commitCounters(eventId, 'VolunteerNoShow', applyNoShow(detail.orgId, detail.date.slice(0, 7)));
 
+/** NoShowDisputeDecided: upheld takes the no-show back from its shift's month (once per event); dismissed changes nothing. */
+export const recordNoShowDispute = async (store: AggregateStore, eventId: string, detail: { orgId: string; date: string; outcome: 'upheld' | 'dismissed' }): Promise<RecordOutcome> =>
+  detail.outcome === 'upheld' ? store.commitCounters(eventId, 'NoShowDisputeDecided', applyNoShow(detail.orgId, detail.date.slice(0, 7), -1)) : 'skipped';
+
 export const recordBeneficiaries = async (
   store: AggregateStore,
   eventId: string,

@@ -161,12 +161,12 @@ export const nationalReport = async (
   const [national, target, byRegion] = await Promise.all([
     deps.store.counters({ kind: 'national' }, readStart(from, to, query.groupBy === 'month')),
     deps.targets.inForce(lastDay(to)),
-    query.groupBy === 'region' ? Promise.all(regionIds.map((id) => deps.store.counters({ kind: 'region', id }, readStart(from, to, false)))) : Promise.resolve([]),
+    query.groupBy === 'region' ? deps.store.regionCounters(readStart(from, to, false)) : Promise.resolve(new Map<string, ScopeCounters>()),
   ]);
   const totals = figures(national, from, to);
   const groups: NationalGroup[] =
     query.groupBy === 'region'
-      ? regionIds.map((region, i) => ({ region, ...figures(byRegion[i]!, from, to) }))
+      ? regionIds.map((region) => ({ region, ...figures(byRegion.get(region) ?? { months: new Map(), total: {} }, from, to) }))
       : query.groupBy === 'month'
         ? monthRange(from, to).map((month) => ({ month, ...figures(national, month, month) }))
         : [];
