@@ -10,8 +10,26 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import * as z from 'zod';
 import type { ScheduledEvent, ScheduleDefinition } from '../../functions/schedules/definition.js';
 import { logger, metrics, tracing } from '../powertools/index.js';
+
+/**
+ * The input of every job (`{ name, scheduledAt }`, what the Scheduler target and the local
+ * runner send). A job refuses anything else rather than run with an invalid `now`.
+ */
+export const ScheduledInput = z.object({ name: z.string().min(1), scheduledAt: z.iso.datetime({ offset: true }) });
+
+export class ScheduledInputError extends Error {
+  override readonly name = 'ScheduledInputError';
+}
+
+const parseScheduled = (spec: ScheduleDefinition, event: unknown): ScheduledEvent => {
+  const result = ScheduledInput.safeParse(event);
+  if (!result.success) throw new ScheduledInputError(`job ${spec.name}: invalid input: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
+  if (result.data.name !== spec.name) throw new ScheduledInputError(`job ${spec.name}: received the input of job ${JSON.stringify(result.data.name)}`);
+  return result.data;
+};
 
 export const job = (spec: ScheduleDefinition) => ({
   handler<R>(fn: (event: ScheduledEvent & { readonly now: Date }, context: Context) => Promise<R>) {
@@ -19,12 +37,16 @@ export const job = (spec: ScheduleDefinition) => ({
       .use(injectLambdaContext(logger, { resetKeys: true }))
       .use(tracing())
       .use(logMetrics(metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
-      .handler(async (event, context) => {
+      .handler(async (raw, context) => {
+        const event = parseScheduled(spec, raw);
         logger.appendKeys({ job: spec.name, scheduledAt: event.scheduledAt });
         const summary = await fn({ ...event, now: new Date(event.scheduledAt) }, context);
         logger.info('job finished', { summary });
         return summary;
       });
-    return Object.assign((event: ScheduledEvent, context?: Context) => stack(event, context ?? ({ awsRequestId: 'local' } as Context)), { spec });
+    return Object.assign((event: ScheduledEvent, context?: Context) => stack(event, context ?? ({ awsRequestId: 'local' } as Context)), {
+      spec,
+      input: ScheduledInput,
+    });
   },
 });

@@ -57,14 +57,16 @@ const parseInput = <S extends z.ZodType>(schema: S, event: unknown): z.output<S>
 };
 
 export function task<I, O>(fn: TaskFn<I, O>): MiddyfiedHandler<I, O>;
-export function task<S extends z.ZodType, O>(input: S, fn: TaskFn<z.output<S>, O>): MiddyfiedHandler<z.input<S>, O>;
+/** `handler.input` is the schema the input is parsed with (the sample events of events/workflows/ are checked against it). */
+export function task<S extends z.ZodType, O>(input: S, fn: TaskFn<z.output<S>, O>): MiddyfiedHandler<z.input<S>, O> & { readonly input: S };
 export function task(schemaOrFn: z.ZodType | TaskFn<unknown, unknown>, maybeFn?: TaskFn<unknown, unknown>) {
   const [schema, fn] = typeof schemaOrFn === 'function' ? [undefined, schemaOrFn] : [schemaOrFn, maybeFn!];
-  return middy<unknown, unknown>()
+  const stack = middy<unknown, unknown>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(tracing())
     .use(logMetrics(metrics, { captureColdStartMetric: true, throwOnEmptyMetrics: false }))
     .use(correlate())
     .use(logFailure())
     .handler(async (event: unknown, context: Context) => fn(schema ? parseInput(schema, event) : event, context));
+  return Object.assign(stack, { input: schema });
 }

@@ -7,7 +7,7 @@ import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import getCharterEvent from '../../events/http/get-charter.json' with { type: 'json' };
 import registerEvent from '../../events/http/register-volunteer.json' with { type: 'json' };
-import updateEvent from '../../events/http/update-my-profile.json' with { type: 'json' };
+import updateEvent from '../../events/http/update-my-volunteer-profile.json' with { type: 'json' };
 import type { HttpEvent } from '../../shared/middleware/http.js';
 
 type Handler = (event: HttpEvent, context: Context) => Promise<{ statusCode: number; headers?: Record<string, string>; body: string }>;
@@ -65,14 +65,14 @@ describe('sample events invoked directly', () => {
     expect(response.body).not.toContain('1098765430');
   });
 
-  it('refuses events/http/update-my-profile.json from a caller outside the volunteer group (403)', async () => {
+  it('refuses events/http/update-my-volunteer-profile.json from a caller outside the volunteer group (403)', async () => {
     const event = sample(updateEvent);
     event.requestContext.authorizer!.jwt.claims['cognito:groups'] = '[org-manager]';
     const response = await updateMe(event, context);
     expect(response.statusCode).toBe(403);
   });
 
-  it('refuses events/http/update-my-profile.json carrying a national ID (422 naming it)', async () => {
+  it('refuses events/http/update-my-volunteer-profile.json carrying a national ID (422 naming it)', async () => {
     const event = sample(updateEvent);
     event.body = JSON.stringify({ nationalId: '1234567897' });
     const response = await updateMe(event, context);
