@@ -40,6 +40,7 @@ export const exportMyPersonalData = /* @__PURE__ */ defineOperation({
       evaluationsGiven: [],
       evaluationsReceived: [],
       messages: [],
+      companies: [],
       other: {},
     },
   },
