@@ -185,11 +185,8 @@ export const matchingRepository = (
                   ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':cap': cap, ':entity': invitationWeek.name },
                 },
               },
-              // The events last; their ids derive from the invitation's, which is written once.
-              ...outboxPuts(
-                events.map((e) => ({ id: `${invitation.id}-${e.type}`, type: e.type, time: invitation.sentAt, detail: e.detail })),
-                tableName(),
-              ),
+              // The events last (built by the domain; their ids derive from the invitation's, which is written once).
+              ...outboxPuts(events, tableName()),
             ],
           }),
         );

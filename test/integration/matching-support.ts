@@ -3,6 +3,7 @@ import type { MatchOpportunity } from '../../shared/domain/matching/schema.js';
 import type { InvitationSender, MatchingPorts, MatchingStore } from '../../shared/domain/matching/service.js';
 import type { Invitation } from '../../shared/domain/matching/schema.js';
 import type { VolunteerRecord } from '../../shared/domain/volunteers/schema.js';
+import type { DomainEvent } from '../../shared/domain/events.js';
 
 /** Sunday 2 March 2025, 09:00 Riyadh. */
 export const NOW = new Date('2025-03-02T06:00:00Z');
@@ -57,7 +58,7 @@ export const fakeSender = (): FakeSender => {
 export const testPorts = (store: MatchingStore, now = NOW) => {
   const invitations = fakeSender();
   /** The events the invitations that were recorded carried in their transaction. */
-  const published: { type: string; detail: Record<string, unknown> }[] = [];
+  const published: DomainEvent[] = [];
   const ports: MatchingPorts = {
     store: {
       ...store,

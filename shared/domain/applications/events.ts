@@ -3,8 +3,9 @@
  * from the application, its version and the event type, so a step retried after a crash
  * publishes the very same event again (nothing is lost) and a consumer deduplicates on its id.
  */
-import type { DomainEvent } from '../events.js';
-import type { ApplicationEventDetail, ApplicationRecord, RuleFailure, StatusChange } from './schema.js';
+import type { EventDetail } from '../../../events/catalog.js';
+import { domainEvent, type TypedEvent } from '../events.js';
+import type { ApplicationEventDetail, ApplicationRecord, StatusChange } from './schema.js';
 
 export type ApplicationEventType =
   | 'ApplicationSubmitted'
@@ -38,17 +39,25 @@ export const eventDetail = (application: ApplicationRecord, facts: TransitionFac
   ...(facts.reason !== undefined && { reason: facts.reason }),
 });
 
-export const applicationEvent = (
-  type: ApplicationEventType,
+/** What an event of this type carries besides the detail common to application events (its catalogue contract). */
+export type ApplicationEventExtra<T extends ApplicationEventType> = Omit<EventDetail<T>, keyof ApplicationEventDetail>;
+
+/**
+ * Builds an application event through the typed `domainEvent`: the extra fields are typed by
+ * the event type's contract, and the event's id derives from the transition (see above).
+ */
+export const applicationEvent = <T extends ApplicationEventType>(
+  type: T,
   application: ApplicationRecord,
   facts: TransitionFacts,
-  extra: { reminder?: boolean; waitlistSeq?: number; failures?: readonly RuleFailure[]; promotedFrom?: 'waitlisted'; seatFreed?: boolean } = {},
-): DomainEvent<Record<string, unknown>> => ({
-  id: `${application.id}-v${application.version}-${type}${extra.reminder ? '-reminder' : ''}`,
-  type,
-  time: facts.at,
-  detail: { ...eventDetail(application, facts), ...extra },
-});
+  ...[extra]: Record<string, never> extends ApplicationEventExtra<T> ? [extra?: ApplicationEventExtra<T>] : [extra: ApplicationEventExtra<T>]
+): TypedEvent<T> => {
+  const more: Partial<Record<string, unknown>> = extra ?? {};
+  return domainEvent(type, { ...eventDetail(application, facts), ...more } as EventDetail<T>, {
+    id: `${application.id}-v${application.version}-${type}${more.reminder ? '-reminder' : ''}`,
+    time: new Date(facts.at),
+  });
+};
 
 /** The facts of a recorded transition (a retried step republishes its event from them). */
 export const factsOf = (change: StatusChange): TransitionFacts => ({

@@ -96,7 +96,7 @@ export const rejectIneligible = async (deps: ApplicationDeps, input: ReviewInput
     deps,
     application,
     { to: 'rejected', ...facts, failures: input.failures },
-    { releaseMarker: true, events: (rejected) => [applicationEvent('ApplicationRejected', rejected, facts, { failures: input.failures })] },
+    { releaseMarker: true, events: (rejected) => [applicationEvent('ApplicationRejected', rejected, facts, { failures: [...input.failures] })] },
   );
   return outcome(next);
 };

@@ -11,6 +11,7 @@
  */
 import { assertNotSelf, hasGroup, managesOrganization, type Caller } from '../caller.js';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../errors.js';
+import type { DomainEvent } from '../events.js';
 import {
   AlreadyAppliedError,
   ApplicationAlreadyDecidedError,
@@ -253,7 +254,7 @@ export const withdrawApplication = async (
           const promotion = await nextPromotion(deps, application, facts.at);
           if (promotion === 'skipped') continue;
           const events = (withdrawn: ApplicationRecord) => {
-            const list = [applicationEvent('ApplicationWithdrawn', withdrawn, facts, { seatFreed: true })];
+            const list: DomainEvent[] = [applicationEvent('ApplicationWithdrawn', withdrawn, facts, { seatFreed: true })];
             if (promotion) {
               const { candidate, change: promotedChange } = promotion;
               const promoted: ApplicationRecord = { ...candidate, status: 'approved', version: candidate.version + 1, updatedAt: promotedChange.at };

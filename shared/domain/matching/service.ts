@@ -14,6 +14,7 @@
  * Writes are deterministic and diffed: a rerun rewrites nothing that did not change.
  */
 import type { Clock } from '../../clock.js';
+import { domainEvent, type DomainEvent } from '../events.js';
 import { cities } from '../reference/cities.js';
 import { shardOf, toMatchOpportunity, toMatchVolunteer, volunteerCard, type VolunteerCard } from './adapters.js';
 import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
@@ -83,9 +84,8 @@ export interface MatchingStore {
   deleteCandidates(opportunityId: string, volunteerIds: readonly string[]): Promise<void>;
   /** Every candidate of the opportunity (its matches are gone with it). */
   clearCandidates(opportunityId: string): Promise<void>;
-  /** Records the invitation once (deterministic key) within the volunteer's weekly cap. */
-  /** Records the invitation (once, within the weekly cap) with `events` in the same transaction. */
-  invite(invitation: Invitation, volunteerId: string, week: string, cap: number, events?: readonly { type: string; detail: Record<string, unknown> }[]): Promise<InviteOutcome>;
+  /** Records the invitation once (deterministic key) within the volunteer's weekly cap, with `events` in the same transaction. */
+  invite(invitation: Invitation, volunteerId: string, week: string, cap: number, events?: readonly DomainEvent[]): Promise<InviteOutcome>;
 }
 
 export interface InvitationSender {
@@ -262,9 +262,7 @@ export const matchOpportunity = async (ports: MatchingPorts, view: MatchOpportun
       channel: entry.card.channel,
       sentAt: now.toISOString(),
     };
-    const outcome = await ports.store.invite(invitation, entry.view.id, week, limits.invitationsPerVolunteerPerWeek, [
-      { type: 'VolunteerInvited', detail: { invitationId: invitation.id, volunteerId: entry.view.id, opportunityId: view.id, shiftId: invitation.shiftId, channel: invitation.channel, invitedAt: invitation.sentAt } },
-    ]);
+    const outcome = await ports.store.invite(invitation, entry.view.id, week, limits.invitationsPerVolunteerPerWeek, [invitedEvent(invitation, entry.view.id)]);
     if (outcome === 'capped') {
       capped++;
       continue;
@@ -276,6 +274,14 @@ export const matchOpportunity = async (ports: MatchingPorts, view: MatchOpportun
   }
   return { candidates: ranked.length, invited, capped, volunteerIds: ranked.map(({ entry }) => entry.view.id) };
 };
+
+/** The invitation's event; its id derives from the invitation's, which is recorded once. */
+const invitedEvent = (invitation: Invitation, volunteerId: string) =>
+  domainEvent(
+    'VolunteerInvited',
+    { invitationId: invitation.id, volunteerId, opportunityId: invitation.opportunityId, shiftId: invitation.shiftId, channel: invitation.channel, invitedAt: invitation.sentAt },
+    { id: `${invitation.id}-VolunteerInvited`, time: new Date(invitation.sentAt) },
+  );
 
 /** One invitation per volunteer and opportunity, whatever reruns. */
 export const invitationId = (opportunityId: string, volunteerId: string): string => `inv-${opportunityId}-${volunteerId}`;
