@@ -75,8 +75,8 @@ const applicationItem = (application: ApplicationRecord): Item =>
     ...applicationEntity.keys.reviewQueue(application.orgId, application.status, application.updatedAt, application.id),
   });
 
-const historyItem = (applicationId: string, change: StatusChange): Item =>
-  applicationHistory.toItem({ applicationId, ...change }, applicationHistory.keys.item(applicationId, change.version));
+const historyItem = (applicationId: string, change: StatusChange, extra?: Item): Item =>
+  applicationHistory.toItem({ applicationId, ...change }, applicationHistory.keys.item(applicationId, change.version), extra);
 
 /** A booking approved this close to its start may be inside a reminder window the job already covered. */
 const LATE_BOOKING_MS = 24 * 3_600_000;
@@ -152,6 +152,8 @@ export const applicationRepository = (
     extra: { set?: Record<string, unknown>; remove?: readonly string[] } = {},
   ): { update: TransactItem; next: ApplicationRecord; history: Item } => {
     const version = application.version + 1;
+    // A closed application (with the volunteer's motivation) and its history are kept 1 year (issue 18, retention table).
+    const ttl = CLOSED_STATUSES.has(change.to) ? { expiresAt: expiresAt('closedApplications', change.at) } : undefined;
     const queue = applicationEntity.keys.reviewQueue(application.orgId, change.to, change.at, application.id);
     const set: Record<string, unknown> = {
       status: change.to,
@@ -161,8 +163,7 @@ export const applicationRepository = (
       GSI2SK: queue.GSI2SK,
       ...(change.reason !== undefined && { reason: change.reason }),
       ...(change.failures !== undefined && { failures: change.failures }),
-      // A closed application (with the volunteer's motivation) is kept 1 year (issue 18, retention table).
-      ...(CLOSED_STATUSES.has(change.to) && { expiresAt: expiresAt('closedApplications', change.at) }),
+      ...ttl,
       ...extra.set,
     };
     // Leaving pending voids the task token; leaving the waitlist its sequence number. `reason`
@@ -205,8 +206,36 @@ export const applicationRepository = (
         },
       },
       next: next as ApplicationRecord,
-      history: { Put: { TableName: tableName(), Item: historyItem(application.id, entry), ConditionExpression: 'attribute_not_exists(PK)' } },
+      history: { Put: { TableName: tableName(), Item: historyItem(application.id, entry, ttl), ConditionExpression: 'attribute_not_exists(PK)' } },
     } as { update: TransactItem; next: ApplicationRecord; history: Item };
+  };
+
+  /**
+   * The TTL of a closing transition on the application's earlier history items (read by key: the
+   * partition holds one item per transition), so that every item of a closed application expires
+   * with it (issue 18, retention table). Nothing when the transition does not close it.
+   */
+  const closingHistory = async (application: ApplicationRecord, change: Transition): Promise<TransactItem[]> => {
+    if (!CLOSED_STATUSES.has(change.to)) return [];
+    const earlier = await queryAll(
+      {
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :h)',
+        ExpressionAttributeValues: { ':pk': applicationEntity.keys.item(application.id).PK, ':h': applicationHistory.keys.prefix },
+        ProjectionExpression: 'PK, SK',
+        ConsistentRead: true,
+      },
+      client,
+    );
+    return earlier.map((key) => ({
+      Update: {
+        TableName: tableName(),
+        Key: { PK: key.PK, SK: key.SK },
+        UpdateExpression: 'SET expiresAt = :ttl',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':ttl': expiresAt('closedApplications', change.at) },
+      },
+    }));
   };
 
   const releaseMarker = (application: ApplicationRecord): TransactItem => ({
@@ -395,7 +424,13 @@ export const applicationRepository = (
 
     async transition(application, change, options = {}) {
       const { update, next, history } = applicationUpdate(application, change);
-      const items: TransactItem[] = [update, history as TransactItem, ...(options.releaseMarker ? [releaseMarker(application)] : []), ...eventItems(options.events, next)];
+      const items: TransactItem[] = [
+        update,
+        history as TransactItem,
+        ...(options.releaseMarker ? [releaseMarker(application)] : []),
+        ...eventItems(options.events, next),
+        ...(await closingHistory(application, change)),
+      ];
       const reasons = await transact(items, `application ${application.id}`);
       if (reasons) throw new ApplicationChangedError(application.id);
       return next;
@@ -539,6 +574,7 @@ export const applicationRepository = (
           history as TransactItem,
           ...(options.releaseMarker ? [releaseMarker(application)] : []),
           ...eventItems(options.events, next),
+          ...(await closingHistory(application, change)),
         ],
         `application ${application.id} leaving the waitlist`,
       );
@@ -602,7 +638,7 @@ export const applicationRepository = (
           },
         ];
       }
-      const reasons = await transact([...items, ...eventItems(events, next)], `withdrawal of application ${application.id}`);
+      const reasons = await transact([...items, ...eventItems(events, next), ...(await closingHistory(application, change))], `withdrawal of application ${application.id}`);
       if (!reasons) return;
       // 0-3: the withdrawing application; 4: the shift; 5-6: the candidate's WAIT item and
       // status; 7-8: the candidate's booking and bookings version.
@@ -665,10 +701,13 @@ export const applicationRepository = (
                   cancelledAt: change.at,
                 },
                 cancelledSeat.keys.item(application.volunteerId, application.shiftStart, application.shiftId),
+                // Kept for the calendar feed as long as the cancelled application itself.
+                { expiresAt: expiresAt('closedApplications', change.at) },
               ),
             },
           },
           ...eventItems(events, next),
+          ...(await closingHistory(application, change)),
         ],
         `cancellation of application ${application.id}`,
       );

@@ -5,9 +5,16 @@
  * hash; the organisation's and the national figures are unchanged; their certificate says
  * "withdrawn at the holder's request" with no name; their future seat went to the waitlist; the
  * sign-in stand-in refuses them; a replayed event does not bring them back.
+ *
+ * Logs never hold personal data: the whole file runs with the logger at DEBUG and every line
+ * written to the console or stdout/stderr captured (the handlers run in this process and log
+ * through Powertools, which writes to the console in dev mode) — the life above, a refused
+ * registration carrying the national ID and phone, the review queue that shows an approved
+ * volunteer's contact data, an SMS reply from their phone, the export and the erasure — and the
+ * last test looks for the national ID, its hash, the emails, the phone and the names in them.
  */
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { localWorkflowRunner } from '../../infra/local/workflows.js';
 import { localIdentityEraser } from '../../shared/identity/identity-eraser.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
@@ -15,6 +22,27 @@ import { hashNationalId } from '../../shared/security/national-id-protector.js';
 import registerEvent from '../../events/http/register-volunteer.json' with { type: 'json' };
 import { livedVolunteer, newNationalId, type LivedVolunteer } from '../helpers/personal-data.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
+
+// Before any module creates its logger: every logger of this file's process logs at DEBUG.
+vi.hoisted(() => {
+  process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+});
+
+/** Every line written by this process while the file runs (the console, stdout and stderr), not printed. */
+const logLines: string[] = [];
+const captureLogs = () => {
+  for (const method of ['log', 'info', 'debug', 'warn', 'error', 'trace'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      logLines.push(args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.message} ${a.stack}` : JSON.stringify(a))).join(' '));
+    });
+  }
+  for (const stream of [process.stdout, process.stderr]) {
+    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      logLines.push(String(chunk));
+      return true;
+    });
+  }
+};
 
 let platform: TestPlatform;
 let support: typeof import('../integration/applications-support.js');
@@ -40,6 +68,7 @@ const codeIn = async (email: string): Promise<string> => {
 const erase = (body?: unknown, token = person.token) => platform.request('DELETE', '/v1/volunteers/me', { token, ...(body !== undefined && { body }) });
 
 beforeAll(async () => {
+  captureLogs();
   process.env.LOCAL_WORKFLOW_TIME_SCALE = '1e-3';
   platform = await startTestPlatform();
   support = await import('../integration/applications-support.js');
@@ -47,8 +76,20 @@ beforeAll(async () => {
   person = await livedVolunteer(platform, support, await import('../integration/hours-support.js'));
   ministryToken = await platform.token({ sub: 'ministry-1', groups: ['ministry-admin'] });
   before = await figures();
+  // More of what logs could leak: a refused registration carrying the national ID and phone, the
+  // review queue showing the approved volunteer's contact data, an SMS reply, the export.
+  const refused = await platform.request('POST', '/v1/volunteers', {
+    token: await platform.token({ sub: person.sub, groups: [] }),
+    body: { ...JSON.parse(registerEvent.body), nationalId: person.nationalId, phone: person.phone, email: `not an email ${person.email}` },
+  });
+  expect(refused.status).toBe(422);
+  const queue = await platform.request('GET', `/v1/organizations/${person.orgId}/applications?status=approved`, { token: person.managerToken });
+  expect(JSON.stringify(queue.body)).toContain(person.phone);
+  expect((await platform.request('POST', '/local/sms/inbound', { body: { from: person.phone, body: 'STOP' } })).status).toBeLessThan(300);
+  expect((await platform.request('GET', '/v1/volunteers/me/export', { token: person.token })).status).toBe(200);
 }, 120_000);
 afterAll(async () => {
+  vi.restoreAllMocks();
   await platform?.stop();
   delete process.env.LOCAL_WORKFLOW_TIME_SCALE;
 });
@@ -188,5 +229,18 @@ describe('DELETE /v1/volunteers/me, confirmed', () => {
 
     expect(response.status).toBe(202);
     expect(localWorkflowRunner().list().filter((e) => e.name === `erasure-${person.sub}`)).toHaveLength(1);
+  });
+});
+
+describe('logs', () => {
+  it('hold none of the national ID, its hash, the emails, the phone or the names, in any line of the whole run', () => {
+    const text = logLines.join('\n');
+    // The capture reaches the handlers' logger: the refused registration was logged.
+    expect(logLines.some((line) => /"message":\s*"request refused"/.test(line))).toBe(true);
+
+    const hash = hashNationalId(person.nationalId, process.env.NATIONAL_ID_PEPPER!);
+    for (const secret of [person.nationalId, hash, person.email, person.company.workEmail, person.phone, person.phone.replace('+966', '0'), person.nameEn, person.nameAr]) {
+      expect(text, secret).not.toContain(secret);
+    }
   });
 });

@@ -9,7 +9,8 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import registerEvent from '../../events/http/register-volunteer.json' with { type: 'json' };
 import { documentClient } from '../../shared/db/client.js';
-import { application } from '../../shared/db/entities/application.js';
+import { application, applicationHistory } from '../../shared/db/entities/application.js';
+import { cancelledSeat } from '../../shared/db/entities/booking.js';
 import { auditEntry } from '../../shared/db/entities/audit-entry.js';
 import { erasureCode } from '../../shared/db/entities/erasure.js';
 import { notification } from '../../shared/db/entities/notification.js';
@@ -92,7 +93,11 @@ describe('retention', () => {
     expect(Items.map((i) => i.expiresAt)).toEqual([seconds(String(Items[0]!.at)) + RETENTION.auditTrail.seconds]);
   });
 
-  it('gives a withdrawn application a TTL one year after it closed, and an open one none', async () => {
+  /** Every item of an application's partition (the application and one history item per transition). */
+  const partitionOf = async (id: string) =>
+    (await documentClient().send(new QueryCommand({ TableName: platform.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': application.keys.item(id).PK } }))).Items ?? [];
+
+  it('gives a withdrawn application and every item of its history a TTL one year after it closed, and an open one none', async () => {
     const support = await import('../integration/applications-support.js');
     const seeded = await support.seedOpportunity();
     const sub = await support.seedVolunteer();
@@ -102,9 +107,35 @@ describe('retention', () => {
     const response = await platform.request('POST', `/v1/applications/${closing.id}/withdraw`, { token: await platform.token({ sub, groups: ['volunteer'] }) });
 
     expect(response.status).toBe(200);
-    const closed = await get(application.keys.item(closing.id));
-    expect(closed?.expiresAt).toBe(seconds(String(closed?.updatedAt)) + RETENTION.closedApplications.seconds);
-    expect((await get(application.keys.item(open.id)))?.expiresAt).toBeUndefined();
+    const items = await partitionOf(closing.id);
+    const due = seconds(String(items.find((i) => i.entity === application.name)?.updatedAt)) + RETENTION.closedApplications.seconds;
+    expect(items.map((i) => [i.SK, i.expiresAt])).toEqual([
+      ['APPLICATION', due],
+      [applicationHistory.keys.item(closing.id, 1).SK, due],
+      [applicationHistory.keys.item(closing.id, 2).SK, due],
+    ]);
+    expect((await partitionOf(open.id)).map((i) => i.expiresAt)).toEqual([undefined, undefined]);
+  });
+
+  it('gives a seat cancelled with its opportunity, its application and their history the same TTL', async () => {
+    const support = await import('../integration/applications-support.js');
+    const repo = (await import('../../shared/db/application-repository.js')).applicationRepository();
+    const seeded = await support.seedOpportunity();
+    const sub = await support.seedVolunteer();
+    const submitted = await support.seedApplication(sub, seeded);
+    const approved = await repo.reserveSeat(submitted, { to: 'approved', at: new Date().toISOString(), by: 'system' }, { version: 0, longestMs: 0 });
+    const at = new Date().toISOString();
+
+    await repo.cancelApproved(approved, { to: 'cancelled', at, by: 'system', reason: 'the opportunity was closed' });
+
+    const due = seconds(at) + RETENTION.closedApplications.seconds;
+    expect((await partitionOf(submitted.id)).map((i) => [i.SK, i.expiresAt])).toEqual([
+      ['APPLICATION', due],
+      [applicationHistory.keys.item(submitted.id, 1).SK, due],
+      [applicationHistory.keys.item(submitted.id, 2).SK, due],
+      [applicationHistory.keys.item(submitted.id, 3).SK, due],
+    ]);
+    expect((await get(cancelledSeat.keys.item(sub, approved.shiftStart, approved.shiftId)))?.expiresAt).toBe(due);
   });
 
   it('gives the profile no TTL: it stays until the volunteer asks for its erasure', async () => {
