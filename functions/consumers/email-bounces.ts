@@ -2,12 +2,13 @@
  * SES bounce and complaint events (the configuration set's event destination → SNS → this
  * function): a permanent bounce marks the address undeliverable, a complaint marks it opted
  * out; either way the notifier never emails it again (suppression list, with time and source).
- * Transient bounces (full mailbox) are left to SES's own retries.
+ * Transient bounces (full mailbox) are left to SES's own retries. Built with `snsConsumer`
+ * (validated messages, idempotent on the SNS MessageId).
  */
-import type { SNSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { notificationRepository } from '../../shared/db/notification-repository.js';
 import { SuppressionReason } from '../../shared/domain/notifications/schema.js';
+import { snsConsumer } from '../../shared/middleware/sns-consumer.js';
 import { logger } from '../../shared/powertools/logger.js';
 
 const Recipient = z.object({ emailAddress: z.string() });
@@ -18,12 +19,11 @@ export const SesEvent = z.object({
   mail: z.object({ timestamp: z.string().optional() }).optional(),
 });
 
-export const handler = async (event: SNSEvent): Promise<{ suppressed: number }> => {
+export const handler = snsConsumer({ id: 'EmailBounces', message: SesEvent }).handler(async (messages): Promise<{ suppressed: number }> => {
   const repository = notificationRepository();
   let suppressed = 0;
-  for (const record of event.Records) {
-    const ses = SesEvent.parse(JSON.parse(record.Sns.Message));
-    const at = ses.bounce?.timestamp ?? ses.complaint?.timestamp ?? record.Sns.Timestamp;
+  for (const { message: ses, timestamp } of messages) {
+    const at = ses.bounce?.timestamp ?? ses.complaint?.timestamp ?? timestamp;
     const targets =
       ses.eventType === 'Bounce' && ses.bounce?.bounceType === 'Permanent'
         ? ses.bounce.bouncedRecipients.map((r) => ({ address: r.emailAddress, reason: SuppressionReason.undeliverable, source: 'ses-bounce' }))
@@ -37,4 +37,4 @@ export const handler = async (event: SNSEvent): Promise<{ suppressed: number }> 
     logger.info('ses feedback', { eventType: ses.eventType, suppressed: targets.length });
   }
   return { suppressed };
-};
+});

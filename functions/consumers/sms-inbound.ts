@@ -3,15 +3,16 @@
  * publishes each inbound message to an SNS topic (infra/constructs/messaging.ts) that invokes
  * this function; locally `POST /local/sms/inbound {from, body}` builds the same SNS event.
  * Only the STOP / START keywords act (see shared/domain/notifications/service.ts): the number's
- * suppression, and the SMS preference and consent of every profile that gives it.
+ * suppression, and the SMS preference and consent of every profile that gives it. Built with
+ * `snsConsumer` (validated messages, idempotent on the SNS MessageId).
  */
-import type { SNSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { systemClock } from '../../shared/clock.js';
 import { notificationRepository } from '../../shared/db/notification-repository.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import { handleInboundSms, type InboundResult } from '../../shared/domain/notifications/service.js';
 import { setSmsConsent } from '../../shared/domain/volunteers/service.js';
+import { snsConsumer } from '../../shared/middleware/sns-consumer.js';
 import { logger } from '../../shared/powertools/logger.js';
 
 /** The message End User Messaging publishes (two-way SMS). */
@@ -24,7 +25,7 @@ export const InboundSmsMessage = z.object({
 });
 export type InboundSmsMessage = z.infer<typeof InboundSmsMessage>;
 
-export const handler = async (event: SNSEvent): Promise<{ results: InboundResult[] }> => {
+export const handler = snsConsumer({ id: 'SmsInbound', message: InboundSmsMessage }).handler(async (messages): Promise<{ results: InboundResult[] }> => {
   const repository = notificationRepository();
   const volunteers = { repo: volunteerRepository(), clock: systemClock };
   const profiles = {
@@ -32,8 +33,7 @@ export const handler = async (event: SNSEvent): Promise<{ results: InboundResult
     setSmsConsent: (id: string, granted: boolean) => setSmsConsent(volunteers, id, granted),
   };
   const results: InboundResult[] = [];
-  for (const record of event.Records) {
-    const message = InboundSmsMessage.parse(JSON.parse(record.Sns.Message));
+  for (const { message } of messages) {
     const result = await handleInboundSms(
       { suppressions: repository, clock: systemClock, profiles },
       { from: message.originationNumber, body: message.messageBody, ...(message.inboundMessageId && { messageId: message.inboundMessageId }) },
@@ -42,4 +42,4 @@ export const handler = async (event: SNSEvent): Promise<{ results: InboundResult
     results.push(result);
   }
   return { results };
-};
+});

@@ -98,8 +98,8 @@ describe('notify-opportunity-closed consumer', () => {
 });
 
 describe('email-bounces consumer', () => {
-  const snsEvent = (message: unknown) =>
-    ({ Records: [{ Sns: { Message: JSON.stringify(message), Timestamp: '2031-05-01T07:00:00.000Z' } }] }) as unknown as import('aws-lambda').SNSEvent;
+  const snsEvent = (message: unknown, messageId: string = crypto.randomUUID()) =>
+    ({ Records: [{ Sns: { MessageId: messageId, Message: JSON.stringify(message), Timestamp: '2031-05-01T07:00:00.000Z' } }] }) as unknown as import('aws-lambda').SNSEvent;
 
   it('marks a hard-bounced address undeliverable, so it is never emailed again', async () => {
     const bounces = await import('../../functions/consumers/email-bounces.js');
@@ -111,6 +111,26 @@ describe('email-bounces consumer', () => {
 
     expect(await repository.getSuppression('email', volunteer.email)).toMatchObject({ reason: 'undeliverable', source: 'ses-bounce' });
     expect(await emailsTo(volunteer.email)).toHaveLength(0);
+  });
+
+  it('handles a message SNS delivers again only once (idempotent on its MessageId)', async () => {
+    const bounces = await import('../../functions/consumers/email-bounces.js');
+    const complaint = snsEvent({ eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: 'twice@example.sa' }] } }, 'sns-redelivered-1');
+
+    expect((await bounces.handler(complaint)).suppressed).toBe(1);
+    expect((await bounces.handler(complaint)).suppressed).toBe(0);
+    expect(await repository.getSuppression('email', 'twice@example.sa')).toMatchObject({ reason: 'opted-out', source: 'ses-complaint' });
+  });
+
+  it('refuses a message that breaks its schema, naming the field, and suppresses nothing', async () => {
+    const bounces = await import('../../functions/consumers/email-bounces.js');
+    const { SnsMessageError } = await import('../../shared/middleware/sns-consumer.js');
+    const broken = snsEvent({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ address: 'typo@example.sa' }] } });
+
+    const refusal = bounces.handler(broken);
+    await expect(refusal).rejects.toBeInstanceOf(SnsMessageError);
+    await expect(refusal).rejects.toThrow(/bounce\.bouncedRecipients\.0\.emailAddress/);
+    expect(await repository.getSuppression('email', 'typo@example.sa')).toBeUndefined();
   });
 
   it('leaves an address with a transient bounce alone', async () => {
