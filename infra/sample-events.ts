@@ -22,14 +22,13 @@ import type { EventType } from '../events/catalog.js';
 import type { ConsumerDefinition } from '../functions/consumers/definition.js';
 import type { AnyOperation } from '../functions/http/operation.js';
 import type { ScheduleDefinition } from '../functions/schedules/definition.js';
+import { httpSamplePath, kebab } from '../shared/openapi/sample-paths.js';
 import { placeholderTaskId, allStates, isWaitForTaskToken, type WorkflowDefinition } from '../shared/workflows/definition.js';
+
+export { httpSamplePath, kebab };
 
 export type SampleFiles = Record<string, unknown>;
 
-/** `GetMyVolunteerProfile` → `get-my-volunteer-profile`. */
-export const kebab = (id: string): string => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
-
-export const httpSamplePath = (operation: Pick<AnyOperation, 'id'>): string => `http/${kebab(operation.id)}.json`;
 export const sqsSamplePath = (consumer: Pick<ConsumerDefinition, 'id'>): string => `sqs/${kebab(consumer.id)}.json`;
 export const scheduleSamplePath = (schedule: Pick<ScheduleDefinition, 'name'>): string => `schedules/${schedule.name}.json`;
 export const taskSamplePath = (workflow: string, taskId: string): string => `workflows/${kebab(workflow)}/${kebab(taskId)}.json`;

@@ -210,13 +210,21 @@ const reachable = (document: unknown, components: Record<string, JsonSchema>): R
   return Object.fromEntries([...found].sort().map((id) => [id, components[id]!]));
 };
 
-const pathParameters = (path: string): JsonSchema[] =>
+const pathParameters = (path: string, examples: Readonly<Record<string, string>> = {}): JsonSchema[] =>
   [...path.matchAll(/\{([^}]+)\}/g)].map((match) => ({
     name: match[1]!,
     in: 'path',
     required: true,
     schema: { type: 'string' },
+    ...(examples[match[1]!] !== undefined && { example: examples[match[1]!] }),
   }));
+
+/** A query example (always text) as the type its parameter's schema names. */
+const typedExample = (value: string, schema: JsonSchema): unknown => {
+  if ((schema.type === 'integer' || schema.type === 'number') && Number.isFinite(Number(value))) return Number(value);
+  if (schema.type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+};
 
 const security = (auth: AnyOperation['auth']): Array<Record<string, string[]>> => {
   if (auth === 'required') return [{ [SECURITY_SCHEME]: [] }];
@@ -251,8 +259,8 @@ const successResponse = (status: number, response: ResponseSpec, set: SchemaSet,
 const operation = (route: AnyOperation, set: SchemaSet): OpenApiOperation => {
   const body = route.request?.body;
   const query = route.request?.query;
-  const parameters: JsonSchema[] = [...pathParameters(route.path)];
-  if (query) parameters.push({ in: 'query', $query: set.use(query, 'input') });
+  const parameters: JsonSchema[] = [...pathParameters(route.path, route.examples?.path)];
+  if (query) parameters.push({ in: 'query', $query: set.use(query, 'input'), ...(route.examples?.query && { $examples: { ...route.examples.query } }) });
   if (route.idempotent) {
     parameters.push({
       name: 'Idempotency-Key',
@@ -293,12 +301,14 @@ const expandQuery = (parameters: JsonSchema[] | undefined, components: Record<st
     if (typeof schema.$ref === 'string') schema = components[schema.$ref.slice(COMPONENT.length)] ?? {};
     const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
     const required = new Set((schema.required ?? []) as string[]);
+    const examples = (parameter.$examples ?? {}) as Record<string, string>;
     return Object.entries(properties).map(([name, property]) => ({
       name,
       in: 'query',
       required: required.has(name),
       ...(typeof property.description === 'string' && { description: property.description }),
       schema: property,
+      ...(examples[name] !== undefined && { example: typedExample(examples[name], property) }),
     }));
   });
 

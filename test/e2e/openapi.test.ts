@@ -208,6 +208,16 @@ describe('OpenAPI generation from zod schemas', () => {
     expect(document.info.version).toBe('9.9.9');
   });
 
+  it('shows the path and query examples on their parameters, typed as their schemas say', () => {
+    const withExamples = defineOperation({ ...route, id: 'ListTestProfiles', method: 'GET', request: { query: route.request!.query! }, examples: { path: { testId: 't-42' }, query: { limit: '5', cursor: 'abc' } } });
+    const parameters = openApiDocument([withExamples]).paths['/v1/tests/{testId}/profiles']!.get!.parameters ?? [];
+    expect(parameters.filter((p) => p.in !== 'header').map((p) => [p.name, p.example])).toEqual([
+      ['testId', 't-42'],
+      ['limit', 5],
+      ['cursor', 'abc'],
+    ]);
+  });
+
   it('produces a valid document for the fixture too', async () => {
     const { result } = await validate(document);
     expect(result.errors).toBeUndefined();

@@ -1,5 +1,5 @@
 /** The README's route table is generated from the operation specs and must be current. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defineOperation } from '../../functions/http/operation.js';
 import { operations } from '../../functions/http/routes.js';
@@ -26,6 +26,13 @@ describe('README route table', () => {
     });
     const updated = withRouteTable(readme, [...operations, added]);
     expect(updated).not.toBe(readme);
-    expect(routeTable([added])).toContain('| `GET /v1/added-later` | public | A route added after the README was written. |');
+    expect(routeTable([added])).toContain('| `GET /v1/added-later` | public | A route added after the README was written. | [event](events/http/added-later.json) |');
+  });
+
+  it('links each route to its sample event, and every linked file exists', () => {
+    const rows = routeTable(operations).split('\n').slice(2);
+    const links = rows.map((row) => /\[event\]\((events\/http\/[a-z0-9-]+\.json)\) \|$/.exec(row)?.[1]);
+    expect(links.filter((link) => link === undefined)).toEqual([]);
+    expect(links.filter((link) => !existsSync(new URL(`../../${link}`, import.meta.url)))).toEqual([]);
   });
 });
