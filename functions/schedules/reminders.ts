@@ -22,6 +22,7 @@ export const handler = job(remindersSchedule).handler(async ({ now }): Promise<R
       getCursor: (window) => repository.getCursor(window),
       setCursor: (window, coveredUntil, previous) => repository.setCursor(window, coveredUntil, previous),
       notify: (request) => notify.notify(request),
+      notifyMany: (requests) => notify.notifyMany(requests),
       flushDeferred: () => notify.flushDeferred(),
       pendingQueues: (olderThan) => pendingQueues(olderThan),
     },

@@ -1,5 +1,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, paginateQuery, type BatchWriteCommandInput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  paginateQuery,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
+  type BatchWriteCommandInput,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { env } from '../env.js';
 import { injectDynamoFaults } from '../faults.js';
 import { traced } from '../powertools/tracer.js';
@@ -58,4 +67,29 @@ export const batchWriteAll = async (client: DynamoDBDocumentClient, tableName: s
       pending = (await client.send(new BatchWriteCommand({ RequestItems: pending }))).UnprocessedItems;
     }
   }
+};
+
+type KeysAndAttributes = NonNullable<BatchGetCommandInput['RequestItems']>[string];
+
+/**
+ * The items of `keys` (absent ones left out, in no particular order) in BatchGetItem calls of
+ * 100, re-asking for what DynamoDB left unprocessed with the same backoff as batchWriteAll.
+ */
+export const batchGetAll = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  keys: readonly Record<string, unknown>[],
+  options: Omit<KeysAndAttributes, 'Keys'> = {},
+): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: BatchGetCommandInput['RequestItems'] | undefined = { [tableName]: { ...options, Keys: keys.slice(i, i + 100) } };
+    for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1_000, 25 * 2 ** attempt)));
+      const result: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: pending }));
+      items.push(...(result.Responses?.[tableName] ?? []));
+      pending = result.UnprocessedKeys;
+    }
+  }
+  return items;
 };

@@ -23,7 +23,7 @@ import type { Channel, OutboxRecord, OutboxStatus, Params } from '../domain/noti
 import { Locale } from '../domain/reference/professions.js';
 import { expiresAt } from '../domain/personal-data/retention.js';
 import { env } from '../env.js';
-import { documentClient, queryAll } from './client.js';
+import { batchGetAll, documentClient, queryAll } from './client.js';
 import { application } from './entities/application.js';
 import { bookedSeat, booking as bookingEntity, cancelledSeat } from './entities/booking.js';
 import { jobCursor } from './entities/job-cursor.js';
@@ -41,7 +41,7 @@ import { shiftUid } from '../messaging/ics.js';
 import { cityById } from '../domain/reference/cities.js';
 import type { DomainEvent } from '../domain/events.js';
 import { outboxPut } from './entities/outbox-event.js';
-import { transactWrite } from './transactions.js';
+import { failedAt, transactWrite } from './transactions.js';
 
 export interface SendResult {
   readonly status: Extract<OutboxStatus, 'sent' | 'failed' | 'dead' | 'suppressed'>;
@@ -74,6 +74,11 @@ export interface LocalSmsBox {
 export interface OutboxStore {
   /** Writes a new record; false when one with the same id (dedupe key) already exists. */
   create(record: OutboxRecord): Promise<boolean>;
+  /**
+   * Writes new records in transactions of up to 100 (each still conditioned on its dedupe key
+   * being new); for each, true when written, false when it already existed.
+   */
+  createMany(records: readonly OutboxRecord[]): Promise<boolean[]>;
   get(id: string): Promise<OutboxRecord | undefined>;
   /** Takes over a `sending` record whose lease (`seenLease`) ran out; false if someone else did. */
   takeOver(id: string, seenLease: string, leaseUntil: string): Promise<boolean>;
@@ -81,6 +86,8 @@ export interface OutboxStore {
   claimDeferred(id: string, leaseUntil: string): Promise<boolean>;
   /** Records the outcome of a `sending` record. */
   complete(id: string, result: SendResult): Promise<void>;
+  /** `complete` of many records, in transactions of up to 100. */
+  completeMany(outcomes: readonly { id: string; result: SendResult }[]): Promise<void>;
   /**
    * Records that a `sending` record failed every try (`dead`) and writes `event` (its
    * NotificationDeadLettered) in the same transaction: the dead letter is never without its event.
@@ -96,7 +103,9 @@ export interface OutboxStore {
 
 export interface ContactStore {
   volunteerContact(volunteerId: string): Promise<Contact | undefined>;
-  /** Reasons by `<channel>:<address>` for the suppressed ones among `entries` (one request). */
+  /** The contacts of the volunteers that have a profile, by volunteer id (BatchGetItem calls of 100). */
+  volunteerContacts(volunteerIds: readonly string[]): Promise<Map<string, Contact>>;
+  /** Reasons by `<channel>:<address>` for the suppressed ones among `entries` (BatchGetItem calls of 100). */
   suppressions(entries: readonly { channel: Channel; address: string }[]): Promise<Map<string, string>>;
   suppress(suppression: Suppression): Promise<void>;
   unsuppress(channel: Channel, address: string): Promise<boolean>;
@@ -168,11 +177,45 @@ const completionOf = (tableName: string) => (id: string, result: SendResult) => 
   };
 };
 
+const CONTACT_PROJECTION = 'id, nameAr, nameEn, email, phone, preferences, consent';
+
+/** What the notifier needs of a volunteer profile item (projected with CONTACT_PROJECTION). */
+const contactOf = (item: Record<string, unknown>): Contact => {
+  const profile = ContactProfile.parse(item);
+  const granted = (channel: Channel) => profile.preferences[channel] && (profile.consent?.[channel]?.granted ?? true);
+  return {
+    recipientId: `volunteer:${profile.id}`,
+    locale: profile.preferences.locale,
+    name: { ...(profile.nameAr && { ar: profile.nameAr }), ...(profile.nameEn && { en: profile.nameEn }) },
+    ...(profile.email && { email: profile.email }),
+    ...(profile.phone && { phone: profile.phone }),
+    consent: { email: granted('email'), sms: granted('sms') },
+    ...(profile.preferences.quietHours && { quietHours: profile.preferences.quietHours }),
+  };
+};
+
+/** The most items one TransactWriteItems takes. */
+const TRANSACTION_ITEMS = 100;
+
 export const notificationRepository = (
   client: DynamoDBDocumentClient = documentClient(),
   tableName: string = env.tableName,
 ): NotificationRepository => {
   const completion = completionOf(tableName);
+  /** The new record, put only if its dedupe key is new (`attribute_not_exists`). */
+  const creation = (record: OutboxRecord) => ({
+    TableName: tableName,
+    Item: notification.toItem(record, {
+      ...notification.keys.item(record.id),
+      ...(record.status === 'deferred' && record.sendAfter && notification.keys.deferredIndex(record.sendAfter, record.id)),
+      ...notification.keys.recipientIndex(record.recipientId, record.createdAt, record.id),
+      expiresAt: expiresAt('messages', record.createdAt),
+    }),
+    ConditionExpression: 'attribute_not_exists(PK)',
+  });
+  const complete = async (id: string, result: SendResult): Promise<void> => {
+    await client.send(new UpdateCommand(completion(id, result)));
+  };
   const conditional = async (run: () => Promise<unknown>): Promise<boolean> => {
     try {
       await run();
@@ -204,20 +247,27 @@ export const notificationRepository = (
 
   return {
     async create(record) {
-      return conditional(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: notification.toItem(record, {
-              ...notification.keys.item(record.id),
-              ...(record.status === 'deferred' && record.sendAfter && notification.keys.deferredIndex(record.sendAfter, record.id)),
-              ...notification.keys.recipientIndex(record.recipientId, record.createdAt, record.id),
-              expiresAt: expiresAt('messages', record.createdAt),
-            }),
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        ),
-      );
+      return conditional(() => client.send(new PutCommand(creation(record))));
+    },
+
+    async createMany(records) {
+      const created = records.map(() => true);
+      for (let i = 0; i < records.length; i += TRANSACTION_ITEMS) {
+        // The records whose dedupe key already exists drop out; the rest are tried again.
+        let pending = records.slice(i, i + TRANSACTION_ITEMS).map((record, j) => ({ record, index: i + j }));
+        while (pending.length > 0) {
+          const cancelled = await transactWrite(client, pending.map(({ record }) => ({ Put: creation(record) })), {
+            attempts: 5,
+            contended: (attempts, cause) => new Error(`writing ${pending.length} outbox records met concurrent writes ${attempts} times`, { cause }),
+          });
+          if (!cancelled) break;
+          const existing = pending.filter((_, j) => failedAt(cancelled.CancellationReasons, j));
+          if (existing.length === 0) throw cancelled;
+          for (const { index } of existing) created[index] = false;
+          pending = pending.filter((_, j) => !failedAt(cancelled.CancellationReasons, j));
+        }
+      }
+      return created;
     },
 
     async get(id) {
@@ -256,8 +306,21 @@ export const notificationRepository = (
       );
     },
 
-    async complete(id, result) {
-      await client.send(new UpdateCommand(completion(id, result)));
+    complete,
+
+    async completeMany(outcomes) {
+      for (let i = 0; i < outcomes.length; i += TRANSACTION_ITEMS) {
+        const chunk = outcomes.slice(i, i + TRANSACTION_ITEMS);
+        const cancelled = await transactWrite(client, chunk.map(({ id, result }) => ({ Update: completion(id, result) })), {
+          attempts: 5,
+          contended: (attempts, cause) => new Error(`completing ${chunk.length} outbox records met concurrent writes ${attempts} times`, { cause }),
+        });
+        if (!cancelled) continue;
+        // A record is no longer `sending` (taken over): record the others one by one, then fail as complete() does.
+        const failed = chunk.filter((_, j) => failedAt(cancelled.CancellationReasons, j));
+        for (const { id, result } of chunk.filter((_, j) => !failedAt(cancelled.CancellationReasons, j))) await complete(id, result);
+        throw new ConditionalCheckFailedException({ message: `outbox records ${failed.map((f) => f.id).join(', ')} are no longer being sent`, $metadata: {} });
+      }
     },
 
     async deadLetter(id, result, event) {
@@ -311,38 +374,23 @@ export const notificationRepository = (
 
     async volunteerContact(volunteerId) {
       const { Item } = await client.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: volunteer.keys.item(volunteerId),
-          ProjectionExpression: 'id, nameAr, nameEn, email, phone, preferences, consent',
-        }),
+        new GetCommand({ TableName: tableName, Key: volunteer.keys.item(volunteerId), ProjectionExpression: CONTACT_PROJECTION }),
       );
-      if (!Item) return undefined;
-      const profile = ContactProfile.parse(Item);
-      const granted = (channel: Channel) => profile.preferences[channel] && (profile.consent?.[channel]?.granted ?? true);
-      return {
-        recipientId: `volunteer:${profile.id}`,
-        locale: profile.preferences.locale,
-        name: { ...(profile.nameAr && { ar: profile.nameAr }), ...(profile.nameEn && { en: profile.nameEn }) },
-        ...(profile.email && { email: profile.email }),
-        ...(profile.phone && { phone: profile.phone }),
-        consent: { email: granted('email'), sms: granted('sms') },
-        ...(profile.preferences.quietHours && { quietHours: profile.preferences.quietHours }),
-      };
+      return Item ? contactOf(Item) : undefined;
+    },
+
+    async volunteerContacts(volunteerIds) {
+      const ids = [...new Set(volunteerIds)];
+      const items = await batchGetAll(client, tableName, ids.map((id) => volunteer.keys.item(id)), { ProjectionExpression: CONTACT_PROJECTION });
+      return new Map(items.map((item) => [String(item.id), contactOf(item)]));
     },
 
     async suppressions(entries) {
       const found = new Map<string, string>();
-      if (entries.length === 0) return found;
-      const keys = entries.map((e) => suppression.keys.item(e.channel, e.address));
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [tableName]: { Keys: keys } };
-      while (request && Object.keys(request).length > 0) {
-        const result = await client.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of result.Responses?.[tableName] ?? []) {
-          const { channel, address, reason } = suppression.fromItem(item);
-          found.set(suppressionKey(channel, address), reason);
-        }
-        request = result.UnprocessedKeys as typeof request;
+      const keys = [...new Map(entries.map((e) => [suppressionKey(e.channel, e.address), suppression.keys.item(e.channel, e.address)])).values()];
+      for (const item of await batchGetAll(client, tableName, keys)) {
+        const { channel, address, reason } = suppression.fromItem(item);
+        found.set(suppressionKey(channel, address), reason);
       }
       return found;
     },

@@ -24,12 +24,14 @@ import {
   type Channel,
   type OutboxRecord,
   type Params,
+  type ParsedNotificationRequest,
   type RecipientRef,
 } from '../domain/notifications/schema.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
+import { inParallel } from '../concurrency.js';
 import { env } from '../env.js';
-import { notificationRepository, suppressionKey, type ContactStore, type OutboxStore } from '../db/notification-repository.js';
+import { notificationRepository, suppressionKey, type ContactStore, type OutboxStore, type SendResult } from '../db/notification-repository.js';
 import { describeError, isPermanent } from './delivery.js';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ulid } from 'ulid';
@@ -89,6 +91,8 @@ export class NotificationInFlightError extends Error {
 
 export interface Notifier {
   notify(request: NotificationRequest): Promise<ChannelResult[]>;
+  /** `notify` of many requests at once, reading and writing in batches; the results in the order of the requests. */
+  notifyMany(requests: readonly NotificationRequest[]): Promise<ChannelResult[][]>;
   /**
    * Sends again the dead-lettered messages (`dead`, newest first, at most `limit`): each is
    * claimed back to `sending` first, so two re-drives never send one twice.
@@ -165,20 +169,28 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
     return messageId;
   };
 
-  /** Sends a record this process holds (`sending`) and records the result. */
-  const deliver = async (record: OutboxRecord): Promise<ChannelResult> => {
+  /**
+   * Sends a record this process holds (`sending`), with retries. A message that failed every
+   * try is dead-lettered here (with its event, one transaction); the outcome of the others is
+   * returned for the caller to record (`complete`, one by one or in a batch).
+   */
+  const attempt = async (record: OutboxRecord): Promise<{ result: ChannelResult; completion?: { id: string; result: SendResult } }> => {
     let lastError = '';
     for (let attempt = 1; attempt <= retry.attempts; attempt++) {
       try {
         const providerMessageId = await transmit(record);
-        await ports.outbox.complete(record.id, { status: 'sent', attempts: attempt, at: clock.now().toISOString(), providerMessageId });
-        return { channel: record.channel, id: record.id, outcome: 'sent' };
+        return {
+          result: { channel: record.channel, id: record.id, outcome: 'sent' },
+          completion: { id: record.id, result: { status: 'sent', attempts: attempt, at: clock.now().toISOString(), providerMessageId } },
+        };
       } catch (error) {
         lastError = describeError(error);
         if (isPermanent(error)) {
-          await ports.outbox.complete(record.id, { status: 'failed', attempts: attempt, at: clock.now().toISOString(), reason: lastError });
           ports.onFailure?.(record.channel, 'failed');
-          return { channel: record.channel, id: record.id, outcome: 'failed', reason: lastError };
+          return {
+            result: { channel: record.channel, id: record.id, outcome: 'failed', reason: lastError },
+            completion: { id: record.id, result: { status: 'failed', attempts: attempt, at: clock.now().toISOString(), reason: lastError } },
+          };
         }
         if (attempt < retry.attempts) await sleep(Math.random() * retry.baseDelayMs * 2 ** (attempt - 1));
       }
@@ -186,7 +198,14 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
     const at = clock.now();
     await ports.outbox.deadLetter(record.id, { attempts: retry.attempts, at: at.toISOString(), reason: lastError }, deadLetteredEvent(record, retry.attempts, lastError, at));
     ports.onFailure?.(record.channel, 'dead');
-    return { channel: record.channel, id: record.id, outcome: 'dead', reason: lastError };
+    return { result: { channel: record.channel, id: record.id, outcome: 'dead', reason: lastError } };
+  };
+
+  /** Sends a record this process holds (`sending`) and records the result. */
+  const deliver = async (record: OutboxRecord): Promise<ChannelResult> => {
+    const { result, completion } = await attempt(record);
+    if (completion) await ports.outbox.complete(completion.id, completion.result);
+    return result;
   };
 
   const paramsFor = (contact: Contact | undefined, params: Params): Params => ({
@@ -195,80 +214,130 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
     ...params,
   });
 
+  /** The outbox record of one channel of a request, with the decision taken for it. */
+  const recordOf = (request: ParsedNotificationRequest, contact: Contact | undefined, channel: Channel, suppressed: Map<string, string>, now: Date): OutboxRecord => {
+    const recipientId = contact?.recipientId ?? recipientIdOf(request.to);
+    const address = channel === 'email' ? contact?.email : contact?.phone;
+    const decision = decideChannel({
+      channel,
+      contact,
+      suppressed: address ? suppressed.get(suppressionKey(channel, address)) : undefined,
+      now,
+      timeCritical: request.timeCritical,
+      staleAfter: request.staleAfter ? new Date(request.staleAfter) : undefined,
+    });
+    return {
+      id: dedupeKey({ type: request.type, recipientId, channel, about: request.about, window: request.window }),
+      type: request.type,
+      channel,
+      recipientId,
+      ...((decision.action !== 'suppress' || decision.address) && { address: decision.address }),
+      locale: contact?.locale ?? (request.to.kind === 'address' ? request.to.locale : 'ar'),
+      ...(request.to.kind === 'address' && request.to.bilingual && { bilingual: true }),
+      about: request.about,
+      ...(request.window && { window: request.window }),
+      params: { ...paramsFor(contact, request.params), ...(request.link && { appLink: (ports.appUrl ?? appUrl)(request.link) }) },
+      ...(request.calendar && { calendar: request.calendar }),
+      ...(request.rendered && { rendered: request.rendered }),
+      ...(request.attachments && { attachments: request.attachments }),
+      status: decision.action === 'send' ? 'sending' : decision.action === 'defer' ? 'deferred' : 'suppressed',
+      ...(decision.action === 'suppress' && { reason: decision.reason }),
+      ...(request.timeCritical && { timeCritical: request.timeCritical }),
+      attempts: 0,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      ...(decision.action === 'send' && { leaseUntil: new Date(now.getTime() + leaseMs).toISOString() }),
+      ...(decision.action === 'defer' && { sendAfter: decision.sendAfter.toISOString() }),
+      ...(request.staleAfter && { staleAfter: request.staleAfter }),
+    };
+  };
+
+  /**
+   * A record whose dedupe key was already written: sent or decided before (a duplicate), or
+   * abandoned mid-send (taken over once its lease has passed: returned to be sent again), or
+   * held by another delivery right now (NotificationInFlightError).
+   */
+  const existing = async (record: OutboxRecord, now: Date): Promise<ChannelResult | OutboxRecord> => {
+    const found = await ports.outbox.get(record.id);
+    const abandoned = found?.status === 'sending' && found.leaseUntil !== undefined && new Date(found.leaseUntil) <= now;
+    if (found && abandoned) {
+      const lease = new Date(now.getTime() + leaseMs).toISOString();
+      if (await ports.outbox.takeOver(record.id, found.leaseUntil!, lease)) return { ...found, leaseUntil: lease };
+    }
+    if (found?.status === 'sending' && found.leaseUntil !== undefined && !abandoned) throw new NotificationInFlightError(record.id, found.leaseUntil);
+    return { channel: record.channel, id: record.id, outcome: 'duplicate' };
+  };
+
+  /**
+   * Every channel of every request: one read of the recipients, one of the suppression list,
+   * the outbox records written before anything is sent, then the sends and their outcomes. A
+   * batch (more than one request, the reminders job) reads and writes in BatchGetItem calls and
+   * transactions of up to 100 items and sends up to 16 messages at once; a single request
+   * writes its records one by one and sends its channels in order.
+   */
+  const notifyAll = async (inputs: readonly NotificationRequest[]): Promise<ChannelResult[][]> => {
+    const requests = inputs.map((input) => NotificationRequest.parse(input));
+    const batch = requests.length > 1;
+    const now = clock.now();
+    const volunteerIds = requests.flatMap((r) => (r.to.kind === 'volunteer' ? [r.to.volunteerId] : []));
+    const profiles = batch && volunteerIds.length > 0 ? await ports.contacts.volunteerContacts(volunteerIds) : undefined;
+    const contacts = await Promise.all(
+      requests.map((r) => (r.to.kind === 'volunteer' ? (profiles ? profiles.get(r.to.volunteerId) : ports.contacts.volunteerContact(r.to.volunteerId)) : addressContact(r.to))),
+    );
+    const channels = requests.map((request) => request.channels.filter((channel) => channel === 'email' || templates[request.type].sms !== undefined));
+    const addresses = channels.flatMap((list, i) =>
+      list.flatMap((channel) => {
+        const address = channel === 'email' ? contacts[i]?.email : contacts[i]?.phone;
+        return address ? [{ channel, address }] : [];
+      }),
+    );
+    const suppressed = await ports.contacts.suppressions(addresses);
+    const records = requests.flatMap((request, i) => channels[i]!.map((channel) => ({ request: i, record: recordOf(request, contacts[i], channel, suppressed, now) })));
+
+    const created: boolean[] = [];
+    if (batch) created.push(...(await ports.outbox.createMany(records.map((r) => r.record))));
+    else for (const { record } of records) created.push(await ports.outbox.create(record));
+
+    const results: ChannelResult[] = new Array(records.length);
+    const toSend: { index: number; record: OutboxRecord }[] = [];
+    let inFlight: unknown;
+    for (const [index, { record }] of records.entries()) {
+      if (!created[index]) {
+        try {
+          const outcome = await existing(record, now);
+          if ('outcome' in outcome) results[index] = outcome;
+          else toSend.push({ index, record: outcome });
+        } catch (error) {
+          inFlight ??= error;
+        }
+      } else if (record.status === 'sending') toSend.push({ index, record });
+      else results[index] = { channel: record.channel, id: record.id, outcome: record.status === 'deferred' ? 'deferred' : 'suppressed', ...(record.reason && { reason: record.reason }) };
+    }
+
+    // What was sent is recorded even when another send of the batch threw.
+    const completions: { id: string; result: SendResult }[] = [];
+    let failure: unknown;
+    await inParallel(toSend, batch ? 16 : 1, async ({ index, record }) => {
+      try {
+        const { result, completion } = await attempt(record);
+        results[index] = result;
+        if (completion) completions.push(completion);
+      } catch (error) {
+        failure ??= error;
+      }
+    });
+    if (batch) await ports.outbox.completeMany(completions);
+    else for (const { id, result } of completions) await ports.outbox.complete(id, result);
+    if (failure ?? inFlight) throw failure ?? inFlight;
+    return requests.map((_, i) => results.filter((_, index) => records[index]!.request === i));
+  };
+
   return {
     async notify(input) {
-      const request = NotificationRequest.parse(input);
-      const template = templates[request.type];
-      const now = clock.now();
-      const contact = await resolveContact(request.to);
-      const recipientId = contact?.recipientId ?? recipientIdOf(request.to);
-      const channels = request.channels.filter((channel) => channel === 'email' || template.sms !== undefined);
-      const addresses = channels.flatMap((channel) => {
-        const address = channel === 'email' ? contact?.email : contact?.phone;
-        return address ? [{ channel, address }] : [];
-      });
-      const suppressed = await ports.contacts.suppressions(addresses);
-      const results: ChannelResult[] = [];
-
-      for (const channel of channels) {
-        const id = dedupeKey({ type: request.type, recipientId, channel, about: request.about, window: request.window });
-        const address = channel === 'email' ? contact?.email : contact?.phone;
-        const decision = decideChannel({
-          channel,
-          contact,
-          suppressed: address ? suppressed.get(suppressionKey(channel, address)) : undefined,
-          now,
-          timeCritical: request.timeCritical,
-          staleAfter: request.staleAfter ? new Date(request.staleAfter) : undefined,
-        });
-        const record: OutboxRecord = {
-          id,
-          type: request.type,
-          channel,
-          recipientId,
-          ...((decision.action !== 'suppress' || decision.address) && { address: decision.address }),
-          locale: contact?.locale ?? (request.to.kind === 'address' ? request.to.locale : 'ar'),
-          ...(request.to.kind === 'address' && request.to.bilingual && { bilingual: true }),
-          about: request.about,
-          ...(request.window && { window: request.window }),
-          params: { ...paramsFor(contact, request.params), ...(request.link && { appLink: (ports.appUrl ?? appUrl)(request.link) }) },
-          ...(request.calendar && { calendar: request.calendar }),
-          ...(request.rendered && { rendered: request.rendered }),
-          ...(request.attachments && { attachments: request.attachments }),
-          status: decision.action === 'send' ? 'sending' : decision.action === 'defer' ? 'deferred' : 'suppressed',
-          ...(decision.action === 'suppress' && { reason: decision.reason }),
-          ...(request.timeCritical && { timeCritical: request.timeCritical }),
-          attempts: 0,
-          createdAt: now.toISOString(),
-          updatedAt: now.toISOString(),
-          ...(decision.action === 'send' && { leaseUntil: new Date(now.getTime() + leaseMs).toISOString() }),
-          ...(decision.action === 'defer' && { sendAfter: decision.sendAfter.toISOString() }),
-          ...(request.staleAfter && { staleAfter: request.staleAfter }),
-        };
-
-        if (!(await ports.outbox.create(record))) {
-          const existing = await ports.outbox.get(id);
-          const abandoned =
-            existing?.status === 'sending' && existing.leaseUntil !== undefined && new Date(existing.leaseUntil) <= now;
-          if (existing && abandoned) {
-            const lease = new Date(now.getTime() + leaseMs).toISOString();
-            if (await ports.outbox.takeOver(id, existing.leaseUntil!, lease)) {
-              results.push(await deliver({ ...existing, leaseUntil: lease }));
-              continue;
-            }
-          }
-          if (existing?.status === 'sending' && existing.leaseUntil !== undefined && !abandoned) {
-            throw new NotificationInFlightError(id, existing.leaseUntil);
-          }
-          results.push({ channel, id, outcome: 'duplicate' });
-          continue;
-        }
-        if (decision.action === 'suppress') results.push({ channel, id, outcome: 'suppressed', reason: decision.reason });
-        else if (decision.action === 'defer') results.push({ channel, id, outcome: 'deferred' });
-        else results.push(await deliver(record));
-      }
-      return results;
+      return (await notifyAll([input]))[0]!;
     },
+
+    notifyMany: notifyAll,
 
     async redriveDead(limit = 100) {
       const results: ChannelResult[] = [];

@@ -102,6 +102,25 @@ describe('reminders job', () => {
     expect(await emailsTo(volunteer.email)).toHaveLength(0);
   });
 
+  it('reads recipients and writes the outbox in batches: at most 3 DynamoDB requests per reminder (issue 17)', async () => {
+    const now = '2031-01-14T07:00:00.000Z';
+    const first = await seedVolunteer();
+    const shift = await seedApprovedSeat({ volunteerId: first.id, start: hours(now, 20), end: hours(now, 24) });
+    // 20 seats on one shift (the run's own reads — cursors, queries, the digest — are shared by them).
+    const others = await Promise.all(Array.from({ length: 19 }, () => seedVolunteer()));
+    await Promise.all(others.map((v) => seedApprovedSeat({ volunteerId: v.id, start: hours(now, 20), end: hours(now, 24), on: shift })));
+    const { documentClient } = await import('../../shared/db/client.js');
+    let requests = 0;
+    documentClient().middlewareStack.add((next) => (args) => ((requests += 1), next(args)), { step: 'initialize', name: 'countReminderRequests' });
+
+    const summary = await run(now).finally(() => documentClient().middlewareStack.remove('countReminderRequests'));
+
+    expect(summary.windows['24h']).toMatchObject({ bookings: 20, sent: 40, failed: 0 });
+    expect(requests / 20).toBeLessThanOrEqual(3);
+    expect(await emailsTo(others[18]!.email)).toHaveLength(1);
+    expect(await smsTo(others[18]!.phone)).toHaveLength(1);
+  });
+
   it('leaves a shift outside both windows alone', async () => {
     const now = '2031-01-13T07:00:00.000Z';
     const volunteer = await seedVolunteer();

@@ -77,17 +77,17 @@ export const seedApprovedSeat = async (input: {
   start: string;
   end: string;
   opportunityStatus?: 'published' | 'closed';
+  /** Another seat on this shift (seeded before) instead of a new organisation, opportunity and shift. */
+  on?: { shiftId: string; opportunityId: string; orgId: string };
 }): Promise<{ shiftId: string; opportunityId: string; orgId: string }> => {
   const { booking } = await import('../../shared/db/entities/booking.js');
   const { opportunity } = await import('../../shared/db/entities/opportunity.js');
   const { organization } = await import('../../shared/db/entities/organization.js');
   const suffix = randomUUID().slice(0, 8);
-  const orgId = `org-${suffix}`;
-  const opportunityId = `opp-${suffix}`;
-  const shiftId = `shift-${suffix}`;
+  const { orgId, opportunityId, shiftId } = input.on ?? { orgId: `org-${suffix}`, opportunityId: `opp-${suffix}`, shiftId: `shift-${suffix}` };
   const put = (Item: Record<string, unknown>) => documentClient().send(new PutCommand({ TableName: env.tableName, Item }));
-  await put({ ...organization.keys.item(orgId), entity: 'Organization', id: orgId, nameAr: 'جمعية إطعام', nameEn: 'Itaam Association', status: 'active' });
-  await put({
+  if (!input.on) await put({ ...organization.keys.item(orgId), entity: 'Organization', id: orgId, nameAr: 'جمعية إطعام', nameEn: 'Itaam Association', status: 'active' });
+  if (!input.on) await put({
     ...opportunity.keys.item(opportunityId),
     entity: 'Opportunity',
     id: opportunityId,

@@ -13,6 +13,7 @@
 import { appPaths } from './links.js';
 import type { CalendarEvent, NotificationRequest, Params } from './schema.js';
 import { riyadhDate, riyadhTimeOfDay } from '../time.js';
+import { inParallel } from '../../concurrency.js';
 
 export interface DueBooking {
   readonly volunteerId: string;
@@ -48,6 +49,8 @@ export interface ReminderPorts {
   getCursor(window: string): Promise<string | undefined>;
   setCursor(window: string, coveredUntil: string, previous: string | undefined): Promise<boolean>;
   notify(request: NotificationRequest): Promise<readonly { outcome: string }[]>;
+  /** `notify` of a group of requests (batched reads and writes); the outcomes per request. */
+  notifyMany(requests: readonly NotificationRequest[]): Promise<readonly (readonly { outcome: string }[])[]>;
   flushDeferred(): Promise<readonly { outcome: string }[]>;
   /** Organisations with applications pending since before `olderThan`. */
   pendingQueues?(olderThan: string): Promise<readonly PendingQueue[]>;
@@ -65,6 +68,11 @@ export interface ReminderWindow {
 }
 
 const HOUR = 3_600_000;
+/**
+ * Seats reminded together: 50 reminders are 100 outbox records (email and SMS), the most one
+ * TransactWriteItems takes, and 50 profiles plus 100 suppression keys, one BatchGetItem each.
+ */
+export const REMINDER_BATCH = 50;
 /** The cursor of the late pass (approval times read so far). */
 const LATE = 'late';
 /** The managers' daily digest goes out from the first run at or after this Riyadh time. */
@@ -94,49 +102,64 @@ export interface ReminderSummary {
   nudges: number;
 }
 
-const parallel = async <T>(items: readonly T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> => {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) await run(items[next++]!);
-    }),
-  );
-};
-
 export const runReminders = async (ports: ReminderPorts, now: Date, options: { concurrency?: number } = {}): Promise<ReminderSummary> => {
-  const concurrency = options.concurrency ?? 16;
+  /** Groups of REMINDER_BATCH seats handled at once. */
+  const concurrency = options.concurrency ?? 2;
   const summary: ReminderSummary = { windows: {}, deferredFlushed: 0, nudges: 0 };
   const contexts = new Map<string, Promise<ShiftContext | undefined>>();
 
-  /** One reminder of one window for one seat (the outbox dedupe key makes a repeat a no-op). */
-  const remind = async (window: ReminderWindow, booking: DueBooking, counts: ReminderSummary['windows'][string]) => {
-    counts.bookings += 1;
+  const contextOf = (booking: DueBooking): Promise<ShiftContext | undefined> => {
     let context = contexts.get(booking.shiftId);
     if (!context) {
       context = ports.shiftContext(booking);
       contexts.set(booking.shiftId, context);
     }
-    const shift = await context;
-    if (!shift?.active) return;
-    const results = await ports.notify({
-      type: window.type,
-      to: { kind: 'volunteer', volunteerId: booking.volunteerId },
-      about: booking.shiftId,
-      window: window.name,
-      channels: ['email', 'sms'],
-      params: shift.params,
-      link: appPaths.opportunity(booking.opportunityId),
-      calendar: shift.calendar,
-      staleAfter: new Date(Date.parse(booking.start) - window.staleBeforeStartMs).toISOString(),
-      ...(window.timeCritical && { timeCritical: window.timeCritical }),
-    });
-    for (const { outcome } of results) {
-      if (outcome === 'sent') counts.sent += 1;
-      else if (outcome === 'duplicate') counts.duplicate += 1;
-      else if (outcome === 'deferred') counts.deferred += 1;
-      else if (outcome === 'suppressed') counts.suppressed += 1;
-      else counts.failed += 1;
+    return context;
+  };
+
+  /**
+   * The reminders of one window for a group of seats, asked of the notifier at once (it reads
+   * the recipients and writes the outbox in batches; the dedupe key makes a repeat a no-op).
+   */
+  const remind = async (window: ReminderWindow, bookings: readonly DueBooking[], counts: ReminderSummary['windows'][string]) => {
+    counts.bookings += bookings.length;
+    const requests: NotificationRequest[] = [];
+    for (const booking of bookings) {
+      const shift = await contextOf(booking);
+      if (!shift?.active) continue;
+      requests.push({
+        type: window.type,
+        to: { kind: 'volunteer', volunteerId: booking.volunteerId },
+        about: booking.shiftId,
+        window: window.name,
+        channels: ['email', 'sms'],
+        params: shift.params,
+        link: appPaths.opportunity(booking.opportunityId),
+        calendar: shift.calendar,
+        staleAfter: new Date(Date.parse(booking.start) - window.staleBeforeStartMs).toISOString(),
+        ...(window.timeCritical && { timeCritical: window.timeCritical }),
+      });
     }
+    if (requests.length === 0) return;
+    for (const results of await ports.notifyMany(requests)) {
+      for (const { outcome } of results) {
+        if (outcome === 'sent') counts.sent += 1;
+        else if (outcome === 'duplicate') counts.duplicate += 1;
+        else if (outcome === 'deferred') counts.deferred += 1;
+        else if (outcome === 'suppressed') counts.suppressed += 1;
+        else counts.failed += 1;
+      }
+    }
+  };
+
+  /** A page of seats in groups of `REMINDER_BATCH`, `concurrency` groups at a time. */
+  const remindPage = (page: readonly DueBooking[], windowOf: (booking: DueBooking) => ReminderWindow | undefined, counts: ReminderSummary['windows'][string]) => {
+    const groups: { window: ReminderWindow; bookings: DueBooking[] }[] = [];
+    for (const window of reminderWindows) {
+      const due = page.filter((booking) => windowOf(booking) === window);
+      for (let i = 0; i < due.length; i += REMINDER_BATCH) groups.push({ window, bookings: due.slice(i, i + REMINDER_BATCH) });
+    }
+    return inParallel(groups, concurrency, ({ window, bookings }) => remind(window, bookings, counts));
   };
 
   for (const window of reminderWindows) {
@@ -148,9 +171,7 @@ export const runReminders = async (ports: ReminderPorts, now: Date, options: { c
     summary.windows[window.name] = counts;
     if (to <= from) continue;
 
-    for await (const page of ports.bookingsStarting(from, to)) {
-      await parallel(page, concurrency, (booking) => remind(window, booking, counts));
-    }
+    for await (const page of ports.bookingsStarting(from, to)) await remindPage(page, () => window, counts);
     // Only after every seat of the range was handled: a crash re-reads the range, and the
     // outbox makes the repeat a no-op. A concurrent run that moved the cursor first wins.
     await ports.setCursor(window.name, to, covered);
@@ -165,14 +186,15 @@ export const runReminders = async (ports: ReminderPorts, now: Date, options: { c
     const counts = { from: since, to: until, bookings: 0, sent: 0, duplicate: 0, deferred: 0, suppressed: 0, failed: 0 };
     summary.windows[LATE] = counts;
     if (until > since) {
-      for await (const page of ports.bookingsApproved(since, until)) {
-        await parallel(page, concurrency, async (booking) => {
-          const window = reminderWindows.find((w) => {
-            const startsIn = Date.parse(booking.start) - now.getTime();
-            return startsIn > w.fromMs && startsIn <= w.toMs;
-          });
-          if (window) await remind(window, booking, counts);
+      const windowOf = (booking: DueBooking) =>
+        reminderWindows.find((w) => {
+          const startsIn = Date.parse(booking.start) - now.getTime();
+          return startsIn > w.fromMs && startsIn <= w.toMs;
         });
+      for await (const page of ports.bookingsApproved(since, until)) {
+        // A seat in neither window (its reminders' time has passed) is read, not counted.
+        const inWindow = page.filter((booking) => windowOf(booking) !== undefined);
+        await remindPage(inWindow, windowOf, counts);
       }
       await ports.setCursor(LATE, until, previous);
     }
