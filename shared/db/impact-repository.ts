@@ -38,6 +38,14 @@ export interface WriteStats {
   transactItems: number;
   reads: number;
   conflicts: number;
+  /** Items of the batch transactions by kind (attempted, committed or not). */
+  entries: number;
+  activities: number;
+  shifts: number;
+  /** counter items after merging the chunk's updates per item */
+  counterItems: number;
+  /** counter updates of the events before merging (one ADD per counter item per event) */
+  counterUpdates: number;
 }
 
 export const impactRepository = (
@@ -235,8 +243,24 @@ export const impactRepository = (
           return Object.keys(nonZero).length > 0 ? counterUpdateAt({ ...update, key }, nonZero) : undefined;
         }).filter((item): item is TransactItem => item !== undefined),
       ];
+      if (stats) {
+        stats.entries += events.length;
+        stats.activities += activities.size;
+        stats.shifts += shifts.size;
+        stats.counterItems += items.length - events.length - activities.size - shifts.size;
+        stats.counterUpdates += events.reduce((n, e) => n + e.updates.length, 0);
+      }
       const cancelled = await send(items);
-      return cancelled ? 'conflict' : 'applied';
+      if (!cancelled) return 'applied';
+      // The entries come first: a failed entry condition is an event applied before.
+      return { duplicates: events.flatMap(({ eventId }, i) => (failedAt(cancelled.CancellationReasons, i) ? [eventId] : [])) };
+    },
+
+    async appliedEntries(entries) {
+      const keys = entries.map((e) => impactHoursEntry.keys.item(e.orgId, e.month, e.hoursId));
+      const found = new Set<string>();
+      for (let i = 0; i < keys.length; i += 100) for (const item of await batchGet(keys.slice(i, i + 100))) found.add(String(item.SK));
+      return found;
     },
 
     async loadForReversal(orgId, month, hoursId) {

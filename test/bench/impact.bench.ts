@@ -71,7 +71,7 @@ const benchmark: Benchmark = {
         return { eventId: `be${i}`, hours };
       };
 
-      const stats = { transactions: 0, transactItems: 0, reads: 0, conflicts: 0 };
+      const stats = { transactions: 0, transactItems: 0, reads: 0, conflicts: 0, entries: 0, activities: 0, shifts: 0, counterItems: 0, counterUpdates: 0 };
       const store = impactRepository(undefined, undefined, stats);
       const started = Date.now();
       let produced = 0;
@@ -135,7 +135,19 @@ const benchmark: Benchmark = {
           { measure: 'events/s (batches of 100, 4 in parallel)', result: round(perSecond, 0), goal: `${round(yearly / 365 / 86_400, 1)}/s average at 80 M/yr`, verdict: verdict(perSecond > yearly / 365 / 86_400) },
           { measure: 'time for 1,000,000 (extrapolated at this rate)', result: `${round(1_000_000 / perSecond / 60, 1)} min`, goal: '', verdict: '' },
           { measure: 'write items per event (TransactWriteItems, 2 WRU each)', result: round(stats.transactItems / applied), goal: '', verdict: '' },
-          { measure: 'transactions / conflicts retried / chunks replayed one by one', result: `${stats.transactions} / ${stats.conflicts} / ${fallbacks}`, goal: '', verdict: '' },
+          {
+            measure: '… of which ledger entry / volunteer activity / shift / counter items',
+            result: [stats.entries, stats.activities, stats.shifts, stats.counterItems].map((n) => round(n / applied)).join(' / '),
+            goal: '',
+            verdict: '',
+          },
+          {
+            measure: 'counter items per event: one ADD per counter item per event → merged per item within a transaction',
+            result: `${round(stats.counterUpdates / applied)} → ${round(stats.counterItems / applied)}`,
+            goal: '',
+            verdict: '',
+          },
+          { measure: 'transactions / conflicts retried / chunks that failed (a duplicate or a concurrent change: read again)', result: `${stats.transactions} / ${stats.conflicts} / ${fallbacks}`, goal: '', verdict: '' },
           { measure: 'read requests (BatchGetItem) per event', result: round(stats.reads / applied, 3), goal: '', verdict: '' },
           { measure: 'scope-months differing from a recount', result: `${differences} of ${cells}`, goal: '0', verdict: verdict(differences === 0) },
           { measure: 'GET organisation impact, 24 months (p50 / p99 ms; DynamoDB requests per view)', result: `${org.p50} / ${org.p99}; ${org.requests}`, goal: `p99 ≤ ${GOAL_P99_MS}`, verdict: verdict(org.p99 <= GOAL_P99_MS) },

@@ -135,6 +135,22 @@ describe('ImpactAggregates consumer', () => {
     expect({ mismatches, applied, failures: results.flatMap((r) => r.batchItemFailures) }).toEqual({ mismatches: [], applied: 260, failures: [] });
   }, 300_000);
 
+  it('finds the approvals of a redelivered batch applied before with one read, and commits only the new ones', async () => {
+    const { recordApprovalBatch } = await import('../../shared/domain/impact/recorder.js');
+    await createTestTable(); // national, region and city counters of its own
+    const { approvals } = syntheticHours({ approvals: 24, volunteers: 12, orgs: 2, months: MONTHS.slice(0, 2), reversals: 0, seed: 31, prefix: 'rd-' });
+    const events = approvals.map((hours, i) => ({ eventId: `erd${i}`, hours }));
+    const store = repo.impactRepository();
+    await recordApprovalBatch(store, events.slice(0, 18));
+
+    const again = await recordApprovalBatch(store, events); // the 18 again (a redelivery), and 6 new
+
+    // The first chunk's transaction fails on the entries that exist; one read finds all 18; the 6 new fit in one more transaction.
+    expect(again).toEqual({ applied: 6, duplicates: 18, transactions: 2, fallbacks: 1 });
+    const { mismatches } = await compareWithRecount(approvals, []);
+    expect(mismatches).toEqual([]);
+  });
+
   it('reports a message that is not a HoursApproved event as a batch item failure and applies the rest', async () => {
     const { handler: approvalsConsumer } = await import('../../functions/consumers/impact-approvals.js');
     const { approvals } = syntheticHours({ approvals: 3, volunteers: 2, orgs: 1, months: MONTHS, reversals: 0, seed: 5, prefix: 'bad-' });

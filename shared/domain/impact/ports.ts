@@ -33,13 +33,16 @@ export interface AggregateStore {
    * A batch of approvals in one transaction: every entry (not there yet), each volunteer's
    * activity as it ends (its version as read), each shift's added attendances (still on the
    * side of zero that was read), and the counter updates of every event merged per item.
-   * `applied` or `conflict` (then apply the events one by one).
+   * `applied`, or the events whose entry was there already (`duplicates`: applied before;
+   * empty when the transaction failed on a concurrent change of a volunteer or shift).
    */
   commitApprovalBatch(input: {
     readonly events: readonly { readonly eventId: string; readonly entry: HoursEntry; readonly updates: readonly CounterUpdate[] }[];
     readonly activities: ReadonlyMap<string, Activity>;
     readonly shifts: ReadonlyMap<string, { readonly added: number; readonly wasZero: boolean }>;
-  }): Promise<'applied' | 'conflict'>;
+  }): Promise<'applied' | { readonly duplicates: readonly string[] }>;
+  /** The hours ids among these whose ledger entry exists (approvals applied before). */
+  appliedEntries(entries: readonly { readonly orgId: string; readonly month: Month; readonly hoursId: string }[]): Promise<ReadonlySet<string>>;
   loadForReversal(orgId: string, month: Month, hoursId: string): Promise<{ entry: HoursEntry | undefined; activity: Activity; shiftAttendances: number }>;
   commitReversal(input: {
     readonly eventId: string;

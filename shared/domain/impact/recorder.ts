@@ -4,7 +4,7 @@
  * with conditions; `stale` means another event of the same volunteer or shift got in between,
  * so read again.
  */
-import { applyApproval, applyBeneficiaries, applyCertifiedManager, applyDepartment, applyNoShow, applyRegistration, applyReversal, type ApprovedHours, type ReversedHours } from './aggregates.js';
+import { applyApproval, applyBeneficiaries, applyCertifiedManager, applyDepartment, applyNoShow, applyRegistration, applyReversal, type ApprovedHours, type CounterUpdate, type HoursEntry, type ReversedHours } from './aggregates.js';
 import { emptyActivity, type Activity } from './activity.js';
 import { AggregateContendedError, ApprovalNotAppliedYetError } from './errors.js';
 import { riyadhMonth } from './months.js';
@@ -33,113 +33,112 @@ export const recordApproval = async (store: AggregateStore, eventId: string, hou
 
 /** Items one transaction may hold; a batch leaves room for its merged counters. */
 const MAX_TRANSACTION_ITEMS = 100;
+/** Reads of the batch's state before a chunk that keeps failing is applied event by event. */
+const BATCH_ROUNDS = 4;
+
+type BatchTally = { applied: number; duplicates: number; transactions: number; fallbacks: number };
 
 /**
  * Many approvals at once (an SQS batch, the benchmark): read every volunteer and shift once,
  * apply the events in memory in order, and commit them in as few transactions as fit in 100
- * items, the counters of all events merged per item. A chunk that meets a duplicate or a
- * concurrent change is applied again event by event (recordApproval), which sorts out both.
+ * items, the counters of all events merged per item; each committed chunk moves the state read
+ * on (nothing is read again). A chunk whose transaction fails names its events that were applied
+ * before (their ledger entry exists: a redelivery, or the same hours in another batch): then the
+ * ledger entries of the whole rest are read (one BatchGet per 100) and every event applied before
+ * is dropped as a duplicate, the state of the rest is read again and they go on as a batch; so
+ * does a chunk that met a concurrent change (another batch moved one of its volunteers or shifts).
+ * After BATCH_ROUNDS such reads the chunk is applied event by event (recordApproval).
  */
-export const recordApprovalBatch = async (
-  store: AggregateStore,
-  events: readonly { readonly eventId: string; readonly hours: ApprovedHours }[],
-  attempt = 0,
-): Promise<{ applied: number; duplicates: number; transactions: number; fallbacks: number }> => {
+export const recordApprovalBatch = async (store: AggregateStore, events: readonly { readonly eventId: string; readonly hours: ApprovedHours }[]): Promise<BatchTally> => {
   const seen = new Set<string>();
-  const unique = events.filter((e) => !seen.has(e.hours.hoursId) && seen.add(e.hours.hoursId));
-  const duplicatesInBatch = events.length - unique.length;
-  const volunteerIds = [...new Set(unique.map((e) => e.hours.volunteerId))];
-  const shiftIds = [...new Set(unique.flatMap((e) => (e.hours.shiftId ? [e.hours.shiftId] : [])))];
-  const { activities, shiftAttendances } = await store.loadMany(volunteerIds, shiftIds);
-
-  const result = { applied: 0, duplicates: duplicatesInBatch, transactions: 0, fallbacks: 0 };
-  let chunk: { eventId: string; hours: ApprovedHours; entry: ReturnType<typeof applyApproval>['entry']; updates: ReturnType<typeof applyApproval>['updates'] }[] = [];
-  let chunkActivities = new Map<string, Activity>();
-  let chunkShifts = new Map<string, { added: number; wasZero: boolean }>();
-  const counterKeys = new Set<string>();
-  const counterSlots = () => [...counterKeys].reduce((n, key) => n + (key.startsWith('national') ? NATIONAL_ITEMS_PER_PERIOD : 1), 0);
-
-  const flush = async () => {
-    if (chunk.length === 0) return;
-    result.transactions += 1;
-    const outcome = await store.commitApprovalBatch({ events: chunk, activities: chunkActivities, shifts: chunkShifts });
-    if (outcome === 'applied') {
-      result.applied += chunk.length;
-      // The next chunk expects the versions this one wrote.
-      for (const [volunteerId, activity] of chunkActivities) activities.set(volunteerId, { ...activity, version: activity.version + 1 });
-      for (const [shiftId, { added }] of chunkShifts) shiftAttendances.set(shiftId, (shiftAttendances.get(shiftId) ?? 0) + added);
-    } else {
-      result.fallbacks += 1;
-      // Another batch moved one of these volunteers or shifts, or an event was applied before:
-      // read again and retry the chunk as a batch, then event by event (which sorts duplicates out).
-      const retry = attempt < 2 ? await recordApprovalBatch(store, chunk, attempt + 1) : undefined;
-      if (retry) {
-        result.applied += retry.applied;
-        result.duplicates += retry.duplicates;
-        result.transactions += retry.transactions;
-        result.fallbacks += retry.fallbacks;
+  let pending = events.filter((e) => !seen.has(e.hours.hoursId) && seen.add(e.hours.hoursId));
+  const result: BatchTally = { applied: 0, duplicates: events.length - pending.length, transactions: 0, fallbacks: 0 };
+  let rounds = 0;
+  while (pending.length > 0) {
+    const { activities, shiftAttendances } = await store.loadMany(
+      [...new Set(pending.map((e) => e.hours.volunteerId))],
+      [...new Set(pending.flatMap((e) => (e.hours.shiftId ? [e.hours.shiftId] : [])))],
+    );
+    let next = 0;
+    let failed: { chunk: readonly { eventId: string }[]; duplicates: ReadonlySet<string> } | undefined;
+    while (next < pending.length && !failed) {
+      const chunk = nextChunk(pending, next, activities, shiftAttendances);
+      result.transactions += 1;
+      const outcome = await store.commitApprovalBatch(chunk);
+      if (outcome === 'applied') {
+        result.applied += chunk.events.length;
+        next += chunk.events.length;
+        // The next chunk starts from the versions and counts this one wrote.
+        for (const [volunteerId, activity] of chunk.activities) activities.set(volunteerId, { ...activity, version: activity.version + 1 });
+        for (const [shiftId, { added }] of chunk.shifts) shiftAttendances.set(shiftId, (shiftAttendances.get(shiftId) ?? 0) + added);
       } else {
-        for (const e of chunk) {
-          const outcome = await recordApproval(store, e.eventId, e.hours);
-          if (outcome === 'applied') result.applied += 1;
-          else result.duplicates += 1;
-        }
+        failed = { chunk: chunk.events, duplicates: new Set(outcome.duplicates) };
       }
-      const reread = await store.loadMany(volunteerIds, shiftIds);
-      reread.activities.forEach((a, id) => activities.set(id, a));
-      reread.shiftAttendances.forEach((n, id) => shiftAttendances.set(id, n));
     }
-    chunk = [];
-    chunkActivities = new Map();
-    chunkShifts = new Map();
-    counterKeys.clear();
-  };
-
-  for (const { eventId, hours } of unique) {
-    const activity = chunkActivities.get(hours.volunteerId) ?? activities.get(hours.volunteerId) ?? emptyActivity;
-    const pending = hours.shiftId ? chunkShifts.get(hours.shiftId) : undefined;
-    const stored = hours.shiftId ? (shiftAttendances.get(hours.shiftId) ?? 0) : 0;
-    const first = hours.shiftId !== undefined && stored + (pending?.added ?? 0) === 0;
-    const applied = applyApproval(hours, activity, first);
-    // Items this event adds to the chunk: its entry, a new volunteer, a new shift, new counter items (national ×4 shards at worst).
-    const newItems =
-      1 +
-      (chunkActivities.has(hours.volunteerId) ? 0 : 1) +
-      (hours.shiftId && !chunkShifts.has(hours.shiftId) ? 1 : 0) +
-      applied.updates.filter((u) => !counterKeys.has(counterKey(u))).reduce((n, u) => n + (u.scope.kind === 'national' ? NATIONAL_ITEMS_PER_PERIOD : 1), 0);
-    if (chunk.length > 0 && chunkItems(chunk.length, chunkActivities.size, chunkShifts.size, counterSlots()) + newItems > MAX_TRANSACTION_ITEMS) {
-      await flush();
-      return recordApprovalBatchRest(store, unique.slice(unique.findIndex((e) => e.eventId === eventId)), result);
+    if (!failed) break;
+    result.fallbacks += 1;
+    rounds += 1;
+    const rest = pending.slice(next);
+    if (failed.duplicates.size > 0) {
+      // A redelivered batch, or batches that overlap: find every event of the rest applied before at once.
+      const known = await store.appliedEntries(rest.map((e) => ({ orgId: e.hours.orgId, month: e.hours.date.slice(0, 7), hoursId: e.hours.hoursId })));
+      pending = rest.filter((e) => !failed.duplicates.has(e.eventId) && !known.has(e.hours.hoursId));
+      result.duplicates += rest.length - pending.length;
+      continue;
     }
-    chunk.push({ eventId, hours, entry: applied.entry, updates: applied.updates });
-    chunkActivities.set(hours.volunteerId, { ...applied.activity, version: activity.version });
-    if (hours.shiftId) chunkShifts.set(hours.shiftId, { added: (pending?.added ?? 0) + 1, wasZero: pending ? pending.wasZero : stored === 0 });
-    for (const u of applied.updates) counterKeys.add(counterKey(u));
+    if (rounds < BATCH_ROUNDS) {
+      pending = rest;
+      continue;
+    }
+    // Still contended after BATCH_ROUNDS reads: this chunk event by event (each reads and retries on its own), then the rest as a batch.
+    for (const e of rest.slice(0, failed.chunk.length)) {
+      if ((await recordApproval(store, e.eventId, e.hours)) === 'applied') result.applied += 1;
+      else result.duplicates += 1;
+    }
+    pending = rest.slice(failed.chunk.length);
+    rounds = 0;
   }
-  await flush();
   return result;
 };
 
-const chunkItems = (entries: number, volunteers: number, shifts: number, counters: number) => entries + volunteers + shifts + counters;
+/** The events from `start` that fit in one transaction, applied in memory in order. */
+const nextChunk = (
+  pending: readonly { readonly eventId: string; readonly hours: ApprovedHours }[],
+  start: number,
+  activities: ReadonlyMap<string, Activity>,
+  shiftAttendances: ReadonlyMap<string, number>,
+) => {
+  const events: { eventId: string; entry: HoursEntry; updates: CounterUpdate[] }[] = [];
+  const chunkActivities = new Map<string, Activity>();
+  const shifts = new Map<string, { added: number; wasZero: boolean }>();
+  const counterKeys = new Set<string>();
+  let items = 0;
+  for (const { eventId, hours } of pending.slice(start)) {
+    const activity = chunkActivities.get(hours.volunteerId) ?? activities.get(hours.volunteerId) ?? emptyActivity;
+    const pendingShift = hours.shiftId ? shifts.get(hours.shiftId) : undefined;
+    const stored = hours.shiftId ? (shiftAttendances.get(hours.shiftId) ?? 0) : 0;
+    const first = hours.shiftId !== undefined && stored + (pendingShift?.added ?? 0) === 0;
+    const applied = applyApproval(hours, activity, first);
+    // Items this event adds: its entry, a new volunteer, a new shift, new counter items (a national period: one per shard at worst).
+    const newItems =
+      1 +
+      (chunkActivities.has(hours.volunteerId) ? 0 : 1) +
+      (hours.shiftId && !shifts.has(hours.shiftId) ? 1 : 0) +
+      applied.updates.filter((u) => !counterKeys.has(counterKey(u))).reduce((n, u) => n + (u.scope.kind === 'national' ? NATIONAL_ITEMS_PER_PERIOD : 1), 0);
+    if (events.length > 0 && items + newItems > MAX_TRANSACTION_ITEMS) break;
+    items += newItems;
+    events.push({ eventId, entry: applied.entry, updates: applied.updates });
+    // The activity as it ends, with the version as read (the transaction's condition).
+    chunkActivities.set(hours.volunteerId, { ...applied.activity, version: activity.version });
+    if (hours.shiftId) shifts.set(hours.shiftId, { added: (pendingShift?.added ?? 0) + 1, wasZero: pendingShift ? pendingShift.wasZero : stored === 0 });
+    for (const u of applied.updates) counterKeys.add(counterKey(u));
+  }
+  return { events, activities: chunkActivities, shifts };
+};
 
 /** Counter items are per scope and period; a national period may take one item per shard (storage shards it, the domain does not know how: at most 4). */
 const NATIONAL_ITEMS_PER_PERIOD = 4;
 const counterKey = (u: { scope: { kind: string; id?: string }; period: string }) => `${u.scope.kind}:${u.scope.id ?? ''}|${u.period}`;
-
-/** The rest of a batch after a full chunk: read again (state moved) and carry on, adding to the same tally. */
-const recordApprovalBatchRest = async (
-  store: AggregateStore,
-  rest: readonly { readonly eventId: string; readonly hours: ApprovedHours }[],
-  tally: { applied: number; duplicates: number; transactions: number; fallbacks: number },
-) => {
-  const next = await recordApprovalBatch(store, rest);
-  return {
-    applied: tally.applied + next.applied,
-    duplicates: tally.duplicates + next.duplicates,
-    transactions: tally.transactions + next.transactions,
-    fallbacks: tally.fallbacks + next.fallbacks,
-  };
-};
 
 export const recordReversal = async (store: AggregateStore, eventId: string, reversal: ReversedHours): Promise<RecordOutcome> => {
   const month = reversal.date.slice(0, 7);
