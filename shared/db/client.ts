@@ -57,12 +57,23 @@ type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][
 
 /**
  * Puts and deletes in BatchWriteItem calls of 25, re-sending what DynamoDB left unprocessed
- * with a capped exponential backoff until everything is written.
+ * with a capped exponential backoff. Without `maxAttempts` it tries until everything is
+ * written; with it, a chunk still unprocessed after that many calls throws, naming `what`.
  */
-export const batchWriteAll = async (client: DynamoDBDocumentClient, tableName: string, requests: readonly WriteRequest[]): Promise<void> => {
+export const batchWriteAll = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  requests: readonly WriteRequest[],
+  limit: { readonly maxAttempts?: number; readonly what?: string } = {},
+): Promise<void> => {
+  const maxAttempts = limit.maxAttempts ?? Number.POSITIVE_INFINITY;
   for (let i = 0; i < requests.length; i += 25) {
     let pending: BatchWriteCommandInput['RequestItems'] | undefined = { [tableName]: requests.slice(i, i + 25) };
     for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
+      if (attempt >= maxAttempts) {
+        const left = Object.values(pending).reduce((n, list) => n + list.length, 0);
+        throw new Error(`could not write ${requests.length} ${limit.what ?? 'items'}: the table kept ${left} unprocessed after ${attempt} tries`);
+      }
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1_000, 25 * 2 ** attempt)));
       pending = (await client.send(new BatchWriteCommand({ RequestItems: pending }))).UnprocessedItems;
     }

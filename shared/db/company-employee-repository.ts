@@ -3,7 +3,7 @@
  * code is consumed once (Delete if it exists), a volunteer holds one membership (Put if
  * absent), a stint opens only on a record that is not current and closes only on a current one.
  */
-import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { AlreadyEmployedError, InvalidJoinCodeError } from '../domain/companies/errors.js';
 import type { EmployeeRepository } from '../domain/companies/ports.js';
@@ -11,7 +11,7 @@ import type { Employee } from '../domain/companies/schema.js';
 import { ConflictError } from '../domain/errors.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { env } from '../env.js';
-import { documentClient } from './client.js';
+import { batchWriteAll, documentClient } from './client.js';
 import { companyEmployee, companyEmployeeCounts, companyMembership, joinCode } from './entities/company-employee.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
@@ -36,22 +36,15 @@ export const companyEmployeeRepository = (
 
   return {
     async putCodes(codes) {
-      for (let i = 0; i < codes.length; i += 25) {
-        const requests = codes.slice(i, i + 25).map((code) => ({
-          PutRequest: {
-            Item: joinCode.toItem(code, joinCode.keys.item(code.codeHash), {
-              ...joinCode.keys.addressIndex(code.email, code.codeHash),
-              expiresAt: Math.floor(Date.parse(code.validUntil) / 1000) + 86_400,
-            }),
-          },
-        }));
-        let pending: typeof requests | undefined = requests;
-        for (let attempt = 0; pending && pending.length > 0; attempt++) {
-          if (attempt > 5) throw new Error(`could not store ${pending.length} join codes: throttled`);
-          const out = await client.send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
-          pending = out.UnprocessedItems?.[tableName()] as typeof requests | undefined;
-        }
-      }
+      const requests = codes.map((code) => ({
+        PutRequest: {
+          Item: joinCode.toItem(code, joinCode.keys.item(code.codeHash), {
+            ...joinCode.keys.addressIndex(code.email, code.codeHash),
+            expiresAt: Math.floor(Date.parse(code.validUntil) / 1000) + 86_400,
+          }),
+        },
+      }));
+      await batchWriteAll(client, tableName(), requests, { maxAttempts: 6, what: 'join codes' });
     },
 
     async code(codeHash) {

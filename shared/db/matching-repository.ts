@@ -6,7 +6,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
-  BatchWriteCommand,
   DeleteCommand,
   GetCommand,
   paginateQuery,
@@ -21,7 +20,7 @@ import type { IndexedVolunteer, MatchingStore, StoredCandidate, StoredMatch } fr
 import type { Invitation } from '../domain/matching/schema.js';
 import { env } from '../env.js';
 import { outboxPuts } from './entities/outbox-event.js';
-import { documentClient } from './client.js';
+import { batchWriteAll, documentClient } from './client.js';
 import { invalidCursor } from '../domain/cursor.js';
 import { matchCandidate } from './entities/match-candidate.js';
 import { matchChange } from './entities/match-change.js';
@@ -53,18 +52,8 @@ export const matchingRepository = (
   };
   const partition = (PK: string, max?: number) => queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': PK } }, max);
 
-  /** BatchWriteItem in chunks of 25, retrying unprocessed items. */
-  const batchWrite = async (puts: readonly Item[], deletes: readonly Key[]): Promise<void> => {
-    const requests = [...puts.map((Item) => ({ PutRequest: { Item } })), ...deletes.map((Key) => ({ DeleteRequest: { Key } }))];
-    for (let i = 0; i < requests.length; i += 25) {
-      let pending: Record<string, (typeof requests)[number][]> | undefined = { [tableName()]: requests.slice(i, i + 25) };
-      for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1_000, 25 * 2 ** attempt)));
-        const result = await client.send(new BatchWriteCommand({ RequestItems: pending }));
-        pending = result.UnprocessedItems as typeof pending;
-      }
-    }
-  };
+  const batchWrite = (puts: readonly Item[], deletes: readonly Key[]): Promise<void> =>
+    batchWriteAll(client, tableName(), [...puts.map((Item) => ({ PutRequest: { Item } })), ...deletes.map((Key) => ({ DeleteRequest: { Key } }))]);
 
   const volunteerItems = (entry: IndexedVolunteer): Item[] => [
     matchShardMember.toItem(entry, matchShardMember.keys.item(entry.shard, entry.view.id)),

@@ -59,3 +59,46 @@ describe('transactional outbox', () => {
     expect((await repo.get(application.id))?.status).toBe('approved');
   }, 240_000);
 });
+
+/**
+ * The one BatchWrite helper (shared/db/client.ts) the outbox publisher, matching, join codes,
+ * the audit trail and the erasure write through. DynamoDB Local never leaves items unprocessed
+ * (it does not throttle), so the client here is a stand-in that does, and records the calls.
+ */
+describe('batchWriteAll', () => {
+  type Request = { PutRequest: { Item: { id: number } } };
+  const stubClient = (unprocessed: (sent: Request[]) => Request[]) => {
+    const calls: Request[][] = [];
+    const client = {
+      async send(command: { input: { RequestItems: Record<string, Request[]> } }) {
+        const sent = command.input.RequestItems.t!;
+        calls.push(sent);
+        const left = unprocessed(sent);
+        return { UnprocessedItems: left.length > 0 ? { t: left } : {} };
+      },
+    };
+    return { client: client as unknown as import('@aws-sdk/lib-dynamodb').DynamoDBDocumentClient, calls };
+  };
+  const requests = (n: number): Request[] => Array.from({ length: n }, (_, id) => ({ PutRequest: { Item: { id } } }));
+
+  it('writes in calls of at most 25 and re-sends what the table left unprocessed until all is written', async () => {
+    const { batchWriteAll } = await import('../../shared/db/client.js');
+    const { client, calls } = stubClient((sent) => (sent.length > 2 ? sent.slice(-2) : []));
+
+    await batchWriteAll(client, 't', requests(60));
+
+    const written = calls.flatMap((sent) => (sent.length > 2 ? sent.slice(0, -2) : sent)).map((r) => r.PutRequest.Item.id);
+    expect(Math.max(...calls.map((sent) => sent.length))).toBe(25);
+    expect(written.sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, id) => id));
+  });
+
+  it('gives up after maxAttempts calls, naming what it could not write', async () => {
+    const { batchWriteAll } = await import('../../shared/db/client.js');
+    const { client, calls } = stubClient((sent) => sent);
+
+    await expect(batchWriteAll(client, 't', requests(30), { maxAttempts: 3, what: 'join codes' })).rejects.toThrow(
+      'could not write 30 join codes: the table kept 25 unprocessed after 3 tries',
+    );
+    expect(calls).toHaveLength(3);
+  });
+});
