@@ -136,6 +136,18 @@ export const impactReconcileSchedule = defineSchedule({
   memorySize: 512,
 });
 
+/** `team-seats` (every 15 minutes, issue 15): team seats no employee claimed go back to their shift 48 h before it starts. */
+export const teamSeatsSchedule = defineSchedule({
+  name: 'team-seats',
+  id: 'TeamSeats',
+  description: 'gives the team seats no employee claimed back to their shift 48 h before it starts (release index by time, no Scan)',
+  expression: 'rate(15 minutes)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/team-seats.ts',
+  needs: ['table:read', 'table:write'],
+  timeout: 300,
+});
+
 export const schedules: readonly ScheduleDefinition[] = [
   remindersSchedule,
   attendanceCloseSchedule,
@@ -147,4 +159,5 @@ export const schedules: readonly ScheduleDefinition[] = [
   evaluationsSchedule,
   impactSchedule,
   impactReconcileSchedule,
+  teamSeatsSchedule,
 ];

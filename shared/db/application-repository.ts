@@ -106,6 +106,40 @@ const bookingItem = (application: ApplicationRecord, approvedAt: string): Item =
 const durationMs = (application: Pick<ApplicationRecord, 'shiftStart' | 'shiftEnd'>) =>
   Date.parse(application.shiftEnd) - Date.parse(application.shiftStart);
 
+/** The booking item and the bookings version of an approved seat (the overlap guard's condition). */
+export const bookingWriteItems = (TableName: string, application: ApplicationRecord, bookings: Pick<BookingsSnapshot, 'version' | 'longestMs'>, approvedAt: string): TransactItem[] => [
+  { Put: { TableName, Item: bookingItem(application, approvedAt), ConditionExpression: 'attribute_not_exists(PK)' } },
+  {
+    Update: {
+      TableName,
+      Key: bookingsVersion.keys.item(application.volunteerId),
+      UpdateExpression: 'SET #version = :next, longestMs = :longest, entity = :entity',
+      ConditionExpression: bookings.version === 0 ? 'attribute_not_exists(PK)' : '#version = :seen',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: {
+        ':next': bookings.version + 1,
+        // A project's period never overlaps anything: it must not widen every overlap query.
+        ':longest': application.project ? bookings.longestMs : Math.max(bookings.longestMs, durationMs(application)),
+        ':entity': bookingsVersion.name,
+        ...(bookings.version !== 0 && { ':seen': bookings.version }),
+      },
+    },
+  },
+];
+
+/** A new application's items: the application, its volunteer–shift marker (one per pair) and its first history item. */
+export const newApplicationItems = (TableName: string, application: ApplicationRecord, first: StatusChange): TransactItem[] => [
+  { Put: { TableName, Item: applicationItem(application), ConditionExpression: 'attribute_not_exists(PK)' } },
+  {
+    Put: {
+      TableName,
+      Item: appliedMarker.toItem({ applicationId: application.id, at: application.createdAt }, appliedMarker.keys.item(application.volunteerId, application.shiftId)),
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  },
+  { Put: { TableName, Item: historyItem(application.id, first), ConditionExpression: 'attribute_not_exists(PK)' } },
+];
+
 // ── Cursors ──────────────────────────────────────────────────────────────────
 /**
  * A cursor is base64url JSON `{ p, s }`: the partition queried and the sort key of the last
@@ -247,25 +281,8 @@ export const applicationRepository = (
     },
   });
 
-  const bookingWrites = (application: ApplicationRecord, bookings: Pick<BookingsSnapshot, 'version' | 'longestMs'>, approvedAt: string): TransactItem[] => [
-    { Put: { TableName: tableName(), Item: bookingItem(application, approvedAt), ConditionExpression: 'attribute_not_exists(PK)' } },
-    {
-      Update: {
-        TableName: tableName(),
-        Key: bookingsVersion.keys.item(application.volunteerId),
-        UpdateExpression: 'SET #version = :next, longestMs = :longest, entity = :entity',
-        ConditionExpression: bookings.version === 0 ? 'attribute_not_exists(PK)' : '#version = :seen',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: {
-          ':next': bookings.version + 1,
-          // A project's period never overlaps anything: it must not widen every overlap query.
-          ':longest': application.project ? bookings.longestMs : Math.max(bookings.longestMs, durationMs(application)),
-          ':entity': bookingsVersion.name,
-          ...(bookings.version !== 0 && { ':seen': bookings.version }),
-        },
-      },
-    },
-  ];
+  const bookingWrites = (application: ApplicationRecord, bookings: Pick<BookingsSnapshot, 'version' | 'longestMs'>, approvedAt: string) =>
+    bookingWriteItems(tableName(), application, bookings, approvedAt);
 
   const shiftKey = (application: ApplicationRecord) => shift.keys.item(application.opportunityId, application.shiftId);
 
@@ -316,15 +333,7 @@ export const applicationRepository = (
       const TableName = tableName();
       const reasons = await transact(
         [
-          { Put: { TableName, Item: applicationItem(application), ConditionExpression: 'attribute_not_exists(PK)' } },
-          {
-            Put: {
-              TableName,
-              Item: appliedMarker.toItem({ applicationId: application.id, at: application.createdAt }, appliedMarker.keys.item(application.volunteerId, application.shiftId)),
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          { Put: { TableName, Item: historyItem(application.id, first), ConditionExpression: 'attribute_not_exists(PK)' } },
+          ...newApplicationItems(TableName, application, first),
           ...eventItems(events, application),
         ],
         `application ${application.id}`,

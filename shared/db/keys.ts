@@ -19,6 +19,7 @@ import * as company from './entities/company.js';
 import * as companyContribution from './entities/company-contribution.js';
 import * as companyEmployee from './entities/company-employee.js';
 import * as companyProgram from './entities/company-program.js';
+import * as companyTeamEvent from './entities/company-team-event.js';
 import * as consentChange from './entities/consent-change.js';
 import * as consumedEvent from './entities/consumed-event.js';
 import * as erasure from './entities/erasure.js';
@@ -71,6 +72,7 @@ const modules: readonly Record<string, unknown>[] = [
   companyContribution,
   companyEmployee,
   companyProgram,
+  companyTeamEvent,
   consentChange,
   consumedEvent,
   erasure,

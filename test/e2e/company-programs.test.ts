@@ -11,7 +11,9 @@ import { handler as companyHours } from '../../functions/consumers/company-hours
 import { approvedCompany, employeeOf, type ApprovedCompany } from '../helpers/companies.js';
 import { envelope } from '../helpers/impact-events.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
-import { hoursFromNow, seedApplication, seedOpportunity } from '../integration/applications-support.js';
+import { hoursFromNow, seedApplication, seedOpportunity, seedVolunteer } from '../integration/applications-support.js';
+import { applicationRepository } from '../../shared/db/application-repository.js';
+import { runSchedule } from '../../infra/local/jobs.js';
 
 let platform: TestPlatform;
 let acme: ApprovedCompany;
@@ -146,5 +148,83 @@ describe('volunteer time off', () => {
 
     const again = await participate(program, employee.token, await application(employee.sub));
     expect(again.body.balance).toEqual({ quotaMinutes: 600, reservedMinutes: 240, usedMinutes: 180, availableMinutes: 180 });
+  });
+});
+
+describe('team events', () => {
+  const seatsOf = async (opportunityId: string, shiftId: string) => (await applicationRepository().seats(opportunityId, shiftId))!.seatsTaken;
+  /** A published opportunity with one 4-hour shift starting in `hours` hours. */
+  const teamShift = async (capacity: number, hours = 72) => {
+    const seeded = await seedOpportunity({ shifts: [{ start: hoursFromNow(hours), end: hoursFromNow(hours + 4), capacity }] });
+    return { opportunityId: seeded.opportunity.id, shiftId: seeded.shifts[0]!.id };
+  };
+  const reserve = (company: ApprovedCompany, body: Record<string, unknown>) => platform.request('POST', `/v1/companies/${company.id}/team-events`, { token: company.admin, body });
+  const claim = (teamEventId: string, token: string) => platform.request('POST', `/v1/companies/${acme.id}/team-events/${teamEventId}/claims`, { token });
+  const teamEvent = async (id: string) =>
+    (await platform.request('GET', `/v1/companies/${acme.id}/team-events`, { token: acme.admin })).body.items.find((e: { id: string }) => e.id === id);
+  const profiledEmployee = async () => {
+    const employee = await employeeOf(platform, acme);
+    await seedVolunteer(employee.sub);
+    return employee;
+  };
+
+  it('takes the seats in one request and lets employees claim them as approved applications on seats already counted', async () => {
+    const shift = await teamShift(5);
+    const reserved = await reserve(acme, { ...shift, seats: 3 });
+    expect(reserved.status).toBe(201);
+    expect(reserved.body).toMatchObject({ seats: 3, claimed: 0, status: 'reserved' });
+    expect(await seatsOf(shift.opportunityId, shift.shiftId)).toBe(3);
+
+    const employee = await profiledEmployee();
+    const claimed = await claim(reserved.body.id, employee.token);
+
+    expect(claimed.status).toBe(201);
+    const application = await platform.request('GET', `/v1/applications/${claimed.body.applicationId}`, { token: employee.token });
+    expect(application.body).toMatchObject({ status: 'approved', shiftId: shift.shiftId, volunteerId: employee.sub });
+    expect(await seatsOf(shift.opportunityId, shift.shiftId)).toBe(3);
+    expect((await teamEvent(reserved.body.id)).claimed).toBe(1);
+    expect((await claim(reserved.body.id, employee.token)).body.type).toMatch(/already-applied$/);
+  });
+
+  it('refuses more seats than the shift has free (409, nothing written), also when two requests race for them', async () => {
+    const shift = await teamShift(5);
+    const [a, b] = await Promise.all([reserve(acme, { ...shift, seats: 3 }), reserve(acme, { ...shift, seats: 3 })]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const before = (await platform.request('GET', `/v1/companies/${acme.id}/team-events`, { token: acme.admin })).body.items.length;
+
+    const refused = await reserve(acme, { ...shift, seats: 3 });
+
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toMatch(/team-seats-unavailable$/);
+    expect(await seatsOf(shift.opportunityId, shift.shiftId)).toBe(3);
+    expect((await platform.request('GET', `/v1/companies/${acme.id}/team-events`, { token: acme.admin })).body.items).toHaveLength(before);
+  });
+
+  it('gives the unclaimed seats back 48 h before the start, once, and then refuses claims', async () => {
+    const shift = await teamShift(6);
+    const reserved = (await reserve(acme, { ...shift, seats: 4 })).body;
+    await claim(reserved.id, (await profiledEmployee()).token);
+    const releaseAt = Date.parse(reserved.releaseAt);
+
+    await runSchedule('team-seats', new Date(releaseAt - 60_000));
+    expect(await seatsOf(shift.opportunityId, shift.shiftId)).toBe(4);
+    await runSchedule('team-seats', new Date(releaseAt + 60_000));
+    await runSchedule('team-seats', new Date(releaseAt + 16 * 60_000));
+
+    expect(await seatsOf(shift.opportunityId, shift.shiftId)).toBe(1);
+    expect(await teamEvent(reserved.id)).toMatchObject({ status: 'released', claimed: 1, releasedSeats: 3 });
+    expect((await claim(reserved.id, (await profiledEmployee()).token)).body.type).toMatch(/team-seats-gone$/);
+  });
+
+  it("answers 404 to another company's admin and to a volunteer who is not an employee; 422 naming shiftId within 48 h", async () => {
+    const shift = await teamShift(5);
+    expect((await platform.request('POST', `/v1/companies/${acme.id}/team-events`, { token: other.admin, body: { ...shift, seats: 1 } })).status).toBe(404);
+    expect((await platform.request('GET', `/v1/companies/${acme.id}/team-events`, { token: other.admin })).status).toBe(404);
+    const reserved = (await reserve(acme, { ...shift, seats: 1 })).body;
+    const outsider = await platform.token({ sub: `vol-${ulid()}`, groups: ['volunteer'] });
+    expect((await claim(reserved.id, outsider)).status).toBe(404);
+    const soon = await reserve(acme, { ...(await teamShift(5, 47)), seats: 1 });
+    expect(soon.status).toBe(422);
+    expect(soon.body.errors.map((e: { path: string }) => e.path)).toEqual(['shiftId']);
   });
 });

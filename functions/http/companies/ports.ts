@@ -10,9 +10,12 @@ import { companyEmployeeRepository } from '../../../shared/db/company-employee-r
 import { applicationRepository } from '../../../shared/db/application-repository.js';
 import { companyProgramRepository } from '../../../shared/db/company-program-repository.js';
 import { companyRepository } from '../../../shared/db/company-repository.js';
+import { companyTeamRepository } from '../../../shared/db/company-team-repository.js';
+import { trainingRepository } from '../../../shared/db/training-repository.js';
+import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
 import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
-import type { CompanyDeps, EmployeeDeps, OnboardingWorkflow, ProgramDeps } from '../../../shared/domain/companies/ports.js';
+import type { CompanyDeps, EmployeeDeps, OnboardingWorkflow, ProgramDeps, TeamEventDeps } from '../../../shared/domain/companies/ports.js';
 import { DecisionNotOpenError } from '../../../shared/domain/organizations/errors.js';
 import { emailSender } from '../../../shared/messaging/email.js';
 import { decisionNotOpenText, resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
@@ -70,3 +73,10 @@ export const reportPorts = () => {
     reads: { months: store.months, counts: (id: string) => employees.counts(id), company: (id: string) => companies.get(id) },
   };
 };
+
+export const teamPorts = (): TeamEventDeps => ({
+  ...companyPorts(),
+  teams: companyTeamRepository(),
+  employees: companyEmployeeRepository(),
+  reads: { opportunities: opportunityRepository(), volunteers: volunteerRepository(), training: trainingRepository(), applications: applicationRepository() },
+});

@@ -39,6 +39,11 @@ import {
   CompanyView,
   CreateProgram,
   RegisterCompany,
+  ReserveTeamSeats,
+  TeamEvent,
+  TeamEventList,
+  TeamEventPath,
+  TeamSeatClaimed,
 } from '../../../shared/domain/companies/schema.js';
 import { ImpactRange } from '../../../shared/domain/impact/schema.js';
 import { defineOperation } from '../operation.js';
@@ -444,6 +449,77 @@ export const getCompanyReport = /* @__PURE__ */ defineOperation({
   },
 });
 
+const TEAM_EVENT_ID = '01JS4E2N7P3Q8R5S1T9V6W4X2Z';
+const teamEvent = {
+  id: '01JS4E2N7P3Q8R5S1T9V6W4X2Z',
+  companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X',
+  opportunityId: '01JRZ4A7B8C9D0E1F2G3H4J5K6',
+  orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+  shiftId: '01JRZ4A7B8C9D0E1F2G3H4J5K7',
+  start: '2026-06-20T05:00:00.000Z',
+  end: '2026-06-20T09:00:00.000Z',
+  seats: 12,
+  claimed: 0,
+  status: 'reserved',
+  releaseAt: '2026-06-18T05:00:00.000Z',
+  createdBy: '5b7c1e2a-9d3f-4a6b-8c0e-1f2a3b4c5d6e',
+  createdAt: '2026-06-01T09:00:00.000Z',
+};
+
+export const reserveTeamSeats = /* @__PURE__ */ defineOperation({
+  id: 'ReserveTeamSeats',
+  method: 'POST',
+  path: '/v1/companies/{companyId}/team-events',
+  entry: 'functions/http/companies/reserve-team-seats.ts',
+  auth: 'required',
+  groups: ['company-admin'],
+  request: { path: CompanyPath, body: ReserveTeamSeats },
+  idempotent: true,
+  needs: ['table:read', 'table:write'],
+  summary:
+    "Take `seats` seats on a shift of a published opportunity for the company's team (its company-admins), in one transaction with the shift's seat counter: all or none, never past its capacity (409 `team-seats-unavailable`, nothing written). The shift must start more than 48 h from now (422 naming `shiftId`); 48 h before it the seats no employee claimed go back to the shift. Another company's admin → 404.",
+  tags,
+  responses: { 201: TeamEvent },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+  examples: { path: { companyId: COMPANY_ID }, request: { opportunityId: '01JRZ4A7B8C9D0E1F2G3H4J5K6', shiftId: '01JRZ4A7B8C9D0E1F2G3H4J5K7', seats: 12 }, response: teamEvent },
+});
+
+export const listTeamEvents = /* @__PURE__ */ defineOperation({
+  id: 'ListTeamEvents',
+  method: 'GET',
+  path: '/v1/companies/{companyId}/team-events',
+  entry: 'functions/http/companies/list-team-events.ts',
+  auth: 'required',
+  request: { path: CompanyPath },
+  needs: ['table:read'],
+  summary: "The company's team events with their claimed and released seats (its company-admins and current employees; anyone else → 404).",
+  tags,
+  responses: { 200: TeamEventList },
+  errors: [400, 401, 404],
+  examples: { path: { companyId: COMPANY_ID }, response: { items: [teamEvent] } },
+});
+
+export const claimTeamSeat = /* @__PURE__ */ defineOperation({
+  id: 'ClaimTeamSeat',
+  method: 'POST',
+  path: '/v1/companies/{companyId}/team-events/{teamEventId}/claims',
+  entry: 'functions/http/companies/claim-team-seat.ts',
+  auth: 'required',
+  groups: ['volunteer'],
+  request: { path: TeamEventPath },
+  idempotent: true,
+  needs: ['table:read', 'table:write', 'events'],
+  summary:
+    "A current employee claims one of the team's seats (group sign-up): their own application on the shift, approved at once (ApplicationApproved), on a seat the company already holds. The rules of applying apply (422 naming the rule: profile, charter, age, professions, training, overlap); one application per shift (409 `already-applied`); 409 `team-seats-gone` when every seat is claimed or the unclaimed ones went back (48 h before the start).",
+  tags,
+  responses: { 201: TeamSeatClaimed },
+  errors: [400, 401, 403, 404, 409, 422],
+  examples: {
+    path: { companyId: COMPANY_ID, teamEventId: TEAM_EVENT_ID },
+    response: { teamEventId: '01JS4E2N7P3Q8R5S1T9V6W4X2Z', applicationId: '01JS4F3P8Q4R9S6T2V0W7X5Y3A', status: 'approved', claimed: 1, seats: 12 },
+  },
+});
+
 export const companyOperations = [
   registerCompany,
   getCompany,
@@ -460,4 +536,7 @@ export const companyOperations = [
   participateInProgram,
   decideParticipation,
   getCompanyReport,
+  reserveTeamSeats,
+  listTeamEvents,
+  claimTeamSeat,
 ] as const;

@@ -60,3 +60,19 @@ export class VtoQuotaExceededError extends ConflictError {
     super(`reserving ${minutes} minutes would exceed your volunteer time off under this programme`, options);
   }
 }
+
+/** The shift has fewer free seats than the team asked for: nothing was taken. */
+export class TeamSeatsUnavailableError extends ConflictError {
+  override readonly code = 'team-seats-unavailable';
+  constructor(seats: number, shiftId: string, options?: { cause?: unknown }) {
+    super(`shift ${shiftId} has fewer than ${seats} free seats; none were taken`, { ...options, errors: [{ path: 'seats', message: 'more than the free seats of the shift' }] });
+  }
+}
+
+/** Every seat of the team event is claimed, or the unclaimed ones went back to the shift (48 h before it). */
+export class TeamSeatsGoneError extends ConflictError {
+  override readonly code = 'team-seats-gone';
+  constructor(teamEventId: string, why: 'claimed' | 'released', options?: { cause?: unknown }) {
+    super(why === 'claimed' ? `every seat of team event ${teamEventId} is claimed` : `the unclaimed seats of team event ${teamEventId} went back to the shift`, options);
+  }
+}

@@ -8,7 +8,9 @@ import type { RecordedDecision } from '../decision.js';
 import type { DomainEvent } from '../events.js';
 import type { EmailSender } from '../notifications/ports.js';
 import type { OnboardingWorkflow } from '../organizations/service.js';
-import type { CompanyAdmin, CompanyRecord, CompanyStatus, CompanyStatusChange, Employee, JoinVia, Membership, Participation, Program, VtoBalance } from './schema.js';
+import type { ApplicationDeps, ApplicationRepository, BookingsSnapshot } from '../applications/ports.js';
+import type { ApplicationRecord, StatusChange } from '../applications/schema.js';
+import type { CompanyAdmin, CompanyRecord, CompanyStatus, CompanyStatusChange, Employee, JoinVia, Membership, Participation, Program, TeamEvent, VtoBalance } from './schema.js';
 
 export type { OnboardingWorkflow };
 
@@ -130,4 +132,36 @@ export interface ProgramDeps extends CompanyDeps {
   readonly programs: ProgramRepository;
   readonly employees: Pick<EmployeeRepository, 'membership'>;
   readonly reads: ProgramReads;
+}
+
+export interface TeamEventRepository {
+  /**
+   * One transaction: the shift's `seatsTaken` + N if its capacity is still `capacity` and at
+   * least N seats are free, and the team event. TeamSeatsUnavailableError otherwise (nothing written).
+   */
+  reserve(event: TeamEvent, capacity: number): Promise<void>;
+  get(companyId: string, teamEventId: string): Promise<TeamEvent | undefined>;
+  list(companyId: string): Promise<TeamEvent[]>;
+  /**
+   * One transaction: `claimed` + 1 if the event is still reserved and below its seats
+   * (TeamSeatsGoneError), the claim, and the employee's approved application with its marker
+   * (AlreadyAppliedError), history, booking and bookings version (BookingsChangedError), and events.
+   */
+  claim(event: TeamEvent, application: ApplicationRecord, first: StatusChange, bookings: Pick<BookingsSnapshot, 'version' | 'longestMs'>, events: readonly DomainEvent[]): Promise<void>;
+  /** Reserved team events whose release time is at or before `now` (their release index, the last `lookbackDays` UTC days). */
+  due(now: string, lookbackDays: number): Promise<{ companyId: string; id: string }[]>;
+  /** reserved → released, the unclaimed seats back to the shift; `changed` when a claim moved `claimed` meanwhile. */
+  release(event: TeamEvent, at: string): Promise<'applied' | 'changed'>;
+}
+
+export interface TeamEventDeps extends CompanyDeps {
+  readonly teams: TeamEventRepository;
+  readonly employees: Pick<EmployeeRepository, 'membership'>;
+  /** What claiming reads of the other areas (the same reads as applying). */
+  readonly reads: {
+    readonly opportunities: ApplicationDeps['opportunities'];
+    readonly volunteers: ApplicationDeps['volunteers'];
+    readonly training: ApplicationDeps['training'];
+    readonly applications: Pick<ApplicationRepository, 'bookingsAround'>;
+  };
 }

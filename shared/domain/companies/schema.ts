@@ -261,3 +261,45 @@ export const CompanyReport = z.object({
   byMonth: z.array(z.object({ month: z.string(), minutes: z.int(), valueSar: z.number(), participants: z.int() })),
 });
 export type CompanyReport = z.infer<typeof CompanyReport>;
+
+// ── Team events: seats reserved on a shift for a company's team ─────────────
+/** Unclaimed seats go back to the shift this long before it starts. */
+export const TEAM_RELEASE_BEFORE_MS = 48 * 3_600_000;
+
+export const ReserveTeamSeats = z
+  .object({
+    opportunityId: Ulid,
+    shiftId: Ulid.describe('the shift of that opportunity; it must start more than 48 h from now'),
+    seats: z.int().min(1).max(200).describe('seats taken at once for the team, all or none'),
+  })
+  .strict();
+export type ReserveTeamSeats = z.output<typeof ReserveTeamSeats>;
+
+export const TeamEventStatus = z.enum(['reserved', 'released']);
+/**
+ * Seats a company took on a shift for its employees: `claimed` of `seats` are employees'
+ * approved applications; 48 h before the start the unclaimed ones go back to the shift
+ * (`released`, with `releasedSeats`).
+ */
+export const TeamEvent = z.object({
+  id: z.string(),
+  companyId: z.string(),
+  opportunityId: z.string(),
+  orgId: z.string(),
+  shiftId: z.string(),
+  start: z.string(),
+  end: z.string(),
+  seats: z.int(),
+  claimed: z.int(),
+  status: TeamEventStatus,
+  releaseAt: z.string().describe('when the unclaimed seats go back to the shift (48 h before the start)'),
+  releasedSeats: z.int().optional(),
+  releasedAt: z.string().optional(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type TeamEvent = z.infer<typeof TeamEvent>;
+export const TeamEventList = z.object({ items: z.array(TeamEvent) });
+export const TeamEventPath = z.object({ companyId: Ulid, teamEventId: Ulid });
+/** The employee's approved application on the shift, made by claiming a team seat. */
+export const TeamSeatClaimed = z.object({ teamEventId: z.string(), applicationId: z.string(), status: z.literal('approved'), claimed: z.int(), seats: z.int() });

@@ -1,0 +1,8 @@
+/** POST /v1/companies/{companyId}/team-events/{teamEventId}/claims: an employee claims a team seat (their approved application). */
+import * as teams from '../../../shared/domain/companies/team-events.js';
+import { http } from '../../../shared/middleware/http.js';
+import { created } from '../../../shared/middleware/responses.js';
+import { teamPorts } from './ports.js';
+import { claimTeamSeat } from './routes.js';
+
+export const handler = http(claimTeamSeat).handler(async ({ path, caller }) => created(await teams.claimTeamSeat(teamPorts(), caller, path.companyId, path.teamEventId)));
