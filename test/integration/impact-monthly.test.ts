@@ -6,10 +6,15 @@ import { createTestTable } from '../helpers/table.js';
 
 const ORG_EMAIL = `impact-${ulid().toLowerCase()}@example.sa`;
 const MINISTRY_EMAIL = `ministry-${ulid().toLowerCase()}@example.sa`;
+/** Two admins of one company (issue 15): one with no profile (Arabic), one whose profile says English. */
+const ADMIN_AR = `hr-ar-${ulid().toLowerCase()}@horizon.example.sa`;
+const ADMIN_EN = `hr-en-${ulid().toLowerCase()}@horizon.example.sa`;
+const COMPANY_ID = ulid();
 
 interface StoredEmail {
   destination: { to: string[] };
   subject: string;
+  body: { text?: string };
   attachments?: { filename: string }[];
 }
 const emailsTo = async (address: string): Promise<StoredEmail[]> => {
@@ -65,8 +70,31 @@ beforeAll(async () => {
       }),
     );
   }
+  await seedCompany();
   ({ handler: run } = (await import('../../functions/schedules/impact.js')) as unknown as { handler: typeof run });
 }, 60_000);
+
+/** An active company with two admins and 2 h 30 of its employees' hours in January, 1 h in February (seeded through the repositories and the contributions domain). */
+const seedCompany = async () => {
+  const { companyRepository } = await import('../../shared/db/company-repository.js');
+  const { companyContributionRepository } = await import('../../shared/db/company-contribution-repository.js');
+  const { recordApproval } = await import('../../shared/domain/companies/contributions.js');
+  const { seedVolunteer } = await import('./applications-support.js');
+  const at = '2026-01-02T09:00:00.000Z';
+  const companies = companyRepository();
+  await companies.create(
+    { id: COMPANY_ID, nameAr: 'شركة الأفق', nameEn: 'Horizon Co.', crNumber: '1010000777', contactEmail: ADMIN_AR, emailDomains: ['horizon.example.sa'], status: 'pending', registeredBy: { sub: 'hr-ar' }, createdAt: at, updatedAt: at },
+    { status: 'pending', at, by: 'hr-ar', reason: 'registered' },
+    [],
+  );
+  await companies.transition(COMPANY_ID, 'pending', { status: 'active', from: 'pending', at, by: 'reviewer' }, { firstAdmin: { companyId: COMPANY_ID, sub: 'hr-ar', email: ADMIN_AR, addedBy: 'reviewer', addedAt: at }, keepCr: '1010000777' });
+  await companies.putAdmin({ companyId: COMPANY_ID, sub: 'hr-en', email: ADMIN_EN, addedBy: 'hr-ar', addedAt: at }, []);
+  await seedVolunteer('hr-en', { preferences: { email: true, sms: false, locale: 'en' } });
+  const deps = { store: companyContributionRepository(), membership: async () => ({ companyId: COMPANY_ID, joinedAt: at }) };
+  for (const [i, [date, minutes]] of ([['2026-01-20', 90], ['2026-01-21', 60], ['2026-02-10', 60]] as const).entries()) {
+    await recordApproval(deps, { hoursId: `c-h${i}`, volunteerId: `c-v${i % 2}`, orgId, date, causes: ['health'], minutes, valueSar: minutes });
+  }
+};
 
 const sentBy = (summary: Awaited<ReturnType<typeof run>>) => Object.fromEntries(summary.results.map((r) => [r.audience, r.sent]));
 
@@ -82,10 +110,10 @@ describe('the monthly impact run', () => {
       [firstOfMarch.month, sentBy(firstOfMarch)],
       [firstOfMarchAgain.month, sentBy(firstOfMarchAgain)],
     ]).toEqual([
-      ['2026-01', { organizations: 1, ministry: 1 }],
-      ['2026-01', { organizations: 0, ministry: 0 }],
-      ['2026-02', { organizations: 1, ministry: 1 }],
-      ['2026-02', { organizations: 0, ministry: 0 }],
+      ['2026-01', { organizations: 1, ministry: 1, companies: 2 }],
+      ['2026-01', { organizations: 0, ministry: 0, companies: 0 }],
+      ['2026-02', { organizations: 1, ministry: 1, companies: 2 }],
+      ['2026-02', { organizations: 0, ministry: 0, companies: 0 }],
     ]);
   }, 60_000);
 
@@ -101,6 +129,22 @@ describe('the monthly impact run', () => {
       ministry: 2,
       attachments: [['impact-2026-01.csv'], ['impact-2026-02.csv']],
     });
+  });
+
+  it("sends each company admin their company's contribution once a month, their language first, with the link and the CSV", async () => {
+    const [arabic, english] = [await emailsTo(ADMIN_AR), await emailsTo(ADMIN_EN)];
+    const january = (emails: StoredEmail[]) => emails.find((e) => e.subject.includes('2026-01'))!;
+
+    expect({
+      ar: arabic.map((e) => e.subject).sort(),
+      en: english.map((e) => e.subject).sort(),
+      attachments: arabic.map((e) => e.attachments?.map((a) => a.filename)).sort(),
+    }).toEqual({
+      ar: ['مساهمة شركتكم التطوعية 2026-01 | Your company\'s volunteering contribution 2026-01', 'مساهمة شركتكم التطوعية 2026-02 | Your company\'s volunteering contribution 2026-02'],
+      en: ["Your company's volunteering contribution 2026-01 | مساهمة شركتكم التطوعية 2026-01", "Your company's volunteering contribution 2026-02 | مساهمة شركتكم التطوعية 2026-02"],
+      attachments: [['company-contribution-2026-01.csv'], ['company-contribution-2026-02.csv']],
+    });
+    expect(january(english).body.text).toMatch(new RegExp(`^Horizon Co\\. — 2026-01: 2 participating employees .*, 3 approved hours, SAR 150\\. Full report: .*/companies/${COMPANY_ID}/report\\?from=2025-02&to=2026-01`));
   });
 
   it('sends each report through the notifier: an impact-report outbox record per recipient and month, sent once', async () => {

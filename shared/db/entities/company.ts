@@ -55,7 +55,13 @@ export const companyStatusChange = defineEntity({
 export const companyAdmin = defineEntity({
   name: 'CompanyAdmin',
   schema: CompanyAdmin,
-  keys: { item: (companyId: string, sub: string) => ({ PK: companyPartition(companyId), SK: `ADMIN#${sub}` }), prefix: 'ADMIN#' },
+  keys: {
+    item: (companyId: string, sub: string) => ({ PK: companyPartition(companyId), SK: `ADMIN#${sub}` }),
+    prefix: 'ADMIN#',
+    /** GSI1: every company admin of the platform, by company (the monthly contribution emails). */
+    everyAdmin: (companyId: string, sub: string) => ({ GSI1PK: 'COMPANYADMINS', GSI1SK: `${companyId}#${sub}` }),
+    all: 'COMPANYADMINS',
+  },
   accessPatterns: [
     {
       pattern: 'add a company admin (a user administers one company)',
@@ -64,6 +70,7 @@ export const companyAdmin = defineEntity({
       operation: 'TransactWriteItems',
     },
     { pattern: "list a company's admins", key: 'PK = COMPANY#<id> AND begins_with(SK, ADMIN#)', index: 'table', operation: 'Query' },
+    { pattern: 'every company admin, by company (monthly contribution emails)', key: 'GSI1PK = COMPANYADMINS', index: 'GSI1', operation: 'Query' },
   ],
 });
 

@@ -146,8 +146,13 @@ export const companyReport = async (
 ): Promise<CompanyReport> => {
   if (!adminsCompany(caller, companyId) || !(await deps.reads.company(companyId))) throw new NotFoundError(`company ${companyId} not found`);
   const { from, to } = resolveReportRange(range, deps.clock.now());
+  return contributionFigures(deps.reads, companyId, from, to);
+};
+
+/** The figures of months `from`..`to` from the counters (the report route and the monthly email). */
+export const contributionFigures = async (reads: Pick<ContributionReads, 'months' | 'counts'>, companyId: string, from: Month, to: Month): Promise<CompanyReport> => {
   // The gap buckets of `from` need nothing before it: they already say how long ago each participant last gave.
-  const [months, counts] = await Promise.all([deps.reads.months(companyId, from, to), deps.reads.counts(companyId)]);
+  const [months, counts] = await Promise.all([reads.months(companyId, from, to), reads.counts(companyId)]);
   return figures(companyId, counts, months, from, to);
 };
 

@@ -6,10 +6,11 @@
  * invocation — sends nothing twice, and a send that fails every try is dead-lettered and can
  * be re-driven.
  *
- * Audiences are a list: organisations and the ministry today. The companies area adds its
- * own (`ReportAudience`: who receives what) to `impactAudiences` — the extension point for
- * company contribution reports.
+ * Audiences are a list (`ReportAudience`: who receives what): organisations, the ministry and
+ * company admins (their contribution, shared/domain/companies/monthly-report.ts).
  */
+import { companyMonthFigures, renderCompanyReport, type CompanyMonthFigures, type CompanyReportSource } from '../companies/monthly-report.js';
+import type { Locale } from '../reference/professions.js';
 import { addMonths, riyadhMonth, type Month } from './months.js';
 import type { AggregateStore, TargetStore } from './ports.js';
 import { renderNationalReport, renderOrganizationReport, type RenderedReport } from './report.js';
@@ -22,8 +23,8 @@ export interface SnapshotStore {
 }
 
 export interface ReportMailer {
-  /** Sends `report` to `to`, once per month and recipient key: false when it went out before (a rerun). */
-  send(month: Month, recipient: string, to: string, report: RenderedReport): Promise<boolean>;
+  /** Sends `report` to `to`, once per month and recipient key: false when it went out before (a rerun). `locale`: the recipient's (default Arabic). */
+  send(month: Month, recipient: string, to: string, report: RenderedReport, locale?: Locale): Promise<boolean>;
 }
 
 export interface ReportDirectory {
@@ -39,6 +40,8 @@ export interface MonthlyDeps {
   readonly snapshots: SnapshotStore;
   readonly mailer: ReportMailer;
   readonly directory: ReportDirectory;
+  /** Company contribution reports (issue 15); without it the companies audience sends nothing. */
+  readonly companies?: CompanyReportSource;
 }
 
 export interface AudienceResult {
@@ -54,7 +57,7 @@ export interface ReportAudience {
   run(deps: MonthlyDeps, month: Month, at: Date, deliver: Deliver): Promise<AudienceResult>;
 }
 
-type Deliver = (recipient: string, to: string, report: RenderedReport) => Promise<boolean>;
+type Deliver = (recipient: string, to: string, report: RenderedReport, locale?: Locale) => Promise<boolean>;
 
 export const organizationAudience: ReportAudience = {
   name: 'organizations',
@@ -96,13 +99,34 @@ export const ministryAudience: ReportAudience = {
   },
 };
 
-/** The audiences of the monthly run, in order. Companies: add a `ReportAudience` here. */
-export const impactAudiences: readonly ReportAudience[] = [organizationAudience, ministryAudience];
+/** Each company's admins: the company's contribution, frozen once per month, in each admin's language first. */
+export const companyAudience: ReportAudience = {
+  name: 'companies',
+  async run(deps, month, at, deliver) {
+    let snapshots = 0;
+    let sent = 0;
+    let alreadySent = 0;
+    const source = deps.companies;
+    for (const company of source ? await source.recipients() : []) {
+      const frozen = await deps.snapshots.freeze(month, `company:${company.companyId}`, await companyMonthFigures(source!, company.companyId, month), at);
+      if (frozen.created) snapshots += 1;
+      for (const admin of company.admins) {
+        const report = renderCompanyReport(company, month, frozen.report as CompanyMonthFigures, admin.locale, source!.appUrl);
+        if (await deliver(`company:${company.companyId}:${admin.sub}`, admin.email, report, admin.locale)) sent += 1;
+        else alreadySent += 1;
+      }
+    }
+    return { audience: 'companies', snapshots, sent, alreadySent };
+  },
+};
+
+/** The audiences of the monthly run, in order. */
+export const impactAudiences: readonly ReportAudience[] = [organizationAudience, ministryAudience, companyAudience];
 
 /** Runs the month before `now` (Riyadh) for every audience. */
 export const runMonthlyImpact = async (deps: MonthlyDeps, now: Date, audiences: readonly ReportAudience[] = impactAudiences) => {
   const month = addMonths(riyadhMonth(now), -1);
-  const deliver: Deliver = (recipient, to, report) => deps.mailer.send(month, recipient, to, report);
+  const deliver: Deliver = (recipient, to, report, locale) => deps.mailer.send(month, recipient, to, report, locale);
   const results: AudienceResult[] = [];
   for (const audience of audiences) results.push(await audience.run(deps, month, now, deliver));
   return { month, results };

@@ -14,12 +14,12 @@ export interface RenderedReport {
   readonly attachment: { readonly filename: string; readonly contentType: string; readonly content: string };
 }
 
-const esc = (value: unknown): string =>
+export const esc = (value: unknown): string =>
   String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const fmt = (n: number): string => n.toLocaleString('en');
-const hours = (minutes: number): string => fmt(Math.round(minutes / 60));
-const pct = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`);
+export const fmt = (n: number): string => n.toLocaleString('en');
+export const hours = (minutes: number): string => fmt(Math.round(minutes / 60));
+export const pct = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`);
 
 /** One bar: a two-cell table row whose filled cell has the value's share of the widest bar. */
 const bar = (label: string, value: number, max: number, shown: string, dir: 'rtl' | 'ltr'): string => {
@@ -27,18 +27,23 @@ const bar = (label: string, value: number, max: number, shown: string, dir: 'rtl
   return `<tr><td style="padding:2px 6px;font-size:13px;white-space:nowrap">${esc(label)}</td><td style="padding:2px 0;width:100%"><table role="presentation" cellpadding="0" cellspacing="0" width="100%" dir="${dir}"><tr><td width="${width}%" style="background:#0b7a5a;height:14px;font-size:0;line-height:0">&nbsp;</td><td style="font-size:12px;padding:0 6px;white-space:nowrap">${esc(shown)}</td></tr></table></td></tr>`;
 };
 
-const chart = (title: string, rows: readonly { label: string; value: number; shown: string }[], dir: 'rtl' | 'ltr'): string => {
+export const chart = (title: string, rows: readonly { label: string; value: number; shown: string }[], dir: 'rtl' | 'ltr'): string => {
   const max = Math.max(0, ...rows.map((r) => r.value));
   return `<h3 style="font-size:15px;margin:16px 0 4px">${esc(title)}</h3><table role="presentation" cellpadding="0" cellspacing="0" width="100%" dir="${dir}">${rows.map((r) => bar(r.label, r.value, max, r.shown, dir)).join('')}</table>`;
 };
 
-const figuresTable = (rows: readonly (readonly [string, string])[], dir: 'rtl' | 'ltr'): string =>
+export const figuresTable = (rows: readonly (readonly [string, string])[], dir: 'rtl' | 'ltr'): string =>
   `<table role="presentation" cellpadding="4" cellspacing="0" dir="${dir}" style="border-collapse:collapse;font-size:14px">${rows
     .map(([k, v]) => `<tr><td style="border-bottom:1px solid #ddd">${esc(k)}</td><td style="border-bottom:1px solid #ddd;font-weight:bold">${esc(v)}</td></tr>`)
     .join('')}</table>`;
 
-const page = (ar: string, en: string): string =>
-  `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head><body style="margin:0;padding:16px;font-family:Tahoma,Arial,sans-serif;color:#1b1b1b"><div dir="rtl" lang="ar" style="text-align:right">${ar}</div><hr style="margin:24px 0;border:0;border-top:1px solid #ccc"><div dir="ltr" lang="en" style="text-align:left">${en}</div></body></html>`;
+/** Both languages, the reader's first (Arabic unless their locale is English). */
+export const page = (ar: string, en: string, first: 'ar' | 'en' = 'ar'): string => {
+  const arabic = `<div dir="rtl" lang="ar" style="text-align:right">${ar}</div>`;
+  const english = `<div dir="ltr" lang="en" style="text-align:left">${en}</div>`;
+  const [a, b] = first === 'en' ? [english, arabic] : [arabic, english];
+  return `<!doctype html><html lang="${first}" dir="${first === 'en' ? 'ltr' : 'rtl'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head><body style="margin:0;padding:16px;font-family:Tahoma,Arial,sans-serif;color:#1b1b1b">${a}<hr style="margin:24px 0;border:0;border-top:1px solid #ccc">${b}</body></html>`;
+};
 
 export const renderOrganizationReport = (org: { nameAr: string; nameEn: string }, month: string, impact: OrganizationImpact, history: OrganizationImpact): RenderedReport => {
   const months = history.byMonth.map((m) => ({ label: m.month, value: m.approvedMinutes, shown: hours(m.approvedMinutes) }));
