@@ -4,7 +4,7 @@
  * events/, generated from the declarations (`npm run docs:events`) and current, and each sample
  * parses with its handler's own input schema: for HTTP the spec's path, query and body schemas;
  * for consumers the contract the spec names; for jobs and tasks the schema their builder parses
- * with (`handler.input`); for SNS the message schema the function exports. Pure unit test: the
+ * with (`handler.input`); for SNS the message schema of the function's snsConsumer spec. Pure unit test: the
  * handler modules are imported, never invoked against a table.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -127,9 +127,9 @@ describe('sample events under events/', () => {
     expect(ran).toEqual([]);
   });
 
-  it('SNS: the SES feedback and inbound SMS samples parse with the message schemas of their functions', async () => {
-    const { SesEvent } = await import('../../functions/consumers/email-bounces.js');
-    const { InboundSmsMessage } = await import('../../functions/consumers/sms-inbound.js');
+  it('SNS: the SES feedback and inbound SMS samples parse with the message schemas their snsConsumer specs name', async () => {
+    const SesEvent = (await import('../../functions/consumers/email-bounces.js')).handler.spec.message;
+    const InboundSmsMessage = (await import('../../functions/consumers/sms-inbound.js')).handler.spec.message;
     const messages = (path: string) => (read(path) as { Records: { Sns: { Message: string } }[] }).Records.map((r) => JSON.parse(r.Sns.Message) as unknown);
     const bounces = messages(SNS_SAMPLES.emailBounces);
     const sms = messages(SNS_SAMPLES.smsInbound);
