@@ -22,12 +22,25 @@ export const ProblemDocument = z
     instance: z.string().optional().describe('the request path'),
     errors: z.array(FieldErrorDocument).optional().describe('one entry per invalid field (400 and 422)'),
   })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details. Never carries a stack trace.' });
+  .meta({
+    id: 'Problem',
+    description: 'RFC 9457 problem details. Never carries a stack trace.',
+    examples: [
+      {
+        type: 'https://tatawwu.sa/problems/validation-failed',
+        title: 'Unprocessable content',
+        status: 422,
+        detail: 'invalid body: nationalId check digit does not match',
+        instance: '/v1/volunteers',
+        errors: [{ path: 'nationalId', message: 'check digit does not match' }],
+      },
+    ],
+  });
 
 /** What API Gateway's JWT authorizer (and the local gateway) answers before any handler runs. */
 export const GatewayMessageDocument = z
   .object({ message: z.string() })
-  .meta({ id: 'GatewayMessage', description: 'answer of the gateway itself, e.g. `{"message":"Unauthorized"}`' });
+  .meta({ id: 'GatewayMessage', description: 'answer of the gateway itself, e.g. `{"message":"Unauthorized"}`', examples: [{ message: 'Unauthorized' }] });
 
 // Compile-time guard: the documented shape accepts every problem the middleware builds.
 type Assignable<A, B extends A> = B;

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { AnyOperation } from '../../functions/http/operation.js';
 import { operations } from '../../functions/http/routes.js';
+import { openApiDocument } from '../../shared/openapi/document.js';
+import { GatewayMessageDocument, ProblemDocument } from '../../shared/openapi/problem.js';
 
 const jsonResponse = (spec: AnyOperation): z.ZodType | undefined =>
   Object.values(spec.responses).find((response): response is z.ZodType => typeof (response as z.ZodType).safeParse === 'function');
@@ -37,5 +39,15 @@ describe('operation examples', () => {
     if (examples.path) found.push(...issues(spec.request!.path!, examples.path).map((i) => `path ${i}`));
     if (examples.query) found.push(...issues(spec.request!.query!, examples.query).map((i) => `query ${i}`));
     expect(found).toEqual([]);
+  });
+
+  it.each([
+    ['Problem', ProblemDocument],
+    ['GatewayMessage', GatewayMessageDocument],
+  ] as const)('error body %s: has an example its schema accepts, shown in the OpenAPI document', (id, schema) => {
+    const examples = (schema.meta()?.examples ?? []) as unknown[];
+    expect(examples.length).toBeGreaterThan(0);
+    expect(examples.flatMap((example) => issues(schema, example))).toEqual([]);
+    expect(openApiDocument(operations).components.schemas[id]?.examples).toEqual(examples);
   });
 });
