@@ -13,15 +13,26 @@ import { env } from '../env.js';
 import { injectDynamoFaults } from '../faults.js';
 import { traced } from '../powertools/tracer.js';
 
-let cached: DynamoDBDocumentClient | undefined;
+let built: DynamoDBDocumentClient | undefined;
+let handle: DynamoDBDocumentClient | undefined;
 
-/** One document client per process (reused across warm invocations). */
-export const documentClient = (): DynamoDBDocumentClient => {
-  cached ??= DynamoDBDocumentClient.from(dynamoClient(), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
-  return cached;
-};
+/**
+ * One document client per process (reused across warm invocations). What this returns is a
+ * handle: the client itself (region, endpoint, credentials: read from the environment) is
+ * built at its first use, not when a module or a repository factory asks for it. So a
+ * repository can be created at import time, and a test can import and create its
+ * repositories before pointing the environment at its table (test/helpers/table.ts).
+ */
+export const documentClient = (): DynamoDBDocumentClient =>
+  (handle ??= new Proxy(Object.create(DynamoDBDocumentClient.prototype) as DynamoDBDocumentClient, {
+    get(_, property) {
+      built ??= DynamoDBDocumentClient.from(dynamoClient(), {
+        marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+      });
+      const value: unknown = Reflect.get(built, property, built);
+      return typeof value === 'function' ? value.bind(built) : value;
+    },
+  }));
 
 let rawClient: DynamoDBClient | undefined;
 

@@ -14,11 +14,12 @@ import { createTestTable } from '../helpers/table.js';
 
 let repo: VolunteerRepository;
 let tableName: string;
-let client: DynamoDBDocumentClient;
+// Taken at import, before createTestTable() points the environment at DynamoDB Local: the
+// client behind it is built at its first use (shared/db/client.ts), so it reaches the table.
+const client: DynamoDBDocumentClient = documentClient();
 
 beforeAll(async () => {
   ({ tableName } = await createTestTable());
-  client = documentClient();
   repo = volunteerRepository(client, tableName);
 });
 
