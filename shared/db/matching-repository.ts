@@ -13,22 +13,29 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
+  type BatchGetCommandOutput,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { bucketOf, OPEN_BUCKETS, shardOf } from '../domain/matching/adapters.js';
+import { holdsOf, type Holds } from '../domain/matching/compile.js';
 import type { IndexedVolunteer, MatchingStore, StoredCandidate, StoredMatch } from '../domain/matching/service.js';
 import type { Invitation } from '../domain/matching/schema.js';
 import { env } from '../env.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { batchWriteAll, documentClient } from './client.js';
 import { invalidCursor } from '../domain/cursor.js';
+import { application as applicationEntity } from './entities/application.js';
 import { matchCandidate } from './entities/match-candidate.js';
+import { shift as shiftEntity } from './entities/shift.js';
 import { matchChange } from './entities/match-change.js';
 import { matchOpenOpportunity } from './entities/match-open-opportunity.js';
 import { matchShardMember, matchVolunteerPosting } from './entities/match-volunteer.js';
 import { invitation as invitationEntity, invitationWeek, match as matchEntity } from './entities/match.js';
 
 type Item = Record<string, unknown>;
+
+/** Volunteers whose applications are read at once (one Query each). */
+const HOLDS_PARALLEL = 16;
 type Key = { PK: string; SK: string };
 
 const keyOf = (item: Item): Key => ({ PK: item.PK as string, SK: item.SK as string });
@@ -54,6 +61,23 @@ export const matchingRepository = (
 
   const batchWrite = (puts: readonly Item[], deletes: readonly Key[]): Promise<void> =>
     batchWriteAll(client, tableName(), [...puts.map((Item) => ({ PutRequest: { Item } })), ...deletes.map((Key) => ({ DeleteRequest: { Key } }))]);
+
+  /** BatchGetItem in chunks of 100, retrying unprocessed keys. */
+  const batchGet = async (keys: readonly Key[], projection: string, names?: Record<string, string>): Promise<Item[]> => {
+    const items: Item[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      let pending: Key[] | undefined = keys.slice(i, i + 100);
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1_000, 25 * 2 ** attempt)));
+        const result: BatchGetCommandOutput = await client.send(
+          new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ProjectionExpression: projection, ...(names && { ExpressionAttributeNames: names }) } } }),
+        );
+        items.push(...(result.Responses?.[tableName()] ?? []));
+        pending = result.UnprocessedKeys?.[tableName()]?.Keys as Key[] | undefined;
+      }
+    }
+    return items;
+  };
 
   const volunteerItems = (entry: IndexedVolunteer): Item[] => [
     matchShardMember.toItem(entry, matchShardMember.keys.item(entry.shard, entry.view.id)),
@@ -187,6 +211,37 @@ export const matchingRepository = (
         if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'capped';
         throw error;
       }
+    },
+    async fullShifts(shifts) {
+      const items = await batchGet(
+        shifts.map((s) => shiftEntity.keys.item(s.opportunityId, s.shiftId)),
+        'id, seatsTaken, #capacity',
+        { '#capacity': 'capacity' },
+      );
+      return new Set(items.filter((item) => Number(item.seatsTaken) >= Number(item.capacity)).map((item) => String(item.id)));
+    },
+    async holds(volunteerIds, now) {
+      const found = new Map<string, Holds>();
+      // One Query per volunteer on their applications (GSI1 VOL#<sub>#APPS), HOLDS_PARALLEL at a time.
+      for (let i = 0; i < volunteerIds.length; i += HOLDS_PARALLEL) {
+        await Promise.all(
+          volunteerIds.slice(i, i + HOLDS_PARALLEL).map(async (volunteerId) => {
+            const applications = await queryAll({
+              IndexName: 'GSI1',
+              KeyConditionExpression: 'GSI1PK = :pk',
+              ExpressionAttributeValues: { ':pk': applicationEntity.keys.volunteerPartition(volunteerId) },
+              ProjectionExpression: 'opportunityId, shiftId, #status, shiftEnd',
+              ExpressionAttributeNames: { '#status': 'status' },
+            });
+            const held = holdsOf(
+              applications.map((a) => ({ opportunityId: String(a.opportunityId), shiftId: String(a.shiftId), status: String(a.status), shiftEnd: String(a.shiftEnd) })),
+              now,
+            );
+            if (held) found.set(volunteerId, held);
+          }),
+        );
+      }
+      return found;
     },
   };
 

@@ -73,3 +73,42 @@ export const testPorts = (store: MatchingStore, now = NOW) => {
   };
   return { ports, invitations, published };
 };
+
+/** A shift item as the opportunities area stores it (the seat counter matching reads to leave full shifts out). */
+export const seedShift = async (opportunityId: string, shiftId: string, capacity: number, seatsTaken: number): Promise<void> => {
+  const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { documentClient } = await import('../../shared/db/client.js');
+  const { shift } = await import('../../shared/db/entities/shift.js');
+  await documentClient().send(
+    new PutCommand({
+      TableName: process.env.TABLE_NAME,
+      Item: { ...shift.keys.item(opportunityId, shiftId), ...shift.keys.index(shiftId), entity: 'Shift', id: shiftId, opportunityId, orgId: 'org-1', capacity, seatsTaken },
+    }),
+  );
+};
+
+/** An application item as the applications area stores it (with its GSI1 key: the volunteer's applications). */
+export const seedApplication = async (volunteerId: string, a: { opportunityId: string; shiftId: string; status: string; shiftEnd: string }): Promise<void> => {
+  const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { documentClient } = await import('../../shared/db/client.js');
+  const { application } = await import('../../shared/db/entities/application.js');
+  const id = `app-${volunteerId}-${a.shiftId}`;
+  await documentClient().send(
+    new PutCommand({
+      TableName: process.env.TABLE_NAME,
+      Item: {
+        ...application.keys.item(id),
+        ...application.keys.byVolunteer(volunteerId, NOW.toISOString(), id),
+        entity: 'Application',
+        id,
+        volunteerId,
+        orgId: 'org-1',
+        ...a,
+        shiftStart: a.shiftEnd,
+        version: 1,
+        createdAt: NOW.toISOString(),
+        updatedAt: NOW.toISOString(),
+      },
+    }),
+  );
+};

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import registeredSample from '../../events/volunteers/volunteer-registered.json' with { type: 'json' };
 import updatedSample from '../../events/volunteers/volunteer-profile-updated.json' with { type: 'json' };
 import { createTestTable } from '../helpers/table.js';
-import { NOW, opportunityView, testPorts, volunteerRecord } from './matching-support.js';
+import { NOW, opportunityView, seedApplication, seedShift, testPorts, volunteerRecord } from './matching-support.js';
 
 let db: typeof import('../../shared/db/client.js');
 let repo: typeof import('../../shared/db/matching-repository.js');
@@ -94,6 +94,29 @@ describe('invitations', () => {
     ]);
   });
 
+  it('invites to a shift with a seat left, and not a volunteer who already applied to it (issue 11)', async () => {
+    const store = repo.matchingRepository();
+    const { ports, published } = testPorts(store);
+    for (const id of ['hinv-free', 'hinv-applied']) {
+      const record = volunteerRecord(id, { professions: ['accountant'] });
+      await service.indexVolunteer(ports, adapters.toMatchVolunteer(record), adapters.volunteerCard(record));
+    }
+    // Tuesday 4 March is full; Tuesday 11 March has seats, and hinv-applied already applied to it.
+    const shifts = [
+      { id: 'opp-hinv-s1', start: '2025-03-04T15:00:00Z', end: '2025-03-04T17:00:00Z' },
+      { id: 'opp-hinv-s2', start: '2025-03-11T15:00:00Z', end: '2025-03-11T17:00:00Z' },
+    ];
+    await seedShift('opp-hinv', 'opp-hinv-s1', 5, 5);
+    await seedShift('opp-hinv', 'opp-hinv-s2', 5, 1);
+    await seedApplication('hinv-applied', { opportunityId: 'opp-hinv', shiftId: 'opp-hinv-s2', status: 'pending', shiftEnd: shifts[1]!.end });
+    await service.openOpportunity(ports, opportunityView('opp-hinv', { professions: ['accountant'], shifts }));
+
+    await service.runChanges(ports);
+
+    const invited = published.filter((e) => e.type === 'VolunteerInvited' && e.detail.opportunityId === 'opp-hinv').map((e) => [e.detail.volunteerId, e.detail.shiftId]);
+    expect(invited).toEqual([['hinv-free', 'opp-hinv-s2']]);
+  });
+
   it('stops at the weekly cap of invitations per volunteer', async () => {
     await seed('cap', 1);
     const store = repo.matchingRepository();
@@ -117,5 +140,46 @@ describe('invitations', () => {
     await store.markChanged({ kind: 'VOL', id: 'marker-v', changedAt: '2025-03-02T06:05:00.000Z' });
     await store.clearChange({ kind: 'VOL', id: 'marker-v', changedAt: '2025-03-02T06:00:00.000Z' });
     expect(await partition('MATCH#CHANGES')).toContainEqual(expect.objectContaining({ SK: 'VOL#marker-v' }));
+  });
+});
+
+describe("a volunteer's matches as read (issue 11)", () => {
+  const stored = (opportunityId: string, shiftId: string) => ({
+    opportunityId,
+    shiftId,
+    score: 50,
+    reasons: [],
+    opportunity: { orgId: 'org-1', titleAr: 'ف', titleEn: 'o', category: 'health' as const, city: 'riyadh' as const, remote: false },
+    matchedAt: NOW.toISOString(),
+  });
+  /** Matches stored by an earlier run, of opportunities still open; then `change` happens; then the volunteer reads. */
+  const readAfter = async (volunteerId: string, change: () => Promise<void>) => {
+    const { myMatches } = await import('../../shared/domain/matching/read.js');
+    const store = repo.matchingRepository();
+    const ids = ['a', 'b'].map((x) => `read-${volunteerId}-${x}`);
+    for (const id of ids) await store.putOpenOpportunity(opportunityView(id));
+    await store.replaceMatches(volunteerId, ids.map((id) => stored(id, `${id}-s1`)), []);
+    await change();
+    const page = await myMatches(store, { sub: volunteerId, groups: ['volunteer'] }, { limit: 20 }, NOW);
+    return { ids, shown: page.items.map((m) => m.opportunityId) };
+  };
+
+  it('leaves out a match whose shift the volunteer applied to since', async () => {
+    const { ids, shown } = await readAfter('read-v1', () =>
+      seedApplication('read-v1', { opportunityId: 'read-read-v1-a', shiftId: 'read-read-v1-a-s1', status: 'pending', shiftEnd: '2025-03-04T17:00:00Z' }),
+    );
+    expect(shown).toEqual([ids[1]]);
+  });
+
+  it('leaves out a match whose shift filled up since', async () => {
+    const { ids, shown } = await readAfter('read-v2', () => seedShift('read-read-v2-b', 'read-read-v2-b-s1', 3, 3));
+    expect(shown).toEqual([ids[0]]);
+  });
+
+  it('leaves out an opportunity where the volunteer took a seat on another shift since', async () => {
+    const { ids, shown } = await readAfter('read-v3', () =>
+      seedApplication('read-v3', { opportunityId: 'read-read-v3-a', shiftId: 'read-read-v3-a-s9', status: 'approved', shiftEnd: '2025-03-11T17:00:00Z' }),
+    );
+    expect(shown).toEqual([ids[1]]);
   });
 });

@@ -122,6 +122,31 @@ describe('score', () => {
     expect(result.exclusions).toEqual([{ code: 'no-availability' }]);
   });
 
+  it('admits a shift a week or more ahead outside the weekly availability, with no availability points (issue 11)', () => {
+    // Tuesday 11 March, nine days ahead; the volunteer gives Friday mornings only.
+    const later = opportunity({ shifts: [{ id: 'later', start: '2025-03-11T15:00:00Z', end: '2025-03-11T17:00:00Z' }] });
+
+    const result = score(volunteer({ availability: [{ day: 'fri', from: '08:00', to: '12:00' }] }), later, NOW);
+
+    expect(result).toMatchObject({ eligible: true, shiftId: 'later', score: maxScore - weights.availability });
+    expect(reason(result, 'availability')).toEqual({ code: 'availability', shiftId: 'later', overlap: 0, points: 0 });
+    expect(limits.availabilityHardWithinDays).toBe(7);
+  });
+
+  it('recommends a later shift inside the availability over an earlier one outside it', () => {
+    const result = score(
+      volunteer(),
+      opportunity({
+        shifts: [
+          { id: 'friday', start: '2025-03-14T06:00:00Z', end: '2025-03-14T08:00:00Z' },
+          { id: 'tuesday', start: '2025-03-18T15:00:00Z', end: '2025-03-18T17:00:00Z' },
+        ],
+      }),
+      NOW,
+    );
+    expect(result.shiftId).toBe('tuesday');
+  });
+
   it('reads shift times in Asia/Riyadh, not UTC', () => {
     // 15:00–17:00 UTC is 18:00–20:00 in Riyadh: inside 17:00–22:00, outside a 15:00–17:00 window.
     const utcReading = score(volunteer({ availability: [{ day: 'tue', from: '15:00', to: '17:00' }] }), opportunity(), NOW);

@@ -18,6 +18,8 @@ const reads = (extra: Partial<MatchReads>): MatchReads => ({
   invitations: async () => new Map(),
   candidatePage: async () => ({ items: [{ volunteerId: 'v-1', displayName: 'Sara A.', city: 'riyadh', score: 40, shiftId: 's', reasons: [] }] as never }),
   invitedVolunteers: async () => new Set(),
+  holds: async () => new Map(),
+  fullShifts: async () => new Set(),
   ...extra,
 });
 

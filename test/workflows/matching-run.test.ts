@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTable } from '../helpers/table.js';
-import { NOW, opportunityView, testPorts, volunteerRecord } from '../integration/matching-support.js';
+import { NOW, opportunityView, seedApplication, seedShift, testPorts, volunteerRecord } from '../integration/matching-support.js';
 
 let db: typeof import('../../shared/db/client.js');
 let repo: typeof import('../../shared/db/matching-repository.js');
@@ -63,5 +63,53 @@ describe('MatchingRun, run in-process over the same shards', () => {
     const doctor = await rankItems('run-v0');
     expect(doctor.map((i) => i.opportunityId)).not.toContain('run-o01');
     expect(doctor).toHaveLength(7);
+  });
+});
+
+describe('MatchingRun leaves out what the volunteer already has (issue 11)', () => {
+  // Lawyers and legal-aid opportunities: nothing the volunteers above can match, nor these them.
+  const lawyer = (id: string) => volunteerRecord(id, { professions: ['lawyer'], interests: ['legal-aid'] });
+  // Tuesdays 4 and 11 March 2025, 18:00–20:00 Riyadh: inside the volunteers' Tuesday evenings.
+  const tuesday = (id: string) => ({ id, start: '2025-03-04T15:00:00Z', end: '2025-03-04T17:00:00Z' });
+  const nextTuesday = (id: string) => ({ id, start: '2025-03-11T15:00:00Z', end: '2025-03-11T17:00:00Z' });
+  const legal = (id: string, shifts: { id: string; start: string; end: string }[]) =>
+    opportunityView(id, { professions: ['lawyer'], category: 'legal-aid', shifts });
+  const input = { runId: 'matching-20250302080000', now: NOW.toISOString(), shards: Array.from({ length: 256 }, (_, i) => i) };
+  const matchesOf = async (volunteerId: string) => (await rankItems(volunteerId)).map((i) => `${String(i.opportunityId)}/${String(i.shiftId)}`);
+
+  beforeAll(async () => {
+    const { ports } = testPorts(repo.matchingRepository());
+    for (const id of ['hold-free', 'hold-applied', 'hold-withdrawn', 'hold-seat']) {
+      const record = lawyer(id);
+      await service.indexVolunteer(ports, adapters.toMatchVolunteer(record), adapters.volunteerCard(record));
+    }
+    await service.openOpportunity(ports, legal('hold-full', [tuesday('hold-full-s1'), nextTuesday('hold-full-s2')]));
+    await service.openOpportunity(ports, legal('hold-one', [tuesday('hold-one-s1')]));
+    await service.openOpportunity(ports, legal('hold-seat', [tuesday('hold-seat-s1'), nextTuesday('hold-seat-s2')]));
+    await seedShift('hold-full', 'hold-full-s1', 2, 2);
+    await seedShift('hold-full', 'hold-full-s2', 2, 1);
+    await seedApplication('hold-applied', { opportunityId: 'hold-one', shiftId: 'hold-one-s1', status: 'pending', shiftEnd: '2025-03-04T17:00:00Z' });
+    await seedApplication('hold-withdrawn', { opportunityId: 'hold-one', shiftId: 'hold-one-s1', status: 'withdrawn', shiftEnd: '2025-03-04T17:00:00Z' });
+    await seedApplication('hold-seat', { opportunityId: 'hold-seat', shiftId: 'hold-seat-s1', status: 'approved', shiftEnd: '2025-03-04T17:00:00Z' });
+    await run.runShardsInProcess({ store: repo.matchingRepository() }, input);
+  });
+
+  it('recommends the shift with a seat left, not the full one', async () => {
+    expect(await matchesOf('hold-free')).toContain('hold-full/hold-full-s2');
+    expect(await matchesOf('hold-free')).not.toContain('hold-full/hold-full-s1');
+  });
+
+  it('never recommends a shift the volunteer applied to', async () => {
+    expect(await matchesOf('hold-free')).toContain('hold-one/hold-one-s1');
+    expect((await matchesOf('hold-applied')).filter((m) => m.startsWith('hold-one/'))).toEqual([]);
+  });
+
+  it('never recommends a shift the volunteer withdrew from', async () => {
+    expect((await matchesOf('hold-withdrawn')).filter((m) => m.startsWith('hold-one/'))).toEqual([]);
+  });
+
+  it('never recommends an opportunity where the volunteer holds a seat, not even its other shifts', async () => {
+    expect((await matchesOf('hold-seat')).filter((m) => m.startsWith('hold-seat/'))).toEqual([]);
+    expect(await matchesOf('hold-seat')).toContain('hold-full/hold-full-s2');
   });
 });

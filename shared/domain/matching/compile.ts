@@ -45,6 +45,30 @@ export class SkillVocabulary {
 
 const RAD = Math.PI / 180;
 
+/**
+ * What a volunteer already has of the catalogue (issue 11), never recommended or offered again:
+ * the shifts they applied to, whatever became of the application (waiting, approved, withdrawn,
+ * rejected, expired), and the opportunities where they hold a seat (an approved application
+ * whose shift has not ended).
+ */
+export interface Holds {
+  readonly shifts: ReadonlySet<string>;
+  readonly opportunities: ReadonlySet<string>;
+}
+
+/** A volunteer's applications → their holds at `now` (undefined when they have none). */
+export const holdsOf = (
+  applications: readonly { readonly opportunityId: string; readonly shiftId: string; readonly status: string; readonly shiftEnd: string }[],
+  now: Date,
+): Holds | undefined => {
+  if (applications.length === 0) return undefined;
+  const at = now.toISOString();
+  return {
+    shifts: new Set(applications.map((a) => a.shiftId)),
+    opportunities: new Set(applications.filter((a) => a.status === 'approved' && a.shiftEnd > at).map((a) => a.opportunityId)),
+  };
+};
+
 export interface CompiledVolunteer {
   readonly index: number;
   readonly view: MatchVolunteer;
@@ -65,6 +89,8 @@ export interface CompiledVolunteer {
    * bitset (WEEK_WORDS words), then the skills as vocabulary ids and ranks.
    */
   readonly packed: Int32Array;
+  /** Shifts applied to and opportunities with a seat: excluded from this volunteer's results. */
+  readonly held: Holds | undefined;
 }
 
 export interface CompiledShift {
@@ -72,6 +98,8 @@ export interface CompiledShift {
   /** Riyadh calendar date of the start, yyyymmdd (age is checked on that day). */
   readonly dateInt: number;
   readonly slots: ShiftSlots;
+  /** Starts at least `limits.availabilityHardWithinDays` after `now`: eligible without overlapping the availability. */
+  readonly far: boolean;
 }
 
 export interface CompiledOpportunity {
@@ -95,7 +123,7 @@ export interface CompiledOpportunity {
   readonly shifts: readonly CompiledShift[];
   /**
    * The hot data in one contiguous array:
-   * `[skillCount, (skillId, rank) × skillCount, shiftCount, (dateInt, slots, wordCount, (word, mask) × wordCount) × shiftCount]`.
+   * `[skillCount, (skillId, rank) × skillCount, shiftCount, (dateInt, slots, far, wordCount, (word, mask) × wordCount) × shiftCount]`.
    */
   readonly packed: Int32Array;
 }
@@ -114,7 +142,7 @@ const packOpportunity = (skillIds: Int32Array, skillRanks: Int8Array, shifts: re
   for (let i = 0; i < skillIds.length; i++) out.push(skillIds[i]!, skillRanks[i]!);
   out.push(shifts.length);
   for (const shift of shifts) {
-    out.push(shift.dateInt, shift.slots.slots, shift.slots.words.length);
+    out.push(shift.dateInt, shift.slots.slots, shift.far ? 1 : 0, shift.slots.words.length);
     for (let w = 0; w < shift.slots.words.length; w++) out.push(shift.slots.words[w]!, shift.slots.masks[w]!);
   }
   return Int32Array.from(out);
@@ -124,7 +152,7 @@ const packOpportunity = (skillIds: Int32Array, skillRanks: Int8Array, shifts: re
  * Compiles a volunteer. Run once per volunteer in a national run (300,000 times), so it is
  * written for speed: plain loops, and one object and one buffer per volunteer.
  */
-export const compileVolunteer = (view: MatchVolunteer, vocabulary: SkillVocabulary, index = 0): CompiledVolunteer => {
+export const compileVolunteer = (view: MatchVolunteer, vocabulary: SkillVocabulary, index = 0, held?: Holds): CompiledVolunteer => {
   const point = pointOf(view);
   const skills = view.skills;
   const count = skills.length;
@@ -154,17 +182,19 @@ export const compileVolunteer = (view: MatchVolunteer, vocabulary: SkillVocabula
     cosLat: Math.cos(point.lat * RAD),
     birth: dateInt(view.birthDate),
     packed,
+    held,
   };
 };
 
 export const compileOpportunity = (view: MatchOpportunity, vocabulary: SkillVocabulary, now: Date, index = 0): CompiledOpportunity => {
   const point = pointOf(view);
   const languages = view.languages && view.languages.length > 0 ? view.languages : limits.defaultLanguages;
+  const farFrom = now.getTime() + limits.availabilityHardWithinDays * 86_400_000;
   const shifts = view.shifts
     .map((s) => ({ id: s.id, start: new Date(s.start), end: new Date(s.end) }))
     .filter((s) => s.start.getTime() > now.getTime())
     .sort((a, b) => a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : 1))
-    .map((s) => ({ id: s.id, dateInt: riyadhLocal(s.start).dateInt, slots: shiftSlots(s.start, s.end) }));
+    .map((s) => ({ id: s.id, dateInt: riyadhLocal(s.start).dateInt, slots: shiftSlots(s.start, s.end), far: s.start.getTime() >= farFrom }));
   const skillIds = Int32Array.from(view.skills, (s) => vocabulary.id(s.name));
   const skillRanks = Int8Array.from(view.skills, (s) => rankOf(s.level));
   return {

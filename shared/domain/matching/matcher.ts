@@ -13,6 +13,7 @@ import {
   SkillVocabulary,
   type CompiledOpportunity,
   type CompiledVolunteer,
+  type Holds,
 } from './compile.js';
 import { CELL_COUNT, cellOf, LAT_CELLS, LON_CELLS, nearCells, opportunityGate, REMOTE_CELL } from './retrieval.js';
 import type { MatchOpportunity, MatchVolunteer } from './schema.js';
@@ -115,6 +116,8 @@ export class OpportunityIndex {
   private readonly listCauses: Int32Array;
   private readonly listLanguages: Int32Array;
   private readonly listWeek: Int32Array;
+  /** Per list: 1 when a member has a shift a week or more ahead (eligible whatever the availability). */
+  private readonly listFar: Uint8Array;
   /** Per list: 1 in the remote cell, which holds the remote opportunities and only them. */
   private readonly listRemote: Uint8Array;
   /** Per (feature, cell): the first of its lists (-1: none) and how many (1 or 2, consecutive). */
@@ -135,6 +138,8 @@ export class OpportunityIndex {
    */
   private readonly postWeekAt: Int32Array;
   private readonly postWeek: Int32Array;
+  /** Per posting: 1 when the opportunity has a shift a week or more ahead (the availability check cannot exclude it). */
+  private readonly postFar: Uint8Array;
   private readonly postLastDate: Int32Array;
   private readonly postMinAge: Int32Array;
   private readonly postCause: Int32Array;
@@ -201,6 +206,8 @@ export class OpportunityIndex {
     this.listCauses = new Int32Array(count);
     this.listLanguages = new Int32Array(count);
     this.listWeek = new Int32Array(count * WEEK_WORDS);
+    this.listFar = new Uint8Array(count);
+    this.postFar = new Uint8Array(postings);
     this.listRemote = new Uint8Array(count);
     this.keyFirst = new Int32Array(this.features.size * CELL_COUNT).fill(-1);
     this.keyCount = new Uint8Array(this.features.size * CELL_COUNT);
@@ -220,6 +227,10 @@ export class OpportunityIndex {
           for (let w = 0; w < words.length; w++) union[words[w]!]! |= masks[w]!;
         }
         this.postWeekAt[at] = pairs.length;
+        if (o.shifts.some((s) => s.far)) {
+          this.postFar[at] = 1;
+          this.listFar[l] = 1;
+        }
         for (let w = 0; w < WEEK_WORDS; w++) {
           if (union[w] !== 0) pairs.push(w, union[w]!);
           this.listWeek[l * WEEK_WORDS + w]! |= union[w]!;
@@ -273,8 +284,8 @@ export class OpportunityIndex {
     return id;
   }
 
-  compileVolunteer(view: MatchVolunteer, index = 0): CompiledVolunteer {
-    return compileVolunteer(view, this.vocabulary, index);
+  compileVolunteer(view: MatchVolunteer, index = 0, held?: Holds): CompiledVolunteer {
+    return compileVolunteer(view, this.vocabulary, index, held);
   }
 
   /** Adds the lists of (feature, cell) to the probe in descending order of bound (see `topFor`, step 2). */
@@ -286,7 +297,7 @@ export class OpportunityIndex {
       // No member has a shift slot inside the weekly availability: all are excluded.
       let overlap = 0;
       for (let w = 0; w < WEEK_WORDS; w++) overlap |= this.listWeek[l * WEEK_WORDS + w]! & week[w]!;
-      if (overlap === 0) continue;
+      if (overlap === 0 && this.listFar[l] === 0) continue;
       const bound =
         this.listBase[l]! +
         ((this.listCauses[l]! & v.interestMask) !== 0 ? weights.interest : 0) +
@@ -361,11 +372,12 @@ export class OpportunityIndex {
    * 2. Bound each list: its profession and skill points (`listBase`), interest if some member's
    *    cause is one of the volunteer's, language if some member's languages meet theirs,
    *    distance from the nearest point of the cell (exactly half for remote), full
-   *    availability. A list whose shift slots all miss the weekly availability is dropped.
+   *    availability. A list whose shift slots all miss the weekly availability, and none of
+   *    whose members has a shift a week or more ahead, is dropped.
    * 3. Scan the lists from the highest bound down; stop at the first whose bound is below the
    *    K-th score (every later one is lower still). Per posting (each opportunity once):
-   *    - skip it if its shifts cannot be eligible: none has a slot inside the availability
-   *      (their union misses it), or the volunteer is under the minimum age even on the day of
+   *    - skip it if its shifts cannot be eligible: none is a week or more ahead and none has a
+   *      slot inside the availability (their union misses it), or the volunteer is under the minimum age even on the day of
    *      the last shift (age only grows, so every earlier shift fails too);
    *    - skip it if it is farther than the maximum distance, by a lower bound of the
    *      great-circle distance: the chord between the unit vectors (2·asin(c/2) ≥ c);
@@ -447,7 +459,7 @@ export class OpportunityIndex {
         if (top.size === top.k && bound < top.floor - 0.005) continue;
         const minAge = this.postMinAge[i]!;
         if (minAge > 0 && Math.floor((this.postLastDate[i]! - v.birth) / 10_000) < minAge) continue;
-        let overlap = 0;
+        let overlap = this.postFar[i]!;
         for (let w = this.postWeekAt[i]!; w < this.postWeekAt[i + 1]! && overlap === 0; w += 2) overlap = this.postWeek[w + 1]! & week[this.postWeek[w]!]!;
         if (overlap === 0) continue;
         this.wait(o, bound);

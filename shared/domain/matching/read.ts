@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../cursor.js';
 import { NotFoundError } from '../errors.js';
 import type { Caller } from '../caller.js';
 import { managesOrganization } from '../caller.js';
+import type { Holds } from './compile.js';
 import type { StoredCandidate, StoredMatch } from './service.js';
 import type { Candidate, Invitation, Match, Reason } from './schema.js';
 
@@ -25,6 +26,10 @@ export interface MatchReads {
   invitations(volunteerId: string, opportunityIds: readonly string[]): Promise<Map<string, Invitation>>;
   candidatePage(opportunityId: string, limit: number, startKey?: { PK: string; SK: string; GSI1PK: string; GSI1SK: string }): Promise<{ items: StoredCandidate[]; lastKey?: Record<string, unknown> }>;
   invitedVolunteers(opportunityId: string, volunteerIds: readonly string[]): Promise<Set<string>>;
+  /** Issue 11: the shifts applied to and seats held since the matches were computed (service.ts MatchingStore). */
+  holds(volunteerIds: readonly string[], now: Date): Promise<Map<string, Holds>>;
+  /** Issue 11: which of these shifts have no seat left. */
+  fullShifts(shifts: readonly { readonly opportunityId: string; readonly shiftId: string }[]): Promise<Set<string>>;
   /** Training (issue 13): per opportunity, its required modules the volunteer has no valid completion of. */
   trainingRequired?(volunteerId: string, opportunityIds: readonly string[]): Promise<Map<string, string[]>>;
   /** Evaluations (issue 13): the volunteers' ratings by managers (only those with ratings). */
@@ -52,17 +57,25 @@ const attendanceReason = (record: { attended: number; noShows: number; lateCance
     ? [{ code: 'attendance', attended: record.attended, noShows: record.noShows, lateCancellations: record.lateCancellations, points: 0 }]
     : [];
 
-export const myMatches = async (reads: MatchReads, caller: Caller, query: PageQuery): Promise<{ items: Match[]; nextCursor?: string }> => {
+/**
+ * The caller's stored matches, less what changed since they were computed: closed opportunities,
+ * a recommended shift they applied to (or withdrew from) or that filled up, an opportunity where
+ * they took a seat (the next matching run recommends another shift, if any).
+ */
+export const myMatches = async (reads: MatchReads, caller: Caller, query: PageQuery, now: Date = new Date()): Promise<{ items: Match[]; nextCursor?: string }> => {
   const startKey = query.cursor ? decodeCursor(query.cursor, MatchCursor) : undefined;
   const page = await reads.matchPage(caller.sub, query.limit, startKey);
   const ids = page.items.map((m) => m.opportunityId);
-  const [open, invitations, training] = await Promise.all([
+  const [open, invitations, training, holds, full] = await Promise.all([
     reads.stillOpen(ids),
     reads.invitations(caller.sub, ids),
     reads.trainingRequired ? reads.trainingRequired(caller.sub, ids) : Promise.resolve(new Map<string, string[]>()),
+    reads.holds([caller.sub], now),
+    page.items.length > 0 ? reads.fullShifts(page.items.map((m) => ({ opportunityId: m.opportunityId, shiftId: m.shiftId }))) : Promise.resolve(new Set<string>()),
   ]);
+  const held = holds.get(caller.sub);
   const items = page.items
-    .filter((m) => open.has(m.opportunityId))
+    .filter((m) => open.has(m.opportunityId) && !full.has(m.shiftId) && !held?.shifts.has(m.shiftId) && !held?.opportunities.has(m.opportunityId))
     .map((m): Match => {
       const invitation = invitations.get(m.opportunityId);
       return {

@@ -97,7 +97,9 @@ export const Exclusion = z
     z.object({ code: z.literal('too-far'), km: z.number(), maxKm: z.number() }),
     z.object({ code: z.literal('under-min-age'), minAge: z.number() }),
     z.object({ code: z.literal('no-future-shift') }),
-    z.object({ code: z.literal('no-availability').describe('no future shift overlaps the weekly availability') }),
+    z.object({ code: z.literal('already-applied').describe('every shift left is one the volunteer already applied to (or withdrew from)') }),
+    z.object({ code: z.literal('seat-held').describe('the volunteer already holds a seat on this opportunity') }),
+    z.object({ code: z.literal('no-availability').describe('no shift of the coming week overlaps the weekly availability, and none is later') }),
   ])
   .meta({ id: 'MatchExclusion' });
 export type Exclusion = z.infer<typeof Exclusion>;

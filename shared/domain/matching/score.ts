@@ -7,16 +7,24 @@
  * - distance: an on-site opportunity is at most `limits.maxDistanceKm` from the volunteer's
  *   location (or, without one, their city centre); remote opportunities match anywhere;
  * - shifts: some shift starts in the future, on a day the volunteer is at least `minAge`
- *   (Asia/Riyadh calendar), and overlaps their weekly availability (Asia/Riyadh).
+ *   (Asia/Riyadh calendar), and either overlaps their weekly availability (Asia/Riyadh) or
+ *   starts `limits.availabilityHardWithinDays` (7) days ahead or later — time enough to
+ *   arrange it: availability then only weighs, it does not exclude.
+ *
+ * - what the volunteer already has (issue 11, `CompiledVolunteer.held`): a shift they applied
+ *   to (or withdrew from, or were refused) is never recommended again, and an opportunity where
+ *   they hold a seat not at all.
  *
  * Then the score, the sum of the factor points of weights.ts (0–100):
  *   profession   30  holds a required profession (0 when none is required)
  *   skills       20  × share of required skills met (a lower level earns half its share)
  *   distance     15  × (1 − km / maxKm); remote: 15 × 0.5
- *   availability 15  × share of the recommended shift inside the weekly availability
+ *   availability 15  × share of the recommended shift inside the weekly availability (0 for a
+ *                    shift a week or more ahead outside it)
  *   interest     10  the opportunity's cause is one of the volunteer's interests
  *   language     10  × share of the working languages spoken (none stated → Arabic)
- * The recommended shift is the eligible shift with the largest overlap (earliest on ties);
+ * The recommended shift is the eligible shift with the largest overlap (earliest on ties; the
+ * earliest shift a week or more ahead when none overlaps);
  * it is what an invitation offers and what a one-step application sends.
  *
  * `evaluate` is the allocation-free kernel over compiled forms (compile.ts) that both the
@@ -72,6 +80,12 @@ export let lastShift = -1;
 export const evaluate = (v: CompiledVolunteer, o: CompiledOpportunity, explain?: Explanation, floor = -1): number => {
   let excluded = false;
   let total = 0;
+  const held = v.held;
+  if (held !== undefined && held.opportunities.has(o.view.id)) {
+    if (!explain) return -1;
+    excluded = true;
+    explain.exclusions.push({ code: 'seat-held' });
+  }
 
   if (o.professionMask !== 0) {
     const held = o.professionMask & v.professionMask;
@@ -160,20 +174,26 @@ export const evaluate = (v: CompiledVolunteer, o: CompiledOpportunity, explain?:
   let best = -1;
   let bestOverlap = 0;
   let ageOk = false;
+  let applied = false;
   let at = 1 + 2 * required;
   const shiftCount = op[at++]!;
   for (let s = 0; s < shiftCount; s++) {
     const date = op[at]!;
     const slots = op[at + 1]!;
-    const words = op[at + 2]!;
-    const first = at + 3;
+    const far = op[at + 2]! === 1;
+    const words = op[at + 3]!;
+    const first = at + 4;
     at = first + 2 * words;
+    if (held !== undefined && held.shifts.has(o.shifts[s]!.id)) {
+      applied = true;
+      continue;
+    }
     if (o.minAge > 0 && Math.floor((date - v.birth) / 10_000) < o.minAge) continue;
     ageOk = true;
     let covered = 0;
     for (let w = 0; w < words; w++) covered += popcount(vp[op[first + 2 * w]!]! & op[first + 2 * w + 1]!);
     const overlap = covered / slots;
-    if (overlap > bestOverlap) {
+    if (best < 0 ? overlap > 0 || far : overlap > bestOverlap) {
       bestOverlap = overlap;
       best = s;
     }
@@ -182,7 +202,13 @@ export const evaluate = (v: CompiledVolunteer, o: CompiledOpportunity, explain?:
     if (!explain) return -1;
     excluded = true;
     explain.exclusions.push(
-      shiftCount === 0 ? { code: 'no-future-shift' } : !ageOk ? { code: 'under-min-age', minAge: o.minAge } : { code: 'no-availability' },
+      shiftCount === 0
+        ? { code: 'no-future-shift' }
+        : !ageOk
+          ? applied
+            ? { code: 'already-applied' }
+            : { code: 'under-min-age', minAge: o.minAge }
+          : { code: 'no-availability' },
     );
   } else {
     const points = weights.availability * bestOverlap;

@@ -19,7 +19,7 @@ import { cities } from '../reference/cities.js';
 import { shardOf, toMatchOpportunity, toMatchVolunteer, volunteerCard, type VolunteerCard } from './adapters.js';
 import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
 import type { VolunteerRecord } from '../volunteers/schema.js';
-import { compileOpportunity, compileVolunteer, pointOf, SkillVocabulary } from './compile.js';
+import { compileOpportunity, compileVolunteer, pointOf, SkillVocabulary, type Holds } from './compile.js';
 import { OpportunityIndex, TopK } from './matcher.js';
 import { cellName, cellOf, opportunityGate, reachCells, volunteerFeatures } from './retrieval.js';
 import type { Invitation, MatchOpportunity, MatchVolunteer, Reason } from './schema.js';
@@ -86,6 +86,10 @@ export interface MatchingStore {
   clearCandidates(opportunityId: string): Promise<void>;
   /** Records the invitation once (deterministic key) within the volunteer's weekly cap, with `events` in the same transaction. */
   invite(invitation: Invitation, volunteerId: string, week: string, cap: number, events?: readonly DomainEvent[]): Promise<InviteOutcome>;
+  /** Of these shifts, those with no seat left (seatsTaken ≥ capacity), read by key in batches. */
+  fullShifts(shifts: readonly { readonly opportunityId: string; readonly shiftId: string }[]): Promise<Set<string>>;
+  /** Each volunteer's holds at `now` (compile.ts `holdsOf`): only volunteers with an application are in the map. */
+  holds(volunteerIds: readonly string[], now: Date): Promise<Map<string, Holds>>;
 }
 
 export interface InvitationSender {
@@ -160,8 +164,9 @@ export const matchVolunteers = async (
   const top = new TopK(limits.matchesPerVolunteer);
   const matchedAt = index.now.toISOString();
   const summary: VolunteerRunSummary = { volunteers: 0, matches: 0, itemsWritten: 0 };
+  const holds = await ports.store.holds(volunteers.map((entry) => entry.view.id), index.now);
   for (const entry of volunteers) {
-    const v = index.compileVolunteer(entry.view);
+    const v = index.compileVolunteer(entry.view, 0, holds.get(entry.view.id));
     index.topFor(v, top);
     const next: StoredMatch[] = [];
     const candidates: StoredCandidate[] = [];
@@ -207,9 +212,16 @@ const candidateOf = (entry: IndexedVolunteer, score: number, shiftId: string, re
   reasons,
 });
 
-/** The in-memory index of every open opportunity, built from the catalogue items. */
+/** The opportunity without its full shifts (nothing is recommended or offered on a shift without a seat). */
+const withoutFullShifts = async (ports: Pick<MatchingPorts, 'store'>, views: readonly MatchOpportunity[], now: Date): Promise<MatchOpportunity[]> => {
+  const future = views.flatMap((view) => view.shifts.filter((s) => Date.parse(s.start) > now.getTime()).map((s) => ({ opportunityId: view.id, shiftId: s.id })));
+  const full = future.length > 0 ? await ports.store.fullShifts(future) : new Set<string>();
+  return full.size === 0 ? [...views] : views.map((view) => ({ ...view, shifts: view.shifts.filter((s) => !full.has(s.id)) }));
+};
+
+/** The in-memory index of every open opportunity, built from the catalogue items, without the shifts that are full. */
 export const loadIndex = async (ports: Pick<MatchingPorts, 'store'>, now: Date): Promise<OpportunityIndex> =>
-  new OpportunityIndex(await ports.store.openOpportunities(), new SkillVocabulary(), now);
+  new OpportunityIndex(await withoutFullShifts(ports, await ports.store.openOpportunities(), now), new SkillVocabulary(), now);
 
 /** MatchingRun's unit of work: every volunteer of one shard. */
 export const matchShard = async (ports: Pick<MatchingPorts, 'store'>, index: OpportunityIndex, shard: number): Promise<VolunteerRunSummary> =>
@@ -230,8 +242,18 @@ export interface OpportunityRunSummary {
   capped: number;
 }
 
-/** Ranks the opportunity's candidates from the volunteer postings and invites the top K. */
-export const matchOpportunity = async (ports: MatchingPorts, view: MatchOpportunity, now: Date): Promise<OpportunityRunSummary & { volunteerIds: string[] }> => {
+/** Candidates whose holds were read, in chunks of this many (a Query each). */
+const HOLDS_CHUNK = 50;
+
+/**
+ * Ranks the opportunity's candidates from the volunteer postings and invites the top K.
+ * Full shifts are left out first; then the candidates are ranked without their holds, and the
+ * holds of the best are read chunk by chunk (a volunteer's holds only lower their score: fewer
+ * shifts to offer, or none) until the kept ones outrank every candidate not yet checked.
+ */
+export const matchOpportunity = async (ports: MatchingPorts, published: MatchOpportunity, now: Date): Promise<OpportunityRunSummary & { volunteerIds: string[] }> => {
+  const [view] = await withoutFullShifts(ports, [published], now);
+  if (!view) throw new Error(`opportunity ${published.id} vanished`);
   const vocabulary = new SkillVocabulary();
   const o = compileOpportunity(view, vocabulary, now);
   const seen = new Map<string, IndexedVolunteer>();
@@ -240,11 +262,27 @@ export const matchOpportunity = async (ports: MatchingPorts, view: MatchOpportun
       for (const entry of await ports.store.postedVolunteers(feature, cell, limits.candidatePostingsPerKey)) seen.set(entry.view.id, entry);
     }
   }
-  const ranked = [...seen.values()]
-    .map((entry) => ({ entry, result: explainPair(compileVolunteer(entry.view, vocabulary), o) }))
+  type Ranked = { entry: IndexedVolunteer; result: ReturnType<typeof explainPair> };
+  const order = (a: Ranked, b: Ranked) => b.result.score - a.result.score || (a.entry.view.id < b.entry.view.id ? -1 : 1);
+  const unchecked = [...seen.values()]
+    .map((entry): Ranked => ({ entry, result: explainPair(compileVolunteer(entry.view, vocabulary), o) }))
     .filter(({ result }) => result.eligible)
-    .sort((a, b) => b.result.score - a.result.score || (a.entry.view.id < b.entry.view.id ? -1 : 1))
-    .slice(0, limits.candidatesPerOpportunity);
+    .sort(order);
+  let checked: Ranked[] = [];
+  for (let next = 0; next < unchecked.length; ) {
+    const chunk = unchecked.slice(next, next + HOLDS_CHUNK);
+    next += chunk.length;
+    const holds = await ports.store.holds(chunk.map(({ entry }) => entry.view.id), now);
+    for (const candidate of chunk) {
+      const held = holds.get(candidate.entry.view.id);
+      const result = held ? explainPair(compileVolunteer(candidate.entry.view, vocabulary, 0, held), o) : candidate.result;
+      if (result.eligible) checked.push({ entry: candidate.entry, result });
+    }
+    checked = checked.sort(order).slice(0, limits.candidatesPerOpportunity);
+    const rest = unchecked[next];
+    if (checked.length === limits.candidatesPerOpportunity && (!rest || order(checked.at(-1)!, rest) < 0)) break;
+  }
+  const ranked = checked;
   await ports.store.putCandidates(
     view.id,
     ranked.map(({ entry, result }) => candidateOf(entry, result.score, result.shiftId!, result.reasons)),

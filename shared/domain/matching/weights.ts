@@ -37,6 +37,12 @@ export const lowerLevelSkillShare = 0.5;
 export const limits = {
   /** On-site opportunities farther than this from the volunteer are excluded. */
   maxDistanceKm: 50,
+  /**
+   * Weekly availability is a hard rule only for shifts starting within this many days: a
+   * volunteer can arrange a shift weeks ahead outside their usual slots, so a later shift is
+   * eligible whatever it overlaps, and earns availability points for what it does.
+   */
+  availabilityHardWithinDays: 7,
   /** Working languages assumed when an opportunity states none. */
   defaultLanguages: ['ar'] as readonly string[],
   /** Ranked matches kept per volunteer (GET /v1/volunteers/me/matches pages through them). */
