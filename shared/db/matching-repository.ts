@@ -13,7 +13,6 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
-  type BatchGetCommandOutput,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { bucketOf, OPEN_BUCKETS, shardOf } from '../domain/matching/adapters.js';
@@ -22,7 +21,7 @@ import type { IndexedVolunteer, MatchingStore, StoredCandidate, StoredMatch } fr
 import type { Invitation } from '../domain/matching/schema.js';
 import { env } from '../env.js';
 import { outboxPuts } from './entities/outbox-event.js';
-import { batchWriteAll, documentClient } from './client.js';
+import { batchGetAll, batchWriteAll, documentClient } from './client.js';
 import { invalidCursor } from '../domain/cursor.js';
 import { application as applicationEntity } from './entities/application.js';
 import { matchCandidate } from './entities/match-candidate.js';
@@ -61,23 +60,6 @@ export const matchingRepository = (
 
   const batchWrite = (puts: readonly Item[], deletes: readonly Key[]): Promise<void> =>
     batchWriteAll(client, tableName(), [...puts.map((Item) => ({ PutRequest: { Item } })), ...deletes.map((Key) => ({ DeleteRequest: { Key } }))]);
-
-  /** BatchGetItem in chunks of 100, retrying unprocessed keys. */
-  const batchGet = async (keys: readonly Key[], projection: string, names?: Record<string, string>): Promise<Item[]> => {
-    const items: Item[] = [];
-    for (let i = 0; i < keys.length; i += 100) {
-      let pending: Key[] | undefined = keys.slice(i, i + 100);
-      for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1_000, 25 * 2 ** attempt)));
-        const result: BatchGetCommandOutput = await client.send(
-          new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ProjectionExpression: projection, ...(names && { ExpressionAttributeNames: names }) } } }),
-        );
-        items.push(...(result.Responses?.[tableName()] ?? []));
-        pending = result.UnprocessedKeys?.[tableName()]?.Keys as Key[] | undefined;
-      }
-    }
-    return items;
-  };
 
   const volunteerItems = (entry: IndexedVolunteer): Item[] => [
     matchShardMember.toItem(entry, matchShardMember.keys.item(entry.shard, entry.view.id)),
@@ -213,10 +195,11 @@ export const matchingRepository = (
       }
     },
     async fullShifts(shifts) {
-      const items = await batchGet(
+      const items = await batchGetAll(
+        client,
+        tableName(),
         shifts.map((s) => shiftEntity.keys.item(s.opportunityId, s.shiftId)),
-        'id, seatsTaken, #capacity',
-        { '#capacity': 'capacity' },
+        { ProjectionExpression: 'id, seatsTaken, #capacity', ExpressionAttributeNames: { '#capacity': 'capacity' } },
       );
       return new Set(items.filter((item) => Number(item.seatsTaken) >= Number(item.capacity)).map((item) => String(item.id)));
     },
