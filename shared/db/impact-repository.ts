@@ -149,12 +149,18 @@ export const impactRepository = (
    * summed, under '') or every region's (by region id): their partitions hold each month's
    * shards or regions next to each other.
    */
-  const readCounters = async (scope: AggregateScope, from: Month, to: Month | undefined): Promise<Map<string, ScopeCounters>> => {
+  const readCounters = async (scope: AggregateScope, from: Month, to: Month | undefined, names?: readonly string[]): Promise<Map<string, ScopeCounters>> => {
     const shared = scope.kind === 'national' || scope.kind === 'region';
+    const projected = names ? ['SK', ...names] : undefined;
     const items = await queryAll(
       {
         TableName: tableName(),
         KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        // Only the counters asked for: what DynamoDB returns (and the SDK unmarshals) shrinks with them.
+        ...(projected && {
+          ProjectionExpression: projected.map((_, i) => `#p${i}`).join(', '),
+          ExpressionAttributeNames: Object.fromEntries(projected.map((name, i) => [`#p${i}`, name])),
+        }),
         ExpressionAttributeValues: {
           ':pk': impactAggregate.keys.partition(scope),
           ':from': impactAggregate.keys.month(from),
@@ -328,13 +334,12 @@ export const impactRepository = (
       return cancelled ? 'duplicate' : 'applied';
     },
 
-    async counters(scope, from, to) {
-      if (scope.kind === 'region') return (await readCounters(scope, from, to)).get(scope.id) ?? { months: new Map(), total: {} };
-      return (await readCounters(scope, from, to)).get('') ?? { months: new Map(), total: {} };
+    async counters(scope, from, to, names) {
+      return (await readCounters(scope, from, to, names)).get(scope.kind === 'region' ? scope.id : '') ?? { months: new Map(), total: {} };
     },
 
-    async regionCounters(from, to) {
-      return readCounters({ kind: 'region', id: '' }, from, to);
+    async regionCounters(from, to, names) {
+      return readCounters({ kind: 'region', id: '' }, from, to, names);
     },
 
     async ledger(orgId, month) {

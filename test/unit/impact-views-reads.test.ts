@@ -12,18 +12,21 @@ import { nationalReport } from '../../shared/domain/impact/views.js';
 
 const recording = () => {
   const reads: string[] = [];
+  const projections: (readonly string[] | undefined)[] = [];
   const store = {
-    async counters(scope: AggregateScope, from: Month, to?: Month) {
+    async counters(scope: AggregateScope, from: Month, to?: Month, names?: readonly string[]) {
       reads.push(`${scope.kind}${'id' in scope ? `:${scope.id}` : ''} ${from}..${to ?? 'TOTAL'}`);
+      projections.push(names);
       return { months: new Map(), total: {} };
     },
-    async regionCounters(from: Month, to?: Month) {
+    async regionCounters(from: Month, to?: Month, names?: readonly string[]) {
       reads.push(`regions ${from}..${to ?? 'TOTAL'}`);
+      projections.push(names);
       return new Map();
     },
   } as unknown as AggregateStore;
   const targets = { inForce: async () => undefined } as unknown as TargetStore;
-  return { reads, deps: { store, targets } };
+  return { reads, projections, deps: { store, targets } };
 };
 
 describe('national view reads', () => {
@@ -34,6 +37,18 @@ describe('national view reads', () => {
 
     expect(reads).toEqual(['national 2024-12..TOTAL', 'regions 2024-12..TOTAL']);
     expect(new Set(reads.map((r) => r.split(' ')[1]))).toEqual(new Set(['2024-12..TOTAL']));
+  });
+
+  it('asks the nation and the regions only for the counters of the national figures (not the causes, tracks or entries)', async () => {
+    const { projections, deps } = recording();
+
+    await nationalReport(deps, { from: '2024-12', to: '2026-11' }, 'region');
+
+    for (const names of projections) {
+      expect(names).toEqual(expect.arrayContaining(['min', 'val', 't_professional', 'reg', 'org', 'cm', 'g1', 'g36']));
+      expect(names!.filter((n) => n.startsWith('c_') || n === 'n' || n === 'att' || n === 't_general')).toEqual([]);
+    }
+    expect(projections).toHaveLength(2);
   });
 
   it('reads the 12 months before `to` for a short range (rolling actives), and 11 months before `from` by month', async () => {

@@ -58,11 +58,11 @@ export interface AggregateStore {
   commitCounters(eventId: string, type: string, updates: readonly CounterUpdate[]): Promise<'applied' | 'duplicate'>;
   /**
    * Counters of a scope for [from, to], in one Query (the nation: its shards summed); without `to`, every month
-   * from `from` on and the all-time counters too.
+   * from `from` on and the all-time counters too. `names`: only these counters (the others are not returned).
    */
-  counters(scope: AggregateScope, from: Month, to?: Month): Promise<ScopeCounters>;
-  /** Counters of every region (by region id) for [from, to] (or through the all-time ones), in one Query. */
-  regionCounters(from: Month, to?: Month): Promise<ReadonlyMap<string, ScopeCounters>>;
+  counters(scope: AggregateScope, from: Month, to?: Month, names?: readonly string[]): Promise<ScopeCounters>;
+  /** Counters of every region (by region id) for [from, to] (or through the all-time ones), in one Query; `names`: only these counters. */
+  regionCounters(from: Month, to?: Month, names?: readonly string[]): Promise<ReadonlyMap<string, ScopeCounters>>;
   /** The entries of an organisation-month as applied (the reconciliation's ledger). */
   ledger(orgId: string, month: Month): Promise<HoursEntry[]>;
 }

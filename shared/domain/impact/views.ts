@@ -6,7 +6,7 @@ import type { Clock } from '../../clock.js';
 import { hasGroup, managesOrganization, requireGroup, type Caller } from '../caller.js';
 import { NotFoundError } from '../errors.js';
 import { regions } from '../reference/cities.js';
-import { distinctVolunteers } from './activity.js';
+import { bucketCounter, distinctVolunteers, GAP_CAP } from './activity.js';
 import { COUNTER, trackCounter } from './aggregates.js';
 import { InvalidRangeError } from './errors.js';
 import { addMonths, monthIndex, monthRange, riyadhMonth, riyadhMonthStart, type Month } from './months.js';
@@ -67,6 +67,17 @@ const retention = (counters: ScopeCounters, to: Month): { rate: number | null; q
 };
 
 type Figures = Omit<NationalGroup, 'region' | 'month'>;
+
+/** The counters the national figures use: the views read only these (a region or national item holds ~twice as many). */
+const FIGURE_COUNTERS: readonly string[] = [
+  COUNTER.minutes,
+  COUNTER.valueHalalas,
+  trackCounter('professional'),
+  COUNTER.registered,
+  COUNTER.organizations,
+  COUNTER.certified,
+  ...Array.from({ length: GAP_CAP }, (_, i) => bucketCounter(i + 1)),
+];
 
 /** The national figures of a scope for [from, to]; `counters` holds every month from to − 11 (and from) on, and TOTAL. */
 const figures = (counters: ScopeCounters, from: Month, to: Month): Figures => {
@@ -159,9 +170,9 @@ export const nationalReport = async (
   const query = { groupBy };
   const regionIds = Object.keys(regions);
   const [national, target, byRegion] = await Promise.all([
-    deps.store.counters({ kind: 'national' }, readStart(from, to, query.groupBy === 'month')),
+    deps.store.counters({ kind: 'national' }, readStart(from, to, query.groupBy === 'month'), undefined, FIGURE_COUNTERS),
     deps.targets.inForce(lastDay(to)),
-    query.groupBy === 'region' ? deps.store.regionCounters(readStart(from, to, false)) : Promise.resolve(new Map<string, ScopeCounters>()),
+    query.groupBy === 'region' ? deps.store.regionCounters(readStart(from, to, false), undefined, FIGURE_COUNTERS) : Promise.resolve(new Map<string, ScopeCounters>()),
   ]);
   const totals = figures(national, from, to);
   const groups: NationalGroup[] =
@@ -188,7 +199,7 @@ export const nationalReport = async (
 export const publicStats = async (deps: Pick<ViewDeps, 'store' | 'clock'>): Promise<PublicStats> => {
   const now = deps.clock.now();
   const to = riyadhMonth(now);
-  const national = await deps.store.counters({ kind: 'national' }, addMonths(to, -11));
+  const national = await deps.store.counters({ kind: 'national' }, addMonths(to, -11), undefined, FIGURE_COUNTERS);
   const f = figures(national, addMonths(to, -11), to);
   return {
     asOf: now.toISOString(),
