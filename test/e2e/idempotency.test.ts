@@ -9,50 +9,13 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../shared/db/client.js';
-import { organizationRepository } from '../../shared/db/organization-repository.js';
-import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { idempotencyRecordId } from '../../shared/middleware/idempotency.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
+import { opportunityBody as opportunity, seedActiveOrganization } from '../helpers/builders.js';
+
+const seedOrganization = () => seedActiveOrganization({ department: true });
 
 let platform: TestPlatform;
-let licence = 6_000_000_000 + Math.floor(Math.random() * 900_000_000);
-
-const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
-
-const seedOrganization = async (): Promise<string> => {
-  const repo = organizationRepository();
-  const at = new Date().toISOString();
-  const org: OrganizationRecord = {
-    id: ulid(),
-    nameAr: 'جمعية',
-    nameEn: 'Society',
-    licenseNumber: String(licence++),
-    city: 'jeddah',
-    contactEmail: 'contact@example.sa',
-    phone: '+966122345678',
-    causes: ['environment'],
-    status: 'pending',
-    registeredBy: { sub: 'founder' },
-    createdAt: at,
-    updatedAt: at,
-  };
-  await repo.create(org, { status: 'pending', at, by: 'founder' });
-  await repo.transition(org.id, 'pending', { status: 'active', from: 'pending', at, by: 'reviewer' }, { department: { orgId: org.id, establishedAt: at, approvedBy: 'reviewer' } });
-  return org.id;
-};
-
-const opportunity = () => ({
-  titleAr: 'تنظيف الشاطئ',
-  titleEn: 'Beach clean-up',
-  descriptionAr: 'نجمع النفايات من شاطئ جدة الشمالي.',
-  descriptionEn: 'We collect litter on the northern Jeddah beach.',
-  category: 'environment',
-  city: 'jeddah',
-  skills: [],
-  professions: [],
-  requiresApproval: true,
-  shifts: [{ start: hoursFromNow(48), end: hoursFromNow(52), capacity: 20 }],
-});
 
 /** Test-only inspection (a Scan is fine here, never in request paths). */
 const opportunitiesOf = async (orgId: string) =>

@@ -11,52 +11,19 @@ import { booking } from '../../shared/db/entities/booking.js';
 import { opportunity as opportunityEntity } from '../../shared/db/entities/opportunity.js';
 import { shift as shiftEntity } from '../../shared/db/entities/shift.js';
 import { opportunityRepository } from '../../shared/db/opportunity-repository.js';
-import { organizationRepository } from '../../shared/db/organization-repository.js';
 import { OpportunityChangedError } from '../../shared/domain/opportunities/errors.js';
-import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
 import { emailsTo, seedVolunteer } from '../integration/notifications-support.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
+import { hoursFromNow, opportunityBody, seedActiveOrganization } from '../helpers/builders.js';
 
 let platform: TestPlatform;
-let licence = 8_700_000_000 + Math.floor(Math.random() * 200_000_000);
-const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
-
-const seedOrganization = async (): Promise<string> => {
-  const repo = organizationRepository();
-  const at = new Date().toISOString();
-  const org: OrganizationRecord = {
-    id: ulid(),
-    nameAr: 'جمعية',
-    nameEn: 'Society',
-    licenseNumber: String(licence++),
-    city: 'jeddah',
-    contactEmail: 'contact@example.sa',
-    phone: '+966122345678',
-    causes: ['environment'],
-    status: 'pending',
-    registeredBy: { sub: 'founder' },
-    createdAt: at,
-    updatedAt: at,
-  };
-  await repo.create(org, { status: 'pending', at, by: 'founder' });
-  await repo.transition(org.id, 'pending', { status: 'active', from: 'pending', at, by: 'reviewer' });
-  return org.id;
-};
-
-const body = () => ({
-  titleAr: 'تنظيف الشاطئ',
-  titleEn: 'Beach clean-up',
-  descriptionAr: 'نجمع النفايات من شاطئ جدة الشمالي.',
-  descriptionEn: 'We collect litter on the northern Jeddah beach.',
-  category: 'environment',
-  city: 'jeddah',
-  requiresApproval: true,
-  shifts: [
+const seedOrganization = () => seedActiveOrganization();
+const body = () =>
+  opportunityBody([
     { start: hoursFromNow(48), end: hoursFromNow(52), capacity: 20 },
     { start: hoursFromNow(72), end: hoursFromNow(76), capacity: 5 },
-  ],
-});
+  ]);
 
 const manager = (orgId: string) => platform.token({ sub: `manager-${orgId}`, groups: ['org-manager'], orgId });
 

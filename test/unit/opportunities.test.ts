@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../../shared/domain/errors.js';
 import { OpportunityStatusError } from '../../shared/domain/opportunities/errors.js';
-import { CreateOpportunity, SearchOpportunities, type OpportunityRecord, type ShiftRecord } from '../../shared/domain/opportunities/schema.js';
+import { CreateOpportunity, SearchOpportunities, UpdateOpportunity, type OpportunityRecord, type ShiftRecord } from '../../shared/domain/opportunities/schema.js';
 import { matchesResidual, partitionsOf, planSearch, summaryOf } from '../../shared/domain/opportunities/search.js';
 import {
   closeOpportunity,
@@ -113,6 +113,29 @@ describe('CreateOpportunity', () => {
   it('requires requiresApproval', () => {
     const { requiresApproval: _r, ...rest } = input();
     expect(paths(CreateOpportunity, rest)).toEqual(['requiresApproval']);
+  });
+});
+
+describe('UpdateOpportunity (PATCH body)', () => {
+  it('takes every field of the create body but the project, shifts being edits', () => {
+    const created = Object.keys(CreateOpportunity.shape).filter((field) => field !== 'project').sort();
+    expect(Object.keys(UpdateOpportunity.shape).sort()).toEqual(created);
+  });
+
+  it('carries only the fields the patch gives: no create default overwrites the rest', () => {
+    expect(UpdateOpportunity.parse({ titleEn: 'Beach day' })).toEqual({ titleEn: 'Beach day' });
+  });
+
+  it.each([
+    ['titleAr', 'ab'],
+    ['descriptionEn', 'short'],
+    ['skills', ['first-aid', 'first-aid']],
+    ['trainingModules', ['Not An Id']],
+    ['minAge', 11],
+  ])('refuses %s as creation does', (field, value) => {
+    const path = (result: { error?: { issues: { path: PropertyKey[] }[] } }) => result.error?.issues.map((issue) => issue.path[0]);
+    expect(path(UpdateOpportunity.safeParse({ [field]: value }))).toContain(field);
+    expect(path(CreateOpportunity.safeParse({ ...input(), [field]: value }))).toContain(field);
   });
 });
 

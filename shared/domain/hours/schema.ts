@@ -109,12 +109,13 @@ export const HoursDisputedDetail = z
   .strict();
 export type HoursDisputedDetail = z.infer<typeof HoursDisputedDetail>;
 
+/** Who was expected on which shift: the fields every attendance and no-show event starts with. */
+const ShiftAttendee = { volunteerId: Id, orgId: Id, opportunityId: Id, shiftId: Id };
+const ShiftTimes = { shiftStart: At, shiftEnd: At };
+
 export const VolunteerCheckedInDetail = z
   .object({
-    volunteerId: Id,
-    orgId: Id,
-    opportunityId: Id,
-    shiftId: Id,
+    ...ShiftAttendee,
     checkedInAt: At,
     outsideRadius: z.boolean().describe('the given location was farther than the opportunity radius (recorded, not refused)'),
     by: z.enum(['code', 'roster']),
@@ -124,13 +125,9 @@ export type VolunteerCheckedInDetail = z.infer<typeof VolunteerCheckedInDetail>;
 
 export const VolunteerNoShowDetail = z
   .object({
-    volunteerId: Id,
-    orgId: Id,
-    opportunityId: Id,
-    shiftId: Id,
+    ...ShiftAttendee,
     date: RiyadhDate,
-    shiftStart: At,
-    shiftEnd: At,
+    ...ShiftTimes,
     city: z.string().min(1),
     region: z.string().min(1),
     by: z.string().min(1).describe('the manager who marked the volunteer absent on the roster, or `system` (no check-in 24 h after the end)'),
@@ -316,12 +313,8 @@ export const NoShowDisputeView = z.object({
 
 export const NoShowDisputedDetail = z
   .object({
-    volunteerId: Id,
-    orgId: Id,
-    opportunityId: Id,
-    shiftId: Id,
-    shiftStart: At,
-    shiftEnd: At,
+    ...ShiftAttendee,
+    ...ShiftTimes,
     reason: z.string().min(1),
     checkIn: At.optional(),
     checkOut: At.optional(),
@@ -332,10 +325,7 @@ export type NoShowDisputedDetail = z.infer<typeof NoShowDisputedDetail>;
 
 export const NoShowDisputeDecidedDetail = z
   .object({
-    volunteerId: Id,
-    orgId: Id,
-    opportunityId: Id,
-    shiftId: Id,
+    ...ShiftAttendee,
     date: RiyadhDate,
     outcome: z.enum(['upheld', 'dismissed']).describe('upheld: the volunteer was there (the no-show is taken back and hours are pending); dismissed: the no-show stands'),
     hoursId: Id.optional(),

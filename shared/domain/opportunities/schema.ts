@@ -82,7 +82,12 @@ export const ProjectRecord = z.object({
 });
 export type ProjectRecord = z.infer<typeof ProjectRecord>;
 
-const CreateOpportunityFields = z
+/**
+ * The fields a manager gives, without defaults: CreateOpportunity adds the defaults and the
+ * shifts or project; UpdateOpportunity makes every field optional (a default there would
+ * overwrite what the patch leaves out).
+ */
+const OpportunityFields = z
   .object({
     titleAr: boundedText(3, 120),
     titleEn: boundedText(3, 120),
@@ -91,16 +96,24 @@ const CreateOpportunityFields = z
     category: Cause,
     city: CityId,
     location: GeoPoint.optional(),
-    remote: z.boolean().default(false),
-    skills: z.array(SkillName).max(MAX_SKILLS).default([]).superRefine(uniqueItems('skill')),
-    professions: z.array(Profession).max(MAX_PROFESSIONS).default([]).superRefine(uniqueItems('profession')),
+    remote: z.boolean(),
+    skills: z.array(SkillName).max(MAX_SKILLS).superRefine(uniqueItems('skill')),
+    professions: z.array(Profession).max(MAX_PROFESSIONS).superRefine(uniqueItems('profession')),
     minAge: z.int().min(12).max(100).optional().describe('youngest age a volunteer may have on the shift'),
     requiresApproval: z.boolean().describe('true: a manager approves each application; false: eligible volunteers get a seat at once'),
-    trainingModules: z.array(TrainingModuleId).max(MAX_TRAINING_MODULES).default([]).superRefine(uniqueItems('training module')),
-    shifts: z.array(ShiftInput).min(1).max(MAX_SHIFTS).superRefine(noIdenticalShifts).optional().describe('the shifts; give either shifts or a project'),
-    project: ProjectInput.optional().describe('a project instead of shifts: a period, the estimated effort, seats and deliverables (issue 19)'),
+    trainingModules: z.array(TrainingModuleId).max(MAX_TRAINING_MODULES).superRefine(uniqueItems('training module')),
   })
   .strict();
+const field = OpportunityFields.shape;
+
+const CreateOpportunityFields = OpportunityFields.extend({
+  remote: field.remote.default(false),
+  skills: field.skills.default([]),
+  professions: field.professions.default([]),
+  trainingModules: field.trainingModules.default([]),
+  shifts: z.array(ShiftInput).min(1).max(MAX_SHIFTS).superRefine(noIdenticalShifts).optional().describe('the shifts; give either shifts or a project'),
+  project: ProjectInput.optional().describe('a project instead of shifts: a period, the estimated effort, seats and deliverables (issue 19)'),
+}).strict();
 export const CreateOpportunity = CreateOpportunityFields.superRefine((o, ctx) => {
   if (o.shifts === undefined && o.project === undefined) ctx.addIssue({ code: 'custom', path: ['shifts'], message: 'give the shifts, or a project' });
   if (o.shifts !== undefined && o.project !== undefined) ctx.addIssue({ code: 'custom', path: ['project'], message: 'a project has no shifts: give one or the other' });
@@ -228,21 +241,10 @@ export type ShiftEdit = z.output<typeof ShiftEdit>;
  * list: shifts with an `id` are kept (with their new times and capacity), shifts without one are
  * added, shifts left out are removed.
  */
-export const UpdateOpportunity = z
-  .object({
-    titleAr: boundedText(3, 120).optional(),
-    titleEn: boundedText(3, 120).optional(),
-    descriptionAr: boundedText(10, 4000).optional(),
-    descriptionEn: boundedText(10, 4000).optional(),
-    category: Cause.optional(),
-    city: CityId.optional(),
-    location: GeoPoint.nullable().optional().describe('null removes it'),
-    remote: z.boolean().optional(),
-    skills: z.array(SkillName).max(MAX_SKILLS).superRefine(uniqueItems('skill')).optional(),
-    professions: z.array(Profession).max(MAX_PROFESSIONS).superRefine(uniqueItems('profession')).optional(),
-    minAge: z.int().min(12).max(100).nullable().optional().describe('null removes it'),
-    requiresApproval: z.boolean().optional(),
-    trainingModules: z.array(TrainingModuleId).max(MAX_TRAINING_MODULES).superRefine(uniqueItems('training module')).optional(),
+export const UpdateOpportunity = OpportunityFields.partial()
+  .extend({
+    location: field.location.unwrap().nullable().optional().describe('null removes it'),
+    minAge: field.minAge.unwrap().nullable().optional().describe('null removes it'),
     shifts: z.array(ShiftEdit).min(1).max(MAX_SHIFTS).superRefine(noIdenticalShifts).optional(),
   })
   .strict()

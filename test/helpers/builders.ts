@@ -1,0 +1,55 @@
+/**
+ * Test builders for the entities many test files need: seeded through the repositories (not
+ * HTTP, where the HTTP path is not what is tested) or as request bodies.
+ */
+import { ulid } from 'ulid';
+import { organizationRepository } from '../../shared/db/organization-repository.js';
+import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
+
+/** Licence numbers unique across the files of a run (each file starts at a random point). */
+let licence = 6_000_000_000 + Math.floor(Math.random() * 3_000_000_000);
+
+/**
+ * An active organisation (registered, then approved by a reviewer), written through the
+ * repository; `department: true` also records its volunteer department, as the approval does.
+ */
+export const seedActiveOrganization = async (options: { department?: boolean } = {}): Promise<string> => {
+  const repo = organizationRepository();
+  const at = new Date().toISOString();
+  const org: OrganizationRecord = {
+    id: ulid(),
+    nameAr: 'جمعية',
+    nameEn: 'Society',
+    licenseNumber: String(licence++),
+    city: 'jeddah',
+    contactEmail: 'contact@example.sa',
+    phone: '+966122345678',
+    causes: ['environment'],
+    status: 'pending',
+    registeredBy: { sub: 'founder' },
+    createdAt: at,
+    updatedAt: at,
+  };
+  await repo.create(org, { status: 'pending', at, by: 'founder' });
+  await repo.transition(
+    org.id,
+    'pending',
+    { status: 'active', from: 'pending', at, by: 'reviewer' },
+    options.department ? { department: { orgId: org.id, establishedAt: at, approvedBy: 'reviewer' } } : undefined,
+  );
+  return org.id;
+};
+
+export const hoursFromNow = (hours: number): string => new Date(Date.now() + hours * 3_600_000).toISOString();
+
+/** A valid `POST /v1/organizations/{orgId}/opportunities` body (a beach clean-up in Jeddah); `shifts` replace the one default shift. */
+export const opportunityBody = (shifts: readonly { start: string; end: string; capacity: number }[] = [{ start: hoursFromNow(48), end: hoursFromNow(52), capacity: 20 }]) => ({
+  titleAr: 'تنظيف الشاطئ',
+  titleEn: 'Beach clean-up',
+  descriptionAr: 'نجمع النفايات من شاطئ جدة الشمالي.',
+  descriptionEn: 'We collect litter on the northern Jeddah beach.',
+  category: 'environment',
+  city: 'jeddah',
+  requiresApproval: true,
+  shifts: [...shifts],
+});
