@@ -100,7 +100,7 @@ export const handler = consumer(notifyHours).handler(async (event): Promise<{ se
           to: { kind: 'address', email, locale },
           about: `${d.shiftId}-${d.volunteerId}`,
           params: { ...params, reason: d.reason, disputeLink: `https://tatawwu.sa/shifts/${d.shiftId}/attendance` },
-          link: appPaths.attendance(d.shiftId),
+          link: appPaths.roster(d.shiftId),
         });
       }
       break;

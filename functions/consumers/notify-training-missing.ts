@@ -36,7 +36,7 @@ export const handler = consumer(notifyTrainingMissing).handler(async ({ detail }
       to: { kind: 'address', email: manager.email, locale: manager.locale },
       about: `${detail.shiftId}:${detail.volunteerId}`,
       params: { ...params, ...(volunteer && { volunteerAr: volunteer.nameAr, volunteerEn: volunteer.nameEn }) },
-      link: appPaths.attendance(detail.shiftId),
+      link: appPaths.roster(detail.shiftId),
     });
   }
   return { told: 1 + managers.length };

@@ -28,6 +28,12 @@ describe('app links on the local platform', () => {
     ['badge', appPaths.badge(ID), '/v1/volunteers/me/badges'],
     ['awards', appPaths.awards('2026-11'), '/v1/awards?month=2026-11'],
     ['honours', appPaths.honours('2026-11'), '/v1/honours?month=2026-11'],
+    ['orgHours', appPaths.orgHours(ID), `/v1/organizations/${ID}/hours?status=pending`],
+    ['managers', appPaths.managers(ID), `/v1/organizations/${ID}/managers`],
+    ['attendance', appPaths.attendance(ID), '/v1/volunteers/me/hours'],
+    ['roster', appPaths.roster(ID), `/v1/shifts/${ID}/attendance`],
+    ['training', appPaths.training(ID), `/v1/trainings/${ID}`],
+    ['evaluation', appPaths.evaluation(ID), `/v1/shifts/${ID}/evaluations`],
   ])('answers the %s link with a bilingual page naming its API call', async (_kind, path, api) => {
     const response = await platform.request('GET', path);
 
@@ -37,7 +43,9 @@ describe('app links on the local platform', () => {
   });
 
   it('covers every kind of app path but the certificate, which is a real public route', () => {
-    expect(Object.keys(appPaths).sort()).toEqual(['application', 'awards', 'badge', 'certificate', 'honours', 'hours', 'opportunity', 'organization', 'reviewQueue'].sort());
+    expect(Object.keys(appPaths).sort()).toEqual(
+      ['application', 'attendance', 'awards', 'badge', 'certificate', 'evaluation', 'honours', 'hours', 'managers', 'opportunity', 'orgHours', 'organization', 'reviewQueue', 'roster', 'training'].sort(),
+    );
   });
 
   it('still answers 404 for a path that is no app link', async () => {

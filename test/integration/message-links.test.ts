@@ -156,7 +156,7 @@ describe('notices of attendance, hours, training and evaluations', () => {
     expect((await emailsTo(volunteer.email))[0]!.body.text).toContain('https://app.tatawwu.test/t/module-first-aid');
     const [warning] = await emailsTo(manager.email);
     expect(warning!.body.html).toContain('lang="en"');
-    expect(warning!.body.text).toContain(`https://app.tatawwu.test/s/${seat.shiftId}/attendance`);
+    expect(warning!.body.text).toContain(`https://app.tatawwu.test/s/${seat.shiftId}/roster`);
   });
 
   it('link the evaluation invitation and the managers’ digest to the shift’s evaluations, the digest in the manager’s language', async () => {

@@ -21,8 +21,10 @@ export const appPaths = {
   awards: (month: string) => `/awards/${month}`,
   /** The ministry's honours of a month (choose the region and national volunteers of the month). */
   honours: (month: string) => `/honours/${month}`,
-  /** A shift's attendance: the volunteer's record and dispute, the managers' roster. */
+  /** A shift's attendance as the volunteer sees it: their check-in, hours, a no-show and its dispute. */
   attendance: (shiftId: string) => `/s/${shiftId}/attendance`,
+  /** A shift's roster (its managers): who came, disputes to decide. */
+  roster: (shiftId: string) => `/s/${shiftId}/roster`,
   /** An organisation's hours waiting for verification (its managers). */
   orgHours: (orgId: string) => `/org/${orgId}/hours`,
   /** An organisation's volunteer managers and their certifications. */
