@@ -2,8 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/helpers/global-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 120_000,
@@ -17,5 +15,27 @@ export default defineConfig({
       AWS_SECRET_ACCESS_KEY: 'local',
       NATIONAL_ID_PEPPER: 'test-pepper',
     },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'platform',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/infra/**'],
+          // DynamoDB Local and the SES emulator, started once for the run; each file makes its own table.
+          globalSetup: ['test/helpers/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          // The CDK tests only read synthesised templates: one process for all of them, so that
+          // test/infra/synth.ts synthesises each distinct app once instead of once per file.
+          isolate: false,
+        },
+      },
+    ],
   },
 });

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, NestedStack, type CfnElement, type Stack } from 'aws-cdk-lib';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { AnyOperation } from '../../functions/http/operation.js';
 import { defineStacks, type RegionStacks } from '../../infra/stacks/region-stacks.js';
@@ -36,13 +37,36 @@ export interface Synthesized {
   readonly stacks: RegionStacks[];
   /** Templates by stack id (`Tatawwu-dev-me-central-1-Platform`). */
   readonly template: (stack: Stack) => Template;
+  /**
+   * The error annotations synthesis recorded on the stack and its nested stacks (what
+   * `Annotations.fromStack(stack).findError` reports, read from this synthesis instead of a new one).
+   */
+  readonly errors: (stack: Stack) => string[];
 }
 
 /**
  * Every region of `stage`. Bundling runs esbuild for each function (as `cdk synth` does) unless
  * `bundle` is false, which leaves the code out and keeps the rest of the template identical.
  */
-export const synthesize = (options: { stage?: string; operations?: readonly AnyOperation[]; bundle?: boolean } = {}): Synthesized => {
+type SynthesisOptions = { stage?: string; operations?: readonly AnyOperation[]; bundle?: boolean };
+
+/**
+ * Syntheses already made in this process. The infra test files run in one process without
+ * isolation (vitest.config.ts, project `infra`), so the seven files that assert on the default
+ * dev app share one synthesis instead of making seven. Tests only read the result.
+ */
+const made = new Map<string, Synthesized>();
+
+export const synthesize = (options: SynthesisOptions = {}): Synthesized => {
+  const key = JSON.stringify([options.stage ?? 'dev', options.bundle ?? true, options.operations?.map((o) => `${o.method} ${o.path} ${o.id} ${o.entry}`) ?? 'all']);
+  const known = made.get(key);
+  if (known) return known;
+  const synthesized = synthesizeNow(options);
+  made.set(key, synthesized);
+  return synthesized;
+};
+
+const synthesizeNow = (options: SynthesisOptions): Synthesized => {
   const app = new App({
     outdir: mkdtempSync(join(tmpdir(), 'tatawwu-cdk-')),
     ...(options.bundle === false && { context: { 'aws:cdk:bundling-stacks': [] } }),
@@ -57,6 +81,7 @@ export const synthesize = (options: { stage?: string; operations?: readonly AnyO
   const templates = new Map<Stack, Template>();
   return {
     stacks,
+    errors: (stack) => errorsOf(assembly, stack),
     template: (stack) => {
       let template = templates.get(stack);
       if (!template) {
@@ -67,6 +92,13 @@ export const synthesize = (options: { stage?: string; operations?: readonly AnyO
     },
   };
 };
+
+/** Error annotations of a synthesised stack, nested stacks included (they share its artifact's metadata). */
+export const errorsOf = (assembly: CloudAssembly, stack: Stack): string[] =>
+  assembly
+    .getStackArtifact(stack.artifactId)
+    .messages.filter((message) => message.level === 'error')
+    .map((message) => `${message.id}: ${String(message.entry.data)}`);
 
 export const logicalIdOf = (construct: { node: { defaultChild?: unknown } } & object): string => {
   const element = (construct.node.defaultChild ?? construct) as CfnElement;
