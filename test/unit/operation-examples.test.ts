@@ -1,5 +1,6 @@
 /**
- * Every operation documents an example request body, success response body and path parameters
+ * Every operation documents an example request body, success response body (JSON, or the text of
+ * an iCalendar, HTML or VC-JWT body) and path parameters
  * (issue 11; the sample events of events/http/ are built from them, issue 9), and every example
  * is what its spec accepts: a request example parses with the body schema, a response example
  * with the success response schema, path and query examples with theirs. A new operation
@@ -20,11 +21,24 @@ const issues = (schema: z.ZodType, value: unknown) => {
   return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 };
 
-const needsExamples = (spec: AnyOperation): boolean => Boolean(spec.request?.body || spec.request?.path || jsonResponse(spec));
+/** A body of another content type (iCalendar, HTML, a VC-JWT): its example is the text itself. */
+const textResponse = (spec: AnyOperation): string | undefined =>
+  Object.values(spec.responses)
+    .map((response) => (response as { contentType?: unknown }).contentType)
+    .find((type): type is string => typeof type === 'string' && type !== 'application/json');
+
+/** What a text body of each content type starts as (or is). */
+const TEXT_FORMATS: Record<string, RegExp> = {
+  'text/calendar': /^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/,
+  'text/html': /^<!doctype html>\n<html lang="ar" dir="rtl">[\s\S]*<\/html>\n$/,
+  'application/vc+jwt': /^[\w-]+\.[\w-]+\.[\w-]+$/,
+};
+
+const needsExamples = (spec: AnyOperation): boolean => Boolean(spec.request?.body || spec.request?.path || jsonResponse(spec) || textResponse(spec));
 const hasExamples = (spec: AnyOperation): boolean =>
   (!spec.request?.body || spec.examples?.request !== undefined) &&
   (!spec.request?.path || spec.examples?.path !== undefined) &&
-  (!jsonResponse(spec) || spec.examples?.response !== undefined);
+  (!(jsonResponse(spec) || textResponse(spec)) || spec.examples?.response !== undefined);
 
 describe('operation examples', () => {
   it('exist for every operation with a JSON body or response or path parameters', () => {
@@ -36,6 +50,12 @@ describe('operation examples', () => {
     const found: string[] = [];
     if (examples.request !== undefined) found.push(...issues(spec.request!.body!, examples.request).map((i) => `request ${i}`));
     if (examples.response !== undefined && jsonResponse(spec)) found.push(...issues(jsonResponse(spec)!, examples.response).map((i) => `response ${i}`));
+    const text = textResponse(spec);
+    if (examples.response !== undefined && !jsonResponse(spec) && text) {
+      const format = TEXT_FORMATS[text];
+      if (!format) found.push(`response: no format check for ${text}`);
+      else if (typeof examples.response !== 'string' || !format.test(examples.response)) found.push(`response: not a ${text} document`);
+    }
     if (examples.path) found.push(...issues(spec.request!.path!, examples.path).map((i) => `path ${i}`));
     if (examples.query) found.push(...issues(spec.request!.query!, examples.query).map((i) => `query ${i}`));
     expect(found).toEqual([]);

@@ -26,6 +26,10 @@ export const getMyCalendar = /* @__PURE__ */ defineOperation({
   tags: ['notifications'],
   responses: { 200: { description: 'an iCalendar (RFC 5545) document', contentType: 'text/calendar' } },
   errors: [401, 403],
+  examples: {
+    response:
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tatawwu//Notifications//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:تطوع | Tatawwu\r\nX-WR-TIMEZONE:Asia/Riyadh\r\nBEGIN:VEVENT\r\nUID:shift-01JS2B4C6D8E0F1G2H3J4K5M6P@tatawwu.sa\r\nDTSTAMP:20270301T090000Z\r\nDTSTART:20270305T130000Z\r\nDTEND:20270305T170000Z\r\nSEQUENCE:0\r\nSTATUS:CONFIRMED\r\nSUMMARY:توزيع السلال الغذائية | Food basket distribution\r\nLOCATION:جدة | Jeddah\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+  },
 });
 
 export const issueCalendarFeed = /* @__PURE__ */ defineOperation({
@@ -73,7 +77,11 @@ export const getCalendarFeed = /* @__PURE__ */ defineOperation({
   tags: ['notifications'],
   responses: { 200: { description: 'an iCalendar (RFC 5545) document', contentType: 'text/calendar' } },
   errors: [400, 404],
-  examples: { path: { secret: 'q3Xn0c2Jc0o4m1mZ8w3v5b9xZr7Kp2Ld6Tf1Yh4Ue8s' } },
+  examples: {
+    path: { secret: 'q3Xn0c2Jc0o4m1mZ8w3v5b9xZr7Kp2Ld6Tf1Yh4Ue8s' },
+    response:
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tatawwu//Notifications//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:تطوع | Tatawwu\r\nX-WR-TIMEZONE:Asia/Riyadh\r\nBEGIN:VEVENT\r\nUID:shift-01JS2B4C6D8E0F1G2H3J4K5M6P@tatawwu.sa\r\nDTSTAMP:20270301T090000Z\r\nDTSTART:20270305T130000Z\r\nDTEND:20270305T170000Z\r\nSEQUENCE:0\r\nSTATUS:CONFIRMED\r\nSUMMARY:توزيع السلال الغذائية | Food basket distribution\r\nLOCATION:جدة | Jeddah\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+  },
 });
 
 export const notificationOperations = [getMyCalendar, issueCalendarFeed, revokeCalendarFeed, getCalendarFeed] as const;

@@ -202,7 +202,12 @@ export const verificationPage = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: { description: 'the verification page', contentType: 'text/html' } },
   errors: [400, 404, 429],
-  examples: { path: { code: '01JT3C0B1D2E3F4G5H6J7K8M9Q' } },
+  examples: {
+    path: { code: '01JT3C0B1D2E3F4G5H6J7K8M9Q' },
+    // the page as served, its style sheet and QR code (an inline SVG) left out
+    response:
+      '<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>شهادة عمل تطوعي — Certificate of volunteering</title>\n<style>/* … */</style>\n</head>\n<body>\n<main>\n<div id=\"status\" class=\"status valid\" data-status=\"valid\">شهادة سارية وموثقة — Valid certificate</div>\n<section id=\"ar\" lang=\"ar\" dir=\"rtl\">\n<h1>شهادة عمل تطوعي</h1>\n<p>تشهد جمعية البر بجدة بأن المتطوع/ة</p>\n<p id=\"holder-ar\" class=\"holder\">هدى الحربي</p>\n<p>قد أسهم/ت بـ ٢٤ ساعة و٠ دقيقة من العمل التطوعي في الفترة من ١ يناير ٢٠٢٧ إلى ٣١ مارس ٢٠٢٧.</p>\n<ul><li>جمعية البر بجدة — ٢٤ ساعة</li></ul>\n<p class=\"meta\">تاريخ الإصدار: ٢ أبريل ٢٠٢٧</p>\n</section>\n<section id=\"en\" lang=\"en\" dir=\"ltr\">\n<h1>Certificate of volunteering</h1>\n<p>Al-Birr Society Jeddah certifies that</p>\n<p id=\"holder-en\" class=\"holder\">Huda Alharbi</p>\n<p>contributed 24 hours and 0 minutes of volunteer work between 1 January 2027 and 31 March 2027.</p>\n<ul><li>Al-Birr Society Jeddah — 24 h</li></ul>\n<p class=\"meta\">Issued on 2 April 2027</p>\n</section>\n<figure id=\"qr\"><svg xmlns=\"http://www.w3.org/2000/svg\"><!-- the QR code of the verification URL --></svg>\n<figcaption>https://tatawwu.example.sa/verify/01JT3C0B1D2E3F4G5H6J7K8M9Q</figcaption></figure>\n</main>\n</body>\n</html>\n',
+  },
 });
 
 export const revokeCertificate = /* @__PURE__ */ defineOperation({
@@ -266,7 +271,11 @@ export const getStatusList = /* @__PURE__ */ defineOperation({
   tags,
   responses: { 200: { description: 'the status list credential (a VC 2.0 secured as a JWT)', contentType: 'application/vc+jwt' } },
   errors: [400, 404],
-  examples: { path: { id: '1-0' } },
+  examples: {
+    path: { id: '1-0' },
+    response:
+      'eyJhbGciOiJFUzI1NiIsImtpZCI6InRhdGF3d3UtbWUtY2VudHJhbC0xLTIwMjYtMDEiLCJ0eXAiOiJ2Yytqd3QifQ.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwiaWQiOiJodHRwczovL3RhdGF3d3UuZXhhbXBsZS5zYS92MS9zdGF0dXMtbGlzdHMvMS0wIiwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkJpdHN0cmluZ1N0YXR1c0xpc3RDcmVkZW50aWFsIl0sImlzc3VlciI6eyJpZCI6Imh0dHBzOi8vdGF0YXd3dS5leGFtcGxlLnNhIiwibmFtZSI6W3siQHZhbHVlIjoi2YXZhti12Kkg2KrYt9mI2Lkg2KfZhNmI2LfZhtmK2KkiLCJAbGFuZ3VhZ2UiOiJhciIsIkBkaXJlY3Rpb24iOiJydGwifSx7IkB2YWx1ZSI6IlRhdGF3d3Ug4oCUIHRoZSBuYXRpb25hbCB2b2x1bnRlZXJpbmcgcGxhdGZvcm0iLCJAbGFuZ3VhZ2UiOiJlbiIsIkBkaXJlY3Rpb24iOiJsdHIifV19LCJ2YWxpZEZyb20iOiIyMDI3LTA0LTEwVDEyOjAwOjAwLjAwMFoiLCJjcmVkZW50aWFsU3ViamVjdCI6eyJpZCI6Imh0dHBzOi8vdGF0YXd3dS5leGFtcGxlLnNhL3YxL3N0YXR1cy1saXN0cy8xLTAjbGlzdCIsInR5cGUiOiJCaXRzdHJpbmdTdGF0dXNMaXN0Iiwic3RhdHVzUHVycG9zZSI6InJldm9jYXRpb24iLCJlbmNvZGVkTGlzdCI6InVINHNJQUFBQUFBQUFBLTNCSVFFQUFBQUNJUDFfMmhrV29BRUFBQUFBQUFBQUFBQUFBQUFBQUFEZUJqbjd4VFlBUUFBQSJ9fQ.ZXhhbXBsZS1zaWduYXR1cmUtb2YtNjQtYnl0ZXMtZXhhbXBsZS1zaWduYXR1cmUtb2YtNjQtYnl0ZXMtYWJjZA',
+  },
 });
 
 export const registerOperations = [
