@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { AnyOperation } from '../../functions/http/operation.js';
 import { operations } from '../../functions/http/routes.js';
 import { openApiDocument } from '../../shared/openapi/document.js';
+import { referenceData } from '../../shared/domain/reference/catalogue.js';
 import { GatewayMessageDocument, ProblemDocument } from '../../shared/openapi/problem.js';
 
 const jsonResponse = (spec: AnyOperation): z.ZodType | undefined =>
@@ -39,6 +40,29 @@ const hasExamples = (spec: AnyOperation): boolean =>
   (!spec.request?.body || spec.examples?.request !== undefined) &&
   (!spec.request?.path || spec.examples?.path !== undefined) &&
   (!(jsonResponse(spec) || textResponse(spec)) || spec.examples?.response !== undefined);
+
+/** The reference list (GET /v1/reference) each field of an example names an id of. */
+const REFERENCE_FIELDS: Record<string, keyof typeof referenceData> = {
+  city: 'cities',
+  region: 'regions',
+  cause: 'causes',
+  causes: 'causes',
+  category: 'causes',
+  interests: 'causes',
+  profession: 'professions',
+  professions: 'professions',
+  skills: 'skills',
+  track: 'tracks',
+};
+
+/** Every reference id an example names (`skills` as ids or as `{ name }`), with where it is. */
+const referenceIds = (value: unknown, where: string, list?: keyof typeof referenceData): { where: string; list: keyof typeof referenceData; id: string }[] => {
+  if (Array.isArray(value)) return value.flatMap((item, i) => referenceIds(item, `${where}.${i}`, list));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) => referenceIds(item, `${where}.${key}`, list === 'skills' && key === 'name' ? 'skills' : REFERENCE_FIELDS[key]));
+  }
+  return list && typeof value === 'string' ? [{ where, list, id: value }] : [];
+};
 
 describe('operation examples', () => {
   it('exist for every operation with a JSON body or response or path parameters', () => {
@@ -69,5 +93,13 @@ describe('operation examples', () => {
     expect(examples.length).toBeGreaterThan(0);
     expect(examples.flatMap((example) => issues(schema, example))).toEqual([]);
     expect(openApiDocument(operations).components.schemas[id]?.examples).toEqual(examples);
+  });
+
+  it('name only cities, regions, causes, professions, skills and tracks of the reference lists', () => {
+    const named = operations.flatMap((spec) => referenceIds(spec.examples ?? {}, spec.id));
+    expect(named.length).toBeGreaterThan(50);
+    const known = (list: keyof typeof referenceData, id: string) => (referenceData[list] as readonly { id: string }[]).some((entry) => entry.id === id);
+    expect(named.filter(({ list, id }) => !known(list, id)).map(({ where, id }) => `${where}: ${id}`)).toEqual([]);
+    expect(referenceIds({ city: 'atlantis', skills: [{ name: 'juggling' }] }, 'x').map(({ list, id }) => known(list, id))).toEqual([false, false]);
   });
 });
