@@ -4,7 +4,7 @@ import { zip } from '../../../shared/formats/zip.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
 import { auditAccess } from './audit.js';
-import { personalDataPorts } from './ports.js';
+import { personalDataPorts } from './reader.js';
 import { exportMyPersonalData } from './routes.js';
 
 const wantsZip = (accept: string | undefined): boolean => /(^|,)\s*application\/zip\b/i.test(accept ?? '');

@@ -1,15 +1,14 @@
-/** The composition root of the personal-data area: the ports its handlers and workflow tasks hand to the services. */
+/**
+ * The composition root of the personal-data area's erasure: code emails and the Erasure workflow.
+ * The export's ports are in reader.ts (its bundle carries no notifier or workflow client).
+ */
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
 import { erasureRepository } from '../../../shared/db/erasure-repository.js';
-import { personalDataRepository } from '../../../shared/db/personal-data-repository.js';
 import type { ErasurePorts } from '../../../shared/domain/personal-data/erasure.js';
-import type { PersonalDataPorts } from '../../../shared/domain/personal-data/ports.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
 import { workflowClient } from '../../../shared/workflows/client.js';
 import { ERASURE, erasureExecutionName } from '../../workflows/erasure/definition.js';
-
-export const personalDataPorts = (): PersonalDataPorts => ({ reader: personalDataRepository(), clock: systemClock });
 
 export const erasurePorts = (): ErasurePorts => ({
   store: erasureRepository(),

@@ -2,9 +2,9 @@
 import * as recognition from '../../../shared/domain/recognition/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { json } from '../../../shared/middleware/responses.js';
-import { recognitionPorts } from './ports.js';
+import { recognitionStore } from './store.js';
 import { listAchievements } from './routes.js';
 
 export const handler = http(listAchievements).handler(async ({ query }) =>
-  json(200, await recognition.achievements(recognitionPorts(), query.limit, query.cursor), { 'cache-control': 'public, max-age=60' }),
+  json(200, await recognition.achievements(recognitionStore(), query.limit, query.cursor), { 'cache-control': 'public, max-age=60' }),
 );

@@ -2,9 +2,9 @@
 import * as recognition from '../../../shared/domain/recognition/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { json } from '../../../shared/middleware/responses.js';
-import { recognitionPorts } from './ports.js';
+import { recognitionStore } from './store.js';
 import { listAwards } from './routes.js';
 
 export const handler = http(listAwards).handler(async ({ query }) =>
-  json(200, await recognition.awardsOf(recognitionPorts(), query.month), { 'cache-control': 'public, max-age=300' }),
+  json(200, await recognition.awardsOf(recognitionStore(), query.month), { 'cache-control': 'public, max-age=300' }),
 );

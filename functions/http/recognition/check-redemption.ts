@@ -4,9 +4,9 @@ import * as recognition from '../../../shared/domain/recognition/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
 import { clientAddress } from '../register/ports.js';
-import { recognitionPorts } from './ports.js';
+import { recognitionStore } from './store.js';
 import { checkRedemption } from './routes.js';
 
 export const handler = http(checkRedemption).handler(async ({ path, event }) =>
-  ok(await recognition.checkRedemption({ ...recognitionPorts(), rateLimiter: rateLimiter() }, path.code, clientAddress(event))),
+  ok(await recognition.checkRedemption({ ...recognitionStore(), rateLimiter: rateLimiter() }, path.code, clientAddress(event))),
 );

@@ -2,10 +2,10 @@
 import * as recognition from '../../../shared/domain/recognition/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { created } from '../../../shared/middleware/responses.js';
-import { recognitionPorts } from './ports.js';
+import { recognitionStore } from './store.js';
 import { createReward } from './routes.js';
 
 export const handler = http(createReward).handler(async ({ caller, body }) => {
-  const reward = await recognition.createReward(recognitionPorts(), caller, body);
+  const reward = await recognition.createReward(recognitionStore(), caller, body);
   return created(reward, `/v1/rewards/${reward.id}`);
 });

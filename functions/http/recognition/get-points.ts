@@ -2,9 +2,9 @@
 import * as recognition from '../../../shared/domain/recognition/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { recognitionPorts } from './ports.js';
+import { recognitionStore } from './store.js';
 import { getMyPoints } from './routes.js';
 
 export const handler = http(getMyPoints).handler(async ({ caller, query }) =>
-  ok(await recognition.pointsOf(recognitionPorts(), caller, query.limit, query.cursor)),
+  ok(await recognition.pointsOf(recognitionStore(), caller, query.limit, query.cursor)),
 );

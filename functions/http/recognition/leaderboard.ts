@@ -2,9 +2,9 @@
 import * as recognition from '../../../shared/domain/recognition/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { json } from '../../../shared/middleware/responses.js';
-import { recognitionPorts } from './ports.js';
+import { recognitionStore } from './store.js';
 import { getLeaderboard } from './routes.js';
 
 export const handler = http(getLeaderboard).handler(async ({ query }) =>
-  json(200, await recognition.leaderboard(recognitionPorts(), query), { 'cache-control': 'public, max-age=60' }),
+  json(200, await recognition.leaderboard(recognitionStore(), query), { 'cache-control': 'public, max-age=60' }),
 );

@@ -2,7 +2,7 @@
 import * as recognition from '../../../shared/domain/recognition/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { recognitionPorts } from './ports.js';
+import { recognitionStore } from './store.js';
 import { listMyBadges } from './routes.js';
 
-export const handler = http(listMyBadges).handler(async ({ caller }) => ok(await recognition.listBadges(recognitionPorts(), caller)));
+export const handler = http(listMyBadges).handler(async ({ caller }) => ok(await recognition.listBadges(recognitionStore(), caller)));

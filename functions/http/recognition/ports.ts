@@ -1,12 +1,6 @@
-/** The composition root of recognition: the ports its handlers, consumer and job hand to the service. */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { ulid } from 'ulid';
-import { systemClock } from '../../../shared/clock.js';
+/** The composition root of recognition: the ports its jobs, workflow steps and the honour decision hand to the service. */
+import { randomUUID } from 'node:crypto';
 import { statusListRepository } from '../../../shared/db/certificate-repository.js';
-import { evaluationRepository } from '../../../shared/db/evaluation-repository.js';
-import { recognitionRepository } from '../../../shared/db/recognition-repository.js';
-import { volunteerRating } from '../../../shared/domain/evaluations/anonymity.js';
-import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
 import type {
   AwardRecord,
   BadgeCredentials,
@@ -14,7 +8,6 @@ import type {
   OrganizationRegions,
   RecognitionMessages,
   RecognitionPorts,
-  VolunteerProfiles,
 } from '../../../shared/domain/recognition/ports.js';
 import { honourExecutionName } from '../../../shared/domain/recognition/honours.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
@@ -27,28 +20,7 @@ import { VC_JWT_HEADER } from '../../../shared/domain/certificates/credential.js
 import { openBadgeCredential } from '../../../shared/domain/recognition/credential.js';
 import { emailSettings } from '../../../shared/messaging/email.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
-
-const profiles = (): VolunteerProfiles => {
-  const volunteers = volunteerRepository();
-  const evaluations = evaluationRepository();
-  return {
-    async ratings(volunteerIds) {
-      const views = await Promise.all(volunteerIds.map(async (id) => volunteerRating(id, await evaluations.volunteerAggregate(id))));
-      return new Map(views.flatMap((view) => (view.overall === undefined ? [] : [[view.volunteerId, view.overall] as const])));
-    },
-    async profile(volunteerId) {
-      const record = await volunteers.get(volunteerId);
-      if (!record) return undefined;
-      return {
-        nameAr: record.nameAr,
-        nameEn: record.nameEn,
-        birthDate: record.birthDate,
-        locale: record.preferences.locale,
-        ...(record.preferences.showAchievements !== undefined && { showAchievements: record.preferences.showAchievements }),
-      };
-    },
-  };
-};
+import { recognitionCounters } from './counters.js';
 
 const awardTitle = (award: AwardRecord) => {
   const where = { org: { ar: 'في جهتك', en: 'of your organisation' }, region: { ar: 'في منطقتك', en: 'of your region' }, national: { ar: 'على مستوى المملكة', en: 'of the Kingdom' } }[award.scope];
@@ -138,15 +110,16 @@ const organizationRegions = (): OrganizationRegions => {
   };
 };
 
+/**
+ * Every port of recognition: what its jobs, workflow steps and the honour decision use. The
+ * HTTP reads and writes take recognitionStore() (store.ts) and the counting consumers
+ * recognitionCounters() (counters.ts), so their bundles carry no notifier, templates, workflow
+ * client or signer.
+ */
 export const recognitionPorts = (): RecognitionPorts => ({
-  repo: recognitionRepository(),
+  ...recognitionCounters(),
   honourWorkflow: honourWorkflow(),
   organizations: organizationRegions(),
-  volunteers: profiles(),
   credentials: badgeCredentials(),
   messages: messages(),
-  clock: systemClock,
-  ids: () => ulid(),
-  // 80 random bits as 5 groups of 4 hex digits: short enough for a partner to type, hopeless to guess.
-  codes: () => randomBytes(10).toString('hex').toUpperCase().match(/.{4}/g)!.join('-'),
 });

@@ -2,7 +2,7 @@
 import * as recognition from '../../../shared/domain/recognition/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { created } from '../../../shared/middleware/responses.js';
-import { recognitionPorts } from './ports.js';
+import { recognitionStore } from './store.js';
 import { redeemReward } from './routes.js';
 
-export const handler = http(redeemReward).handler(async ({ caller, path }) => created(await recognition.redeem(recognitionPorts(), caller, path.id)));
+export const handler = http(redeemReward).handler(async ({ caller, path }) => created(await recognition.redeem(recognitionStore(), caller, path.id)));

@@ -10,7 +10,7 @@
  */
 import { requireGroup, type Caller } from '../caller.js';
 import { NomineeNotEligibleError, HonourAlreadyDecidedError, HonourNotFoundError } from './errors.js';
-import type { AwardRecord, HonourRecord, PublicAchievement, RecognitionPorts } from './ports.js';
+import type { AwardRecord, HonourRecord, PublicAchievement, RecognitionPorts, RecognitionStore } from './ports.js';
 import { byTheRule, displayName, isPublishable, type Contender } from './rules.js';
 import type { HonourDecision, HonourScope, HonourView, PointsEntry } from './schema.js';
 
@@ -91,13 +91,13 @@ const view = ({ taskToken: _token, reasonAr: _ar, reasonEn: _en, candidates, ...
   candidates: candidates.map(({ volunteerId, displayName: shown, orgId, minutes }) => ({ volunteerId, displayName: shown, orgId, minutes })),
 });
 
-export const listHonours = async (ports: RecognitionPorts, caller: Caller, month: string) => {
+export const listHonours = async (ports: RecognitionStore, caller: Caller, month: string) => {
   requireGroup(caller, 'ministry-reviewer', 'ministry-admin');
   return { items: (await ports.repo.honours(month)).map(view) };
 };
 
 /** The ministry's choice among the candidates; resumes the waiting workflow, which records the award. */
-export const decideHonour = async (ports: RecognitionPorts, caller: Caller, id: string, body: HonourDecision): Promise<HonourView> => {
+export const decideHonour = async (ports: RecognitionStore & Pick<RecognitionPorts, 'honourWorkflow'>, caller: Caller, id: string, body: HonourDecision): Promise<HonourView> => {
   requireGroup(caller, 'ministry-reviewer', 'ministry-admin');
   const honour = await ports.repo.honour(id);
   if (!honour) throw new HonourNotFoundError(`honour ${id} not found`);

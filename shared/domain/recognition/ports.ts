@@ -233,4 +233,10 @@ export interface RecognitionPorts {
   readonly codes: () => string;
 }
 
+/** What the HTTP reads and writes of recognition use: no workflow, messages or signer (their bundles carry none). */
+export type RecognitionStore = Pick<RecognitionPorts, 'repo' | 'clock' | 'ids' | 'codes'>;
+
+/** What the hours and training consumers use: the store and the volunteers' profiles. */
+export type RecognitionCounters = RecognitionStore & Pick<RecognitionPorts, 'volunteers'>;
+
 export type { Caller };

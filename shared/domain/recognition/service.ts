@@ -13,7 +13,7 @@ import type { EventDetail } from '../../../events/catalog.js';
 import { addMonths, riyadhMonth } from '../time.js';
 import { badgeById, evaluateBadges } from './badges.js';
 import { NomineeNotEligibleError, RewardNotFoundError, RewardUnavailableError } from './errors.js';
-import type { AwardRecord, HoursChange, PublicAchievement, RecognitionPorts, RewardRecord } from './ports.js';
+import type { AwardRecord, HoursChange, PublicAchievement, RecognitionCounters, RecognitionPorts, RecognitionStore, RewardRecord } from './ports.js';
 import { openHonours, ruleWinner } from './honours.js';
 import { displayName, isPublishable, pointsForHours } from './rules.js';
 import type { CreateReward, LeaderboardQuery, Nomination, PointsEntry, RedemptionCheck, RedemptionView, RewardView } from './schema.js';
@@ -21,7 +21,7 @@ import type { CreateReward, LeaderboardQuery, Nomination, PointsEntry, Redemptio
 const monthOf = (date: string): string => date.slice(0, 7);
 
 /** HoursApproved → counters, points and leaderboards, once per event. */
-export const recordHoursApproved = async (ports: RecognitionPorts, eventId: string, hours: HoursApprovedDetail): Promise<boolean> => {
+export const recordHoursApproved = async (ports: RecognitionCounters, eventId: string, hours: HoursApprovedDetail): Promise<boolean> => {
   const professional = hours.track === 'general' ? 0 : hours.minutes;
   const change: HoursChange = {
     eventId,
@@ -42,7 +42,7 @@ export const recordHoursApproved = async (ports: RecognitionPorts, eventId: stri
 };
 
 /** HoursReversed → takes back exactly what the approval gave (a reversing entry, never an edit). */
-export const recordHoursReversed = async (ports: RecognitionPorts, eventId: string, reversal: HoursReversedDetail): Promise<boolean> => {
+export const recordHoursReversed = async (ports: RecognitionCounters, eventId: string, reversal: HoursReversedDetail): Promise<boolean> => {
   const applied = await ports.repo.appliedHours(reversal.hoursId);
   // An approval recognition never saw (e.g. before this area existed) has nothing to take back.
   if (!applied) return false;
@@ -64,7 +64,7 @@ export const recordHoursReversed = async (ports: RecognitionPorts, eventId: stri
   return applyChange(ports, change, 'hours-reversed');
 };
 
-const applyChange = async (ports: RecognitionPorts, change: HoursChange, reason: PointsEntry['reason']): Promise<boolean> => {
+const applyChange = async (ports: RecognitionCounters, change: HoursChange, reason: PointsEntry['reason']): Promise<boolean> => {
   const entry: PointsEntry = { id: `${reason}#${change.hoursId}`, at: change.at, points: change.points, reason, about: change.hoursId };
   const applied = await ports.repo.applyHours(change, entry);
   const profile = await ports.volunteers.profile(change.volunteerId);
@@ -75,7 +75,7 @@ const applyChange = async (ports: RecognitionPorts, change: HoursChange, reason:
 };
 
 /** TrainingCompleted → the volunteer's training count (the trained-3 badge), once per module; the daily run evaluates it. */
-export const recordTrainingCompleted = (ports: RecognitionPorts, training: EventDetail<'TrainingCompleted'>): Promise<boolean> =>
+export const recordTrainingCompleted = (ports: RecognitionStore, training: EventDetail<'TrainingCompleted'>): Promise<boolean> =>
   ports.repo.applyTraining(training.volunteerId, training.trainingId, training.completedAt);
 
 export interface DailyAwardsSummary {
@@ -193,7 +193,7 @@ export const runMonthlyAwards = async (ports: RecognitionPorts, now: Date): Prom
   return { month, organizations, awarded, honoursOpened };
 };
 
-export const listBadges = async (ports: RecognitionPorts, caller: Caller) => {
+export const listBadges = async (ports: RecognitionStore, caller: Caller) => {
   requireGroup(caller, 'volunteer');
   const { badges } = await ports.repo.standing(caller.sub);
   return {
@@ -208,14 +208,14 @@ export const listBadges = async (ports: RecognitionPorts, caller: Caller) => {
   };
 };
 
-export const pointsOf = async (ports: RecognitionPorts, caller: Caller, limit: number, cursor?: string) => {
+export const pointsOf = async (ports: RecognitionStore, caller: Caller, limit: number, cursor?: string) => {
   requireGroup(caller, 'volunteer');
   return ports.repo.points(caller.sub, limit, cursor);
 };
 
-export const achievements = (ports: RecognitionPorts, limit: number, cursor?: string) => ports.repo.achievements(limit, cursor, ports.clock.now());
+export const achievements = (ports: RecognitionStore, limit: number, cursor?: string) => ports.repo.achievements(limit, cursor, ports.clock.now());
 
-export const leaderboard = async (ports: RecognitionPorts, query: LeaderboardQuery) => {
+export const leaderboard = async (ports: RecognitionStore, query: LeaderboardQuery) => {
   const period = query.at ?? (query.period === 'month' ? riyadhMonth(ports.clock.now()) : riyadhMonth(ports.clock.now()).slice(0, 4));
   const id = query.scope === 'national' ? '-' : query.id!;
   const rows = await ports.repo.leaderboard(query.scope, id, period, query.limit);
@@ -227,7 +227,7 @@ export const leaderboard = async (ports: RecognitionPorts, query: LeaderboardQue
   };
 };
 
-export const nominate = async (ports: RecognitionPorts, caller: Caller, orgId: string, nomination: Nomination): Promise<{ month: string; volunteerId: string }> => {
+export const nominate = async (ports: RecognitionStore, caller: Caller, orgId: string, nomination: Nomination): Promise<{ month: string; volunteerId: string }> => {
   if (!managesOrganization(caller, orgId)) throw new ForbiddenError(`only the managers of organisation ${orgId} nominate its volunteer of the month`);
   const current = riyadhMonth(ports.clock.now());
   if (nomination.month !== current && nomination.month !== addMonths(current, -1)) {
@@ -241,7 +241,7 @@ export const nominate = async (ports: RecognitionPorts, caller: Caller, orgId: s
   return { month: nomination.month, volunteerId: nomination.volunteerId };
 };
 
-export const awardsOf = async (ports: RecognitionPorts, month: string) => ({
+export const awardsOf = async (ports: RecognitionStore, month: string) => ({
   items: (await ports.repo.awards(month))
     .filter((award) => award.displayName !== '—')
     .map(({ volunteerId: _hidden, ...shown }) => shown),
@@ -249,7 +249,7 @@ export const awardsOf = async (ports: RecognitionPorts, month: string) => ({
 
 const view = ({ createdBy: _by, createdAt: _at, ...reward }: RewardRecord): RewardView => reward;
 
-export const createReward = async (ports: RecognitionPorts, caller: Caller, input: CreateReward): Promise<RewardView> => {
+export const createReward = async (ports: RecognitionStore, caller: Caller, input: CreateReward): Promise<RewardView> => {
   requireGroup(caller, 'ministry-admin');
   const reward: RewardRecord = {
     id: ports.ids(),
@@ -271,7 +271,7 @@ export const createReward = async (ports: RecognitionPorts, caller: Caller, inpu
   return view(reward);
 };
 
-export const listRewards = async (ports: RecognitionPorts) => ({ items: (await ports.repo.rewards(ports.clock.now())).map(view) });
+export const listRewards = async (ports: RecognitionStore) => ({ items: (await ports.repo.rewards(ports.clock.now())).map(view) });
 
 const periodKey = (perVolunteer: string, now: Date): string | undefined => {
   const month = riyadhMonth(now);
@@ -281,7 +281,7 @@ const periodKey = (perVolunteer: string, now: Date): string | undefined => {
   return undefined;
 };
 
-export const redeem = async (ports: RecognitionPorts, caller: Caller, rewardId: string): Promise<RedemptionView> => {
+export const redeem = async (ports: RecognitionStore, caller: Caller, rewardId: string): Promise<RedemptionView> => {
   requireGroup(caller, 'volunteer');
   const reward = await ports.repo.reward(rewardId);
   if (!reward) throw new RewardNotFoundError(rewardId);
