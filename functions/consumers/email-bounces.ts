@@ -6,7 +6,7 @@
  * (validated messages, idempotent on the SNS MessageId).
  */
 import * as z from 'zod';
-import { notificationRepository } from '../../shared/db/notification-repository.js';
+import { notificationContacts } from '../../shared/db/notification-contacts.js';
 import { SuppressionReason } from '../../shared/domain/notifications/schema.js';
 import { snsConsumer } from '../../shared/middleware/sns-consumer.js';
 import { logger } from '../../shared/powertools/logger.js';
@@ -20,7 +20,7 @@ export const SesEvent = z.object({
 });
 
 export const handler = snsConsumer({ id: 'EmailBounces', message: SesEvent }).handler(async (messages): Promise<{ suppressed: number }> => {
-  const repository = notificationRepository();
+  const repository = notificationContacts();
   let suppressed = 0;
   for (const { message: ses, timestamp } of messages) {
     const at = ses.bounce?.timestamp ?? ses.complaint?.timestamp ?? timestamp;

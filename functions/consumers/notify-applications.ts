@@ -4,7 +4,7 @@
  * managers through their daily digest (the reminders job), not one mail per application. The outbox dedupe key
  * (type, recipient, application, event) makes a redelivered event a no-op.
  */
-import { managerContacts, reminderSource } from '../../shared/db/notification-repository.js';
+import { managerContacts, reminderSource } from '../../shared/db/notification-reads.js';
 import { applicationNotices } from '../../shared/domain/notifications/applications.js';
 import { notifier } from '../../shared/messaging/notifier.js';
 import { consumer } from '../../shared/middleware/consumer.js';

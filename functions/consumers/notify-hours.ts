@@ -12,7 +12,7 @@
  * The outbox dedupe keys make a redelivered event a no-op.
  */
 import { hoursRepository } from '../../shared/db/hours-repository.js';
-import { managerContacts, reminderSource } from '../../shared/db/notification-repository.js';
+import { managerContacts, reminderSource } from '../../shared/db/notification-reads.js';
 import { appPaths } from '../../shared/domain/notifications/links.js';
 import type { NotificationRequest, Params } from '../../shared/domain/notifications/schema.js';
 import { riyadhDate } from '../../shared/domain/time.js';

@@ -6,7 +6,7 @@
  * notices go first: they read the bookings the cancellation removes (a redelivery after a partial
  * run finds the notices deduplicated and the rest of the cancellations still to do).
  */
-import { reminderSource } from '../../shared/db/notification-repository.js';
+import { reminderSource } from '../../shared/db/notification-reads.js';
 import { cancelClosedOpportunity } from '../../shared/domain/applications/cancellation.js';
 import { notifyOpportunityClosed as tellVolunteers } from '../../shared/domain/notifications/cancellation.js';
 import { notifier } from '../../shared/messaging/notifier.js';

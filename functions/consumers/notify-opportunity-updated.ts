@@ -3,7 +3,7 @@
  * of a change of place (or of time, for a moved shift), by email and SMS; deduplicated per seat
  * and edit (shared/domain/notifications/cancellation.ts).
  */
-import { reminderSource } from '../../shared/db/notification-repository.js';
+import { reminderSource } from '../../shared/db/notification-reads.js';
 import { notifyOpportunityUpdated as tellVolunteers } from '../../shared/domain/notifications/cancellation.js';
 import { notifier } from '../../shared/messaging/notifier.js';
 import { consumer } from '../../shared/middleware/consumer.js';

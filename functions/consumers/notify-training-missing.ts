@@ -3,7 +3,7 @@
  * every manager of the organisation is warned. The check-in stands (the managers decide). The
  * notifications' dedupe keys (type, recipient, shift) make a redelivery a no-op.
  */
-import { managerContacts, reminderSource } from '../../shared/db/notification-repository.js';
+import { managerContacts, reminderSource } from '../../shared/db/notification-reads.js';
 import { appPaths } from '../../shared/domain/notifications/links.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import { notifier } from '../../shared/messaging/notifier.js';

@@ -8,7 +8,7 @@
  */
 import * as z from 'zod';
 import { systemClock } from '../../shared/clock.js';
-import { notificationRepository } from '../../shared/db/notification-repository.js';
+import { notificationContacts } from '../../shared/db/notification-contacts.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import { handleInboundSms, type InboundResult } from '../../shared/domain/notifications/service.js';
 import { setSmsConsent } from '../../shared/domain/volunteers/service.js';
@@ -26,7 +26,7 @@ export const InboundSmsMessage = z.object({
 export type InboundSmsMessage = z.infer<typeof InboundSmsMessage>;
 
 export const handler = snsConsumer({ id: 'SmsInbound', message: InboundSmsMessage }).handler(async (messages): Promise<{ results: InboundResult[] }> => {
-  const repository = notificationRepository();
+  const repository = notificationContacts();
   const volunteers = { repo: volunteerRepository(), clock: systemClock };
   const profiles = {
     idsByPhone: (phone: string) => volunteers.repo.idsByPhone(phone),

@@ -3,7 +3,7 @@
  * yesterday's shifts and a digest to their managers. See shared/domain/evaluations/invitations.ts.
  */
 import { attendanceReads } from '../../shared/db/attendance-reads.js';
-import { managerContacts, reminderSource } from '../../shared/db/notification-repository.js';
+import { managerContacts, reminderSource } from '../../shared/db/notification-reads.js';
 import { runEvaluationInvitations, type EndedShift, type InvitationSummary } from '../../shared/domain/evaluations/invitations.js';
 import { notifier } from '../../shared/messaging/notifier.js';
 import { job } from '../../shared/middleware/job.js';

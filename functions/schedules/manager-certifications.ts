@@ -6,7 +6,7 @@
  * See shared/domain/organizations/service.ts (runCertificationExpiry).
  */
 import { ulid } from 'ulid';
-import { managerContacts } from '../../shared/db/notification-repository.js';
+import { managerContacts } from '../../shared/db/notification-reads.js';
 import { organizationRepository } from '../../shared/db/organization-repository.js';
 import { appPaths } from '../../shared/domain/notifications/links.js';
 import { runCertificationExpiry } from '../../shared/domain/organizations/service.js';

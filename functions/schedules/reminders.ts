@@ -4,14 +4,15 @@
  * day. See shared/domain/notifications/reminders.ts. `scheduledAt` is "now", so a retried
  * invocation covers exactly the same windows.
  */
-import { notificationRepository, pendingQueues, reminderSource } from '../../shared/db/notification-repository.js';
+import { pendingQueues, reminderSource } from '../../shared/db/notification-reads.js';
+import { reminderCursors } from '../../shared/db/reminder-cursors.js';
 import { runReminders, type ReminderSummary } from '../../shared/domain/notifications/reminders.js';
 import { notifier } from '../../shared/messaging/notifier.js';
 import { job } from '../../shared/middleware/job.js';
 import { remindersSchedule } from './index.js';
 
 export const handler = job(remindersSchedule).handler(async ({ now }): Promise<ReminderSummary> => {
-  const repository = notificationRepository();
+  const cursors = reminderCursors();
   const source = reminderSource();
   const notify = notifier({ now: () => now });
   const summary = await runReminders(
@@ -19,8 +20,8 @@ export const handler = job(remindersSchedule).handler(async ({ now }): Promise<R
       bookingsStarting: (from, to) => source.bookingsStarting(from, to),
       bookingsApproved: (from, to) => source.bookingsApproved(from, to),
       shiftContext: (booking) => source.shiftContext(booking),
-      getCursor: (window) => repository.getCursor(window),
-      setCursor: (window, coveredUntil, previous) => repository.setCursor(window, coveredUntil, previous),
+      getCursor: (window) => cursors.getCursor(window),
+      setCursor: (window, coveredUntil, previous) => cursors.setCursor(window, coveredUntil, previous),
       notify: (request) => notify.notify(request),
       notifyMany: (requests) => notify.notifyMany(requests),
       flushDeferred: () => notify.flushDeferred(),

@@ -31,7 +31,8 @@ import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { inParallel } from '../concurrency.js';
 import { env } from '../env.js';
-import { notificationRepository, suppressionKey, type ContactStore, type OutboxStore, type SendResult } from '../db/notification-repository.js';
+import { notificationContacts, suppressionKey, type ContactStore } from '../db/notification-contacts.js';
+import { notificationOutbox, type OutboxStore, type SendResult } from '../db/notification-outbox.js';
 import { describeError, isPermanent } from './delivery.js';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ulid } from 'ulid';
@@ -384,10 +385,9 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
 const cached = new Map<string, Notifier>();
 
 const build = (clock?: Clock): Notifier => {
-  const repository = notificationRepository();
   return createNotifier({
-    outbox: repository,
-    contacts: repository,
+    outbox: notificationOutbox(),
+    contacts: notificationContacts(),
     email: sesEmailTransport(),
     sms: smsSender(),
     ...(clock && { clock }),

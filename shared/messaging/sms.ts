@@ -9,7 +9,7 @@ import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/clien
 import { ulid } from 'ulid';
 import { env } from '../env.js';
 import { providerFault, shouldFail } from '../faults.js';
-import { notificationRepository, type LocalSmsBox } from '../db/notification-repository.js';
+import { localSmsBox, type LocalSmsBox } from '../db/local-sms-box.js';
 import { traced } from '../powertools/tracer.js';
 
 export interface SmsMessage {
@@ -39,7 +39,7 @@ export const endUserMessagingSmsSender = (originationIdentity: string, sms = () 
 });
 
 /** The local stand-in: every SMS lands in the table's local SMS box, newest first at GET /local/sms. */
-export const localSmsSender = (box: LocalSmsBox = notificationRepository()): SmsSender => ({
+export const localSmsSender = (box: LocalSmsBox = localSmsBox()): SmsSender => ({
   async send(message) {
     if (shouldFail('sms')) throw providerFault('sms');
     const messageId = ulid();

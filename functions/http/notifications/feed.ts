@@ -3,7 +3,7 @@
  * approved shifts CONFIRMED, seats cancelled by a closed opportunity CANCELLED (same UID,
  * SEQUENCE 1); shifts that ended more than 30 days ago are left out.
  */
-import { approvedShifts, cancelledShifts, reminderSource } from '../../../shared/db/notification-repository.js';
+import { approvedShifts, cancelledShifts, reminderSource } from '../../../shared/db/notification-reads.js';
 import { buildCalendar } from '../../../shared/messaging/ics.js';
 import { text } from '../../../shared/middleware/responses.js';
 

@@ -1,0 +1,118 @@
+/**
+ * What the notifier reads and keeps about recipients: the part of a volunteer profile it needs
+ * (contact, consent, preferences) and the suppression list (entities/suppression.ts).
+ */
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import type { Contact } from '../domain/notifications/policy.js';
+import type { Channel } from '../domain/notifications/schema.js';
+import { Locale } from '../domain/reference/professions.js';
+import { env } from '../env.js';
+import { batchGetAll, documentClient } from './client.js';
+import { suppression } from './entities/suppression.js';
+import { volunteer } from './entities/volunteer.js';
+
+export interface Suppression {
+  readonly channel: Channel;
+  readonly address: string;
+  readonly reason: string;
+  readonly source: string;
+  readonly at: string;
+}
+
+export interface ContactStore {
+  volunteerContact(volunteerId: string): Promise<Contact | undefined>;
+  /** The contacts of the volunteers that have a profile, by volunteer id (BatchGetItem calls of 100). */
+  volunteerContacts(volunteerIds: readonly string[]): Promise<Map<string, Contact>>;
+  /** Reasons by `<channel>:<address>` for the suppressed ones among `entries` (BatchGetItem calls of 100). */
+  suppressions(entries: readonly { channel: Channel; address: string }[]): Promise<Map<string, string>>;
+  suppress(suppression: Suppression): Promise<void>;
+  unsuppress(channel: Channel, address: string): Promise<boolean>;
+  getSuppression(channel: Channel, address: string): Promise<Suppression | undefined>;
+}
+
+export const suppressionKey = (channel: Channel, address: string) => `${channel}:${address.toLowerCase()}`;
+
+/** The part of a volunteer profile the notifier reads (see shared/domain/volunteers/schema.ts). */
+const ContactProfile = z.object({
+  id: z.string(),
+  nameAr: z.string().optional(),
+  nameEn: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  preferences: z.object({
+    email: z.boolean(),
+    sms: z.boolean(),
+    locale: Locale.catch('ar').default('ar'),
+    quietHours: z.object({ from: z.string(), to: z.string() }).optional(),
+  }),
+  consent: z
+    .object({ email: z.object({ granted: z.boolean() }).optional(), sms: z.object({ granted: z.boolean() }).optional() })
+    .optional(),
+});
+
+const CONTACT_PROJECTION = 'id, nameAr, nameEn, email, phone, preferences, consent';
+
+/** What the notifier needs of a volunteer profile item (projected with CONTACT_PROJECTION). */
+const contactOf = (item: Record<string, unknown>): Contact => {
+  const profile = ContactProfile.parse(item);
+  const granted = (channel: Channel) => profile.preferences[channel] && (profile.consent?.[channel]?.granted ?? true);
+  return {
+    recipientId: `volunteer:${profile.id}`,
+    locale: profile.preferences.locale,
+    name: { ...(profile.nameAr && { ar: profile.nameAr }), ...(profile.nameEn && { en: profile.nameEn }) },
+    ...(profile.email && { email: profile.email }),
+    ...(profile.phone && { phone: profile.phone }),
+    consent: { email: granted('email'), sms: granted('sms') },
+    ...(profile.preferences.quietHours && { quietHours: profile.preferences.quietHours }),
+  };
+};
+
+export const notificationContacts = (
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: string = env.tableName,
+): ContactStore => ({
+    async volunteerContact(volunteerId) {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: volunteer.keys.item(volunteerId), ProjectionExpression: CONTACT_PROJECTION }),
+      );
+      return Item ? contactOf(Item) : undefined;
+    },
+
+    async volunteerContacts(volunteerIds) {
+      const ids = [...new Set(volunteerIds)];
+      const items = await batchGetAll(client, tableName, ids.map((id) => volunteer.keys.item(id)), { ProjectionExpression: CONTACT_PROJECTION });
+      return new Map(items.map((item) => [String(item.id), contactOf(item)]));
+    },
+
+    async suppressions(entries) {
+      const found = new Map<string, string>();
+      const keys = [...new Map(entries.map((e) => [suppressionKey(e.channel, e.address), suppression.keys.item(e.channel, e.address)])).values()];
+      for (const item of await batchGetAll(client, tableName, keys)) {
+        const { channel, address, reason } = suppression.fromItem(item);
+        found.set(suppressionKey(channel, address), reason);
+      }
+      return found;
+    },
+
+    async suppress(s) {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: suppression.toItem({ ...s, address: s.address.toLowerCase() }, suppression.keys.item(s.channel, s.address)),
+        }),
+      );
+    },
+
+    async unsuppress(channel, address) {
+      const { Attributes } = await client.send(
+        new DeleteCommand({ TableName: tableName, Key: suppression.keys.item(channel, address), ReturnValues: 'ALL_OLD' }),
+      );
+      return Attributes !== undefined;
+    },
+
+    async getSuppression(channel, address) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: suppression.keys.item(channel, address) }));
+      return Item ? suppression.fromItem(Item) : undefined;
+    },
+});

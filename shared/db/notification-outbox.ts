@@ -1,0 +1,271 @@
+/**
+ * The notification outbox (entities/notification.ts): "written once, sent once" is a condition
+ * expression: a record is put with `attribute_not_exists(PK)` before sending, and every later
+ * state change is conditioned on the state the caller saw.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DomainEvent } from '../domain/events.js';
+import type { OutboxRecord, OutboxStatus } from '../domain/notifications/schema.js';
+import { expiresAt } from '../domain/personal-data/retention.js';
+import { env } from '../env.js';
+import { documentClient } from './client.js';
+import { notification } from './entities/notification.js';
+import { outboxPut } from './entities/outbox-event.js';
+import { failedAt, transactWrite } from './transactions.js';
+
+export interface SendResult {
+  readonly status: Extract<OutboxStatus, 'sent' | 'failed' | 'dead' | 'suppressed'>;
+  readonly attempts: number;
+  readonly at: string;
+  readonly reason?: string;
+  readonly providerMessageId?: string;
+}
+
+export interface OutboxStore {
+  /** Writes a new record; false when one with the same id (dedupe key) already exists. */
+  create(record: OutboxRecord): Promise<boolean>;
+  /**
+   * Writes new records in transactions of up to 100 (each still conditioned on its dedupe key
+   * being new); for each, true when written, false when it already existed.
+   */
+  createMany(records: readonly OutboxRecord[]): Promise<boolean[]>;
+  get(id: string): Promise<OutboxRecord | undefined>;
+  /** Takes over a `sending` record whose lease (`seenLease`) ran out; false if someone else did. */
+  takeOver(id: string, seenLease: string, leaseUntil: string): Promise<boolean>;
+  /** Moves a due `deferred` record to `sending`; false if another run claimed it. */
+  claimDeferred(id: string, leaseUntil: string): Promise<boolean>;
+  /** Records the outcome of a `sending` record. */
+  complete(id: string, result: SendResult): Promise<void>;
+  /** `complete` of many records, in transactions of up to 100. */
+  completeMany(outcomes: readonly { id: string; result: SendResult }[]): Promise<void>;
+  /**
+   * Records that a `sending` record failed every try (`dead`) and writes `event` (its
+   * NotificationDeadLettered) in the same transaction: the dead letter is never without its event.
+   */
+  deadLetter(id: string, result: Omit<SendResult, 'status'>, event: DomainEvent): Promise<void>;
+  /** Moves a `dead` record back to `sending` (a re-drive); false if it is not dead any more. */
+  reviveDead(id: string, leaseUntil: string): Promise<boolean>;
+  /** Deferred records due at `now` (sendAfter ≤ now), oldest first. */
+  dueDeferred(now: Date, limit?: number): Promise<OutboxRecord[]>;
+  listDead(limit?: number): Promise<OutboxRecord[]>;
+  listDeferred(from: Date, days?: number, limit?: number): Promise<OutboxRecord[]>;
+}
+
+/** Runs a conditional write: true when it was written, false when its condition failed. */
+export const conditionally = async (run: () => Promise<unknown>): Promise<boolean> => {
+  try {
+    await run();
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+};
+
+const toRecord = (item: Record<string, unknown>): OutboxRecord => notification.fromItem(item);
+
+/** The update that records the outcome of a `sending` record (conditioned on it still being `sending`). */
+const completionOf = (tableName: string) => (id: string, result: SendResult) => {
+  const values: Record<string, unknown> = {
+    ':status': result.status,
+    ':attempts': result.attempts,
+    ':now': result.at,
+    ':sending': 'sending',
+  };
+  const sets = ['#status = :status', 'attempts = :attempts', 'updatedAt = :now'];
+  if (result.reason) {
+    sets.push('reason = :reason');
+    values[':reason'] = result.reason;
+  }
+  if (result.status === 'sent') sets.push('sentAt = :now');
+  if (result.providerMessageId) {
+    sets.push('providerMessageId = :pid');
+    values[':pid'] = result.providerMessageId;
+  }
+  if (result.status === 'dead') {
+    const index = notification.keys.deadIndex(result.at, id);
+    sets.push('GSI1PK = :gpk', 'GSI1SK = :gsk');
+    values[':gpk'] = index.GSI1PK;
+    values[':gsk'] = index.GSI1SK;
+  }
+  return {
+    TableName: tableName,
+    Key: notification.keys.item(id),
+    UpdateExpression: `SET ${sets.join(', ')} REMOVE leaseUntil`,
+    ConditionExpression: '#status = :sending',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: values,
+  };
+};
+
+/** The most items one TransactWriteItems takes. */
+const TRANSACTION_ITEMS = 100;
+
+export const notificationOutbox = (
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: string = env.tableName,
+): OutboxStore => {
+  const completion = completionOf(tableName);
+  /** The new record, put only if its dedupe key is new (`attribute_not_exists`). */
+  const creation = (record: OutboxRecord) => ({
+    TableName: tableName,
+    Item: notification.toItem(record, {
+      ...notification.keys.item(record.id),
+      ...(record.status === 'deferred' && record.sendAfter && notification.keys.deferredIndex(record.sendAfter, record.id)),
+      ...notification.keys.recipientIndex(record.recipientId, record.createdAt, record.id),
+      expiresAt: expiresAt('messages', record.createdAt),
+    }),
+    ConditionExpression: 'attribute_not_exists(PK)',
+  });
+  const complete = async (id: string, result: SendResult): Promise<void> => {
+    await client.send(new UpdateCommand(completion(id, result)));
+  };
+
+  const queryOutbox = async (input: {
+    partition: string;
+    upTo?: string;
+    newestFirst?: boolean;
+    limit: number;
+  }): Promise<OutboxRecord[]> => {
+    const { Items = [] } = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: input.upTo ? 'GSI1PK = :pk AND GSI1SK <= :upTo' : 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': input.partition, ...(input.upTo && { ':upTo': input.upTo }) },
+        ScanIndexForward: !input.newestFirst,
+        Limit: input.limit,
+      }),
+    );
+    return Items.map(toRecord);
+  };
+
+  return {
+    async create(record) {
+      return conditionally(() => client.send(new PutCommand(creation(record))));
+    },
+
+    async createMany(records) {
+      const created = records.map(() => true);
+      for (let i = 0; i < records.length; i += TRANSACTION_ITEMS) {
+        // The records whose dedupe key already exists drop out; the rest are tried again.
+        let pending = records.slice(i, i + TRANSACTION_ITEMS).map((record, j) => ({ record, index: i + j }));
+        while (pending.length > 0) {
+          const cancelled = await transactWrite(client, pending.map(({ record }) => ({ Put: creation(record) })), {
+            attempts: 5,
+            contended: (attempts, cause) => new Error(`writing ${pending.length} outbox records met concurrent writes ${attempts} times`, { cause }),
+          });
+          if (!cancelled) break;
+          const existing = pending.filter((_, j) => failedAt(cancelled.CancellationReasons, j));
+          if (existing.length === 0) throw cancelled;
+          for (const { index } of existing) created[index] = false;
+          pending = pending.filter((_, j) => !failedAt(cancelled.CancellationReasons, j));
+        }
+      }
+      return created;
+    },
+
+    async get(id) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: notification.keys.item(id), ConsistentRead: true }));
+      return Item ? toRecord(Item) : undefined;
+    },
+
+    async takeOver(id, seenLease, leaseUntil) {
+      return conditionally(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: notification.keys.item(id),
+            // `takeovers` counts the sends abandoned mid-way: the one case where a message may have gone out twice.
+            UpdateExpression: 'SET leaseUntil = :lease, updatedAt = :now ADD takeovers :one',
+            ConditionExpression: '#status = :sending AND leaseUntil = :seen',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':lease': leaseUntil, ':now': new Date().toISOString(), ':sending': 'sending', ':seen': seenLease, ':one': 1 },
+          }),
+        ),
+      );
+    },
+
+    async claimDeferred(id, leaseUntil) {
+      return conditionally(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: notification.keys.item(id),
+            UpdateExpression: 'SET #status = :sending, leaseUntil = :lease, updatedAt = :now REMOVE GSI1PK, GSI1SK',
+            ConditionExpression: '#status = :deferred',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':sending': 'sending', ':deferred': 'deferred', ':lease': leaseUntil, ':now': new Date().toISOString() },
+          }),
+        ),
+      );
+    },
+
+    complete,
+
+    async completeMany(outcomes) {
+      for (let i = 0; i < outcomes.length; i += TRANSACTION_ITEMS) {
+        const chunk = outcomes.slice(i, i + TRANSACTION_ITEMS);
+        const cancelled = await transactWrite(client, chunk.map(({ id, result }) => ({ Update: completion(id, result) })), {
+          attempts: 5,
+          contended: (attempts, cause) => new Error(`completing ${chunk.length} outbox records met concurrent writes ${attempts} times`, { cause }),
+        });
+        if (!cancelled) continue;
+        // A record is no longer `sending` (taken over): record the others one by one, then fail as complete() does.
+        const failed = chunk.filter((_, j) => failedAt(cancelled.CancellationReasons, j));
+        for (const { id, result } of chunk.filter((_, j) => !failedAt(cancelled.CancellationReasons, j))) await complete(id, result);
+        throw new ConditionalCheckFailedException({ message: `outbox records ${failed.map((f) => f.id).join(', ')} are no longer being sent`, $metadata: {} });
+      }
+    },
+
+    async deadLetter(id, result, event) {
+      const update = completion(id, { ...result, status: 'dead' });
+      const cancelled = await transactWrite(client, [{ Update: update }, outboxPut(event, tableName)], {
+        attempts: 5,
+        contended: (attempts, cause) => new Error(`dead-lettering notification ${id} met concurrent writes ${attempts} times`, { cause }),
+      });
+      if (cancelled) throw new Error(`notification ${id} is no longer being sent: not dead-lettered`, { cause: cancelled });
+    },
+
+    async reviveDead(id, leaseUntil) {
+      return conditionally(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: notification.keys.item(id),
+            UpdateExpression: 'SET #status = :sending, leaseUntil = :lease, updatedAt = :now REMOVE GSI1PK, GSI1SK',
+            ConditionExpression: '#status = :dead',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':sending': 'sending', ':dead': 'dead', ':lease': leaseUntil, ':now': new Date().toISOString() },
+          }),
+        ),
+      );
+    },
+
+    async dueDeferred(now, limit = 500) {
+      const today = now.toISOString().slice(0, 10);
+      const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+      const upTo = `${now.toISOString()}#\uffff`;
+      const results: OutboxRecord[] = [];
+      for (const day of [yesterday, today]) {
+        results.push(...(await queryOutbox({ partition: notification.keys.deferredPartition(day), upTo, limit: limit - results.length })));
+        if (results.length >= limit) break;
+      }
+      return results;
+    },
+
+    async listDead(limit = 100) {
+      return queryOutbox({ partition: notification.keys.deadPartition, newestFirst: true, limit });
+    },
+
+    async listDeferred(from, days = 2, limit = 100) {
+      const results: OutboxRecord[] = [];
+      for (let d = 0; d < days && results.length < limit; d++) {
+        const day = new Date(from.getTime() + d * 86_400_000).toISOString().slice(0, 10);
+        results.push(...(await queryOutbox({ partition: notification.keys.deferredPartition(day), limit: limit - results.length })));
+      }
+      return results;
+    },
+  };
+};
