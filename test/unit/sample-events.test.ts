@@ -96,6 +96,18 @@ describe('sample events under events/', () => {
     expect(httpProblems(spec, event)).toEqual([expect.stringMatching(/^body decision: /), 'caller not in org-manager, ministry-reviewer, ministry-admin']);
   });
 
+  // The routes that touch nothing (no table, no AWS service): their handlers run here on their samples.
+  const selfContained = operations.filter((spec) => spec.needs.length === 0);
+  it.each(selfContained.map((spec) => [spec.id, spec] as const))('HTTP %s: its handler answers its sample with a success the spec documents', async (_id, spec) => {
+    const module = (await import(/* @vite-ignore */ pathToFileURL(fileURLToPath(new URL(`../../${spec.entry}`, import.meta.url))).href)) as {
+      handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body?: string }>;
+    };
+    const response = await module.handler(read(httpSamplePath(spec)), { awsRequestId: 'sample', functionName: spec.id, getRemainingTimeInMillis: () => 10_000 });
+    expect(Object.keys(spec.responses)).toContain(String(response.statusCode));
+    const schema = spec.responses[response.statusCode] as z.ZodType | { contentType?: string };
+    if ('safeParse' in schema) expect(problems(schema, JSON.parse(response.body!), 'response')).toEqual([]);
+  });
+
   it.each(consumers.map((spec) => [spec.id, spec] as const))('consumer %s: each event it takes has a sample meeting the contract its spec names', (_id, spec) => {
     const found = spec.events.flatMap((type) => {
       const { detail } = read(eventCatalog[type as EventType].example) as EventBridgeEvent<string, Record<string, unknown>>;
