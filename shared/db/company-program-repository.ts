@@ -9,8 +9,10 @@ import { ConflictError } from '../domain/errors.js';
 import { VtoQuotaExceededError } from '../domain/companies/errors.js';
 import type { ProgramRepository } from '../domain/companies/ports.js';
 import type { Participation } from '../domain/companies/schema.js';
+import type { CompanyTag } from '../domain/applications/schema.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
+import { application } from './entities/application.js';
 import { companyProgram, vtoHoursPointer, vtoParticipation, vtoQuota } from './entities/company-program.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
@@ -30,6 +32,16 @@ export const companyProgramRepository = (
       UpdateExpression: 'SET available = if_not_exists(available, :quota) - :m, quota = :quota, reserved = if_not_exists(reserved, :zero) + :m, used = if_not_exists(used, :zero), entity = :e',
       ConditionExpression: '(attribute_not_exists(available) AND :m <= :quota) OR available >= :m',
       ExpressionAttributeValues: { ':quota': quota, ':m': p.minutes, ':zero': 0, ':e': vtoQuota.name },
+    },
+  });
+  /** Shows the organisation which programme its volunteer came through (the volunteer's own application), or stops showing it. */
+  const tagApplication = (p: Participation, tag: CompanyTag | undefined): TransactItem => ({
+    Update: {
+      TableName: tableName(),
+      Key: application.keys.item(p.applicationId),
+      UpdateExpression: tag ? 'SET company = :tag' : 'REMOVE company',
+      ConditionExpression: 'volunteerId = :volunteer',
+      ExpressionAttributeValues: { ':volunteer': p.volunteerId, ...(tag && { ':tag': tag }) },
     },
   });
   const run = async (items: TransactItem[], what: string) =>
@@ -64,7 +76,7 @@ export const companyProgramRepository = (
       return item ? vtoParticipation.fromItem(item) : undefined;
     },
 
-    async participate(p, quota, events) {
+    async participate(p, quota, events, tag) {
       const TableName = tableName();
       const reasons = await run(
         [
@@ -76,6 +88,7 @@ export const companyProgramRepository = (
             },
           },
           { Put: { TableName, Item: vtoParticipation.toItem(p, participationKey(p)), ConditionExpression: 'attribute_not_exists(PK)' } },
+          tagApplication(p, tag),
           ...(p.status === 'reserved' ? [reserve(p, quota)] : []),
           ...outboxPuts(events, TableName),
         ],
@@ -83,7 +96,7 @@ export const companyProgramRepository = (
       );
       if (!reasons) return;
       if (failedAt(reasons, 0)) throw new ConflictError(`this opportunity's hours already count for a programme (application ${p.applicationId})`);
-      if (failedAt(reasons, 2)) throw new VtoQuotaExceededError(p.minutes);
+      if (failedAt(reasons, 3)) throw new VtoQuotaExceededError(p.minutes);
       throw new ConflictError(`participation ${p.id} could not be recorded`);
     },
 
@@ -101,13 +114,13 @@ export const companyProgramRepository = (
               ExpressionAttributeValues: { ':status': p.status, ':by': p.decidedBy, ':requested': 'requested', ...(p.reason && { ':reason': p.reason }) },
             },
           },
-          ...(p.status === 'reserved' ? [reserve(p, quota)] : []),
+          p.status === 'reserved' ? reserve(p, quota) : tagApplication(p, undefined),
           ...outboxPuts(events, TableName),
         ],
         `deciding participation ${p.id}`,
       );
       if (!reasons) return;
-      if (failedAt(reasons, 1)) throw new VtoQuotaExceededError(p.minutes);
+      if (p.status === 'reserved' && failedAt(reasons, 1)) throw new VtoQuotaExceededError(p.minutes);
       throw new ConflictError(`participation ${p.id} was decided meanwhile`);
     },
 

@@ -95,6 +95,22 @@ describe('volunteer time off', () => {
     expect(last.body.balance.quotaMinutes).toBe(600);
   });
 
+  it('shows the organisation, in its review queue and on the application, the company and programme the volunteer came through', async () => {
+    const program = (await createProgram(acme, { nameEn: 'Horizon Gives Back' })).body.id as string;
+    const employee = await employeeOf(platform, acme);
+    const seeded = await seedOpportunity({ shifts: [{ start: hoursFromNow(48), end: hoursFromNow(52), capacity: 5 }] });
+    const applicationId = (await seedApplication(employee.sub, seeded)).id;
+    const manager = await platform.token({ sub: `m-${ulid()}`, groups: ['org-manager'], orgId: seeded.opportunity.orgId });
+    const queue = async () => (await platform.request('GET', `/v1/organizations/${seeded.opportunity.orgId}/applications?status=submitted`, { token: manager })).body.items;
+    expect((await queue())[0].company).toBeUndefined();
+
+    await participate(program, employee.token, applicationId);
+
+    const expected = { companyId: acme.id, nameAr: 'شركة الأفق للتقنية', programId: program, programNameEn: 'Horizon Gives Back' };
+    expect((await queue())[0].company).toMatchObject(expected);
+    expect((await platform.request('GET', `/v1/applications/${applicationId}`, { token: manager })).body.company).toMatchObject(expected);
+  });
+
   it('waits for an admin when the programme requires approval, then reserves once', async () => {
     const program = (await createProgram(acme, { requiresApproval: true })).body.id as string;
     const employee = await employeeOf(platform, acme);
@@ -180,7 +196,7 @@ describe('team events', () => {
 
     expect(claimed.status).toBe(201);
     const application = await platform.request('GET', `/v1/applications/${claimed.body.applicationId}`, { token: employee.token });
-    expect(application.body).toMatchObject({ status: 'approved', shiftId: shift.shiftId, volunteerId: employee.sub });
+    expect(application.body).toMatchObject({ status: 'approved', shiftId: shift.shiftId, volunteerId: employee.sub, company: { companyId: acme.id, teamEventId: reserved.body.id } });
     expect(await seatsOf(shift.opportunityId, shift.shiftId)).toBe(3);
     expect((await teamEvent(reserved.body.id)).claimed).toBe(1);
     expect((await claim(reserved.body.id, employee.token)).body.type).toMatch(/already-applied$/);

@@ -98,6 +98,8 @@ export interface ApplicationRecord {
   readonly taskToken?: string;
   /** On a project's period (issue 19): its seat neither blocks nor is blocked by shifts. */
   readonly project?: boolean;
+  /** The company programme or team event the volunteer came through (issue 15), shown to the organisation. */
+  readonly company?: CompanyTag;
 }
 
 /**
@@ -135,6 +137,18 @@ export interface ApplicantRecord {
   readonly trainings: readonly { trainingId: string; completedAt: string; validUntil?: string }[];
 }
 
+/** How a volunteer came through their employer (issue 15): a programme's time off or a team event's seat. */
+export const CompanyTag = z.object({
+  companyId: z.string(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  programId: z.string().optional(),
+  programNameAr: z.string().optional(),
+  programNameEn: z.string().optional(),
+  teamEventId: z.string().optional(),
+});
+export type CompanyTag = z.infer<typeof CompanyTag>;
+
 export const ApplicationView = z
   .object({
     id: z.string(),
@@ -152,6 +166,7 @@ export const ApplicationView = z
     updatedAt: z.string(),
     history: z.array(StatusChange).optional().describe('every transition, oldest first (GET /v1/applications/{id})'),
     applicant: ApplicantView.optional().describe("who applied (the organisation's review queue); contact data only once approved"),
+    company: CompanyTag.optional().describe('the company programme (time off) or team event the volunteer came through'),
   })
   .meta({ id: 'Application' });
 export type ApplicationView = z.infer<typeof ApplicationView>;

@@ -62,6 +62,7 @@ export const toView = (application: ApplicationRecord, extra: { history?: Status
   ...(application.reason !== undefined && { reason: application.reason }),
   ...(application.failures !== undefined && { failures: [...application.failures] }),
   ...(extra.waitlistPosition !== undefined && { waitlistPosition: extra.waitlistPosition }),
+  ...(application.company && { company: { ...application.company } }),
   createdAt: application.createdAt,
   updatedAt: application.updatedAt,
   ...(extra.history && { history: extra.history }),

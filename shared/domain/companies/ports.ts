@@ -9,7 +9,7 @@ import type { DomainEvent } from '../events.js';
 import type { EmailSender } from '../notifications/ports.js';
 import type { OnboardingWorkflow } from '../organizations/service.js';
 import type { ApplicationDeps, ApplicationRepository, BookingsSnapshot } from '../applications/ports.js';
-import type { ApplicationRecord, StatusChange } from '../applications/schema.js';
+import type { ApplicationRecord, CompanyTag, StatusChange } from '../applications/schema.js';
 import type { CompanyAdmin, CompanyRecord, CompanyStatus, CompanyStatusChange, Employee, JoinVia, Membership, Participation, Program, TeamEvent, VtoBalance } from './schema.js';
 
 export type { OnboardingWorkflow };
@@ -108,10 +108,11 @@ export interface ProgramRepository {
   /**
    * Records a participation (one per volunteer and opportunity, else ConflictError) and, when it
    * is `reserved`, takes its minutes from the employee's quota in the same transaction, under
-   * the condition that they are still available (VtoQuotaExceededError otherwise).
+   * the condition that they are still available (VtoQuotaExceededError otherwise); the
+   * application carries `tag` from then on (what the organisation sees).
    */
-  participate(participation: Participation, quotaMinutes: number, events: readonly DomainEvent[]): Promise<void>;
-  /** requested → reserved (the quota taken as in `participate`) or → rejected. */
+  participate(participation: Participation, quotaMinutes: number, events: readonly DomainEvent[], tag: CompanyTag): Promise<void>;
+  /** requested → reserved (the quota taken as in `participate`) or → rejected (the application no longer tagged). */
   decide(participation: Participation, quotaMinutes: number, events: readonly DomainEvent[]): Promise<void>;
   balance(companyId: string, programId: string, volunteerId: string, quotaMinutes: number): Promise<VtoBalance>;
   /** The participation of a volunteer's hours on an opportunity, if one was recorded. */

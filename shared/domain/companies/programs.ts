@@ -103,7 +103,9 @@ export const participate = async (deps: ProgramDeps, caller: Caller, companyId: 
     status: program.requiresApproval ? 'requested' : 'reserved',
     createdAt: at,
   };
-  await deps.programs.participate(participation, quotaOf(program), participation.status === 'reserved' ? [reservedEvent(deps, participation, at)] : []);
+  const company = await deps.repo.get(companyId);
+  const tag = { companyId, nameAr: company?.nameAr ?? '', nameEn: company?.nameEn ?? '', programId, programNameAr: program.nameAr, programNameEn: program.nameEn };
+  await deps.programs.participate(participation, quotaOf(program), participation.status === 'reserved' ? [reservedEvent(deps, participation, at)] : [], tag);
   return withBalance(deps, program, participation);
 };
 

@@ -62,7 +62,8 @@ export const listTeamEvents = async (deps: TeamEventDeps, caller: Caller, compan
 /** A current employee claims a seat: their own approved application on the shift. */
 export const claimTeamSeat = async (deps: TeamEventDeps, caller: Caller, companyId: string, teamEventId: string) => {
   const employee = requireGroup(caller, 'volunteer');
-  if ((await deps.employees.membership(employee.sub))?.companyId !== companyId) throw new NotFoundError(`company ${companyId} not found`);
+  const [membership, company] = await Promise.all([deps.employees.membership(employee.sub), deps.repo.get(companyId)]);
+  if (membership?.companyId !== companyId || !company) throw new NotFoundError(`company ${companyId} not found`);
   for (let round = 1; ; round++) {
     const event = await deps.teams.get(companyId, teamEventId);
     if (!event) throw new NotFoundError(`team event ${teamEventId} not found`);
@@ -97,6 +98,7 @@ export const claimTeamSeat = async (deps: TeamEventDeps, caller: Caller, company
       createdAt: at,
       updatedAt: at,
       reason,
+      company: { companyId, nameAr: company.nameAr, nameEn: company.nameEn, teamEventId },
     };
     const first: StatusChange = { version: 1, status: 'approved', at, by: employee.sub, reason };
     try {
