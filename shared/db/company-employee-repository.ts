@@ -3,7 +3,7 @@
  * code is consumed once (Delete if it exists), a volunteer holds one membership (Put if
  * absent), a stint opens only on a record that is not current and closes only on a current one.
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { AlreadyEmployedError, InvalidJoinCodeError } from '../domain/companies/errors.js';
 import type { EmployeeRepository } from '../domain/companies/ports.js';
@@ -12,7 +12,7 @@ import { ConflictError } from '../domain/errors.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { env } from '../env.js';
 import { batchWriteAll, documentClient } from './client.js';
-import { companyEmployee, companyEmployeeCounts, companyMembership, joinCode } from './entities/company-employee.js';
+import { companyEmployee, companyEmployeeCounts, companyMembership, joinAttempts, joinCode, requestedCode } from './entities/company-employee.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 
@@ -44,7 +44,37 @@ export const companyEmployeeRepository = (
           }),
         },
       }));
-      await batchWriteAll(client, tableName(), requests, { maxAttempts: 6, what: 'join codes' });
+      const pointers = codes.flatMap((code) =>
+        code.requestedBy
+          ? [{ PutRequest: { Item: requestedCode.toItem({ codeHash: code.codeHash }, requestedCode.keys.item(code.companyId, code.requestedBy), { expiresAt: Math.floor(Date.parse(code.validUntil) / 1000) + 86_400 }) } }]
+          : [],
+      );
+      await batchWriteAll(client, tableName(), [...requests, ...pointers], { maxAttempts: 6, what: 'join codes' });
+    },
+
+    async failedAttempts(companyId, sub, hour) {
+      const item = await get(joinAttempts.keys.item(companyId, sub, hour));
+      return item ? joinAttempts.fromItem(item).failures : 0;
+    },
+
+    async recordFailedAttempt(companyId, sub, hour) {
+      const { Attributes } = await client.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: joinAttempts.keys.item(companyId, sub, hour),
+          UpdateExpression: 'ADD failures :one SET entity = :entity, expiresAt = :expires',
+          ExpressionAttributeValues: { ':one': 1, ':entity': joinAttempts.name, ':expires': (hour + 2) * 3600 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(Attributes?.failures ?? 0);
+    },
+
+    async invalidateRequestedCode(companyId, sub) {
+      const pointer = await get(requestedCode.keys.item(companyId, sub));
+      if (!pointer) return;
+      await client.send(new DeleteCommand({ TableName: tableName(), Key: joinCode.keys.item(requestedCode.fromItem(pointer).codeHash) }));
+      await client.send(new DeleteCommand({ TableName: tableName(), Key: requestedCode.keys.item(companyId, sub) }));
     },
 
     async code(codeHash) {

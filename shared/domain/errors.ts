@@ -78,4 +78,10 @@ export class PayloadTooLargeError extends DomainError {
 export class TooManyRequestsError extends DomainError {
   readonly status = 429;
   readonly code = 'too-many-requests';
+  /** Seconds until a retry may succeed: the Retry-After header (and `retryAfter` in the problem). */
+  readonly retryAfterSeconds?: number;
+  constructor(message: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
+    super(message, options);
+    if (options?.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
+  }
 }

@@ -4,7 +4,7 @@
  * that leaks nothing (the error is logged with the request id, never returned).
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DomainError, type FieldError } from '../domain/errors.js';
+import { DomainError, TooManyRequestsError, type FieldError } from '../domain/errors.js';
 import { securityHeaders } from './security-headers.js';
 
 export const PROBLEM_BASE = 'https://tatawwu.sa/problems/';
@@ -16,6 +16,8 @@ export interface Problem {
   readonly detail: string;
   readonly instance?: string;
   readonly errors?: readonly FieldError[];
+  /** Seconds before a retry may succeed (429): also the Retry-After header. */
+  readonly retryAfter?: number;
 }
 
 const titles: Record<number, string> = {
@@ -32,7 +34,7 @@ const titles: Record<number, string> = {
 
 export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
   statusCode: problem.status,
-  headers: securityHeaders({ 'content-type': 'application/problem+json' }),
+  headers: securityHeaders({ 'content-type': 'application/problem+json', ...(problem.retryAfter !== undefined && { 'retry-after': String(problem.retryAfter) }) }),
   body: JSON.stringify(problem),
 });
 
@@ -46,6 +48,7 @@ export const toProblem = (error: unknown, instance?: string): Problem => {
       detail: error.message,
       ...base,
       ...(error.errors && { errors: error.errors }),
+      ...(error instanceof TooManyRequestsError && error.retryAfterSeconds !== undefined && { retryAfter: error.retryAfterSeconds }),
     };
   }
   return {

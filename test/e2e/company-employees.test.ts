@@ -114,6 +114,25 @@ describe('joining by a company-domain address', () => {
     expect(joined.body).toMatchObject({ volunteerId: sub, workEmail: email, via: 'domain' });
   });
 
+  it('refuses a volunteer after 5 wrong codes in an hour (429 with Retry-After) and voids the code they asked for', async () => {
+    const email = `guess-${ulid().toLowerCase()}@${acme.domain}`;
+    const guesser = await volunteer();
+    await platform.request('POST', `/v1/companies/${acme.id}/domain-codes`, { token: guesser.token, body: { email } });
+    const { code } = await lastCode(email);
+    const wrong = [];
+    for (const guess of ['AAAAAAAA', 'BBBBBBBB', 'CCCCCCCC', 'DDDDDDDD', 'EEEEEEEE']) wrong.push((await join(acme.id, guesser.token, guess)).status);
+
+    const locked = await join(acme.id, guesser.token, code);
+
+    expect(wrong).toEqual([422, 422, 422, 422, 422]);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(3600);
+    expect(locked.body.retryAfter).toBe(Number(locked.headers.get('retry-after')));
+    expect((await join(acme.id, (await volunteer()).token, code)).status).toBe(422);
+    expect(await companyEmployeeRepository().membership(guesser.sub)).toBeUndefined();
+  });
+
   it('refuses an address on another domain, naming email, and sends nothing', async () => {
     const email = `lina-${ulid().toLowerCase()}@elsewhere.example`;
     const response = await platform.request('POST', `/v1/companies/${acme.id}/domain-codes`, { token: (await volunteer()).token, body: { email } });

@@ -263,10 +263,10 @@ export const joinCompany = /* @__PURE__ */ defineOperation({
   request: { path: CompanyPath, body: JoinCompany },
   needs: ['table:read', 'table:write', 'events'],
   summary:
-    'A volunteer joins with the one-time code of an invitation or a domain proof (used once; unknown, used or expired → 422 naming `code`). A volunteer belongs to one company at a time (409 `already-employed`). The company sees only the work email the code went to.',
+    'A volunteer joins with the one-time code of an invitation or a domain proof (used once; unknown, used or expired → 422 naming `code`). After 5 wrong codes in an hour the volunteer gets 429 with `Retry-After` (the end of the hour) and the domain code they asked for is void. A volunteer belongs to one company at a time (409 `already-employed`). The company sees only the work email the code went to.',
   tags,
   responses: { 201: Membership },
-  errors: [400, 401, 403, 404, 409, 413, 422],
+  errors: [400, 401, 403, 404, 409, 413, 422, 429],
   examples: {
     path: { companyId: COMPANY_ID },
     request: { code: 'K7QM-3XPA' },

@@ -47,7 +47,7 @@ export const companyMembership = defineEntity({
 
 export const joinCode = defineEntity({
   name: 'JoinCode',
-  schema: z.object({ codeHash: z.string(), companyId: z.string(), email: z.string(), via: JoinVia, validUntil: z.string() }),
+  schema: z.object({ codeHash: z.string(), companyId: z.string(), email: z.string(), via: JoinVia, validUntil: z.string(), requestedBy: z.string().optional() }),
   keys: {
     item: (codeHash: string) => ({ PK: `JOINCODE#${codeHash}`, SK: 'CODE' }),
     /** GSI2: the codes sent to one address (personal-data copy and erasure, issue 18). */
@@ -58,4 +58,26 @@ export const joinCode = defineEntity({
     { pattern: 'a join code by its hash', key: 'PK = JOINCODE#<hash> AND SK = CODE', index: 'table', operation: 'GetItem' },
     { pattern: 'the join codes sent to one address (personal-data copy and erasure)', key: 'GSI2PK = JOINCODETO#<email>', index: 'GSI2', operation: 'Query' },
   ],
+});
+
+/**
+ * Wrong join codes a volunteer gave for a company in one fixed hour (`JOINTRY#<sub>#<hour>`,
+ * expiring through the TTL): at 5 the volunteer is refused (429) until the hour ends and the
+ * domain code they asked for is deleted (brute force of the one-time codes).
+ */
+export const joinAttempts = defineEntity({
+  name: 'JoinAttempts',
+  schema: z.object({ failures: z.int() }),
+  keys: { item: (companyId: string, sub: string, hour: number) => ({ PK: companyPartition(companyId), SK: `JOINTRY#${sub}#${hour}` }) },
+  accessPatterns: [
+    { pattern: "a volunteer's wrong join codes for a company this hour", key: 'GetItem / Update ADD failures 1: PK = COMPANY#<id>, SK = JOINTRY#<sub>#<hour>', index: 'table', operation: 'UpdateItem' },
+  ],
+});
+
+/** The latest domain code a volunteer asked for at a company (`DOMAINCODE#<sub>`): what a lockout deletes. */
+export const requestedCode = defineEntity({
+  name: 'RequestedJoinCode',
+  schema: z.object({ codeHash: z.string() }),
+  keys: { item: (companyId: string, sub: string) => ({ PK: companyPartition(companyId), SK: `DOMAINCODE#${sub}` }) },
+  accessPatterns: [{ pattern: 'the domain code a volunteer asked for at a company', key: 'PK = COMPANY#<id> AND SK = DOMAINCODE#<sub>', index: 'table', operation: 'GetItem' }],
 });

@@ -6,11 +6,13 @@
  *
  * The company sees only the work email the employee joined with, never the profile's national
  * ID, phone or own email. Codes are stored hashed (sha-256 of company and code), single use,
- * and expire: 14 days for an invitation, 1 hour for a domain proof.
+ * and expire: 14 days for an invitation, 1 hour for a domain proof. Brute force: after 5 wrong
+ * codes in an hour a volunteer is refused (429, Retry-After: the end of the hour) and the domain
+ * code they asked for is deleted.
  */
 import { createHash } from 'node:crypto';
 import { requireGroup, type Caller } from '../caller.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError, TooManyRequestsError, ValidationError } from '../errors.js';
 import { InvalidJoinCodeError } from './errors.js';
 import type { EmployeeDeps, JoinCode, Page } from './ports.js';
 import type { Employee, InviteEmployees, JoinVia, Membership } from './schema.js';
@@ -18,6 +20,9 @@ import { administeredCompany, companyEvent } from './service.js';
 import type { CompanyRecord } from './schema.js';
 
 export const INVITATION_HOURS = 14 * 24;
+/** Wrong codes a volunteer may give for a company in one fixed hour; then 429 until it ends (codes are ~40 bits: guessing is hopeless at this rate). */
+export const MAX_WRONG_CODES = 5;
+const HOUR_MS = 3_600_000;
 export const DOMAIN_CODE_HOURS = 1;
 /** No 0/O, 1/I/L: codes are read from an email and typed on a phone. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -53,10 +58,10 @@ const sendCode = (deps: EmployeeDeps, company: CompanyRecord, email: string, cod
     ].join('\n'),
   });
 
-const issue = async (deps: EmployeeDeps, company: CompanyRecord, emails: readonly string[], via: JoinVia, hours: number) => {
+const issue = async (deps: EmployeeDeps, company: CompanyRecord, emails: readonly string[], via: JoinVia, hours: number, requestedBy?: string) => {
   const validUntil = plusHours(deps.clock.now(), hours);
   const issued = emails.map((email) => ({ email, code: newCode(deps) }));
-  const codes: JoinCode[] = issued.map(({ email, code }) => ({ codeHash: codeHash(company.id, code), companyId: company.id, email, via, validUntil }));
+  const codes: JoinCode[] = issued.map(({ email, code }) => ({ codeHash: codeHash(company.id, code), companyId: company.id, email, via, validUntil, ...(requestedBy && { requestedBy }) }));
   await deps.employees.putCodes(codes);
   for (const { email, code } of issued) await sendCode(deps, company, email, code, via, validUntil);
   return issued.map(({ email }) => ({ email, expiresAt: validUntil }));
@@ -85,7 +90,7 @@ export const requestDomainCode = async (deps: EmployeeDeps, caller: Caller, comp
       errors: [{ path: 'email', message: `must be an address on ${company.emailDomains.join(' or ')}` }],
     });
   }
-  const [sent] = await issue(deps, company, [body.email], 'domain', DOMAIN_CODE_HOURS);
+  const [sent] = await issue(deps, company, [body.email], 'domain', DOMAIN_CODE_HOURS, caller.sub);
   return sent!;
 };
 
@@ -93,10 +98,21 @@ export const requestDomainCode = async (deps: EmployeeDeps, caller: Caller, comp
 export const joinCompany = async (deps: EmployeeDeps, caller: Caller, companyId: string, code: string): Promise<Membership> => {
   const volunteer = requireGroup(caller, 'volunteer');
   await activeCompany(deps, companyId);
-  const now = deps.clock.now().toISOString();
+  const clock = deps.clock.now();
+  const now = clock.toISOString();
+  const hour = Math.floor(clock.getTime() / HOUR_MS);
+  const locked = () =>
+    new TooManyRequestsError(`${MAX_WRONG_CODES} wrong codes this hour for company ${companyId}; the code you asked for is void, ask for a new one once the hour is over`, {
+      retryAfterSeconds: Math.ceil(((hour + 1) * HOUR_MS - clock.getTime()) / 1000),
+    });
+  if ((await deps.employees.failedAttempts(companyId, volunteer.sub, hour)) >= MAX_WRONG_CODES) throw locked();
   const hash = codeHash(companyId, code);
   const stored = await deps.employees.code(hash);
-  if (!stored || stored.companyId !== companyId || stored.validUntil <= now) throw new InvalidJoinCodeError();
+  if (!stored || stored.companyId !== companyId || stored.validUntil <= now) {
+    const failures = await deps.employees.recordFailedAttempt(companyId, volunteer.sub, hour);
+    if (failures >= MAX_WRONG_CODES) await deps.employees.invalidateRequestedCode(companyId, volunteer.sub);
+    throw new InvalidJoinCodeError();
+  }
   const membership: Membership = { companyId, volunteerId: volunteer.sub, workEmail: stored.email, via: stored.via, joinedAt: now };
   await deps.employees.join({
     codeHash: hash,

@@ -67,6 +67,8 @@ export interface JoinCode {
   readonly email: string;
   readonly via: JoinVia;
   readonly validUntil: string;
+  /** A domain code: the volunteer who asked for it (a lockout of theirs deletes it). */
+  readonly requestedBy?: string;
 }
 
 export interface Page<T> {
@@ -77,6 +79,12 @@ export interface Page<T> {
 export interface EmployeeRepository {
   putCodes(codes: readonly JoinCode[]): Promise<void>;
   code(codeHash: string): Promise<JoinCode | undefined>;
+  /** Wrong codes the volunteer gave for the company in fixed hour `hour` (epoch hours). */
+  failedAttempts(companyId: string, sub: string, hour: number): Promise<number>;
+  /** Counts one more wrong code; answers the hour's count. */
+  recordFailedAttempt(companyId: string, sub: string, hour: number): Promise<number>;
+  /** Deletes the domain code the volunteer last asked for at the company, if any. */
+  invalidateRequestedCode(companyId: string, sub: string): Promise<void>;
   /**
    * One transaction: the code consumed (it exists, is this company's and still valid, else
    * InvalidJoinCodeError), the volunteer's membership (none yet, else AlreadyEmployedError), the
