@@ -59,6 +59,16 @@ export const companyContributionRepository = (
   const commit = async (items: TransactItem[], what: string) =>
     (await transactWrite(client, items, { attempts: 6, contended: (n, cause) => new Error(`${what}: contended after ${n} attempts`, { cause }) }))?.CancellationReasons;
 
+  /** The ledger entry, written under `condition` (absent for an approval, as read for a reversal). */
+  const entryPut = (entry: ContributionEntry, condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> }): TransactItem => ({
+    Put: { TableName: tableName(), Item: contributionEntry.toItem(stored(entry), contributionEntry.keys.item(entry.companyId, entry.hoursId)), ...condition },
+  });
+  /** What follows an entry in its transaction: the employee's activity (versioned) and the month counters. */
+  const followers = (entry: ContributionEntry, activity: Activity, updates: readonly MonthUpdate[]): TransactItem[] => [
+    activityPut(entry.companyId, entry.volunteerId, activity),
+    ...counters(entry.companyId, entry.volunteerId, updates),
+  ];
+
   return {
     async companyOf(hoursId) {
       const item = await get(contributionPointer.keys.item(hoursId));
@@ -79,10 +89,9 @@ export const companyContributionRepository = (
       const TableName = tableName();
       const reasons = await commit(
         [
-          { Put: { TableName, Item: contributionEntry.toItem(stored(entry), contributionEntry.keys.item(entry.companyId, entry.hoursId)), ConditionExpression: 'attribute_not_exists(PK)' } },
+          entryPut(entry, { ConditionExpression: 'attribute_not_exists(PK)' }),
           { Put: { TableName, Item: contributionPointer.toItem({ companyId: entry.companyId }, contributionPointer.keys.item(entry.hoursId)) } },
-          activityPut(entry.companyId, entry.volunteerId, activity),
-          ...counters(entry.companyId, entry.volunteerId, updates),
+          ...followers(entry, activity, updates),
         ],
         `contribution of hours ${entry.hoursId}`,
       );
@@ -93,19 +102,10 @@ export const companyContributionRepository = (
     },
 
     async commitReversal({ before, entry, activity, updates }) {
-      const TableName = tableName();
       const reasons = await commit(
         [
-          {
-            Put: {
-              TableName,
-              Item: contributionEntry.toItem(stored(entry), contributionEntry.keys.item(entry.companyId, entry.hoursId)),
-              ConditionExpression: 'minutes = :m AND size(reversalIds) = :r',
-              ExpressionAttributeValues: { ':m': before.minutes, ':r': before.reversalIds.length },
-            },
-          },
-          activityPut(entry.companyId, entry.volunteerId, activity),
-          ...counters(entry.companyId, entry.volunteerId, updates),
+          entryPut(entry, { ConditionExpression: 'minutes = :m AND size(reversalIds) = :r', ExpressionAttributeValues: { ':m': before.minutes, ':r': before.reversalIds.length } }),
+          ...followers(entry, activity, updates),
         ],
         `reversal of hours ${entry.hoursId}`,
       );

@@ -343,6 +343,22 @@ export const listPrograms = /* @__PURE__ */ defineOperation({
   examples: { path: { companyId: COMPANY_ID }, response: { items: [program] } },
 });
 
+/** A participation as answered: reserved at once (no approval) or once an admin approved it. */
+const participation = {
+  id: '01JS3C8M5N0P4Q6R9S2T7V1W3Z',
+  companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X',
+  programId: '01JS3C8M5N0P4Q6R9S2T7V1W3Y',
+  volunteerId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+  applicationId: '01JS3D9M6P1Q5R7S0T3V8W2X4Y',
+  opportunityId: '01JRZ4A7B8C9D0E1F2G3H4J5K6',
+  orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
+  shiftId: '01JRZ4A7B8C9D0E1F2G3H4J5K7',
+  minutes: 240,
+  status: 'reserved',
+  createdAt: '2026-06-02T08:00:00.000Z',
+  balance: { quotaMinutes: 960, reservedMinutes: 240, usedMinutes: 0, availableMinutes: 720 },
+};
+
 export const participateInProgram = /* @__PURE__ */ defineOperation({
   id: 'ParticipateInProgram',
   method: 'POST',
@@ -361,20 +377,7 @@ export const participateInProgram = /* @__PURE__ */ defineOperation({
   examples: {
     path: { companyId: COMPANY_ID, programId: PROGRAM_ID },
     request: { applicationId: '01JS3D9M6P1Q5R7S0T3V8W2X4Y' },
-    response: {
-      id: '01JS3C8M5N0P4Q6R9S2T7V1W3Z',
-      companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X',
-      programId: '01JS3C8M5N0P4Q6R9S2T7V1W3Y',
-      volunteerId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-      applicationId: '01JS3D9M6P1Q5R7S0T3V8W2X4Y',
-      opportunityId: '01JRZ4A7B8C9D0E1F2G3H4J5K6',
-      orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
-      shiftId: '01JRZ4A7B8C9D0E1F2G3H4J5K7',
-      minutes: 240,
-      status: 'requested',
-      createdAt: '2026-06-02T08:00:00.000Z',
-      balance: { quotaMinutes: 960, reservedMinutes: 0, usedMinutes: 0, availableMinutes: 960 },
-    },
+    response: participation,
   },
 });
 
@@ -395,21 +398,7 @@ export const decideParticipation = /* @__PURE__ */ defineOperation({
   examples: {
     path: { companyId: COMPANY_ID, programId: PROGRAM_ID, participationId: '01JS3C8M5N0P4Q6R9S2T7V1W3Z' },
     request: { decision: 'approve' },
-    response: {
-      id: '01JS3C8M5N0P4Q6R9S2T7V1W3Z',
-      companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X',
-      programId: '01JS3C8M5N0P4Q6R9S2T7V1W3Y',
-      volunteerId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-      applicationId: '01JS3D9M6P1Q5R7S0T3V8W2X4Y',
-      opportunityId: '01JRZ4A7B8C9D0E1F2G3H4J5K6',
-      orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
-      shiftId: '01JRZ4A7B8C9D0E1F2G3H4J5K7',
-      minutes: 240,
-      status: 'reserved',
-      createdAt: '2026-06-02T08:00:00.000Z',
-      decidedBy: '5b7c1e2a-9d3f-4a6b-8c0e-1f2a3b4c5d6e',
-      balance: { quotaMinutes: 960, reservedMinutes: 240, usedMinutes: 0, availableMinutes: 720 },
-    },
+    response: participation,
   },
 });
 

@@ -48,17 +48,19 @@ export const createProgram = async (deps: ProgramDeps, caller: Caller, companyId
   return program;
 };
 
+/** The caller administers the company or is one of its current employees (who see its programmes and team events). */
+export const adminOrEmployee = async (deps: Pick<ProgramDeps, 'employees'>, caller: Caller, companyId: string): Promise<boolean> =>
+  adminsCompany(caller, companyId) || (await deps.employees.membership(caller.sub))?.companyId === companyId;
+
 /** A programme of this company, for its admins and its current employees; 404 for everyone else. */
 const visibleProgram = async (deps: ProgramDeps, caller: Caller, companyId: string, programId: string): Promise<Program> => {
-  const member = (await deps.employees.membership(caller.sub))?.companyId === companyId;
-  const program = adminsCompany(caller, companyId) || member ? await deps.programs.get(companyId, programId) : undefined;
+  const program = (await adminOrEmployee(deps, caller, companyId)) ? await deps.programs.get(companyId, programId) : undefined;
   if (!program) throw new NotFoundError(`programme ${programId} not found`);
   return program;
 };
 
 export const listPrograms = async (deps: ProgramDeps, caller: Caller, companyId: string) => {
-  const member = (await deps.employees.membership(caller.sub))?.companyId === companyId;
-  if (!adminsCompany(caller, companyId) && !member) throw new NotFoundError(`company ${companyId} not found`);
+  if (!(await adminOrEmployee(deps, caller, companyId))) throw new NotFoundError(`company ${companyId} not found`);
   return { items: await deps.programs.list(companyId) };
 };
 

@@ -7,7 +7,7 @@
  * written with its booking in the transaction that counts the claim. 48 h before the start the
  * `team-seats` job gives the unclaimed seats back to the shift.
  */
-import { adminsCompany, requireGroup, type Caller } from '../caller.js';
+import { requireGroup, type Caller } from '../caller.js';
 import { NotFoundError, RuleViolationError } from '../errors.js';
 import { BookingsChangedError } from '../applications/errors.js';
 import { applicationEvent } from '../applications/events.js';
@@ -17,6 +17,7 @@ import { missingTrainings } from '../training/gate.js';
 import { TeamSeatsGoneError } from './errors.js';
 import type { TeamEventDeps } from './ports.js';
 import { TEAM_RELEASE_BEFORE_MS, type ReserveTeamSeats, type TeamEvent } from './schema.js';
+import { adminOrEmployee } from './programs.js';
 import { administeredCompany } from './service.js';
 
 /** Rounds of a claim whose overlap guard moved meanwhile (the employee booked elsewhere at the same moment). */
@@ -50,12 +51,9 @@ export const reserveTeamSeats = async (deps: TeamEventDeps, caller: Caller, comp
   return event;
 };
 
-/** The caller may see the company's team events: its admins and its current employees. */
-const mayReadTeamEvents = async (deps: TeamEventDeps, caller: Caller, companyId: string) =>
-  adminsCompany(caller, companyId) || (await deps.employees.membership(caller.sub))?.companyId === companyId;
-
+/** The company's team events, for its admins and its current employees. */
 export const listTeamEvents = async (deps: TeamEventDeps, caller: Caller, companyId: string) => {
-  if (!(await mayReadTeamEvents(deps, caller, companyId))) throw new NotFoundError(`company ${companyId} not found`);
+  if (!(await adminOrEmployee(deps, caller, companyId))) throw new NotFoundError(`company ${companyId} not found`);
   return { items: await deps.teams.list(companyId) };
 };
 
