@@ -87,6 +87,23 @@ export const matchingIndexOpportunities = /* @__PURE__ */ defineConsumer({
   timeout: 120,
 });
 
+/**
+ * A volunteer applied, took a seat or gave one up (issue 11) → a change marker: the next
+ * `matching` job recomputes their matches without what they hold now (reads already hide it).
+ */
+export const matchingApplications = /* @__PURE__ */ defineConsumer({
+  id: 'MatchingApplications',
+  events: ['ApplicationSubmitted', 'ApplicationApproved', 'ApplicationPromoted', 'ApplicationWithdrawn'],
+  contracts: {
+    ApplicationSubmitted: ApplicationEventDetail,
+    ApplicationApproved: ApplicationEventDetail,
+    ApplicationPromoted: ApplicationPromotedDetail,
+    ApplicationWithdrawn: ApplicationWithdrawnDetail,
+  },
+  entry: 'functions/consumers/matching-applications.ts',
+  needs: ['table:read', 'table:write'],
+});
+
 /** HoursApproved / HoursReversed → recognition: points, leaderboards, the change marker the daily awards run reads. */
 export const recognitionHours = /* @__PURE__ */ defineConsumer({
   id: 'RecognitionHours',
@@ -198,6 +215,7 @@ export const consumers: readonly ConsumerDefinition[] = [
   impactApprovals,
   matchingIndexVolunteers,
   matchingIndexOpportunities,
+  matchingApplications,
   notifyTrainingMissing,
   assignFirstManager,
   notifyOpportunityUpdated,

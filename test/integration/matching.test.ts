@@ -134,6 +134,20 @@ describe('invitations', () => {
     expect(await store.invite({ id: 'inv-w-3', opportunityId: 'opp-w-3', shiftId: 's', channel: 'sms', sentAt: NOW.toISOString() }, 'week-v', '2025-W10', 3)).toBe('invited');
   });
 
+  it('marks a volunteer who applied, so the next job recomputes their matches (issue 11)', async () => {
+    const { handler } = await import('../../functions/consumers/matching-applications.js');
+    const { toEnvelope } = await import('../../infra/local/jobs.js');
+    const { testEvent } = await import('../helpers/events.js');
+    const detail = {
+      applicationId: 'app-marked', volunteerId: 'marked-v', opportunityId: 'opp-marked', shiftId: 'opp-marked-s1', orgId: 'org-1', status: 'pending',
+      version: 1, shiftStart: '2025-03-04T15:00:00.000Z', shiftEnd: '2025-03-04T17:00:00.000Z', at: NOW.toISOString(), by: 'marked-v',
+    };
+
+    await handler(toEnvelope(testEvent('ApplicationSubmitted', detail)));
+
+    expect(await partition('MATCH#CHANGES')).toContainEqual(expect.objectContaining({ SK: 'VOL#marked-v' }));
+  });
+
   it('keeps a change marker that changed again while the job worked on it', async () => {
     const store = repo.matchingRepository();
     await store.markChanged({ kind: 'VOL', id: 'marker-v', changedAt: '2025-03-02T06:00:00.000Z' });

@@ -126,6 +126,14 @@ export const closeOpportunity = async (ports: Pick<MatchingPorts, 'store'>, oppo
   await ports.store.clearCandidates(opportunityId);
 };
 
+/**
+ * A volunteer applied, took a seat or gave one up (issue 11): marked changed, so the next
+ * `matching` job recomputes their matches with their holds (the read path hides what they hold
+ * meanwhile).
+ */
+export const applicationChanged = async (ports: Pick<MatchingPorts, 'store' | 'clock'>, volunteerId: string): Promise<void> =>
+  ports.store.markChanged({ kind: 'VOL', id: volunteerId, changedAt: ports.clock.now().toISOString() });
+
 /** A volunteer's current profile → their index items (none yet: nothing to index). Answers whether it indexed. */
 export const syncVolunteer = async (ports: Pick<MatchingPorts, 'store' | 'clock'>, record: VolunteerRecord | undefined): Promise<boolean> => {
   if (!record) return false;
