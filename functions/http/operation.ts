@@ -100,6 +100,8 @@ export interface Operation<
     readonly query?: Readonly<Record<string, string>>;
     readonly request?: unknown;
     readonly response?: unknown;
+    /** The example of another success status whose schema differs from the first's (e.g. a 202 beside a 200), by status. */
+    readonly responses?: Readonly<Record<number, unknown>>;
   };
 }
 

@@ -242,6 +242,17 @@ const problemResponse = (status: number, auth: AnyOperation['auth']): JsonSchema
   },
 });
 
+/**
+ * The example of one success response: `examples.responses[status]`, else `examples.response`
+ * when that response is the first one's schema (or a text body), else none.
+ */
+export const responseExample = (spec: Pick<AnyOperation, 'responses' | 'examples'>, status: number): unknown => {
+  if (spec.examples?.responses?.[status] !== undefined) return spec.examples.responses[status];
+  const response = spec.responses[status];
+  const first = Object.values(spec.responses).find((r) => isZod(r));
+  return response === first || (response !== undefined && !isZod(response)) ? spec.examples?.response : undefined;
+};
+
 /** `{ example }` when the spec gives one (OpenAPI media type object). */
 const exampleOf = (example: unknown): { example?: unknown } => (example === undefined ? {} : { example });
 
@@ -274,7 +285,7 @@ const operation = (route: AnyOperation, set: SchemaSet): OpenApiOperation => {
   if (route.auth === 'required') errors.add(401);
   const responses: Record<string, JsonSchema> = {};
   for (const [status, response] of Object.entries(route.responses)) {
-    responses[status] = successResponse(Number(status), response, set, route.examples?.response);
+    responses[status] = successResponse(Number(status), response, set, responseExample(route, Number(status)));
   }
   for (const status of [...errors].sort((a, b) => a - b)) responses[String(status)] = problemResponse(status, route.auth);
   return {

@@ -218,6 +218,17 @@ describe('OpenAPI generation from zod schemas', () => {
     ]);
   });
 
+  it('shows each success response its own example: a 202 beside a 200 never gets the 200 one', () => {
+    const Pending = z.object({ jobId: z.string() });
+    const twoBodies = defineOperation({ ...route, id: 'ExportTestProfile', method: 'GET', request: {}, responses: { 200: Profile, 202: Pending }, examples: { response: { nameEn: 'Huda', skills: [] }, responses: { 202: { jobId: 'j-1' } } } });
+    const op = openApiDocument([twoBodies]).paths['/v1/tests/{testId}/profiles']!.get!;
+    const example = (status: string) => (op.responses[status]!.content as Record<string, { example?: unknown }>)['application/json']!.example;
+    expect([example('200'), example('202')]).toEqual([{ nameEn: 'Huda', skills: [] }, { jobId: 'j-1' }]);
+    const withoutIt = defineOperation({ ...twoBodies, examples: { response: { nameEn: 'Huda', skills: [] } } });
+    const noExample = openApiDocument([withoutIt]).paths['/v1/tests/{testId}/profiles']!.get!.responses['202']!.content as Record<string, object>;
+    expect(noExample['application/json']).not.toHaveProperty('example');
+  });
+
   it('produces a valid document for the fixture too', async () => {
     const { result } = await validate(document);
     expect(result.errors).toBeUndefined();

@@ -10,12 +10,18 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { AnyOperation } from '../../functions/http/operation.js';
 import { operations } from '../../functions/http/routes.js';
-import { openApiDocument } from '../../shared/openapi/document.js';
+import { openApiDocument, responseExample } from '../../shared/openapi/document.js';
 import { referenceData } from '../../shared/domain/reference/catalogue.js';
 import { GatewayMessageDocument, ProblemDocument } from '../../shared/openapi/problem.js';
 
 const jsonResponse = (spec: AnyOperation): z.ZodType | undefined =>
   Object.values(spec.responses).find((response): response is z.ZodType => typeof (response as z.ZodType).safeParse === 'function');
+
+/** Every success status with a JSON body, and its schema. */
+const jsonResponses = (spec: AnyOperation): [number, z.ZodType][] =>
+  Object.entries(spec.responses)
+    .filter((entry): entry is [string, z.ZodType] => typeof (entry[1] as z.ZodType).safeParse === 'function')
+    .map(([status, schema]) => [Number(status), schema]);
 
 const issues = (schema: z.ZodType, value: unknown) => {
   const result = schema.safeParse(value);
@@ -39,7 +45,8 @@ const needsExamples = (spec: AnyOperation): boolean => Boolean(spec.request?.bod
 const hasExamples = (spec: AnyOperation): boolean =>
   (!spec.request?.body || spec.examples?.request !== undefined) &&
   (!spec.request?.path || spec.examples?.path !== undefined) &&
-  (!(jsonResponse(spec) || textResponse(spec)) || spec.examples?.response !== undefined);
+  (!(jsonResponse(spec) || textResponse(spec)) || spec.examples?.response !== undefined) &&
+  jsonResponses(spec).every(([status]) => responseExample(spec, status) !== undefined);
 
 /** The reference list (GET /v1/reference) each field of an example names an id of. */
 const REFERENCE_FIELDS: Record<string, keyof typeof referenceData> = {
@@ -73,7 +80,10 @@ describe('operation examples', () => {
     const examples = spec.examples!;
     const found: string[] = [];
     if (examples.request !== undefined) found.push(...issues(spec.request!.body!, examples.request).map((i) => `request ${i}`));
-    if (examples.response !== undefined && jsonResponse(spec)) found.push(...issues(jsonResponse(spec)!, examples.response).map((i) => `response ${i}`));
+    for (const [status, schema] of jsonResponses(spec)) {
+      const example = responseExample(spec, status);
+      if (example !== undefined) found.push(...issues(schema, example).map((i) => `response ${status} ${i}`));
+    }
     const text = textResponse(spec);
     if (examples.response !== undefined && !jsonResponse(spec) && text) {
       const format = TEXT_FORMATS[text];

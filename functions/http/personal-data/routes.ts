@@ -24,6 +24,7 @@ export const exportMyPersonalData = /* @__PURE__ */ defineOperation({
   responses: { 200: PersonalDataExport, 202: ExportPreparing },
   errors: [401, 403, 404],
   examples: {
+    responses: { 202: { exportId: '01JT8R5T7V9X1Z3B5D7F9H1K3M', status: 'preparing', items: 4_812, expiresAt: '2026-06-08T09:00:00.000Z' } },
     response: {
       volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
       generatedAt: '2026-06-01T09:00:00.000Z',
