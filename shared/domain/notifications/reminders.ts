@@ -104,7 +104,7 @@ export interface ReminderSummary {
 
 export const runReminders = async (ports: ReminderPorts, now: Date, options: { concurrency?: number } = {}): Promise<ReminderSummary> => {
   /** Groups of REMINDER_BATCH seats handled at once. */
-  const concurrency = options.concurrency ?? 2;
+  const concurrency = options.concurrency ?? 8;
   const summary: ReminderSummary = { windows: {}, deferredFlushed: 0, nudges: 0 };
   const contexts = new Map<string, Promise<ShiftContext | undefined>>();
 
