@@ -46,6 +46,7 @@ import {
   CompanyRejectedDetail,
 } from '../shared/domain/companies/schema.js';
 import { EVENT_SOURCE } from '../shared/domain/event-source.js';
+import { PersonalDataExportRequestedDetail } from '../shared/domain/personal-data/schema.js';
 
 export interface EventContract {
   readonly description: string;
@@ -288,6 +289,12 @@ export const eventCatalog = {
     description: "An employee's volunteer time off was reserved against their programme quota for one application (at once, or when an admin approved the participation).",
     detail: VtoReservedDetail,
     example: 'companies/vto-reserved.json',
+  },
+  PersonalDataExportRequested: {
+    description:
+      'A volunteer asked for a copy of their data too large to answer at once (issue 18): the PrepareExport consumer builds the ZIP, stores it for 24 h and emails a one-time link. Ids only.',
+    detail: PersonalDataExportRequestedDetail,
+    example: 'personal-data/export-requested.json',
   },
 } as const satisfies Record<string, EventContract>;
 

@@ -21,6 +21,7 @@ import { VolunteerProfileUpdatedDetail } from '../../shared/domain/matching/sche
 import { OpportunityClosedDetail, OpportunityPublishedDetail, OpportunityUpdatedDetail } from '../../shared/domain/opportunities/schema.js';
 import { OrganizationApprovedDetail, OrganizationCertifiedManagerChangedDetail } from '../../shared/domain/organizations/schema.js';
 import { TrainingCompletedDetail, TrainingMissingAtCheckInDetail } from '../../shared/domain/training/schema.js';
+import { PersonalDataExportRequestedDetail } from '../../shared/domain/personal-data/schema.js';
 import { VolunteerRegisteredDetail } from '../../shared/domain/volunteers/schema.js';
 import { defineConsumer, type ConsumerDefinition } from './definition.js';
 
@@ -202,6 +203,17 @@ export const companyHours = /* @__PURE__ */ defineConsumer({
   needs: ['table:read', 'table:write'],
 });
 
+/** PersonalDataExportRequested (issue 18) → the copy built, stored in the exports bucket and its one-time link emailed. */
+export const prepareExport = /* @__PURE__ */ defineConsumer({
+  id: 'PrepareExport',
+  events: ['PersonalDataExportRequested'],
+  contracts: { PersonalDataExportRequested: PersonalDataExportRequestedDetail },
+  entry: 'functions/consumers/prepare-export.ts',
+  needs: ['table:read', 'table:write', 'email', 'exports:write'],
+  memorySize: 1024,
+  timeout: 300,
+});
+
 export const consumers: readonly ConsumerDefinition[] = [
   notifyHours,
   attendanceRecord,
@@ -220,4 +232,5 @@ export const consumers: readonly ConsumerDefinition[] = [
   assignFirstManager,
   notifyOpportunityUpdated,
   companyHours,
+  prepareExport,
 ];

@@ -32,6 +32,10 @@ export type Need =
   | 'signing'
   /** read the secret key of the rotating attendance codes */
   | 'attendance-code-key'
+  /** store prepared personal-data exports in the region's exports bucket (s3:PutObject, kms encrypt) */
+  | 'exports:write'
+  /** presign links to prepared personal-data exports (s3:GetObject, kms decrypt) */
+  | 'exports:read'
   | `workflow:${string}`;
 
 /**

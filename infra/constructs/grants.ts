@@ -8,11 +8,12 @@
  * grantNeeds(fn, ['table:read', 'email', 'sms'], resources);
  * ```
  */
-import { Arn, ArnFormat, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Names, Stack, Token, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -65,6 +66,12 @@ export interface NeedResources {
    * is reported as a synth warning (`TatawwuWorkflowNotBound`)
    */
   readonly stateMachines?: Readonly<Record<string, IStateMachine>>;
+  /**
+   * The region's bucket of prepared personal-data exports and its key, for the `exports:write`
+   * and `exports:read` needs (`EXPORT_BUCKET_NAME`).
+   * @default - a function that needs them fails the synth
+   */
+  readonly exportBucket?: { readonly bucket: IBucket; readonly key: IKey };
 }
 
 /**
@@ -112,6 +119,8 @@ const missing = (fn: NodeFunction, need: Need, what: string): Error =>
  * | `national-id-pepper` | read the secret (and decrypt with its key) | `NATIONAL_ID_PEPPER_SECRET_ARN` |
  * | `signing` | `kms:Sign`, `kms:GetPublicKey` on the signing key (`GetPublicKey` on keys rotated out) | `SIGNING_KEY_ARN`, `SIGNING_PREVIOUS_KEY_ARNS` |
  * | `attendance-code-key` | read the secret (and decrypt with its key) | `ATTENDANCE_CODE_KEY_SECRET_ARN` |
+ * | `exports:write` | `s3:PutObject` on `exports/*` of the exports bucket (and encrypt with its key) | `EXPORT_BUCKET_NAME` |
+ * | `exports:read` | `s3:GetObject` on `exports/*` of the exports bucket (and decrypt with its key), to presign links | `EXPORT_BUCKET_NAME` |
  * | `workflow:<Name>` | start executions and send task results | `WORKFLOW_<NAME>_ARN` |
  *
  * Names are not secrets, so every function knows where the table and bus are; only the IAM
@@ -201,6 +210,19 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
         resources.attendanceCodeKey.grantRead(fn);
         lambda.addEnvironment('ATTENDANCE_CODE_KEY_SECRET_ARN', resources.attendanceCodeKey.secretArn);
         break;
+      case 'exports:write':
+      case 'exports:read': {
+        if (!resources.exportBucket) throw missing(fn, need, 'exportBucket');
+        const { bucket, key } = resources.exportBucket;
+        lambda.addToRolePolicy(
+          new PolicyStatement({ actions: [need === 'exports:write' ? 's3:PutObject' : 's3:GetObject'], resources: [bucket.arnForObjects('exports/*')] }),
+        );
+        if (need === 'exports:write') key.grant(fn, 'kms:GenerateDataKey', 'kms:Encrypt');
+        else key.grant(fn, 'kms:Decrypt');
+        acknowledgeExportObjects(fn, bucket);
+        lambda.addEnvironment('EXPORT_BUCKET_NAME', bucket.bucketName);
+        break;
+      }
       default: {
         const workflow = /^workflow:([A-Za-z][A-Za-z0-9]*)$/.exec(need)?.[1];
         if (!workflow) throw new Error(`${fn.node.path}: unknown need ${JSON.stringify(need)}`);
@@ -289,6 +311,21 @@ const acknowledgeIndexWildcard = (fn: NodeFunction, table: ITable): void => {
     id: `AwsSolutions-IAM5[Resource::${tableArn}/index/*]`,
     reason: 'the grant covers the global secondary indexes of the single table only (GSI1..GSI3 queries); no other table or action is wildcarded',
   });
+};
+
+/**
+ * The exports bucket's objects are one per prepared export (`exports/<sub>/<id>.zip`): the grant
+ * is on that prefix. From a nested stack the bucket's ARN is a parameter named after the bucket.
+ */
+const acknowledgeExportObjects = (fn: NodeFunction, bucket: IBucket): void => {
+  const cfn = bucket.node.defaultChild;
+  const arns = [flattenReference(Stack.of(fn).resolve(bucket.bucketArn)), ...(cfn ? [`<referenceto${Names.nodeUniqueId(cfn.node)}Arn>`] : [])];
+  for (const arn of new Set(arns)) {
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${arn}/exports/*]`,
+      reason: 'one object per prepared personal-data export, under the exports/ prefix of the exports bucket only; its keys are made at run time',
+    });
+  }
 };
 
 /**

@@ -5,10 +5,11 @@
 import { apiDocs } from './api-docs.js';
 import { appLinksExtension } from './app-links.js';
 import { eventRelayExtension } from './event-relay.js';
+import { exportsExtension } from './exports.js';
 import { jobsExtension } from './jobs.js';
 import type { LocalExtension } from './extension.js';
 import { smsExtension } from './sms.js';
 import { workflowsExtension } from './workflows.js';
 
 // The relay first: its POST /local/schedules/event-outbox answers before the jobs' schedules route.
-export const localExtensions: LocalExtension[] = [eventRelayExtension, jobsExtension, apiDocs, smsExtension, workflowsExtension, appLinksExtension];
+export const localExtensions: LocalExtension[] = [eventRelayExtension, jobsExtension, apiDocs, smsExtension, workflowsExtension, appLinksExtension, exportsExtension];

@@ -17,6 +17,7 @@ import type { NeedResources } from '../constructs/grants.js';
 import { PlatformHttpApi } from '../constructs/http-api.js';
 import { Identity } from '../constructs/identity.js';
 import { Consumers } from '../constructs/consumers.js';
+import { ExportBucket } from '../constructs/export-bucket.js';
 import { EventPipe } from '../constructs/event-pipe.js';
 import { MatchingRunWorkflow } from '../constructs/matching-run.js';
 import { Messaging } from '../constructs/messaging.js';
@@ -99,6 +100,7 @@ export class PlatformStack extends Stack {
       userPool: this.identity.userPool,
       messaging: this.messaging,
       signingKey: Key.fromKeyArn(this, 'SigningKey', data.signingKey.keyArn),
+      exportBucket: new ExportBucket(this, 'PersonalDataExports', { removalPolicy: config.ephemeralRemovalPolicy }),
     };
 
     // The workflows' task functions are granted from the base resources; their state machines

@@ -24,6 +24,7 @@ import * as consentChange from './entities/consent-change.js';
 import * as consumedEvent from './entities/consumed-event.js';
 import * as erasure from './entities/erasure.js';
 import * as evaluation from './entities/evaluation.js';
+import * as exportDownload from './entities/export-download.js';
 import * as hoursLedger from './entities/hours-ledger.js';
 import * as hoursRecord from './entities/hours-record.js';
 import * as impactAggregate from './entities/impact-aggregate.js';
@@ -77,6 +78,7 @@ const modules: readonly Record<string, unknown>[] = [
   consumedEvent,
   erasure,
   evaluation,
+  exportDownload,
   hoursLedger,
   hoursRecord,
   impactAggregate,

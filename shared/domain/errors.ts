@@ -10,7 +10,7 @@ export interface FieldError {
 
 export abstract class DomainError extends Error {
   /** HTTP status this error maps to. */
-  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429;
   /** Stable kebab-case identifier, used as the problem `type` suffix. */
   abstract readonly code: string;
   readonly errors?: readonly FieldError[];
@@ -67,6 +67,12 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   readonly status = 409;
   readonly code: string = 'conflict';
+}
+
+/** What the caller asks for existed but is no more (a one-time link used or expired). */
+export class GoneError extends DomainError {
+  readonly status = 410;
+  readonly code: string = 'gone';
 }
 
 export class PayloadTooLargeError extends DomainError {

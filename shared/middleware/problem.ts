@@ -26,6 +26,7 @@ const titles: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload too large',
   422: 'Unprocessable content',
   429: 'Too many requests',

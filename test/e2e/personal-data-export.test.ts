@@ -1,9 +1,16 @@
 /**
  * GET /v1/volunteers/me/export through the local gateway: a volunteer who has lived on the
  * platform gets every kind of record held about them, as JSON and as a ZIP of CSV files, with
- * no one else's identity in it; the consent history shows each grant and withdrawal.
+ * no one else's identity in it; the consent history shows each grant and withdrawal. A copy over
+ * the size limit (lowered here through EXPORT_ASYNC_ABOVE_BYTES) is prepared asynchronously: the
+ * ZIP is stored — locally in a directory standing in for the S3 bucket, behind the same port,
+ * served by signed links like presigned ones (there is no S3 emulator here) — and a one-time link
+ * is emailed; the download works once, for its owner, for 24 h.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../shared/db/client.js';
+import { exportDownload } from '../../shared/db/entities/export-download.js';
 import { unzip } from '../../shared/formats/zip.js';
 import { livedVolunteer, type LivedVolunteer } from '../helpers/personal-data.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
@@ -107,3 +114,94 @@ describe('GET /v1/volunteers/me/export', () => {
     expect((await platform.request('GET', '/v1/volunteers/me/export')).status).toBe(401);
   });
 });
+
+describe('GET /v1/volunteers/me/export, a large copy', () => {
+  afterEach(() => {
+    delete process.env.EXPORT_ASYNC_ABOVE_BYTES;
+  });
+
+  /** Asks for a copy over the (lowered) limit; answers the 202 and the link emailed once the consumer ran. */
+  const prepared = async () => {
+    process.env.EXPORT_ASYNC_ABOVE_BYTES = '1000';
+    const response = await exportOf(person.token);
+    delete process.env.EXPORT_ASYNC_ABOVE_BYTES;
+    await platform.flushEvents();
+    const notifications = await import('../integration/notifications-support.js');
+    const mail = (await notifications.emailsTo(person.email)).reverse().find((m) => m.body.text?.includes(`/exports/${response.body.exportId}?token=`));
+    const [, exportId, token] = /\/exports\/([0-9A-Z]{26})\?token=([A-Za-z0-9_-]{43})/.exec(mail?.body.text ?? '') ?? [];
+    return { response, mail, exportId: exportId!, token: token! };
+  };
+  const download = (exportId: string, token: string, as = person.token) =>
+    fetch(`${platform.apiUrl}/v1/volunteers/me/exports/${exportId}?token=${token}`, { headers: { authorization: `Bearer ${as}` }, redirect: 'manual' });
+
+  it('keeps a copy under the limit synchronous (200)', async () => {
+    process.env.EXPORT_ASYNC_ABOVE_BYTES = String(JSON.stringify((await exportOf(person.token)).body).length + 10_000);
+
+    const response = await exportOf(person.token);
+
+    expect(response.status).toBe(200);
+    expect(response.body.profile.id).toBe(person.sub);
+  });
+
+  it('answers a copy over the limit with 202 preparing and emails a one-time link valid 24 h, in the volunteer’s language', async () => {
+    const before = Date.now();
+    const { response, mail, exportId } = await prepared();
+
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({ exportId: expect.any(String), status: 'preparing', items: expect.any(Number), expiresAt: expect.any(String) });
+    expect(response.body.items).toBeGreaterThan(20);
+    expect(Date.parse(response.body.expiresAt) - before).toBeGreaterThanOrEqual(24 * 3_600_000 - 1_000);
+    expect(Date.parse(response.body.expiresAt) - before).toBeLessThan(24 * 3_600_000 + 60_000);
+    expect(mail?.subject).toBe('Your Tatawwu data copy is ready');
+    expect(exportId).toBe(response.body.exportId);
+  });
+
+  it('downloads the prepared ZIP once: 303 to the file, then 410', async () => {
+    const { exportId, token } = await prepared();
+
+    const first = await download(exportId, token);
+    expect(first.status).toBe(303);
+    const file = await fetch(first.headers.get('location')!);
+    expect(file.status).toBe(200);
+    const files = unzip(Buffer.from(await file.arrayBuffer()));
+    expect(JSON.parse(files.get('export.json')!.toString('utf8')).profile).toMatchObject({ id: person.sub, email: person.email });
+    expect(files.has('companies.csv')).toBe(true);
+
+    const second = await download(exportId, token);
+    expect(second.status).toBe(410);
+    expect(second.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('answers 404 to another volunteer with the link, and to a wrong token, using up nothing', async () => {
+    const { exportId, token } = await prepared();
+    const other = await platform.token({ sub: person.waitlisted.sub, groups: ['volunteer'] });
+
+    expect((await download(exportId, token, other)).status).toBe(404);
+    expect((await download(exportId, token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')))).status).toBe(404);
+    expect((await download(exportId, token)).status).toBe(303);
+  });
+
+  it('answers 410 once the 24 hours are over', async () => {
+    const { exportId, token } = await prepared();
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: platform.tableName,
+        Key: exportDownload.keys.item(person.sub, exportId),
+        UpdateExpression: 'SET validUntil = :past',
+        ExpressionAttributeValues: { ':past': new Date(Date.now() - 1_000).toISOString() },
+      }),
+    );
+
+    const response = await download(exportId, token);
+
+    expect(response.status).toBe(410);
+  });
+
+  it('refuses a malformed token (400 naming token)', async () => {
+    const response = await platform.request('GET', `/v1/volunteers/me/exports/01JX0E8M5N0P4Q6R9S2T7V1W3Z?token=short`, { token: person.token });
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['query.token']);
+  });
+});
+

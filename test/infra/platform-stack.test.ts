@@ -3,6 +3,7 @@
  * out: test/infra/bundling.test.ts builds every handler with the deployed esbuild settings). Expectations are derived from `operations`, so they hold as routes are added.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
 import { needsOf as operationNeeds, type AnyOperation, type Need } from '../../functions/http/operation.js';
 import { operations as routes } from '../../functions/http/routes.js';
 import { resolveConfig } from '../../infra/config.js';
@@ -130,6 +131,22 @@ describe.each(resolveConfig('dev').map((c) => [c.region, c] as const))('platform
     for (const entry of entries) {
       const actions = statementsOf(template(), lambdaOf(entry).fn).flatMap((s) => s.Action);
       expect(actions.includes('kms:Sign') && actions.includes('kms:GetPublicKey'), entry).toBe(needsOf(entry).has('signing'));
+    }
+  });
+
+  it('keeps prepared exports in a KMS-encrypted, private, TLS-only bucket whose objects expire after a day, read and written only by the routes that need it', () => {
+    const buckets = Object.values(template().findResources('AWS::S3::Bucket', { Properties: { LifecycleConfiguration: Match.anyValue() } }));
+    expect(buckets).toHaveLength(1);
+    const props = buckets[0]!.Properties;
+    expect(props.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('aws:kms');
+    expect(props.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(props.LifecycleConfiguration.Rules.map((r: { ExpirationInDays?: number }) => r.ExpirationInDays)).toEqual([1]);
+    const policies = Object.values(template().findResources('AWS::S3::BucketPolicy'));
+    expect(JSON.stringify(policies)).toContain('"aws:SecureTransport":"false"');
+    for (const entry of entries) {
+      const actions = statementsOf(template(), lambdaOf(entry).fn).flatMap((s) => s.Action);
+      expect(actions.includes('s3:GetObject'), entry).toBe(needsOf(entry).has('exports:read'));
+      expect(actions.includes('s3:PutObject'), entry).toBe(false);
     }
   });
 

@@ -1,14 +1,41 @@
 /**
- * The composition root of the personal-data area's erasure: code emails and the Erasure workflow.
- * The export's ports are in reader.ts (its bundle carries no notifier or workflow client).
+ * The composition root of the personal-data area's erasure (code emails, the Erasure workflow)
+ * and of the prepared export's consumer (files, link email). The export route's ports are in
+ * reader.ts (its bundle carries no notifier, workflow client or S3 client).
  */
+import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
 import { erasureRepository } from '../../../shared/db/erasure-repository.js';
 import type { ErasurePorts } from '../../../shared/domain/personal-data/erasure.js';
+import type { ExportJobPorts } from '../../../shared/domain/personal-data/export-jobs.js';
+import { zip } from '../../../shared/formats/zip.js';
+import { appUrl } from '../../../shared/messaging/links.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
+import { personalDataRepository } from '../../../shared/db/personal-data-repository.js';
+import { exportDownloadPorts } from './files.js';
 import { workflowClient } from '../../../shared/workflows/client.js';
 import { ERASURE, erasureExecutionName } from '../../workflows/erasure/definition.js';
+
+/** The prepared copy's consumer: the jobs in the table, the files in the exports bucket (a directory locally), the link by email. */
+export const exportJobPorts = (): ExportJobPorts => ({
+  ...exportDownloadPorts(),
+  reader: personalDataRepository(),
+  ids: ulid,
+  token: () => randomBytes(32).toString('base64url'),
+  contact: (sub) => erasureRepository().contact(sub),
+  linkOf: (exportId, token) => appUrl(`/exports/${exportId}?token=${token}`),
+  zip: (files, at) => zip(files, at),
+  async sendLink(contact, { exportId, link, validUntil }) {
+    // To the profile's address whatever the marketing consent: the person asked for it.
+    await notifier().notify({
+      type: 'export-ready',
+      to: { kind: 'address', email: contact.email, locale: contact.locale, name: contact.locale === 'ar' ? contact.nameAr : contact.nameEn },
+      about: `export-${exportId}-${ulid()}`,
+      params: { nameAr: contact.nameAr, nameEn: contact.nameEn, link, expiresAt: validUntil },
+    });
+  },
+});
 
 export const erasurePorts = (): ErasurePorts => ({
   store: erasureRepository(),

@@ -3,7 +3,7 @@
  * the caller. Group `volunteer`; each caller only ever reaches their own data.
  */
 import { AuditPage, AuditQuery } from '../../../shared/domain/personal-data/audit.js';
-import { ErasureAnswer, ErasureConfirmation, ExportPreparing, PersonalDataExport } from '../../../shared/domain/personal-data/schema.js';
+import { ErasureAnswer, ErasureConfirmation, ExportDownloadPath, ExportDownloadQuery, ExportPreparing, PersonalDataExport } from '../../../shared/domain/personal-data/schema.js';
 import { defineOperation } from '../operation.js';
 
 const tags = ['personal-data'];
@@ -15,11 +15,11 @@ export const exportMyPersonalData = /* @__PURE__ */ defineOperation({
   entry: 'functions/http/personal-data/export.ts',
   auth: 'required',
   groups: ['volunteer'],
-  needs: ['table:read', 'audit'],
+  needs: ['table:read', 'table:write', 'audit'],
   memorySize: 512,
   timeout: 29,
   summary:
-    "Everything held about the caller (group volunteer): profile, consent history, charter acceptances, applications, hours, the register, certificates, badges, points, trainings, evaluations given and received (who rated removed), messages sent, and every other record by kind. JSON, or with `Accept: application/zip` a ZIP of CSV files (UTF-8 with BOM). 404 when no profile is held.",
+    "Everything held about the caller (group volunteer): profile, consent history, charter acceptances, applications, hours, the register, certificates, badges, points, trainings, evaluations given and received (who rated removed), messages sent, company employment, and every other record by kind. JSON, or with `Accept: application/zip` a ZIP of CSV files (UTF-8 with BOM). A copy over 1 MB is prepared asynchronously: 202 `preparing`, and a one-time link (valid 24 h) to a ZIP is emailed when it is ready (`GET /v1/volunteers/me/exports/{exportId}`). 404 when no profile is held.",
   tags,
   responses: { 200: PersonalDataExport, 202: ExportPreparing },
   errors: [401, 403, 404],
@@ -45,6 +45,23 @@ export const exportMyPersonalData = /* @__PURE__ */ defineOperation({
       other: {},
     },
   },
+});
+
+export const downloadMyExport = /* @__PURE__ */ defineOperation({
+  id: 'DownloadMyExport',
+  method: 'GET',
+  path: '/v1/volunteers/me/exports/{exportId}',
+  entry: 'functions/http/personal-data/download-export.ts',
+  auth: 'required',
+  groups: ['volunteer'],
+  request: { path: ExportDownloadPath, query: ExportDownloadQuery },
+  needs: ['table:read', 'table:write', 'exports:read'],
+  summary:
+    "The one download of a prepared copy (the emailed link, opened by the app with the caller's token): 303 to the ZIP (a link valid 5 minutes). Works once: a second call, or one after the 24 h → 410. Another person's export, or a wrong token → 404; still being prepared → 409.",
+  tags,
+  responses: { 303: { description: 'See Other: `Location` is a short-lived link to the ZIP' } },
+  errors: [400, 401, 403, 404, 409, 410],
+  examples: { path: { exportId: '01JX0E8M5N0P4Q6R9S2T7V1W3Z' }, query: { token: 'k3Xn0c2Jc0o4m1mZ8w3v5b9xZr7Kp2Ld6Tf1Yh4Ue8s' } },
 });
 
 export const eraseMe = /* @__PURE__ */ defineOperation({
@@ -98,4 +115,4 @@ export const getAuditTrail = /* @__PURE__ */ defineOperation({
   },
 });
 
-export const personalDataOperations = [exportMyPersonalData, eraseMe, getAuditTrail] as const;
+export const personalDataOperations = [exportMyPersonalData, downloadMyExport, eraseMe, getAuditTrail] as const;

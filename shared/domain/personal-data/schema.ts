@@ -50,6 +50,25 @@ export const PersonalDataExport = z
   .meta({ id: 'PersonalDataExport' });
 export type PersonalDataExport = z.output<typeof PersonalDataExport>;
 
+/** A copy prepared asynchronously: requested, ready (stored, its one-time link emailed), downloaded. */
+export const ExportJob = z.object({
+  exportId: z.string(),
+  volunteerId: z.string(),
+  status: z.enum(['preparing', 'ready', 'downloaded']),
+  items: z.int(),
+  requestedAt: z.string(),
+  validUntil: z.string(),
+  objectKey: z.string().optional(),
+  readyAt: z.string().optional(),
+  downloadedAt: z.string().optional(),
+});
+export type ExportJob = z.infer<typeof ExportJob>;
+
+export const PersonalDataExportRequestedDetail = z.object({ exportId: z.string(), volunteerId: z.string(), requestedAt: Timestamp }).strict();
+
+export const ExportDownloadPath = z.object({ exportId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an export id (ULID)') });
+export const ExportDownloadQuery = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the token of the emailed link') }).strict();
+
 export const ExportPreparing = z
   .object({
     exportId: z.string(),

@@ -1,0 +1,70 @@
+/**
+ * Where prepared personal-data exports are kept (issue 18). In the cloud: the region's exports
+ * bucket (`EXPORT_BUCKET_NAME`; KMS-encrypted, public access blocked, TLS only, objects expire
+ * after a day), read through a presigned GET link valid a few minutes. Locally there is no S3
+ * emulator: a directory stands in for the bucket, behind the same port, and the local gateway
+ * serves a file by a link signed the same way a presigned one is (HMAC of key and expiry with a
+ * secret of this process, checked by infra/local/exports.ts).
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, normalize } from 'node:path';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { ExportFileStore } from '../domain/personal-data/export-jobs.js';
+import { env } from '../env.js';
+
+let s3: S3Client | undefined;
+
+export const s3ExportFiles = (bucket: string): ExportFileStore => ({
+  async put(key, body) {
+    s3 ??= new S3Client({ region: env.region });
+    // The bucket's default encryption is its KMS key; saying so makes an unencrypted put fail.
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/zip', ServerSideEncryption: 'aws:kms' }));
+  },
+  async link(key, seconds) {
+    s3 ??= new S3Client({ region: env.region });
+    const command = new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentDisposition: 'attachment; filename="tatawwu-personal-data.zip"' });
+    return getSignedUrl(s3, command, { expiresIn: seconds });
+  },
+});
+
+// ── Local stand-in ───────────────────────────────────────────────────────────
+const secretKey = Symbol.for('tatawwu.localExportSecret');
+const holder = globalThis as unknown as Record<symbol, Buffer | undefined>;
+const secret = (): Buffer => (holder[secretKey] ??= randomBytes(32));
+
+export const localExportDir = (): string => process.env.LOCAL_EXPORT_DIR ?? join(tmpdir(), 'tatawwu-exports');
+const signatureOf = (key: string, expires: number): string => createHmac('sha256', secret()).update(`${key}\n${expires}`).digest('base64url');
+
+/** The stored file of a locally signed link, or why not (`expired`, `invalid`, `missing`). */
+export const readSignedLocalExport = async (key: string, expires: number, signature: string, now = Date.now()): Promise<Buffer | 'expired' | 'invalid' | 'missing'> => {
+  const expected = Buffer.from(signatureOf(key, expires));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid';
+  if (now / 1000 > expires) return 'expired';
+  const path = normalize(join(localExportDir(), key));
+  if (!path.startsWith(normalize(localExportDir()))) return 'invalid';
+  return readFile(path).catch(() => 'missing' as const);
+};
+
+export const localExportFiles = (): ExportFileStore => ({
+  async put(key, body) {
+    const path = join(localExportDir(), key);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, body);
+  },
+  async link(key, seconds) {
+    const expires = Math.floor(Date.now() / 1000) + seconds;
+    const base = (process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+    return `${base}/local/exports/${key}?expires=${expires}&signature=${signatureOf(key, expires)}`;
+  },
+});
+
+export const exportFiles = (): ExportFileStore => {
+  if (env.mode === 'local') return localExportFiles();
+  const bucket = process.env.EXPORT_BUCKET_NAME;
+  if (!bucket) throw new Error('missing environment variable EXPORT_BUCKET_NAME');
+  return s3ExportFiles(bucket);
+};
