@@ -14,7 +14,7 @@ import { TeamSeatsGoneError, TeamSeatsUnavailableError } from '../domain/compani
 import type { TeamEventRepository } from '../domain/companies/ports.js';
 import { ConflictError } from '../domain/errors.js';
 import { env } from '../env.js';
-import { bookingWriteItems, newApplicationItems } from './application-repository.js';
+import { bookingWriteItems, newApplicationItems } from './application-items.js';
 import { documentClient, queryAll } from './client.js';
 import { appliedMarker } from './entities/applied-marker.js';
 import { teamClaim, teamEvent } from './entities/company-team-event.js';
