@@ -1,7 +1,7 @@
 /**
  * HoursApproved / HoursReversed (issue 15) → companies. An approval counts for the company of
  * the volunteer (the contribution ledger entry, the employee's activity and the month counters
- * of the company report) and consumes the time off they reserved for those hours under a
+ * of the company report; not when the volunteer withdrew their consent to it) and consumes the time off they reserved for those hours under a
  * programme (the approved minutes, at most those reserved; the rest goes back). A reversal takes
  * the minutes back from the company they counted for. Every write is conditional, so a
  * redelivery changes nothing.
@@ -9,6 +9,7 @@
 import { companyContributionRepository } from '../../shared/db/company-contribution-repository.js';
 import { companyEmployeeRepository } from '../../shared/db/company-employee-repository.js';
 import { companyProgramRepository } from '../../shared/db/company-program-repository.js';
+import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import * as contributions from '../../shared/domain/companies/contributions.js';
 import * as programs from '../../shared/domain/companies/programs.js';
 import { consumer } from '../../shared/middleware/consumer.js';
@@ -16,7 +17,12 @@ import { companyHours } from './index.js';
 
 export const handler = consumer(companyHours).handler(async (event) => {
   const employees = companyEmployeeRepository();
-  const deps = { store: companyContributionRepository(), membership: (volunteerId: string) => employees.membership(volunteerId) };
+  const volunteers = volunteerRepository();
+  const deps = {
+    store: companyContributionRepository(),
+    membership: (volunteerId: string) => employees.membership(volunteerId),
+    consents: async (volunteerId: string) => (await volunteers.get(volunteerId))?.preferences.companyReports !== false,
+  };
   if (event.type === 'HoursReversed') return { contribution: await contributions.recordReversal(deps, event.detail) };
   return {
     contribution: await contributions.recordApproval(deps, event.detail),

@@ -15,6 +15,7 @@ import { addMonths, riyadhMonth } from '../../shared/domain/impact/months.js';
 import { approvedCompany, employeeOf, type ApprovedCompany } from '../helpers/companies.js';
 import { envelope, prng } from '../helpers/impact-events.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
+import { seedVolunteer } from '../integration/applications-support.js';
 
 let platform: TestPlatform;
 let acme: ApprovedCompany;
@@ -97,6 +98,17 @@ describe('GET /v1/companies/{id}/report', () => {
   it('counts nothing of a volunteer who is not an employee', async () => {
     const ledger = await companyContributionRepository().ledger(acme.id);
     expect(ledger.every((e) => staff.some((s) => s.sub === e.volunteerId))).toBe(true);
+  });
+
+  it("counts nothing of an employee who withdrew their consent to count in their employer's reports", async () => {
+    const employee = await employeeOf(platform, acme);
+    await seedVolunteer(employee.sub, { preferences: { email: true, sms: false, locale: 'ar', companyReports: false } });
+    const before = (await report(acme)).body.approvedMinutes;
+
+    await approve(approval(employee.sub, months[0]!, 120, 'health', ORGS[0]!));
+
+    expect((await report(acme)).body.approvedMinutes).toBe(before);
+    expect((await companyContributionRepository().ledger(acme.id)).some((e) => e.volunteerId === employee.sub)).toBe(false);
   });
 
   it('applies a redelivered approval once', async () => {

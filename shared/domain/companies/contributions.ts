@@ -209,13 +209,16 @@ export interface ContributionDeps {
   readonly store: ContributionStore;
   /** The company a volunteer belongs to now (and since when). */
   membership(volunteerId: string): Promise<{ companyId: string; joinedAt: string } | undefined>;
+  /** Whether the volunteer consents to count in their employer's reports (preferences.companyReports; absent means yes). */
+  consents?(volunteerId: string): Promise<boolean>;
 }
 
 const ROUNDS = 8;
 
 /**
  * Approved hours count for the company of their `companyId`, else for the company the volunteer
- * belonged to on the day of the hours (a member since that day or before); otherwise for none.
+ * belonged to on the day of the hours (a member since that day or before); otherwise for none —
+ * and for none when the volunteer withdrew their consent to count in their employer's reports.
  */
 export const recordApproval = async (
   deps: ContributionDeps,
@@ -223,6 +226,8 @@ export const recordApproval = async (
 ): Promise<CommitOutcome | 'none'> => {
   const membership = detail.companyId ? { companyId: detail.companyId, joinedAt: '' } : await deps.membership(detail.volunteerId);
   if (!membership || membership.joinedAt.slice(0, 10) > detail.date || detail.minutes <= 0) return 'none';
+  // Approvals after a withdrawal of the consent do not count (those before it stay: aggregates without names).
+  if (deps.consents && !(await deps.consents(detail.volunteerId))) return 'none';
   const entry: ContributionEntry = {
     hoursId: detail.hoursId,
     companyId: membership.companyId,
