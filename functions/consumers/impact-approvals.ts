@@ -1,7 +1,7 @@
 /**
  * HoursApproved in batches (issue 16): an SQS batch of up to 100 approvals becomes a few
- * transactions (shared/domain/impact/recorder.ts `recordApprovalBatch`): every volunteer and
- * shift of the batch read once, the counters merged per item. Each approval's ledger entry is
+ * transactions (shared/domain/impact/recorder.ts `recordApprovalBatch`): each reads its events'
+ * volunteers and shifts in one BatchGet, the counters merged per item. Each approval's ledger entry is
  * written with `attribute_not_exists`, so a redelivered batch, or an approval also in another
  * batch, is counted once.
  */

@@ -152,8 +152,8 @@ export const impactAggregates = /* @__PURE__ */ defineConsumer({
 
 /**
  * HoursApproved (issue 16) → the impact aggregates, in batches of up to 100 through an SQS queue
- * (shared/domain/impact/recorder.ts `recordApprovalBatch`: every volunteer and shift read once,
- * the counters of a batch merged per item, ~10 events per transaction); each approval's ledger
+ * (shared/domain/impact/recorder.ts `recordApprovalBatch`: as many events per transaction as fit
+ * in 100 items, their counters merged per item); each approval's ledger
  * entry makes a redelivered batch change nothing.
  */
 export const impactApprovals = /* @__PURE__ */ defineConsumer({
