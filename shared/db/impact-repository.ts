@@ -454,6 +454,7 @@ export const impactHoursLedger = (client: () => DynamoDBDocumentClient = documen
           minutes: reversed ? 0 : record.minutes,
           valueHalalas: reversed ? 0 : toHalalas(record.valueSar ?? 0),
           reversalIds: reversed && record.reversal ? [record.reversal.reversalId] : [],
+          ...(record.disputeOf && { disputeOf: record.disputeOf }),
         });
       }
     }

@@ -265,6 +265,59 @@ describe('ImpactAggregates consumer', () => {
     });
   });
 
+  it('counts the extra minutes of a disputed cut without a second attendance, also when they are reversed', async () => {
+    const { organizationReport } = await import('../../shared/domain/impact/views.js');
+    const approved = (hoursId: string, minutes: number, disputeOf?: string) => ({
+      hoursId,
+      volunteerId: 'v-cut',
+      orgId: 'org-cut',
+      opportunityId: 'o-cut',
+      shiftId: 's-cut',
+      kind: 'shift' as const,
+      date: '2026-04-12',
+      minutes,
+      track: 'general' as const,
+      causes: ['health'],
+      city: 'riyadh',
+      region: 'riyadh',
+      valueSar: minutes / 2,
+      approvedBy: 'manager',
+      approvedAt: '2026-04-13T10:00:00.000Z',
+      ...(disputeOf && { disputeOf }),
+    });
+    // Approved with a cut (180 of 240 minutes); the volunteer disputes it and the other 60 are approved as a record of their own.
+    await handler(envelope('HoursApproved', 'ecut-1', approved('h-cut', 180)));
+    await handler(envelope('HoursApproved', 'ecut-2', approved('h-cut-extra', 60, 'h-cut')));
+    const report = () => organizationReport({ store: repo.impactRepository() }, 'org-cut', { from: '2026-04', to: '2026-04' });
+    const seen = (r: Awaited<ReturnType<typeof report>>) => ({ attended: r.attended, minutes: r.approvedMinutes, shifts: r.shifts, volunteers: r.volunteers });
+    const afterDispute = seen(await report());
+
+    await handler(
+      envelope('HoursReversed', 'ecut-3', {
+        hoursId: 'h-cut-extra',
+        reversalId: 'r-cut-extra',
+        volunteerId: 'v-cut',
+        orgId: 'org-cut',
+        opportunityId: 'o-cut',
+        minutes: 60,
+        valueSar: 30,
+        track: 'general',
+        causes: ['health'],
+        city: 'riyadh',
+        region: 'riyadh',
+        date: '2026-04-12',
+        reason: 'entered twice',
+        reversedBy: 'ministry-admin',
+        reversedAt: '2026-04-20T10:00:00.000Z',
+      }),
+    );
+
+    expect({ afterDispute, afterReversal: seen(await report()) }).toEqual({
+      afterDispute: { attended: 1, minutes: 240, shifts: 1, volunteers: 1 },
+      afterReversal: { attended: 1, minutes: 180, shifts: 1, volunteers: 1 },
+    });
+  });
+
   it('answers the national view by region in three requests (the nation with its shards, every region, the target) and by month in two', async () => {
     const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
     const { dynamoClient } = await import('../../shared/db/client.js');

@@ -102,6 +102,8 @@ export const HoursEntryRecord = z.object({
   valueHalalas: z.number(),
   reversalIds: z.preprocess((v) => (v instanceof Set ? [...v] : (v ?? [])), z.array(z.string())),
   eventId: z.string(),
+  /** a disputed cut's extra minutes: not a second attendance */
+  disputeOf: z.string().optional(),
 });
 
 export const impactHoursEntry = defineEntity({

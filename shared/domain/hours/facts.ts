@@ -48,4 +48,5 @@ export const hoursFacts = (r: HoursRecord) => ({
   region: r.region,
   ...(r.companyId !== undefined && { companyId: r.companyId }),
   ...(r.programId !== undefined && { programId: r.programId }),
+  ...(r.disputeOf !== undefined && { disputeOf: r.disputeOf }),
 });

@@ -38,6 +38,7 @@ const HoursFacts = {
   region: z.string().min(1),
   companyId: Id.optional(),
   programId: Id.optional(),
+  disputeOf: Id.optional().describe('a disputed cut: these are the extra minutes of the approved record `disputeOf` (the same attendance, not a second one)'),
 };
 
 export const HoursApprovedDetail = z

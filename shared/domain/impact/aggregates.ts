@@ -67,7 +67,16 @@ export interface ApprovedHours {
   readonly city: string;
   readonly region: string;
   readonly valueSar: number;
+  /** a disputed cut's extra minutes: the approved record they add to (the same attendance) */
+  readonly disputeOf?: string | undefined;
 }
+
+/**
+ * The shift whose attendance an entry is: none for a claim, and none for the extra minutes of a
+ * disputed cut (`disputeOf`): the volunteer attended once, their first record counted it.
+ */
+export const attendanceShift = (e: { readonly kind: string; readonly shiftId?: string | undefined; readonly disputeOf?: string | undefined }): string | undefined =>
+  e.kind === 'shift' && !e.disputeOf ? e.shiftId : undefined;
 
 /** A reversal (a subset of HoursReversed). */
 export interface ReversedHours {
@@ -100,6 +109,7 @@ export interface HoursEntry {
   readonly minutes: number;
   readonly valueHalalas: number;
   readonly reversalIds: readonly string[];
+  readonly disputeOf?: string | undefined;
 }
 
 const scopeKeys = (e: { orgId: string; region: string; city: string }): Record<ScopeKey, AggregateScope> => ({
@@ -180,7 +190,7 @@ export const applyApproval = (hours: ApprovedHours, activity: Activity, firstOfS
   const updates = [
     ...additive(hours, month, 1, hours.minutes, halalas, {
       [COUNTER.entries]: 1,
-      ...(hours.kind === 'shift' && { [COUNTER.attended]: 1 }),
+      ...(attendanceShift(hours) !== undefined && { [COUNTER.attended]: 1 }),
     }),
     ...(firstOfShift ? [{ scope: scopes[`o:${hours.orgId}`]!, period: month, add: { [COUNTER.shifts]: 1 } }] : []),
     ...histogramUpdates(activity, after, scopes, scopeOfKey),
@@ -202,6 +212,7 @@ export const applyApproval = (hours: ApprovedHours, activity: Activity, firstOfS
       minutes: hours.minutes,
       valueHalalas: halalas,
       reversalIds: [],
+      ...(hours.disputeOf && { disputeOf: hours.disputeOf }),
     },
   };
 };
@@ -227,7 +238,7 @@ export const applyReversal = (
     ...additive(entry, entry.month, -1, minutes, halalas, {
       [COUNTER.reversals]: 1,
       ...(emptied && { [COUNTER.entries]: -1 }),
-      ...(emptied && entry.kind === 'shift' && { [COUNTER.attended]: -1 }),
+      ...(emptied && attendanceShift(entry) !== undefined && { [COUNTER.attended]: -1 }),
     }),
     ...(emptied && lastOfShift ? [{ scope: scopes[`o:${entry.orgId}`]!, period: entry.month, add: { [COUNTER.shifts]: -1 } }] : []),
     ...histogramUpdates(activity, after, scopes, scopeOfKey),

@@ -4,7 +4,7 @@
  * with conditions; `stale` means another event of the same volunteer or shift got in between,
  * so read again.
  */
-import { applyApproval, applyBeneficiaries, applyCertifiedManager, applyDepartment, applyNoShow, applyRegistration, applyReversal, type ApprovedHours, type CounterUpdate, type HoursEntry, type ReversedHours } from './aggregates.js';
+import { applyApproval, applyBeneficiaries, applyCertifiedManager, applyDepartment, applyNoShow, applyRegistration, applyReversal, attendanceShift, type ApprovedHours, type CounterUpdate, type HoursEntry, type ReversedHours } from './aggregates.js';
 import { emptyActivity, type Activity } from './activity.js';
 import { AggregateContendedError, ApprovalNotAppliedYetError } from './errors.js';
 import { riyadhMonth } from './months.js';
@@ -16,14 +16,15 @@ export type RecordOutcome = 'applied' | 'duplicate' | 'skipped';
 
 export const recordApproval = async (store: AggregateStore, eventId: string, hours: ApprovedHours): Promise<RecordOutcome> => {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const { activity, shiftAttendances } = await store.loadForApproval(hours.volunteerId, hours.shiftId);
-    const first = hours.shiftId !== undefined && shiftAttendances === 0;
+    const shiftId = attendanceShift(hours);
+    const { activity, shiftAttendances } = await store.loadForApproval(hours.volunteerId, shiftId);
+    const first = shiftId !== undefined && shiftAttendances === 0;
     const { activity: after, updates, entry } = applyApproval(hours, activity, first);
     const outcome = await store.commitApproval({
       eventId,
       entry,
       activity: after,
-      ...(hours.shiftId && { shift: { shiftId: hours.shiftId, first } }),
+      ...(shiftId && { shift: { shiftId, first } }),
       updates,
     });
     if (outcome !== 'stale') return outcome;
@@ -66,7 +67,7 @@ export const recordApprovalBatch = async (store: AggregateStore, events: readonl
       const candidate = nextChunk(pending, next, activities, shiftAttendances, pending.length);
       const fresh = await store.loadMany(
         [...new Set(candidate.events.map((e) => e.entry.volunteerId))],
-        [...new Set(candidate.events.flatMap((e) => (e.entry.shiftId ? [e.entry.shiftId] : [])))],
+        [...new Set(candidate.events.flatMap((e) => attendanceShift(e.entry) ?? []))],
       );
       fresh.activities.forEach((activity, volunteerId) => activities.set(volunteerId, activity));
       fresh.shiftAttendances.forEach((n, shiftId) => shiftAttendances.set(shiftId, n));
@@ -124,22 +125,23 @@ const nextChunk = (
   let items = 0;
   for (const { eventId, hours } of pending.slice(start, start + limit)) {
     const activity = chunkActivities.get(hours.volunteerId) ?? activities.get(hours.volunteerId) ?? emptyActivity;
-    const pendingShift = hours.shiftId ? shifts.get(hours.shiftId) : undefined;
-    const stored = hours.shiftId ? (shiftAttendances.get(hours.shiftId) ?? 0) : 0;
-    const first = hours.shiftId !== undefined && stored + (pendingShift?.added ?? 0) === 0;
+    const shiftId = attendanceShift(hours);
+    const pendingShift = shiftId ? shifts.get(shiftId) : undefined;
+    const stored = shiftId ? (shiftAttendances.get(shiftId) ?? 0) : 0;
+    const first = shiftId !== undefined && stored + (pendingShift?.added ?? 0) === 0;
     const applied = applyApproval(hours, activity, first);
     // Items this event adds: its entry, a new volunteer, a new shift, new counter items (a national period: one per shard at worst).
     const newItems =
       1 +
       (chunkActivities.has(hours.volunteerId) ? 0 : 1) +
-      (hours.shiftId && !shifts.has(hours.shiftId) ? 1 : 0) +
+      (shiftId && !shifts.has(shiftId) ? 1 : 0) +
       applied.updates.filter((u) => !counterKeys.has(counterKey(u))).reduce((n, u) => n + (u.scope.kind === 'national' ? NATIONAL_ITEMS_PER_PERIOD : 1), 0);
     if (events.length > 0 && items + newItems > MAX_TRANSACTION_ITEMS) break;
     items += newItems;
     events.push({ eventId, entry: applied.entry, updates: applied.updates });
     // The activity as it ends, with the version as read (the transaction's condition).
     chunkActivities.set(hours.volunteerId, { ...applied.activity, version: activity.version });
-    if (hours.shiftId) shifts.set(hours.shiftId, { added: (pendingShift?.added ?? 0) + 1, wasZero: pendingShift ? pendingShift.wasZero : stored === 0 });
+    if (shiftId) shifts.set(shiftId, { added: (pendingShift?.added ?? 0) + 1, wasZero: pendingShift ? pendingShift.wasZero : stored === 0 });
     for (const u of applied.updates) counterKeys.add(counterKey(u));
   }
   return { events, activities: chunkActivities, shifts };
@@ -156,7 +158,8 @@ export const recordReversal = async (store: AggregateStore, eventId: string, rev
     if (!entry) throw new ApprovalNotAppliedYetError(reversal.hoursId);
     if (entry.reversalIds.includes(reversal.reversalId)) return 'duplicate';
     if (entry.minutes === 0) return 'skipped';
-    const last = entry.shiftId !== undefined && shiftAttendances <= 1;
+    const shiftId = attendanceShift(entry);
+    const last = shiftId !== undefined && shiftAttendances <= 1;
     const applied = applyReversal(reversal, entry, activity, last);
     const outcome = await store.commitReversal({
       eventId,
@@ -164,7 +167,7 @@ export const recordReversal = async (store: AggregateStore, eventId: string, rev
       before: entry,
       entry: applied.entry,
       activity: applied.activity,
-      ...(entry.shiftId && { shift: { shiftId: entry.shiftId, last, emptied: applied.emptied } }),
+      ...(shiftId && { shift: { shiftId, last, emptied: applied.emptied } }),
       updates: applied.updates,
     });
     if (outcome !== 'stale') return outcome;

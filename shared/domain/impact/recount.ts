@@ -3,7 +3,7 @@
  * the tests compare the incremental counters with). Never on a request path.
  */
 import { bucketCounter, gapBuckets, GAP_CAP } from './activity.js';
-import { causeCounter, COUNTER, trackCounter, type HoursEntry } from './aggregates.js';
+import { attendanceShift, causeCounter, COUNTER, trackCounter, type HoursEntry } from './aggregates.js';
 import type { Month } from './months.js';
 
 export type CounterTable = Map<string, Record<string, number>>;
@@ -37,15 +37,16 @@ export const recountHours = (entries: readonly HoursEntry[]): CounterTable => {
       bump(table, key, COUNTER.reversals, e.reversalIds.length);
       if (counts(e)) {
         bump(table, key, COUNTER.entries, 1);
-        if (e.kind === 'shift') bump(table, key, COUNTER.attended, 1);
+        if (attendanceShift(e) !== undefined) bump(table, key, COUNTER.attended, 1);
       }
       const volunteers = minutesBy.get(scope) ?? minutesBy.set(scope, new Map()).get(scope)!;
       const months = volunteers.get(e.volunteerId) ?? volunteers.set(e.volunteerId, {}).get(e.volunteerId)!;
       months[e.month] = (months[e.month] ?? 0) + e.minutes;
     }
-    if (e.shiftId && counts(e)) {
+    const shiftId = attendanceShift(e);
+    if (shiftId && counts(e)) {
       const key = cellKey(`organization:${e.orgId}`, e.month);
-      (shifts.get(key) ?? shifts.set(key, new Set()).get(key)!).add(e.shiftId);
+      (shifts.get(key) ?? shifts.set(key, new Set()).get(key)!).add(shiftId);
     }
   }
   for (const [key, set] of shifts) bump(table, key, COUNTER.shifts, set.size);
