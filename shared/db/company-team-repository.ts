@@ -4,7 +4,8 @@
  * - never overbooked, never partly reserved: the shift's `seatsTaken` moves by N only if its
  *   capacity is the one read and `seatsTaken <= capacity − N`, with the team event's Put;
  * - never more claims than seats: `claimed < seats AND status = reserved` on the team event,
- *   with the employee's application items (one per volunteer and shift: its marker) and booking
+ *   with the employee's application items (one per volunteer and shift: its marker; the
+ *   application names the team event, so the company partition keeps no personal item) and booking
  *   (the overlap guard's bookings version);
  * - released once: `status = reserved AND claimed = <read>` with `seatsTaken − unclaimed`.
  */
@@ -17,7 +18,7 @@ import { env } from '../env.js';
 import { bookingWriteItems, newApplicationItems } from './application-items.js';
 import { documentClient, queryAll } from './client.js';
 import { appliedMarker } from './entities/applied-marker.js';
-import { teamClaim, teamEvent } from './entities/company-team-event.js';
+import { teamEvent } from './entities/company-team-event.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { shift } from './entities/shift.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
@@ -69,8 +70,7 @@ export const companyTeamRepository = (client: DynamoDBDocumentClient = documentC
         {
           TableName: tableName(),
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          FilterExpression: 'entity = :entity',
-          ExpressionAttributeValues: { ':pk': teamEvent.keys.partition(companyId), ':prefix': teamEvent.keys.prefix, ':entity': teamEvent.name },
+          ExpressionAttributeValues: { ':pk': teamEvent.keys.partition(companyId), ':prefix': teamEvent.keys.prefix },
         },
         client,
       );
@@ -91,14 +91,7 @@ export const companyTeamRepository = (client: DynamoDBDocumentClient = documentC
               ExpressionAttributeValues: { ':one': 1, ':reserved': 'reserved' },
             },
           },
-          {
-            Put: {
-              TableName,
-              Item: teamClaim.toItem({ teamEventId: event.id, volunteerId: application.volunteerId, applicationId: application.id, at: first.at }, teamClaim.keys.item(event.companyId, event.id, application.volunteerId)),
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          // 2: application, 3: marker, 4: history, 5: booking, 6: bookings version.
+          // 1: application, 2: marker (one per volunteer and shift), 3: history, 4: booking, 5: bookings version.
           ...newApplicationItems(TableName, application, first),
           ...bookingWriteItems(TableName, application, bookings, first.at),
           ...outboxPuts(events, TableName),
@@ -110,11 +103,11 @@ export const companyTeamRepository = (client: DynamoDBDocumentClient = documentC
         const now = await get(event.companyId, event.id);
         throw new TeamSeatsGoneError(event.id, now?.status === 'released' ? 'released' : 'claimed');
       }
-      if (failedAt(reasons, 1) || failedAt(reasons, 3)) {
+      if (failedAt(reasons, 2)) {
         const { Item } = await client.send(new GetCommand({ TableName, Key: appliedMarker.keys.item(application.volunteerId, application.shiftId), ConsistentRead: true }));
         throw new AlreadyAppliedError(application.shiftId, Item ? appliedMarker.fromItem(Item).applicationId : undefined);
       }
-      if (failedAt(reasons, 5) || failedAt(reasons, 6)) throw new BookingsChangedError(application.volunteerId);
+      if (failedAt(reasons, 4) || failedAt(reasons, 5)) throw new BookingsChangedError(application.volunteerId);
       throw new ConflictError(`the claim of team event ${event.id} could not be recorded`);
     },
 

@@ -1,13 +1,12 @@
 /**
  * Team events (issue 15): seats a company reserved on a shift for its employees
- * (`COMPANY#<id>` / `TEAMEVENT#<teamEventId>`), and each employee's claim beside it
- * (`TEAMEVENT#<teamEventId>#CLAIM#<sub>`).
+ * (`COMPANY#<id>` / `TEAMEVENT#<teamEventId>`). A claim is the employee's own application (its
+ * `company.teamEventId` names the event): no claim item, nothing personal in the company partition.
  *
  * Sparse GSI1 on a reserved team event: by release time (48 h before the shift), in UTC-day
  * partitions. The `team-seats` job reads the partitions of the last days up to now; a released
  * event drops its GSI1 keys, so the job never reads it again. No Scan.
  */
-import * as z from 'zod';
 import { TeamEvent } from '../../domain/companies/schema.js';
 import { defineEntity } from './entity.js';
 import { companyPartition } from './partitions.js';
@@ -40,22 +39,14 @@ export const teamEvent = defineEntity({
       operation: 'Query',
     },
     {
-      pattern: 'release the unclaimed seats: the team event and the shift counter',
-      key: 'Update TEAMEVENT# status released if claimed = <read> REMOVE GSI1 + Update SHIFT# seatsTaken - unclaimed',
+      pattern: "claim a team seat: claimed + 1 if below seats, the employee's approved application, its marker, history, booking",
+      key: 'Update TEAMEVENT# claimed + 1 if status = reserved AND claimed < seats + the application seat items',
       index: 'table',
       operation: 'TransactWriteItems',
     },
-  ],
-});
-
-export const teamClaim = defineEntity({
-  name: 'TeamClaim',
-  schema: z.object({ teamEventId: z.string(), volunteerId: z.string(), applicationId: z.string(), at: z.string() }),
-  keys: { item: (companyId: string, teamEventId: string, sub: string) => ({ PK: companyPartition(companyId), SK: `${TEAMEVENT}${teamEventId}#CLAIM#${sub}` }) },
-  accessPatterns: [
     {
-      pattern: "claim a team seat: claimed + 1 if below seats, the claim, the employee's approved application, its marker, booking and history",
-      key: 'Update TEAMEVENT# claimed + 1 if status = reserved AND claimed < seats + Put CLAIM# + the application seat items',
+      pattern: 'release the unclaimed seats: the team event and the shift counter',
+      key: 'Update TEAMEVENT# status released if claimed = <read> REMOVE GSI1 + Update SHIFT# seatsTaken - unclaimed',
       index: 'table',
       operation: 'TransactWriteItems',
     },

@@ -153,7 +153,7 @@ export interface TeamEventRepository {
   list(companyId: string): Promise<TeamEvent[]>;
   /**
    * One transaction: `claimed` + 1 if the event is still reserved and below its seats
-   * (TeamSeatsGoneError), the claim, and the employee's approved application with its marker
+   * (TeamSeatsGoneError) and the employee's approved application (naming the team event) with its marker
    * (AlreadyAppliedError), history, booking and bookings version (BookingsChangedError), and events.
    */
   claim(event: TeamEvent, application: ApplicationRecord, first: StatusChange, bookings: Pick<BookingsSnapshot, 'version' | 'longestMs'>, events: readonly DomainEvent[]): Promise<void>;
