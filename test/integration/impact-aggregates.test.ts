@@ -84,7 +84,7 @@ const compareWithRecount = async (approvals: EventDetail<'HoursApproved'>[], rev
 
 describe('ImpactAggregates consumer', () => {
   it('keeps every aggregate equal to a recount after concurrent approvals, reversals and duplicate deliveries', async () => {
-    const { approvals, reversals } = syntheticHours({ approvals: 200, volunteers: 30, orgs: 5, months: MONTHS, reversals: 35, seed: 7 });
+    const { approvals, reversals } = syntheticHours({ approvals: 100, volunteers: 20, orgs: 5, months: MONTHS, reversals: 18, seed: 7 });
     const random = prng(99);
     const envelopes = [
       ...approvals.map((d, i) => envelope('HoursApproved', `ea${i}`, d)),
@@ -106,33 +106,33 @@ describe('ImpactAggregates consumer', () => {
   it('keeps the aggregates equal to a recount when approvals come in overlapping batches with duplicates', async () => {
     const { recordApprovalBatch } = await import('../../shared/domain/impact/recorder.js');
     await createTestTable(); // national, region and city counters of its own
-    const { approvals, reversals } = syntheticHours({ approvals: 240, volunteers: 30, orgs: 4, months: MONTHS, reversals: 25, seed: 11, prefix: 'b-' });
+    const { approvals, reversals } = syntheticHours({ approvals: 120, volunteers: 20, orgs: 4, months: MONTHS, reversals: 12, seed: 11, prefix: 'b-' });
     const events = approvals.map((hours, i) => ({ eventId: `eb${i}`, hours }));
-    const batches = [events.slice(0, 100), events.slice(90, 180), events.slice(170), events.slice(0, 30)];
+    const batches = [events.slice(0, 50), events.slice(45, 90), events.slice(85), events.slice(0, 15)];
     const store = repo.impactRepository();
 
     const results = await Promise.all(batches.map((batch) => recordApprovalBatch(store, batch)));
     await deliver(reversals.map((d, i) => envelope('HoursReversed', `ebr${i}`, d)), 4);
 
     const { mismatches } = await compareWithRecount(approvals, reversals);
-    expect({ mismatches, applied: results.reduce((n, r) => n + r.applied, 0) }).toEqual({ mismatches: [], applied: 240 });
+    expect({ mismatches, applied: results.reduce((n, r) => n + r.applied, 0) }).toEqual({ mismatches: [], applied: 120 });
   }, 300_000);
 
   it('applies a burst of approvals arriving as SQS batches of 100 (one redelivered, one overlapping) once each', async () => {
     await createTestTable(); // national, region and city counters of its own
     const { handler: approvalsConsumer } = await import('../../functions/consumers/impact-approvals.js');
-    const { approvals } = syntheticHours({ approvals: 260, volunteers: 40, orgs: 5, months: MONTHS, reversals: 0, seed: 23, prefix: 'q-' });
+    const { approvals } = syntheticHours({ approvals: 150, volunteers: 25, orgs: 5, months: MONTHS, reversals: 0, seed: 23, prefix: 'q-' });
     const records = approvals.map((d, i) => {
       const e = envelope('HoursApproved', `eq${i}`, d);
       return { messageId: e.id, body: JSON.stringify(e) };
     });
-    const batches = [records.slice(0, 100), records.slice(100, 200), records.slice(200), records.slice(0, 100), records.slice(150, 250)];
+    const batches = [records.slice(0, 100), records.slice(100), records.slice(0, 100), records.slice(50, 150)];
 
     const results = await Promise.all(batches.map((Records) => approvalsConsumer({ Records })));
 
     const { mismatches } = await compareWithRecount(approvals, []);
     const applied = results.reduce((n, r) => n + ((r.result as { applied: number } | undefined)?.applied ?? 0), 0);
-    expect({ mismatches, applied, failures: results.flatMap((r) => r.batchItemFailures) }).toEqual({ mismatches: [], applied: 260, failures: [] });
+    expect({ mismatches, applied, failures: results.flatMap((r) => r.batchItemFailures) }).toEqual({ mismatches: [], applied: 150, failures: [] });
   }, 300_000);
 
   it('finds the approvals of a redelivered batch applied before with one read, and commits only the new ones', async () => {
