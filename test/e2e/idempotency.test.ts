@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../shared/db/client.js';
 import { idempotencyRecordId } from '../../shared/middleware/idempotency.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
-import { opportunityBody as opportunity, seedActiveOrganization } from '../helpers/builders.js';
+import { opportunityBody as opportunity, seedOrganization as seed } from '../helpers/builders.js';
 
-const seedOrganization = () => seedActiveOrganization({ department: true });
+const seedOrganization = () => seed({ department: true });
 
 let platform: TestPlatform;
 

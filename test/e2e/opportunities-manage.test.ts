@@ -15,10 +15,9 @@ import { OpportunityChangedError } from '../../shared/domain/opportunities/error
 import { localBus } from '../../shared/messaging/local-bus.js';
 import { emailsTo, seedVolunteer } from '../integration/notifications-support.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
-import { hoursFromNow, opportunityBody, seedActiveOrganization } from '../helpers/builders.js';
+import { hoursFromNow, opportunityBody, seedOrganization } from '../helpers/builders.js';
 
 let platform: TestPlatform;
-const seedOrganization = () => seedActiveOrganization();
 const body = () =>
   opportunityBody([
     { start: hoursFromNow(48), end: hoursFromNow(52), capacity: 20 },

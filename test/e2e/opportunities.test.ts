@@ -2,37 +2,15 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../shared/db/client.js';
-import { organizationRepository } from '../../shared/db/organization-repository.js';
-import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
+import { seedOrganization as seed } from '../helpers/builders.js';
 
 let platform: TestPlatform;
-let licence = 7_000_000_000;
 
 const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
 /** An organisation straight in the table (its onboarding workflow is tested elsewhere). */
-const seedOrganization = async (status: 'active' | 'pending' | 'rejected' = 'active'): Promise<string> => {
-  const repo = organizationRepository();
-  const at = new Date().toISOString();
-  const org: OrganizationRecord = {
-    id: ulid(),
-    nameAr: 'جمعية',
-    nameEn: 'Society',
-    licenseNumber: String(licence++),
-    city: 'jeddah',
-    contactEmail: 'contact@example.sa',
-    phone: '+966122345678',
-    causes: ['environment'],
-    status: 'pending',
-    registeredBy: { sub: 'founder' },
-    createdAt: at,
-    updatedAt: at,
-  };
-  await repo.create(org, { status: 'pending', at, by: 'founder' });
-  if (status !== 'pending') await repo.transition(org.id, 'pending', { status, from: 'pending', at, by: 'reviewer' });
-  return org.id;
-};
+const seedOrganization = (status: 'active' | 'pending' | 'rejected' = 'active') => seed({ status });
 
 const body = (overrides: Record<string, unknown> = {}) => ({
   titleAr: 'تنظيف الشاطئ',

@@ -11,15 +11,13 @@ import { applicationRepository } from '../../shared/db/application-repository.js
 import { documentClient } from '../../shared/db/client.js';
 import { attendanceStats } from '../../shared/db/entities/hours-ledger.js';
 import { trainingCompletion } from '../../shared/db/entities/training-completion.js';
-import { organizationRepository } from '../../shared/db/organization-repository.js';
 import type { ApplicationRecord, ApplicationStatus } from '../../shared/domain/applications/schema.js';
-import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { riyadhMonth } from '../../shared/domain/time.js';
 import { luhnCheckDigit } from '../../shared/domain/volunteers/national-id.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
+import { seedOrganization as seed } from '../helpers/builders.js';
 
 let platform: TestPlatform;
-let licence = 8_900_000_000 + Math.floor(Math.random() * 90_000_000);
 let serial = 0;
 const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
@@ -29,27 +27,7 @@ const nationalId = (): string => {
   return payload + luhnCheckDigit(payload);
 };
 
-const seedOrganization = async (): Promise<string> => {
-  const repo = organizationRepository();
-  const at = new Date().toISOString();
-  const org: OrganizationRecord = {
-    id: ulid(),
-    nameAr: 'جمعية',
-    nameEn: 'Society',
-    licenseNumber: String(licence++),
-    city: 'riyadh',
-    contactEmail: 'contact@example.sa',
-    phone: '+966112345678',
-    causes: ['health'],
-    status: 'pending',
-    registeredBy: { sub: 'founder' },
-    createdAt: at,
-    updatedAt: at,
-  };
-  await repo.create(org, { status: 'pending', at, by: 'founder' });
-  await repo.transition(org.id, 'pending', { status: 'active', from: 'pending', at, by: 'reviewer' });
-  return org.id;
-};
+const seedOrganization = () => seed({ city: 'riyadh', causes: ['health'] });
 
 /** A volunteer registered through the API (the sample profile), with one training and a record of attendance. */
 const registeredVolunteer = async () => {

@@ -10,10 +10,14 @@ import type { OrganizationRecord } from '../../shared/domain/organizations/schem
 let licence = 6_000_000_000 + Math.floor(Math.random() * 3_000_000_000);
 
 /**
- * An active organisation (registered, then approved by a reviewer), written through the
- * repository; `department: true` also records its volunteer department, as the approval does.
+ * An organisation registered and, unless `status` is 'pending', decided by a reviewer
+ * (default: approved, 'active'), written through the repository; `department: true` also
+ * records its volunteer department, as the approval does. Jeddah, environment, by default.
  */
-export const seedActiveOrganization = async (options: { department?: boolean } = {}): Promise<string> => {
+export const seedOrganization = async (
+  options: { status?: 'active' | 'pending' | 'rejected'; city?: OrganizationRecord['city']; causes?: OrganizationRecord['causes']; department?: boolean } = {},
+): Promise<string> => {
+  const { status = 'active' } = options;
   const repo = organizationRepository();
   const at = new Date().toISOString();
   const org: OrganizationRecord = {
@@ -21,20 +25,21 @@ export const seedActiveOrganization = async (options: { department?: boolean } =
     nameAr: 'جمعية',
     nameEn: 'Society',
     licenseNumber: String(licence++),
-    city: 'jeddah',
+    city: options.city ?? 'jeddah',
     contactEmail: 'contact@example.sa',
     phone: '+966122345678',
-    causes: ['environment'],
+    causes: options.causes ?? ['environment'],
     status: 'pending',
     registeredBy: { sub: 'founder' },
     createdAt: at,
     updatedAt: at,
   };
   await repo.create(org, { status: 'pending', at, by: 'founder' });
+  if (status === 'pending') return org.id;
   await repo.transition(
     org.id,
     'pending',
-    { status: 'active', from: 'pending', at, by: 'reviewer' },
+    { status, from: 'pending', at, by: 'reviewer' },
     options.department ? { department: { orgId: org.id, establishedAt: at, approvedBy: 'reviewer' } } : undefined,
   );
   return org.id;
