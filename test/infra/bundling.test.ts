@@ -68,9 +68,11 @@ describe('handler bundles', () => {
     expect(xray.map((e) => e.entry)).toEqual([]);
   });
 
-  it('leaves the notifier, email templates and workflow client out of the handlers that neither send nor start anything (issue 17)', () => {
-    const lean = entries.filter((e) => /functions\/http\/recognition\/(?!decide-honour)|consumers\/recognition-(hours|training)|personal-data\/export/.test(e.entry));
-    const heavy = lean.filter((e) => built.get(e.entry)!.inputs.some((path) => /shared\/messaging\/(notifier|templates\/)|shared\/workflows\/client/.test(path)));
+  it('leaves the notifier, email templates, workflow client and secrets client out of the handlers that neither send nor start anything (issue 17)', () => {
+    const lean = entries.filter((e) =>
+      /functions\/http\/recognition\/(?!decide-honour)|consumers\/recognition-(hours|training)|personal-data\/export|hours\/(list-|get-valuation-rates)/.test(e.entry),
+    );
+    const heavy = lean.filter((e) => built.get(e.entry)!.inputs.some((path) => /shared\/messaging\/(notifier|templates\/)|shared\/workflows\/client|client-secrets-manager/.test(path)));
     expect(lean.length).toBeGreaterThan(10);
     expect(heavy.map((e) => e.entry)).toEqual([]);
   });

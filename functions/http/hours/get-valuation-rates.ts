@@ -2,7 +2,7 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { hoursPorts } from './ports.js';
+import { hoursReadPorts } from './reads.js';
 import { getValuationRates } from './routes.js';
 
-export const handler = http(getValuationRates).handler(async ({ caller }) => ok(await hours.valuationRates(hoursPorts(), caller)));
+export const handler = http(getValuationRates).handler(async ({ caller }) => ok(await hours.valuationRates(hoursReadPorts(), caller)));

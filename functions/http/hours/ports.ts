@@ -1,14 +1,10 @@
 /** The composition root of attendance and hours: the real adapters behind the domain's ports. */
-import { trainingRepository } from '../../../shared/db/training-repository.js';
-import { ulid } from 'ulid';
-import { systemClock } from '../../../shared/clock.js';
-import { hoursRepository } from '../../../shared/db/hours-repository.js';
-import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
 import type { HoursDeps, VerificationWorkflow } from '../../../shared/domain/hours/ports.js';
 import { attendanceCodeKey } from '../../../shared/security/attendance-code-key.js';
 import { workflowClient } from '../../../shared/workflows/client.js';
 import { WorkflowTaskClosedError } from '../../../shared/workflows/errors.js';
 import { HOURS_VERIFICATION, verificationExecutionName } from '../../workflows/hours-verification/definition.js';
+import { hoursReadPorts } from './reads.js';
 
 const verification: VerificationWorkflow = {
   async start(hoursId, round) {
@@ -24,12 +20,9 @@ const verification: VerificationWorkflow = {
   },
 };
 
+/** Every port of attendance and hours; the list and rate reads take hoursReadPorts() (reads.ts), without the workflow client or the code key. */
 export const hoursPorts = (): HoursDeps => ({
-  repo: hoursRepository(),
-  volunteers: volunteerRepository(),
+  ...hoursReadPorts(),
   codeKey: attendanceCodeKey,
   workflow: verification,
-  training: trainingRepository(),
-  clock: systemClock,
-  ids: () => ulid(),
 });

@@ -107,5 +107,8 @@ export interface HoursDeps {
   readonly ids: () => string;
 }
 
+/** What the hours reads use: no verification workflow or attendance-code key (their bundles carry neither). */
+export type HoursReadDeps = Omit<HoursDeps, 'workflow' | 'codeKey'>;
+
 /** What a valuation rate is for: a profession, or else a track. */
 export type RateOf = { readonly profession: string } | { readonly track: string };

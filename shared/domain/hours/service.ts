@@ -27,7 +27,7 @@ import {
   NotCheckedInError,
 } from './errors.js';
 import { hoursFacts, placeOf, trackOf, valueOf } from './facts.js';
-import type { AnyEvent, HoursDeps, HoursWrite, Seat, ShiftWithOpportunity } from './ports.js';
+import type { AnyEvent, HoursDeps, HoursReadDeps, HoursWrite, Seat, ShiftWithOpportunity } from './ports.js';
 import {
   toHoursView,
   type AttendanceDispute,
@@ -605,13 +605,13 @@ export const claimHours = async (deps: HoursDeps, caller: Caller, opportunityId:
 };
 
 // ── Project deliverables ─────────────────────────────────────────────────────
-const projectOf = async (deps: HoursDeps, opportunityId: string) => {
+const projectOf = async (deps: HoursReadDeps, opportunityId: string) => {
   const found = await deps.repo.opportunity(opportunityId);
   return found?.opportunity.kind === 'project' && found.opportunity.project ? { ...found, project: found.opportunity.project } : undefined;
 };
 
 /** A project's deliverables with their status: its managers, and the volunteers approved on it. */
-export const listDeliverables = async (deps: HoursDeps, caller: Caller, opportunityId: string) => {
+export const listDeliverables = async (deps: HoursReadDeps, caller: Caller, opportunityId: string) => {
   const found = await projectOf(deps, opportunityId);
   const allowed =
     found &&
@@ -962,7 +962,7 @@ export const attendanceRecordsOf = async (
   return new Map(ids.map((id, i) => [id, summaries[i]!]));
 };
 
-export const listForOrganization = async (deps: HoursDeps, caller: Caller, orgId: string, query: { status: HoursStatus; limit: number; cursor?: string | undefined }) => {
+export const listForOrganization = async (deps: HoursReadDeps, caller: Caller, orgId: string, query: { status: HoursStatus; limit: number; cursor?: string | undefined }) => {
   if (!managesOrganization(caller, orgId)) throw new NotFoundError(`no organisation ${orgId}`);
   const page = await deps.repo.listByOrganization(orgId, query.status, query.limit, query.cursor);
   const summaries = await attendanceRecordsOf(deps.repo, page.items.map((r) => r.volunteerId), deps.clock.now());
@@ -972,7 +972,7 @@ export const listForOrganization = async (deps: HoursDeps, caller: Caller, orgId
   };
 };
 
-export const listMine = async (deps: HoursDeps, caller: Caller, query: { limit: number; cursor?: string | undefined }) => {
+export const listMine = async (deps: HoursReadDeps, caller: Caller, query: { limit: number; cursor?: string | undefined }) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const [page, attendance] = await Promise.all([
     deps.repo.listByVolunteer(volunteer.sub, query.limit, query.cursor),
@@ -981,7 +981,7 @@ export const listMine = async (deps: HoursDeps, caller: Caller, query: { limit: 
   return { items: page.items.map(toHoursView), ...(page.nextCursor && { nextCursor: page.nextCursor }), attendance };
 };
 
-export const listEscalated = async (deps: HoursDeps, caller: Caller, query: { limit: number; cursor?: string | undefined }) => {
+export const listEscalated = async (deps: HoursReadDeps, caller: Caller, query: { limit: number; cursor?: string | undefined }) => {
   requireGroup(caller, 'ministry-reviewer', 'ministry-admin');
   const page = await deps.repo.listEscalated(query.limit, query.cursor);
   return { items: page.items.map(toHoursView), ...(page.nextCursor && { nextCursor: page.nextCursor }) };
@@ -1015,7 +1015,7 @@ export const setValuationRates = async (deps: HoursDeps, caller: Caller, body: P
   return { rates };
 };
 
-export const valuationRates = async (deps: HoursDeps, caller: Caller) => {
+export const valuationRates = async (deps: HoursReadDeps, caller: Caller) => {
   requireGroup(caller, 'ministry-admin', 'ministry-reviewer');
   return { rates: await deps.repo.rates() };
 };

@@ -1,0 +1,20 @@
+/**
+ * The ports of the hours reads (lists, deliverables, valuation rates): table, volunteers,
+ * training, clock and ids. Those handlers import this instead of ports.ts, so their bundles carry
+ * neither the Step Functions client nor the Secrets Manager client of the attendance-code key
+ * (issue 17).
+ */
+import { ulid } from 'ulid';
+import { systemClock } from '../../../shared/clock.js';
+import { hoursRepository } from '../../../shared/db/hours-repository.js';
+import { trainingRepository } from '../../../shared/db/training-repository.js';
+import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
+import type { HoursReadDeps } from '../../../shared/domain/hours/ports.js';
+
+export const hoursReadPorts = (): HoursReadDeps => ({
+  repo: hoursRepository(),
+  volunteers: volunteerRepository(),
+  training: trainingRepository(),
+  clock: systemClock,
+  ids: () => ulid(),
+});
