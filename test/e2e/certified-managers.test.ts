@@ -9,38 +9,17 @@
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSchedule } from '../../infra/local/jobs.js';
-import { organizationRepository } from '../../shared/db/organization-repository.js';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
 import { riyadhDate } from '../../shared/domain/time.js';
+import { seedOrganization as seedOrganizationWith } from '../helpers/builders.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 
 let platform: TestPlatform;
-let licence = 9_100_000_000 + Math.floor(Math.random() * 90_000_000);
 const DAY = 86_400_000;
 const dayFromNow = (days: number) => riyadhDate(new Date(Date.now() + days * DAY));
 
-const seedOrganization = async (city: OrganizationRecord['city'] = 'riyadh'): Promise<string> => {
-  const repo = organizationRepository();
-  const at = new Date().toISOString();
-  const org: OrganizationRecord = {
-    id: ulid(),
-    nameAr: 'جمعية',
-    nameEn: 'Society',
-    licenseNumber: String(licence++),
-    city,
-    contactEmail: 'contact@example.sa',
-    phone: '+966112345678',
-    causes: ['health'],
-    status: 'pending',
-    registeredBy: { sub: 'founder' },
-    createdAt: at,
-    updatedAt: at,
-  };
-  await repo.create(org, { status: 'pending', at, by: 'founder' });
-  await repo.transition(org.id, 'pending', { status: 'active', from: 'pending', at, by: 'reviewer' }, { department: { orgId: org.id, establishedAt: at, approvedBy: 'reviewer' } });
-  return org.id;
-};
+const seedOrganization = (city: OrganizationRecord['city'] = 'riyadh'): Promise<string> => seedOrganizationWith({ city, causes: ['health'], department: true });
 
 const addManager = async (orgId: string, body: Record<string, unknown>) =>
   platform.request('POST', `/v1/organizations/${orgId}/managers`, { token: await platform.token({ sub: `m-${orgId}`, groups: ['org-manager'], orgId }), body });

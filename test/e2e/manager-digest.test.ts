@@ -11,12 +11,10 @@ import { seedVolunteer } from '../integration/notifications-support.js';
 import { applicationRepository } from '../../shared/db/application-repository.js';
 import { organizationRepository } from '../../shared/db/organization-repository.js';
 import type { ApplicationRecord } from '../../shared/domain/applications/schema.js';
-import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
+import { hoursFromNow, seedOrganization } from '../helpers/builders.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 
 let platform: TestPlatform;
-let licence = 9_300_000_000 + Math.floor(Math.random() * 90_000_000);
-const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
 /** The next 08:05 in Riyadh (05:05 UTC) after now: the digest's first run of that day. */
 const nextDigestRun = (): Date => {
@@ -27,26 +25,9 @@ const nextDigestRun = (): Date => {
 };
 
 const seedOrganizationWithManager = async (managerEmail: string, managerSub = `manager-${ulid()}`): Promise<string> => {
-  const repo = organizationRepository();
-  const at = new Date().toISOString();
-  const org: OrganizationRecord = {
-    id: ulid(),
-    nameAr: 'جمعية البر',
-    nameEn: 'Al-Birr Society',
-    licenseNumber: String(licence++),
-    city: 'riyadh',
-    contactEmail: 'contact@example.sa',
-    phone: '+966112345678',
-    causes: ['health'],
-    status: 'pending',
-    registeredBy: { sub: 'founder' },
-    createdAt: at,
-    updatedAt: at,
-  };
-  await repo.create(org, { status: 'pending', at, by: 'founder' });
-  await repo.transition(org.id, 'pending', { status: 'active', from: 'pending', at, by: 'reviewer' }, { department: { orgId: org.id, establishedAt: at, approvedBy: 'reviewer' } });
-  await repo.putManager({ orgId: org.id, sub: managerSub, email: managerEmail, addedBy: 'system', addedAt: at });
-  return org.id;
+  const orgId = await seedOrganization({ city: 'riyadh', causes: ['health'], department: true });
+  await organizationRepository().putManager({ orgId, sub: managerSub, email: managerEmail, addedBy: 'system', addedAt: new Date().toISOString() });
+  return orgId;
 };
 
 const pendingApplication = async (orgId: string): Promise<void> => {

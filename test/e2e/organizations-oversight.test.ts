@@ -9,37 +9,15 @@ import { applicationRepository } from '../../shared/db/application-repository.js
 import { organizationRepository } from '../../shared/db/organization-repository.js';
 import type { ApplicationRecord } from '../../shared/domain/applications/schema.js';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
+import { hoursFromNow, seedOrganization as seedOrganizationWith } from '../helpers/builders.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 
 let platform: TestPlatform;
-let licence = 8_100_000_000 + Math.floor(Math.random() * 800_000_000);
 let clock = Date.parse('2026-03-01T08:00:00.000Z');
 
 /** An organisation straight in the table, registered one minute after the previous one. */
-const seedOrganization = async (status: 'pending' | 'active' | 'rejected', city = 'tabuk'): Promise<string> => {
-  const repo = organizationRepository();
-  const at = new Date((clock += 60_000)).toISOString();
-  const org: OrganizationRecord = {
-    id: ulid(),
-    nameAr: 'جمعية',
-    nameEn: `Society ${ulid()}`,
-    licenseNumber: String(licence++),
-    city: city as OrganizationRecord['city'],
-    contactEmail: 'contact@example.sa',
-    phone: '+966144345678',
-    causes: ['education'],
-    status: 'pending',
-    registeredBy: { sub: 'founder' },
-    createdAt: at,
-    updatedAt: at,
-  };
-  await repo.create(org, { status: 'pending', at, by: 'founder' });
-  if (status === 'active') {
-    await repo.transition(org.id, 'pending', { status, from: 'pending', at, by: 'reviewer' }, { department: { orgId: org.id, establishedAt: at, approvedBy: 'reviewer' } });
-  }
-  if (status === 'rejected') await repo.transition(org.id, 'pending', { status, from: 'pending', at, by: 'reviewer', reason: 'no' }, { releaseLicense: org.licenseNumber });
-  return org.id;
-};
+const seedOrganization = (status: 'pending' | 'active' | 'rejected', city: OrganizationRecord['city'] = 'tabuk'): Promise<string> =>
+  seedOrganizationWith({ status, city, causes: ['education'], department: status === 'active', names: { ar: 'جمعية', en: `Society ${ulid()}` }, at: new Date((clock += 60_000)).toISOString() });
 
 const list = async (query: string, token?: string) => platform.request('GET', `/v1/organizations${query}`, token ? { token } : {});
 const ids = (body: { items: { id: string }[] }) => body.items.map((o) => o.id);
@@ -115,7 +93,6 @@ describe('GET /v1/organizations', () => {
 });
 
 describe('ministry oversight (read-only)', () => {
-  const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
   const draft = async (orgId: string) => {
     const manager = await platform.token({ sub: `manager-${orgId}`, groups: ['org-manager'], orgId });
     const created = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, {

@@ -1,12 +1,11 @@
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
-import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import registerEvent from '../../events/http/register-volunteer.json' with { type: 'json' };
 import { isSet } from '../../shared/domain/certificates/credential.js';
-import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { luhnCheckDigit } from '../../shared/domain/volunteers/national-id.js';
 import type { ConsumerEnvelope } from '../../shared/middleware/consumer.js';
 import { hoursApproved, hoursReversed } from '../integration/register-support.js';
+import { seedOrganization as seedOrganizationWith } from '../helpers/builders.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 
 const profile = JSON.parse(registerEvent.body) as Record<string, string>;
@@ -22,26 +21,8 @@ describe('certificates', () => {
   const nationalId = `10482736${Math.floor(Math.random() * 9)}`;
   const fullNationalId = nationalId + luhnCheckDigit(nationalId);
 
-  const seedOrganization = async (nameAr: string, nameEn: string) => {
-    const { organizationRepository } = await import('../../shared/db/organization-repository.js');
-    const at = new Date().toISOString();
-    const org = {
-      nameAr,
-      nameEn,
-      licenseNumber: String(5_000_000_000 + Math.floor(Math.random() * 900_000_000)),
-      city: 'riyadh',
-      contactEmail: 'contact@org.example.sa',
-      phone: '+966138123456',
-      causes: ['health'],
-      id: ulid(),
-      status: 'pending',
-      registeredBy: { sub: 'founder' },
-      createdAt: at,
-      updatedAt: at,
-    } as OrganizationRecord;
-    await organizationRepository().create(org, { status: 'pending', at, by: 'founder', reason: 'registered' });
-    return org.id;
-  };
+  /** A registered (pending) organisation: certificates name it as issuer. */
+  const seedOrganization = (ar: string, en: string) => seedOrganizationWith({ status: 'pending', city: 'riyadh', causes: ['health'], names: { ar, en } });
 
   const issue = (body: Record<string, unknown> = {}) => platform.request('POST', '/v1/volunteers/me/certificates', { token: volunteer, body });
   const jwks = async () => createLocalJWKSet((await platform.request('GET', '/.well-known/jwks.json')).body as JSONWebKeySet);

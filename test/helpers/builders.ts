@@ -12,18 +12,27 @@ let licence = 6_000_000_000 + Math.floor(Math.random() * 3_000_000_000);
 /**
  * An organisation registered and, unless `status` is 'pending', decided by a reviewer
  * (default: approved, 'active'), written through the repository; `department: true` also
- * records its volunteer department, as the approval does. Jeddah, environment, by default.
+ * records its volunteer department, as the approval does; a rejection releases the licence, as
+ * the reviewer's does. Jeddah, environment, "Society", registered now, by default.
  */
 export const seedOrganization = async (
-  options: { status?: 'active' | 'pending' | 'rejected'; city?: OrganizationRecord['city']; causes?: OrganizationRecord['causes']; department?: boolean } = {},
+  options: {
+    status?: 'active' | 'pending' | 'rejected';
+    city?: OrganizationRecord['city'];
+    causes?: OrganizationRecord['causes'];
+    department?: boolean;
+    names?: { ar: string; en: string };
+    /** When it was registered (and decided). */
+    at?: string;
+  } = {},
 ): Promise<string> => {
   const { status = 'active' } = options;
   const repo = organizationRepository();
-  const at = new Date().toISOString();
+  const at = options.at ?? new Date().toISOString();
   const org: OrganizationRecord = {
     id: ulid(),
-    nameAr: 'جمعية',
-    nameEn: 'Society',
+    nameAr: options.names?.ar ?? 'جمعية',
+    nameEn: options.names?.en ?? 'Society',
     licenseNumber: String(licence++),
     city: options.city ?? 'jeddah',
     contactEmail: 'contact@example.sa',
@@ -36,6 +45,10 @@ export const seedOrganization = async (
   };
   await repo.create(org, { status: 'pending', at, by: 'founder' });
   if (status === 'pending') return org.id;
+  if (status === 'rejected') {
+    await repo.transition(org.id, 'pending', { status, from: 'pending', at, by: 'reviewer', reason: 'no' }, { releaseLicense: org.licenseNumber });
+    return org.id;
+  }
   await repo.transition(
     org.id,
     'pending',
