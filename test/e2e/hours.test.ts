@@ -141,19 +141,7 @@ describe('late cancellations in the attendance record', () => {
 });
 
 describe('project opportunities (professional volunteering)', () => {
-  let licence = 7_100_000_000 + Math.floor(Math.random() * 1_000_000);
-  const activeOrganization = async (): Promise<string> => {
-    const { organizationRepository } = await import('../../shared/db/organization-repository.js');
-    const repo = organizationRepository();
-    const at = new Date().toISOString();
-    const id = ulid();
-    await repo.create(
-      { id, nameAr: 'جمعية', nameEn: 'Society', licenseNumber: String(licence++), city: 'riyadh', contactEmail: 'contact@example.sa', phone: '+966112345678', causes: ['legal-aid'], status: 'pending', registeredBy: { sub: 'founder' }, createdAt: at, updatedAt: at },
-      { status: 'pending', at, by: 'founder' },
-    );
-    await repo.transition(id, 'pending', { status: 'active', from: 'pending', at, by: 'reviewer' });
-    return id;
-  };
+  const activeOrganization = async (): Promise<string> => (await import('../helpers/builders.js')).seedOrganization({ city: 'riyadh', causes: ['legal-aid'] });
 
   const projectBody = (overrides: Record<string, unknown> = {}) => ({
     titleAr: 'مراجعة قانونية لعقود الجمعية',

@@ -6,13 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import registerEvent from '../../events/http/register-volunteer.json' with { type: 'json' };
 import { documentClient } from '../../shared/db/client.js';
 import { volunteer } from '../../shared/db/entities/volunteer.js';
 import { organizationRepository } from '../../shared/db/organization-repository.js';
 import { luhnCheckDigit } from '../../shared/domain/volunteers/national-id.js';
+import { opportunityBody, seedOrganization } from '../helpers/builders.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 
 let platform: TestPlatform;
@@ -100,17 +100,6 @@ describe('POST /v1/organizations/{orgId}/opportunities refuses', () => {
   const now = Date.now();
   const inHours = (h: number) => new Date(now + h * 3_600_000).toISOString();
   const shift = (from: number, to: number) => ({ start: inHours(from), end: inHours(to), capacity: 5 });
-  const activeOrganization = async () => {
-    const repo = organizationRepository();
-    const at = new Date().toISOString();
-    const id = ulid();
-    await repo.create(
-      { id, nameAr: 'جمعية', nameEn: 'Society', licenseNumber: String(6_900_000_000 + serial++), city: 'jeddah', contactEmail: 'c@example.sa', phone: '+966122345678', causes: ['environment'], status: 'pending', registeredBy: { sub: 'founder' }, createdAt: at, updatedAt: at },
-      { status: 'pending', at, by: 'founder' },
-    );
-    await repo.transition(id, 'pending', { status: 'active', from: 'pending', at, by: 'reviewer' });
-    return id;
-  };
   const opportunitiesOf = async (orgId: string) =>
     (await documentClient().send(new ScanCommand({ TableName: platform.tableName, FilterExpression: 'entity = :e AND orgId = :o', ExpressionAttributeValues: { ':e': 'Opportunity', ':o': orgId } }))).Items ?? [];
 
@@ -120,11 +109,8 @@ describe('POST /v1/organizations/{orgId}/opportunities refuses', () => {
     ['a shift longer than 24 hours', { shifts: [shift(48, 73)] }, 'shifts.0.end'],
     ['a free-form skill', { skills: ['being nice'] }, 'skills.0'],
   ])('%s (422 naming the field, nothing written)', async (_, overrides, path) => {
-    const orgId = await activeOrganization();
-    const body = {
-      titleAr: 'تنظيف الشاطئ', titleEn: 'Beach clean-up', descriptionAr: 'نجمع النفايات من شاطئ جدة الشمالي.', descriptionEn: 'We collect litter on the northern Jeddah beach.',
-      category: 'environment', city: 'jeddah', requiresApproval: true, shifts: [shift(48, 52)], ...overrides,
-    };
+    const orgId = await seedOrganization();
+    const body = opportunityBody([shift(48, 52)], overrides);
 
     const response = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, { token: await platform.token({ sub: `m-${orgId}`, groups: ['org-manager'], orgId }), body });
 

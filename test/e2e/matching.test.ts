@@ -1,11 +1,10 @@
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organizationRepository } from '../../shared/db/organization-repository.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
-import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { cityById } from '../../shared/domain/reference/cities.js';
 import { testEvent } from '../helpers/events.js';
 import { eventPublisher } from '../../shared/messaging/events.js';
+import { hoursFromNow, opportunityBody, seedOrganization } from '../helpers/builders.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 import { volunteerRecord } from '../integration/matching-support.js';
 
@@ -15,37 +14,14 @@ let otherOrgId: string;
 let opportunityId: string;
 const VOLUNTEERS = ['match-v1', 'match-v2', 'match-v3'];
 const everyDay = (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const).map((day) => ({ day, from: '00:00', to: '23:30' }));
-const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
-
-const seedOrganization = async (licence: string): Promise<string> => {
-  const repo = organizationRepository();
-  const at = new Date().toISOString();
-  const org: OrganizationRecord = {
-    id: ulid(),
-    nameAr: 'جمعية صحية',
-    nameEn: 'Health Society',
-    licenseNumber: licence,
-    city: 'riyadh',
-    contactEmail: 'contact@example.sa',
-    phone: '+966112345678',
-    causes: ['health'],
-    status: 'pending',
-    registeredBy: { sub: 'founder' },
-    createdAt: at,
-    updatedAt: at,
-  };
-  await repo.create(org, { status: 'pending', at, by: 'founder' });
-  await repo.transition(org.id, 'pending', { status: 'active', from: 'pending', at, by: 'reviewer' });
-  return org.id;
-};
 
 const manager = (org: string) => platform.token({ sub: `manager-${org}`, groups: ['org-manager'], orgId: org });
 const volunteer = (sub: string) => platform.token({ sub, groups: ['volunteer'] });
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  orgId = await seedOrganization('7100000001');
-  otherOrgId = await seedOrganization('7100000002');
+  orgId = await seedOrganization({ city: 'riyadh', causes: ['health'] });
+  otherOrgId = await seedOrganization({ city: 'riyadh', causes: ['health'] });
   const now = new Date().toISOString();
   for (const [i, id] of VOLUNTEERS.entries()) {
     const record = volunteerRecord(id, { availability: everyDay, nationalIdHash: `hash-${id}`, createdAt: now, updatedAt: now, nameEn: `Volunteer${i} Family`, nameAr: `متطوع${i} عائلة` });
@@ -57,7 +33,7 @@ beforeAll(async () => {
   }
   const created = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, {
     token: await manager(orgId),
-    body: {
+    body: opportunityBody([{ start: hoursFromNow(30), end: hoursFromNow(32), capacity: 5 }], {
       titleAr: 'عيادة مجانية',
       titleEn: 'Free clinic',
       descriptionAr: 'عيادة مجانية في حي العليا لكبار السن.',
@@ -66,9 +42,7 @@ beforeAll(async () => {
       city: 'riyadh',
       skills: ['first-aid'],
       professions: ['doctor'],
-      requiresApproval: true,
-      shifts: [{ start: hoursFromNow(30), end: hoursFromNow(32), capacity: 5 }],
-    },
+    }),
   });
   opportunityId = created.body.id;
   await platform.request('POST', `/v1/opportunities/${opportunityId}/publish`, { token: await manager(orgId) });

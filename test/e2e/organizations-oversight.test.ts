@@ -9,7 +9,7 @@ import { applicationRepository } from '../../shared/db/application-repository.js
 import { organizationRepository } from '../../shared/db/organization-repository.js';
 import type { ApplicationRecord } from '../../shared/domain/applications/schema.js';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
-import { hoursFromNow, seedOrganization as seedOrganizationWith } from '../helpers/builders.js';
+import { hoursFromNow, opportunityBody, seedOrganization as seedOrganizationWith } from '../helpers/builders.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 
 let platform: TestPlatform;
@@ -97,16 +97,7 @@ describe('ministry oversight (read-only)', () => {
     const manager = await platform.token({ sub: `manager-${orgId}`, groups: ['org-manager'], orgId });
     const created = await platform.request('POST', `/v1/organizations/${orgId}/opportunities`, {
       token: manager,
-      body: {
-        titleAr: 'دروس تقوية',
-        titleEn: 'Tutoring',
-        descriptionAr: 'دروس تقوية لطلاب المرحلة المتوسطة.',
-        descriptionEn: 'Tutoring for intermediate school pupils.',
-        category: 'education',
-        city: 'tabuk',
-        requiresApproval: true,
-        shifts: [{ start: hoursFromNow(30), end: hoursFromNow(32), capacity: 4 }],
-      },
+      body: opportunityBody([{ start: hoursFromNow(30), end: hoursFromNow(32), capacity: 4 }], { category: 'education', city: 'tabuk' }),
     });
     expect(created.status).toBe(201);
     return created.body as { id: string; shifts: { id: string; start: string; end: string }[] };

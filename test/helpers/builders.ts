@@ -60,8 +60,14 @@ export const seedOrganization = async (
 
 export const hoursFromNow = (hours: number): string => new Date(Date.now() + hours * 3_600_000).toISOString();
 
-/** A valid `POST /v1/organizations/{orgId}/opportunities` body (a beach clean-up in Jeddah); `shifts` replace the one default shift. */
-export const opportunityBody = (shifts: readonly { start: string; end: string; capacity: number }[] = [{ start: hoursFromNow(48), end: hoursFromNow(52), capacity: 20 }]) => ({
+/**
+ * A valid `POST /v1/organizations/{orgId}/opportunities` body (a beach clean-up in Jeddah); `shifts`
+ * replace the one default shift, `fields` any other field (city, category, skills, titles...).
+ */
+export const opportunityBody = (
+  shifts: readonly { start: string; end: string; capacity: number }[] = [{ start: hoursFromNow(48), end: hoursFromNow(52), capacity: 20 }],
+  fields: Readonly<Record<string, unknown>> = {},
+) => ({
   titleAr: 'تنظيف الشاطئ',
   titleEn: 'Beach clean-up',
   descriptionAr: 'نجمع النفايات من شاطئ جدة الشمالي.',
@@ -70,4 +76,5 @@ export const opportunityBody = (shifts: readonly { start: string; end: string; c
   city: 'jeddah',
   requiresApproval: true,
   shifts: [...shifts],
+  ...fields,
 });

@@ -8,9 +8,9 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSchedule } from '../../infra/local/jobs.js';
 import { createLocalWorkflowRunner, localWorkflowRunner, type LocalExecution, type LocalWorkflowRunner } from '../../infra/local/workflows.js';
-import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import type { ConsumerEnvelope } from '../../shared/middleware/consumer.js';
 import { hoursApproved } from '../integration/register-support.js';
+import { seedOrganization as seedOrganizationWith } from '../helpers/builders.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 
 /** 10 days → 86 s: the decision tests never reach the timeout. */
@@ -43,26 +43,7 @@ const executionOf = (runner: LocalWorkflowRunner, honourId: string) => {
   return found[0]!.executionId;
 };
 
-const seedOrganization = async () => {
-  const { organizationRepository } = await import('../../shared/db/organization-repository.js');
-  const at = new Date().toISOString();
-  const org = {
-    nameAr: 'جمعية العطاء',
-    nameEn: `Giving Society ${ulid()}`,
-    licenseNumber: String(6_000_000_000 + Math.floor(Math.random() * 900_000_000)),
-    city: 'jeddah',
-    contactEmail: 'contact@org.example.sa',
-    phone: '+966128123456',
-    causes: ['health'],
-    id: ulid(),
-    status: 'pending',
-    registeredBy: { sub: 'founder' },
-    createdAt: at,
-    updatedAt: at,
-  } as OrganizationRecord;
-  await organizationRepository().create(org, { status: 'pending', at, by: 'founder', reason: 'registered' });
-  return org.id;
-};
+const seedOrganization = () => seedOrganizationWith({ status: 'pending', city: 'jeddah', causes: ['health'] });
 
 /** Two organisations of the Makkah region (Jeddah) with their volunteers of `month`; the awards run of the 1st after it. */
 const monthWithWinners = async (month: string, runAt: string) => {
