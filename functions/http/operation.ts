@@ -36,6 +36,8 @@ export type Need =
   | 'exports:write'
   /** presign links to prepared personal-data exports (s3:GetObject, kms decrypt) */
   | 'exports:read'
+  /** delete prepared personal-data exports (s3:DeleteObject; the erasure) */
+  | 'exports:delete'
   | `workflow:${string}`;
 
 /**

@@ -121,6 +121,7 @@ const missing = (fn: NodeFunction, need: Need, what: string): Error =>
  * | `attendance-code-key` | read the secret (and decrypt with its key) | `ATTENDANCE_CODE_KEY_SECRET_ARN` |
  * | `exports:write` | `s3:PutObject` on `exports/*` of the exports bucket (and encrypt with its key) | `EXPORT_BUCKET_NAME` |
  * | `exports:read` | `s3:GetObject` on `exports/*` of the exports bucket (and decrypt with its key), to presign links | `EXPORT_BUCKET_NAME` |
+ * | `exports:delete` | `s3:DeleteObject` on `exports/*` of the exports bucket (the erasure) | `EXPORT_BUCKET_NAME` |
  * | `workflow:<Name>` | start executions and send task results | `WORKFLOW_<NAME>_ARN` |
  *
  * Names are not secrets, so every function knows where the table and bus are; only the IAM
@@ -211,14 +212,14 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
         lambda.addEnvironment('ATTENDANCE_CODE_KEY_SECRET_ARN', resources.attendanceCodeKey.secretArn);
         break;
       case 'exports:write':
-      case 'exports:read': {
+      case 'exports:read':
+      case 'exports:delete': {
         if (!resources.exportBucket) throw missing(fn, need, 'exportBucket');
         const { bucket, key } = resources.exportBucket;
-        lambda.addToRolePolicy(
-          new PolicyStatement({ actions: [need === 'exports:write' ? 's3:PutObject' : 's3:GetObject'], resources: [bucket.arnForObjects('exports/*')] }),
-        );
+        const action = { 'exports:write': 's3:PutObject', 'exports:read': 's3:GetObject', 'exports:delete': 's3:DeleteObject' }[need];
+        lambda.addToRolePolicy(new PolicyStatement({ actions: [action], resources: [bucket.arnForObjects('exports/*')] }));
         if (need === 'exports:write') key.grant(fn, 'kms:GenerateDataKey', 'kms:Encrypt');
-        else key.grant(fn, 'kms:Decrypt');
+        if (need === 'exports:read') key.grant(fn, 'kms:Decrypt');
         acknowledgeExportObjects(fn, bucket);
         lambda.addEnvironment('EXPORT_BUCKET_NAME', bucket.bucketName);
         break;

@@ -1,6 +1,6 @@
 /** Prepared personal-data exports in the single table (entities/export-download.ts, issue 18). */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ExportJobStore } from '../domain/personal-data/export-jobs.js';
 import { env } from '../env.js';
 import { documentClient } from './client.js';
@@ -40,6 +40,20 @@ export const exportRepository = (client: DynamoDBDocumentClient = documentClient
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: exportDownload.keys.item(volunteerId, exportId), ConsistentRead: true }));
     if (!Item) return undefined;
     return { ...exportDownload.fromItem(Item), ...(typeof Item.tokenHash === 'string' && { tokenHash: Item.tokenHash }) };
+  },
+
+  async objectKeys(volunteerId) {
+    const { PK, SK } = exportDownload.keys.item(volunteerId, '');
+    const { Items = [] } = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': PK, ':prefix': SK },
+        ProjectionExpression: 'objectKey',
+        ConsistentRead: true,
+      }),
+    );
+    return Items.map((item) => item.objectKey).filter((key): key is string => typeof key === 'string');
   },
 
   markReady: (volunteerId, exportId, ready) =>

@@ -7,10 +7,10 @@
  * secret of this process, checked by infra/local/exports.ts).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { ExportFileStore } from '../domain/personal-data/export-jobs.js';
 import { env } from '../env.js';
@@ -27,6 +27,10 @@ export const s3ExportFiles = (bucket: string): ExportFileStore => ({
     s3 ??= new S3Client({ region: env.region });
     const command = new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentDisposition: 'attachment; filename="tatawwu-personal-data.zip"' });
     return getSignedUrl(s3, command, { expiresIn: seconds });
+  },
+  async delete(key) {
+    s3 ??= new S3Client({ region: env.region });
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
   },
 });
 
@@ -59,6 +63,9 @@ export const localExportFiles = (): ExportFileStore => ({
     const expires = Math.floor(Date.now() / 1000) + seconds;
     const base = (process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
     return `${base}/local/exports/${key}?expires=${expires}&signature=${signatureOf(key, expires)}`;
+  },
+  async delete(key) {
+    await rm(join(localExportDir(), key), { force: true });
   },
 });
 

@@ -13,11 +13,15 @@
  * volunteer's contact data, an SMS reply from their phone, the export and the erasure — and the
  * last test looks for the national ID, its hash, the emails, the phone and the names in them.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { localWorkflowRunner } from '../../infra/local/workflows.js';
 import { localIdentityEraser } from '../../shared/identity/identity-eraser.js';
 import { localBus } from '../../shared/messaging/local-bus.js';
+import { objectKeyOf } from '../../shared/domain/personal-data/export-jobs.js';
+import { localExportDir } from '../../shared/storage/export-files.js';
 import { hashNationalId } from '../../shared/security/national-id-protector.js';
 import registerEvent from '../../events/http/register-volunteer.json' with { type: 'json' };
 import { livedVolunteer, newNationalId, type LivedVolunteer } from '../helpers/personal-data.js';
@@ -45,6 +49,7 @@ const captureLogs = () => {
 };
 
 let platform: TestPlatform;
+let preparedFile: string;
 let support: typeof import('../integration/applications-support.js');
 let notifications: typeof import('../integration/notifications-support.js');
 let person: LivedVolunteer;
@@ -87,6 +92,14 @@ beforeAll(async () => {
   expect(JSON.stringify(queue.body)).toContain(person.phone);
   expect((await platform.request('POST', '/local/sms/inbound', { body: { from: person.phone, body: 'STOP' } })).status).toBeLessThan(300);
   expect((await platform.request('GET', '/v1/volunteers/me/export', { token: person.token })).status).toBe(200);
+  // A prepared (asynchronous) export: its ZIP is stored (locally a directory stands in for the bucket).
+  process.env.EXPORT_ASYNC_ABOVE_BYTES = '1000';
+  const prepared = await platform.request('GET', '/v1/volunteers/me/export', { token: person.token });
+  delete process.env.EXPORT_ASYNC_ABOVE_BYTES;
+  expect(prepared.status).toBe(202);
+  await platform.flushEvents();
+  preparedFile = join(localExportDir(), objectKeyOf(person.sub, prepared.body.exportId));
+  expect(existsSync(preparedFile)).toBe(true);
 }, 120_000);
 afterAll(async () => {
   vi.restoreAllMocks();
@@ -164,6 +177,10 @@ describe('DELETE /v1/volunteers/me, confirmed', () => {
   it('leaves the organisation’s, the company’s and the national figures unchanged', async () => {
     expect(before.company.approvedMinutes).toBeGreaterThan(0);
     expect(await figures()).toEqual(before);
+  });
+
+  it('deletes the stored file of their prepared export', () => {
+    expect(existsSync(preparedFile)).toBe(false);
   });
 
   it('destroys the company items: employee record, membership, join codes, participation and time off', async () => {

@@ -31,7 +31,7 @@ export const erasure = defineWorkflow({
     Begin: { entry: entry('begin'), needs: ['table:read', 'table:write'] },
     ReleaseSeats: { entry: entry('release-seats'), needs: ['table:read', 'table:write', 'workflow:ApplicationReview'], timeout: 120 },
     RevokeCertificates: { entry: entry('revoke-certificates'), needs: ['table:read', 'table:write'], timeout: 120 },
-    EraseRecords: { entry: entry('erase-records'), needs: ['table:read', 'table:write'], timeout: 300 },
+    EraseRecords: { entry: entry('erase-records'), needs: ['table:read', 'table:write', 'exports:delete'], timeout: 300 },
     DeleteIdentity: { entry: entry('delete-identity'), needs: ['cognito:erase'] },
     Finish: { entry: entry('finish'), needs: ['table:read', 'table:write'], timeout: 120 },
   },

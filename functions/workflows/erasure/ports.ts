@@ -9,6 +9,8 @@ import { identityEraser } from '../../../shared/identity/identity-eraser.js';
 import { applicationPorts } from '../../http/applications/ports.js';
 import { certificateRepository } from '../../../shared/db/certificate-repository.js';
 import { ulid } from 'ulid';
+import { exportRepository } from '../../../shared/db/export-repository.js';
+import { exportFiles } from '../../../shared/storage/export-files.js';
 
 export const StepInput = z.object({ sub: z.string().min(1).max(128) });
 
@@ -21,4 +23,10 @@ export const erasureStepPorts = (): ErasureStepPorts => ({
   },
   revokeCertificates: (sub) => withdrawAtHolderRequest({ certificates: certificateRepository(), clock: systemClock, ids: () => ulid() }, sub),
   deleteIdentity: (sub) => identityEraser().disableAndDelete(sub),
+  async deleteExports(sub) {
+    const files = exportFiles();
+    const keys = await exportRepository().objectKeys(sub);
+    for (const key of keys) await files.delete(key);
+    return keys.length;
+  },
 });

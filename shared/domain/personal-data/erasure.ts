@@ -83,6 +83,8 @@ export interface ErasureStepPorts {
   revokeCertificates(sub: string): Promise<number>;
   /** Disables and deletes the sign-in account (absent: already done). */
   deleteIdentity(sub: string): Promise<void>;
+  /** Deletes the stored files of the person's prepared exports (absent: already done); how many. */
+  deleteExports(sub: string): Promise<number>;
 }
 
 export class ErasureCodeError extends RuleViolationError {
@@ -157,8 +159,10 @@ export const revokeCertificates = async (ports: ErasureStepPorts, sub: string) =
 
 export const eraseRecords = async (ports: ErasureStepPorts, sub: string) => {
   const scrubbed = await ports.store.scrubSharedRecords(sub);
+  // The prepared exports' files first: their jobs (which name them) go with the person's items.
+  const exportFiles = await ports.deleteExports(sub);
   const deleted = await ports.store.deleteOwnItems(sub, await ports.store.contact(sub));
-  return { sub, scrubbed, deleted };
+  return { sub, scrubbed, exportFiles, deleted };
 };
 
 export const deleteIdentity = async (ports: ErasureStepPorts, sub: string) => {

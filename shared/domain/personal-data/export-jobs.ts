@@ -26,6 +26,8 @@ export interface ExportJobStore {
   /** The job (`preparing`) and its PersonalDataExportRequested event, in one transaction. */
   request(job: ExportJob, event: DomainEvent): Promise<void>;
   get(volunteerId: string, exportId: string): Promise<(ExportJob & { readonly tokenHash?: string }) | undefined>;
+  /** The stored files of a volunteer's prepared exports (their erasure). */
+  objectKeys(volunteerId: string): Promise<string[]>;
   /** `ready`, with the stored file and the hash of the emailed token (a new one replaces an earlier one); false once downloaded. */
   markReady(volunteerId: string, exportId: string, ready: { objectKey: string; readyAt: string; tokenHash: string }): Promise<boolean>;
   /** Uses the token: removes it if it is still `tokenHash` (conditional write); false when it was already used. */
@@ -36,6 +38,8 @@ export interface ExportJobStore {
 export interface ExportFileStore {
   put(key: string, body: Uint8Array): Promise<void>;
   link(key: string, seconds: number): Promise<string>;
+  /** Deletes a stored file (a missing one is no error). */
+  delete(key: string): Promise<void>;
 }
 
 export interface ExportJobPorts {
