@@ -3,6 +3,7 @@
  * it without a bearer header; issuing a new URL or revoking ends the old one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hoursFromNow } from '../helpers/builders.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 
 let platform: TestPlatform;
@@ -14,13 +15,12 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 const pathOf = (url: string) => new URL(url).pathname;
 
 /** A volunteer with an approved seat, and their token. */
 const volunteerWithSeat = async () => {
   const volunteer = await seats.seedVolunteer();
-  const seat = await seats.seedApprovedSeat({ volunteerId: volunteer.id, start: inHours(48), end: inHours(52) });
+  const seat = await seats.seedApprovedSeat({ volunteerId: volunteer.id, start: hoursFromNow(48), end: hoursFromNow(52) });
   return { seat, token: await platform.token({ sub: volunteer.id, groups: ['volunteer'] }) };
 };
 

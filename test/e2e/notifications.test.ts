@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hoursFromNow } from '../helpers/builders.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 import { emailsTo, seedApprovedSeat, seedVolunteer } from '../integration/notifications-support.js';
 
@@ -9,12 +10,11 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
 describe('GET /v1/volunteers/me/calendar.ics', () => {
   it('lists the caller’s approved shifts with stable UIDs', async () => {
     const volunteer = await seedVolunteer();
-    const seat = await seedApprovedSeat({ volunteerId: volunteer.id, start: inHours(48), end: inHours(52) });
+    const seat = await seedApprovedSeat({ volunteerId: volunteer.id, start: hoursFromNow(48), end: hoursFromNow(52) });
     const token = await platform.token({ sub: volunteer.id, groups: ['volunteer'] });
 
     const first = await platform.request('GET', '/v1/volunteers/me/calendar.ics', { token });
@@ -30,7 +30,7 @@ describe('GET /v1/volunteers/me/calendar.ics', () => {
 
   it('shows nobody else’s shifts', async () => {
     const owner = await seedVolunteer();
-    const seat = await seedApprovedSeat({ volunteerId: owner.id, start: inHours(48), end: inHours(52) });
+    const seat = await seedApprovedSeat({ volunteerId: owner.id, start: hoursFromNow(48), end: hoursFromNow(52) });
     const token = await platform.token({ sub: 'someone-else', groups: ['volunteer'] });
 
     const response = await platform.request('GET', '/v1/volunteers/me/calendar.ics', { token });
@@ -85,7 +85,7 @@ describe('local SMS outbox and STOP keyword', () => {
 describe('POST /local/schedules/reminders', () => {
   it('runs the reminders job and reminds a volunteer whose shift starts tomorrow', async () => {
     const volunteer = await seedVolunteer();
-    await seedApprovedSeat({ volunteerId: volunteer.id, start: inHours(20), end: inHours(23) });
+    await seedApprovedSeat({ volunteerId: volunteer.id, start: hoursFromNow(20), end: hoursFromNow(23) });
 
     const response = await platform.request('POST', '/local/schedules/reminders');
 

@@ -3,31 +3,21 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../shared/db/client.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
-import { seedOrganization as seed } from '../helpers/builders.js';
+import { hoursFromNow, opportunityBody, seedOrganization as seed } from '../helpers/builders.js';
 
 let platform: TestPlatform;
-
-const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
 /** An organisation straight in the table (its onboarding workflow is tested elsewhere). */
 const seedOrganization = (status: 'active' | 'pending' | 'rejected' = 'active') => seed({ status });
 
-const body = (overrides: Record<string, unknown> = {}) => ({
-  titleAr: 'تنظيف الشاطئ',
-  titleEn: 'Beach clean-up',
-  descriptionAr: 'نجمع النفايات من شاطئ جدة الشمالي.',
-  descriptionEn: 'We collect litter on the northern Jeddah beach.',
-  category: 'environment',
-  city: 'jeddah',
-  skills: ['first-aid'],
-  professions: ['paramedic'],
-  requiresApproval: true,
-  shifts: [
-    { start: hoursFromNow(48), end: hoursFromNow(52), capacity: 20 },
-    { start: hoursFromNow(24), end: hoursFromNow(28), capacity: 5 },
-  ],
-  ...overrides,
-});
+const body = (overrides: Record<string, unknown> = {}) =>
+  opportunityBody(
+    [
+      { start: hoursFromNow(48), end: hoursFromNow(52), capacity: 20 },
+      { start: hoursFromNow(24), end: hoursFromNow(28), capacity: 5 },
+    ],
+    { skills: ['first-aid'], professions: ['paramedic'], ...overrides },
+  );
 
 const managerToken = (orgId: string, sub = `manager-${orgId}`) => platform.token({ sub, groups: ['org-manager'], orgId });
 

@@ -15,11 +15,10 @@ import type { ApplicationRecord, ApplicationStatus } from '../../shared/domain/a
 import { riyadhMonth } from '../../shared/domain/time.js';
 import { luhnCheckDigit } from '../../shared/domain/volunteers/national-id.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
-import { seedOrganization as seed } from '../helpers/builders.js';
+import { hoursFromNow, seedOrganization as seed } from '../helpers/builders.js';
 
 let platform: TestPlatform;
 let serial = 0;
-const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
 const nationalId = (): string => {
   serial += 1;

@@ -9,6 +9,7 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localWorkflowRunner } from '../../infra/local/workflows.js';
 import { localUserDirectory } from '../../shared/identity/user-directory.js';
+import { hoursFromNow, opportunityBody } from '../helpers/builders.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 
 /** 7 days → 60 s: the decision is taken long before the wait times out. */
@@ -27,17 +28,14 @@ const registration = () => ({
   causes: ['social-welfare'],
 });
 
-const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
-const opportunity = {
+const opportunity = opportunityBody([{ start: hoursFromNow(48), end: hoursFromNow(52), capacity: 10 }], {
   titleAr: 'توزيع السلال الغذائية',
   titleEn: 'Food basket distribution',
   descriptionAr: 'نوزع السلال الغذائية على الأسر في حي النسيم.',
   descriptionEn: 'We hand out food baskets to families in Al Naseem.',
   category: 'social-welfare',
   city: 'riyadh',
-  requiresApproval: true,
-  shifts: [{ start: hoursFromNow(48), end: hoursFromNow(52), capacity: 10 }],
-};
+});
 
 /** Registers as `founder`, lets a reviewer approve and waits for the workflow and its events. */
 const registeredAndApproved = async (founder: string) => {
