@@ -8,10 +8,8 @@ import { join } from 'node:path';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import registerEvent from '../../events/http/register-volunteer.json' with { type: 'json' };
-import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { luhnCheckDigit } from '../../shared/domain/volunteers/national-id.js';
 import { hoursApproved } from '../integration/register-support.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
@@ -34,26 +32,8 @@ describe('the verification page in Chromium', () => {
     const volunteer = await platform.token({ sub, groups: ['volunteer'] });
     const idBase = `10734${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
     await platform.request('POST', '/v1/volunteers', { token: volunteer, body: { ...profile, nationalId: idBase + luhnCheckDigit(idBase) } });
-    const { organizationRepository } = await import('../../shared/db/organization-repository.js');
-    const at = new Date().toISOString();
-    const orgId = ulid();
-    await organizationRepository().create(
-      {
-        nameAr: 'جمعية إطعام الخيرية',
-        nameEn: 'Ita3am Charity',
-        licenseNumber: String(5_100_000_000 + Math.floor(Math.random() * 800_000_000)),
-        city: 'riyadh',
-        contactEmail: 'contact@itaam.example.sa',
-        phone: '+966112345678',
-        causes: ['health'],
-        id: orgId,
-        status: 'pending',
-        registeredBy: { sub: 'founder' },
-        createdAt: at,
-        updatedAt: at,
-      } as OrganizationRecord,
-      { status: 'pending', at, by: 'founder', reason: 'registered' },
-    );
+    const { seedOrganization } = await import('../helpers/builders.js');
+    const orgId = await seedOrganization({ status: 'pending', city: 'riyadh', causes: ['health'], names: { ar: 'جمعية إطعام الخيرية', en: 'Ita3am Charity' } });
     const { handler } = await import('../../functions/consumers/register-hours.js');
     await handler(hoursApproved({ volunteerId: sub, orgId, date: '2026-02-12', minutes: 375 }).envelope);
     certificate = (await platform.request('POST', '/v1/volunteers/me/certificates', { token: volunteer, body: { orgId } })).body;

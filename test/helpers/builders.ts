@@ -22,8 +22,10 @@ export const seedOrganization = async (
     causes?: OrganizationRecord['causes'];
     department?: boolean;
     names?: { ar: string; en: string };
-    /** When it was registered (and decided). */
+    contactEmail?: string;
+    /** When it was registered, and decided (`decidedAt`, default the same instant). */
     at?: string;
+    decidedAt?: string;
   } = {},
 ): Promise<string> => {
   const { status = 'active' } = options;
@@ -35,7 +37,7 @@ export const seedOrganization = async (
     nameEn: options.names?.en ?? 'Society',
     licenseNumber: String(licence++),
     city: options.city ?? 'jeddah',
-    contactEmail: 'contact@example.sa',
+    contactEmail: options.contactEmail ?? 'contact@example.sa',
     phone: '+966122345678',
     causes: options.causes ?? ['environment'],
     status: 'pending',
@@ -45,15 +47,16 @@ export const seedOrganization = async (
   };
   await repo.create(org, { status: 'pending', at, by: 'founder' });
   if (status === 'pending') return org.id;
+  const decidedAt = options.decidedAt ?? at;
   if (status === 'rejected') {
-    await repo.transition(org.id, 'pending', { status, from: 'pending', at, by: 'reviewer', reason: 'no' }, { releaseLicense: org.licenseNumber });
+    await repo.transition(org.id, 'pending', { status, from: 'pending', at: decidedAt, by: 'reviewer', reason: 'no' }, { releaseLicense: org.licenseNumber });
     return org.id;
   }
   await repo.transition(
     org.id,
     'pending',
-    { status, from: 'pending', at, by: 'reviewer' },
-    options.department ? { department: { orgId: org.id, establishedAt: at, approvedBy: 'reviewer' } } : undefined,
+    { status, from: 'pending', at: decidedAt, by: 'reviewer' },
+    options.department ? { department: { orgId: org.id, establishedAt: decidedAt, approvedBy: 'reviewer' } } : undefined,
   );
   return org.id;
 };

@@ -1,6 +1,5 @@
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import { consumeImpact, envelope } from '../helpers/impact-events.js';
 import { createTestTable } from '../helpers/table.js';
 
@@ -28,26 +27,15 @@ let run: (event: { name: string; scheduledAt: string }) => Promise<{ month: stri
 beforeAll(async () => {
   await createTestTable();
   process.env.MINISTRY_REPORTS_EMAIL = MINISTRY_EMAIL;
-  const { organizationRepository } = await import('../../shared/db/organization-repository.js');
-  const org: OrganizationRecord = {
-    id: ulid(),
-    nameAr: 'جمعية البر',
-    nameEn: 'Al Birr Society',
-    licenseNumber: '4000000101',
+  const { seedOrganization } = await import('../helpers/builders.js');
+  orgId = await seedOrganization({
     city: 'jeddah',
-    contactEmail: ORG_EMAIL,
-    phone: '+966122345678',
     causes: ['health'],
-    status: 'pending',
-    registeredBy: { sub: 'founder' },
-    createdAt: '2026-01-05T09:00:00.000Z',
-    updatedAt: '2026-01-05T09:00:00.000Z',
-  };
-  orgId = org.id;
-  const repo = organizationRepository();
-  await repo.create(org, { status: 'pending', at: org.createdAt, by: 'founder', reason: 'registered' });
-  await repo.transition(org.id, 'pending', { status: 'active', from: 'pending', at: '2026-01-06T09:00:00.000Z', by: 'reviewer' }, {
-    department: { orgId: org.id, establishedAt: '2026-01-06T09:00:00.000Z', approvedBy: 'reviewer' },
+    names: { ar: 'جمعية البر', en: 'Al Birr Society' },
+    contactEmail: ORG_EMAIL,
+    at: '2026-01-05T09:00:00.000Z',
+    decidedAt: '2026-01-06T09:00:00.000Z',
+    department: true,
   });
   const consume = consumeImpact;
   for (const [i, date] of ['2026-01-20', '2026-02-27', '2026-02-28'].entries()) {
@@ -55,7 +43,7 @@ beforeAll(async () => {
       envelope('HoursApproved', `m-a${i}`, {
         hoursId: `m-h${i}`,
         volunteerId: `m-v${i}`,
-        orgId: org.id,
+        orgId,
         opportunityId: 'opp',
         kind: 'claim',
         date,

@@ -191,17 +191,10 @@ describe('onboarding emails', () => {
   it('write to the ministry reviewers’ list in Arabic and English, linking the organisation', async () => {
     const reviewers = `reviewers-${Date.now()}@ministry.example.sa`;
     process.env.MINISTRY_REVIEWERS_EMAIL = reviewers;
-    const { organizationRepository } = await import('../../shared/db/organization-repository.js');
+    const { seedOrganization } = await import('../helpers/builders.js');
     const { notifyReviewers } = await import('../../shared/domain/organizations/onboarding.js');
     const { onboardingPorts } = await import('../../functions/workflows/organization-onboarding/ports.js');
-    const { ulid } = await import('ulid');
-    const at = new Date().toISOString();
-    const org = {
-      id: ulid(), nameAr: 'جمعية البر', nameEn: 'Birr Society', licenseNumber: `43${String(Date.now()).slice(-8)}`, city: 'riyadh' as const,
-      contactEmail: 'contact@example.sa', phone: '+966112345678', causes: ['health' as const], status: 'pending' as const,
-      registeredBy: { sub: 'founder' }, createdAt: at, updatedAt: at,
-    };
-    await organizationRepository().create(org, { status: 'pending', at, by: 'founder', reason: 'registered' });
+    const org = { id: await seedOrganization({ status: 'pending', city: 'riyadh', causes: ['health'], names: { ar: 'جمعية البر', en: 'Birr Society' } }) };
 
     await notifyReviewers(onboardingPorts(), { orgId: org.id });
 
