@@ -20,9 +20,10 @@ import type { OpportunityRecord, ShiftRecord } from '../../shared/domain/opportu
 import { currentCharter } from '../../shared/domain/volunteers/documents/index.js';
 import type { VolunteerRecord } from '../../shared/domain/volunteers/schema.js';
 import { env } from '../../shared/env.js';
+import { hoursFromNow } from '../helpers/builders.js';
 
 export const HOUR = 3_600_000;
-export const hoursFromNow = (hours: number): string => new Date(Date.now() + hours * HOUR).toISOString();
+export { hoursFromNow };
 
 export const reviewDeps = (overrides: Partial<ApplicationDeps> = {}): ApplicationDeps => ({
   repo: applicationRepository(),
