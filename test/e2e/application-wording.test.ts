@@ -30,18 +30,11 @@ const volunteerToken = (sub: string) => platform.token({ sub, groups: ['voluntee
 const managerToken = (orgId: string) => platform.token({ sub: `manager-${orgId}`, groups: ['org-manager'], orgId });
 const english = { preferences: { email: true, sms: false, locale: 'en' as const } };
 
-const seedOrganization = async (orgId: string) => {
-  const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { documentClient } = await import('../../shared/db/client.js');
-  const { organization } = await import('../../shared/db/entities/organization.js');
-  const Item = { ...organization.keys.item(orgId), entity: 'Organization', id: orgId, nameAr: 'جمعية إطعام', nameEn: 'Itaam Association', status: 'active' };
-  await documentClient().send(new PutCommand({ TableName: process.env.TABLE_NAME, Item }));
-};
+/** An active organisation (named in the emails), through the shared builder. */
+const seedOrganization = async () => (await import('../helpers/builders.js')).seedOrganization({ names: { ar: 'جمعية إطعام', en: 'Itaam Association' } });
 
 const opportunity = async (capacity = 5) => {
-  const seeded = await support.seedOpportunity({ shifts: [{ start: support.hoursFromNow(72), end: support.hoursFromNow(76), capacity }] });
-  await seedOrganization(seeded.opportunity.orgId);
-  return seeded;
+  return support.seedOpportunity({ orgId: await seedOrganization(), shifts: [{ start: support.hoursFromNow(72), end: support.hoursFromNow(76), capacity }] });
 };
 
 const withdrawalEmail = async (sub: string) => {

@@ -24,18 +24,12 @@ afterAll(async () => platform?.stop());
 const volunteerToken = (sub: string) => platform.token({ sub, groups: ['volunteer'] });
 const managerToken = (orgId: string) => platform.token({ sub: `manager-${orgId}`, groups: ['org-manager'], orgId });
 
-const seedOrganization = async (orgId: string) => {
-  const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { documentClient } = await import('../../shared/db/client.js');
-  const { organization } = await import('../../shared/db/entities/organization.js');
-  const Item = { ...organization.keys.item(orgId), entity: 'Organization', id: orgId, nameAr: 'جمعية إطعام', nameEn: 'Itaam Association', status: 'active' };
-  await documentClient().send(new PutCommand({ TableName: process.env.TABLE_NAME, Item }));
-};
+/** An active organisation (named in the emails), through the shared builder. */
+const seedOrganization = async () => (await import('../helpers/builders.js')).seedOrganization({ names: { ar: 'جمعية إطعام', en: 'Itaam Association' } });
 
 /** One shift of capacity 1: an approved seat, a waitlisted and a pending application; then the managers close it. */
 const closeWithApplications = async () => {
-  const seeded = await support.seedOpportunity({ shifts: [{ start: support.hoursFromNow(72), end: support.hoursFromNow(76), capacity: 1 }] });
-  await seedOrganization(seeded.opportunity.orgId);
+  const seeded = await support.seedOpportunity({ orgId: await seedOrganization(), shifts: [{ start: support.hoursFromNow(72), end: support.hoursFromNow(76), capacity: 1 }] });
   const [approvedSub, waitingSub, pendingSub] = [await support.seedVolunteer(), await support.seedVolunteer(), await support.seedVolunteer()];
   const approved = await support.seedApprovedDecision(approvedSub, seeded);
   await review.reserveSeat(support.reviewDeps(), { applicationId: approved.id });

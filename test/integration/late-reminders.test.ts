@@ -4,7 +4,6 @@
  * not passed, exactly once. The seat is reserved through the applications repository (which
  * indexes a late booking by its approval time); the job runs at given times.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTable } from '../helpers/table.js';
 import { emailsTo } from './notifications-support.js';
@@ -13,18 +12,14 @@ await createTestTable();
 const { handler } = await import('../../functions/schedules/reminders.js');
 const support = await import('./applications-support.js');
 const review = await import('../../shared/domain/applications/review.js');
-const { documentClient } = await import('../../shared/db/client.js');
-const { organization } = await import('../../shared/db/entities/organization.js');
+const { seedOrganization } = await import('../helpers/builders.js');
 
 const run = (at: Date) => handler({ name: 'reminders', scheduledAt: at.toISOString() });
 const minutes = (m: number) => new Date(Date.now() + m * 60_000);
 
 /** A volunteer approved now for a shift starting in `hours`. */
 const approvedNow = async (hours: number) => {
-  const seeded = await support.seedOpportunity({ shifts: [{ start: support.hoursFromNow(hours), end: support.hoursFromNow(hours + 3), capacity: 5 }] });
-  await documentClient().send(
-    new PutCommand({ TableName: process.env.TABLE_NAME, Item: { ...organization.keys.item(seeded.opportunity.orgId), entity: 'Organization', id: seeded.opportunity.orgId, nameAr: 'جمعية', nameEn: 'Society', status: 'active' } }),
-  );
+  const seeded = await support.seedOpportunity({ orgId: await seedOrganization(), shifts: [{ start: support.hoursFromNow(hours), end: support.hoursFromNow(hours + 3), capacity: 5 }] });
   const sub = await support.seedVolunteer();
   const decided = await support.seedApprovedDecision(sub, seeded);
   await review.reserveSeat(support.reviewDeps(), { applicationId: decided.id });
