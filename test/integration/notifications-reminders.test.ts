@@ -137,15 +137,13 @@ describe('reminders job: pending decisions', () => {
     const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
     const { documentClient } = await import('../../shared/db/client.js');
     const { application } = await import('../../shared/db/entities/application.js');
-    const { organization } = await import('../../shared/db/entities/organization.js');
-    const { organizationManager } = await import('../../shared/db/entities/organization-manager.js');
-    const { volunteerDepartment } = await import('../../shared/db/entities/volunteer-department.js');
+    const { organizationRepository } = await import('../../shared/db/organization-repository.js');
+    const { seedOrganization } = await import('../helpers/builders.js');
     const put = (Item: Record<string, unknown>) => documentClient().send(new PutCommand({ TableName: process.env.TABLE_NAME, Item }));
-    const orgId = `org-nudge-${Math.random().toString(36).slice(2, 8)}`;
-    const manager = `${orgId}@manager.example.sa`;
-    await put({ ...organization.keys.item(orgId), entity: 'Organization', id: orgId, nameAr: 'جمعية إطعام', nameEn: 'Itaam Association' });
-    await put({ ...volunteerDepartment.keys.item(orgId), ...volunteerDepartment.keys.index('2031-01-01T00:00:00.000Z', orgId), entity: 'VolunteerDepartment', orgId });
-    await put({ ...organizationManager.keys.item(orgId, 'm1'), entity: 'Manager', sub: 'm1', email: manager });
+    const manager = `nudge-${Math.random().toString(36).slice(2, 8)}@manager.example.sa`;
+    const at = '2031-01-01T00:00:00.000Z';
+    const orgId = await seedOrganization({ names: { ar: 'جمعية إطعام', en: 'Itaam Association' }, department: true, at });
+    await organizationRepository().putManager({ orgId, sub: 'm1', email: manager, addedBy: 'system', addedAt: at });
     for (const [id, at] of [['a1', '2031-02-01T06:00:00.000Z'], ['a2', '2031-02-01T06:30:00.000Z'], ['a3', '2031-02-02T06:30:00.000Z']] as const) {
       await put({ ...application.keys.item(id + orgId), ...application.keys.reviewQueue(orgId, 'pending', at, id + orgId), entity: 'Application', status: 'pending' });
     }

@@ -99,16 +99,12 @@ describe('crashes and faults while 100 volunteers apply', () => {
     const { outboxEvent, EVENT_OUTBOX_SHARDS } = await import('../../shared/db/entities/outbox-event.js');
     const { notificationRepository } = await import('../../shared/db/notification-repository.js');
 
-    const { organization } = await import('../../shared/db/entities/organization.js');
-    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { seedOrganization } = await import('../helpers/builders.js');
 
     // 4 organisations, each with an opportunity of 3 shifts of 2–6 seats (≈ 48 seats for 100 volunteers), no approval step: seat or waitlist.
     const seeded = await Promise.all(
       [0, 1, 2, 3].map(async (o) => {
-        const orgId = ulid();
-        await documentClient().send(
-          new PutCommand({ TableName: tableName, Item: { ...organization.keys.item(orgId), entity: 'Organization', id: orgId, nameAr: `جمعية ${o}`, nameEn: `Society ${o}`, status: 'active' } }),
-        );
+        const orgId = await seedOrganization({ names: { ar: `جمعية ${o}`, en: `Society ${o}` } });
         return support.seedOpportunity({
           orgId,
           requiresApproval: false,
