@@ -72,8 +72,13 @@ describe('Erasure workflow', () => {
 
     expect(again.status).toBe('SUCCEEDED');
     const itemsAfter = await support.allItems();
-    expect(itemsAfter.filter((i) => i.entity !== 'ConsumedEvent' && i.entity !== 'OutboxEvent')).toEqual(
-      itemsBefore.filter((i) => i.entity !== 'ConsumedEvent' && i.entity !== 'OutboxEvent'),
-    );
+    // What the erasure writes, compared whole. Messages are compared by which exist (none new, none
+    // gone): the notifier keeps delivering the earlier run's messages (the promoted volunteer's
+    // email) in the background, so their attempts, lease and status move on their own.
+    const comparable = (items: Record<string, unknown>[]) =>
+      items
+        .filter((i) => i.entity !== 'ConsumedEvent' && i.entity !== 'OutboxEvent')
+        .map((i) => (i.entity === 'Notification' ? { PK: i.PK, SK: i.SK, entity: i.entity, about: i.about, address: i.address, channel: i.channel } : i));
+    expect(comparable(itemsAfter)).toEqual(comparable(itemsBefore));
   });
 });
