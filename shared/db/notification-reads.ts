@@ -175,49 +175,32 @@ export const managerContacts = async (
   return managers.map((m) => ({ email: m.email, locale: (m.sub && locales.get(m.sub)) || 'ar' }));
 };
 
-/** A volunteer's approved seats (the applications area's BOOKING items) starting after `since`. */
-export const approvedShifts = async (
+/** A volunteer's seat items of one kind (bookings, or seats cancelled with their opportunity) for shifts starting after `since`. */
+const seatsAfter = async (
+  keys: typeof bookingEntity.keys | typeof cancelledSeat.keys,
   volunteerId: string,
   since: string,
-  client: DynamoDBDocumentClient = documentClient(),
-  tableName: string = env.tableName,
+  client: DynamoDBDocumentClient,
+  tableName: string,
 ): Promise<DueBooking[]> => {
   const items = await queryAll(
     {
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': bookingEntity.keys.partition(volunteerId), ':from': bookingEntity.keys.sort(since), ':to': bookingEntity.keys.last },
+      ExpressionAttributeValues: { ':pk': keys.partition(volunteerId), ':from': keys.sort(since), ':to': keys.last },
     },
     client,
   );
-  const bookings: DueBooking[] = items.map((item) => ({
-    volunteerId,
-    shiftId: String(item.shiftId),
-    opportunityId: String(item.opportunityId),
-    orgId: String(item.orgId),
-    start: String(item.start),
-    end: String(item.end),
-  }));
-  return bookings;
+  return items.map((item) => bookedSeat({ ...item, volunteerId }));
 };
 
+/** A volunteer's approved seats (the applications area's BOOKING items) starting after `since`. */
+export const approvedShifts = (volunteerId: string, since: string, client: DynamoDBDocumentClient = documentClient(), tableName: string = env.tableName) =>
+  seatsAfter(bookingEntity.keys, volunteerId, since, client, tableName);
+
 /** A volunteer's seats cancelled by a closed opportunity, for shifts starting after `since` (the calendar feed shows them cancelled). */
-export const cancelledShifts = async (
-  volunteerId: string,
-  since: string,
-  client: DynamoDBDocumentClient = documentClient(),
-  tableName: string = env.tableName,
-): Promise<DueBooking[]> => {
-  const items = await queryAll(
-    {
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': cancelledSeat.keys.partition(volunteerId), ':from': cancelledSeat.keys.sort(since), ':to': cancelledSeat.keys.last },
-    },
-    client,
-  );
-  return items.map((item) => bookedSeat(item));
-};
+export const cancelledShifts = (volunteerId: string, since: string, client: DynamoDBDocumentClient = documentClient(), tableName: string = env.tableName) =>
+  seatsAfter(cancelledSeat.keys, volunteerId, since, client, tableName);
 
 /**
  * Organisations whose review queue (applications area, GSI2 `ORG#<orgId>#APP#pending`, sorted by

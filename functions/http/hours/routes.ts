@@ -48,6 +48,29 @@ const tags = ['hours'];
 const file = (name: string) => `functions/http/hours/${name}.ts`;
 const WORKFLOW = 'workflow:HoursVerification' as const;
 
+/** The hours record the list examples show (a Riyadh nurse's shift), before its status and decision. */
+const hoursRecordExample = {
+  id: '01JT0H7K2M4N6P8Q0R2S4T6V8W',
+  volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
+  orgId: '01JRZX4B6C8D0E2F4G6H8J0K2M',
+  opportunityId: '01JS2ZR7M1N5P8Q2R6S9T3V7W4',
+  shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5',
+  kind: 'shift' as const,
+  date: '2026-05-02',
+  startedAt: '2026-05-02T05:02:00.000Z',
+  endedAt: '2026-05-02T09:00:00.000Z',
+  requestedMinutes: 238,
+  minutes: 238,
+  track: 'professional',
+  profession: 'nurse',
+  causes: ['health'] as string[],
+  city: 'riyadh',
+  region: 'riyadh',
+  flags: [] as string[],
+  round: 1,
+  createdAt: '2026-05-02T09:00:00.000Z',
+};
+
 export const getAttendanceCode = /* @__PURE__ */ defineOperation({
   id: 'GetAttendanceCode',
   method: 'GET',
@@ -255,26 +278,8 @@ export const listOrganizationHours = /* @__PURE__ */ defineOperation({
     response: {
       items: [
         {
-          id: '01JT0H7K2M4N6P8Q0R2S4T6V8W',
-          volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
-          orgId: '01JRZX4B6C8D0E2F4G6H8J0K2M',
-          opportunityId: '01JS2ZR7M1N5P8Q2R6S9T3V7W4',
-          shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5',
-          kind: 'shift',
-          date: '2026-05-02',
-          startedAt: '2026-05-02T05:02:00.000Z',
-          endedAt: '2026-05-02T09:00:00.000Z',
-          requestedMinutes: 238,
-          minutes: 238,
+          ...hoursRecordExample,
           status: 'pending',
-          track: 'professional',
-          profession: 'nurse',
-          causes: ['health'],
-          city: 'riyadh',
-          region: 'riyadh',
-          flags: [],
-          round: 1,
-          createdAt: '2026-05-02T09:00:00.000Z',
           updatedAt: '2026-05-02T09:00:00.000Z',
           decisions: [],
           attendance: { attended: 14, noShows: 1, lateCancellations: 0, since: '2025-05-02' },
@@ -400,26 +405,8 @@ export const listMyHours = /* @__PURE__ */ defineOperation({
     response: {
       items: [
         {
-          id: '01JT0H7K2M4N6P8Q0R2S4T6V8W',
-          volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
-          orgId: '01JRZX4B6C8D0E2F4G6H8J0K2M',
-          opportunityId: '01JS2ZR7M1N5P8Q2R6S9T3V7W4',
-          shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5',
-          kind: 'shift',
-          date: '2026-05-02',
-          startedAt: '2026-05-02T05:02:00.000Z',
-          endedAt: '2026-05-02T09:00:00.000Z',
-          requestedMinutes: 238,
-          minutes: 238,
+          ...hoursRecordExample,
           status: 'approved',
-          track: 'professional',
-          profession: 'nurse',
-          causes: ['health'],
-          city: 'riyadh',
-          region: 'riyadh',
-          flags: [],
-          round: 1,
-          createdAt: '2026-05-02T09:00:00.000Z',
           updatedAt: '2026-05-03T07:15:00.000Z',
           decisions: [{ decision: 'approve', minutes: 238, by: 'manager-5b1d', at: '2026-05-03T07:15:00.000Z', round: 1 }],
           valueSar: 396.67,

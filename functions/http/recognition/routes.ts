@@ -32,6 +32,21 @@ import { defineOperation } from '../operation.js';
 
 const tags = ['recognition'];
 
+/** The reward the examples show, as the API answers it. */
+const rewardExample = {
+  id: '01JT5R7W9Y1A3C5E7G9J1M3P5S',
+  titleAr: 'أولوية التسجيل في الفعاليات الكبرى',
+  titleEn: 'Priority registration for major events',
+  descriptionAr: 'تسجيل مبكر في فرص التطوع الأكثر طلبًا',
+  descriptionEn: 'Early registration for the most popular opportunities',
+  pointsCost: 500,
+  stockLeft: 1000,
+  minApprovedHours: 20,
+  validFrom: '2026-11-30T21:00:00.000Z',
+  validUntil: '2027-11-30T21:00:00.000Z',
+  perVolunteer: 'once-a-year' as const,
+};
+
 export const listMyBadges = /* @__PURE__ */ defineOperation({
   id: 'ListMyBadges',
   method: 'GET',
@@ -215,19 +230,7 @@ export const listRewards = /* @__PURE__ */ defineOperation({
   examples: {
     response: {
       items: [
-        {
-      id: '01JT5R7W9Y1A3C5E7G9J1M3P5S',
-      titleAr: 'أولوية التسجيل في الفعاليات الكبرى',
-      titleEn: 'Priority registration for major events',
-      descriptionAr: 'تسجيل مبكر في فرص التطوع الأكثر طلبًا',
-      descriptionEn: 'Early registration for the most popular opportunities',
-      pointsCost: 500,
-      stockLeft: 1000,
-      minApprovedHours: 20,
-      perVolunteer: 'once-a-year',
-      validFrom: '2026-11-30T21:00:00.000Z',
-      validUntil: '2027-11-30T21:00:00.000Z',
-    },
+        rewardExample,
       ],
     },
   },
@@ -260,19 +263,7 @@ export const createReward = /* @__PURE__ */ defineOperation({
       validFrom: '2026-12-01T00:00:00+03:00',
       validUntil: '2027-12-01T00:00:00+03:00',
     },
-    response: {
-      id: '01JT5R7W9Y1A3C5E7G9J1M3P5S',
-      titleAr: 'أولوية التسجيل في الفعاليات الكبرى',
-      titleEn: 'Priority registration for major events',
-      descriptionAr: 'تسجيل مبكر في فرص التطوع الأكثر طلبًا',
-      descriptionEn: 'Early registration for the most popular opportunities',
-      pointsCost: 500,
-      stockLeft: 1000,
-      minApprovedHours: 20,
-      perVolunteer: 'once-a-year',
-      validFrom: '2026-11-30T21:00:00.000Z',
-      validUntil: '2027-11-30T21:00:00.000Z',
-    },
+    response: rewardExample,
   },
 });
 
