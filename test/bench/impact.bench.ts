@@ -26,6 +26,8 @@ const SHAPE = process.env.BENCH_IMPACT_SHAPE === 'bulk' ? 'bulk' : 'random';
 const GOAL_P99_MS = 50;
 
 process.env.LOCAL_CRON = 'off';
+// A million ledger entries, activity items and counters stay in DynamoDB Local's memory: 1 GB of heap is not enough.
+process.env.DYNAMODB_LOCAL_HEAP ??= EVENTS > 200_000 ? '8g' : '1g';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 
 const benchmark: Benchmark = {
