@@ -11,12 +11,12 @@ import { SuppressionReason } from '../../shared/domain/notifications/schema.js';
 import { snsConsumer } from '../../shared/middleware/sns-consumer.js';
 import { logger } from '../../shared/powertools/logger.js';
 
-const Recipient = z.object({ emailAddress: z.string() });
-export const SesEvent = z.object({
-  eventType: z.string(),
-  bounce: z.object({ bounceType: z.string(), timestamp: z.string().optional(), bouncedRecipients: z.array(Recipient) }).optional(),
-  complaint: z.object({ timestamp: z.string().optional(), complainedRecipients: z.array(Recipient) }).optional(),
-  mail: z.object({ timestamp: z.string().optional() }).optional(),
+const Recipient = /* @__PURE__ */ z.object({ emailAddress: /* @__PURE__ */ z.string() });
+export const SesEvent = /* @__PURE__ */ z.object({
+  eventType: /* @__PURE__ */ z.string(),
+  bounce: /* @__PURE__ */ z.object({ bounceType: /* @__PURE__ */ z.string(), timestamp: /* @__PURE__ */ z.string().optional(), bouncedRecipients: /* @__PURE__ */ z.array(Recipient) }).optional(),
+  complaint: /* @__PURE__ */ z.object({ timestamp: /* @__PURE__ */ z.string().optional(), complainedRecipients: /* @__PURE__ */ z.array(Recipient) }).optional(),
+  mail: /* @__PURE__ */ z.object({ timestamp: /* @__PURE__ */ z.string().optional() }).optional(),
 });
 
 export const handler = snsConsumer({ id: 'EmailBounces', message: SesEvent }).handler(async (messages): Promise<{ suppressed: number }> => {

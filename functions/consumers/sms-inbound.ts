@@ -16,12 +16,12 @@ import { snsConsumer } from '../../shared/middleware/sns-consumer.js';
 import { logger } from '../../shared/powertools/logger.js';
 
 /** The message End User Messaging publishes (two-way SMS). */
-export const InboundSmsMessage = z.object({
-  originationNumber: z.string().min(1),
-  destinationNumber: z.string().optional(),
-  messageKeyword: z.string().optional(),
-  messageBody: z.string(),
-  inboundMessageId: z.string().optional(),
+export const InboundSmsMessage = /* @__PURE__ */ z.object({
+  originationNumber: /* @__PURE__ */ z.string().min(1),
+  destinationNumber: /* @__PURE__ */ z.string().optional(),
+  messageKeyword: /* @__PURE__ */ z.string().optional(),
+  messageBody: /* @__PURE__ */ z.string(),
+  inboundMessageId: /* @__PURE__ */ z.string().optional(),
 });
 export type InboundSmsMessage = z.infer<typeof InboundSmsMessage>;
 

@@ -2,7 +2,7 @@
 import { defineSchedule, type ScheduleDefinition } from './definition.js';
 import { PLATFORM_TIME_ZONE } from '../../shared/domain/time.js';
 
-export const remindersSchedule = defineSchedule({
+export const remindersSchedule = /* @__PURE__ */ defineSchedule({
   name: 'reminders',
   id: 'Reminders',
   description: 'shift reminders 24 h and 2 h before, quiet-hours SMS that are due, nudges about pending applications',
@@ -20,7 +20,7 @@ export const remindersSchedule = defineSchedule({
  * that ended, then the region and national honours (HonourNomination workflows: the ministry
  * chooses, else the rule after 10 days). Conditional writes make every rerun a no-op.
  */
-export const awardsSchedule = defineSchedule({
+export const awardsSchedule = /* @__PURE__ */ defineSchedule({
   name: 'awards',
   id: 'Awards',
   description: 'daily milestones (badges) from change markers; volunteer of the month per organisation for the month that ended',
@@ -32,7 +32,7 @@ export const awardsSchedule = defineSchedule({
   memorySize: 1024,
 });
 
-export const trainingExpirySchedule = defineSchedule({
+export const trainingExpirySchedule = /* @__PURE__ */ defineSchedule({
   name: 'training-expiry',
   id: 'TrainingExpiry',
   description: 'daily: reminds volunteers 30 and 7 days before a training completion expires when an upcoming approved seat needs it (once per completion and step)',
@@ -45,7 +45,7 @@ export const trainingExpirySchedule = defineSchedule({
 });
 
 /** `manager-certifications` (daily, 08:00 Riyadh, issue 11): expiry reminders 30 days before; lapsed certifications leave the organisation's certified set. */
-export const managerCertificationsSchedule = defineSchedule({
+export const managerCertificationsSchedule = /* @__PURE__ */ defineSchedule({
   name: 'manager-certifications',
   id: 'ManagerCertifications',
   description: "daily: reminds volunteer managers 30 days before their certification expires; expired certifications leave their organisation's certified set (OrganizationCertifiedManagerChanged)",
@@ -56,7 +56,7 @@ export const managerCertificationsSchedule = defineSchedule({
   timeout: 300,
 });
 
-export const matchingSchedule = defineSchedule({
+export const matchingSchedule = /* @__PURE__ */ defineSchedule({
   name: 'matching',
   id: 'Matching',
   description: 'matches new or changed opportunities and volunteers (change markers), invites the top volunteers of new opportunities',
@@ -68,7 +68,7 @@ export const matchingSchedule = defineSchedule({
   memorySize: 1024,
 });
 
-export const matchingRunSchedule = defineSchedule({
+export const matchingRunSchedule = /* @__PURE__ */ defineSchedule({
   name: 'matching-run',
   id: 'MatchingRun',
   description: 'weekly national re-match: starts the MatchingRun Distributed Map over every volunteer shard (in-process locally)',
@@ -86,7 +86,7 @@ export const matchingRunSchedule = defineSchedule({
  * check-in nor a roster entry 24 h after the end into no-shows (the volunteer is told, with a
  * way to dispute). Every change is conditional, so a rerun changes nothing.
  */
-export const attendanceCloseSchedule = defineSchedule({
+export const attendanceCloseSchedule = /* @__PURE__ */ defineSchedule({
   name: 'attendance-close',
   id: 'AttendanceClose',
   description: 'closes forgotten check-outs 2 h after the shift end (auto-closed) and records no-shows 24 h after the end',
@@ -98,7 +98,7 @@ export const attendanceCloseSchedule = defineSchedule({
   memorySize: 1024,
 });
 
-export const evaluationsSchedule = defineSchedule({
+export const evaluationsSchedule = /* @__PURE__ */ defineSchedule({
   name: 'evaluations',
   id: 'Evaluations',
   description: 'daily: the day after a shift, invites each attendee to rate the experience and sends the managers a digest to rate the attendees (once per shift and recipient)',
@@ -111,7 +111,7 @@ export const evaluationsSchedule = defineSchedule({
 });
 
 /** The monthly impact run (issue 16): last month's snapshot, organisation and ministry reports. */
-export const impactSchedule = defineSchedule({
+export const impactSchedule = /* @__PURE__ */ defineSchedule({
   name: 'impact',
   id: 'Impact',
   description: "freezes last month's impact snapshot and emails each organisation its monthly impact and the ministry the national report (once each)",
@@ -124,7 +124,7 @@ export const impactSchedule = defineSchedule({
 });
 
 /** Daily reconciliation of the impact aggregates against the ledger (metric ImpactAggregateDrift). */
-export const impactReconcileSchedule = defineSchedule({
+export const impactReconcileSchedule = /* @__PURE__ */ defineSchedule({
   name: 'impact-reconcile',
   id: 'ImpactReconcile',
   description: 'recounts a random sample of organisation-months from the ledger and reports drift of the impact aggregates (metric ImpactAggregateDrift)',
@@ -137,7 +137,7 @@ export const impactReconcileSchedule = defineSchedule({
 });
 
 /** `team-seats` (every 15 minutes, issue 15): team seats no employee claimed go back to their shift 48 h before it starts. */
-export const teamSeatsSchedule = defineSchedule({
+export const teamSeatsSchedule = /* @__PURE__ */ defineSchedule({
   name: 'team-seats',
   id: 'TeamSeats',
   description: 'gives the team seats no employee claimed back to their shift 48 h before it starts (release index by time, no Scan)',

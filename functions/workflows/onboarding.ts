@@ -21,7 +21,7 @@
 import type { Need } from '../http/operation.js';
 import { days, defineWorkflow, lambdaTask, waitForDecision, type AslObject, type WorkflowDefinition } from '../../shared/workflows/definition.js';
 
-export const DECISION_TIMEOUT_SECONDS = days(7);
+export const DECISION_TIMEOUT_SECONDS = /* @__PURE__ */ days(7);
 
 export interface OnboardingKind {
   /** PascalCase workflow name, e.g. `CompanyOnboarding`. */

@@ -20,7 +20,7 @@ export interface TransactionStats {
   /** Extra attempts after a cancellation caused only by TransactionConflict. */
   conflictRetries: number;
 }
-const statsKey = Symbol.for('tatawwu.applicationTransactionStats');
+const statsKey = /* @__PURE__ */ Symbol.for('tatawwu.applicationTransactionStats');
 const statsHolder = globalThis as unknown as Record<symbol, TransactionStats | undefined>;
 /** Process-wide (every module instance shares it): the benchmark reads and resets it. */
 export const transactionStats: TransactionStats = (statsHolder[statsKey] ??= { transactions: 0, conflictRetries: 0 });
@@ -112,7 +112,7 @@ export const newApplicationItems = (TableName: string, application: ApplicationR
  * another volunteer's or organisation's list; anything else is a 400 naming `query.cursor`.
  */
 export const SORT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#([0-9A-HJKMNP-TV-Z]{26})$/;
-export const CursorShape = z.object({ p: z.string().max(300), s: z.string().regex(SORT) }).strict();
+export const CursorShape = /* @__PURE__ */ z.object({ p: /* @__PURE__ */ z.string().max(300), s: /* @__PURE__ */ z.string().regex(SORT) }).strict();
 /** The sort key after which the page starts; a cursor of another partition is refused. */
 export const cursorSortKey = (raw: string, partition: string): string => {
   const cursor = decodeCursor(raw, CursorShape);
@@ -121,4 +121,4 @@ export const cursorSortKey = (raw: string, partition: string): string => {
 };
 
 /** Statuses an application never leaves: kept for the retention period, then dropped by the TTL. */
-export const CLOSED_STATUSES: ReadonlySet<string> = new Set(['rejected', 'withdrawn', 'expired', 'cancelled']);
+export const CLOSED_STATUSES: ReadonlySet<string> = /* @__PURE__ */ new Set(['rejected', 'withdrawn', 'expired', 'cancelled']);

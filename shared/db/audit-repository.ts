@@ -12,8 +12,8 @@ import { env } from '../env.js';
 import { batchWriteAll, documentClient } from './client.js';
 import { AUDIT_DAY_SHARDS, auditEntry } from './entities/audit-entry.js';
 
-const KeyCursor = z.record(z.string(), z.string());
-const TimeCursor = z.object({ before: z.string() });
+const KeyCursor = /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string());
+const TimeCursor = /* @__PURE__ */ z.object({ before: /* @__PURE__ */ z.string() });
 
 /** The sort-key range of [from, to]: `<at>#<id>` sorts by time. */
 const range = (from: string, to: string) => ({ ':from': from, ':to': `${to}~` });

@@ -16,7 +16,7 @@ import { companyEmployee, companyEmployeeCounts, companyMembership, joinAttempts
 import { outboxPuts } from './entities/outbox-event.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 
-const Cursor = z.object({ sk: z.string() });
+const Cursor = /* @__PURE__ */ z.object({ sk: /* @__PURE__ */ z.string() });
 const contended = (what: string) => (attempts: number, cause: Error) => new ConflictError(`${what}: still contended after ${attempts} attempts, try again`, { cause });
 
 export const companyEmployeeRepository = (

@@ -39,7 +39,7 @@ import { companyItemsOf, itemsOf, volunteerRecipientId, type Holding } from './p
 type Key = { PK: string; SK: string };
 const keyOf = (item: Item): Key => ({ PK: String(item.PK), SK: String(item.SK) });
 
-const OPEN = new Set(['submitted', 'pending', 'waitlisted']);
+const OPEN = /* @__PURE__ */ new Set(['submitted', 'pending', 'waitlisted']);
 
 export const erasureRepository = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): ErasureStore => {
   const get = async (Key: Key) => (await client.send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))).Item;

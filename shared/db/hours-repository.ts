@@ -29,7 +29,7 @@ import { transactWrite, type TransactItem } from './transactions.js';
 
 type Kind = 'hours' | 'attendance' | 'ledger' | 'other';
 
-const PageCursor = z.object({ p: z.string(), s: z.string() });
+const PageCursor = /* @__PURE__ */ z.object({ p: /* @__PURE__ */ z.string(), s: /* @__PURE__ */ z.string() });
 
 /** A booked seat is what the hours area calls a Seat. */
 const toSeat = (item: Item): Seat => bookedSeat(item);

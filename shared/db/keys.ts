@@ -116,6 +116,6 @@ const isEntity = (value: unknown): value is Entity<never, Record<string, unknown
   typeof value === 'object' && value !== null && 'fromItem' in value && 'accessPatterns' in value && 'name' in value;
 
 /** Every entity of the table. */
-export const entities: readonly Entity<never, Record<string, unknown>>[] = modules.flatMap((module) => Object.values(module).filter(isEntity));
+export const entities: readonly Entity<never, Record<string, unknown>>[] = /* @__PURE__ */ modules.flatMap((module) => Object.values(module).filter(isEntity));
 
-export const accessPatterns: readonly AccessPattern[] = entities.flatMap((entity) => entity.accessPatterns);
+export const accessPatterns: readonly AccessPattern[] = /* @__PURE__ */ entities.flatMap((entity) => entity.accessPatterns);

@@ -34,20 +34,20 @@ export interface ContactStore {
 export const suppressionKey = (channel: Channel, address: string) => `${channel}:${address.toLowerCase()}`;
 
 /** The part of a volunteer profile the notifier reads (see shared/domain/volunteers/schema.ts). */
-const ContactProfile = z.object({
-  id: z.string(),
-  nameAr: z.string().optional(),
-  nameEn: z.string().optional(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
-  preferences: z.object({
-    email: z.boolean(),
-    sms: z.boolean(),
-    locale: Locale.catch('ar').default('ar'),
-    quietHours: z.object({ from: z.string(), to: z.string() }).optional(),
+const ContactProfile = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  nameAr: /* @__PURE__ */ z.string().optional(),
+  nameEn: /* @__PURE__ */ z.string().optional(),
+  email: /* @__PURE__ */ z.string().optional(),
+  phone: /* @__PURE__ */ z.string().optional(),
+  preferences: /* @__PURE__ */ z.object({
+    email: /* @__PURE__ */ z.boolean(),
+    sms: /* @__PURE__ */ z.boolean(),
+    locale: /* @__PURE__ */ Locale.catch('ar').default('ar'),
+    quietHours: /* @__PURE__ */ z.object({ from: /* @__PURE__ */ z.string(), to: /* @__PURE__ */ z.string() }).optional(),
   }),
-  consent: z
-    .object({ email: z.object({ granted: z.boolean() }).optional(), sms: z.object({ granted: z.boolean() }).optional() })
+  consent: /* @__PURE__ */ z
+    .object({ email: /* @__PURE__ */ z.object({ granted: /* @__PURE__ */ z.boolean() }).optional(), sms: /* @__PURE__ */ z.object({ granted: /* @__PURE__ */ z.boolean() }).optional() })
     .optional(),
 });
 

@@ -41,7 +41,7 @@ const opportunityItem = (opportunity: OpportunityRecord): Item =>
   });
 
 /** A list page's cursor: the organisation's partition and the sort key of the last opportunity returned. */
-const OrgListCursor = z.object({ p: z.string().max(200), s: z.string().max(200) }).strict();
+const OrgListCursor = /* @__PURE__ */ z.object({ p: /* @__PURE__ */ z.string().max(200), s: /* @__PURE__ */ z.string().max(200) }).strict();
 const shiftItem = (shift: ShiftRecord): Item =>
   shiftEntity.toItem(shift, { ...shiftEntity.keys.item(shift.opportunityId, shift.id), ...shiftEntity.keys.index(shift.id) });
 
@@ -54,7 +54,7 @@ const shiftItem = (shift: ShiftRecord): Item =>
  */
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const SORT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)#([0-9A-HJKMNP-TV-Z]{26})$/;
-const Cursor = z.object({ p: z.string().max(200), f: z.string().regex(ISO), s: z.string().regex(SORT) }).strict();
+const Cursor = /* @__PURE__ */ z.object({ p: /* @__PURE__ */ z.string().max(200), f: /* @__PURE__ */ z.string().regex(ISO), s: /* @__PURE__ */ z.string().regex(SORT) }).strict();
 type Cursor = z.infer<typeof Cursor>;
 
 export const encodeCursor = (cursor: Cursor): string => encodeOpaque(cursor);
@@ -107,7 +107,7 @@ const MAX_ROUNDS = 5;
 /** Items read by one Query at most (DynamoDB also stops at 1 MB). */
 const MAX_READ = 1000;
 
-const summaryFields = Object.keys(OpportunitySummary.shape) as (keyof OpportunitySummary)[];
+const summaryFields = /* @__PURE__ */ Object.keys(OpportunitySummary.shape) as (keyof OpportunitySummary)[];
 const toSummary = (item: Item): OpportunitySummary =>
   Object.fromEntries(summaryFields.filter((field) => item[field] !== undefined).map((field) => [field, item[field]])) as OpportunitySummary;
 

@@ -31,7 +31,7 @@ type Item = Record<string, unknown>;
 const holdEnd = (createdAt: string): string => new Date(Date.parse(createdAt) + LICENSE_HOLD_SECONDS * 1000).toISOString();
 
 /** A list page's cursor: the partition listed and the sort key of the last organisation returned. */
-const ListCursor = z.object({ p: z.string().max(200), s: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9A-HJKMNP-TV-Z]{26}$/) }).strict();
+const ListCursor = /* @__PURE__ */ z.object({ p: /* @__PURE__ */ z.string().max(200), s: /* @__PURE__ */ z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9A-HJKMNP-TV-Z]{26}$/) }).strict();
 
 
 /** Which items of a cancelled transaction failed their condition (by position). */

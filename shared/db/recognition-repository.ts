@@ -34,8 +34,8 @@ type Item = Record<string, unknown>;
 const isStatusEntry = (value: unknown): value is { listId: string; index: number } =>
   typeof value === 'object' && value !== null && typeof (value as Item).listId === 'string' && typeof (value as Item).index === 'number';
 
-const LedgerCursor = z.object({ PK: z.string(), SK: z.string() }).strict();
-const AchievementCursor = z.object({ day: z.iso.date(), key: z.object({ PK: z.string(), SK: z.string() }).strict().optional() }).strict();
+const LedgerCursor = /* @__PURE__ */ z.object({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string() }).strict();
+const AchievementCursor = /* @__PURE__ */ z.object({ day: /* @__PURE__ */ z.iso.date(), key: /* @__PURE__ */ z.object({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string() }).strict().optional() }).strict();
 
 const contended = (attempts: number, cause: Error) => Object.assign(new Error(`recognition write still contended after ${attempts} attempts`), { cause });
 

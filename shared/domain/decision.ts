@@ -13,11 +13,11 @@ export const decisionRequest = (rejectReason: string) =>
   ]);
 
 /** The decision as recorded (who, when), kept on the record the workflow acts on. */
-export const RecordedDecision = z.object({
-  decision: z.enum(['approve', 'reject']),
-  reason: z.string().optional(),
-  by: z.string(),
-  at: z.string(),
+export const RecordedDecision = /* @__PURE__ */ z.object({
+  decision: /* @__PURE__ */ z.enum(['approve', 'reject']),
+  reason: /* @__PURE__ */ z.string().optional(),
+  by: /* @__PURE__ */ z.string(),
+  at: /* @__PURE__ */ z.string(),
 });
 export type RecordedDecision = z.infer<typeof RecordedDecision>;
 

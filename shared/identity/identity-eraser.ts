@@ -31,10 +31,10 @@ export interface LocalIdentityEraser extends IdentityEraser {
   readonly erased: ReadonlySet<string>;
 }
 
-const globalKey = Symbol.for('tatawwu.localIdentityEraser');
+const globalKey = /* @__PURE__ */ Symbol.for('tatawwu.localIdentityEraser');
 const holder = globalThis as unknown as Record<symbol, LocalIdentityEraser | undefined>;
 
-export const localIdentityEraser: LocalIdentityEraser = (holder[globalKey] ??= (() => {
+export const localIdentityEraser: LocalIdentityEraser = (holder[globalKey] ??= /* @__PURE__ */ (() => {
   const erased = new Set<string>();
   return {
     erased,

@@ -61,11 +61,11 @@ export interface RecordingUserDirectory extends UserDirectory, VolunteerDirector
   readonly volunteers: ReadonlySet<string>;
 }
 
-const globalKey = Symbol.for('tatawwu.localUserDirectory');
+const globalKey = /* @__PURE__ */ Symbol.for('tatawwu.localUserDirectory');
 const holder = globalThis as unknown as Record<symbol, RecordingUserDirectory | undefined>;
 
 /** The local stand-in: remembers the grants (shared by every module instance in the process). */
-export const localUserDirectory: RecordingUserDirectory = (holder[globalKey] ??= (() => {
+export const localUserDirectory: RecordingUserDirectory = (holder[globalKey] ??= /* @__PURE__ */ (() => {
   const grants: { sub: string; orgId: string }[] = [];
   const companyAdmins: { sub: string; companyId: string }[] = [];
   const volunteers = new Set<string>();

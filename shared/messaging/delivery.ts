@@ -11,7 +11,7 @@ export class DeliveryError extends Error {
   }
 }
 
-const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'LimitExceededException', 'ServiceQuotaExceededException']);
+const THROTTLING = /* @__PURE__ */ new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'LimitExceededException', 'ServiceQuotaExceededException']);
 
 /**
  * Permanent: the provider refused this message (bad address, rejected content, unverified

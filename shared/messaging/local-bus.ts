@@ -121,6 +121,6 @@ const createLocalBus = (): LocalBus => {
   };
 };
 
-const globalKey = Symbol.for('tatawwu.localBus.v2');
+const globalKey = /* @__PURE__ */ Symbol.for('tatawwu.localBus.v2');
 const holder = globalThis as unknown as Record<symbol, LocalBus | undefined>;
-export const localBus: LocalBus = (holder[globalKey] ??= createLocalBus());
+export const localBus: LocalBus = (holder[globalKey] ??= /* @__PURE__ */ createLocalBus());

@@ -382,7 +382,7 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
   };
 };
 
-const cached = new Map<string, Notifier>();
+const cached = /* @__PURE__ */ new Map<string, Notifier>();
 
 const build = (clock?: Clock): Notifier => {
   return createNotifier({

@@ -82,10 +82,10 @@ const formatTime = (iso: string, locale: Locale, style: 'datetime' | 'date' | 't
 };
 
 /** GSM 03.38 basic set (1 septet each) and extension set (2 septets each). */
-const GSM_BASIC = new Set(
+const GSM_BASIC = /* @__PURE__ */ new Set(
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
 );
-const GSM_EXTENDED = new Set('^{}\\[~]|€\f');
+const GSM_EXTENDED = /* @__PURE__ */ new Set('^{}\\[~]|€\f');
 
 /** Septets needed in GSM-7, or undefined when the text needs UCS-2. */
 export const gsm7Length = (text: string): number | undefined => {

@@ -18,7 +18,7 @@ import { logger, metrics, tracing } from '../powertools/index.js';
  * The input of every job (`{ name, scheduledAt }`, what the Scheduler target and the local
  * runner send). A job refuses anything else rather than run with an invalid `now`.
  */
-export const ScheduledInput = z.object({ name: z.string().min(1), scheduledAt: z.iso.datetime({ offset: true }) });
+export const ScheduledInput = /* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.string().min(1), scheduledAt: /* @__PURE__ */ z.iso.datetime({ offset: true }) });
 
 export class ScheduledInputError extends Error {
   override readonly name = 'ScheduledInputError';

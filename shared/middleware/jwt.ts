@@ -34,7 +34,7 @@ export const jwtSettingsFromEnv = (): JwtSettings | undefined => {
   return issuer && audience && jwksUrl ? { issuer, audience, jwksUrl } : undefined;
 };
 
-const keySets = new Map<string, JWTVerifyGetKey>();
+const keySets = /* @__PURE__ */ new Map<string, JWTVerifyGetKey>();
 
 /**
  * Tokens already verified, per key set: a client sends the same token for up to an hour, and
@@ -43,7 +43,7 @@ const keySets = new Map<string, JWTVerifyGetKey>();
  * cleared when full.
  */
 const VERIFIED_MAX = 10_000;
-const verified = new WeakMap<JWTVerifyGetKey, Map<string, JWTPayload>>();
+const verified = /* @__PURE__ */ new WeakMap<JWTVerifyGetKey, Map<string, JWTPayload>>();
 /** jose's `clockTolerance` below: a token is accepted until 5 s after its `exp`. */
 const CLOCK_TOLERANCE_SECONDS = 5;
 

@@ -38,8 +38,8 @@ export class SnsMessageError extends Error {
   override readonly name = 'SnsMessageError';
 }
 
-const SnsRecords = z.object({
-  Records: z.array(z.object({ Sns: z.object({ MessageId: z.string().min(1), Message: z.string(), Timestamp: z.iso.datetime({ offset: true }) }) })),
+const SnsRecords = /* @__PURE__ */ z.object({
+  Records: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ Sns: /* @__PURE__ */ z.object({ MessageId: /* @__PURE__ */ z.string().min(1), Message: /* @__PURE__ */ z.string(), Timestamp: /* @__PURE__ */ z.iso.datetime({ offset: true }) }) })),
 });
 
 const issues = (error: z.ZodError): string => error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ');

@@ -6,21 +6,21 @@
 import * as z from 'zod';
 import type { Problem } from '../middleware/problem.js';
 
-export const FieldErrorDocument = z
+export const FieldErrorDocument = /* @__PURE__ */ z
   .object({
-    path: z.string().describe('dotted path of the offending field, e.g. `skills.0.level` or `query.limit`'),
-    message: z.string(),
+    path: /* @__PURE__ */ z.string().describe('dotted path of the offending field, e.g. `skills.0.level` or `query.limit`'),
+    message: /* @__PURE__ */ z.string(),
   })
   .meta({ id: 'FieldError' });
 
-export const ProblemDocument = z
+export const ProblemDocument = /* @__PURE__ */ z
   .object({
-    type: z.string().describe('URI of the problem type, e.g. https://tatawwu.sa/problems/validation-failed'),
-    title: z.string(),
-    status: z.number().int().min(400).max(599),
-    detail: z.string(),
-    instance: z.string().optional().describe('the request path'),
-    errors: z.array(FieldErrorDocument).optional().describe('one entry per invalid field (400 and 422)'),
+    type: /* @__PURE__ */ z.string().describe('URI of the problem type, e.g. https://tatawwu.sa/problems/validation-failed'),
+    title: /* @__PURE__ */ z.string(),
+    status: /* @__PURE__ */ z.number().int().min(400).max(599),
+    detail: /* @__PURE__ */ z.string(),
+    instance: /* @__PURE__ */ z.string().optional().describe('the request path'),
+    errors: /* @__PURE__ */ z.array(FieldErrorDocument).optional().describe('one entry per invalid field (400 and 422)'),
   })
   .meta({
     id: 'Problem',
@@ -38,8 +38,8 @@ export const ProblemDocument = z
   });
 
 /** What API Gateway's JWT authorizer (and the local gateway) answers before any handler runs. */
-export const GatewayMessageDocument = z
-  .object({ message: z.string() })
+export const GatewayMessageDocument = /* @__PURE__ */ z
+  .object({ message: /* @__PURE__ */ z.string() })
   .meta({ id: 'GatewayMessage', description: 'answer of the gateway itself, e.g. `{"message":"Unauthorized"}`', examples: [{ message: 'Unauthorized' }] });
 
 // Compile-time guard: the documented shape accepts every problem the middleware builds.

@@ -35,7 +35,7 @@ export const s3ExportFiles = (bucket: string): ExportFileStore => ({
 });
 
 // ── Local stand-in ───────────────────────────────────────────────────────────
-const secretKey = Symbol.for('tatawwu.localExportSecret');
+const secretKey = /* @__PURE__ */ Symbol.for('tatawwu.localExportSecret');
 const holder = globalThis as unknown as Record<symbol, Buffer | undefined>;
 const secret = (): Buffer => (holder[secretKey] ??= randomBytes(32));
 

@@ -189,7 +189,7 @@ const cloudClient: WorkflowClient = {
 
 // On globalThis so that every module instance in the process (tests load modules more than
 // once) sees the one runner the local platform installed.
-const localKey = Symbol.for('tatawwu.localWorkflowClient');
+const localKey = /* @__PURE__ */ Symbol.for('tatawwu.localWorkflowClient');
 const holder = globalThis as unknown as Record<symbol, WorkflowClient | undefined>;
 
 /** Used by the local runner: route local-mode calls to it. Returns the uninstall function. */

@@ -127,7 +127,7 @@ export class WorkflowDefinitionError extends Error {
   }
 }
 
-const STATE_TYPES = new Set(['Task', 'Parallel', 'Map', 'Pass', 'Wait', 'Choice', 'Succeed', 'Fail']);
+const STATE_TYPES = /* @__PURE__ */ new Set(['Task', 'Parallel', 'Map', 'Pass', 'Wait', 'Choice', 'Succeed', 'Fail']);
 const MAX_DEFINITION_BYTES = 1_048_576;
 const show = (value: unknown): string => JSON.stringify(value) ?? String(value);
 const positiveInteger = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 1;

@@ -285,7 +285,7 @@ export const leaveCompany = /* @__PURE__ */ defineOperation({
   needs: ['table:read', 'table:write', 'events'],
   summary: "The employee leaves the company (404 if they are not its employee). Their record and the hours they gave stay in the company's history; they may join another company.",
   tags,
-  responses: { 200: Employee.pick({ companyId: true, leftAt: true }) },
+  responses: { 200: /* @__PURE__ */ Employee.pick({ companyId: true, leftAt: true }) },
   errors: [400, 401, 403, 404, 409],
   examples: { path: { companyId: COMPANY_ID }, response: { companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X', leftAt: '2026-09-30T15:00:00.000Z' } },
 });

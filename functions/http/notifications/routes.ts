@@ -5,11 +5,11 @@
 import * as z from 'zod';
 import { defineOperation } from '../operation.js';
 
-const FeedSecretPath = z.object({ secret: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a calendar feed secret') });
-const CalendarFeedUrl = z
+const FeedSecretPath = /* @__PURE__ */ z.object({ secret: /* @__PURE__ */ z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a calendar feed secret') });
+const CalendarFeedUrl = /* @__PURE__ */ z
   .object({
-    url: z.string().describe('the secret feed address to subscribe to in a calendar app (no token needed); keep it private'),
-    createdAt: z.string(),
+    url: /* @__PURE__ */ z.string().describe('the secret feed address to subscribe to in a calendar app (no token needed); keep it private'),
+    createdAt: /* @__PURE__ */ z.string(),
   })
   .describe('a secret calendar feed URL');
 

@@ -166,7 +166,7 @@ export const nominateVolunteer = /* @__PURE__ */ defineOperation({
   needs: ['table:read', 'table:write'],
   summary: "The managers' nomination of their volunteer of the month (current or previous month; the volunteer must have approved hours with the organisation that month; a new nomination replaces the previous one). Without a nomination the rule decides: most approved minutes, ties to whoever reached it first.",
   tags,
-  responses: { 200: z.object({ month: z.string(), volunteerId: z.string() }) },
+  responses: { 200: /* @__PURE__ */ z.object({ month: /* @__PURE__ */ z.string(), volunteerId: /* @__PURE__ */ z.string() }) },
   errors: [400, 401, 403, 422],
   examples: {
     path: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV' },

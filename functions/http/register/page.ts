@@ -33,7 +33,7 @@ figcaption { font-family: "DejaVu Sans Mono", monospace; font-size: 0.8rem; dire
 }
 `;
 
-const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
+const STYLE_HASH = /* @__PURE__ */ createHash('sha256').update(STYLE).digest('base64');
 
 /** Scripts, frames, forms, plugins and remote loads are all refused; only the stylesheet above applies. */
 export const PAGE_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
@@ -49,11 +49,11 @@ export const pageHeaders = (cacheable: boolean): Record<string, string> => ({
 const escapeHtml = (value: string): string =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const arNumber = new Intl.NumberFormat('ar-SA');
-const enNumber = new Intl.NumberFormat('en-GB');
+const arNumber = /* @__PURE__ */ new Intl.NumberFormat('ar-SA');
+const enNumber = /* @__PURE__ */ new Intl.NumberFormat('en-GB');
 const day = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-const arDay = day('ar-SA-u-ca-gregory-nu-arab');
-const enDay = day('en-GB');
+const arDay = /* @__PURE__ */ day('ar-SA-u-ca-gregory-nu-arab');
+const enDay = /* @__PURE__ */ day('en-GB');
 const asDate = (isoDay: string) => new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
 const riyadhDay = (at: string) => new Date(new Date(at).getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
 

@@ -26,7 +26,7 @@ export const APPLICATION_REVIEW = 'ApplicationReview';
 export const APPLICATION_REJECTED = 'ApplicationRejected';
 export const APPLICATION_WITHDRAWN = 'ApplicationWithdrawn';
 export const APPLICATION_CLOSED = 'ApplicationClosed';
-export const DECISION_TIMEOUT_SECONDS = hours(72);
+export const DECISION_TIMEOUT_SECONDS = /* @__PURE__ */ hours(72);
 
 /** Execution name derived from the application id: a retried start finds the same execution. */
 export const reviewExecutionName = (applicationId: string) => `app-${applicationId}`;
@@ -43,24 +43,24 @@ const ON_REJECTION: AslObject = { ErrorEquals: [APPLICATION_REJECTED], ResultPat
 
 const step = (taskId: string, next: { Next: string } | { End: true }) => lambdaTask(taskId, { ...next, Retry: RETRY, Catch: [CLOSED] });
 
-export const applicationReview = defineWorkflow({
+export const applicationReview = /* @__PURE__ */ defineWorkflow({
   name: APPLICATION_REVIEW,
   tasks: {
-    Screen: { entry: entry('screen'), needs: ['table:read'] },
-    RejectIneligible: { entry: entry('reject-ineligible'), needs: ['table:read', 'table:write', 'events'] },
-    RequestDecision: { entry: entry('request-decision'), needs: ['table:read', 'table:write', 'events'] },
-    AwaitDecision: { entry: entry('await-decision'), needs: ['table:read', 'table:write'] },
-    NudgeManagers: { entry: entry('nudge-managers'), needs: ['table:read', 'table:write', 'events'] },
-    ReserveSeat: { entry: entry('reserve-seat'), needs: ['table:read', 'table:write', 'events'], timeout: 60 },
-    Reject: { entry: entry('reject'), needs: ['table:read', 'table:write', 'events'] },
-    Expire: { entry: entry('expire'), needs: ['table:read', 'table:write', 'events'] },
+    Screen: { entry: /* @__PURE__ */ entry('screen'), needs: ['table:read'] },
+    RejectIneligible: { entry: /* @__PURE__ */ entry('reject-ineligible'), needs: ['table:read', 'table:write', 'events'] },
+    RequestDecision: { entry: /* @__PURE__ */ entry('request-decision'), needs: ['table:read', 'table:write', 'events'] },
+    AwaitDecision: { entry: /* @__PURE__ */ entry('await-decision'), needs: ['table:read', 'table:write'] },
+    NudgeManagers: { entry: /* @__PURE__ */ entry('nudge-managers'), needs: ['table:read', 'table:write', 'events'] },
+    ReserveSeat: { entry: /* @__PURE__ */ entry('reserve-seat'), needs: ['table:read', 'table:write', 'events'], timeout: 60 },
+    Reject: { entry: /* @__PURE__ */ entry('reject'), needs: ['table:read', 'table:write', 'events'] },
+    Expire: { entry: /* @__PURE__ */ entry('expire'), needs: ['table:read', 'table:write', 'events'] },
   },
   asl: {
     Comment:
       'Reviews an application: screening, the managers’ decision (72 h, a nudge, 72 h more) when approval is required, then a seat, a waitlist place, a rejection or expiry.',
     StartAt: 'Screen',
     States: {
-      Screen: step('Screen', { Next: 'Route' }),
+      Screen: /* @__PURE__ */ step('Screen', { Next: 'Route' }),
       Route: {
         Type: 'Choice',
         Choices: [
@@ -69,30 +69,30 @@ export const applicationReview = defineWorkflow({
         ],
         Default: 'RequestDecision',
       },
-      RequestDecision: step('RequestDecision', { Next: 'AwaitDecision' }),
-      AwaitDecision: waitForDecision('AwaitDecision', {
+      RequestDecision: /* @__PURE__ */ step('RequestDecision', { Next: 'AwaitDecision' }),
+      AwaitDecision: /* @__PURE__ */ waitForDecision('AwaitDecision', {
         timeoutSeconds: DECISION_TIMEOUT_SECONDS,
         onTimeout: 'NudgeManagers',
         Catch: [ON_REJECTION, CLOSED],
         Next: 'ScreenAgain',
       }),
-      NudgeManagers: step('NudgeManagers', { Next: 'AwaitDecisionAgain' }),
-      AwaitDecisionAgain: waitForDecision('AwaitDecision', {
+      NudgeManagers: /* @__PURE__ */ step('NudgeManagers', { Next: 'AwaitDecisionAgain' }),
+      AwaitDecisionAgain: /* @__PURE__ */ waitForDecision('AwaitDecision', {
         timeoutSeconds: DECISION_TIMEOUT_SECONDS,
         onTimeout: 'Expire',
         Catch: [ON_REJECTION, CLOSED],
         Next: 'ScreenAgain',
       }),
-      ScreenAgain: step('Screen', { Next: 'RouteAfterDecision' }),
+      ScreenAgain: /* @__PURE__ */ step('Screen', { Next: 'RouteAfterDecision' }),
       RouteAfterDecision: {
         Type: 'Choice',
         Choices: [{ Variable: '$.eligible', BooleanEquals: false, Next: 'RejectIneligible' }],
         Default: 'ReserveSeat',
       },
-      ReserveSeat: step('ReserveSeat', { End: true }),
-      RejectIneligible: step('RejectIneligible', { End: true }),
-      Reject: step('Reject', { End: true }),
-      Expire: step('Expire', { End: true }),
+      ReserveSeat: /* @__PURE__ */ step('ReserveSeat', { End: true }),
+      RejectIneligible: /* @__PURE__ */ step('RejectIneligible', { End: true }),
+      Reject: /* @__PURE__ */ step('Reject', { End: true }),
+      Expire: /* @__PURE__ */ step('Expire', { End: true }),
       Closed: { Type: 'Succeed', Comment: 'The volunteer withdrew, or the application ended elsewhere: nothing left to do.' },
     },
   },

@@ -18,4 +18,4 @@ export const reviewPorts = (): ApplicationDeps => ({
 });
 
 /** What every step receives (the state's input; other fields such as `$.decision` pass through). */
-export const StepInput = z.object({ applicationId: z.string().min(1) });
+export const StepInput = /* @__PURE__ */ z.object({ applicationId: /* @__PURE__ */ z.string().min(1) });

@@ -4,6 +4,6 @@ import * as review from '../../../shared/domain/applications/review.js';
 import { task } from '../../../shared/middleware/task.js';
 import { reviewPorts, StepInput } from './ports.js';
 
-const Input = StepInput.extend({ failures: RuleFailure.array().min(1) });
+const Input = /* @__PURE__ */ StepInput.extend({ failures: /* @__PURE__ */ RuleFailure.array().min(1) });
 
 export const handler = task(Input, async (input) => review.rejectIneligible(reviewPorts(), { applicationId: input.applicationId, failures: input.failures }));

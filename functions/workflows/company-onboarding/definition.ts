@@ -8,7 +8,7 @@ import { defineOnboarding } from '../onboarding.js';
 export const COMPANY_REJECTED = 'CompanyRejected';
 export const COMPANY_INVALID = 'CompanyInvalid';
 
-export const companyOnboarding = defineOnboarding({
+export const companyOnboarding = /* @__PURE__ */ defineOnboarding({
   name: 'CompanyOnboarding',
   folder: 'company-onboarding',
   subject: 'a registered company',

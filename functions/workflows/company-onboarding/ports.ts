@@ -17,4 +17,4 @@ export const onboardingPorts = (): CompanyOnboardingDeps => ({
 });
 
 /** What every step receives (the state's input; other fields such as `$.rejection` pass through). */
-export const StepInput = z.object({ companyId: z.string().min(1) });
+export const StepInput = /* @__PURE__ */ z.object({ companyId: /* @__PURE__ */ z.string().min(1) });

@@ -12,7 +12,7 @@ import { ulid } from 'ulid';
 import { exportRepository } from '../../../shared/db/export-repository.js';
 import { exportFiles } from '../../../shared/storage/export-files.js';
 
-export const StepInput = z.object({ sub: z.string().min(1).max(128) });
+export const StepInput = /* @__PURE__ */ z.object({ sub: /* @__PURE__ */ z.string().min(1).max(128) });
 
 export const erasureStepPorts = (): ErasureStepPorts => ({
   store: erasureRepository(),

@@ -16,7 +16,7 @@ import { days, defineWorkflow, lambdaTask, waitForDecision, type AslObject } fro
 export const HONOUR_NOMINATION = 'HonourNomination';
 /** The error AwaitChoice's handler throws for an honour already decided (the domain error's class name). */
 export const HONOUR_DECIDED = 'HonourAlreadyDecidedError';
-export const CHOICE_TIMEOUT_SECONDS = days(10);
+export const CHOICE_TIMEOUT_SECONDS = /* @__PURE__ */ days(10);
 
 const entry = (step: string) => `functions/workflows/honour-nomination/${step}.ts`;
 
@@ -25,24 +25,24 @@ const RETRY: readonly AslObject[] = [
   { ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 },
 ];
 
-export const honourNomination = defineWorkflow({
+export const honourNomination = /* @__PURE__ */ defineWorkflow({
   name: HONOUR_NOMINATION,
   tasks: {
-    AwaitChoice: { entry: entry('await-choice'), needs: ['table:read', 'table:write'] },
-    Award: { entry: entry('award'), needs: ['table:read', 'table:write', 'email'] },
+    AwaitChoice: { entry: /* @__PURE__ */ entry('await-choice'), needs: ['table:read', 'table:write'] },
+    Award: { entry: /* @__PURE__ */ entry('award'), needs: ['table:read', 'table:write', 'email'] },
   },
   asl: {
     Comment: "A region's or the Kingdom's volunteer of the month: the ministry's choice among the organisations' winners, or the rule after 10 days.",
     StartAt: 'AwaitChoice',
     States: {
-      AwaitChoice: waitForDecision('AwaitChoice', {
+      AwaitChoice: /* @__PURE__ */ waitForDecision('AwaitChoice', {
         timeoutSeconds: CHOICE_TIMEOUT_SECONDS,
         onTimeout: 'Award',
         Catch: [{ ErrorEquals: [HONOUR_DECIDED], ResultPath: '$.decided', Next: 'Award' }],
         Retry: RETRY,
         Next: 'Award',
       }),
-      Award: lambdaTask('Award', {
+      Award: /* @__PURE__ */ lambdaTask('Award', {
         payload: { 'honourId.$': '$.honourId' },
         Retry: [{ ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 }],
         End: true,

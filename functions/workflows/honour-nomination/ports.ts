@@ -2,4 +2,4 @@
 import * as z from 'zod';
 import { HonourId } from '../../../shared/domain/recognition/schema.js';
 
-export const StepInput = z.object({ honourId: HonourId });
+export const StepInput = /* @__PURE__ */ z.object({ honourId: HonourId });

@@ -27,9 +27,9 @@ import { days, defineWorkflow, lambdaTask, waitForDecision, type AslObject } fro
 
 export const HOURS_VERIFICATION = 'HoursVerification';
 export const HOURS_DECIDED = 'HoursDecided';
-export const REMIND_AFTER_SECONDS = days(7);
-export const ESCALATE_AFTER_SECONDS = days(7);
-export const ESCALATED_REMINDER_SECONDS = days(30);
+export const REMIND_AFTER_SECONDS = /* @__PURE__ */ days(7);
+export const ESCALATE_AFTER_SECONDS = /* @__PURE__ */ days(7);
+export const ESCALATED_REMINDER_SECONDS = /* @__PURE__ */ days(30);
 
 /** One execution per record and decision round: a retried start finds the same one. */
 export const verificationExecutionName = (hoursId: string, round: number) => `hours-${hoursId}-${round}`;
@@ -48,24 +48,24 @@ const routeDecided = (next: string): AslObject => ({
   Default: next,
 });
 
-export const hoursVerification = defineWorkflow({
+export const hoursVerification = /* @__PURE__ */ defineWorkflow({
   name: HOURS_VERIFICATION,
   tasks: {
-    AwaitDecision: { entry: entry('await-decision'), needs: ['table:read', 'table:write'] },
-    RemindManagers: { entry: entry('remind-managers'), needs: ['table:read', 'table:write'] },
-    Escalate: { entry: entry('escalate'), needs: ['table:read', 'table:write'] },
+    AwaitDecision: { entry: /* @__PURE__ */ entry('await-decision'), needs: ['table:read', 'table:write'] },
+    RemindManagers: { entry: /* @__PURE__ */ entry('remind-managers'), needs: ['table:read', 'table:write'] },
+    Escalate: { entry: /* @__PURE__ */ entry('escalate'), needs: ['table:read', 'table:write'] },
   },
   asl: {
     Comment: "Verifies an hours record: the managers' decision (7 days, a reminder, 7 more days), then the ministry reviewers' queue. Never auto-approved.",
     StartAt: 'AwaitDecision',
     States: {
-      AwaitDecision: waitForDecision('AwaitDecision', { timeoutSeconds: REMIND_AFTER_SECONDS, onTimeout: 'RemindManagers', Catch: [DECIDED], Retry: RETRY, Next: 'Decided' }),
-      RemindManagers: step('RemindManagers', 'AfterReminder'),
-      AfterReminder: routeDecided('AwaitDecisionAgain'),
-      AwaitDecisionAgain: waitForDecision('AwaitDecision', { timeoutSeconds: ESCALATE_AFTER_SECONDS, onTimeout: 'Escalate', Catch: [DECIDED], Retry: RETRY, Next: 'Decided' }),
-      Escalate: step('Escalate', 'AfterEscalation'),
-      AfterEscalation: routeDecided('AwaitEscalated'),
-      AwaitEscalated: waitForDecision('AwaitDecision', { timeoutSeconds: ESCALATED_REMINDER_SECONDS, onTimeout: 'Escalate', Catch: [DECIDED], Retry: RETRY, Next: 'Decided' }),
+      AwaitDecision: /* @__PURE__ */ waitForDecision('AwaitDecision', { timeoutSeconds: REMIND_AFTER_SECONDS, onTimeout: 'RemindManagers', Catch: [DECIDED], Retry: RETRY, Next: 'Decided' }),
+      RemindManagers: /* @__PURE__ */ step('RemindManagers', 'AfterReminder'),
+      AfterReminder: /* @__PURE__ */ routeDecided('AwaitDecisionAgain'),
+      AwaitDecisionAgain: /* @__PURE__ */ waitForDecision('AwaitDecision', { timeoutSeconds: ESCALATE_AFTER_SECONDS, onTimeout: 'Escalate', Catch: [DECIDED], Retry: RETRY, Next: 'Decided' }),
+      Escalate: /* @__PURE__ */ step('Escalate', 'AfterEscalation'),
+      AfterEscalation: /* @__PURE__ */ routeDecided('AwaitEscalated'),
+      AwaitEscalated: /* @__PURE__ */ waitForDecision('AwaitDecision', { timeoutSeconds: ESCALATED_REMINDER_SECONDS, onTimeout: 'Escalate', Catch: [DECIDED], Retry: RETRY, Next: 'Decided' }),
       Decided: { Type: 'Succeed', Comment: 'A manager (or a ministry reviewer) decided; the decision route wrote it.' },
     },
   },

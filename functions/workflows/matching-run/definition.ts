@@ -63,7 +63,7 @@ export const matchingRun: WorkflowDefinition = {
             MatchShardBatch: {
               Type: 'Task',
               Resource: LAMBDA_INVOKE,
-              Parameters: { FunctionName: fn('MatchShard'), 'Payload.$': '$' },
+              Parameters: { FunctionName: /* @__PURE__ */ fn('MatchShard'), 'Payload.$': '$' },
               OutputPath: '$.Payload',
               Retry: [LAMBDA_SERVICE_RETRY, { ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 5, MaxAttempts: 2, BackoffRate: 2 }],
               End: true,
@@ -83,7 +83,7 @@ export const matchingRun: WorkflowDefinition = {
 };
 
 /** Everything the engine checks, except the Distributed Map it does not support yet (see above). */
-const problems = workflowProblems(matchingRun).filter((p) => !p.includes('Distributed Map is not supported'));
+const problems = /* @__PURE__ */ workflowProblems(matchingRun).filter((p) => !p.includes('Distributed Map is not supported'));
 if (problems.length > 0) throw new Error(`workflow MatchingRun is invalid:\n  - ${problems.join('\n  - ')}`);
 
 /** Execution input: the run's id, its instant and every shard. */

@@ -12,9 +12,9 @@ import { loadIndex, matchShard, type MatchingPorts } from '../../../shared/domai
 import { SHARD_COUNT } from '../../../shared/domain/matching/adapters.js';
 import { task } from '../../../shared/middleware/task.js';
 
-export const ShardBatch = z.object({
-  BatchInput: z.object({ runId: z.string().min(1), now: z.iso.datetime({ offset: true }) }),
-  Items: z.array(z.object({ shard: z.int().min(0).max(SHARD_COUNT - 1) })).min(1),
+export const ShardBatch = /* @__PURE__ */ z.object({
+  BatchInput: /* @__PURE__ */ z.object({ runId: /* @__PURE__ */ z.string().min(1), now: /* @__PURE__ */ z.iso.datetime({ offset: true }) }),
+  Items: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ shard: /* @__PURE__ */ z.int().min(0).max(SHARD_COUNT - 1) })).min(1),
 });
 export type ShardBatch = z.infer<typeof ShardBatch>;
 

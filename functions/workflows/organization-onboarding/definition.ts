@@ -8,7 +8,7 @@ import { defineOnboarding } from '../onboarding.js';
 export const ORGANIZATION_REJECTED = 'OrganizationRejected';
 export const ORGANIZATION_INVALID = 'OrganizationInvalid';
 
-export const organizationOnboarding = defineOnboarding({
+export const organizationOnboarding = /* @__PURE__ */ defineOnboarding({
   name: 'OrganizationOnboarding',
   folder: 'organization-onboarding',
   subject: 'a registered organisation',

@@ -16,4 +16,4 @@ export const onboardingPorts = (): OnboardingDeps => ({
 });
 
 /** What every step receives (the state's input; other fields such as `$.error` pass through). */
-export const StepInput = z.object({ orgId: z.string().min(1) });
+export const StepInput = /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.string().min(1) });

@@ -17,20 +17,20 @@ import { organizationPartition, volunteerPartition } from './partitions.js';
 const volunteerApplications = (sub: string) => `${volunteerPartition(sub)}#APPS`;
 const reviewPartition = (orgId: string, status: string) => `${organizationPartition(orgId)}#APP#${status}`;
 
-export const application = defineEntity({
+export const application = /* @__PURE__ */ defineEntity({
   name: 'Application',
-  schema: storedRecord<ApplicationRecord>({
-    id: z.string(),
-    volunteerId: z.string(),
-    opportunityId: z.string(),
-    orgId: z.string(),
-    shiftId: z.string(),
-    shiftStart: z.string(),
-    shiftEnd: z.string(),
+  schema: /* @__PURE__ */ storedRecord<ApplicationRecord>({
+    id: /* @__PURE__ */ z.string(),
+    volunteerId: /* @__PURE__ */ z.string(),
+    opportunityId: /* @__PURE__ */ z.string(),
+    orgId: /* @__PURE__ */ z.string(),
+    shiftId: /* @__PURE__ */ z.string(),
+    shiftStart: /* @__PURE__ */ z.string(),
+    shiftEnd: /* @__PURE__ */ z.string(),
     status: ApplicationStatus,
-    version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    version: /* @__PURE__ */ z.number().int(),
+    createdAt: /* @__PURE__ */ z.string(),
+    updatedAt: /* @__PURE__ */ z.string(),
   }),
   keys: {
     item: (id: string) => ({ PK: `APP#${id}`, SK: 'APPLICATION' }),
@@ -69,9 +69,9 @@ export const application = defineEntity({
   ],
 });
 
-export const applicationHistory = defineEntity({
+export const applicationHistory = /* @__PURE__ */ defineEntity({
   name: 'ApplicationHistory',
-  schema: StatusChange.extend({ applicationId: z.string() }),
+  schema: /* @__PURE__ */ StatusChange.extend({ applicationId: /* @__PURE__ */ z.string() }),
   keys: {
     item: (id: string, version: number) => ({ PK: `APP#${id}`, SK: `HISTORY#${String(version).padStart(4, '0')}` }),
     prefix: 'HISTORY#',

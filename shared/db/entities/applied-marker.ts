@@ -3,9 +3,9 @@ import * as z from 'zod';
 import { defineEntity } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 
-export const appliedMarker = defineEntity({
+export const appliedMarker = /* @__PURE__ */ defineEntity({
   name: 'AppliedMarker',
-  schema: z.object({ applicationId: z.string(), at: z.string() }),
+  schema: /* @__PURE__ */ z.object({ applicationId: /* @__PURE__ */ z.string(), at: /* @__PURE__ */ z.string() }),
   keys: { item: (sub: string, shiftId: string) => ({ PK: volunteerPartition(sub), SK: `APPLIED#${shiftId}` }) },
   accessPatterns: [
     { pattern: 'which application holds a volunteer–shift pair', key: 'PK = VOL#<sub> AND SK = APPLIED#<shiftId>', index: 'table', operation: 'GetItem' },

@@ -6,7 +6,7 @@
 import { AttendanceRecord } from '../../domain/hours/schema.js';
 import { defineEntity } from './entity.js';
 
-export const attendance = defineEntity({
+export const attendance = /* @__PURE__ */ defineEntity({
   name: 'Attendance',
   schema: AttendanceRecord,
   keys: {

@@ -11,7 +11,7 @@ import { defineEntity } from './entity.js';
 export const AUDIT_DAY_SHARDS = 4;
 const shardOf = (id: string) => createHash('sha256').update(id).digest()[0]! % AUDIT_DAY_SHARDS;
 
-export const auditEntry = defineEntity({
+export const auditEntry = /* @__PURE__ */ defineEntity({
   name: 'AuditEntry',
   schema: AuditEntry,
   keys: {

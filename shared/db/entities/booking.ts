@@ -16,20 +16,20 @@ const BOOKING = 'BOOKING#';
 
 /** What a seat is: the booking's fields, also kept by a cancelled seat. */
 const seatFields = {
-    volunteerId: z.string(),
-    applicationId: z.string(),
-    opportunityId: z.string(),
-    orgId: z.string(),
-    shiftId: z.string(),
-    start: z.string(),
-    end: z.string(),
+    volunteerId: /* @__PURE__ */ z.string(),
+    applicationId: /* @__PURE__ */ z.string(),
+    opportunityId: /* @__PURE__ */ z.string(),
+    orgId: /* @__PURE__ */ z.string(),
+    shiftId: /* @__PURE__ */ z.string(),
+    start: /* @__PURE__ */ z.string(),
+    end: /* @__PURE__ */ z.string(),
     /** A project's period (issue 19): ignored by the double-booking guard. */
-    project: z.boolean().optional(),
+    project: /* @__PURE__ */ z.boolean().optional(),
 };
 
-export const booking = defineEntity({
+export const booking = /* @__PURE__ */ defineEntity({
   name: 'Booking',
-  schema: z.object(seatFields),
+  schema: /* @__PURE__ */ z.object(seatFields),
   keys: {
     item: (sub: string, start: string, shiftId: string) => ({ PK: volunteerPartition(sub), SK: `${BOOKING}${start}#${shiftId}` }),
     /** Sort key bound: every booking starting at or after `start` sorts after it. */
@@ -95,9 +95,9 @@ const CANCELLED = 'CANCELLEDSEAT#';
  * the volunteer's calendar feed as STATUS:CANCELLED with its UID, so a subscribed calendar
  * removes the entry instead of keeping a confirmed one.
  */
-export const cancelledSeat = defineEntity({
+export const cancelledSeat = /* @__PURE__ */ defineEntity({
   name: 'CancelledSeat',
-  schema: z.object({ ...seatFields, cancelledAt: z.string() }),
+  schema: /* @__PURE__ */ z.object({ ...seatFields, cancelledAt: /* @__PURE__ */ z.string() }),
   keys: {
     item: (sub: string, start: string, shiftId: string) => ({ PK: volunteerPartition(sub), SK: `${CANCELLED}${start}#${shiftId}` }),
     sort: (start: string) => `${CANCELLED}${start}`,
@@ -110,9 +110,9 @@ export const cancelledSeat = defineEntity({
 });
 
 /** The version and longest duration of a volunteer's bookings (the overlap guard). */
-export const bookingsVersion = defineEntity({
+export const bookingsVersion = /* @__PURE__ */ defineEntity({
   name: 'Bookings',
-  schema: z.object({ version: z.number().int(), longestMs: z.number() }),
+  schema: /* @__PURE__ */ z.object({ version: /* @__PURE__ */ z.number().int(), longestMs: /* @__PURE__ */ z.number() }),
   keys: { item: (sub: string) => ({ PK: volunteerPartition(sub), SK: 'BOOKINGS' }) },
   accessPatterns: [],
 });

@@ -8,16 +8,16 @@ import * as z from 'zod';
 import { defineEntity } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 
-export const calendarFeedKey = defineEntity({
+export const calendarFeedKey = /* @__PURE__ */ defineEntity({
   name: 'CalendarFeedKey',
-  schema: z.object({ volunteerId: z.string(), createdAt: z.string() }),
+  schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), createdAt: /* @__PURE__ */ z.string() }),
   keys: { item: (secretHash: string) => ({ PK: `FEED#${secretHash}`, SK: 'FEED' }) },
   accessPatterns: [{ pattern: 'the volunteer of a calendar feed secret (public feed URL)', key: 'PK = FEED#<sha256(secret)> AND SK = FEED', index: 'table', operation: 'GetItem' }],
 });
 
-export const calendarFeed = defineEntity({
+export const calendarFeed = /* @__PURE__ */ defineEntity({
   name: 'CalendarFeed',
-  schema: z.object({ secretHash: z.string(), createdAt: z.string() }),
+  schema: /* @__PURE__ */ z.object({ secretHash: /* @__PURE__ */ z.string(), createdAt: /* @__PURE__ */ z.string() }),
   keys: { item: (sub: string) => ({ PK: volunteerPartition(sub), SK: 'CALENDARFEED' }) },
   accessPatterns: [
     {

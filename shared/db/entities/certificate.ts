@@ -11,7 +11,7 @@ import { CertificateRecord } from '../../domain/certificates/schema.js';
 import { defineEntity } from './entity.js';
 import { registerPartition } from './register-entry.js';
 
-export const certificate = defineEntity({
+export const certificate = /* @__PURE__ */ defineEntity({
   name: 'Certificate',
   schema: CertificateRecord,
   keys: {
@@ -35,16 +35,16 @@ export const certificate = defineEntity({
   ],
 });
 
-const Pointer = z.object({ volunteerId: z.string(), certificateId: z.string() });
+const Pointer = /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), certificateId: /* @__PURE__ */ z.string() });
 
-export const certificateById = defineEntity({
+export const certificateById = /* @__PURE__ */ defineEntity({
   name: 'CertificateIdPointer',
   schema: Pointer,
   keys: { item: (id: string) => ({ PK: `CERTID#${id}`, SK: 'CERTID' }) },
   accessPatterns: [{ pattern: 'find a certificate by id', key: 'PK = CERTID#<id> AND SK = CERTID, then the certificate', index: 'table', operation: 'GetItem' }],
 });
 
-export const certificateByCode = defineEntity({
+export const certificateByCode = /* @__PURE__ */ defineEntity({
   name: 'CertificateCodePointer',
   schema: Pointer,
   keys: { item: (code: string) => ({ PK: `CERTCODE#${code}`, SK: 'CERTCODE' }) },
@@ -53,9 +53,9 @@ export const certificateByCode = defineEntity({
   ],
 });
 
-export const certificateScope = defineEntity({
+export const certificateScope = /* @__PURE__ */ defineEntity({
   name: 'CertificateScope',
-  schema: z.object({ certificateId: z.string(), scopeKey: z.string() }),
+  schema: /* @__PURE__ */ z.object({ certificateId: /* @__PURE__ */ z.string(), scopeKey: /* @__PURE__ */ z.string() }),
   keys: { item: (volunteerId: string, scopeKey: string) => ({ PK: registerPartition(volunteerId), SK: `SCOPE#${scopeKey}` }) },
   accessPatterns: [{ pattern: "a scope's current certificate", key: 'PK = REG#<vol> AND SK = SCOPE#<orgId|national>|<from>|<to>', index: 'table', operation: 'GetItem' }],
 });

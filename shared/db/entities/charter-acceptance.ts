@@ -4,9 +4,9 @@ import { CharterAcceptance } from '../../domain/volunteers/schema.js';
 import { defineEntity } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 
-export const charterAcceptance = defineEntity({
+export const charterAcceptance = /* @__PURE__ */ defineEntity({
   name: 'CharterAcceptance',
-  schema: CharterAcceptance.extend({ volunteerId: z.string() }),
+  schema: /* @__PURE__ */ CharterAcceptance.extend({ volunteerId: /* @__PURE__ */ z.string() }),
   keys: {
     item: (sub: string, version: string) => ({ PK: volunteerPartition(sub), SK: `CHARTER#${version}` }),
     prefix: 'CHARTER#',

@@ -12,18 +12,18 @@ import { companyPartition } from './partitions.js';
 
 export const CONTRIBUTION_SHARDS = 4;
 
-export const contributionEntry = defineEntity({
+export const contributionEntry = /* @__PURE__ */ defineEntity({
   name: 'CompanyContribution',
-  schema: z.object({
-    hoursId: z.string(),
-    companyId: z.string(),
-    volunteerId: z.string(),
-    orgId: z.string(),
-    month: z.string(),
-    causes: z.array(z.string()),
-    minutes: z.int(),
-    valueHalalas: z.int(),
-    reversalIds: z.array(z.string()),
+  schema: /* @__PURE__ */ z.object({
+    hoursId: /* @__PURE__ */ z.string(),
+    companyId: /* @__PURE__ */ z.string(),
+    volunteerId: /* @__PURE__ */ z.string(),
+    orgId: /* @__PURE__ */ z.string(),
+    month: /* @__PURE__ */ z.string(),
+    causes: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+    minutes: /* @__PURE__ */ z.int(),
+    valueHalalas: /* @__PURE__ */ z.int(),
+    reversalIds: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
   }),
   keys: { item: (companyId: string, hoursId: string) => ({ PK: companyPartition(companyId), SK: `CONTRIB#${hoursId}` }), prefix: 'CONTRIB#', partition: companyPartition },
   accessPatterns: [
@@ -37,23 +37,23 @@ export const contributionEntry = defineEntity({
   ],
 });
 
-export const contributionPointer = defineEntity({
+export const contributionPointer = /* @__PURE__ */ defineEntity({
   name: 'CompanyContributionPointer',
-  schema: z.object({ companyId: z.string() }),
+  schema: /* @__PURE__ */ z.object({ companyId: /* @__PURE__ */ z.string() }),
   keys: { item: (hoursId: string) => ({ PK: `CONTRIBHOURS#${hoursId}`, SK: 'COMPANY' }) },
   accessPatterns: [{ pattern: 'which company approved hours count for', key: 'PK = CONTRIBHOURS#<hoursId> AND SK = COMPANY', index: 'table', operation: 'GetItem' }],
 });
 
-export const contributionActivity = defineEntity({
+export const contributionActivity = /* @__PURE__ */ defineEntity({
   name: 'CompanyContributionActivity',
-  schema: z.object({ months: z.record(z.string(), z.record(z.string(), z.number())), version: z.int() }),
+  schema: /* @__PURE__ */ z.object({ months: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.number())), version: /* @__PURE__ */ z.int() }),
   keys: { item: (companyId: string, sub: string) => ({ PK: companyPartition(companyId), SK: `ACTIVITY#${sub}` }) },
   accessPatterns: [{ pattern: "an employee's minutes per month in the company", key: 'PK = COMPANY#<id> AND SK = ACTIVITY#<sub>', index: 'table', operation: 'GetItem' }],
 });
 
-export const contributionMonth = defineEntity({
+export const contributionMonth = /* @__PURE__ */ defineEntity({
   name: 'CompanyContributionMonth',
-  schema: z.record(z.string(), z.unknown()),
+  schema: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()),
   keys: {
     item: (companyId: string, month: string, shard: number) => ({ PK: companyPartition(companyId), SK: `MONTH#${month}#${shard}` }),
     month: (month: string) => `MONTH#${month}`,

@@ -9,7 +9,7 @@ import { Employee, JoinVia, Membership } from '../../domain/companies/schema.js'
 import { defineEntity } from './entity.js';
 import { companyPartition, volunteerPartition } from './partitions.js';
 
-export const companyEmployee = defineEntity({
+export const companyEmployee = /* @__PURE__ */ defineEntity({
   name: 'CompanyEmployee',
   schema: Employee,
   keys: {
@@ -31,23 +31,23 @@ export const companyEmployee = defineEntity({
   ],
 });
 
-export const companyEmployeeCounts = defineEntity({
+export const companyEmployeeCounts = /* @__PURE__ */ defineEntity({
   name: 'CompanyEmployeeCounts',
-  schema: z.object({ current: z.number().int().default(0), joined: z.number().int().default(0) }),
+  schema: /* @__PURE__ */ z.object({ current: /* @__PURE__ */ z.number().int().default(0), joined: /* @__PURE__ */ z.number().int().default(0) }),
   keys: { item: (companyId: string) => ({ PK: companyPartition(companyId), SK: 'EMPLOYEES' }) },
   accessPatterns: [{ pattern: "a company's employee counters (current members, ever joined)", key: 'PK = COMPANY#<id> AND SK = EMPLOYEES', index: 'table', operation: 'GetItem' }],
 });
 
-export const companyMembership = defineEntity({
+export const companyMembership = /* @__PURE__ */ defineEntity({
   name: 'CompanyMembership',
   schema: Membership,
   keys: { item: (sub: string) => ({ PK: volunteerPartition(sub), SK: 'COMPANY' }) },
   accessPatterns: [{ pattern: "the company a volunteer belongs to now", key: 'PK = VOL#<sub> AND SK = COMPANY', index: 'table', operation: 'GetItem' }],
 });
 
-export const joinCode = defineEntity({
+export const joinCode = /* @__PURE__ */ defineEntity({
   name: 'JoinCode',
-  schema: z.object({ codeHash: z.string(), companyId: z.string(), email: z.string(), via: JoinVia, validUntil: z.string(), requestedBy: z.string().optional() }),
+  schema: /* @__PURE__ */ z.object({ codeHash: /* @__PURE__ */ z.string(), companyId: /* @__PURE__ */ z.string(), email: /* @__PURE__ */ z.string(), via: JoinVia, validUntil: /* @__PURE__ */ z.string(), requestedBy: /* @__PURE__ */ z.string().optional() }),
   keys: {
     item: (codeHash: string) => ({ PK: `JOINCODE#${codeHash}`, SK: 'CODE' }),
     /** GSI2: the codes sent to one address (personal-data copy and erasure, issue 18). */
@@ -65,9 +65,9 @@ export const joinCode = defineEntity({
  * expiring through the TTL): at 5 the volunteer is refused (429) until the hour ends and the
  * domain code they asked for is deleted (brute force of the one-time codes).
  */
-export const joinAttempts = defineEntity({
+export const joinAttempts = /* @__PURE__ */ defineEntity({
   name: 'JoinAttempts',
-  schema: z.object({ failures: z.int() }),
+  schema: /* @__PURE__ */ z.object({ failures: /* @__PURE__ */ z.int() }),
   keys: { item: (companyId: string, sub: string, hour: number) => ({ PK: companyPartition(companyId), SK: `JOINTRY#${sub}#${hour}` }) },
   accessPatterns: [
     { pattern: "a volunteer's wrong join codes for a company this hour", key: 'GetItem / Update ADD failures 1: PK = COMPANY#<id>, SK = JOINTRY#<sub>#<hour>', index: 'table', operation: 'UpdateItem' },
@@ -75,9 +75,9 @@ export const joinAttempts = defineEntity({
 });
 
 /** The latest domain code a volunteer asked for at a company (`DOMAINCODE#<sub>`): what a lockout deletes. */
-export const requestedCode = defineEntity({
+export const requestedCode = /* @__PURE__ */ defineEntity({
   name: 'RequestedJoinCode',
-  schema: z.object({ codeHash: z.string() }),
+  schema: /* @__PURE__ */ z.object({ codeHash: /* @__PURE__ */ z.string() }),
   keys: { item: (companyId: string, sub: string) => ({ PK: companyPartition(companyId), SK: `DOMAINCODE#${sub}` }) },
   accessPatterns: [{ pattern: 'the domain code a volunteer asked for at a company', key: 'PK = COMPANY#<id> AND SK = DOMAINCODE#<sub>', index: 'table', operation: 'GetItem' }],
 });

@@ -10,7 +10,7 @@ import { Participation, Program } from '../../domain/companies/schema.js';
 import { defineEntity } from './entity.js';
 import { companyPartition, volunteerPartition } from './partitions.js';
 
-export const companyProgram = defineEntity({
+export const companyProgram = /* @__PURE__ */ defineEntity({
   name: 'CompanyProgram',
   schema: Program,
   keys: { item: (companyId: string, programId: string) => ({ PK: companyPartition(companyId), SK: `PROGRAM#${programId}` }), prefix: 'PROGRAM#', partition: companyPartition },
@@ -20,7 +20,7 @@ export const companyProgram = defineEntity({
   ],
 });
 
-export const vtoParticipation = defineEntity({
+export const vtoParticipation = /* @__PURE__ */ defineEntity({
   name: 'VtoParticipation',
   schema: Participation,
   keys: {
@@ -36,16 +36,16 @@ export const vtoParticipation = defineEntity({
   ],
 });
 
-export const vtoQuota = defineEntity({
+export const vtoQuota = /* @__PURE__ */ defineEntity({
   name: 'VtoQuota',
-  schema: z.object({ quota: z.int(), available: z.int(), reserved: z.int(), used: z.int() }),
+  schema: /* @__PURE__ */ z.object({ quota: /* @__PURE__ */ z.int(), available: /* @__PURE__ */ z.int(), reserved: /* @__PURE__ */ z.int(), used: /* @__PURE__ */ z.int() }),
   keys: { item: (companyId: string, programId: string, sub: string) => ({ PK: companyPartition(companyId), SK: `VTO#${programId}#${sub}` }) },
   accessPatterns: [{ pattern: "an employee's time off under a programme", key: 'PK = COMPANY#<id> AND SK = VTO#<programId>#<sub>', index: 'table', operation: 'GetItem' }],
 });
 
-export const vtoHoursPointer = defineEntity({
+export const vtoHoursPointer = /* @__PURE__ */ defineEntity({
   name: 'VtoHoursPointer',
-  schema: z.object({ companyId: z.string(), programId: z.string(), participationId: z.string() }),
+  schema: /* @__PURE__ */ z.object({ companyId: /* @__PURE__ */ z.string(), programId: /* @__PURE__ */ z.string(), participationId: /* @__PURE__ */ z.string() }),
   keys: { item: (sub: string, opportunityId: string) => ({ PK: volunteerPartition(sub), SK: `VTO#${opportunityId}` }) },
   accessPatterns: [{ pattern: 'the participation of a volunteer\'s hours on an opportunity', key: 'PK = VOL#<sub> AND SK = VTO#<opportunityId>', index: 'table', operation: 'GetItem' }],
 });

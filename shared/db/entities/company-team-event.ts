@@ -13,7 +13,7 @@ import { companyPartition } from './partitions.js';
 
 const TEAMEVENT = 'TEAMEVENT#';
 
-export const teamEvent = defineEntity({
+export const teamEvent = /* @__PURE__ */ defineEntity({
   name: 'TeamEvent',
   schema: TeamEvent,
   keys: {

@@ -8,7 +8,7 @@ import { CompanyAdmin, CompanyRecord, CompanyStatusChange } from '../../domain/c
 import { defineEntity } from './entity.js';
 import { companyPartition } from './partitions.js';
 
-export const company = defineEntity({
+export const company = /* @__PURE__ */ defineEntity({
   name: 'Company',
   schema: CompanyRecord,
   internal: ['taskToken'],
@@ -35,16 +35,16 @@ export const company = defineEntity({
  * `heldUntil` (the onboarding window; TTL removes a lapsed hold), approval makes the hold
  * permanent, rejection and expiry delete it.
  */
-export const crMarker = defineEntity({
+export const crMarker = /* @__PURE__ */ defineEntity({
   name: 'CrMarker',
-  schema: z.object({ companyId: z.string(), createdAt: z.string(), heldUntil: z.string().optional() }),
+  schema: /* @__PURE__ */ z.object({ companyId: /* @__PURE__ */ z.string(), createdAt: /* @__PURE__ */ z.string(), heldUntil: /* @__PURE__ */ z.string().optional() }),
   keys: { item: (crNumber: string) => ({ PK: `CR#${crNumber}`, SK: 'CR' }) },
   accessPatterns: [{ pattern: 'who holds a commercial registration number', key: 'PK = CR#<number> AND SK = CR', index: 'table', operation: 'GetItem' }],
 });
 
-export const companyStatusChange = defineEntity({
+export const companyStatusChange = /* @__PURE__ */ defineEntity({
   name: 'CompanyStatusChange',
-  schema: CompanyStatusChange.extend({ companyId: z.string() }),
+  schema: /* @__PURE__ */ CompanyStatusChange.extend({ companyId: /* @__PURE__ */ z.string() }),
   keys: {
     item: (companyId: string, at: string, changeId: string) => ({ PK: companyPartition(companyId), SK: `HISTORY#${at}#${changeId}` }),
     prefix: 'HISTORY#',
@@ -52,7 +52,7 @@ export const companyStatusChange = defineEntity({
   accessPatterns: [{ pattern: "a company's status history, oldest first", key: 'PK = COMPANY#<id> AND begins_with(SK, HISTORY#)', index: 'table', operation: 'Query' }],
 });
 
-export const companyAdmin = defineEntity({
+export const companyAdmin = /* @__PURE__ */ defineEntity({
   name: 'CompanyAdmin',
   schema: CompanyAdmin,
   keys: {
@@ -75,9 +75,9 @@ export const companyAdmin = defineEntity({
 });
 
 /** A user administers at most one company (`custom:companyId` holds one id). */
-export const companyAdminAssignment = defineEntity({
+export const companyAdminAssignment = /* @__PURE__ */ defineEntity({
   name: 'CompanyAdminAssignment',
-  schema: z.object({ companyId: z.string(), sub: z.string() }),
+  schema: /* @__PURE__ */ z.object({ companyId: /* @__PURE__ */ z.string(), sub: /* @__PURE__ */ z.string() }),
   keys: { item: (sub: string) => ({ PK: `USER#${sub}`, SK: 'COMPANY_ADMIN' }) },
   accessPatterns: [{ pattern: 'which company a user administers', key: 'PK = USER#<sub> AND SK = COMPANY_ADMIN', index: 'table', operation: 'GetItem' }],
 });

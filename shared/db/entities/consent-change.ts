@@ -7,9 +7,9 @@ import { ConsentPurpose } from '../../domain/volunteers/schema.js';
 import { defineEntity } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 
-export const consentChange = defineEntity({
+export const consentChange = /* @__PURE__ */ defineEntity({
   name: 'ConsentChange',
-  schema: z.object({ volunteerId: z.string(), channel: ConsentPurpose, granted: z.boolean(), at: z.string(), via: z.enum(['registration', 'profile-update']).optional() }).loose(),
+  schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), channel: ConsentPurpose, granted: /* @__PURE__ */ z.boolean(), at: /* @__PURE__ */ z.string(), via: /* @__PURE__ */ z.enum(['registration', 'profile-update']).optional() }).loose(),
   keys: {
     item: (sub: string, at: string, channel: string) => ({ PK: volunteerPartition(sub), SK: `CONSENT#${at}#${channel}` }),
     prefix: 'CONSENT#',

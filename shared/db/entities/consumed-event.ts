@@ -2,9 +2,9 @@
 import * as z from 'zod';
 import { defineEntity } from './entity.js';
 
-export const consumedEvent = defineEntity({
+export const consumedEvent = /* @__PURE__ */ defineEntity({
   name: 'ConsumedEvent',
-  schema: z.object({ consumerId: z.string(), eventId: z.string(), consumedAt: z.string() }),
+  schema: /* @__PURE__ */ z.object({ consumerId: /* @__PURE__ */ z.string(), eventId: /* @__PURE__ */ z.string(), consumedAt: /* @__PURE__ */ z.string() }),
   keys: {
     marker: (consumerId: string, eventId: string) => ({ PK: `CONSUMED#${consumerId}#${eventId}`, SK: 'CONSUMED' }),
   },

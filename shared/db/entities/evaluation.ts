@@ -13,7 +13,7 @@ import { organizationPartition, volunteerPartition } from './partitions.js';
 
 const partition = (shiftId: string) => `SHIFTEVAL#${shiftId}`;
 
-export const experienceEvaluation = defineEntity({
+export const experienceEvaluation = /* @__PURE__ */ defineEntity({
   name: 'ExperienceEvaluation',
   schema: ExperienceRecord,
   keys: {
@@ -39,7 +39,7 @@ export const experienceEvaluation = defineEntity({
   ],
 });
 
-export const volunteerEvaluation = defineEntity({
+export const volunteerEvaluation = /* @__PURE__ */ defineEntity({
   name: 'VolunteerEvaluation',
   schema: VolunteerEvaluationRecord,
   keys: {
@@ -56,14 +56,14 @@ export const volunteerEvaluation = defineEntity({
   ],
 });
 
-export const experienceAggregate = defineEntity({
+export const experienceAggregate = /* @__PURE__ */ defineEntity({
   name: 'ExperienceAggregate',
   schema: ExperienceAggregate,
   keys: { item: (orgId: string) => ({ PK: organizationPartition(orgId), SK: 'RATING#EXPERIENCE' }) },
   accessPatterns: [{ pattern: "an organisation's experience rating (count, sum)", key: 'PK = ORG#<orgId> AND SK = RATING#EXPERIENCE', index: 'table', operation: 'GetItem' }],
 });
 
-export const volunteerAggregate = defineEntity({
+export const volunteerAggregate = /* @__PURE__ */ defineEntity({
   name: 'VolunteerRatingAggregate',
   schema: VolunteerAggregate,
   keys: { item: (volunteerId: string) => ({ PK: volunteerPartition(volunteerId), SK: 'RATINGS' }) },

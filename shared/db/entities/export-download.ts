@@ -9,7 +9,7 @@ import { defineEntity } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 
 
-export const exportDownload = defineEntity({
+export const exportDownload = /* @__PURE__ */ defineEntity({
   name: 'PersonalDataExportJob',
   schema: ExportJob,
   keys: { item: (sub: string, exportId: string) => ({ PK: volunteerPartition(sub), SK: `EXPORT#${exportId}` }) },

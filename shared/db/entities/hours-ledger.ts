@@ -8,13 +8,13 @@
 import * as z from 'zod';
 import { defineEntity } from './entity.js';
 
-export const hoursLedger = defineEntity({
+export const hoursLedger = /* @__PURE__ */ defineEntity({
   name: 'HoursLedger',
-  schema: z.object({
-    date: z.string(),
-    minutes: z.int(),
-    intervals: z.array(z.object({ start: z.string(), end: z.string(), hoursId: z.string() })),
-    version: z.int(),
+  schema: /* @__PURE__ */ z.object({
+    date: /* @__PURE__ */ z.string(),
+    minutes: /* @__PURE__ */ z.int(),
+    intervals: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ start: /* @__PURE__ */ z.string(), end: /* @__PURE__ */ z.string(), hoursId: /* @__PURE__ */ z.string() })),
+    version: /* @__PURE__ */ z.int(),
   }),
   keys: {
     item: (sub: string, date: string) => ({ PK: `VOL#${sub}`, SK: `HOURSDAY#${date}` }),
@@ -30,9 +30,9 @@ export const hoursLedger = defineEntity({
  * (ADD attended / noShows / lateCancellations in the write that causes them); the last 12
  * months are one Query, never a recount.
  */
-export const attendanceStats = defineEntity({
+export const attendanceStats = /* @__PURE__ */ defineEntity({
   name: 'AttendanceStats',
-  schema: z.object({ month: z.string(), attended: z.int().default(0), noShows: z.int().default(0), lateCancellations: z.int().default(0) }),
+  schema: /* @__PURE__ */ z.object({ month: /* @__PURE__ */ z.string(), attended: /* @__PURE__ */ z.int().default(0), noShows: /* @__PURE__ */ z.int().default(0), lateCancellations: /* @__PURE__ */ z.int().default(0) }),
   keys: {
     item: (sub: string, month: string) => ({ PK: `VOL#${sub}`, SK: `ATTSTATS#${month}` }),
     sort: (month: string) => `ATTSTATS#${month}`,

@@ -9,7 +9,7 @@
 import { HoursRecord } from '../../domain/hours/schema.js';
 import { defineEntity } from './entity.js';
 
-export const hoursRecord = defineEntity({
+export const hoursRecord = /* @__PURE__ */ defineEntity({
   name: 'HoursRecord',
   schema: HoursRecord,
   keys: {

@@ -68,10 +68,10 @@ export const parseAggregateSortKey = (sk: string): { period: Period; member?: st
   return { period: month!, ...(member !== undefined && { member }) };
 };
 
-export const impactAggregate = defineEntity({
+export const impactAggregate = /* @__PURE__ */ defineEntity({
   name: 'ImpactAggregate',
   // Counters only: every attribute besides the keys is a number.
-  schema: z.record(z.string(), z.number()),
+  schema: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.number()),
   keys: {
     item: (scope: AggregateScope, period: Period, shard = 0) => ({ PK: scopePartition(scope), SK: scopeSortKey(scope, period, shard) }),
     partition: scopePartition,
@@ -87,26 +87,26 @@ export const impactAggregate = defineEntity({
   ],
 });
 
-export const HoursEntryRecord = z.object({
-  hoursId: z.string(),
-  volunteerId: z.string(),
-  orgId: z.string(),
-  shiftId: z.string().optional(),
-  kind: z.enum(['shift', 'claim']),
-  month: z.string(),
-  region: z.string(),
-  city: z.string(),
-  track: z.string(),
-  causes: z.array(z.string()),
-  minutes: z.number(),
-  valueHalalas: z.number(),
-  reversalIds: z.preprocess((v) => (v instanceof Set ? [...v] : (v ?? [])), z.array(z.string())),
-  eventId: z.string(),
+export const HoursEntryRecord = /* @__PURE__ */ z.object({
+  hoursId: /* @__PURE__ */ z.string(),
+  volunteerId: /* @__PURE__ */ z.string(),
+  orgId: /* @__PURE__ */ z.string(),
+  shiftId: /* @__PURE__ */ z.string().optional(),
+  kind: /* @__PURE__ */ z.enum(['shift', 'claim']),
+  month: /* @__PURE__ */ z.string(),
+  region: /* @__PURE__ */ z.string(),
+  city: /* @__PURE__ */ z.string(),
+  track: /* @__PURE__ */ z.string(),
+  causes: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+  minutes: /* @__PURE__ */ z.number(),
+  valueHalalas: /* @__PURE__ */ z.number(),
+  reversalIds: /* @__PURE__ */ z.preprocess((v) => (v instanceof Set ? [...v] : (v ?? [])), /* @__PURE__ */ z.array(/* @__PURE__ */ z.string())),
+  eventId: /* @__PURE__ */ z.string(),
   /** a disputed cut's extra minutes: not a second attendance */
-  disputeOf: z.string().optional(),
+  disputeOf: /* @__PURE__ */ z.string().optional(),
 });
 
-export const impactHoursEntry = defineEntity({
+export const impactHoursEntry = /* @__PURE__ */ defineEntity({
   name: 'ImpactHoursEntry',
   schema: HoursEntryRecord,
   keys: {
@@ -119,13 +119,13 @@ export const impactHoursEntry = defineEntity({
   ],
 });
 
-export const ActivityRecord = z.object({
-  volunteerId: z.string(),
-  months: z.record(z.string(), z.record(z.string(), z.number())),
-  version: z.number(),
+export const ActivityRecord = /* @__PURE__ */ z.object({
+  volunteerId: /* @__PURE__ */ z.string(),
+  months: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.number())),
+  version: /* @__PURE__ */ z.number(),
 });
 
-export const volunteerActivity = defineEntity({
+export const volunteerActivity = /* @__PURE__ */ defineEntity({
   name: 'VolunteerActivity',
   schema: ActivityRecord,
   keys: { item: (volunteerId: string) => ({ PK: `AGGVOL#${volunteerId}`, SK: 'ACTIVITY' }) },
@@ -135,31 +135,31 @@ export const volunteerActivity = defineEntity({
   ],
 });
 
-export const shiftAttendance = defineEntity({
+export const shiftAttendance = /* @__PURE__ */ defineEntity({
   name: 'ShiftAttendanceCount',
-  schema: z.object({ n: z.number().default(0) }),
+  schema: /* @__PURE__ */ z.object({ n: /* @__PURE__ */ z.number().default(0) }),
   keys: { item: (shiftId: string) => ({ PK: `AGGSHIFT#${shiftId}`, SK: 'SHIFT' }) },
   accessPatterns: [{ pattern: "a shift's approved attendances", key: 'PK = AGGSHIFT#<shiftId>, SK = SHIFT', index: 'table', operation: 'BatchGetItem' }],
 });
 
-export const appliedEvent = defineEntity({
+export const appliedEvent = /* @__PURE__ */ defineEntity({
   name: 'ImpactAppliedEvent',
-  schema: z.object({ eventId: z.string(), type: z.string(), appliedAt: z.string() }),
+  schema: /* @__PURE__ */ z.object({ eventId: /* @__PURE__ */ z.string(), type: /* @__PURE__ */ z.string(), appliedAt: /* @__PURE__ */ z.string() }),
   keys: { item: (eventId: string) => ({ PK: `AGGAPPLIED#${eventId}`, SK: 'APPLIED' }) },
   accessPatterns: [{ pattern: 'apply an event once', key: 'Put PK = AGGAPPLIED#<eventId> attribute_not_exists', index: 'table', operation: 'TransactWriteItems' }],
 });
 
-export const TargetRecord = z.object({
-  volunteers: z.number(),
-  organizations: z.number(),
-  effectiveFrom: z.string(),
-  noteAr: z.string().optional(),
-  noteEn: z.string().optional(),
-  setBy: z.string(),
-  setAt: z.string(),
+export const TargetRecord = /* @__PURE__ */ z.object({
+  volunteers: /* @__PURE__ */ z.number(),
+  organizations: /* @__PURE__ */ z.number(),
+  effectiveFrom: /* @__PURE__ */ z.string(),
+  noteAr: /* @__PURE__ */ z.string().optional(),
+  noteEn: /* @__PURE__ */ z.string().optional(),
+  setBy: /* @__PURE__ */ z.string(),
+  setAt: /* @__PURE__ */ z.string(),
 });
 
-export const nationalTarget = defineEntity({
+export const nationalTarget = /* @__PURE__ */ defineEntity({
   name: 'NationalTarget',
   schema: TargetRecord,
   keys: {
@@ -172,9 +172,9 @@ export const nationalTarget = defineEntity({
   ],
 });
 
-export const impactSnapshot = defineEntity({
+export const impactSnapshot = /* @__PURE__ */ defineEntity({
   name: 'ImpactSnapshot',
-  schema: z.object({ month: z.string(), scope: z.string(), frozenAt: z.string(), report: z.record(z.string(), z.unknown()) }),
+  schema: /* @__PURE__ */ z.object({ month: /* @__PURE__ */ z.string(), scope: /* @__PURE__ */ z.string(), frozenAt: /* @__PURE__ */ z.string(), report: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()) }),
   keys: {
     national: (month: string) => ({ PK: `IMPACTSNAP#${month}`, SK: 'NATIONAL' }),
     organization: (month: string, orgId: string) => ({ PK: `IMPACTSNAP#${month}`, SK: `ORG#${orgId}` }),

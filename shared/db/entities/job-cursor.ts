@@ -2,9 +2,9 @@
 import * as z from 'zod';
 import { defineEntity } from './entity.js';
 
-export const jobCursor = defineEntity({
+export const jobCursor = /* @__PURE__ */ defineEntity({
   name: 'ReminderCursor',
-  schema: z.object({ coveredUntil: z.string() }),
+  schema: /* @__PURE__ */ z.object({ coveredUntil: /* @__PURE__ */ z.string() }),
   keys: { item: (job: string, window: string) => ({ PK: `JOB#${job}`, SK: `CURSOR#${window}` }) },
   accessPatterns: [{ pattern: 'reminder window cursor', key: 'PK = JOB#reminders AND SK = CURSOR#<window>', index: 'table', operation: 'GetItem / PutItem' }],
 });

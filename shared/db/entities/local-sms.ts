@@ -4,9 +4,9 @@ import { defineEntity } from './entity.js';
 
 const LOCAL_SMS = 'LOCALSMS';
 
-export const localSms = defineEntity({
+export const localSms = /* @__PURE__ */ defineEntity({
   name: 'LocalSms',
-  schema: z.object({ id: z.string(), to: z.string(), body: z.string(), at: z.string() }),
+  schema: /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), to: /* @__PURE__ */ z.string(), body: /* @__PURE__ */ z.string(), at: /* @__PURE__ */ z.string() }),
   keys: {
     item: (at: string, id: string) => ({ PK: LOCAL_SMS, SK: `${at}#${id}` }),
     partition: LOCAL_SMS,

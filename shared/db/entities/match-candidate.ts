@@ -6,13 +6,13 @@ import { pad } from './match-volunteer.js';
 
 const partition = (opportunityId: string) => `MATCH#CAND#${opportunityId}`;
 
-export const matchCandidate = defineEntity({
+export const matchCandidate = /* @__PURE__ */ defineEntity({
   name: 'MatchCandidate',
-  schema: storedRecord<StoredCandidate & { opportunityId: string }>({
-    opportunityId: z.string(),
-    volunteerId: z.string(),
-    score: z.number(),
-    shiftId: z.string(),
+  schema: /* @__PURE__ */ storedRecord<StoredCandidate & { opportunityId: string }>({
+    opportunityId: /* @__PURE__ */ z.string(),
+    volunteerId: /* @__PURE__ */ z.string(),
+    score: /* @__PURE__ */ z.number(),
+    shiftId: /* @__PURE__ */ z.string(),
   }),
   keys: {
     item: (opportunityId: string, sub: string) => ({ PK: partition(opportunityId), SK: `VOL#${sub}` }),

@@ -4,9 +4,9 @@ import { defineEntity } from './entity.js';
 
 const CHANGES = 'MATCH#CHANGES';
 
-export const matchChange = defineEntity({
+export const matchChange = /* @__PURE__ */ defineEntity({
   name: 'MatchChange',
-  schema: z.object({ kind: z.enum(['VOL', 'OPP']), id: z.string(), changedAt: z.string() }),
+  schema: /* @__PURE__ */ z.object({ kind: /* @__PURE__ */ z.enum(['VOL', 'OPP']), id: /* @__PURE__ */ z.string(), changedAt: /* @__PURE__ */ z.string() }),
   keys: {
     item: (kind: 'VOL' | 'OPP', id: string) => ({ PK: CHANGES, SK: `${kind}#${id}` }),
     partition: CHANGES,

@@ -7,9 +7,9 @@ import { pad } from './match-volunteer.js';
 const OPP = 'OPP#';
 const bucketPartition = (bucket: number) => `MATCH#OPEN#${pad(bucket, 2)}`;
 
-export const matchOpenOpportunity = defineEntity({
+export const matchOpenOpportunity = /* @__PURE__ */ defineEntity({
   name: 'MatchOpenOpportunity',
-  schema: z.object({ view: storedRecord<MatchOpportunity>({ id: z.string(), orgId: z.string() }) }),
+  schema: /* @__PURE__ */ z.object({ view: /* @__PURE__ */ storedRecord<MatchOpportunity>({ id: /* @__PURE__ */ z.string(), orgId: /* @__PURE__ */ z.string() }) }),
   keys: {
     item: (bucket: number, id: string) => ({ PK: bucketPartition(bucket), SK: `${OPP}${id}` }),
     partition: bucketPartition,

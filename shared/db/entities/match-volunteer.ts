@@ -11,18 +11,18 @@ import { defineEntity, storedRecord } from './entity.js';
 /** Zero-padded so that sort keys order numerically. */
 export const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
-const IndexedVolunteerItem = storedRecord<IndexedVolunteer>({
-  view: z.looseObject({ id: z.string() }),
-  card: z.looseObject({}),
-  shard: z.number().int(),
-  cell: z.string(),
-  features: z.array(z.string()),
+const IndexedVolunteerItem = /* @__PURE__ */ storedRecord<IndexedVolunteer>({
+  view: /* @__PURE__ */ z.looseObject({ id: /* @__PURE__ */ z.string() }),
+  card: /* @__PURE__ */ z.looseObject({}),
+  shard: /* @__PURE__ */ z.number().int(),
+  cell: /* @__PURE__ */ z.string(),
+  features: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
 });
 const shardPartition = (shard: number) => `MATCH#SHARD#${pad(shard, 3)}`;
 const postingPartition = (feature: string, cell: string) => `MATCH#VPOST#${feature}#${cell}`;
 const volunteerSort = (sub: string) => `VOL#${sub}`;
 
-export const matchShardMember = defineEntity({
+export const matchShardMember = /* @__PURE__ */ defineEntity({
   name: 'MatchShardMember',
   schema: IndexedVolunteerItem,
   keys: {
@@ -32,7 +32,7 @@ export const matchShardMember = defineEntity({
   accessPatterns: [{ pattern: 'volunteers of one matching shard (MatchingRun, one shard per child)', key: 'PK = MATCH#SHARD#<nnn>', index: 'table', operation: 'Query' }],
 });
 
-export const matchVolunteerPosting = defineEntity({
+export const matchVolunteerPosting = /* @__PURE__ */ defineEntity({
   name: 'MatchVolunteerPosting',
   schema: IndexedVolunteerItem,
   keys: {

@@ -12,15 +12,15 @@ import { pad } from './match-volunteer.js';
 const partition = (sub: string) => `MATCH#VOL#${sub}`;
 const RANK = 'RANK#';
 
-export const match = defineEntity({
+export const match = /* @__PURE__ */ defineEntity({
   name: 'Match',
-  schema: storedRecord<StoredMatch & { volunteerId: string; rank: number }>({
-    volunteerId: z.string(),
-    rank: z.number().int(),
-    opportunityId: z.string(),
-    shiftId: z.string(),
-    score: z.number(),
-    matchedAt: z.string(),
+  schema: /* @__PURE__ */ storedRecord<StoredMatch & { volunteerId: string; rank: number }>({
+    volunteerId: /* @__PURE__ */ z.string(),
+    rank: /* @__PURE__ */ z.number().int(),
+    opportunityId: /* @__PURE__ */ z.string(),
+    shiftId: /* @__PURE__ */ z.string(),
+    score: /* @__PURE__ */ z.number(),
+    matchedAt: /* @__PURE__ */ z.string(),
   }),
   keys: {
     item: (sub: string, rank: number) => ({ PK: partition(sub), SK: `${RANK}${pad(rank, 3)}` }),
@@ -32,9 +32,9 @@ export const match = defineEntity({
   accessPatterns: [{ pattern: "a volunteer's ranked matches, paginated", key: 'PK = MATCH#VOL#<sub> AND begins_with(SK, RANK#)', index: 'table', operation: 'Query' }],
 });
 
-export const invitation = defineEntity({
+export const invitation = /* @__PURE__ */ defineEntity({
   name: 'Invitation',
-  schema: Invitation.extend({ volunteerId: z.string() }),
+  schema: /* @__PURE__ */ Invitation.extend({ volunteerId: /* @__PURE__ */ z.string() }),
   keys: { item: (sub: string, opportunityId: string) => ({ PK: partition(sub), SK: `INV#${opportunityId}` }) },
   accessPatterns: [
     {
@@ -47,9 +47,9 @@ export const invitation = defineEntity({
   ],
 });
 
-export const invitationWeek = defineEntity({
+export const invitationWeek = /* @__PURE__ */ defineEntity({
   name: 'InvitationWeek',
-  schema: z.object({ invitations: z.number().int() }),
+  schema: /* @__PURE__ */ z.object({ invitations: /* @__PURE__ */ z.number().int() }),
   keys: { item: (sub: string, week: string) => ({ PK: partition(sub), SK: `INVWEEK#${week}` }) },
   accessPatterns: [],
 });

@@ -10,7 +10,7 @@ import { defineEntity } from './entity.js';
 const deferredPartition = (day: string) => `NOTIF#DEFERRED#${day}`;
 const DEAD = 'NOTIF#DEAD';
 
-export const notification = defineEntity({
+export const notification = /* @__PURE__ */ defineEntity({
   name: 'Notification',
   schema: OutboxRecord,
   keys: {

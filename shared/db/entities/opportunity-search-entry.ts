@@ -12,7 +12,7 @@ import { OpportunitySummary } from '../../domain/opportunities/schema.js';
 import type { SearchDimension } from '../../domain/opportunities/search.js';
 import { defineEntity } from './entity.js';
 
-export const opportunitySearchEntry = defineEntity({
+export const opportunitySearchEntry = /* @__PURE__ */ defineEntity({
   name: 'OpportunitySearchEntry',
   schema: OpportunitySummary,
   keys: {

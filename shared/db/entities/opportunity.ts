@@ -7,14 +7,14 @@ import { OpportunityStatus, type OpportunityRecord } from '../../domain/opportun
 import { defineEntity, storedRecord } from './entity.js';
 import { opportunityPartition } from './partitions.js';
 
-export const opportunity = defineEntity({
+export const opportunity = /* @__PURE__ */ defineEntity({
   name: 'Opportunity',
-  schema: storedRecord<OpportunityRecord>({
-    id: z.string(),
-    orgId: z.string(),
+  schema: /* @__PURE__ */ storedRecord<OpportunityRecord>({
+    id: /* @__PURE__ */ z.string(),
+    orgId: /* @__PURE__ */ z.string(),
     status: OpportunityStatus,
-    titleAr: z.string(),
-    titleEn: z.string(),
+    titleAr: /* @__PURE__ */ z.string(),
+    titleEn: /* @__PURE__ */ z.string(),
   }),
   keys: {
     item: (opportunityId: string) => ({ PK: opportunityPartition(opportunityId), SK: 'OPPORTUNITY' }),

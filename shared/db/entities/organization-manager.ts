@@ -4,7 +4,7 @@ import { Manager } from '../../domain/organizations/schema.js';
 import { defineEntity } from './entity.js';
 import { organizationPartition } from './partitions.js';
 
-export const organizationManager = defineEntity({
+export const organizationManager = /* @__PURE__ */ defineEntity({
   name: 'OrganizationManager',
   schema: Manager,
   keys: {
@@ -33,9 +33,9 @@ export const organizationManager = defineEntity({
 });
 
 /** A user manages at most one organisation (`custom:orgId` holds one id): marker per user. */
-export const managerAssignment = defineEntity({
+export const managerAssignment = /* @__PURE__ */ defineEntity({
   name: 'ManagerAssignment',
-  schema: z.object({ orgId: z.string(), sub: z.string() }),
+  schema: /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.string(), sub: /* @__PURE__ */ z.string() }),
   keys: { item: (sub: string) => ({ PK: `USER#${sub}`, SK: 'MANAGES' }) },
   accessPatterns: [
     { pattern: 'the organisation a user manages (the local token issuer, standing in for Cognito custom:orgId)', key: 'PK = USER#<sub> AND SK = MANAGES', index: 'table', operation: 'GetItem' },

@@ -8,13 +8,13 @@ import { OrganizationStatus, StatusChange, type OrganizationRecord } from '../..
 import { defineEntity, storedRecord } from './entity.js';
 import { organizationPartition } from './partitions.js';
 
-export const organization = defineEntity({
+export const organization = /* @__PURE__ */ defineEntity({
   name: 'Organization',
-  schema: storedRecord<OrganizationRecord>({
-    id: z.string(),
+  schema: /* @__PURE__ */ storedRecord<OrganizationRecord>({
+    id: /* @__PURE__ */ z.string(),
     status: OrganizationStatus,
-    nameAr: z.string(),
-    nameEn: z.string(),
+    nameAr: /* @__PURE__ */ z.string(),
+    nameEn: /* @__PURE__ */ z.string(),
   }),
   internal: ['taskToken'],
   keys: {
@@ -60,9 +60,9 @@ export const organization = defineEntity({
  * the hold ends at `heldUntil` (and the item's TTL); approval removes both (the licence stays
  * with the organisation), rejection and expiry delete the marker.
  */
-export const licenseMarker = defineEntity({
+export const licenseMarker = /* @__PURE__ */ defineEntity({
   name: 'LicenseMarker',
-  schema: z.object({ orgId: z.string(), createdAt: z.string(), heldUntil: z.string().optional() }),
+  schema: /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.string(), createdAt: /* @__PURE__ */ z.string(), heldUntil: /* @__PURE__ */ z.string().optional() }),
   keys: { item: (licenseNumber: string) => ({ PK: `LICENSE#${licenseNumber}`, SK: 'LICENSE' }) },
   accessPatterns: [
     { pattern: 'who holds a licence number', key: 'PK = LICENSE#<licence> AND SK = LICENSE', index: 'table', operation: 'GetItem' },
@@ -76,9 +76,9 @@ export const licenseMarker = defineEntity({
 });
 
 /** One item per status change; `at` first, then a ULID, so the history lists in time order. */
-export const organizationStatusChange = defineEntity({
+export const organizationStatusChange = /* @__PURE__ */ defineEntity({
   name: 'OrganizationStatusChange',
-  schema: StatusChange.extend({ orgId: z.string() }),
+  schema: /* @__PURE__ */ StatusChange.extend({ orgId: /* @__PURE__ */ z.string() }),
   keys: {
     item: (orgId: string, at: string, changeId: string) => ({ PK: organizationPartition(orgId), SK: `HISTORY#${at}#${changeId}` }),
     prefix: 'HISTORY#',

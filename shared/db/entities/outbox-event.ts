@@ -17,13 +17,13 @@ import { defineEntity } from './entity.js';
 export const EVENT_OUTBOX_SHARDS = 8;
 const RETENTION_SECONDS = 14 * 24 * 60 * 60;
 
-const OutboxEventRecord = z.object({
-  event: z.object({ id: z.string(), type: z.string(), time: z.string(), detail: z.record(z.string(), z.unknown()) }),
-  reason: z.string().optional(),
-  parkedAt: z.string().optional(),
+const OutboxEventRecord = /* @__PURE__ */ z.object({
+  event: /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), type: /* @__PURE__ */ z.string(), time: /* @__PURE__ */ z.string(), detail: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()) }),
+  reason: /* @__PURE__ */ z.string().optional(),
+  parkedAt: /* @__PURE__ */ z.string().optional(),
 });
 
-export const outboxEvent = defineEntity({
+export const outboxEvent = /* @__PURE__ */ defineEntity({
   name: 'OutboxEvent',
   schema: OutboxEventRecord,
   keys: {

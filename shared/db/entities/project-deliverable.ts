@@ -7,7 +7,7 @@ import { DeliverableRecord } from '../../domain/hours/schema.js';
 import { defineEntity } from './entity.js';
 import { opportunityPartition } from './partitions.js';
 
-export const projectDeliverable = defineEntity({
+export const projectDeliverable = /* @__PURE__ */ defineEntity({
   name: 'ProjectDeliverable',
   schema: DeliverableRecord,
   keys: {

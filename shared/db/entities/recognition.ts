@@ -14,15 +14,15 @@ import { defineEntity } from './entity.js';
 export const RECOGNITION_SHARDS = 8;
 export const shardOfVolunteer = (volunteerId: string): number => createHash('sha256').update(volunteerId).digest()[0]! % RECOGNITION_SHARDS;
 
-const Counters = z.object({
-  approvedMinutes: z.number().default(0),
-  professionalMinutes: z.number().default(0),
-  shifts: z.number().default(0),
-  points: z.number().default(0),
-  trainings: z.number().default(0),
+const Counters = /* @__PURE__ */ z.object({
+  approvedMinutes: /* @__PURE__ */ z.number().default(0),
+  professionalMinutes: /* @__PURE__ */ z.number().default(0),
+  shifts: /* @__PURE__ */ z.number().default(0),
+  points: /* @__PURE__ */ z.number().default(0),
+  trainings: /* @__PURE__ */ z.number().default(0),
 });
 
-export const recognitionStats = defineEntity({
+export const recognitionStats = /* @__PURE__ */ defineEntity({
   name: 'RecognitionStats',
   schema: Counters,
   keys: {
@@ -40,17 +40,17 @@ export const recognitionStats = defineEntity({
   ],
 });
 
-export const appliedHours = defineEntity({
+export const appliedHours = /* @__PURE__ */ defineEntity({
   name: 'RecognizedHours',
-  schema: z.object({
-    hoursId: z.string(),
-    minutes: z.number(),
-    professionalMinutes: z.number(),
-    shifts: z.number(),
-    points: z.number(),
-    city: z.string(),
-    month: z.string(),
-    year: z.string(),
+  schema: /* @__PURE__ */ z.object({
+    hoursId: /* @__PURE__ */ z.string(),
+    minutes: /* @__PURE__ */ z.number(),
+    professionalMinutes: /* @__PURE__ */ z.number(),
+    shifts: /* @__PURE__ */ z.number(),
+    points: /* @__PURE__ */ z.number(),
+    city: /* @__PURE__ */ z.string(),
+    month: /* @__PURE__ */ z.string(),
+    year: /* @__PURE__ */ z.string(),
   }),
   keys: {
     approved: (hoursId: string) => ({ PK: `RECOGHOURS#${hoursId}`, SK: 'APPROVED' }),
@@ -61,7 +61,7 @@ export const appliedHours = defineEntity({
   ],
 });
 
-export const pointsLedger = defineEntity({
+export const pointsLedger = /* @__PURE__ */ defineEntity({
   name: 'PointsEntry',
   schema: PointsEntry,
   keys: {
@@ -71,9 +71,9 @@ export const pointsLedger = defineEntity({
   accessPatterns: [{ pattern: "a volunteer's points ledger, newest first", key: 'PK = POINTS#<volunteerId>', index: 'table', operation: 'Query' }],
 });
 
-export const changeMarker = defineEntity({
+export const changeMarker = /* @__PURE__ */ defineEntity({
   name: 'RecognitionChange',
-  schema: z.object({ volunteerId: z.string(), markedAt: z.string() }),
+  schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), markedAt: /* @__PURE__ */ z.string() }),
   keys: {
     shard: (shard: number) => `RECOGCHANGED#${shard}`,
     marker: (volunteerId: string) => ({ PK: `RECOGCHANGED#${shardOfVolunteer(volunteerId)}`, SK: volunteerId }),
@@ -81,9 +81,9 @@ export const changeMarker = defineEntity({
   accessPatterns: [{ pattern: 'volunteers whose standing changed since the last daily run', key: 'PK = RECOGCHANGED#<shard>', index: 'table', operation: 'Query' }],
 });
 
-export const leaderboardEntry = defineEntity({
+export const leaderboardEntry = /* @__PURE__ */ defineEntity({
   name: 'LeaderboardEntry',
-  schema: z.object({ volunteerId: z.string(), minutes: z.number(), reachedAt: z.string().optional(), displayName: z.string().optional() }),
+  schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), minutes: /* @__PURE__ */ z.number(), reachedAt: /* @__PURE__ */ z.string().optional(), displayName: /* @__PURE__ */ z.string().optional() }),
   keys: {
     entry: (volunteerId: string, board: string) => ({ PK: `LB#${volunteerId}`, SK: board }),
     /** Every board entry of one volunteer (their copy and erasure). */
@@ -98,9 +98,9 @@ export const leaderboardEntry = defineEntity({
   ],
 });
 
-export const achievement = defineEntity({
+export const achievement = /* @__PURE__ */ defineEntity({
   name: 'Achievement',
-  schema: z.object({ at: z.string(), displayName: z.string(), kind: z.enum(['badge', 'award']), titleAr: z.string(), titleEn: z.string() }),
+  schema: /* @__PURE__ */ z.object({ at: /* @__PURE__ */ z.string(), displayName: /* @__PURE__ */ z.string(), kind: /* @__PURE__ */ z.enum(['badge', 'award']), titleAr: /* @__PURE__ */ z.string(), titleEn: /* @__PURE__ */ z.string() }),
   keys: {
     day: (date: string) => `ACH#${date}`,
     item: (date: string, at: string, id: string) => ({ PK: `ACH#${date}`, SK: `${at}#${id}` }),
@@ -108,16 +108,16 @@ export const achievement = defineEntity({
   accessPatterns: [{ pattern: 'published achievements of a Riyadh day, newest first', key: 'PK = ACH#<date>', index: 'table', operation: 'Query' }],
 });
 
-export const nomination = defineEntity({
+export const nomination = /* @__PURE__ */ defineEntity({
   name: 'Nomination',
-  schema: z.object({ volunteerId: z.string(), award: z.literal('volunteer-of-the-month'), month: z.string(), reasonAr: z.string(), reasonEn: z.string(), by: z.string(), at: z.string() }),
+  schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), award: /* @__PURE__ */ z.literal('volunteer-of-the-month'), month: /* @__PURE__ */ z.string(), reasonAr: /* @__PURE__ */ z.string(), reasonEn: /* @__PURE__ */ z.string(), by: /* @__PURE__ */ z.string(), at: /* @__PURE__ */ z.string() }),
   keys: { item: (orgId: string, month: string) => ({ PK: `NOMINATION#${orgId}`, SK: month }) },
   accessPatterns: [{ pattern: "an organisation's nomination for a month (the last one stands)", key: 'PK = NOMINATION#<orgId>, SK = <month>', index: 'table', operation: 'GetItem / Put' }],
 });
 
-export const activeOrganization = defineEntity({
+export const activeOrganization = /* @__PURE__ */ defineEntity({
   name: 'AwardCandidateOrganization',
-  schema: z.object({ orgId: z.string(), month: z.string() }),
+  schema: /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.string(), month: /* @__PURE__ */ z.string() }),
   keys: {
     shard: (month: string, shard: number) => `VOTMORGS#${month}#${shard}`,
     item: (month: string, orgId: string) => ({
@@ -128,27 +128,27 @@ export const activeOrganization = defineEntity({
   accessPatterns: [{ pattern: 'organisations with approved hours in a month', key: 'PK = VOTMORGS#<month>#<shard>', index: 'table', operation: 'Query' }],
 });
 
-const Candidate = z.object({ volunteerId: z.string(), displayName: z.string(), orgId: z.string(), minutes: z.number(), reachedAt: z.string() });
+const Candidate = /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), displayName: /* @__PURE__ */ z.string(), orgId: /* @__PURE__ */ z.string(), minutes: /* @__PURE__ */ z.number(), reachedAt: /* @__PURE__ */ z.string() });
 
 /** A region's or the Kingdom's volunteer of the month, while the ministry chooses and once decided (HonourNomination). */
-export const honour = defineEntity({
+export const honour = /* @__PURE__ */ defineEntity({
   name: 'Honour',
-  schema: z.object({
-    id: z.string(),
-    month: z.string(),
-    scope: z.enum(['region', 'national']),
-    scopeId: z.string(),
-    status: z.enum(['pending', 'decided']),
-    candidates: z.array(Candidate),
-    openedAt: z.string(),
-    taskToken: z.string().optional(),
-    decideBy: z.string().optional(),
-    volunteerId: z.string().optional(),
-    basis: z.enum(['ministry', 'rule']).optional(),
-    decidedBy: z.string().optional(),
-    decidedAt: z.string().optional(),
-    reasonAr: z.string().optional(),
-    reasonEn: z.string().optional(),
+  schema: /* @__PURE__ */ z.object({
+    id: /* @__PURE__ */ z.string(),
+    month: /* @__PURE__ */ z.string(),
+    scope: /* @__PURE__ */ z.enum(['region', 'national']),
+    scopeId: /* @__PURE__ */ z.string(),
+    status: /* @__PURE__ */ z.enum(['pending', 'decided']),
+    candidates: /* @__PURE__ */ z.array(Candidate),
+    openedAt: /* @__PURE__ */ z.string(),
+    taskToken: /* @__PURE__ */ z.string().optional(),
+    decideBy: /* @__PURE__ */ z.string().optional(),
+    volunteerId: /* @__PURE__ */ z.string().optional(),
+    basis: /* @__PURE__ */ z.enum(['ministry', 'rule']).optional(),
+    decidedBy: /* @__PURE__ */ z.string().optional(),
+    decidedAt: /* @__PURE__ */ z.string().optional(),
+    reasonAr: /* @__PURE__ */ z.string().optional(),
+    reasonEn: /* @__PURE__ */ z.string().optional(),
   }),
   keys: {
     /** `<month>.<scope>.<scopeId>` → the month's partition, one item per scope. */
@@ -161,42 +161,42 @@ export const honour = defineEntity({
   ],
 });
 
-export const award = defineEntity({
+export const award = /* @__PURE__ */ defineEntity({
   name: 'Award',
-  schema: z.object({
-    month: z.string(),
-    award: z.literal('volunteer-of-the-month'),
-    scope: z.enum(['org', 'region', 'national']),
-    scopeId: z.string(),
-    volunteerId: z.string(),
-    displayName: z.string(),
-    minutes: z.number(),
-    basis: z.enum(['nomination', 'rule', 'ministry']),
-    reasonAr: z.string().optional(),
-    reasonEn: z.string().optional(),
-    awardedAt: z.string(),
+  schema: /* @__PURE__ */ z.object({
+    month: /* @__PURE__ */ z.string(),
+    award: /* @__PURE__ */ z.literal('volunteer-of-the-month'),
+    scope: /* @__PURE__ */ z.enum(['org', 'region', 'national']),
+    scopeId: /* @__PURE__ */ z.string(),
+    volunteerId: /* @__PURE__ */ z.string(),
+    displayName: /* @__PURE__ */ z.string(),
+    minutes: /* @__PURE__ */ z.number(),
+    basis: /* @__PURE__ */ z.enum(['nomination', 'rule', 'ministry']),
+    reasonAr: /* @__PURE__ */ z.string().optional(),
+    reasonEn: /* @__PURE__ */ z.string().optional(),
+    awardedAt: /* @__PURE__ */ z.string(),
   }),
   keys: { item: (month: string, scope: string, scopeId: string) => ({ PK: `AWARD#${month}`, SK: `${scope}#${scopeId}` }), month: (month: string) => `AWARD#${month}` },
   accessPatterns: [{ pattern: 'awards of a month', key: 'PK = AWARD#<month>', index: 'table', operation: 'Query' }],
 });
 
-export const reward = defineEntity({
+export const reward = /* @__PURE__ */ defineEntity({
   name: 'Reward',
-  schema: z.object({
-    id: z.string(),
-    titleAr: z.string(),
-    titleEn: z.string(),
-    descriptionAr: z.string(),
-    descriptionEn: z.string(),
-    partner: z.string().optional(),
-    pointsCost: z.number(),
-    stockLeft: z.number(),
-    minApprovedHours: z.number(),
-    perVolunteer: z.string(),
-    validFrom: z.string(),
-    validUntil: z.string(),
-    createdBy: z.string(),
-    createdAt: z.string(),
+  schema: /* @__PURE__ */ z.object({
+    id: /* @__PURE__ */ z.string(),
+    titleAr: /* @__PURE__ */ z.string(),
+    titleEn: /* @__PURE__ */ z.string(),
+    descriptionAr: /* @__PURE__ */ z.string(),
+    descriptionEn: /* @__PURE__ */ z.string(),
+    partner: /* @__PURE__ */ z.string().optional(),
+    pointsCost: /* @__PURE__ */ z.number(),
+    stockLeft: /* @__PURE__ */ z.number(),
+    minApprovedHours: /* @__PURE__ */ z.number(),
+    perVolunteer: /* @__PURE__ */ z.string(),
+    validFrom: /* @__PURE__ */ z.string(),
+    validUntil: /* @__PURE__ */ z.string(),
+    createdBy: /* @__PURE__ */ z.string(),
+    createdAt: /* @__PURE__ */ z.string(),
   }),
   keys: {
     item: (rewardId: string) => ({ PK: `REWARD#${rewardId}`, SK: 'REWARD' }),
@@ -209,9 +209,9 @@ export const reward = defineEntity({
   ],
 });
 
-export const redemption = defineEntity({
+export const redemption = /* @__PURE__ */ defineEntity({
   name: 'Redemption',
-  schema: z.object({ id: z.string(), rewardId: z.string(), volunteerId: z.string(), code: z.string(), pointsSpent: z.number(), at: z.string() }),
+  schema: /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), rewardId: /* @__PURE__ */ z.string(), volunteerId: /* @__PURE__ */ z.string(), code: /* @__PURE__ */ z.string(), pointsSpent: /* @__PURE__ */ z.number(), at: /* @__PURE__ */ z.string() }),
   keys: { byCode: (code: string) => ({ PK: `REDEMPTION#${code}`, SK: 'REDEMPTION' }) },
   accessPatterns: [{ pattern: 'a redemption by the code the partner verifies', key: 'PK = REDEMPTION#<code>', index: 'table', operation: 'GetItem' }],
 });

@@ -9,7 +9,7 @@ import { defineEntity } from './entity.js';
 
 export const registerPartition = (volunteerId: string) => `REG#${volunteerId}`;
 
-export const registerEntry = defineEntity({
+export const registerEntry = /* @__PURE__ */ defineEntity({
   name: 'RegisterEntry',
   schema: LedgerEntry,
   keys: {

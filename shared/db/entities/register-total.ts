@@ -9,7 +9,7 @@ import type { TotalDimension } from '../../domain/register/schema.js';
 import { defineEntity } from './entity.js';
 import { registerPartition } from './register-entry.js';
 
-export const registerTotal = defineEntity({
+export const registerTotal = /* @__PURE__ */ defineEntity({
   name: 'RegisterTotal',
   schema: TotalRow,
   keys: {

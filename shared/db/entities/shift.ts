@@ -12,16 +12,16 @@ import type { ShiftRecord } from '../../domain/opportunities/schema.js';
 import { defineEntity, storedRecord } from './entity.js';
 import { opportunityPartition } from './partitions.js';
 
-export const shift = defineEntity({
+export const shift = /* @__PURE__ */ defineEntity({
   name: 'Shift',
-  schema: storedRecord<ShiftRecord>({
-    id: z.string(),
-    opportunityId: z.string(),
-    orgId: z.string(),
-    start: z.string(),
-    end: z.string(),
-    capacity: z.number().int(),
-    seatsTaken: z.number().int(),
+  schema: /* @__PURE__ */ storedRecord<ShiftRecord>({
+    id: /* @__PURE__ */ z.string(),
+    opportunityId: /* @__PURE__ */ z.string(),
+    orgId: /* @__PURE__ */ z.string(),
+    start: /* @__PURE__ */ z.string(),
+    end: /* @__PURE__ */ z.string(),
+    capacity: /* @__PURE__ */ z.number().int(),
+    seatsTaken: /* @__PURE__ */ z.number().int(),
   }),
   keys: {
     item: (opportunityId: string, shiftId: string) => ({ PK: opportunityPartition(opportunityId), SK: `SHIFT#${shiftId}` }),

@@ -10,16 +10,16 @@ import { defineEntity } from './entity.js';
 
 export const STATUS_LIST_SHARDS = 4;
 
-export const statusList = defineEntity({
+export const statusList = /* @__PURE__ */ defineEntity({
   name: 'StatusList',
-  schema: z.object({
-    listId: z.string(),
-    size: z.int(),
-    revoked: z.set(z.number()).optional(),
-    version: z.int(),
-    credential: z.string().optional(),
-    credentialVersion: z.int().optional(),
-    credentialBase: z.string().optional(),
+  schema: /* @__PURE__ */ z.object({
+    listId: /* @__PURE__ */ z.string(),
+    size: /* @__PURE__ */ z.int(),
+    revoked: /* @__PURE__ */ z.set(/* @__PURE__ */ z.number()).optional(),
+    version: /* @__PURE__ */ z.int(),
+    credential: /* @__PURE__ */ z.string().optional(),
+    credentialVersion: /* @__PURE__ */ z.int().optional(),
+    credentialBase: /* @__PURE__ */ z.string().optional(),
   }),
   keys: { item: (listId: string) => ({ PK: `STATUSLIST#${listId}`, SK: 'LIST' }) },
   accessPatterns: [
@@ -28,9 +28,9 @@ export const statusList = defineEntity({
   ],
 });
 
-export const statusAllocator = defineEntity({
+export const statusAllocator = /* @__PURE__ */ defineEntity({
   name: 'StatusListAllocator',
-  schema: z.object({ listSeq: z.int(), next: z.int() }),
+  schema: /* @__PURE__ */ z.object({ listSeq: /* @__PURE__ */ z.int(), next: /* @__PURE__ */ z.int() }),
   keys: { item: (shard: number) => ({ PK: `STATUSALLOC#${shard}`, SK: 'ALLOC' }) },
   accessPatterns: [
     {

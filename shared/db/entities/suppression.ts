@@ -3,9 +3,9 @@ import * as z from 'zod';
 import { Channel } from '../../domain/notifications/schema.js';
 import { defineEntity } from './entity.js';
 
-export const suppression = defineEntity({
+export const suppression = /* @__PURE__ */ defineEntity({
   name: 'Suppression',
-  schema: z.object({ channel: Channel, address: z.string(), reason: z.string(), source: z.string(), at: z.string() }),
+  schema: /* @__PURE__ */ z.object({ channel: Channel, address: /* @__PURE__ */ z.string(), reason: /* @__PURE__ */ z.string(), source: /* @__PURE__ */ z.string(), at: /* @__PURE__ */ z.string() }),
   keys: {
     item: (channel: 'email' | 'sms', address: string) => ({ PK: `SUPPRESS#${channel.toUpperCase()}#${address.toLowerCase()}`, SK: 'SUPPRESS' }),
   },

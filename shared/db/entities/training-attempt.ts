@@ -6,9 +6,9 @@
 import * as z from 'zod';
 import { defineEntity } from './entity.js';
 
-export const trainingAttemptLog = defineEntity({
+export const trainingAttemptLog = /* @__PURE__ */ defineEntity({
   name: 'TrainingAttemptLog',
-  schema: z.object({ volunteerId: z.string(), trainingId: z.string(), times: z.array(z.string()), seq: z.int().min(1) }),
+  schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), trainingId: /* @__PURE__ */ z.string(), times: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()), seq: /* @__PURE__ */ z.int().min(1) }),
   keys: {
     log: (volunteerId: string, trainingId: string) => ({ PK: `VOL#${volunteerId}`, SK: `TRAINATTEMPTS#${trainingId}` }),
   },
@@ -23,17 +23,17 @@ export const trainingAttemptLog = defineEntity({
   ],
 });
 
-export const trainingAttempt = defineEntity({
+export const trainingAttempt = /* @__PURE__ */ defineEntity({
   name: 'TrainingAttempt',
-  schema: z.object({
-    id: z.string(),
-    volunteerId: z.string(),
-    trainingId: z.string(),
-    at: z.string(),
-    version: z.int(),
-    score: z.int(),
-    passed: z.boolean(),
-    answers: z.array(z.int()),
+  schema: /* @__PURE__ */ z.object({
+    id: /* @__PURE__ */ z.string(),
+    volunteerId: /* @__PURE__ */ z.string(),
+    trainingId: /* @__PURE__ */ z.string(),
+    at: /* @__PURE__ */ z.string(),
+    version: /* @__PURE__ */ z.int(),
+    score: /* @__PURE__ */ z.int(),
+    passed: /* @__PURE__ */ z.boolean(),
+    answers: /* @__PURE__ */ z.array(/* @__PURE__ */ z.int()),
   }),
   keys: {
     attempt: (volunteerId: string, trainingId: string, at: string, id: string) => ({ PK: `VOL#${volunteerId}`, SK: `TRAINATTEMPT#${trainingId}#${at}#${id}` }),

@@ -11,7 +11,7 @@ import { defineEntity } from './entity.js';
 export const EXPIRY_SHARDS = 4;
 const shardOf = (volunteerId: string) => createHash('sha256').update(volunteerId).digest()[0]! % EXPIRY_SHARDS;
 
-export const trainingCompletion = defineEntity({
+export const trainingCompletion = /* @__PURE__ */ defineEntity({
   name: 'TrainingCompletion',
   schema: CompletionRecord,
   keys: {

@@ -7,7 +7,7 @@ import { defineEntity } from './entity.js';
 
 const pad = (version: number) => String(version).padStart(4, '0');
 
-export const trainingModule = defineEntity({
+export const trainingModule = /* @__PURE__ */ defineEntity({
   name: 'TrainingModule',
   schema: TrainingModuleRecord,
   keys: {
@@ -28,7 +28,7 @@ export const trainingModule = defineEntity({
   ],
 });
 
-export const trainingVersion = defineEntity({
+export const trainingVersion = /* @__PURE__ */ defineEntity({
   name: 'TrainingVersion',
   schema: TrainingVersionRecord,
   keys: {

@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { ValuationRate } from '../../domain/hours/schema.js';
 import { defineEntity } from './entity.js';
 
-export const valuationRate = defineEntity({
+export const valuationRate = /* @__PURE__ */ defineEntity({
   name: 'ValuationRate',
   schema: ValuationRate,
   keys: {
@@ -29,9 +29,9 @@ export const valuationRate = defineEntity({
   ],
 });
 
-export const jobCursor = defineEntity({
+export const jobCursor = /* @__PURE__ */ defineEntity({
   name: 'JobCursor',
-  schema: z.object({ value: z.string() }),
+  schema: /* @__PURE__ */ z.object({ value: /* @__PURE__ */ z.string() }),
   keys: { item: (name: string) => ({ PK: `JOB#${name.split('#')[0]}`, SK: `CURSOR#${name}` }) },
   accessPatterns: [{ pattern: 'how far a job has swept', key: 'PK = JOB#<job> AND SK = CURSOR#<name>', index: 'table', operation: 'GetItem / PutItem' }],
 });

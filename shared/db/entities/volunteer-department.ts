@@ -5,7 +5,7 @@ import { organizationPartition } from './partitions.js';
 
 const DEPARTMENTS = 'DEPARTMENTS';
 
-export const volunteerDepartment = defineEntity({
+export const volunteerDepartment = /* @__PURE__ */ defineEntity({
   name: 'VolunteerDepartment',
   schema: Department,
   keys: {

@@ -4,7 +4,7 @@ import { VolunteerRecord } from '../../domain/volunteers/schema.js';
 import { defineEntity } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 
-export const volunteer = defineEntity({
+export const volunteer = /* @__PURE__ */ defineEntity({
   name: 'Volunteer',
   schema: VolunteerRecord,
   keys: {
@@ -33,9 +33,9 @@ export const volunteer = defineEntity({
 });
 
 /** Uniqueness marker: one profile per national ID (keyed by an HMAC, never the ID itself). */
-export const nationalIdClaim = defineEntity({
+export const nationalIdClaim = /* @__PURE__ */ defineEntity({
   name: 'NationalIdClaim',
-  schema: z.object({ volunteerId: z.string(), createdAt: z.string() }),
+  schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), createdAt: /* @__PURE__ */ z.string() }),
   keys: { item: (nationalIdHash: string) => ({ PK: `NATID#${nationalIdHash}`, SK: 'NATID' }) },
   accessPatterns: [],
 });

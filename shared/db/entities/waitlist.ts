@@ -7,9 +7,9 @@ import { defineEntity } from './entity.js';
 
 const partition = (shiftId: string) => `WAITLIST#${shiftId}`;
 
-export const waitlistEntry = defineEntity({
+export const waitlistEntry = /* @__PURE__ */ defineEntity({
   name: 'WaitlistEntry',
-  schema: z.object({ applicationId: z.string() }).loose(),
+  schema: /* @__PURE__ */ z.object({ applicationId: /* @__PURE__ */ z.string() }).loose(),
   keys: {
     item: (shiftId: string, seq: number) => ({ PK: partition(shiftId), SK: `WAIT#${String(seq).padStart(10, '0')}` }),
     partition,
@@ -32,9 +32,9 @@ export const waitlistEntry = defineEntity({
   ],
 });
 
-export const waitlistSequence = defineEntity({
+export const waitlistSequence = /* @__PURE__ */ defineEntity({
   name: 'WaitlistSequence',
-  schema: z.object({ seq: z.number().int() }),
+  schema: /* @__PURE__ */ z.object({ seq: /* @__PURE__ */ z.number().int() }),
   keys: { item: (shiftId: string) => ({ PK: partition(shiftId), SK: 'SEQUENCE' }) },
   accessPatterns: [
     { pattern: 'next waitlist sequence number of a shift', key: 'Update PK = WAITLIST#<shiftId>, SK = SEQUENCE ADD seq 1', index: 'table', operation: 'UpdateItem' },

@@ -15,11 +15,11 @@ import * as z from 'zod';
 import { decisionRequest, RecordedDecision } from '../decision.js';
 import { boundedText } from '../reference/text.js';
 
-const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)');
+const Ulid = /* @__PURE__ */ z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)');
 
 export const MAX_MOTIVATION_LENGTH = 2000;
 
-export const ApplicationStatus = z.enum(['submitted', 'pending', 'approved', 'rejected', 'waitlisted', 'expired', 'withdrawn', 'cancelled']);
+export const ApplicationStatus = /* @__PURE__ */ z.enum(['submitted', 'pending', 'approved', 'rejected', 'waitlisted', 'expired', 'withdrawn', 'cancelled']);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
 /** Statuses an application never leaves. */
@@ -27,30 +27,30 @@ export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'exp
 /** Statuses that hold the volunteer–shift marker (the volunteer cannot apply to that shift again). */
 export const isTerminal = (status: ApplicationStatus): boolean => TERMINAL_STATUSES.includes(status);
 
-export const SubmitApplication = z
+export const SubmitApplication = /* @__PURE__ */ z
   .object({
-    shiftId: Ulid.describe('one of the opportunity’s shifts'),
-    motivation: boundedText(1, MAX_MOTIVATION_LENGTH).optional().describe(`why you want to help (at most ${MAX_MOTIVATION_LENGTH} characters)`),
+    shiftId: /* @__PURE__ */ Ulid.describe('one of the opportunity’s shifts'),
+    motivation: /* @__PURE__ */ boundedText(1, MAX_MOTIVATION_LENGTH).optional().describe(`why you want to help (at most ${MAX_MOTIVATION_LENGTH} characters)`),
   })
   .strict();
 export type SubmitApplication = z.output<typeof SubmitApplication>;
 
-export const ApplicationDecision = decisionRequest('required when rejecting; the volunteer is told').describe('the manager decision; `reason` is required for `reject`');
+export const ApplicationDecision = /* @__PURE__ */ decisionRequest('required when rejecting; the volunteer is told').describe('the manager decision; `reason` is required for `reject`');
 export type ApplicationDecision = z.output<typeof ApplicationDecision>;
 
-export const OpportunityIdPath = z.object({ id: Ulid });
-export const ApplicationPath = z.object({ id: Ulid });
-export const OrgApplicationsPath = z.object({ orgId: Ulid });
+export const OpportunityIdPath = /* @__PURE__ */ z.object({ id: Ulid });
+export const ApplicationPath = /* @__PURE__ */ z.object({ id: Ulid });
+export const OrgApplicationsPath = /* @__PURE__ */ z.object({ orgId: Ulid });
 
-const Limit = z.coerce.number().int().min(1).max(100).default(20);
-const Cursor = z.string().min(1).max(1024).optional().describe('nextCursor of the previous page (opaque)');
+const Limit = /* @__PURE__ */ z.coerce.number().int().min(1).max(100).default(20);
+const Cursor = /* @__PURE__ */ z.string().min(1).max(1024).optional().describe('nextCursor of the previous page (opaque)');
 
-export const ListQuery = z.object({ limit: Limit, cursor: Cursor }).strict();
+export const ListQuery = /* @__PURE__ */ z.object({ limit: Limit, cursor: Cursor }).strict();
 export type ListQuery = z.output<typeof ListQuery>;
 
-export const ReviewQueueQuery = z
+export const ReviewQueueQuery = /* @__PURE__ */ z
   .object({
-    status: ApplicationStatus.default('pending').describe('which queue (default pending, oldest first)'),
+    status: /* @__PURE__ */ ApplicationStatus.default('pending').describe('which queue (default pending, oldest first)'),
     limit: Limit,
     cursor: Cursor,
   })
@@ -58,19 +58,19 @@ export const ReviewQueueQuery = z
 export type ReviewQueueQuery = z.output<typeof ReviewQueueQuery>;
 
 /** A failed screening rule: `rule` names it (`charter`, `age`, `overlap`…). */
-export const RuleFailure = z.object({ rule: z.string(), message: z.string() });
+export const RuleFailure = /* @__PURE__ */ z.object({ rule: /* @__PURE__ */ z.string(), message: /* @__PURE__ */ z.string() });
 export type RuleFailure = z.infer<typeof RuleFailure>;
 
 export { RecordedDecision };
 
 /** One transition, kept as a history item: time, actor and reason. */
-export const StatusChange = z.object({
-  version: z.int().describe('1 for the submission, +1 per transition'),
+export const StatusChange = /* @__PURE__ */ z.object({
+  version: /* @__PURE__ */ z.int().describe('1 for the submission, +1 per transition'),
   status: ApplicationStatus,
-  from: ApplicationStatus.optional(),
-  at: z.string(),
-  by: z.string().describe('the user (sub) who caused it, or `system`'),
-  reason: z.string().optional(),
+  from: /* @__PURE__ */ ApplicationStatus.optional(),
+  at: /* @__PURE__ */ z.string(),
+  by: /* @__PURE__ */ z.string().describe('the user (sub) who caused it, or `system`'),
+  reason: /* @__PURE__ */ z.string().optional(),
 });
 export type StatusChange = z.infer<typeof StatusChange>;
 
@@ -108,18 +108,18 @@ export interface ApplicationRecord {
  * 12 months, training completions) and never contact data or the national ID before the
  * application is approved; `contact` appears only on an approved application.
  */
-export const ApplicantView = z.object({
-  displayName: z.string().describe('first name and initial, e.g. "Sara A."'),
-  displayNameAr: z.string(),
-  city: z.string().describe('a city id of GET /v1/reference'),
-  skills: z.array(z.object({ name: z.string(), level: z.string() })),
-  professions: z.array(z.string()),
-  languages: z.array(z.string()),
-  attendance: z
-    .object({ attended: z.int(), noShows: z.int(), lateCancellations: z.int(), since: z.string() })
+export const ApplicantView = /* @__PURE__ */ z.object({
+  displayName: /* @__PURE__ */ z.string().describe('first name and initial, e.g. "Sara A."'),
+  displayNameAr: /* @__PURE__ */ z.string(),
+  city: /* @__PURE__ */ z.string().describe('a city id of GET /v1/reference'),
+  skills: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.string(), level: /* @__PURE__ */ z.string() })),
+  professions: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+  languages: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+  attendance: /* @__PURE__ */ z
+    .object({ attended: /* @__PURE__ */ z.int(), noShows: /* @__PURE__ */ z.int(), lateCancellations: /* @__PURE__ */ z.int(), since: /* @__PURE__ */ z.string() })
     .describe('shifts attended, no-shows and late cancellations since `since` (the last 12 months)'),
-  trainings: z.array(z.object({ trainingId: z.string(), completedAt: z.string(), validUntil: z.string().optional(), valid: z.boolean() })),
-  contact: z.object({ email: z.string().optional(), phone: z.string().optional() }).optional().describe('approved applications only'),
+  trainings: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ trainingId: /* @__PURE__ */ z.string(), completedAt: /* @__PURE__ */ z.string(), validUntil: /* @__PURE__ */ z.string().optional(), valid: /* @__PURE__ */ z.boolean() })),
+  contact: /* @__PURE__ */ z.object({ email: /* @__PURE__ */ z.string().optional(), phone: /* @__PURE__ */ z.string().optional() }).optional().describe('approved applications only'),
 });
 export type ApplicantView = z.infer<typeof ApplicantView>;
 
@@ -138,51 +138,51 @@ export interface ApplicantRecord {
 }
 
 /** How a volunteer came through their employer (issue 15): a programme's time off or a team event's seat. */
-export const CompanyTag = z.object({
-  companyId: z.string(),
-  nameAr: z.string(),
-  nameEn: z.string(),
-  programId: z.string().optional(),
-  programNameAr: z.string().optional(),
-  programNameEn: z.string().optional(),
-  teamEventId: z.string().optional(),
+export const CompanyTag = /* @__PURE__ */ z.object({
+  companyId: /* @__PURE__ */ z.string(),
+  nameAr: /* @__PURE__ */ z.string(),
+  nameEn: /* @__PURE__ */ z.string(),
+  programId: /* @__PURE__ */ z.string().optional(),
+  programNameAr: /* @__PURE__ */ z.string().optional(),
+  programNameEn: /* @__PURE__ */ z.string().optional(),
+  teamEventId: /* @__PURE__ */ z.string().optional(),
 });
 export type CompanyTag = z.infer<typeof CompanyTag>;
 
-export const ApplicationView = z
+export const ApplicationView = /* @__PURE__ */ z
   .object({
-    id: z.string(),
-    volunteerId: z.string(),
-    opportunityId: z.string(),
-    orgId: z.string(),
-    shiftId: z.string(),
-    shift: z.object({ start: z.string(), end: z.string() }),
+    id: /* @__PURE__ */ z.string(),
+    volunteerId: /* @__PURE__ */ z.string(),
+    opportunityId: /* @__PURE__ */ z.string(),
+    orgId: /* @__PURE__ */ z.string(),
+    shiftId: /* @__PURE__ */ z.string(),
+    shift: /* @__PURE__ */ z.object({ start: /* @__PURE__ */ z.string(), end: /* @__PURE__ */ z.string() }),
     status: ApplicationStatus,
-    motivation: z.string().optional(),
-    reason: z.string().optional().describe('why it is in its status (rejected, expired, withdrawn, cancelled; the manager’s words on an approval)'),
-    failures: z.array(RuleFailure).optional().describe('screening rules that failed, each named'),
-    waitlistPosition: z.int().optional().describe('1 = next to be promoted (waitlisted only)'),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    history: z.array(StatusChange).optional().describe('every transition, oldest first (GET /v1/applications/{id})'),
-    applicant: ApplicantView.optional().describe("who applied (the organisation's review queue); contact data only once approved"),
-    company: CompanyTag.optional().describe('the company programme (time off) or team event the volunteer came through'),
+    motivation: /* @__PURE__ */ z.string().optional(),
+    reason: /* @__PURE__ */ z.string().optional().describe('why it is in its status (rejected, expired, withdrawn, cancelled; the manager’s words on an approval)'),
+    failures: /* @__PURE__ */ z.array(RuleFailure).optional().describe('screening rules that failed, each named'),
+    waitlistPosition: /* @__PURE__ */ z.int().optional().describe('1 = next to be promoted (waitlisted only)'),
+    createdAt: /* @__PURE__ */ z.string(),
+    updatedAt: /* @__PURE__ */ z.string(),
+    history: /* @__PURE__ */ z.array(StatusChange).optional().describe('every transition, oldest first (GET /v1/applications/{id})'),
+    applicant: /* @__PURE__ */ ApplicantView.optional().describe("who applied (the organisation's review queue); contact data only once approved"),
+    company: /* @__PURE__ */ CompanyTag.optional().describe('the company programme (time off) or team event the volunteer came through'),
   })
   .meta({ id: 'Application' });
 export type ApplicationView = z.infer<typeof ApplicationView>;
 
-export const ApplicationPage = z.object({ items: z.array(ApplicationView), nextCursor: z.string().optional() });
+export const ApplicationPage = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(ApplicationView), nextCursor: /* @__PURE__ */ z.string().optional() });
 export type ApplicationPage = z.infer<typeof ApplicationPage>;
 
-export const SubmittedResponse = z.object({ id: z.string(), status: ApplicationStatus });
-export const DecisionResponse = z.object({
-  id: z.string(),
-  decision: z.enum(['approve', 'reject']),
-  status: ApplicationStatus.describe('the status when answering: the workflow then reserves a seat or rejects'),
+export const SubmittedResponse = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), status: ApplicationStatus });
+export const DecisionResponse = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  decision: /* @__PURE__ */ z.enum(['approve', 'reject']),
+  status: /* @__PURE__ */ ApplicationStatus.describe('the status when answering: the workflow then reserves a seat or rejects'),
 });
-export const WithdrawResponse = z.object({
-  id: z.string(),
-  status: z.literal('withdrawn'),
+export const WithdrawResponse = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  status: /* @__PURE__ */ z.literal('withdrawn'),
 });
 
 // ── Domain events ──────────────────────────────────────────────────────────────
@@ -191,33 +191,33 @@ export const WithdrawResponse = z.object({
  * person (volunteerId → profile, where consent lives) and the shift, and to deduplicate
  * (`applicationId` + `version` identify one transition; a retried step repeats the same pair).
  */
-export const ApplicationEventDetail = z
+export const ApplicationEventDetail = /* @__PURE__ */ z
   .object({
-    applicationId: z.string().min(1),
-    volunteerId: z.string().min(1),
-    opportunityId: z.string().min(1),
-    shiftId: z.string().min(1),
-    orgId: z.string().min(1),
+    applicationId: /* @__PURE__ */ z.string().min(1),
+    volunteerId: /* @__PURE__ */ z.string().min(1),
+    opportunityId: /* @__PURE__ */ z.string().min(1),
+    shiftId: /* @__PURE__ */ z.string().min(1),
+    orgId: /* @__PURE__ */ z.string().min(1),
     status: ApplicationStatus,
-    version: z.int().min(1),
-    shiftStart: z.iso.datetime({ offset: true }),
-    shiftEnd: z.iso.datetime({ offset: true }),
-    at: z.iso.datetime({ offset: true }),
-    by: z.string().min(1),
-    reason: z.string().optional(),
+    version: /* @__PURE__ */ z.int().min(1),
+    shiftStart: /* @__PURE__ */ z.iso.datetime({ offset: true }),
+    shiftEnd: /* @__PURE__ */ z.iso.datetime({ offset: true }),
+    at: /* @__PURE__ */ z.iso.datetime({ offset: true }),
+    by: /* @__PURE__ */ z.string().min(1),
+    reason: /* @__PURE__ */ z.string().optional(),
   })
   .strict();
 export type ApplicationEventDetail = z.infer<typeof ApplicationEventDetail>;
 
-export const ApplicationRejectedDetail = ApplicationEventDetail.extend({
-  reason: z.string().min(1),
-  failures: z.array(RuleFailure).optional(),
+export const ApplicationRejectedDetail = /* @__PURE__ */ ApplicationEventDetail.extend({
+  reason: /* @__PURE__ */ z.string().min(1),
+  failures: /* @__PURE__ */ z.array(RuleFailure).optional(),
 }).strict();
-export const ApplicationWaitlistedDetail = ApplicationEventDetail.extend({ waitlistSeq: z.int().min(1) }).strict();
-export const ApplicationWithdrawnDetail = ApplicationEventDetail.extend({
-  seatFreed: z.boolean().optional().describe('true when the application held an approved seat (its calendar entry is cancelled)'),
+export const ApplicationWaitlistedDetail = /* @__PURE__ */ ApplicationEventDetail.extend({ waitlistSeq: /* @__PURE__ */ z.int().min(1) }).strict();
+export const ApplicationWithdrawnDetail = /* @__PURE__ */ ApplicationEventDetail.extend({
+  seatFreed: /* @__PURE__ */ z.boolean().optional().describe('true when the application held an approved seat (its calendar entry is cancelled)'),
 }).strict();
-export const ApplicationPromotedDetail = ApplicationEventDetail.extend({ promotedFrom: z.literal('waitlisted') }).strict();
-export const ApplicationPendingDecisionDetail = ApplicationEventDetail.extend({
-  reminder: z.boolean().describe('false: first request to the managers; true: the nudge after the first timeout'),
+export const ApplicationPromotedDetail = /* @__PURE__ */ ApplicationEventDetail.extend({ promotedFrom: /* @__PURE__ */ z.literal('waitlisted') }).strict();
+export const ApplicationPendingDecisionDetail = /* @__PURE__ */ ApplicationEventDetail.extend({
+  reminder: /* @__PURE__ */ z.boolean().describe('false: first request to the managers; true: the nudge after the first timeout'),
 }).strict();

@@ -7,126 +7,126 @@
 import * as z from 'zod';
 import { boundedText } from '../reference/text.js';
 
-const Id = z.string().min(1);
-const At = z.iso.datetime({ offset: true });
-const Day = z.iso.date();
+const Id = /* @__PURE__ */ z.string().min(1);
+const At = /* @__PURE__ */ z.iso.datetime({ offset: true });
+const Day = /* @__PURE__ */ z.iso.date();
 
 /** 128 random bits in Crockford base32 (26 characters). */
 export const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-export const CertificateCode = z.string().regex(CODE_PATTERN, 'must be a certificate code (26 characters, Crockford base32)');
+export const CertificateCode = /* @__PURE__ */ z.string().regex(CODE_PATTERN, 'must be a certificate code (26 characters, Crockford base32)');
 
-export const IssueCertificate = z
+export const IssueCertificate = /* @__PURE__ */ z
   .object({
-    orgId: Id.max(64).optional().describe("an organisation's certificate, in its name; omitted: the national certificate from the whole register"),
-    from: Day.optional().describe('first day of the period (Asia/Riyadh); omitted: since the first hours'),
-    to: Day.optional().describe('last day of the period; omitted: up to the last hours'),
+    orgId: /* @__PURE__ */ Id.max(64).optional().describe("an organisation's certificate, in its name; omitted: the national certificate from the whole register"),
+    from: /* @__PURE__ */ Day.optional().describe('first day of the period (Asia/Riyadh); omitted: since the first hours'),
+    to: /* @__PURE__ */ Day.optional().describe('last day of the period; omitted: up to the last hours'),
   })
   .strict()
   .refine((s) => s.from === undefined || s.to === undefined || s.to >= s.from, { path: ['to'], message: 'must not be before from' });
 export type IssueCertificate = z.output<typeof IssueCertificate>;
 
-export const CertificatePath = z.object({ id: Id.max(64) }).strict();
-export const CodePath = z.object({ code: CertificateCode }).strict();
-export const StatusListPath = z.object({ id: z.string().regex(/^[0-9]{1,3}-[0-9]{1,9}$/, 'must be a status list id') }).strict();
-export const RevokeCertificate = z.object({ reason: boundedText(3, 500).describe('why the certificate is revoked (kept, not shown publicly)') }).strict();
+export const CertificatePath = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ Id.max(64) }).strict();
+export const CodePath = /* @__PURE__ */ z.object({ code: CertificateCode }).strict();
+export const StatusListPath = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string().regex(/^[0-9]{1,3}-[0-9]{1,9}$/, 'must be a status list id') }).strict();
+export const RevokeCertificate = /* @__PURE__ */ z.object({ reason: /* @__PURE__ */ boundedText(3, 500).describe('why the certificate is revoked (kept, not shown publicly)') }).strict();
 
-const Names = { nameAr: z.string(), nameEn: z.string() };
+const Names = { nameAr: /* @__PURE__ */ z.string(), nameEn: /* @__PURE__ */ z.string() };
 
-export const CertificateOrganization = z.object({ orgId: Id, ...Names, minutes: z.int() });
+export const CertificateOrganization = /* @__PURE__ */ z.object({ orgId: Id, ...Names, minutes: /* @__PURE__ */ z.int() });
 /** A project the hours were given to (issue 19), named with the deliverables its managers confirmed. */
-export const CertificateProject = z.object({ opportunityId: Id, ...Names, minutes: z.int(), deliverables: z.array(z.object(Names)) });
+export const CertificateProject = /* @__PURE__ */ z.object({ opportunityId: Id, ...Names, minutes: /* @__PURE__ */ z.int(), deliverables: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object(Names)) });
 
-export const CertificateRecord = z.object({
+export const CertificateRecord = /* @__PURE__ */ z.object({
   id: Id,
   code: CertificateCode,
   volunteerId: Id,
-  kind: z.enum(['organization', 'national']),
-  scope: z.object({ orgId: Id.optional(), from: Day.optional(), to: Day.optional() }),
+  kind: /* @__PURE__ */ z.enum(['organization', 'national']),
+  scope: /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ Id.optional(), from: /* @__PURE__ */ Day.optional(), to: /* @__PURE__ */ Day.optional() }),
   /** The scope's key: one current certificate per scope (reused while no hours change). */
-  scopeKey: z.string(),
+  scopeKey: /* @__PURE__ */ z.string(),
   /** sha256 of the ledger entries (event ids) the certificate counts. */
-  basis: z.string(),
+  basis: /* @__PURE__ */ z.string(),
   /** The hours records counted: reversing one of them revokes the certificate. */
-  hoursIds: z.array(Id),
-  holder: z.object(Names),
-  issuer: z.object(Names),
-  organizations: z.array(CertificateOrganization),
-  projects: z.array(CertificateProject).optional(),
-  minutes: z.int(),
+  hoursIds: /* @__PURE__ */ z.array(Id),
+  holder: /* @__PURE__ */ z.object(Names),
+  issuer: /* @__PURE__ */ z.object(Names),
+  organizations: /* @__PURE__ */ z.array(CertificateOrganization),
+  projects: /* @__PURE__ */ z.array(CertificateProject).optional(),
+  minutes: /* @__PURE__ */ z.int(),
   from: Day,
   to: Day,
   issuedAt: At,
-  status: z.enum(['valid', 'revoked']),
-  revokedAt: At.optional(),
-  revokedBy: Id.optional(),
-  revocationReason: z.string().optional(),
-  statusList: z.object({ listId: z.string(), index: z.int().min(0) }),
-  verifyUrl: z.url(),
-  credential: z.string().describe('the VC 2.0 as a compact JWS (application/vc+jwt)'),
+  status: /* @__PURE__ */ z.enum(['valid', 'revoked']),
+  revokedAt: /* @__PURE__ */ At.optional(),
+  revokedBy: /* @__PURE__ */ Id.optional(),
+  revocationReason: /* @__PURE__ */ z.string().optional(),
+  statusList: /* @__PURE__ */ z.object({ listId: /* @__PURE__ */ z.string(), index: /* @__PURE__ */ z.int().min(0) }),
+  verifyUrl: /* @__PURE__ */ z.url(),
+  credential: /* @__PURE__ */ z.string().describe('the VC 2.0 as a compact JWS (application/vc+jwt)'),
 });
 export type CertificateRecord = z.output<typeof CertificateRecord>;
 
-export const IssuedCertificate = z.object({
+export const IssuedCertificate = /* @__PURE__ */ z.object({
   id: Id,
   code: CertificateCode,
-  verifyUrl: z.url(),
-  credential: z.string().describe('the signed credential, application/vc+jwt'),
-  status: z.enum(['valid', 'revoked']),
-  kind: z.enum(['organization', 'national']),
-  orgId: Id.optional(),
-  minutes: z.int(),
+  verifyUrl: /* @__PURE__ */ z.url(),
+  credential: /* @__PURE__ */ z.string().describe('the signed credential, application/vc+jwt'),
+  status: /* @__PURE__ */ z.enum(['valid', 'revoked']),
+  kind: /* @__PURE__ */ z.enum(['organization', 'national']),
+  orgId: /* @__PURE__ */ Id.optional(),
+  minutes: /* @__PURE__ */ z.int(),
   from: Day,
   to: Day,
   issuedAt: At,
 });
 
-export const MyCertificates = z.object({ items: z.array(IssuedCertificate).describe('newest first') });
+export const MyCertificates = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(IssuedCertificate).describe('newest first') });
 
 /** What anyone may see of a certificate: the holder's name and nothing else personal. */
-export const Verification = z.object({
-  valid: z.boolean(),
-  status: z.enum(['valid', 'revoked']),
-  holder: z.object({ name: z.string().describe('in Arabic'), ...Names }),
-  issuer: z.object({ name: z.string().describe('in Arabic'), ...Names }),
-  kind: z.enum(['organization', 'national']),
-  organizations: z.array(z.object({ ...Names, minutes: z.int() })),
-  projects: z.array(z.object({ ...Names, minutes: z.int(), deliverables: z.array(z.object(Names)) })).optional().describe('projects (professional volunteering) with their confirmed deliverables'),
-  minutes: z.int(),
+export const Verification = /* @__PURE__ */ z.object({
+  valid: /* @__PURE__ */ z.boolean(),
+  status: /* @__PURE__ */ z.enum(['valid', 'revoked']),
+  holder: /* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.string().describe('in Arabic'), ...Names }),
+  issuer: /* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.string().describe('in Arabic'), ...Names }),
+  kind: /* @__PURE__ */ z.enum(['organization', 'national']),
+  organizations: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ ...Names, minutes: /* @__PURE__ */ z.int() })),
+  projects: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ ...Names, minutes: /* @__PURE__ */ z.int(), deliverables: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object(Names)) })).optional().describe('projects (professional volunteering) with their confirmed deliverables'),
+  minutes: /* @__PURE__ */ z.int(),
   from: Day,
   to: Day,
   issuedAt: At,
-  revokedAt: At.optional(),
-  revocationReason: z.string().optional().describe("e.g. \"withdrawn at the holder's request\" (the holder's name is then gone too)"),
+  revokedAt: /* @__PURE__ */ At.optional(),
+  revocationReason: /* @__PURE__ */ z.string().optional().describe("e.g. \"withdrawn at the holder's request\" (the holder's name is then gone too)"),
   code: CertificateCode,
-  verifyUrl: z.url(),
+  verifyUrl: /* @__PURE__ */ z.url(),
 });
 export type Verification = z.output<typeof Verification>;
 
-export const RevokedCertificate = z.object({ id: Id, status: z.literal('revoked'), revokedAt: At });
+export const RevokedCertificate = /* @__PURE__ */ z.object({ id: Id, status: /* @__PURE__ */ z.literal('revoked'), revokedAt: At });
 
-export const Jwks = z.object({
-  keys: z.array(z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string(), kid: z.string(), alg: z.literal('ES256'), use: z.literal('sig') })),
+export const Jwks = /* @__PURE__ */ z.object({
+  keys: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ kty: /* @__PURE__ */ z.literal('EC'), crv: /* @__PURE__ */ z.literal('P-256'), x: /* @__PURE__ */ z.string(), y: /* @__PURE__ */ z.string(), kid: /* @__PURE__ */ z.string(), alg: /* @__PURE__ */ z.literal('ES256'), use: /* @__PURE__ */ z.literal('sig') })),
 });
 
-export const CertificateIssuedDetail = z
+export const CertificateIssuedDetail = /* @__PURE__ */ z
   .object({
     certificateId: Id,
     volunteerId: Id,
-    kind: z.enum(['organization', 'national']),
-    orgId: Id.optional(),
-    minutes: z.int(),
+    kind: /* @__PURE__ */ z.enum(['organization', 'national']),
+    orgId: /* @__PURE__ */ Id.optional(),
+    minutes: /* @__PURE__ */ z.int(),
     from: Day,
     to: Day,
     issuedAt: At,
   })
   .strict();
 
-export const CertificateRevokedDetail = z
+export const CertificateRevokedDetail = /* @__PURE__ */ z
   .object({
     certificateId: Id,
     volunteerId: Id,
-    orgId: Id.optional(),
-    cause: z.enum(['manual', 'hours-reversed', 'holder-request']),
+    orgId: /* @__PURE__ */ Id.optional(),
+    cause: /* @__PURE__ */ z.enum(['manual', 'hours-reversed', 'holder-request']),
     revokedBy: Id,
     revokedAt: At,
   })

@@ -9,256 +9,256 @@ import { Cause } from '../reference/causes.js';
 import { boundedText } from '../reference/text.js';
 
 /** A ULID. */
-export const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)');
+export const Ulid = /* @__PURE__ */ z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)');
 
 /** The commercial registration number (10 digits, not starting with 0), Arabic-Indic digits accepted. */
-export const CrNumber = LicenseNumber.describe('10-digit commercial registration number, e.g. 1010987654');
+export const CrNumber = /* @__PURE__ */ LicenseNumber.describe('10-digit commercial registration number, e.g. 1010987654');
 
 /** An email domain the company's staff addresses are on (`aramco.com`), lower-case, no `@`. */
-export const EmailDomain = z
+export const EmailDomain = /* @__PURE__ */ z
   .string()
   .trim()
   .toLowerCase()
   .max(253)
   .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain name such as example.com.sa');
 
-export const RegisterCompany = z
+export const RegisterCompany = /* @__PURE__ */ z
   .object({
-    nameAr: boundedText(2, 150).describe('registered name in Arabic'),
-    nameEn: boundedText(2, 150).describe('registered name in English'),
+    nameAr: /* @__PURE__ */ boundedText(2, 150).describe('registered name in Arabic'),
+    nameEn: /* @__PURE__ */ boundedText(2, 150).describe('registered name in English'),
     crNumber: CrNumber,
-    contactEmail: z.email().max(254).toLowerCase(),
-    emailDomains: z.array(EmailDomain).min(1).max(20).superRefine(uniqueItems('domain')).describe("the domains of the staff's work addresses"),
+    contactEmail: /* @__PURE__ */ z.email().max(254).toLowerCase(),
+    emailDomains: /* @__PURE__ */ z.array(EmailDomain).min(1).max(20).superRefine(/* @__PURE__ */ uniqueItems('domain')).describe("the domains of the staff's work addresses"),
   })
   .strict();
 export type RegisterCompany = z.output<typeof RegisterCompany>;
 
-export const CompanyStatus = z.enum(['pending', 'active', 'rejected', 'expired']);
+export const CompanyStatus = /* @__PURE__ */ z.enum(['pending', 'active', 'rejected', 'expired']);
 export type CompanyStatus = z.infer<typeof CompanyStatus>;
 
-export const CompanyDecision = decisionRequest('required when rejecting; sent to the company').describe('the reviewer decision; `reason` is required for `reject`');
+export const CompanyDecision = /* @__PURE__ */ decisionRequest('required when rejecting; sent to the company').describe('the reviewer decision; `reason` is required for `reject`');
 export type CompanyDecision = z.output<typeof CompanyDecision>;
 
-export const CompanyPath = z.object({ companyId: Ulid });
+export const CompanyPath = /* @__PURE__ */ z.object({ companyId: Ulid });
 
-export const CompanyStatusChange = z.object({
+export const CompanyStatusChange = /* @__PURE__ */ z.object({
   status: CompanyStatus,
-  from: CompanyStatus.optional(),
-  at: z.string(),
-  by: z.string(),
-  reason: z.string().optional(),
+  from: /* @__PURE__ */ CompanyStatus.optional(),
+  at: /* @__PURE__ */ z.string(),
+  by: /* @__PURE__ */ z.string(),
+  reason: /* @__PURE__ */ z.string().optional(),
 });
 export type CompanyStatusChange = z.infer<typeof CompanyStatusChange>;
 
 /** The stored company (without keys). */
-export const CompanyRecord = z.object({
-  id: z.string(),
-  nameAr: z.string(),
-  nameEn: z.string(),
-  crNumber: z.string(),
-  contactEmail: z.string(),
-  emailDomains: z.array(z.string()),
+export const CompanyRecord = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  nameAr: /* @__PURE__ */ z.string(),
+  nameEn: /* @__PURE__ */ z.string(),
+  crNumber: /* @__PURE__ */ z.string(),
+  contactEmail: /* @__PURE__ */ z.string(),
+  emailDomains: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
   status: CompanyStatus,
-  registeredBy: z.object({ sub: z.string(), email: z.string().optional() }),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  decision: RecordedDecision.optional(),
+  registeredBy: /* @__PURE__ */ z.object({ sub: /* @__PURE__ */ z.string(), email: /* @__PURE__ */ z.string().optional() }),
+  createdAt: /* @__PURE__ */ z.string(),
+  updatedAt: /* @__PURE__ */ z.string(),
+  decision: /* @__PURE__ */ RecordedDecision.optional(),
 });
 export type CompanyRecord = z.infer<typeof CompanyRecord>;
 
-export const CompanyView = CompanyRecord.extend({ history: z.array(CompanyStatusChange) });
+export const CompanyView = /* @__PURE__ */ CompanyRecord.extend({ history: /* @__PURE__ */ z.array(CompanyStatusChange) });
 export type CompanyView = z.infer<typeof CompanyView>;
 
-export const AddCompanyAdmin = z
+export const AddCompanyAdmin = /* @__PURE__ */ z
   .object({
-    sub: z.string().trim().min(1).max(128).describe('the Cognito user id (sub) of the new admin'),
-    email: z.email().max(254).toLowerCase(),
+    sub: /* @__PURE__ */ z.string().trim().min(1).max(128).describe('the Cognito user id (sub) of the new admin'),
+    email: /* @__PURE__ */ z.email().max(254).toLowerCase(),
   })
   .strict();
 export type AddCompanyAdmin = z.output<typeof AddCompanyAdmin>;
 
-export const CompanyAdmin = z.object({ companyId: z.string(), sub: z.string(), email: z.string().optional(), addedBy: z.string(), addedAt: z.string() });
+export const CompanyAdmin = /* @__PURE__ */ z.object({ companyId: /* @__PURE__ */ z.string(), sub: /* @__PURE__ */ z.string(), email: /* @__PURE__ */ z.string().optional(), addedBy: /* @__PURE__ */ z.string(), addedAt: /* @__PURE__ */ z.string() });
 export type CompanyAdmin = z.infer<typeof CompanyAdmin>;
-export const CompanyAdminList = z.object({ items: z.array(CompanyAdmin) });
+export const CompanyAdminList = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(CompanyAdmin) });
 
-export const CompanyRegisteredResponse = z.object({ id: z.string(), status: z.literal('pending') });
-export const CompanyDecisionResponse = z.object({ id: z.string(), decision: z.enum(['approve', 'reject']), status: CompanyStatus });
+export const CompanyRegisteredResponse = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), status: /* @__PURE__ */ z.literal('pending') });
+export const CompanyDecisionResponse = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), decision: /* @__PURE__ */ z.enum(['approve', 'reject']), status: CompanyStatus });
 
 // ── Domain events (contracts in events/catalog.ts) ──────────────────────────
-export const CompanyRegisteredDetail = z
-  .object({ companyId: z.string(), nameAr: z.string(), nameEn: z.string(), registeredAt: z.iso.datetime({ offset: true }) })
+export const CompanyRegisteredDetail = /* @__PURE__ */ z
+  .object({ companyId: /* @__PURE__ */ z.string(), nameAr: /* @__PURE__ */ z.string(), nameEn: /* @__PURE__ */ z.string(), registeredAt: /* @__PURE__ */ z.iso.datetime({ offset: true }) })
   .strict();
-export const CompanyApprovedDetail = z
-  .object({ companyId: z.string(), approvedBy: z.string(), approvedAt: z.iso.datetime({ offset: true }), firstAdmin: z.string() })
+export const CompanyApprovedDetail = /* @__PURE__ */ z
+  .object({ companyId: /* @__PURE__ */ z.string(), approvedBy: /* @__PURE__ */ z.string(), approvedAt: /* @__PURE__ */ z.iso.datetime({ offset: true }), firstAdmin: /* @__PURE__ */ z.string() })
   .strict();
-export const CompanyRejectedDetail = z
-  .object({ companyId: z.string(), rejectedBy: z.string(), rejectedAt: z.iso.datetime({ offset: true }), reason: z.string() })
+export const CompanyRejectedDetail = /* @__PURE__ */ z
+  .object({ companyId: /* @__PURE__ */ z.string(), rejectedBy: /* @__PURE__ */ z.string(), rejectedAt: /* @__PURE__ */ z.iso.datetime({ offset: true }), reason: /* @__PURE__ */ z.string() })
   .strict();
-export const CompanyAdminAddedDetail = z
-  .object({ companyId: z.string(), sub: z.string(), addedBy: z.string(), addedAt: z.iso.datetime({ offset: true }) })
+export const CompanyAdminAddedDetail = /* @__PURE__ */ z
+  .object({ companyId: /* @__PURE__ */ z.string(), sub: /* @__PURE__ */ z.string(), addedBy: /* @__PURE__ */ z.string(), addedAt: /* @__PURE__ */ z.iso.datetime({ offset: true }) })
   .strict();
 
 // ── Employees ────────────────────────────────────────────────────────────────
-const WorkEmail = z.email().max(254).toLowerCase();
+const WorkEmail = /* @__PURE__ */ z.email().max(254).toLowerCase();
 
 /** `{ email }` (API.md) or `{ emails: [...] }` for up to 100 invitations at once. */
-export const InviteEmployees = z
+export const InviteEmployees = /* @__PURE__ */ z
   .object({
-    email: WorkEmail.optional(),
-    emails: z.array(WorkEmail).min(1).max(100).superRefine(uniqueItems('email')).optional(),
+    email: /* @__PURE__ */ WorkEmail.optional(),
+    emails: /* @__PURE__ */ z.array(WorkEmail).min(1).max(100).superRefine(/* @__PURE__ */ uniqueItems('email')).optional(),
   })
   .strict()
   .refine((b) => b.email !== undefined || b.emails !== undefined, { path: ['emails'], message: 'give email or emails' });
 export type InviteEmployees = z.output<typeof InviteEmployees>;
 
-export const InvitationsSent = z.object({ items: z.array(z.object({ email: z.string(), expiresAt: z.string() })) });
+export const InvitationsSent = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ email: /* @__PURE__ */ z.string(), expiresAt: /* @__PURE__ */ z.string() })) });
 
 /** An address on one of the company's domains, to prove by the code sent to it. */
-export const RequestDomainCode = z.object({ email: WorkEmail }).strict();
-export const DomainCodeSent = z.object({ email: z.string(), expiresAt: z.string() });
+export const RequestDomainCode = /* @__PURE__ */ z.object({ email: WorkEmail }).strict();
+export const DomainCodeSent = /* @__PURE__ */ z.object({ email: /* @__PURE__ */ z.string(), expiresAt: /* @__PURE__ */ z.string() });
 
 /** The one-time code from the invitation or the domain email (spaces, hyphens and case ignored). */
-export const JoinCompany = z
+export const JoinCompany = /* @__PURE__ */ z
   .object({
-    code: z
+    code: /* @__PURE__ */ z
       .string()
       .max(40)
       .transform((v) => v.replace(/[\s-]/g, '').toUpperCase())
-      .pipe(z.string().regex(/^[A-Z0-9]{8}$/, 'must be the 8-character code from the email')),
+      .pipe(/* @__PURE__ */ z.string().regex(/^[A-Z0-9]{8}$/, 'must be the 8-character code from the email')),
   })
   .strict();
 
-export const JoinVia = z.enum(['invitation', 'domain']);
+export const JoinVia = /* @__PURE__ */ z.enum(['invitation', 'domain']);
 export type JoinVia = z.infer<typeof JoinVia>;
 
 /** One period of employment as the platform knows it (joined, and left if they did). */
-export const Stint = z.object({ workEmail: z.string(), via: JoinVia, joinedAt: z.string(), leftAt: z.string().optional() });
+export const Stint = /* @__PURE__ */ z.object({ workEmail: /* @__PURE__ */ z.string(), via: JoinVia, joinedAt: /* @__PURE__ */ z.string(), leftAt: /* @__PURE__ */ z.string().optional() });
 export type Stint = z.infer<typeof Stint>;
 
 /**
  * What the company knows of an employee: the volunteer's id, the work email they joined with
  * and their periods of employment. Never the national ID, phone or the profile's own email.
  */
-export const Employee = z.object({
-  companyId: z.string(),
-  volunteerId: z.string(),
-  workEmail: z.string(),
-  status: z.enum(['current', 'left']),
-  joinedAt: z.string(),
-  leftAt: z.string().optional(),
-  stints: z.array(Stint),
+export const Employee = /* @__PURE__ */ z.object({
+  companyId: /* @__PURE__ */ z.string(),
+  volunteerId: /* @__PURE__ */ z.string(),
+  workEmail: /* @__PURE__ */ z.string(),
+  status: /* @__PURE__ */ z.enum(['current', 'left']),
+  joinedAt: /* @__PURE__ */ z.string(),
+  leftAt: /* @__PURE__ */ z.string().optional(),
+  stints: /* @__PURE__ */ z.array(Stint),
 });
 export type Employee = z.infer<typeof Employee>;
 
-export const EmployeeList = z.object({ items: z.array(Employee), nextCursor: z.string().optional() });
-export const ListQuery = z
+export const EmployeeList = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(Employee), nextCursor: /* @__PURE__ */ z.string().optional() });
+export const ListQuery = /* @__PURE__ */ z
   .object({
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(2048).optional().describe('nextCursor of the previous page (opaque)'),
+    limit: /* @__PURE__ */ z.coerce.number().int().min(1).max(100).default(20),
+    cursor: /* @__PURE__ */ z.string().min(1).max(2048).optional().describe('nextCursor of the previous page (opaque)'),
   })
   .strict();
 
 /** The volunteer's side: the company they belong to now. */
-export const Membership = z.object({ companyId: z.string(), volunteerId: z.string(), workEmail: z.string(), via: JoinVia, joinedAt: z.string() });
+export const Membership = /* @__PURE__ */ z.object({ companyId: /* @__PURE__ */ z.string(), volunteerId: /* @__PURE__ */ z.string(), workEmail: /* @__PURE__ */ z.string(), via: JoinVia, joinedAt: /* @__PURE__ */ z.string() });
 export type Membership = z.infer<typeof Membership>;
 
-export const EmployeeJoinedDetail = z
-  .object({ companyId: z.string(), volunteerId: z.string(), via: JoinVia, joinedAt: z.iso.datetime({ offset: true }) })
+export const EmployeeJoinedDetail = /* @__PURE__ */ z
+  .object({ companyId: /* @__PURE__ */ z.string(), volunteerId: /* @__PURE__ */ z.string(), via: JoinVia, joinedAt: /* @__PURE__ */ z.iso.datetime({ offset: true }) })
   .strict();
-export const EmployeeLeftDetail = z
-  .object({ companyId: z.string(), volunteerId: z.string(), joinedAt: z.iso.datetime({ offset: true }), leftAt: z.iso.datetime({ offset: true }) })
+export const EmployeeLeftDetail = /* @__PURE__ */ z
+  .object({ companyId: /* @__PURE__ */ z.string(), volunteerId: /* @__PURE__ */ z.string(), joinedAt: /* @__PURE__ */ z.iso.datetime({ offset: true }), leftAt: /* @__PURE__ */ z.iso.datetime({ offset: true }) })
   .strict();
 
 // ── Programmes and volunteer time off ───────────────────────────────────────
-const Day = z.iso.date().describe('a calendar day (YYYY-MM-DD), Asia/Riyadh');
+const Day = /* @__PURE__ */ z.iso.date().describe('a calendar day (YYYY-MM-DD), Asia/Riyadh');
 
-export const CreateProgram = z
+export const CreateProgram = /* @__PURE__ */ z
   .object({
-    nameAr: boundedText(2, 150),
-    nameEn: boundedText(2, 150),
-    hoursPerEmployee: z.int().min(1).max(400).describe('volunteer time off per employee over the programme, in hours'),
+    nameAr: /* @__PURE__ */ boundedText(2, 150),
+    nameEn: /* @__PURE__ */ boundedText(2, 150),
+    hoursPerEmployee: /* @__PURE__ */ z.int().min(1).max(400).describe('volunteer time off per employee over the programme, in hours'),
     from: Day,
     to: Day,
-    causes: z.array(Cause).max(14).superRefine(uniqueItems('cause')).optional().describe('eligible causes (reference ids)'),
-    orgIds: z.array(Ulid).max(100).superRefine(uniqueItems('organisation')).optional().describe('eligible organisations (active non-profits of the platform)'),
-    requiresApproval: z.boolean().default(false).describe("an admin approves each employee's participation before time off is reserved"),
+    causes: /* @__PURE__ */ z.array(Cause).max(14).superRefine(/* @__PURE__ */ uniqueItems('cause')).optional().describe('eligible causes (reference ids)'),
+    orgIds: /* @__PURE__ */ z.array(Ulid).max(100).superRefine(/* @__PURE__ */ uniqueItems('organisation')).optional().describe('eligible organisations (active non-profits of the platform)'),
+    requiresApproval: /* @__PURE__ */ z.boolean().default(false).describe("an admin approves each employee's participation before time off is reserved"),
   })
   .strict()
   .refine((p) => p.to >= p.from, { path: ['to'], message: 'must not be before from' })
   .refine((p) => (p.causes?.length ?? 0) + (p.orgIds?.length ?? 0) > 0, { path: ['causes'], message: 'give eligible causes or orgIds' });
 export type CreateProgram = z.output<typeof CreateProgram>;
 
-export const Program = z.object({
-  id: z.string(),
-  companyId: z.string(),
-  nameAr: z.string(),
-  nameEn: z.string(),
-  hoursPerEmployee: z.int(),
-  from: z.string(),
-  to: z.string(),
-  causes: z.array(z.string()),
-  orgIds: z.array(z.string()),
-  requiresApproval: z.boolean(),
-  createdBy: z.string(),
-  createdAt: z.string(),
+export const Program = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  companyId: /* @__PURE__ */ z.string(),
+  nameAr: /* @__PURE__ */ z.string(),
+  nameEn: /* @__PURE__ */ z.string(),
+  hoursPerEmployee: /* @__PURE__ */ z.int(),
+  from: /* @__PURE__ */ z.string(),
+  to: /* @__PURE__ */ z.string(),
+  causes: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+  orgIds: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+  requiresApproval: /* @__PURE__ */ z.boolean(),
+  createdBy: /* @__PURE__ */ z.string(),
+  createdAt: /* @__PURE__ */ z.string(),
 });
 export type Program = z.infer<typeof Program>;
-export const ProgramList = z.object({ items: z.array(Program) });
+export const ProgramList = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(Program) });
 
-export const ProgramPath = z.object({ companyId: Ulid, programId: Ulid });
-export const ParticipationPath = ProgramPath.extend({ participationId: Ulid });
+export const ProgramPath = /* @__PURE__ */ z.object({ companyId: Ulid, programId: Ulid });
+export const ParticipationPath = /* @__PURE__ */ ProgramPath.extend({ participationId: Ulid });
 
-export const Participate = z.object({ applicationId: Ulid.describe('the employee\'s application to an eligible opportunity') }).strict();
+export const Participate = /* @__PURE__ */ z.object({ applicationId: /* @__PURE__ */ Ulid.describe('the employee\'s application to an eligible opportunity') }).strict();
 
-export const ParticipationStatus = z.enum(['requested', 'reserved', 'rejected', 'consumed']);
+export const ParticipationStatus = /* @__PURE__ */ z.enum(['requested', 'reserved', 'rejected', 'consumed']);
 /**
  * An employee's time off for one application under a programme: `requested` (waiting for an
  * admin), `reserved` (minutes held against the quota), `consumed` (hours approved: the approved
  * minutes, at most the reserved ones, are used), `rejected`.
  */
-export const Participation = z.object({
-  id: z.string(),
-  companyId: z.string(),
-  programId: z.string(),
-  volunteerId: z.string(),
-  applicationId: z.string(),
-  opportunityId: z.string(),
-  orgId: z.string(),
-  shiftId: z.string(),
-  minutes: z.int(),
+export const Participation = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  companyId: /* @__PURE__ */ z.string(),
+  programId: /* @__PURE__ */ z.string(),
+  volunteerId: /* @__PURE__ */ z.string(),
+  applicationId: /* @__PURE__ */ z.string(),
+  opportunityId: /* @__PURE__ */ z.string(),
+  orgId: /* @__PURE__ */ z.string(),
+  shiftId: /* @__PURE__ */ z.string(),
+  minutes: /* @__PURE__ */ z.int(),
   status: ParticipationStatus,
-  usedMinutes: z.int().optional(),
-  createdAt: z.string(),
-  decidedBy: z.string().optional(),
-  reason: z.string().optional(),
+  usedMinutes: /* @__PURE__ */ z.int().optional(),
+  createdAt: /* @__PURE__ */ z.string(),
+  decidedBy: /* @__PURE__ */ z.string().optional(),
+  reason: /* @__PURE__ */ z.string().optional(),
 });
 export type Participation = z.infer<typeof Participation>;
 
 /** An employee's time off under a programme, in minutes. */
-export const VtoBalance = z.object({ quotaMinutes: z.int(), reservedMinutes: z.int(), usedMinutes: z.int(), availableMinutes: z.int() });
+export const VtoBalance = /* @__PURE__ */ z.object({ quotaMinutes: /* @__PURE__ */ z.int(), reservedMinutes: /* @__PURE__ */ z.int(), usedMinutes: /* @__PURE__ */ z.int(), availableMinutes: /* @__PURE__ */ z.int() });
 export type VtoBalance = z.infer<typeof VtoBalance>;
-export const ParticipationView = Participation.extend({ balance: VtoBalance });
+export const ParticipationView = /* @__PURE__ */ Participation.extend({ balance: VtoBalance });
 
-export const ParticipationDecision = decisionRequest('required when rejecting; shown to the employee');
+export const ParticipationDecision = /* @__PURE__ */ decisionRequest('required when rejecting; shown to the employee');
 
-export const VtoReservedDetail = z
-  .object({ companyId: z.string(), programId: z.string(), participationId: z.string(), volunteerId: z.string(), opportunityId: z.string(), minutes: z.int(), at: z.iso.datetime({ offset: true }) })
+export const VtoReservedDetail = /* @__PURE__ */ z
+  .object({ companyId: /* @__PURE__ */ z.string(), programId: /* @__PURE__ */ z.string(), participationId: /* @__PURE__ */ z.string(), volunteerId: /* @__PURE__ */ z.string(), opportunityId: /* @__PURE__ */ z.string(), minutes: /* @__PURE__ */ z.int(), at: /* @__PURE__ */ z.iso.datetime({ offset: true }) })
   .strict();
 
 // ── Contribution reports ─────────────────────────────────────────────────────
-export const CompanyReport = z.object({
-  companyId: z.string(),
-  from: z.string(),
-  to: z.string(),
-  employees: z.int().describe('volunteers who ever joined the company on the platform'),
-  currentEmployees: z.int(),
-  participants: z.int().describe('distinct employees with approved hours in the range'),
-  participationRate: z.number().describe('participants / employees (0 when none joined)'),
-  approvedMinutes: z.int(),
-  valueSar: z.number(),
-  byCause: z.array(z.object({ cause: z.string(), minutes: z.int() })),
-  byOrganization: z.array(z.object({ orgId: z.string(), minutes: z.int() })),
-  byMonth: z.array(z.object({ month: z.string(), minutes: z.int(), valueSar: z.number(), participants: z.int() })),
+export const CompanyReport = /* @__PURE__ */ z.object({
+  companyId: /* @__PURE__ */ z.string(),
+  from: /* @__PURE__ */ z.string(),
+  to: /* @__PURE__ */ z.string(),
+  employees: /* @__PURE__ */ z.int().describe('volunteers who ever joined the company on the platform'),
+  currentEmployees: /* @__PURE__ */ z.int(),
+  participants: /* @__PURE__ */ z.int().describe('distinct employees with approved hours in the range'),
+  participationRate: /* @__PURE__ */ z.number().describe('participants / employees (0 when none joined)'),
+  approvedMinutes: /* @__PURE__ */ z.int(),
+  valueSar: /* @__PURE__ */ z.number(),
+  byCause: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ cause: /* @__PURE__ */ z.string(), minutes: /* @__PURE__ */ z.int() })),
+  byOrganization: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.string(), minutes: /* @__PURE__ */ z.int() })),
+  byMonth: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ month: /* @__PURE__ */ z.string(), minutes: /* @__PURE__ */ z.int(), valueSar: /* @__PURE__ */ z.number(), participants: /* @__PURE__ */ z.int() })),
 });
 export type CompanyReport = z.infer<typeof CompanyReport>;
 
@@ -266,40 +266,40 @@ export type CompanyReport = z.infer<typeof CompanyReport>;
 /** Unclaimed seats go back to the shift this long before it starts. */
 export const TEAM_RELEASE_BEFORE_MS = 48 * 3_600_000;
 
-export const ReserveTeamSeats = z
+export const ReserveTeamSeats = /* @__PURE__ */ z
   .object({
     opportunityId: Ulid,
-    shiftId: Ulid.describe('the shift of that opportunity; it must start more than 48 h from now'),
-    seats: z.int().min(1).max(200).describe('seats taken at once for the team, all or none'),
+    shiftId: /* @__PURE__ */ Ulid.describe('the shift of that opportunity; it must start more than 48 h from now'),
+    seats: /* @__PURE__ */ z.int().min(1).max(200).describe('seats taken at once for the team, all or none'),
   })
   .strict();
 export type ReserveTeamSeats = z.output<typeof ReserveTeamSeats>;
 
-export const TeamEventStatus = z.enum(['reserved', 'released']);
+export const TeamEventStatus = /* @__PURE__ */ z.enum(['reserved', 'released']);
 /**
  * Seats a company took on a shift for its employees: `claimed` of `seats` are employees'
  * approved applications; 48 h before the start the unclaimed ones go back to the shift
  * (`released`, with `releasedSeats`).
  */
-export const TeamEvent = z.object({
-  id: z.string(),
-  companyId: z.string(),
-  opportunityId: z.string(),
-  orgId: z.string(),
-  shiftId: z.string(),
-  start: z.string(),
-  end: z.string(),
-  seats: z.int(),
-  claimed: z.int(),
+export const TeamEvent = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  companyId: /* @__PURE__ */ z.string(),
+  opportunityId: /* @__PURE__ */ z.string(),
+  orgId: /* @__PURE__ */ z.string(),
+  shiftId: /* @__PURE__ */ z.string(),
+  start: /* @__PURE__ */ z.string(),
+  end: /* @__PURE__ */ z.string(),
+  seats: /* @__PURE__ */ z.int(),
+  claimed: /* @__PURE__ */ z.int(),
   status: TeamEventStatus,
-  releaseAt: z.string().describe('when the unclaimed seats go back to the shift (48 h before the start)'),
-  releasedSeats: z.int().optional(),
-  releasedAt: z.string().optional(),
-  createdBy: z.string(),
-  createdAt: z.string(),
+  releaseAt: /* @__PURE__ */ z.string().describe('when the unclaimed seats go back to the shift (48 h before the start)'),
+  releasedSeats: /* @__PURE__ */ z.int().optional(),
+  releasedAt: /* @__PURE__ */ z.string().optional(),
+  createdBy: /* @__PURE__ */ z.string(),
+  createdAt: /* @__PURE__ */ z.string(),
 });
 export type TeamEvent = z.infer<typeof TeamEvent>;
-export const TeamEventList = z.object({ items: z.array(TeamEvent) });
-export const TeamEventPath = z.object({ companyId: Ulid, teamEventId: Ulid });
+export const TeamEventList = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(TeamEvent) });
+export const TeamEventPath = /* @__PURE__ */ z.object({ companyId: Ulid, teamEventId: Ulid });
 /** The employee's approved application on the shift, made by claiming a team seat. */
-export const TeamSeatClaimed = z.object({ teamEventId: z.string(), applicationId: z.string(), status: z.literal('approved'), claimed: z.int(), seats: z.int() });
+export const TeamSeatClaimed = /* @__PURE__ */ z.object({ teamEventId: /* @__PURE__ */ z.string(), applicationId: /* @__PURE__ */ z.string(), status: /* @__PURE__ */ z.literal('approved'), claimed: /* @__PURE__ */ z.int(), seats: /* @__PURE__ */ z.int() });

@@ -11,10 +11,10 @@ import { boundedText } from '../reference/text.js';
 export const ANONYMITY_THRESHOLD = 5;
 export const EDIT_WINDOW_DAYS = 7;
 
-const Score = z.int().min(1).max(5);
-const Timestamp = z.iso.datetime({ offset: true });
+const Score = /* @__PURE__ */ z.int().min(1).max(5);
+const Timestamp = /* @__PURE__ */ z.iso.datetime({ offset: true });
 
-export const ShiftPath = z.object({ shiftId: z.string().min(1).max(64) });
+export const ShiftPath = /* @__PURE__ */ z.object({ shiftId: /* @__PURE__ */ z.string().min(1).max(64) });
 
 /**
  * One body for both sides. Without `volunteerId`: the caller (a volunteer who attended) rates
@@ -22,15 +22,15 @@ export const ShiftPath = z.object({ shiftId: z.string().min(1).max(64) });
  * that attendee with `punctuality`, `skill` and `conduct` (or `rating` as the one score for
  * all three) and an optional `note`.
  */
-export const EvaluationInput = z
+export const EvaluationInput = /* @__PURE__ */ z
   .object({
-    rating: Score.optional().describe('the experience (volunteers), or all three scores at once (managers)'),
-    comment: boundedText(1, 2000).optional().describe("the volunteer's comment; shown to the organisation without the author's identity"),
-    volunteerId: z.string().min(1).max(128).optional().describe('managers: the attendee rated'),
-    punctuality: Score.optional(),
-    skill: Score.optional(),
-    conduct: Score.optional(),
-    note: boundedText(1, 2000).optional().describe("the manager's note, read by the organisation's managers only"),
+    rating: /* @__PURE__ */ Score.optional().describe('the experience (volunteers), or all three scores at once (managers)'),
+    comment: /* @__PURE__ */ boundedText(1, 2000).optional().describe("the volunteer's comment; shown to the organisation without the author's identity"),
+    volunteerId: /* @__PURE__ */ z.string().min(1).max(128).optional().describe('managers: the attendee rated'),
+    punctuality: /* @__PURE__ */ Score.optional(),
+    skill: /* @__PURE__ */ Score.optional(),
+    conduct: /* @__PURE__ */ Score.optional(),
+    note: /* @__PURE__ */ boundedText(1, 2000).optional().describe("the manager's note, read by the organisation's managers only"),
   })
   .strict()
   .superRefine((input, ctx) => {
@@ -50,98 +50,98 @@ export const EvaluationInput = z
   });
 export type EvaluationInput = z.output<typeof EvaluationInput>;
 
-export const ExperienceRecord = z.object({
-  shiftId: z.string(),
-  orgId: z.string(),
-  opportunityId: z.string(),
-  volunteerId: z.string(),
+export const ExperienceRecord = /* @__PURE__ */ z.object({
+  shiftId: /* @__PURE__ */ z.string(),
+  orgId: /* @__PURE__ */ z.string(),
+  opportunityId: /* @__PURE__ */ z.string(),
+  volunteerId: /* @__PURE__ */ z.string(),
   rating: Score,
-  comment: z.string().optional(),
+  comment: /* @__PURE__ */ z.string().optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   editableUntil: Timestamp,
-  version: z.int().min(1),
+  version: /* @__PURE__ */ z.int().min(1),
 });
 export type ExperienceRecord = z.output<typeof ExperienceRecord>;
 
-export const VolunteerEvaluationRecord = z.object({
-  shiftId: z.string(),
-  orgId: z.string(),
-  opportunityId: z.string(),
-  volunteerId: z.string(),
+export const VolunteerEvaluationRecord = /* @__PURE__ */ z.object({
+  shiftId: /* @__PURE__ */ z.string(),
+  orgId: /* @__PURE__ */ z.string(),
+  opportunityId: /* @__PURE__ */ z.string(),
+  volunteerId: /* @__PURE__ */ z.string(),
   punctuality: Score,
   skill: Score,
   conduct: Score,
-  note: z.string().optional(),
-  by: z.string(),
+  note: /* @__PURE__ */ z.string().optional(),
+  by: /* @__PURE__ */ z.string(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   editableUntil: Timestamp,
-  version: z.int().min(1),
+  version: /* @__PURE__ */ z.int().min(1),
 });
 export type VolunteerEvaluationRecord = z.output<typeof VolunteerEvaluationRecord>;
 
 /** Running sums, updated in the evaluation's transaction (never recounted on read). */
-export const ExperienceAggregate = z.object({ orgId: z.string(), count: z.int().min(0), sum: z.int().min(0) });
+export const ExperienceAggregate = /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.string(), count: /* @__PURE__ */ z.int().min(0), sum: /* @__PURE__ */ z.int().min(0) });
 export type ExperienceAggregate = z.output<typeof ExperienceAggregate>;
 
-export const VolunteerAggregate = z.object({
-  volunteerId: z.string(),
-  count: z.int().min(0),
-  punctuality: z.int().min(0),
-  skill: z.int().min(0),
-  conduct: z.int().min(0),
+export const VolunteerAggregate = /* @__PURE__ */ z.object({
+  volunteerId: /* @__PURE__ */ z.string(),
+  count: /* @__PURE__ */ z.int().min(0),
+  punctuality: /* @__PURE__ */ z.int().min(0),
+  skill: /* @__PURE__ */ z.int().min(0),
+  conduct: /* @__PURE__ */ z.int().min(0),
 });
 export type VolunteerAggregate = z.output<typeof VolunteerAggregate>;
 
-export const EvaluationResult = z
+export const EvaluationResult = /* @__PURE__ */ z
   .object({
-    shiftId: z.string(),
-    kind: z.enum(['experience', 'volunteer']),
-    volunteerId: z.string(),
-    version: z.int(),
+    shiftId: /* @__PURE__ */ z.string(),
+    kind: /* @__PURE__ */ z.enum(['experience', 'volunteer']),
+    volunteerId: /* @__PURE__ */ z.string(),
+    version: /* @__PURE__ */ z.int(),
     editableUntil: Timestamp,
   })
   .meta({ id: 'EvaluationResult' });
 export type EvaluationResult = z.output<typeof EvaluationResult>;
 
-export const OrganizationRatingView = z
+export const OrganizationRatingView = /* @__PURE__ */ z
   .object({
-    orgId: z.string(),
-    count: z.int(),
-    average: z.number().optional().describe(`published once there are at least ${ANONYMITY_THRESHOLD} ratings`),
+    orgId: /* @__PURE__ */ z.string(),
+    count: /* @__PURE__ */ z.int(),
+    average: /* @__PURE__ */ z.number().optional().describe(`published once there are at least ${ANONYMITY_THRESHOLD} ratings`),
   })
   .meta({ id: 'OrganizationRating' });
 export type OrganizationRatingView = z.output<typeof OrganizationRatingView>;
 
-export const VolunteerRatingView = z
+export const VolunteerRatingView = /* @__PURE__ */ z
   .object({
-    volunteerId: z.string(),
-    count: z.int(),
-    punctuality: z.number().optional(),
-    skill: z.number().optional(),
-    conduct: z.number().optional(),
-    overall: z.number().optional().describe('mean of the three'),
+    volunteerId: /* @__PURE__ */ z.string(),
+    count: /* @__PURE__ */ z.int(),
+    punctuality: /* @__PURE__ */ z.number().optional(),
+    skill: /* @__PURE__ */ z.number().optional(),
+    conduct: /* @__PURE__ */ z.number().optional(),
+    overall: /* @__PURE__ */ z.number().optional().describe('mean of the three'),
   })
   .meta({ id: 'VolunteerRating' });
 export type VolunteerRatingView = z.output<typeof VolunteerRatingView>;
 
-export const ShiftFeedbackView = z
+export const ShiftFeedbackView = /* @__PURE__ */ z
   .object({
-    shiftId: z.string(),
-    attended: z.int(),
-    experience: z.object({
-      count: z.int(),
-      average: z.number().optional().describe(`only when at least ${ANONYMITY_THRESHOLD} attended`),
-      comments: z
-        .array(z.object({ text: z.string(), rating: z.int().optional().describe(`only when at least ${ANONYMITY_THRESHOLD} attended`) }))
+    shiftId: /* @__PURE__ */ z.string(),
+    attended: /* @__PURE__ */ z.int(),
+    experience: /* @__PURE__ */ z.object({
+      count: /* @__PURE__ */ z.int(),
+      average: /* @__PURE__ */ z.number().optional().describe(`only when at least ${ANONYMITY_THRESHOLD} attended`),
+      comments: /* @__PURE__ */ z
+        .array(/* @__PURE__ */ z.object({ text: /* @__PURE__ */ z.string(), rating: /* @__PURE__ */ z.int().optional().describe(`only when at least ${ANONYMITY_THRESHOLD} attended`) }))
         .describe("never with the author's identity; in text order, not in time order"),
     }),
-    volunteers: z.array(
-      z.object({ volunteerId: z.string(), punctuality: z.int(), skill: z.int(), conduct: z.int(), note: z.string().optional(), by: z.string(), updatedAt: Timestamp }),
+    volunteers: /* @__PURE__ */ z.array(
+      /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), punctuality: /* @__PURE__ */ z.int(), skill: /* @__PURE__ */ z.int(), conduct: /* @__PURE__ */ z.int(), note: /* @__PURE__ */ z.string().optional(), by: /* @__PURE__ */ z.string(), updatedAt: Timestamp }),
     ),
   })
   .meta({ id: 'ShiftFeedback' });
 export type ShiftFeedbackView = z.output<typeof ShiftFeedbackView>;
 
-export const VolunteerPath = z.object({ volunteerId: z.string().min(1).max(128) });
+export const VolunteerPath = /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string().min(1).max(128) });

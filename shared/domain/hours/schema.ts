@@ -7,16 +7,16 @@ import * as z from 'zod';
 import { GeoPoint } from '../reference/contact.js';
 import { boundedText } from '../reference/text.js';
 
-const Id = z.string().min(1);
-const At = z.iso.datetime({ offset: true });
+const Id = /* @__PURE__ */ z.string().min(1);
+const At = /* @__PURE__ */ z.iso.datetime({ offset: true });
 /** A calendar day in Asia/Riyadh. */
-export const RiyadhDate = z.iso.date().describe('a calendar day (YYYY-MM-DD) in Asia/Riyadh');
+export const RiyadhDate = /* @__PURE__ */ z.iso.date().describe('a calendar day (YYYY-MM-DD) in Asia/Riyadh');
 
-export const HoursTrack = z
+export const HoursTrack = /* @__PURE__ */ z
   .enum(['general', 'skills', 'professional'])
   .describe('professional when the opportunity asked for a profession the volunteer holds; skills when it asked for skills they hold; else general');
 export type HoursTrack = z.infer<typeof HoursTrack>;
-export const HoursKind = z.enum(['shift', 'claim']).describe('shift: checked in/out or the roster; claim: hours claimed on a project or remote opportunity');
+export const HoursKind = /* @__PURE__ */ z.enum(['shift', 'claim']).describe('shift: checked in/out or the roster; claim: hours claimed on a project or remote opportunity');
 export type HoursKind = z.infer<typeof HoursKind>;
 
 /** What every hours event says about the record it is about. */
@@ -25,86 +25,86 @@ const HoursFacts = {
   volunteerId: Id,
   orgId: Id,
   opportunityId: Id,
-  shiftId: Id.optional(),
+  shiftId: /* @__PURE__ */ Id.optional(),
   kind: HoursKind,
   date: RiyadhDate,
-  startedAt: At.optional(),
-  endedAt: At.optional(),
-  minutes: z.int().min(0),
+  startedAt: /* @__PURE__ */ At.optional(),
+  endedAt: /* @__PURE__ */ At.optional(),
+  minutes: /* @__PURE__ */ z.int().min(0),
   track: HoursTrack,
-  profession: z.string().min(1).optional(),
-  causes: z.array(z.string()),
-  city: z.string().min(1),
-  region: z.string().min(1),
-  companyId: Id.optional(),
-  programId: Id.optional(),
-  disputeOf: Id.optional().describe('a disputed cut: these are the extra minutes of the approved record `disputeOf` (the same attendance, not a second one)'),
+  profession: /* @__PURE__ */ z.string().min(1).optional(),
+  causes: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+  city: /* @__PURE__ */ z.string().min(1),
+  region: /* @__PURE__ */ z.string().min(1),
+  companyId: /* @__PURE__ */ Id.optional(),
+  programId: /* @__PURE__ */ Id.optional(),
+  disputeOf: /* @__PURE__ */ Id.optional().describe('a disputed cut: these are the extra minutes of the approved record `disputeOf` (the same attendance, not a second one)'),
 };
 
-export const HoursApprovedDetail = z
+export const HoursApprovedDetail = /* @__PURE__ */ z
   .object({
     ...HoursFacts,
-    valueSar: z.number().min(0).describe('economic value frozen at approval (replacement cost: minutes / 60 × the rate in force); 0 when no rate'),
+    valueSar: /* @__PURE__ */ z.number().min(0).describe('economic value frozen at approval (replacement cost: minutes / 60 × the rate in force); 0 when no rate'),
     approvedBy: Id,
     approvedAt: At,
   })
   .strict();
 export type HoursApprovedDetail = z.infer<typeof HoursApprovedDetail>;
 
-export const HoursReversedDetail = z
+export const HoursReversedDetail = /* @__PURE__ */ z
   .object({
     hoursId: Id,
     reversalId: Id,
     volunteerId: Id,
     orgId: Id,
     opportunityId: Id,
-    minutes: z.int().min(1).describe('the minutes taken back (positive)'),
-    valueSar: z.number().min(0).describe('the value taken back (the frozen value of the approved record)'),
+    minutes: /* @__PURE__ */ z.int().min(1).describe('the minutes taken back (positive)'),
+    valueSar: /* @__PURE__ */ z.number().min(0).describe('the value taken back (the frozen value of the approved record)'),
     track: HoursTrack,
-    causes: z.array(z.string()),
-    city: z.string().min(1),
-    region: z.string().min(1),
+    causes: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+    city: /* @__PURE__ */ z.string().min(1),
+    region: /* @__PURE__ */ z.string().min(1),
     date: RiyadhDate,
-    reason: z.string().min(1),
+    reason: /* @__PURE__ */ z.string().min(1),
     reversedBy: Id,
     reversedAt: At,
-    companyId: Id.optional(),
-    programId: Id.optional(),
+    companyId: /* @__PURE__ */ Id.optional(),
+    programId: /* @__PURE__ */ Id.optional(),
   })
   .strict();
 export type HoursReversedDetail = z.infer<typeof HoursReversedDetail>;
 
-export const HoursPendingDetail = z
+export const HoursPendingDetail = /* @__PURE__ */ z
   .object({
     ...HoursFacts,
-    reminder: z.boolean().describe('false: a new record waits for the managers; true: still waiting after 7 days (the reminder)'),
-    escalated: z.boolean().describe('true: 14 days without a decision, now in the ministry reviewers\' queue'),
-    autoClosed: z.boolean().optional(),
+    reminder: /* @__PURE__ */ z.boolean().describe('false: a new record waits for the managers; true: still waiting after 7 days (the reminder)'),
+    escalated: /* @__PURE__ */ z.boolean().describe('true: 14 days without a decision, now in the ministry reviewers\' queue'),
+    autoClosed: /* @__PURE__ */ z.boolean().optional(),
     at: At,
   })
   .strict();
 export type HoursPendingDetail = z.infer<typeof HoursPendingDetail>;
 
-export const HoursRejectedDetail = z
+export const HoursRejectedDetail = /* @__PURE__ */ z
   .object({
     ...HoursFacts,
-    requestedMinutes: z.int().min(0),
-    reason: z.string().min(1),
+    requestedMinutes: /* @__PURE__ */ z.int().min(0),
+    reason: /* @__PURE__ */ z.string().min(1),
     decidedBy: Id,
     decidedAt: At,
-    disputeUntil: At.optional().describe('the volunteer may dispute until then (once)'),
+    disputeUntil: /* @__PURE__ */ At.optional().describe('the volunteer may dispute until then (once)'),
   })
   .strict();
 export type HoursRejectedDetail = z.infer<typeof HoursRejectedDetail>;
 
-export const HoursDisputedDetail = z
+export const HoursDisputedDetail = /* @__PURE__ */ z
   .object({
     hoursId: Id,
     volunteerId: Id,
     orgId: Id,
     opportunityId: Id,
-    minutes: z.int().min(1),
-    reason: z.string().min(1),
+    minutes: /* @__PURE__ */ z.int().min(1),
+    reason: /* @__PURE__ */ z.string().min(1),
     at: At,
   })
   .strict();
@@ -114,38 +114,38 @@ export type HoursDisputedDetail = z.infer<typeof HoursDisputedDetail>;
 const ShiftAttendee = { volunteerId: Id, orgId: Id, opportunityId: Id, shiftId: Id };
 const ShiftTimes = { shiftStart: At, shiftEnd: At };
 
-export const VolunteerCheckedInDetail = z
+export const VolunteerCheckedInDetail = /* @__PURE__ */ z
   .object({
     ...ShiftAttendee,
     checkedInAt: At,
-    outsideRadius: z.boolean().describe('the given location was farther than the opportunity radius (recorded, not refused)'),
-    by: z.enum(['code', 'roster']),
+    outsideRadius: /* @__PURE__ */ z.boolean().describe('the given location was farther than the opportunity radius (recorded, not refused)'),
+    by: /* @__PURE__ */ z.enum(['code', 'roster']),
   })
   .strict();
 export type VolunteerCheckedInDetail = z.infer<typeof VolunteerCheckedInDetail>;
 
-export const VolunteerNoShowDetail = z
+export const VolunteerNoShowDetail = /* @__PURE__ */ z
   .object({
     ...ShiftAttendee,
     date: RiyadhDate,
     ...ShiftTimes,
-    city: z.string().min(1),
-    region: z.string().min(1),
-    by: z.string().min(1).describe('the manager who marked the volunteer absent on the roster, or `system` (no check-in 24 h after the end)'),
+    city: /* @__PURE__ */ z.string().min(1),
+    region: /* @__PURE__ */ z.string().min(1),
+    by: /* @__PURE__ */ z.string().min(1).describe('the manager who marked the volunteer absent on the roster, or `system` (no check-in 24 h after the end)'),
     disputeUntil: At,
     at: At,
   })
   .strict();
 export type VolunteerNoShowDetail = z.infer<typeof VolunteerNoShowDetail>;
 
-export const ValuationRatesSetDetail = z
+export const ValuationRatesSetDetail = /* @__PURE__ */ z
   .object({
-    rates: z.array(
-      z
+    rates: /* @__PURE__ */ z.array(
+      /* @__PURE__ */ z
         .object({
-          track: HoursTrack.optional(),
-          profession: z.string().min(1).optional(),
-          sarPerHour: z.number().min(0),
+          track: /* @__PURE__ */ HoursTrack.optional(),
+          profession: /* @__PURE__ */ z.string().min(1).optional(),
+          sarPerHour: /* @__PURE__ */ z.number().min(0),
           effectiveFrom: RiyadhDate,
         })
         .strict(),
@@ -157,315 +157,315 @@ export const ValuationRatesSetDetail = z
 
 // ── Records, requests and views ──────────────────────────────────────────────
 
-const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)');
-export const HoursStatus = z.enum(['pending', 'approved', 'rejected', 'reversed']);
+const Ulid = /* @__PURE__ */ z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)');
+export const HoursStatus = /* @__PURE__ */ z.enum(['pending', 'approved', 'rejected', 'reversed']);
 export type HoursStatus = z.infer<typeof HoursStatus>;
-export const HoursFlag = z.enum(['clamped', 'overlap', 'daily-cap', 'auto-closed', 'outside-radius', 'roster', 'escalated', 'disputed']);
+export const HoursFlag = /* @__PURE__ */ z.enum(['clamped', 'overlap', 'daily-cap', 'auto-closed', 'outside-radius', 'roster', 'escalated', 'disputed']);
 export type HoursFlag = z.infer<typeof HoursFlag>;
 
-const IntervalSchema = z.object({ start: z.string(), end: z.string() });
+const IntervalSchema = /* @__PURE__ */ z.object({ start: /* @__PURE__ */ z.string(), end: /* @__PURE__ */ z.string() });
 
-export const HoursDecisionRecord = z.object({
-  decision: z.enum(['approve', 'reject']),
-  minutes: z.int().min(0),
-  reason: z.string().optional(),
-  by: z.string(),
-  at: z.string(),
-  round: z.int().min(1),
+export const HoursDecisionRecord = /* @__PURE__ */ z.object({
+  decision: /* @__PURE__ */ z.enum(['approve', 'reject']),
+  minutes: /* @__PURE__ */ z.int().min(0),
+  reason: /* @__PURE__ */ z.string().optional(),
+  by: /* @__PURE__ */ z.string(),
+  at: /* @__PURE__ */ z.string(),
+  round: /* @__PURE__ */ z.int().min(1),
 });
 export type HoursDecisionRecord = z.infer<typeof HoursDecisionRecord>;
 
-export const HoursRecord = z.object({
-  id: z.string(),
-  volunteerId: z.string(),
-  orgId: z.string(),
-  opportunityId: z.string(),
-  shiftId: z.string().optional(),
+export const HoursRecord = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  volunteerId: /* @__PURE__ */ z.string(),
+  orgId: /* @__PURE__ */ z.string(),
+  opportunityId: /* @__PURE__ */ z.string(),
+  shiftId: /* @__PURE__ */ z.string().optional(),
   kind: HoursKind,
-  date: z.string(),
-  startedAt: z.string().optional(),
-  endedAt: z.string().optional(),
+  date: /* @__PURE__ */ z.string(),
+  startedAt: /* @__PURE__ */ z.string().optional(),
+  endedAt: /* @__PURE__ */ z.string().optional(),
   /** The credited pieces held in the volunteer's day ledgers (released on rejection and reversal). */
-  intervals: z.array(IntervalSchema),
+  intervals: /* @__PURE__ */ z.array(IntervalSchema),
   /** Minutes credited at creation (or asked for in a dispute): what the managers decide on. */
-  requestedMinutes: z.int().min(0),
+  requestedMinutes: /* @__PURE__ */ z.int().min(0),
   /** The requested minutes while pending; the approved minutes once approved; 0 when rejected. */
-  minutes: z.int().min(0),
+  minutes: /* @__PURE__ */ z.int().min(0),
   status: HoursStatus,
   track: HoursTrack,
-  profession: z.string().optional(),
-  causes: z.array(z.string()),
-  city: z.string(),
-  region: z.string(),
-  description: z.string().optional(),
+  profession: /* @__PURE__ */ z.string().optional(),
+  causes: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+  city: /* @__PURE__ */ z.string(),
+  region: /* @__PURE__ */ z.string(),
+  description: /* @__PURE__ */ z.string().optional(),
   /** A project's deliverable the claimed hours went into (issue 19). */
-  deliverableId: z.string().optional(),
-  flags: z.array(HoursFlag),
+  deliverableId: /* @__PURE__ */ z.string().optional(),
+  flags: /* @__PURE__ */ z.array(HoursFlag),
   /** 1: the first decision; 2: the decision on a dispute (final). */
-  round: z.int().min(1).max(2),
-  version: z.int().min(1),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  decisions: z.array(HoursDecisionRecord),
-  valueSar: z.number().optional(),
-  approvedBy: z.string().optional(),
-  approvedAt: z.string().optional(),
-  disputeUntil: z.string().optional(),
-  dispute: z.object({ minutes: z.int(), reason: z.string(), at: z.string() }).optional(),
+  round: /* @__PURE__ */ z.int().min(1).max(2),
+  version: /* @__PURE__ */ z.int().min(1),
+  createdAt: /* @__PURE__ */ z.string(),
+  updatedAt: /* @__PURE__ */ z.string(),
+  decisions: /* @__PURE__ */ z.array(HoursDecisionRecord),
+  valueSar: /* @__PURE__ */ z.number().optional(),
+  approvedBy: /* @__PURE__ */ z.string().optional(),
+  approvedAt: /* @__PURE__ */ z.string().optional(),
+  disputeUntil: /* @__PURE__ */ z.string().optional(),
+  dispute: /* @__PURE__ */ z.object({ minutes: /* @__PURE__ */ z.int(), reason: /* @__PURE__ */ z.string(), at: /* @__PURE__ */ z.string() }).optional(),
   /** The approved record whose cut this supplementary record disputes. */
-  disputeOf: z.string().optional(),
-  reversal: z.object({ reversalId: z.string(), reason: z.string(), by: z.string(), at: z.string() }).optional(),
-  companyId: z.string().optional(),
-  programId: z.string().optional(),
+  disputeOf: /* @__PURE__ */ z.string().optional(),
+  reversal: /* @__PURE__ */ z.object({ reversalId: /* @__PURE__ */ z.string(), reason: /* @__PURE__ */ z.string(), by: /* @__PURE__ */ z.string(), at: /* @__PURE__ */ z.string() }).optional(),
+  companyId: /* @__PURE__ */ z.string().optional(),
+  programId: /* @__PURE__ */ z.string().optional(),
   /** The verification workflow's task token (never returned to clients). */
-  taskToken: z.string().optional(),
+  taskToken: /* @__PURE__ */ z.string().optional(),
 });
 export type HoursRecord = z.infer<typeof HoursRecord>;
 
-export const HoursView = HoursRecord.omit({ taskToken: true, intervals: true, version: true });
+export const HoursView = /* @__PURE__ */ HoursRecord.omit({ taskToken: true, intervals: true, version: true });
 export type HoursView = z.infer<typeof HoursView>;
 export const toHoursView = ({ taskToken: _t, intervals: _i, version: _v, ...view }: HoursRecord): HoursView => view;
 
-export const AttendanceStatus = z.enum(['checked-in', 'checked-out', 'absent', 'no-show']);
-export const AttendanceRecord = z.object({
-  shiftId: z.string(),
-  opportunityId: z.string(),
-  orgId: z.string(),
-  volunteerId: z.string(),
-  shiftStart: z.string(),
-  shiftEnd: z.string(),
+export const AttendanceStatus = /* @__PURE__ */ z.enum(['checked-in', 'checked-out', 'absent', 'no-show']);
+export const AttendanceRecord = /* @__PURE__ */ z.object({
+  shiftId: /* @__PURE__ */ z.string(),
+  opportunityId: /* @__PURE__ */ z.string(),
+  orgId: /* @__PURE__ */ z.string(),
+  volunteerId: /* @__PURE__ */ z.string(),
+  shiftStart: /* @__PURE__ */ z.string(),
+  shiftEnd: /* @__PURE__ */ z.string(),
   status: AttendanceStatus,
-  checkedInAt: z.string().optional(),
-  checkedOutAt: z.string().optional(),
-  outsideRadius: z.boolean(),
-  distanceM: z.number().optional(),
-  by: z.string(),
-  autoClosed: z.boolean().optional(),
-  hoursId: z.string().optional(),
-  disputeUntil: z.string().optional(),
+  checkedInAt: /* @__PURE__ */ z.string().optional(),
+  checkedOutAt: /* @__PURE__ */ z.string().optional(),
+  outsideRadius: /* @__PURE__ */ z.boolean(),
+  distanceM: /* @__PURE__ */ z.number().optional(),
+  by: /* @__PURE__ */ z.string(),
+  autoClosed: /* @__PURE__ */ z.boolean().optional(),
+  hoursId: /* @__PURE__ */ z.string().optional(),
+  disputeUntil: /* @__PURE__ */ z.string().optional(),
   /** The volunteer's dispute of a no-show (absent on the roster or no-show), decided once by the managers. */
-  dispute: z
+  dispute: /* @__PURE__ */ z
     .object({
-      reason: z.string(),
-      at: z.string(),
-      checkIn: z.string().optional(),
-      checkOut: z.string().optional(),
-      status: z.enum(['open', 'upheld', 'dismissed']),
-      decidedBy: z.string().optional(),
-      decidedAt: z.string().optional(),
+      reason: /* @__PURE__ */ z.string(),
+      at: /* @__PURE__ */ z.string(),
+      checkIn: /* @__PURE__ */ z.string().optional(),
+      checkOut: /* @__PURE__ */ z.string().optional(),
+      status: /* @__PURE__ */ z.enum(['open', 'upheld', 'dismissed']),
+      decidedBy: /* @__PURE__ */ z.string().optional(),
+      decidedAt: /* @__PURE__ */ z.string().optional(),
     })
     .optional(),
-  at: z.string(),
+  at: /* @__PURE__ */ z.string(),
 });
 export type AttendanceRecord = z.infer<typeof AttendanceRecord>;
 export type AttendanceDispute = NonNullable<AttendanceRecord['dispute']>;
 
-export const ShiftPath = z.object({ shiftId: Ulid });
-export const HoursPath = z.object({ hoursId: Ulid });
-export const OrgHoursPath = z.object({ orgId: Ulid });
-export const OpportunityHoursPath = z.object({ id: Ulid });
+export const ShiftPath = /* @__PURE__ */ z.object({ shiftId: Ulid });
+export const HoursPath = /* @__PURE__ */ z.object({ hoursId: Ulid });
+export const OrgHoursPath = /* @__PURE__ */ z.object({ orgId: Ulid });
+export const OpportunityHoursPath = /* @__PURE__ */ z.object({ id: Ulid });
 
-export const AttendanceCodeView = z.object({ code: z.string(), qr: z.string(), expiresAt: z.string() });
-export const CheckIn = z
-  .object({ code: z.string().min(4).max(32).describe('the attendance code the manager shows (or the QR code carries)'), location: GeoPoint.optional() })
+export const AttendanceCodeView = /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.string(), qr: /* @__PURE__ */ z.string(), expiresAt: /* @__PURE__ */ z.string() });
+export const CheckIn = /* @__PURE__ */ z
+  .object({ code: /* @__PURE__ */ z.string().min(4).max(32).describe('the attendance code the manager shows (or the QR code carries)'), location: /* @__PURE__ */ GeoPoint.optional() })
   .strict();
 export type CheckIn = z.output<typeof CheckIn>;
-export const CheckInView = z.object({
-  checkedInAt: z.string(),
-  outsideRadius: z.boolean(),
-  trainingMissing: z.array(z.string()).optional().describe('required training not validly completed: the check-in stands, the managers are warned (issue 13)'),
+export const CheckInView = /* @__PURE__ */ z.object({
+  checkedInAt: /* @__PURE__ */ z.string(),
+  outsideRadius: /* @__PURE__ */ z.boolean(),
+  trainingMissing: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()).optional().describe('required training not validly completed: the check-in stands, the managers are warned (issue 13)'),
 });
-export const CheckOut = z.object({ code: z.string().min(4).max(32).optional() }).strict();
-export const CheckOutView = z.object({ hoursId: z.string(), minutes: z.int(), status: HoursStatus, flags: z.array(HoursFlag) });
+export const CheckOut = /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.string().min(4).max(32).optional() }).strict();
+export const CheckOutView = /* @__PURE__ */ z.object({ hoursId: /* @__PURE__ */ z.string(), minutes: /* @__PURE__ */ z.int(), status: HoursStatus, flags: /* @__PURE__ */ z.array(HoursFlag) });
 
-const Instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
-export const RosterEntry = z
+const Instant = /* @__PURE__ */ z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
+export const RosterEntry = /* @__PURE__ */ z
   .object({
-    volunteerId: z.string().min(1).max(128),
-    status: z.enum(['present', 'absent']),
-    checkIn: Instant.optional().describe('present: when they arrived (default the shift start)'),
-    checkOut: Instant.optional().describe('present: when they left (default the shift end)'),
+    volunteerId: /* @__PURE__ */ z.string().min(1).max(128),
+    status: /* @__PURE__ */ z.enum(['present', 'absent']),
+    checkIn: /* @__PURE__ */ Instant.optional().describe('present: when they arrived (default the shift start)'),
+    checkOut: /* @__PURE__ */ Instant.optional().describe('present: when they left (default the shift end)'),
   })
   .strict()
   .refine((e) => !e.checkIn || !e.checkOut || e.checkOut > e.checkIn, { path: ['checkOut'], message: 'must be after checkIn' });
 export type RosterEntry = z.output<typeof RosterEntry>;
-export const RosterView = z.object({
-  volunteerId: z.string(),
+export const RosterView = /* @__PURE__ */ z.object({
+  volunteerId: /* @__PURE__ */ z.string(),
   status: AttendanceStatus,
-  hoursId: z.string().optional(),
-  dispute: z.enum(['upheld', 'dismissed']).optional().describe('the no-show dispute this entry decided: present upholds it, absent dismisses it'),
+  hoursId: /* @__PURE__ */ z.string().optional(),
+  dispute: /* @__PURE__ */ z.enum(['upheld', 'dismissed']).optional().describe('the no-show dispute this entry decided: present upholds it, absent dismisses it'),
 });
 
 /** A volunteer disputes being recorded absent or a no-show (within 14 days, once). */
-export const NoShowDispute = z
+export const NoShowDispute = /* @__PURE__ */ z
   .object({
-    reason: boundedText(3, 1000),
-    checkIn: Instant.optional().describe('when they say they arrived (the managers may take it when upholding)'),
-    checkOut: Instant.optional().describe('when they say they left'),
+    reason: /* @__PURE__ */ boundedText(3, 1000),
+    checkIn: /* @__PURE__ */ Instant.optional().describe('when they say they arrived (the managers may take it when upholding)'),
+    checkOut: /* @__PURE__ */ Instant.optional().describe('when they say they left'),
   })
   .strict()
   .refine((e) => !e.checkIn || !e.checkOut || e.checkOut > e.checkIn, { path: ['checkOut'], message: 'must be after checkIn' });
 export type NoShowDispute = z.output<typeof NoShowDispute>;
-export const NoShowDisputeView = z.object({
-  shiftId: z.string(),
+export const NoShowDisputeView = /* @__PURE__ */ z.object({
+  shiftId: /* @__PURE__ */ z.string(),
   status: AttendanceStatus,
-  dispute: z.object({ reason: z.string(), at: z.string(), checkIn: z.string().optional(), checkOut: z.string().optional(), status: z.enum(['open', 'upheld', 'dismissed']) }),
+  dispute: /* @__PURE__ */ z.object({ reason: /* @__PURE__ */ z.string(), at: /* @__PURE__ */ z.string(), checkIn: /* @__PURE__ */ z.string().optional(), checkOut: /* @__PURE__ */ z.string().optional(), status: /* @__PURE__ */ z.enum(['open', 'upheld', 'dismissed']) }),
 });
 
-export const NoShowDisputedDetail = z
+export const NoShowDisputedDetail = /* @__PURE__ */ z
   .object({
     ...ShiftAttendee,
     ...ShiftTimes,
-    reason: z.string().min(1),
-    checkIn: At.optional(),
-    checkOut: At.optional(),
+    reason: /* @__PURE__ */ z.string().min(1),
+    checkIn: /* @__PURE__ */ At.optional(),
+    checkOut: /* @__PURE__ */ At.optional(),
     at: At,
   })
   .strict();
 export type NoShowDisputedDetail = z.infer<typeof NoShowDisputedDetail>;
 
-export const NoShowDisputeDecidedDetail = z
+export const NoShowDisputeDecidedDetail = /* @__PURE__ */ z
   .object({
     ...ShiftAttendee,
     date: RiyadhDate,
-    outcome: z.enum(['upheld', 'dismissed']).describe('upheld: the volunteer was there (the no-show is taken back and hours are pending); dismissed: the no-show stands'),
-    hoursId: Id.optional(),
+    outcome: /* @__PURE__ */ z.enum(['upheld', 'dismissed']).describe('upheld: the volunteer was there (the no-show is taken back and hours are pending); dismissed: the no-show stands'),
+    hoursId: /* @__PURE__ */ Id.optional(),
     decidedBy: Id,
     at: At,
   })
   .strict();
 export type NoShowDisputeDecidedDetail = z.infer<typeof NoShowDisputeDecidedDetail>;
 
-const Reason = boundedText(3, 1000);
-export const HoursDecision = z
+const Reason = /* @__PURE__ */ boundedText(3, 1000);
+export const HoursDecision = /* @__PURE__ */ z
   .object({
-    decision: z.enum(['approve', 'reject']),
-    minutes: z.int().min(0).max(24 * 60).optional().describe('approve: other minutes than requested (a cut); needs a reason'),
-    reason: Reason.optional().describe('required to reject and to change the minutes'),
+    decision: /* @__PURE__ */ z.enum(['approve', 'reject']),
+    minutes: /* @__PURE__ */ z.int().min(0).max(24 * 60).optional().describe('approve: other minutes than requested (a cut); needs a reason'),
+    reason: /* @__PURE__ */ Reason.optional().describe('required to reject and to change the minutes'),
   })
   .strict();
 export type HoursDecision = z.output<typeof HoursDecision>;
-export const HoursDecisionView = z.object({ hoursId: z.string(), status: HoursStatus, minutes: z.int(), valueSar: z.number().optional() });
+export const HoursDecisionView = /* @__PURE__ */ z.object({ hoursId: /* @__PURE__ */ z.string(), status: HoursStatus, minutes: /* @__PURE__ */ z.int(), valueSar: /* @__PURE__ */ z.number().optional() });
 
-export const BulkHoursDecisions = z
-  .object({ items: z.array(HoursDecision.safeExtend({ hoursId: Ulid })).min(1).max(100) })
+export const BulkHoursDecisions = /* @__PURE__ */ z
+  .object({ items: /* @__PURE__ */ z.array(/* @__PURE__ */ HoursDecision.safeExtend({ hoursId: Ulid })).min(1).max(100) })
   .strict();
-export const BulkOutcome = z.object({
-  hoursId: z.string(),
-  status: z.int().describe('the HTTP status this item would have had alone'),
-  outcome: HoursStatus.optional(),
-  minutes: z.int().optional(),
-  error: z.object({ code: z.string(), detail: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string() })).optional() }).optional(),
+export const BulkOutcome = /* @__PURE__ */ z.object({
+  hoursId: /* @__PURE__ */ z.string(),
+  status: /* @__PURE__ */ z.int().describe('the HTTP status this item would have had alone'),
+  outcome: /* @__PURE__ */ HoursStatus.optional(),
+  minutes: /* @__PURE__ */ z.int().optional(),
+  error: /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.string(), detail: /* @__PURE__ */ z.string(), errors: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ path: /* @__PURE__ */ z.string(), message: /* @__PURE__ */ z.string() })).optional() }).optional(),
 });
-export const BulkView = z.object({ items: z.array(BulkOutcome), succeeded: z.int(), failed: z.int() });
+export const BulkView = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(BulkOutcome), succeeded: /* @__PURE__ */ z.int(), failed: /* @__PURE__ */ z.int() });
 
-export const HoursReversal = z.object({ reason: Reason }).strict();
-export const HoursReversalView = z.object({ hoursId: z.string(), reversalId: z.string(), status: HoursStatus });
-export const HoursDispute = z
-  .object({ minutes: z.int().min(1).max(24 * 60), reason: Reason })
+export const HoursReversal = /* @__PURE__ */ z.object({ reason: Reason }).strict();
+export const HoursReversalView = /* @__PURE__ */ z.object({ hoursId: /* @__PURE__ */ z.string(), reversalId: /* @__PURE__ */ z.string(), status: HoursStatus });
+export const HoursDispute = /* @__PURE__ */ z
+  .object({ minutes: /* @__PURE__ */ z.int().min(1).max(24 * 60), reason: Reason })
   .strict();
-export const HoursDisputeView = z.object({ hoursId: z.string(), status: HoursStatus });
+export const HoursDisputeView = /* @__PURE__ */ z.object({ hoursId: /* @__PURE__ */ z.string(), status: HoursStatus });
 
-export const HoursClaim = z
+export const HoursClaim = /* @__PURE__ */ z
   .object({
     date: RiyadhDate,
-    minutes: z.int().min(1).max(12 * 60),
-    description: boundedText(3, 1000),
-    start: z
+    minutes: /* @__PURE__ */ z.int().min(1).max(12 * 60),
+    description: /* @__PURE__ */ boundedText(3, 1000),
+    start: /* @__PURE__ */ z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day, HH:MM (Riyadh)')
       .optional()
       .describe('when the work began (Riyadh time of day): needed on a day with checked-in time, so the claim never overlaps it; a timed claim is also never overlapped by later credit'),
-    deliverableId: Ulid.optional().describe("a project's deliverable the hours went into (GET /v1/opportunities/{id}/deliverables)"),
+    deliverableId: /* @__PURE__ */ Ulid.optional().describe("a project's deliverable the hours went into (GET /v1/opportunities/{id}/deliverables)"),
   })
   .strict();
 export type HoursClaim = z.output<typeof HoursClaim>;
-export const HoursClaimView = z.object({ hoursId: z.string(), status: HoursStatus, minutes: z.int() });
+export const HoursClaimView = /* @__PURE__ */ z.object({ hoursId: /* @__PURE__ */ z.string(), status: HoursStatus, minutes: /* @__PURE__ */ z.int() });
 
-export const ListHoursQuery = z
+export const ListHoursQuery = /* @__PURE__ */ z
   .object({
-    status: HoursStatus.default('pending'),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(2048).optional(),
+    status: /* @__PURE__ */ HoursStatus.default('pending'),
+    limit: /* @__PURE__ */ z.coerce.number().int().min(1).max(100).default(20),
+    cursor: /* @__PURE__ */ z.string().min(1).max(2048).optional(),
   })
   .strict();
-export const MyHoursQuery = z
-  .object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().min(1).max(2048).optional() })
+export const MyHoursQuery = /* @__PURE__ */ z
+  .object({ limit: /* @__PURE__ */ z.coerce.number().int().min(1).max(100).default(20), cursor: /* @__PURE__ */ z.string().min(1).max(2048).optional() })
   .strict();
-export const AttendanceSummary = z.object({
-  attended: z.int(),
-  noShows: z.int(),
-  lateCancellations: z.int(),
-  since: z.string().describe('the first Riyadh month counted (the last 12 months)'),
+export const AttendanceSummary = /* @__PURE__ */ z.object({
+  attended: /* @__PURE__ */ z.int(),
+  noShows: /* @__PURE__ */ z.int(),
+  lateCancellations: /* @__PURE__ */ z.int(),
+  since: /* @__PURE__ */ z.string().describe('the first Riyadh month counted (the last 12 months)'),
 });
 export type AttendanceSummary = z.infer<typeof AttendanceSummary>;
-export const HoursPage = z.object({ items: z.array(HoursView), nextCursor: z.string().optional() });
-export const MyHoursPage = HoursPage.extend({ attendance: AttendanceSummary });
-export const OrgHoursItem = HoursView.extend({ attendance: AttendanceSummary });
-export const OrgHoursPage = z.object({ items: z.array(OrgHoursItem), nextCursor: z.string().optional() });
+export const HoursPage = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(HoursView), nextCursor: /* @__PURE__ */ z.string().optional() });
+export const MyHoursPage = /* @__PURE__ */ HoursPage.extend({ attendance: AttendanceSummary });
+export const OrgHoursItem = /* @__PURE__ */ HoursView.extend({ attendance: AttendanceSummary });
+export const OrgHoursPage = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(OrgHoursItem), nextCursor: /* @__PURE__ */ z.string().optional() });
 
 // ── Valuation rates (replacement-cost method, ILO Manual on the measurement of volunteer work) ──
-export const ValuationRateInput = z
+export const ValuationRateInput = /* @__PURE__ */ z
   .object({
-    track: HoursTrack.optional(),
-    profession: z.string().min(1).max(60).optional(),
-    sarPerHour: z.number().min(0).max(10_000),
+    track: /* @__PURE__ */ HoursTrack.optional(),
+    profession: /* @__PURE__ */ z.string().min(1).max(60).optional(),
+    sarPerHour: /* @__PURE__ */ z.number().min(0).max(10_000),
     effectiveFrom: RiyadhDate,
   })
   .strict()
   .refine((r) => r.track !== undefined || r.profession !== undefined, { path: ['track'], message: 'give a track or a profession' });
-export const PutValuationRates = z.object({ rates: z.array(ValuationRateInput).min(1).max(200) }).strict();
+export const PutValuationRates = /* @__PURE__ */ z.object({ rates: /* @__PURE__ */ z.array(ValuationRateInput).min(1).max(200) }).strict();
 export type PutValuationRates = z.output<typeof PutValuationRates>;
-export const ValuationRate = z.object({
-  track: HoursTrack.optional(),
-  profession: z.string().optional(),
-  sarPerHour: z.number(),
-  effectiveFrom: z.string(),
-  setBy: z.string(),
-  setAt: z.string(),
+export const ValuationRate = /* @__PURE__ */ z.object({
+  track: /* @__PURE__ */ HoursTrack.optional(),
+  profession: /* @__PURE__ */ z.string().optional(),
+  sarPerHour: /* @__PURE__ */ z.number(),
+  effectiveFrom: /* @__PURE__ */ z.string(),
+  setBy: /* @__PURE__ */ z.string(),
+  setAt: /* @__PURE__ */ z.string(),
 });
 export type ValuationRate = z.infer<typeof ValuationRate>;
-export const ValuationRatesView = z.object({ rates: z.array(ValuationRate) });
+export const ValuationRatesView = /* @__PURE__ */ z.object({ rates: /* @__PURE__ */ z.array(ValuationRate) });
 
 // ── Project deliverables (issue 19) ──────────────────────────────────────────
-export const DeliverablePath = z.object({ id: Ulid, deliverableId: Ulid });
-export const DeliverableConfirmation = z
-  .object({ note: boundedText(3, 1000).optional().describe('what was delivered, for the record (optional)') })
+export const DeliverablePath = /* @__PURE__ */ z.object({ id: Ulid, deliverableId: Ulid });
+export const DeliverableConfirmation = /* @__PURE__ */ z
+  .object({ note: /* @__PURE__ */ boundedText(3, 1000).optional().describe('what was delivered, for the record (optional)') })
   .strict();
 export type DeliverableConfirmation = z.output<typeof DeliverableConfirmation>;
-export const DeliverableRecord = z.object({
-  opportunityId: z.string(),
-  deliverableId: z.string(),
-  confirmedBy: z.string(),
-  confirmedAt: z.string(),
-  note: z.string().optional(),
+export const DeliverableRecord = /* @__PURE__ */ z.object({
+  opportunityId: /* @__PURE__ */ z.string(),
+  deliverableId: /* @__PURE__ */ z.string(),
+  confirmedBy: /* @__PURE__ */ z.string(),
+  confirmedAt: /* @__PURE__ */ z.string(),
+  note: /* @__PURE__ */ z.string().optional(),
 });
 export type DeliverableRecord = z.infer<typeof DeliverableRecord>;
-export const DeliverableView = z.object({
-  id: z.string(),
-  titleAr: z.string(),
-  titleEn: z.string(),
-  status: z.enum(['open', 'confirmed']),
-  confirmedAt: z.string().optional(),
-  confirmedBy: z.string().optional(),
-  note: z.string().optional(),
+export const DeliverableView = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  titleAr: /* @__PURE__ */ z.string(),
+  titleEn: /* @__PURE__ */ z.string(),
+  status: /* @__PURE__ */ z.enum(['open', 'confirmed']),
+  confirmedAt: /* @__PURE__ */ z.string().optional(),
+  confirmedBy: /* @__PURE__ */ z.string().optional(),
+  note: /* @__PURE__ */ z.string().optional(),
 });
 export type DeliverableView = z.infer<typeof DeliverableView>;
-export const DeliverablesPage = z.object({
-  opportunityId: z.string(),
-  titleAr: z.string(),
-  titleEn: z.string(),
-  estimatedHours: z.int(),
-  items: z.array(DeliverableView),
+export const DeliverablesPage = /* @__PURE__ */ z.object({
+  opportunityId: /* @__PURE__ */ z.string(),
+  titleAr: /* @__PURE__ */ z.string(),
+  titleEn: /* @__PURE__ */ z.string(),
+  estimatedHours: /* @__PURE__ */ z.int(),
+  items: /* @__PURE__ */ z.array(DeliverableView),
 });
 
-export const DeliverableConfirmedDetail = z
+export const DeliverableConfirmedDetail = /* @__PURE__ */ z
   .object({
     opportunityId: Id,
     orgId: Id,
     deliverableId: Id,
-    titleAr: z.string().min(1),
-    titleEn: z.string().min(1),
+    titleAr: /* @__PURE__ */ z.string().min(1),
+    titleEn: /* @__PURE__ */ z.string().min(1),
     confirmedBy: Id,
     confirmedAt: At,
   })

@@ -72,11 +72,11 @@ type Figures = Omit<NationalGroup, 'region' | 'month'>;
 const FIGURE_COUNTERS: readonly string[] = [
   COUNTER.minutes,
   COUNTER.valueHalalas,
-  trackCounter('professional'),
+  /* @__PURE__ */ trackCounter('professional'),
   COUNTER.registered,
   COUNTER.organizations,
   COUNTER.certified,
-  ...Array.from({ length: GAP_CAP }, (_, i) => bucketCounter(i + 1)),
+  .../* @__PURE__ */ Array.from({ length: GAP_CAP }, (_, i) => bucketCounter(i + 1)),
 ];
 
 /** The national figures of a scope for [from, to]; `counters` holds every month from to − 11 (and from) on, and TOTAL. */

@@ -12,12 +12,12 @@ import { riyadhLocal } from '../time.js';
 import { availabilityBits, dateInt, shiftSlots, WEEK_WORDS, type ShiftSlots } from './time.js';
 import { limits } from './weights.js';
 
-export const professionList = Object.keys(professions) as Profession[];
-export const causeList = Object.keys(causes) as Cause[];
+export const professionList = /* @__PURE__ */ Object.keys(professions) as Profession[];
+export const causeList = /* @__PURE__ */ Object.keys(causes) as Cause[];
 export const languageList = Language.options;
-const professionBit = new Map(professionList.map((p, i) => [p, 1 << i]));
-const causeBit = new Map(causeList.map((c, i) => [c, 1 << i]));
-const languageBit = new Map<string, number>(languageList.map((l, i) => [l, 1 << i]));
+const professionBit = /* @__PURE__ */ new Map(/* @__PURE__ */ professionList.map((p, i) => [p, 1 << i]));
+const causeBit = /* @__PURE__ */ new Map(/* @__PURE__ */ causeList.map((c, i) => [c, 1 << i]));
+const languageBit = /* @__PURE__ */ new Map<string, number>(/* @__PURE__ */ languageList.map((l, i) => [l, 1 << i]));
 
 export const bitsOf = <T>(values: readonly T[], bits: ReadonlyMap<T, number>): number =>
   values.reduce((mask, value) => mask | (bits.get(value) ?? 0), 0);

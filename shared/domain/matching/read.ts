@@ -12,10 +12,10 @@ import type { Holds } from './compile.js';
 import type { StoredCandidate, StoredMatch } from './service.js';
 import type { Candidate, Invitation, Match, Reason } from './schema.js';
 
-export const PageQuery = z
+export const PageQuery = /* @__PURE__ */ z
   .object({
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(1024).optional().describe('nextCursor of the previous page (opaque)'),
+    limit: /* @__PURE__ */ z.coerce.number().int().min(1).max(100).default(20),
+    cursor: /* @__PURE__ */ z.string().min(1).max(1024).optional().describe('nextCursor of the previous page (opaque)'),
   })
   .strict();
 export type PageQuery = z.output<typeof PageQuery>;
@@ -39,9 +39,9 @@ export interface MatchReads {
 }
 
 // The repository checks that a cursor's key belongs to the list it is asked for.
-const MatchCursor = z.object({ PK: z.string(), SK: z.string() }).strict();
-const CandidateCursor = z
-  .object({ k: z.object({ PK: z.string(), SK: z.string(), GSI1PK: z.string(), GSI1SK: z.string() }).strict(), n: z.int().min(0) })
+const MatchCursor = /* @__PURE__ */ z.object({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string() }).strict();
+const CandidateCursor = /* @__PURE__ */ z
+  .object({ k: /* @__PURE__ */ z.object({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string(), GSI1PK: /* @__PURE__ */ z.string(), GSI1SK: /* @__PURE__ */ z.string() }).strict(), n: /* @__PURE__ */ z.int().min(0) })
   .strict();
 
 /** Training the volunteer still needs is a reason shown with the match, never an exclusion (it scores nothing). */

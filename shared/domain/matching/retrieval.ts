@@ -48,7 +48,7 @@ export const cellOf = (lat: number, lon: number): number =>
 export const cellName = (cell: number): string =>
   cell === REMOTE_CELL ? 'remote' : `c${Math.floor(cell / LON_CELLS)}-${cell % LON_CELLS}`;
 
-const reachMemo = new Map<string, Int32Array>();
+const reachMemo = /* @__PURE__ */ new Map<string, Int32Array>();
 
 /**
  * The cells within `maxKm` of a point, without the remote cell: writes each cell into

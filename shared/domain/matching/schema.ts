@@ -9,80 +9,80 @@ import { Cause } from '../reference/causes.js';
 import { CityId } from '../reference/cities.js';
 import { Language, Profession, SkillLevel } from '../reference/professions.js';
 
-const Point = z.object({ lat: z.number(), lon: z.number() });
-const Weekday = z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const Point = /* @__PURE__ */ z.object({ lat: /* @__PURE__ */ z.number(), lon: /* @__PURE__ */ z.number() });
+const Weekday = /* @__PURE__ */ z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
+const Time = /* @__PURE__ */ z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 /** What scoring needs to know about a volunteer (no contact data, no national ID). */
-export const MatchVolunteer = z.object({
-  id: z.string().min(1),
-  birthDate: z.iso.date(),
+export const MatchVolunteer = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string().min(1),
+  birthDate: /* @__PURE__ */ z.iso.date(),
   city: CityId,
-  location: Point.optional(),
-  skills: z.array(z.object({ name: z.string(), level: SkillLevel })),
-  professions: z.array(Profession),
-  languages: z.array(Language),
-  availability: z.array(z.object({ day: Weekday, from: Time, to: Time })),
-  interests: z.array(Cause),
+  location: /* @__PURE__ */ Point.optional(),
+  skills: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.string(), level: SkillLevel })),
+  professions: /* @__PURE__ */ z.array(Profession),
+  languages: /* @__PURE__ */ z.array(Language),
+  availability: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ day: Weekday, from: Time, to: Time })),
+  interests: /* @__PURE__ */ z.array(Cause),
 });
 export type MatchVolunteer = z.infer<typeof MatchVolunteer>;
 
 /** What scoring needs to know about an opportunity. */
-export const MatchOpportunity = z.object({
-  id: z.string().min(1),
-  orgId: z.string().min(1),
-  titleAr: z.string(),
-  titleEn: z.string(),
+export const MatchOpportunity = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string().min(1),
+  orgId: /* @__PURE__ */ z.string().min(1),
+  titleAr: /* @__PURE__ */ z.string(),
+  titleEn: /* @__PURE__ */ z.string(),
   category: Cause,
   city: CityId,
-  location: Point.optional(),
-  remote: z.boolean(),
+  location: /* @__PURE__ */ Point.optional(),
+  remote: /* @__PURE__ */ z.boolean(),
   /** Required skills; a skill given without a level requires any level. */
-  skills: z.array(z.object({ name: z.string(), level: SkillLevel })),
+  skills: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.string(), level: SkillLevel })),
   /** The volunteer must hold at least one of these (none → open to every profession). */
-  professions: z.array(Profession),
+  professions: /* @__PURE__ */ z.array(Profession),
   /** Working languages; none → `limits.defaultLanguages`. */
-  languages: z.array(Language).optional(),
-  minAge: z.number().int().optional(),
-  shifts: z.array(z.object({ id: z.string(), start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) })),
+  languages: /* @__PURE__ */ z.array(Language).optional(),
+  minAge: /* @__PURE__ */ z.number().int().optional(),
+  shifts: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), start: /* @__PURE__ */ z.iso.datetime({ offset: true }), end: /* @__PURE__ */ z.iso.datetime({ offset: true }) })),
 });
 export type MatchOpportunity = z.infer<typeof MatchOpportunity>;
 
 /** Why a pair scores what it scores (eligible) or why it is excluded. `points` is the share of the score. */
-export const Reason = z
+export const Reason = /* @__PURE__ */ z
   .discriminatedUnion('code', [
-    z.object({ code: z.literal('profession'), detail: Profession, points: z.number() }),
-    z.object({
-      code: z.literal('skill'),
-      detail: z.string().describe('the required skill'),
+    /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.literal('profession'), detail: Profession, points: /* @__PURE__ */ z.number() }),
+    /* @__PURE__ */ z.object({
+      code: /* @__PURE__ */ z.literal('skill'),
+      detail: /* @__PURE__ */ z.string().describe('the required skill'),
       required: SkillLevel,
-      level: SkillLevel.describe("the volunteer's level"),
-      met: z.boolean().describe('level at or above the required one'),
-      points: z.number(),
+      level: /* @__PURE__ */ SkillLevel.describe("the volunteer's level"),
+      met: /* @__PURE__ */ z.boolean().describe('level at or above the required one'),
+      points: /* @__PURE__ */ z.number(),
     }),
-    z.object({ code: z.literal('distance'), km: z.number(), points: z.number() }),
-    z.object({ code: z.literal('remote'), points: z.number() }),
-    z.object({
-      code: z.literal('availability'),
-      shiftId: z.string().describe('the recommended shift'),
-      overlap: z.number().describe('share of the shift inside the weekly availability, 0–1'),
-      points: z.number(),
+    /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.literal('distance'), km: /* @__PURE__ */ z.number(), points: /* @__PURE__ */ z.number() }),
+    /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.literal('remote'), points: /* @__PURE__ */ z.number() }),
+    /* @__PURE__ */ z.object({
+      code: /* @__PURE__ */ z.literal('availability'),
+      shiftId: /* @__PURE__ */ z.string().describe('the recommended shift'),
+      overlap: /* @__PURE__ */ z.number().describe('share of the shift inside the weekly availability, 0–1'),
+      points: /* @__PURE__ */ z.number(),
     }),
-    z.object({ code: z.literal('interest'), detail: Cause, points: z.number() }),
-    z.object({ code: z.literal('language'), detail: z.array(Language).describe('working languages the volunteer speaks'), points: z.number() }),
-    z
-      .object({ code: z.literal('training-required'), modules: z.array(z.string()).describe('required modules without a valid completion'), points: z.number() })
+    /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.literal('interest'), detail: Cause, points: /* @__PURE__ */ z.number() }),
+    /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.literal('language'), detail: /* @__PURE__ */ z.array(Language).describe('working languages the volunteer speaks'), points: /* @__PURE__ */ z.number() }),
+    /* @__PURE__ */ z
+      .object({ code: /* @__PURE__ */ z.literal('training-required'), modules: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()).describe('required modules without a valid completion'), points: /* @__PURE__ */ z.number() })
       .describe('a reason, not an exclusion: the volunteer can complete the training before applying'),
-    z
-      .object({ code: z.literal('ratings'), overall: z.number().describe("mean of the managers' ratings, 1–5"), count: z.int(), points: z.number() })
+    /* @__PURE__ */ z
+      .object({ code: /* @__PURE__ */ z.literal('ratings'), overall: /* @__PURE__ */ z.number().describe("mean of the managers' ratings, 1–5"), count: /* @__PURE__ */ z.int(), points: /* @__PURE__ */ z.number() })
       .describe("the volunteer's ratings by organisations' managers after past shifts"),
-    z
+    /* @__PURE__ */ z
       .object({
-        code: z.literal('attendance'),
-        attended: z.int(),
-        noShows: z.int(),
-        lateCancellations: z.int().describe('approved seats given up less than 24 h before the start'),
-        points: z.number(),
+        code: /* @__PURE__ */ z.literal('attendance'),
+        attended: /* @__PURE__ */ z.int(),
+        noShows: /* @__PURE__ */ z.int(),
+        lateCancellations: /* @__PURE__ */ z.int().describe('approved seats given up less than 24 h before the start'),
+        points: /* @__PURE__ */ z.number(),
       })
       .describe("the volunteer's attendance record over the last 12 months (issue 19)"),
   ])
@@ -90,16 +90,16 @@ export const Reason = z
 export type Reason = z.infer<typeof Reason>;
 
 /** Why a pair is excluded. Every failed rule is listed. */
-export const Exclusion = z
+export const Exclusion = /* @__PURE__ */ z
   .discriminatedUnion('code', [
-    z.object({ code: z.literal('profession-missing'), required: z.array(Profession) }),
-    z.object({ code: z.literal('skill-missing'), required: z.array(z.string()) }),
-    z.object({ code: z.literal('too-far'), km: z.number(), maxKm: z.number() }),
-    z.object({ code: z.literal('under-min-age'), minAge: z.number() }),
-    z.object({ code: z.literal('no-future-shift') }),
-    z.object({ code: z.literal('already-applied').describe('every shift left is one the volunteer already applied to (or withdrew from)') }),
-    z.object({ code: z.literal('seat-held').describe('the volunteer already holds a seat on this opportunity') }),
-    z.object({ code: z.literal('no-availability').describe('no shift of the coming week overlaps the weekly availability, and none is later') }),
+    /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.literal('profession-missing'), required: /* @__PURE__ */ z.array(Profession) }),
+    /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.literal('skill-missing'), required: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()) }),
+    /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.literal('too-far'), km: /* @__PURE__ */ z.number(), maxKm: /* @__PURE__ */ z.number() }),
+    /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.literal('under-min-age'), minAge: /* @__PURE__ */ z.number() }),
+    /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.literal('no-future-shift') }),
+    /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.literal('already-applied').describe('every shift left is one the volunteer already applied to (or withdrew from)') }),
+    /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.literal('seat-held').describe('the volunteer already holds a seat on this opportunity') }),
+    /* @__PURE__ */ z.object({ code: /* @__PURE__ */ z.literal('no-availability').describe('no shift of the coming week overlaps the weekly availability, and none is later') }),
   ])
   .meta({ id: 'MatchExclusion' });
 export type Exclusion = z.infer<typeof Exclusion>;
@@ -114,77 +114,77 @@ export interface ScoreResult {
   readonly exclusions: readonly Exclusion[];
 }
 
-const Timestamp = z.iso.datetime({ offset: true });
+const Timestamp = /* @__PURE__ */ z.iso.datetime({ offset: true });
 
-export const Invitation = z
+export const Invitation = /* @__PURE__ */ z
   .object({
-    id: z.string().describe('deterministic: one invitation per volunteer and opportunity'),
-    opportunityId: z.string(),
-    shiftId: z.string().describe('the recommended shift: apply with POST /v1/opportunities/{opportunityId}/applications { shiftId }'),
-    channel: z.enum(['email', 'sms', 'none']),
+    id: /* @__PURE__ */ z.string().describe('deterministic: one invitation per volunteer and opportunity'),
+    opportunityId: /* @__PURE__ */ z.string(),
+    shiftId: /* @__PURE__ */ z.string().describe('the recommended shift: apply with POST /v1/opportunities/{opportunityId}/applications { shiftId }'),
+    channel: /* @__PURE__ */ z.enum(['email', 'sms', 'none']),
     sentAt: Timestamp,
   })
   .meta({ id: 'Invitation' });
 export type Invitation = z.infer<typeof Invitation>;
 
-export const Match = z
+export const Match = /* @__PURE__ */ z
   .object({
-    rank: z.number().int().describe('1 = best'),
-    opportunityId: z.string(),
-    orgId: z.string(),
-    titleAr: z.string(),
-    titleEn: z.string(),
+    rank: /* @__PURE__ */ z.number().int().describe('1 = best'),
+    opportunityId: /* @__PURE__ */ z.string(),
+    orgId: /* @__PURE__ */ z.string(),
+    titleAr: /* @__PURE__ */ z.string(),
+    titleEn: /* @__PURE__ */ z.string(),
     category: Cause,
     city: CityId,
-    remote: z.boolean(),
-    shiftId: z.string().describe('the recommended shift'),
-    score: z.number(),
-    reasons: z.array(Reason),
-    apply: z
-      .object({ method: z.literal('POST'), path: z.string(), body: z.object({ shiftId: z.string() }) })
+    remote: /* @__PURE__ */ z.boolean(),
+    shiftId: /* @__PURE__ */ z.string().describe('the recommended shift'),
+    score: /* @__PURE__ */ z.number(),
+    reasons: /* @__PURE__ */ z.array(Reason),
+    apply: /* @__PURE__ */ z
+      .object({ method: /* @__PURE__ */ z.literal('POST'), path: /* @__PURE__ */ z.string(), body: /* @__PURE__ */ z.object({ shiftId: /* @__PURE__ */ z.string() }) })
       .describe('one-step application to the recommended shift'),
-    invitation: Invitation.optional(),
+    invitation: /* @__PURE__ */ Invitation.optional(),
     matchedAt: Timestamp,
   })
   .meta({ id: 'Match' });
 export type Match = z.infer<typeof Match>;
 
-export const MatchPage = z.object({ items: z.array(Match), nextCursor: z.string().optional() }).meta({ id: 'MatchPage' });
+export const MatchPage = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(Match), nextCursor: /* @__PURE__ */ z.string().optional() }).meta({ id: 'MatchPage' });
 
 /** A candidate as an organisation sees it before the volunteer applies: display data only. */
-export const Candidate = z
+export const Candidate = /* @__PURE__ */ z
   .object({
-    rank: z.number().int(),
-    volunteerId: z.string().describe('opaque id, needed to recognise the volunteer once they apply'),
-    displayName: z.string().describe('first name and initial, e.g. "Sara A."'),
+    rank: /* @__PURE__ */ z.number().int(),
+    volunteerId: /* @__PURE__ */ z.string().describe('opaque id, needed to recognise the volunteer once they apply'),
+    displayName: /* @__PURE__ */ z.string().describe('first name and initial, e.g. "Sara A."'),
     city: CityId,
-    score: z.number(),
-    shiftId: z.string(),
-    reasons: z.array(Reason),
-    invited: z.boolean(),
+    score: /* @__PURE__ */ z.number(),
+    shiftId: /* @__PURE__ */ z.string(),
+    reasons: /* @__PURE__ */ z.array(Reason),
+    invited: /* @__PURE__ */ z.boolean(),
   })
   .strict()
   .meta({ id: 'Candidate' });
 export type Candidate = z.infer<typeof Candidate>;
 
-export const CandidatePage = z.object({ items: z.array(Candidate), nextCursor: z.string().optional() }).meta({ id: 'CandidatePage' });
+export const CandidatePage = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(Candidate), nextCursor: /* @__PURE__ */ z.string().optional() }).meta({ id: 'CandidatePage' });
 
 /**
  * Detail of `VolunteerProfileUpdated` (PATCH /v1/volunteers/me): which top-level fields the
  * patch carried. Matching re-indexes the volunteer on it; no contact data is carried.
  */
-export const VolunteerProfileUpdatedDetail = z
-  .object({ volunteerId: z.string().min(1), fields: z.array(z.string()), updatedAt: Timestamp })
+export const VolunteerProfileUpdatedDetail = /* @__PURE__ */ z
+  .object({ volunteerId: /* @__PURE__ */ z.string().min(1), fields: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()), updatedAt: Timestamp })
   .strict();
 
 /** Detail of `VolunteerInvited`: the matching job invited a volunteer to an opportunity's recommended shift. */
-export const VolunteerInvitedDetail = z
+export const VolunteerInvitedDetail = /* @__PURE__ */ z
   .object({
-    invitationId: z.string().min(1),
-    volunteerId: z.string().min(1),
-    opportunityId: z.string().min(1),
-    shiftId: z.string().min(1),
-    channel: z.enum(['email', 'sms', 'none']),
+    invitationId: /* @__PURE__ */ z.string().min(1),
+    volunteerId: /* @__PURE__ */ z.string().min(1),
+    opportunityId: /* @__PURE__ */ z.string().min(1),
+    shiftId: /* @__PURE__ */ z.string().min(1),
+    channel: /* @__PURE__ */ z.enum(['email', 'sms', 'none']),
     invitedAt: Timestamp,
   })
   .strict();

@@ -23,7 +23,7 @@ export const weights = {
 
 export type Factor = keyof typeof weights;
 
-export const maxScore: number = Object.values(weights).reduce((sum, w) => sum + w, 0);
+export const maxScore: number = /* @__PURE__ */ Object.values(weights).reduce((sum, w) => sum + w, 0);
 
 /**
  * A remote opportunity gets this share of the distance points: it can be done from anywhere,

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { Locale } from '../reference/professions.js';
 
-export const NotificationType = z.enum([
+export const NotificationType = /* @__PURE__ */ z.enum([
   'application-submitted',
   'application-approved',
   'application-rejected',
@@ -60,7 +60,7 @@ export const NotificationType = z.enum([
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 
-export const Channel = z.enum(['email', 'sms']);
+export const Channel = /* @__PURE__ */ z.enum(['email', 'sms']);
 export type Channel = z.infer<typeof Channel>;
 
 /**
@@ -70,42 +70,42 @@ export type Channel = z.infer<typeof Channel>;
  * `suppressed` (never sent, with reason: consent, opt-out, undeliverable, stale) ;
  * `deferred` (quiet hours: waits for `sendAfter`).
  */
-export const OutboxStatus = z.enum(['sending', 'sent', 'failed', 'dead', 'suppressed', 'deferred']);
+export const OutboxStatus = /* @__PURE__ */ z.enum(['sending', 'sent', 'failed', 'dead', 'suppressed', 'deferred']);
 export type OutboxStatus = z.infer<typeof OutboxStatus>;
 
-const Timestamp = z.iso.datetime({ offset: true });
+const Timestamp = /* @__PURE__ */ z.iso.datetime({ offset: true });
 
 /** Who a message is for: a volunteer (profile, consent and preferences apply) or a bare address. */
-export const RecipientRef = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('volunteer'), volunteerId: z.string().min(1) }),
-  z.object({
-    kind: z.literal('address'),
-    email: z.email(),
-    locale: Locale.default('ar'),
-    name: z.string().max(200).optional(),
+export const RecipientRef = /* @__PURE__ */ z.discriminatedUnion('kind', [
+  /* @__PURE__ */ z.object({ kind: /* @__PURE__ */ z.literal('volunteer'), volunteerId: /* @__PURE__ */ z.string().min(1) }),
+  /* @__PURE__ */ z.object({
+    kind: /* @__PURE__ */ z.literal('address'),
+    email: /* @__PURE__ */ z.email(),
+    locale: /* @__PURE__ */ Locale.default('ar'),
+    name: /* @__PURE__ */ z.string().max(200).optional(),
     /** Nobody knows the address's language (a ministry list, an organisation's contact): the email is written in both, Arabic first. */
-    bilingual: z.boolean().optional(),
+    bilingual: /* @__PURE__ */ z.boolean().optional(),
   }),
 ]);
 export type RecipientRef = z.output<typeof RecipientRef>;
 
 /** A calendar event attached to a message as an `.ics` invite (shift reminders, approvals). */
-export const CalendarEvent = z.object({
+export const CalendarEvent = /* @__PURE__ */ z.object({
   /** Stable: the same shift always has the same UID, so an update replaces the entry. */
-  uid: z.string().min(1),
+  uid: /* @__PURE__ */ z.string().min(1),
   start: Timestamp,
   end: Timestamp,
-  summary: z.string(),
-  location: z.string().optional(),
-  description: z.string().optional(),
+  summary: /* @__PURE__ */ z.string(),
+  location: /* @__PURE__ */ z.string().optional(),
+  description: /* @__PURE__ */ z.string().optional(),
   /** Increases with every change of the event (ICS SEQUENCE). */
-  sequence: z.number().int().min(0).default(0),
-  status: z.enum(['CONFIRMED', 'CANCELLED']).default('CONFIRMED'),
+  sequence: /* @__PURE__ */ z.number().int().min(0).default(0),
+  status: /* @__PURE__ */ z.enum(['CONFIRMED', 'CANCELLED']).default('CONFIRMED'),
 });
 export type CalendarEvent = z.output<typeof CalendarEvent>;
 
 /** Template parameters: plain strings (times as ISO 8601); bilingual ones as `<name>Ar` / `<name>En`. */
-export const Params = z.record(z.string(), z.string());
+export const Params = /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string());
 export type Params = z.output<typeof Params>;
 
 /**
@@ -113,67 +113,67 @@ export type Params = z.output<typeof Params>;
  * sends it as it is, instead of rendering the type's template (which stays the description of
  * the type). It still takes the outbox, the suppression list, the retries and the dead letters.
  */
-export const RenderedEmail = z.object({ subject: z.string().min(1).max(300), html: z.string().min(1).max(200_000), text: z.string().min(1).max(100_000) });
+export const RenderedEmail = /* @__PURE__ */ z.object({ subject: /* @__PURE__ */ z.string().min(1).max(300), html: /* @__PURE__ */ z.string().min(1).max(200_000), text: /* @__PURE__ */ z.string().min(1).max(100_000) });
 export type RenderedEmail = z.output<typeof RenderedEmail>;
 /** A file attached to an email (a report's CSV); the `.ics` invite comes from `calendar`. */
-export const EmailAttachment = z.object({ filename: z.string().min(1).max(100), contentType: z.string().min(1).max(100), content: z.string().max(100_000) });
+export const EmailAttachment = /* @__PURE__ */ z.object({ filename: /* @__PURE__ */ z.string().min(1).max(100), contentType: /* @__PURE__ */ z.string().min(1).max(100), content: /* @__PURE__ */ z.string().max(100_000) });
 export type EmailAttachment = z.output<typeof EmailAttachment>;
 
-export const NotificationRequest = z.object({
+export const NotificationRequest = /* @__PURE__ */ z.object({
   type: NotificationType,
   to: RecipientRef,
   /** The entity the message is about (application id, shift id…): part of the dedupe key. */
-  about: z.string().min(1),
+  about: /* @__PURE__ */ z.string().min(1),
   /** Distinguishes repeated messages about the same entity (e.g. a reminder window, a nudge day). */
-  window: z.string().optional(),
+  window: /* @__PURE__ */ z.string().optional(),
   params: Params,
   /** Channels to use if consent allows. @default ['email'] */
-  channels: z.array(Channel).min(1).default(['email']),
+  channels: /* @__PURE__ */ z.array(Channel).min(1).default(['email']),
   /**
    * Set when an SMS must go out even in quiet hours; the reason is recorded on the outbox item.
    * Only triggers decide this, with the reason written next to the decision.
    */
-  timeCritical: z.string().optional(),
+  timeCritical: /* @__PURE__ */ z.string().optional(),
   /** After this time the message is pointless: a quiet-hours deferral past it is suppressed instead. */
-  staleAfter: Timestamp.optional(),
-  calendar: CalendarEvent.optional(),
+  staleAfter: /* @__PURE__ */ Timestamp.optional(),
+  calendar: /* @__PURE__ */ CalendarEvent.optional(),
   /** The app path the message links to (shared/domain/notifications/links.ts); the notifier makes it absolute (`appLink`). */
-  link: z.string().regex(/^\/[A-Za-z0-9/_~.-]*$/, 'must be an app path such as /a/<id>').max(200).optional(),
-  rendered: RenderedEmail.optional(),
-  attachments: z.array(EmailAttachment).max(3).optional(),
+  link: /* @__PURE__ */ z.string().regex(/^\/[A-Za-z0-9/_~.-]*$/, 'must be an app path such as /a/<id>').max(200).optional(),
+  rendered: /* @__PURE__ */ RenderedEmail.optional(),
+  attachments: /* @__PURE__ */ z.array(EmailAttachment).max(3).optional(),
 });
 export type NotificationRequest = z.input<typeof NotificationRequest>;
 export type ParsedNotificationRequest = z.output<typeof NotificationRequest>;
 
-export const OutboxRecord = z.object({
-  id: z.string().describe('the dedupe key'),
+export const OutboxRecord = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string().describe('the dedupe key'),
   type: NotificationType,
   channel: Channel,
-  recipientId: z.string(),
+  recipientId: /* @__PURE__ */ z.string(),
   /** Where it goes (email address or E.164 phone), resolved when the record is written. */
-  address: z.string().optional(),
+  address: /* @__PURE__ */ z.string().optional(),
   locale: Locale,
   /** Rendered in Arabic and English (an address whose language nobody knows). */
-  bilingual: z.boolean().optional(),
-  about: z.string(),
-  window: z.string().optional(),
+  bilingual: /* @__PURE__ */ z.boolean().optional(),
+  about: /* @__PURE__ */ z.string(),
+  window: /* @__PURE__ */ z.string().optional(),
   params: Params,
-  calendar: CalendarEvent.optional(),
-  rendered: RenderedEmail.optional(),
-  attachments: z.array(EmailAttachment).optional(),
+  calendar: /* @__PURE__ */ CalendarEvent.optional(),
+  rendered: /* @__PURE__ */ RenderedEmail.optional(),
+  attachments: /* @__PURE__ */ z.array(EmailAttachment).optional(),
   status: OutboxStatus,
-  reason: z.string().optional(),
-  timeCritical: z.string().optional(),
-  attempts: z.number().int().min(0),
+  reason: /* @__PURE__ */ z.string().optional(),
+  timeCritical: /* @__PURE__ */ z.string().optional(),
+  attempts: /* @__PURE__ */ z.number().int().min(0),
   createdAt: Timestamp,
   updatedAt: Timestamp,
-  leaseUntil: Timestamp.optional(),
-  sendAfter: Timestamp.optional(),
-  staleAfter: Timestamp.optional(),
-  sentAt: Timestamp.optional(),
-  providerMessageId: z.string().optional(),
+  leaseUntil: /* @__PURE__ */ Timestamp.optional(),
+  sendAfter: /* @__PURE__ */ Timestamp.optional(),
+  staleAfter: /* @__PURE__ */ Timestamp.optional(),
+  sentAt: /* @__PURE__ */ Timestamp.optional(),
+  providerMessageId: /* @__PURE__ */ z.string().optional(),
   /** Times a send abandoned mid-way (its sender died) was taken over: the message may have gone out that many times more. */
-  takeovers: z.number().int().min(0).optional(),
+  takeovers: /* @__PURE__ */ z.number().int().min(0).optional(),
 });
 export type OutboxRecord = z.output<typeof OutboxRecord>;
 
@@ -189,15 +189,15 @@ export const SuppressionReason = {
 } as const;
 
 /** Detail of `NotificationDeadLettered`: which outbox record failed every try (no contact data). */
-export const NotificationDeadLetteredDetail = z
+export const NotificationDeadLetteredDetail = /* @__PURE__ */ z
   .object({
-    notificationId: z.string().min(1).describe('the outbox record (its dedupe key): it holds everything needed to send again'),
+    notificationId: /* @__PURE__ */ z.string().min(1).describe('the outbox record (its dedupe key): it holds everything needed to send again'),
     type: NotificationType,
     channel: Channel,
-    recipientId: z.string().min(1),
-    about: z.string().min(1),
-    attempts: z.number().int().min(1),
-    reason: z.string(),
+    recipientId: /* @__PURE__ */ z.string().min(1),
+    about: /* @__PURE__ */ z.string().min(1),
+    attempts: /* @__PURE__ */ z.number().int().min(1),
+    reason: /* @__PURE__ */ z.string(),
   })
   .strict();
 export type NotificationDeadLetteredDetail = z.output<typeof NotificationDeadLetteredDetail>;

@@ -21,21 +21,21 @@ export const MAX_SKILLS = 20;
 export const MAX_PROFESSIONS = 10;
 export const MAX_TRAINING_MODULES = 20;
 
-const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)');
+const Ulid = /* @__PURE__ */ z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)');
 
 /** ISO 8601 date-time with an offset (`Z` or `+03:00`), normalised to UTC. */
-export const Instant = z.iso
+export const Instant = /* @__PURE__ */ z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset, e.g. 2030-01-31T08:00:00+03:00' })
   .transform((value) => new Date(value).toISOString());
 
 /** Roughly the bounding box of Saudi Arabia (WGS84). */
 export { GeoPoint };
 
-export const ShiftInput = z
+export const ShiftInput = /* @__PURE__ */ z
   .object({
     start: Instant,
     end: Instant,
-    capacity: z.int().min(1).max(MAX_CAPACITY).describe(`seats, 1–${MAX_CAPACITY}`),
+    capacity: /* @__PURE__ */ z.int().min(1).max(MAX_CAPACITY).describe(`seats, 1–${MAX_CAPACITY}`),
   })
   .strict()
   .refine((shift) => shift.end > shift.start, { path: ['end'], message: 'must be after start' })
@@ -56,19 +56,19 @@ function noIdenticalShifts(shifts: readonly { start: string; end: string }[], ct
 }
 
 /** A training module id, e.g. `first-aid-basics` (the training area defines the modules). */
-export const TrainingModuleId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a module id such as first-aid-basics').max(60);
+export const TrainingModuleId = /* @__PURE__ */ z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a module id such as first-aid-basics').max(60);
 
 /** A project (issue 19): professional work over a period rather than shifts — a legal review, a website, an audit. */
 export const MAX_DELIVERABLES = 20;
 export const MAX_PROJECT_DAYS = 366;
-export const DeliverableInput = z.object({ titleAr: boundedText(3, 200), titleEn: boundedText(3, 200) }).strict();
-export const ProjectInput = z
+export const DeliverableInput = /* @__PURE__ */ z.object({ titleAr: /* @__PURE__ */ boundedText(3, 200), titleEn: /* @__PURE__ */ boundedText(3, 200) }).strict();
+export const ProjectInput = /* @__PURE__ */ z
   .object({
-    start: Instant.describe('the period starts (the project is one period, never shifts)'),
+    start: /* @__PURE__ */ Instant.describe('the period starts (the project is one period, never shifts)'),
     end: Instant,
-    estimatedHours: z.int().min(1).max(2_000).describe('estimated effort per volunteer, in hours'),
-    seats: z.int().min(1).max(MAX_CAPACITY).describe('volunteers the project takes'),
-    deliverables: z.array(DeliverableInput).min(1).max(MAX_DELIVERABLES).describe('what is to be delivered, in both languages; managers confirm each when done'),
+    estimatedHours: /* @__PURE__ */ z.int().min(1).max(2_000).describe('estimated effort per volunteer, in hours'),
+    seats: /* @__PURE__ */ z.int().min(1).max(MAX_CAPACITY).describe('volunteers the project takes'),
+    deliverables: /* @__PURE__ */ z.array(DeliverableInput).min(1).max(MAX_DELIVERABLES).describe('what is to be delivered, in both languages; managers confirm each when done'),
   })
   .strict()
   .refine((p) => p.end > p.start, { path: ['end'], message: 'must be after start' })
@@ -76,9 +76,9 @@ export const ProjectInput = z
 export type ProjectInput = z.output<typeof ProjectInput>;
 
 /** What an opportunity stores about its project: the effort and the deliverables with their ids (the period is its one shift). */
-export const ProjectRecord = z.object({
-  estimatedHours: z.int(),
-  deliverables: z.array(z.object({ id: z.string(), titleAr: z.string(), titleEn: z.string() })),
+export const ProjectRecord = /* @__PURE__ */ z.object({
+  estimatedHours: /* @__PURE__ */ z.int(),
+  deliverables: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), titleAr: /* @__PURE__ */ z.string(), titleEn: /* @__PURE__ */ z.string() })),
 });
 export type ProjectRecord = z.infer<typeof ProjectRecord>;
 
@@ -87,40 +87,40 @@ export type ProjectRecord = z.infer<typeof ProjectRecord>;
  * shifts or project; UpdateOpportunity makes every field optional (a default there would
  * overwrite what the patch leaves out).
  */
-const OpportunityFields = z
+const OpportunityFields = /* @__PURE__ */ z
   .object({
-    titleAr: boundedText(3, 120),
-    titleEn: boundedText(3, 120),
-    descriptionAr: boundedText(10, 4000),
-    descriptionEn: boundedText(10, 4000),
+    titleAr: /* @__PURE__ */ boundedText(3, 120),
+    titleEn: /* @__PURE__ */ boundedText(3, 120),
+    descriptionAr: /* @__PURE__ */ boundedText(10, 4000),
+    descriptionEn: /* @__PURE__ */ boundedText(10, 4000),
     category: Cause,
     city: CityId,
-    location: GeoPoint.optional(),
-    remote: z.boolean(),
-    skills: z.array(SkillName).max(MAX_SKILLS).superRefine(uniqueItems('skill')),
-    professions: z.array(Profession).max(MAX_PROFESSIONS).superRefine(uniqueItems('profession')),
-    minAge: z.int().min(12).max(100).optional().describe('youngest age a volunteer may have on the shift'),
-    requiresApproval: z.boolean().describe('true: a manager approves each application; false: eligible volunteers get a seat at once'),
-    trainingModules: z.array(TrainingModuleId).max(MAX_TRAINING_MODULES).superRefine(uniqueItems('training module')),
+    location: /* @__PURE__ */ GeoPoint.optional(),
+    remote: /* @__PURE__ */ z.boolean(),
+    skills: /* @__PURE__ */ z.array(SkillName).max(MAX_SKILLS).superRefine(/* @__PURE__ */ uniqueItems('skill')),
+    professions: /* @__PURE__ */ z.array(Profession).max(MAX_PROFESSIONS).superRefine(/* @__PURE__ */ uniqueItems('profession')),
+    minAge: /* @__PURE__ */ z.int().min(12).max(100).optional().describe('youngest age a volunteer may have on the shift'),
+    requiresApproval: /* @__PURE__ */ z.boolean().describe('true: a manager approves each application; false: eligible volunteers get a seat at once'),
+    trainingModules: /* @__PURE__ */ z.array(TrainingModuleId).max(MAX_TRAINING_MODULES).superRefine(/* @__PURE__ */ uniqueItems('training module')),
   })
   .strict();
 const field = OpportunityFields.shape;
 
-const CreateOpportunityFields = OpportunityFields.extend({
-  remote: field.remote.default(false),
-  skills: field.skills.default([]),
-  professions: field.professions.default([]),
-  trainingModules: field.trainingModules.default([]),
-  shifts: z.array(ShiftInput).min(1).max(MAX_SHIFTS).superRefine(noIdenticalShifts).optional().describe('the shifts; give either shifts or a project'),
-  project: ProjectInput.optional().describe('a project instead of shifts: a period, the estimated effort, seats and deliverables (issue 19)'),
+const CreateOpportunityFields = /* @__PURE__ */ OpportunityFields.extend({
+  remote: /* @__PURE__ */ field.remote.default(false),
+  skills: /* @__PURE__ */ field.skills.default([]),
+  professions: /* @__PURE__ */ field.professions.default([]),
+  trainingModules: /* @__PURE__ */ field.trainingModules.default([]),
+  shifts: /* @__PURE__ */ z.array(ShiftInput).min(1).max(MAX_SHIFTS).superRefine(noIdenticalShifts).optional().describe('the shifts; give either shifts or a project'),
+  project: /* @__PURE__ */ ProjectInput.optional().describe('a project instead of shifts: a period, the estimated effort, seats and deliverables (issue 19)'),
 }).strict();
-export const CreateOpportunity = CreateOpportunityFields.superRefine((o, ctx) => {
+export const CreateOpportunity = /* @__PURE__ */ CreateOpportunityFields.superRefine((o, ctx) => {
   if (o.shifts === undefined && o.project === undefined) ctx.addIssue({ code: 'custom', path: ['shifts'], message: 'give the shifts, or a project' });
   if (o.shifts !== undefined && o.project !== undefined) ctx.addIssue({ code: 'custom', path: ['project'], message: 'a project has no shifts: give one or the other' });
 });
 export type CreateOpportunity = z.output<typeof CreateOpportunity>;
 
-export const OpportunityStatus = z.enum(['draft', 'published', 'closed']);
+export const OpportunityStatus = /* @__PURE__ */ z.enum(['draft', 'published', 'closed']);
 export type OpportunityStatus = z.infer<typeof OpportunityStatus>;
 
 export interface OpportunityRecord extends Omit<CreateOpportunity, 'shifts' | 'project'> {
@@ -154,79 +154,79 @@ export interface ShiftRecord {
   readonly project?: boolean;
 }
 
-export const ShiftView = z.object({
-  id: z.string(),
-  start: z.string(),
-  end: z.string(),
-  capacity: z.int(),
-  seatsLeft: z.int(),
+export const ShiftView = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  start: /* @__PURE__ */ z.string(),
+  end: /* @__PURE__ */ z.string(),
+  capacity: /* @__PURE__ */ z.int(),
+  seatsLeft: /* @__PURE__ */ z.int(),
 });
 export type ShiftView = z.infer<typeof ShiftView>;
 
-export const OpportunityView = CreateOpportunityFields.omit({ shifts: true, project: true }).extend({
-  kind: z.literal('project').optional().describe('a project: one period (its only shift) with deliverables; hours are claimed'),
-  project: ProjectRecord.optional(),
-  id: z.string(),
-  orgId: z.string(),
+export const OpportunityView = /* @__PURE__ */ CreateOpportunityFields.omit({ shifts: true, project: true }).extend({
+  kind: /* @__PURE__ */ z.literal('project').optional().describe('a project: one period (its only shift) with deliverables; hours are claimed'),
+  project: /* @__PURE__ */ ProjectRecord.optional(),
+  id: /* @__PURE__ */ z.string(),
+  orgId: /* @__PURE__ */ z.string(),
   status: OpportunityStatus,
-  firstShiftStart: z.string(),
-  lastShiftEnd: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  publishedAt: z.string().optional(),
-  closedAt: z.string().optional(),
-  shifts: z.array(ShiftView),
+  firstShiftStart: /* @__PURE__ */ z.string(),
+  lastShiftEnd: /* @__PURE__ */ z.string(),
+  createdAt: /* @__PURE__ */ z.string(),
+  updatedAt: /* @__PURE__ */ z.string(),
+  publishedAt: /* @__PURE__ */ z.string().optional(),
+  closedAt: /* @__PURE__ */ z.string().optional(),
+  shifts: /* @__PURE__ */ z.array(ShiftView),
 });
 export type OpportunityView = z.infer<typeof OpportunityView>;
 
 /** What a search result carries (the index items hold exactly this; no descriptions). */
-export const OpportunitySummary = z.object({
-  id: z.string(),
-  orgId: z.string(),
-  titleAr: z.string(),
-  titleEn: z.string(),
+export const OpportunitySummary = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  orgId: /* @__PURE__ */ z.string(),
+  titleAr: /* @__PURE__ */ z.string(),
+  titleEn: /* @__PURE__ */ z.string(),
   category: Cause,
   city: CityId,
-  location: GeoPoint.optional(),
-  remote: z.boolean(),
-  skills: z.array(z.string()),
-  professions: z.array(Profession),
-  minAge: z.int().optional(),
-  requiresApproval: z.boolean(),
-  firstShiftStart: z.string(),
-  lastShiftEnd: z.string(),
-  publishedAt: z.string(),
+  location: /* @__PURE__ */ GeoPoint.optional(),
+  remote: /* @__PURE__ */ z.boolean(),
+  skills: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+  professions: /* @__PURE__ */ z.array(Profession),
+  minAge: /* @__PURE__ */ z.int().optional(),
+  requiresApproval: /* @__PURE__ */ z.boolean(),
+  firstShiftStart: /* @__PURE__ */ z.string(),
+  lastShiftEnd: /* @__PURE__ */ z.string(),
+  publishedAt: /* @__PURE__ */ z.string(),
 });
 export type OpportunitySummary = z.infer<typeof OpportunitySummary>;
 
-export const SearchOpportunities = z
+export const SearchOpportunities = /* @__PURE__ */ z
   .object({
-    city: CityId.optional(),
-    category: Cause.optional(),
-    skill: SkillName.optional(),
-    profession: Profession.optional(),
-    orgId: Ulid.optional(),
-    from: Instant.optional().describe('opportunities with a shift ending at or after this time (default: now)'),
-    to: Instant.optional().describe('opportunities with a shift starting at or before this time'),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(2048).optional().describe('nextCursor of the previous page (opaque)'),
+    city: /* @__PURE__ */ CityId.optional(),
+    category: /* @__PURE__ */ Cause.optional(),
+    skill: /* @__PURE__ */ SkillName.optional(),
+    profession: /* @__PURE__ */ Profession.optional(),
+    orgId: /* @__PURE__ */ Ulid.optional(),
+    from: /* @__PURE__ */ Instant.optional().describe('opportunities with a shift ending at or after this time (default: now)'),
+    to: /* @__PURE__ */ Instant.optional().describe('opportunities with a shift starting at or before this time'),
+    limit: /* @__PURE__ */ z.coerce.number().int().min(1).max(100).default(20),
+    cursor: /* @__PURE__ */ z.string().min(1).max(2048).optional().describe('nextCursor of the previous page (opaque)'),
   })
   .strict()
   .refine((q) => q.from === undefined || q.to === undefined || q.to >= q.from, { path: ['to'], message: 'must not be before from' });
 export type SearchOpportunities = z.output<typeof SearchOpportunities>;
 
-export const SearchPage = z.object({ items: z.array(OpportunitySummary), nextCursor: z.string().optional() });
+export const SearchPage = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(OpportunitySummary), nextCursor: /* @__PURE__ */ z.string().optional() });
 export type SearchPage = z.infer<typeof SearchPage>;
 
-export const OpportunityPath = z.object({ id: Ulid });
+export const OpportunityPath = /* @__PURE__ */ z.object({ id: Ulid });
 
 /** One shift of an edit: `id` keeps (and changes) an existing shift; without it a new shift is added. */
-export const ShiftEdit = z
+export const ShiftEdit = /* @__PURE__ */ z
   .object({
-    id: Ulid.optional().describe('an existing shift of this opportunity; omit for a new shift'),
+    id: /* @__PURE__ */ Ulid.optional().describe('an existing shift of this opportunity; omit for a new shift'),
     start: Instant,
     end: Instant,
-    capacity: z.int().min(1).max(MAX_CAPACITY).describe(`seats, 1–${MAX_CAPACITY}; never below the seats already taken`),
+    capacity: /* @__PURE__ */ z.int().min(1).max(MAX_CAPACITY).describe(`seats, 1–${MAX_CAPACITY}; never below the seats already taken`),
   })
   .strict()
   .refine((shift) => shift.end > shift.start, { path: ['end'], message: 'must be after start' })
@@ -241,94 +241,94 @@ export type ShiftEdit = z.output<typeof ShiftEdit>;
  * list: shifts with an `id` are kept (with their new times and capacity), shifts without one are
  * added, shifts left out are removed.
  */
-export const UpdateOpportunity = OpportunityFields.partial()
+export const UpdateOpportunity = /* @__PURE__ */ OpportunityFields.partial()
   .extend({
-    location: field.location.unwrap().nullable().optional().describe('null removes it'),
-    minAge: field.minAge.unwrap().nullable().optional().describe('null removes it'),
-    shifts: z.array(ShiftEdit).min(1).max(MAX_SHIFTS).superRefine(noIdenticalShifts).optional(),
+    location: /* @__PURE__ */ field.location.unwrap().nullable().optional().describe('null removes it'),
+    minAge: /* @__PURE__ */ field.minAge.unwrap().nullable().optional().describe('null removes it'),
+    shifts: /* @__PURE__ */ z.array(ShiftEdit).min(1).max(MAX_SHIFTS).superRefine(noIdenticalShifts).optional(),
   })
   .strict()
   .refine((edit) => Object.keys(edit).length > 0, { message: 'nothing to change' });
 export type UpdateOpportunity = z.output<typeof UpdateOpportunity>;
 
 /** What a manager's list shows of each opportunity (no descriptions, no shifts). */
-export const OrganizationOpportunity = z.object({
-  id: z.string(),
-  orgId: z.string(),
-  titleAr: z.string(),
-  titleEn: z.string(),
+export const OrganizationOpportunity = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  orgId: /* @__PURE__ */ z.string(),
+  titleAr: /* @__PURE__ */ z.string(),
+  titleEn: /* @__PURE__ */ z.string(),
   category: Cause,
   city: CityId,
   status: OpportunityStatus,
-  requiresApproval: z.boolean(),
-  firstShiftStart: z.string(),
-  lastShiftEnd: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  publishedAt: z.string().optional(),
-  closedAt: z.string().optional(),
+  requiresApproval: /* @__PURE__ */ z.boolean(),
+  firstShiftStart: /* @__PURE__ */ z.string(),
+  lastShiftEnd: /* @__PURE__ */ z.string(),
+  createdAt: /* @__PURE__ */ z.string(),
+  updatedAt: /* @__PURE__ */ z.string(),
+  publishedAt: /* @__PURE__ */ z.string().optional(),
+  closedAt: /* @__PURE__ */ z.string().optional(),
 });
 export type OrganizationOpportunity = z.infer<typeof OrganizationOpportunity>;
-export const OrganizationOpportunityPage = z.object({ items: z.array(OrganizationOpportunity), nextCursor: z.string().optional() });
+export const OrganizationOpportunityPage = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(OrganizationOpportunity), nextCursor: /* @__PURE__ */ z.string().optional() });
 export type OrganizationOpportunityPage = z.infer<typeof OrganizationOpportunityPage>;
-export const OrganizationOpportunitiesQuery = z
+export const OrganizationOpportunitiesQuery = /* @__PURE__ */ z
   .object({
-    status: OpportunityStatus.optional().describe('draft, published or closed; all when omitted'),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(1024).optional().describe('nextCursor of the previous page (opaque)'),
+    status: /* @__PURE__ */ OpportunityStatus.optional().describe('draft, published or closed; all when omitted'),
+    limit: /* @__PURE__ */ z.coerce.number().int().min(1).max(100).default(20),
+    cursor: /* @__PURE__ */ z.string().min(1).max(1024).optional().describe('nextCursor of the previous page (opaque)'),
   })
   .strict();
 export type OrganizationOpportunitiesQuery = z.output<typeof OrganizationOpportunitiesQuery>;
-export const StatusResponse = z.object({ id: z.string(), status: OpportunityStatus });
+export const StatusResponse = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), status: OpportunityStatus });
 
 // ── Domain events (contracts in events/catalog.ts) ──────────────────────────
-export const OpportunityPublishedDetail = z
+export const OpportunityPublishedDetail = /* @__PURE__ */ z
   .object({
-    opportunityId: z.string(),
-    orgId: z.string(),
+    opportunityId: /* @__PURE__ */ z.string(),
+    orgId: /* @__PURE__ */ z.string(),
     category: Cause,
     city: CityId,
-    skills: z.array(z.string()),
-    professions: z.array(Profession),
-    requiresApproval: z.boolean(),
-    firstShiftStart: z.iso.datetime({ offset: true }),
-    lastShiftEnd: z.iso.datetime({ offset: true }),
-    publishedAt: z.iso.datetime({ offset: true }),
+    skills: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+    professions: /* @__PURE__ */ z.array(Profession),
+    requiresApproval: /* @__PURE__ */ z.boolean(),
+    firstShiftStart: /* @__PURE__ */ z.iso.datetime({ offset: true }),
+    lastShiftEnd: /* @__PURE__ */ z.iso.datetime({ offset: true }),
+    publishedAt: /* @__PURE__ */ z.iso.datetime({ offset: true }),
   })
   .strict();
 export type OpportunityPublishedDetail = z.infer<typeof OpportunityPublishedDetail>;
 
 /** The optional body of `POST /v1/opportunities/{id}/close`. */
-export const CloseOpportunity = z
+export const CloseOpportunity = /* @__PURE__ */ z
   .object({
-    beneficiaries: z.int().min(0).max(10_000_000).optional().describe('people the opportunity served (impact reports); reported once, when closing'),
+    beneficiaries: /* @__PURE__ */ z.int().min(0).max(10_000_000).optional().describe('people the opportunity served (impact reports); reported once, when closing'),
   })
   .strict()
   .optional();
 export type CloseOpportunity = z.output<typeof CloseOpportunity>;
 
-export const OpportunityClosedDetail = z
+export const OpportunityClosedDetail = /* @__PURE__ */ z
   .object({
-    opportunityId: z.string(),
-    orgId: z.string(),
-    previousStatus: z.enum(['draft', 'published']),
-    closedAt: z.iso.datetime({ offset: true }),
+    opportunityId: /* @__PURE__ */ z.string(),
+    orgId: /* @__PURE__ */ z.string(),
+    previousStatus: /* @__PURE__ */ z.enum(['draft', 'published']),
+    closedAt: /* @__PURE__ */ z.iso.datetime({ offset: true }),
     /** People the opportunity served, as its managers reported when closing it (impact, issue 16). */
-    beneficiaries: z.int().min(0).optional(),
+    beneficiaries: /* @__PURE__ */ z.int().min(0).optional(),
   })
   .strict();
 export type OpportunityClosedDetail = z.infer<typeof OpportunityClosedDetail>;
 
 /** A published opportunity was edited in a way its volunteers must hear about: its place, or shift times. */
-export const OpportunityUpdatedDetail = z
+export const OpportunityUpdatedDetail = /* @__PURE__ */ z
   .object({
-    opportunityId: z.string(),
-    orgId: z.string(),
+    opportunityId: /* @__PURE__ */ z.string(),
+    orgId: /* @__PURE__ */ z.string(),
     /** City or location changed: every volunteer with a seat is told. */
-    placeChanged: z.boolean(),
+    placeChanged: /* @__PURE__ */ z.boolean(),
     /** Shifts whose start or end moved (only shifts without seats may move). */
-    movedShifts: z.array(z.object({ shiftId: z.string(), start: z.string(), end: z.string(), previousStart: z.string(), previousEnd: z.string() })),
-    updatedAt: z.iso.datetime({ offset: true }),
+    movedShifts: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ shiftId: /* @__PURE__ */ z.string(), start: /* @__PURE__ */ z.string(), end: /* @__PURE__ */ z.string(), previousStart: /* @__PURE__ */ z.string(), previousEnd: /* @__PURE__ */ z.string() })),
+    updatedAt: /* @__PURE__ */ z.iso.datetime({ offset: true }),
   })
   .strict();
 export type OpportunityUpdatedDetail = z.infer<typeof OpportunityUpdatedDetail>;

@@ -23,11 +23,11 @@ const toAsciiDigits = (value: string): string =>
  * Spaces and hyphens are ignored and Arabic-Indic digits accepted; the stored form is 10 ASCII digits.
  */
 export const LICENSE_NUMBER_PATTERN = /^[1-9]\d{9}$/;
-export const LicenseNumber = z
+export const LicenseNumber = /* @__PURE__ */ z
   .string()
   .max(30)
   .transform((value) => toAsciiDigits(value).replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(LICENSE_NUMBER_PATTERN, 'must be a 10-digit licence number not starting with 0, e.g. 1010123456'))
+  .pipe(/* @__PURE__ */ z.string().regex(LICENSE_NUMBER_PATTERN, 'must be a 10-digit licence number not starting with 0, e.g. 1010123456'))
   .describe('10-digit NCNP licence or commercial registration number, e.g. 1010123456');
 
 /** E.164, validated against the numbering plan of its country, stored normalised. */
@@ -49,13 +49,13 @@ export { uniqueItems };
 
 export const RegisterOrganization = /* @__PURE__ */ z
   .object({
-    nameAr: arabicText(2, 150).describe('registered name in Arabic (Arabic letters)'),
-    nameEn: boundedText(2, 150).describe('registered name in English'),
+    nameAr: /* @__PURE__ */ arabicText(2, 150).describe('registered name in Arabic (Arabic letters)'),
+    nameEn: /* @__PURE__ */ boundedText(2, 150).describe('registered name in English'),
     licenseNumber: LicenseNumber,
     city: CityId,
-    contactEmail: z.email().max(254).toLowerCase(),
+    contactEmail: /* @__PURE__ */ z.email().max(254).toLowerCase(),
     phone: PhoneNumber,
-    causes: z.array(Cause).min(1).max(14).superRefine(uniqueItems('cause')),
+    causes: /* @__PURE__ */ z.array(Cause).min(1).max(14).superRefine(/* @__PURE__ */ uniqueItems('cause')),
   })
   .strict();
 export type RegisterOrganization = z.output<typeof RegisterOrganization>;
@@ -68,21 +68,21 @@ export type RegisterOrganization = z.output<typeof RegisterOrganization>;
  */
 export const LICENSE_HOLD_SECONDS = 2 * 7 * 24 * 60 * 60 + 24 * 60 * 60;
 
-export const OrganizationStatus = z.enum(['pending', 'active', 'rejected', 'expired']);
+export const OrganizationStatus = /* @__PURE__ */ z.enum(['pending', 'active', 'rejected', 'expired']);
 export type OrganizationStatus = z.infer<typeof OrganizationStatus>;
 
-export const OrganizationDecision = decisionRequest('required when rejecting; sent to the organisation').describe('the reviewer decision; `reason` is required for `reject`');
+export const OrganizationDecision = /* @__PURE__ */ decisionRequest('required when rejecting; sent to the organisation').describe('the reviewer decision; `reason` is required for `reject`');
 export type OrganizationDecision = z.output<typeof OrganizationDecision>;
 
-export const OrgPath = z.object({ orgId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an organisation id (ULID)') });
+export const OrgPath = /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an organisation id (ULID)') });
 
 /** A certified volunteer manager (national professional standard for volunteer management). */
-export const AddManager = z
+export const AddManager = /* @__PURE__ */ z
   .object({
-    sub: z.string().trim().min(1).max(128).describe('the Cognito user id (sub) of the manager'),
-    email: z.email().max(254).toLowerCase(),
-    certificationNumber: boundedText(3, 40).regex(/^[A-Za-z0-9-]+$/, 'must be letters, digits and hyphens').optional(),
-    certificationExpiresAt: z.iso.date().optional().describe('ISO date the certification expires (YYYY-MM-DD)'),
+    sub: /* @__PURE__ */ z.string().trim().min(1).max(128).describe('the Cognito user id (sub) of the manager'),
+    email: /* @__PURE__ */ z.email().max(254).toLowerCase(),
+    certificationNumber: /* @__PURE__ */ boundedText(3, 40).regex(/^[A-Za-z0-9-]+$/, 'must be letters, digits and hyphens').optional(),
+    certificationExpiresAt: /* @__PURE__ */ z.iso.date().optional().describe('ISO date the certification expires (YYYY-MM-DD)'),
   })
   .strict()
   .refine((m) => m.certificationExpiresAt === undefined || m.certificationNumber !== undefined, {
@@ -91,33 +91,33 @@ export const AddManager = z
   });
 export type AddManager = z.output<typeof AddManager>;
 
-export const Actor = z.object({ sub: z.string(), email: z.string().optional() });
+export const Actor = /* @__PURE__ */ z.object({ sub: /* @__PURE__ */ z.string(), email: /* @__PURE__ */ z.string().optional() });
 
 /** One status transition: who, when, why. `by` is a user id or `system` (the workflow itself). */
-export const StatusChange = z.object({
+export const StatusChange = /* @__PURE__ */ z.object({
   status: OrganizationStatus,
-  from: OrganizationStatus.optional(),
-  at: z.string(),
-  by: z.string(),
-  reason: z.string().optional(),
+  from: /* @__PURE__ */ OrganizationStatus.optional(),
+  at: /* @__PURE__ */ z.string(),
+  by: /* @__PURE__ */ z.string(),
+  reason: /* @__PURE__ */ z.string().optional(),
 });
 export type StatusChange = z.infer<typeof StatusChange>;
 
-export const Department = z.object({
-  orgId: z.string(),
-  establishedAt: z.string(),
-  approvedBy: z.string(),
+export const Department = /* @__PURE__ */ z.object({
+  orgId: /* @__PURE__ */ z.string(),
+  establishedAt: /* @__PURE__ */ z.string(),
+  approvedBy: /* @__PURE__ */ z.string(),
 });
 export type Department = z.infer<typeof Department>;
 
-export const Manager = z.object({
-  orgId: z.string(),
-  sub: z.string(),
-  email: z.string(),
-  certificationNumber: z.string().optional(),
-  certificationExpiresAt: z.string().optional(),
-  addedBy: z.string(),
-  addedAt: z.string(),
+export const Manager = /* @__PURE__ */ z.object({
+  orgId: /* @__PURE__ */ z.string(),
+  sub: /* @__PURE__ */ z.string(),
+  email: /* @__PURE__ */ z.string(),
+  certificationNumber: /* @__PURE__ */ z.string().optional(),
+  certificationExpiresAt: /* @__PURE__ */ z.string().optional(),
+  addedBy: /* @__PURE__ */ z.string(),
+  addedAt: /* @__PURE__ */ z.string(),
 });
 export type Manager = z.infer<typeof Manager>;
 
@@ -135,83 +135,83 @@ export interface OrganizationRecord extends RegisterOrganization {
   readonly certifiedManagers?: ReadonlySet<string>;
 }
 
-export const OrganizationPublicView = z.object({
-  id: z.string(),
-  nameAr: z.string(),
-  nameEn: z.string(),
+export const OrganizationPublicView = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  nameAr: /* @__PURE__ */ z.string(),
+  nameEn: /* @__PURE__ */ z.string(),
   city: CityId,
-  causes: z.array(Cause),
+  causes: /* @__PURE__ */ z.array(Cause),
   status: OrganizationStatus,
-  hasCertifiedManager: z.boolean().describe('its volunteer department has a manager with a valid certification (the national target counts these organisations)'),
+  hasCertifiedManager: /* @__PURE__ */ z.boolean().describe('its volunteer department has a manager with a valid certification (the national target counts these organisations)'),
 });
 export type OrganizationPublicView = z.infer<typeof OrganizationPublicView>;
 
-export const OrganizationFullView = OrganizationPublicView.extend({
-  licenseNumber: z.string(),
-  contactEmail: z.string(),
-  phone: z.string(),
+export const OrganizationFullView = /* @__PURE__ */ OrganizationPublicView.extend({
+  licenseNumber: /* @__PURE__ */ z.string(),
+  contactEmail: /* @__PURE__ */ z.string(),
+  phone: /* @__PURE__ */ z.string(),
   registeredBy: Actor,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  decision: RecordedDecision.optional(),
-  department: Department.optional(),
-  history: z.array(StatusChange),
+  createdAt: /* @__PURE__ */ z.string(),
+  updatedAt: /* @__PURE__ */ z.string(),
+  decision: /* @__PURE__ */ RecordedDecision.optional(),
+  department: /* @__PURE__ */ Department.optional(),
+  history: /* @__PURE__ */ z.array(StatusChange),
 });
 export type OrganizationFullView = z.infer<typeof OrganizationFullView>;
 
-export const ListOrganizationsQuery = z
+export const ListOrganizationsQuery = /* @__PURE__ */ z
   .object({
-    status: OrganizationStatus.default('active').describe('`active` for everyone; `pending` (the review queue, oldest first), `rejected`, `expired`: ministry reviewers and admins'),
-    city: CityId.optional().describe('a city id of GET /v1/reference'),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(1024).optional().describe('nextCursor of the previous page (opaque)'),
+    status: /* @__PURE__ */ OrganizationStatus.default('active').describe('`active` for everyone; `pending` (the review queue, oldest first), `rejected`, `expired`: ministry reviewers and admins'),
+    city: /* @__PURE__ */ CityId.optional().describe('a city id of GET /v1/reference'),
+    limit: /* @__PURE__ */ z.coerce.number().int().min(1).max(100).default(20),
+    cursor: /* @__PURE__ */ z.string().min(1).max(1024).optional().describe('nextCursor of the previous page (opaque)'),
   })
   .strict();
 export type ListOrganizationsQuery = z.output<typeof ListOrganizationsQuery>;
 
 /** A list entry: the public fields and the registration time; the ministry also sees the licence number. */
-export const OrganizationSummary = OrganizationPublicView.extend({
-  createdAt: z.string(),
-  licenseNumber: z.string().optional().describe('ministry reviewers and admins only'),
+export const OrganizationSummary = /* @__PURE__ */ OrganizationPublicView.extend({
+  createdAt: /* @__PURE__ */ z.string(),
+  licenseNumber: /* @__PURE__ */ z.string().optional().describe('ministry reviewers and admins only'),
 });
 export type OrganizationSummary = z.infer<typeof OrganizationSummary>;
-export const OrganizationPage = z.object({ items: z.array(OrganizationSummary), nextCursor: z.string().optional() });
+export const OrganizationPage = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(OrganizationSummary), nextCursor: /* @__PURE__ */ z.string().optional() });
 export type OrganizationPage = z.infer<typeof OrganizationPage>;
 
-export const RegisteredResponse = z.object({ id: z.string(), status: z.literal('pending') });
-export const DecisionResponse = z.object({ id: z.string(), decision: z.enum(['approve', 'reject']), status: OrganizationStatus });
-export const ManagerList = z.object({ items: z.array(Manager) });
+export const RegisteredResponse = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), status: /* @__PURE__ */ z.literal('pending') });
+export const DecisionResponse = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), decision: /* @__PURE__ */ z.enum(['approve', 'reject']), status: OrganizationStatus });
+export const ManagerList = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(Manager) });
 
 // ── Domain events (contracts in events/catalog.ts) ──────────────────────────
-export const OrganizationRegisteredDetail = z
+export const OrganizationRegisteredDetail = /* @__PURE__ */ z
   .object({
-    orgId: z.string(),
-    nameAr: z.string(),
-    nameEn: z.string(),
+    orgId: /* @__PURE__ */ z.string(),
+    nameAr: /* @__PURE__ */ z.string(),
+    nameEn: /* @__PURE__ */ z.string(),
     city: CityId,
-    causes: z.array(Cause),
-    registeredAt: z.iso.datetime({ offset: true }),
+    causes: /* @__PURE__ */ z.array(Cause),
+    registeredAt: /* @__PURE__ */ z.iso.datetime({ offset: true }),
   })
   .strict();
 export type OrganizationRegisteredDetail = z.infer<typeof OrganizationRegisteredDetail>;
 
-export const OrganizationApprovedDetail = z
+export const OrganizationApprovedDetail = /* @__PURE__ */ z
   .object({
-    orgId: z.string(),
-    approvedBy: z.string(),
-    approvedAt: z.iso.datetime({ offset: true }),
-    departmentEstablishedAt: z.iso.datetime({ offset: true }),
+    orgId: /* @__PURE__ */ z.string(),
+    approvedBy: /* @__PURE__ */ z.string(),
+    approvedAt: /* @__PURE__ */ z.iso.datetime({ offset: true }),
+    departmentEstablishedAt: /* @__PURE__ */ z.iso.datetime({ offset: true }),
   })
   .strict();
 export type OrganizationApprovedDetail = z.infer<typeof OrganizationApprovedDetail>;
 
-export const OrganizationRejectedDetail = z
+export const OrganizationRejectedDetail = /* @__PURE__ */ z
   .object({
-    orgId: z.string(),
+    orgId: /* @__PURE__ */ z.string(),
     /** A reviewer's sub, or `system` when validation refused the organisation. */
-    rejectedBy: z.string(),
-    rejectedAt: z.iso.datetime({ offset: true }),
-    reason: z.string(),
+    rejectedBy: /* @__PURE__ */ z.string(),
+    rejectedAt: /* @__PURE__ */ z.iso.datetime({ offset: true }),
+    reason: /* @__PURE__ */ z.string(),
   })
   .strict();
 export type OrganizationRejectedDetail = z.infer<typeof OrganizationRejectedDetail>;
@@ -221,14 +221,14 @@ export type OrganizationRejectedDetail = z.infer<typeof OrganizationRejectedDeta
  * (a certification expired or was removed): the national KPI "organisations with a certified
  * manager" counts these transitions (impact aggregates).
  */
-export const OrganizationCertifiedManagerChangedDetail = z
+export const OrganizationCertifiedManagerChangedDetail = /* @__PURE__ */ z
   .object({
-    orgId: z.string(),
-    hasCertifiedManager: z.boolean(),
+    orgId: /* @__PURE__ */ z.string(),
+    hasCertifiedManager: /* @__PURE__ */ z.boolean(),
     /** The manager whose certification caused the change. */
-    sub: z.string(),
-    cause: z.enum(['manager-certified', 'certification-removed', 'certification-expired']),
-    changedAt: z.iso.datetime({ offset: true }),
+    sub: /* @__PURE__ */ z.string(),
+    cause: /* @__PURE__ */ z.enum(['manager-certified', 'certification-removed', 'certification-expired']),
+    changedAt: /* @__PURE__ */ z.iso.datetime({ offset: true }),
   })
   .strict();
 export type OrganizationCertifiedManagerChangedDetail = z.infer<typeof OrganizationCertifiedManagerChangedDetail>;

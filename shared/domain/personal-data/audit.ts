@@ -10,39 +10,39 @@ import * as z from 'zod';
 import { hasGroup, type Caller } from '../caller.js';
 import { BadRequestError } from '../errors.js';
 
-export const AuditWhat = z.enum(['application', 'applications', 'hours', 'ratings', 'profile', 'contact', 'export', 'erasure']);
+export const AuditWhat = /* @__PURE__ */ z.enum(['application', 'applications', 'hours', 'ratings', 'profile', 'contact', 'export', 'erasure']);
 export type AuditWhat = z.infer<typeof AuditWhat>;
 
-const Timestamp = z.iso.datetime({ offset: true });
+const Timestamp = /* @__PURE__ */ z.iso.datetime({ offset: true });
 
-export const AuditEntry = z
+export const AuditEntry = /* @__PURE__ */ z
   .object({
-    id: z.string(),
+    id: /* @__PURE__ */ z.string(),
     at: Timestamp,
-    actor: z.string().describe('the user id (sub) of who accessed'),
-    actorGroups: z.array(z.string()).describe('their groups at the time (org managers: with their organisation)'),
-    actorOrgId: z.string().optional(),
-    subject: z.string().describe('the volunteer whose data it was'),
+    actor: /* @__PURE__ */ z.string().describe('the user id (sub) of who accessed'),
+    actorGroups: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()).describe('their groups at the time (org managers: with their organisation)'),
+    actorOrgId: /* @__PURE__ */ z.string().optional(),
+    subject: /* @__PURE__ */ z.string().describe('the volunteer whose data it was'),
     what: AuditWhat,
-    route: z.string().describe('why: the operation and its path, e.g. "GetApplication GET /v1/applications/{id}"'),
-    recordId: z.string().optional().describe('the record read, when one (an application id…)'),
+    route: /* @__PURE__ */ z.string().describe('why: the operation and its path, e.g. "GetApplication GET /v1/applications/{id}"'),
+    recordId: /* @__PURE__ */ z.string().optional().describe('the record read, when one (an application id…)'),
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.output<typeof AuditEntry>;
 
-export const AuditQuery = z
+export const AuditQuery = /* @__PURE__ */ z
   .object({
-    subject: z.string().min(1).max(128).optional(),
-    actor: z.string().min(1).max(128).optional(),
-    from: Timestamp.optional().describe('default: 30 days before `to`'),
-    to: Timestamp.optional().describe('default: now'),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(2000).optional(),
+    subject: /* @__PURE__ */ z.string().min(1).max(128).optional(),
+    actor: /* @__PURE__ */ z.string().min(1).max(128).optional(),
+    from: /* @__PURE__ */ Timestamp.optional().describe('default: 30 days before `to`'),
+    to: /* @__PURE__ */ Timestamp.optional().describe('default: now'),
+    limit: /* @__PURE__ */ z.coerce.number().int().min(1).max(100).default(20),
+    cursor: /* @__PURE__ */ z.string().max(2000).optional(),
   })
   .strict();
 export type AuditQuery = z.output<typeof AuditQuery>;
 
-export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().optional() }).meta({ id: 'AuditPage' });
+export const AuditPage = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(AuditEntry), nextCursor: /* @__PURE__ */ z.string().optional() }).meta({ id: 'AuditPage' });
 export type AuditPage = z.output<typeof AuditPage>;
 
 /** What a route read about whom. */

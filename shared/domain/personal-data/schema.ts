@@ -6,8 +6,8 @@
  */
 import * as z from 'zod';
 
-const Timestamp = z.iso.datetime({ offset: true });
-const Rows = z.array(z.record(z.string(), z.unknown()));
+const Timestamp = /* @__PURE__ */ z.iso.datetime({ offset: true });
+const Rows = /* @__PURE__ */ z.array(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()));
 
 /** The sections of an export, in the order of the ZIP's CSV files. */
 export const EXPORT_SECTIONS = [
@@ -27,68 +27,68 @@ export const EXPORT_SECTIONS = [
 ] as const;
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
 
-export const PersonalDataExport = z
+export const PersonalDataExport = /* @__PURE__ */ z
   .object({
-    volunteerId: z.string(),
+    volunteerId: /* @__PURE__ */ z.string(),
     generatedAt: Timestamp,
-    profile: z.record(z.string(), z.unknown()).describe('the profile as held (the national ID only masked; its keyed hash is not personal data one can use)'),
-    consentHistory: Rows.describe('each grant and withdrawal: channel (email, sms, publication, companyReports), granted, at, via'),
+    profile: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()).describe('the profile as held (the national ID only masked; its keyed hash is not personal data one can use)'),
+    consentHistory: /* @__PURE__ */ Rows.describe('each grant and withdrawal: channel (email, sms, publication, companyReports), granted, at, via'),
     charterAcceptances: Rows,
     applications: Rows,
     hours: Rows,
-    register: Rows.describe('the national register: ledger entries and running totals'),
+    register: /* @__PURE__ */ Rows.describe('the national register: ledger entries and running totals'),
     certificates: Rows,
     badges: Rows,
     points: Rows,
-    trainings: Rows.describe('completions and quiz attempts'),
-    evaluationsGiven: Rows.describe('the volunteer’s ratings of the shifts they attended'),
-    evaluationsReceived: Rows.describe('the managers’ ratings of the volunteer, without who rated'),
-    messages: Rows.describe('email and SMS sent (or suppressed) to the volunteer'),
-    companies: Rows.describe('company employment: the membership, the employee records with the work email and stints, join codes sent to the work address, programme participations and time-off balances'),
-    other: z.record(z.string(), Rows).describe('every other kind of item held, by entity (bookings, matches, counters…)'),
+    trainings: /* @__PURE__ */ Rows.describe('completions and quiz attempts'),
+    evaluationsGiven: /* @__PURE__ */ Rows.describe('the volunteer’s ratings of the shifts they attended'),
+    evaluationsReceived: /* @__PURE__ */ Rows.describe('the managers’ ratings of the volunteer, without who rated'),
+    messages: /* @__PURE__ */ Rows.describe('email and SMS sent (or suppressed) to the volunteer'),
+    companies: /* @__PURE__ */ Rows.describe('company employment: the membership, the employee records with the work email and stints, join codes sent to the work address, programme participations and time-off balances'),
+    other: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), Rows).describe('every other kind of item held, by entity (bookings, matches, counters…)'),
   })
   .meta({ id: 'PersonalDataExport' });
 export type PersonalDataExport = z.output<typeof PersonalDataExport>;
 
 /** A copy prepared asynchronously: requested, ready (stored, its one-time link emailed), downloaded. */
-export const ExportJob = z.object({
-  exportId: z.string(),
-  volunteerId: z.string(),
-  status: z.enum(['preparing', 'ready', 'downloaded']),
-  items: z.int(),
-  requestedAt: z.string(),
-  validUntil: z.string(),
-  objectKey: z.string().optional(),
-  readyAt: z.string().optional(),
-  downloadedAt: z.string().optional(),
+export const ExportJob = /* @__PURE__ */ z.object({
+  exportId: /* @__PURE__ */ z.string(),
+  volunteerId: /* @__PURE__ */ z.string(),
+  status: /* @__PURE__ */ z.enum(['preparing', 'ready', 'downloaded']),
+  items: /* @__PURE__ */ z.int(),
+  requestedAt: /* @__PURE__ */ z.string(),
+  validUntil: /* @__PURE__ */ z.string(),
+  objectKey: /* @__PURE__ */ z.string().optional(),
+  readyAt: /* @__PURE__ */ z.string().optional(),
+  downloadedAt: /* @__PURE__ */ z.string().optional(),
 });
 export type ExportJob = z.infer<typeof ExportJob>;
 
-export const PersonalDataExportRequestedDetail = z.object({ exportId: z.string(), volunteerId: z.string(), requestedAt: Timestamp }).strict();
+export const PersonalDataExportRequestedDetail = /* @__PURE__ */ z.object({ exportId: /* @__PURE__ */ z.string(), volunteerId: /* @__PURE__ */ z.string(), requestedAt: Timestamp }).strict();
 
-export const ExportDownloadPath = z.object({ exportId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an export id (ULID)') });
-export const ExportDownloadQuery = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the token of the emailed link') }).strict();
+export const ExportDownloadPath = /* @__PURE__ */ z.object({ exportId: /* @__PURE__ */ z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an export id (ULID)') });
+export const ExportDownloadQuery = /* @__PURE__ */ z.object({ token: /* @__PURE__ */ z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the token of the emailed link') }).strict();
 
-export const ExportPreparing = z
+export const ExportPreparing = /* @__PURE__ */ z
   .object({
-    exportId: z.string(),
-    status: z.literal('preparing'),
-    items: z.int().describe('how many records the export holds'),
-    expiresAt: Timestamp.describe('the emailed link works once, until then'),
+    exportId: /* @__PURE__ */ z.string(),
+    status: /* @__PURE__ */ z.literal('preparing'),
+    items: /* @__PURE__ */ z.int().describe('how many records the export holds'),
+    expiresAt: /* @__PURE__ */ Timestamp.describe('the emailed link works once, until then'),
   })
   .meta({ id: 'ExportPreparing' });
 export type ExportPreparing = z.output<typeof ExportPreparing>;
 
 /** The second call of `DELETE /v1/volunteers/me`: the emailed code (the first call has no body). */
-export const ErasureConfirmation = z
-  .object({ code: z.string().regex(/^\d{6}$/, 'must be the 6 digits sent by email') })
+export const ErasureConfirmation = /* @__PURE__ */ z
+  .object({ code: /* @__PURE__ */ z.string().regex(/^\d{6}$/, 'must be the 6 digits sent by email') })
   .strict()
   .optional();
 export type ErasureConfirmation = z.output<typeof ErasureConfirmation>;
 
-export const ErasureAnswer = z
+export const ErasureAnswer = /* @__PURE__ */ z
   .object({
-    status: z.enum(['code-sent', 'erasing']),
-    expiresAt: Timestamp.optional().describe('code-sent: the code works until then'),
+    status: /* @__PURE__ */ z.enum(['code-sent', 'erasing']),
+    expiresAt: /* @__PURE__ */ Timestamp.optional().describe('code-sent: the code works until then'),
   })
   .meta({ id: 'ErasureAnswer' });

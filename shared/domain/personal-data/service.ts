@@ -12,7 +12,7 @@ import type { HeldData, PersonalDataPorts, Row } from './ports.js';
 import { EXPORT_SECTIONS, type PersonalDataExport } from './schema.js';
 
 /** Fields naming another person, or internal handles: never in someone's copy. */
-export const OTHERS_FIELDS: ReadonlySet<string> = new Set([
+export const OTHERS_FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'by',
   'decidedBy',
   'approvedBy',

@@ -64,13 +64,13 @@ export const badgeDefinitions: readonly BadgeDefinition[] = [
     criterion: { kind: 'shifts', shifts: 1 },
     bonusPoints: 20,
   },
-  hoursBadge(10, 'عشر ساعات عطاء', '10 hours of giving', 20),
-  hoursBadge(50, 'خمسون ساعة عطاء', '50 hours of giving', 50),
-  hoursBadge(100, 'مئة ساعة عطاء', '100 hours of giving', 100),
-  hoursBadge(250, 'متطوع متميز', 'Distinguished volunteer', 200),
-  hoursBadge(500, 'متطوع ملهم', 'Inspiring volunteer', 400),
-  hoursBadge(1000, 'ألف ساعة عطاء', '1,000 hours of giving', 1000),
-  ...[5, 25, 100].map(
+  /* @__PURE__ */ hoursBadge(10, 'عشر ساعات عطاء', '10 hours of giving', 20),
+  /* @__PURE__ */ hoursBadge(50, 'خمسون ساعة عطاء', '50 hours of giving', 50),
+  /* @__PURE__ */ hoursBadge(100, 'مئة ساعة عطاء', '100 hours of giving', 100),
+  /* @__PURE__ */ hoursBadge(250, 'متطوع متميز', 'Distinguished volunteer', 200),
+  /* @__PURE__ */ hoursBadge(500, 'متطوع ملهم', 'Inspiring volunteer', 400),
+  /* @__PURE__ */ hoursBadge(1000, 'ألف ساعة عطاء', '1,000 hours of giving', 1000),
+  .../* @__PURE__ */ [5, 25, 100].map(
     (shifts): BadgeDefinition => ({
       id: `shifts-${shifts}`,
       version: 1,
@@ -83,7 +83,7 @@ export const badgeDefinitions: readonly BadgeDefinition[] = [
       bonusPoints: shifts * 4,
     }),
   ),
-  ...[25, 100].map(
+  .../* @__PURE__ */ [25, 100].map(
     (hours): BadgeDefinition => ({
       id: `professional-${hours}`,
       version: 1,

@@ -9,8 +9,8 @@ import { cities, regions } from './cities.js';
 import { professions } from './professions.js';
 import { skills } from './skills.js';
 
-const Label = { nameAr: z.string(), nameEn: z.string() };
-const Entry = z.object({ id: z.string(), ...Label });
+const Label = { nameAr: /* @__PURE__ */ z.string(), nameEn: /* @__PURE__ */ z.string() };
+const Entry = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), ...Label });
 
 export const tracks = {
   general: { nameAr: 'تطوع عام', nameEn: 'General volunteering' },
@@ -18,14 +18,14 @@ export const tracks = {
   professional: { nameAr: 'تطوع تخصصي (مهني)', nameEn: 'Professional volunteering' },
 } as const;
 
-export const ReferenceData = z
+export const ReferenceData = /* @__PURE__ */ z
   .object({
-    regions: z.array(Entry),
-    cities: z.array(Entry.extend({ region: z.string().describe('a region id of `regions`') })),
-    causes: z.array(Entry),
-    professions: z.array(Entry),
-    skills: z.array(Entry),
-    tracks: z.array(Entry),
+    regions: /* @__PURE__ */ z.array(Entry),
+    cities: /* @__PURE__ */ z.array(/* @__PURE__ */ Entry.extend({ region: /* @__PURE__ */ z.string().describe('a region id of `regions`') })),
+    causes: /* @__PURE__ */ z.array(Entry),
+    professions: /* @__PURE__ */ z.array(Entry),
+    skills: /* @__PURE__ */ z.array(Entry),
+    tracks: /* @__PURE__ */ z.array(Entry),
   })
   .meta({ id: 'ReferenceData' });
 export type ReferenceData = z.output<typeof ReferenceData>;
@@ -34,10 +34,10 @@ const entries = (table: Record<string, { nameAr: string; nameEn: string }>) =>
   Object.entries(table).map(([id, label]) => ({ id, nameAr: label.nameAr, nameEn: label.nameEn }));
 
 export const referenceData: ReferenceData = {
-  regions: entries(regions),
-  cities: cities.map(({ id, nameAr, nameEn, region }) => ({ id, nameAr, nameEn, region })),
-  causes: entries(causes),
-  professions: entries(professions),
-  skills: entries(skills),
-  tracks: entries(tracks),
+  regions: /* @__PURE__ */ entries(regions),
+  cities: /* @__PURE__ */ cities.map(({ id, nameAr, nameEn, region }) => ({ id, nameAr, nameEn, region })),
+  causes: /* @__PURE__ */ entries(causes),
+  professions: /* @__PURE__ */ entries(professions),
+  skills: /* @__PURE__ */ entries(skills),
+  tracks: /* @__PURE__ */ entries(tracks),
 };

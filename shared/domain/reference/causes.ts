@@ -23,4 +23,4 @@ export const causes = {
 } as const;
 
 export type Cause = keyof typeof causes;
-export const Cause = z.enum(Object.keys(causes) as [Cause, ...Cause[]]).describe('one of the documented causes (shared/domain/reference/causes.ts)');
+export const Cause = /* @__PURE__ */ z.enum(/* @__PURE__ */ Object.keys(causes) as [Cause, ...Cause[]]).describe('one of the documented causes (shared/domain/reference/causes.ts)');

@@ -58,11 +58,11 @@ export const cities: readonly City[] = [
   { id: 'sakaka', nameAr: 'سكاكا', nameEn: 'Sakaka', region: 'jouf', lat: 29.9697, lon: 40.2064 },
 ];
 
-export const cityIds = cities.map((city) => city.id) as [string, ...string[]];
-export const CityId = z.enum(cityIds).describe('one of the documented Saudi city ids (shared/domain/reference/cities.ts)');
+export const cityIds = /* @__PURE__ */ cities.map((city) => city.id) as [string, ...string[]];
+export const CityId = /* @__PURE__ */ z.enum(cityIds).describe('one of the documented Saudi city ids (shared/domain/reference/cities.ts)');
 export type CityId = z.infer<typeof CityId>;
 
-const byId = new Map(cities.map((city) => [city.id, city]));
+const byId = /* @__PURE__ */ new Map(/* @__PURE__ */ cities.map((city) => [city.id, city]));
 export const cityById = (id: string): City | undefined => byId.get(id);
 
 /** Great-circle distance in kilometres (haversine). */

@@ -30,17 +30,17 @@ export const professions = {
 } as const;
 
 export type Profession = keyof typeof professions;
-export const Profession = z
-  .enum(Object.keys(professions) as [Profession, ...Profession[]])
+export const Profession = /* @__PURE__ */ z
+  .enum(/* @__PURE__ */ Object.keys(professions) as [Profession, ...Profession[]])
   .describe('one of the documented professions (shared/domain/reference/professions.ts)');
 
-export const SkillLevel = z.enum(['beginner', 'intermediate', 'advanced', 'expert']);
+export const SkillLevel = /* @__PURE__ */ z.enum(['beginner', 'intermediate', 'advanced', 'expert']);
 export type SkillLevel = z.infer<typeof SkillLevel>;
 /** Numeric rank of a level, for "at least" comparisons. */
 export const skillRank: Record<SkillLevel, number> = { beginner: 1, intermediate: 2, advanced: 3, expert: 4 };
 
 /** A skill: one of the reference skills (shared/domain/reference/skills.ts, served by `GET /v1/reference`). */
-export const SkillName = z
+export const SkillName = /* @__PURE__ */ z
   .string()
   .trim()
   .toLowerCase()
@@ -50,9 +50,9 @@ export const SkillName = z
   .describe('a skill id from GET /v1/reference (skills), e.g. first-aid');
 
 /** ISO 639-1 language codes the platform serves. */
-export const Language = z.enum(['ar', 'en', 'ur', 'hi', 'bn', 'tl', 'id', 'fr', 'tr', 'fa', 'sw', 'am', 'es', 'zh']);
+export const Language = /* @__PURE__ */ z.enum(['ar', 'en', 'ur', 'hi', 'bn', 'tl', 'id', 'fr', 'tr', 'fa', 'sw', 'am', 'es', 'zh']);
 export type Language = z.infer<typeof Language>;
 
 /** Message locale of a person: Arabic by default. */
-export const Locale = z.enum(['ar', 'en']);
+export const Locale = /* @__PURE__ */ z.enum(['ar', 'en']);
 export type Locale = z.infer<typeof Locale>;

@@ -73,4 +73,4 @@ export const skills = {
 } as const;
 
 export type SkillId = keyof typeof skills;
-export const SKILL_IDS = Object.keys(skills) as [SkillId, ...SkillId[]];
+export const SKILL_IDS = /* @__PURE__ */ Object.keys(skills) as [SkillId, ...SkillId[]];

@@ -5,30 +5,30 @@
  */
 import * as z from 'zod';
 
-const Id = z.string().min(1);
-const At = z.iso.datetime({ offset: true });
+const Id = /* @__PURE__ */ z.string().min(1);
+const At = /* @__PURE__ */ z.iso.datetime({ offset: true });
 
-export const Track = z.enum(['general', 'skills', 'professional']);
+export const Track = /* @__PURE__ */ z.enum(['general', 'skills', 'professional']);
 
 /**
  * One ledger entry: an approval adds minutes, a reversal is its own entry with negative
  * minutes and value. Never edited. `valueHalalas` is the value in halalas (1/100 SAR), an
  * integer, so that sums are exact.
  */
-export const LedgerEntry = z.object({
+export const LedgerEntry = /* @__PURE__ */ z.object({
   eventId: Id,
-  kind: z.enum(['approval', 'reversal']),
+  kind: /* @__PURE__ */ z.enum(['approval', 'reversal']),
   hoursId: Id,
-  reversalId: Id.optional(),
+  reversalId: /* @__PURE__ */ Id.optional(),
   volunteerId: Id,
   orgId: Id,
   opportunityId: Id,
   /** The day the hours were given (Asia/Riyadh): their year is the `byYear` bucket. */
-  date: z.iso.date(),
-  minutes: z.int(),
-  valueHalalas: z.int(),
+  date: /* @__PURE__ */ z.iso.date(),
+  minutes: /* @__PURE__ */ z.int(),
+  valueHalalas: /* @__PURE__ */ z.int(),
   track: Track,
-  causes: z.array(z.string()),
+  causes: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
   /** approvedAt / reversedAt of the event. */
   at: At,
   /** When the register recorded it. */
@@ -40,63 +40,63 @@ export const TOTAL_DIMENSIONS = ['all', 'org', 'year', 'cause', 'track'] as cons
 export type TotalDimension = (typeof TOTAL_DIMENSIONS)[number];
 
 /** One running total (a DynamoDB item per dimension value, updated with ADD). */
-export const TotalRow = z.object({
-  dimension: z.enum(TOTAL_DIMENSIONS),
+export const TotalRow = /* @__PURE__ */ z.object({
+  dimension: /* @__PURE__ */ z.enum(TOTAL_DIMENSIONS),
   /** org id, year, cause or track; `all` for the grand total. */
-  value: z.string(),
-  minutes: z.int(),
-  valueHalalas: z.int(),
-  entries: z.int(),
+  value: /* @__PURE__ */ z.string(),
+  minutes: /* @__PURE__ */ z.int(),
+  valueHalalas: /* @__PURE__ */ z.int(),
+  entries: /* @__PURE__ */ z.int(),
 });
 export type TotalRow = z.output<typeof TotalRow>;
 
-export const TranscriptQuery = z
+export const TranscriptQuery = /* @__PURE__ */ z
   .object({
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().min(1).max(512).optional(),
+    limit: /* @__PURE__ */ z.coerce.number().int().min(1).max(100).default(50),
+    cursor: /* @__PURE__ */ z.string().min(1).max(512).optional(),
   })
   .strict();
 
-const Sum = { minutes: z.int(), valueSar: z.number() };
+const Sum = { minutes: /* @__PURE__ */ z.int(), valueSar: /* @__PURE__ */ z.number() };
 
-export const TranscriptEntryView = z.object({
-  id: Id.describe('the id of the event that made the entry'),
-  kind: z.enum(['approval', 'reversal']),
+export const TranscriptEntryView = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ Id.describe('the id of the event that made the entry'),
+  kind: /* @__PURE__ */ z.enum(['approval', 'reversal']),
   hoursId: Id,
-  reversalId: Id.optional(),
+  reversalId: /* @__PURE__ */ Id.optional(),
   orgId: Id,
   opportunityId: Id,
-  date: z.iso.date(),
-  minutes: z.int().describe('negative for a reversal'),
-  valueSar: z.number(),
+  date: /* @__PURE__ */ z.iso.date(),
+  minutes: /* @__PURE__ */ z.int().describe('negative for a reversal'),
+  valueSar: /* @__PURE__ */ z.number(),
   track: Track,
-  causes: z.array(z.string()),
+  causes: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
   at: At,
 });
 
-export const Transcript = z.object({
-  totalMinutes: z.int(),
-  totalValueSar: z.number(),
-  byOrganization: z.array(z.object({ orgId: Id, nameAr: z.string().optional(), nameEn: z.string().optional(), ...Sum })),
-  byYear: z.array(z.object({ year: z.string(), ...Sum })),
-  byCause: z.array(z.object({ cause: z.string(), ...Sum })),
-  byTrack: z.array(z.object({ track: Track, ...Sum })),
-  entries: z.array(TranscriptEntryView).describe('newest first'),
-  projects: z
+export const Transcript = /* @__PURE__ */ z.object({
+  totalMinutes: /* @__PURE__ */ z.int(),
+  totalValueSar: /* @__PURE__ */ z.number(),
+  byOrganization: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ orgId: Id, nameAr: /* @__PURE__ */ z.string().optional(), nameEn: /* @__PURE__ */ z.string().optional(), ...Sum })),
+  byYear: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ year: /* @__PURE__ */ z.string(), ...Sum })),
+  byCause: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ cause: /* @__PURE__ */ z.string(), ...Sum })),
+  byTrack: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ track: Track, ...Sum })),
+  entries: /* @__PURE__ */ z.array(TranscriptEntryView).describe('newest first'),
+  projects: /* @__PURE__ */ z
     .array(
-      z.object({
+      /* @__PURE__ */ z.object({
         opportunityId: Id,
-        titleAr: z.string(),
-        titleEn: z.string(),
-        minutes: z.int().describe("this page's minutes on the project"),
-        deliverables: z.array(z.object({ id: Id, titleAr: z.string(), titleEn: z.string(), confirmedAt: At.optional().describe('confirmed as done by the managers') })),
+        titleAr: /* @__PURE__ */ z.string(),
+        titleEn: /* @__PURE__ */ z.string(),
+        minutes: /* @__PURE__ */ z.int().describe("this page's minutes on the project"),
+        deliverables: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ id: Id, titleAr: /* @__PURE__ */ z.string(), titleEn: /* @__PURE__ */ z.string(), confirmedAt: /* @__PURE__ */ At.optional().describe('confirmed as done by the managers') })),
       }),
     )
     .optional()
     .describe("the projects (professional volunteering, issue 19) of this page's entries, named with their deliverables"),
-  nextCursor: z.string().optional(),
+  nextCursor: /* @__PURE__ */ z.string().optional(),
 });
 export type Transcript = z.output<typeof Transcript>;
 
 // The repository checks that `after` is a key of the ledger it reads.
-export const TranscriptCursor = z.object({ after: z.string().min(1).max(300) }).strict();
+export const TranscriptCursor = /* @__PURE__ */ z.object({ after: /* @__PURE__ */ z.string().min(1).max(300) }).strict();

@@ -38,7 +38,7 @@ export const nationalIdProblem = (value: string): string | undefined => {
 
 export const isValidNationalId = (value: string): boolean => nationalIdProblem(value) === undefined;
 
-export const NationalId = z
+export const NationalId = /* @__PURE__ */ z
   .string()
   .trim()
   .max(32)

@@ -33,15 +33,15 @@ const unique =
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export const TimeOfDay = z
+export const TimeOfDay = /* @__PURE__ */ z
   .string()
   .regex(TIME_OF_DAY, 'must be a 24-hour time HH:mm, e.g. 08:30')
   .describe('24-hour local time (Asia/Riyadh), HH:mm');
 
-export const Weekday = z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
+export const Weekday = /* @__PURE__ */ z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
 export type Weekday = z.infer<typeof Weekday>;
 
-export const AvailabilitySlot = z
+export const AvailabilitySlot = /* @__PURE__ */ z
   .object({ day: Weekday, from: TimeOfDay, to: TimeOfDay })
   .strict()
   // Only compared when both times are well-formed, so a bad `from` is reported once, at `from`.
@@ -61,25 +61,25 @@ const noOverlaps = (slots: readonly AvailabilitySlot[], ctx: z.core.$RefinementC
 /** Roughly the bounding box of Saudi Arabia (WGS84). */
 export { GeoPoint, PhoneNumber, SAUDI_BOUNDS };
 
-export const Skill = z.object({ name: SkillName, level: SkillLevel }).strict();
+export const Skill = /* @__PURE__ */ z.object({ name: SkillName, level: SkillLevel }).strict();
 
 /** E.164, validated against the numbering plan of its country, stored normalised. */
-export const BirthDate = z.iso.date().describe(`ISO date (YYYY-MM-DD); the volunteer must be at least ${MIN_VOLUNTEER_AGE}`);
+export const BirthDate = /* @__PURE__ */ z.iso.date().describe(`ISO date (YYYY-MM-DD); the volunteer must be at least ${MIN_VOLUNTEER_AGE}`);
 
-export const Preferences = z
+export const Preferences = /* @__PURE__ */ z
   .object({
-    email: z.boolean().describe('consents to email'),
-    sms: z.boolean().describe('consents to SMS'),
-    locale: Locale.default('ar'),
-    showAchievements: z
+    email: /* @__PURE__ */ z.boolean().describe('consents to email'),
+    sms: /* @__PURE__ */ z.boolean().describe('consents to SMS'),
+    locale: /* @__PURE__ */ Locale.default('ar'),
+    showAchievements: /* @__PURE__ */ z
       .boolean()
       .optional()
       .describe('appear by display name (first name and initial) in public achievements, leaderboards and awards; absent means yes; never for minors'),
-    companyReports: z
+    companyReports: /* @__PURE__ */ z
       .boolean()
       .optional()
       .describe("count in the contribution reports of the company the volunteer works for (hours, causes; never contact data or the national ID); absent means yes"),
-    quietHours: z
+    quietHours: /* @__PURE__ */ z
       .object({ from: TimeOfDay, to: TimeOfDay })
       .strict()
       .refine((q) => q.from !== q.to, { path: ['to'], message: 'must differ from from' })
@@ -113,7 +113,7 @@ const profileShape = <P extends z.ZodType<string, string>>(phone: P) => ({
 /** What a person sends: the Arabic name in Arabic letters (stored profiles keep what they hold). */
 const requestShape = () => ({ ...profileShape(PhoneNumber), nameAr: arabicText(2, 100).describe('full name in Arabic (Arabic letters)') });
 
-export const RegisterVolunteer = /* @__PURE__ */ z.object({ nationalId: NationalId, ...requestShape() }).strict();
+export const RegisterVolunteer = /* @__PURE__ */ z.object({ nationalId: NationalId, .../* @__PURE__ */ requestShape() }).strict();
 export type RegisterVolunteer = z.output<typeof RegisterVolunteer>;
 
 /**
@@ -121,7 +121,7 @@ export type RegisterVolunteer = z.output<typeof RegisterVolunteer>;
  * `nationalId` cannot be changed and is refused as an unknown field.
  */
 export const UpdateVolunteer = /* @__PURE__ */ z
-  .object(requestShape())
+  .object(/* @__PURE__ */ requestShape())
   .strict()
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, {
@@ -131,11 +131,11 @@ export const UpdateVolunteer = /* @__PURE__ */ z
   });
 export type UpdateVolunteer = z.output<typeof UpdateVolunteer>;
 
-const Timestamp = z.iso.datetime({ offset: true });
+const Timestamp = /* @__PURE__ */ z.iso.datetime({ offset: true });
 
-export const ConsentRecord = z.object({
-  granted: z.boolean(),
-  changedAt: Timestamp.describe('when this consent was given or withdrawn'),
+export const ConsentRecord = /* @__PURE__ */ z.object({
+  granted: /* @__PURE__ */ z.boolean(),
+  changedAt: /* @__PURE__ */ Timestamp.describe('when this consent was given or withdrawn'),
 });
 
 /**
@@ -143,52 +143,52 @@ export const ConsentRecord = z.object({
  * achievements (preferences.showAchievements), their hours in their employer's reports
  * (preferences.companyReports). Each grant and withdrawal is kept in the consent history.
  */
-export const ConsentPurpose = z.enum(['email', 'sms', 'publication', 'companyReports']);
+export const ConsentPurpose = /* @__PURE__ */ z.enum(['email', 'sms', 'publication', 'companyReports']);
 export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
 
 /** A profile as stored (the national ID only as HMAC and masked form). */
-export const VolunteerRecord = z.object({
-  id: z.string().describe('the user id (Cognito sub)'),
+export const VolunteerRecord = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string().describe('the user id (Cognito sub)'),
   // Validated and normalised on the way in; reading checks the form only.
-  ...profileShape(StoredPhoneNumber),
+  .../* @__PURE__ */ profileShape(StoredPhoneNumber),
   preferences: Preferences,
-  nationalIdMasked: z.string().describe('the last four digits only, e.g. ******4567'),
-  nationalIdHash: z.string(),
+  nationalIdMasked: /* @__PURE__ */ z.string().describe('the last four digits only, e.g. ******4567'),
+  nationalIdHash: /* @__PURE__ */ z.string(),
   // publication and companyReports: absent on profiles registered before they were tracked.
-  consent: z.object({ email: ConsentRecord, sms: ConsentRecord, publication: ConsentRecord.optional(), companyReports: ConsentRecord.optional() }),
-  acceptedCharterVersion: z.string().optional(),
-  charterAcceptedAt: Timestamp.optional(),
+  consent: /* @__PURE__ */ z.object({ email: ConsentRecord, sms: ConsentRecord, publication: /* @__PURE__ */ ConsentRecord.optional(), companyReports: /* @__PURE__ */ ConsentRecord.optional() }),
+  acceptedCharterVersion: /* @__PURE__ */ z.string().optional(),
+  charterAcceptedAt: /* @__PURE__ */ Timestamp.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   /** Incremented by every update; guards read-modify-write updates. */
-  revision: z.number().int(),
+  revision: /* @__PURE__ */ z.number().int(),
 });
 export type VolunteerRecord = z.output<typeof VolunteerRecord>;
 
-export const VolunteerProfile = VolunteerRecord.omit({ nationalIdHash: true, revision: true })
-  .extend({ age: z.number().int().describe('whole years, today in Asia/Riyadh') })
+export const VolunteerProfile = /* @__PURE__ */ VolunteerRecord.omit({ nationalIdHash: true, revision: true })
+  .extend({ age: /* @__PURE__ */ z.number().int().describe('whole years, today in Asia/Riyadh') })
   .meta({ id: 'VolunteerProfile' });
 export type VolunteerProfile = z.output<typeof VolunteerProfile>;
 
 /** The answer to a registration: the profile, and whether the caller's token must be refreshed. */
-export const RegisteredVolunteer = VolunteerProfile.extend({
-  tokenRefreshRequired: z
+export const RegisteredVolunteer = /* @__PURE__ */ VolunteerProfile.extend({
+  tokenRefreshRequired: /* @__PURE__ */ z
     .literal(true)
     .optional()
     .describe('present when the token used had no `volunteer` group: it was added now, so refresh the token once before calling the /me routes'),
 }).meta({ id: 'RegisteredVolunteer' });
 
 /** Detail of `VolunteerRegistered`: what matching and onboarding need; no national ID, no contact data. */
-export const VolunteerRegisteredDetail = z
+export const VolunteerRegisteredDetail = /* @__PURE__ */ z
   .object({
-    volunteerId: z.string().min(1),
+    volunteerId: /* @__PURE__ */ z.string().min(1),
     city: CityId,
-    region: z.string(),
+    region: /* @__PURE__ */ z.string(),
     locale: Locale,
-    skills: z.array(Skill).max(30),
-    professions: z.array(Profession).max(10),
-    languages: z.array(Language).max(14),
-    interests: z.array(Cause).max(14),
+    skills: /* @__PURE__ */ z.array(Skill).max(30),
+    professions: /* @__PURE__ */ z.array(Profession).max(10),
+    languages: /* @__PURE__ */ z.array(Language).max(14),
+    interests: /* @__PURE__ */ z.array(Cause).max(14),
     registeredAt: Timestamp,
   })
   .strict();

@@ -9,10 +9,10 @@ import guide20261 from './guide-2026-1.json' with { type: 'json' };
 import { Charter, CharterDocument, Guide } from './schema.js';
 
 /** Every published charter, oldest first (parsed once, so a malformed file fails at load). */
-export const charters: readonly CharterDocument[] = [CharterDocument.parse(charter20261)];
+export const charters: readonly CharterDocument[] = [/* @__PURE__ */ CharterDocument.parse(charter20261)];
 
 /** Every published guide, oldest first. */
-export const guides: readonly Guide[] = [Guide.parse(guide20261)];
+export const guides: readonly Guide[] = [/* @__PURE__ */ Guide.parse(guide20261)];
 
 export const currentCharter = (list: readonly CharterDocument[] = charters): CharterDocument => {
   const current = list.at(-1);

@@ -1,48 +1,48 @@
 /** Shapes of the versioned documents: the ethics charter (as stored and as served) and the volunteer guide. */
 import * as z from 'zod';
 
-const Timestamp = z.iso.datetime({ offset: true });
+const Timestamp = /* @__PURE__ */ z.iso.datetime({ offset: true });
 
-const Bilingual = { titleAr: z.string(), titleEn: z.string(), textAr: z.string(), textEn: z.string() };
+const Bilingual = { titleAr: /* @__PURE__ */ z.string(), titleEn: /* @__PURE__ */ z.string(), textAr: /* @__PURE__ */ z.string(), textEn: /* @__PURE__ */ z.string() };
 
-export const CharterDocument = z
+export const CharterDocument = /* @__PURE__ */ z
   .object({
-    version: z.string(),
+    version: /* @__PURE__ */ z.string(),
     publishedAt: Timestamp,
-    titleAr: z.string(),
-    titleEn: z.string(),
-    preambleAr: z.string(),
-    preambleEn: z.string(),
-    principles: z.array(z.object({ id: z.string(), ...Bilingual }).strict()).min(1),
-    closingAr: z.string(),
-    closingEn: z.string(),
+    titleAr: /* @__PURE__ */ z.string(),
+    titleEn: /* @__PURE__ */ z.string(),
+    preambleAr: /* @__PURE__ */ z.string(),
+    preambleEn: /* @__PURE__ */ z.string(),
+    principles: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), ...Bilingual }).strict()).min(1),
+    closingAr: /* @__PURE__ */ z.string(),
+    closingEn: /* @__PURE__ */ z.string(),
   })
   .strict();
 export type CharterDocument = z.output<typeof CharterDocument>;
 
-export const Charter = z
+export const Charter = /* @__PURE__ */ z
   .object({
-    version: z.string(),
+    version: /* @__PURE__ */ z.string(),
     publishedAt: Timestamp,
-    titleAr: z.string(),
-    titleEn: z.string(),
-    textAr: z.string().describe('the whole charter, plain text with numbered principles'),
-    textEn: z.string(),
+    titleAr: /* @__PURE__ */ z.string(),
+    titleEn: /* @__PURE__ */ z.string(),
+    textAr: /* @__PURE__ */ z.string().describe('the whole charter, plain text with numbered principles'),
+    textEn: /* @__PURE__ */ z.string(),
     principles: CharterDocument.shape.principles,
   })
   .meta({ id: 'Charter' });
 export type Charter = z.output<typeof Charter>;
 
-const GuideSection = z.array(z.object({ id: z.string(), ...Bilingual }).strict()).min(1);
+const GuideSection = /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), ...Bilingual }).strict()).min(1);
 
-export const Guide = z
+export const Guide = /* @__PURE__ */ z
   .object({
-    version: z.string(),
+    version: /* @__PURE__ */ z.string(),
     publishedAt: Timestamp,
-    titleAr: z.string(),
-    titleEn: z.string(),
-    introAr: z.string(),
-    introEn: z.string(),
+    titleAr: /* @__PURE__ */ z.string(),
+    titleEn: /* @__PURE__ */ z.string(),
+    introAr: /* @__PURE__ */ z.string(),
+    introEn: /* @__PURE__ */ z.string(),
     duties: GuideSection,
     responsibilities: GuideSection,
     rights: GuideSection,
@@ -51,10 +51,10 @@ export const Guide = z
   .meta({ id: 'VolunteerGuide' });
 export type Guide = z.output<typeof Guide>;
 
-export const AcceptCharter = z.object({ version: z.string().trim().min(1).max(32) }).strict();
+export const AcceptCharter = /* @__PURE__ */ z.object({ version: /* @__PURE__ */ z.string().trim().min(1).max(32) }).strict();
 export type AcceptCharter = z.output<typeof AcceptCharter>;
 
-export const CharterAcceptance = z
-  .object({ version: z.string(), acceptedAt: Timestamp })
+export const CharterAcceptance = /* @__PURE__ */ z
+  .object({ version: /* @__PURE__ */ z.string(), acceptedAt: Timestamp })
   .meta({ id: 'CharterAcceptance' });
 export type CharterAcceptance = z.output<typeof CharterAcceptance>;
