@@ -43,6 +43,7 @@ export const managesOrganization = (caller: Caller | undefined, orgId: string): 
 
 /** Separation of duties: the caller tried to decide on something of their own. */
 export class SelfDecisionError extends ForbiddenError {
+  override readonly name: string = 'SelfDecisionError';
   override readonly code = 'self-decision';
 }
 

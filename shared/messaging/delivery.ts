@@ -3,6 +3,7 @@
  * classification of AWS SDK errors into permanent and transient.
  */
 export class DeliveryError extends Error {
+  override readonly name: string = 'DeliveryError';
   readonly permanent: boolean;
   constructor(message: string, options: { permanent: boolean; cause?: unknown }) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });

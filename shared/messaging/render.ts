@@ -49,7 +49,9 @@ export interface RenderedEmail {
   readonly text: string;
 }
 
-export class TemplateError extends Error {}
+export class TemplateError extends Error {
+  override readonly name: string = 'TemplateError';
+}
 
 const footer: Record<Locale, string> = {
   ar: 'وصلتك هذه الرسالة لأنك مسجل في منصة تطوع. يمكنك تغيير تفضيلات التواصل من حسابك في أي وقت.',

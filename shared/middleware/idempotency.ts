@@ -42,6 +42,7 @@ export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const DEFAULT_IN_PROGRESS_MS = 60_000;
 
 export class IdempotencyKeyReusedError extends DomainError {
+  override readonly name: string = 'IdempotencyKeyReusedError';
   readonly status = 422;
   readonly code = 'idempotency-key-reused';
   constructor() {
@@ -52,6 +53,7 @@ export class IdempotencyKeyReusedError extends DomainError {
 }
 
 export class RequestInProgressError extends ConflictError {
+  override readonly name: string = 'RequestInProgressError';
   override readonly code = 'request-in-progress';
   constructor() {
     super('a request with this idempotency-key is still in progress; retry shortly');

@@ -10,7 +10,9 @@ import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 const CACHE_SECONDS = 5 * 60;
 const MIN_KEY_LENGTH = 16;
 
-export class AttendanceKeyUnavailableError extends Error {}
+export class AttendanceKeyUnavailableError extends Error {
+  override readonly name: string = 'AttendanceKeyUnavailableError';
+}
 
 export const attendanceCodeKey = async (): Promise<string> => {
   const local = process.env.ATTENDANCE_CODE_KEY;

@@ -16,7 +16,9 @@ export const MIN_PEPPER_LENGTH = 16;
 
 const CACHE_SECONDS = 60 * 60;
 
-export class PepperUnavailableError extends Error {}
+export class PepperUnavailableError extends Error {
+  override readonly name: string = 'PepperUnavailableError';
+}
 
 export const nationalIdPepper = async (): Promise<string> => {
   const pepper = env.nationalIdPepper ?? (await fromSecretsManager());

@@ -9,6 +9,7 @@ import type { ApplicationStatus } from './schema.js';
 
 /** The volunteer already has an application for this shift (the marker's conditional put failed). */
 export class AlreadyAppliedError extends ConflictError {
+  override readonly name: string = 'AlreadyAppliedError';
   override readonly code = 'already-applied';
   constructor(
     readonly shiftId: string,
@@ -33,11 +34,13 @@ export class ApplicationAlreadyDecidedError extends ConflictError {
 
 /** The workflow has not reached the decision wait yet (seconds after applying), or moved past it. */
 export class DecisionNotOpenError extends ConflictError {
+  override readonly name: string = 'DecisionNotOpenError';
   override readonly code = 'decision-not-open';
 }
 
 /** A withdrawal of an application that already ended (rejected, expired, withdrawn). */
 export class ApplicationNotWithdrawableError extends ConflictError {
+  override readonly name: string = 'ApplicationNotWithdrawableError';
   override readonly code = 'application-not-withdrawable';
   constructor(id: string, status: ApplicationStatus) {
     super(`application ${id} is ${status}; it cannot be withdrawn`);
@@ -45,6 +48,7 @@ export class ApplicationNotWithdrawableError extends ConflictError {
 }
 
 export class ApplicationNotFoundError extends NotFoundError {
+  override readonly name: string = 'ApplicationNotFoundError';
   constructor(id: string) {
     super(`application ${id} not found`);
   }

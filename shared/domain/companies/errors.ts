@@ -2,6 +2,7 @@ import { ConflictError, RuleViolationError } from '../errors.js';
 
 /** Another pending or active company holds this commercial registration number. */
 export class CrNumberTakenError extends ConflictError {
+  override readonly name: string = 'CrNumberTakenError';
   override readonly code = 'cr-number-taken';
   constructor(crNumber: string, options?: { cause?: unknown }) {
     super(`commercial registration ${crNumber} is already registered to another company`, {
@@ -13,6 +14,7 @@ export class CrNumberTakenError extends ConflictError {
 
 /** Programmes, admins and employees need an approved (`active`) company. */
 export class CompanyNotActiveError extends ConflictError {
+  override readonly name: string = 'CompanyNotActiveError';
   override readonly code = 'company-not-active';
   constructor(companyId: string, status: string) {
     super(`company ${companyId} is ${status}; this needs an active (approved) company`);
@@ -21,6 +23,7 @@ export class CompanyNotActiveError extends ConflictError {
 
 /** A user is the admin of one company (`custom:companyId` holds one id). */
 export class CompanyAdminAssignedError extends ConflictError {
+  override readonly name: string = 'CompanyAdminAssignedError';
   override readonly code = 'company-admin-assigned';
   constructor(sub: string, options?: { cause?: unknown }) {
     super(`user ${sub} is already the admin of another company`, { ...options, errors: [{ path: 'sub', message: 'admin of another company' }] });
@@ -32,6 +35,7 @@ export class CompanyAdminAssignedError extends ConflictError {
  * machine's Catch matches, sending the company to the rejection path with this message.
  */
 export class CompanyInvalidError extends Error {
+  override readonly name: string = 'CompanyInvalidError';
   constructor(message: string) {
     super(message);
     this.name = 'CompanyInvalid';
@@ -40,6 +44,7 @@ export class CompanyInvalidError extends Error {
 
 /** A join code that is unknown, used, expired or of another company: 422 naming `code`. */
 export class InvalidJoinCodeError extends RuleViolationError {
+  override readonly name: string = 'InvalidJoinCodeError';
   constructor(options?: { cause?: unknown }) {
     super('code', 'unknown, used or expired code for this company', options);
   }
@@ -47,6 +52,7 @@ export class InvalidJoinCodeError extends RuleViolationError {
 
 /** A volunteer belongs to at most one company at a time. */
 export class AlreadyEmployedError extends ConflictError {
+  override readonly name: string = 'AlreadyEmployedError';
   override readonly code = 'already-employed';
   constructor(companyId: string, options?: { cause?: unknown }) {
     super(`you already belong to company ${companyId}; leave it before joining another`, options);
@@ -55,6 +61,7 @@ export class AlreadyEmployedError extends ConflictError {
 
 /** The reservation would take the employee past the programme's time off (the quota's condition failed). */
 export class VtoQuotaExceededError extends ConflictError {
+  override readonly name: string = 'VtoQuotaExceededError';
   override readonly code = 'vto-quota-exceeded';
   constructor(minutes: number, options?: { cause?: unknown }) {
     super(`reserving ${minutes} minutes would exceed your volunteer time off under this programme`, options);
@@ -63,6 +70,7 @@ export class VtoQuotaExceededError extends ConflictError {
 
 /** The shift has fewer free seats than the team asked for: nothing was taken. */
 export class TeamSeatsUnavailableError extends ConflictError {
+  override readonly name: string = 'TeamSeatsUnavailableError';
   override readonly code = 'team-seats-unavailable';
   constructor(seats: number, shiftId: string, options?: { cause?: unknown }) {
     super(`shift ${shiftId} has fewer than ${seats} free seats; none were taken`, { ...options, errors: [{ path: 'seats', message: 'more than the free seats of the shift' }] });
@@ -71,6 +79,7 @@ export class TeamSeatsUnavailableError extends ConflictError {
 
 /** Every seat of the team event is claimed, or the unclaimed ones went back to the shift (48 h before it). */
 export class TeamSeatsGoneError extends ConflictError {
+  override readonly name: string = 'TeamSeatsGoneError';
   override readonly code = 'team-seats-gone';
   constructor(teamEventId: string, why: 'claimed' | 'released', options?: { cause?: unknown }) {
     super(why === 'claimed' ? `every seat of team event ${teamEventId} is claimed` : `the unclaimed seats of team event ${teamEventId} went back to the shift`, options);

@@ -2,6 +2,7 @@
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../errors.js';
 
 export class ShiftNotFoundError extends NotFoundError {
+  override readonly name: string = 'ShiftNotFoundError';
   constructor(shiftId: string) {
     super(`shift ${shiftId} not found`);
   }
@@ -9,16 +10,19 @@ export class ShiftNotFoundError extends NotFoundError {
 
 /** Only volunteers who attended the shift evaluate it, or are evaluated on it. */
 export class NotAttendedError extends ForbiddenError {
+  override readonly name: string = 'NotAttendedError';
   override readonly code = 'not-attended';
 }
 
 export class ShiftNotEndedError extends RuleViolationError {
+  override readonly name: string = 'ShiftNotEndedError';
   constructor(shiftId: string, end: string) {
     super('shiftId', `shift ${shiftId} ends at ${end}; evaluations open once it has ended`);
   }
 }
 
 export class EvaluationExistsError extends ConflictError {
+  override readonly name: string = 'EvaluationExistsError';
   override readonly code = 'evaluation-exists';
   constructor(what: string, options?: { cause?: unknown }) {
     super(`${what} was already submitted; edit it with PATCH within 7 days`, options);
@@ -26,12 +30,14 @@ export class EvaluationExistsError extends ConflictError {
 }
 
 export class EvaluationNotFoundError extends NotFoundError {
+  override readonly name: string = 'EvaluationNotFoundError';
   constructor(what: string) {
     super(`no ${what} to edit`);
   }
 }
 
 export class EvaluationLockedError extends ConflictError {
+  override readonly name: string = 'EvaluationLockedError';
   override readonly code = 'evaluation-locked';
   constructor(what: string, until: string) {
     super(`${what} could be edited until ${until}`);
@@ -40,6 +46,7 @@ export class EvaluationLockedError extends ConflictError {
 
 /** Another edit of the same evaluation landed between the read and the write. */
 export class EvaluationChangedError extends ConflictError {
+  override readonly name: string = 'EvaluationChangedError';
   override readonly code = 'evaluation-changed';
   constructor(what: string, options?: { cause?: unknown }) {
     super(`${what} was changed by another request at the same time; read it again`, options);

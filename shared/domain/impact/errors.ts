@@ -15,6 +15,7 @@ export class AggregateContendedError extends Error {
 }
 
 export class InvalidRangeError extends BadRequestError {
+  override readonly name: string = 'InvalidRangeError';
   constructor(message: string, path: 'from' | 'to') {
     super(message, { code: 'invalid-range', errors: [{ path: `query.${path}`, message }] });
   }

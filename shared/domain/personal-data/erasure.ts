@@ -88,12 +88,14 @@ export interface ErasureStepPorts {
 }
 
 export class ErasureCodeError extends RuleViolationError {
+  override readonly name: string = 'ErasureCodeError';
   constructor(message: string) {
     super('code', message);
   }
 }
 
 export class ErasureAlreadyStartedError extends ConflictError {
+  override readonly name: string = 'ErasureAlreadyStartedError';
   override readonly code = 'erasure-started';
   constructor() {
     super('the erasure of this account has already started');

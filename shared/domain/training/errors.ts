@@ -2,6 +2,7 @@
 import { ConflictError, DomainError, NotFoundError, RuleViolationError } from '../errors.js';
 
 export class TrainingNotFoundError extends NotFoundError {
+  override readonly name: string = 'TrainingNotFoundError';
   constructor(id: string) {
     super(`training ${id} not found`);
   }
@@ -9,6 +10,7 @@ export class TrainingNotFoundError extends NotFoundError {
 
 /** Applying (or checking in) without a valid completion of every required module: 422 naming `training`. */
 export class TrainingRequiredError extends RuleViolationError {
+  override readonly name: string = 'TrainingRequiredError';
   constructor(readonly missing: readonly string[]) {
     super('training', `training not completed or expired: ${missing.join(', ')}`);
   }
@@ -16,6 +18,7 @@ export class TrainingRequiredError extends RuleViolationError {
 
 /** Three attempts in the last 24 hours already (429, with the time the next one is allowed). */
 export class AttemptsExhaustedError extends DomainError {
+  override readonly name: string = 'AttemptsExhaustedError';
   readonly status = 429;
   readonly code = 'attempts-exhausted';
   constructor(
@@ -32,6 +35,7 @@ export class AttemptsExhaustedError extends DomainError {
 
 /** The answers were for another version than the live one (the module was edited meanwhile). */
 export class TrainingVersionChangedError extends ConflictError {
+  override readonly name: string = 'TrainingVersionChangedError';
   override readonly code = 'training-version-changed';
   constructor(id: string, sent: number, live: number) {
     super(`training ${id} is at version ${live}, the answers are for version ${sent}: read it again`, { errors: [{ path: 'version', message: `live version is ${live}` }] });
@@ -40,11 +44,13 @@ export class TrainingVersionChangedError extends ConflictError {
 
 /** A practical module is completed by a manager's confirmation, not by a quiz (and vice versa). */
 export class WrongCompletionMethodError extends ConflictError {
+  override readonly name: string = 'WrongCompletionMethodError';
   override readonly code = 'wrong-completion-method';
 }
 
 /** The head of the module moved under an edit or a publication (another edit at the same time). */
 export class TrainingChangedError extends ConflictError {
+  override readonly name: string = 'TrainingChangedError';
   override readonly code = 'training-changed';
   constructor(id: string, options?: { cause?: unknown }) {
     super(`training ${id} was changed by another request at the same time; read it again`, options);
@@ -52,6 +58,7 @@ export class TrainingChangedError extends ConflictError {
 }
 
 export class TrainingIdTakenError extends ConflictError {
+  override readonly name: string = 'TrainingIdTakenError';
   override readonly code = 'training-id-taken';
   constructor(id: string, options?: { cause?: unknown }) {
     super(`a training with id ${id} already exists`, { ...options, errors: [{ path: 'id', message: 'already taken' }] });
@@ -60,5 +67,6 @@ export class TrainingIdTakenError extends ConflictError {
 
 /** Contention on the attempts item kept cancelling the write (never expected with 3 attempts). */
 export class AttemptContentionError extends ConflictError {
+  override readonly name: string = 'AttemptContentionError';
   override readonly code = 'attempt-contention';
 }
