@@ -2,7 +2,7 @@
 import * as certificates from '../../../shared/domain/certificates/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { certificatePorts } from './ports.js';
+import { certificateReadPorts } from './ports.js';
 import { listMyCertificates } from './routes.js';
 
-export const handler = http(listMyCertificates).handler(async ({ caller, event }) => ok(await certificates.listMine(certificatePorts(event), caller)));
+export const handler = http(listMyCertificates).handler(async ({ caller }) => ok(await certificates.listMine(certificateReadPorts(), caller)));

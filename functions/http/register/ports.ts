@@ -49,6 +49,14 @@ export const publicBaseUrl = (event: HttpEvent): string =>
 /** The address a public request came from (API Gateway's view of the client). */
 export const clientAddress = (event: HttpEvent): string => event.requestContext.http.sourceIp;
 
+/** Listing, verifying and revoking: no signer, so the KMS client stays out of those bundles (issue 17). */
+export const certificateReadPorts = () => ({
+  certificates: certificateRepository(),
+  rateLimiter: rateLimiter(),
+  clock: systemClock,
+  ids: () => ulid(),
+});
+
 export const certificatePorts = (event: HttpEvent): CertificatePorts & { rateLimiter: ReturnType<typeof rateLimiter> } => ({
   certificates: certificateRepository(),
   register: registerRepository(),

@@ -2,6 +2,6 @@
 import * as onboarding from '../../../shared/domain/companies/onboarding.js';
 import { task } from '../../../shared/middleware/task.js';
 import { decisionRequest } from '../../../shared/workflows/definition.js';
-import { onboardingPorts, StepInput } from './ports.js';
+import { companyPorts, StepInput } from './ports.js';
 
-export const handler = task(decisionRequest(StepInput), async ({ input, taskToken }) => onboarding.awaitDecision(onboardingPorts(), input, taskToken));
+export const handler = task(decisionRequest(StepInput), async ({ input, taskToken }) => onboarding.awaitDecision(companyPorts(), input, taskToken));

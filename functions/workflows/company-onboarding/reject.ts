@@ -2,6 +2,6 @@
 import * as onboarding from '../../../shared/domain/companies/onboarding.js';
 import { task } from '../../../shared/middleware/task.js';
 import { withRejection } from '../../../shared/workflows/definition.js';
-import { onboardingPorts, StepInput } from './ports.js';
+import { mailingPorts, StepInput } from './ports.js';
 
-export const handler = task(withRejection(StepInput), async (input) => onboarding.reject(onboardingPorts(), input));
+export const handler = task(withRejection(StepInput), async (input) => onboarding.reject(mailingPorts(), input));

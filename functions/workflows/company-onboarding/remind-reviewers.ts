@@ -1,6 +1,6 @@
 /** RemindReviewers: after the first wait timed out, voids its token and reminds the reviewers. */
 import * as onboarding from '../../../shared/domain/companies/onboarding.js';
 import { task } from '../../../shared/middleware/task.js';
-import { onboardingPorts, StepInput } from './ports.js';
+import { mailingPorts, StepInput } from './ports.js';
 
-export const handler = task(StepInput, async (input) => onboarding.remindReviewers(onboardingPorts(), { companyId: input.companyId }));
+export const handler = task(StepInput, async (input) => onboarding.remindReviewers(mailingPorts(), { companyId: input.companyId }));

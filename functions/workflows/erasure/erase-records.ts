@@ -1,6 +1,6 @@
 /** Erasure step eraseRecords (see definition.ts and shared/domain/personal-data/erasure.ts). */
 import * as erasure from '../../../shared/domain/personal-data/erasure.js';
 import { task } from '../../../shared/middleware/task.js';
-import { erasureStepPorts, StepInput } from './ports.js';
+import { eraseRecordsPorts, StepInput } from './ports.js';
 
-export const handler = task(StepInput, async ({ sub }) => erasure.eraseRecords(erasureStepPorts(), sub));
+export const handler = task(StepInput, async ({ sub }) => erasure.eraseRecords(eraseRecordsPorts(), sub));

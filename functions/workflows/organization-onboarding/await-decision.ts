@@ -2,8 +2,8 @@
 import * as onboarding from '../../../shared/domain/organizations/onboarding.js';
 import { task } from '../../../shared/middleware/task.js';
 import { decisionRequest } from '../../../shared/workflows/definition.js';
-import { onboardingPorts, StepInput } from './ports.js';
+import { organizationPorts, StepInput } from './ports.js';
 
 export const handler = task(decisionRequest(StepInput), async ({ input, taskToken }) => {
-  await onboarding.awaitDecision(onboardingPorts(), input, taskToken);
+  await onboarding.awaitDecision(organizationPorts(), input, taskToken);
 });

@@ -6,6 +6,9 @@ import { organizationRepository } from '../../../shared/db/organization-reposito
 import type { OnboardingDeps } from '../../../shared/domain/organizations/onboarding.js';
 import { emailSender, emailSettings } from '../../../shared/messaging/email.js';
 
+/** The steps that read and write the organisation only (validate, await a decision): no email client in their bundles. */
+export const organizationPorts = (): Pick<OnboardingDeps, 'repo'> => ({ repo: organizationRepository() });
+
 export const onboardingPorts = (): OnboardingDeps => ({
   repo: organizationRepository(),
   clock: systemClock,

@@ -15,6 +15,9 @@ export interface CompanyStep {
   readonly companyId: string;
 }
 
+/** What the steps that only write and email use: not the identity directory (its client stays out of their bundles). */
+type MailingDeps = Omit<CompanyOnboardingDeps, 'directory'>;
+
 const load = async (deps: Pick<CompanyOnboardingDeps, 'repo'>, companyId: string): Promise<CompanyRecord> => {
   const company = await deps.repo.get(companyId);
   // Not a CompanyInvalid: there is nothing to reject, the execution itself is wrong.
@@ -34,7 +37,7 @@ export const validate = async (deps: Pick<CompanyOnboardingDeps, 'repo'>, input:
   return { companyId: company.id };
 };
 
-export const notifyReviewers = async (deps: CompanyOnboardingDeps, input: CompanyStep & { reminder?: boolean }): Promise<CompanyStep> => {
+export const notifyReviewers = async (deps: MailingDeps, input: CompanyStep & { reminder?: boolean }): Promise<CompanyStep> => {
   const company = await load(deps, input.companyId);
   const en = input.reminder ? 'Reminder: company waiting for a decision' : 'New company to review';
   const ar = input.reminder ? 'تذكير: شركة بانتظار قرار الوزارة' : 'شركة جديدة بانتظار المراجعة';
@@ -56,12 +59,12 @@ export const notifyReviewers = async (deps: CompanyOnboardingDeps, input: Compan
 export const awaitDecision = async (deps: Pick<CompanyOnboardingDeps, 'repo'>, input: CompanyStep, taskToken: string): Promise<void> =>
   deps.repo.storeTaskToken(input.companyId, taskToken);
 
-export const remindReviewers = async (deps: CompanyOnboardingDeps, input: CompanyStep): Promise<CompanyStep> => {
+export const remindReviewers = async (deps: MailingDeps, input: CompanyStep): Promise<CompanyStep> => {
   await deps.repo.clearTaskToken(input.companyId);
   return notifyReviewers(deps, { ...input, reminder: true });
 };
 
-const tellContact = (deps: CompanyOnboardingDeps, company: CompanyRecord, subject: string, lines: readonly string[]) =>
+const tellContact = (deps: MailingDeps, company: CompanyRecord, subject: string, lines: readonly string[]) =>
   deps.email.send({ to: [company.contactEmail], subject, text: lines.join('\n') });
 
 /** pending → active; the registrant becomes the first company-admin (the table, then the identity provider). */
@@ -93,7 +96,7 @@ export const approve = async (deps: CompanyOnboardingDeps, input: CompanyStep): 
 
 /** Rejected by a reviewer (their reason) or by validation (the Validate step's message, by the system). */
 export const reject = async (
-  deps: CompanyOnboardingDeps,
+  deps: MailingDeps,
   input: CompanyStep & { rejection?: { Error?: string; Cause?: string } },
 ): Promise<CompanyStep & { status: 'rejected' }> => {
   const company = await load(deps, input.companyId);
@@ -116,7 +119,7 @@ export const reject = async (
   return { companyId: company.id, status: 'rejected' };
 };
 
-export const expire = async (deps: CompanyOnboardingDeps, input: CompanyStep): Promise<CompanyStep & { status: 'expired' }> => {
+export const expire = async (deps: MailingDeps, input: CompanyStep): Promise<CompanyStep & { status: 'expired' }> => {
   const company = await load(deps, input.companyId);
   const at = deps.clock.now().toISOString();
   const reason = 'no ministry decision within the review period';

@@ -151,15 +151,15 @@ export const begin = async (ports: Pick<ErasureStepPorts, 'store' | 'clock'>, su
   return { sub };
 };
 
-export const releaseSeats = async (ports: ErasureStepPorts, sub: string) => {
+export const releaseSeats = async (ports: Pick<ErasureStepPorts, 'store' | 'clock' | 'withdraw'>, sub: string) => {
   const open = await ports.store.openApplications(sub, ports.clock.now().toISOString());
   for (const application of open) await ports.withdraw(sub, application.id);
   return { sub, withdrawn: open.length };
 };
 
-export const revokeCertificates = async (ports: ErasureStepPorts, sub: string) => ({ sub, certificates: await ports.revokeCertificates(sub) });
+export const revokeCertificates = async (ports: Pick<ErasureStepPorts, 'revokeCertificates'>, sub: string) => ({ sub, certificates: await ports.revokeCertificates(sub) });
 
-export const eraseRecords = async (ports: ErasureStepPorts, sub: string) => {
+export const eraseRecords = async (ports: Pick<ErasureStepPorts, 'store' | 'deleteExports'>, sub: string) => {
   const scrubbed = await ports.store.scrubSharedRecords(sub);
   // The prepared exports' files first: their jobs (which name them) go with the person's items.
   const exportFiles = await ports.deleteExports(sub);
@@ -167,7 +167,7 @@ export const eraseRecords = async (ports: ErasureStepPorts, sub: string) => {
   return { sub, scrubbed, exportFiles, deleted };
 };
 
-export const deleteIdentity = async (ports: ErasureStepPorts, sub: string) => {
+export const deleteIdentity = async (ports: Pick<ErasureStepPorts, 'deleteIdentity'>, sub: string) => {
   await ports.deleteIdentity(sub);
   return { sub };
 };
