@@ -7,7 +7,7 @@
  * Details carry ids and what consumers need to route or match, never national IDs and no
  * contact data: a consumer that must email someone reads the profile, where consent lives.
  */
-import * as z from 'zod';
+import * as z from '../shared/zod.js';
 import {
   ApplicationEventDetail,
   ApplicationPendingDecisionDetail,
@@ -51,7 +51,7 @@ import { PersonalDataExportRequestedDetail } from '../shared/domain/personal-dat
 export interface EventContract {
   readonly description: string;
   /** Contract of `detail` (without the `eventId` the publisher adds). */
-  readonly detail: z.ZodObject;
+  readonly detail: z.ZodMiniObject;
   /** Example EventBridge event, relative to the events/ folder. */
   readonly example: string;
 }
@@ -303,16 +303,14 @@ export type EventDetail<T extends EventType> = z.output<(typeof eventCatalog)[T]
 
 /** The EventBridge event a consumer of `type` receives (see shared/messaging/events.ts for what is sent). */
 export const eventEnvelope = (type: EventType) =>
-  z
-    .object({
-      version: z.literal('0'),
-      id: z.string().min(1),
-      'detail-type': z.literal(type),
-      source: z.literal(EVENT_SOURCE),
-      account: z.string(),
-      time: z.iso.datetime({ offset: true }),
-      region: z.string(),
-      resources: z.array(z.string()),
-      detail: (eventCatalog[type].detail as z.ZodObject).extend({ eventId: z.string().min(1) }),
-    })
-    .strict();
+  z.strictObject({
+    version: z.literal('0'),
+    id: z.string().check(z.minLength(1)),
+    'detail-type': z.literal(type),
+    source: z.literal(EVENT_SOURCE),
+    account: z.string(),
+    time: z.iso.datetime({ offset: true }),
+    region: z.string(),
+    resources: z.array(z.string()),
+    detail: z.extend(eventCatalog[type].detail as z.ZodMiniObject, { eventId: z.string().check(z.minLength(1)) }),
+  });

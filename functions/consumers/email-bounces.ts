@@ -5,7 +5,7 @@
  * Transient bounces (full mailbox) are left to SES's own retries. Built with `snsConsumer`
  * (validated messages, idempotent on the SNS MessageId).
  */
-import * as z from 'zod';
+import * as z from '../../shared/zod.js';
 import { notificationContacts } from '../../shared/db/notification-contacts.js';
 import { SuppressionReason } from '../../shared/domain/notifications/schema.js';
 import { snsConsumer } from '../../shared/middleware/sns-consumer.js';
@@ -14,9 +14,9 @@ import { logger } from '../../shared/powertools/logger.js';
 const Recipient = /* @__PURE__ */ z.object({ emailAddress: /* @__PURE__ */ z.string() });
 export const SesEvent = /* @__PURE__ */ z.object({
   eventType: /* @__PURE__ */ z.string(),
-  bounce: /* @__PURE__ */ z.object({ bounceType: /* @__PURE__ */ z.string(), timestamp: /* @__PURE__ */ z.string().optional(), bouncedRecipients: /* @__PURE__ */ z.array(Recipient) }).optional(),
-  complaint: /* @__PURE__ */ z.object({ timestamp: /* @__PURE__ */ z.string().optional(), complainedRecipients: /* @__PURE__ */ z.array(Recipient) }).optional(),
-  mail: /* @__PURE__ */ z.object({ timestamp: /* @__PURE__ */ z.string().optional() }).optional(),
+  bounce: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.object({ bounceType: /* @__PURE__ */ z.string(), timestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), bouncedRecipients: /* @__PURE__ */ z.array(Recipient) })),
+  complaint: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.object({ timestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), complainedRecipients: /* @__PURE__ */ z.array(Recipient) })),
+  mail: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.object({ timestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()) })),
 });
 
 export const handler = snsConsumer({ id: 'EmailBounces', message: SesEvent }).handler(async (messages): Promise<{ suppressed: number }> => {

@@ -6,7 +6,7 @@
  * suppression, and the SMS preference and consent of every profile that gives it. Built with
  * `snsConsumer` (validated messages, idempotent on the SNS MessageId).
  */
-import * as z from 'zod';
+import * as z from '../../shared/zod.js';
 import { systemClock } from '../../shared/clock.js';
 import { notificationContacts } from '../../shared/db/notification-contacts.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
@@ -17,11 +17,11 @@ import { logger } from '../../shared/powertools/logger.js';
 
 /** The message End User Messaging publishes (two-way SMS). */
 export const InboundSmsMessage = /* @__PURE__ */ z.object({
-  originationNumber: /* @__PURE__ */ z.string().min(1),
-  destinationNumber: /* @__PURE__ */ z.string().optional(),
-  messageKeyword: /* @__PURE__ */ z.string().optional(),
+  originationNumber: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  destinationNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  messageKeyword: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   messageBody: /* @__PURE__ */ z.string(),
-  inboundMessageId: /* @__PURE__ */ z.string().optional(),
+  inboundMessageId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type InboundSmsMessage = z.infer<typeof InboundSmsMessage>;
 

@@ -8,7 +8,7 @@
  * - The CDK HttpApi construct, the local gateway, the OpenAPI generator and the README's
  *   route table (`npm run docs:routes`) all read the same specs.
  */
-import type { z } from 'zod';
+import type { z } from '../../shared/zod.js';
 import type { Group } from '../../shared/domain/caller.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -51,12 +51,12 @@ export type Auth = 'required' | 'optional' | 'none';
  * given as a plain JSON Schema where bundling zod into the handler is not worth it (`/health`).
  */
 export type ResponseSpec =
-  | z.ZodType
+  | z.ZodMiniType
   | { readonly description: string; readonly contentType: string; readonly schema?: Readonly<Record<string, unknown>> }
   /** No body (HEAD). */
   | { readonly description: string; readonly contentType?: undefined };
 
-export interface OperationRequest<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined> {
+export interface OperationRequest<P extends z.ZodMiniType | undefined, Q extends z.ZodMiniType | undefined, B extends z.ZodMiniType | undefined> {
   readonly path?: P;
   readonly query?: Q;
   /** zod schema of the JSON body; omitted → the route takes no body. */
@@ -66,9 +66,9 @@ export interface OperationRequest<P extends z.ZodType | undefined, Q extends z.Z
 }
 
 export interface Operation<
-  P extends z.ZodType | undefined = z.ZodType | undefined,
-  Q extends z.ZodType | undefined = z.ZodType | undefined,
-  B extends z.ZodType | undefined = z.ZodType | undefined,
+  P extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  Q extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  B extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
   A extends Auth = Auth,
 > {
   /** PascalCase, stable: the construct id of the function and the OpenAPI operationId. */
@@ -113,9 +113,9 @@ export interface Operation<
 
 /** Declares one operation; the generic parameters keep the schema types for `http(spec)`. */
 export const defineOperation = <
-  P extends z.ZodType | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
+  P extends z.ZodMiniType | undefined = undefined,
+  Q extends z.ZodMiniType | undefined = undefined,
+  B extends z.ZodMiniType | undefined = undefined,
   A extends Auth = 'required',
 >(
   spec: Operation<P, Q, B, A>,
@@ -125,4 +125,4 @@ export const defineOperation = <
 export const needsOf = (spec: Pick<Operation, 'needs' | 'idempotent'>): readonly Need[] =>
   spec.idempotent && !spec.needs.includes('idempotency') ? [...spec.needs, 'idempotency'] : spec.needs;
 
-export type AnyOperation = Operation<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, Auth>;
+export type AnyOperation = Operation<z.ZodMiniType | undefined, z.ZodMiniType | undefined, z.ZodMiniType | undefined, Auth>;

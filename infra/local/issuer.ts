@@ -8,17 +8,17 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, SignJWT, type JSONWebKeySet, type JWK, type JWTVerifyGetKey } from 'jose';
-import * as z from 'zod';
+import * as z from '../../shared/zod.js';
 import { GROUPS } from '../../shared/domain/caller.js';
 
 export const TokenRequest = z.object({
-  sub: z.string().min(1).max(128),
-  groups: z.array(z.enum(GROUPS)).max(5).default([]),
-  orgId: z.string().min(1).max(64).optional(),
-  companyId: z.string().min(1).max(64).optional(),
-  email: z.email().optional(),
+  sub: z.string().check(z.minLength(1), z.maxLength(128)),
+  groups: z._default(z.array(z.enum(GROUPS)).check(z.maxLength(5)), []),
+  orgId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  companyId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  email: z.optional(z.email()),
   /** Seconds until expiry. @default 3600 */
-  expiresIn: z.number().int().min(-86_400).max(7 * 86_400).default(3600),
+  expiresIn: z._default(z.number().check(z.int(), z.gte(-86_400), z.lte(7 * 86_400)), 3600),
 });
 export type TokenRequest = z.input<typeof TokenRequest>;
 

@@ -7,14 +7,14 @@
  * - `GET /local/outbox?status=dead|deferred`: notifications that failed every try (the cloud's
  *   DLQ) or wait for the end of quiet hours.
  */
-import * as z from 'zod';
+import * as z from '../../shared/zod.js';
 import type { SNSEvent } from 'aws-lambda';
 import { handler as inboundSms } from '../../functions/consumers/sms-inbound.js';
 import { notificationRepository } from '../../shared/db/notification-repository.js';
 import { escapeHtml } from '../../shared/messaging/render.js';
 import { json, type LocalExtension } from './extension.js';
 
-const Inbound = z.object({ from: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number'), body: z.string().min(1).max(1600) }).strict();
+const Inbound = z.strictObject({ from: z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number')), body: z.string().check(z.minLength(1), z.maxLength(1600)) });
 
 const problem = (status: number, detail: string, errors?: { path: string; message: string }[]) => ({
   status,

@@ -9,7 +9,7 @@ import type { TransactItem } from './transactions.js';
 import { appliedMarker } from './entities/applied-marker.js';
 import { application as applicationEntity, applicationHistory } from './entities/application.js';
 import { booking, bookingsVersion } from './entities/booking.js';
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 export type Item = Record<string, unknown>;
 
@@ -112,7 +112,7 @@ export const newApplicationItems = (TableName: string, application: ApplicationR
  * another volunteer's or organisation's list; anything else is a 400 naming `query.cursor`.
  */
 export const SORT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#([0-9A-HJKMNP-TV-Z]{26})$/;
-export const CursorShape = /* @__PURE__ */ z.object({ p: /* @__PURE__ */ z.string().max(300), s: /* @__PURE__ */ z.string().regex(SORT) }).strict();
+export const CursorShape = /* @__PURE__ */ z.strictObject({ p: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(300)), s: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(SORT)) });
 /** The sort key after which the page starts; a cursor of another partition is refused. */
 export const cursorSortKey = (raw: string, partition: string): string => {
   const cursor = decodeCursor(raw, CursorShape);

@@ -4,7 +4,7 @@
  * first, with opaque cursors.
  */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import type { AuditEntry, AuditStore } from '../domain/personal-data/audit.js';
 import { expiresAt } from '../domain/personal-data/retention.js';

@@ -4,7 +4,7 @@
  * absent), a stint opens only on a record that is not current and closes only on a current one.
  */
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { AlreadyEmployedError, InvalidJoinCodeError } from '../domain/companies/errors.js';
 import type { EmployeeRepository } from '../domain/companies/ports.js';
 import type { Employee } from '../domain/companies/schema.js';

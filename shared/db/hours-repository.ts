@@ -5,7 +5,7 @@
  * a failed condition leaves nothing half-written; the failed item's kind names the error.
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import type { DayLedger } from '../domain/hours/credit.js';
 import { AttendanceAlreadyRecordedError, DeliverableAlreadyConfirmedError, HoursAlreadyDecidedError, HoursDecidedError, LedgerChangedError } from '../domain/hours/errors.js';

@@ -3,7 +3,7 @@
  * (contact, consent, preferences) and the suppression list (entities/suppression.ts).
  */
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import type { Contact } from '../domain/notifications/policy.js';
 import type { Channel } from '../domain/notifications/schema.js';
 import { Locale } from '../domain/reference/professions.js';
@@ -36,19 +36,18 @@ export const suppressionKey = (channel: Channel, address: string) => `${channel}
 /** The part of a volunteer profile the notifier reads (see shared/domain/volunteers/schema.ts). */
 const ContactProfile = /* @__PURE__ */ z.object({
   id: /* @__PURE__ */ z.string(),
-  nameAr: /* @__PURE__ */ z.string().optional(),
-  nameEn: /* @__PURE__ */ z.string().optional(),
-  email: /* @__PURE__ */ z.string().optional(),
-  phone: /* @__PURE__ */ z.string().optional(),
+  nameAr: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  nameEn: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  phone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   preferences: /* @__PURE__ */ z.object({
     email: /* @__PURE__ */ z.boolean(),
     sms: /* @__PURE__ */ z.boolean(),
-    locale: /* @__PURE__ */ Locale.catch('ar').default('ar'),
-    quietHours: /* @__PURE__ */ z.object({ from: /* @__PURE__ */ z.string(), to: /* @__PURE__ */ z.string() }).optional(),
+    locale: /* @__PURE__ */ z._default(/* @__PURE__ */ z.catch(Locale, 'ar'), 'ar'),
+    quietHours: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.object({ from: /* @__PURE__ */ z.string(), to: /* @__PURE__ */ z.string() })),
   }),
-  consent: /* @__PURE__ */ z
-    .object({ email: /* @__PURE__ */ z.object({ granted: /* @__PURE__ */ z.boolean() }).optional(), sms: /* @__PURE__ */ z.object({ granted: /* @__PURE__ */ z.boolean() }).optional() })
-    .optional(),
+  consent: /* @__PURE__ */ z.optional(/* @__PURE__ */ z
+    .object({ email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.object({ granted: /* @__PURE__ */ z.boolean() })), sms: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.object({ granted: /* @__PURE__ */ z.boolean() })) })),
 });
 
 const CONTACT_PROJECTION = 'id, nameAr, nameEn, email, phone, preferences, consent';

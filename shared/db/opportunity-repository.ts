@@ -5,7 +5,7 @@
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { decodeCursor as decodeOpaque, encodeCursor as encodeOpaque, invalidCursor } from '../domain/cursor.js';
 import { OpportunityChangedError, OpportunityStatusError } from '../domain/opportunities/errors.js';
 import { RuleViolationError } from '../domain/errors.js';
@@ -41,7 +41,7 @@ const opportunityItem = (opportunity: OpportunityRecord): Item =>
   });
 
 /** A list page's cursor: the organisation's partition and the sort key of the last opportunity returned. */
-const OrgListCursor = /* @__PURE__ */ z.object({ p: /* @__PURE__ */ z.string().max(200), s: /* @__PURE__ */ z.string().max(200) }).strict();
+const OrgListCursor = /* @__PURE__ */ z.strictObject({ p: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(200)), s: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(200)) });
 const shiftItem = (shift: ShiftRecord): Item =>
   shiftEntity.toItem(shift, { ...shiftEntity.keys.item(shift.opportunityId, shift.id), ...shiftEntity.keys.index(shift.id) });
 
@@ -54,7 +54,7 @@ const shiftItem = (shift: ShiftRecord): Item =>
  */
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const SORT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)#([0-9A-HJKMNP-TV-Z]{26})$/;
-const Cursor = /* @__PURE__ */ z.object({ p: /* @__PURE__ */ z.string().max(200), f: /* @__PURE__ */ z.string().regex(ISO), s: /* @__PURE__ */ z.string().regex(SORT) }).strict();
+const Cursor = /* @__PURE__ */ z.strictObject({ p: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(200)), f: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(ISO)), s: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(SORT)) });
 type Cursor = z.infer<typeof Cursor>;
 
 export const encodeCursor = (cursor: Cursor): string => encodeOpaque(cursor);

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ulid } from 'ulid';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { decodeCursor, encodeCursor, invalidCursor } from '../domain/cursor.js';
 import { ConflictError } from '../domain/errors.js';
 import { CertificationChangedError, LicenseNumberTakenError, ManagerAlreadyAssignedError } from '../domain/organizations/errors.js';
@@ -31,7 +31,7 @@ type Item = Record<string, unknown>;
 const holdEnd = (createdAt: string): string => new Date(Date.parse(createdAt) + LICENSE_HOLD_SECONDS * 1000).toISOString();
 
 /** A list page's cursor: the partition listed and the sort key of the last organisation returned. */
-const ListCursor = /* @__PURE__ */ z.object({ p: /* @__PURE__ */ z.string().max(200), s: /* @__PURE__ */ z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9A-HJKMNP-TV-Z]{26}$/) }).strict();
+const ListCursor = /* @__PURE__ */ z.strictObject({ p: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(200)), s: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9A-HJKMNP-TV-Z]{26}$/)) });
 
 
 /** Which items of a cancelled transaction failed their condition (by position). */

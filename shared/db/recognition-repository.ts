@@ -1,7 +1,7 @@
 /** Recognition in the single table (entities in shared/db/entities/recognition.ts); invariants are conditions. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import type { RecognitionStats } from '../domain/recognition/badges.js';
 import { RedemptionRefusedError, RewardUnavailableError } from '../domain/recognition/errors.js';
 import type { AwardRecord, EarnedBadge, PublicAchievement, RecognitionRepository, RewardRecord } from '../domain/recognition/ports.js';
@@ -34,8 +34,8 @@ type Item = Record<string, unknown>;
 const isStatusEntry = (value: unknown): value is { listId: string; index: number } =>
   typeof value === 'object' && value !== null && typeof (value as Item).listId === 'string' && typeof (value as Item).index === 'number';
 
-const LedgerCursor = /* @__PURE__ */ z.object({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string() }).strict();
-const AchievementCursor = /* @__PURE__ */ z.object({ day: /* @__PURE__ */ z.iso.date(), key: /* @__PURE__ */ z.object({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string() }).strict().optional() }).strict();
+const LedgerCursor = /* @__PURE__ */ z.strictObject({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string() });
+const AchievementCursor = /* @__PURE__ */ z.strictObject({ day: /* @__PURE__ */ z.iso.date(), key: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.strictObject({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string() })) });
 
 const contended = (attempts: number, cause: Error) => Object.assign(new Error(`recognition write still contended after ${attempts} attempts`), { cause });
 

@@ -3,7 +3,7 @@
  * list checks with its own zod schema. Anything that does not decode to that shape (tampered,
  * truncated, from another list) is a 400 naming `query.cursor`.
  */
-import type * as z from 'zod';
+import type * as z from '../zod.js';
 import { BadRequestError } from './errors.js';
 
 export const invalidCursor = (reason: string, cause?: unknown): BadRequestError =>
@@ -11,7 +11,7 @@ export const invalidCursor = (reason: string, cause?: unknown): BadRequestError 
 
 export const encodeCursor = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-export const decodeCursor = <S extends z.ZodType>(raw: string, schema: S): z.output<S> => {
+export const decodeCursor = <S extends z.ZodMiniType>(raw: string, schema: S): z.output<S> => {
   let parsed: unknown;
   try {
     if (!/^[A-Za-z0-9_-]+$/.test(raw)) throw new Error('not base64url');

@@ -15,7 +15,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from '../zod.js';
 import type { EventDetail, EventType } from '../../events/catalog.js';
 import type { ConsumerSpec } from '../../functions/consumers/definition.js';
 import { consumedMarker } from '../db/consumed-marker.js';
@@ -39,7 +39,7 @@ const parseEnvelope = <E extends EventType>(spec: ConsumerSpec<E>, envelope: Con
     throw new EventContractError(`consumer ${spec.id} does not take ${JSON.stringify(type)} events (it takes ${spec.events.join(', ')})`);
   }
   const { eventId, ...detail } = envelope.detail ?? {};
-  const result = (spec.contracts[type] as z.ZodType).safeParse(detail);
+  const result = (spec.contracts[type] as z.ZodMiniType).safeParse(detail);
   if (!result.success) {
     throw new EventContractError(`${type} event ${String(eventId)} breaks its contract: ${result.error.message}`);
   }

@@ -9,7 +9,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { z } from '../zod.js';
 import { BadRequestError, PayloadTooLargeError, UnauthorizedError, ValidationError, type FieldError } from '../domain/errors.js';
 import { logger, metrics, tracing } from '../powertools/index.js';
 import type { AnyOperation, Auth, Operation } from '../../functions/http/operation.js';
@@ -44,7 +44,7 @@ const fieldErrors = (issues: readonly z.core.$ZodIssue[], prefix: string): Field
       : [{ path: joinPath([prefix, ...issue.path]), message: issue.message }],
   );
 
-const parsePart = <S extends z.ZodType>(schema: S | undefined, value: unknown, prefix: string, status: 400 | 422) => {
+const parsePart = <S extends z.ZodMiniType>(schema: S | undefined, value: unknown, prefix: string, status: 400 | 422) => {
   if (!schema) return undefined;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -102,7 +102,7 @@ export const problemDetails = (): MiddlewareObj<HttpEvent, HttpResponse> => ({
 });
 
 /** Types of the parsed request parts of a spec: `undefined` when the spec declares none. */
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 /**
  * Builds the handler of one operation from its spec: the spec's auth, groups and request
@@ -110,7 +110,7 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
  * Add route-specific middlewares with `.use()`; finish with `.handler(fn)`. The handler carries
  * its spec (`handler.operation`), so a test checks that every route's entry was built from it.
  */
-export function http<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined, A extends Auth>(
+export function http<P extends z.ZodMiniType | undefined, Q extends z.ZodMiniType | undefined, B extends z.ZodMiniType | undefined, A extends Auth>(
   spec: Operation<P, Q, B, A>,
 ): HttpBuilder<Out<B>, Out<P>, Out<Q>, A>;
 export function http(spec: AnyOperation): HttpBuilder<unknown, unknown, unknown, Auth> {

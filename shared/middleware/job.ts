@@ -10,7 +10,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import type { ScheduledEvent, ScheduleDefinition } from '../../functions/schedules/definition.js';
 import { logger, metrics, tracing } from '../powertools/index.js';
 
@@ -18,7 +18,7 @@ import { logger, metrics, tracing } from '../powertools/index.js';
  * The input of every job (`{ name, scheduledAt }`, what the Scheduler target and the local
  * runner send). A job refuses anything else rather than run with an invalid `now`.
  */
-export const ScheduledInput = /* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.string().min(1), scheduledAt: /* @__PURE__ */ z.iso.datetime({ offset: true }) });
+export const ScheduledInput = /* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)), scheduledAt: /* @__PURE__ */ z.iso.datetime({ offset: true }) });
 
 export class ScheduledInputError extends Error {
   override readonly name = 'ScheduledInputError';

@@ -15,11 +15,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SNSEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { consumedMarker } from '../db/consumed-marker.js';
 import { logger, metrics, tracing } from '../powertools/index.js';
 
-export interface SnsConsumerSpec<S extends z.ZodType> {
+export interface SnsConsumerSpec<S extends z.ZodMiniType> {
   /** Names the consumer in logs and in its idempotency markers (e.g. 'EmailBounces'). */
   readonly id: string;
   /** The schema of one message (the parsed JSON of `Sns.Message`). */
@@ -39,12 +39,12 @@ export class SnsMessageError extends Error {
 }
 
 const SnsRecords = /* @__PURE__ */ z.object({
-  Records: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ Sns: /* @__PURE__ */ z.object({ MessageId: /* @__PURE__ */ z.string().min(1), Message: /* @__PURE__ */ z.string(), Timestamp: /* @__PURE__ */ z.iso.datetime({ offset: true }) }) })),
+  Records: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ Sns: /* @__PURE__ */ z.object({ MessageId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)), Message: /* @__PURE__ */ z.string(), Timestamp: /* @__PURE__ */ z.iso.datetime({ offset: true }) }) })),
 });
 
-const issues = (error: z.ZodError): string => error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ');
+const issues = (error: z.core.$ZodError): string => error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ');
 
-const parseRecords = <S extends z.ZodType>(spec: SnsConsumerSpec<S>, event: unknown): SnsMessage<z.output<S>>[] => {
+const parseRecords = <S extends z.ZodMiniType>(spec: SnsConsumerSpec<S>, event: unknown): SnsMessage<z.output<S>>[] => {
   const envelope = SnsRecords.safeParse(event);
   if (!envelope.success) throw new SnsMessageError(`${spec.id}: not an SNS event: ${issues(envelope.error)}`);
   return envelope.data.Records.map(({ Sns }, i) => {
@@ -60,7 +60,7 @@ const parseRecords = <S extends z.ZodType>(spec: SnsConsumerSpec<S>, event: unkn
   });
 };
 
-export const snsConsumer = <S extends z.ZodType>(spec: SnsConsumerSpec<S>) => ({
+export const snsConsumer = <S extends z.ZodMiniType>(spec: SnsConsumerSpec<S>) => ({
   handler<R>(fn: (messages: readonly SnsMessage<z.output<S>>[], context: Context) => Promise<R>) {
     const markers = consumedMarker();
     const stack = middy<SNSEvent, R>()

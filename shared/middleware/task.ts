@@ -15,7 +15,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { z } from '../zod.js';
 import { DomainError } from '../domain/errors.js';
 import { logger, metrics, tracing } from '../powertools/index.js';
 import { TaskInputError } from '../workflows/errors.js';
@@ -49,7 +49,7 @@ const logFailure = (): MiddlewareObj<unknown, unknown> => ({
   },
 });
 
-const parseInput = <S extends z.ZodType>(schema: S, event: unknown): z.output<S> => {
+const parseInput = <S extends z.ZodMiniType>(schema: S, event: unknown): z.output<S> => {
   const result = schema.safeParse(event);
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'} ${i.message}`);
@@ -58,8 +58,8 @@ const parseInput = <S extends z.ZodType>(schema: S, event: unknown): z.output<S>
 
 export function task<I, O>(fn: TaskFn<I, O>): MiddyfiedHandler<I, O>;
 /** `handler.input` is the schema the input is parsed with (the sample events of events/workflows/ are checked against it). */
-export function task<S extends z.ZodType, O>(input: S, fn: TaskFn<z.output<S>, O>): MiddyfiedHandler<z.input<S>, O> & { readonly input: S };
-export function task(schemaOrFn: z.ZodType | TaskFn<unknown, unknown>, maybeFn?: TaskFn<unknown, unknown>) {
+export function task<S extends z.ZodMiniType, O>(input: S, fn: TaskFn<z.output<S>, O>): MiddyfiedHandler<z.input<S>, O> & { readonly input: S };
+export function task(schemaOrFn: z.ZodMiniType | TaskFn<unknown, unknown>, maybeFn?: TaskFn<unknown, unknown>) {
   const [schema, fn] = typeof schemaOrFn === 'function' ? [undefined, schemaOrFn] : [schemaOrFn, maybeFn!];
   const stack = middy<unknown, unknown>()
     .use(injectLambdaContext(logger, { resetKeys: true }))

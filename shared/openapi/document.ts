@@ -3,7 +3,7 @@
  * their zod schemas (never written by hand). zod 4's own `z.toJSONSchema()` emits JSON Schema draft 2020-12, the
  * dialect of OpenAPI 3.1, so no adapter library is needed.
  *
- * - Every schema that carries `.meta({ id: 'Name' })` becomes `components.schemas.Name` and is
+ * - Every schema that carries `z.withMeta(schema, { id: 'Name' })` becomes `components.schemas.Name` and is
  *   referenced; other schemas are inlined where they are used.
  * - Request bodies and query strings are converted as zod *input* types, responses as *output*
  *   types. When a named schema differs between the two (defaults, coercions, transforms), the
@@ -11,7 +11,7 @@
  * - Errors reference the shared RFC 9457 `Problem` schema (application/problem+json).
  */
 import { readFileSync } from 'node:fs';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import type { AnyOperation, HttpMethod, ResponseSpec } from '../../functions/http/operation.js';
 import { GatewayMessageDocument, ProblemDocument } from './problem.js';
 
@@ -74,9 +74,9 @@ const reasons: Record<number, string> = {
   500: 'Internal server error',
 };
 
-const isZod = (value: unknown): value is z.ZodType => value instanceof z.ZodType;
-const idOf = (schema: z.ZodType): string | undefined => z.globalRegistry.get(schema)?.id;
-const isEmpty = (schema: z.ZodType): boolean => schema instanceof z.ZodUndefined || schema instanceof z.ZodVoid;
+const isZod = (value: unknown): value is z.ZodMiniType => value instanceof z.ZodMiniType;
+const idOf = (schema: z.ZodMiniType): string | undefined => z.globalRegistry.get(schema)?.id;
+const isEmpty = (schema: z.ZodMiniType): boolean => schema instanceof z.ZodMiniUndefined || schema instanceof z.ZodMiniVoid;
 
 /** Deep copy with every `$ref` string rewritten by `rewrite` (which may also inline). */
 const mapRefs = (value: unknown, rewrite: (ref: string) => unknown): unknown => {
@@ -101,11 +101,11 @@ const stripHeader = (schema: JsonSchema): JsonSchema =>
  * schemas become references and unnamed ones stay inline.
  */
 class SchemaSet {
-  private readonly used = { input: new Map<z.ZodType, string>(), output: new Map<z.ZodType, string>() };
+  private readonly used = { input: new Map<z.ZodMiniType, string>(), output: new Map<z.ZodMiniType, string>() };
   private counter = 0;
 
   /** A placeholder reference now (`input:<id>`); `resolve()` turns it into the final schema. */
-  use(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  use(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
     let id = this.used[io].get(schema);
     if (!id) {
       id = idOf(schema) ?? `${INLINE}${this.counter++}`;
@@ -175,7 +175,7 @@ class SchemaSet {
       const isInput = ref.startsWith(`${COMPONENT}${INPUT}`);
       const id = ref.slice((isInput ? `${COMPONENT}${INPUT}` : COMPONENT).length);
       if (named(id)) return `${COMPONENT}${isInput && distinct.has(id) ? `${id}Input` : id}`;
-      if (expanding.has(id)) throw new Error(`an unnamed schema refers to itself: give it .meta({ id: 'Name' }) to document it`);
+      if (expanding.has(id)) throw new Error(`an unnamed schema refers to itself: give it z.withMeta(schema, { id: 'Name' }) to document it`);
       expanding.add(id);
       const inlined = mapRefs((isInput ? input : output)[id], rewrite);
       expanding.delete(id);
@@ -262,7 +262,7 @@ const successResponse = (status: number, response: ResponseSpec, set: SchemaSet,
     const schema = response.schema ?? { type: 'string' };
     return { description: response.description, content: { [response.contentType]: { schema, ...exampleOf(example) } } };
   }
-  const description = response.description ?? reasons[status] ?? `Status ${status}`;
+  const description = z.globalRegistry.get(response)?.description ?? reasons[status] ?? `Status ${status}`;
   if (status === 204 || isEmpty(response)) return { description };
   return { description, content: { 'application/json': { schema: set.use(response, 'output'), ...exampleOf(example) } } };
 };

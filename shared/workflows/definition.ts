@@ -13,7 +13,7 @@
  *
  * Pure: no AWS SDK or CDK import, so a handler may import a definition (e.g. for its name).
  */
-import * as z from 'zod';
+import * as z from '../zod.js';
 import type { Need } from '../../functions/http/operation.js';
 
 /** One Lambda task of a workflow: deployed as a NodeFunction, granted its `needs`. */
@@ -385,9 +385,9 @@ export interface DecisionRequest<I> {
   readonly executionId: string;
 }
 
-export const decisionRequest = <S extends z.ZodType>(input: S) =>
-  z.object({ input, taskToken: z.string().min(1), executionId: z.string().min(1) });
+export const decisionRequest = <S extends z.ZodMiniType>(input: S) =>
+  z.object({ input, taskToken: z.string().check(z.minLength(1)), executionId: z.string().check(z.minLength(1)) });
 
 /** The input of a Reject step: the step's input and, when a Catch sent it there, the `rejection` (`ResultPath: $.rejection`). */
-export const withRejection = <Shape extends z.ZodRawShape>(input: z.ZodObject<Shape>) =>
-  input.extend({ rejection: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional() });
+export const withRejection = <Shape extends z.core.$ZodLooseShape>(input: z.ZodMiniObject<Shape>) =>
+  z.extend(input, { rejection: z.optional(z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) })) });

@@ -4,7 +4,7 @@
  * same trivial function alone, on the same API Gateway v2 event, after a warm-up.
  */
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../shared/zod.js';
 import { loadNote, median, percentile, round, verdict, type Benchmark, type Row } from './lib.js';
 
 // Before the handler stack is imported: Powertools reads these when its singletons are built.
@@ -99,9 +99,9 @@ const benchmark: Benchmark = {
       defineOperation({
         ...spec,
         request: {
-          path: z.object({ id: z.string().length(26) }),
-          query: z.object({ limit: z.coerce.number().int().max(100) }),
-          body: z.object({ title: z.string().min(1).max(100), seats: z.number().int().positive() }),
+          path: z.object({ id: z.string().check(z.length(26)) }),
+          query: z.object({ limit: z.coerce.number().check(z.int(), z.lte(100)) }),
+          body: z.object({ title: z.string().check(z.minLength(1), z.maxLength(100)), seats: z.number().check(z.int(), z.positive()) }),
         },
       }),
     ).handler(async () => ok(answer)) as unknown as Fn;

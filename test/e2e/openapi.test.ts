@@ -1,6 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from '../../shared/zod.js';
 import { defineOperation, type AnyOperation } from '../../functions/http/operation.js';
 import { operations as routes } from '../../functions/http/routes.js';
 import { localServer, openApiDocument, SECURITY_SCHEME, type JsonSchema, type OpenApiDocument } from '../../shared/openapi/document.js';
@@ -29,11 +29,11 @@ const bodySchema = (document: OpenApiDocument, route: AnyOperation): JsonSchema 
  * Keys a client must send, read from the zod schema itself (not from the generator): one list
  * per alternative of a union, one list for an object.
  */
-const requiredKeys = (schema: z.ZodType): string[][] => {
-  const input = schema instanceof z.ZodPipe ? (schema.in as z.ZodType) : schema;
-  if (input instanceof z.ZodUnion) return (input.options as z.ZodType[]).flatMap(requiredKeys);
-  if (!(input instanceof z.ZodObject)) return [];
-  const keys = Object.entries(input.shape as Record<string, z.ZodType>)
+const requiredKeys = (schema: z.ZodMiniType): string[][] => {
+  const input = schema instanceof z.core.$ZodPipe ? (schema._zod.def.in as z.ZodMiniType) : schema;
+  if (input instanceof z.core.$ZodUnion) return (input._zod.def.options as z.ZodMiniType[]).flatMap(requiredKeys);
+  if (!(input instanceof z.core.$ZodObject)) return [];
+  const keys = Object.entries(input._zod.def.shape as Record<string, z.ZodMiniType>)
     .filter(([, field]) => !field.safeParse(undefined).success)
     .map(([key]) => key)
     .sort();
@@ -145,8 +145,8 @@ describe('OpenAPI document', () => {
 
 describe('OpenAPI generation from zod schemas', () => {
   const Level = z.enum(['beginner', 'expert']);
-  const Skill = z.object({ name: z.string(), level: Level.default('beginner') }).meta({ id: 'TestSkill' });
-  const Profile = z.object({ nameEn: z.string().min(1), skills: z.array(Skill), note: z.string().optional() }).meta({ id: 'TestProfile' });
+  const Skill = z.withMeta(z.object({ name: z.string(), level: z._default(Level, 'beginner') }), { id: 'TestSkill' });
+  const Profile = z.withMeta(z.object({ nameEn: z.string().check(z.minLength(1)), skills: z.array(Skill), note: z.optional(z.string()) }), { id: 'TestProfile' });
   const route = defineOperation({
     id: 'CreateTestProfile',
     method: 'POST',
@@ -154,8 +154,8 @@ describe('OpenAPI generation from zod schemas', () => {
     entry: 'functions/http/system/health.ts',
     auth: 'optional',
     request: {
-      body: z.object({ profile: Profile, count: z.number().int() }),
-      query: z.object({ limit: z.coerce.number().int().max(100).default(20), cursor: z.string().optional() }),
+      body: z.object({ profile: Profile, count: z.number().check(z.int()) }),
+      query: z.object({ limit: z._default(z.coerce.number().check(z.int(), z.lte(100)), 20), cursor: z.optional(z.string()) }),
     },
     idempotent: true,
     needs: [],

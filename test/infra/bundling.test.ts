@@ -1,7 +1,8 @@
 /**
  * Every deployed handler bundles with the settings NodejsFunction uses (infra/constructs/bundling.ts),
  * built in one esbuild run (the platform-stack test synthesises without code). The AWS SDK
- * comes from its ESM build, the X-Ray SDK is not in any bundle, and a built bundle loads in Node.
+ * comes from its ESM build, the X-Ray SDK is not in any bundle, classic zod is not in any bundle
+ * (runtime code takes zod/mini from shared/zod.ts), and a built bundle loads in Node.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -17,12 +18,18 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = mkdtempSync(join(tmpdir(), 'tatawwu-bundles-'));
 const entries = handlerEntries();
 const built = new Map<string, { file: string; inputs: string[]; errors: number }>();
+/** Every bundled module → the modules it imports (from the metafiles). */
+const imports = new Map<string, string[]>();
+const addImports = (metafile: { inputs: Record<string, { imports: Array<{ path: string }> }> }) => {
+  for (const [path, input] of Object.entries(metafile.inputs)) imports.set(path, input.imports.map((i) => i.path));
+};
 
 /** One handler alone, as NodejsFunction builds it: used to name the culprits when the batch fails. */
 const buildOne = async (index: number, entry: string) => {
   const file = join(OUT, String(index), 'index.mjs');
   const result = await build({ ...esbuildOptions(resolve(ROOT, entry), file), metafile: true }).catch((error: { errors?: unknown[] }) => ({ errors: error.errors ?? [error], metafile: undefined }));
   const inputs = result.metafile ? Object.values(result.metafile.outputs).flatMap((output) => Object.keys(output.inputs)) : [];
+  if (result.metafile) addImports(result.metafile);
   built.set(entry, { file, inputs, errors: result.errors.length });
 };
 
@@ -42,6 +49,7 @@ beforeAll(async () => {
     await Promise.all(entries.map(({ entry }, index) => buildOne(index, entry)));
     return;
   }
+  addImports(batch.metafile);
   const byEntry = new Map(Object.values(batch.metafile.outputs).map((output) => [output.entryPoint && resolve(ROOT, output.entryPoint), Object.keys(output.inputs)]));
   entries.forEach(({ entry }, index) => {
     const inputs = byEntry.get(resolve(ROOT, entry));
@@ -66,6 +74,24 @@ describe('handler bundles', () => {
   it('leaves the X-Ray SDK out of every bundle', () => {
     const xray = entries.filter((e) => built.get(e.entry)!.inputs.some((path) => /aws-xray-sdk|@aws-lambda-powertools\/tracer/.test(path)));
     expect(xray.map((e) => e.entry)).toEqual([]);
+  });
+
+  it('leaves classic zod out of every bundle, and each bundle with zod configures its English messages (issue 17)', () => {
+    const CLASSIC = 'node_modules/zod/v4/classic/';
+    const reachesClassic = (path: string, seen = new Set<string>()): boolean =>
+      path.includes(CLASSIC) || (!seen.has(path) && (seen.add(path), (imports.get(path) ?? []).some((next) => next.includes('node_modules/zod/') && reachesClassic(next, seen))));
+    const classic = entries.flatMap(({ entry }) => {
+      const { inputs } = built.get(entry)!;
+      if (!inputs.some((path) => path.includes(CLASSIC))) return [];
+      // The project modules that import a zod entry point leading to classic zod (`from 'zod'`).
+      const through = inputs.filter((path) => !path.includes('node_modules/') && (imports.get(path) ?? []).some((next) => next.includes('node_modules/zod/') && reachesClassic(next)));
+      return [`${entry} through ${through.slice(0, 3).join(', ')}${through.length > 3 ? ` and ${through.length - 3} more` : ''}`];
+    });
+    expect(classic).toEqual([]);
+    const withZod = entries.filter(({ entry }) => built.get(entry)!.inputs.some((path) => path.includes('node_modules/zod/v4/core/')));
+    expect(withZod.length).toBeGreaterThan(100);
+    const noLocale = withZod.filter(({ entry }) => !built.get(entry)!.inputs.some((path) => path.endsWith('node_modules/zod/v4/locales/en.js')));
+    expect(noLocale.map((e) => e.entry)).toEqual([]);
   });
 
   it('leaves the notifier, email templates, workflow client and secrets client out of the handlers that neither send nor start anything (issue 17)', () => {

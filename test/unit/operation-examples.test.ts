@@ -7,23 +7,23 @@
  * without its examples fails the first test.
  */
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import * as z from '../../shared/zod.js';
 import type { AnyOperation } from '../../functions/http/operation.js';
 import { operations } from '../../functions/http/routes.js';
 import { openApiDocument, responseExample } from '../../shared/openapi/document.js';
 import { referenceData } from '../../shared/domain/reference/catalogue.js';
 import { GatewayMessageDocument, ProblemDocument } from '../../shared/openapi/problem.js';
 
-const jsonResponse = (spec: AnyOperation): z.ZodType | undefined =>
-  Object.values(spec.responses).find((response): response is z.ZodType => typeof (response as z.ZodType).safeParse === 'function');
+const jsonResponse = (spec: AnyOperation): z.ZodMiniType | undefined =>
+  Object.values(spec.responses).find((response): response is z.ZodMiniType => typeof (response as z.ZodMiniType).safeParse === 'function');
 
 /** Every success status with a JSON body, and its schema. */
-const jsonResponses = (spec: AnyOperation): [number, z.ZodType][] =>
+const jsonResponses = (spec: AnyOperation): [number, z.ZodMiniType][] =>
   Object.entries(spec.responses)
-    .filter((entry): entry is [string, z.ZodType] => typeof (entry[1] as z.ZodType).safeParse === 'function')
+    .filter((entry): entry is [string, z.ZodMiniType] => typeof (entry[1] as z.ZodMiniType).safeParse === 'function')
     .map(([status, schema]) => [Number(status), schema]);
 
-const issues = (schema: z.ZodType, value: unknown) => {
+const issues = (schema: z.ZodMiniType, value: unknown) => {
   const result = schema.safeParse(value);
   return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 };
@@ -100,7 +100,7 @@ describe('operation examples', () => {
     ['Problem', ProblemDocument],
     ['GatewayMessage', GatewayMessageDocument],
   ] as const)('error body %s: has an example its schema accepts, shown in the OpenAPI document', (id, schema) => {
-    const examples = (schema.meta()?.examples ?? []) as unknown[];
+    const examples = (z.globalRegistry.get(schema)?.examples ?? []) as unknown[];
     expect(examples.length).toBeGreaterThan(0);
     expect(examples.flatMap((example) => issues(schema, example))).toEqual([]);
     document ??= openApiDocument(operations);

@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import type * as z from '../../shared/zod.js';
 import { eventCatalog, type EventType } from '../../events/catalog.js';
 import type { ConsumerSpec } from '../../functions/consumers/definition.js';
 import type { AnyOperation } from '../../functions/http/operation.js';
@@ -27,7 +27,7 @@ const generated = generatedSamples();
 const { operations, schedules, workflows } = sampleSources;
 const consumers = sampleSources.consumers as readonly ConsumerSpec[];
 
-const problems = (schema: z.ZodType | undefined, value: unknown, what: string): string[] => {
+const problems = (schema: z.ZodMiniType | undefined, value: unknown, what: string): string[] => {
   if (!schema) return value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0) ? [] : [`${what}: no schema takes it`];
   const result = schema.safeParse(value);
   return result.success ? [] : result.error.issues.map((issue) => `${what} ${issue.path.join('.')}: ${issue.message}`);
@@ -104,7 +104,7 @@ describe('sample events under events/', () => {
     };
     const response = await module.handler(read(httpSamplePath(spec)), { awsRequestId: 'sample', functionName: spec.id, getRemainingTimeInMillis: () => 10_000 });
     expect(Object.keys(spec.responses)).toContain(String(response.statusCode));
-    const schema = spec.responses[response.statusCode] as z.ZodType | { contentType?: string };
+    const schema = spec.responses[response.statusCode] as z.ZodMiniType | { contentType?: string };
     if ('safeParse' in schema) expect(problems(schema, JSON.parse(response.body!), 'response')).toEqual([]);
   });
 
@@ -153,7 +153,7 @@ describe('sample events under events/', () => {
 
   const tasks = workflows.flatMap((w) => Object.entries(w.tasks).map(([task, binding]) => [`${w.name}.${task}`, w.name, task, binding.entry] as const));
   it.each(tasks)('task %s: its sample parses with the schema its handler parses with', async (_label, workflow, task, entry) => {
-    const module = (await import(/* @vite-ignore */ pathToFileURL(fileURLToPath(new URL(`../../${entry}`, import.meta.url))).href)) as { handler: { input?: z.ZodType } };
+    const module = (await import(/* @vite-ignore */ pathToFileURL(fileURLToPath(new URL(`../../${entry}`, import.meta.url))).href)) as { handler: { input?: z.ZodMiniType } };
     expect(module.handler.input, `${entry} is not built with task(schema, …)`).toBeDefined();
     expect(problems(module.handler.input, read(taskSamplePath(workflow, task)), 'input')).toEqual([]);
     expect(taskSamplePath(workflow, task)).toBe(`workflows/${kebab(workflow)}/${kebab(task)}.json`);

@@ -11,6 +11,7 @@
  *   employees; `POST …/participations/{id}/decision`: its admins.
  * Anyone else, another company's admin included, gets a 404 for everything of a company.
  */
+import * as z from '../../../shared/zod.js';
 import {
   AddCompanyAdmin,
   DomainCodeSent,
@@ -285,7 +286,7 @@ export const leaveCompany = /* @__PURE__ */ defineOperation({
   needs: ['table:read', 'table:write', 'events'],
   summary: "The employee leaves the company (404 if they are not its employee). Their record and the hours they gave stay in the company's history; they may join another company.",
   tags,
-  responses: { 200: /* @__PURE__ */ Employee.pick({ companyId: true, leftAt: true }) },
+  responses: { 200: /* @__PURE__ */ z.pick(Employee, { companyId: true, leftAt: true }) },
   errors: [400, 401, 403, 404, 409],
   examples: { path: { companyId: COMPANY_ID }, response: { companyId: '01JS2B7K4M9N3P5Q8R1T6V0W2X', leftAt: '2026-09-30T15:00:00.000Z' } },
 });

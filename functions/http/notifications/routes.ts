@@ -2,16 +2,15 @@
  * Notification routes: the volunteer's private calendar feed (group `volunteer`; each caller
  * only ever gets their own shifts).
  */
-import * as z from 'zod';
+import * as z from '../../../shared/zod.js';
 import { defineOperation } from '../operation.js';
 
-const FeedSecretPath = /* @__PURE__ */ z.object({ secret: /* @__PURE__ */ z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a calendar feed secret') });
-const CalendarFeedUrl = /* @__PURE__ */ z
+const FeedSecretPath = /* @__PURE__ */ z.object({ secret: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[A-Za-z0-9_-]{43}$/, 'must be a calendar feed secret')) });
+const CalendarFeedUrl = /* @__PURE__ */ z.described(/* @__PURE__ */ z
   .object({
-    url: /* @__PURE__ */ z.string().describe('the secret feed address to subscribe to in a calendar app (no token needed); keep it private'),
+    url: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'the secret feed address to subscribe to in a calendar app (no token needed); keep it private'),
     createdAt: /* @__PURE__ */ z.string(),
-  })
-  .describe('a secret calendar feed URL');
+  }), 'a secret calendar feed URL');
 
 export const getMyCalendar = /* @__PURE__ */ defineOperation({
   id: 'GetMyCalendar',

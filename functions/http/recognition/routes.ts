@@ -27,7 +27,7 @@ import {
   RewardPath,
   RewardView,
 } from '../../../shared/domain/recognition/schema.js';
-import * as z from 'zod';
+import * as z from '../../../shared/zod.js';
 import { defineOperation } from '../operation.js';
 
 const tags = ['recognition'];

@@ -1,6 +1,6 @@
 /** The ports of the review steps: the real adapters. */
 import { ulid } from 'ulid';
-import * as z from 'zod';
+import * as z from '../../../shared/zod.js';
 import { systemClock } from '../../../shared/clock.js';
 import { applicationRepository } from '../../../shared/db/application-repository.js';
 import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
@@ -18,4 +18,4 @@ export const reviewPorts = (): ApplicationDeps => ({
 });
 
 /** What every step receives (the state's input; other fields such as `$.decision` pass through). */
-export const StepInput = /* @__PURE__ */ z.object({ applicationId: /* @__PURE__ */ z.string().min(1) });
+export const StepInput = /* @__PURE__ */ z.object({ applicationId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)) });

@@ -1,6 +1,6 @@
 /** The ports of the company onboarding steps: the real adapters. */
 import { ulid } from 'ulid';
-import * as z from 'zod';
+import * as z from '../../../shared/zod.js';
 import { systemClock } from '../../../shared/clock.js';
 import { companyRepository } from '../../../shared/db/company-repository.js';
 import type { CompanyOnboardingDeps } from '../../../shared/domain/companies/ports.js';
@@ -23,4 +23,4 @@ export const mailingPorts = (): Omit<CompanyOnboardingDeps, 'directory'> => ({
 export const onboardingPorts = (): CompanyOnboardingDeps => ({ ...mailingPorts(), directory: companyDirectory() });
 
 /** What every step receives (the state's input; other fields such as `$.rejection` pass through). */
-export const StepInput = /* @__PURE__ */ z.object({ companyId: /* @__PURE__ */ z.string().min(1) });
+export const StepInput = /* @__PURE__ */ z.object({ companyId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)) });

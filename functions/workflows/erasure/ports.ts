@@ -1,5 +1,5 @@
 /** What every Erasure step receives, and the ports the steps hand to the domain. */
-import * as z from 'zod';
+import * as z from '../../../shared/zod.js';
 import { systemClock } from '../../../shared/clock.js';
 import { erasureRepository } from '../../../shared/db/erasure-repository.js';
 import { withdrawApplication } from '../../../shared/domain/applications/service.js';
@@ -12,7 +12,7 @@ import { ulid } from 'ulid';
 import { exportRepository } from '../../../shared/db/export-repository.js';
 import { exportFiles } from '../../../shared/storage/export-files.js';
 
-export const StepInput = /* @__PURE__ */ z.object({ sub: /* @__PURE__ */ z.string().min(1).max(128) });
+export const StepInput = /* @__PURE__ */ z.object({ sub: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(128)) });
 
 /**
  * Each step's ports: a step's bundle carries only the clients its step uses (issue 17: the S3

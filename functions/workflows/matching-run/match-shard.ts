@@ -5,7 +5,7 @@
  * same items with the same values). The in-memory index of open opportunities is built once
  * per run and warm container, and shared by the batches it serves.
  */
-import * as z from 'zod';
+import * as z from '../../../shared/zod.js';
 import { matchingPorts } from './ports.js';
 import type { OpportunityIndex } from '../../../shared/domain/matching/matcher.js';
 import { loadIndex, matchShard, type MatchingPorts } from '../../../shared/domain/matching/service.js';
@@ -13,8 +13,8 @@ import { SHARD_COUNT } from '../../../shared/domain/matching/adapters.js';
 import { task } from '../../../shared/middleware/task.js';
 
 export const ShardBatch = /* @__PURE__ */ z.object({
-  BatchInput: /* @__PURE__ */ z.object({ runId: /* @__PURE__ */ z.string().min(1), now: /* @__PURE__ */ z.iso.datetime({ offset: true }) }),
-  Items: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ shard: /* @__PURE__ */ z.int().min(0).max(SHARD_COUNT - 1) })).min(1),
+  BatchInput: /* @__PURE__ */ z.object({ runId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)), now: /* @__PURE__ */ z.iso.datetime({ offset: true }) }),
+  Items: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ shard: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(SHARD_COUNT - 1)) })).check(/* @__PURE__ */ z.minLength(1)),
 });
 export type ShardBatch = z.infer<typeof ShardBatch>;
 

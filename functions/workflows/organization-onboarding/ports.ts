@@ -1,6 +1,6 @@
 /** The ports of the onboarding steps: the real adapters. */
 import { ulid } from 'ulid';
-import * as z from 'zod';
+import * as z from '../../../shared/zod.js';
 import { systemClock } from '../../../shared/clock.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
 import type { OnboardingDeps } from '../../../shared/domain/organizations/onboarding.js';
@@ -19,4 +19,4 @@ export const onboardingPorts = (): OnboardingDeps => ({
 });
 
 /** What every step receives (the state's input; other fields such as `$.error` pass through). */
-export const StepInput = /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.string().min(1) });
+export const StepInput = /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)) });

@@ -9,7 +9,7 @@
  * (waitlist.ts). The shift item (shift.ts) carries `seatsTaken` and `waiting`, written only in
  * transactions.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { ApplicationStatus, StatusChange, type ApplicationRecord } from '../../domain/applications/schema.js';
 import { defineEntity, storedRecord } from './entity.js';
 import { organizationPartition, volunteerPartition } from './partitions.js';
@@ -28,7 +28,7 @@ export const application = /* @__PURE__ */ defineEntity({
     shiftStart: /* @__PURE__ */ z.string(),
     shiftEnd: /* @__PURE__ */ z.string(),
     status: ApplicationStatus,
-    version: /* @__PURE__ */ z.number().int(),
+    version: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
     createdAt: /* @__PURE__ */ z.string(),
     updatedAt: /* @__PURE__ */ z.string(),
   }),
@@ -71,7 +71,7 @@ export const application = /* @__PURE__ */ defineEntity({
 
 export const applicationHistory = /* @__PURE__ */ defineEntity({
   name: 'ApplicationHistory',
-  schema: /* @__PURE__ */ StatusChange.extend({ applicationId: /* @__PURE__ */ z.string() }),
+  schema: /* @__PURE__ */ z.extend(StatusChange, { applicationId: /* @__PURE__ */ z.string() }),
   keys: {
     item: (id: string, version: number) => ({ PK: `APP#${id}`, SK: `HISTORY#${String(version).padStart(4, '0')}` }),
     prefix: 'HISTORY#',

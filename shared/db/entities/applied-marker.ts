@@ -1,5 +1,5 @@
 /** One application per volunteer and shift: put with the application, released when it is withdrawn or expires. */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { defineEntity } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 

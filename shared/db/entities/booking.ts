@@ -8,7 +8,7 @@
  * reads the bookings starting in a window; a cancellation reads one shift's
  * (begins_with `<start>#<shiftId>#`).
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { defineEntity, type Item } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 
@@ -24,7 +24,7 @@ const seatFields = {
     start: /* @__PURE__ */ z.string(),
     end: /* @__PURE__ */ z.string(),
     /** A project's period (issue 19): ignored by the double-booking guard. */
-    project: /* @__PURE__ */ z.boolean().optional(),
+    project: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 };
 
 export const booking = /* @__PURE__ */ defineEntity({
@@ -112,7 +112,7 @@ export const cancelledSeat = /* @__PURE__ */ defineEntity({
 /** The version and longest duration of a volunteer's bookings (the overlap guard). */
 export const bookingsVersion = /* @__PURE__ */ defineEntity({
   name: 'Bookings',
-  schema: /* @__PURE__ */ z.object({ version: /* @__PURE__ */ z.number().int(), longestMs: /* @__PURE__ */ z.number() }),
+  schema: /* @__PURE__ */ z.object({ version: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()), longestMs: /* @__PURE__ */ z.number() }),
   keys: { item: (sub: string) => ({ PK: volunteerPartition(sub), SK: 'BOOKINGS' }) },
   accessPatterns: [],
 });

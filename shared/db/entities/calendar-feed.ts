@@ -4,7 +4,7 @@
  * stored), and `VOL#<sub>` / `CALENDARFEED` remembers the current hash so that issuing a new
  * URL or revoking deletes the old key in the same transaction.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { defineEntity } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 

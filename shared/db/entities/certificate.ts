@@ -6,7 +6,7 @@
  * verification). `SCOPE#<scope>` names the scope's current certificate (reused while the
  * scope's hours do not change).
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { CertificateRecord } from '../../domain/certificates/schema.js';
 import { defineEntity } from './entity.js';
 import { registerPartition } from './register-entry.js';

@@ -1,12 +1,12 @@
 /** A volunteer's acceptance of one charter version (`VOL#<sub>` / `CHARTER#<version>`), written once. */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { CharterAcceptance } from '../../domain/volunteers/schema.js';
 import { defineEntity } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 
 export const charterAcceptance = /* @__PURE__ */ defineEntity({
   name: 'CharterAcceptance',
-  schema: /* @__PURE__ */ CharterAcceptance.extend({ volunteerId: /* @__PURE__ */ z.string() }),
+  schema: /* @__PURE__ */ z.extend(CharterAcceptance, { volunteerId: /* @__PURE__ */ z.string() }),
   keys: {
     item: (sub: string, version: string) => ({ PK: volunteerPartition(sub), SK: `CHARTER#${version}` }),
     prefix: 'CHARTER#',

@@ -6,7 +6,7 @@
  * (`ACTIVITY#<sub>`: minutes per month, versioned) and the month counters
  * (`MONTH#<yyyy-mm>#<shard>`, sharded by volunteer so no item is hot).
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { defineEntity } from './entity.js';
 import { companyPartition } from './partitions.js';
 

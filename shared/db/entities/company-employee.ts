@@ -4,7 +4,7 @@
  * membership (`VOL#<sub>` / `COMPANY`: at most one company at a time) and the one-time join
  * codes (`JOINCODE#<hash>`, expiring through the table's TTL and checked on use).
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { Employee, JoinVia, Membership } from '../../domain/companies/schema.js';
 import { defineEntity } from './entity.js';
 import { companyPartition, volunteerPartition } from './partitions.js';
@@ -33,7 +33,7 @@ export const companyEmployee = /* @__PURE__ */ defineEntity({
 
 export const companyEmployeeCounts = /* @__PURE__ */ defineEntity({
   name: 'CompanyEmployeeCounts',
-  schema: /* @__PURE__ */ z.object({ current: /* @__PURE__ */ z.number().int().default(0), joined: /* @__PURE__ */ z.number().int().default(0) }),
+  schema: /* @__PURE__ */ z.object({ current: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()), 0), joined: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()), 0) }),
   keys: { item: (companyId: string) => ({ PK: companyPartition(companyId), SK: 'EMPLOYEES' }) },
   accessPatterns: [{ pattern: "a company's employee counters (current members, ever joined)", key: 'PK = COMPANY#<id> AND SK = EMPLOYEES', index: 'table', operation: 'GetItem' }],
 });
@@ -47,7 +47,7 @@ export const companyMembership = /* @__PURE__ */ defineEntity({
 
 export const joinCode = /* @__PURE__ */ defineEntity({
   name: 'JoinCode',
-  schema: /* @__PURE__ */ z.object({ codeHash: /* @__PURE__ */ z.string(), companyId: /* @__PURE__ */ z.string(), email: /* @__PURE__ */ z.string(), via: JoinVia, validUntil: /* @__PURE__ */ z.string(), requestedBy: /* @__PURE__ */ z.string().optional() }),
+  schema: /* @__PURE__ */ z.object({ codeHash: /* @__PURE__ */ z.string(), companyId: /* @__PURE__ */ z.string(), email: /* @__PURE__ */ z.string(), via: JoinVia, validUntil: /* @__PURE__ */ z.string(), requestedBy: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()) }),
   keys: {
     item: (codeHash: string) => ({ PK: `JOINCODE#${codeHash}`, SK: 'CODE' }),
     /** GSI2: the codes sent to one address (personal-data copy and erasure, issue 18). */

@@ -5,7 +5,7 @@
  * remain) and, in the volunteer's partition, which participation their hours on an opportunity
  * belong to (`VOL#<sub>` / `VTO#<opportunityId>`: one per opportunity).
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { Participation, Program } from '../../domain/companies/schema.js';
 import { defineEntity } from './entity.js';
 import { companyPartition, volunteerPartition } from './partitions.js';

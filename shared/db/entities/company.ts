@@ -3,7 +3,7 @@
  * their own modules, its employees and programmes). The onboarding workflow's task token lives
  * on the profile item (`taskToken`, internal: never in a record).
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { CompanyAdmin, CompanyRecord, CompanyStatusChange } from '../../domain/companies/schema.js';
 import { defineEntity } from './entity.js';
 import { companyPartition } from './partitions.js';
@@ -37,14 +37,14 @@ export const company = /* @__PURE__ */ defineEntity({
  */
 export const crMarker = /* @__PURE__ */ defineEntity({
   name: 'CrMarker',
-  schema: /* @__PURE__ */ z.object({ companyId: /* @__PURE__ */ z.string(), createdAt: /* @__PURE__ */ z.string(), heldUntil: /* @__PURE__ */ z.string().optional() }),
+  schema: /* @__PURE__ */ z.object({ companyId: /* @__PURE__ */ z.string(), createdAt: /* @__PURE__ */ z.string(), heldUntil: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()) }),
   keys: { item: (crNumber: string) => ({ PK: `CR#${crNumber}`, SK: 'CR' }) },
   accessPatterns: [{ pattern: 'who holds a commercial registration number', key: 'PK = CR#<number> AND SK = CR', index: 'table', operation: 'GetItem' }],
 });
 
 export const companyStatusChange = /* @__PURE__ */ defineEntity({
   name: 'CompanyStatusChange',
-  schema: /* @__PURE__ */ CompanyStatusChange.extend({ companyId: /* @__PURE__ */ z.string() }),
+  schema: /* @__PURE__ */ z.extend(CompanyStatusChange, { companyId: /* @__PURE__ */ z.string() }),
   keys: {
     item: (companyId: string, at: string, changeId: string) => ({ PK: companyPartition(companyId), SK: `HISTORY#${at}#${changeId}` }),
     prefix: 'HISTORY#',

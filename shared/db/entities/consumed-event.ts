@@ -1,5 +1,5 @@
 /** A consumer's record that it finished an event (idempotency on eventId); one partition per marker, no hot key. */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { defineEntity } from './entity.js';
 
 export const consumedEvent = /* @__PURE__ */ defineEntity({

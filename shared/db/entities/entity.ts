@@ -4,7 +4,7 @@
  * pure functions), its record schema (zod, validated on every read), and its typed access
  * patterns. Repositories compose entities; nothing outside an entity module builds a key.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 
 export type Item = Record<string, unknown>;
 
@@ -20,7 +20,7 @@ export interface AccessPattern {
   readonly operation: string;
 }
 
-export interface EntityDefinition<S extends z.ZodType, K extends Record<string, unknown>> {
+export interface EntityDefinition<S extends z.ZodMiniType, K extends Record<string, unknown>> {
   /** Stored in the `entity` attribute of every item; PascalCase. */
   readonly name: string;
   readonly schema: S;
@@ -31,7 +31,7 @@ export interface EntityDefinition<S extends z.ZodType, K extends Record<string, 
   readonly internal?: readonly string[];
 }
 
-export interface Entity<S extends z.ZodType, K extends Record<string, unknown>> extends EntityDefinition<S, K> {
+export interface Entity<S extends z.ZodMiniType, K extends Record<string, unknown>> extends EntityDefinition<S, K> {
   /** The stored item: key attributes + `entity` + the record. */
   toItem(record: z.input<S>, keyAttributes: Item, extra?: Item): Item;
   /** The record of a stored item, validated (a malformed item is a bug, not a 404). */
@@ -50,9 +50,9 @@ const stripKeys = (item: Item, internal: readonly string[] = []): Item => {
  * attributes every reader relies on and keeps the others as `toItem` wrote them. Records whose
  * domain type is a zod schema use that schema instead (and are validated whole).
  */
-export const storedRecord = <T>(shape: z.core.$ZodLooseShape): z.ZodType<T> => z.looseObject(shape) as unknown as z.ZodType<T>;
+export const storedRecord = <T>(shape: z.core.$ZodLooseShape): z.ZodMiniType<T> => z.looseObject(shape) as unknown as z.ZodMiniType<T>;
 
-export const defineEntity = <S extends z.ZodType, K extends Record<string, unknown>>(definition: EntityDefinition<S, K>): Entity<S, K> => ({
+export const defineEntity = <S extends z.ZodMiniType, K extends Record<string, unknown>>(definition: EntityDefinition<S, K>): Entity<S, K> => ({
   ...definition,
   toItem: (record, keyAttributes, extra) => ({ ...(record as Item), ...extra, ...keyAttributes, entity: definition.name }),
   fromItem: (item) => {

@@ -5,7 +5,7 @@
  * check-outs of the same volunteer at once (two organisations) can never both take the same time
  * or pass the 12 h cap. One item per volunteer and day: no hot key.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { defineEntity } from './entity.js';
 
 export const hoursLedger = /* @__PURE__ */ defineEntity({
@@ -32,7 +32,7 @@ export const hoursLedger = /* @__PURE__ */ defineEntity({
  */
 export const attendanceStats = /* @__PURE__ */ defineEntity({
   name: 'AttendanceStats',
-  schema: /* @__PURE__ */ z.object({ month: /* @__PURE__ */ z.string(), attended: /* @__PURE__ */ z.int().default(0), noShows: /* @__PURE__ */ z.int().default(0), lateCancellations: /* @__PURE__ */ z.int().default(0) }),
+  schema: /* @__PURE__ */ z.object({ month: /* @__PURE__ */ z.string(), attended: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int(), 0), noShows: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int(), 0), lateCancellations: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int(), 0) }),
   keys: {
     item: (sub: string, month: string) => ({ PK: `VOL#${sub}`, SK: `ATTSTATS#${month}` }),
     sort: (month: string) => `ATTSTATS#${month}`,

@@ -25,7 +25,7 @@
  * - Snapshot: `IMPACTSNAP#<month>` / `NATIONAL` | `ORG#<orgId>`: frozen monthly figures.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import type { AggregateScope, Period } from '../../domain/impact/aggregates.js';
 import { defineEntity } from './entity.js';
 
@@ -91,7 +91,7 @@ export const HoursEntryRecord = /* @__PURE__ */ z.object({
   hoursId: /* @__PURE__ */ z.string(),
   volunteerId: /* @__PURE__ */ z.string(),
   orgId: /* @__PURE__ */ z.string(),
-  shiftId: /* @__PURE__ */ z.string().optional(),
+  shiftId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   kind: /* @__PURE__ */ z.enum(['shift', 'claim']),
   month: /* @__PURE__ */ z.string(),
   region: /* @__PURE__ */ z.string(),
@@ -100,10 +100,10 @@ export const HoursEntryRecord = /* @__PURE__ */ z.object({
   causes: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
   minutes: /* @__PURE__ */ z.number(),
   valueHalalas: /* @__PURE__ */ z.number(),
-  reversalIds: /* @__PURE__ */ z.preprocess((v) => (v instanceof Set ? [...v] : (v ?? [])), /* @__PURE__ */ z.array(/* @__PURE__ */ z.string())),
+  reversalIds: /* @__PURE__ */ z.pipe(/* @__PURE__ */ z.transform((v) => (v instanceof Set ? [...v] : (v ?? []))), /* @__PURE__ */ z.array(/* @__PURE__ */ z.string())),
   eventId: /* @__PURE__ */ z.string(),
   /** a disputed cut's extra minutes: not a second attendance */
-  disputeOf: /* @__PURE__ */ z.string().optional(),
+  disputeOf: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 
 export const impactHoursEntry = /* @__PURE__ */ defineEntity({
@@ -137,7 +137,7 @@ export const volunteerActivity = /* @__PURE__ */ defineEntity({
 
 export const shiftAttendance = /* @__PURE__ */ defineEntity({
   name: 'ShiftAttendanceCount',
-  schema: /* @__PURE__ */ z.object({ n: /* @__PURE__ */ z.number().default(0) }),
+  schema: /* @__PURE__ */ z.object({ n: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number(), 0) }),
   keys: { item: (shiftId: string) => ({ PK: `AGGSHIFT#${shiftId}`, SK: 'SHIFT' }) },
   accessPatterns: [{ pattern: "a shift's approved attendances", key: 'PK = AGGSHIFT#<shiftId>, SK = SHIFT', index: 'table', operation: 'BatchGetItem' }],
 });
@@ -153,8 +153,8 @@ export const TargetRecord = /* @__PURE__ */ z.object({
   volunteers: /* @__PURE__ */ z.number(),
   organizations: /* @__PURE__ */ z.number(),
   effectiveFrom: /* @__PURE__ */ z.string(),
-  noteAr: /* @__PURE__ */ z.string().optional(),
-  noteEn: /* @__PURE__ */ z.string().optional(),
+  noteAr: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  noteEn: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   setBy: /* @__PURE__ */ z.string(),
   setAt: /* @__PURE__ */ z.string(),
 });

@@ -1,5 +1,5 @@
 /** How far a scheduled job has covered a window (the reminders job: so a run never reads a shift twice). */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { defineEntity } from './entity.js';
 
 export const jobCursor = /* @__PURE__ */ defineEntity({

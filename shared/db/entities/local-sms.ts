@@ -1,5 +1,5 @@
 /** Local mode only: the SMS "phone network" (infra/local/sms.ts), newest first. */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { defineEntity } from './entity.js';
 
 const LOCAL_SMS = 'LOCALSMS';

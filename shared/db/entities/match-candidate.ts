@@ -1,5 +1,5 @@
 /** A candidate of an opportunity; GSI1 orders them by score (higher first), then volunteer. */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import type { StoredCandidate } from '../../domain/matching/service.js';
 import { defineEntity, storedRecord } from './entity.js';
 import { pad } from './match-volunteer.js';

@@ -1,5 +1,5 @@
 /** Change marker: this volunteer or opportunity must be matched again by the next job. */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { defineEntity } from './entity.js';
 
 const CHANGES = 'MATCH#CHANGES';

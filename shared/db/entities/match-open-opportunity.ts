@@ -1,5 +1,5 @@
 /** An open opportunity's matching view, spread over a few partitions (read whole by every run). */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import type { MatchOpportunity } from '../../domain/matching/schema.js';
 import { defineEntity, storedRecord } from './entity.js';
 import { pad } from './match-volunteer.js';

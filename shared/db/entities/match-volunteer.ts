@@ -4,7 +4,7 @@
  * can be a candidate for an opportunity gated by `feature` in `cell`). Both carry the whole
  * indexed entry, so one Query of a partition is all a run reads.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import type { IndexedVolunteer } from '../../domain/matching/service.js';
 import { defineEntity, storedRecord } from './entity.js';
 
@@ -14,7 +14,7 @@ export const pad = (n: number, width: number): string => String(n).padStart(widt
 const IndexedVolunteerItem = /* @__PURE__ */ storedRecord<IndexedVolunteer>({
   view: /* @__PURE__ */ z.looseObject({ id: /* @__PURE__ */ z.string() }),
   card: /* @__PURE__ */ z.looseObject({}),
-  shard: /* @__PURE__ */ z.number().int(),
+  shard: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
   cell: /* @__PURE__ */ z.string(),
   features: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
 });

@@ -3,7 +3,7 @@
  * best), invitations (`INV#<opportunity>`, once per opportunity) and the weekly invitation
  * counter (`INVWEEK#<ISO week, Riyadh>`) the cap is checked against.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { Invitation } from '../../domain/matching/schema.js';
 import type { StoredMatch } from '../../domain/matching/service.js';
 import { defineEntity, storedRecord } from './entity.js';
@@ -16,7 +16,7 @@ export const match = /* @__PURE__ */ defineEntity({
   name: 'Match',
   schema: /* @__PURE__ */ storedRecord<StoredMatch & { volunteerId: string; rank: number }>({
     volunteerId: /* @__PURE__ */ z.string(),
-    rank: /* @__PURE__ */ z.number().int(),
+    rank: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
     opportunityId: /* @__PURE__ */ z.string(),
     shiftId: /* @__PURE__ */ z.string(),
     score: /* @__PURE__ */ z.number(),
@@ -34,7 +34,7 @@ export const match = /* @__PURE__ */ defineEntity({
 
 export const invitation = /* @__PURE__ */ defineEntity({
   name: 'Invitation',
-  schema: /* @__PURE__ */ Invitation.extend({ volunteerId: /* @__PURE__ */ z.string() }),
+  schema: /* @__PURE__ */ z.extend(Invitation, { volunteerId: /* @__PURE__ */ z.string() }),
   keys: { item: (sub: string, opportunityId: string) => ({ PK: partition(sub), SK: `INV#${opportunityId}` }) },
   accessPatterns: [
     {
@@ -49,7 +49,7 @@ export const invitation = /* @__PURE__ */ defineEntity({
 
 export const invitationWeek = /* @__PURE__ */ defineEntity({
   name: 'InvitationWeek',
-  schema: /* @__PURE__ */ z.object({ invitations: /* @__PURE__ */ z.number().int() }),
+  schema: /* @__PURE__ */ z.object({ invitations: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()) }),
   keys: { item: (sub: string, week: string) => ({ PK: partition(sub), SK: `INVWEEK#${week}` }) },
   accessPatterns: [],
 });

@@ -2,7 +2,7 @@
  * `OPP#<id>` holds the opportunity and its shifts (shift.ts). A published opportunity also has
  * search index items (opportunity-search-entry.ts).
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { OpportunityStatus, type OpportunityRecord } from '../../domain/opportunities/schema.js';
 import { defineEntity, storedRecord } from './entity.js';
 import { opportunityPartition } from './partitions.js';

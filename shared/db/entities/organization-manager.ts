@@ -1,5 +1,5 @@
 /** A manager of an organisation (`ORG#<id>` / `MANAGER#<sub>`) and the one-organisation-per-user assignment. */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { Manager } from '../../domain/organizations/schema.js';
 import { defineEntity } from './entity.js';
 import { organizationPartition } from './partitions.js';

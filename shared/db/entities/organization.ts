@@ -3,7 +3,7 @@
  * department and its managers. The task token of the onboarding workflow lives on the profile
  * item (`taskToken`, internal: never in a record), never outside the table.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { OrganizationStatus, StatusChange, type OrganizationRecord } from '../../domain/organizations/schema.js';
 import { defineEntity, storedRecord } from './entity.js';
 import { organizationPartition } from './partitions.js';
@@ -62,7 +62,7 @@ export const organization = /* @__PURE__ */ defineEntity({
  */
 export const licenseMarker = /* @__PURE__ */ defineEntity({
   name: 'LicenseMarker',
-  schema: /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.string(), createdAt: /* @__PURE__ */ z.string(), heldUntil: /* @__PURE__ */ z.string().optional() }),
+  schema: /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.string(), createdAt: /* @__PURE__ */ z.string(), heldUntil: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()) }),
   keys: { item: (licenseNumber: string) => ({ PK: `LICENSE#${licenseNumber}`, SK: 'LICENSE' }) },
   accessPatterns: [
     { pattern: 'who holds a licence number', key: 'PK = LICENSE#<licence> AND SK = LICENSE', index: 'table', operation: 'GetItem' },
@@ -78,7 +78,7 @@ export const licenseMarker = /* @__PURE__ */ defineEntity({
 /** One item per status change; `at` first, then a ULID, so the history lists in time order. */
 export const organizationStatusChange = /* @__PURE__ */ defineEntity({
   name: 'OrganizationStatusChange',
-  schema: /* @__PURE__ */ StatusChange.extend({ orgId: /* @__PURE__ */ z.string() }),
+  schema: /* @__PURE__ */ z.extend(StatusChange, { orgId: /* @__PURE__ */ z.string() }),
   keys: {
     item: (orgId: string, at: string, changeId: string) => ({ PK: organizationPartition(orgId), SK: `HISTORY#${at}#${changeId}` }),
     prefix: 'HISTORY#',

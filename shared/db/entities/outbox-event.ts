@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import type { DomainEvent } from '../../domain/events.js';
 import { env } from '../../env.js';
 import { defineEntity } from './entity.js';
@@ -19,8 +19,8 @@ const RETENTION_SECONDS = 14 * 24 * 60 * 60;
 
 const OutboxEventRecord = /* @__PURE__ */ z.object({
   event: /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), type: /* @__PURE__ */ z.string(), time: /* @__PURE__ */ z.string(), detail: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()) }),
-  reason: /* @__PURE__ */ z.string().optional(),
-  parkedAt: /* @__PURE__ */ z.string().optional(),
+  reason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  parkedAt: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 
 export const outboxEvent = /* @__PURE__ */ defineEntity({

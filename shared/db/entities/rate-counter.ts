@@ -1,5 +1,5 @@
 /** Fixed-window request counters per client (public lookups), one item per client and minute, expiring after two. */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { defineEntity } from './entity.js';
 
 export const rateCounter = /* @__PURE__ */ defineEntity({

@@ -7,7 +7,7 @@
  * merge of 8 short queries. Change markers (8 shards) tell the daily run whom to evaluate.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { PointsEntry } from '../../domain/recognition/schema.js';
 import { defineEntity } from './entity.js';
 
@@ -15,11 +15,11 @@ export const RECOGNITION_SHARDS = 8;
 export const shardOfVolunteer = (volunteerId: string): number => createHash('sha256').update(volunteerId).digest()[0]! % RECOGNITION_SHARDS;
 
 const Counters = /* @__PURE__ */ z.object({
-  approvedMinutes: /* @__PURE__ */ z.number().default(0),
-  professionalMinutes: /* @__PURE__ */ z.number().default(0),
-  shifts: /* @__PURE__ */ z.number().default(0),
-  points: /* @__PURE__ */ z.number().default(0),
-  trainings: /* @__PURE__ */ z.number().default(0),
+  approvedMinutes: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number(), 0),
+  professionalMinutes: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number(), 0),
+  shifts: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number(), 0),
+  points: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number(), 0),
+  trainings: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number(), 0),
 });
 
 export const recognitionStats = /* @__PURE__ */ defineEntity({
@@ -83,7 +83,7 @@ export const changeMarker = /* @__PURE__ */ defineEntity({
 
 export const leaderboardEntry = /* @__PURE__ */ defineEntity({
   name: 'LeaderboardEntry',
-  schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), minutes: /* @__PURE__ */ z.number(), reachedAt: /* @__PURE__ */ z.string().optional(), displayName: /* @__PURE__ */ z.string().optional() }),
+  schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), minutes: /* @__PURE__ */ z.number(), reachedAt: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), displayName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()) }),
   keys: {
     entry: (volunteerId: string, board: string) => ({ PK: `LB#${volunteerId}`, SK: board }),
     /** Every board entry of one volunteer (their copy and erasure). */
@@ -141,14 +141,14 @@ export const honour = /* @__PURE__ */ defineEntity({
     status: /* @__PURE__ */ z.enum(['pending', 'decided']),
     candidates: /* @__PURE__ */ z.array(Candidate),
     openedAt: /* @__PURE__ */ z.string(),
-    taskToken: /* @__PURE__ */ z.string().optional(),
-    decideBy: /* @__PURE__ */ z.string().optional(),
-    volunteerId: /* @__PURE__ */ z.string().optional(),
-    basis: /* @__PURE__ */ z.enum(['ministry', 'rule']).optional(),
-    decidedBy: /* @__PURE__ */ z.string().optional(),
-    decidedAt: /* @__PURE__ */ z.string().optional(),
-    reasonAr: /* @__PURE__ */ z.string().optional(),
-    reasonEn: /* @__PURE__ */ z.string().optional(),
+    taskToken: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    decideBy: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    volunteerId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    basis: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['ministry', 'rule'])),
+    decidedBy: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    decidedAt: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    reasonAr: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    reasonEn: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   }),
   keys: {
     /** `<month>.<scope>.<scopeId>` → the month's partition, one item per scope. */
@@ -172,8 +172,8 @@ export const award = /* @__PURE__ */ defineEntity({
     displayName: /* @__PURE__ */ z.string(),
     minutes: /* @__PURE__ */ z.number(),
     basis: /* @__PURE__ */ z.enum(['nomination', 'rule', 'ministry']),
-    reasonAr: /* @__PURE__ */ z.string().optional(),
-    reasonEn: /* @__PURE__ */ z.string().optional(),
+    reasonAr: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    reasonEn: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     awardedAt: /* @__PURE__ */ z.string(),
   }),
   keys: { item: (month: string, scope: string, scopeId: string) => ({ PK: `AWARD#${month}`, SK: `${scope}#${scopeId}` }), month: (month: string) => `AWARD#${month}` },
@@ -188,7 +188,7 @@ export const reward = /* @__PURE__ */ defineEntity({
     titleEn: /* @__PURE__ */ z.string(),
     descriptionAr: /* @__PURE__ */ z.string(),
     descriptionEn: /* @__PURE__ */ z.string(),
-    partner: /* @__PURE__ */ z.string().optional(),
+    partner: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     pointsCost: /* @__PURE__ */ z.number(),
     stockLeft: /* @__PURE__ */ z.number(),
     minApprovedHours: /* @__PURE__ */ z.number(),

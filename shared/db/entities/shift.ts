@@ -7,7 +7,7 @@
  * `waiting` counts the shift's waitlist entries. GSI1 finds a shift by its id alone.
  */
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import type { ShiftRecord } from '../../domain/opportunities/schema.js';
 import { defineEntity, storedRecord } from './entity.js';
 import { opportunityPartition } from './partitions.js';
@@ -20,8 +20,8 @@ export const shift = /* @__PURE__ */ defineEntity({
     orgId: /* @__PURE__ */ z.string(),
     start: /* @__PURE__ */ z.string(),
     end: /* @__PURE__ */ z.string(),
-    capacity: /* @__PURE__ */ z.number().int(),
-    seatsTaken: /* @__PURE__ */ z.number().int(),
+    capacity: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
+    seatsTaken: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
   }),
   keys: {
     item: (opportunityId: string, shiftId: string) => ({ PK: opportunityPartition(opportunityId), SK: `SHIFT#${shiftId}` }),

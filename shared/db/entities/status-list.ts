@@ -5,7 +5,7 @@
  * Indexes are handed out by a counter per shard (`STATUSALLOC#<shard>`), so issuing spreads
  * over a few items instead of one hot one; a full list rolls the shard to its next list.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { defineEntity } from './entity.js';
 
 export const STATUS_LIST_SHARDS = 4;
@@ -15,11 +15,11 @@ export const statusList = /* @__PURE__ */ defineEntity({
   schema: /* @__PURE__ */ z.object({
     listId: /* @__PURE__ */ z.string(),
     size: /* @__PURE__ */ z.int(),
-    revoked: /* @__PURE__ */ z.set(/* @__PURE__ */ z.number()).optional(),
+    revoked: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.set(/* @__PURE__ */ z.number())),
     version: /* @__PURE__ */ z.int(),
-    credential: /* @__PURE__ */ z.string().optional(),
-    credentialVersion: /* @__PURE__ */ z.int().optional(),
-    credentialBase: /* @__PURE__ */ z.string().optional(),
+    credential: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    credentialVersion: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+    credentialBase: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   }),
   keys: { item: (listId: string) => ({ PK: `STATUSLIST#${listId}`, SK: 'LIST' }) },
   accessPatterns: [

@@ -1,5 +1,5 @@
 /** Suppressions (SMS STOP, hard bounces, complaints) are per address, so they hold whoever owns the number or mailbox. */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { Channel } from '../../domain/notifications/schema.js';
 import { defineEntity } from './entity.js';
 

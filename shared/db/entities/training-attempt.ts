@@ -3,12 +3,12 @@
  * 24 hours and a sequence number every write is conditioned on — the attempt limit) and one
  * record per attempt (what was answered and the grade), both in the volunteer's partition.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { defineEntity } from './entity.js';
 
 export const trainingAttemptLog = /* @__PURE__ */ defineEntity({
   name: 'TrainingAttemptLog',
-  schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), trainingId: /* @__PURE__ */ z.string(), times: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()), seq: /* @__PURE__ */ z.int().min(1) }),
+  schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), trainingId: /* @__PURE__ */ z.string(), times: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()), seq: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1)) }),
   keys: {
     log: (volunteerId: string, trainingId: string) => ({ PK: `VOL#${volunteerId}`, SK: `TRAINATTEMPTS#${trainingId}` }),
   },

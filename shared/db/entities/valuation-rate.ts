@@ -5,7 +5,7 @@
  * day (one Query, descending, Limit 1). GSI1 `VALRATES` lists them all (the history).
  * Job cursors of the attendance-close schedule live here too (`JOB#attendance-close`).
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { ValuationRate } from '../../domain/hours/schema.js';
 import { defineEntity } from './entity.js';
 

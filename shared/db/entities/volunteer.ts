@@ -1,5 +1,5 @@
 /** A volunteer's profile (`VOL#<sub>` / `PROFILE`) and the national-ID uniqueness claim. */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { VolunteerRecord } from '../../domain/volunteers/schema.js';
 import { defineEntity } from './entity.js';
 import { volunteerPartition } from './partitions.js';

@@ -2,14 +2,14 @@
  * The waitlist of a shift is its own partition `WAITLIST#<shiftId>`: `WAIT#<seq>` items (FIFO)
  * and a `SEQUENCE` counter handing out `seq`.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { defineEntity } from './entity.js';
 
 const partition = (shiftId: string) => `WAITLIST#${shiftId}`;
 
 export const waitlistEntry = /* @__PURE__ */ defineEntity({
   name: 'WaitlistEntry',
-  schema: /* @__PURE__ */ z.object({ applicationId: /* @__PURE__ */ z.string() }).loose(),
+  schema: /* @__PURE__ */ z.looseObject({ applicationId: /* @__PURE__ */ z.string() }),
   keys: {
     item: (shiftId: string, seq: number) => ({ PK: partition(shiftId), SK: `WAIT#${String(seq).padStart(10, '0')}` }),
     partition,
@@ -34,7 +34,7 @@ export const waitlistEntry = /* @__PURE__ */ defineEntity({
 
 export const waitlistSequence = /* @__PURE__ */ defineEntity({
   name: 'WaitlistSequence',
-  schema: /* @__PURE__ */ z.object({ seq: /* @__PURE__ */ z.number().int() }),
+  schema: /* @__PURE__ */ z.object({ seq: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()) }),
   keys: { item: (shiftId: string) => ({ PK: partition(shiftId), SK: 'SEQUENCE' }) },
   accessPatterns: [
     { pattern: 'next waitlist sequence number of a shift', key: 'Update PK = WAITLIST#<shiftId>, SK = SEQUENCE ADD seq 1', index: 'table', operation: 'UpdateItem' },

@@ -11,11 +11,11 @@
  *      └──→ approved | waitlisted | rejected | withdrawn   (no approval required, or screening failed)
  *   submitted | pending | waitlisted | approved ─→ cancelled   (the opportunity was closed before the shift)
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { decisionRequest, RecordedDecision } from '../decision.js';
 import { boundedText } from '../reference/text.js';
 
-const Ulid = /* @__PURE__ */ z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)');
+const Ulid = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id (ULID)'));
 
 export const MAX_MOTIVATION_LENGTH = 2000;
 
@@ -27,34 +27,30 @@ export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'exp
 /** Statuses that hold the volunteer–shift marker (the volunteer cannot apply to that shift again). */
 export const isTerminal = (status: ApplicationStatus): boolean => TERMINAL_STATUSES.includes(status);
 
-export const SubmitApplication = /* @__PURE__ */ z
-  .object({
-    shiftId: /* @__PURE__ */ Ulid.describe('one of the opportunity’s shifts'),
-    motivation: /* @__PURE__ */ boundedText(1, MAX_MOTIVATION_LENGTH).optional().describe(`why you want to help (at most ${MAX_MOTIVATION_LENGTH} characters)`),
-  })
-  .strict();
+export const SubmitApplication = /* @__PURE__ */ z.strictObject({
+    shiftId: /* @__PURE__ */ z.described(Ulid, 'one of the opportunity’s shifts'),
+    motivation: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ boundedText(1, MAX_MOTIVATION_LENGTH)), `why you want to help (at most ${MAX_MOTIVATION_LENGTH} characters)`),
+  });
 export type SubmitApplication = z.output<typeof SubmitApplication>;
 
-export const ApplicationDecision = /* @__PURE__ */ decisionRequest('required when rejecting; the volunteer is told').describe('the manager decision; `reason` is required for `reject`');
+export const ApplicationDecision = /* @__PURE__ */ z.described(/* @__PURE__ */ decisionRequest('required when rejecting; the volunteer is told'), 'the manager decision; `reason` is required for `reject`');
 export type ApplicationDecision = z.output<typeof ApplicationDecision>;
 
 export const OpportunityIdPath = /* @__PURE__ */ z.object({ id: Ulid });
 export const ApplicationPath = /* @__PURE__ */ z.object({ id: Ulid });
 export const OrgApplicationsPath = /* @__PURE__ */ z.object({ orgId: Ulid });
 
-const Limit = /* @__PURE__ */ z.coerce.number().int().min(1).max(100).default(20);
-const Cursor = /* @__PURE__ */ z.string().min(1).max(1024).optional().describe('nextCursor of the previous page (opaque)');
+const Limit = /* @__PURE__ */ z._default(/* @__PURE__ */ z.coerce.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100)), 20);
+const Cursor = /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(1024))), 'nextCursor of the previous page (opaque)');
 
-export const ListQuery = /* @__PURE__ */ z.object({ limit: Limit, cursor: Cursor }).strict();
+export const ListQuery = /* @__PURE__ */ z.strictObject({ limit: Limit, cursor: Cursor });
 export type ListQuery = z.output<typeof ListQuery>;
 
-export const ReviewQueueQuery = /* @__PURE__ */ z
-  .object({
-    status: /* @__PURE__ */ ApplicationStatus.default('pending').describe('which queue (default pending, oldest first)'),
-    limit: Limit,
-    cursor: Cursor,
-  })
-  .strict();
+export const ReviewQueueQuery = /* @__PURE__ */ z.strictObject({
+  status: /* @__PURE__ */ z.described(/* @__PURE__ */ z._default(ApplicationStatus, 'pending'), 'which queue (default pending, oldest first)'),
+  limit: Limit,
+  cursor: Cursor,
+});
 export type ReviewQueueQuery = z.output<typeof ReviewQueueQuery>;
 
 /** A failed screening rule: `rule` names it (`charter`, `age`, `overlap`…). */
@@ -65,12 +61,12 @@ export { RecordedDecision };
 
 /** One transition, kept as a history item: time, actor and reason. */
 export const StatusChange = /* @__PURE__ */ z.object({
-  version: /* @__PURE__ */ z.int().describe('1 for the submission, +1 per transition'),
+  version: /* @__PURE__ */ z.described(/* @__PURE__ */ z.int(), '1 for the submission, +1 per transition'),
   status: ApplicationStatus,
-  from: /* @__PURE__ */ ApplicationStatus.optional(),
+  from: /* @__PURE__ */ z.optional(ApplicationStatus),
   at: /* @__PURE__ */ z.string(),
-  by: /* @__PURE__ */ z.string().describe('the user (sub) who caused it, or `system`'),
-  reason: /* @__PURE__ */ z.string().optional(),
+  by: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'the user (sub) who caused it, or `system`'),
+  reason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type StatusChange = z.infer<typeof StatusChange>;
 
@@ -109,17 +105,16 @@ export interface ApplicationRecord {
  * application is approved; `contact` appears only on an approved application.
  */
 export const ApplicantView = /* @__PURE__ */ z.object({
-  displayName: /* @__PURE__ */ z.string().describe('first name and initial, e.g. "Sara A."'),
+  displayName: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'first name and initial, e.g. "Sara A."'),
   displayNameAr: /* @__PURE__ */ z.string(),
-  city: /* @__PURE__ */ z.string().describe('a city id of GET /v1/reference'),
+  city: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'a city id of GET /v1/reference'),
   skills: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.string(), level: /* @__PURE__ */ z.string() })),
   professions: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
   languages: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
-  attendance: /* @__PURE__ */ z
-    .object({ attended: /* @__PURE__ */ z.int(), noShows: /* @__PURE__ */ z.int(), lateCancellations: /* @__PURE__ */ z.int(), since: /* @__PURE__ */ z.string() })
-    .describe('shifts attended, no-shows and late cancellations since `since` (the last 12 months)'),
-  trainings: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ trainingId: /* @__PURE__ */ z.string(), completedAt: /* @__PURE__ */ z.string(), validUntil: /* @__PURE__ */ z.string().optional(), valid: /* @__PURE__ */ z.boolean() })),
-  contact: /* @__PURE__ */ z.object({ email: /* @__PURE__ */ z.string().optional(), phone: /* @__PURE__ */ z.string().optional() }).optional().describe('approved applications only'),
+  attendance: /* @__PURE__ */ z.described(/* @__PURE__ */ z
+    .object({ attended: /* @__PURE__ */ z.int(), noShows: /* @__PURE__ */ z.int(), lateCancellations: /* @__PURE__ */ z.int(), since: /* @__PURE__ */ z.string() }), 'shifts attended, no-shows and late cancellations since `since` (the last 12 months)'),
+  trainings: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ trainingId: /* @__PURE__ */ z.string(), completedAt: /* @__PURE__ */ z.string(), validUntil: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), valid: /* @__PURE__ */ z.boolean() })),
+  contact: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.object({ email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), phone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()) })), 'approved applications only'),
 });
 export type ApplicantView = z.infer<typeof ApplicantView>;
 
@@ -142,14 +137,14 @@ export const CompanyTag = /* @__PURE__ */ z.object({
   companyId: /* @__PURE__ */ z.string(),
   nameAr: /* @__PURE__ */ z.string(),
   nameEn: /* @__PURE__ */ z.string(),
-  programId: /* @__PURE__ */ z.string().optional(),
-  programNameAr: /* @__PURE__ */ z.string().optional(),
-  programNameEn: /* @__PURE__ */ z.string().optional(),
-  teamEventId: /* @__PURE__ */ z.string().optional(),
+  programId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  programNameAr: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  programNameEn: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  teamEventId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type CompanyTag = z.infer<typeof CompanyTag>;
 
-export const ApplicationView = /* @__PURE__ */ z
+export const ApplicationView = /* @__PURE__ */ z.withMeta(/* @__PURE__ */ z
   .object({
     id: /* @__PURE__ */ z.string(),
     volunteerId: /* @__PURE__ */ z.string(),
@@ -158,27 +153,26 @@ export const ApplicationView = /* @__PURE__ */ z
     shiftId: /* @__PURE__ */ z.string(),
     shift: /* @__PURE__ */ z.object({ start: /* @__PURE__ */ z.string(), end: /* @__PURE__ */ z.string() }),
     status: ApplicationStatus,
-    motivation: /* @__PURE__ */ z.string().optional(),
-    reason: /* @__PURE__ */ z.string().optional().describe('why it is in its status (rejected, expired, withdrawn, cancelled; the manager’s words on an approval)'),
-    failures: /* @__PURE__ */ z.array(RuleFailure).optional().describe('screening rules that failed, each named'),
-    waitlistPosition: /* @__PURE__ */ z.int().optional().describe('1 = next to be promoted (waitlisted only)'),
+    motivation: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    reason: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), 'why it is in its status (rejected, expired, withdrawn, cancelled; the manager’s words on an approval)'),
+    failures: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(RuleFailure)), 'screening rules that failed, each named'),
+    waitlistPosition: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()), '1 = next to be promoted (waitlisted only)'),
     createdAt: /* @__PURE__ */ z.string(),
     updatedAt: /* @__PURE__ */ z.string(),
-    history: /* @__PURE__ */ z.array(StatusChange).optional().describe('every transition, oldest first (GET /v1/applications/{id})'),
-    applicant: /* @__PURE__ */ ApplicantView.optional().describe("who applied (the organisation's review queue); contact data only once approved"),
-    company: /* @__PURE__ */ CompanyTag.optional().describe('the company programme (time off) or team event the volunteer came through'),
-  })
-  .meta({ id: 'Application' });
+    history: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(StatusChange)), 'every transition, oldest first (GET /v1/applications/{id})'),
+    applicant: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(ApplicantView), "who applied (the organisation's review queue); contact data only once approved"),
+    company: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(CompanyTag), 'the company programme (time off) or team event the volunteer came through'),
+  }), { id: 'Application' });
 export type ApplicationView = z.infer<typeof ApplicationView>;
 
-export const ApplicationPage = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(ApplicationView), nextCursor: /* @__PURE__ */ z.string().optional() });
+export const ApplicationPage = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(ApplicationView), nextCursor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()) });
 export type ApplicationPage = z.infer<typeof ApplicationPage>;
 
 export const SubmittedResponse = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), status: ApplicationStatus });
 export const DecisionResponse = /* @__PURE__ */ z.object({
   id: /* @__PURE__ */ z.string(),
   decision: /* @__PURE__ */ z.enum(['approve', 'reject']),
-  status: /* @__PURE__ */ ApplicationStatus.describe('the status when answering: the workflow then reserves a seat or rejects'),
+  status: /* @__PURE__ */ z.described(ApplicationStatus, 'the status when answering: the workflow then reserves a seat or rejects'),
 });
 export const WithdrawResponse = /* @__PURE__ */ z.object({
   id: /* @__PURE__ */ z.string(),
@@ -191,33 +185,31 @@ export const WithdrawResponse = /* @__PURE__ */ z.object({
  * person (volunteerId → profile, where consent lives) and the shift, and to deduplicate
  * (`applicationId` + `version` identify one transition; a retried step repeats the same pair).
  */
-export const ApplicationEventDetail = /* @__PURE__ */ z
-  .object({
-    applicationId: /* @__PURE__ */ z.string().min(1),
-    volunteerId: /* @__PURE__ */ z.string().min(1),
-    opportunityId: /* @__PURE__ */ z.string().min(1),
-    shiftId: /* @__PURE__ */ z.string().min(1),
-    orgId: /* @__PURE__ */ z.string().min(1),
-    status: ApplicationStatus,
-    version: /* @__PURE__ */ z.int().min(1),
-    shiftStart: /* @__PURE__ */ z.iso.datetime({ offset: true }),
-    shiftEnd: /* @__PURE__ */ z.iso.datetime({ offset: true }),
-    at: /* @__PURE__ */ z.iso.datetime({ offset: true }),
-    by: /* @__PURE__ */ z.string().min(1),
-    reason: /* @__PURE__ */ z.string().optional(),
-  })
-  .strict();
+export const ApplicationEventDetail = /* @__PURE__ */ z.strictObject({
+  applicationId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  volunteerId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  opportunityId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  shiftId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  orgId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  status: ApplicationStatus,
+  version: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1)),
+  shiftStart: /* @__PURE__ */ z.iso.datetime({ offset: true }),
+  shiftEnd: /* @__PURE__ */ z.iso.datetime({ offset: true }),
+  at: /* @__PURE__ */ z.iso.datetime({ offset: true }),
+  by: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  reason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+});
 export type ApplicationEventDetail = z.infer<typeof ApplicationEventDetail>;
 
-export const ApplicationRejectedDetail = /* @__PURE__ */ ApplicationEventDetail.extend({
-  reason: /* @__PURE__ */ z.string().min(1),
-  failures: /* @__PURE__ */ z.array(RuleFailure).optional(),
-}).strict();
-export const ApplicationWaitlistedDetail = /* @__PURE__ */ ApplicationEventDetail.extend({ waitlistSeq: /* @__PURE__ */ z.int().min(1) }).strict();
-export const ApplicationWithdrawnDetail = /* @__PURE__ */ ApplicationEventDetail.extend({
-  seatFreed: /* @__PURE__ */ z.boolean().optional().describe('true when the application held an approved seat (its calendar entry is cancelled)'),
-}).strict();
-export const ApplicationPromotedDetail = /* @__PURE__ */ ApplicationEventDetail.extend({ promotedFrom: /* @__PURE__ */ z.literal('waitlisted') }).strict();
-export const ApplicationPendingDecisionDetail = /* @__PURE__ */ ApplicationEventDetail.extend({
-  reminder: /* @__PURE__ */ z.boolean().describe('false: first request to the managers; true: the nudge after the first timeout'),
-}).strict();
+export const ApplicationRejectedDetail = /* @__PURE__ */ z.strict(/* @__PURE__ */ z.extend(ApplicationEventDetail, {
+  reason: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+  failures: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(RuleFailure)),
+}));
+export const ApplicationWaitlistedDetail = /* @__PURE__ */ z.strict(/* @__PURE__ */ z.extend(ApplicationEventDetail, { waitlistSeq: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1)) }));
+export const ApplicationWithdrawnDetail = /* @__PURE__ */ z.strict(/* @__PURE__ */ z.extend(ApplicationEventDetail, {
+  seatFreed: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()), 'true when the application held an approved seat (its calendar entry is cancelled)'),
+}));
+export const ApplicationPromotedDetail = /* @__PURE__ */ z.strict(/* @__PURE__ */ z.extend(ApplicationEventDetail, { promotedFrom: /* @__PURE__ */ z.literal('waitlisted') }));
+export const ApplicationPendingDecisionDetail = /* @__PURE__ */ z.strict(/* @__PURE__ */ z.extend(ApplicationEventDetail, {
+  reminder: /* @__PURE__ */ z.described(/* @__PURE__ */ z.boolean(), 'false: first request to the managers; true: the nudge after the first timeout'),
+}));

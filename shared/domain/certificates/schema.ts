@@ -4,31 +4,29 @@
  * Requests, what is stored, the views, and the CertificateIssued / CertificateRevoked contracts.
  * Nothing here carries a national ID, an email or a phone number: the holder is named only.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { boundedText } from '../reference/text.js';
 
-const Id = /* @__PURE__ */ z.string().min(1);
+const Id = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1));
 const At = /* @__PURE__ */ z.iso.datetime({ offset: true });
 const Day = /* @__PURE__ */ z.iso.date();
 
 /** 128 random bits in Crockford base32 (26 characters). */
 export const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-export const CertificateCode = /* @__PURE__ */ z.string().regex(CODE_PATTERN, 'must be a certificate code (26 characters, Crockford base32)');
+export const CertificateCode = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(CODE_PATTERN, 'must be a certificate code (26 characters, Crockford base32)'));
 
-export const IssueCertificate = /* @__PURE__ */ z
-  .object({
-    orgId: /* @__PURE__ */ Id.max(64).optional().describe("an organisation's certificate, in its name; omitted: the national certificate from the whole register"),
-    from: /* @__PURE__ */ Day.optional().describe('first day of the period (Asia/Riyadh); omitted: since the first hours'),
-    to: /* @__PURE__ */ Day.optional().describe('last day of the period; omitted: up to the last hours'),
-  })
-  .strict()
-  .refine((s) => s.from === undefined || s.to === undefined || s.to >= s.from, { path: ['to'], message: 'must not be before from' });
+export const IssueCertificate = /* @__PURE__ */ z.strictObject({
+  orgId: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ Id.check(/* @__PURE__ */ z.maxLength(64))), "an organisation's certificate, in its name; omitted: the national certificate from the whole register"),
+  from: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(Day), 'first day of the period (Asia/Riyadh); omitted: since the first hours'),
+  to: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(Day), 'last day of the period; omitted: up to the last hours'),
+})
+  .check(/* @__PURE__ */ z.refine((s) => s.from === undefined || s.to === undefined || s.to >= s.from, { path: ['to'], message: 'must not be before from' }));
 export type IssueCertificate = z.output<typeof IssueCertificate>;
 
-export const CertificatePath = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ Id.max(64) }).strict();
-export const CodePath = /* @__PURE__ */ z.object({ code: CertificateCode }).strict();
-export const StatusListPath = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string().regex(/^[0-9]{1,3}-[0-9]{1,9}$/, 'must be a status list id') }).strict();
-export const RevokeCertificate = /* @__PURE__ */ z.object({ reason: /* @__PURE__ */ boundedText(3, 500).describe('why the certificate is revoked (kept, not shown publicly)') }).strict();
+export const CertificatePath = /* @__PURE__ */ z.strictObject({ id: /* @__PURE__ */ Id.check(/* @__PURE__ */ z.maxLength(64)) });
+export const CodePath = /* @__PURE__ */ z.strictObject({ code: CertificateCode });
+export const StatusListPath = /* @__PURE__ */ z.strictObject({ id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[0-9]{1,3}-[0-9]{1,9}$/, 'must be a status list id')) });
+export const RevokeCertificate = /* @__PURE__ */ z.strictObject({ reason: /* @__PURE__ */ z.described(/* @__PURE__ */ boundedText(3, 500), 'why the certificate is revoked (kept, not shown publicly)') });
 
 const Names = { nameAr: /* @__PURE__ */ z.string(), nameEn: /* @__PURE__ */ z.string() };
 
@@ -41,7 +39,7 @@ export const CertificateRecord = /* @__PURE__ */ z.object({
   code: CertificateCode,
   volunteerId: Id,
   kind: /* @__PURE__ */ z.enum(['organization', 'national']),
-  scope: /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ Id.optional(), from: /* @__PURE__ */ Day.optional(), to: /* @__PURE__ */ Day.optional() }),
+  scope: /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.optional(Id), from: /* @__PURE__ */ z.optional(Day), to: /* @__PURE__ */ z.optional(Day) }),
   /** The scope's key: one current certificate per scope (reused while no hours change). */
   scopeKey: /* @__PURE__ */ z.string(),
   /** sha256 of the ledger entries (event ids) the certificate counts. */
@@ -51,18 +49,18 @@ export const CertificateRecord = /* @__PURE__ */ z.object({
   holder: /* @__PURE__ */ z.object(Names),
   issuer: /* @__PURE__ */ z.object(Names),
   organizations: /* @__PURE__ */ z.array(CertificateOrganization),
-  projects: /* @__PURE__ */ z.array(CertificateProject).optional(),
+  projects: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(CertificateProject)),
   minutes: /* @__PURE__ */ z.int(),
   from: Day,
   to: Day,
   issuedAt: At,
   status: /* @__PURE__ */ z.enum(['valid', 'revoked']),
-  revokedAt: /* @__PURE__ */ At.optional(),
-  revokedBy: /* @__PURE__ */ Id.optional(),
-  revocationReason: /* @__PURE__ */ z.string().optional(),
-  statusList: /* @__PURE__ */ z.object({ listId: /* @__PURE__ */ z.string(), index: /* @__PURE__ */ z.int().min(0) }),
+  revokedAt: /* @__PURE__ */ z.optional(At),
+  revokedBy: /* @__PURE__ */ z.optional(Id),
+  revocationReason: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  statusList: /* @__PURE__ */ z.object({ listId: /* @__PURE__ */ z.string(), index: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0)) }),
   verifyUrl: /* @__PURE__ */ z.url(),
-  credential: /* @__PURE__ */ z.string().describe('the VC 2.0 as a compact JWS (application/vc+jwt)'),
+  credential: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'the VC 2.0 as a compact JWS (application/vc+jwt)'),
 });
 export type CertificateRecord = z.output<typeof CertificateRecord>;
 
@@ -70,33 +68,33 @@ export const IssuedCertificate = /* @__PURE__ */ z.object({
   id: Id,
   code: CertificateCode,
   verifyUrl: /* @__PURE__ */ z.url(),
-  credential: /* @__PURE__ */ z.string().describe('the signed credential, application/vc+jwt'),
+  credential: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'the signed credential, application/vc+jwt'),
   status: /* @__PURE__ */ z.enum(['valid', 'revoked']),
   kind: /* @__PURE__ */ z.enum(['organization', 'national']),
-  orgId: /* @__PURE__ */ Id.optional(),
+  orgId: /* @__PURE__ */ z.optional(Id),
   minutes: /* @__PURE__ */ z.int(),
   from: Day,
   to: Day,
   issuedAt: At,
 });
 
-export const MyCertificates = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(IssuedCertificate).describe('newest first') });
+export const MyCertificates = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.described(/* @__PURE__ */ z.array(IssuedCertificate), 'newest first') });
 
 /** What anyone may see of a certificate: the holder's name and nothing else personal. */
 export const Verification = /* @__PURE__ */ z.object({
   valid: /* @__PURE__ */ z.boolean(),
   status: /* @__PURE__ */ z.enum(['valid', 'revoked']),
-  holder: /* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.string().describe('in Arabic'), ...Names }),
-  issuer: /* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.string().describe('in Arabic'), ...Names }),
+  holder: /* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'in Arabic'), ...Names }),
+  issuer: /* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'in Arabic'), ...Names }),
   kind: /* @__PURE__ */ z.enum(['organization', 'national']),
   organizations: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ ...Names, minutes: /* @__PURE__ */ z.int() })),
-  projects: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ ...Names, minutes: /* @__PURE__ */ z.int(), deliverables: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object(Names)) })).optional().describe('projects (professional volunteering) with their confirmed deliverables'),
+  projects: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ ...Names, minutes: /* @__PURE__ */ z.int(), deliverables: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object(Names)) }))), 'projects (professional volunteering) with their confirmed deliverables'),
   minutes: /* @__PURE__ */ z.int(),
   from: Day,
   to: Day,
   issuedAt: At,
-  revokedAt: /* @__PURE__ */ At.optional(),
-  revocationReason: /* @__PURE__ */ z.string().optional().describe("e.g. \"withdrawn at the holder's request\" (the holder's name is then gone too)"),
+  revokedAt: /* @__PURE__ */ z.optional(At),
+  revocationReason: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), "e.g. \"withdrawn at the holder's request\" (the holder's name is then gone too)"),
   code: CertificateCode,
   verifyUrl: /* @__PURE__ */ z.url(),
 });
@@ -108,26 +106,22 @@ export const Jwks = /* @__PURE__ */ z.object({
   keys: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ kty: /* @__PURE__ */ z.literal('EC'), crv: /* @__PURE__ */ z.literal('P-256'), x: /* @__PURE__ */ z.string(), y: /* @__PURE__ */ z.string(), kid: /* @__PURE__ */ z.string(), alg: /* @__PURE__ */ z.literal('ES256'), use: /* @__PURE__ */ z.literal('sig') })),
 });
 
-export const CertificateIssuedDetail = /* @__PURE__ */ z
-  .object({
-    certificateId: Id,
-    volunteerId: Id,
-    kind: /* @__PURE__ */ z.enum(['organization', 'national']),
-    orgId: /* @__PURE__ */ Id.optional(),
-    minutes: /* @__PURE__ */ z.int(),
-    from: Day,
-    to: Day,
-    issuedAt: At,
-  })
-  .strict();
+export const CertificateIssuedDetail = /* @__PURE__ */ z.strictObject({
+  certificateId: Id,
+  volunteerId: Id,
+  kind: /* @__PURE__ */ z.enum(['organization', 'national']),
+  orgId: /* @__PURE__ */ z.optional(Id),
+  minutes: /* @__PURE__ */ z.int(),
+  from: Day,
+  to: Day,
+  issuedAt: At,
+});
 
-export const CertificateRevokedDetail = /* @__PURE__ */ z
-  .object({
-    certificateId: Id,
-    volunteerId: Id,
-    orgId: /* @__PURE__ */ Id.optional(),
-    cause: /* @__PURE__ */ z.enum(['manual', 'hours-reversed', 'holder-request']),
-    revokedBy: Id,
-    revokedAt: At,
-  })
-  .strict();
+export const CertificateRevokedDetail = /* @__PURE__ */ z.strictObject({
+  certificateId: Id,
+  volunteerId: Id,
+  orgId: /* @__PURE__ */ z.optional(Id),
+  cause: /* @__PURE__ */ z.enum(['manual', 'hours-reversed', 'holder-request']),
+  revokedBy: Id,
+  revokedAt: At,
+});

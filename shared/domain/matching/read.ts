@@ -3,7 +3,7 @@
  * a volunteer's ranked matches (with their invitation and a one-step application) and an
  * opportunity's candidates as its managers see them (display data only, no contact details).
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { NotFoundError } from '../errors.js';
 import type { Caller } from '../caller.js';
@@ -12,12 +12,10 @@ import type { Holds } from './compile.js';
 import type { StoredCandidate, StoredMatch } from './service.js';
 import type { Candidate, Invitation, Match, Reason } from './schema.js';
 
-export const PageQuery = /* @__PURE__ */ z
-  .object({
-    limit: /* @__PURE__ */ z.coerce.number().int().min(1).max(100).default(20),
-    cursor: /* @__PURE__ */ z.string().min(1).max(1024).optional().describe('nextCursor of the previous page (opaque)'),
-  })
-  .strict();
+export const PageQuery = /* @__PURE__ */ z.strictObject({
+  limit: /* @__PURE__ */ z._default(/* @__PURE__ */ z.coerce.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100)), 20),
+  cursor: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(1024))), 'nextCursor of the previous page (opaque)'),
+});
 export type PageQuery = z.output<typeof PageQuery>;
 
 export interface MatchReads {
@@ -39,10 +37,8 @@ export interface MatchReads {
 }
 
 // The repository checks that a cursor's key belongs to the list it is asked for.
-const MatchCursor = /* @__PURE__ */ z.object({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string() }).strict();
-const CandidateCursor = /* @__PURE__ */ z
-  .object({ k: /* @__PURE__ */ z.object({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string(), GSI1PK: /* @__PURE__ */ z.string(), GSI1SK: /* @__PURE__ */ z.string() }).strict(), n: /* @__PURE__ */ z.int().min(0) })
-  .strict();
+const MatchCursor = /* @__PURE__ */ z.strictObject({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string() });
+const CandidateCursor = /* @__PURE__ */ z.strictObject({ k: /* @__PURE__ */ z.strictObject({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string(), GSI1PK: /* @__PURE__ */ z.string(), GSI1SK: /* @__PURE__ */ z.string() }), n: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0)) });
 
 /** Training the volunteer still needs is a reason shown with the match, never an exclusion (it scores nothing). */
 const trainingReason = (missing: string[] | undefined): Reason[] => (missing && missing.length > 0 ? [{ code: 'training-required', modules: missing, points: 0 }] : []);

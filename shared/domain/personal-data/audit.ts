@@ -6,7 +6,7 @@
  * applications, ratings or hours of volunteers; ministry users reading them) and for the
  * person's own exports and erasures. Ministry admins query it (`GET /v1/audit`).
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { hasGroup, type Caller } from '../caller.js';
 import { BadRequestError } from '../errors.js';
 
@@ -15,34 +15,31 @@ export type AuditWhat = z.infer<typeof AuditWhat>;
 
 const Timestamp = /* @__PURE__ */ z.iso.datetime({ offset: true });
 
-export const AuditEntry = /* @__PURE__ */ z
+export const AuditEntry = /* @__PURE__ */ z.withMeta(/* @__PURE__ */ z
   .object({
     id: /* @__PURE__ */ z.string(),
     at: Timestamp,
-    actor: /* @__PURE__ */ z.string().describe('the user id (sub) of who accessed'),
-    actorGroups: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()).describe('their groups at the time (org managers: with their organisation)'),
-    actorOrgId: /* @__PURE__ */ z.string().optional(),
-    subject: /* @__PURE__ */ z.string().describe('the volunteer whose data it was'),
+    actor: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'the user id (sub) of who accessed'),
+    actorGroups: /* @__PURE__ */ z.described(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string()), 'their groups at the time (org managers: with their organisation)'),
+    actorOrgId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    subject: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'the volunteer whose data it was'),
     what: AuditWhat,
-    route: /* @__PURE__ */ z.string().describe('why: the operation and its path, e.g. "GetApplication GET /v1/applications/{id}"'),
-    recordId: /* @__PURE__ */ z.string().optional().describe('the record read, when one (an application id…)'),
-  })
-  .meta({ id: 'AuditEntry' });
+    route: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'why: the operation and its path, e.g. "GetApplication GET /v1/applications/{id}"'),
+    recordId: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), 'the record read, when one (an application id…)'),
+  }), { id: 'AuditEntry' });
 export type AuditEntry = z.output<typeof AuditEntry>;
 
-export const AuditQuery = /* @__PURE__ */ z
-  .object({
-    subject: /* @__PURE__ */ z.string().min(1).max(128).optional(),
-    actor: /* @__PURE__ */ z.string().min(1).max(128).optional(),
-    from: /* @__PURE__ */ Timestamp.optional().describe('default: 30 days before `to`'),
-    to: /* @__PURE__ */ Timestamp.optional().describe('default: now'),
-    limit: /* @__PURE__ */ z.coerce.number().int().min(1).max(100).default(20),
-    cursor: /* @__PURE__ */ z.string().max(2000).optional(),
-  })
-  .strict();
+export const AuditQuery = /* @__PURE__ */ z.strictObject({
+    subject: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(128))),
+    actor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(128))),
+    from: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(Timestamp), 'default: 30 days before `to`'),
+    to: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(Timestamp), 'default: now'),
+    limit: /* @__PURE__ */ z._default(/* @__PURE__ */ z.coerce.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100)), 20),
+    cursor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(2000))),
+  });
 export type AuditQuery = z.output<typeof AuditQuery>;
 
-export const AuditPage = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(AuditEntry), nextCursor: /* @__PURE__ */ z.string().optional() }).meta({ id: 'AuditPage' });
+export const AuditPage = /* @__PURE__ */ z.withMeta(/* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.array(AuditEntry), nextCursor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()) }), { id: 'AuditPage' });
 export type AuditPage = z.output<typeof AuditPage>;
 
 /** What a route read about whom. */

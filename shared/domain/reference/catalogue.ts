@@ -3,7 +3,7 @@
  * accepts in a reference field, with both labels. One object, built once from the lists that
  * validate the fields, so the form and the validation cannot disagree.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { causes } from './causes.js';
 import { cities, regions } from './cities.js';
 import { professions } from './professions.js';
@@ -18,16 +18,15 @@ export const tracks = {
   professional: { nameAr: 'تطوع تخصصي (مهني)', nameEn: 'Professional volunteering' },
 } as const;
 
-export const ReferenceData = /* @__PURE__ */ z
+export const ReferenceData = /* @__PURE__ */ z.withMeta(/* @__PURE__ */ z
   .object({
     regions: /* @__PURE__ */ z.array(Entry),
-    cities: /* @__PURE__ */ z.array(/* @__PURE__ */ Entry.extend({ region: /* @__PURE__ */ z.string().describe('a region id of `regions`') })),
+    cities: /* @__PURE__ */ z.array(/* @__PURE__ */ z.extend(Entry, { region: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'a region id of `regions`') })),
     causes: /* @__PURE__ */ z.array(Entry),
     professions: /* @__PURE__ */ z.array(Entry),
     skills: /* @__PURE__ */ z.array(Entry),
     tracks: /* @__PURE__ */ z.array(Entry),
-  })
-  .meta({ id: 'ReferenceData' });
+  }), { id: 'ReferenceData' });
 export type ReferenceData = z.output<typeof ReferenceData>;
 
 const entries = (table: Record<string, { nameAr: string; nameEn: string }>) =>

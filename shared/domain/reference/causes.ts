@@ -3,7 +3,7 @@
  * `interests` and an organisation's `causes` are taken from it too, which is what lets
  * matching compare them.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 
 export const causes = {
   health: { nameAr: 'الصحة', nameEn: 'Health' },
@@ -23,4 +23,4 @@ export const causes = {
 } as const;
 
 export type Cause = keyof typeof causes;
-export const Cause = /* @__PURE__ */ z.enum(/* @__PURE__ */ Object.keys(causes) as [Cause, ...Cause[]]).describe('one of the documented causes (shared/domain/reference/causes.ts)');
+export const Cause = /* @__PURE__ */ z.described(/* @__PURE__ */ z.enum(/* @__PURE__ */ Object.keys(causes) as [Cause, ...Cause[]]), 'one of the documented causes (shared/domain/reference/causes.ts)');

@@ -3,7 +3,7 @@
  * Used to validate `city` fields, to group KPIs by region, and by matching to estimate
  * distances when a volunteer gives no precise location.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 
 export interface City {
   readonly id: string;
@@ -59,7 +59,7 @@ export const cities: readonly City[] = [
 ];
 
 export const cityIds = /* @__PURE__ */ cities.map((city) => city.id) as [string, ...string[]];
-export const CityId = /* @__PURE__ */ z.enum(cityIds).describe('one of the documented Saudi city ids (shared/domain/reference/cities.ts)');
+export const CityId = /* @__PURE__ */ z.described(/* @__PURE__ */ z.enum(cityIds), 'one of the documented Saudi city ids (shared/domain/reference/cities.ts)');
 export type CityId = z.infer<typeof CityId>;
 
 const byId = /* @__PURE__ */ new Map(/* @__PURE__ */ cities.map((city) => [city.id, city]));

@@ -3,7 +3,7 @@
  * Skills and professions are fixed lists (skills in skills.ts) so that an opportunity that
  * needs a "lawyer" or "first-aid" finds every lawyer or first-aider.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { SKILL_IDS } from './skills.js';
 
 export const professions = {
@@ -30,9 +30,8 @@ export const professions = {
 } as const;
 
 export type Profession = keyof typeof professions;
-export const Profession = /* @__PURE__ */ z
-  .enum(/* @__PURE__ */ Object.keys(professions) as [Profession, ...Profession[]])
-  .describe('one of the documented professions (shared/domain/reference/professions.ts)');
+export const Profession = /* @__PURE__ */ z.described(/* @__PURE__ */ z
+  .enum(/* @__PURE__ */ Object.keys(professions) as [Profession, ...Profession[]]), 'one of the documented professions (shared/domain/reference/professions.ts)');
 
 export const SkillLevel = /* @__PURE__ */ z.enum(['beginner', 'intermediate', 'advanced', 'expert']);
 export type SkillLevel = z.infer<typeof SkillLevel>;
@@ -40,14 +39,9 @@ export type SkillLevel = z.infer<typeof SkillLevel>;
 export const skillRank: Record<SkillLevel, number> = { beginner: 1, intermediate: 2, advanced: 3, expert: 4 };
 
 /** A skill: one of the reference skills (shared/domain/reference/skills.ts, served by `GET /v1/reference`). */
-export const SkillName = /* @__PURE__ */ z
-  .string()
-  .trim()
-  .toLowerCase()
-  .refine((name) => (SKILL_IDS as readonly string[]).includes(name), {
+export const SkillName = /* @__PURE__ */ z.described(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.toLowerCase(), /* @__PURE__ */ z.refine((name) => (SKILL_IDS as readonly string[]).includes(name), {
     message: 'unknown skill: use an id from GET /v1/reference (skills)',
-  })
-  .describe('a skill id from GET /v1/reference (skills), e.g. first-aid');
+  })), 'a skill id from GET /v1/reference (skills), e.g. first-aid');
 
 /** ISO 639-1 language codes the platform serves. */
 export const Language = /* @__PURE__ */ z.enum(['ar', 'en', 'ur', 'hi', 'bn', 'tl', 'id', 'fr', 'tr', 'fa', 'sw', 'am', 'es', 'zh']);

@@ -21,7 +21,7 @@
  * such characters they change the rendering visibly. Next to Latin letters, digits, spaces or
  * at either end they are invisible and only serve spoofing, so they are refused there.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 
 const codePoint = (char: string): string => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -48,13 +48,10 @@ export const unsafeTextReason = (value: string): string | undefined => {
 export const boundedText = (min: number, max: number) =>
   z
     .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .superRefine((value, ctx) => {
+    .check(z.trim(), z.minLength(min), z.maxLength(max), z.superRefine((value, ctx) => {
       const reason = unsafeTextReason(value);
       if (reason) ctx.addIssue({ code: 'custom', message: reason });
-    });
+    }));
 
 /** Arabic letters (the Arabic script blocks), one of which an Arabic field must contain. */
 const ARABIC_LETTER = /(?=\p{Script=Arabic})\p{L}/u;
@@ -65,7 +62,7 @@ const ARABIC_LETTER = /(?=\p{Script=Arabic})\p{L}/u;
  * as if it were the Arabic name. Digits, Latin words and punctuation may appear beside it.
  */
 export const arabicText = (min: number, max: number) =>
-  boundedText(min, max).refine((value) => ARABIC_LETTER.test(value), { message: 'must be written in Arabic letters', abort: true });
+  boundedText(min, max).check(z.refine((value) => ARABIC_LETTER.test(value), { message: 'must be written in Arabic letters', abort: true }));
 
 /**
  * The nearest text the rule accepts (for text stored before the rule, infra/ops/clean-text.ts):

@@ -3,9 +3,9 @@
  * events, and the totals kept beside it. Shapes of what is stored (LedgerEntry, TotalRow) and
  * of what the transcript answers.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 
-const Id = /* @__PURE__ */ z.string().min(1);
+const Id = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1));
 const At = /* @__PURE__ */ z.iso.datetime({ offset: true });
 
 export const Track = /* @__PURE__ */ z.enum(['general', 'skills', 'professional']);
@@ -19,7 +19,7 @@ export const LedgerEntry = /* @__PURE__ */ z.object({
   eventId: Id,
   kind: /* @__PURE__ */ z.enum(['approval', 'reversal']),
   hoursId: Id,
-  reversalId: /* @__PURE__ */ Id.optional(),
+  reversalId: /* @__PURE__ */ z.optional(Id),
   volunteerId: Id,
   orgId: Id,
   opportunityId: Id,
@@ -50,24 +50,22 @@ export const TotalRow = /* @__PURE__ */ z.object({
 });
 export type TotalRow = z.output<typeof TotalRow>;
 
-export const TranscriptQuery = /* @__PURE__ */ z
-  .object({
-    limit: /* @__PURE__ */ z.coerce.number().int().min(1).max(100).default(50),
-    cursor: /* @__PURE__ */ z.string().min(1).max(512).optional(),
-  })
-  .strict();
+export const TranscriptQuery = /* @__PURE__ */ z.strictObject({
+  limit: /* @__PURE__ */ z._default(/* @__PURE__ */ z.coerce.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100)), 50),
+  cursor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512))),
+});
 
 const Sum = { minutes: /* @__PURE__ */ z.int(), valueSar: /* @__PURE__ */ z.number() };
 
 export const TranscriptEntryView = /* @__PURE__ */ z.object({
-  id: /* @__PURE__ */ Id.describe('the id of the event that made the entry'),
+  id: /* @__PURE__ */ z.described(Id, 'the id of the event that made the entry'),
   kind: /* @__PURE__ */ z.enum(['approval', 'reversal']),
   hoursId: Id,
-  reversalId: /* @__PURE__ */ Id.optional(),
+  reversalId: /* @__PURE__ */ z.optional(Id),
   orgId: Id,
   opportunityId: Id,
   date: /* @__PURE__ */ z.iso.date(),
-  minutes: /* @__PURE__ */ z.int().describe('negative for a reversal'),
+  minutes: /* @__PURE__ */ z.described(/* @__PURE__ */ z.int(), 'negative for a reversal'),
   valueSar: /* @__PURE__ */ z.number(),
   track: Track,
   causes: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
@@ -77,26 +75,24 @@ export const TranscriptEntryView = /* @__PURE__ */ z.object({
 export const Transcript = /* @__PURE__ */ z.object({
   totalMinutes: /* @__PURE__ */ z.int(),
   totalValueSar: /* @__PURE__ */ z.number(),
-  byOrganization: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ orgId: Id, nameAr: /* @__PURE__ */ z.string().optional(), nameEn: /* @__PURE__ */ z.string().optional(), ...Sum })),
+  byOrganization: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ orgId: Id, nameAr: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), nameEn: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), ...Sum })),
   byYear: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ year: /* @__PURE__ */ z.string(), ...Sum })),
   byCause: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ cause: /* @__PURE__ */ z.string(), ...Sum })),
   byTrack: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ track: Track, ...Sum })),
-  entries: /* @__PURE__ */ z.array(TranscriptEntryView).describe('newest first'),
-  projects: /* @__PURE__ */ z
+  entries: /* @__PURE__ */ z.described(/* @__PURE__ */ z.array(TranscriptEntryView), 'newest first'),
+  projects: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z
     .array(
       /* @__PURE__ */ z.object({
         opportunityId: Id,
         titleAr: /* @__PURE__ */ z.string(),
         titleEn: /* @__PURE__ */ z.string(),
-        minutes: /* @__PURE__ */ z.int().describe("this page's minutes on the project"),
-        deliverables: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ id: Id, titleAr: /* @__PURE__ */ z.string(), titleEn: /* @__PURE__ */ z.string(), confirmedAt: /* @__PURE__ */ At.optional().describe('confirmed as done by the managers') })),
+        minutes: /* @__PURE__ */ z.described(/* @__PURE__ */ z.int(), "this page's minutes on the project"),
+        deliverables: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ id: Id, titleAr: /* @__PURE__ */ z.string(), titleEn: /* @__PURE__ */ z.string(), confirmedAt: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(At), 'confirmed as done by the managers') })),
       }),
-    )
-    .optional()
-    .describe("the projects (professional volunteering, issue 19) of this page's entries, named with their deliverables"),
-  nextCursor: /* @__PURE__ */ z.string().optional(),
+    )), "the projects (professional volunteering, issue 19) of this page's entries, named with their deliverables"),
+  nextCursor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 export type Transcript = z.output<typeof Transcript>;
 
 // The repository checks that `after` is a key of the ledger it reads.
-export const TranscriptCursor = /* @__PURE__ */ z.object({ after: /* @__PURE__ */ z.string().min(1).max(300) }).strict();
+export const TranscriptCursor = /* @__PURE__ */ z.strictObject({ after: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(300)) });

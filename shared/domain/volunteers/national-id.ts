@@ -3,7 +3,7 @@
  * digits, the last one a Luhn check digit over the other nine. Messages never echo the
  * number: it is personal data.
  */
-import * as z from 'zod';
+import * as z from '../../zod.js';
 
 /** Standard Luhn: from the right, every second digit is doubled (minus 9 when over 9). */
 export const luhnValid = (digits: string): boolean => {
@@ -38,20 +38,22 @@ export const nationalIdProblem = (value: string): string | undefined => {
 
 export const isValidNationalId = (value: string): boolean => nationalIdProblem(value) === undefined;
 
-export const NationalId = /* @__PURE__ */ z
-  .string()
-  .trim()
-  .max(32)
-  .superRefine((value, ctx) => {
-    const problem = nationalIdProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  })
+export const NationalId = /* @__PURE__ */ z.withMeta(
+  /* @__PURE__ */ z.string().check(
+    /* @__PURE__ */ z.trim(),
+    /* @__PURE__ */ z.maxLength(32),
+    /* @__PURE__ */ z.superRefine((value, ctx) => {
+      const problem = nationalIdProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  ),
   // The pattern documents the shape for clients (OpenAPI); the check above is what enforces it, with one message.
-  .meta({
+  {
     description: 'Saudi national ID (starts with 1) or iqama (starts with 2): 10 digits with a Luhn check digit',
     pattern: '^[12][0-9]{9}$',
     examples: ['1234567897'],
-  });
+  },
+);
 
 /**
  * `1234567890` → `******7890`: the last four digits only, enough for the holder to recognise
