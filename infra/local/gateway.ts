@@ -109,8 +109,17 @@ const malformedPath = (path: string): boolean => {
   }
 };
 
-const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> =>
-  new Promise((resolvePromise, reject) => {
+const NO_BODY = Buffer.alloc(0);
+
+const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> | Buffer => {
+  // Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body (most GETs):
+  // nothing to wait for.
+  const length = req.headers['content-length'];
+  if ((length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined) {
+    req.resume();
+    return NO_BODY;
+  }
+  return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -120,6 +129,7 @@ const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
     req.on('end', () => resolvePromise(size > limit ? 'too-large' : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+};
 
 const isText = (contentType: string | undefined): boolean =>
   !contentType || /^(text\/|application\/(.+\+)?(json|xml|x-www-form-urlencoded)|application\/javascript)/i.test(contentType);
@@ -155,6 +165,10 @@ const toResponse = (result: APIGatewayProxyResultV2): LocalResponse => {
 
 export const createGateway = (options: GatewayOptions) => {
   const compiled = options.operations.map(compile).sort((a, b) => b.specificity - a.specificity);
+  // A path without parameters is found by one lookup (it is the most specific match of its
+  // length); only the others are tried in order of specificity.
+  const exact = new Map(compiled.filter((c) => c.names.length === 0).map((c) => [`${c.route.method} ${c.route.path}`, c.route]));
+  const parameterised = compiled.filter((c) => c.names.length > 0);
   const handlers = new Map<string, Promise<LambdaHandler>>();
   const maxPayload = options.maxPayloadBytes ?? 10 * 1024 * 1024;
 
@@ -171,7 +185,9 @@ export const createGateway = (options: GatewayOptions) => {
   };
 
   const match = (method: string, path: string) => {
-    for (const candidate of compiled) {
+    const route = exact.get(`${method} ${path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path}`);
+    if (route) return { route, params: {} };
+    for (const candidate of parameterised) {
       if (candidate.route.method !== method) continue;
       const found = candidate.pattern.exec(path);
       if (found) {
@@ -249,7 +265,8 @@ export const createGateway = (options: GatewayOptions) => {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const body = await readBody(req, maxPayload);
+    const read = readBody(req, maxPayload);
+    const body = read === NO_BODY ? NO_BODY : await read;
     if (body === 'too-large') return send(res, jsonMessage(413, 'Request Entity Too Large'));
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {

@@ -3,7 +3,7 @@
  * repository) against a raw `GetItem` of the same item on the same DynamoDB Local, both
  * sequential on kept-alive connections. Runs its own in-memory platform on free ports.
  */
-import { Agent } from 'node:http';
+import { Agent, createServer } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { loadNote, freePort, median, percentile, round, timeMs, verdict, type Benchmark, httpClient, stopPlatform } from './lib.js';
@@ -67,15 +67,42 @@ const benchmark: Benchmark = {
         if (!Item) throw new Error(`GetItem found no item at ${JSON.stringify(key)}`);
       };
 
+      // The floor of the second hop: the same GetItem behind a bare node:http server in this
+      // process, called like the gateway (same client, headers and kept-alive connection).
+      const bare = createServer((req, res) => {
+        req.resume();
+        req.on('end', () => {
+          client.send(new GetCommand({ TableName: platform.tableName, Key: key })).then(
+            ({ Item }) => {
+              res.writeHead(200, { 'content-type': 'application/json' });
+              res.end(JSON.stringify(Item));
+            },
+            () => {
+              res.writeHead(500);
+              res.end();
+            },
+          );
+        });
+      });
+      await new Promise<void>((resolveListen) => bare.listen(0, '127.0.0.1', resolveListen));
+      const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}/v1/volunteers/me`;
+      const getBare = async () => {
+        const response = await call(bareUrl, 'GET', headers);
+        if (response.status !== 200) throw new Error(`the bare server answered ${response.status}`);
+      };
+
       for (let i = 0; i < WARMUP; i++) {
         await getMe();
+        await getBare();
         await getItem();
       }
       log(`${WARMUP} warm-up + ${PER_ROUND * ROUNDS} measured calls each, ${ROUNDS} alternating rounds`);
       const api_: number[] = [];
+      const hop: number[] = [];
       const raw: number[] = [];
       for (let r = 0; r < ROUNDS; r++) {
         for (let i = 0; i < PER_ROUND; i++) api_.push(await timeMs(getMe));
+        for (let i = 0; i < PER_ROUND; i++) hop.push(await timeMs(getBare));
         for (let i = 0; i < PER_ROUND; i++) raw.push(await timeMs(getItem));
       }
       // Where the extra goes: CPU of this process per call (client, gateway and handler share it;
@@ -106,8 +133,10 @@ const benchmark: Benchmark = {
         "the handler's repository read (document client + record validation)": await cpuPerCall(() => repo.get(sub)),
         'the handler invoked directly (stack + read + answer)': await cpuPerCall(() => handler(event(), { awsRequestId: 'bench' })),
         'JWT verification, a token seen before (cached)': await cpuPerCall(() => verifyJwt(token, jwtSettings, platform.issuer.keys)),
+        'the raw GetItem behind a bare node:http server (the second hop alone)': await cpuPerCall(getBare),
         'GET through the gateway (HTTP client + server, JWT, handler)': await cpuPerCall(getMe),
       };
+      bare.close();
       const ratioP50 = median(api_) / median(raw);
       const ratioP99 = percentile(api_, 99) / percentile(raw, 99);
       return {
@@ -122,11 +151,21 @@ const benchmark: Benchmark = {
             goal: `≤ ${GOAL_RATIO}× p50`,
             result: verdict(ratioP50 <= GOAL_RATIO),
           },
+          {
+            call: 'floor: the same GetItem behind a bare node:http server',
+            'p50 ms': round(median(hop)),
+            'p99 ms': round(percentile(hop, 99)),
+            'ratio p50': round(median(hop) / median(raw)),
+            'ratio p99': round(percentile(hop, 99) / percentile(raw, 99)),
+            goal: '(the hop alone)',
+            result: '—',
+          },
           ...Object.entries(layers).map(([layer, ms]) => ({ call: `CPU of this process per call: ${layer}`, 'p50 ms': round(ms, 3), 'ratio p50': round(ms / layers['raw GetItem']), goal: '(where it goes)', result: '—' })),
         ],
         notes: [
         loadNote(),
-          'the CPU rows isolate each layer (this process only; DynamoDB Local runs in its own): the gap between the handler invoked directly and the GET through the gateway is the second HTTP hop (client and server) plus the gateway, which the raw GetItem does not make',
+          'floor: what the second HTTP hop costs with no code of ours (a bare node:http server in this process doing the same GetItem); the gap between it and the GET is the gateway, the JWT check, the handler stack and the record validation',
+          'the CPU rows isolate each layer (this process only, every thread; DynamoDB Local runs in its own)',
           `${PER_ROUND * ROUNDS} sequential calls each after ${WARMUP} warm-up; DynamoDB Local in memory; client, gateway and handler share one Node process (${process.version}); the GET includes HTTP, JWT verification by the gateway, the handler stack and the same GetItem`,
         ],
       };

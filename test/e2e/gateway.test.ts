@@ -14,6 +14,17 @@ describe('local gateway', () => {
     expect(response.body).toEqual({ status: 'ok' });
   });
 
+  it('routes a path without parameters before a parameterised route of the same shape, with or without a trailing slash', async () => {
+    const token = await platform.token({ sub: 'routing-probe', groups: ['volunteer'] });
+    // GET /v1/volunteers/me/ratings (volunteers) vs GET /v1/volunteers/{volunteerId}/ratings (org managers: 403 here).
+    for (const path of ['/v1/volunteers/me/ratings', '/v1/volunteers/me/ratings/']) {
+      const response = await platform.request('GET', path, { token });
+      expect(response.status, path).toBe(200);
+      expect(response.body).toMatchObject({ volunteerId: 'routing-probe', count: 0 });
+    }
+    expect((await platform.request('GET', '/v1/volunteers/someone-else/ratings', { token })).status).toBe(403);
+  });
+
   it('answers an unknown route with 404 like API Gateway', async () => {
     const response = await platform.request('GET', '/v1/nothing-here');
     expect(response.status).toBe(404);

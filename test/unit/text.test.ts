@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedText } from '../../shared/domain/reference/text.js';
+import { boundedText, unsafeTextReason } from '../../shared/domain/reference/text.js';
 
 const Name = boundedText(1, 100);
 const messageOf = (value: string) => Name.safeParse(value).error?.issues[0]?.message;
@@ -40,5 +40,29 @@ describe('boundedText', () => {
 
   it.each(['a\tb', 'a\nb', 'a\u0000b', 'a\u0085b', 'a\u2028b', 'a\u2029b'])('refuses the control character in %j', (value) => {
     expect(messageOf(value)).toMatch(/^must not contain control characters/);
+  });
+});
+
+describe('unsafeTextReason', () => {
+  // The rules character by character (what the module documents), for one code point between two
+  // ASCII letters; the module answers clean text from a single regex pass, which must agree.
+  const expected = (char: string): RegExp | undefined =>
+    /\p{Cs}/u.test(char) ? /lone surrogate/
+    : /[\p{Cc}\u2028\u2029]/u.test(char) ? /control characters/
+    : /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u.test(char) ? /bidirectional controls/
+    : /[\u200C\u200D]/u.test(char) ? /zero-width joiner/
+    : /\p{Cf}/u.test(char) ? /invisible formatting characters/
+    : undefined;
+
+  it('decides every BMP character, and the astral format characters, as the character rules do', () => {
+    const astral = [0x1d173, 0x1d17a, 0x110bd, 0xe0001, 0xe0020, 0xe007f, 0x1f469, 0x20000, 0x10ffff];
+    const disagreements: string[] = [];
+    for (const cp of [...Array.from({ length: 0x10000 }, (_, i) => i), ...astral]) {
+      const char = String.fromCodePoint(cp);
+      const reason = unsafeTextReason(`a${char}b`);
+      const rule = expected(char);
+      if (rule ? !rule.test(reason ?? '') : reason !== undefined) disagreements.push(`U+${cp.toString(16)}: ${reason ?? 'clean'}`);
+    }
+    expect(disagreements).toEqual([]);
   });
 });
