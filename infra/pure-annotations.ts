@@ -73,3 +73,63 @@ export const bundledSources = (cwd: string = process.cwd()): string[] =>
   execFileSync('git', ['ls-files', 'shared', 'functions', 'events'], { cwd, encoding: 'utf8' })
     .split('\n')
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
+
+/**
+ * The annotation is not enough when evaluating the arguments may have a side effect: esbuild keeps
+ * a pure call whose arguments hold a spread (`{ ...Fields }`), a property access (`field.remote`,
+ * `Bounds.min`), a template with substitutions (`` `at most ${MAX}` ``) or an operator. Classic
+ * zod chains held many of those in the callee (`z.object({ ...F }).strict()`), which esbuild
+ * ignores; `zod/mini`'s functions take them as arguments. Such a schema is built inside a pure
+ * arrow called at once, `/* @__PURE__ *\/ (() => z.strictObject({ ...F }))()`, which esbuild drops.
+ */
+const constant = (node: ts.Node): boolean =>
+  ts.isNumericLiteral(node) || ts.isStringLiteral(node) || (ts.isParenthesizedExpression(node) && constant(node.expression)) || (ts.isBinaryExpression(node) && constant(node.left) && constant(node.right));
+
+const sideEffectFree = (node: ts.Node): boolean => {
+  if (ts.isIdentifier(node) || ts.isLiteralExpression(node) || ts.isNoSubstitutionTemplateLiteral(node)) return true;
+  if ([ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword].includes(node.kind)) return true;
+  if (ts.isFunctionLike(node) || ts.isClassLike(node)) return true;
+  if (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand)) return true;
+  // Literals only (`24 * 60`): minified, esbuild folds them.
+  if (ts.isBinaryExpression(node)) return constant(node.left) && constant(node.right);
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node)) return sideEffectFree(node.expression);
+  if (ts.isArrayLiteralExpression(node)) return node.elements.every(sideEffectFree);
+  if (ts.isObjectLiteralExpression(node)) {
+    return node.properties.every((p) =>
+      ts.isPropertyAssignment(p) ? !ts.isComputedPropertyName(p.name) && sideEffectFree(p.initializer) : !ts.isSpreadAssignment(p) && !(p.name && ts.isComputedPropertyName(p.name)),
+    );
+  }
+  // The callee of a pure call is not evaluated for side effects; its arguments are.
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) return (node.arguments ?? []).every(sideEffectFree);
+  return false;
+};
+
+/** Module-level schema consts (initializers that use `z.` or a `.shape`) that esbuild cannot drop. */
+const undroppableSchemas = (file: string, text: string): { source: ts.SourceFile; declarations: ts.VariableDeclaration[] } => {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const declarations = source.statements
+    .filter((statement): statement is ts.VariableStatement => ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0)
+    .flatMap((statement) => [...statement.declarationList.declarations])
+    .filter((d) => d.initializer && !(ts.isIdentifier(d.name) && d.name.text === 'handler') && /\bz\.|\.shape\b/.test(d.initializer.getText(source)) && !sideEffectFree(d.initializer));
+  return { source, declarations };
+};
+
+export const undroppableSchemaGaps = (file: string, text: string): Gap[] => {
+  const { source, declarations } = undroppableSchemas(file, text);
+  return declarations.map((d) => ({ line: source.getLineAndCharacterOfPosition(d.getStart(source)).line + 1, text: d.name.getText(source) }));
+};
+
+/** Wraps each undroppable schema const in `/* @__PURE__ *\/ (() => …)()` (idempotent). */
+export const wrapUndroppable = (file: string, text: string): { text: string; added: number } => {
+  const { source, declarations } = undroppableSchemas(file, text);
+  let out = text;
+  for (const init of declarations.map((d) => d.initializer!).sort((a, b) => b.pos - a.pos)) {
+    const start = init.getStart(source);
+    const lead = out.slice(init.pos, start).includes(MARK) ? '' : `${MARK} `;
+    const body = out.slice(start, init.end);
+    // A template literal may span lines: its text is kept as it is.
+    const wrapped = body.includes('`') ? ` ${body}` : `\n  ${body.replace(/\n/g, '\n  ')}`;
+    out = `${out.slice(0, start)}${lead}(() =>${wrapped})()${out.slice(init.end)}`;
+  }
+  return { text: out, added: declarations.length };
+};

@@ -1,12 +1,13 @@
 /**
  * `npm run annotate:pure`: puts `/* @__PURE__ *\/` in front of every call in module-level `const`
  * initializers of shared/, functions/ and events/ (infra/pure-annotations.ts says why), so that
- * esbuild drops the schemas and definitions a function does not use.
+ * esbuild drops the schemas and definitions a function does not use, and builds a schema whose
+ * arguments esbuild must evaluate (a spread, a property access, a template) in a pure arrow.
  * `npm run annotate:pure -- --check` lists the gaps and exits 1 (test/unit/pure-annotations.test.ts
  * checks the same).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { annotatePure, bundledSources, pureAnnotationGaps } from '../infra/pure-annotations.js';
+import { annotatePure, bundledSources, pureAnnotationGaps, undroppableSchemaGaps, wrapUndroppable } from '../infra/pure-annotations.js';
 
 const files = bundledSources();
 
@@ -15,6 +16,10 @@ if (process.argv.includes('--check')) {
   for (const file of files) {
     for (const gap of pureAnnotationGaps(file, readFileSync(file, 'utf8'))) {
       console.error(`${file}:${gap.line}: ${gap.text}`);
+      gaps += 1;
+    }
+    for (const gap of undroppableSchemaGaps(file, readFileSync(file, 'utf8'))) {
+      console.error(`${file}:${gap.line}: ${gap.text} cannot be dropped (an argument esbuild must evaluate): build it in a pure arrow`);
       gaps += 1;
     }
   }
@@ -26,9 +31,11 @@ if (process.argv.includes('--check')) {
 } else {
   let added = 0;
   for (const file of files) {
-    const result = annotatePure(file, readFileSync(file, 'utf8'));
-    if (result.added > 0) writeFileSync(file, result.text);
-    added += result.added;
+    const original = readFileSync(file, 'utf8');
+    const wrapped = wrapUndroppable(file, original);
+    const result = annotatePure(file, wrapped.text);
+    if (result.text !== original) writeFileSync(file, result.text);
+    added += result.added + wrapped.added;
   }
   console.log(`${added} annotations added in ${files.length} files`);
 }

@@ -107,7 +107,8 @@ const MAX_ROUNDS = 5;
 /** Items read by one Query at most (DynamoDB also stops at 1 MB). */
 const MAX_READ = 1000;
 
-const summaryFields = /* @__PURE__ */ Object.keys(OpportunitySummary.shape) as (keyof OpportunitySummary)[];
+const summaryFields = /* @__PURE__ */ (() =>
+  Object.keys(OpportunitySummary.shape) as (keyof OpportunitySummary)[])();
 const toSummary = (item: Item): OpportunitySummary =>
   Object.fromEntries(summaryFields.filter((field) => item[field] !== undefined).map((field) => [field, item[field]])) as OpportunitySummary;
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { esbuildOptions } from '../../infra/constructs/bundling.js';
-import { annotatePure, bundledSources, pureAnnotationGaps } from '../../infra/pure-annotations.js';
+import { annotatePure, bundledSources, pureAnnotationGaps, undroppableSchemaGaps, wrapUndroppable } from '../../infra/pure-annotations.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -58,5 +58,43 @@ describe('module-level calls are annotated pure', () => {
     const output = result.outputFiles[0]!.text;
     expect(output).toContain('USED-MARK');
     expect(output).not.toContain('UNUSED-MARK');
+  });
+
+  it('no module-level schema has an argument esbuild must evaluate (spread, property access, template); `npm run annotate:pure` wraps one in a pure arrow', () => {
+    const files = bundledSources(root);
+    const gaps = files.flatMap((file) => undroppableSchemaGaps(file, readFileSync(`${root}/${file}`, 'utf8')).map((gap) => `${file}:${gap.line} ${gap.text}`));
+    expect(gaps).toEqual([]);
+  });
+
+  it('esbuild keeps an annotated schema whose arguments hold a spread, a property access or a template, and drops it wrapped in a pure arrow', async () => {
+    const source = [
+      "import * as z from 'zod/mini';",
+      'const Fields = { a: z.string() };',
+      'const Bounds = { max: 5 };',
+      "export const Spread = z.strictObject({ ...Fields, b: z.describe('SPREAD-MARK') });",
+      "export const Access = z.array(z.string()).check(z.maxLength(Bounds.max, 'ACCESS-MARK'));",
+      'export const Template = z.string().check(z.maxLength(5, `TEMPLATE-MARK ${Bounds}`));',
+      "export const Fine = z.strictObject({ a: z.string().check(z.maxLength(24 * 60, 'FINE-MARK')) });",
+      'export const Used = z.string();',
+    ].join('\n');
+    expect(undroppableSchemaGaps('s.ts', source).map((gap) => gap.text)).toEqual(['Spread', 'Access', 'Template']);
+    const bundle = async (contents: string) => {
+      const result = await build({
+        ...esbuildOptions('entry.ts', 'out.mjs'),
+        entryPoints: undefined,
+        outfile: undefined,
+        write: false,
+        absWorkingDir: root,
+        stdin: { contents: "import { Used } from './schemas.ts'; export const handler = (e: unknown) => Used.parse(e);", loader: 'ts', resolveDir: root, sourcefile: 'entry.ts' },
+        plugins: [{ name: 'virtual', setup: (b) => { b.onResolve({ filter: /^\.\/schemas\.ts$/ }, () => ({ path: 'schemas.ts', namespace: 'virtual' })); b.onLoad({ filter: /.*/, namespace: 'virtual' }, () => ({ contents, loader: 'ts', resolveDir: root })); } }],
+      });
+      return ['SPREAD', 'ACCESS', 'TEMPLATE', 'FINE'].filter((mark) => result.outputFiles[0]!.text.includes(`${mark}-MARK`));
+    };
+    expect(await bundle(annotatePure('s.ts', source).text)).toEqual(['SPREAD', 'ACCESS', 'TEMPLATE']);
+    const wrapped = wrapUndroppable('s.ts', source);
+    expect(wrapped.added).toBe(3);
+    expect(undroppableSchemaGaps('s.ts', wrapped.text)).toEqual([]);
+    expect(wrapUndroppable('s.ts', wrapped.text).added).toBe(0);
+    expect(await bundle(annotatePure('s.ts', wrapped.text).text)).toEqual([]);
   });
 });

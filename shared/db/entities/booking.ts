@@ -27,7 +27,7 @@ const seatFields = {
     project: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 };
 
-export const booking = /* @__PURE__ */ defineEntity({
+export const booking = /* @__PURE__ */ (() => defineEntity({
   name: 'Booking',
   schema: /* @__PURE__ */ z.object(seatFields),
   keys: {
@@ -84,7 +84,7 @@ export const booking = /* @__PURE__ */ defineEntity({
     },
     { pattern: "a volunteer's approved shifts (calendar feed)", key: 'PK = VOL#<sub> AND begins_with(SK, BOOKING#)', index: 'table', operation: 'Query' },
   ],
-});
+}))();
 
 const CANCELLED = 'CANCELLEDSEAT#';
 
@@ -95,7 +95,7 @@ const CANCELLED = 'CANCELLEDSEAT#';
  * the volunteer's calendar feed as STATUS:CANCELLED with its UID, so a subscribed calendar
  * removes the entry instead of keeping a confirmed one.
  */
-export const cancelledSeat = /* @__PURE__ */ defineEntity({
+export const cancelledSeat = /* @__PURE__ */ (() => defineEntity({
   name: 'CancelledSeat',
   schema: /* @__PURE__ */ z.object({ ...seatFields, cancelledAt: /* @__PURE__ */ z.string() }),
   keys: {
@@ -107,7 +107,7 @@ export const cancelledSeat = /* @__PURE__ */ defineEntity({
   accessPatterns: [
     { pattern: "a volunteer's seats cancelled by a closed opportunity (calendar feed)", key: 'PK = VOL#<sub> AND SK BETWEEN CANCELLEDSEAT#<since> AND CANCELLEDSEAT#~', index: 'table', operation: 'Query' },
   ],
-});
+}))();
 
 /** The version and longest duration of a volunteer's bookings (the overlap guard). */
 export const bookingsVersion = /* @__PURE__ */ defineEntity({

@@ -27,10 +27,10 @@ export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'exp
 /** Statuses that hold the volunteer–shift marker (the volunteer cannot apply to that shift again). */
 export const isTerminal = (status: ApplicationStatus): boolean => TERMINAL_STATUSES.includes(status);
 
-export const SubmitApplication = /* @__PURE__ */ z.strictObject({
+export const SubmitApplication = /* @__PURE__ */ (() => z.strictObject({
     shiftId: /* @__PURE__ */ z.described(Ulid, 'one of the opportunity’s shifts'),
     motivation: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ boundedText(1, MAX_MOTIVATION_LENGTH)), `why you want to help (at most ${MAX_MOTIVATION_LENGTH} characters)`),
-  });
+  }))();
 export type SubmitApplication = z.output<typeof SubmitApplication>;
 
 export const ApplicationDecision = /* @__PURE__ */ z.described(/* @__PURE__ */ decisionRequest('required when rejecting; the volunteer is told'), 'the manager decision; `reason` is required for `reject`');

@@ -30,9 +30,11 @@ export const RevokeCertificate = /* @__PURE__ */ z.strictObject({ reason: /* @__
 
 const Names = { nameAr: /* @__PURE__ */ z.string(), nameEn: /* @__PURE__ */ z.string() };
 
-export const CertificateOrganization = /* @__PURE__ */ z.object({ orgId: Id, ...Names, minutes: /* @__PURE__ */ z.int() });
+export const CertificateOrganization = /* @__PURE__ */ (() =>
+  z.object({ orgId: Id, ...Names, minutes: /* @__PURE__ */ z.int() }))();
 /** A project the hours were given to (issue 19), named with the deliverables its managers confirmed. */
-export const CertificateProject = /* @__PURE__ */ z.object({ opportunityId: Id, ...Names, minutes: /* @__PURE__ */ z.int(), deliverables: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object(Names)) });
+export const CertificateProject = /* @__PURE__ */ (() =>
+  z.object({ opportunityId: Id, ...Names, minutes: /* @__PURE__ */ z.int(), deliverables: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object(Names)) }))();
 
 export const CertificateRecord = /* @__PURE__ */ z.object({
   id: Id,
@@ -81,23 +83,24 @@ export const IssuedCertificate = /* @__PURE__ */ z.object({
 export const MyCertificates = /* @__PURE__ */ z.object({ items: /* @__PURE__ */ z.described(/* @__PURE__ */ z.array(IssuedCertificate), 'newest first') });
 
 /** What anyone may see of a certificate: the holder's name and nothing else personal. */
-export const Verification = /* @__PURE__ */ z.object({
-  valid: /* @__PURE__ */ z.boolean(),
-  status: /* @__PURE__ */ z.enum(['valid', 'revoked']),
-  holder: /* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'in Arabic'), ...Names }),
-  issuer: /* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'in Arabic'), ...Names }),
-  kind: /* @__PURE__ */ z.enum(['organization', 'national']),
-  organizations: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ ...Names, minutes: /* @__PURE__ */ z.int() })),
-  projects: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ ...Names, minutes: /* @__PURE__ */ z.int(), deliverables: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object(Names)) }))), 'projects (professional volunteering) with their confirmed deliverables'),
-  minutes: /* @__PURE__ */ z.int(),
-  from: Day,
-  to: Day,
-  issuedAt: At,
-  revokedAt: /* @__PURE__ */ z.optional(At),
-  revocationReason: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), "e.g. \"withdrawn at the holder's request\" (the holder's name is then gone too)"),
-  code: CertificateCode,
-  verifyUrl: /* @__PURE__ */ z.url(),
-});
+export const Verification = /* @__PURE__ */ (() =>
+  z.object({
+    valid: /* @__PURE__ */ z.boolean(),
+    status: /* @__PURE__ */ z.enum(['valid', 'revoked']),
+    holder: /* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'in Arabic'), ...Names }),
+    issuer: /* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'in Arabic'), ...Names }),
+    kind: /* @__PURE__ */ z.enum(['organization', 'national']),
+    organizations: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ ...Names, minutes: /* @__PURE__ */ z.int() })),
+    projects: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ ...Names, minutes: /* @__PURE__ */ z.int(), deliverables: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object(Names)) }))), 'projects (professional volunteering) with their confirmed deliverables'),
+    minutes: /* @__PURE__ */ z.int(),
+    from: Day,
+    to: Day,
+    issuedAt: At,
+    revokedAt: /* @__PURE__ */ z.optional(At),
+    revocationReason: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), "e.g. \"withdrawn at the holder's request\" (the holder's name is then gone too)"),
+    code: CertificateCode,
+    verifyUrl: /* @__PURE__ */ z.url(),
+  }))();
 export type Verification = z.output<typeof Verification>;
 
 export const RevokedCertificate = /* @__PURE__ */ z.object({ id: Id, status: /* @__PURE__ */ z.literal('revoked'), revokedAt: At });

@@ -102,12 +102,12 @@ export const EvaluationResult = /* @__PURE__ */ z.withMeta(/* @__PURE__ */ z
   }), { id: 'EvaluationResult' });
 export type EvaluationResult = z.output<typeof EvaluationResult>;
 
-export const OrganizationRatingView = /* @__PURE__ */ z.withMeta(/* @__PURE__ */ z
+export const OrganizationRatingView = /* @__PURE__ */ (() => z.withMeta(/* @__PURE__ */ z
   .object({
     orgId: /* @__PURE__ */ z.string(),
     count: /* @__PURE__ */ z.int(),
     average: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.number()), `published once there are at least ${ANONYMITY_THRESHOLD} ratings`),
-  }), { id: 'OrganizationRating' });
+  }), { id: 'OrganizationRating' }))();
 export type OrganizationRatingView = z.output<typeof OrganizationRatingView>;
 
 export const VolunteerRatingView = /* @__PURE__ */ z.withMeta(/* @__PURE__ */ z
@@ -121,7 +121,7 @@ export const VolunteerRatingView = /* @__PURE__ */ z.withMeta(/* @__PURE__ */ z
   }), { id: 'VolunteerRating' });
 export type VolunteerRatingView = z.output<typeof VolunteerRatingView>;
 
-export const ShiftFeedbackView = /* @__PURE__ */ z.withMeta(/* @__PURE__ */ z
+export const ShiftFeedbackView = /* @__PURE__ */ (() => z.withMeta(/* @__PURE__ */ z
   .object({
     shiftId: /* @__PURE__ */ z.string(),
     attended: /* @__PURE__ */ z.int(),
@@ -134,7 +134,7 @@ export const ShiftFeedbackView = /* @__PURE__ */ z.withMeta(/* @__PURE__ */ z
     volunteers: /* @__PURE__ */ z.array(
       /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), punctuality: /* @__PURE__ */ z.int(), skill: /* @__PURE__ */ z.int(), conduct: /* @__PURE__ */ z.int(), note: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), by: /* @__PURE__ */ z.string(), updatedAt: Timestamp }),
     ),
-  }), { id: 'ShiftFeedback' });
+  }), { id: 'ShiftFeedback' }))();
 export type ShiftFeedbackView = z.output<typeof ShiftFeedbackView>;
 
 export const VolunteerPath = /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(128)) });

@@ -65,18 +65,20 @@ const Figures = {
   retention: /* @__PURE__ */ z.described(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.number()), "share of the last full quarter pair's first-quarter actives active again in the next quarter"),
 };
 
-export const NationalGroup = /* @__PURE__ */ z.object({ region: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), month: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), ...Figures });
+export const NationalGroup = /* @__PURE__ */ (() =>
+  z.object({ region: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), month: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), ...Figures }))();
 
-export const NationalStats = /* @__PURE__ */ z.object({
-  from: /* @__PURE__ */ z.string(),
-  to: /* @__PURE__ */ z.string(),
-  ...Figures,
-  retentionQuarters: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.object({ quarter: /* @__PURE__ */ z.string(), nextQuarter: /* @__PURE__ */ z.string() })),
-  organizationsWithCertifiedManager: /* @__PURE__ */ z.described(/* @__PURE__ */ z.number(), 'organisations with a volunteer manager holding a valid certification at the end of the range (from OrganizationCertifiedManagerChanged)'),
-  targets: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.object({ volunteers: /* @__PURE__ */ z.number(), organizations: /* @__PURE__ */ z.number(), effectiveFrom: /* @__PURE__ */ z.string() })),
-  progress: /* @__PURE__ */ z.described(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.object({ volunteers: /* @__PURE__ */ z.number(), organizations: /* @__PURE__ */ z.number() })), 'active volunteers and organisations as a share of the targets'),
-  groups: /* @__PURE__ */ z.array(NationalGroup),
-});
+export const NationalStats = /* @__PURE__ */ (() =>
+  z.object({
+    from: /* @__PURE__ */ z.string(),
+    to: /* @__PURE__ */ z.string(),
+    ...Figures,
+    retentionQuarters: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.object({ quarter: /* @__PURE__ */ z.string(), nextQuarter: /* @__PURE__ */ z.string() })),
+    organizationsWithCertifiedManager: /* @__PURE__ */ z.described(/* @__PURE__ */ z.number(), 'organisations with a volunteer manager holding a valid certification at the end of the range (from OrganizationCertifiedManagerChanged)'),
+    targets: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.object({ volunteers: /* @__PURE__ */ z.number(), organizations: /* @__PURE__ */ z.number(), effectiveFrom: /* @__PURE__ */ z.string() })),
+    progress: /* @__PURE__ */ z.described(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.object({ volunteers: /* @__PURE__ */ z.number(), organizations: /* @__PURE__ */ z.number() })), 'active volunteers and organisations as a share of the targets'),
+    groups: /* @__PURE__ */ z.array(NationalGroup),
+  }))();
 export type NationalStats = z.output<typeof NationalStats>;
 export type NationalGroup = z.output<typeof NationalGroup>;
 

@@ -29,7 +29,7 @@ export const Instant = /* @__PURE__ */ z.pipe(/* @__PURE__ */ z.iso.datetime({ o
 /** Roughly the bounding box of Saudi Arabia (WGS84). */
 export { GeoPoint };
 
-export const ShiftInput = /* @__PURE__ */ z.strictObject({
+export const ShiftInput = /* @__PURE__ */ (() => z.strictObject({
     start: Instant,
     end: Instant,
     capacity: /* @__PURE__ */ z.described(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(MAX_CAPACITY)), `seats, 1–${MAX_CAPACITY}`),
@@ -37,7 +37,7 @@ export const ShiftInput = /* @__PURE__ */ z.strictObject({
   .check(/* @__PURE__ */ z.refine((shift) => shift.end > shift.start, { path: ['end'], message: 'must be after start' }), /* @__PURE__ */ z.refine((shift) => Date.parse(shift.end) - Date.parse(shift.start) <= MAX_SHIFT_HOURS * 3_600_000, {
     path: ['end'],
     message: `must be at most ${MAX_SHIFT_HOURS} hours after start`,
-  }));
+  })))();
 
 /** Two shifts with the same start and end are one shift typed twice: refused, naming the second. */
 function noIdenticalShifts(shifts: readonly { start: string; end: string }[], ctx: z.core.$RefinementCtx): void {
@@ -57,14 +57,14 @@ export const TrainingModuleId = /* @__PURE__ */ z.string().check(/* @__PURE__ */
 export const MAX_DELIVERABLES = 20;
 export const MAX_PROJECT_DAYS = 366;
 export const DeliverableInput = /* @__PURE__ */ z.strictObject({ titleAr: /* @__PURE__ */ boundedText(3, 200), titleEn: /* @__PURE__ */ boundedText(3, 200) });
-export const ProjectInput = /* @__PURE__ */ z.strictObject({
+export const ProjectInput = /* @__PURE__ */ (() => z.strictObject({
   start: /* @__PURE__ */ z.described(Instant, 'the period starts (the project is one period, never shifts)'),
   end: Instant,
   estimatedHours: /* @__PURE__ */ z.described(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(2_000)), 'estimated effort per volunteer, in hours'),
   seats: /* @__PURE__ */ z.described(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(MAX_CAPACITY)), 'volunteers the project takes'),
   deliverables: /* @__PURE__ */ z.described(/* @__PURE__ */ z.array(DeliverableInput).check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(MAX_DELIVERABLES)), 'what is to be delivered, in both languages; managers confirm each when done'),
 })
-  .check(/* @__PURE__ */ z.refine((p) => p.end > p.start, { path: ['end'], message: 'must be after start' }), /* @__PURE__ */ z.refine((p) => Date.parse(p.end) - Date.parse(p.start) <= MAX_PROJECT_DAYS * 86_400_000, { path: ['end'], message: `must be at most ${MAX_PROJECT_DAYS} days after start` }));
+  .check(/* @__PURE__ */ z.refine((p) => p.end > p.start, { path: ['end'], message: 'must be after start' }), /* @__PURE__ */ z.refine((p) => Date.parse(p.end) - Date.parse(p.start) <= MAX_PROJECT_DAYS * 86_400_000, { path: ['end'], message: `must be at most ${MAX_PROJECT_DAYS} days after start` })))();
 export type ProjectInput = z.output<typeof ProjectInput>;
 
 /** What an opportunity stores about its project: the effort and the deliverables with their ids (the period is its one shift). */
@@ -94,7 +94,8 @@ const OpportunityFields = /* @__PURE__ */ z.strictObject({
   requiresApproval: /* @__PURE__ */ z.described(/* @__PURE__ */ z.boolean(), 'true: a manager approves each application; false: eligible volunteers get a seat at once'),
   trainingModules: /* @__PURE__ */ z.array(TrainingModuleId).check(/* @__PURE__ */ z.maxLength(MAX_TRAINING_MODULES), /* @__PURE__ */ z.superRefine(/* @__PURE__ */ uniqueItems('training module'))),
 });
-const field = OpportunityFields.shape;
+const field = /* @__PURE__ */ (() =>
+  OpportunityFields.shape)();
 
 const CreateOpportunityFields = /* @__PURE__ */ (() =>
   z.strict(z.extend(OpportunityFields, {
@@ -210,7 +211,7 @@ export type SearchPage = z.infer<typeof SearchPage>;
 export const OpportunityPath = /* @__PURE__ */ z.object({ id: Ulid });
 
 /** One shift of an edit: `id` keeps (and changes) an existing shift; without it a new shift is added. */
-export const ShiftEdit = /* @__PURE__ */ z.strictObject({
+export const ShiftEdit = /* @__PURE__ */ (() => z.strictObject({
     id: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(Ulid), 'an existing shift of this opportunity; omit for a new shift'),
     start: Instant,
     end: Instant,
@@ -219,7 +220,7 @@ export const ShiftEdit = /* @__PURE__ */ z.strictObject({
   .check(/* @__PURE__ */ z.refine((shift) => shift.end > shift.start, { path: ['end'], message: 'must be after start' }), /* @__PURE__ */ z.refine((shift) => Date.parse(shift.end) - Date.parse(shift.start) <= MAX_SHIFT_HOURS * 3_600_000, {
     path: ['end'],
     message: `must be at most ${MAX_SHIFT_HOURS} hours after start`,
-  }));
+  })))();
 export type ShiftEdit = z.output<typeof ShiftEdit>;
 
 /**

@@ -10,7 +10,8 @@ import { professions } from './professions.js';
 import { skills } from './skills.js';
 
 const Label = { nameAr: /* @__PURE__ */ z.string(), nameEn: /* @__PURE__ */ z.string() };
-const Entry = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), ...Label });
+const Entry = /* @__PURE__ */ (() =>
+  z.object({ id: /* @__PURE__ */ z.string(), ...Label }))();
 
 export const tracks = {
   general: { nameAr: 'تطوع عام', nameEn: 'General volunteering' },

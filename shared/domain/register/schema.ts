@@ -72,26 +72,27 @@ export const TranscriptEntryView = /* @__PURE__ */ z.object({
   at: At,
 });
 
-export const Transcript = /* @__PURE__ */ z.object({
-  totalMinutes: /* @__PURE__ */ z.int(),
-  totalValueSar: /* @__PURE__ */ z.number(),
-  byOrganization: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ orgId: Id, nameAr: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), nameEn: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), ...Sum })),
-  byYear: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ year: /* @__PURE__ */ z.string(), ...Sum })),
-  byCause: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ cause: /* @__PURE__ */ z.string(), ...Sum })),
-  byTrack: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ track: Track, ...Sum })),
-  entries: /* @__PURE__ */ z.described(/* @__PURE__ */ z.array(TranscriptEntryView), 'newest first'),
-  projects: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z
-    .array(
-      /* @__PURE__ */ z.object({
-        opportunityId: Id,
-        titleAr: /* @__PURE__ */ z.string(),
-        titleEn: /* @__PURE__ */ z.string(),
-        minutes: /* @__PURE__ */ z.described(/* @__PURE__ */ z.int(), "this page's minutes on the project"),
-        deliverables: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ id: Id, titleAr: /* @__PURE__ */ z.string(), titleEn: /* @__PURE__ */ z.string(), confirmedAt: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(At), 'confirmed as done by the managers') })),
-      }),
-    )), "the projects (professional volunteering, issue 19) of this page's entries, named with their deliverables"),
-  nextCursor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-});
+export const Transcript = /* @__PURE__ */ (() =>
+  z.object({
+    totalMinutes: /* @__PURE__ */ z.int(),
+    totalValueSar: /* @__PURE__ */ z.number(),
+    byOrganization: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ orgId: Id, nameAr: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), nameEn: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), ...Sum })),
+    byYear: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ year: /* @__PURE__ */ z.string(), ...Sum })),
+    byCause: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ cause: /* @__PURE__ */ z.string(), ...Sum })),
+    byTrack: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ track: Track, ...Sum })),
+    entries: /* @__PURE__ */ z.described(/* @__PURE__ */ z.array(TranscriptEntryView), 'newest first'),
+    projects: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(/* @__PURE__ */ z
+      .array(
+        /* @__PURE__ */ z.object({
+          opportunityId: Id,
+          titleAr: /* @__PURE__ */ z.string(),
+          titleEn: /* @__PURE__ */ z.string(),
+          minutes: /* @__PURE__ */ z.described(/* @__PURE__ */ z.int(), "this page's minutes on the project"),
+          deliverables: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ id: Id, titleAr: /* @__PURE__ */ z.string(), titleEn: /* @__PURE__ */ z.string(), confirmedAt: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(At), 'confirmed as done by the managers') })),
+        }),
+      )), "the projects (professional volunteering, issue 19) of this page's entries, named with their deliverables"),
+    nextCursor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  }))();
 export type Transcript = z.output<typeof Transcript>;
 
 // The repository checks that `after` is a key of the ledger it reads.

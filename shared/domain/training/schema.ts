@@ -147,14 +147,14 @@ export const AttemptInput = /* @__PURE__ */ z.strictObject({
 });
 export type AttemptInput = z.output<typeof AttemptInput>;
 
-export const AttemptResult = /* @__PURE__ */ z.withMeta(/* @__PURE__ */ z
+export const AttemptResult = /* @__PURE__ */ (() => z.withMeta(/* @__PURE__ */ z
   .object({
     score: /* @__PURE__ */ z.described(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(100)), 'percent of right answers'),
     passed: /* @__PURE__ */ z.boolean(),
     version: /* @__PURE__ */ z.int(),
     validUntil: /* @__PURE__ */ z.described(/* @__PURE__ */ z.optional(Timestamp), 'when passed and the module has a validity'),
     attemptsLeft: /* @__PURE__ */ z.described(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0)), `attempts left in the rolling 24 hours (${MAX_ATTEMPTS_PER_DAY} at most)`),
-  }), { id: 'TrainingAttemptResult' });
+  }), { id: 'TrainingAttemptResult' }))();
 export type AttemptResult = z.output<typeof AttemptResult>;
 
 export const ConfirmPractical = /* @__PURE__ */ z.strictObject({ volunteerId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(128)), note: /* @__PURE__ */ z.optional(/* @__PURE__ */ boundedText(1, 1000)) });

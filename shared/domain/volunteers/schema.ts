@@ -59,7 +59,7 @@ export { GeoPoint, PhoneNumber, SAUDI_BOUNDS };
 export const Skill = /* @__PURE__ */ z.strictObject({ name: SkillName, level: SkillLevel });
 
 /** E.164, validated against the numbering plan of its country, stored normalised. */
-export const BirthDate = /* @__PURE__ */ z.described(/* @__PURE__ */ z.iso.date(), `ISO date (YYYY-MM-DD); the volunteer must be at least ${MIN_VOLUNTEER_AGE}`);
+export const BirthDate = /* @__PURE__ */ (() => z.described(/* @__PURE__ */ z.iso.date(), `ISO date (YYYY-MM-DD); the volunteer must be at least ${MIN_VOLUNTEER_AGE}`))();
 
 export const Preferences = /* @__PURE__ */ z.strictObject({
   email: /* @__PURE__ */ z.described(/* @__PURE__ */ z.boolean(), 'consents to email'),
@@ -127,22 +127,23 @@ export const ConsentPurpose = /* @__PURE__ */ z.enum(['email', 'sms', 'publicati
 export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
 
 /** A profile as stored (the national ID only as HMAC and masked form). */
-export const VolunteerRecord = /* @__PURE__ */ z.object({
-  id: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'the user id (Cognito sub)'),
-  // Validated and normalised on the way in; reading checks the form only.
-  .../* @__PURE__ */ profileShape(StoredPhoneNumber),
-  preferences: Preferences,
-  nationalIdMasked: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'the last four digits only, e.g. ******4567'),
-  nationalIdHash: /* @__PURE__ */ z.string(),
-  // publication and companyReports: absent on profiles registered before they were tracked.
-  consent: /* @__PURE__ */ z.object({ email: ConsentRecord, sms: ConsentRecord, publication: /* @__PURE__ */ z.optional(ConsentRecord), companyReports: /* @__PURE__ */ z.optional(ConsentRecord) }),
-  acceptedCharterVersion: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  charterAcceptedAt: /* @__PURE__ */ z.optional(Timestamp),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  /** Incremented by every update; guards read-modify-write updates. */
-  revision: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
-});
+export const VolunteerRecord = /* @__PURE__ */ (() =>
+  z.object({
+    id: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'the user id (Cognito sub)'),
+    // Validated and normalised on the way in; reading checks the form only.
+    .../* @__PURE__ */ profileShape(StoredPhoneNumber),
+    preferences: Preferences,
+    nationalIdMasked: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string(), 'the last four digits only, e.g. ******4567'),
+    nationalIdHash: /* @__PURE__ */ z.string(),
+    // publication and companyReports: absent on profiles registered before they were tracked.
+    consent: /* @__PURE__ */ z.object({ email: ConsentRecord, sms: ConsentRecord, publication: /* @__PURE__ */ z.optional(ConsentRecord), companyReports: /* @__PURE__ */ z.optional(ConsentRecord) }),
+    acceptedCharterVersion: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    charterAcceptedAt: /* @__PURE__ */ z.optional(Timestamp),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    /** Incremented by every update; guards read-modify-write updates. */
+    revision: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
+  }))();
 export type VolunteerRecord = z.output<typeof VolunteerRecord>;
 
 export const VolunteerProfile = /* @__PURE__ */ z.withMeta(/* @__PURE__ */ z.extend(/* @__PURE__ */ z.omit(VolunteerRecord, { nationalIdHash: true, revision: true }), { age: /* @__PURE__ */ z.described(/* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()), 'whole years, today in Asia/Riyadh') }), { id: 'VolunteerProfile' });
