@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import type { JWTVerifyGetKey } from 'jose';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import type { AnyOperation } from '../../functions/http/operation.js';
 import type { HttpEvent } from '../../shared/middleware/http.js';
 import { bearerToken, toGatewayClaims, verifyJwt, type JwtSettings } from '../../shared/middleware/jwt.js';
@@ -111,6 +111,19 @@ const malformedPath = (path: string): boolean => {
 
 const NO_BODY = Buffer.alloc(0);
 
+/** A request target `new URL` would hand back unchanged (no dot segment, escape or odd character). */
+const PLAIN_TARGET = /^\/(?!\/)[A-Za-z0-9_~\-/]*(\?[A-Za-z0-9_~\-.%&=+,:@*!$'()/;]*)?$/;
+
+/** The path and query of a request target, parsed as `new URL` does (which runs only where it would change something). */
+export const parseTarget = (target: string): { path: string; query: URLSearchParams } => {
+  if (PLAIN_TARGET.test(target)) {
+    const at = target.indexOf('?');
+    return at < 0 ? { path: target, query: new URLSearchParams() } : { path: target.slice(0, at), query: new URLSearchParams(target.slice(at + 1)) };
+  }
+  const url = new URL(target, 'http://localhost');
+  return { path: url.pathname, query: url.searchParams };
+};
+
 const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> | Buffer => {
   // Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body (most GETs):
   // nothing to wait for.
@@ -170,6 +183,9 @@ export const createGateway = (options: GatewayOptions) => {
   const exact = new Map(compiled.filter((c) => c.names.length === 0).map((c) => [`${c.route.method} ${c.route.path}`, c.route]));
   const parameterised = compiled.filter((c) => c.names.length > 0);
   const handlers = new Map<string, Promise<LambdaHandler>>();
+  const allowed = options.corsOrigin ?? ((origin: string) => LOCAL_ORIGIN.test(origin));
+  // A repeat token gets the same payload from verifyJwt's cache: flatten its claims once.
+  const flatClaims = new WeakMap<JWTPayload, Record<string, string>>();
   const maxPayload = options.maxPayloadBytes ?? 10 * 1024 * 1024;
 
   const load = (entry: string): Promise<LambdaHandler> => {
@@ -208,7 +224,10 @@ export const createGateway = (options: GatewayOptions) => {
       const token = bearerToken(request.headers.authorization);
       if (!token) return { ...jsonMessage(401, 'Unauthorized'), headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' } };
       try {
-        claims = toGatewayClaims(await verifyJwt(token, options.jwt, options.keys));
+        const payload = await verifyJwt(token, options.jwt, options.keys);
+        let flat = flatClaims.get(payload);
+        if (!flat) flatClaims.set(payload, (flat = toGatewayClaims(payload)));
+        claims = { ...flat };
       } catch {
         return {
           ...jsonMessage(401, 'Unauthorized'),
@@ -264,22 +283,23 @@ export const createGateway = (options: GatewayOptions) => {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const { path, query } = parseTarget(req.url ?? '/');
     const read = readBody(req, maxPayload);
     const body = read === NO_BODY ? NO_BODY : await read;
     if (body === 'too-large') return send(res, jsonMessage(413, 'Request Entity Too Large'));
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) {
+    for (const name in req.headers) {
+      const value = req.headers[name];
       if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
     }
-    const request: LocalRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body };
+    const request: LocalRequest = { method: req.method ?? 'GET', path, query, headers, body };
     // CORS as API Gateway applies it (infra/cors.ts): it answers the preflight itself, before
     // any route or authorizer, and adds the headers to every answer to an allowed origin.
-    const allowed = options.corsOrigin ?? ((origin: string) => LOCAL_ORIGIN.test(origin));
     if (request.method === 'OPTIONS' && headers['access-control-request-method']) {
       return send(res, { status: 204, headers: preflightHeaders(headers.origin, allowed) });
     }
-    const respond = (response: LocalResponse) => send(res, { ...response, headers: { ...response.headers, ...corsHeaders(headers.origin, allowed) } });
+    const cors = headers.origin === undefined ? undefined : corsHeaders(headers.origin, allowed);
+    const respond = (response: LocalResponse) => send(res, cors ? { ...response, headers: { ...response.headers, ...cors } } : response);
     if (malformedPath(request.path)) return respond(jsonMessage(400, 'Bad Request'));
     for (const local of options.localRoutes ?? []) {
       if (local.method !== request.method) continue;

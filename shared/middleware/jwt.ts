@@ -43,7 +43,7 @@ const keySets = /* @__PURE__ */ new Map<string, JWTVerifyGetKey>();
  * cleared when full.
  */
 const VERIFIED_MAX = 10_000;
-const verified = /* @__PURE__ */ new WeakMap<JWTVerifyGetKey, Map<string, JWTPayload>>();
+const verified = /* @__PURE__ */ new WeakMap<JWTVerifyGetKey, Map<string, Map<string, JWTPayload>>>();
 /** jose's `clockTolerance` below: a token is accepted until 5 s after its `exp`. */
 const CLOCK_TOLERANCE_SECONDS = 5;
 
@@ -52,15 +52,18 @@ export const verifyJwt = async (
   settings: JwtSettings,
   keys: JWTVerifyGetKey = keySetFor(settings.jwksUrl),
 ): Promise<JWTPayload> => {
-  let cache = verified.get(keys);
-  if (!cache) verified.set(keys, (cache = new Map()));
-  const cacheKey = `${settings.issuer}\n${settings.audience}\n${token}`;
-  const hit = cache.get(cacheKey);
+  let bySettings = verified.get(keys);
+  if (!bySettings) verified.set(keys, (bySettings = new Map()));
+  // Keyed by the token itself (not a ~1 KB string joined per request).
+  const settingsKey = `${settings.issuer}\n${settings.audience}`;
+  let cache = bySettings.get(settingsKey);
+  if (!cache) bySettings.set(settingsKey, (cache = new Map()));
+  const hit = cache.get(token);
   if (hit && typeof hit.exp === 'number' && Date.now() / 1000 < hit.exp + CLOCK_TOLERANCE_SECONDS) return hit;
-  if (hit) cache.delete(cacheKey);
+  if (hit) cache.delete(token);
   const payload = await verifyUncached(token, settings, keys);
   if (cache.size >= VERIFIED_MAX) cache.clear();
-  cache.set(cacheKey, payload);
+  cache.set(token, payload);
   return payload;
 };
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTarget } from '../../infra/local/gateway.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 
 describe('local gateway', () => {
@@ -23,6 +24,15 @@ describe('local gateway', () => {
       expect(response.body).toMatchObject({ volunteerId: 'routing-probe', count: 0 });
     }
     expect((await platform.request('GET', '/v1/volunteers/someone-else/ratings', { token })).status).toBe(403);
+  });
+
+  it('reads the path and query of a request target exactly as new URL does (which it skips for plain targets)', () => {
+    const targets = ['/', '/v1/volunteers/me', '/v1/volunteers/me/', '/v1/x//y', '/v1/x?a=1&b=2&a=3', '/v1/x?q=a%20b+c', "/v1/x?q='(x)';y", '//host/x', '/v1/../x', '/v1/./x', '/v1/%41', '/v1/x?q=a b', '/v1/x?q=é', '/v1/x#frag', '/v1/x?q=1#frag'];
+    for (const target of targets) {
+      const url = new URL(target, 'http://localhost');
+      const parsed = parseTarget(target);
+      expect({ target, path: parsed.path, query: parsed.query.toString() }).toEqual({ target, path: url.pathname, query: url.searchParams.toString() });
+    }
   });
 
   it('answers an unknown route with 404 like API Gateway', async () => {
