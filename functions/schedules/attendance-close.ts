@@ -4,7 +4,7 @@
  */
 import * as hours from '../../shared/domain/hours/service.js';
 import { job } from '../../shared/middleware/job.js';
-import { hoursPorts } from '../http/hours/ports.js';
+import { verificationPorts } from '../http/hours/ports.js';
 import { attendanceCloseSchedule } from './index.js';
 
-export const handler = job(attendanceCloseSchedule).handler(async ({ now }) => hours.closeAttendance(hoursPorts(), now));
+export const handler = job(attendanceCloseSchedule).handler(async ({ now }) => hours.closeAttendance(verificationPorts(), now));

@@ -96,11 +96,29 @@ describe('handler bundles', () => {
 
   it('leaves the notifier, email templates, workflow client and secrets client out of the handlers that neither send nor start anything (issue 17)', () => {
     const lean = entries.filter((e) =>
-      /functions\/http\/recognition\/(?!decide-honour)|consumers\/recognition-(hours|training)|personal-data\/export|hours\/(list-|get-valuation-rates)/.test(e.entry),
+      /functions\/http\/recognition\/(?!decide-honour)|consumers\/recognition-(hours|training)|personal-data\/export|hours\/(list-|get-valuation-rates|reverse|dispute-no-show|confirm-deliverable|put-valuation-rates)|hours-verification\/|consumers\/attendance-record|companies\/(join|leave|list-employees)\.ts|applications\/(get|list-mine|list-organization)\.ts|honour-nomination\/await-choice/.test(
+        e.entry,
+      ),
     );
     const heavy = lean.filter((e) => built.get(e.entry)!.inputs.some((path) => /shared\/messaging\/(notifier|templates\/)|shared\/workflows\/client|client-secrets-manager/.test(path)));
-    expect(lean.length).toBeGreaterThan(10);
+    expect(lean.length).toBeGreaterThan(30);
     expect(heavy.map((e) => e.entry)).toEqual([]);
+  });
+
+  it('leaves out of the other handlers the clients they never call: the code key, the workflow client, the notifier, the signer (issue 17)', () => {
+    const rules: Array<[handlers: RegExp, never: RegExp]> = [
+      [/hours\/(check-in|attendance-code)\.ts$/, /shared\/workflows\/client|client-sfn\//],
+      [/hours\/(claim|roster|decide|decide-bulk|dispute)\.ts$|schedules\/attendance-close/, /client-secrets-manager\//],
+      [/recognition\/decide-honour|honour-nomination\/award/, /client-kms\/|shared\/signing\//],
+      [/recognition\/decide-honour/, /shared\/messaging\/(notifier|templates\/)/],
+      [/honour-nomination\/award/, /shared\/workflows\/client/],
+    ];
+    const carried = rules.flatMap(([handlers, never]) => {
+      const matched = entries.filter((e) => handlers.test(e.entry));
+      if (matched.length === 0) return [`no handler matches ${handlers}`];
+      return matched.filter((e) => built.get(e.entry)!.inputs.some((path) => never.test(path))).map((e) => `${e.entry} carries ${never}`);
+    });
+    expect(carried).toEqual([]);
   });
 
   it('loads a built HTTP handler and a consumer in a fresh Node process', () => {

@@ -2,8 +2,10 @@
  * The ports the application handlers hand to the service: the real adapters (the same as the
  * review steps'), built per call, and the ApplicationReview workflow.
  */
+import { systemClock } from '../../../shared/clock.js';
+import { applicationRepository } from '../../../shared/db/application-repository.js';
 import { DecisionNotOpenError } from '../../../shared/domain/applications/errors.js';
-import type { ReviewWorkflow } from '../../../shared/domain/applications/ports.js';
+import type { ApplicationDeps, ReviewWorkflow } from '../../../shared/domain/applications/ports.js';
 import type { ServiceDeps } from '../../../shared/domain/applications/service.js';
 import { decisionNotOpenText, resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
 import { WorkflowTaskClosedError } from '../../../shared/workflows/errors.js';
@@ -36,6 +38,9 @@ export const reviewWorkflow = (): ReviewWorkflow => ({
     }
   },
 });
+
+/** The reads (one application, the volunteer's list, the organisation's queue): the table and the clock, no Step Functions client (issue 17). */
+export const applicationReadPorts = (): Pick<ApplicationDeps, 'repo' | 'clock'> => ({ repo: applicationRepository(), clock: systemClock });
 
 /** The review steps' adapters plus the workflow the HTTP side starts and resumes. */
 export const applicationPorts = (): ServiceDeps => ({ ...reviewPorts(), workflow: reviewWorkflow() });

@@ -2,7 +2,7 @@
 import * as employees from '../../../shared/domain/companies/employees.js';
 import { http } from '../../../shared/middleware/http.js';
 import { created } from '../../../shared/middleware/responses.js';
-import { employeePorts } from './ports.js';
+import { membershipPorts } from './ports.js';
 import { joinCompany } from './routes.js';
 
-export const handler = http(joinCompany).handler(async ({ path, body, caller }) => created(await employees.joinCompany(employeePorts(), caller, path.companyId, body.code)));
+export const handler = http(joinCompany).handler(async ({ path, body, caller }) => created(await employees.joinCompany(membershipPorts(), caller, path.companyId, body.code)));

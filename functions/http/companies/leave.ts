@@ -2,7 +2,7 @@
 import * as employees from '../../../shared/domain/companies/employees.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { employeePorts } from './ports.js';
+import { membershipPorts } from './ports.js';
 import { leaveCompany } from './routes.js';
 
-export const handler = http(leaveCompany).handler(async ({ path, caller }) => ok(await employees.leaveCompany(employeePorts(), caller, path.companyId)));
+export const handler = http(leaveCompany).handler(async ({ path, caller }) => ok(await employees.leaveCompany(membershipPorts(), caller, path.companyId)));

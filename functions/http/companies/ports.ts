@@ -15,7 +15,7 @@ import { trainingRepository } from '../../../shared/db/training-repository.js';
 import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
 import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
-import type { CompanyDeps, EmployeeDeps, OnboardingWorkflow, ProgramDeps, TeamEventDeps } from '../../../shared/domain/companies/ports.js';
+import type { CompanyDeps, EmployeeDeps, MembershipDeps, OnboardingWorkflow, ProgramDeps, TeamEventDeps } from '../../../shared/domain/companies/ports.js';
 import { DecisionNotOpenError } from '../../../shared/domain/organizations/errors.js';
 import { emailSender } from '../../../shared/messaging/email.js';
 import { decisionNotOpenText, resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
@@ -42,9 +42,12 @@ export const companyPorts = (): CompanyDeps => ({ repo: companyRepository(), clo
 /** The apps' origin, for the links in the code emails. */
 const appUrl = () => (process.env.PUBLIC_BASE_URL ?? 'https://tatawwu.sa').replace(/\/+$/, '');
 
+/** Joining, leaving and the employee list: the company and its employees, no email sender (issue 17: SES and SMS clients stay out). */
+export const membershipPorts = (): MembershipDeps => ({ ...companyPorts(), employees: companyEmployeeRepository() });
+
+/** Inviting employees and domain codes: the membership ports plus the email sender and the code randomness. */
 export const employeePorts = (): EmployeeDeps => ({
-  ...companyPorts(),
-  employees: companyEmployeeRepository(),
+  ...membershipPorts(),
   email: emailSender(),
   randomBytes: (size) => randomBytes(size),
   appUrl: appUrl(),

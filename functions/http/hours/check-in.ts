@@ -2,7 +2,7 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { hoursPorts } from './ports.js';
+import { codePorts } from './ports.js';
 import { checkIn } from './routes.js';
 
-export const handler = http(checkIn).handler(async ({ path, body, caller }) => ok(await hours.checkIn(hoursPorts(), caller, path.shiftId, body)));
+export const handler = http(checkIn).handler(async ({ path, body, caller }) => ok(await hours.checkIn(codePorts(), caller, path.shiftId, body)));

@@ -2,7 +2,7 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { created } from '../../../shared/middleware/responses.js';
-import { hoursPorts } from './ports.js';
+import { verificationPorts } from './ports.js';
 import { claimHours } from './routes.js';
 
-export const handler = http(claimHours).handler(async ({ path, body, caller }) => created(await hours.claimHours(hoursPorts(), caller, path.id, body)));
+export const handler = http(claimHours).handler(async ({ path, body, caller }) => created(await hours.claimHours(verificationPorts(), caller, path.id, body)));

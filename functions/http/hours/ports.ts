@@ -1,5 +1,5 @@
 /** The composition root of attendance and hours: the real adapters behind the domain's ports. */
-import type { HoursDeps, VerificationWorkflow } from '../../../shared/domain/hours/ports.js';
+import type { HoursCodeDeps, HoursDeps, HoursWorkflowDeps, VerificationWorkflow } from '../../../shared/domain/hours/ports.js';
 import { attendanceCodeKey } from '../../../shared/security/attendance-code-key.js';
 import { workflowClient } from '../../../shared/workflows/client.js';
 import { WorkflowTaskClosedError } from '../../../shared/workflows/errors.js';
@@ -20,9 +20,14 @@ const verification: VerificationWorkflow = {
   },
 };
 
-/** Every port of attendance and hours; the list and rate reads take hoursReadPorts() (reads.ts), without the workflow client or the code key. */
-export const hoursPorts = (): HoursDeps => ({
-  ...hoursReadPorts(),
-  codeKey: attendanceCodeKey,
-  workflow: verification,
-});
+/** Check-in and the attendance code: the key of the codes, not the Step Functions client (issue 17). */
+export const codePorts = (): HoursCodeDeps => ({ ...hoursReadPorts(), codeKey: attendanceCodeKey });
+
+/** What starts or resumes a verification (claims, roster, decisions, disputes, the attendance close): not the Secrets Manager client (issue 17). */
+export const verificationPorts = (): HoursWorkflowDeps => ({ ...hoursReadPorts(), workflow: verification });
+
+/**
+ * Every port of attendance and hours: check-out checks a code and starts a verification. The
+ * reads and the writes that do neither take hoursReadPorts() (reads.ts), without either client.
+ */
+export const hoursPorts = (): HoursDeps => ({ ...codePorts(), workflow: verification });

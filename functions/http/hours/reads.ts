@@ -1,8 +1,9 @@
 /**
- * The ports of the hours reads (lists, deliverables, valuation rates): table, volunteers,
- * training, clock and ids. Those handlers import this instead of ports.ts, so their bundles carry
- * neither the Step Functions client nor the Secrets Manager client of the attendance-code key
- * (issue 17).
+ * The ports of the hours reads (lists, deliverables, valuation rates) and of the writes that
+ * neither check a code nor start or resume a verification (reversal, no-show disputes, deliverable
+ * confirmations, rates, the verification steps, late cancellations): table, volunteers, training,
+ * clock and ids. Those handlers import this instead of ports.ts, so their bundles carry neither
+ * the Step Functions client nor the Secrets Manager client of the attendance-code key (issue 17).
  */
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';

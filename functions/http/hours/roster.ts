@@ -2,7 +2,7 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { hoursPorts } from './ports.js';
+import { verificationPorts } from './ports.js';
 import { recordAttendance } from './routes.js';
 
-export const handler = http(recordAttendance).handler(async ({ path, body, caller }) => ok(await hours.recordAttendance(hoursPorts(), caller, path.shiftId, body)));
+export const handler = http(recordAttendance).handler(async ({ path, body, caller }) => ok(await hours.recordAttendance(verificationPorts(), caller, path.shiftId, body)));

@@ -2,7 +2,7 @@
 import * as honours from '../../../shared/domain/recognition/honours.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { recognitionPorts } from './ports.js';
+import { honourDecisionPorts } from './ports.js';
 import { decideHonour } from './routes.js';
 
-export const handler = http(decideHonour).handler(async ({ caller, path, body }) => ok(await honours.decideHonour(recognitionPorts(), caller, path.id, body)));
+export const handler = http(decideHonour).handler(async ({ caller, path, body }) => ok(await honours.decideHonour(honourDecisionPorts(), caller, path.id, body)));

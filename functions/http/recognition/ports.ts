@@ -6,8 +6,10 @@ import type {
   BadgeCredentials,
   HonourWorkflow,
   OrganizationRegions,
+  RecognitionCounters,
   RecognitionMessages,
   RecognitionPorts,
+  RecognitionStore,
 } from '../../../shared/domain/recognition/ports.js';
 import { honourExecutionName } from '../../../shared/domain/recognition/honours.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
@@ -21,6 +23,7 @@ import { openBadgeCredential } from '../../../shared/domain/recognition/credenti
 import { emailSettings } from '../../../shared/messaging/email.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
 import { recognitionCounters } from './counters.js';
+import { recognitionStore } from './store.js';
 
 const awardTitle = (award: AwardRecord) => {
   const where = { org: { ar: 'في جهتك', en: 'of your organisation' }, region: { ar: 'في منطقتك', en: 'of your region' }, national: { ar: 'على مستوى المملكة', en: 'of the Kingdom' } }[award.scope];
@@ -110,11 +113,16 @@ const organizationRegions = (): OrganizationRegions => {
   };
 };
 
+/** The honour decision: the store and the workflow it resumes; no notifier, templates or signer (issue 17). */
+export const honourDecisionPorts = (): RecognitionStore & Pick<RecognitionPorts, 'honourWorkflow'> => ({ ...recognitionStore(), honourWorkflow: honourWorkflow() });
+
+/** The Award step: the counters' ports and the messages that tell the winner; no workflow client or signer (issue 17). */
+export const awardPorts = (): RecognitionCounters & Pick<RecognitionPorts, 'messages'> => ({ ...recognitionCounters(), messages: messages() });
+
 /**
- * Every port of recognition: what its jobs, workflow steps and the honour decision use. The
- * HTTP reads and writes take recognitionStore() (store.ts) and the counting consumers
- * recognitionCounters() (counters.ts), so their bundles carry no notifier, templates, workflow
- * client or signer.
+ * Every port of recognition: what its jobs use. The HTTP reads and writes and the AwaitChoice
+ * step take recognitionStore() (store.ts) and the counting consumers recognitionCounters()
+ * (counters.ts), so their bundles carry no notifier, templates, workflow client or signer.
  */
 export const recognitionPorts = (): RecognitionPorts => ({
   ...recognitionCounters(),

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { requireGroup, type Caller } from '../caller.js';
 import { NotFoundError, TooManyRequestsError, ValidationError } from '../errors.js';
 import { InvalidJoinCodeError } from './errors.js';
-import type { EmployeeDeps, JoinCode, Page } from './ports.js';
+import type { EmployeeDeps, JoinCode, MembershipDeps, Page } from './ports.js';
 import type { Employee, InviteEmployees, JoinVia, Membership } from './schema.js';
 import { administeredCompany, companyEvent } from './service.js';
 import type { CompanyRecord } from './schema.js';
@@ -95,7 +95,7 @@ export const requestDomainCode = async (deps: EmployeeDeps, caller: Caller, comp
 };
 
 /** The volunteer joins with the code, which names the work email and the way in. */
-export const joinCompany = async (deps: EmployeeDeps, caller: Caller, companyId: string, code: string): Promise<Membership> => {
+export const joinCompany = async (deps: MembershipDeps, caller: Caller, companyId: string, code: string): Promise<Membership> => {
   const volunteer = requireGroup(caller, 'volunteer');
   await activeCompany(deps, companyId);
   const clock = deps.clock.now();
@@ -124,7 +124,7 @@ export const joinCompany = async (deps: EmployeeDeps, caller: Caller, companyId:
 };
 
 /** The employee leaves; their record and contributions stay with the company's history. */
-export const leaveCompany = async (deps: EmployeeDeps, caller: Caller, companyId: string) => {
+export const leaveCompany = async (deps: MembershipDeps, caller: Caller, companyId: string) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const membership = await deps.employees.membership(volunteer.sub);
   if (!membership || membership.companyId !== companyId) throw new NotFoundError(`you are not an employee of company ${companyId}`);
@@ -137,7 +137,7 @@ export const leaveCompany = async (deps: EmployeeDeps, caller: Caller, companyId
   return { companyId, leftAt };
 };
 
-export const listEmployees = async (deps: EmployeeDeps, caller: Caller, companyId: string, query: { limit: number; cursor?: string | undefined }): Promise<Page<Employee>> => {
+export const listEmployees = async (deps: MembershipDeps, caller: Caller, companyId: string, query: { limit: number; cursor?: string | undefined }): Promise<Page<Employee>> => {
   await administeredCompany(deps, caller, companyId);
   return deps.employees.employees(companyId, query.limit, query.cursor);
 };

@@ -108,6 +108,9 @@ export interface EmployeeDeps extends CompanyDeps {
   readonly appUrl: string;
 }
 
+/** What joining, leaving and the employee list use: no email sender (its clients stay out of those bundles, issue 17). */
+export type MembershipDeps = Omit<EmployeeDeps, 'email' | 'randomBytes' | 'appUrl'>;
+
 export interface ProgramRepository {
   create(program: Program): Promise<void>;
   get(companyId: string, programId: string): Promise<Program | undefined>;

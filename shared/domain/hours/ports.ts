@@ -107,8 +107,18 @@ export interface HoursDeps {
   readonly ids: () => string;
 }
 
-/** What the hours reads use: no verification workflow or attendance-code key (their bundles carry neither). */
+/**
+ * What the hours reads use, and the writes that neither check a code nor start or resume a
+ * verification (reversal, no-show disputes, deliverables, rates, the verification steps, late
+ * cancellations): no verification workflow or attendance-code key (their bundles carry neither).
+ */
 export type HoursReadDeps = Omit<HoursDeps, 'workflow' | 'codeKey'>;
+
+/** Check-in and the attendance code: the code key, no verification workflow (issue 17). */
+export type HoursCodeDeps = Omit<HoursDeps, 'workflow'>;
+
+/** What starts or resumes a verification (claims, roster, decisions, disputes, the attendance close): no code key (issue 17). */
+export type HoursWorkflowDeps = Omit<HoursDeps, 'codeKey'>;
 
 /** What a valuation rate is for: a profession, or else a track. */
 export type RateOf = { readonly profession: string } | { readonly track: string };

@@ -27,7 +27,7 @@ import {
   NotCheckedInError,
 } from './errors.js';
 import { hoursFacts, placeOf, trackOf, valueOf } from './facts.js';
-import type { AnyEvent, HoursDeps, HoursReadDeps, HoursWrite, Seat, ShiftWithOpportunity } from './ports.js';
+import type { AnyEvent, HoursCodeDeps, HoursDeps, HoursReadDeps, HoursWorkflowDeps, HoursWrite, Seat, ShiftWithOpportunity } from './ports.js';
 import {
   toHoursView,
   type AttendanceDispute,
@@ -58,20 +58,20 @@ const event = <T extends Parameters<typeof domainEvent>[0]>(deps: Pick<HoursDeps
 
 // ── Who may do what ──────────────────────────────────────────────────────────
 
-const findShift = async (deps: HoursDeps, shiftId: string): Promise<ShiftWithOpportunity> => {
+const findShift = async (deps: HoursReadDeps, shiftId: string): Promise<ShiftWithOpportunity> => {
   const found = await deps.repo.shift(shiftId);
   if (!found) throw new NotFoundError(`no shift ${shiftId}`);
   return found;
 };
 
-const managedShift = async (deps: HoursDeps, caller: Caller, shiftId: string): Promise<ShiftWithOpportunity> => {
+const managedShift = async (deps: HoursReadDeps, caller: Caller, shiftId: string): Promise<ShiftWithOpportunity> => {
   const found = await deps.repo.shift(shiftId);
   if (!found || !managesOrganization(caller, found.opportunity.orgId)) throw new NotFoundError(`no shift ${shiftId}`);
   return found;
 };
 
 /** The record, if the caller may decide on it: its organisation's managers; ministry reviewers once escalated. */
-const decidable = async (deps: HoursDeps, caller: Caller, hoursId: string): Promise<HoursRecord> => {
+const decidable = async (deps: HoursReadDeps, caller: Caller, hoursId: string): Promise<HoursRecord> => {
   const record = await deps.repo.get(hoursId);
   const allowed = record && (managesOrganization(caller, record.orgId) || (record.flags.includes('escalated') && hasGroup(caller, 'ministry-reviewer', 'ministry-admin')));
   if (!record || !allowed) throw new NotFoundError(`no hours record ${hoursId}`);
@@ -87,7 +87,7 @@ const refuseProject = (opportunity: ShiftWithOpportunity['opportunity']) => {
   }
 };
 
-export const attendanceCode = async (deps: HoursDeps, caller: Caller, shiftId: string) => {
+export const attendanceCode = async (deps: HoursCodeDeps, caller: Caller, shiftId: string) => {
   const { shift, opportunity } = await managedShift(deps, caller, shiftId);
   refuseProject(opportunity);
   const now = deps.clock.now();
@@ -98,19 +98,19 @@ export const attendanceCode = async (deps: HoursDeps, caller: Caller, shiftId: s
   return { code, qr: qrText(shift.id, code), expiresAt };
 };
 
-const checkCode = async (deps: HoursDeps, shift: ShiftWithOpportunity['shift'], code: string, now: Date) => {
+const checkCode = async (deps: Pick<HoursDeps, 'codeKey'>, shift: ShiftWithOpportunity['shift'], code: string, now: Date) => {
   if (!withinCodeWindow(shift, now)) throw new InvalidAttendanceCodeError('codes of this shift are accepted from 1 h before its start to 2 h after its end');
   if (!verifyCode(await deps.codeKey(), shift.id, code, now)) throw new InvalidAttendanceCodeError('the code is wrong, expired or of another shift');
 };
 
 // ── Check-in, check-out, roster ──────────────────────────────────────────────
-const requireSeat = async (deps: HoursDeps, volunteerId: string, shift: ShiftWithOpportunity['shift']): Promise<Seat> => {
+const requireSeat = async (deps: HoursReadDeps, volunteerId: string, shift: ShiftWithOpportunity['shift']): Promise<Seat> => {
   const seat = await deps.repo.seat(volunteerId, shift);
   if (!seat) throw new ForbiddenError('only volunteers with an approved seat on this shift can check in');
   return seat;
 };
 
-export const checkIn = async (deps: HoursDeps, caller: Caller, shiftId: string, body: CheckIn) => {
+export const checkIn = async (deps: HoursCodeDeps, caller: Caller, shiftId: string, body: CheckIn) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const { shift, opportunity } = await findShift(deps, shiftId);
   await requireSeat(deps, volunteer.sub, shift);
@@ -223,7 +223,7 @@ interface NewHours {
 }
 
 /** Credits worked time of a shift and writes the pending record with everything it touches; retried while ledgers move. */
-const createShiftHours = async (deps: HoursDeps, input: NewHours): Promise<HoursRecord> => {
+const createShiftHours = async (deps: HoursWorkflowDeps, input: NewHours): Promise<HoursRecord> => {
   const { shift, opportunity } = input.found;
   const volunteer = await deps.volunteers.get(input.volunteerId);
   const id = input.id ?? deps.ids();
@@ -277,7 +277,7 @@ const createShiftHours = async (deps: HoursDeps, input: NewHours): Promise<Hours
   }
 };
 
-const pendingEvent = (deps: HoursDeps, record: HoursRecord, options: { reminder: boolean; escalated: boolean }) =>
+const pendingEvent = (deps: HoursReadDeps, record: HoursRecord, options: { reminder: boolean; escalated: boolean }) =>
   event(deps, 'HoursPending', {
     ...hoursFacts(record),
     reminder: options.reminder,
@@ -302,7 +302,7 @@ export const checkOut = async (deps: HoursDeps, caller: Caller, shiftId: string,
   return checkOutAnswer(await closeCheckIn(deps, found, attendance, now, false));
 };
 
-const closeCheckIn = async (deps: HoursDeps, found: ShiftWithOpportunity, attendance: AttendanceRecord, at: Date, auto: boolean): Promise<HoursRecord> => {
+const closeCheckIn = async (deps: HoursWorkflowDeps, found: ShiftWithOpportunity, attendance: AttendanceRecord, at: Date, auto: boolean): Promise<HoursRecord> => {
   const end = auto ? found.shift.end : iso(at);
   const flags: HoursFlag[] = [...(auto ? (['auto-closed'] as const) : []), ...(attendance.outsideRadius ? (['outside-radius'] as const) : [])];
   try {
@@ -323,7 +323,7 @@ const closeCheckIn = async (deps: HoursDeps, found: ShiftWithOpportunity, attend
   }
 };
 
-const noShowEvent = (deps: HoursDeps, seat: Pick<Seat, 'volunteerId' | 'orgId' | 'opportunityId' | 'shiftId' | 'start' | 'end'>, place: { city: string; region: string }, by: string, disputeUntil: string) =>
+const noShowEvent = (deps: HoursReadDeps, seat: Pick<Seat, 'volunteerId' | 'orgId' | 'opportunityId' | 'shiftId' | 'start' | 'end'>, place: { city: string; region: string }, by: string, disputeUntil: string) =>
   event(deps, 'VolunteerNoShow', {
     volunteerId: seat.volunteerId,
     orgId: seat.orgId,
@@ -340,7 +340,7 @@ const noShowEvent = (deps: HoursDeps, seat: Pick<Seat, 'volunteerId' | 'orgId' |
   });
 
 /** The roster: a manager records a volunteer present (with times, default the shift) or absent (a no-show). */
-export const recordAttendance = async (deps: HoursDeps, caller: Caller, shiftId: string, entry: RosterEntry) => {
+export const recordAttendance = async (deps: HoursWorkflowDeps, caller: Caller, shiftId: string, entry: RosterEntry) => {
   const found = await managedShift(deps, caller, shiftId);
   assertNotSelf(caller, entry.volunteerId, 'this attendance');
   const { shift, opportunity } = found;
@@ -409,7 +409,7 @@ const NO_SHOW: readonly AttendanceRecord['status'][] = ['absent', 'no-show'];
  * decide on the roster, once: `present` upholds it (the no-show is taken back from the
  * attendance record and the hours are pending like any check-out), `absent` dismisses it.
  */
-export const disputeNoShow = async (deps: HoursDeps, caller: Caller, shiftId: string, body: NoShowDispute) => {
+export const disputeNoShow = async (deps: HoursReadDeps, caller: Caller, shiftId: string, body: NoShowDispute) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const { shift } = await findShift(deps, shiftId);
   const record = await deps.repo.attendance(shift.id, volunteer.sub);
@@ -455,7 +455,7 @@ export const disputeNoShow = async (deps: HoursDeps, caller: Caller, shiftId: st
   return { shiftId: shift.id, status: record.status, dispute: view };
 };
 
-const decideNoShowDispute = async (deps: HoursDeps, caller: Caller, found: ShiftWithOpportunity, existing: AttendanceRecord, entry: RosterEntry, now: Date) => {
+const decideNoShowDispute = async (deps: HoursWorkflowDeps, caller: Caller, found: ShiftWithOpportunity, existing: AttendanceRecord, entry: RosterEntry, now: Date) => {
   const { shift } = found;
   const at = iso(now);
   const open = existing.dispute!;
@@ -518,7 +518,7 @@ const decideNoShowDispute = async (deps: HoursDeps, caller: Caller, found: Shift
  * is held in the day ledger, so later check-outs cannot overlap it either. On a project, the
  * claim may name the deliverable it went into.
  */
-export const claimHours = async (deps: HoursDeps, caller: Caller, opportunityId: string, claim: HoursClaim) => {
+export const claimHours = async (deps: HoursWorkflowDeps, caller: Caller, opportunityId: string, claim: HoursClaim) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const found = await deps.repo.opportunity(opportunityId);
   if (!found) throw new NotFoundError(`no opportunity ${opportunityId}`);
@@ -638,7 +638,7 @@ export const listDeliverables = async (deps: HoursReadDeps, caller: Caller, oppo
 };
 
 /** A manager confirms a deliverable as done, once (409 after); transcripts name it from then on. */
-export const confirmDeliverable = async (deps: HoursDeps, caller: Caller, opportunityId: string, deliverableId: string, body: DeliverableConfirmation) => {
+export const confirmDeliverable = async (deps: HoursReadDeps, caller: Caller, opportunityId: string, deliverableId: string, body: DeliverableConfirmation) => {
   const found = await projectOf(deps, opportunityId);
   if (!found || !managesOrganization(caller, found.opportunity.orgId)) throw new NotFoundError(`no project ${opportunityId}`);
   const deliverable = found.project.deliverables.find((d) => d.id === deliverableId);
@@ -670,7 +670,7 @@ export const rateFor = async (deps: Pick<HoursDeps, 'repo'>, record: Pick<HoursR
 };
 
 /** Releases a record's credit from the ledgers (rejection, reversal). */
-const releaseLedgers = async (deps: HoursDeps, record: HoursRecord): Promise<NonNullable<HoursWrite['ledgers']>> => {
+const releaseLedgers = async (deps: HoursReadDeps, record: HoursRecord): Promise<NonNullable<HoursWrite['ledgers']>> => {
   const byDay = record.intervals.length > 0 ? minutesByDay(record.intervals) : { [record.date]: record.requestedMinutes };
   if (record.disputeOf) return [];
   const seen = await deps.repo.ledgers(record.volunteerId, Object.keys(byDay));
@@ -683,7 +683,7 @@ const releaseLedgers = async (deps: HoursDeps, record: HoursRecord): Promise<Non
  * force, HoursApproved. Reject: a reason, the credit released, HoursRejected. One conditional
  * write: a second decision (or a concurrent one) → 409.
  */
-export const decide = async (deps: HoursDeps, caller: Caller, hoursId: string, body: HoursDecision, known?: HoursRecord) => {
+export const decide = async (deps: HoursWorkflowDeps, caller: Caller, hoursId: string, body: HoursDecision, known?: HoursRecord) => {
   const record = known ?? (await decidable(deps, caller, hoursId));
   if (record.status !== 'pending') throw new HoursAlreadyDecidedError(`hours ${record.id} are already ${record.status}`);
   const now = deps.clock.now();
@@ -758,13 +758,13 @@ export const decide = async (deps: HoursDeps, caller: Caller, hoursId: string, b
   return { hoursId: next.id, status: next.status, minutes: 0, record: next };
 };
 
-export const decideOne = async (deps: HoursDeps, caller: Caller, hoursId: string, body: HoursDecision) => {
+export const decideOne = async (deps: HoursWorkflowDeps, caller: Caller, hoursId: string, body: HoursDecision) => {
   const { record: _record, ...answer } = await decide(deps, caller, hoursId, body);
   return answer;
 };
 
 /** Up to 100 decisions, each on its own: one item's failure never stops the others. */
-export const decideBulk = async (deps: HoursDeps, caller: Caller, orgId: string, items: readonly (HoursDecision & { hoursId: string })[]) => {
+export const decideBulk = async (deps: HoursWorkflowDeps, caller: Caller, orgId: string, items: readonly (HoursDecision & { hoursId: string })[]) => {
   if (!managesOrganization(caller, orgId)) throw new NotFoundError(`no organisation ${orgId}`);
   // One rate lookup per rate key for the whole call, not one per item.
   const rates = new Map<string, ReturnType<HoursDeps['repo']['rateOn']>>();
@@ -773,7 +773,7 @@ export const decideBulk = async (deps: HoursDeps, caller: Caller, orgId: string,
     if (!rates.has(k)) rates.set(k, deps.repo.rateOn(key, date));
     return rates.get(k)!;
   };
-  const bulkDeps: HoursDeps = { ...deps, repo: { ...deps.repo, rateOn } };
+  const bulkDeps: HoursWorkflowDeps = { ...deps, repo: { ...deps.repo, rateOn } };
   const outcomes = new Array<{ hoursId: string; status: number; outcome?: HoursStatus; minutes?: number; error?: { code: string; detail: string; errors?: { path: string; message: string }[] } }>(items.length);
   const CONCURRENCY = 8;
   let next = 0;
@@ -801,7 +801,7 @@ export const decideBulk = async (deps: HoursDeps, caller: Caller, orgId: string,
 
 // ── Reversal and disputes ────────────────────────────────────────────────────
 /** A ministry-admin takes approved hours back: a reversing entry, never an edit of what was approved. */
-export const reverse = async (deps: HoursDeps, caller: Caller, hoursId: string, body: { reason: string }) => {
+export const reverse = async (deps: HoursReadDeps, caller: Caller, hoursId: string, body: { reason: string }) => {
   const admin = requireGroup(caller, 'ministry-admin');
   const record = await deps.repo.get(hoursId);
   if (!record) throw new NotFoundError(`no hours record ${hoursId}`);
@@ -851,7 +851,7 @@ export const reverse = async (deps: HoursDeps, caller: Caller, hoursId: string, 
  * a cut stays approved (approved hours never change) and the disputed difference becomes a
  * new pending record that refers to it.
  */
-export const dispute = async (deps: HoursDeps, caller: Caller, hoursId: string, body: { minutes: number; reason: string }) => {
+export const dispute = async (deps: HoursWorkflowDeps, caller: Caller, hoursId: string, body: { minutes: number; reason: string }) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const record = await deps.repo.get(hoursId);
   if (!record || record.volunteerId !== volunteer.sub) throw new NotFoundError(`no hours record ${hoursId}`);
@@ -993,7 +993,7 @@ export const listEscalated = async (deps: HoursReadDeps, caller: Caller, query: 
  * changes (approved hours carry the value frozen at approval), and an earlier entry stays in
  * the history. Effective dates in the past are allowed (a correction applies to later approvals only).
  */
-export const setValuationRates = async (deps: HoursDeps, caller: Caller, body: PutValuationRates) => {
+export const setValuationRates = async (deps: HoursReadDeps, caller: Caller, body: PutValuationRates) => {
   const admin = requireGroup(caller, 'ministry-admin');
   const at = iso(deps.clock.now());
   const rates: ValuationRate[] = body.rates.map((r) => ({
@@ -1031,7 +1031,7 @@ const NO_SHOW_CURSOR = 'attendance-close#no-shows';
  * the end into no-shows. Idempotent: every change is conditional, the no-show sweep keeps a cursor
  * on shift starts and never moves it past a seat that is not due yet.
  */
-export const closeAttendance = async (deps: HoursDeps, now: Date) => {
+export const closeAttendance = async (deps: HoursWorkflowDeps, now: Date) => {
   let autoClosed = 0;
   let noShows = 0;
   // Closed check-ins leave the open index, so each round reads the next ones (a big event's
@@ -1110,7 +1110,7 @@ export const LATE_CANCELLATION_MS = 24 * 3_600_000;
  * is not a cancellation of anything; an event that does not say what was left is not counted.
  */
 export const countLateCancellation = async (
-  deps: HoursDeps,
+  deps: HoursReadDeps,
   withdrawal: { applicationId: string; volunteerId: string; shiftStart: string; at: string; seatFreed?: boolean | undefined },
 ) => {
   if (withdrawal.seatFreed !== true) return { counted: false };
@@ -1135,18 +1135,18 @@ export interface VerificationInput {
   readonly round: number;
 }
 
-const stillPending = async (deps: HoursDeps, input: VerificationInput): Promise<HoursRecord | undefined> => {
+const stillPending = async (deps: HoursReadDeps, input: VerificationInput): Promise<HoursRecord | undefined> => {
   const record = await deps.repo.get(input.hoursId);
   return record && record.status === 'pending' && record.round === input.round ? record : undefined;
 };
 
 /** AwaitDecision: keeps the task token on the record; a record decided meanwhile ends the execution (HoursDecided). */
-export const awaitDecision = async (deps: HoursDeps, input: VerificationInput, taskToken: string) => {
+export const awaitDecision = async (deps: HoursReadDeps, input: VerificationInput, taskToken: string) => {
   await deps.repo.storeTaskToken(input.hoursId, input.round, taskToken);
 };
 
 /** 7 days without a decision: the managers are reminded (HoursPending, reminder). */
-export const remindManagers = async (deps: HoursDeps, input: VerificationInput) => {
+export const remindManagers = async (deps: HoursReadDeps, input: VerificationInput) => {
   const record = await stillPending(deps, input);
   if (!record) return { ...input, decided: true };
   await deps.repo.write({ events: [pendingEvent(deps, record, { reminder: true, escalated: false })] });
@@ -1154,7 +1154,7 @@ export const remindManagers = async (deps: HoursDeps, input: VerificationInput) 
 };
 
 /** 14 days without a decision: the record joins the ministry reviewers' queue. Never approved by itself. */
-export const escalate = async (deps: HoursDeps, input: VerificationInput) => {
+export const escalate = async (deps: HoursReadDeps, input: VerificationInput) => {
   const record = await stillPending(deps, input);
   if (!record) return { ...input, decided: true };
   const at = iso(deps.clock.now());

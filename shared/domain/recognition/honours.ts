@@ -10,7 +10,7 @@
  */
 import { requireGroup, type Caller } from '../caller.js';
 import { NomineeNotEligibleError, HonourAlreadyDecidedError, HonourNotFoundError } from './errors.js';
-import type { AwardRecord, HonourRecord, PublicAchievement, RecognitionPorts, RecognitionStore } from './ports.js';
+import type { AwardRecord, HonourRecord, PublicAchievement, RecognitionCounters, RecognitionPorts, RecognitionStore } from './ports.js';
 import { byTheRule, displayName, isPublishable, type Contender } from './rules.js';
 import type { HonourDecision, HonourScope, HonourView, PointsEntry } from './schema.js';
 
@@ -79,7 +79,7 @@ export const openHonours = async (ports: RecognitionPorts, month: string, now: D
 };
 
 /** AwaitChoice (the workflow's wait): keeps the task token; an honour already decided ends the wait at once. */
-export const awaitHonourChoice = async (ports: RecognitionPorts, id: string, taskToken: string): Promise<void> => {
+export const awaitHonourChoice = async (ports: Pick<RecognitionPorts, 'repo' | 'clock'>, id: string, taskToken: string): Promise<void> => {
   const decideBy = new Date(ports.clock.now().getTime() + HONOUR_WAIT_DAYS * 86_400_000).toISOString();
   if (!(await ports.repo.waitForHonour(id, taskToken, decideBy))) {
     throw new HonourAlreadyDecidedError(`honour ${id} is already decided`);
@@ -118,7 +118,7 @@ export const decideHonour = async (ports: RecognitionStore & Pick<RecognitionPor
  * decided by the rule (unless the ministry's choice is written first); then the award, its
  * bonus points and the public achievement are recorded once and the volunteer is told.
  */
-export const awardHonour = async (ports: RecognitionPorts, id: string): Promise<{ volunteerId: string; basis: 'ministry' | 'rule'; awarded: boolean }> => {
+export const awardHonour = async (ports: RecognitionCounters & Pick<RecognitionPorts, 'messages'>, id: string): Promise<{ volunteerId: string; basis: 'ministry' | 'rule'; awarded: boolean }> => {
   let honour = await ports.repo.honour(id);
   if (!honour) throw new HonourNotFoundError(`honour ${id} not found`);
   const now = ports.clock.now();
