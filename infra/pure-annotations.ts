@@ -104,13 +104,20 @@ const sideEffectFree = (node: ts.Node): boolean => {
   return false;
 };
 
-/** Module-level schema consts (initializers that use `z.` or a `.shape`) that esbuild cannot drop. */
+/** The expression makes a call or `new` when evaluated (not counting the functions it defines). */
+const callsOutsideFunctions = (node: ts.Node): boolean =>
+  !ts.isFunctionLike(node) && !ts.isClassLike(node) && (ts.isCallExpression(node) || ts.isNewExpression(node) || (ts.forEachChild(node, (child) => callsOutsideFunctions(child) || undefined) ?? false));
+
+/**
+ * Module-level consts built by calls (schemas, operation specs, entities, workflow definitions…)
+ * that esbuild cannot drop although every call is annotated.
+ */
 const undroppableSchemas = (file: string, text: string): { source: ts.SourceFile; declarations: ts.VariableDeclaration[] } => {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const declarations = source.statements
     .filter((statement): statement is ts.VariableStatement => ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0)
     .flatMap((statement) => [...statement.declarationList.declarations])
-    .filter((d) => d.initializer && !(ts.isIdentifier(d.name) && d.name.text === 'handler') && /\bz\.|\.shape\b/.test(d.initializer.getText(source)) && !sideEffectFree(d.initializer));
+    .filter((d) => d.initializer && !(ts.isIdentifier(d.name) && d.name.text === 'handler') && callsOutsideFunctions(d.initializer) && !sideEffectFree(d.initializer));
   return { source, declarations };
 };
 

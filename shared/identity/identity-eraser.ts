@@ -34,15 +34,16 @@ export interface LocalIdentityEraser extends IdentityEraser {
 const globalKey = /* @__PURE__ */ Symbol.for('tatawwu.localIdentityEraser');
 const holder = globalThis as unknown as Record<symbol, LocalIdentityEraser | undefined>;
 
-export const localIdentityEraser: LocalIdentityEraser = (holder[globalKey] ??= /* @__PURE__ */ (() => {
-  const erased = new Set<string>();
-  return {
-    erased,
-    async disableAndDelete(sub: string) {
-      erased.add(sub);
-    },
-  };
-})());
+export const localIdentityEraser: LocalIdentityEraser = /* @__PURE__ */ (() =>
+  (holder[globalKey] ??= /* @__PURE__ */ (() => {
+    const erased = new Set<string>();
+    return {
+      erased,
+      async disableAndDelete(sub: string) {
+        erased.add(sub);
+      },
+    };
+  })()))();
 
 export const identityEraser = (): IdentityEraser => {
   if (env.mode === 'local') return localIdentityEraser;

@@ -65,25 +65,26 @@ const globalKey = /* @__PURE__ */ Symbol.for('tatawwu.localUserDirectory');
 const holder = globalThis as unknown as Record<symbol, RecordingUserDirectory | undefined>;
 
 /** The local stand-in: remembers the grants (shared by every module instance in the process). */
-export const localUserDirectory: RecordingUserDirectory = (holder[globalKey] ??= /* @__PURE__ */ (() => {
-  const grants: { sub: string; orgId: string }[] = [];
-  const companyAdmins: { sub: string; companyId: string }[] = [];
-  const volunteers = new Set<string>();
-  return {
-    grants,
-    companyAdmins,
-    volunteers,
-    async grantCompanyAdmin(sub: string, companyId: string) {
-      companyAdmins.push({ sub, companyId });
-    },
-    async grantOrganizationManager(sub: string, orgId: string) {
-      grants.push({ sub, orgId });
-    },
-    async grantVolunteer(sub: string) {
-      volunteers.add(sub);
-    },
-  };
-})());
+export const localUserDirectory: RecordingUserDirectory = /* @__PURE__ */ (() =>
+  (holder[globalKey] ??= /* @__PURE__ */ (() => {
+    const grants: { sub: string; orgId: string }[] = [];
+    const companyAdmins: { sub: string; companyId: string }[] = [];
+    const volunteers = new Set<string>();
+    return {
+      grants,
+      companyAdmins,
+      volunteers,
+      async grantCompanyAdmin(sub: string, companyId: string) {
+        companyAdmins.push({ sub, companyId });
+      },
+      async grantOrganizationManager(sub: string, orgId: string) {
+        grants.push({ sub, orgId });
+      },
+      async grantVolunteer(sub: string) {
+        volunteers.add(sub);
+      },
+    };
+  })()))();
 
 const userPoolId = (): string => {
   const id = process.env.USER_POOL_ID;

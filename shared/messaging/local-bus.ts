@@ -123,4 +123,5 @@ const createLocalBus = (): LocalBus => {
 
 const globalKey = /* @__PURE__ */ Symbol.for('tatawwu.localBus.v2');
 const holder = globalThis as unknown as Record<symbol, LocalBus | undefined>;
-export const localBus: LocalBus = (holder[globalKey] ??= /* @__PURE__ */ createLocalBus());
+export const localBus: LocalBus = /* @__PURE__ */ (() =>
+  (holder[globalKey] ??= /* @__PURE__ */ createLocalBus()))();

@@ -8,10 +8,11 @@ import { logger } from './logger.js';
 
 export { logger };
 export { tracer, tracing } from './tracer.js';
-export const metrics = /* @__PURE__ */ new Metrics({
-  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Tatawwu',
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'tatawwu',
-  // Its own diagnostics go through a child of our logger at ERROR: otherwise every request
-  // without an application metric logs "No application metrics to publish" at WARN.
-  logger: /* @__PURE__ */ logger.createChild({ logLevel: 'ERROR' }),
-});
+export const metrics = /* @__PURE__ */ (() =>
+  new Metrics({
+    namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Tatawwu',
+    serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'tatawwu',
+    // Its own diagnostics go through a child of our logger at ERROR: otherwise every request
+    // without an application metric logs "No application metrics to publish" at WARN.
+    logger: /* @__PURE__ */ logger.createChild({ logLevel: 'ERROR' }),
+  }))();

@@ -12,7 +12,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 const dottedPath = (expression: string, data: unknown): unknown =>
   expression.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), data);
 
-export const logger = /* @__PURE__ */ new Logger({
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'tatawwu',
-  correlationIdSearchFn: dottedPath,
-});
+export const logger = /* @__PURE__ */ (() =>
+  new Logger({
+    serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'tatawwu',
+    correlationIdSearchFn: dottedPath,
+  }))();

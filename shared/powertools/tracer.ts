@@ -8,8 +8,10 @@
 import type { MiddlewareObj } from '@middy/core';
 import { createTracing, traceAwsClient, type Tracing } from './xray.js';
 
-const tracingEnabled = /* @__PURE__ */ (process.env.POWERTOOLS_TRACE_ENABLED ?? 'true').toLowerCase() !== 'false';
-const created = tracingEnabled ? /* @__PURE__ */ createTracing(process.env.POWERTOOLS_SERVICE_NAME ?? 'tatawwu') : undefined;
+const tracingEnabled = /* @__PURE__ */ (() =>
+  (process.env.POWERTOOLS_TRACE_ENABLED ?? 'true').toLowerCase() !== 'false')();
+const created = /* @__PURE__ */ (() =>
+  tracingEnabled ? /* @__PURE__ */ createTracing(process.env.POWERTOOLS_SERVICE_NAME ?? 'tatawwu') : undefined)();
 export const tracer: Tracing | undefined = created;
 
 /** The tracing middy middleware, or none where tracing is off (middy's use() takes a list). */

@@ -258,7 +258,7 @@ export const confirmDeliverable = /* @__PURE__ */ defineOperation({
   },
 });
 
-export const listOrganizationHours = /* @__PURE__ */ defineOperation({
+export const listOrganizationHours = /* @__PURE__ */ (() => defineOperation({
   id: 'ListOrganizationHours',
   method: 'GET',
   path: '/v1/organizations/{orgId}/hours',
@@ -288,7 +288,7 @@ export const listOrganizationHours = /* @__PURE__ */ defineOperation({
       nextCursor: 'eyJwayI6Ik9SRyMwMUpSWlg0QjZDOEQwRTJGNEc2SDhKMEsyTSIsInNrIjoiSE9VUlMjcGVuZGluZyMyMDI2LTA1LTAyIn0',
     },
   },
-});
+}))();
 
 export const decideHours = /* @__PURE__ */ defineOperation({
   id: 'DecideHours',
@@ -387,38 +387,39 @@ export const reverseHours = /* @__PURE__ */ defineOperation({
   },
 });
 
-export const listMyHours = /* @__PURE__ */ defineOperation({
-  id: 'ListMyHours',
-  method: 'GET',
-  path: '/v1/volunteers/me/hours',
-  entry: /* @__PURE__ */ file('list-mine'),
-  auth: 'required',
-  groups: ['volunteer'],
-  request: { query: MyHoursQuery },
-  needs: ['table:read'],
-  summary: "The caller's hours records, newest first, with their status, and the caller's attendance record over the last 12 months.",
-  tags,
-  responses: { 200: MyHoursPage },
-  errors: [400, 401, 403],
-  examples: {
-    query: { limit: '20' },
-    response: {
-      items: [
-        {
-          ...hoursRecordExample,
-          status: 'approved',
-          updatedAt: '2026-05-03T07:15:00.000Z',
-          decisions: [{ decision: 'approve', minutes: 238, by: 'manager-5b1d', at: '2026-05-03T07:15:00.000Z', round: 1 }],
-          valueSar: 396.67,
-          approvedBy: 'manager-5b1d',
-          approvedAt: '2026-05-03T07:15:00.000Z',
-          disputeUntil: '2026-05-17T07:15:00.000Z',
-        },
-      ],
-      attendance: { attended: 14, noShows: 1, lateCancellations: 0, since: '2025-05-02' },
+export const listMyHours = /* @__PURE__ */ (() =>
+  defineOperation({
+    id: 'ListMyHours',
+    method: 'GET',
+    path: '/v1/volunteers/me/hours',
+    entry: /* @__PURE__ */ file('list-mine'),
+    auth: 'required',
+    groups: ['volunteer'],
+    request: { query: MyHoursQuery },
+    needs: ['table:read'],
+    summary: "The caller's hours records, newest first, with their status, and the caller's attendance record over the last 12 months.",
+    tags,
+    responses: { 200: MyHoursPage },
+    errors: [400, 401, 403],
+    examples: {
+      query: { limit: '20' },
+      response: {
+        items: [
+          {
+            ...hoursRecordExample,
+            status: 'approved',
+            updatedAt: '2026-05-03T07:15:00.000Z',
+            decisions: [{ decision: 'approve', minutes: 238, by: 'manager-5b1d', at: '2026-05-03T07:15:00.000Z', round: 1 }],
+            valueSar: 396.67,
+            approvedBy: 'manager-5b1d',
+            approvedAt: '2026-05-03T07:15:00.000Z',
+            disputeUntil: '2026-05-17T07:15:00.000Z',
+          },
+        ],
+        attendance: { attended: 14, noShows: 1, lateCancellations: 0, since: '2025-05-02' },
+      },
     },
-  },
-});
+  }))();
 
 export const listEscalatedHours = /* @__PURE__ */ defineOperation({
   id: 'ListEscalatedHours',

@@ -25,24 +25,25 @@ const RETRY: readonly AslObject[] = [{ ErrorEquals: ['States.ALL'], IntervalSeco
 
 const STEPS = ['Begin', 'ReleaseSeats', 'RevokeCertificates', 'EraseRecords', 'DeleteIdentity', 'Finish'] as const;
 
-export const erasure = /* @__PURE__ */ defineWorkflow({
-  name: ERASURE,
-  tasks: {
-    Begin: { entry: /* @__PURE__ */ entry('begin'), needs: ['table:read', 'table:write'] },
-    ReleaseSeats: { entry: /* @__PURE__ */ entry('release-seats'), needs: ['table:read', 'table:write', 'workflow:ApplicationReview'], timeout: 120 },
-    RevokeCertificates: { entry: /* @__PURE__ */ entry('revoke-certificates'), needs: ['table:read', 'table:write'], timeout: 120 },
-    EraseRecords: { entry: /* @__PURE__ */ entry('erase-records'), needs: ['table:read', 'table:write', 'exports:delete'], timeout: 300 },
-    DeleteIdentity: { entry: /* @__PURE__ */ entry('delete-identity'), needs: ['cognito:erase'] },
-    Finish: { entry: /* @__PURE__ */ entry('finish'), needs: ['table:read', 'table:write'], timeout: 120 },
-  },
-  asl: {
-    Comment: "Erases a volunteer's personal data at their request: tombstone, seats released, certificates revoked, records scrubbed and deleted, the sign-in account deleted, the profile last.",
-    StartAt: STEPS[0],
-    States: {
-      .../* @__PURE__ */ Object.fromEntries(
-        /* @__PURE__ */ STEPS.map((step, i) => [step, lambdaTask(step, { payload: { 'sub.$': '$.sub' }, Retry: [...RETRY], Next: STEPS[i + 1] ?? 'Erased' })]),
-      ),
-      Erased: { Type: 'Succeed', Comment: 'Nothing personal is left; the tombstone says erased.' },
+export const erasure = /* @__PURE__ */ (() =>
+  defineWorkflow({
+    name: ERASURE,
+    tasks: {
+      Begin: { entry: /* @__PURE__ */ entry('begin'), needs: ['table:read', 'table:write'] },
+      ReleaseSeats: { entry: /* @__PURE__ */ entry('release-seats'), needs: ['table:read', 'table:write', 'workflow:ApplicationReview'], timeout: 120 },
+      RevokeCertificates: { entry: /* @__PURE__ */ entry('revoke-certificates'), needs: ['table:read', 'table:write'], timeout: 120 },
+      EraseRecords: { entry: /* @__PURE__ */ entry('erase-records'), needs: ['table:read', 'table:write', 'exports:delete'], timeout: 300 },
+      DeleteIdentity: { entry: /* @__PURE__ */ entry('delete-identity'), needs: ['cognito:erase'] },
+      Finish: { entry: /* @__PURE__ */ entry('finish'), needs: ['table:read', 'table:write'], timeout: 120 },
     },
-  },
-});
+    asl: {
+      Comment: "Erases a volunteer's personal data at their request: tombstone, seats released, certificates revoked, records scrubbed and deleted, the sign-in account deleted, the profile last.",
+      StartAt: STEPS[0],
+      States: {
+        .../* @__PURE__ */ Object.fromEntries(
+          /* @__PURE__ */ STEPS.map((step, i) => [step, lambdaTask(step, { payload: { 'sub.$': '$.sub' }, Retry: [...RETRY], Next: STEPS[i + 1] ?? 'Erased' })]),
+        ),
+        Erased: { Type: 'Succeed', Comment: 'Nothing personal is left; the tombstone says erased.' },
+      },
+    },
+  }))();

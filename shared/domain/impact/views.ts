@@ -69,15 +69,16 @@ const retention = (counters: ScopeCounters, to: Month): { rate: number | null; q
 type Figures = Omit<NationalGroup, 'region' | 'month'>;
 
 /** The counters the national figures use: the views read only these (a region or national item holds ~twice as many). */
-const FIGURE_COUNTERS: readonly string[] = [
-  COUNTER.minutes,
-  COUNTER.valueHalalas,
-  /* @__PURE__ */ trackCounter('professional'),
-  COUNTER.registered,
-  COUNTER.organizations,
-  COUNTER.certified,
-  .../* @__PURE__ */ Array.from({ length: GAP_CAP }, (_, i) => bucketCounter(i + 1)),
-];
+const FIGURE_COUNTERS: readonly string[] = /* @__PURE__ */ (() =>
+  [
+    COUNTER.minutes,
+    COUNTER.valueHalalas,
+    /* @__PURE__ */ trackCounter('professional'),
+    COUNTER.registered,
+    COUNTER.organizations,
+    COUNTER.certified,
+    .../* @__PURE__ */ Array.from({ length: GAP_CAP }, (_, i) => bucketCounter(i + 1)),
+  ])();
 
 /** The national figures of a scope for [from, to]; `counters` holds every month from to − 11 (and from) on, and TOTAL. */
 const figures = (counters: ScopeCounters, from: Month, to: Month): Figures => {

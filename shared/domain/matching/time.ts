@@ -9,7 +9,8 @@ import { riyadhLocal } from '../time.js';
 
 export const SLOT_MINUTES = 30;
 export const SLOTS_PER_WEEK = (7 * 24 * 60) / SLOT_MINUTES;
-export const WEEK_WORDS = /* @__PURE__ */ Math.ceil(SLOTS_PER_WEEK / 32);
+export const WEEK_WORDS = /* @__PURE__ */ (() =>
+  Math.ceil(SLOTS_PER_WEEK / 32))();
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type WeekdayName = (typeof WEEKDAYS)[number];

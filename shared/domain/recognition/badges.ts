@@ -52,7 +52,7 @@ const hoursBadge = (hours: number, nameAr: string, nameEn: string, bonusPoints: 
   bonusPoints,
 });
 
-export const badgeDefinitions: readonly BadgeDefinition[] = [
+export const badgeDefinitions: readonly BadgeDefinition[] = /* @__PURE__ */ (() => [
   {
     id: 'first-shift',
     version: 1,
@@ -129,7 +129,7 @@ export const badgeDefinitions: readonly BadgeDefinition[] = [
     criterion: { kind: 'trainings', trainings: 3 },
     bonusPoints: 30,
   },
-];
+])();
 
 export const badgeById = (id: string): BadgeDefinition | undefined => badgeDefinitions.find((badge) => badge.id === id);
 
