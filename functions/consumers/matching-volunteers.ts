@@ -4,12 +4,12 @@
  * and a change marker for the next `matching` job. The profile is read, not the event: it is
  * the current state whatever order redelivered events arrive in, so the consumer is idempotent.
  */
-import { matchingPorts } from '../workflows/matching-run/ports.js';
+import { matchingStorePorts } from '../workflows/matching-run/ports.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import { syncVolunteer } from '../../shared/domain/matching/service.js';
 import { consumer } from '../../shared/middleware/consumer.js';
 import { matchingIndexVolunteers } from './index.js';
 
 export const handler = consumer(matchingIndexVolunteers).handler(async ({ detail }) => ({
-  indexed: await syncVolunteer(matchingPorts(), await volunteerRepository().get(detail.volunteerId)),
+  indexed: await syncVolunteer(matchingStorePorts(), await volunteerRepository().get(detail.volunteerId)),
 }));

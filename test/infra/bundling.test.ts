@@ -96,7 +96,7 @@ describe('handler bundles', () => {
 
   it('leaves the notifier, email templates, workflow client and secrets client out of the handlers that neither send nor start anything (issue 17)', () => {
     const lean = entries.filter((e) =>
-      /functions\/http\/recognition\/(?!decide-honour)|consumers\/recognition-(hours|training)|personal-data\/export|hours\/(list-|get-valuation-rates|reverse|dispute-no-show|confirm-deliverable|put-valuation-rates)|hours-verification\/|consumers\/attendance-record|companies\/(join|leave|list-employees)\.ts|applications\/(get|list-mine|list-organization)\.ts|honour-nomination\/await-choice/.test(
+      /functions\/http\/recognition\/(?!decide-honour)|consumers\/recognition-(hours|training)|personal-data\/export|hours\/(list-|get-valuation-rates|reverse|dispute-no-show|confirm-deliverable|put-valuation-rates)|hours-verification\/|consumers\/attendance-record|consumers\/matching-(opportunities|volunteers)|matching-run\/start-run|companies\/(join|leave|list-employees)\.ts|applications\/(get|list-mine|list-organization)\.ts|honour-nomination\/await-choice/.test(
         e.entry,
       ),
     );

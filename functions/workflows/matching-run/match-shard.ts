@@ -6,7 +6,7 @@
  * per run and warm container, and shared by the batches it serves.
  */
 import * as z from '../../../shared/zod.js';
-import { matchingPorts } from './ports.js';
+import { matchingStorePorts } from './ports.js';
 import type { OpportunityIndex } from '../../../shared/domain/matching/matcher.js';
 import { loadIndex, matchShard, type MatchingPorts } from '../../../shared/domain/matching/service.js';
 import { SHARD_COUNT } from '../../../shared/domain/matching/adapters.js';
@@ -46,4 +46,4 @@ export const matchShardBatch = async (ports: Pick<MatchingPorts, 'store'>, batch
   return { ...summary, ms: Date.now() - started };
 };
 
-export const handler = task(ShardBatch, async (batch) => matchShardBatch(matchingPorts(), batch));
+export const handler = task(ShardBatch, async (batch) => matchShardBatch(matchingStorePorts(), batch));

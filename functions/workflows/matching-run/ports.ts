@@ -10,13 +10,16 @@ import type { MatchingPorts } from '../../../shared/domain/matching/service.js';
 import { cityById } from '../../../shared/domain/reference/cities.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
 
+/** The index and the runs (the matching consumers, the MatchingRun steps): table and clock, no notifier (issue 17: its SES and SMS clients stay out). */
+export const matchingStorePorts = (): Pick<MatchingPorts, 'store' | 'clock'> => ({ store: matchingRepository(), clock: systemClock });
+
 /**
- * The ports of the matching service in this process: the table, invitations through the
- * notifier of shared/messaging (outbox, consent, quiet hours; the invitation id is the dedupe
- * key), the domain bus and the system clock.
+ * The ports of the matching service in this process (the `matching` job, which invites): the
+ * table, invitations through the notifier of shared/messaging (outbox, consent, quiet hours; the
+ * invitation id is the dedupe key) and the system clock.
  */
 export const matchingPorts = (): MatchingPorts => ({
-  store: matchingRepository(),
+  ...matchingStorePorts(),
   invitations: {
     async send(invitation, volunteer, opportunity) {
       if (invitation.channel === 'none') return;
@@ -40,5 +43,4 @@ export const matchingPorts = (): MatchingPorts => ({
       });
     },
   },
-  clock: systemClock,
 });

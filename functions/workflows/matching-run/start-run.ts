@@ -6,7 +6,7 @@
  *   in-process over the SAME batches the ItemBatcher would make (`runShardsInProcess`).
  */
 import { SFNClient, StartExecutionCommand, ExecutionAlreadyExists } from '@aws-sdk/client-sfn';
-import { matchingPorts } from './ports.js';
+import { matchingStorePorts } from './ports.js';
 import { allShards } from '../../../shared/domain/matching/adapters.js';
 import type { MatchingPorts } from '../../../shared/domain/matching/service.js';
 import { env } from '../../../shared/env.js';
@@ -53,7 +53,7 @@ let sfn: SFNClient | undefined;
 
 export const handler = job(matchingRunSchedule).handler(async (event): Promise<LocalRunSummary | { runId: string; executionArn: string | undefined }> => {
   const input = runInput(event.scheduledAt);
-  if (env.mode === 'local') return runShardsInProcess(matchingPorts(), input);
+  if (env.mode === 'local') return runShardsInProcess(matchingStorePorts(), input);
   const stateMachineArn = process.env[workflowArnEnvName(MATCHING_RUN)];
   if (!stateMachineArn) throw new Error(`missing environment variable ${workflowArnEnvName(MATCHING_RUN)}`);
   sfn ??= new SFNClient({ region: env.region });
