@@ -2,7 +2,7 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { hoursReadPorts } from './reads.js';
+import { hoursListPorts } from './reads.js';
 import { getValuationRates } from './routes.js';
 
-export const handler = http(getValuationRates).handler(async ({ caller }) => ok(await hours.valuationRates(hoursReadPorts(), caller)));
+export const handler = http(getValuationRates).handler(async ({ caller }) => ok(await hours.valuationRates(hoursListPorts(), caller)));

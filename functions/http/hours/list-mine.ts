@@ -2,7 +2,7 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { hoursReadPorts } from './reads.js';
+import { hoursListPorts } from './reads.js';
 import { listMyHours } from './routes.js';
 
-export const handler = http(listMyHours).handler(async ({ query, caller }) => ok(await hours.listMine(hoursReadPorts(), caller, query)));
+export const handler = http(listMyHours).handler(async ({ query, caller }) => ok(await hours.listMine(hoursListPorts(), caller, query)));

@@ -3,11 +3,11 @@ import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
 import { auditAccess } from '../personal-data/audit.js';
-import { hoursReadPorts } from './reads.js';
+import { hoursListPorts } from './reads.js';
 import { listOrganizationHours } from './routes.js';
 
 export const handler = http(listOrganizationHours).handler(async ({ path, query, caller }) => {
-  const page = await hours.listForOrganization(hoursReadPorts(), caller, path.orgId, query);
+  const page = await hours.listForOrganization(hoursListPorts(), caller, path.orgId, query);
   await auditAccess(listOrganizationHours, caller, { what: 'hours', subjects: page.items.map((item) => item.volunteerId) });
   return ok(page);
 });

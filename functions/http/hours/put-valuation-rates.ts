@@ -2,7 +2,7 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { hoursReadPorts } from './reads.js';
+import { hoursListPorts } from './reads.js';
 import { putValuationRates } from './routes.js';
 
-export const handler = http(putValuationRates).handler(async ({ body, caller }) => ok(await hours.setValuationRates(hoursReadPorts(), caller, body)));
+export const handler = http(putValuationRates).handler(async ({ body, caller }) => ok(await hours.setValuationRates(hoursListPorts(), caller, body)));

@@ -28,6 +28,9 @@ import {
 } from './errors.js';
 import { hoursFacts, placeOf, trackOf, valueOf } from './facts.js';
 import type { AnyEvent, HoursCodeDeps, HoursDeps, HoursReadDeps, HoursWorkflowDeps, HoursWrite, Seat, ShiftWithOpportunity } from './ports.js';
+
+/** What the lists and the valuation rates use: the hours store and the clock and ids (no volunteer or training reads). */
+type HoursListDeps = Pick<HoursReadDeps, 'repo' | 'clock' | 'ids'>;
 import {
   toHoursView,
   type AttendanceDispute,
@@ -605,13 +608,13 @@ export const claimHours = async (deps: HoursWorkflowDeps, caller: Caller, opport
 };
 
 // ── Project deliverables ─────────────────────────────────────────────────────
-const projectOf = async (deps: HoursReadDeps, opportunityId: string) => {
+const projectOf = async (deps: HoursListDeps, opportunityId: string) => {
   const found = await deps.repo.opportunity(opportunityId);
   return found?.opportunity.kind === 'project' && found.opportunity.project ? { ...found, project: found.opportunity.project } : undefined;
 };
 
 /** A project's deliverables with their status: its managers, and the volunteers approved on it. */
-export const listDeliverables = async (deps: HoursReadDeps, caller: Caller, opportunityId: string) => {
+export const listDeliverables = async (deps: HoursListDeps, caller: Caller, opportunityId: string) => {
   const found = await projectOf(deps, opportunityId);
   const allowed =
     found &&
@@ -962,7 +965,7 @@ export const attendanceRecordsOf = async (
   return new Map(ids.map((id, i) => [id, summaries[i]!]));
 };
 
-export const listForOrganization = async (deps: HoursReadDeps, caller: Caller, orgId: string, query: { status: HoursStatus; limit: number; cursor?: string | undefined }) => {
+export const listForOrganization = async (deps: HoursListDeps, caller: Caller, orgId: string, query: { status: HoursStatus; limit: number; cursor?: string | undefined }) => {
   if (!managesOrganization(caller, orgId)) throw new NotFoundError(`no organisation ${orgId}`);
   const page = await deps.repo.listByOrganization(orgId, query.status, query.limit, query.cursor);
   const summaries = await attendanceRecordsOf(deps.repo, page.items.map((r) => r.volunteerId), deps.clock.now());
@@ -972,7 +975,7 @@ export const listForOrganization = async (deps: HoursReadDeps, caller: Caller, o
   };
 };
 
-export const listMine = async (deps: HoursReadDeps, caller: Caller, query: { limit: number; cursor?: string | undefined }) => {
+export const listMine = async (deps: HoursListDeps, caller: Caller, query: { limit: number; cursor?: string | undefined }) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const [page, attendance] = await Promise.all([
     deps.repo.listByVolunteer(volunteer.sub, query.limit, query.cursor),
@@ -981,7 +984,7 @@ export const listMine = async (deps: HoursReadDeps, caller: Caller, query: { lim
   return { items: page.items.map(toHoursView), ...(page.nextCursor && { nextCursor: page.nextCursor }), attendance };
 };
 
-export const listEscalated = async (deps: HoursReadDeps, caller: Caller, query: { limit: number; cursor?: string | undefined }) => {
+export const listEscalated = async (deps: HoursListDeps, caller: Caller, query: { limit: number; cursor?: string | undefined }) => {
   requireGroup(caller, 'ministry-reviewer', 'ministry-admin');
   const page = await deps.repo.listEscalated(query.limit, query.cursor);
   return { items: page.items.map(toHoursView), ...(page.nextCursor && { nextCursor: page.nextCursor }) };
@@ -993,7 +996,7 @@ export const listEscalated = async (deps: HoursReadDeps, caller: Caller, query: 
  * changes (approved hours carry the value frozen at approval), and an earlier entry stays in
  * the history. Effective dates in the past are allowed (a correction applies to later approvals only).
  */
-export const setValuationRates = async (deps: HoursReadDeps, caller: Caller, body: PutValuationRates) => {
+export const setValuationRates = async (deps: HoursListDeps, caller: Caller, body: PutValuationRates) => {
   const admin = requireGroup(caller, 'ministry-admin');
   const at = iso(deps.clock.now());
   const rates: ValuationRate[] = body.rates.map((r) => ({
@@ -1015,7 +1018,7 @@ export const setValuationRates = async (deps: HoursReadDeps, caller: Caller, bod
   return { rates };
 };
 
-export const valuationRates = async (deps: HoursReadDeps, caller: Caller) => {
+export const valuationRates = async (deps: HoursListDeps, caller: Caller) => {
   requireGroup(caller, 'ministry-admin', 'ministry-reviewer');
   return { rates: await deps.repo.rates() };
 };
