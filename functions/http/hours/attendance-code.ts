@@ -2,7 +2,7 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { codePorts } from './ports.js';
+import { attendanceCodePorts } from './ports.js';
 import { getAttendanceCode } from './routes.js';
 
-export const handler = http(getAttendanceCode).handler(async ({ path, caller }) => ok(await hours.attendanceCode(codePorts(), caller, path.shiftId)));
+export const handler = http(getAttendanceCode).handler(async ({ path, caller }) => ok(await hours.attendanceCode(attendanceCodePorts(), caller, path.shiftId)));

@@ -2,7 +2,7 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { verificationPorts } from './ports.js';
+import { decisionPorts } from './ports.js';
 import { decideHoursBulk } from './routes.js';
 
-export const handler = http(decideHoursBulk).handler(async ({ path, body, caller }) => ok(await hours.decideBulk(verificationPorts(), caller, path.orgId, body.items)));
+export const handler = http(decideHoursBulk).handler(async ({ path, body, caller }) => ok(await hours.decideBulk(decisionPorts(), caller, path.orgId, body.items)));

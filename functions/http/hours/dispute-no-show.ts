@@ -2,7 +2,7 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { hoursReadPorts } from './reads.js';
+import { hoursListPorts } from './reads.js';
 import { disputeNoShow } from './routes.js';
 
-export const handler = http(disputeNoShow).handler(async ({ path, body, caller }) => ok(await hours.disputeNoShow(hoursReadPorts(), caller, path.shiftId, body)));
+export const handler = http(disputeNoShow).handler(async ({ path, body, caller }) => ok(await hours.disputeNoShow(hoursListPorts(), caller, path.shiftId, body)));

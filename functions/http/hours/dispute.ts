@@ -2,7 +2,7 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { verificationPorts } from './ports.js';
+import { decisionPorts } from './ports.js';
 import { disputeHours } from './routes.js';
 
-export const handler = http(disputeHours).handler(async ({ path, body, caller }) => ok(await hours.dispute(verificationPorts(), caller, path.hoursId, body)));
+export const handler = http(disputeHours).handler(async ({ path, body, caller }) => ok(await hours.dispute(decisionPorts(), caller, path.hoursId, body)));

@@ -1,10 +1,12 @@
 /** The composition root of attendance and hours: the real adapters behind the domain's ports. */
-import type { HoursCodeDeps, HoursDeps, HoursWorkflowDeps, VerificationWorkflow } from '../../../shared/domain/hours/ports.js';
+import { trainingRepository } from '../../../shared/db/training-repository.js';
+import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
+import type { HoursCodeDeps, HoursDecisionDeps, HoursDeps, HoursWorkflowDeps, VerificationWorkflow } from '../../../shared/domain/hours/ports.js';
 import { attendanceCodeKey } from '../../../shared/security/attendance-code-key.js';
 import { workflowClient } from '../../../shared/workflows/client.js';
 import { WorkflowTaskClosedError } from '../../../shared/workflows/errors.js';
 import { HOURS_VERIFICATION, verificationExecutionName } from '../../workflows/hours-verification/definition.js';
-import { hoursReadPorts } from './reads.js';
+import { hoursListPorts } from './reads.js';
 
 const verification: VerificationWorkflow = {
   async start(hoursId, round) {
@@ -20,14 +22,17 @@ const verification: VerificationWorkflow = {
   },
 };
 
-/** Check-in and the attendance code: the key of the codes, not the Step Functions client (issue 17). */
-export const codePorts = (): HoursCodeDeps => ({ ...hoursReadPorts(), codeKey: attendanceCodeKey });
+/** The attendance code: the store and the key of the codes only (issue 17). */
+export const attendanceCodePorts = (): Pick<HoursDeps, 'repo' | 'clock' | 'ids' | 'codeKey'> => ({ ...hoursListPorts(), codeKey: attendanceCodeKey });
 
-/** What starts or resumes a verification (claims, roster, decisions, disputes, the attendance close): not the Secrets Manager client (issue 17). */
-export const verificationPorts = (): HoursWorkflowDeps => ({ ...hoursReadPorts(), workflow: verification });
+/** Check-in: the store, the key of the codes and the training gate; not the Step Functions client nor the volunteers (issue 17). */
+export const codePorts = (): HoursCodeDeps => ({ ...hoursListPorts(), training: trainingRepository(), codeKey: attendanceCodeKey });
 
-/**
- * Every port of attendance and hours: check-out checks a code and starts a verification. The
- * reads and the writes that do neither take hoursReadPorts() (reads.ts), without either client.
- */
-export const hoursPorts = (): HoursDeps => ({ ...codePorts(), workflow: verification });
+/** Decisions and disputes: the store and the verification workflow; no volunteer or training repository (issue 17). */
+export const decisionPorts = (): HoursDecisionDeps => ({ ...hoursListPorts(), workflow: verification });
+
+/** What creates pending hours and starts their verification (claims, roster, the attendance close): not the Secrets Manager client nor the training repository (issue 17). */
+export const verificationPorts = (): HoursWorkflowDeps => ({ ...decisionPorts(), volunteers: volunteerRepository() });
+
+/** Check-out: checks a code and creates pending hours (the writes that do neither take hoursListPorts() or hoursReadPorts(), reads.ts). */
+export const hoursPorts = (): Omit<HoursDeps, 'training'> => ({ ...verificationPorts(), codeKey: attendanceCodeKey });

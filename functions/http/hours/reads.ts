@@ -12,7 +12,7 @@ import { trainingRepository } from '../../../shared/db/training-repository.js';
 import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
 import type { HoursReadDeps } from '../../../shared/domain/hours/ports.js';
 
-/** The lists and the valuation rates: the hours store, the clock and ids only (issue 17: no volunteer or training repository in their bundles). */
+/** The lists, the valuation rates and the writes that read no volunteer or training (reversal, no-show disputes, deliverable confirmations): the hours store, the clock and ids only (issue 17: no volunteer or training repository in their bundles). */
 export const hoursListPorts = (): Pick<HoursReadDeps, 'repo' | 'clock' | 'ids'> => ({ repo: hoursRepository(), clock: systemClock, ids: () => ulid() });
 
 export const hoursReadPorts = (): HoursReadDeps => ({

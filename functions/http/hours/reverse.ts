@@ -2,7 +2,7 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { hoursReadPorts } from './reads.js';
+import { hoursListPorts } from './reads.js';
 import { reverseHours } from './routes.js';
 
-export const handler = http(reverseHours).handler(async ({ path, body, caller }) => ok(await hours.reverse(hoursReadPorts(), caller, path.hoursId, body)));
+export const handler = http(reverseHours).handler(async ({ path, body, caller }) => ok(await hours.reverse(hoursListPorts(), caller, path.hoursId, body)));

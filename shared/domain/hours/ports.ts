@@ -114,11 +114,14 @@ export interface HoursDeps {
  */
 export type HoursReadDeps = Omit<HoursDeps, 'workflow' | 'codeKey'>;
 
-/** Check-in and the attendance code: the code key, no verification workflow (issue 17). */
-export type HoursCodeDeps = Omit<HoursDeps, 'workflow'>;
+/** Check-in: the store, the code key and the training gate; no volunteers, no verification workflow (issue 17). */
+export type HoursCodeDeps = Pick<HoursDeps, 'repo' | 'clock' | 'ids' | 'codeKey' | 'training'>;
 
-/** What starts or resumes a verification (claims, roster, decisions, disputes, the attendance close): no code key (issue 17). */
-export type HoursWorkflowDeps = Omit<HoursDeps, 'codeKey'>;
+/** What creates pending hours and starts their verification (claims, roster, the attendance close): the store, the volunteers and the workflow; no code key or training (issue 17). */
+export type HoursWorkflowDeps = Pick<HoursDeps, 'repo' | 'clock' | 'ids' | 'volunteers' | 'workflow'>;
+
+/** Decisions and disputes: the store and the verification workflow only (issue 17). */
+export type HoursDecisionDeps = Pick<HoursDeps, 'repo' | 'clock' | 'ids' | 'workflow'>;
 
 /** What a valuation rate is for: a profession, or else a track. */
 export type RateOf = { readonly profession: string } | { readonly track: string };

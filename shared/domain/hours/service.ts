@@ -27,7 +27,7 @@ import {
   NotCheckedInError,
 } from './errors.js';
 import { hoursFacts, placeOf, trackOf, valueOf } from './facts.js';
-import type { AnyEvent, HoursCodeDeps, HoursDeps, HoursReadDeps, HoursWorkflowDeps, HoursWrite, Seat, ShiftWithOpportunity } from './ports.js';
+import type { AnyEvent, HoursCodeDeps, HoursDecisionDeps, HoursDeps, HoursReadDeps, HoursWorkflowDeps, HoursWrite, Seat, ShiftWithOpportunity } from './ports.js';
 
 /** What the lists and the valuation rates use: the hours store and the clock and ids (no volunteer or training reads). */
 type HoursListDeps = Pick<HoursReadDeps, 'repo' | 'clock' | 'ids'>;
@@ -61,20 +61,20 @@ const event = <T extends Parameters<typeof domainEvent>[0]>(deps: Pick<HoursDeps
 
 // ── Who may do what ──────────────────────────────────────────────────────────
 
-const findShift = async (deps: HoursReadDeps, shiftId: string): Promise<ShiftWithOpportunity> => {
+const findShift = async (deps: HoursListDeps, shiftId: string): Promise<ShiftWithOpportunity> => {
   const found = await deps.repo.shift(shiftId);
   if (!found) throw new NotFoundError(`no shift ${shiftId}`);
   return found;
 };
 
-const managedShift = async (deps: HoursReadDeps, caller: Caller, shiftId: string): Promise<ShiftWithOpportunity> => {
+const managedShift = async (deps: HoursListDeps, caller: Caller, shiftId: string): Promise<ShiftWithOpportunity> => {
   const found = await deps.repo.shift(shiftId);
   if (!found || !managesOrganization(caller, found.opportunity.orgId)) throw new NotFoundError(`no shift ${shiftId}`);
   return found;
 };
 
 /** The record, if the caller may decide on it: its organisation's managers; ministry reviewers once escalated. */
-const decidable = async (deps: HoursReadDeps, caller: Caller, hoursId: string): Promise<HoursRecord> => {
+const decidable = async (deps: HoursListDeps, caller: Caller, hoursId: string): Promise<HoursRecord> => {
   const record = await deps.repo.get(hoursId);
   const allowed = record && (managesOrganization(caller, record.orgId) || (record.flags.includes('escalated') && hasGroup(caller, 'ministry-reviewer', 'ministry-admin')));
   if (!record || !allowed) throw new NotFoundError(`no hours record ${hoursId}`);
@@ -90,7 +90,7 @@ const refuseProject = (opportunity: ShiftWithOpportunity['opportunity']) => {
   }
 };
 
-export const attendanceCode = async (deps: HoursCodeDeps, caller: Caller, shiftId: string) => {
+export const attendanceCode = async (deps: HoursListDeps & Pick<HoursDeps, 'codeKey'>, caller: Caller, shiftId: string) => {
   const { shift, opportunity } = await managedShift(deps, caller, shiftId);
   refuseProject(opportunity);
   const now = deps.clock.now();
@@ -107,7 +107,7 @@ const checkCode = async (deps: Pick<HoursDeps, 'codeKey'>, shift: ShiftWithOppor
 };
 
 // ── Check-in, check-out, roster ──────────────────────────────────────────────
-const requireSeat = async (deps: HoursReadDeps, volunteerId: string, shift: ShiftWithOpportunity['shift']): Promise<Seat> => {
+const requireSeat = async (deps: HoursListDeps, volunteerId: string, shift: ShiftWithOpportunity['shift']): Promise<Seat> => {
   const seat = await deps.repo.seat(volunteerId, shift);
   if (!seat) throw new ForbiddenError('only volunteers with an approved seat on this shift can check in');
   return seat;
@@ -280,7 +280,7 @@ const createShiftHours = async (deps: HoursWorkflowDeps, input: NewHours): Promi
   }
 };
 
-const pendingEvent = (deps: HoursReadDeps, record: HoursRecord, options: { reminder: boolean; escalated: boolean }) =>
+const pendingEvent = (deps: HoursListDeps, record: HoursRecord, options: { reminder: boolean; escalated: boolean }) =>
   event(deps, 'HoursPending', {
     ...hoursFacts(record),
     reminder: options.reminder,
@@ -291,7 +291,7 @@ const pendingEvent = (deps: HoursReadDeps, record: HoursRecord, options: { remin
 
 const checkOutAnswer = (record: HoursRecord) => ({ hoursId: record.id, minutes: record.requestedMinutes, status: record.status, flags: record.flags });
 
-export const checkOut = async (deps: HoursDeps, caller: Caller, shiftId: string, body: { code?: string | undefined }) => {
+export const checkOut = async (deps: HoursWorkflowDeps & Pick<HoursDeps, 'codeKey'>, caller: Caller, shiftId: string, body: { code?: string | undefined }) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const found = await findShift(deps, shiftId);
   const attendance = await deps.repo.attendance(found.shift.id, volunteer.sub);
@@ -326,7 +326,7 @@ const closeCheckIn = async (deps: HoursWorkflowDeps, found: ShiftWithOpportunity
   }
 };
 
-const noShowEvent = (deps: HoursReadDeps, seat: Pick<Seat, 'volunteerId' | 'orgId' | 'opportunityId' | 'shiftId' | 'start' | 'end'>, place: { city: string; region: string }, by: string, disputeUntil: string) =>
+const noShowEvent = (deps: HoursListDeps, seat: Pick<Seat, 'volunteerId' | 'orgId' | 'opportunityId' | 'shiftId' | 'start' | 'end'>, place: { city: string; region: string }, by: string, disputeUntil: string) =>
   event(deps, 'VolunteerNoShow', {
     volunteerId: seat.volunteerId,
     orgId: seat.orgId,
@@ -412,7 +412,7 @@ const NO_SHOW: readonly AttendanceRecord['status'][] = ['absent', 'no-show'];
  * decide on the roster, once: `present` upholds it (the no-show is taken back from the
  * attendance record and the hours are pending like any check-out), `absent` dismisses it.
  */
-export const disputeNoShow = async (deps: HoursReadDeps, caller: Caller, shiftId: string, body: NoShowDispute) => {
+export const disputeNoShow = async (deps: HoursListDeps, caller: Caller, shiftId: string, body: NoShowDispute) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const { shift } = await findShift(deps, shiftId);
   const record = await deps.repo.attendance(shift.id, volunteer.sub);
@@ -641,7 +641,7 @@ export const listDeliverables = async (deps: HoursListDeps, caller: Caller, oppo
 };
 
 /** A manager confirms a deliverable as done, once (409 after); transcripts name it from then on. */
-export const confirmDeliverable = async (deps: HoursReadDeps, caller: Caller, opportunityId: string, deliverableId: string, body: DeliverableConfirmation) => {
+export const confirmDeliverable = async (deps: HoursListDeps, caller: Caller, opportunityId: string, deliverableId: string, body: DeliverableConfirmation) => {
   const found = await projectOf(deps, opportunityId);
   if (!found || !managesOrganization(caller, found.opportunity.orgId)) throw new NotFoundError(`no project ${opportunityId}`);
   const deliverable = found.project.deliverables.find((d) => d.id === deliverableId);
@@ -673,7 +673,7 @@ export const rateFor = async (deps: Pick<HoursDeps, 'repo'>, record: Pick<HoursR
 };
 
 /** Releases a record's credit from the ledgers (rejection, reversal). */
-const releaseLedgers = async (deps: HoursReadDeps, record: HoursRecord): Promise<NonNullable<HoursWrite['ledgers']>> => {
+const releaseLedgers = async (deps: HoursListDeps, record: HoursRecord): Promise<NonNullable<HoursWrite['ledgers']>> => {
   const byDay = record.intervals.length > 0 ? minutesByDay(record.intervals) : { [record.date]: record.requestedMinutes };
   if (record.disputeOf) return [];
   const seen = await deps.repo.ledgers(record.volunteerId, Object.keys(byDay));
@@ -686,7 +686,7 @@ const releaseLedgers = async (deps: HoursReadDeps, record: HoursRecord): Promise
  * force, HoursApproved. Reject: a reason, the credit released, HoursRejected. One conditional
  * write: a second decision (or a concurrent one) → 409.
  */
-export const decide = async (deps: HoursWorkflowDeps, caller: Caller, hoursId: string, body: HoursDecision, known?: HoursRecord) => {
+export const decide = async (deps: HoursDecisionDeps, caller: Caller, hoursId: string, body: HoursDecision, known?: HoursRecord) => {
   const record = known ?? (await decidable(deps, caller, hoursId));
   if (record.status !== 'pending') throw new HoursAlreadyDecidedError(`hours ${record.id} are already ${record.status}`);
   const now = deps.clock.now();
@@ -761,13 +761,13 @@ export const decide = async (deps: HoursWorkflowDeps, caller: Caller, hoursId: s
   return { hoursId: next.id, status: next.status, minutes: 0, record: next };
 };
 
-export const decideOne = async (deps: HoursWorkflowDeps, caller: Caller, hoursId: string, body: HoursDecision) => {
+export const decideOne = async (deps: HoursDecisionDeps, caller: Caller, hoursId: string, body: HoursDecision) => {
   const { record: _record, ...answer } = await decide(deps, caller, hoursId, body);
   return answer;
 };
 
 /** Up to 100 decisions, each on its own: one item's failure never stops the others. */
-export const decideBulk = async (deps: HoursWorkflowDeps, caller: Caller, orgId: string, items: readonly (HoursDecision & { hoursId: string })[]) => {
+export const decideBulk = async (deps: HoursDecisionDeps, caller: Caller, orgId: string, items: readonly (HoursDecision & { hoursId: string })[]) => {
   if (!managesOrganization(caller, orgId)) throw new NotFoundError(`no organisation ${orgId}`);
   // One rate lookup per rate key for the whole call, not one per item.
   const rates = new Map<string, ReturnType<HoursDeps['repo']['rateOn']>>();
@@ -776,7 +776,7 @@ export const decideBulk = async (deps: HoursWorkflowDeps, caller: Caller, orgId:
     if (!rates.has(k)) rates.set(k, deps.repo.rateOn(key, date));
     return rates.get(k)!;
   };
-  const bulkDeps: HoursWorkflowDeps = { ...deps, repo: { ...deps.repo, rateOn } };
+  const bulkDeps: HoursDecisionDeps = { ...deps, repo: { ...deps.repo, rateOn } };
   const outcomes = new Array<{ hoursId: string; status: number; outcome?: HoursStatus; minutes?: number; error?: { code: string; detail: string; errors?: { path: string; message: string }[] } }>(items.length);
   const CONCURRENCY = 8;
   let next = 0;
@@ -804,7 +804,7 @@ export const decideBulk = async (deps: HoursWorkflowDeps, caller: Caller, orgId:
 
 // ── Reversal and disputes ────────────────────────────────────────────────────
 /** A ministry-admin takes approved hours back: a reversing entry, never an edit of what was approved. */
-export const reverse = async (deps: HoursReadDeps, caller: Caller, hoursId: string, body: { reason: string }) => {
+export const reverse = async (deps: HoursListDeps, caller: Caller, hoursId: string, body: { reason: string }) => {
   const admin = requireGroup(caller, 'ministry-admin');
   const record = await deps.repo.get(hoursId);
   if (!record) throw new NotFoundError(`no hours record ${hoursId}`);
@@ -854,7 +854,7 @@ export const reverse = async (deps: HoursReadDeps, caller: Caller, hoursId: stri
  * a cut stays approved (approved hours never change) and the disputed difference becomes a
  * new pending record that refers to it.
  */
-export const dispute = async (deps: HoursWorkflowDeps, caller: Caller, hoursId: string, body: { minutes: number; reason: string }) => {
+export const dispute = async (deps: HoursDecisionDeps, caller: Caller, hoursId: string, body: { minutes: number; reason: string }) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const record = await deps.repo.get(hoursId);
   if (!record || record.volunteerId !== volunteer.sub) throw new NotFoundError(`no hours record ${hoursId}`);
