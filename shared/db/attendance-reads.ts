@@ -11,7 +11,7 @@ import { attendanceRecordsOf } from '../domain/hours/service.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { attendance } from './entities/attendance.js';
-import { hoursRepository } from './hours-repository.js';
+import { attendanceSummaryReader } from './attendance-summary.js';
 
 const PRESENT: readonly string[] = ['checked-in', 'checked-out'];
 
@@ -39,4 +39,4 @@ export const attendanceRecords = (
   now: Date = new Date(),
   client: DynamoDBDocumentClient = documentClient(),
   tableName: () => string = () => env.tableName,
-): Promise<Map<string, AttendanceSummary>> => attendanceRecordsOf(hoursRepository(client, tableName), volunteerIds, now);
+): Promise<Map<string, AttendanceSummary>> => attendanceRecordsOf({ attendanceSummary: attendanceSummaryReader(client, tableName) }, volunteerIds, now);

@@ -11,8 +11,8 @@ import type { DayLedger } from '../domain/hours/credit.js';
 import { AttendanceAlreadyRecordedError, DeliverableAlreadyConfirmedError, HoursAlreadyDecidedError, HoursDecidedError, LedgerChangedError } from '../domain/hours/errors.js';
 import type { HoursRepository, HoursWrite, Page, Seat } from '../domain/hours/ports.js';
 import type { HoursRecord } from '../domain/hours/schema.js';
-import { addMonths } from '../domain/time.js';
 import { env } from '../env.js';
+import { attendanceSummaryReader } from './attendance-summary.js';
 import { documentClient, queryAll } from './client.js';
 import { attendance } from './entities/attendance.js';
 import { bookedSeat } from './entities/booking.js';
@@ -243,27 +243,7 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
       return result.Count ?? 0;
     },
 
-    async attendanceSummary(volunteerId, since) {
-      const items = await queryAll(
-        {
-          TableName: tableName(),
-          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': attendanceStats.keys.item(volunteerId, since).PK,
-            ':from': attendanceStats.keys.sort(since),
-            ':to': attendanceStats.keys.sort(addMonths(since, 12)),
-          },
-        },
-        client,
-      );
-      const sum = { attended: 0, noShows: 0, lateCancellations: 0 };
-      for (const item of items.map((i) => attendanceStats.fromItem(i))) {
-        sum.attended += item.attended;
-        sum.noShows += item.noShows;
-        sum.lateCancellations += item.lateCancellations;
-      }
-      return { ...sum, since };
-    },
+    attendanceSummary: attendanceSummaryReader(client, tableName),
 
     async openCheckIns(endedBy, limit) {
       const { Items } = await client.send(

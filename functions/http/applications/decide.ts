@@ -2,9 +2,9 @@
 import * as applications from '../../../shared/domain/applications/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { applicationPorts } from './ports.js';
+import { applicationDecisionPorts } from './ports.js';
 import { decideApplication } from './routes.js';
 
 export const handler = http(decideApplication).handler(async ({ path, body, caller }) =>
-  ok(await applications.decideApplication(applicationPorts(), caller, path.id, body)),
+  ok(await applications.decideApplication(applicationDecisionPorts(), caller, path.id, body)),
 );

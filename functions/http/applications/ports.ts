@@ -6,7 +6,7 @@ import { systemClock } from '../../../shared/clock.js';
 import { applicationRepository } from '../../../shared/db/application-repository.js';
 import { DecisionNotOpenError } from '../../../shared/domain/applications/errors.js';
 import type { ApplicationDeps, ReviewWorkflow } from '../../../shared/domain/applications/ports.js';
-import type { ServiceDeps } from '../../../shared/domain/applications/service.js';
+import type { DecisionDeps, ServiceDeps } from '../../../shared/domain/applications/service.js';
 import { decisionNotOpenText, resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
 import { WorkflowTaskClosedError } from '../../../shared/workflows/errors.js';
 import {
@@ -41,6 +41,9 @@ export const reviewWorkflow = (): ReviewWorkflow => ({
 
 /** The reads (one application, the volunteer's list, the organisation's queue): the table and the clock, no Step Functions client (issue 17). */
 export const applicationReadPorts = (): Pick<ApplicationDeps, 'repo' | 'clock'> => ({ repo: applicationRepository(), clock: systemClock });
+
+/** Decisions and withdrawals: the table, the clock and the review workflow; no volunteer, opportunity or training repository (issue 17). */
+export const applicationDecisionPorts = (): DecisionDeps => ({ ...applicationReadPorts(), workflow: reviewWorkflow() });
 
 /** The review steps' adapters plus the workflow the HTTP side starts and resumes. */
 export const applicationPorts = (): ServiceDeps => ({ ...reviewPorts(), workflow: reviewWorkflow() });

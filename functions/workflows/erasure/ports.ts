@@ -6,7 +6,7 @@ import { withdrawApplication } from '../../../shared/domain/applications/service
 import { withdrawAtHolderRequest } from '../../../shared/domain/certificates/service.js';
 import type { ErasureStepPorts } from '../../../shared/domain/personal-data/erasure.js';
 import { identityEraser } from '../../../shared/identity/identity-eraser.js';
-import { applicationPorts } from '../../http/applications/ports.js';
+import { applicationDecisionPorts } from '../../http/applications/ports.js';
 import { certificateRepository } from '../../../shared/db/certificate-repository.js';
 import { ulid } from 'ulid';
 import { exportRepository } from '../../../shared/db/export-repository.js';
@@ -24,7 +24,7 @@ export const releaseSeatsPorts = (): Pick<ErasureStepPorts, 'store' | 'clock' | 
   ...storePorts(),
   async withdraw(sub, applicationId) {
     // As the volunteer would: the seat is freed and the first waitlisted applicant promoted.
-    await withdrawApplication(applicationPorts(), { sub, groups: ['volunteer'] }, applicationId);
+    await withdrawApplication(applicationDecisionPorts(), { sub, groups: ['volunteer'] }, applicationId);
   },
 });
 

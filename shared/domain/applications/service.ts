@@ -45,6 +45,9 @@ import { missingTrainings } from '../training/gate.js';
 
 export type ServiceDeps = ApplicationDeps & { readonly workflow: ReviewWorkflow };
 
+/** What a decision and a withdrawal use: the table, the clock and the review workflow (issue 17: no volunteer, opportunity or training repository). */
+export type DecisionDeps = Pick<ServiceDeps, 'repo' | 'clock' | 'workflow'>;
+
 /** Rounds of a withdrawal before giving up (each re-reads the waitlist). */
 const MAX_WITHDRAW_ROUNDS = 40;
 /** Waitlist entries read per round of a withdrawal. */
@@ -186,7 +189,7 @@ export const applicantView = (record: ApplicantRecord, approved: boolean, now: D
  * decision is a 409 that changes nothing.
  */
 export const decideApplication = async (
-  deps: ServiceDeps,
+  deps: DecisionDeps,
   caller: Caller,
   id: string,
   input: ApplicationDecision,
@@ -224,7 +227,7 @@ export const decideApplication = async (
  * Withdrawing twice answers the same (idempotent).
  */
 export const withdrawApplication = async (
-  deps: ServiceDeps,
+  deps: DecisionDeps,
   caller: Caller,
   id: string,
 ): Promise<{ id: string; status: 'withdrawn'; promoted?: string }> => {
@@ -279,7 +282,7 @@ export const withdrawApplication = async (
  * The first waitlisted applicant who can take the seat, or undefined when nobody waits.
  * `skipped`: a candidate was taken off the waitlist (overlap) — read the waitlist again.
  */
-const nextPromotion = async (deps: ServiceDeps, application: ApplicationRecord, at: string): Promise<Promotion | undefined | 'skipped'> => {
+const nextPromotion = async (deps: DecisionDeps, application: ApplicationRecord, at: string): Promise<Promotion | undefined | 'skipped'> => {
   const head = await deps.repo.waitlistHead(application.shiftId, WAITLIST_PEEK);
   for (const entry of head) {
     const candidate = await deps.repo.get(entry.applicationId);
