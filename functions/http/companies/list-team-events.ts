@@ -2,7 +2,7 @@
 import * as teams from '../../../shared/domain/companies/team-events.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { teamPorts } from './ports.js';
+import { teamListPorts } from './ports.js';
 import { listTeamEvents } from './routes.js';
 
-export const handler = http(listTeamEvents).handler(async ({ path, caller }) => ok(await teams.listTeamEvents(teamPorts(), caller, path.companyId)));
+export const handler = http(listTeamEvents).handler(async ({ path, caller }) => ok(await teams.listTeamEvents(teamListPorts(), caller, path.companyId)));

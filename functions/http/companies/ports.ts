@@ -15,7 +15,7 @@ import { trainingRepository } from '../../../shared/db/training-repository.js';
 import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
 import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
-import type { CompanyDeps, EmployeeDeps, MembershipDeps, OnboardingWorkflow, ProgramDeps, TeamEventDeps } from '../../../shared/domain/companies/ports.js';
+import type { CompanyDeps, EmployeeDeps, MembershipDeps, OnboardingWorkflow, ProgramDeps, TeamEventDeps, TeamReserveDeps } from '../../../shared/domain/companies/ports.js';
 import { DecisionNotOpenError } from '../../../shared/domain/organizations/errors.js';
 import { emailSender } from '../../../shared/messaging/email.js';
 import { decisionNotOpenText, resumeDecision, workflowClient } from '../../../shared/workflows/client.js';
@@ -76,6 +76,12 @@ export const reportPorts = () => {
     reads: { months: store.months, counts: (id: string) => employees.counts(id), company: (id: string) => companies.get(id) },
   };
 };
+
+/** Listing team events: the memberships and the team events only (issue 17). */
+export const teamListPorts = (): Pick<TeamEventDeps, 'employees' | 'teams'> => ({ teams: companyTeamRepository(), employees: companyEmployeeRepository() });
+
+/** Reserving team seats: the company, the team events and the opportunity read; no volunteer, training or application repository (issue 17). */
+export const teamReservePorts = (): TeamReserveDeps => ({ ...companyPorts(), teams: companyTeamRepository(), reads: { opportunities: opportunityRepository() } });
 
 export const teamPorts = (): TeamEventDeps => ({
   ...companyPorts(),

@@ -2,7 +2,7 @@
 import * as teams from '../../../shared/domain/companies/team-events.js';
 import { http } from '../../../shared/middleware/http.js';
 import { created } from '../../../shared/middleware/responses.js';
-import { teamPorts } from './ports.js';
+import { teamReservePorts } from './ports.js';
 import { reserveTeamSeats } from './routes.js';
 
-export const handler = http(reserveTeamSeats).handler(async ({ path, body, caller }) => created(await teams.reserveTeamSeats(teamPorts(), caller, path.companyId, body)));
+export const handler = http(reserveTeamSeats).handler(async ({ path, body, caller }) => created(await teams.reserveTeamSeats(teamReservePorts(), caller, path.companyId, body)));

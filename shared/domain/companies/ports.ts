@@ -177,3 +177,6 @@ export interface TeamEventDeps extends CompanyDeps {
     readonly applications: Pick<ApplicationRepository, 'bookingsAround'>;
   };
 }
+
+/** What reserving team seats uses: the company, the team events and the opportunity read (issue 17: no volunteer, training or application repository). */
+export type TeamReserveDeps = Pick<TeamEventDeps, 'repo' | 'clock' | 'ids' | 'teams'> & { readonly reads: Pick<TeamEventDeps['reads'], 'opportunities'> };

@@ -15,7 +15,7 @@ import type { ApplicationRecord, StatusChange } from '../applications/schema.js'
 import { screen } from '../applications/screening.js';
 import { missingTrainings } from '../training/gate.js';
 import { TeamSeatsGoneError } from './errors.js';
-import type { TeamEventDeps } from './ports.js';
+import type { TeamEventDeps, TeamReserveDeps } from './ports.js';
 import { TEAM_RELEASE_BEFORE_MS, type ReserveTeamSeats, type TeamEvent } from './schema.js';
 import { adminOrEmployee } from './programs.js';
 import { administeredCompany } from './service.js';
@@ -23,7 +23,7 @@ import { administeredCompany } from './service.js';
 /** Rounds of a claim whose overlap guard moved meanwhile (the employee booked elsewhere at the same moment). */
 const CLAIM_ROUNDS = 3;
 
-export const reserveTeamSeats = async (deps: TeamEventDeps, caller: Caller, companyId: string, body: ReserveTeamSeats): Promise<TeamEvent> => {
+export const reserveTeamSeats = async (deps: TeamReserveDeps, caller: Caller, companyId: string, body: ReserveTeamSeats): Promise<TeamEvent> => {
   await administeredCompany(deps, caller, companyId);
   const found = await deps.reads.opportunities.get(body.opportunityId);
   if (!found || found.opportunity.status !== 'published') throw new RuleViolationError('opportunityId', `opportunity ${body.opportunityId} is not open for applications`);
@@ -52,7 +52,7 @@ export const reserveTeamSeats = async (deps: TeamEventDeps, caller: Caller, comp
 };
 
 /** The company's team events, for its admins and its current employees. */
-export const listTeamEvents = async (deps: TeamEventDeps, caller: Caller, companyId: string) => {
+export const listTeamEvents = async (deps: Pick<TeamEventDeps, 'employees' | 'teams'>, caller: Caller, companyId: string) => {
   if (!(await adminOrEmployee(deps, caller, companyId))) throw new NotFoundError(`company ${companyId} not found`);
   return { items: await deps.teams.list(companyId) };
 };
