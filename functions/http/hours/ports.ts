@@ -1,6 +1,6 @@
 /** The composition root of attendance and hours: the real adapters behind the domain's ports. */
 import { trainingRepository } from '../../../shared/db/training-repository.js';
-import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
+import { volunteerTrackReads } from '../../../shared/db/volunteer-track.js';
 import type { HoursCodeDeps, HoursDecisionDeps, HoursDeps, HoursWorkflowDeps, VerificationWorkflow } from '../../../shared/domain/hours/ports.js';
 import { attendanceCodeKey } from '../../../shared/security/attendance-code-key.js';
 import { workflowClient } from '../../../shared/workflows/client.js';
@@ -32,7 +32,7 @@ export const codePorts = (): HoursCodeDeps => ({ ...hoursListPorts(), training: 
 export const decisionPorts = (): HoursDecisionDeps => ({ ...hoursListPorts(), workflow: verification });
 
 /** What creates pending hours and starts their verification (claims, roster, the attendance close): not the Secrets Manager client nor the training repository (issue 17). */
-export const verificationPorts = (): HoursWorkflowDeps => ({ ...decisionPorts(), volunteers: volunteerRepository() });
+export const verificationPorts = (): HoursWorkflowDeps => ({ ...decisionPorts(), volunteers: volunteerTrackReads() });
 
 /** Check-out: checks a code and creates pending hours (the writes that do neither take hoursListPorts() or hoursReadPorts(), reads.ts). */
 export const hoursPorts = (): Omit<HoursDeps, 'training'> => ({ ...verificationPorts(), codeKey: attendanceCodeKey });

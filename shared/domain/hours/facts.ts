@@ -1,7 +1,7 @@
 /** The facts an hours record carries for events, and how they are derived (track, region, value). */
 import { cityById } from '../reference/cities.js';
 import type { OpportunityRecord } from '../opportunities/schema.js';
-import type { VolunteerRecord } from '../volunteers/schema.js';
+import type { VolunteerTrack } from './ports.js';
 import type { HoursRecord, HoursTrack } from './schema.js';
 
 /**
@@ -10,7 +10,7 @@ import type { HoursRecord, HoursTrack } from './schema.js';
  */
 export const trackOf = (
   opportunity: Pick<OpportunityRecord, 'professions' | 'skills'>,
-  volunteer: Pick<VolunteerRecord, 'professions' | 'skills'> | undefined,
+  volunteer: VolunteerTrack | undefined,
 ): { track: HoursTrack; profession?: string } => {
   const profession = opportunity.professions.find((p) => volunteer?.professions.includes(p));
   if (profession) return { track: 'professional', profession };

@@ -8,7 +8,6 @@ import type { TrainingCompletions } from '../training/ports.js';
 import type { Clock } from '../../clock.js';
 import type { TypedEvent } from '../events.js';
 import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
-import type { VolunteerRecord } from '../volunteers/schema.js';
 import type { DayLedger } from './credit.js';
 import type { AttendanceRecord, AttendanceSummary, DeliverableRecord, HoursRecord, HoursStatus, ValuationRate } from './schema.js';
 import type { EventType } from '../../../events/catalog.js';
@@ -95,9 +94,13 @@ export interface VerificationWorkflow {
   resume(taskToken: string, decision: { decision: 'approve' | 'reject'; by: string; at: string }): Promise<void>;
 }
 
+/** What an hours record's track is derived from: the volunteer's professions and skills. */
+export type VolunteerTrack = { readonly professions: readonly string[]; readonly skills: readonly { readonly name: string }[] };
+
 export interface HoursDeps {
   readonly repo: HoursRepository;
-  readonly volunteers: { get(sub: string): Promise<VolunteerRecord | undefined> };
+  /** The volunteer's professions and skills (the record's track). */
+  readonly volunteers: { get(sub: string): Promise<VolunteerTrack | undefined> };
   /** The key of the attendance codes (Secrets Manager in the cloud). */
   readonly codeKey: () => Promise<string>;
   readonly workflow: VerificationWorkflow;
