@@ -1,7 +1,7 @@
 /** The pure rules of recognition: badge criteria, the rule of volunteer of the month, the badge credential and message. */
 import { describe, expect, it } from 'vitest';
 import { appPaths } from '../../shared/domain/notifications/links.js';
-import { badgeById, evaluateBadges, type RecognitionStats } from '../../shared/domain/recognition/badges.js';
+import { arabicNumber, badgeById, evaluateBadges, englishNumber, type RecognitionStats } from '../../shared/domain/recognition/badges.js';
 import { openBadgeCredential } from '../../shared/domain/recognition/credential.js';
 import { byTheRule } from '../../shared/domain/recognition/rules.js';
 import { renderEmail, renderSms } from '../../shared/messaging/render.js';
@@ -29,6 +29,14 @@ describe('badge criteria', () => {
     const { revoke } = evaluateBadges({ ...none, approvedMinutes: 599, shifts: 1 }, new Set(['hours-10', 'first-shift']));
 
     expect(revoke.map((b) => b.id)).toEqual(['hours-10']);
+  });
+
+  it('writes the numbers of the badge texts as toLocaleString does', () => {
+    for (const n of [0, 1, 5, 10, 25, 100, 250, 999, 1000, 12345, 1000000]) {
+      expect(arabicNumber(n)).toBe(n.toLocaleString('ar-SA'));
+      expect(englishNumber(n)).toBe(n.toLocaleString('en'));
+    }
+    expect(badgeById('hours-1000')?.criteriaAr).toBe('١٬٠٠٠ ساعة تطوع معتمدة');
   });
 });
 
