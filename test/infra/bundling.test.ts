@@ -112,6 +112,7 @@ describe('handler bundles', () => {
       [/recognition\/decide-honour|honour-nomination\/award/, /client-kms\/|shared\/signing\//],
       [/recognition\/decide-honour/, /shared\/messaging\/(notifier|templates\/)/],
       [/honour-nomination\/award/, /shared\/workflows\/client/],
+      [/register\/status-list/, /shared\/db\/(volunteer|organization|register|hours)-repository|shared\/db\/project-reads/],
     ];
     const carried = rules.flatMap(([handlers, never]) => {
       const matched = entries.filter((e) => handlers.test(e.entry));

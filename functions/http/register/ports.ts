@@ -57,6 +57,14 @@ export const certificateReadPorts = () => ({
   ids: () => ulid(),
 });
 
+/** A status list credential: the lists, the signer and the clock (no certificate, register or name reads). */
+export const statusListPorts = (event: HttpEvent): Pick<CertificatePorts, 'statusLists' | 'signer' | 'clock' | 'baseUrl'> => ({
+  statusLists: statusListRepository(),
+  signer,
+  clock: systemClock,
+  baseUrl: publicBaseUrl(event),
+});
+
 export const certificatePorts = (event: HttpEvent): CertificatePorts & { rateLimiter: ReturnType<typeof rateLimiter> } => ({
   certificates: certificateRepository(),
   register: registerRepository(),
