@@ -12,7 +12,7 @@ import type { AggregateStore, CommitOutcome, HoursLedger, ScopeCounters, TargetS
 import { toHalalas } from '../domain/impact/aggregates.js';
 import { hoursRecord } from './entities/hours-record.js';
 import type { ReportDirectory, SnapshotStore } from '../domain/impact/monthly.js';
-import { organizationRepository } from './organization-repository.js';
+import { organizationReads } from './organization-reads.js';
 import { volunteerDepartment } from './entities/volunteer-department.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
@@ -469,7 +469,7 @@ export const impactReportDirectory = (client: () => DynamoDBDocumentClient = doc
       { TableName: tableName(), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': volunteerDepartment.keys.all } },
       client(),
     );
-    const orgs = organizationRepository(client(), tableName);
+    const orgs = organizationReads(client(), tableName);
     const out: { orgId: string; nameAr: string; nameEn: string; email: string }[] = [];
     for (const item of departments) {
       const org = await orgs.get(String(item.orgId));

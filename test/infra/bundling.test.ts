@@ -105,7 +105,7 @@ describe('handler bundles', () => {
     expect(heavy.map((e) => e.entry)).toEqual([]);
   });
 
-  it('leaves out of the other handlers the clients they never call: the code key, the workflow client, the notifier, the signer (issue 17)', () => {
+  it('leaves out of the other handlers the clients and repositories they never call: the code key, the workflow client, the notifier, the signer, whole repositories for one read (issue 17)', () => {
     const rules: Array<[handlers: RegExp, never: RegExp]> = [
       [/hours\/(check-in|attendance-code)\.ts$/, /shared\/workflows\/client|client-sfn\//],
       [/hours\/(claim|roster|decide|decide-bulk|dispute)\.ts$|schedules\/attendance-close/, /client-secrets-manager\//],
@@ -113,6 +113,7 @@ describe('handler bundles', () => {
       [/recognition\/decide-honour/, /shared\/messaging\/(notifier|templates\/)/],
       [/honour-nomination\/award/, /shared\/workflows\/client/],
       [/register\/status-list/, /shared\/db\/(volunteer|organization|register|hours)-repository|shared\/db\/project-reads/],
+      [/schedules\/(awards|matching)\.ts$|honour-nomination\/award|consumers\/recognition-(hours|training)/, /shared\/db\/(organization|volunteer|evaluation)-repository/],
     ];
     const carried = rules.flatMap(([handlers, never]) => {
       const matched = entries.filter((e) => handlers.test(e.entry));

@@ -12,7 +12,7 @@ import type {
   RecognitionStore,
 } from '../../../shared/domain/recognition/ports.js';
 import { honourExecutionName } from '../../../shared/domain/recognition/honours.js';
-import { organizationRepository } from '../../../shared/db/organization-repository.js';
+import { organizationReads } from '../../../shared/db/organization-reads.js';
 import { appPaths } from '../../../shared/domain/notifications/links.js';
 import { cityById } from '../../../shared/domain/reference/cities.js';
 import { workflowClient } from '../../../shared/workflows/client.js';
@@ -104,7 +104,7 @@ const honourWorkflow = (): HonourWorkflow => ({
 });
 
 const organizationRegions = (): OrganizationRegions => {
-  const organizations = organizationRepository();
+  const organizations = organizationReads();
   return {
     async region(orgId) {
       const org = await organizations.get(orgId);

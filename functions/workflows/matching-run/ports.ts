@@ -5,7 +5,7 @@
 import { appPaths } from '../../../shared/domain/notifications/links.js';
 import { systemClock } from '../../../shared/clock.js';
 import { matchingRepository } from '../../../shared/db/matching-repository.js';
-import { organizationRepository } from '../../../shared/db/organization-repository.js';
+import { organizationReads } from '../../../shared/db/organization-reads.js';
 import type { MatchingPorts } from '../../../shared/domain/matching/service.js';
 import { cityById } from '../../../shared/domain/reference/cities.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
@@ -23,7 +23,7 @@ export const matchingPorts = (): MatchingPorts => ({
   invitations: {
     async send(invitation, volunteer, opportunity) {
       if (invitation.channel === 'none') return;
-      const organization = await organizationRepository().get(opportunity.orgId);
+      const organization = await organizationReads().get(opportunity.orgId);
       const shift = opportunity.shifts.find((s) => s.id === invitation.shiftId);
       const city = cityById(opportunity.city);
       await notifier().notify({
