@@ -5,7 +5,8 @@
  * resources: the Content-Security-Policy allows only this page's one stylesheet (by hash).
  */
 import { createHash } from 'node:crypto';
-import QRCode from 'qrcode';
+import { create } from 'qrcode/lib/core/qrcode.js';
+import { render } from 'qrcode/lib/renderer/svg-tag.js';
 import type { Verification } from '../../../shared/domain/certificates/schema.js';
 
 const STYLE = `
@@ -49,23 +50,39 @@ export const pageHeaders = (cacheable: boolean): Record<string, string> => ({
 const escapeHtml = (value: string): string =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const arNumber = /* @__PURE__ */ new Intl.NumberFormat('ar-SA');
-const enNumber = /* @__PURE__ */ new Intl.NumberFormat('en-GB');
-const day = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-const arDay = /* @__PURE__ */ day('ar-SA-u-ca-gregory-nu-arab');
-const enDay = /* @__PURE__ */ day('en-GB');
+/*
+ * Numbers and dates written as Intl.NumberFormat('ar-SA' / 'en-GB') and Intl.DateTimeFormat
+ * ('ar-SA-u-ca-gregory-nu-arab' / 'en-GB', dateStyle long, UTC) write them (the test compares
+ * them over every day of 1990-2060 and the numbers a certificate holds): the first Intl object of
+ * a process loads ICU's data, ~9 ms of CPU, and the page needs only digits and month names
+ * (issue 17).
+ */
+const AR_DIGITS = '٠١٢٣٤٥٦٧٨٩';
+const AR_MONTHS = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const grouped = (n: number, separator: string, minus: string) =>
+  `${n < 0 || Object.is(n, -0) ? minus : ''}${String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, separator)}`;
+const arabicDigits = (text: string) => text.replace(/\d/g, (d) => AR_DIGITS[Number(d)]!);
+/** A whole number as `ar-SA` writes it: Arabic-Indic digits, U+066C between thousands, U+061C before a minus. */
+export const arNumber = (n: number): string => arabicDigits(grouped(n, '٬', '\u061c-'));
+export const enNumber = (n: number): string => grouped(n, ',', '-');
+export const arDay = (d: Date): string => arabicDigits(`${d.getUTCDate()} ${AR_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`);
+export const enDay = (d: Date): string => `${d.getUTCDate()} ${EN_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 const asDate = (isoDay: string) => new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
 const riyadhDay = (at: string) => new Date(new Date(at).getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
 
 const duration = (minutes: number) => ({ hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 
+/** What `QRCode.toString(url, { type: 'svg', …QR_OPTIONS })` draws, without its other renderers. */
+const QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } } as const;
+
 export const renderVerificationPage = async (v: Verification): Promise<string> => {
   const { hours, minutes } = duration(v.minutes);
-  const qr = await QRCode.toString(v.verifyUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
+  const qr = render(create(v.verifyUrl, QR_OPTIONS), QR_OPTIONS);
   const revoked = v.status === 'revoked';
   const issued = riyadhDay(v.issuedAt);
-  const orgsAr = v.organizations.map((o) => `<li>${escapeHtml(o.nameAr)} — ${arNumber.format(Math.round(o.minutes / 60))} ساعة</li>`).join('');
-  const orgsEn = v.organizations.map((o) => `<li>${escapeHtml(o.nameEn)} — ${enNumber.format(Math.round(o.minutes / 60))} h</li>`).join('');
+  const orgsAr = v.organizations.map((o) => `<li>${escapeHtml(o.nameAr)} — ${arNumber(Math.round(o.minutes / 60))} ساعة</li>`).join('');
+  const orgsEn = v.organizations.map((o) => `<li>${escapeHtml(o.nameEn)} — ${enNumber(Math.round(o.minutes / 60))} h</li>`).join('');
   return `<!doctype html>
 <html lang="ar" dir="rtl">
 <head>
@@ -84,17 +101,17 @@ export const renderVerificationPage = async (v: Verification): Promise<string> =
 <h1>شهادة عمل تطوعي</h1>
 <p>تشهد ${escapeHtml(v.issuer.nameAr)} بأن المتطوع/ة</p>
 <p id="holder-ar" class="holder">${escapeHtml(v.holder.nameAr)}</p>
-<p>قد أسهم/ت بـ ${arNumber.format(hours)} ساعة و${arNumber.format(minutes)} دقيقة من العمل التطوعي في الفترة من ${arDay.format(asDate(v.from))} إلى ${arDay.format(asDate(v.to))}.</p>
+<p>قد أسهم/ت بـ ${arNumber(hours)} ساعة و${arNumber(minutes)} دقيقة من العمل التطوعي في الفترة من ${arDay(asDate(v.from))} إلى ${arDay(asDate(v.to))}.</p>
 <ul>${orgsAr}</ul>
-<p class="meta">تاريخ الإصدار: ${arDay.format(asDate(issued))}${revoked && v.revokedAt ? ` — أُلغيت في ${arDay.format(asDate(riyadhDay(v.revokedAt)))}` : ''}</p>
+<p class="meta">تاريخ الإصدار: ${arDay(asDate(issued))}${revoked && v.revokedAt ? ` — أُلغيت في ${arDay(asDate(riyadhDay(v.revokedAt)))}` : ''}</p>
 </section>
 <section id="en" lang="en" dir="ltr">
 <h1>Certificate of volunteering</h1>
 <p>${escapeHtml(v.issuer.nameEn)} certifies that</p>
 <p id="holder-en" class="holder">${escapeHtml(v.holder.nameEn)}</p>
-<p>contributed ${enNumber.format(hours)} hours and ${enNumber.format(minutes)} minutes of volunteer work between ${enDay.format(asDate(v.from))} and ${enDay.format(asDate(v.to))}.</p>
+<p>contributed ${enNumber(hours)} hours and ${enNumber(minutes)} minutes of volunteer work between ${enDay(asDate(v.from))} and ${enDay(asDate(v.to))}.</p>
 <ul>${orgsEn}</ul>
-<p class="meta">Issued on ${enDay.format(asDate(issued))}${revoked && v.revokedAt ? ` — revoked on ${enDay.format(asDate(riyadhDay(v.revokedAt)))}` : ''}</p>
+<p class="meta">Issued on ${enDay(asDate(issued))}${revoked && v.revokedAt ? ` — revoked on ${enDay(asDate(riyadhDay(v.revokedAt)))}` : ''}</p>
 </section>
 <figure id="qr">${qr}<figcaption>${escapeHtml(v.verifyUrl)}</figcaption></figure>
 </main>
