@@ -1,5 +1,5 @@
 /**
- * The erasure store (issue 18): the code, the tombstone, and the writes of each erasure step,
+ * The erasure store (issue 18): the code, the tombstone and the contact (erasure-codes.ts), and the writes of each erasure step,
  * all by access pattern (the partitions of shared/db/personal-data-repository.ts, plus the
  * items keyed by the person's contact data or badges). Every write is idempotent: a delete of
  * a missing item and a REMOVE of a missing attribute change nothing, so a resumed step simply
@@ -7,9 +7,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  DeleteCommand,
   GetCommand,
-  PutCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
@@ -19,9 +17,9 @@ import type { Contact, ErasureStore } from '../domain/personal-data/erasure.js';
 import { riyadhDate } from '../domain/time.js';
 import { env } from '../env.js';
 import { batchWriteAll, documentClient } from './client.js';
+import { erasureCodes } from './erasure-codes.js';
 import { application } from './entities/application.js';
 import type { Item } from './entities/entity.js';
-import { erasureCode, tombstone } from './entities/erasure.js';
 import { experienceEvaluation, volunteerEvaluation } from './entities/evaluation.js';
 import { hoursRecord } from './entities/hours-record.js';
 import { localSms } from './entities/local-sms.js';
@@ -74,69 +72,7 @@ export const erasureRepository = (client: DynamoDBDocumentClient = documentClien
   };
 
   return {
-    async contact(sub) {
-      const record = await profile(sub);
-      return record && { email: record.email, phone: record.phone, nameAr: record.nameAr, nameEn: record.nameEn, locale: record.preferences.locale };
-    },
-
-    async putCode(sub, code) {
-      const { expiresAt, ...rest } = code;
-      // `expiresAt` is the table's TTL attribute: DynamoDB drops the code after it (the service also checks it).
-      await client.send(new PutCommand({ TableName: tableName(), Item: erasureCode.toItem(rest, erasureCode.keys.item(sub), { expiresAt }) }));
-    },
-    async code(sub) {
-      const item = await get(erasureCode.keys.item(sub));
-      if (!item) return undefined;
-      return { codeHash: String(item.codeHash), attempts: Number(item.attempts), expiresAt: Number(item.expiresAt) };
-    },
-    async countAttempt(sub, seen) {
-      await client
-        .send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: erasureCode.keys.item(sub),
-            UpdateExpression: 'SET attempts = attempts + :one',
-            ConditionExpression: 'attempts = :seen',
-            ExpressionAttributeValues: { ':one': 1, ':seen': seen },
-          }),
-        )
-        .catch((error: unknown) => {
-          // Another wrong try was counted at the same moment: one of them is enough.
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        });
-    },
-    async dropCode(sub) {
-      await client.send(new DeleteCommand({ TableName: tableName(), Key: erasureCode.keys.item(sub) }));
-    },
-
-    async tombstone(sub) {
-      const item = await get(tombstone.keys.item(sub));
-      return item ? tombstone.fromItem(item) : undefined;
-    },
-    async beginTombstone(sub, requestedAt) {
-      await client
-        .send(
-          new PutCommand({
-            TableName: tableName(),
-            Item: tombstone.toItem({ status: 'erasing', requestedAt }, tombstone.keys.item(sub)),
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        )
-        .catch((error: unknown) => {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        });
-    },
-    async markErased(sub, erasedAt) {
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: tombstone.keys.item(sub),
-          UpdateExpression: 'SET #status = :erased, erasedAt = if_not_exists(erasedAt, :at)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':erased': 'erased', ':at': erasedAt },
-        }),
-      );
-    },
+    ...erasureCodes(client, tableName),
 
     async openApplications(sub, now) {
       const list = await items({ index: 'GSI1', partition: application.keys.volunteerPartition(sub) });

@@ -114,6 +114,7 @@ describe('handler bundles', () => {
       [/honour-nomination\/award/, /shared\/workflows\/client/],
       [/register\/status-list/, /shared\/db\/(volunteer|organization|register|hours)-repository|shared\/db\/project-reads/],
       [/schedules\/(awards|matching)\.ts$|honour-nomination\/award|consumers\/recognition-(hours|training)/, /shared\/db\/(organization|volunteer|evaluation)-repository/],
+      [/personal-data\/erase\.ts$/, /shared\/db\/(erasure|personal-data|volunteer)-repository/],
     ];
     const carried = rules.flatMap(([handlers, never]) => {
       const matched = entries.filter((e) => handlers.test(e.entry));

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
+import { erasureCodes } from '../../../shared/db/erasure-codes.js';
 import { erasureRepository } from '../../../shared/db/erasure-repository.js';
 import type { ErasurePorts } from '../../../shared/domain/personal-data/erasure.js';
 import type { ExportJobPorts } from '../../../shared/domain/personal-data/export-jobs.js';
@@ -37,8 +38,9 @@ export const exportJobPorts = (): ExportJobPorts => ({
   },
 });
 
+/** The request and its confirmation: the code, tombstone and contact only (erasure-codes.ts; issue 17). */
 export const erasurePorts = (): ErasurePorts => ({
-  store: erasureRepository(),
+  store: erasureCodes(),
   clock: systemClock,
   async sendCode(contact, code, expiresAt) {
     // To the profile's address whatever the marketing consent: the person asked for it.

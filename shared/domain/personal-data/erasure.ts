@@ -65,8 +65,11 @@ export interface ErasureStore {
   deleteProfile(sub: string): Promise<number>;
 }
 
+/** The code, the tombstone and the contact: what the request and its confirmation use. */
+export type ErasureCodeStore = Pick<ErasureStore, 'contact' | 'putCode' | 'code' | 'countAttempt' | 'dropCode' | 'tombstone' | 'beginTombstone' | 'markErased'>;
+
 export interface ErasurePorts {
-  readonly store: ErasureStore;
+  readonly store: ErasureCodeStore;
   readonly clock: Clock;
   /** Sends the code to the profile's address (bilingual, the volunteer's locale). */
   sendCode(contact: Contact, code: string, expiresAt: string): Promise<void>;
