@@ -113,6 +113,7 @@ describe('handler bundles', () => {
       [/recognition\/decide-honour/, /shared\/messaging\/(notifier|templates\/)/],
       [/honour-nomination\/award/, /shared\/workflows\/client/],
       [/register\/status-list/, /shared\/db\/(volunteer|organization|register|hours)-repository|shared\/db\/project-reads/],
+      [/register\/(issue-certificate|transcript)/, /shared\/db\/(volunteer|organization|hours|opportunity)-repository/],
       [/schedules\/(awards|matching)\.ts$|honour-nomination\/award|consumers\/recognition-(hours|training)/, /shared\/db\/(organization|volunteer|evaluation)-repository/],
       [/personal-data\/erase\.ts$/, /shared\/db\/(erasure|personal-data|volunteer)-repository/],
     ];

@@ -3,38 +3,16 @@ import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
 import { certificateRepository, rateLimiter, statusListRepository } from '../../../shared/db/certificate-repository.js';
-import { organizationRepository } from '../../../shared/db/organization-repository.js';
 import { projectNames } from '../../../shared/db/project-reads.js';
 import { registerRepository } from '../../../shared/db/register-repository.js';
-import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
-import type { CertificatePorts, VolunteerNames } from '../../../shared/domain/certificates/ports.js';
-import type { OrganizationNames } from '../../../shared/domain/register/ports.js';
+import { organizationNameReads, volunteerNameReads } from '../../../shared/db/register-names.js';
+import type { CertificatePorts } from '../../../shared/domain/certificates/ports.js';
 import type { HttpEvent } from '../../../shared/middleware/http.js';
 import { signer } from '../../../shared/signing/index.js';
 
-export const organizationNames = (): OrganizationNames => {
-  const organizations = organizationRepository();
-  return {
-    async names(orgIds) {
-      const found = await Promise.all([...new Set(orgIds)].map(async (id) => [id, await organizations.get(id)] as const));
-      return new Map(found.flatMap(([id, org]) => (org ? [[id, { nameAr: org.nameAr, nameEn: org.nameEn }] as const] : [])));
-    },
-  };
-};
-
-const volunteerNames = (): VolunteerNames => {
-  const volunteers = volunteerRepository();
-  return {
-    async names(volunteerId) {
-      const profile = await volunteers.get(volunteerId);
-      return profile && { nameAr: profile.nameAr, nameEn: profile.nameEn };
-    },
-  };
-};
-
 export const registerPorts = () => ({
   register: registerRepository(),
-  organizations: organizationNames(),
+  organizations: organizationNameReads(),
   projects: projectNames(),
   clock: systemClock,
 });
@@ -68,8 +46,8 @@ export const statusListPorts = (event: HttpEvent): Pick<CertificatePorts, 'statu
 export const certificatePorts = (event: HttpEvent): CertificatePorts & { rateLimiter: ReturnType<typeof rateLimiter> } => ({
   certificates: certificateRepository(),
   register: registerRepository(),
-  volunteers: volunteerNames(),
-  organizations: organizationNames(),
+  volunteers: volunteerNameReads(),
+  organizations: organizationNameReads(),
   projects: projectNames(),
   statusLists: statusListRepository(),
   rateLimiter: rateLimiter(),
