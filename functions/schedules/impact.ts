@@ -4,8 +4,7 @@
  * national report and each company admin their company's contribution, each once, through the notifier (shared/domain/impact/monthly.ts).
  */
 import { companyContributionRepository } from '../../shared/db/company-contribution-repository.js';
-import { companyEmployeeRepository } from '../../shared/db/company-employee-repository.js';
-import { companyReportRecipients } from '../../shared/db/company-repository.js';
+import { companyReportRecipients, employeeCounts } from '../../shared/db/company-report-reads.js';
 import type { CompanyReportSource } from '../../shared/domain/companies/monthly-report.js';
 import { impactReportDirectory, impactReportStore, impactRepository } from '../../shared/db/impact-repository.js';
 import { runMonthlyImpact, type ReportMailer } from '../../shared/domain/impact/monthly.js';
@@ -15,14 +14,11 @@ import { job } from '../../shared/middleware/job.js';
 import { impactSchedule } from './index.js';
 
 /** The companies audience's reads: recipients, the contribution counters and employee counts (issue 15). */
-const companyReportSource = (): CompanyReportSource => {
-  const employees = companyEmployeeRepository();
-  return {
-    recipients: () => companyReportRecipients(),
-    reads: { months: companyContributionRepository().months, counts: (id) => employees.counts(id) },
-    appUrl: (process.env.PUBLIC_BASE_URL ?? 'https://tatawwu.sa').replace(/\/+$/, ''),
-  };
-};
+const companyReportSource = (): CompanyReportSource => ({
+  recipients: () => companyReportRecipients(),
+  reads: { months: companyContributionRepository().months, counts: (id) => employeeCounts(id) },
+  appUrl: (process.env.PUBLIC_BASE_URL ?? 'https://tatawwu.sa').replace(/\/+$/, ''),
+});
 
 /**
  * The reports carry their own HTML (bars as table cells) and a CSV: the notifier sends them as

@@ -10,7 +10,6 @@ import { CompanyAdminAssignedError, CrNumberTakenError } from '../domain/compani
 import type { CompanyRepository } from '../domain/companies/ports.js';
 import type { CompanyAdmin, CompanyStatusChange } from '../domain/companies/schema.js';
 import type { DomainEvent } from '../domain/events.js';
-import type { CompanyRecipients } from '../domain/companies/monthly-report.js';
 import { LICENSE_HOLD_SECONDS } from '../domain/organizations/schema.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
@@ -18,7 +17,6 @@ import { company, companyAdmin, companyAdminAssignment, companyStatusChange, crM
 import { outboxPuts } from './entities/outbox-event.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 import { vettingWrites } from './vetting.js';
-import { volunteerRepository } from './volunteer-repository.js';
 
 const contended = (what: string) => (attempts: number, cause: Error) => new Error(`${what}: still contended after ${attempts} attempts`, { cause });
 
@@ -156,34 +154,4 @@ export const companyRepository = (
       return item ? companyAdminAssignment.fromItem(item).companyId : undefined;
     },
   };
-};
-
-/**
- * Who receives the monthly contribution emails: the admins of every active company (one GSI1
- * partition of admins, by company), each with the language of their profile (Arabic without one).
- */
-export const companyReportRecipients = async (
-  client: DynamoDBDocumentClient = documentClient(),
-  tableName: () => string = () => env.tableName,
-): Promise<CompanyRecipients[]> => {
-  const items = await queryAll(
-    { TableName: tableName(), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': companyAdmin.keys.all } },
-    client,
-  );
-  const byCompany = new Map<string, CompanyAdmin[]>();
-  for (const admin of items.map((item) => companyAdmin.fromItem(item))) byCompany.set(admin.companyId, [...(byCompany.get(admin.companyId) ?? []), admin]);
-  const companies = companyRepository(client, tableName);
-  const volunteers = volunteerRepository(client, tableName());
-  const out: CompanyRecipients[] = [];
-  for (const [companyId, admins] of byCompany) {
-    const found = await companies.get(companyId);
-    if (found?.status !== 'active') continue;
-    const profiles = await Promise.all(admins.map((a) => volunteers.get(a.sub)));
-    const reachable = admins.flatMap((a, i) => {
-      const email = a.email ?? profiles[i]?.email;
-      return email ? [{ sub: a.sub, email, locale: profiles[i]?.preferences.locale ?? ('ar' as const) }] : [];
-    });
-    out.push({ companyId, nameAr: found.nameAr, nameEn: found.nameEn, admins: reachable });
-  }
-  return out;
 };

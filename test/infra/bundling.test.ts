@@ -116,6 +116,7 @@ describe('handler bundles', () => {
       [/register\/(issue-certificate|transcript)/, /shared\/db\/(volunteer|organization|hours|opportunity)-repository/],
       [/schedules\/(awards|matching)\.ts$|honour-nomination\/award|consumers\/recognition-(hours|training)/, /shared\/db\/(organization|volunteer|evaluation)-repository/],
       [/personal-data\/erase\.ts$/, /shared\/db\/(erasure|personal-data|volunteer)-repository/],
+      [/schedules\/impact\.ts$/, /shared\/db\/(organization|volunteer|company|company-employee)-repository/],
     ];
     const carried = rules.flatMap(([handlers, never]) => {
       const matched = entries.filter((e) => handlers.test(e.entry));
