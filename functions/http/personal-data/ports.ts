@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
 import { erasureCodes } from '../../../shared/db/erasure-codes.js';
-import { erasureRepository } from '../../../shared/db/erasure-repository.js';
 import type { ErasurePorts } from '../../../shared/domain/personal-data/erasure.js';
 import type { ExportJobPorts } from '../../../shared/domain/personal-data/export-jobs.js';
 import { zip } from '../../../shared/formats/zip.js';
@@ -24,7 +23,7 @@ export const exportJobPorts = (): ExportJobPorts => ({
   reader: personalDataRepository(),
   ids: ulid,
   token: () => randomBytes(32).toString('base64url'),
-  contact: (sub) => erasureRepository().contact(sub),
+  contact: (sub) => erasureCodes().contact(sub),
   linkOf: (exportId, token) => appUrl(`/exports/${exportId}?token=${token}`),
   zip: (files, at) => zip(files, at),
   async sendLink(contact, { exportId, link, validUntil }) {
