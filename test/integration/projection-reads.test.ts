@@ -1,0 +1,109 @@
+/** The projection reads of issue 17 answer what the repositories' full reads gave their callers. */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { beforeAll, describe, expect, it } from 'vitest';
+import registerEvent from '../../events/http/register-volunteer.json' with { type: 'json' };
+import { documentClient } from '../../shared/db/client.js';
+import { volunteerAggregate } from '../../shared/db/entities/evaluation.js';
+import { erasureCodes } from '../../shared/db/erasure-codes.js';
+import { organizationReads } from '../../shared/db/organization-reads.js';
+import { organizationRepository } from '../../shared/db/organization-repository.js';
+import { recognitionProfiles } from '../../shared/db/recognition-profiles.js';
+import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
+import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
+import type { VolunteerRecord } from '../../shared/domain/volunteers/schema.js';
+import { createTestTable } from '../helpers/table.js';
+
+let tableName: string;
+const client = documentClient();
+
+beforeAll(async () => {
+  ({ tableName } = await createTestTable());
+});
+
+/** A profile stored by the volunteer repository, as registration stores it. */
+const registered = async (preferences: Partial<VolunteerRecord['preferences']> = {}): Promise<VolunteerRecord> => {
+  const { nationalId: _id, ...fields } = JSON.parse(registerEvent.body) as Record<string, unknown>;
+  const id = `user-${ulid()}`;
+  const record = {
+    ...(fields as Omit<VolunteerRecord, 'id'>),
+    id,
+    nationalIdHash: `hash-${id}`,
+    nationalIdMasked: '1*****5439',
+    consent: { email: { granted: true, changedAt: '2026-04-12T09:15:00.000Z' }, sms: { granted: true, changedAt: '2026-04-12T09:15:00.000Z' } },
+    createdAt: '2026-04-12T09:15:00.000Z',
+    updatedAt: '2026-04-12T09:15:00.000Z',
+    revision: 1,
+  } as VolunteerRecord;
+  const stored = { ...record, preferences: { ...record.preferences, ...preferences } };
+  await volunteerRepository(client, tableName).create(stored, []);
+  return stored;
+};
+
+describe('recognition profiles', () => {
+  it("reads a volunteer's names, birth date, locale and publication choice", async () => {
+    const volunteer = await registered({ locale: 'en', showAchievements: false });
+
+    await expect(recognitionProfiles().profile(volunteer.id)).resolves.toEqual({
+      nameAr: volunteer.nameAr,
+      nameEn: volunteer.nameEn,
+      birthDate: volunteer.birthDate,
+      locale: 'en',
+      showAchievements: false,
+    });
+  });
+
+  it('leaves the publication choice out when the volunteer never made one, and a missing profile undefined', async () => {
+    const volunteer = await registered();
+
+    await expect(recognitionProfiles().profile(volunteer.id)).resolves.toEqual({ nameAr: volunteer.nameAr, nameEn: volunteer.nameEn, birthDate: volunteer.birthDate, locale: 'ar' });
+    await expect(recognitionProfiles().profile('nobody')).resolves.toBeUndefined();
+  });
+
+  it('rates only the volunteers with ratings, by the mean of their aggregate', async () => {
+    const rated = `user-${ulid()}`;
+    const aggregate = { volunteerId: rated, count: 2, punctuality: 9, skill: 8, conduct: 10 };
+    await client.send(new PutCommand({ TableName: tableName, Item: volunteerAggregate.toItem(aggregate, volunteerAggregate.keys.item(rated)) }));
+
+    await expect(recognitionProfiles().ratings([rated, 'unrated'])).resolves.toEqual(new Map([[rated, 4.5]]));
+  });
+});
+
+describe('organisation reads', () => {
+  it("reads the names, city and contact address the repository's record holds", async () => {
+    const at = new Date().toISOString();
+    const org: OrganizationRecord = {
+      id: ulid(),
+      nameAr: 'جمعية',
+      nameEn: 'Society',
+      licenseNumber: `41${Date.now().toString().slice(-8)}`,
+      city: 'jeddah',
+      contactEmail: 'contact@example.sa',
+      phone: '+966122345678',
+      causes: ['health'],
+      status: 'pending',
+      registeredBy: { sub: 'founder' },
+      createdAt: at,
+      updatedAt: at,
+    };
+    await organizationRepository().create(org, { status: 'pending', at, by: 'founder', reason: 'registered' });
+
+    await expect(organizationReads().get(org.id)).resolves.toEqual({ id: org.id, nameAr: 'جمعية', nameEn: 'Society', city: 'jeddah', contactEmail: 'contact@example.sa' });
+    await expect(organizationReads().get('missing')).resolves.toBeUndefined();
+  });
+});
+
+describe('erasure contact', () => {
+  it("reads the address, phone, names and locale the erasure code is sent with", async () => {
+    const volunteer = await registered({ locale: 'en' });
+
+    await expect(erasureCodes().contact(volunteer.id)).resolves.toEqual({
+      email: volunteer.email,
+      phone: volunteer.phone,
+      nameAr: volunteer.nameAr,
+      nameEn: volunteer.nameEn,
+      locale: 'en',
+    });
+    await expect(erasureCodes().contact('nobody')).resolves.toBeUndefined();
+  });
+});
