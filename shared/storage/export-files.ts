@@ -10,12 +10,51 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { formatUrl } from '@aws-sdk/core/util';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
+import { Sha256 } from '@smithy/core/checksum';
+import { extendedEncodeURIComponent, HttpRequest } from '@smithy/core/protocols';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ExportFileStore } from '../domain/personal-data/export-jobs.js';
 import { env } from '../env.js';
 
 let s3: S3Client | undefined;
+/** The default credential chain, one per process as an S3 client's would be. */
+let chain: AwsCredentialIdentityProvider | undefined;
+
+const DISPOSITION = 'attachment; filename="tatawwu-personal-data.zip"';
+
+/**
+ * A presigned GET of a file of the bucket: the URL `getSignedUrl(new S3Client({ region }), new
+ * GetObjectCommand({ Bucket, Key, ResponseContentDisposition }), { expiresIn })` returns, signed
+ * by the same presigner (S3RequestPresigner, SigV4 with an unsigned payload) over the request the
+ * client builds for it: the bucket's regional virtual-hosted endpoint (the platform's bucket names
+ * are DNS names; no FIPS, dual-stack or custom endpoint is configured), the key's segments
+ * URI-encoded, `x-id=GetObject`, the disposition and the checksum mode the client adds. Signing is
+ * local, so the download needs no S3 client (its schemas, endpoint rules and middleware cost ~10 ms
+ * of a cold start: issue 17); test/unit/export-files.test.ts compares the URLs.
+ */
+export const s3ExportLink = (
+  bucket: string,
+  region: string = env.region,
+  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider = (chain ??= defaultProvider()),
+): ExportFileStore['link'] => {
+  const presigner = new S3RequestPresigner({ credentials, region, sha256: Sha256 });
+  return async (key, seconds) => {
+    const hostname = `${bucket}.s3.${region}.amazonaws.com`;
+    const request = new HttpRequest({
+      protocol: 'https:',
+      hostname,
+      method: 'GET',
+      path: `/${key.split('/').map(extendedEncodeURIComponent).join('/')}`,
+      query: { 'response-content-disposition': DISPOSITION, 'x-id': 'GetObject' },
+      headers: { host: hostname, 'x-amz-checksum-mode': 'ENABLED' },
+    });
+    return formatUrl(await presigner.presign(request, { expiresIn: seconds, signingRegion: region, signingService: 's3' }));
+  };
+};
 
 export const s3ExportFiles = (bucket: string): ExportFileStore => ({
   async put(key, body) {
@@ -23,11 +62,7 @@ export const s3ExportFiles = (bucket: string): ExportFileStore => ({
     // The bucket's default encryption is its KMS key; saying so makes an unencrypted put fail.
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/zip', ServerSideEncryption: 'aws:kms' }));
   },
-  async link(key, seconds) {
-    s3 ??= new S3Client({ region: env.region });
-    const command = new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentDisposition: 'attachment; filename="tatawwu-personal-data.zip"' });
-    return getSignedUrl(s3, command, { expiresIn: seconds });
-  },
+  link: (key, seconds) => s3ExportLink(bucket)(key, seconds),
   async delete(key) {
     s3 ??= new S3Client({ region: env.region });
     await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
@@ -69,9 +104,13 @@ export const localExportFiles = (): ExportFileStore => ({
   },
 });
 
-export const exportFiles = (): ExportFileStore => {
-  if (env.mode === 'local') return localExportFiles();
+const bucketName = (): string => {
   const bucket = process.env.EXPORT_BUCKET_NAME;
   if (!bucket) throw new Error('missing environment variable EXPORT_BUCKET_NAME');
-  return s3ExportFiles(bucket);
+  return bucket;
 };
+
+export const exportFiles = (): ExportFileStore => (env.mode === 'local' ? localExportFiles() : s3ExportFiles(bucketName()));
+
+/** The download's part: links only, so its bundle carries no S3 client (issue 17). */
+export const exportLinks = (): Pick<ExportFileStore, 'link'> => ({ link: env.mode === 'local' ? localExportFiles().link : s3ExportLink(bucketName()) });

@@ -114,6 +114,7 @@ describe('handler bundles', () => {
       [/honour-nomination\/award/, /shared\/workflows\/client/],
       [/register\/status-list/, /shared\/db\/(volunteer|organization|register|hours)-repository|shared\/db\/project-reads/],
       [/register\/(issue-certificate|transcript)/, /shared\/db\/(volunteer|organization|hours|opportunity)-repository/],
+      [/personal-data\/download-export/, /client-s3\//],
       [/schedules\/(awards|matching)\.ts$|honour-nomination\/award|consumers\/recognition-(hours|training)/, /shared\/db\/(organization|volunteer|evaluation)-repository/],
       [/personal-data\/erase\.ts$/, /shared\/db\/(erasure|personal-data|volunteer)-repository/],
       [/schedules\/impact\.ts$/, /shared\/db\/(organization|volunteer|company|company-employee)-repository/],

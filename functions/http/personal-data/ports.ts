@@ -13,13 +13,16 @@ import { zip } from '../../../shared/formats/zip.js';
 import { appUrl } from '../../../shared/messaging/links.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
 import { personalDataRepository } from '../../../shared/db/personal-data-repository.js';
-import { exportDownloadPorts } from './files.js';
+import { exportRepository } from '../../../shared/db/export-repository.js';
+import { exportFiles } from '../../../shared/storage/export-files.js';
 import { workflowClient } from '../../../shared/workflows/client.js';
 import { ERASURE, erasureExecutionName } from '../../workflows/erasure/definition.js';
 
 /** The prepared copy's consumer: the jobs in the table, the files in the exports bucket (a directory locally), the link by email. */
 export const exportJobPorts = (): ExportJobPorts => ({
-  ...exportDownloadPorts(),
+  clock: systemClock,
+  jobs: exportRepository(),
+  files: exportFiles(),
   reader: personalDataRepository(),
   ids: ulid,
   token: () => randomBytes(32).toString('base64url'),

@@ -107,7 +107,7 @@ export const prepareCopy = async (ports: ExportJobPorts, input: { readonly volun
  * ConflictError still being prepared.
  */
 export const downloadCopy = async (
-  ports: Pick<ExportJobPorts, 'clock' | 'jobs' | 'files'>,
+  ports: Pick<ExportJobPorts, 'clock' | 'jobs'> & { readonly files: Pick<ExportFileStore, 'link'> },
   volunteerId: string,
   exportId: string,
   token: string,
