@@ -11,8 +11,8 @@ import type { ApplicantRecord } from '../domain/applications/schema.js';
 import { env } from '../env.js';
 import { attendanceRecords } from './attendance-reads.js';
 import { documentClient } from './client.js';
-import { volunteer } from './entities/volunteer.js';
-import { trainingRepository } from './training-repository.js';
+import { volunteerKeys } from './entities/volunteer.js';
+import { trainingCompletions } from './training-completions.js';
 
 const PROFILE_FIELDS = 'id, nameAr, nameEn, city, skills, professions, languages, email, phone';
 
@@ -22,7 +22,7 @@ export const applicantReads = (client: DynamoDBDocumentClient = documentClient()
     if (ids.length === 0) return new Map();
     const profiles: Record<string, unknown>[] = [];
     for (let i = 0; i < ids.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => volunteer.keys.item(id));
+      let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => volunteerKeys.item(id));
       while (keys && keys.length > 0) {
         const result: BatchGetCommandOutput = await client.send(
           new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ProjectionExpression: PROFILE_FIELDS } } }),
@@ -31,7 +31,7 @@ export const applicantReads = (client: DynamoDBDocumentClient = documentClient()
         keys = result.UnprocessedKeys?.[tableName()]?.Keys;
       }
     }
-    const training = trainingRepository(client);
+    const training = trainingCompletions(client, tableName);
     const [attendance, completions] = await Promise.all([
       attendanceRecords(ids, now, client, tableName),
       Promise.all(ids.map((id) => training.completions(id))),

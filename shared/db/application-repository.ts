@@ -35,3 +35,7 @@ export const applicationRepository = (
   const writes = applicationWrites(client, tableName);
   return { ...applicationCore(writes), ...applicationSeats(writes), ...applicationWaitlist(writes), ...applicationDecisions(writes) };
 };
+
+/** Creating, reading and listing applications and plain transitions (application-core.ts): no seat, waitlist or decision writes (issue 17). */
+export const applicationCoreRepository = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName) =>
+  applicationCore(applicationWrites(client, tableName));

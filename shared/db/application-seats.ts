@@ -2,14 +2,14 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ApplicationChangedError, BookingsChangedError, SeatsExhaustedError, WaitlistChangedError } from '../domain/applications/errors.js';
 import type { ApplicationRepository } from '../domain/applications/ports.js';
-import type { Booking } from '../domain/applications/screening.js';
 import { expiresAt } from '../domain/personal-data/retention.js';
 import { queryAll } from './client.js';
 import { failedAt, type TransactItem } from './transactions.js';
-import { booking, bookingsVersion, cancelledSeat } from './entities/booking.js';
+import { booking, cancelledSeat } from './entities/booking.js';
 import { shift } from './entities/shift.js';
 import { waitlistEntry } from './entities/waitlist.js';
 import type { ApplicationWrites } from './application-writes.js';
+import { bookingReads } from './booking-reads.js';
 
 export const applicationSeats = (w: ApplicationWrites): Pick<ApplicationRepository, 'seats' | 'bookingsAround' | 'reserveSeat' | 'withdrawApproved' | 'approvedOfShift' | 'cancelApproved'> => {
   const { client, tableName, transact, applicationUpdate, closingHistory, releaseMarker, shiftKey, bookingWrites, eventItems } = w;
@@ -22,39 +22,7 @@ export const applicationSeats = (w: ApplicationWrites): Pick<ApplicationReposito
       return { capacity: Number(Item.capacity), seatsTaken: Number(Item.seatsTaken ?? 0), waiting: Number(Item.waiting ?? 0) };
     },
 
-    async bookingsAround(volunteerId, window) {
-      // The version first: a booking written after this read bumps it, and the seat
-      // transaction's condition on it then fails (BookingsChangedError → screen again).
-      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: bookingsVersion.keys.item(volunteerId), ConsistentRead: true }));
-      const version = Number(Item?.version ?? 0);
-      const longestMs = Number(Item?.longestMs ?? 0);
-      if (version === 0) return { version, longestMs, bookings: [] };
-      const from = new Date(Date.parse(window.start) - longestMs).toISOString();
-      const items = await queryAll(
-        {
-          TableName: tableName(),
-          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-          FilterExpression: '#end > :start',
-          ExpressionAttributeNames: { '#end': 'end' },
-          ExpressionAttributeValues: {
-            ':pk': booking.keys.partition(volunteerId),
-            ':from': booking.keys.sort(from),
-            ':to': booking.keys.sort(window.end),
-            ':start': window.start,
-          },
-          ConsistentRead: true,
-        },
-        client,
-      );
-      const bookings: Booking[] = items.map((item) => ({
-        shiftId: String(item.shiftId),
-        applicationId: String(item.applicationId),
-        start: String(item.start),
-        end: String(item.end),
-        ...(item.project === true && { project: true }),
-      }));
-      return { version, longestMs, bookings };
-    },
+    bookingsAround: bookingReads(client, tableName).bookingsAround,
 
     async reserveSeat(application, change, bookings, events) {
       const { update, next, history } = applicationUpdate(application, change);

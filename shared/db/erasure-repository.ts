@@ -32,12 +32,11 @@ import { registerPartition } from './entities/register-entry.js';
 import { suppression } from './entities/suppression.js';
 import { nationalIdClaim, volunteer } from './entities/volunteer.js';
 import { companyEmployee } from './entities/company-employee.js';
+import { openApplicationReads } from './open-applications.js';
 import { companyItemsOf, itemsOf, volunteerRecipientId, type Holding } from './personal-data-repository.js';
 
 type Key = { PK: string; SK: string };
 const keyOf = (item: Item): Key => ({ PK: String(item.PK), SK: String(item.SK) });
-
-const OPEN = /* @__PURE__ */ new Set(['submitted', 'pending', 'waitlisted']);
 
 export const erasureRepository = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): ErasureStore => {
   const get = async (Key: Key) => (await client.send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))).Item;
@@ -74,12 +73,7 @@ export const erasureRepository = (client: DynamoDBDocumentClient = documentClien
   return {
     ...erasureCodes(client, tableName),
 
-    async openApplications(sub, now) {
-      const list = await items({ index: 'GSI1', partition: application.keys.volunteerPartition(sub) });
-      return list
-        .filter((item) => OPEN.has(String(item.status)) || (item.status === 'approved' && String(item.shiftStart) > now))
-        .map((item) => ({ id: String(item.id), status: String(item.status) }));
-    },
+    openApplications: openApplicationReads(client, tableName).openApplications,
 
     async scrubSharedRecords(sub) {
       const [applications, hours, received] = await Promise.all([

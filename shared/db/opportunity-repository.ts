@@ -14,8 +14,9 @@ import { partitionsOf, summaryOf, type SearchPartition, type SearchPlan } from '
 import type { OpportunityRepository } from '../domain/opportunities/service.js';
 import { env } from '../env.js';
 import { outboxPuts } from './entities/outbox-event.js';
-import { batchWriteAll, documentClient, queryAll } from './client.js';
+import { batchWriteAll, documentClient } from './client.js';
 import { opportunity as opportunityEntity } from './entities/opportunity.js';
+import { opportunityReads } from './opportunity-reads.js';
 import { opportunitySearchEntry } from './entities/opportunity-search-entry.js';
 import { shift as shiftEntity } from './entities/shift.js';
 
@@ -147,18 +148,7 @@ export const opportunityRepository = (
       );
     },
 
-    async get(id) {
-      const items = await queryAll(
-        { TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': opportunityEntity.keys.partition(id) }, ConsistentRead: true },
-        client,
-      );
-      const opportunity = items.find((item) => item.entity === opportunityEntity.name);
-      if (!opportunity) return undefined;
-      return {
-        opportunity: opportunityEntity.fromItem(opportunity),
-        shifts: items.filter((item) => item.entity === shiftEntity.name).map((item) => shiftEntity.fromItem(item)),
-      };
-    },
+    get: opportunityReads(client, tableName).get,
 
     async publish(opportunity, publishedAt, events = []) {
       const TableName = tableName();

@@ -6,7 +6,7 @@
  * - at most 3 attempts in 24 h: the attempts log written only if its `seq` is still the one read;
  * - a completion and its TrainingCompleted event in one transaction (the outbox).
  */
-import { BatchGetCommand, GetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from '../domain/events.js';
 import { AttemptContentionError, TrainingChangedError, TrainingIdTakenError } from '../domain/training/errors.js';
 import type { TrainingRepository } from '../domain/training/ports.js';
@@ -17,6 +17,7 @@ import { booking } from './entities/booking.js';
 import { documentClient, queryAll } from './client.js';
 import { outboxPut } from './entities/outbox-event.js';
 import { trainingAttempt, trainingAttemptLog } from './entities/training-attempt.js';
+import { trainingCompletions } from './training-completions.js';
 import { EXPIRY_SHARDS, trainingCompletion } from './entities/training-completion.js';
 import { trainingModule, trainingVersion } from './entities/training-module.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
@@ -138,33 +139,7 @@ export const trainingRepository = (client: DynamoDBDocumentClient = documentClie
       if (cancelled) throw cancelled;
     },
 
-    async completions(volunteerId, trainingIds) {
-      const TableName = tableName();
-      if (trainingIds === undefined) {
-        const items = await queryAll(
-          {
-            TableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': trainingCompletion.keys.volunteerPartition(volunteerId), ':prefix': trainingCompletion.keys.prefix },
-            ConsistentRead: true,
-          },
-          client,
-        );
-        return items.map((item) => trainingCompletion.fromItem(item));
-      }
-      if (trainingIds.length === 0) return [];
-      const out: CompletionRecord[] = [];
-      // BatchGetItem takes 100 keys; an opportunity requires at most 20 modules.
-      for (let i = 0; i < trainingIds.length; i += 100) {
-        let keys: Record<string, unknown>[] | undefined = trainingIds.slice(i, i + 100).map((id) => trainingCompletion.keys.completion(volunteerId, id));
-        while (keys && keys.length > 0) {
-          const result: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys, ConsistentRead: true } } }));
-          out.push(...(result.Responses?.[TableName] ?? []).map((item) => trainingCompletion.fromItem(item)));
-          keys = result.UnprocessedKeys?.[TableName]?.Keys;
-        }
-      }
-      return out;
-    },
+    completions: trainingCompletions(client, tableName).completions,
 
     async expiringOn(day) {
       const shards = Array.from({ length: EXPIRY_SHARDS }, (_, shard) =>

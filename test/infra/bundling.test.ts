@@ -118,6 +118,10 @@ describe('handler bundles', () => {
       [/schedules\/(awards|matching)\.ts$|honour-nomination\/award|consumers\/recognition-(hours|training)/, /shared\/db\/(organization|volunteer|evaluation)-repository/],
       [/personal-data\/erase\.ts$/, /shared\/db\/(erasure|personal-data|volunteer)-repository/],
       [/schedules\/impact\.ts$/, /shared\/db\/(organization|volunteer|company|company-employee)-repository/],
+      [
+        /applications\/(submit|list-mine|list-organization)\.ts$|companies\/claim-team-seat\.ts$|erasure\/release-seats\.ts$/,
+        /shared\/db\/(volunteer|training|opportunity|erasure)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/,
+      ],
     ];
     const carried = rules.flatMap(([handlers, never]) => {
       const matched = entries.filter((e) => handlers.test(e.entry));

@@ -5,6 +5,7 @@ import { documentClient } from '../../shared/db/client.js';
 import { charterAcceptance } from '../../shared/db/entities/charter-acceptance.js';
 import { consentChange } from '../../shared/db/entities/consent-change.js';
 import { nationalIdClaim, volunteer as volunteerEntity } from '../../shared/db/entities/volunteer.js';
+import { screeningProfiles } from '../../shared/db/volunteer-fields.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import { ConflictError } from '../../shared/domain/errors.js';
 import * as errors from '../../shared/domain/volunteers/errors.js';
@@ -122,6 +123,17 @@ describe('volunteer repository: registration', () => {
       ['email', true],
       ['sms', false],
     ]);
+  });
+});
+
+describe('projected profile reads', () => {
+  it('reads the fields screening needs and nothing else (no national ID)', async () => {
+    const volunteer = record({ acceptedCharterVersion: '2026-1' });
+    await repo.create(volunteer, []);
+    const { nameAr, nameEn, birthDate, email, phone, city, professions, acceptedCharterVersion } = volunteer;
+
+    await expect(screeningProfiles(client, () => tableName).get(volunteer.id)).resolves.toEqual({ nameAr, nameEn, birthDate, email, phone, city, professions, acceptedCharterVersion });
+    await expect(screeningProfiles(client, () => tableName).get('nobody')).resolves.toBeUndefined();
   });
 });
 

@@ -2,9 +2,9 @@
 import * as applications from '../../../shared/domain/applications/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { applicationReadPorts } from './ports.js';
+import { applicationListPorts } from './ports.js';
 import { listMyApplications } from './routes.js';
 
 export const handler = http(listMyApplications).handler(async ({ query, caller }) =>
-  ok(await applications.listMyApplications(applicationReadPorts(), caller, query)),
+  ok(await applications.listMyApplications(applicationListPorts(), caller, query)),
 );

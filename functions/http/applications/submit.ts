@@ -2,9 +2,9 @@
 import * as applications from '../../../shared/domain/applications/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { accepted } from '../../../shared/middleware/responses.js';
-import { applicationPorts } from './ports.js';
+import { submitPorts } from './ports.js';
 import { submitApplication } from './routes.js';
 
 export const handler = http(submitApplication).handler(async ({ path, body, caller }) =>
-  accepted(await applications.submitApplication(applicationPorts(), caller, path.id, body)),
+  accepted(await applications.submitApplication(submitPorts(), caller, path.id, body)),
 );

@@ -11,10 +11,12 @@ import { applicationRepository } from '../../../shared/db/application-repository
 import { companyProgramRepository } from '../../../shared/db/company-program-repository.js';
 import { companyRepository } from '../../../shared/db/company-repository.js';
 import { companyTeamRepository } from '../../../shared/db/company-team-repository.js';
-import { trainingRepository } from '../../../shared/db/training-repository.js';
-import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
 import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
+import { bookingReads } from '../../../shared/db/booking-reads.js';
+import { opportunityReads } from '../../../shared/db/opportunity-reads.js';
+import { trainingCompletions } from '../../../shared/db/training-completions.js';
+import { screeningProfiles } from '../../../shared/db/volunteer-fields.js';
 import type { CompanyDeps, EmployeeDeps, MembershipDeps, OnboardingWorkflow, ProgramDeps, TeamEventDeps, TeamReserveDeps } from '../../../shared/domain/companies/ports.js';
 import { DecisionNotOpenError } from '../../../shared/domain/organizations/errors.js';
 import { emailSender } from '../../../shared/messaging/email.js';
@@ -81,11 +83,16 @@ export const reportPorts = () => {
 export const teamListPorts = (): Pick<TeamEventDeps, 'employees' | 'teams'> => ({ teams: companyTeamRepository(), employees: companyEmployeeRepository() });
 
 /** Reserving team seats: the company, the team events and the opportunity read; no volunteer, training or application repository (issue 17). */
-export const teamReservePorts = (): TeamReserveDeps => ({ ...companyPorts(), teams: companyTeamRepository(), reads: { opportunities: opportunityRepository() } });
+export const teamReservePorts = (): TeamReserveDeps => ({ ...companyPorts(), teams: companyTeamRepository(), reads: { opportunities: opportunityReads() } });
 
+/**
+ * Claiming a team seat: the screening reads of applying (the profile fields by projection, the
+ * opportunity, the training completions, the volunteer's bookings); no volunteer, training,
+ * opportunity or application repository (issue 17).
+ */
 export const teamPorts = (): TeamEventDeps => ({
   ...companyPorts(),
   teams: companyTeamRepository(),
   employees: companyEmployeeRepository(),
-  reads: { opportunities: opportunityRepository(), volunteers: volunteerRepository(), training: trainingRepository(), applications: applicationRepository() },
+  reads: { opportunities: opportunityReads(), volunteers: screeningProfiles(), training: trainingCompletions(), applications: bookingReads() },
 });

@@ -2,9 +2,10 @@
 import * as z from '../../../shared/zod.js';
 import { systemClock } from '../../../shared/clock.js';
 import { erasureRepository } from '../../../shared/db/erasure-repository.js';
+import { openApplicationReads } from '../../../shared/db/open-applications.js';
 import { withdrawApplication } from '../../../shared/domain/applications/service.js';
 import { withdrawAtHolderRequest } from '../../../shared/domain/certificates/service.js';
-import type { ErasureStepPorts } from '../../../shared/domain/personal-data/erasure.js';
+import type { ErasureStepPorts, ReleaseSeatsPorts } from '../../../shared/domain/personal-data/erasure.js';
 import { identityEraser } from '../../../shared/identity/identity-eraser.js';
 import { applicationDecisionPorts } from '../../http/applications/ports.js';
 import { certificateRepository } from '../../../shared/db/certificate-repository.js';
@@ -20,8 +21,10 @@ export const StepInput = /* @__PURE__ */ z.object({ sub: /* @__PURE__ */ z.strin
  */
 export const storePorts = (): Pick<ErasureStepPorts, 'store' | 'clock'> => ({ store: erasureRepository(), clock: systemClock });
 
-export const releaseSeatsPorts = (): Pick<ErasureStepPorts, 'store' | 'clock' | 'withdraw'> => ({
-  ...storePorts(),
+/** Releasing the seats: the open applications alone of the erasure store, and the withdrawal. */
+export const releaseSeatsPorts = (): ReleaseSeatsPorts => ({
+  store: openApplicationReads(),
+  clock: systemClock,
   async withdraw(sub, applicationId) {
     // As the volunteer would: the seat is freed and the first waitlisted applicant promoted.
     await withdrawApplication(applicationDecisionPorts(), { sub, groups: ['volunteer'] }, applicationId);

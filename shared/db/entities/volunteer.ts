@@ -4,16 +4,19 @@ import { VolunteerRecord } from '../../domain/volunteers/schema.js';
 import { defineEntity } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 
+/** The profile's keys, on their own for the projected reads that carry no profile schema (shared/db/volunteer-fields.ts). */
+export const volunteerKeys = {
+  item: (sub: string) => ({ PK: volunteerPartition(sub), SK: 'PROFILE' }),
+  partition: volunteerPartition,
+  /** Sparse GSI2 on the profile: profiles by phone number (an inbound STOP / START finds its profiles). */
+  byPhone: (phone: string, sub: string) => ({ GSI2PK: `PHONE#${phone}`, GSI2SK: volunteerPartition(sub) }),
+  phonePartition: (phone: string) => `PHONE#${phone}`,
+};
+
 export const volunteer = /* @__PURE__ */ defineEntity({
   name: 'Volunteer',
   schema: VolunteerRecord,
-  keys: {
-    item: (sub: string) => ({ PK: volunteerPartition(sub), SK: 'PROFILE' }),
-    partition: volunteerPartition,
-    /** Sparse GSI2 on the profile: profiles by phone number (an inbound STOP / START finds its profiles). */
-    byPhone: (phone: string, sub: string) => ({ GSI2PK: `PHONE#${phone}`, GSI2SK: volunteerPartition(sub) }),
-    phonePartition: (phone: string) => `PHONE#${phone}`,
-  },
+  keys: volunteerKeys,
   accessPatterns: [
     { pattern: 'get a volunteer profile by user (sub)', key: 'PK = VOL#<sub> AND SK = PROFILE', index: 'table', operation: 'GetItem' },
     { pattern: 'the profiles of a phone number (inbound SMS STOP / START)', key: 'GSI2PK = PHONE#<e164>', index: 'GSI2', operation: 'Query' },

@@ -7,9 +7,8 @@ import type { Clock } from '../../clock.js';
 import type { DomainEvent } from '../events.js';
 import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
 import type { TrainingCompletions } from '../training/ports.js';
-import type { VolunteerRecord } from '../volunteers/schema.js';
 import type { ApplicantRecord, ApplicationRecord, ApplicationStatus, RecordedDecision, RuleFailure, StatusChange } from './schema.js';
-import type { Booking } from './screening.js';
+import type { Booking, ScreeningProfile } from './screening.js';
 
 /** One status change the repository applies (conditioned on the application's current status and version). */
 export interface Transition {
@@ -129,7 +128,8 @@ export interface ReviewWorkflow {
 
 export interface ApplicationDeps {
   readonly repo: ApplicationRepository;
-  readonly volunteers: { get(sub: string): Promise<VolunteerRecord | undefined> };
+  /** The profile fields screening reads (the review steps hand the whole profile). */
+  readonly volunteers: { get(sub: string): Promise<ScreeningProfile | undefined> };
   readonly opportunities: { get(id: string): Promise<{ opportunity: OpportunityRecord; shifts: ShiftRecord[] } | undefined> };
   /** The volunteer's training completions (the gate at apply and at screening). */
   readonly training: TrainingCompletions;

@@ -11,7 +11,6 @@ import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js'
 import { currentCharter } from '../volunteers/documents/index.js';
 import { riyadhDate } from '../time.js';
 import { ageOn, hasAcceptedCurrentCharter } from '../volunteers/service.js';
-import type { VolunteerRecord } from '../volunteers/schema.js';
 import type { RuleFailure } from './schema.js';
 
 /** Fields a profile needs before its holder can apply: who they are, how to reach them, where they are. */
@@ -27,10 +26,22 @@ export interface Booking {
   readonly project?: boolean;
 }
 
+/** What screening reads of a volunteer's profile (a projection: shared/db/volunteer-fields.ts). */
+export interface ScreeningProfile {
+  readonly nameAr: string;
+  readonly nameEn: string;
+  readonly birthDate: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly city: string;
+  readonly professions: readonly string[];
+  readonly acceptedCharterVersion?: string | undefined;
+}
+
 export interface ScreeningFacts {
   readonly now: Date;
   readonly applicationId: string;
-  readonly profile: VolunteerRecord | undefined;
+  readonly profile: ScreeningProfile | undefined;
   readonly opportunity: OpportunityRecord;
   readonly shift: ShiftRecord;
   /** The application the volunteer–shift marker names (undefined: no marker). */
@@ -41,7 +52,7 @@ export interface ScreeningFacts {
   readonly bookings: readonly Booking[];
 }
 
-export const profileFailure = (profile: VolunteerRecord | undefined): RuleFailure | undefined => {
+export const profileFailure = (profile: ScreeningProfile | undefined): RuleFailure | undefined => {
   if (!profile) return { rule: 'profile', message: 'no volunteer profile: register with POST /v1/volunteers first' };
   const missing = REQUIRED_PROFILE_FIELDS.filter((field) => {
     const value = profile[field];
@@ -50,7 +61,7 @@ export const profileFailure = (profile: VolunteerRecord | undefined): RuleFailur
   return missing.length > 0 ? { rule: 'profile', message: `profile is incomplete: ${missing.join(', ')} missing` } : undefined;
 };
 
-export const charterFailure = (profile: VolunteerRecord | undefined): RuleFailure | undefined =>
+export const charterFailure = (profile: ScreeningProfile | undefined): RuleFailure | undefined =>
   profile && !hasAcceptedCurrentCharter(profile)
     ? {
         rule: 'charter',
@@ -67,7 +78,7 @@ export const shiftStartFailure = (shift: ShiftRecord, now: Date): RuleFailure | 
   shift.start > now.toISOString() ? undefined : { rule: 'shift.start', message: `shift started at ${shift.start}; it is in the past` };
 
 /** Age on the day of the shift (Asia/Riyadh), as minAge is "the youngest age on the shift". */
-export const ageFailure = (profile: VolunteerRecord | undefined, opportunity: OpportunityRecord, shift: ShiftRecord): RuleFailure | undefined => {
+export const ageFailure = (profile: ScreeningProfile | undefined, opportunity: OpportunityRecord, shift: ShiftRecord): RuleFailure | undefined => {
   if (!profile || opportunity.minAge === undefined) return undefined;
   const age = ageOn(profile.birthDate, riyadhDate(shift.start));
   return age >= opportunity.minAge ? undefined : { rule: 'age', message: `must be at least ${opportunity.minAge} on the shift day, is ${age}` };
@@ -77,7 +88,7 @@ export const ageFailure = (profile: VolunteerRecord | undefined, opportunity: Op
  * An opportunity lists the professions it accepts (professional volunteering): the volunteer
  * must hold at least one of them. No professions listed: open to everyone.
  */
-export const professionsFailure = (profile: VolunteerRecord | undefined, opportunity: OpportunityRecord): RuleFailure | undefined => {
+export const professionsFailure = (profile: ScreeningProfile | undefined, opportunity: OpportunityRecord): RuleFailure | undefined => {
   if (!profile || opportunity.professions.length === 0) return undefined;
   return opportunity.professions.some((p) => profile.professions.includes(p))
     ? undefined

@@ -24,7 +24,7 @@ import {
   WaitlistChangedError,
 } from './errors.js';
 import { applicationEvent } from './events.js';
-import type { ApplicantReads, ApplicationDeps, Promotion, ReviewWorkflow } from './ports.js';
+import type { ApplicantReads, ApplicationDeps, ApplicationRepository, Promotion, ReviewWorkflow } from './ports.js';
 import { displayName } from '../matching/adapters.js';
 import type {
   ApplicantRecord,
@@ -44,6 +44,12 @@ import { TrainingRequiredError } from '../training/errors.js';
 import { missingTrainings } from '../training/gate.js';
 
 export type ServiceDeps = ApplicationDeps & { readonly workflow: ReviewWorkflow };
+
+/** What applying uses: the screening reads, creating the application and starting its review (issue 17: no seat, waitlist or decision writes). */
+export type SubmitDeps = Omit<ApplicationDeps, 'repo'> & {
+  readonly repo: Pick<ApplicationRepository, 'create' | 'get'>;
+  readonly workflow: Pick<ReviewWorkflow, 'start'>;
+};
 
 /** What a decision and a withdrawal use: the table, the clock and the review workflow (issue 17: no volunteer, opportunity or training repository). */
 export type DecisionDeps = Pick<ServiceDeps, 'repo' | 'clock' | 'workflow'>;
@@ -72,7 +78,7 @@ export const toView = (application: ApplicationRecord, extra: { history?: Status
 });
 
 export const submitApplication = async (
-  deps: ServiceDeps,
+  deps: SubmitDeps,
   caller: Caller,
   opportunityId: string,
   input: SubmitApplication,
@@ -142,13 +148,13 @@ export const viewApplication = async (deps: Pick<ApplicationDeps, 'repo'>, calle
   return toView(application, { history, ...(waitlistPosition !== undefined && { waitlistPosition }) });
 };
 
-export const listMyApplications = async (deps: Pick<ApplicationDeps, 'repo'>, caller: Caller, query: ListQuery): Promise<ApplicationPage> => {
+export const listMyApplications = async (deps: { readonly repo: Pick<ApplicationRepository, 'listByVolunteer'> }, caller: Caller, query: ListQuery): Promise<ApplicationPage> => {
   const page = await deps.repo.listByVolunteer(caller.sub, query.limit, query.cursor);
   return { items: page.items.map((a) => toView(a)), ...(page.nextCursor && { nextCursor: page.nextCursor }) };
 };
 
 export const listOrganizationApplications = async (
-  deps: Pick<ApplicationDeps, 'repo' | 'clock'> & { readonly applicants?: ApplicantReads },
+  deps: Pick<ApplicationDeps, 'clock'> & { readonly repo: Pick<ApplicationRepository, 'listByOrganization'>; readonly applicants?: ApplicantReads },
   caller: Caller,
   orgId: string,
   query: ReviewQueueQuery,

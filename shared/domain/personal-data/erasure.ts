@@ -154,7 +154,10 @@ export const begin = async (ports: Pick<ErasureStepPorts, 'store' | 'clock'>, su
   return { sub };
 };
 
-export const releaseSeats = async (ports: Pick<ErasureStepPorts, 'store' | 'clock' | 'withdraw'>, sub: string) => {
+/** What releasing the seats uses: the open applications and the withdrawal (issue 17: not the whole erasure store). */
+export type ReleaseSeatsPorts = Pick<ErasureStepPorts, 'clock' | 'withdraw'> & { readonly store: Pick<ErasureStore, 'openApplications'> };
+
+export const releaseSeats = async (ports: ReleaseSeatsPorts, sub: string) => {
   const open = await ports.store.openApplications(sub, ports.clock.now().toISOString());
   for (const application of open) await ports.withdraw(sub, application.id);
   return { sub, withdrawn: open.length };
