@@ -116,7 +116,7 @@ describe('handler bundles', () => {
       [/register\/(issue-certificate|transcript)/, /shared\/db\/(volunteer|organization|hours|opportunity)-repository/],
       [/personal-data\/download-export/, /client-s3\//],
       [/schedules\/(awards|matching)\.ts$|honour-nomination\/award|consumers\/recognition-(hours|training)/, /shared\/db\/(organization|volunteer|evaluation)-repository/],
-      [/personal-data\/erase\.ts$/, /shared\/db\/(erasure|personal-data|volunteer)-repository/],
+      [/personal-data\/erase\.ts$|erasure\/begin\.ts$/, /shared\/db\/(erasure|personal-data|volunteer)-repository/],
       [/schedules\/impact\.ts$/, /shared\/db\/(organization|volunteer|company|company-employee)-repository/],
       [
         /applications\/(submit|list-mine|list-organization)\.ts$|companies\/claim-team-seat\.ts$|erasure\/release-seats\.ts$/,

@@ -1,6 +1,6 @@
 /** Erasure step begin (see definition.ts and shared/domain/personal-data/erasure.ts). */
 import * as erasure from '../../../shared/domain/personal-data/erasure.js';
 import { task } from '../../../shared/middleware/task.js';
-import { storePorts, StepInput } from './ports.js';
+import { beginPorts, StepInput } from './ports.js';
 
-export const handler = task(StepInput, async ({ sub }) => erasure.begin(storePorts(), sub));
+export const handler = task(StepInput, async ({ sub }) => erasure.begin(beginPorts(), sub));

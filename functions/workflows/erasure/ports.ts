@@ -1,11 +1,12 @@
 /** What every Erasure step receives, and the ports the steps hand to the domain. */
 import * as z from '../../../shared/zod.js';
 import { systemClock } from '../../../shared/clock.js';
+import { erasureCodes } from '../../../shared/db/erasure-codes.js';
 import { erasureRepository } from '../../../shared/db/erasure-repository.js';
 import { openApplicationReads } from '../../../shared/db/open-applications.js';
 import { withdrawApplication } from '../../../shared/domain/applications/service.js';
 import { withdrawAtHolderRequest } from '../../../shared/domain/certificates/service.js';
-import type { ErasureStepPorts, ReleaseSeatsPorts } from '../../../shared/domain/personal-data/erasure.js';
+import type { BeginPorts, ErasureStepPorts, ReleaseSeatsPorts } from '../../../shared/domain/personal-data/erasure.js';
 import { identityEraser } from '../../../shared/identity/identity-eraser.js';
 import { applicationDecisionPorts } from '../../http/applications/ports.js';
 import { certificateRepository } from '../../../shared/db/certificate-repository.js';
@@ -20,6 +21,9 @@ export const StepInput = /* @__PURE__ */ z.object({ sub: /* @__PURE__ */ z.strin
  * client alone added ~13 ms to every step's cold start, the Cognito client to every step but one).
  */
 export const storePorts = (): Pick<ErasureStepPorts, 'store' | 'clock'> => ({ store: erasureRepository(), clock: systemClock });
+
+/** Begin writes the tombstone only: the code and tombstone store (erasure-codes.ts), not the steps' writes of every entity. */
+export const beginPorts = (): BeginPorts => ({ store: erasureCodes(), clock: systemClock });
 
 /** Releasing the seats: the open applications alone of the erasure store, and the withdrawal. */
 export const releaseSeatsPorts = (): ReleaseSeatsPorts => ({

@@ -149,7 +149,10 @@ export const confirmErasure = async (ports: ErasurePorts, caller: Caller, code: 
 // Workflow steps (each idempotent)
 // ---------------------------------------------------------------------------------------------
 
-export const begin = async (ports: Pick<ErasureStepPorts, 'store' | 'clock'>, sub: string) => {
+/** Begin writes the tombstone only. */
+export type BeginPorts = Pick<ErasureStepPorts, 'clock'> & { readonly store: Pick<ErasureStore, 'beginTombstone'> };
+
+export const begin = async (ports: BeginPorts, sub: string) => {
   await ports.store.beginTombstone(sub, ports.clock.now().toISOString());
   return { sub };
 };
