@@ -20,7 +20,7 @@ import { OpportunityClosedDetail, OpportunityPublishedDetail, OpportunityUpdated
 import { OrganizationApprovedDetail, OrganizationRegisteredDetail, OrganizationRejectedDetail, OrganizationCertifiedManagerChangedDetail } from '../shared/domain/organizations/schema.js';
 import { VolunteerInvitedDetail, VolunteerProfileUpdatedDetail } from '../shared/domain/matching/schema.js';
 import { VolunteerRegisteredDetail } from '../shared/domain/volunteers/schema.js';
-import { NotificationDeadLetteredDetail } from '../shared/domain/notifications/schema.js';
+import { NotificationDeadLetteredDetail, NotificationQueuedDetail } from '../shared/domain/notifications/schema.js';
 import { TrainingCompletedDetail, TrainingMissingAtCheckInDetail } from '../shared/domain/training/schema.js';
 import {
   DeliverableConfirmedDetail,
@@ -224,6 +224,12 @@ export const eventCatalog = {
       'A ministry-admin set economic valuation rates (SAR per hour by track or profession, effective-dated, replacement-cost method). Rates never rewrite history: approved hours keep the value frozen at approval.',
     detail: ValuationRatesSetDetail,
     example: 'hours/valuation-rates-set.json',
+  },
+  NotificationQueued: {
+    description:
+      'A notification was decided (consent, suppressions, quiet hours) and written to the outbox, ready to send: the DeliverNotifications consumer renders it and sends it through SES or SMS, with retries. Written in the transaction that writes the outbox record, so a queued message is never without its event.',
+    detail: NotificationQueuedDetail,
+    example: 'notifications/notification-queued.json',
   },
   NotificationDeadLettered: {
     description:

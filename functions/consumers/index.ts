@@ -21,6 +21,7 @@ import { VolunteerProfileUpdatedDetail } from '../../shared/domain/matching/sche
 import { OpportunityClosedDetail, OpportunityPublishedDetail, OpportunityUpdatedDetail } from '../../shared/domain/opportunities/schema.js';
 import { OrganizationApprovedDetail, OrganizationCertifiedManagerChangedDetail } from '../../shared/domain/organizations/schema.js';
 import { TrainingCompletedDetail, TrainingMissingAtCheckInDetail } from '../../shared/domain/training/schema.js';
+import { NotificationQueuedDetail } from '../../shared/domain/notifications/schema.js';
 import { PersonalDataExportRequestedDetail } from '../../shared/domain/personal-data/schema.js';
 import { VolunteerRegisteredDetail } from '../../shared/domain/volunteers/schema.js';
 import { defineConsumer, type ConsumerDefinition } from './definition.js';
@@ -38,7 +39,7 @@ export const notifyOpportunityClosed = /* @__PURE__ */ defineConsumer({
   events: ['OpportunityClosed'],
   contracts: { OpportunityClosed: OpportunityClosedDetail },
   entry: 'functions/consumers/notify-opportunity-closed.ts',
-  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  needs: ['table:read', 'table:write', 'notify', 'events'],
   timeout: 300,
 });
 
@@ -66,7 +67,7 @@ export const notifyApplications = /* @__PURE__ */ defineConsumer({
   ],
   contracts: { ApplicationSubmitted: ApplicationEventDetail, ApplicationApproved: ApplicationEventDetail, ApplicationRejected: ApplicationRejectedDetail, ApplicationWaitlisted: ApplicationWaitlistedDetail, ApplicationPromoted: ApplicationPromotedDetail, ApplicationWithdrawn: ApplicationWithdrawnDetail, ApplicationExpired: ApplicationEventDetail, ApplicationPendingDecision: ApplicationPendingDecisionDetail },
   entry: 'functions/consumers/notify-applications.ts',
-  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  needs: ['table:read', 'table:write', 'notify', 'events'],
 });
 
 /** A volunteer registered or changed their profile → their matching index items and a change marker. */
@@ -128,7 +129,7 @@ export const notifyHours = /* @__PURE__ */ defineConsumer({
   events: ['VolunteerCheckedIn', 'HoursApproved', 'HoursRejected', 'VolunteerNoShow', 'HoursPending', 'NoShowDisputed', 'NoShowDisputeDecided'],
   contracts: { VolunteerCheckedIn: VolunteerCheckedInDetail, HoursApproved: HoursApprovedDetail, HoursRejected: HoursRejectedDetail, VolunteerNoShow: VolunteerNoShowDetail, HoursPending: HoursPendingDetail, NoShowDisputed: NoShowDisputedDetail, NoShowDisputeDecided: NoShowDisputeDecidedDetail },
   entry: 'functions/consumers/notify-hours.ts',
-  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  needs: ['table:read', 'table:write', 'notify', 'events'],
   timeout: 60,
 });
 
@@ -172,7 +173,7 @@ export const notifyTrainingMissing = /* @__PURE__ */ defineConsumer({
   events: ['TrainingMissingAtCheckIn'],
   contracts: { TrainingMissingAtCheckIn: TrainingMissingAtCheckInDetail },
   entry: 'functions/consumers/notify-training-missing.ts',
-  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  needs: ['table:read', 'table:write', 'notify', 'events'],
 });
 
 /** OrganizationApproved (issue 11) → its registrant becomes the first volunteer manager (Cognito group + custom:orgId). */
@@ -190,7 +191,7 @@ export const notifyOpportunityUpdated = /* @__PURE__ */ defineConsumer({
   events: ['OpportunityUpdated'],
   contracts: { OpportunityUpdated: OpportunityUpdatedDetail },
   entry: 'functions/consumers/notify-opportunity-updated.ts',
-  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  needs: ['table:read', 'table:write', 'notify', 'events'],
   timeout: 120,
 });
 
@@ -209,12 +210,28 @@ export const prepareExport = /* @__PURE__ */ defineConsumer({
   events: ['PersonalDataExportRequested'],
   contracts: { PersonalDataExportRequested: PersonalDataExportRequestedDetail },
   entry: 'functions/consumers/prepare-export.ts',
-  needs: ['table:read', 'table:write', 'email', 'exports:write'],
+  needs: ['table:read', 'table:write', 'notify', 'exports:write'],
   memorySize: 1024,
   timeout: 300,
 });
 
+/**
+ * NotificationQueued → the message is rendered and sent (SES, SMS) with retries, dead letters and
+ * leases (shared/messaging/sender.ts). The one function that carries the templates and the
+ * providers' clients (issue 17); every other function only queues.
+ */
+export const deliverNotifications = /* @__PURE__ */ defineConsumer({
+  id: 'DeliverNotifications',
+  events: ['NotificationQueued'],
+  contracts: { NotificationQueued: NotificationQueuedDetail },
+  entry: 'functions/consumers/deliver-notifications.ts',
+  needs: ['table:read', 'table:write', 'email', 'sms'],
+  timeout: 120,
+  batch: { size: 50, windowSeconds: 1 },
+});
+
 export const consumers: readonly ConsumerDefinition[] = [
+  deliverNotifications,
   notifyHours,
   attendanceRecord,
   assignVolunteerGroup,

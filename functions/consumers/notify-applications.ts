@@ -20,7 +20,7 @@ export const handler = consumer(notifyApplications).handler(async (event): Promi
   const notify = notifier();
   let sent = 0;
   for (const request of applicationNotices(event.type, detail, context, managers)) {
-    sent += (await notify.notify(request)).filter((r) => r.outcome === 'sent').length;
+    sent += (await notify.notify(request)).filter((r) => r.outcome === 'queued' || r.outcome === 'sent').length;
   }
   return { sent };
 });

@@ -140,6 +140,6 @@ export const handler = consumer(notifyHours).handler(async (event): Promise<{ se
 
   const notify = notifier();
   let sent = 0;
-  for (const request of requests) sent += (await notify.notify(request)).filter((r) => r.outcome === 'sent').length;
+  for (const request of requests) sent += (await notify.notify(request)).filter((r) => r.outcome === 'queued' || r.outcome === 'sent').length;
   return { sent };
 });

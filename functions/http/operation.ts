@@ -19,7 +19,11 @@ export type Need =
   | 'table:write'
   | 'idempotency'
   | 'events'
+  /** queue notifications: the outbox record and its NotificationQueued event (a table write), the app's base URL for links */
+  | 'notify'
+  /** send email through SES (the DeliverNotifications consumer only) */
   | 'email'
+  /** send SMS through the region's sender ID (the DeliverNotifications consumer only) */
   | 'sms'
   | 'cognito'
   /** disable and delete users of the pool (the erasure of a person's account, issue 18) */

@@ -35,7 +35,7 @@ const notifierMailer = (clock: Clock): ReportMailer => ({
       rendered: { subject: report.subject, html: report.html, text: report.text },
       attachments: [report.attachment],
     });
-    return result?.outcome === 'sent';
+    return result?.outcome === 'queued' || result?.outcome === 'sent';
   },
 });
 

@@ -9,7 +9,7 @@ export const remindersSchedule = /* @__PURE__ */ defineSchedule({
   expression: 'rate(15 minutes)',
   timezone: PLATFORM_TIME_ZONE,
   entry: 'functions/schedules/reminders.ts',
-  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  needs: ['table:read', 'table:write', 'notify', 'events'],
   timeout: 600,
   memorySize: 1024,
 });
@@ -27,7 +27,7 @@ export const awardsSchedule = /* @__PURE__ */ defineSchedule({
   expression: 'cron(0 9 * * ? *)',
   timezone: PLATFORM_TIME_ZONE,
   entry: 'functions/schedules/awards.ts',
-  needs: ['table:read', 'table:write', 'email', 'sms', 'events', 'signing', 'workflow:HonourNomination'],
+  needs: ['table:read', 'table:write', 'notify', 'events', 'signing', 'workflow:HonourNomination'],
   timeout: 900,
   memorySize: 1024,
 });
@@ -39,7 +39,7 @@ export const trainingExpirySchedule = /* @__PURE__ */ defineSchedule({
   expression: 'cron(0 9 * * ? *)',
   timezone: PLATFORM_TIME_ZONE,
   entry: 'functions/schedules/training-expiry.ts',
-  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  needs: ['table:read', 'table:write', 'notify', 'events'],
   timeout: 900,
   memorySize: 512,
 });
@@ -52,7 +52,7 @@ export const managerCertificationsSchedule = /* @__PURE__ */ defineSchedule({
   expression: 'cron(0 8 * * ? *)',
   timezone: PLATFORM_TIME_ZONE,
   entry: 'functions/schedules/manager-certifications.ts',
-  needs: ['table:read', 'table:write', 'email', 'events'],
+  needs: ['table:read', 'table:write', 'notify', 'events'],
   timeout: 300,
 });
 
@@ -63,7 +63,7 @@ export const matchingSchedule = /* @__PURE__ */ defineSchedule({
   expression: 'cron(0 * * * ? *)',
   timezone: PLATFORM_TIME_ZONE,
   entry: 'functions/schedules/matching.ts',
-  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  needs: ['table:read', 'table:write', 'notify', 'events'],
   timeout: 900,
   memorySize: 1024,
 });
@@ -105,7 +105,7 @@ export const evaluationsSchedule = /* @__PURE__ */ defineSchedule({
   expression: 'cron(0 10 * * ? *)',
   timezone: PLATFORM_TIME_ZONE,
   entry: 'functions/schedules/evaluations.ts',
-  needs: ['table:read', 'table:write', 'email', 'sms', 'events'],
+  needs: ['table:read', 'table:write', 'notify', 'events'],
   timeout: 900,
   memorySize: 512,
 });
@@ -118,7 +118,7 @@ export const impactSchedule = /* @__PURE__ */ defineSchedule({
   expression: 'cron(0 8 1 * ? *)',
   timezone: PLATFORM_TIME_ZONE,
   entry: 'functions/schedules/impact.ts',
-  needs: ['table:read', 'table:write', 'email'],
+  needs: ['table:read', 'table:write', 'notify'],
   timeout: 900,
   memorySize: 1024,
 });

@@ -40,7 +40,7 @@ export const handler = job(managerCertificationsSchedule).handler(async ({ now }
           },
           link: appPaths.managers(org.id),
         });
-        return results.some((r) => r.outcome === 'sent' || r.outcome === 'deferred');
+        return results.some((r) => r.outcome === 'queued' || r.outcome === 'sent' || r.outcome === 'deferred');
       },
     },
     now,

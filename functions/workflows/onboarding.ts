@@ -48,12 +48,12 @@ export const defineOnboarding = (kind: OnboardingKind): WorkflowDefinition => {
     name: kind.name,
     tasks: {
       Validate: { entry: entry('validate'), needs: ['table:read'] },
-      NotifyReviewers: { entry: entry('notify-reviewers'), needs: ['table:read', 'email'] },
+      NotifyReviewers: { entry: entry('notify-reviewers'), needs: ['table:read', 'notify'] },
       AwaitDecision: { entry: entry('await-decision'), needs: ['table:read', 'table:write'] },
-      RemindReviewers: { entry: entry('remind-reviewers'), needs: ['table:read', 'table:write', 'email'] },
-      Approve: { entry: entry('approve'), needs: ['table:read', 'table:write', 'events', 'email', ...(kind.approveNeeds ?? [])] },
-      Reject: { entry: entry('reject'), needs: ['table:read', 'table:write', 'events', 'email'] },
-      Expire: { entry: entry('expire'), needs: ['table:read', 'table:write', 'email'] },
+      RemindReviewers: { entry: entry('remind-reviewers'), needs: ['table:read', 'table:write', 'notify'] },
+      Approve: { entry: entry('approve'), needs: ['table:read', 'table:write', 'events', 'notify', ...(kind.approveNeeds ?? [])] },
+      Reject: { entry: entry('reject'), needs: ['table:read', 'table:write', 'events', 'notify'] },
+      Expire: { entry: entry('expire'), needs: ['table:read', 'table:write', 'notify'] },
     },
     asl: {
       Comment: `Vets ${kind.subject}: validation, ministry decision (7 days, a reminder, 7 more days), then active, rejected or expired.`,

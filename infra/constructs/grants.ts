@@ -122,6 +122,7 @@ const missing = (fn: NodeFunction, need: Need, what: string): Error =>
  * | `exports:write` | `s3:PutObject` on `exports/*` of the exports bucket (and encrypt with its key) | `EXPORT_BUCKET_NAME` |
  * | `exports:read` | `s3:GetObject` on `exports/*` of the exports bucket (and decrypt with its key), to presign links | `EXPORT_BUCKET_NAME` |
  * | `exports:delete` | `s3:DeleteObject` on `exports/*` of the exports bucket (the erasure) | `EXPORT_BUCKET_NAME` |
+ * | `notify` | queue notifications (shared/messaging/notifier.ts): `table:write` (the outbox record and its NotificationQueued event); only DeliverNotifications sends (`email`, `sms`) | `APP_BASE_URL` |
  * | `workflow:<Name>` | start executions and send task results | `WORKFLOW_<NAME>_ARN` |
  *
  * Names are not secrets, so every function knows where the table and bus are; only the IAM
@@ -133,7 +134,8 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
   lambda.addEnvironment('IDEMPOTENCY_TABLE_NAME', resources.idempotencyTable.tableName);
   lambda.addEnvironment('EVENT_BUS_NAME', resources.eventBus.eventBusName);
 
-  const unique = [...new Set(needs)];
+  // Queueing a message writes its outbox record and NotificationQueued event: a table write.
+  const unique = [...new Set(needs.flatMap((need): Need[] => (need === 'notify' ? ['notify', 'table:write'] : [need])))];
   for (const need of unique) {
     switch (need) {
       case 'table:read':
@@ -158,6 +160,10 @@ export function grantNeeds(fn: NodeFunction, needs: readonly Need[], resources: 
         resources.table.grantWriteData(fn);
         acknowledgeIndexWildcard(fn, resources.table);
         acknowledgeKeyWriteActions(fn);
+        break;
+      case 'notify':
+        // The links of the messages it queues are absolute (shared/messaging/links.ts).
+        if (resources.messaging?.appBaseUrl) lambda.addEnvironment('APP_BASE_URL', resources.messaging.appBaseUrl);
         break;
       case 'email': {
         if (!resources.messaging) throw missing(fn, need, 'messaging');

@@ -28,7 +28,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { outboxEvent } from '../../shared/db/entities/outbox-event.js';
 import type { DomainEvent } from '../../shared/domain/events.js';
 import { localBus, type DeadLetter } from '../../shared/messaging/local-bus.js';
-import { notifier } from '../../shared/messaging/notifier.js';
+import { sender } from '../../shared/messaging/sender.js';
 import { localClient } from './dynamodb.js';
 import { json, type LocalExtension } from './extension.js';
 
@@ -283,7 +283,7 @@ export const eventRelayExtension: LocalExtension = {
             if (name === 'outbox') return flush();
             if (name === 'notifications') {
               // Dead-lettered emails and SMS (status `dead` in the notifications outbox): sent again, each claimed first.
-              const results = await notifier().redriveDead(1000);
+              const results = await sender().redriveDead(1000);
               return json(200, { notifications: true, redriven: results.filter((r) => r.outcome === 'sent').length, stillFailing: results.filter((r) => r.outcome !== 'sent').length });
             }
             return json(200, { consumer: name, ...(await relay.redrive(name)) });

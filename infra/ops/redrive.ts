@@ -47,8 +47,8 @@ const local = async (name: string) => {
 const cloudNotifications = async (region: string) => {
   const table = option('table') ?? fail('--table <table name> is required with --region');
   Object.assign(process.env, { TABLE_NAME: table, AWS_REGION: region });
-  const { notifier } = await import('../../shared/messaging/notifier.js');
-  const results = await notifier().redriveDead(1000);
+  const { sender } = await import('../../shared/messaging/sender.js');
+  const results = await sender().redriveDead(1000);
   const redriven = results.filter((r) => r.outcome === 'sent').length;
   console.log(JSON.stringify({ notifications: table, redriven, stillFailing: results.length - redriven }, null, 2));
   if (redriven < results.length) process.exit(1);

@@ -10,7 +10,7 @@ import { Locale } from '../domain/reference/professions.js';
 import { env } from '../env.js';
 import { batchGetAll, documentClient } from './client.js';
 import { suppression } from './entities/suppression.js';
-import { volunteer } from './entities/volunteer.js';
+import { volunteerPartition } from './entities/partitions.js';
 
 export interface Suppression {
   readonly channel: Channel;
@@ -51,6 +51,8 @@ const ContactProfile = /* @__PURE__ */ z.object({
 });
 
 const CONTACT_PROJECTION = 'id, nameAr, nameEn, email, phone, preferences, consent';
+/** The volunteer's profile item (shared/db/entities/volunteer.ts), without that entity and its profile schema (issue 17). */
+const profileKey = (volunteerId: string) => ({ PK: volunteerPartition(volunteerId), SK: 'PROFILE' });
 
 /** What the notifier needs of a volunteer profile item (projected with CONTACT_PROJECTION). */
 const contactOf = (item: Record<string, unknown>): Contact => {
@@ -73,14 +75,14 @@ export const notificationContacts = (
 ): ContactStore => ({
     async volunteerContact(volunteerId) {
       const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: volunteer.keys.item(volunteerId), ProjectionExpression: CONTACT_PROJECTION }),
+        new GetCommand({ TableName: tableName, Key: profileKey(volunteerId), ProjectionExpression: CONTACT_PROJECTION }),
       );
       return Item ? contactOf(Item) : undefined;
     },
 
     async volunteerContacts(volunteerIds) {
       const ids = [...new Set(volunteerIds)];
-      const items = await batchGetAll(client, tableName, ids.map((id) => volunteer.keys.item(id)), { ProjectionExpression: CONTACT_PROJECTION });
+      const items = await batchGetAll(client, tableName, ids.map((id) => profileKey(id)), { ProjectionExpression: CONTACT_PROJECTION });
       return new Map(items.map((item) => [String(item.id), contactOf(item)]));
     },
 

@@ -9,7 +9,7 @@ import type { DomainEvent } from '../domain/events.js';
 import type { OutboxRecord, OutboxStatus } from '../domain/notifications/schema.js';
 import { expiresAt } from '../domain/personal-data/retention.js';
 import { env } from '../env.js';
-import { documentClient } from './client.js';
+import { batchGetAll, documentClient } from './client.js';
 import { notification } from './entities/notification.js';
 import { outboxPut } from './entities/outbox-event.js';
 import { failedAt, transactWrite } from './transactions.js';
@@ -23,14 +23,28 @@ export interface SendResult {
 }
 
 export interface OutboxStore {
-  /** Writes a new record; false when one with the same id (dedupe key) already exists. */
-  create(record: OutboxRecord): Promise<boolean>;
   /**
-   * Writes new records in transactions of up to 100 (each still conditioned on its dedupe key
-   * being new); for each, true when written, false when it already existed.
+   * Writes a new record, with its `NotificationQueued` event in the same transaction when it is
+   * `queued`; false when one with the same id (dedupe key) already exists.
    */
-  createMany(records: readonly OutboxRecord[]): Promise<boolean[]>;
+  create(record: OutboxRecord, queued?: DomainEvent): Promise<boolean>;
+  /**
+   * `create` of many records, in transactions of up to 100 items (each record still conditioned
+   * on its dedupe key being new, a queued one with its event); for each, true when written,
+   * false when it already existed. `queued[i]` is the event of `records[i]`, if it is queued.
+   */
+  createMany(records: readonly OutboxRecord[], queued?: readonly (DomainEvent | undefined)[]): Promise<boolean[]>;
+  /** Moves a `queued` record to `sending` (the delivery consumer's claim); false if it is not queued any more. */
+  claimQueued(id: string, leaseUntil: string): Promise<boolean>;
+  /**
+   * Moves a `sending` record back to `queued` for `address`, with its `NotificationQueued`
+   * event, in one transaction (a deferred SMS whose quiet hours ended); false if it is not
+   * `sending` any more.
+   */
+  requeue(id: string, address: string, queued: DomainEvent): Promise<boolean>;
   get(id: string): Promise<OutboxRecord | undefined>;
+  /** The records of `ids` that exist (strongly consistent BatchGetItem calls of 100). */
+  getMany(ids: readonly string[]): Promise<OutboxRecord[]>;
   /** Takes over a `sending` record whose lease (`seenLease`) ran out; false if someone else did. */
   takeOver(id: string, seenLease: string, leaseUntil: string): Promise<boolean>;
   /** Moves a due `deferred` record to `sending`; false if another run claimed it. */
@@ -141,34 +155,95 @@ export const notificationOutbox = (
     return Items.map(toRecord);
   };
 
+  /** Writes records (a queued one with its event) in one transaction; the indexes of those whose dedupe key exists, or none. */
+  const createTogether = async (pending: readonly { record: OutboxRecord; event?: DomainEvent }[]): Promise<Set<number>> => {
+    const items = pending.flatMap(({ record, event }) => [{ Put: creation(record) }, ...(event ? [outboxPut(event, tableName)] : [])]);
+    const positions = pending.map((_, j) => pending.slice(0, j).reduce((n, p) => n + (p.event ? 2 : 1), 0));
+    const cancelled = await transactWrite(client, items, {
+      attempts: 5,
+      contended: (attempts, cause) => new Error(`writing ${pending.length} outbox records met concurrent writes ${attempts} times`, { cause }),
+    });
+    if (!cancelled) return new Set();
+    const existing = new Set(pending.flatMap((_, j) => (failedAt(cancelled.CancellationReasons, positions[j]!) ? [j] : [])));
+    if (existing.size === 0) throw cancelled;
+    return existing;
+  };
+
   return {
-    async create(record) {
-      return conditionally(() => client.send(new PutCommand(creation(record))));
+    async create(record, queued) {
+      if (!queued) return conditionally(() => client.send(new PutCommand(creation(record))));
+      return (await createTogether([{ record, event: queued }])).size === 0;
     },
 
-    async createMany(records) {
+    async createMany(records, queued = []) {
       const created = records.map(() => true);
-      for (let i = 0; i < records.length; i += TRANSACTION_ITEMS) {
+      let chunk: { record: OutboxRecord; event?: DomainEvent; index: number }[] = [];
+      const flush = async () => {
         // The records whose dedupe key already exists drop out; the rest are tried again.
-        let pending = records.slice(i, i + TRANSACTION_ITEMS).map((record, j) => ({ record, index: i + j }));
+        let pending = chunk;
         while (pending.length > 0) {
-          const cancelled = await transactWrite(client, pending.map(({ record }) => ({ Put: creation(record) })), {
-            attempts: 5,
-            contended: (attempts, cause) => new Error(`writing ${pending.length} outbox records met concurrent writes ${attempts} times`, { cause }),
-          });
-          if (!cancelled) break;
-          const existing = pending.filter((_, j) => failedAt(cancelled.CancellationReasons, j));
-          if (existing.length === 0) throw cancelled;
-          for (const { index } of existing) created[index] = false;
-          pending = pending.filter((_, j) => !failedAt(cancelled.CancellationReasons, j));
+          const existing = await createTogether(pending);
+          if (existing.size === 0) break;
+          for (const j of existing) created[pending[j]!.index] = false;
+          pending = pending.filter((_, j) => !existing.has(j));
         }
+        chunk = [];
+      };
+      for (const [index, record] of records.entries()) {
+        const event = queued[index];
+        const items = chunk.reduce((n, p) => n + (p.event ? 2 : 1), 0) + (event ? 2 : 1);
+        if (items > TRANSACTION_ITEMS) await flush();
+        chunk.push({ record, ...(event && { event }), index });
       }
+      await flush();
       return created;
+    },
+
+    async claimQueued(id, leaseUntil) {
+      return conditionally(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: notification.keys.item(id),
+            UpdateExpression: 'SET #status = :sending, leaseUntil = :lease, updatedAt = :now',
+            ConditionExpression: '#status = :queued',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':sending': 'sending', ':queued': 'queued', ':lease': leaseUntil, ':now': new Date().toISOString() },
+          }),
+        ),
+      );
+    },
+
+    async requeue(id, address, queued) {
+      const cancelled = await transactWrite(
+        client,
+        [
+          {
+            Update: {
+              TableName: tableName,
+              Key: notification.keys.item(id),
+              UpdateExpression: 'SET #status = :queued, address = :address, updatedAt = :now REMOVE leaseUntil',
+              ConditionExpression: '#status = :sending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':queued': 'queued', ':sending': 'sending', ':address': address, ':now': new Date().toISOString() },
+            },
+          },
+          outboxPut(queued, tableName),
+        ],
+        { attempts: 5, contended: (attempts, cause) => new Error(`queueing notification ${id} met concurrent writes ${attempts} times`, { cause }) },
+      );
+      if (cancelled && !failedAt(cancelled.CancellationReasons, 0)) throw cancelled;
+      return !cancelled;
     },
 
     async get(id) {
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: notification.keys.item(id), ConsistentRead: true }));
       return Item ? toRecord(Item) : undefined;
+    },
+
+    async getMany(ids) {
+      const keys = [...new Set(ids)].map((id) => notification.keys.item(id));
+      return (await batchGetAll(client, tableName, keys, { ConsistentRead: true })).map(toRecord);
     },
 
     async takeOver(id, seenLease, leaseUntil) {

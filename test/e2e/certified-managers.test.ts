@@ -85,6 +85,8 @@ describe('certified volunteer managers', () => {
     const first = (await runSchedule('manager-certifications')) as { reminded: number };
     const again = (await runSchedule('manager-certifications')) as { reminded: number };
     expect(first.reminded).toBeGreaterThanOrEqual(1);
+    // Messages are queued, then sent by the DeliverNotifications consumer: deliver what was queued first.
+    await platform.flushEvents();
     const store = (await (await fetch(`${platform.sesUrl}/store`)).json()) as { emails: { destination: { to: string[] }; subject: string }[] };
     const reminders = store.emails.filter((e) => e.destination.to.includes(expiring.email));
     expect(reminders).toHaveLength(1);

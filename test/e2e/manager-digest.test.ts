@@ -50,6 +50,8 @@ const pendingApplication = async (orgId: string): Promise<void> => {
 };
 
 const mailsTo = async (address: string) => {
+  // Messages are queued, then sent by the DeliverNotifications consumer: deliver what was queued first.
+  await platform.flushEvents();
   const store = (await (await fetch(`${platform.sesUrl}/store`)).json()) as { emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[] };
   return store.emails.filter((e) => e.destination.to.includes(address));
 };

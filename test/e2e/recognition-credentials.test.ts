@@ -48,6 +48,8 @@ describe('badge credentials', () => {
     const badges = (await platform.request('GET', '/v1/volunteers/me/badges', { token: volunteer })).body.items as Array<{ badge: { id: string }; credential: string }>;
     const tenHours = await verified(badges.find((b) => b.badge.id === 'hours-10')!.credential);
     const before = await revokedBit(tenHours.credentialStatus);
+    // Messages are queued, then sent by the DeliverNotifications consumer: deliver what was queued first.
+    await platform.flushEvents();
     const store = (await (await fetch(`${platform.sesUrl}/store`)).json()) as { emails: Array<{ destination: { to: string[] }; body: { text?: string } }> };
     const badgeEmails = store.emails.filter((e) => e.destination.to.includes(profile.email!) && (e.body.text ?? '').includes('/b/hours-10'));
 

@@ -45,8 +45,9 @@ interface StoredEmail {
   readonly body: { readonly text?: string; readonly html?: string };
 }
 
-/** The one-time code of the latest email the SES emulator received for `address`. */
+/** The one-time code of the latest email the SES emulator received for `address` (once the queued messages are delivered). */
 export const lastCode = async (platform: TestPlatform, address: string): Promise<{ code: string; text: string }> => {
+  await platform.flushEvents();
   const store = (await (await fetch(`${platform.sesUrl}/store`)).json()) as { emails: StoredEmail[] };
   const mail = store.emails.filter((e) => e.destination.to.includes(address)).at(-1);
   const text = `${mail?.subject}\n${mail?.body.text ?? mail?.body.html ?? ''}`;

@@ -73,8 +73,10 @@ describe('Messaging construct', () => {
     }
   });
 
-  it('grants email sending on this identity and configuration set only', () => {
-    const fn = region.platform.consumers.consumers.get('NotifyApplications')!.function;
+  it('grants email sending on this identity and configuration set only, to the delivery consumer only', () => {
+    const queueing = statementsOf(template, region.platform.consumers.consumers.get('NotifyApplications')!.function);
+    expect(queueing.filter((s) => s.Action.some((a) => a.startsWith('ses:') || a.startsWith('sms-voice:')))).toEqual([]);
+    const fn = region.platform.consumers.consumers.get('DeliverNotifications')!.function;
     const statements = statementsOf(template, fn);
     const ses = statements.filter((s) => s.Action.some((a) => a.startsWith('ses:')));
     expect(ses.flatMap((s) => s.Action).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);

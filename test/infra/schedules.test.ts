@@ -79,9 +79,10 @@ describe('Consumers construct', () => {
     expect(target.DeadLetterConfig.Arn).toEqual({ 'Fn::GetAtt': [logicalIdOf(deployed.deadLetterQueue), 'Arn'] });
   });
 
-  it('grants a notification consumer email and SMS sending, and tells it the configuration set', () => {
-    const fn = platform.consumers.consumers.get('NotifyApplications')!.function;
-    const variables = template.toJSON().Resources[logicalIdOf(fn.function)].Properties.Environment.Variables;
-    expect(Object.keys(variables)).toEqual(expect.arrayContaining(['EMAIL_FROM', 'SES_CONFIGURATION_SET', 'SMS_SENDER_ID_ARN', 'EVENT_BUS_NAME']));
+  it('grants the delivery consumer email and SMS sending and tells it the configuration set; a consumer that queues gets the app URL only', () => {
+    const variables = (id: string) => Object.keys(template.toJSON().Resources[logicalIdOf(platform.consumers.consumers.get(id)!.function.function)].Properties.Environment.Variables);
+    expect(variables('DeliverNotifications')).toEqual(expect.arrayContaining(['EMAIL_FROM', 'SES_CONFIGURATION_SET', 'SMS_SENDER_ID_ARN', 'EVENT_BUS_NAME']));
+    expect(variables('NotifyApplications')).not.toEqual(expect.arrayContaining(['SMS_SENDER_ID_ARN']));
+    expect(variables('NotifyApplications')).not.toEqual(expect.arrayContaining(['SES_CONFIGURATION_SET']));
   });
 });

@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consumeImpact, envelope } from '../helpers/impact-events.js';
 import { createTestTable } from '../helpers/table.js';
+import { deliverQueued } from '../helpers/deliver-queued.js';
 
 const ORG_EMAIL = `impact-${ulid().toLowerCase()}@example.sa`;
 const MINISTRY_EMAIL = `ministry-${ulid().toLowerCase()}@example.sa`;
@@ -16,7 +17,9 @@ interface StoredEmail {
   body: { text?: string };
   attachments?: { filename: string }[];
 }
+/** What the SES emulator received for `address` once the queued messages are delivered (deliverQueued). */
 const emailsTo = async (address: string): Promise<StoredEmail[]> => {
+  await deliverQueued();
   const store = (await (await fetch(`${process.env.SES_ENDPOINT}/store`)).json()) as { emails: StoredEmail[] };
   return store.emails.filter((email) => email.destination.to.some((to) => to.includes(address)));
 };
@@ -140,6 +143,7 @@ describe('the monthly impact run', () => {
     const { dedupeKey } = await import('../../shared/domain/notifications/policy.js');
     const record = (address: string, recipient: string, month: string) =>
       notificationRepository().get(dedupeKey({ type: 'impact-report', recipientId: `email:${address}`, channel: 'email', about: `${month}:${recipient}` }));
+    await deliverQueued();
 
     const org = await record(ORG_EMAIL, `org:${orgId}`, '2026-01');
     const ministry = await record(MINISTRY_EMAIL, `ministry:${MINISTRY_EMAIL}`, '2026-02');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestTable } from '../helpers/table.js';
 import { emailsTo, seedApprovedSeat, seedVolunteer } from './notifications-support.js';
+import { deliverQueued } from '../helpers/deliver-queued.js';
 
 await createTestTable();
 const { toEnvelope } = await import('../../infra/local/jobs.js');
@@ -9,7 +10,7 @@ const applications = await import('../../functions/consumers/notify-applications
 const closed = await import('../../functions/consumers/notify-opportunity-closed.js');
 const { notificationRepository } = await import('../../shared/db/notification-repository.js');
 const repository = notificationRepository();
-const smsTo = async (phone: string) => (await repository.listLocalSms(1000)).filter((sms) => sms.to === phone);
+const smsTo = async (phone: string) => (await deliverQueued(), await repository.listLocalSms(1000)).filter((sms) => sms.to === phone);
 
 // Shifts far in the future and events at 10:00 Riyadh would still meet quiet hours through the
 // real clock of the notifier, so these tests assert email, and SMS only where the time is fixed.

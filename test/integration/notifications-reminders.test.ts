@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestTable } from '../helpers/table.js';
 import { emailsTo, seedApprovedSeat, seedVolunteer } from './notifications-support.js';
+import { deliverQueued } from '../helpers/deliver-queued.js';
 
 await createTestTable();
 const { handler } = await import('../../functions/schedules/reminders.js');
@@ -8,7 +9,7 @@ const { notificationRepository } = await import('../../shared/db/notification-re
 const repository = notificationRepository();
 
 const hours = (iso: string, h: number) => new Date(Date.parse(iso) + h * 3_600_000).toISOString();
-const smsTo = async (phone: string) => (await repository.listLocalSms(1000)).filter((sms) => sms.to === phone);
+const smsTo = async (phone: string) => (await deliverQueued(), await repository.listLocalSms(1000)).filter((sms) => sms.to === phone);
 const run = (scheduledAt: string) => handler({ name: 'reminders', scheduledAt });
 
 // Each test uses its own day, so the job's window cursors of one test never cover another's shifts.

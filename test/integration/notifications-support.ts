@@ -7,6 +7,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../shared/db/client.js';
 import { volunteer } from '../../shared/db/entities/volunteer.js';
 import { env } from '../../shared/env.js';
+import { deliverQueued } from '../helpers/deliver-queued.js';
 
 export interface StoredEmail {
   messageId: string;
@@ -62,8 +63,9 @@ export const seedVolunteer = async (overrides: {
   return { id, email, phone };
 };
 
-/** Every email the SES emulator received for `address`. */
+/** Every email the SES emulator received for `address`, once what was queued is delivered (deliverQueued). */
 export const emailsTo = async (address: string): Promise<StoredEmail[]> => {
+  await deliverQueued();
   const response = await fetch(`${process.env.SES_ENDPOINT}/store`);
   const store = (await response.json()) as { emails: StoredEmail[] };
   return store.emails.filter((email) => email.destination.to.some((to) => to.includes(address)));

@@ -5,7 +5,8 @@ import { emailsTo, fixedClock, seedVolunteer } from './notifications-support.js'
 
 await createTestTable();
 const { notificationRepository } = await import('../../shared/db/notification-repository.js');
-const { createNotifier, NotificationInFlightError } = await import('../../shared/messaging/notifier.js');
+const { createNotifier } = await import('../../shared/messaging/notifier.js');
+const { createSender, NotificationInFlightError } = await import('../../shared/messaging/sender.js');
 const { sesEmailTransport } = await import('../../shared/messaging/ses-email.js');
 const { localSmsSender } = await import('../../shared/messaging/sms.js');
 const { DeliveryError } = await import('../../shared/messaging/delivery.js');
@@ -13,6 +14,7 @@ const { handleInboundSms } = await import('../../shared/domain/notifications/ser
 const { notifierEmailSender } = await import('../../shared/messaging/email.js');
 import type { SmsSender } from '../../shared/messaging/sms.js';
 import type { NotificationRequest } from '../../shared/domain/notifications/schema.js';
+import type { ChannelResult } from '../../shared/messaging/notifier.js';
 
 const repository = notificationRepository();
 // 10:00 in Riyadh: outside quiet hours.
@@ -20,15 +22,28 @@ const DAYTIME = '2030-03-13T07:00:00.000Z';
 // 23:30 in Riyadh: inside the platform's quiet hours (22:00–07:00).
 const NIGHT = '2030-03-13T20:30:00.000Z';
 
-const notifierAt = (iso: string, sms: SmsSender = localSmsSender(repository)) =>
-  createNotifier({
-    outbox: repository,
-    contacts: repository,
-    email: sesEmailTransport(),
-    sms,
-    clock: fixedClock(iso),
-    retry: { attempts: 3, baseDelayMs: 1 },
-  });
+/** The delivery consumer's sender at `iso` (shared/messaging/sender.ts), with `sms` as the SMS provider. */
+const senderAt = (iso: string, sms: SmsSender = localSmsSender(repository)) =>
+  createSender({ outbox: repository, email: sesEmailTransport(), sms, clock: fixedClock(iso), retry: { attempts: 3, baseDelayMs: 1 } });
+
+/**
+ * The notifier at `iso`, each call followed by what its NotificationQueued events make the
+ * delivery consumer do: the queued records handed to the sender. The outcomes are the delivered
+ * ones (`sent`, `dead`…) for what was queued, the notifier's own for the rest.
+ */
+const notifierAt = (iso: string, sms?: SmsSender) => {
+  const notifier = createNotifier({ outbox: repository, contacts: repository, clock: fixedClock(iso) });
+  const delivered = async (results: ChannelResult[]) => {
+    const queued = results.filter((r) => r.outcome === 'queued');
+    const outcomes = await senderAt(iso, sms).deliver(queued.map((r) => r.id));
+    return results.map((r) => outcomes.find((o) => o.id === r.id) ?? r);
+  };
+  return {
+    notify: async (request: NotificationRequest) => delivered(await notifier.notify(request)),
+    flushDeferred: async () => delivered(await notifier.flushDeferred()),
+    redriveDead: (limit?: number) => senderAt(iso, sms).redriveDead(limit),
+  };
+};
 
 const approved = (volunteerId: string, about = `app-${Math.random()}`): NotificationRequest => ({
   type: 'application-approved',
@@ -51,8 +66,8 @@ const approved = (volunteerId: string, about = `app-${Math.random()}`): Notifica
   },
 });
 
-/** The NotificationDeadLettered events in the table's outbox (what the stream carries to the DLQ rule). */
-const deadLetteredEvents = async () => {
+/** The events in the table's outbox (what the stream carries to the bus). */
+const outboxEvents = async () => {
   const { documentClient } = await import('../../shared/db/client.js');
   const { outboxEvent, EVENT_OUTBOX_SHARDS } = await import('../../shared/db/entities/outbox-event.js');
   const { env } = await import('../../shared/env.js');
@@ -63,8 +78,10 @@ const deadLetteredEvents = async () => {
     );
     events.push(...(page.Items ?? []).map((item) => outboxEvent.fromItem(item).event));
   }
-  return events.filter((e) => e.type === 'NotificationDeadLettered');
+  return events;
 };
+const deadLetteredEvents = async () => (await outboxEvents()).filter((e) => e.type === 'NotificationDeadLettered');
+const queuedEvents = async () => (await outboxEvents()).filter((e) => e.type === 'NotificationQueued');
 
 const smsTo = async (phone: string) => (await repository.listLocalSms(1000)).filter((sms) => sms.to === phone);
 
@@ -303,20 +320,44 @@ describe('notifier', () => {
     });
   });
 
+  it('queues a message with its NotificationQueued event in one write, and sends nothing itself', async () => {
+    const volunteer = await seedVolunteer();
+    const notifier = createNotifier({ outbox: repository, contacts: repository, clock: fixedClock(DAYTIME) });
+
+    const results = await notifier.notify(approved(volunteer.id));
+
+    expect(results.map((r) => r.outcome)).toEqual(['queued', 'queued']);
+    for (const { id } of results) expect(await repository.get(id)).toMatchObject({ status: 'queued' });
+    expect((await queuedEvents()).filter((e) => results.some((r) => r.id === e.detail.notificationId)).map((e) => e.detail.channel).sort()).toEqual(['email', 'sms']);
+    expect(await smsTo(volunteer.phone)).toHaveLength(0);
+  });
+
+  it('sends a queued message once however often its NotificationQueued event is delivered', async () => {
+    const volunteer = await seedVolunteer();
+    const [email] = await createNotifier({ outbox: repository, contacts: repository, clock: fixedClock(DAYTIME) }).notify({ ...approved(volunteer.id), channels: ['email'] });
+
+    const first = await senderAt(DAYTIME).deliver([email!.id, email!.id]);
+    const again = await senderAt(DAYTIME).deliver([email!.id]);
+
+    expect([...first, ...again].map((r) => r.outcome)).toEqual(['sent', 'duplicate']);
+    expect(await emailsTo(volunteer.email)).toHaveLength(1);
+    expect(await repository.get(email!.id)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
   it('takes over a send abandoned mid-way once its lease has passed', async () => {
     const volunteer = await seedVolunteer();
     const hanging: SmsSender = { send: () => new Promise(() => undefined) };
-    const request = approved(volunteer.id, 'abandoned');
-    void notifierAt(DAYTIME, hanging).notify({ ...request, channels: ['sms'] });
+    const request = { ...approved(volunteer.id, 'abandoned'), channels: ['sms' as const] };
+    const [queued] = await createNotifier({ outbox: repository, contacts: repository, clock: fixedClock(DAYTIME) }).notify(request);
+    void senderAt(DAYTIME, hanging).deliver([queued!.id]);
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    const early = notifierAt('2030-03-13T07:01:00.000Z').notify({ ...request, channels: ['sms'] });
-    await expect(early).rejects.toBeInstanceOf(NotificationInFlightError);
-    const late = await notifierAt('2030-03-13T07:03:00.000Z').notify({ ...request, channels: ['sms'] });
+    await expect(senderAt('2030-03-13T07:01:00.000Z').deliver([queued!.id])).rejects.toBeInstanceOf(NotificationInFlightError);
+    const late = await senderAt('2030-03-13T07:03:00.000Z').deliver([queued!.id]);
 
     expect(late[0]!.outcome).toBe('sent');
     expect(await smsTo(volunteer.phone)).toHaveLength(1);
-    expect((await repository.get(late[0]!.id))?.takeovers).toBe(1);
+    expect((await repository.get(queued!.id))?.takeovers).toBe(1);
   });
 
   it('emails a bare address (an organisation contact) in the requested language, never by SMS', async () => {
@@ -336,7 +377,7 @@ describe('notifier', () => {
 });
 
 describe('the email port of other areas (shared/messaging/email.ts)', () => {
-  const sender = notifierEmailSender(() => notifierAt(DAYTIME));
+  const sender = notifierEmailSender(() => createNotifier({ outbox: repository, contacts: repository, clock: fixedClock(DAYTIME) }));
 
   it('sends a free-form message once, however often a step repeats it', async () => {
     const address = `reviewers-${Math.random().toString(36).slice(2)}@moh.example.sa`;

@@ -73,6 +73,8 @@ describe('HonourNomination, the ministry decides', () => {
     const done = await localWorkflowRunner().settled(executionId);
 
     expect(m.summary.volunteerOfTheMonth.honoursOpened).toBe(2);
+    // Messages are queued, then sent by the DeliverNotifications consumer: deliver what was queued first.
+    await platform.flushEvents();
     const store = (await (await fetch(`${platform.sesUrl}/store`)).json()) as { emails: Array<{ destination: { to: string[] }; body: { text?: string } }> };
     expect(store.emails.filter((e) => e.destination.to.includes(REVIEWERS) && (e.body.text ?? '').includes('/honours/2026-05'))).toHaveLength(1);
     expect(listed.body.items.find((h: { id: string }) => h.id === m.region)).toMatchObject({ status: 'pending', candidates: [{ volunteerId: m.top }, { volunteerId: m.runnerUp }] });

@@ -36,6 +36,8 @@ interface StoredEmail {
  * and the facts a message must carry (licence number, reason), not at sentences.
  */
 const emailsTo = async (address: string, about?: string): Promise<StoredEmail[]> => {
+  // Messages are queued, then sent by the DeliverNotifications consumer: deliver what was queued first.
+  await platform.flushEvents();
   const store = (await (await fetch(`${platform.sesUrl}/store`)).json()) as { emails: StoredEmail[] };
   return store.emails.filter(
     (e) => e.destination.to.includes(address) && (about === undefined || `${e.subject}\n${e.body.text ?? ''}\n${e.body.html ?? ''}`.includes(about)),

@@ -97,6 +97,8 @@ describe('the registrant of an approved organisation', () => {
     const orgId = registered.body.id as string;
     const runner = localWorkflowRunner();
     await runner.waitingAt(runner.list().find((e) => e.name === `org-${orgId}`)!.executionId, 'AwaitDecision');
+    // Messages are queued, then sent by the DeliverNotifications consumer: deliver what was queued first.
+    await platform.flushEvents();
     const store = (await (await fetch(`${platform.sesUrl}/store`)).json()) as { emails: { destination: { to: string[] }; body: { text?: string; html?: string } }[] };
     const request = store.emails.find((e) => e.destination.to.includes(REVIEWERS) && `${e.body.text}${e.body.html}`.includes(orgId));
     expect(request?.body.text).toContain(`${platform.apiUrl}/v1/organizations/${orgId}`);

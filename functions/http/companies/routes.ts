@@ -188,7 +188,7 @@ export const inviteEmployees = /* @__PURE__ */ defineOperation({
   groups: ['company-admin'],
   request: { path: CompanyPath, body: InviteEmployees },
   idempotent: true,
-  needs: ['table:read', 'table:write', 'email'],
+  needs: ['table:read', 'table:write', 'notify'],
   summary:
     "Invite employees (its company-admins): `{ email }` or `{ emails: [...] }` (≤ 100). Each address gets its own one-time code by email (Arabic and English, with the join link), valid 14 days; the employee joins with `POST …/join`. Another company's admin → 404.",
   tags,
@@ -245,7 +245,7 @@ export const requestDomainCode = /* @__PURE__ */ defineOperation({
   auth: 'required',
   groups: ['volunteer'],
   request: { path: CompanyPath, body: RequestDomainCode },
-  needs: ['table:read', 'table:write', 'email'],
+  needs: ['table:read', 'table:write', 'notify'],
   summary:
     "A volunteer proves they work at an active company: `{ email }` on one of its domains (422 naming `email` otherwise) receives a one-time code, valid 1 hour, to use with `POST …/join`.",
   tags,

@@ -72,7 +72,7 @@ export const eraseMe = /* @__PURE__ */ defineOperation({
   auth: 'required',
   groups: ['volunteer'],
   request: { body: ErasureConfirmation },
-  needs: ['table:read', 'table:write', 'email', 'workflow:Erasure'],
+  needs: ['table:read', 'table:write', 'notify', 'workflow:Erasure'],
   summary:
     "Erase the caller's personal data (group volunteer), in two calls. Without a body: a 6-digit code is emailed to the profile's address (valid 15 minutes) → 202 `code-sent`. With `{ code }`: the Erasure workflow starts → 202 `erasing`: profile, contact data, national-ID hash, messages and free text destroyed everywhere; future seats freed (waitlists promoted); certificates revoked \"withdrawn at the holder's request\" with no name left; the sign-in account deleted; approved hours stay in the aggregates as anonymous counts. A wrong or expired code → 422 naming `code` (5 tries per code).",
   tags,

@@ -29,7 +29,7 @@ export const honourNomination = /* @__PURE__ */ defineWorkflow({
   name: HONOUR_NOMINATION,
   tasks: {
     AwaitChoice: { entry: /* @__PURE__ */ entry('await-choice'), needs: ['table:read', 'table:write'] },
-    Award: { entry: /* @__PURE__ */ entry('award'), needs: ['table:read', 'table:write', 'email'] },
+    Award: { entry: /* @__PURE__ */ entry('award'), needs: ['table:read', 'table:write', 'notify'] },
   },
   asl: {
     Comment: "A region's or the Kingdom's volunteer of the month: the ministry's choice among the organisations' winners, or the rule after 10 days.",

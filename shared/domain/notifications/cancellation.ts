@@ -45,7 +45,7 @@ export const notifyOpportunityClosed = async (ports: CancellationPorts, opportun
         const context = await ports.shiftContext(booking);
         if (!context) continue;
         const results = await ports.notify(cancellationNotice(booking, context, closedAt));
-        told += results.some((r) => r.outcome === 'sent' || r.outcome === 'deferred') ? 1 : 0;
+        told += results.some((r) => r.outcome === 'queued' || r.outcome === 'sent' || r.outcome === 'deferred') ? 1 : 0;
       }
     }
   }
@@ -79,7 +79,7 @@ export const notifyOpportunityUpdated = async (
           params: context.params,
           staleAfter: booking.start,
         });
-        told += results.some((r) => r.outcome === 'sent' || r.outcome === 'deferred') ? 1 : 0;
+        told += results.some((r) => r.outcome === 'queued' || r.outcome === 'sent' || r.outcome === 'deferred') ? 1 : 0;
       }
     }
   }

@@ -143,7 +143,8 @@ export const runReminders = async (ports: ReminderPorts, now: Date, options: { c
     if (requests.length === 0) return;
     for (const results of await ports.notifyMany(requests)) {
       for (const { outcome } of results) {
-        if (outcome === 'sent') counts.sent += 1;
+        // Queued: handed to the delivery consumer in the same write (counted as sent by this job).
+        if (outcome === 'queued' || outcome === 'sent') counts.sent += 1;
         else if (outcome === 'duplicate') counts.duplicate += 1;
         else if (outcome === 'deferred') counts.deferred += 1;
         else if (outcome === 'suppressed') counts.suppressed += 1;
@@ -218,7 +219,7 @@ export const runReminders = async (ports: ReminderPorts, now: Date, options: { c
           params: { ...queue.orgParams, count: String(queue.count), oldest: queue.oldest },
           link: appPaths.reviewQueue(queue.orgId),
         });
-        summary.nudges += results.filter((r) => r.outcome === 'sent').length;
+        summary.nudges += results.filter((r) => r.outcome === 'queued' || r.outcome === 'sent').length;
       }
     }
   }

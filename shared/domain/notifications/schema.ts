@@ -65,12 +65,13 @@ export type Channel = z.infer<typeof Channel>;
 
 /**
  * Lifecycle of one outbox record (one message on one channel to one person):
+ * `queued` (written with its NotificationQueued event; the delivery consumer takes it) →
  * `sending` (claimed by a sender, lease until `leaseUntil`) → `sent` | `failed` (permanent
  * error, with reason) | `dead` (transient errors on every try: dead-lettered) ;
  * `suppressed` (never sent, with reason: consent, opt-out, undeliverable, stale) ;
  * `deferred` (quiet hours: waits for `sendAfter`).
  */
-export const OutboxStatus = /* @__PURE__ */ z.enum(['sending', 'sent', 'failed', 'dead', 'suppressed', 'deferred']);
+export const OutboxStatus = /* @__PURE__ */ z.enum(['queued', 'sending', 'sent', 'failed', 'dead', 'suppressed', 'deferred']);
 export type OutboxStatus = z.infer<typeof OutboxStatus>;
 
 const Timestamp = /* @__PURE__ */ z.iso.datetime({ offset: true });
@@ -187,6 +188,14 @@ export const SuppressionReason = {
   staleByMorning: 'quiet-hours-stale-by-morning',
   stale: 'stale',
 } as const;
+
+/** Detail of `NotificationQueued`: an outbox record waits for the delivery consumer (no contact data). */
+export const NotificationQueuedDetail = /* @__PURE__ */ z.strictObject({
+  notificationId: /* @__PURE__ */ z.described(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)), 'the outbox record (its dedupe key) to send'),
+  type: NotificationType,
+  channel: Channel,
+});
+export type NotificationQueuedDetail = z.output<typeof NotificationQueuedDetail>;
 
 /** Detail of `NotificationDeadLettered`: which outbox record failed every try (no contact data). */
 export const NotificationDeadLetteredDetail = /* @__PURE__ */ z.strictObject({
