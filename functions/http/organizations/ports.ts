@@ -17,10 +17,15 @@ export const REJECTED_ERROR = 'OrganizationRejected';
 /** Execution name derived from the organisation id: a retried start finds the same execution. */
 export const executionName = (orgId: string) => `org-${orgId}`;
 
-export const onboardingWorkflow = (): OnboardingWorkflow => ({
+/** Registering starts the onboarding and never resumes it: only `start`, no decision code in its bundle (issue 17). */
+export const onboardingStart = (): Pick<OnboardingWorkflow, 'start'> => ({
   async start(orgId) {
     await workflowClient().start(WORKFLOW, { orgId }, { executionName: executionName(orgId) });
   },
+});
+
+export const onboardingWorkflow = (): OnboardingWorkflow => ({
+  ...onboardingStart(),
   resume: (taskToken, decision) =>
     resumeDecision(taskToken, decision, {
       rejectedError: REJECTED_ERROR,

@@ -2,9 +2,9 @@
 import * as organizations from '../../../shared/domain/organizations/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { accepted } from '../../../shared/middleware/responses.js';
-import { onboardingWorkflow, organizationPorts } from './ports.js';
+import { onboardingStart, organizationPorts } from './ports.js';
 import { registerOrganization } from './routes.js';
 
 export const handler = http(registerOrganization).handler(async ({ body, caller }) =>
-  accepted(await organizations.registerOrganization({ ...organizationPorts(), workflow: onboardingWorkflow() }, caller, body)),
+  accepted(await organizations.registerOrganization({ ...organizationPorts(), workflow: onboardingStart() }, caller, body)),
 );

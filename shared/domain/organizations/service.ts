@@ -125,7 +125,7 @@ export const registeredEvent = (org: OrganizationRecord): OrganizationRegistered
  * from the organisation id, so there is never a second one.
  */
 export const registerOrganization = async (
-  deps: OrganizationDeps & { readonly workflow: OnboardingWorkflow },
+  deps: OrganizationDeps & { readonly workflow: Pick<OnboardingWorkflow, 'start'> },
   caller: Caller,
   input: RegisterOrganization,
 ): Promise<{ id: string; status: 'pending' }> => {
@@ -161,7 +161,7 @@ export const pendingRegistration = <I extends object>(deps: Pick<OrganizationDep
  * failed), answers with that one and (re)starts its execution, whose name derives from its id.
  */
 export const registerOnce = async <R extends { readonly id: string; readonly status: string; readonly registeredBy: { readonly sub: string } }>(
-  workflow: OnboardingWorkflow,
+  workflow: Pick<OnboardingWorkflow, 'start'>,
   caller: Caller,
   how: { registration: R; write: () => Promise<void>; taken: (error: unknown) => boolean; holder: () => Promise<R | undefined> },
 ): Promise<{ id: string; status: 'pending' }> => {

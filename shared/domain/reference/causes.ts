@@ -5,7 +5,16 @@
  */
 import * as z from '../../zod.js';
 
-export const causes = {
+/** The ids alone: the request and record schemas validate against these, so a bundle that validates causes carries none of the labels below (issue 17). */
+export const CAUSE_IDS = [
+  'health', 'education', 'environment', 'social-welfare', 'elderly-care', 'people-with-disabilities',
+  'youth-and-children', 'hajj-and-umrah', 'emergency-relief', 'culture-and-heritage', 'sports', 'technology',
+  'legal-aid', 'events-and-tourism',
+] as const;
+export type Cause = (typeof CAUSE_IDS)[number];
+
+/** The labels of each id (GET /v1/reference; the type keeps them to exactly the ids, test/unit/reference.test.ts their order). */
+export const causes: { readonly [K in Cause]: { readonly nameAr: string; readonly nameEn: string } } = {
   health: { nameAr: 'الصحة', nameEn: 'Health' },
   education: { nameAr: 'التعليم', nameEn: 'Education' },
   environment: { nameAr: 'البيئة', nameEn: 'Environment' },
@@ -20,7 +29,6 @@ export const causes = {
   technology: { nameAr: 'التقنية', nameEn: 'Technology' },
   'legal-aid': { nameAr: 'المساعدة القانونية', nameEn: 'Legal aid' },
   'events-and-tourism': { nameAr: 'الفعاليات والسياحة', nameEn: 'Events and tourism' },
-} as const;
+};
 
-export type Cause = keyof typeof causes;
-export const Cause = /* @__PURE__ */ z.described(/* @__PURE__ */ z.enum(/* @__PURE__ */ Object.keys(causes) as [Cause, ...Cause[]]), 'one of the documented causes (shared/domain/reference/causes.ts)');
+export const Cause = /* @__PURE__ */ z.described(/* @__PURE__ */ z.enum(CAUSE_IDS), 'one of the documented causes (shared/domain/reference/causes.ts)');

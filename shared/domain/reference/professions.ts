@@ -6,7 +6,16 @@
 import * as z from '../../zod.js';
 import { SKILL_IDS } from './skills.js';
 
-export const professions = {
+/** The ids alone: the request and record schemas validate against these, so a bundle that validates professions carries none of the labels below (issue 17). */
+export const PROFESSION_IDS = [
+  'doctor', 'nurse', 'pharmacist', 'paramedic', 'psychologist', 'social-worker', 'teacher', 'lawyer',
+  'accountant', 'engineer', 'architect', 'software-developer', 'data-analyst', 'designer', 'translator',
+  'marketing-specialist', 'project-manager', 'hr-specialist', 'electrician', 'photographer',
+] as const;
+export type Profession = (typeof PROFESSION_IDS)[number];
+
+/** The labels of each id (GET /v1/reference; the type keeps them to exactly the ids, test/unit/reference.test.ts their order). */
+export const professions: { readonly [K in Profession]: { readonly nameAr: string; readonly nameEn: string } } = {
   doctor: { nameAr: 'طبيب', nameEn: 'Doctor' },
   nurse: { nameAr: 'ممرض', nameEn: 'Nurse' },
   pharmacist: { nameAr: 'صيدلي', nameEn: 'Pharmacist' },
@@ -27,11 +36,10 @@ export const professions = {
   'hr-specialist': { nameAr: 'أخصائي موارد بشرية', nameEn: 'HR specialist' },
   electrician: { nameAr: 'كهربائي', nameEn: 'Electrician' },
   photographer: { nameAr: 'مصور', nameEn: 'Photographer' },
-} as const;
+};
 
-export type Profession = keyof typeof professions;
 export const Profession = /* @__PURE__ */ z.described(/* @__PURE__ */ z
-  .enum(/* @__PURE__ */ Object.keys(professions) as [Profession, ...Profession[]]), 'one of the documented professions (shared/domain/reference/professions.ts)');
+  .enum(PROFESSION_IDS), 'one of the documented professions (shared/domain/reference/professions.ts)');
 
 export const SkillLevel = /* @__PURE__ */ z.enum(['beginner', 'intermediate', 'advanced', 'expert']);
 export type SkillLevel = z.infer<typeof SkillLevel>;

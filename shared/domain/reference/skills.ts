@@ -4,7 +4,24 @@
  * two skills while skills were free text). Clients read it from `GET /v1/reference`.
  */
 
-export const skills = {
+/** The ids alone: the request and record schemas validate against these, so a bundle that validates skills carries none of the labels below (issue 17). */
+export const SKILL_IDS = [
+  'first-aid', 'cpr', 'nursing-care', 'mental-health-support', 'counselling', 'elderly-support',
+  'wheelchair-assistance', 'sign-language', 'child-care', 'teaching', 'tutoring', 'tutoring-math',
+  'quran-teaching', 'storytelling', 'public-speaking', 'translation', 'translation-en-ar',
+  'translation-ur-ar', 'arabic-calligraphy', 'photography', 'video-editing', 'graphic-design', 'ui-design',
+  'social-media', 'marketing', 'copywriting', 'web-development', 'cloud', 'cybersecurity',
+  'machine-learning', 'data-entry', 'excel', 'research', 'legal-research', 'mediation', 'bookkeeping',
+  'fundraising', 'grant-writing', 'project-planning', 'event-organisation', 'event-organising',
+  'crowd-management', 'customer-service', 'logistics', 'inventory', 'driving', 'cooking', 'sewing',
+  'carpentry', 'plumbing', 'electrical-repair', 'tree-planting', 'beach-cleaning', 'environmental-awareness',
+  'tour-guiding', 'heritage-guiding', 'hajj-guiding', 'disaster-response', 'search-and-rescue', 'coaching',
+  'sports-coaching', 'sports-refereeing', 'football', 'swimming-lifeguard', 'music',
+] as const;
+export type SkillId = (typeof SKILL_IDS)[number];
+
+/** The labels of each id (GET /v1/reference; the type keeps them to exactly the ids, test/unit/reference.test.ts their order). */
+export const skills: { readonly [K in SkillId]: { readonly nameAr: string; readonly nameEn: string } } = {
   'first-aid': { nameAr: 'الإسعافات الأولية', nameEn: 'First aid' },
   cpr: { nameAr: 'الإنعاش القلبي الرئوي', nameEn: 'CPR' },
   'nursing-care': { nameAr: 'الرعاية التمريضية', nameEn: 'Nursing care' },
@@ -70,7 +87,5 @@ export const skills = {
   football: { nameAr: 'كرة القدم', nameEn: 'Football' },
   'swimming-lifeguard': { nameAr: 'الإنقاذ في المسابح', nameEn: 'Lifeguarding' },
   music: { nameAr: 'الموسيقى', nameEn: 'Music' },
-} as const;
+};
 
-export type SkillId = keyof typeof skills;
-export const SKILL_IDS = /* @__PURE__ */ Object.keys(skills) as [SkillId, ...SkillId[]];
