@@ -22,7 +22,6 @@ import { VC_JWT_HEADER } from '../../../shared/domain/certificates/credential.js
 import { openBadgeCredential } from '../../../shared/domain/recognition/credential.js';
 import { emailSettings } from '../../../shared/messaging/email.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
-import { signer } from '../../../shared/signing/index.js';
 import { recognitionCounters } from './counters.js';
 import { recognitionStore } from './store.js';
 
@@ -76,13 +75,11 @@ const messages = (): RecognitionMessages => {
  * Badges signed by the platform's signer (the region's KMS key in the cloud, the local key
  * locally), as Open Badges 3.0 credentials; where no signer is configured (SIGNING_KEY_ARN /
  * SIGNING_KEY_DIR unset) a badge carries no credential (null, as the API documents).
- * The signer is imported statically: a dynamic import() lands in the same bundle anyway, as a
- * lazily initialised module whose KMS client esbuild cannot tree-shake (all its commands and the
- * aggregated client, ~24 KB more; issue 17).
  */
 const badgeCredentials = (): BadgeCredentials => ({
   async issue({ nameAr, nameEn, badge, earnedAt }) {
     if (!process.env.SIGNING_KEY_ARN && !process.env.SIGNING_KEY_DIR) return null;
+    const { signer } = await import('../../../shared/signing/index.js');
     const baseUrl = (process.env.PUBLIC_BASE_URL ?? 'https://tatawwu.sa').replace(/\/+$/, '');
     // The same status lists as certificates: revoking the badge sets this bit (GET /v1/status-lists/{id}).
     const statusList = await statusListRepository().allocate();
