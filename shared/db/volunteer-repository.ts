@@ -1,5 +1,6 @@
 /**
- * Volunteer profiles in the single table (entities/volunteer.ts, charter-acceptance.ts, consent-change.ts). The invariants are enforced by
+ * Volunteer profiles in the single table (entities/volunteer.ts, charter-acceptance.ts, consent-change.ts; the registration's
+ * transaction in volunteer-registration.ts). The invariants are enforced by
  * DynamoDB, never by a read first:
  * - registration is one TransactWriteItems: the profile and the national-ID marker, both
  *   `attribute_not_exists(PK)`, so one profile per user and per national ID even when two
@@ -9,80 +10,24 @@
  * A cancelled transaction becomes a named domain error (with the SDK error as `cause`).
  */
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import {
-  ConcurrentWriteError,
-  NationalIdTakenError,
-  VolunteerAlreadyRegisteredError,
-  VolunteerErasedError,
-  VolunteerNotFoundError,
-} from '../domain/volunteers/errors.js';
-import type { ConsentChange, VolunteerRepository } from '../domain/volunteers/service.js';
+import { ConcurrentWriteError, VolunteerNotFoundError } from '../domain/volunteers/errors.js';
+import type { VolunteerRepository } from '../domain/volunteers/service.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { charterAcceptance } from './entities/charter-acceptance.js';
-import { consentChange } from './entities/consent-change.js';
-import { tombstone } from './entities/erasure.js';
-import { nationalIdClaim, volunteer } from './entities/volunteer.js';
-import { failedAt as failed, transactWrite, type TransactItem } from './transactions.js';
-
+import { volunteer } from './entities/volunteer.js';
+import { failedAt as failed } from './transactions.js';
+import { volunteerRegistration, volunteerWrites } from './volunteer-registration.js';
 
 export const volunteerRepository = (
   client: DynamoDBDocumentClient = documentClient(),
   tableName: string = env.tableName,
 ): VolunteerRepository => {
-  /**
-   * Runs a transaction; when it was cancelled only by a TransactionConflict (a concurrent
-   * transaction on the same item), tries again, so that the loser of a race sees the winner's
-   * item and fails its condition with a meaningful error instead of a generic conflict.
-   */
-  const transact = (items: TransactItem[], what: string) =>
-    transactWrite(client, items, {
-      attempts: 3,
-      contended: (_attempts, cause) => new ConcurrentWriteError(what, { cause }),
-      backoff: (attempt) => 20 * attempt + Math.random() * 30,
-    });
-
-  const consentItems = (id: string, consent: readonly ConsentChange[]): TransactItem[] =>
-    consent.map((change) => ({
-      Put: {
-        TableName: tableName,
-        Item: consentChange.toItem({ volunteerId: id, ...change }, consentChange.keys.item(id, change.at, change.channel)),
-      },
-    }));
+  const { transact, consentItems } = volunteerWrites(client, tableName);
 
   return {
-    async create(record, consent, events) {
-      const cancelled = await transact(
-        [
-          {
-            Put: {
-              TableName: tableName,
-              Item: volunteer.toItem(record, { ...volunteer.keys.item(record.id), ...volunteer.keys.byPhone(record.phone, record.id) }),
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          {
-            Put: {
-              TableName: tableName,
-              Item: nationalIdClaim.toItem({ volunteerId: record.id, createdAt: record.createdAt }, nationalIdClaim.keys.item(record.nationalIdHash)),
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          // An erased user (issue 18) is never recreated under the same sign-in.
-          { ConditionCheck: { TableName: tableName, Key: tombstone.keys.item(record.id), ConditionExpression: 'attribute_not_exists(PK)' } },
-          ...consentItems(record.id, consent),
-          ...outboxPuts(events ?? [], tableName),
-        ],
-        'the registration',
-      );
-      if (!cancelled) return;
-      const reasons = cancelled.CancellationReasons;
-      if (failed(reasons, 0)) throw new VolunteerAlreadyRegisteredError({ cause: cancelled });
-      if (failed(reasons, 1)) throw new NationalIdTakenError({ cause: cancelled });
-      if (failed(reasons, 2)) throw new VolunteerErasedError({ cause: cancelled });
-      throw cancelled;
-    },
+    ...volunteerRegistration(client, tableName),
 
     async idsByPhone(phone) {
       const items = await queryAll(

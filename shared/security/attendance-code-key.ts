@@ -5,7 +5,7 @@
  * declare `needs: ['attendance-code-key']`, which grants read access to that one secret).
  * Rotating the secret only invalidates the codes on screens at that moment (they live 10 minutes).
  */
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import { secretString } from './secret-string.js';
 
 const CACHE_SECONDS = 5 * 60;
 const MIN_KEY_LENGTH = 16;
@@ -19,7 +19,7 @@ export const attendanceCodeKey = async (): Promise<string> => {
   if (local) return local;
   const arn = process.env.ATTENDANCE_CODE_KEY_SECRET_ARN;
   if (!arn) throw new AttendanceKeyUnavailableError('set ATTENDANCE_CODE_KEY (local) or ATTENDANCE_CODE_KEY_SECRET_ARN (cloud)');
-  const secret = await getSecret(arn, { maxAge: CACHE_SECONDS });
+  const secret = await secretString(arn, CACHE_SECONDS);
   if (typeof secret !== 'string' || secret.length < MIN_KEY_LENGTH) throw new AttendanceKeyUnavailableError(`the secret ${arn} holds no usable key`);
   return secret;
 };

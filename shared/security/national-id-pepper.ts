@@ -8,7 +8,7 @@
  * keyed by its HMAC, so a new pepper would let an already registered ID register again.
  * It is therefore cached for the life of the execution environment (a long maxAge).
  */
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import { secretString } from './secret-string.js';
 import { env } from '../env.js';
 
 /** Short enough to be accidental, long enough for HMAC-SHA256 to keep its strength. */
@@ -31,7 +31,7 @@ export const nationalIdPepper = async (): Promise<string> => {
 const fromSecretsManager = async (): Promise<string> => {
   const arn = env.nationalIdPepperSecretArn;
   if (!arn) throw new PepperUnavailableError('set NATIONAL_ID_PEPPER (local) or NATIONAL_ID_PEPPER_SECRET_ARN (cloud)');
-  const secret = await getSecret(arn, { maxAge: CACHE_SECONDS });
+  const secret = await secretString(arn, CACHE_SECONDS);
   if (typeof secret !== 'string' || secret.length === 0) {
     throw new PepperUnavailableError(`the secret ${arn} holds no string pepper`);
   }

@@ -119,24 +119,24 @@ describe('national ID protection', () => {
 describe('national ID pepper from Secrets Manager', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
-    vi.doUnmock('@aws-lambda-powertools/parameters/secrets');
+    vi.doUnmock('../../shared/security/secret-string.js');
     vi.resetModules();
   });
 
   it('reads the secret named by NATIONAL_ID_PEPPER_SECRET_ARN when no pepper is set', async () => {
     const arn = 'arn:aws:secretsmanager:me-central-1:111122223333:secret:tatawwu/national-id-pepper-AbCdEf';
-    const getSecret = vi.fn(async () => 'a-long-pepper-from-secrets-manager');
-    vi.doMock('@aws-lambda-powertools/parameters/secrets', () => ({ getSecret }));
+    const secretString = vi.fn(async () => 'a-long-pepper-from-secrets-manager');
+    vi.doMock('../../shared/security/secret-string.js', () => ({ secretString }));
     vi.stubEnv('NATIONAL_ID_PEPPER', '');
     vi.stubEnv('NATIONAL_ID_PEPPER_SECRET_ARN', arn);
     vi.resetModules();
     const { nationalIdPepper } = await import('../../shared/security/national-id-pepper.js');
     await expect(nationalIdPepper()).resolves.toBe('a-long-pepper-from-secrets-manager');
-    expect(getSecret).toHaveBeenCalledWith(arn, expect.objectContaining({ maxAge: expect.any(Number) }));
+    expect(secretString).toHaveBeenCalledWith(arn, expect.any(Number));
   });
 
   it('refuses a short pepper in the cloud', async () => {
-    vi.doMock('@aws-lambda-powertools/parameters/secrets', () => ({ getSecret: async () => 'short' }));
+    vi.doMock('../../shared/security/secret-string.js', () => ({ secretString: async () => 'short' }));
     vi.stubEnv('NATIONAL_ID_PEPPER', '');
     vi.stubEnv('TATAWWU_MODE', 'cloud');
     vi.stubEnv('NATIONAL_ID_PEPPER_SECRET_ARN', 'arn:aws:secretsmanager:me-central-1:111122223333:secret:p');

@@ -6,7 +6,7 @@
  * and the VolunteerRegistered consumer grants the group shortly after.
  */
 import { systemClock } from '../../../shared/clock.js';
-import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
+import { volunteerRegistration } from '../../../shared/db/volunteer-registration.js';
 import * as volunteers from '../../../shared/domain/volunteers/service.js';
 import { volunteerDirectory } from '../../../shared/identity/user-directory.js';
 import { http } from '../../../shared/middleware/http.js';
@@ -16,7 +16,7 @@ import { pepperedNationalIds } from '../../../shared/security/national-id-protec
 import { registerVolunteer } from './routes.js';
 
 export const handler = http(registerVolunteer).handler(async ({ body, caller }) => {
-  const ports = { repo: volunteerRepository(), clock: systemClock, nationalIds: pepperedNationalIds() };
+  const ports = { repo: volunteerRegistration(), clock: systemClock, nationalIds: pepperedNationalIds() };
   const profile = await volunteers.register(ports, caller, body);
   if (caller.groups.includes('volunteer')) return created(profile, '/v1/volunteers/me');
   await volunteerDirectory()

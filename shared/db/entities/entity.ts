@@ -52,9 +52,12 @@ const stripKeys = (item: Item, internal: readonly string[] = []): Item => {
  */
 export const storedRecord = <T>(shape: z.core.$ZodLooseShape): z.ZodMiniType<T> => z.looseObject(shape) as unknown as z.ZodMiniType<T>;
 
+/** The stored item of a record: `toItem` of the entity named `name`, for writers that carry no record schema (issue 17). */
+export const entityItem = (name: string, record: object, keyAttributes: Item, extra?: Item): Item => ({ ...(record as Item), ...extra, ...keyAttributes, entity: name });
+
 export const defineEntity = <S extends z.ZodMiniType, K extends Record<string, unknown>>(definition: EntityDefinition<S, K>): Entity<S, K> => ({
   ...definition,
-  toItem: (record, keyAttributes, extra) => ({ ...(record as Item), ...extra, ...keyAttributes, entity: definition.name }),
+  toItem: (record, keyAttributes, extra) => entityItem(definition.name, record as object, keyAttributes, extra),
   fromItem: (item) => {
     const result = definition.schema.safeParse(stripKeys(item, definition.internal));
     if (!result.success) {

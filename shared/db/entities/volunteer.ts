@@ -1,7 +1,7 @@
 /** A volunteer's profile (`VOL#<sub>` / `PROFILE`) and the national-ID uniqueness claim. */
 import * as z from '../../zod.js';
 import { VolunteerRecord } from '../../domain/volunteers/schema.js';
-import { defineEntity } from './entity.js';
+import { defineEntity, entityItem, type Item } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 
 /** The profile's keys, on their own for the projected reads that carry no profile schema (shared/db/volunteer-fields.ts). */
@@ -13,8 +13,14 @@ export const volunteerKeys = {
   phonePartition: (phone: string) => `PHONE#${phone}`,
 };
 
+const VOLUNTEER = 'Volunteer';
+
+/** The profile's item as `volunteer.toItem` writes it, without the profile schema (registration writes, never reads: issue 17). */
+export const profileItem = (record: VolunteerRecord): Item =>
+  entityItem(VOLUNTEER, record, { ...volunteerKeys.item(record.id), ...volunteerKeys.byPhone(record.phone, record.id) });
+
 export const volunteer = /* @__PURE__ */ defineEntity({
-  name: 'Volunteer',
+  name: VOLUNTEER,
   schema: VolunteerRecord,
   keys: volunteerKeys,
   accessPatterns: [

@@ -120,7 +120,10 @@ const volunteerRegistered = (record: VolunteerRecord, now: Date) =>
     registeredAt: record.createdAt,
   } satisfies VolunteerRegisteredDetail, { id: ulid(now.getTime()), time: now });
 
-export const register = async (ports: VolunteerPorts, caller: Caller, input: RegisterVolunteer): Promise<VolunteerProfile> => {
+/** What registering uses: the profile's creation only of the repository (issue 17). */
+export type RegistrationPorts = Omit<VolunteerPorts, 'repo'> & { readonly repo: Pick<VolunteerRepository, 'create'> };
+
+export const register = async (ports: RegistrationPorts, caller: Caller, input: RegisterVolunteer): Promise<VolunteerProfile> => {
   const now = ports.clock.now();
   assertAge(input.birthDate, now);
   assertLocationInCity(input.city, input.location);
