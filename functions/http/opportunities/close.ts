@@ -2,9 +2,9 @@
 import * as opportunities from '../../../shared/domain/opportunities/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { opportunityPorts } from './ports.js';
+import { opportunityStorePorts } from './ports.js';
 import { closeOpportunity } from './routes.js';
 
 export const handler = http(closeOpportunity).handler(async ({ path, body, caller }) =>
-  ok(await opportunities.closeOpportunity(opportunityPorts(), caller, path.id, body ?? {})),
+  ok(await opportunities.closeOpportunity(opportunityStorePorts(), caller, path.id, body ?? {})),
 );

@@ -2,9 +2,9 @@
 import * as opportunities from '../../../shared/domain/opportunities/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { opportunityPorts } from './ports.js';
+import { opportunityStorePorts } from './ports.js';
 import { getOpportunity } from './routes.js';
 
 export const handler = http(getOpportunity).handler(async ({ path, caller }) =>
-  ok(await opportunities.viewOpportunity(opportunityPorts(), caller, path.id)),
+  ok(await opportunities.viewOpportunity(opportunityStorePorts(), caller, path.id)),
 );

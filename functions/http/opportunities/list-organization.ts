@@ -2,9 +2,9 @@
 import * as opportunities from '../../../shared/domain/opportunities/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { opportunityPorts } from './ports.js';
+import { opportunityStorePorts } from './ports.js';
 import { listOrganizationOpportunities } from './routes.js';
 
 export const handler = http(listOrganizationOpportunities).handler(async ({ path, query, caller }) =>
-  ok(await opportunities.listOrganizationOpportunities(opportunityPorts(), caller, path.orgId, query)),
+  ok(await opportunities.listOrganizationOpportunities(opportunityStorePorts(), caller, path.orgId, query)),
 );

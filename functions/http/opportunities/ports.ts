@@ -3,10 +3,14 @@ import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
 import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
+import type { OpportunityDeps, OpportunityStoreDeps } from '../../../shared/domain/opportunities/service.js';
 
-export const opportunityPorts = () => ({
+/** Editing, closing, reading and listing: the opportunities store only, no organisation repository (issue 17). */
+export const opportunityStorePorts = (): OpportunityStoreDeps => ({
   repo: opportunityRepository(),
-  organizations: organizationRepository(),
   clock: systemClock,
   ids: () => ulid(),
 });
+
+/** Creating and publishing also check that the organisation is active. */
+export const opportunityPorts = (): OpportunityDeps => ({ ...opportunityStorePorts(), organizations: organizationRepository() });

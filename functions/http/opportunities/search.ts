@@ -2,9 +2,9 @@
 import * as opportunities from '../../../shared/domain/opportunities/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { opportunityPorts } from './ports.js';
+import { opportunityStorePorts } from './ports.js';
 import { searchOpportunities } from './routes.js';
 
 export const handler = http(searchOpportunities).handler(async ({ query }) =>
-  ok(await opportunities.searchOpportunities(opportunityPorts(), query)),
+  ok(await opportunities.searchOpportunities(opportunityStorePorts(), query)),
 );

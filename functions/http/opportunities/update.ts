@@ -2,9 +2,9 @@
 import * as opportunities from '../../../shared/domain/opportunities/service.js';
 import { http } from '../../../shared/middleware/http.js';
 import { ok } from '../../../shared/middleware/responses.js';
-import { opportunityPorts } from './ports.js';
+import { opportunityStorePorts } from './ports.js';
 import { updateOpportunity } from './routes.js';
 
 export const handler = http(updateOpportunity).handler(async ({ path, body, caller }) =>
-  ok(await opportunities.updateOpportunity(opportunityPorts(), caller, path.id, body)),
+  ok(await opportunities.updateOpportunity(opportunityStorePorts(), caller, path.id, body)),
 );

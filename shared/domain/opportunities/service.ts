@@ -61,6 +61,9 @@ export interface OpportunityDeps {
   readonly ids: () => string;
 }
 
+/** What editing, closing and reading use: no organisation read (issue 17). */
+export type OpportunityStoreDeps = Omit<OpportunityDeps, 'organizations'>;
+
 export const toView = (opportunity: OpportunityRecord, shifts: readonly ShiftRecord[]): OpportunityView => {
   const { createdBy: _createdBy, ...fields } = opportunity;
   return {
@@ -150,7 +153,7 @@ const visibleTo = (caller: Caller | undefined, opportunity: OpportunityRecord): 
   opportunity.status === 'published' || managesOrganization(caller, opportunity.orgId) || hasGroup(caller, 'ministry-reviewer', 'ministry-admin');
 
 /** Loads an opportunity the caller is to change: 404 if they cannot see it, 403 if they can but may not change it. */
-const loadForChange = async (deps: OpportunityDeps, caller: Caller, id: string) => {
+const loadForChange = async (deps: Pick<OpportunityDeps, 'repo'>, caller: Caller, id: string) => {
   const found = await deps.repo.get(id);
   if (!found || !visibleTo(caller, found.opportunity)) throw new NotFoundError(`opportunity ${id} not found`);
   if (!managesOrganization(caller, found.opportunity.orgId)) {
@@ -188,7 +191,7 @@ export const publishOpportunity = async (deps: OpportunityDeps, caller: Caller, 
   return { id, status: published.status };
 };
 
-export const closeOpportunity = async (deps: OpportunityDeps, caller: Caller, id: string, input: { beneficiaries?: number | undefined } = {}) => {
+export const closeOpportunity = async (deps: OpportunityStoreDeps, caller: Caller, id: string, input: { beneficiaries?: number | undefined } = {}) => {
   const { opportunity } = await loadForChange(deps, caller, id);
   ensureStatus(opportunity, ['draft', 'published'], 'closed');
   const now = deps.clock.now().toISOString();
@@ -224,7 +227,7 @@ const isSeated = (shift: ShiftRecord) => shift.seatsTaken > 0 || (shift.waiting 
  * future; when its place changes or a shift moves, `OpportunityUpdated` tells the volunteers
  * (notify-opportunity-updated). A closed opportunity is not edited (409).
  */
-export const updateOpportunity = async (deps: OpportunityDeps, caller: Caller, id: string, input: UpdateOpportunity): Promise<OpportunityView> => {
+export const updateOpportunity = async (deps: OpportunityStoreDeps, caller: Caller, id: string, input: UpdateOpportunity): Promise<OpportunityView> => {
   const { opportunity, shifts } = await loadForChange(deps, caller, id);
   ensureStatus(opportunity, ['draft', 'published'], 'edited');
   const published = opportunity.status === 'published';
