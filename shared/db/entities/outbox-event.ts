@@ -12,7 +12,7 @@ import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from '../../zod.js';
 import type { DomainEvent } from '../../domain/events.js';
 import { env } from '../../env.js';
-import { defineEntity } from './entity.js';
+import { defineEntity, entityItem } from './entity.js';
 
 export const EVENT_OUTBOX_SHARDS = 8;
 const RETENTION_SECONDS = 14 * 24 * 60 * 60;
@@ -23,13 +23,16 @@ const OutboxEventRecord = /* @__PURE__ */ z.object({
   parkedAt: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 
+const OUTBOX_EVENT = 'OutboxEvent';
+const outboxKeys = {
+  item: (shard: number, time: string, eventId: string) => ({ PK: `EVENTOUT#${shard}`, SK: `${time}#${eventId}` }),
+  shard: (shard: number) => `EVENTOUT#${shard}`,
+};
+
 export const outboxEvent = /* @__PURE__ */ defineEntity({
-  name: 'OutboxEvent',
+  name: OUTBOX_EVENT,
   schema: OutboxEventRecord,
-  keys: {
-    item: (shard: number, time: string, eventId: string) => ({ PK: `EVENTOUT#${shard}`, SK: `${time}#${eventId}` }),
-    shard: (shard: number) => `EVENTOUT#${shard}`,
-  },
+  keys: outboxKeys,
   accessPatterns: [
     { pattern: 'write a domain event with its state change', key: 'Put PK = EVENTOUT#<shard>, SK = <time>#<eventId>', index: 'table', operation: 'TransactWriteItems' },
     { pattern: 'oldest undelivered events of a shard', key: 'PK = EVENTOUT#<shard> (SK ascending)', index: 'table', operation: 'Query' },
@@ -44,9 +47,11 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 export const outboxPut = (event: DomainEvent, tableName: string = env.tableName, now = new Date()): TransactItem => ({
   Put: {
     TableName: tableName,
-    Item: outboxEvent.toItem(
-      { event: event as z.input<typeof OutboxEventRecord>['event'], parkedAt: now.toISOString() },
-      outboxEvent.keys.item(shardOf(event.id), event.time, event.id),
+    // `entityItem` and the keys, not the entity: a writer never reads the outbox, so its bundle need not build the record schema (issue 17).
+    Item: entityItem(
+      OUTBOX_EVENT,
+      { event, parkedAt: now.toISOString() },
+      outboxKeys.item(shardOf(event.id), event.time, event.id),
       {
         expiresAt: Math.floor(now.getTime() / 1000) + RETENTION_SECONDS,
         // What the cloud's pipe puts on the bus as it is (a Pipes template cannot untype DynamoDB maps).
