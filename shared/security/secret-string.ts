@@ -12,7 +12,7 @@ export class GetParameterError extends Error {
 }
 
 let client: SecretsManagerClient | undefined;
-const cache = new Map<string, { readonly value: string; readonly until: number }>();
+const cache = /* @__PURE__ */ new Map<string, { readonly value: string; readonly until: number }>();
 
 /** The secret's string (undefined when it holds none: a binary or an empty secret). */
 export const secretString = async (secretId: string, maxAgeSeconds: number): Promise<string | undefined> => {
