@@ -24,7 +24,7 @@ import { projectDeliverable } from './entities/project-deliverable.js';
 import { jobCursor, valuationRate } from './entities/valuation-rate.js';
 import { booking } from './entities/booking.js';
 import { shiftByIdQuery } from './entities/shift.js';
-import { opportunityRepository } from './opportunity-repository.js';
+import { opportunityReads } from './opportunity-reads.js';
 import { transactWrite, type TransactItem } from './transactions.js';
 
 type Kind = 'hours' | 'attendance' | 'ledger' | 'other';
@@ -35,7 +35,8 @@ const PageCursor = /* @__PURE__ */ z.object({ p: /* @__PURE__ */ z.string(), s: 
 const toSeat = (item: Item): Seat => bookedSeat(item);
 
 export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): HoursRepository => {
-  const opportunities = opportunityRepository(client, tableName);
+  // The one read of opportunities (with their shifts), not the repository with its search index and writes (issue 17).
+  const opportunities = opportunityReads(client, tableName);
 
   const page = async (input: { index: 'GSI1' | 'GSI2' | 'GSI3'; partition: string; limit: number; cursor: string | undefined; newestFirst: boolean }): Promise<Page<HoursRecord>> => {
     const pk = `${input.index}PK`;

@@ -2,9 +2,9 @@
 import * as hours from '../../../shared/domain/hours/service.js';
 import { task } from '../../../shared/middleware/task.js';
 import { decisionRequest } from '../../../shared/workflows/definition.js';
-import { hoursReadPorts } from '../../http/hours/reads.js';
+import { hoursListPorts } from '../../http/hours/reads.js';
 import { StepInput } from './ports.js';
 
 export const handler = task(decisionRequest(StepInput), async ({ input, taskToken }) => {
-  await hours.awaitDecision(hoursReadPorts(), { hoursId: input.hoursId, round: input.round }, taskToken);
+  await hours.awaitDecision(hoursListPorts(), { hoursId: input.hoursId, round: input.round }, taskToken);
 });

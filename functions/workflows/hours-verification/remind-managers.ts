@@ -1,7 +1,7 @@
 /** RemindManagers: 7 days without a decision; HoursPending (reminder) tells the managers again. */
 import * as hours from '../../../shared/domain/hours/service.js';
 import { task } from '../../../shared/middleware/task.js';
-import { hoursReadPorts } from '../../http/hours/reads.js';
+import { hoursListPorts } from '../../http/hours/reads.js';
 import { StepInput } from './ports.js';
 
-export const handler = task(StepInput, async (input) => hours.remindManagers(hoursReadPorts(), { hoursId: input.hoursId, round: input.round }));
+export const handler = task(StepInput, async (input) => hours.remindManagers(hoursListPorts(), { hoursId: input.hoursId, round: input.round }));

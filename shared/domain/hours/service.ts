@@ -1138,18 +1138,18 @@ export interface VerificationInput {
   readonly round: number;
 }
 
-const stillPending = async (deps: HoursReadDeps, input: VerificationInput): Promise<HoursRecord | undefined> => {
+const stillPending = async (deps: HoursListDeps, input: VerificationInput): Promise<HoursRecord | undefined> => {
   const record = await deps.repo.get(input.hoursId);
   return record && record.status === 'pending' && record.round === input.round ? record : undefined;
 };
 
 /** AwaitDecision: keeps the task token on the record; a record decided meanwhile ends the execution (HoursDecided). */
-export const awaitDecision = async (deps: HoursReadDeps, input: VerificationInput, taskToken: string) => {
+export const awaitDecision = async (deps: HoursListDeps, input: VerificationInput, taskToken: string) => {
   await deps.repo.storeTaskToken(input.hoursId, input.round, taskToken);
 };
 
 /** 7 days without a decision: the managers are reminded (HoursPending, reminder). */
-export const remindManagers = async (deps: HoursReadDeps, input: VerificationInput) => {
+export const remindManagers = async (deps: HoursListDeps, input: VerificationInput) => {
   const record = await stillPending(deps, input);
   if (!record) return { ...input, decided: true };
   await deps.repo.write({ events: [pendingEvent(deps, record, { reminder: true, escalated: false })] });
@@ -1157,7 +1157,7 @@ export const remindManagers = async (deps: HoursReadDeps, input: VerificationInp
 };
 
 /** 14 days without a decision: the record joins the ministry reviewers' queue. Never approved by itself. */
-export const escalate = async (deps: HoursReadDeps, input: VerificationInput) => {
+export const escalate = async (deps: HoursListDeps, input: VerificationInput) => {
   const record = await stillPending(deps, input);
   if (!record) return { ...input, decided: true };
   const at = iso(deps.clock.now());
