@@ -4,7 +4,7 @@ import { AlreadyAppliedError, ApplicationChangedError } from '../domain/applicat
 import type { ApplicationRepository } from '../domain/applications/ports.js';
 import { failedAt, type TransactItem } from './transactions.js';
 import { appliedMarker } from './entities/applied-marker.js';
-import { application as applicationEntity, applicationHistory } from './entities/application.js';
+import { applicationKeys as applicationEntityKeys, applicationHistory } from './entities/application.js';
 import { newApplicationItems } from './application-items.js';
 import type { ApplicationWrites } from './application-writes.js';
 
@@ -34,7 +34,7 @@ export const applicationCore = (w: ApplicationWrites): Pick<ApplicationRepositor
         new QueryCommand({
           TableName: tableName(),
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :h)',
-          ExpressionAttributeValues: { ':pk': applicationEntity.keys.item(id).PK, ':h': applicationHistory.keys.prefix },
+          ExpressionAttributeValues: { ':pk': applicationEntityKeys.item(id).PK, ':h': applicationHistory.keys.prefix },
           ConsistentRead: true,
         }),
       );
@@ -54,7 +54,7 @@ export const applicationCore = (w: ApplicationWrites): Pick<ApplicationRepositor
         index: 'GSI1',
         partitionAttribute: 'GSI1PK',
         sortAttribute: 'GSI1SK',
-        partition: applicationEntity.keys.volunteerPartition(volunteerId),
+        partition: applicationEntityKeys.volunteerPartition(volunteerId),
         limit,
         cursor,
         newestFirst: true,
@@ -65,7 +65,7 @@ export const applicationCore = (w: ApplicationWrites): Pick<ApplicationRepositor
         index: 'GSI2',
         partitionAttribute: 'GSI2PK',
         sortAttribute: 'GSI2SK',
-        partition: applicationEntity.keys.reviewPartition(orgId, status),
+        partition: applicationEntityKeys.reviewPartition(orgId, status),
         limit,
         cursor,
         newestFirst: false,

@@ -4,7 +4,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ApplicationAlreadyDecidedError, ApplicationChangedError, DecisionNotOpenError } from '../domain/applications/errors.js';
 import type { ApplicationRepository } from '../domain/applications/ports.js';
 import type { ApplicationStatus } from '../domain/applications/schema.js';
-import { application as applicationEntity } from './entities/application.js';
+import { applicationKeys as applicationEntityKeys } from './entities/application.js';
 import { toRecord } from './application-items.js';
 import type { ApplicationWrites } from './application-writes.js';
 
@@ -16,7 +16,7 @@ export const applicationDecisions = (w: ApplicationWrites): Pick<ApplicationRepo
         const { Attributes } = await client.send(
           new UpdateCommand({
             TableName: tableName(),
-            Key: applicationEntity.keys.item(id),
+            Key: applicationEntityKeys.item(id),
             UpdateExpression: 'SET decision = :d',
             ConditionExpression: '#status = :pending AND attribute_exists(taskToken) AND attribute_not_exists(decision)',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -44,7 +44,7 @@ export const applicationDecisions = (w: ApplicationWrites): Pick<ApplicationRepo
         .send(
           new UpdateCommand({
             TableName: tableName(),
-            Key: applicationEntity.keys.item(id),
+            Key: applicationEntityKeys.item(id),
             UpdateExpression: 'REMOVE decision',
             ConditionExpression: 'decision.#at = :at AND decision.#by = :by',
             ExpressionAttributeNames: { '#at': 'at', '#by': 'by' },
@@ -61,7 +61,7 @@ export const applicationDecisions = (w: ApplicationWrites): Pick<ApplicationRepo
         await client.send(
           new UpdateCommand({
             TableName: tableName(),
-            Key: applicationEntity.keys.item(id),
+            Key: applicationEntityKeys.item(id),
             UpdateExpression: 'SET taskToken = :t',
             ConditionExpression: '#status = :pending AND attribute_not_exists(decision)',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -81,7 +81,7 @@ export const applicationDecisions = (w: ApplicationWrites): Pick<ApplicationRepo
           {
             Update: {
               TableName: tableName(),
-              Key: applicationEntity.keys.item(application.id),
+              Key: applicationEntityKeys.item(application.id),
               UpdateExpression: 'REMOVE taskToken',
               ConditionExpression: '#status = :pending',
               ExpressionAttributeNames: { '#status': 'status' },

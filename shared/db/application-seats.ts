@@ -5,9 +5,9 @@ import type { ApplicationRepository } from '../domain/applications/ports.js';
 import { expiresAt } from '../domain/personal-data/retention.js';
 import { queryAll } from './client.js';
 import { failedAt, type TransactItem } from './transactions.js';
-import { booking, cancelledSeat } from './entities/booking.js';
-import { shift } from './entities/shift.js';
-import { waitlistEntry } from './entities/waitlist.js';
+import { bookingKeys, cancelledSeat } from './entities/booking.js';
+import { shiftKeys } from './entities/shift.js';
+import { waitlistEntryKeys } from './entities/waitlist.js';
 import type { ApplicationWrites } from './application-writes.js';
 import { bookingReads } from './booking-reads.js';
 
@@ -16,7 +16,7 @@ export const applicationSeats = (w: ApplicationWrites): Pick<ApplicationReposito
   return {
     async seats(opportunityId, shiftId) {
       const { Item } = await client.send(
-        new GetCommand({ TableName: tableName(), Key: shift.keys.item(opportunityId, shiftId), ConsistentRead: true }),
+        new GetCommand({ TableName: tableName(), Key: shiftKeys.item(opportunityId, shiftId), ConsistentRead: true }),
       );
       if (!Item) return undefined;
       return { capacity: Number(Item.capacity), seatsTaken: Number(Item.seatsTaken ?? 0), waiting: Number(Item.waiting ?? 0) };
@@ -61,7 +61,7 @@ export const applicationSeats = (w: ApplicationWrites): Pick<ApplicationReposito
         {
           Delete: {
             TableName,
-            Key: booking.keys.item(application.volunteerId, application.shiftStart, application.shiftId),
+            Key: bookingKeys.item(application.volunteerId, application.shiftStart, application.shiftId),
             ConditionExpression: 'applicationId = :id',
             ExpressionAttributeValues: { ':id': application.id },
           },
@@ -86,7 +86,7 @@ export const applicationSeats = (w: ApplicationWrites): Pick<ApplicationReposito
           {
             Delete: {
               TableName,
-              Key: waitlistEntry.keys.item(candidate.shiftId, candidate.waitlistSeq ?? 0),
+              Key: waitlistEntryKeys.item(candidate.shiftId, candidate.waitlistSeq ?? 0),
               ConditionExpression: 'attribute_exists(PK)',
             },
           },
@@ -123,7 +123,7 @@ export const applicationSeats = (w: ApplicationWrites): Pick<ApplicationReposito
           TableName: tableName(),
           IndexName: 'GSI3',
           KeyConditionExpression: 'GSI3PK = :pk AND begins_with(GSI3SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': booking.keys.startPartition(shiftStart.slice(0, 10)), ':prefix': booking.keys.shiftPrefix(shiftStart, shiftId) },
+          ExpressionAttributeValues: { ':pk': bookingKeys.startPartition(shiftStart.slice(0, 10)), ':prefix': bookingKeys.shiftPrefix(shiftStart, shiftId) },
           ProjectionExpression: 'applicationId',
         },
         client,
@@ -141,7 +141,7 @@ export const applicationSeats = (w: ApplicationWrites): Pick<ApplicationReposito
           {
             Delete: {
               TableName,
-              Key: booking.keys.item(application.volunteerId, application.shiftStart, application.shiftId),
+              Key: bookingKeys.item(application.volunteerId, application.shiftStart, application.shiftId),
               ConditionExpression: 'applicationId = :id',
               ExpressionAttributeValues: { ':id': application.id },
             },

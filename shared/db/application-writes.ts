@@ -14,9 +14,9 @@ import { expiresAt } from '../domain/personal-data/retention.js';
 import { queryAll } from './client.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { transactWrite, type TransactItem } from './transactions.js';
-import { appliedMarker } from './entities/applied-marker.js';
-import { application as applicationEntity, applicationHistory } from './entities/application.js';
-import { shift } from './entities/shift.js';
+import { appliedMarkerKeys } from './entities/applied-marker.js';
+import { applicationKeys as applicationEntityKeys, applicationHistoryKeys } from './entities/application.js';
+import { shiftKeys } from './entities/shift.js';
 import { type Item, transactionStats, MAX_ATTEMPTS, toRecord, historyItem, bookingWriteItems, SORT, cursorSortKey, CLOSED_STATUSES } from './application-items.js';
 
 export const applicationWrites = (client: DynamoDBDocumentClient, tableName: () => string) => {
@@ -44,7 +44,7 @@ export const applicationWrites = (client: DynamoDBDocumentClient, tableName: () 
     const version = application.version + 1;
     // A closed application (with the volunteer's motivation) and its history are kept 1 year (issue 18, retention table).
     const ttl = CLOSED_STATUSES.has(change.to) ? { expiresAt: expiresAt('closedApplications', change.at) } : undefined;
-    const queue = applicationEntity.keys.reviewQueue(application.orgId, change.to, change.at, application.id);
+    const queue = applicationEntityKeys.reviewQueue(application.orgId, change.to, change.at, application.id);
     const set: Record<string, unknown> = {
       status: change.to,
       version,
@@ -88,7 +88,7 @@ export const applicationWrites = (client: DynamoDBDocumentClient, tableName: () 
       update: {
         Update: {
           TableName: tableName(),
-          Key: applicationEntity.keys.item(application.id),
+          Key: applicationEntityKeys.item(application.id),
           UpdateExpression: `SET ${assignments.join(', ')}${removals.length ? ` REMOVE ${removals.join(', ')}` : ''}`,
           ConditionExpression: '#status = :from AND #version = :seen',
           ExpressionAttributeNames: names,
@@ -111,7 +111,7 @@ export const applicationWrites = (client: DynamoDBDocumentClient, tableName: () 
       {
         TableName: tableName(),
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :h)',
-        ExpressionAttributeValues: { ':pk': applicationEntity.keys.item(application.id).PK, ':h': applicationHistory.keys.prefix },
+        ExpressionAttributeValues: { ':pk': applicationEntityKeys.item(application.id).PK, ':h': applicationHistoryKeys.prefix },
         ProjectionExpression: 'PK, SK',
         ConsistentRead: true,
       },
@@ -131,7 +131,7 @@ export const applicationWrites = (client: DynamoDBDocumentClient, tableName: () 
   const releaseMarker = (application: ApplicationRecord): TransactItem => ({
     Delete: {
       TableName: tableName(),
-      Key: appliedMarker.keys.item(application.volunteerId, application.shiftId),
+      Key: appliedMarkerKeys.item(application.volunteerId, application.shiftId),
       ConditionExpression: 'applicationId = :id',
       ExpressionAttributeValues: { ':id': application.id },
     },
@@ -140,7 +140,7 @@ export const applicationWrites = (client: DynamoDBDocumentClient, tableName: () 
   const bookingWrites = (application: ApplicationRecord, bookings: Pick<BookingsSnapshot, 'version' | 'longestMs'>, approvedAt: string) =>
     bookingWriteItems(tableName(), application, bookings, approvedAt);
 
-  const shiftKey = (application: ApplicationRecord) => shift.keys.item(application.opportunityId, application.shiftId);
+  const shiftKey = (application: ApplicationRecord) => shiftKeys.item(application.opportunityId, application.shiftId);
 
   const query = async (input: {
     index?: 'GSI1' | 'GSI2';
@@ -163,7 +163,7 @@ export const applicationWrites = (client: DynamoDBDocumentClient, tableName: () 
         ScanIndexForward: !input.newestFirst,
         Limit: input.limit,
         ...(after && id && {
-          ExclusiveStartKey: { ...applicationEntity.keys.item(id), [input.partitionAttribute]: input.partition, [input.sortAttribute]: after },
+          ExclusiveStartKey: { ...applicationEntityKeys.item(id), [input.partitionAttribute]: input.partition, [input.sortAttribute]: after },
         }),
       }),
     );
@@ -176,7 +176,7 @@ export const applicationWrites = (client: DynamoDBDocumentClient, tableName: () 
   };
 
   const getApplication = async (id: string): Promise<ApplicationRecord | undefined> => {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: applicationEntity.keys.item(id), ConsistentRead: true }));
+    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: applicationEntityKeys.item(id), ConsistentRead: true }));
     return Item ? toRecord(Item) : undefined;
   };
 

@@ -9,7 +9,7 @@ import type { ApplicationRepository } from '../domain/applications/ports.js';
 import type { Booking } from '../domain/applications/screening.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
-import { booking, bookingsVersion } from './entities/booking.js';
+import { bookingKeys, bookingsVersionKeys } from './entities/booking.js';
 
 export const bookingReads = (
   client: DynamoDBDocumentClient = documentClient(),
@@ -18,7 +18,7 @@ export const bookingReads = (
   async bookingsAround(volunteerId, window) {
     // The version first: a booking written after this read bumps it, and the seat
     // transaction's condition on it then fails (BookingsChangedError → screen again).
-    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: bookingsVersion.keys.item(volunteerId), ConsistentRead: true }));
+    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: bookingsVersionKeys.item(volunteerId), ConsistentRead: true }));
     const version = Number(Item?.version ?? 0);
     const longestMs = Number(Item?.longestMs ?? 0);
     if (version === 0) return { version, longestMs, bookings: [] };
@@ -30,9 +30,9 @@ export const bookingReads = (
         FilterExpression: '#end > :start',
         ExpressionAttributeNames: { '#end': 'end' },
         ExpressionAttributeValues: {
-          ':pk': booking.keys.partition(volunteerId),
-          ':from': booking.keys.sort(from),
-          ':to': booking.keys.sort(window.end),
+          ':pk': bookingKeys.partition(volunteerId),
+          ':from': bookingKeys.sort(from),
+          ':to': bookingKeys.sort(window.end),
           ':start': window.start,
         },
         ConsistentRead: true,

@@ -5,11 +5,11 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { env } from '../env.js';
 import { documentClient } from './client.js';
-import { tombstone } from './entities/erasure.js';
+import { tombstoneKeys } from './entities/erasure.js';
 
 export const erasedSubjects = (client: () => DynamoDBDocumentClient = documentClient, tableName: () => string = () => env.tableName) => ({
   async isErased(sub: string): Promise<boolean> {
-    const { Item } = await client().send(new GetCommand({ TableName: tableName(), Key: tombstone.keys.item(sub), ProjectionExpression: 'PK' }));
+    const { Item } = await client().send(new GetCommand({ TableName: tableName(), Key: tombstoneKeys.item(sub), ProjectionExpression: 'PK' }));
     return Item !== undefined;
   },
 });

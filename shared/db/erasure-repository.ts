@@ -18,19 +18,19 @@ import { riyadhDate } from '../domain/time.js';
 import { env } from '../env.js';
 import { batchWriteAll, documentClient } from './client.js';
 import { erasureCodes } from './erasure-codes.js';
-import { application } from './entities/application.js';
+import { applicationKeys } from './entities/application.js';
 import type { Item } from './entities/entity.js';
-import { experienceEvaluation, volunteerEvaluation } from './entities/evaluation.js';
-import { hoursRecord } from './entities/hours-record.js';
-import { localSms } from './entities/local-sms.js';
-import { match } from './entities/match.js';
-import { matchCandidate } from './entities/match-candidate.js';
-import { matchShardMember, matchVolunteerPosting } from './entities/match-volunteer.js';
-import { notification } from './entities/notification.js';
-import { achievement, leaderboardEntry, pointsLedger, recognitionStats } from './entities/recognition.js';
+import { experienceEvaluationKeys, volunteerEvaluationKeys } from './entities/evaluation.js';
+import { hoursRecordKeys } from './entities/hours-record.js';
+import { localSmsKeys } from './entities/local-sms.js';
+import { matchKeys } from './entities/match.js';
+import { matchCandidateKeys } from './entities/match-candidate.js';
+import { matchShardMemberKeys, matchVolunteerPostingKeys } from './entities/match-volunteer.js';
+import { notificationKeys } from './entities/notification.js';
+import { achievementKeys, leaderboardEntryKeys, pointsLedgerKeys, recognitionStatsKeys } from './entities/recognition.js';
 import { registerPartition } from './entities/register-entry.js';
-import { suppression } from './entities/suppression.js';
-import { nationalIdClaim, volunteer } from './entities/volunteer.js';
+import { suppressionKeys } from './entities/suppression.js';
+import { nationalIdClaimKeys, volunteer } from './entities/volunteer.js';
 import { companyEmployee } from './entities/company-employee.js';
 import { openApplicationReads } from './open-applications.js';
 import { companyItemsOf, itemsOf, volunteerRecipientId, type Holding } from './personal-data-repository.js';
@@ -77,12 +77,12 @@ export const erasureRepository = (client: DynamoDBDocumentClient = documentClien
 
     async scrubSharedRecords(sub) {
       const [applications, hours, received] = await Promise.all([
-        items({ index: 'GSI1', partition: application.keys.volunteerPartition(sub) }),
-        items({ index: 'GSI1', partition: hoursRecord.keys.volunteerPartition(sub) }),
-        items({ index: 'GSI1', partition: volunteerEvaluation.keys.volunteerPartition(sub) }),
+        items({ index: 'GSI1', partition: applicationKeys.volunteerPartition(sub) }),
+        items({ index: 'GSI1', partition: hoursRecordKeys.volunteerPartition(sub) }),
+        items({ index: 'GSI1', partition: volunteerEvaluationKeys.volunteerPartition(sub) }),
       ]);
       const shiftIds = [...new Set([...applications, ...hours].map((item) => String(item.shiftId ?? '')).filter(Boolean))];
-      const given = (await Promise.all(shiftIds.map((shiftId) => get(experienceEvaluation.keys.item(shiftId, sub))))).filter((item): item is Item => item !== undefined);
+      const given = (await Promise.all(shiftIds.map((shiftId) => get(experienceEvaluationKeys.item(shiftId, sub))))).filter((item): item is Item => item !== undefined);
       let scrubbed = 0;
       for (const item of applications) scrubbed += await remove(item, ['motivation']);
       for (const item of hours) {
@@ -115,30 +115,30 @@ export const erasureRepository = (client: DynamoDBDocumentClient = documentClien
       await deleteAll(companyKeys);
       const keys: Key[] = [];
       // Public achievements carry the display name: found from the badges before they go.
-      const standing = await items({ partition: recognitionStats.keys.standing(sub) });
+      const standing = await items({ partition: recognitionStatsKeys.standing(sub) });
       for (const item of standing) {
         keys.push(keyOf(item));
         if (item.entity === 'EarnedBadge' && typeof item.earnedAt === 'string') {
-          keys.push(achievement.keys.item(riyadhDate(new Date(item.earnedAt)), item.earnedAt, `${sub}#${String(item.badgeId)}`));
+          keys.push(achievementKeys.item(riyadhDate(new Date(item.earnedAt)), item.earnedAt, `${sub}#${String(item.badgeId)}`));
         }
       }
-      for (const partition of [pointsLedger.keys.partition(sub), leaderboardEntry.keys.volunteerPartition(sub)]) keys.push(...(await items({ partition })).map(keyOf));
-      for (const item of await items({ partition: match.keys.partition(sub) })) {
+      for (const partition of [pointsLedgerKeys.partition(sub), leaderboardEntryKeys.volunteerPartition(sub)]) keys.push(...(await items({ partition })).map(keyOf));
+      for (const item of await items({ partition: matchKeys.partition(sub) })) {
         keys.push(keyOf(item));
-        if (item.entity === 'Match' && typeof item.opportunityId === 'string') keys.push(matchCandidate.keys.item(item.opportunityId, sub));
+        if (item.entity === 'Match' && typeof item.opportunityId === 'string') keys.push(matchCandidateKeys.item(item.opportunityId, sub));
       }
       // The register's ledger and totals are the person's; their certificates stay (revoked, nameless) for verification.
       keys.push(...(await items({ partition: registerPartition(sub) })).filter((item) => item.entity !== 'Certificate').map(keyOf));
-      const member = await get(matchShardMember.keys.item(shardOf(sub), sub));
+      const member = await get(matchShardMemberKeys.item(shardOf(sub), sub));
       if (member) {
         keys.push(keyOf(member));
-        for (const feature of (member.features as string[] | undefined) ?? []) keys.push(matchVolunteerPosting.keys.item(feature, String(member.cell), sub));
+        for (const feature of (member.features as string[] | undefined) ?? []) keys.push(matchVolunteerPostingKeys.item(feature, String(member.cell), sub));
       }
       const recipients = [volunteerRecipientId(sub), ...(contact ? [`email:${contact.email.toLowerCase()}`] : [])];
-      for (const recipient of recipients) keys.push(...(await items({ index: 'GSI2', partition: notification.keys.recipientPartition(recipient) })).map(keyOf));
+      for (const recipient of recipients) keys.push(...(await items({ index: 'GSI2', partition: notificationKeys.recipientPartition(recipient) })).map(keyOf));
       if (contact) {
-        keys.push(suppression.keys.item('email', contact.email), suppression.keys.item('sms', contact.phone));
-        if (env.mode === 'local') keys.push(...(await items({ partition: localSms.keys.partition })).filter((item) => item.to === contact.phone).map(keyOf));
+        keys.push(suppressionKeys.item('email', contact.email), suppressionKeys.item('sms', contact.phone));
+        if (env.mode === 'local') keys.push(...(await items({ partition: localSmsKeys.partition })).filter((item) => item.to === contact.phone).map(keyOf));
       }
       // The volunteer partition but the profile (the last step deletes it with its national-ID claim).
       keys.push(...(await items({ partition: volunteer.keys.partition(sub) })).filter((item) => item.SK !== volunteer.keys.item(sub).SK).map(keyOf));
@@ -152,7 +152,7 @@ export const erasureRepository = (client: DynamoDBDocumentClient = documentClien
           new TransactWriteCommand({
             TransactItems: [
               { Delete: { TableName: tableName(), Key: volunteer.keys.item(sub) } },
-              { Delete: { TableName: tableName(), Key: nationalIdClaim.keys.item(record.nationalIdHash) } },
+              { Delete: { TableName: tableName(), Key: nationalIdClaimKeys.item(record.nationalIdHash) } },
             ],
           }),
         );

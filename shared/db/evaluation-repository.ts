@@ -13,7 +13,7 @@ import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { experienceAggregate, experienceEvaluation, volunteerAggregate, volunteerEvaluation } from './entities/evaluation.js';
 import { shift as shiftEntity, shiftByIdQuery } from './entities/shift.js';
-import { application as applicationEntity } from './entities/application.js';
+import { applicationKeys as applicationEntityKeys } from './entities/application.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 
 const ATTEMPTS = 10;
@@ -132,7 +132,7 @@ export const evaluationRepository = (
           IndexName: 'GSI1',
           KeyConditionExpression: 'GSI1PK = :pk',
           FilterExpression: 'orgId = :org',
-          ExpressionAttributeValues: { ':pk': applicationEntity.keys.volunteerPartition(volunteerId), ':org': orgId },
+          ExpressionAttributeValues: { ':pk': applicationEntityKeys.volunteerPartition(volunteerId), ':org': orgId },
           ProjectionExpression: 'orgId',
         },
       );

@@ -22,7 +22,7 @@ import { hoursIndexKeys, hoursRecord } from './entities/hours-record.js';
 import { outboxPut } from './entities/outbox-event.js';
 import { projectDeliverable } from './entities/project-deliverable.js';
 import { jobCursor, valuationRate } from './entities/valuation-rate.js';
-import { booking } from './entities/booking.js';
+import { bookingKeys } from './entities/booking.js';
 import { shiftByIdQuery } from './entities/shift.js';
 import { opportunityReads } from './opportunity-reads.js';
 import { transactWrite, type TransactItem } from './transactions.js';
@@ -82,13 +82,13 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
     opportunity: (id) => opportunities.get(id),
 
     async seat(volunteerId, shift) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: booking.keys.item(volunteerId, shift.start, shift.id) }));
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: bookingKeys.item(volunteerId, shift.start, shift.id) }));
       return Item ? toSeat(Item) : undefined;
     },
 
     async seatsOn(volunteerId, opportunity) {
       const found = await Promise.all(
-        opportunity.shifts.map((s) => client.send(new GetCommand({ TableName: tableName(), Key: booking.keys.item(volunteerId, s.start, s.id) }))),
+        opportunity.shifts.map((s) => client.send(new GetCommand({ TableName: tableName(), Key: bookingKeys.item(volunteerId, s.start, s.id) }))),
       );
       return found.flatMap((r) => (r.Item ? [toSeat(r.Item)] : []));
     },
@@ -269,7 +269,7 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
               TableName: tableName(),
               IndexName: 'GSI3',
               KeyConditionExpression: 'GSI3PK = :p AND GSI3SK BETWEEN :from AND :to',
-              ExpressionAttributeValues: { ':p': booking.keys.startPartition(day), ':from': from, ':to': `${to}` },
+              ExpressionAttributeValues: { ':p': bookingKeys.startPartition(day), ':from': from, ':to': `${to}` },
             },
             client,
           ),

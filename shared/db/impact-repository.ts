@@ -13,7 +13,7 @@ import { toHalalas } from '../domain/impact/aggregates.js';
 import { hoursRecord } from './entities/hours-record.js';
 import type { ReportDirectory, SnapshotStore } from '../domain/impact/monthly.js';
 import { organizationReads } from './organization-reads.js';
-import { volunteerDepartment } from './entities/volunteer-department.js';
+import { volunteerDepartmentKeys } from './entities/volunteer-department.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import {
@@ -466,7 +466,7 @@ export const impactHoursLedger = (client: () => DynamoDBDocumentClient = documen
 export const impactReportDirectory = (client: () => DynamoDBDocumentClient = documentClient, tableName: () => string = () => env.tableName): ReportDirectory => ({
   async organizations() {
     const departments = await queryAll(
-      { TableName: tableName(), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': volunteerDepartment.keys.all } },
+      { TableName: tableName(), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': volunteerDepartmentKeys.all } },
       client(),
     );
     const orgs = organizationReads(client(), tableName);

@@ -23,9 +23,9 @@ import { env } from '../env.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { batchGetAll, batchWriteAll, documentClient } from './client.js';
 import { invalidCursor } from '../domain/cursor.js';
-import { application as applicationEntity } from './entities/application.js';
+import { applicationKeys as applicationEntityKeys } from './entities/application.js';
 import { matchCandidate } from './entities/match-candidate.js';
-import { shift as shiftEntity } from './entities/shift.js';
+import { shiftKeys as shiftEntityKeys } from './entities/shift.js';
 import { matchChange } from './entities/match-change.js';
 import { matchOpenOpportunity } from './entities/match-open-opportunity.js';
 import { matchShardMember, matchVolunteerPosting } from './entities/match-volunteer.js';
@@ -198,7 +198,7 @@ export const matchingRepository = (
       const items = await batchGetAll(
         client,
         tableName(),
-        shifts.map((s) => shiftEntity.keys.item(s.opportunityId, s.shiftId)),
+        shifts.map((s) => shiftEntityKeys.item(s.opportunityId, s.shiftId)),
         { ProjectionExpression: 'id, seatsTaken, #capacity', ExpressionAttributeNames: { '#capacity': 'capacity' } },
       );
       return new Set(items.filter((item) => Number(item.seatsTaken) >= Number(item.capacity)).map((item) => String(item.id)));
@@ -212,7 +212,7 @@ export const matchingRepository = (
             const applications = await queryAll({
               IndexName: 'GSI1',
               KeyConditionExpression: 'GSI1PK = :pk',
-              ExpressionAttributeValues: { ':pk': applicationEntity.keys.volunteerPartition(volunteerId) },
+              ExpressionAttributeValues: { ':pk': applicationEntityKeys.volunteerPartition(volunteerId) },
               ProjectionExpression: 'opportunityId, shiftId, #status, shiftEnd',
               ExpressionAttributeNames: { '#status': 'status' },
             });

@@ -10,7 +10,7 @@ import { missingModules } from '../domain/training/gate.js';
 import { env } from '../env.js';
 import { documentClient } from './client.js';
 import { volunteerAggregate } from './entities/evaluation.js';
-import { opportunity as opportunityEntity } from './entities/opportunity.js';
+import { opportunityKeys as opportunityEntityKeys } from './entities/opportunity.js';
 import { trainingRepository } from './training-repository.js';
 
 const batchGet = async (client: DynamoDBDocumentClient, tableName: string, keys: Record<string, unknown>[], projection?: string) => {
@@ -31,7 +31,7 @@ const batchGet = async (client: DynamoDBDocumentClient, tableName: string, keys:
 export const matchingTrainingReads = (client: DynamoDBDocumentClient = documentClient(), clock: { now(): Date } = { now: () => new Date() }) => ({
   async trainingRequired(volunteerId: string, opportunityIds: readonly string[]): Promise<Map<string, string[]>> {
     const tableName = env.tableName;
-    const items = await batchGet(client, tableName, opportunityIds.map((id) => opportunityEntity.keys.item(id)), 'id, trainingModules');
+    const items = await batchGet(client, tableName, opportunityIds.map((id) => opportunityEntityKeys.item(id)), 'id, trainingModules');
     const required = new Map(items.map((item) => [String(item.id), (item.trainingModules as string[] | undefined) ?? []]));
     const modules = [...new Set([...required.values()].flat())];
     if (modules.length === 0) return new Map();

@@ -10,14 +10,14 @@ import { cityById } from '../domain/reference/cities.js';
 import { env } from '../env.js';
 import { shiftUid } from '../messaging/ics.js';
 import { documentClient, queryAll } from './client.js';
-import { application } from './entities/application.js';
-import { bookedSeat, booking as bookingEntity, cancelledSeat } from './entities/booking.js';
-import { opportunity as opportunityEntity } from './entities/opportunity.js';
-import { organization } from './entities/organization.js';
-import { organizationManager } from './entities/organization-manager.js';
-import { shift as shiftEntity } from './entities/shift.js';
-import { volunteer } from './entities/volunteer.js';
-import { volunteerDepartment } from './entities/volunteer-department.js';
+import { applicationKeys } from './entities/application.js';
+import { bookedSeat, bookingKeys as bookingEntityKeys, cancelledSeatKeys } from './entities/booking.js';
+import { opportunityKeys as opportunityEntityKeys } from './entities/opportunity.js';
+import { organizationKeys } from './entities/organization.js';
+import { organizationManagerKeys } from './entities/organization-manager.js';
+import { shiftKeys as shiftEntityKeys } from './entities/shift.js';
+import { volunteerKeys } from './entities/volunteer.js';
+import { volunteerDepartmentKeys } from './entities/volunteer-department.js';
 
 /**
  * What the reminders job and the cancellation consumers read: approved seats by shift start
@@ -51,7 +51,7 @@ export const reminderSource = (client: DynamoDBDocumentClient = documentClient()
     async *bookingsStarting(from: string, to: string): AsyncIterable<DueBooking[]> {
       for (let day = new Date(`${from.slice(0, 10)}T00:00:00.000Z`); day.toISOString() <= to; day = new Date(day.getTime() + 86_400_000)) {
         // `~` sorts after `#`, so `<to>~` includes every seat starting exactly at `to`; `<from>~` excludes those at `from`.
-        yield* query('GSI3', bookingEntity.keys.startPartition(day.toISOString().slice(0, 10)), 'GSI3SK BETWEEN :from AND :to', {
+        yield* query('GSI3', bookingEntityKeys.startPartition(day.toISOString().slice(0, 10)), 'GSI3SK BETWEEN :from AND :to', {
           ':from': `${from}~`,
           ':to': `${to}~`,
         });
@@ -61,7 +61,7 @@ export const reminderSource = (client: DynamoDBDocumentClient = documentClient()
     /** Seats approved in (from, to] less than a day before their shift (GSI1, one partition per UTC day of approval). */
     async *bookingsApproved(from: string, to: string): AsyncIterable<DueBooking[]> {
       for (let day = new Date(`${from.slice(0, 10)}T00:00:00.000Z`); day.toISOString() <= to; day = new Date(day.getTime() + 86_400_000)) {
-        yield* query('GSI1', bookingEntity.keys.latePartition(day.toISOString().slice(0, 10)), 'GSI1SK BETWEEN :from AND :to', {
+        yield* query('GSI1', bookingEntityKeys.latePartition(day.toISOString().slice(0, 10)), 'GSI1SK BETWEEN :from AND :to', {
           ':from': `${from}~`,
           ':to': `${to}~`,
         });
@@ -74,7 +74,7 @@ export const reminderSource = (client: DynamoDBDocumentClient = documentClient()
         {
           TableName: tableName,
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': shiftEntity.keys.item(opportunityId, '').PK, ':prefix': shiftEntity.keys.prefix },
+          ExpressionAttributeValues: { ':pk': shiftEntityKeys.item(opportunityId, '').PK, ':prefix': shiftEntityKeys.prefix },
           ProjectionExpression: 'id, #start',
           ExpressionAttributeNames: { '#start': 'start' },
         },
@@ -85,11 +85,11 @@ export const reminderSource = (client: DynamoDBDocumentClient = documentClient()
 
     /** The approved seats of one shift. */
     async *bookingsOfShift(shiftId: string, start: string): AsyncIterable<DueBooking[]> {
-      yield* query('GSI3', bookingEntity.keys.startPartition(start.slice(0, 10)), 'begins_with(GSI3SK, :prefix)', { ':prefix': bookingEntity.keys.shiftPrefix(start, shiftId) });
+      yield* query('GSI3', bookingEntityKeys.startPartition(start.slice(0, 10)), 'begins_with(GSI3SK, :prefix)', { ':prefix': bookingEntityKeys.shiftPrefix(start, shiftId) });
     },
 
     async shiftContext(booking: Pick<DueBooking, 'opportunityId' | 'orgId' | 'shiftId' | 'start' | 'end'>): Promise<ShiftContext | undefined> {
-      const keys = [opportunityEntity.keys.item(booking.opportunityId), organization.keys.item(booking.orgId)];
+      const keys = [opportunityEntityKeys.item(booking.opportunityId), organizationKeys.item(booking.orgId)];
       const { Responses } = await client.send(
         new BatchGetCommand({
           RequestItems: {
@@ -135,7 +135,7 @@ export const managerEmails = async (orgId: string, client: DynamoDBDocumentClien
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': organization.keys.partition(orgId), ':prefix': organizationManager.keys.prefix },
+      ExpressionAttributeValues: { ':pk': organizationKeys.partition(orgId), ':prefix': organizationManagerKeys.prefix },
       ProjectionExpression: 'email',
     }),
   );
@@ -155,13 +155,13 @@ export const managerContacts = async (
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': organization.keys.partition(orgId), ':prefix': organizationManager.keys.prefix },
+      ExpressionAttributeValues: { ':pk': organizationKeys.partition(orgId), ':prefix': organizationManagerKeys.prefix },
       ProjectionExpression: 'email, #sub',
       ExpressionAttributeNames: { '#sub': 'sub' },
     }),
   );
   const managers = Items.flatMap((item) => (typeof item.email === 'string' ? [{ email: item.email, sub: typeof item.sub === 'string' ? item.sub : undefined }] : []));
-  const keys = managers.flatMap((m) => (m.sub ? [volunteer.keys.item(m.sub)] : []));
+  const keys = managers.flatMap((m) => (m.sub ? [volunteerKeys.item(m.sub)] : []));
   const locales = new Map<string, 'ar' | 'en'>();
   for (let i = 0; i < keys.length; i += 100) {
     const { Responses } = await client.send(
@@ -177,7 +177,7 @@ export const managerContacts = async (
 
 /** A volunteer's seat items of one kind (bookings, or seats cancelled with their opportunity) for shifts starting after `since`. */
 const seatsAfter = async (
-  keys: typeof bookingEntity.keys | typeof cancelledSeat.keys,
+  keys: typeof bookingEntityKeys | typeof cancelledSeatKeys,
   volunteerId: string,
   since: string,
   client: DynamoDBDocumentClient,
@@ -196,11 +196,11 @@ const seatsAfter = async (
 
 /** A volunteer's approved seats (the applications area's BOOKING items) starting after `since`. */
 export const approvedShifts = (volunteerId: string, since: string, client: DynamoDBDocumentClient = documentClient(), tableName: string = env.tableName) =>
-  seatsAfter(bookingEntity.keys, volunteerId, since, client, tableName);
+  seatsAfter(bookingEntityKeys, volunteerId, since, client, tableName);
 
 /** A volunteer's seats cancelled by a closed opportunity, for shifts starting after `since` (the calendar feed shows them cancelled). */
 export const cancelledShifts = (volunteerId: string, since: string, client: DynamoDBDocumentClient = documentClient(), tableName: string = env.tableName) =>
-  seatsAfter(cancelledSeat.keys, volunteerId, since, client, tableName);
+  seatsAfter(cancelledSeatKeys, volunteerId, since, client, tableName);
 
 /**
  * Organisations whose review queue (applications area, GSI2 `ORG#<orgId>#APP#pending`, sorted by
@@ -221,7 +221,7 @@ export const pendingQueues = async (
         TableName: tableName,
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': volunteerDepartment.keys.all },
+        ExpressionAttributeValues: { ':pk': volunteerDepartmentKeys.all },
         ProjectionExpression: 'orgId',
         ...(start && { ExclusiveStartKey: start }),
       }),
@@ -241,7 +241,7 @@ export const pendingQueues = async (
           TableName: tableName,
           IndexName: 'GSI2',
           KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :older',
-          ExpressionAttributeValues: { ':pk': application.keys.reviewPartition(orgId, 'pending'), ':older': olderThan },
+          ExpressionAttributeValues: { ':pk': applicationKeys.reviewPartition(orgId, 'pending'), ':older': olderThan },
           ProjectionExpression: 'GSI2SK',
           ...(next && { ExclusiveStartKey: next }),
         }),
@@ -254,7 +254,7 @@ export const pendingQueues = async (
     } while (next);
     if (count === 0 || !oldest) continue;
     const [{ Item: org }, managers] = await Promise.all([
-      client.send(new GetCommand({ TableName: tableName, Key: organization.keys.item(orgId), ProjectionExpression: 'nameAr, nameEn' })),
+      client.send(new GetCommand({ TableName: tableName, Key: organizationKeys.item(orgId), ProjectionExpression: 'nameAr, nameEn' })),
       managerContacts(orgId, client, tableName),
     ]);
     queues.push({ orgId, count, oldest, managers, orgParams: { orgNameAr: String(org?.nameAr ?? orgId), orgNameEn: String(org?.nameEn ?? orgId) } });

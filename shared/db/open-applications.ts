@@ -7,7 +7,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ErasureStore } from '../domain/personal-data/erasure.js';
 import { env } from '../env.js';
 import { documentClient } from './client.js';
-import { application } from './entities/application.js';
+import { applicationKeys } from './entities/application.js';
 import { itemsOf } from './personal-data-repository.js';
 
 const OPEN = /* @__PURE__ */ new Set(['submitted', 'pending', 'waitlisted']);
@@ -17,7 +17,7 @@ export const openApplicationReads = (
   tableName: () => string = () => env.tableName,
 ): Pick<ErasureStore, 'openApplications'> => ({
   async openApplications(sub, now) {
-    const list = await itemsOf(client, tableName(), { index: 'GSI1', partition: application.keys.volunteerPartition(sub) });
+    const list = await itemsOf(client, tableName(), { index: 'GSI1', partition: applicationKeys.volunteerPartition(sub) });
     return list
       .filter((item) => OPEN.has(String(item.status)) || (item.status === 'approved' && String(item.shiftStart) > now))
       .map((item) => ({ id: String(item.id), status: String(item.status) }));

@@ -13,15 +13,15 @@ import { BatchGetCommand, type BatchGetCommandOutput, type DynamoDBDocumentClien
 import type { HeldData, PersonalDataReader, Row } from '../domain/personal-data/ports.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
-import { application } from './entities/application.js';
-import { companyEmployee, joinCode } from './entities/company-employee.js';
-import { vtoHoursPointer, vtoParticipation, vtoQuota } from './entities/company-program.js';
+import { applicationKeys } from './entities/application.js';
+import { companyEmployee, joinCodeKeys } from './entities/company-employee.js';
+import { vtoHoursPointer, vtoParticipationKeys, vtoQuotaKeys } from './entities/company-program.js';
 import { KEY_ATTRIBUTES, type Item } from './entities/entity.js';
-import { experienceEvaluation, volunteerEvaluation } from './entities/evaluation.js';
-import { hoursRecord } from './entities/hours-record.js';
-import { match } from './entities/match.js';
-import { notification } from './entities/notification.js';
-import { leaderboardEntry, pointsLedger, recognitionStats } from './entities/recognition.js';
+import { experienceEvaluationKeys, volunteerEvaluationKeys } from './entities/evaluation.js';
+import { hoursRecordKeys } from './entities/hours-record.js';
+import { matchKeys } from './entities/match.js';
+import { notificationKeys } from './entities/notification.js';
+import { leaderboardEntryKeys, pointsLedgerKeys, recognitionStatsKeys } from './entities/recognition.js';
 import { registerPartition } from './entities/register-entry.js';
 import { volunteer } from './entities/volunteer.js';
 
@@ -38,14 +38,14 @@ export interface Holding {
 export const holdingsOf = (sub: string): readonly Holding[] => [
   { partition: volunteer.keys.partition(sub) },
   { partition: registerPartition(sub) },
-  { partition: recognitionStats.keys.standing(sub) },
-  { partition: pointsLedger.keys.partition(sub) },
-  { partition: leaderboardEntry.keys.volunteerPartition(sub) },
-  { partition: match.keys.partition(sub) },
-  { index: 'GSI1', partition: application.keys.volunteerPartition(sub) },
-  { index: 'GSI1', partition: hoursRecord.keys.volunteerPartition(sub) },
-  { index: 'GSI1', partition: volunteerEvaluation.keys.volunteerPartition(sub) },
-  { index: 'GSI2', partition: notification.keys.recipientPartition(volunteerRecipientId(sub)) },
+  { partition: recognitionStatsKeys.standing(sub) },
+  { partition: pointsLedgerKeys.partition(sub) },
+  { partition: leaderboardEntryKeys.volunteerPartition(sub) },
+  { partition: matchKeys.partition(sub) },
+  { index: 'GSI1', partition: applicationKeys.volunteerPartition(sub) },
+  { index: 'GSI1', partition: hoursRecordKeys.volunteerPartition(sub) },
+  { index: 'GSI1', partition: volunteerEvaluationKeys.volunteerPartition(sub) },
+  { index: 'GSI2', partition: notificationKeys.recipientPartition(volunteerRecipientId(sub)) },
   { index: 'GSI2', partition: companyEmployee.keys.volunteerPartition(sub) },
 ];
 
@@ -82,14 +82,14 @@ const workEmails = (items: readonly Item[]): string[] => {
 export const companyItemsOf = async (client: DynamoDBDocumentClient, tableName: string, sub: string, own: readonly Item[]): Promise<Item[]> => {
   const employment = own.filter((item) => item.entity === companyEmployee.name || item.entity === 'CompanyMembership');
   const byAddress = workEmails(employment).flatMap((email): Holding[] => [
-    { index: 'GSI2', partition: joinCode.keys.addressPartition(email) },
-    { index: 'GSI2', partition: notification.keys.recipientPartition(`email:${email}`) },
+    { index: 'GSI2', partition: joinCodeKeys.addressPartition(email) },
+    { index: 'GSI2', partition: notificationKeys.recipientPartition(`email:${email}`) },
   ]);
   const codes = (await Promise.all(byAddress.map((holding) => itemsOf(client, tableName, holding)))).flat();
   const pointers = own.filter((item) => item.entity === vtoHoursPointer.name).map((item) => vtoHoursPointer.fromItem(item));
   const keys = new Map<string, Record<string, unknown>>();
   for (const p of pointers) {
-    for (const key of [vtoParticipation.keys.item(p.companyId, p.programId, p.participationId), vtoQuota.keys.item(p.companyId, p.programId, sub)]) keys.set(`${key.PK}|${key.SK}`, key);
+    for (const key of [vtoParticipationKeys.item(p.companyId, p.programId, p.participationId), vtoQuotaKeys.item(p.companyId, p.programId, sub)]) keys.set(`${key.PK}|${key.SK}`, key);
   }
   return [...codes, ...(await itemsByKey(client, tableName, [...keys.values()]))];
 };
@@ -143,7 +143,7 @@ export const personalDataRepository = (
   tableName: () => string = () => env.tableName,
 ): PersonalDataReader & { givenRatings(sub: string, shiftIds: readonly string[]): Promise<Item[]> } => {
   const givenRatings = (sub: string, shiftIds: readonly string[]): Promise<Item[]> =>
-    itemsByKey(client, tableName(), shiftIds.map((shiftId) => experienceEvaluation.keys.item(shiftId, sub)));
+    itemsByKey(client, tableName(), shiftIds.map((shiftId) => experienceEvaluationKeys.item(shiftId, sub)));
 
   return {
     givenRatings,

@@ -10,7 +10,7 @@ import * as z from '../zod.js';
 import type { ProjectNames, ProjectSummary } from '../domain/register/ports.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
-import { opportunity as opportunityEntity } from './entities/opportunity.js';
+import { opportunityKeys as opportunityEntityKeys } from './entities/opportunity.js';
 import { projectDeliverable } from './entities/project-deliverable.js';
 
 const Deliverable = /* @__PURE__ */ z.looseObject({ id: /* @__PURE__ */ z.string(), titleAr: /* @__PURE__ */ z.string(), titleEn: /* @__PURE__ */ z.string() });
@@ -26,7 +26,7 @@ export const projectNames = (client: DynamoDBDocumentClient = documentClient(), 
     const { Item } = await client.send(
       new GetCommand({
         TableName: tableName(),
-        Key: opportunityEntity.keys.item(id),
+        Key: opportunityEntityKeys.item(id),
         ConsistentRead: true,
         ProjectionExpression: '#k, #ta, #te, #p',
         ExpressionAttributeNames: { '#k': 'kind', '#ta': 'titleAr', '#te': 'titleEn', '#p': 'project' },

@@ -13,7 +13,7 @@ import type { TrainingRepository } from '../domain/training/ports.js';
 import type { CompletionRecord } from '../domain/training/schema.js';
 import type { UpcomingSeat } from '../domain/training/expiry.js';
 import { env } from '../env.js';
-import { booking } from './entities/booking.js';
+import { bookingKeys } from './entities/booking.js';
 import { documentClient, queryAll } from './client.js';
 import { outboxPut } from './entities/outbox-event.js';
 import { trainingAttempt, trainingAttemptLog } from './entities/training-attempt.js';
@@ -162,9 +162,9 @@ export const trainingRepository = (client: DynamoDBDocumentClient = documentClie
           TableName: tableName(),
           KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
           ExpressionAttributeValues: {
-            ':pk': booking.keys.partition(volunteerId),
-            ':from': booking.keys.sort(from),
-            ':to': booking.keys.last,
+            ':pk': bookingKeys.partition(volunteerId),
+            ':from': bookingKeys.sort(from),
+            ':to': bookingKeys.last,
           },
           ProjectionExpression: 'shiftId, opportunityId, #start',
           ExpressionAttributeNames: { '#start': 'start' },

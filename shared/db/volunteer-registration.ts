@@ -9,7 +9,7 @@ import type { ConsentChange, VolunteerRepository } from '../domain/volunteers/se
 import { env } from '../env.js';
 import { documentClient } from './client.js';
 import { consentChange } from './entities/consent-change.js';
-import { tombstone } from './entities/erasure.js';
+import { tombstoneKeys } from './entities/erasure.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { nationalIdClaim, profileItem } from './entities/volunteer.js';
 import { failedAt as failed, transactWrite, type TransactItem } from './transactions.js';
@@ -63,7 +63,7 @@ export const volunteerRegistration = (
             },
           },
           // An erased user (issue 18) is never recreated under the same sign-in.
-          { ConditionCheck: { TableName: tableName, Key: tombstone.keys.item(record.id), ConditionExpression: 'attribute_not_exists(PK)' } },
+          { ConditionCheck: { TableName: tableName, Key: tombstoneKeys.item(record.id), ConditionExpression: 'attribute_not_exists(PK)' } },
           ...consentItems(record.id, consent),
           ...outboxPuts(events ?? [], tableName),
         ],

@@ -9,7 +9,7 @@
  * Times are shown in Asia/Riyadh with Latin digits in both languages (as Saudi government
  * services do), so an SMS stays predictable in length.
  */
-import type { Locale } from '../domain/reference/professions.js';
+import type { Locale } from '../domain/reference/locale.js';
 import type { NotificationType, Params } from '../domain/notifications/schema.js';
 import { formatRiyadh, shortRiyadh } from '../domain/time.js';
 

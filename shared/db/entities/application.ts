@@ -17,6 +17,15 @@ import { organizationPartition, volunteerPartition } from './partitions.js';
 const volunteerApplications = (sub: string) => `${volunteerPartition(sub)}#APPS`;
 const reviewPartition = (orgId: string, status: string) => `${organizationPartition(orgId)}#APP#${status}`;
 
+/** The key builders of `application` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const applicationKeys = {
+  item: (id: string) => ({ PK: `APP#${id}`, SK: 'APPLICATION' }),
+  byVolunteer: (sub: string, createdAt: string, id: string) => ({ GSI1PK: volunteerApplications(sub), GSI1SK: `${createdAt}#${id}` }),
+  volunteerPartition: volunteerApplications,
+  reviewQueue: (orgId: string, status: string, at: string, id: string) => ({ GSI2PK: reviewPartition(orgId, status), GSI2SK: `${at}#${id}` }),
+  reviewPartition,
+};
+
 export const application = /* @__PURE__ */ defineEntity({
   name: 'Application',
   schema: /* @__PURE__ */ storedRecord<ApplicationRecord>({
@@ -32,13 +41,7 @@ export const application = /* @__PURE__ */ defineEntity({
     createdAt: /* @__PURE__ */ z.string(),
     updatedAt: /* @__PURE__ */ z.string(),
   }),
-  keys: {
-    item: (id: string) => ({ PK: `APP#${id}`, SK: 'APPLICATION' }),
-    byVolunteer: (sub: string, createdAt: string, id: string) => ({ GSI1PK: volunteerApplications(sub), GSI1SK: `${createdAt}#${id}` }),
-    volunteerPartition: volunteerApplications,
-    reviewQueue: (orgId: string, status: string, at: string, id: string) => ({ GSI2PK: reviewPartition(orgId, status), GSI2SK: `${at}#${id}` }),
-    reviewPartition,
-  },
+  keys: applicationKeys,
   accessPatterns: [
     {
       pattern: 'apply: the application, the volunteer–shift marker and history item 1 at once (already applied → 409)',
@@ -69,12 +72,15 @@ export const application = /* @__PURE__ */ defineEntity({
   ],
 });
 
+/** The key builders of `applicationHistory` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const applicationHistoryKeys = {
+  item: (id: string, version: number) => ({ PK: `APP#${id}`, SK: `HISTORY#${String(version).padStart(4, '0')}` }),
+  prefix: 'HISTORY#',
+};
+
 export const applicationHistory = /* @__PURE__ */ defineEntity({
   name: 'ApplicationHistory',
   schema: /* @__PURE__ */ z.extend(StatusChange, { applicationId: /* @__PURE__ */ z.string() }),
-  keys: {
-    item: (id: string, version: number) => ({ PK: `APP#${id}`, SK: `HISTORY#${String(version).padStart(4, '0')}` }),
-    prefix: 'HISTORY#',
-  },
+  keys: applicationHistoryKeys,
   accessPatterns: [{ pattern: "an application's history, oldest first", key: 'PK = APP#<id> AND begins_with(SK, HISTORY#)', index: 'table', operation: 'Query' }],
 });

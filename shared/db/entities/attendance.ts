@@ -6,14 +6,17 @@
 import { AttendanceRecord } from '../../domain/hours/schema.js';
 import { defineEntity } from './entity.js';
 
+/** The key builders of `attendance` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const attendanceKeys = {
+  item: (shiftId: string, sub: string) => ({ PK: `SHIFTATT#${shiftId}`, SK: `VOL#${sub}` }),
+  open: (shiftEnd: string, shiftId: string, sub: string) => ({ GSI2PK: 'OPENCHECKIN', GSI2SK: `${shiftEnd}#${shiftId}#${sub}` }),
+  openPartition: 'OPENCHECKIN',
+};
+
 export const attendance = /* @__PURE__ */ defineEntity({
   name: 'Attendance',
   schema: AttendanceRecord,
-  keys: {
-    item: (shiftId: string, sub: string) => ({ PK: `SHIFTATT#${shiftId}`, SK: `VOL#${sub}` }),
-    open: (shiftEnd: string, shiftId: string, sub: string) => ({ GSI2PK: 'OPENCHECKIN', GSI2SK: `${shiftEnd}#${shiftId}#${sub}` }),
-    openPartition: 'OPENCHECKIN',
-  },
+  keys: attendanceKeys,
   accessPatterns: [
     { pattern: "a volunteer's attendance on a shift", key: 'PK = SHIFTATT#<shiftId> AND SK = VOL#<sub>', index: 'table', operation: 'GetItem' },
     { pattern: 'check in once (a second check-in finds the first)', key: 'Put PK = SHIFTATT#<shiftId>, SK = VOL#<sub> attribute_not_exists(PK)', index: 'table', operation: 'TransactWriteItems' },

@@ -11,17 +11,20 @@ import { defineEntity } from './entity.js';
 export const AUDIT_DAY_SHARDS = 4;
 const shardOf = (id: string) => createHash('sha256').update(id).digest()[0]! % AUDIT_DAY_SHARDS;
 
+/** The key builders of `auditEntry` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const auditEntryKeys = {
+  item: (subject: string, at: string, id: string) => ({ PK: `AUDIT#SUBJ#${subject}`, SK: `${at}#${id}` }),
+  subjectPartition: (subject: string) => `AUDIT#SUBJ#${subject}`,
+  byActor: (actor: string, at: string, id: string) => ({ GSI1PK: `AUDIT#ACTOR#${actor}`, GSI1SK: `${at}#${id}` }),
+  actorPartition: (actor: string) => `AUDIT#ACTOR#${actor}`,
+  byDay: (at: string, id: string) => ({ GSI2PK: `AUDIT#DAY#${at.slice(0, 10)}#${shardOf(id)}`, GSI2SK: `${at}#${id}` }),
+  dayPartition: (day: string, shard: number) => `AUDIT#DAY#${day}#${shard}`,
+};
+
 export const auditEntry = /* @__PURE__ */ defineEntity({
   name: 'AuditEntry',
   schema: AuditEntry,
-  keys: {
-    item: (subject: string, at: string, id: string) => ({ PK: `AUDIT#SUBJ#${subject}`, SK: `${at}#${id}` }),
-    subjectPartition: (subject: string) => `AUDIT#SUBJ#${subject}`,
-    byActor: (actor: string, at: string, id: string) => ({ GSI1PK: `AUDIT#ACTOR#${actor}`, GSI1SK: `${at}#${id}` }),
-    actorPartition: (actor: string) => `AUDIT#ACTOR#${actor}`,
-    byDay: (at: string, id: string) => ({ GSI2PK: `AUDIT#DAY#${at.slice(0, 10)}#${shardOf(id)}`, GSI2SK: `${at}#${id}` }),
-    dayPartition: (day: string, shard: number) => `AUDIT#DAY#${day}#${shard}`,
-  },
+  keys: auditEntryKeys,
   accessPatterns: [
     { pattern: 'append an audit entry (who accessed whose personal data)', key: 'Put PK = AUDIT#SUBJ#<subject>, SK = <at>#<id>', index: 'table', operation: 'BatchWriteItem' },
     { pattern: "a person's audit trail in a time range, newest first", key: 'PK = AUDIT#SUBJ#<subject> AND SK BETWEEN <from> AND <to>~', index: 'table', operation: 'Query' },

@@ -27,30 +27,33 @@ const seatFields = {
     project: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 };
 
+/** The key builders of `booking` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const bookingKeys = {
+  item: (sub: string, start: string, shiftId: string) => ({ PK: volunteerPartition(sub), SK: `${BOOKING}${start}#${shiftId}` }),
+  /** Sort key bound: every booking starting at or after `start` sorts after it. */
+  sort: (start: string) => `${BOOKING}${start}`,
+  /** Sort key bound after every booking. */
+  last: `${BOOKING}~`,
+  partition: volunteerPartition,
+  startIndex: (start: string, shiftId: string, volunteerId: string) => ({ GSI3PK: `BOOKSTART#${start.slice(0, 10)}`, GSI3SK: `${start}#${shiftId}#${volunteerId}` }),
+  /** GSI3 partition of the bookings starting on a UTC day. */
+  startPartition: (day: string) => `BOOKSTART#${day}`,
+  /** GSI3 sort key prefix of one shift's bookings. */
+  shiftPrefix: (start: string, shiftId: string) => `${start}#${shiftId}#`,
+  /**
+   * Sparse GSI1 on a booking approved less than a day before its shift starts ("late"): by
+   * approval time, in UTC-day partitions. The reminders job's windows may already have passed
+   * its start when it is approved; it reads these each run and sends what is still due.
+   */
+  lateIndex: (approvedAt: string, shiftId: string, volunteerId: string) => ({ GSI1PK: `LATEBOOKING#${approvedAt.slice(0, 10)}`, GSI1SK: `${approvedAt}#${shiftId}#${volunteerId}` }),
+  /** GSI1 partition of the late bookings approved on a UTC day. */
+  latePartition: (day: string) => `LATEBOOKING#${day}`,
+};
+
 export const booking = /* @__PURE__ */ (() => defineEntity({
   name: 'Booking',
   schema: /* @__PURE__ */ z.object(seatFields),
-  keys: {
-    item: (sub: string, start: string, shiftId: string) => ({ PK: volunteerPartition(sub), SK: `${BOOKING}${start}#${shiftId}` }),
-    /** Sort key bound: every booking starting at or after `start` sorts after it. */
-    sort: (start: string) => `${BOOKING}${start}`,
-    /** Sort key bound after every booking. */
-    last: `${BOOKING}~`,
-    partition: volunteerPartition,
-    startIndex: (start: string, shiftId: string, volunteerId: string) => ({ GSI3PK: `BOOKSTART#${start.slice(0, 10)}`, GSI3SK: `${start}#${shiftId}#${volunteerId}` }),
-    /** GSI3 partition of the bookings starting on a UTC day. */
-    startPartition: (day: string) => `BOOKSTART#${day}`,
-    /** GSI3 sort key prefix of one shift's bookings. */
-    shiftPrefix: (start: string, shiftId: string) => `${start}#${shiftId}#`,
-    /**
-     * Sparse GSI1 on a booking approved less than a day before its shift starts ("late"): by
-     * approval time, in UTC-day partitions. The reminders job's windows may already have passed
-     * its start when it is approved; it reads these each run and sends what is still due.
-     */
-    lateIndex: (approvedAt: string, shiftId: string, volunteerId: string) => ({ GSI1PK: `LATEBOOKING#${approvedAt.slice(0, 10)}`, GSI1SK: `${approvedAt}#${shiftId}#${volunteerId}` }),
-    /** GSI1 partition of the late bookings approved on a UTC day. */
-    latePartition: (day: string) => `LATEBOOKING#${day}`,
-  },
+  keys: bookingKeys,
   accessPatterns: [
     {
       pattern: "a volunteer's approved bookings that may overlap a shift (double-booking guard)",
@@ -88,6 +91,14 @@ export const booking = /* @__PURE__ */ (() => defineEntity({
 
 const CANCELLED = 'CANCELLEDSEAT#';
 
+/** The key builders of `cancelledSeat` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const cancelledSeatKeys = {
+  item: (sub: string, start: string, shiftId: string) => ({ PK: volunteerPartition(sub), SK: `${CANCELLED}${start}#${shiftId}` }),
+  sort: (start: string) => `${CANCELLED}${start}`,
+  last: `${CANCELLED}~`,
+  partition: volunteerPartition,
+};
+
 /**
  * A seat cancelled because its opportunity was closed, beside the volunteer's bookings:
  * `CANCELLEDSEAT#<start>#<shiftId>`. The booking itself is deleted in the same transaction (the
@@ -98,22 +109,20 @@ const CANCELLED = 'CANCELLEDSEAT#';
 export const cancelledSeat = /* @__PURE__ */ (() => defineEntity({
   name: 'CancelledSeat',
   schema: /* @__PURE__ */ z.object({ ...seatFields, cancelledAt: /* @__PURE__ */ z.string() }),
-  keys: {
-    item: (sub: string, start: string, shiftId: string) => ({ PK: volunteerPartition(sub), SK: `${CANCELLED}${start}#${shiftId}` }),
-    sort: (start: string) => `${CANCELLED}${start}`,
-    last: `${CANCELLED}~`,
-    partition: volunteerPartition,
-  },
+  keys: cancelledSeatKeys,
   accessPatterns: [
     { pattern: "a volunteer's seats cancelled by a closed opportunity (calendar feed)", key: 'PK = VOL#<sub> AND SK BETWEEN CANCELLEDSEAT#<since> AND CANCELLEDSEAT#~', index: 'table', operation: 'Query' },
   ],
 }))();
 
+/** The key builders of `bookingsVersion` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const bookingsVersionKeys = { item: (sub: string) => ({ PK: volunteerPartition(sub), SK: 'BOOKINGS' }) };
+
 /** The version and longest duration of a volunteer's bookings (the overlap guard). */
 export const bookingsVersion = /* @__PURE__ */ defineEntity({
   name: 'Bookings',
   schema: /* @__PURE__ */ z.object({ version: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()), longestMs: /* @__PURE__ */ z.number() }),
-  keys: { item: (sub: string) => ({ PK: volunteerPartition(sub), SK: 'BOOKINGS' }) },
+  keys: bookingsVersionKeys,
   accessPatterns: [],
 });
 

@@ -4,13 +4,16 @@ import { CharterAcceptance } from '../../domain/volunteers/schema.js';
 import { defineEntity } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 
+/** The key builders of `charterAcceptance` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const charterAcceptanceKeys = {
+  item: (sub: string, version: string) => ({ PK: volunteerPartition(sub), SK: `CHARTER#${version}` }),
+  prefix: 'CHARTER#',
+};
+
 export const charterAcceptance = /* @__PURE__ */ defineEntity({
   name: 'CharterAcceptance',
   schema: /* @__PURE__ */ z.extend(CharterAcceptance, { volunteerId: /* @__PURE__ */ z.string() }),
-  keys: {
-    item: (sub: string, version: string) => ({ PK: volunteerPartition(sub), SK: `CHARTER#${version}` }),
-    prefix: 'CHARTER#',
-  },
+  keys: charterAcceptanceKeys,
   accessPatterns: [
     {
       pattern: 'accept a charter version once and mark it on the profile',

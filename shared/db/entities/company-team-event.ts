@@ -13,17 +13,20 @@ import { companyPartition } from './partitions.js';
 
 const TEAMEVENT = 'TEAMEVENT#';
 
+/** The key builders of `teamEvent` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const teamEventKeys = {
+  item: (companyId: string, teamEventId: string) => ({ PK: companyPartition(companyId), SK: `${TEAMEVENT}${teamEventId}` }),
+  partition: companyPartition,
+  prefix: TEAMEVENT,
+  releaseIndex: (releaseAt: string, companyId: string, teamEventId: string) => ({ GSI1PK: `TEAMRELEASE#${releaseAt.slice(0, 10)}`, GSI1SK: `${releaseAt}#${companyId}#${teamEventId}` }),
+  /** GSI1 partition of the team events whose seats are due back on a UTC day. */
+  releasePartition: (day: string) => `TEAMRELEASE#${day}`,
+};
+
 export const teamEvent = /* @__PURE__ */ defineEntity({
   name: 'TeamEvent',
   schema: TeamEvent,
-  keys: {
-    item: (companyId: string, teamEventId: string) => ({ PK: companyPartition(companyId), SK: `${TEAMEVENT}${teamEventId}` }),
-    partition: companyPartition,
-    prefix: TEAMEVENT,
-    releaseIndex: (releaseAt: string, companyId: string, teamEventId: string) => ({ GSI1PK: `TEAMRELEASE#${releaseAt.slice(0, 10)}`, GSI1SK: `${releaseAt}#${companyId}#${teamEventId}` }),
-    /** GSI1 partition of the team events whose seats are due back on a UTC day. */
-    releasePartition: (day: string) => `TEAMRELEASE#${day}`,
-  },
+  keys: teamEventKeys,
   accessPatterns: [
     {
       pattern: 'reserve N seats for a team: the shift counter and the team event, all or none',

@@ -9,10 +9,13 @@ import { defineEntity } from './entity.js';
 import { volunteerPartition } from './partitions.js';
 
 
+/** The key builders of `exportDownload` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const exportDownloadKeys = { item: (sub: string, exportId: string) => ({ PK: volunteerPartition(sub), SK: `EXPORT#${exportId}` }) };
+
 export const exportDownload = /* @__PURE__ */ defineEntity({
   name: 'PersonalDataExportJob',
   schema: ExportJob,
-  keys: { item: (sub: string, exportId: string) => ({ PK: volunteerPartition(sub), SK: `EXPORT#${exportId}` }) },
+  keys: exportDownloadKeys,
   internal: ['tokenHash'],
   accessPatterns: [
     { pattern: "a volunteer's prepared export (requested with its event; ready; downloaded once)", key: 'PK = VOL#<sub> AND SK = EXPORT#<exportId>', index: 'table', operation: 'Put + outbox / GetItem / UpdateItem if tokenHash = <hash>' },

@@ -8,6 +8,11 @@
 import * as z from '../../zod.js';
 import { defineEntity } from './entity.js';
 
+/** The key builders of `hoursLedger` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const hoursLedgerKeys = {
+  item: (sub: string, date: string) => ({ PK: `VOL#${sub}`, SK: `HOURSDAY#${date}` }),
+};
+
 export const hoursLedger = /* @__PURE__ */ defineEntity({
   name: 'HoursLedger',
   schema: /* @__PURE__ */ z.object({
@@ -16,14 +21,21 @@ export const hoursLedger = /* @__PURE__ */ defineEntity({
     intervals: /* @__PURE__ */ z.array(/* @__PURE__ */ z.object({ start: /* @__PURE__ */ z.string(), end: /* @__PURE__ */ z.string(), hoursId: /* @__PURE__ */ z.string() })),
     version: /* @__PURE__ */ z.int(),
   }),
-  keys: {
-    item: (sub: string, date: string) => ({ PK: `VOL#${sub}`, SK: `HOURSDAY#${date}` }),
-  },
+  keys: hoursLedgerKeys,
   accessPatterns: [
     { pattern: "a volunteer's day ledgers", key: 'PK = VOL#<sub> AND SK = HOURSDAY#<date> (per day touched)', index: 'table', operation: 'BatchGetItem (consistent: GetItem)' },
     { pattern: 'credit or release time', key: 'Put HOURSDAY item if version = <seen> (or attribute_not_exists)', index: 'table', operation: 'TransactWriteItems' },
   ],
 });
+
+/** The key builders of `attendanceStats` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const attendanceStatsKeys = {
+  item: (sub: string, month: string) => ({ PK: `VOL#${sub}`, SK: `ATTSTATS#${month}` }),
+  sort: (month: string) => `ATTSTATS#${month}`,
+  prefixEnd: 'ATTSTATS#~',
+  /** Counted once: e.g. one late cancellation per application, whatever the redeliveries. */
+  once: (kind: string, id: string) => ({ PK: `ATTONCE#${kind}#${id}`, SK: 'ONCE' }),
+};
 
 /**
  * Attendance counters per volunteer and Riyadh month: `VOL#<sub>` / `ATTSTATS#<yyyy-mm>`
@@ -33,13 +45,7 @@ export const hoursLedger = /* @__PURE__ */ defineEntity({
 export const attendanceStats = /* @__PURE__ */ defineEntity({
   name: 'AttendanceStats',
   schema: /* @__PURE__ */ z.object({ month: /* @__PURE__ */ z.string(), attended: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int(), 0), noShows: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int(), 0), lateCancellations: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int(), 0) }),
-  keys: {
-    item: (sub: string, month: string) => ({ PK: `VOL#${sub}`, SK: `ATTSTATS#${month}` }),
-    sort: (month: string) => `ATTSTATS#${month}`,
-    prefixEnd: 'ATTSTATS#~',
-    /** Counted once: e.g. one late cancellation per application, whatever the redeliveries. */
-    once: (kind: string, id: string) => ({ PK: `ATTONCE#${kind}#${id}`, SK: 'ONCE' }),
-  },
+  keys: attendanceStatsKeys,
   accessPatterns: [
     { pattern: 'count an attendance, a no-show or a late cancellation', key: 'Update PK = VOL#<sub>, SK = ATTSTATS#<month> ADD <counter> 1', index: 'table', operation: 'TransactWriteItems / UpdateItem' },
     { pattern: 'count something once (late cancellation per application)', key: 'Put PK = ATTONCE#<kind>#<id> attribute_not_exists + the counter Update', index: 'table', operation: 'TransactWriteItems' },

@@ -9,19 +9,22 @@
 import { HoursRecord } from '../../domain/hours/schema.js';
 import { defineEntity } from './entity.js';
 
+/** The key builders of `hoursRecord` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const hoursRecordKeys = {
+  item: (id: string) => ({ PK: `HOURS#${id}`, SK: 'HOURS' }),
+  byVolunteer: (sub: string, createdAt: string, id: string) => ({ GSI1PK: `VOL#${sub}#HOURS`, GSI1SK: `${createdAt}#${id}` }),
+  volunteerPartition: (sub: string) => `VOL#${sub}#HOURS`,
+  byOrganization: (orgId: string, status: string, at: string, id: string) => ({ GSI2PK: `ORG#${orgId}#HOURS#${status}`, GSI2SK: `${at}#${id}` }),
+  organizationPartition: (orgId: string, status: string) => `ORG#${orgId}#HOURS#${status}`,
+  escalated: (at: string, id: string) => ({ GSI3PK: 'HOURS#ESCALATED', GSI3SK: `${at}#${id}` }),
+  escalatedPartition: 'HOURS#ESCALATED',
+  reversal: (id: string, reversalId: string) => ({ PK: `HOURS#${id}`, SK: `REVERSAL#${reversalId}` }),
+};
+
 export const hoursRecord = /* @__PURE__ */ defineEntity({
   name: 'HoursRecord',
   schema: HoursRecord,
-  keys: {
-    item: (id: string) => ({ PK: `HOURS#${id}`, SK: 'HOURS' }),
-    byVolunteer: (sub: string, createdAt: string, id: string) => ({ GSI1PK: `VOL#${sub}#HOURS`, GSI1SK: `${createdAt}#${id}` }),
-    volunteerPartition: (sub: string) => `VOL#${sub}#HOURS`,
-    byOrganization: (orgId: string, status: string, at: string, id: string) => ({ GSI2PK: `ORG#${orgId}#HOURS#${status}`, GSI2SK: `${at}#${id}` }),
-    organizationPartition: (orgId: string, status: string) => `ORG#${orgId}#HOURS#${status}`,
-    escalated: (at: string, id: string) => ({ GSI3PK: 'HOURS#ESCALATED', GSI3SK: `${at}#${id}` }),
-    escalatedPartition: 'HOURS#ESCALATED',
-    reversal: (id: string, reversalId: string) => ({ PK: `HOURS#${id}`, SK: `REVERSAL#${reversalId}` }),
-  },
+  keys: hoursRecordKeys,
   accessPatterns: [
     { pattern: 'create an hours record with its attendance, ledgers, counters and events', key: 'Put PK = HOURS#<id>, SK = HOURS attribute_not_exists(PK)', index: 'table', operation: 'TransactWriteItems' },
     { pattern: 'decide once (approve, reject, escalate, dispute)', key: 'Put PK = HOURS#<id> if #status = <seen> AND version = <seen>', index: 'table', operation: 'TransactWriteItems' },

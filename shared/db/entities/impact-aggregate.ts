@@ -68,18 +68,21 @@ export const parseAggregateSortKey = (sk: string): { period: Period; member?: st
   return { period: month!, ...(member !== undefined && { member }) };
 };
 
+/** The key builders of `impactAggregate` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const impactAggregateKeys = {
+  item: (scope: AggregateScope, period: Period, shard = 0) => ({ PK: scopePartition(scope), SK: scopeSortKey(scope, period, shard) }),
+  partition: scopePartition,
+  month: (month: string) => `M#${month}`,
+  total: 'TOTAL',
+  /** Sorts after every sort key of the nation's and the regions' months (and, after TOTAL, their all-time items). */
+  last: (period: Period) => `${periodKey(period)}#~`,
+};
+
 export const impactAggregate = /* @__PURE__ */ defineEntity({
   name: 'ImpactAggregate',
   // Counters only: every attribute besides the keys is a number.
   schema: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.number()),
-  keys: {
-    item: (scope: AggregateScope, period: Period, shard = 0) => ({ PK: scopePartition(scope), SK: scopeSortKey(scope, period, shard) }),
-    partition: scopePartition,
-    month: (month: string) => `M#${month}`,
-    total: 'TOTAL',
-    /** Sorts after every sort key of the nation's and the regions' months (and, after TOTAL, their all-time items). */
-    last: (period: Period) => `${periodKey(period)}#~`,
-  },
+  keys: impactAggregateKeys,
   accessPatterns: [
     { pattern: 'add to the counters of a scope-month (with the event marker)', key: 'Update PK = AGG#<scope>, SK = M#<month>[#<shard>|#<region>] ADD …', index: 'table', operation: 'TransactWriteItems' },
     { pattern: 'counters of a city or organisation over a range of months (and all-time)', key: 'PK = AGG#CITY#<city> | AGG#ORG#<orgId> AND SK BETWEEN M#<from> AND M#<to> | TOTAL', index: 'table', operation: 'Query' },
@@ -106,13 +109,16 @@ export const HoursEntryRecord = /* @__PURE__ */ z.object({
   disputeOf: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
 });
 
+/** The key builders of `impactHoursEntry` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const impactHoursEntryKeys = {
+  item: (orgId: string, month: string, hoursId: string) => ({ PK: `AGGLEDGER#${orgId}#${month}`, SK: hoursId }),
+  ledger: (orgId: string, month: string) => `AGGLEDGER#${orgId}#${month}`,
+};
+
 export const impactHoursEntry = /* @__PURE__ */ defineEntity({
   name: 'ImpactHoursEntry',
   schema: HoursEntryRecord,
-  keys: {
-    item: (orgId: string, month: string, hoursId: string) => ({ PK: `AGGLEDGER#${orgId}#${month}`, SK: hoursId }),
-    ledger: (orgId: string, month: string) => `AGGLEDGER#${orgId}#${month}`,
-  },
+  keys: impactHoursEntryKeys,
   accessPatterns: [
     { pattern: 'apply an approval once (marker + ledger entry)', key: 'Put PK = AGGLEDGER#<orgId>#<month>, SK = <hoursId> attribute_not_exists', index: 'table', operation: 'TransactWriteItems' },
     { pattern: "an organisation-month's ledger (reconciliation)", key: 'PK = AGGLEDGER#<orgId>#<month>', index: 'table', operation: 'Query' },
@@ -125,27 +131,36 @@ export const ActivityRecord = /* @__PURE__ */ z.object({
   version: /* @__PURE__ */ z.number(),
 });
 
+/** The key builders of `volunteerActivity` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const volunteerActivityKeys = { item: (volunteerId: string) => ({ PK: `AGGVOL#${volunteerId}`, SK: 'ACTIVITY' }) };
+
 export const volunteerActivity = /* @__PURE__ */ defineEntity({
   name: 'VolunteerActivity',
   schema: ActivityRecord,
-  keys: { item: (volunteerId: string) => ({ PK: `AGGVOL#${volunteerId}`, SK: 'ACTIVITY' }) },
+  keys: volunteerActivityKeys,
   accessPatterns: [
     { pattern: "a volunteer's activity per scope and month", key: 'PK = AGGVOL#<volunteerId>, SK = ACTIVITY', index: 'table', operation: 'BatchGetItem' },
     { pattern: 'replace it (optimistic: version must match)', key: 'Put PK = AGGVOL#<volunteerId> if version = :seen', index: 'table', operation: 'TransactWriteItems' },
   ],
 });
 
+/** The key builders of `shiftAttendance` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const shiftAttendanceKeys = { item: (shiftId: string) => ({ PK: `AGGSHIFT#${shiftId}`, SK: 'SHIFT' }) };
+
 export const shiftAttendance = /* @__PURE__ */ defineEntity({
   name: 'ShiftAttendanceCount',
   schema: /* @__PURE__ */ z.object({ n: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number(), 0) }),
-  keys: { item: (shiftId: string) => ({ PK: `AGGSHIFT#${shiftId}`, SK: 'SHIFT' }) },
+  keys: shiftAttendanceKeys,
   accessPatterns: [{ pattern: "a shift's approved attendances", key: 'PK = AGGSHIFT#<shiftId>, SK = SHIFT', index: 'table', operation: 'BatchGetItem' }],
 });
+
+/** The key builders of `appliedEvent` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const appliedEventKeys = { item: (eventId: string) => ({ PK: `AGGAPPLIED#${eventId}`, SK: 'APPLIED' }) };
 
 export const appliedEvent = /* @__PURE__ */ defineEntity({
   name: 'ImpactAppliedEvent',
   schema: /* @__PURE__ */ z.object({ eventId: /* @__PURE__ */ z.string(), type: /* @__PURE__ */ z.string(), appliedAt: /* @__PURE__ */ z.string() }),
-  keys: { item: (eventId: string) => ({ PK: `AGGAPPLIED#${eventId}`, SK: 'APPLIED' }) },
+  keys: appliedEventKeys,
   accessPatterns: [{ pattern: 'apply an event once', key: 'Put PK = AGGAPPLIED#<eventId> attribute_not_exists', index: 'table', operation: 'TransactWriteItems' }],
 });
 
@@ -159,26 +174,32 @@ export const TargetRecord = /* @__PURE__ */ z.object({
   setAt: /* @__PURE__ */ z.string(),
 });
 
+/** The key builders of `nationalTarget` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const nationalTargetKeys = {
+  item: (effectiveFrom: string, setAt: string) => ({ PK: 'TARGETS', SK: `${effectiveFrom}#${setAt}` }),
+  partition: 'TARGETS',
+};
+
 export const nationalTarget = /* @__PURE__ */ defineEntity({
   name: 'NationalTarget',
   schema: TargetRecord,
-  keys: {
-    item: (effectiveFrom: string, setAt: string) => ({ PK: 'TARGETS', SK: `${effectiveFrom}#${setAt}` }),
-    partition: 'TARGETS',
-  },
+  keys: nationalTargetKeys,
   accessPatterns: [
     { pattern: 'the target in force on a day', key: 'PK = TARGETS AND SK <= <day>#~ (newest first, limit 1)', index: 'table', operation: 'Query' },
     { pattern: 'target history', key: 'PK = TARGETS', index: 'table', operation: 'Query' },
   ],
 });
 
+/** The key builders of `impactSnapshot` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const impactSnapshotKeys = {
+  national: (month: string) => ({ PK: `IMPACTSNAP#${month}`, SK: 'NATIONAL' }),
+  organization: (month: string, orgId: string) => ({ PK: `IMPACTSNAP#${month}`, SK: `ORG#${orgId}` }),
+};
+
 export const impactSnapshot = /* @__PURE__ */ defineEntity({
   name: 'ImpactSnapshot',
   schema: /* @__PURE__ */ z.object({ month: /* @__PURE__ */ z.string(), scope: /* @__PURE__ */ z.string(), frozenAt: /* @__PURE__ */ z.string(), report: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()) }),
-  keys: {
-    national: (month: string) => ({ PK: `IMPACTSNAP#${month}`, SK: 'NATIONAL' }),
-    organization: (month: string, orgId: string) => ({ PK: `IMPACTSNAP#${month}`, SK: `ORG#${orgId}` }),
-  },
+  keys: impactSnapshotKeys,
   accessPatterns: [
     { pattern: 'freeze a month (once)', key: 'Put PK = IMPACTSNAP#<month>, SK = NATIONAL | ORG#<orgId> attribute_not_exists', index: 'table', operation: 'PutItem' },
     { pattern: 'a frozen month', key: 'PK = IMPACTSNAP#<month>, SK = …', index: 'table', operation: 'GetItem' },

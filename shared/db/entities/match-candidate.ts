@@ -6,6 +6,15 @@ import { pad } from './match-volunteer.js';
 
 const partition = (opportunityId: string) => `MATCH#CAND#${opportunityId}`;
 
+/** The key builders of `matchCandidate` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const matchCandidateKeys = {
+  item: (opportunityId: string, sub: string) => ({ PK: partition(opportunityId), SK: `VOL#${sub}` }),
+  rank: (opportunityId: string, score: number, sub: string) => ({ GSI1PK: partition(opportunityId), GSI1SK: `${pad(10_000 - Math.round(score * 100), 5)}#${sub}` }),
+  partition,
+  /** A page cursor's key is one of this opportunity's candidates. */
+  owns: (opportunityId: string, key: { PK: string; GSI1PK: string }) => key.PK === partition(opportunityId) && key.GSI1PK === partition(opportunityId),
+};
+
 export const matchCandidate = /* @__PURE__ */ defineEntity({
   name: 'MatchCandidate',
   schema: /* @__PURE__ */ storedRecord<StoredCandidate & { opportunityId: string }>({
@@ -14,13 +23,7 @@ export const matchCandidate = /* @__PURE__ */ defineEntity({
     score: /* @__PURE__ */ z.number(),
     shiftId: /* @__PURE__ */ z.string(),
   }),
-  keys: {
-    item: (opportunityId: string, sub: string) => ({ PK: partition(opportunityId), SK: `VOL#${sub}` }),
-    rank: (opportunityId: string, score: number, sub: string) => ({ GSI1PK: partition(opportunityId), GSI1SK: `${pad(10_000 - Math.round(score * 100), 5)}#${sub}` }),
-    partition,
-    /** A page cursor's key is one of this opportunity's candidates. */
-    owns: (opportunityId: string, key: { PK: string; GSI1PK: string }) => key.PK === partition(opportunityId) && key.GSI1PK === partition(opportunityId),
-  },
+  keys: matchCandidateKeys,
   accessPatterns: [
     {
       pattern: "an opportunity's candidates by score, paginated",

@@ -22,23 +22,29 @@ const shardPartition = (shard: number) => `MATCH#SHARD#${pad(shard, 3)}`;
 const postingPartition = (feature: string, cell: string) => `MATCH#VPOST#${feature}#${cell}`;
 const volunteerSort = (sub: string) => `VOL#${sub}`;
 
+/** The key builders of `matchShardMember` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const matchShardMemberKeys = {
+  item: (shard: number, sub: string) => ({ PK: shardPartition(shard), SK: volunteerSort(sub) }),
+  partition: shardPartition,
+};
+
 export const matchShardMember = /* @__PURE__ */ defineEntity({
   name: 'MatchShardMember',
   schema: IndexedVolunteerItem,
-  keys: {
-    item: (shard: number, sub: string) => ({ PK: shardPartition(shard), SK: volunteerSort(sub) }),
-    partition: shardPartition,
-  },
+  keys: matchShardMemberKeys,
   accessPatterns: [{ pattern: 'volunteers of one matching shard (MatchingRun, one shard per child)', key: 'PK = MATCH#SHARD#<nnn>', index: 'table', operation: 'Query' }],
 });
+
+/** The key builders of `matchVolunteerPosting` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const matchVolunteerPostingKeys = {
+  item: (feature: string, cell: string, sub: string) => ({ PK: postingPartition(feature, cell), SK: volunteerSort(sub) }),
+  partition: postingPartition,
+};
 
 export const matchVolunteerPosting = /* @__PURE__ */ defineEntity({
   name: 'MatchVolunteerPosting',
   schema: IndexedVolunteerItem,
-  keys: {
-    item: (feature: string, cell: string, sub: string) => ({ PK: postingPartition(feature, cell), SK: volunteerSort(sub) }),
-    partition: postingPartition,
-  },
+  keys: matchVolunteerPostingKeys,
   accessPatterns: [
     {
       pattern: 'candidate volunteers of an opportunity: those posted under its gate feature in a cell within reach',

@@ -12,6 +12,15 @@ import { pad } from './match-volunteer.js';
 const partition = (sub: string) => `MATCH#VOL#${sub}`;
 const RANK = 'RANK#';
 
+/** The key builders of `match` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const matchKeys = {
+  item: (sub: string, rank: number) => ({ PK: partition(sub), SK: `${RANK}${pad(rank, 3)}` }),
+  partition,
+  prefix: RANK,
+  /** A page cursor's key is one of this volunteer's match items. */
+  owns: (sub: string, key: { PK: string; SK: string }) => key.PK === partition(sub) && /^RANK#\d{3}$/.test(key.SK),
+};
+
 export const match = /* @__PURE__ */ defineEntity({
   name: 'Match',
   schema: /* @__PURE__ */ storedRecord<StoredMatch & { volunteerId: string; rank: number }>({
@@ -22,20 +31,17 @@ export const match = /* @__PURE__ */ defineEntity({
     score: /* @__PURE__ */ z.number(),
     matchedAt: /* @__PURE__ */ z.string(),
   }),
-  keys: {
-    item: (sub: string, rank: number) => ({ PK: partition(sub), SK: `${RANK}${pad(rank, 3)}` }),
-    partition,
-    prefix: RANK,
-    /** A page cursor's key is one of this volunteer's match items. */
-    owns: (sub: string, key: { PK: string; SK: string }) => key.PK === partition(sub) && /^RANK#\d{3}$/.test(key.SK),
-  },
+  keys: matchKeys,
   accessPatterns: [{ pattern: "a volunteer's ranked matches, paginated", key: 'PK = MATCH#VOL#<sub> AND begins_with(SK, RANK#)', index: 'table', operation: 'Query' }],
 });
+
+/** The key builders of `invitation` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const invitationKeys = { item: (sub: string, opportunityId: string) => ({ PK: partition(sub), SK: `INV#${opportunityId}` }) };
 
 export const invitation = /* @__PURE__ */ defineEntity({
   name: 'Invitation',
   schema: /* @__PURE__ */ z.extend(Invitation, { volunteerId: /* @__PURE__ */ z.string() }),
-  keys: { item: (sub: string, opportunityId: string) => ({ PK: partition(sub), SK: `INV#${opportunityId}` }) },
+  keys: invitationKeys,
   accessPatterns: [
     {
       pattern: 'invite a volunteer once per opportunity, at most N per week',
@@ -47,9 +53,12 @@ export const invitation = /* @__PURE__ */ defineEntity({
   ],
 });
 
+/** The key builders of `invitationWeek` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const invitationWeekKeys = { item: (sub: string, week: string) => ({ PK: partition(sub), SK: `INVWEEK#${week}` }) };
+
 export const invitationWeek = /* @__PURE__ */ defineEntity({
   name: 'InvitationWeek',
   schema: /* @__PURE__ */ z.object({ invitations: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()) }),
-  keys: { item: (sub: string, week: string) => ({ PK: partition(sub), SK: `INVWEEK#${week}` }) },
+  keys: invitationWeekKeys,
   accessPatterns: [],
 });

@@ -10,20 +10,23 @@ import { defineEntity } from './entity.js';
 const deferredPartition = (day: string) => `NOTIF#DEFERRED#${day}`;
 const DEAD = 'NOTIF#DEAD';
 
+/** The key builders of `notification` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const notificationKeys = {
+  item: (id: string) => ({ PK: `NOTIF#${id}`, SK: 'NOTIF' }),
+  /** Day bucket (UTC date of `sendAfter`) keeps the partition small; the job reads yesterday's and today's. */
+  deferredIndex: (sendAfter: string, id: string) => ({ GSI1PK: deferredPartition(sendAfter.slice(0, 10)), GSI1SK: `${sendAfter}#${id}` }),
+  deferredPartition,
+  deadIndex: (at: string, id: string) => ({ GSI1PK: DEAD, GSI1SK: `${at}#${id}` }),
+  deadPartition: DEAD,
+  /** GSI2: every message to one person, oldest first (their copy, their erasure). */
+  recipientIndex: (recipientId: string, createdAt: string, id: string) => ({ GSI2PK: `NOTIFTO#${recipientId}`, GSI2SK: `${createdAt}#${id}` }),
+  recipientPartition: (recipientId: string) => `NOTIFTO#${recipientId}`,
+};
+
 export const notification = /* @__PURE__ */ defineEntity({
   name: 'Notification',
   schema: OutboxRecord,
-  keys: {
-    item: (id: string) => ({ PK: `NOTIF#${id}`, SK: 'NOTIF' }),
-    /** Day bucket (UTC date of `sendAfter`) keeps the partition small; the job reads yesterday's and today's. */
-    deferredIndex: (sendAfter: string, id: string) => ({ GSI1PK: deferredPartition(sendAfter.slice(0, 10)), GSI1SK: `${sendAfter}#${id}` }),
-    deferredPartition,
-    deadIndex: (at: string, id: string) => ({ GSI1PK: DEAD, GSI1SK: `${at}#${id}` }),
-    deadPartition: DEAD,
-    /** GSI2: every message to one person, oldest first (their copy, their erasure). */
-    recipientIndex: (recipientId: string, createdAt: string, id: string) => ({ GSI2PK: `NOTIFTO#${recipientId}`, GSI2SK: `${createdAt}#${id}` }),
-    recipientPartition: (recipientId: string) => `NOTIFTO#${recipientId}`,
-  },
+  keys: notificationKeys,
   accessPatterns: [
     {
       pattern: 'write a notification once, before sending it (dedupe)',

@@ -12,14 +12,17 @@ import { OpportunitySummary } from '../../domain/opportunities/schema.js';
 import type { SearchDimension } from '../../domain/opportunities/search.js';
 import { defineEntity } from './entity.js';
 
+/** The key builders of `opportunitySearchEntry` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const opportunitySearchEntryKeys = {
+  item: (opportunityId: string, partition: string) => ({ PK: `OPPIDX#${opportunityId}`, SK: partition }),
+  partition: (dimension: SearchDimension, value?: string) => (dimension === 'all' ? 'PUB#ALL' : `PUB#${dimension.toUpperCase()}#${value ?? ''}`),
+  sort: (lastShiftEnd: string, opportunityId: string) => `${lastShiftEnd}#${opportunityId}`,
+};
+
 export const opportunitySearchEntry = /* @__PURE__ */ defineEntity({
   name: 'OpportunitySearchEntry',
   schema: OpportunitySummary,
-  keys: {
-    item: (opportunityId: string, partition: string) => ({ PK: `OPPIDX#${opportunityId}`, SK: partition }),
-    partition: (dimension: SearchDimension, value?: string) => (dimension === 'all' ? 'PUB#ALL' : `PUB#${dimension.toUpperCase()}#${value ?? ''}`),
-    sort: (lastShiftEnd: string, opportunityId: string) => `${lastShiftEnd}#${opportunityId}`,
-  },
+  keys: opportunitySearchEntryKeys,
   accessPatterns: [
     {
       pattern:

@@ -7,6 +7,18 @@ import { OpportunityStatus, type OpportunityRecord } from '../../domain/opportun
 import { defineEntity, storedRecord } from './entity.js';
 import { opportunityPartition } from './partitions.js';
 
+/** The key builders of `opportunity` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const opportunityKeys = {
+  item: (opportunityId: string) => ({ PK: opportunityPartition(opportunityId), SK: 'OPPORTUNITY' }),
+  partition: opportunityPartition,
+  /** An organisation's own list (GSI2): one partition per organisation, by status then creation. */
+  byOrganization: (orgId: string, status: string, createdAt: string, opportunityId: string) => ({
+    GSI2PK: `ORGOPP#${orgId}`,
+    GSI2SK: `${status}#${createdAt}#${opportunityId}`,
+  }),
+  organizationList: (orgId: string) => `ORGOPP#${orgId}`,
+};
+
 export const opportunity = /* @__PURE__ */ defineEntity({
   name: 'Opportunity',
   schema: /* @__PURE__ */ storedRecord<OpportunityRecord>({
@@ -16,16 +28,7 @@ export const opportunity = /* @__PURE__ */ defineEntity({
     titleAr: /* @__PURE__ */ z.string(),
     titleEn: /* @__PURE__ */ z.string(),
   }),
-  keys: {
-    item: (opportunityId: string) => ({ PK: opportunityPartition(opportunityId), SK: 'OPPORTUNITY' }),
-    partition: opportunityPartition,
-    /** An organisation's own list (GSI2): one partition per organisation, by status then creation. */
-    byOrganization: (orgId: string, status: string, createdAt: string, opportunityId: string) => ({
-      GSI2PK: `ORGOPP#${orgId}`,
-      GSI2SK: `${status}#${createdAt}#${opportunityId}`,
-    }),
-    organizationList: (orgId: string) => `ORGOPP#${orgId}`,
-  },
+  keys: opportunityKeys,
   accessPatterns: [
     {
       pattern: 'create a draft opportunity with its shifts',

@@ -4,16 +4,19 @@ import { Manager } from '../../domain/organizations/schema.js';
 import { defineEntity } from './entity.js';
 import { organizationPartition } from './partitions.js';
 
+/** The key builders of `organizationManager` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const organizationManagerKeys = {
+  item: (orgId: string, sub: string) => ({ PK: organizationPartition(orgId), SK: `MANAGER#${sub}` }),
+  prefix: 'MANAGER#',
+  /** Sparse GSI2 of a manager with a certification expiry: the certifications expiring on a day. */
+  expiry: (expiresOn: string, orgId: string, sub: string) => ({ GSI2PK: `MGRCERTEXP#${expiresOn}`, GSI2SK: `${orgId}#${sub}` }),
+  expiringOn: (day: string) => `MGRCERTEXP#${day}`,
+};
+
 export const organizationManager = /* @__PURE__ */ defineEntity({
   name: 'OrganizationManager',
   schema: Manager,
-  keys: {
-    item: (orgId: string, sub: string) => ({ PK: organizationPartition(orgId), SK: `MANAGER#${sub}` }),
-    prefix: 'MANAGER#',
-    /** Sparse GSI2 of a manager with a certification expiry: the certifications expiring on a day. */
-    expiry: (expiresOn: string, orgId: string, sub: string) => ({ GSI2PK: `MGRCERTEXP#${expiresOn}`, GSI2SK: `${orgId}#${sub}` }),
-    expiringOn: (day: string) => `MGRCERTEXP#${day}`,
-  },
+  keys: organizationManagerKeys,
   accessPatterns: [
     {
       pattern: 'add a manager (a user manages one organisation)',
@@ -32,11 +35,14 @@ export const organizationManager = /* @__PURE__ */ defineEntity({
   ],
 });
 
+/** The key builders of `managerAssignment` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const managerAssignmentKeys = { item: (sub: string) => ({ PK: `USER#${sub}`, SK: 'MANAGES' }) };
+
 /** A user manages at most one organisation (`custom:orgId` holds one id): marker per user. */
 export const managerAssignment = /* @__PURE__ */ defineEntity({
   name: 'ManagerAssignment',
   schema: /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.string(), sub: /* @__PURE__ */ z.string() }),
-  keys: { item: (sub: string) => ({ PK: `USER#${sub}`, SK: 'MANAGES' }) },
+  keys: managerAssignmentKeys,
   accessPatterns: [
     { pattern: 'the organisation a user manages (the local token issuer, standing in for Cognito custom:orgId)', key: 'PK = USER#<sub> AND SK = MANAGES', index: 'table', operation: 'GetItem' },
   ],

@@ -8,6 +8,21 @@ import { OrganizationStatus, StatusChange, type OrganizationRecord } from '../..
 import { defineEntity, storedRecord } from './entity.js';
 import { organizationPartition } from './partitions.js';
 
+/** The key builders of `organization` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const organizationKeys = {
+  item: (orgId: string) => ({ PK: organizationPartition(orgId), SK: 'PROFILE' }),
+  partition: organizationPartition,
+  /** The lists by status (GSI2) and by status and city (GSI3), oldest registration first; moved on every status change. */
+  listed: (status: string, city: string, createdAt: string, orgId: string) => ({
+    GSI2PK: `ORGS#${status}`,
+    GSI2SK: `${createdAt}#${orgId}`,
+    GSI3PK: `ORGS#${status}#${city}`,
+    GSI3SK: `${createdAt}#${orgId}`,
+  }),
+  byStatus: (status: string) => `ORGS#${status}`,
+  byStatusAndCity: (status: string, city: string) => `ORGS#${status}#${city}`,
+};
+
 export const organization = /* @__PURE__ */ defineEntity({
   name: 'Organization',
   schema: /* @__PURE__ */ storedRecord<OrganizationRecord>({
@@ -17,19 +32,7 @@ export const organization = /* @__PURE__ */ defineEntity({
     nameEn: /* @__PURE__ */ z.string(),
   }),
   internal: ['taskToken'],
-  keys: {
-    item: (orgId: string) => ({ PK: organizationPartition(orgId), SK: 'PROFILE' }),
-    partition: organizationPartition,
-    /** The lists by status (GSI2) and by status and city (GSI3), oldest registration first; moved on every status change. */
-    listed: (status: string, city: string, createdAt: string, orgId: string) => ({
-      GSI2PK: `ORGS#${status}`,
-      GSI2SK: `${createdAt}#${orgId}`,
-      GSI3PK: `ORGS#${status}#${city}`,
-      GSI3SK: `${createdAt}#${orgId}`,
-    }),
-    byStatus: (status: string) => `ORGS#${status}`,
-    byStatusAndCity: (status: string, city: string) => `ORGS#${status}#${city}`,
-  },
+  keys: organizationKeys,
   accessPatterns: [
     {
       pattern: 'register an organisation once per licence number',
@@ -55,6 +58,9 @@ export const organization = /* @__PURE__ */ defineEntity({
   ],
 });
 
+/** The key builders of `licenseMarker` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const licenseMarkerKeys = { item: (licenseNumber: string) => ({ PK: `LICENSE#${licenseNumber}`, SK: 'LICENSE' }) };
+
 /**
  * Uniqueness marker: one organisation per licence number. While the registration is pending
  * the hold ends at `heldUntil` (and the item's TTL); approval removes both (the licence stays
@@ -63,7 +69,7 @@ export const organization = /* @__PURE__ */ defineEntity({
 export const licenseMarker = /* @__PURE__ */ defineEntity({
   name: 'LicenseMarker',
   schema: /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.string(), createdAt: /* @__PURE__ */ z.string(), heldUntil: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()) }),
-  keys: { item: (licenseNumber: string) => ({ PK: `LICENSE#${licenseNumber}`, SK: 'LICENSE' }) },
+  keys: licenseMarkerKeys,
   accessPatterns: [
     { pattern: 'who holds a licence number', key: 'PK = LICENSE#<licence> AND SK = LICENSE', index: 'table', operation: 'GetItem' },
     {
@@ -75,14 +81,17 @@ export const licenseMarker = /* @__PURE__ */ defineEntity({
   ],
 });
 
+/** The key builders of `organizationStatusChange` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const organizationStatusChangeKeys = {
+  item: (orgId: string, at: string, changeId: string) => ({ PK: organizationPartition(orgId), SK: `HISTORY#${at}#${changeId}` }),
+  prefix: 'HISTORY#',
+};
+
 /** One item per status change; `at` first, then a ULID, so the history lists in time order. */
 export const organizationStatusChange = /* @__PURE__ */ defineEntity({
   name: 'OrganizationStatusChange',
   schema: /* @__PURE__ */ z.extend(StatusChange, { orgId: /* @__PURE__ */ z.string() }),
-  keys: {
-    item: (orgId: string, at: string, changeId: string) => ({ PK: organizationPartition(orgId), SK: `HISTORY#${at}#${changeId}` }),
-    prefix: 'HISTORY#',
-  },
+  keys: organizationStatusChangeKeys,
   accessPatterns: [
     { pattern: "an organisation's status history, oldest first", key: 'PK = ORG#<id> AND begins_with(SK, HISTORY#)', index: 'table', operation: 'Query' },
   ],

@@ -24,7 +24,8 @@ const OutboxEventRecord = /* @__PURE__ */ z.object({
 });
 
 const OUTBOX_EVENT = 'OutboxEvent';
-const outboxKeys = {
+/** The key builders of `outboxEvent` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const outboxEventKeys = {
   item: (shard: number, time: string, eventId: string) => ({ PK: `EVENTOUT#${shard}`, SK: `${time}#${eventId}` }),
   shard: (shard: number) => `EVENTOUT#${shard}`,
 };
@@ -32,7 +33,7 @@ const outboxKeys = {
 export const outboxEvent = /* @__PURE__ */ defineEntity({
   name: OUTBOX_EVENT,
   schema: OutboxEventRecord,
-  keys: outboxKeys,
+  keys: outboxEventKeys,
   accessPatterns: [
     { pattern: 'write a domain event with its state change', key: 'Put PK = EVENTOUT#<shard>, SK = <time>#<eventId>', index: 'table', operation: 'TransactWriteItems' },
     { pattern: 'oldest undelivered events of a shard', key: 'PK = EVENTOUT#<shard> (SK ascending)', index: 'table', operation: 'Query' },
@@ -51,7 +52,7 @@ export const outboxPut = (event: DomainEvent, tableName: string = env.tableName,
     Item: entityItem(
       OUTBOX_EVENT,
       { event, parkedAt: now.toISOString() },
-      outboxKeys.item(shardOf(event.id), event.time, event.id),
+      outboxEventKeys.item(shardOf(event.id), event.time, event.id),
       {
         expiresAt: Math.floor(now.getTime() / 1000) + RETENTION_SECONDS,
         // What the cloud's pipe puts on the bus as it is (a Pipes template cannot untype DynamoDB maps).

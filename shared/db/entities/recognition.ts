@@ -22,23 +22,32 @@ const Counters = /* @__PURE__ */ z.object({
   trainings: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number(), 0),
 });
 
+/** The key builders of `recognitionStats` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const recognitionStatsKeys = {
+  standing: (volunteerId: string) => `RECOG#${volunteerId}`,
+  stats: (volunteerId: string) => ({ PK: `RECOG#${volunteerId}`, SK: 'STATS' }),
+  orgMinutes: (volunteerId: string, orgId: string) => ({ PK: `RECOG#${volunteerId}`, SK: `ORG#${orgId}` }),
+  monthMinutes: (volunteerId: string, month: string) => ({ PK: `RECOG#${volunteerId}`, SK: `MONTH#${month}` }),
+  badge: (volunteerId: string, badgeId: string) => ({ PK: `RECOG#${volunteerId}`, SK: `BADGE#${badgeId}` }),
+  redeemed: (volunteerId: string, rewardId: string, period: string) => ({ PK: `RECOG#${volunteerId}`, SK: `REDEEMED#${rewardId}#${period}` }),
+  training: (volunteerId: string, trainingId: string) => ({ PK: `RECOG#${volunteerId}`, SK: `TRAINING#${trainingId}` }),
+  prefixes: { org: 'ORG#', month: 'MONTH#', badge: 'BADGE#' },
+};
+
 export const recognitionStats = /* @__PURE__ */ defineEntity({
   name: 'RecognitionStats',
   schema: Counters,
-  keys: {
-    standing: (volunteerId: string) => `RECOG#${volunteerId}`,
-    stats: (volunteerId: string) => ({ PK: `RECOG#${volunteerId}`, SK: 'STATS' }),
-    orgMinutes: (volunteerId: string, orgId: string) => ({ PK: `RECOG#${volunteerId}`, SK: `ORG#${orgId}` }),
-    monthMinutes: (volunteerId: string, month: string) => ({ PK: `RECOG#${volunteerId}`, SK: `MONTH#${month}` }),
-    badge: (volunteerId: string, badgeId: string) => ({ PK: `RECOG#${volunteerId}`, SK: `BADGE#${badgeId}` }),
-    redeemed: (volunteerId: string, rewardId: string, period: string) => ({ PK: `RECOG#${volunteerId}`, SK: `REDEEMED#${rewardId}#${period}` }),
-    training: (volunteerId: string, trainingId: string) => ({ PK: `RECOG#${volunteerId}`, SK: `TRAINING#${trainingId}` }),
-    prefixes: { org: 'ORG#', month: 'MONTH#', badge: 'BADGE#' },
-  },
+  keys: recognitionStatsKeys,
   accessPatterns: [
     { pattern: "a volunteer's standing (counters, organisations, months, badges)", key: 'PK = RECOG#<volunteerId>', index: 'table', operation: 'Query' },
   ],
 });
+
+/** The key builders of `appliedHours` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const appliedHoursKeys = {
+  approved: (hoursId: string) => ({ PK: `RECOGHOURS#${hoursId}`, SK: 'APPROVED' }),
+  reversed: (hoursId: string) => ({ PK: `RECOGHOURS#${hoursId}`, SK: 'REVERSED' }),
+};
 
 export const appliedHours = /* @__PURE__ */ defineEntity({
   name: 'RecognizedHours',
@@ -52,83 +61,105 @@ export const appliedHours = /* @__PURE__ */ defineEntity({
     month: /* @__PURE__ */ z.string(),
     year: /* @__PURE__ */ z.string(),
   }),
-  keys: {
-    approved: (hoursId: string) => ({ PK: `RECOGHOURS#${hoursId}`, SK: 'APPROVED' }),
-    reversed: (hoursId: string) => ({ PK: `RECOGHOURS#${hoursId}`, SK: 'REVERSED' }),
-  },
+  keys: appliedHoursKeys,
   accessPatterns: [
     { pattern: 'what an approval gave (to take it back on reversal); once per approval and reversal', key: 'PK = RECOGHOURS#<hoursId>', index: 'table', operation: 'GetItem / conditional Put' },
   ],
 });
 
+/** The key builders of `pointsLedger` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const pointsLedgerKeys = {
+  partition: (volunteerId: string) => `POINTS#${volunteerId}`,
+  entry: (volunteerId: string, at: string, entryId: string) => ({ PK: `POINTS#${volunteerId}`, SK: `${at}#${entryId}` }),
+};
+
 export const pointsLedger = /* @__PURE__ */ defineEntity({
   name: 'PointsEntry',
   schema: PointsEntry,
-  keys: {
-    partition: (volunteerId: string) => `POINTS#${volunteerId}`,
-    entry: (volunteerId: string, at: string, entryId: string) => ({ PK: `POINTS#${volunteerId}`, SK: `${at}#${entryId}` }),
-  },
+  keys: pointsLedgerKeys,
   accessPatterns: [{ pattern: "a volunteer's points ledger, newest first", key: 'PK = POINTS#<volunteerId>', index: 'table', operation: 'Query' }],
 });
+
+/** The key builders of `changeMarker` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const changeMarkerKeys = {
+  shard: (shard: number) => `RECOGCHANGED#${shard}`,
+  marker: (volunteerId: string) => ({ PK: `RECOGCHANGED#${shardOfVolunteer(volunteerId)}`, SK: volunteerId }),
+};
 
 export const changeMarker = /* @__PURE__ */ defineEntity({
   name: 'RecognitionChange',
   schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), markedAt: /* @__PURE__ */ z.string() }),
-  keys: {
-    shard: (shard: number) => `RECOGCHANGED#${shard}`,
-    marker: (volunteerId: string) => ({ PK: `RECOGCHANGED#${shardOfVolunteer(volunteerId)}`, SK: volunteerId }),
-  },
+  keys: changeMarkerKeys,
   accessPatterns: [{ pattern: 'volunteers whose standing changed since the last daily run', key: 'PK = RECOGCHANGED#<shard>', index: 'table', operation: 'Query' }],
 });
+
+/** The key builders of `leaderboardEntry` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const leaderboardEntryKeys = {
+  entry: (volunteerId: string, board: string) => ({ PK: `LB#${volunteerId}`, SK: board }),
+  /** Every board entry of one volunteer (their copy and erasure). */
+  volunteerPartition: (volunteerId: string) => `LB#${volunteerId}`,
+  board: (scope: string, id: string, period: string) => `${scope}#${id}#${period}`,
+  rank: (board: string, volunteerId: string, rankKey: string) => ({ GSI1PK: `LBRANK#${board}#${shardOfVolunteer(volunteerId)}`, GSI1SK: rankKey }),
+  rankPartition: (board: string, shard: number) => `LBRANK#${board}#${shard}`,
+};
 
 export const leaderboardEntry = /* @__PURE__ */ defineEntity({
   name: 'LeaderboardEntry',
   schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), minutes: /* @__PURE__ */ z.number(), reachedAt: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), displayName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()) }),
-  keys: {
-    entry: (volunteerId: string, board: string) => ({ PK: `LB#${volunteerId}`, SK: board }),
-    /** Every board entry of one volunteer (their copy and erasure). */
-    volunteerPartition: (volunteerId: string) => `LB#${volunteerId}`,
-    board: (scope: string, id: string, period: string) => `${scope}#${id}#${period}`,
-    rank: (board: string, volunteerId: string, rankKey: string) => ({ GSI1PK: `LBRANK#${board}#${shardOfVolunteer(volunteerId)}`, GSI1SK: rankKey }),
-    rankPartition: (board: string, shard: number) => `LBRANK#${board}#${shard}`,
-  },
+  keys: leaderboardEntryKeys,
   accessPatterns: [
     { pattern: "a volunteer's minutes on a board (scope, id, period)", key: 'PK = LB#<volunteerId>, SK = <scope>#<id>#<period>', index: 'table', operation: 'UpdateItem' },
     { pattern: 'top N of a board', key: 'GSI1PK = LBRANK#<board>#<shard> (8 shards, GSI1SK descending), merged', index: 'GSI1', operation: 'Query' },
   ],
 });
 
+/** The key builders of `achievement` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const achievementKeys = {
+  day: (date: string) => `ACH#${date}`,
+  item: (date: string, at: string, id: string) => ({ PK: `ACH#${date}`, SK: `${at}#${id}` }),
+};
+
 export const achievement = /* @__PURE__ */ defineEntity({
   name: 'Achievement',
   schema: /* @__PURE__ */ z.object({ at: /* @__PURE__ */ z.string(), displayName: /* @__PURE__ */ z.string(), kind: /* @__PURE__ */ z.enum(['badge', 'award']), titleAr: /* @__PURE__ */ z.string(), titleEn: /* @__PURE__ */ z.string() }),
-  keys: {
-    day: (date: string) => `ACH#${date}`,
-    item: (date: string, at: string, id: string) => ({ PK: `ACH#${date}`, SK: `${at}#${id}` }),
-  },
+  keys: achievementKeys,
   accessPatterns: [{ pattern: 'published achievements of a Riyadh day, newest first', key: 'PK = ACH#<date>', index: 'table', operation: 'Query' }],
 });
+
+/** The key builders of `nomination` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const nominationKeys = { item: (orgId: string, month: string) => ({ PK: `NOMINATION#${orgId}`, SK: month }) };
 
 export const nomination = /* @__PURE__ */ defineEntity({
   name: 'Nomination',
   schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), award: /* @__PURE__ */ z.literal('volunteer-of-the-month'), month: /* @__PURE__ */ z.string(), reasonAr: /* @__PURE__ */ z.string(), reasonEn: /* @__PURE__ */ z.string(), by: /* @__PURE__ */ z.string(), at: /* @__PURE__ */ z.string() }),
-  keys: { item: (orgId: string, month: string) => ({ PK: `NOMINATION#${orgId}`, SK: month }) },
+  keys: nominationKeys,
   accessPatterns: [{ pattern: "an organisation's nomination for a month (the last one stands)", key: 'PK = NOMINATION#<orgId>, SK = <month>', index: 'table', operation: 'GetItem / Put' }],
 });
+
+/** The key builders of `activeOrganization` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const activeOrganizationKeys = {
+  shard: (month: string, shard: number) => `VOTMORGS#${month}#${shard}`,
+  item: (month: string, orgId: string) => ({
+    PK: `VOTMORGS#${month}#${createHash('sha256').update(orgId).digest()[0]! % RECOGNITION_SHARDS}`,
+    SK: orgId,
+  }),
+};
 
 export const activeOrganization = /* @__PURE__ */ defineEntity({
   name: 'AwardCandidateOrganization',
   schema: /* @__PURE__ */ z.object({ orgId: /* @__PURE__ */ z.string(), month: /* @__PURE__ */ z.string() }),
-  keys: {
-    shard: (month: string, shard: number) => `VOTMORGS#${month}#${shard}`,
-    item: (month: string, orgId: string) => ({
-      PK: `VOTMORGS#${month}#${createHash('sha256').update(orgId).digest()[0]! % RECOGNITION_SHARDS}`,
-      SK: orgId,
-    }),
-  },
+  keys: activeOrganizationKeys,
   accessPatterns: [{ pattern: 'organisations with approved hours in a month', key: 'PK = VOTMORGS#<month>#<shard>', index: 'table', operation: 'Query' }],
 });
 
 const Candidate = /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), displayName: /* @__PURE__ */ z.string(), orgId: /* @__PURE__ */ z.string(), minutes: /* @__PURE__ */ z.number(), reachedAt: /* @__PURE__ */ z.string() });
+
+/** The key builders of `honour` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const honourKeys = {
+  /** `<month>.<scope>.<scopeId>` → the month's partition, one item per scope. */
+  item: (id: string) => ({ PK: `HONOUR#${id.slice(0, 7)}`, SK: id.slice(8) }),
+  month: (month: string) => `HONOUR#${month}`,
+};
 
 /** A region's or the Kingdom's volunteer of the month, while the ministry chooses and once decided (HonourNomination). */
 export const honour = /* @__PURE__ */ defineEntity({
@@ -150,16 +181,15 @@ export const honour = /* @__PURE__ */ defineEntity({
     reasonAr: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     reasonEn: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   }),
-  keys: {
-    /** `<month>.<scope>.<scopeId>` → the month's partition, one item per scope. */
-    item: (id: string) => ({ PK: `HONOUR#${id.slice(0, 7)}`, SK: id.slice(8) }),
-    month: (month: string) => `HONOUR#${month}`,
-  },
+  keys: honourKeys,
   accessPatterns: [
     { pattern: 'an honour (pending or decided), once per month and scope', key: 'PK = HONOUR#<month>, SK = <scope>.<scopeId>', index: 'table', operation: 'GetItem / conditional Put / UpdateItem' },
     { pattern: 'the honours of a month', key: 'PK = HONOUR#<month>', index: 'table', operation: 'Query' },
   ],
 });
+
+/** The key builders of `award` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const awardKeys = { item: (month: string, scope: string, scopeId: string) => ({ PK: `AWARD#${month}`, SK: `${scope}#${scopeId}` }), month: (month: string) => `AWARD#${month}` };
 
 export const award = /* @__PURE__ */ defineEntity({
   name: 'Award',
@@ -176,9 +206,16 @@ export const award = /* @__PURE__ */ defineEntity({
     reasonEn: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     awardedAt: /* @__PURE__ */ z.string(),
   }),
-  keys: { item: (month: string, scope: string, scopeId: string) => ({ PK: `AWARD#${month}`, SK: `${scope}#${scopeId}` }), month: (month: string) => `AWARD#${month}` },
+  keys: awardKeys,
   accessPatterns: [{ pattern: 'awards of a month', key: 'PK = AWARD#<month>', index: 'table', operation: 'Query' }],
 });
+
+/** The key builders of `reward` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const rewardKeys = {
+  item: (rewardId: string) => ({ PK: `REWARD#${rewardId}`, SK: 'REWARD' }),
+  catalogue: (validUntil: string, rewardId: string) => ({ GSI1PK: 'REWARDS', GSI1SK: `${validUntil}#${rewardId}` }),
+  cataloguePartition: 'REWARDS',
+};
 
 export const reward = /* @__PURE__ */ defineEntity({
   name: 'Reward',
@@ -198,20 +235,19 @@ export const reward = /* @__PURE__ */ defineEntity({
     createdBy: /* @__PURE__ */ z.string(),
     createdAt: /* @__PURE__ */ z.string(),
   }),
-  keys: {
-    item: (rewardId: string) => ({ PK: `REWARD#${rewardId}`, SK: 'REWARD' }),
-    catalogue: (validUntil: string, rewardId: string) => ({ GSI1PK: 'REWARDS', GSI1SK: `${validUntil}#${rewardId}` }),
-    cataloguePartition: 'REWARDS',
-  },
+  keys: rewardKeys,
   accessPatterns: [
     { pattern: 'a reward (stock is decremented in the redemption transaction)', key: 'PK = REWARD#<id>', index: 'table', operation: 'GetItem / TransactWrite' },
     { pattern: 'rewards still valid', key: 'GSI1PK = REWARDS, GSI1SK >= <now>', index: 'GSI1', operation: 'Query' },
   ],
 });
 
+/** The key builders of `redemption` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const redemptionKeys = { byCode: (code: string) => ({ PK: `REDEMPTION#${code}`, SK: 'REDEMPTION' }) };
+
 export const redemption = /* @__PURE__ */ defineEntity({
   name: 'Redemption',
   schema: /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), rewardId: /* @__PURE__ */ z.string(), volunteerId: /* @__PURE__ */ z.string(), code: /* @__PURE__ */ z.string(), pointsSpent: /* @__PURE__ */ z.number(), at: /* @__PURE__ */ z.string() }),
-  keys: { byCode: (code: string) => ({ PK: `REDEMPTION#${code}`, SK: 'REDEMPTION' }) },
+  keys: redemptionKeys,
   accessPatterns: [{ pattern: 'a redemption by the code the partner verifies', key: 'PK = REDEMPTION#<code>', index: 'table', operation: 'GetItem' }],
 });

@@ -9,14 +9,17 @@ import { defineEntity } from './entity.js';
 
 export const registerPartition = (volunteerId: string) => `REG#${volunteerId}`;
 
+/** The key builders of `registerEntry` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const registerEntryKeys = {
+  item: (volunteerId: string, at: string, eventId: string) => ({ PK: registerPartition(volunteerId), SK: `ENTRY#${at}#${eventId}` }),
+  partition: registerPartition,
+  prefix: 'ENTRY#',
+};
+
 export const registerEntry = /* @__PURE__ */ defineEntity({
   name: 'RegisterEntry',
   schema: LedgerEntry,
-  keys: {
-    item: (volunteerId: string, at: string, eventId: string) => ({ PK: registerPartition(volunteerId), SK: `ENTRY#${at}#${eventId}` }),
-    partition: registerPartition,
-    prefix: 'ENTRY#',
-  },
+  keys: registerEntryKeys,
   accessPatterns: [
     {
       pattern: 'append an hours event to a volunteer\'s ledger once, with its running totals',

@@ -9,12 +9,15 @@ import type { TotalDimension } from '../../domain/register/schema.js';
 import { defineEntity } from './entity.js';
 import { registerPartition } from './register-entry.js';
 
+/** The key builders of `registerTotal` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const registerTotalKeys = {
+  item: (volunteerId: string, dimension: TotalDimension, value: string) => ({ PK: registerPartition(volunteerId), SK: `TOTAL#${dimension}#${value}` }),
+  prefix: 'TOTAL#',
+};
+
 export const registerTotal = /* @__PURE__ */ defineEntity({
   name: 'RegisterTotal',
   schema: TotalRow,
-  keys: {
-    item: (volunteerId: string, dimension: TotalDimension, value: string) => ({ PK: registerPartition(volunteerId), SK: `TOTAL#${dimension}#${value}` }),
-    prefix: 'TOTAL#',
-  },
+  keys: registerTotalKeys,
   accessPatterns: [{ pattern: "a volunteer's running totals (transcript)", key: 'PK = REG#<vol> AND begins_with(SK, TOTAL#)', index: 'table', operation: 'Query' }],
 });

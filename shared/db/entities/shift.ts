@@ -12,6 +12,13 @@ import type { ShiftRecord } from '../../domain/opportunities/schema.js';
 import { defineEntity, storedRecord } from './entity.js';
 import { opportunityPartition } from './partitions.js';
 
+/** The key builders of `shift` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const shiftKeys = {
+  item: (opportunityId: string, shiftId: string) => ({ PK: opportunityPartition(opportunityId), SK: `SHIFT#${shiftId}` }),
+  prefix: 'SHIFT#',
+  index: (shiftId: string) => ({ GSI1PK: `SHIFT#${shiftId}`, GSI1SK: 'SHIFT' }),
+};
+
 export const shift = /* @__PURE__ */ defineEntity({
   name: 'Shift',
   schema: /* @__PURE__ */ storedRecord<ShiftRecord>({
@@ -23,11 +30,7 @@ export const shift = /* @__PURE__ */ defineEntity({
     capacity: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
     seatsTaken: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
   }),
-  keys: {
-    item: (opportunityId: string, shiftId: string) => ({ PK: opportunityPartition(opportunityId), SK: `SHIFT#${shiftId}` }),
-    prefix: 'SHIFT#',
-    index: (shiftId: string) => ({ GSI1PK: `SHIFT#${shiftId}`, GSI1SK: 'SHIFT' }),
-  },
+  keys: shiftKeys,
   accessPatterns: [
     { pattern: 'find a shift by its id', key: 'GSI1PK = SHIFT#<shiftId> AND GSI1SK = SHIFT', index: 'GSI1', operation: 'Query' },
     {

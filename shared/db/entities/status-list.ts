@@ -10,6 +10,9 @@ import { defineEntity } from './entity.js';
 
 export const STATUS_LIST_SHARDS = 4;
 
+/** The key builders of `statusList` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const statusListKeys = { item: (listId: string) => ({ PK: `STATUSLIST#${listId}`, SK: 'LIST' }) };
+
 export const statusList = /* @__PURE__ */ defineEntity({
   name: 'StatusList',
   schema: /* @__PURE__ */ z.object({
@@ -21,17 +24,20 @@ export const statusList = /* @__PURE__ */ defineEntity({
     credentialVersion: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
     credentialBase: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   }),
-  keys: { item: (listId: string) => ({ PK: `STATUSLIST#${listId}`, SK: 'LIST' }) },
+  keys: statusListKeys,
   accessPatterns: [
     { pattern: 'a status list (and its cached signed credential)', key: 'PK = STATUSLIST#<list> AND SK = LIST', index: 'table', operation: 'GetItem' },
     { pattern: 'keep the signed credential of a version', key: 'Update STATUSLIST#<list> SET credential if version = <seen>', index: 'table', operation: 'UpdateItem' },
   ],
 });
 
+/** The key builders of `statusAllocator` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const statusAllocatorKeys = { item: (shard: number) => ({ PK: `STATUSALLOC#${shard}`, SK: 'ALLOC' }) };
+
 export const statusAllocator = /* @__PURE__ */ defineEntity({
   name: 'StatusListAllocator',
   schema: /* @__PURE__ */ z.object({ listSeq: /* @__PURE__ */ z.int(), next: /* @__PURE__ */ z.int() }),
-  keys: { item: (shard: number) => ({ PK: `STATUSALLOC#${shard}`, SK: 'ALLOC' }) },
+  keys: statusAllocatorKeys,
   accessPatterns: [
     {
       pattern: 'next free status list index of a shard',

@@ -6,12 +6,15 @@
 import * as z from '../../zod.js';
 import { defineEntity } from './entity.js';
 
+/** The key builders of `trainingAttemptLog` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const trainingAttemptLogKeys = {
+  log: (volunteerId: string, trainingId: string) => ({ PK: `VOL#${volunteerId}`, SK: `TRAINATTEMPTS#${trainingId}` }),
+};
+
 export const trainingAttemptLog = /* @__PURE__ */ defineEntity({
   name: 'TrainingAttemptLog',
   schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), trainingId: /* @__PURE__ */ z.string(), times: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()), seq: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1)) }),
-  keys: {
-    log: (volunteerId: string, trainingId: string) => ({ PK: `VOL#${volunteerId}`, SK: `TRAINATTEMPTS#${trainingId}` }),
-  },
+  keys: trainingAttemptLogKeys,
   accessPatterns: [
     { pattern: 'attempts of a volunteer on a module in the last 24 h', key: 'PK = VOL#<sub> AND SK = TRAINATTEMPTS#<id>', index: 'table', operation: 'GetItem' },
     {
@@ -22,6 +25,12 @@ export const trainingAttemptLog = /* @__PURE__ */ defineEntity({
     },
   ],
 });
+
+/** The key builders of `trainingAttempt` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const trainingAttemptKeys = {
+  attempt: (volunteerId: string, trainingId: string, at: string, id: string) => ({ PK: `VOL#${volunteerId}`, SK: `TRAINATTEMPT#${trainingId}#${at}#${id}` }),
+  prefix: (trainingId: string) => `TRAINATTEMPT#${trainingId}#`,
+};
 
 export const trainingAttempt = /* @__PURE__ */ defineEntity({
   name: 'TrainingAttempt',
@@ -35,9 +44,6 @@ export const trainingAttempt = /* @__PURE__ */ defineEntity({
     passed: /* @__PURE__ */ z.boolean(),
     answers: /* @__PURE__ */ z.array(/* @__PURE__ */ z.int()),
   }),
-  keys: {
-    attempt: (volunteerId: string, trainingId: string, at: string, id: string) => ({ PK: `VOL#${volunteerId}`, SK: `TRAINATTEMPT#${trainingId}#${at}#${id}` }),
-    prefix: (trainingId: string) => `TRAINATTEMPT#${trainingId}#`,
-  },
+  keys: trainingAttemptKeys,
   accessPatterns: [{ pattern: "a volunteer's attempts on a module", key: 'PK = VOL#<sub> AND begins_with(SK, TRAINATTEMPT#<id>#)', index: 'table', operation: 'Query' }],
 });

@@ -41,10 +41,13 @@ export const volunteer = /* @__PURE__ */ defineEntity({
   ],
 });
 
+/** The key builders of `nationalIdClaim` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const nationalIdClaimKeys = { item: (nationalIdHash: string) => ({ PK: `NATID#${nationalIdHash}`, SK: 'NATID' }) };
+
 /** Uniqueness marker: one profile per national ID (keyed by an HMAC, never the ID itself). */
 export const nationalIdClaim = /* @__PURE__ */ defineEntity({
   name: 'NationalIdClaim',
   schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), createdAt: /* @__PURE__ */ z.string() }),
-  keys: { item: (nationalIdHash: string) => ({ PK: `NATID#${nationalIdHash}`, SK: 'NATID' }) },
+  keys: nationalIdClaimKeys,
   accessPatterns: [],
 });

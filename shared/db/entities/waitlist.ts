@@ -7,14 +7,17 @@ import { defineEntity } from './entity.js';
 
 const partition = (shiftId: string) => `WAITLIST#${shiftId}`;
 
+/** The key builders of `waitlistEntry` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const waitlistEntryKeys = {
+  item: (shiftId: string, seq: number) => ({ PK: partition(shiftId), SK: `WAIT#${String(seq).padStart(10, '0')}` }),
+  partition,
+  prefix: 'WAIT#',
+};
+
 export const waitlistEntry = /* @__PURE__ */ defineEntity({
   name: 'WaitlistEntry',
   schema: /* @__PURE__ */ z.looseObject({ applicationId: /* @__PURE__ */ z.string() }),
-  keys: {
-    item: (shiftId: string, seq: number) => ({ PK: partition(shiftId), SK: `WAIT#${String(seq).padStart(10, '0')}` }),
-    partition,
-    prefix: 'WAIT#',
-  },
+  keys: waitlistEntryKeys,
   accessPatterns: [
     {
       pattern: 'join the waitlist: shift waiting + 1 if full, WAIT item, application, history',
@@ -32,10 +35,13 @@ export const waitlistEntry = /* @__PURE__ */ defineEntity({
   ],
 });
 
+/** The key builders of `waitlistSequence` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
+export const waitlistSequenceKeys = { item: (shiftId: string) => ({ PK: partition(shiftId), SK: 'SEQUENCE' }) };
+
 export const waitlistSequence = /* @__PURE__ */ defineEntity({
   name: 'WaitlistSequence',
   schema: /* @__PURE__ */ z.object({ seq: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()) }),
-  keys: { item: (shiftId: string) => ({ PK: partition(shiftId), SK: 'SEQUENCE' }) },
+  keys: waitlistSequenceKeys,
   accessPatterns: [
     { pattern: 'next waitlist sequence number of a shift', key: 'Update PK = WAITLIST#<shiftId>, SK = SEQUENCE ADD seq 1', index: 'table', operation: 'UpdateItem' },
   ],

@@ -6,7 +6,7 @@
  */
 import { chart, esc, figuresTable, fmt, hours, page, pct, type RenderedReport } from '../impact/report.js';
 import { addMonths, type Month } from '../impact/months.js';
-import type { Locale } from '../reference/professions.js';
+import type { Locale } from '../reference/locale.js';
 import { contributionFigures, reportCsv, type ContributionReads } from './contributions.js';
 import type { CompanyReport } from './schema.js';
 

@@ -10,7 +10,7 @@
  * company admins (their contribution, shared/domain/companies/monthly-report.ts).
  */
 import { companyMonthFigures, renderCompanyReport, type CompanyMonthFigures, type CompanyReportSource } from '../companies/monthly-report.js';
-import type { Locale } from '../reference/professions.js';
+import type { Locale } from '../reference/locale.js';
 import { addMonths, riyadhMonth, type Month } from './months.js';
 import type { AggregateStore, TargetStore } from './ports.js';
 import { renderNationalReport, renderOrganizationReport, type RenderedReport } from './report.js';

@@ -3,7 +3,7 @@
  * never. Pure functions of the contact and the clock.
  */
 import { createHash } from 'node:crypto';
-import type { Locale } from '../reference/professions.js';
+import type { Locale } from '../reference/locale.js';
 import { inRiyadhWindow, nextRiyadhTime } from '../time.js';
 import { SuppressionReason, type Channel, type NotificationType } from './schema.js';
 

@@ -3,7 +3,7 @@
  * sender hands every message to the notifier: outbox, dedupe, consent, suppressions, the one
  * renderer); the composition roots wire them.
  */
-import type { Locale } from '../reference/professions.js';
+import type { Locale } from '../reference/locale.js';
 import type { NotificationType, Params } from './schema.js';
 
 export interface EmailMessage {

@@ -4,7 +4,7 @@
  * (OutboxRecord). Pure: no AWS SDK import.
  */
 import * as z from '../../zod.js';
-import { Locale } from '../reference/professions.js';
+import { Locale } from '../reference/locale.js';
 
 export const NotificationType = /* @__PURE__ */ z.enum([
   'application-submitted',

@@ -55,6 +55,4 @@ export const SkillName = /* @__PURE__ */ z.described(/* @__PURE__ */ z.string().
 export const Language = /* @__PURE__ */ z.enum(['ar', 'en', 'ur', 'hi', 'bn', 'tl', 'id', 'fr', 'tr', 'fa', 'sw', 'am', 'es', 'zh']);
 export type Language = z.infer<typeof Language>;
 
-/** Message locale of a person: Arabic by default. */
-export const Locale = /* @__PURE__ */ z.enum(['ar', 'en']);
-export type Locale = z.infer<typeof Locale>;
+export { Locale } from './locale.js';
