@@ -4,7 +4,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type Dyn
 import type { ExportJobStore } from '../domain/personal-data/export-jobs.js';
 import { env } from '../env.js';
 import { documentClient } from './client.js';
-import { exportDownload } from './entities/export-download.js';
+import { exportDownload, exportDownloadKeys } from './entities/export-download.js';
 import { outboxPut } from './entities/outbox-event.js';
 
 /** false when the write's condition failed. */
@@ -16,6 +16,23 @@ const applied = (write: Promise<unknown>): Promise<boolean> =>
       throw error;
     },
   );
+
+/** The stored files of a volunteer's prepared exports, projected (the erasure's read: no job schema). */
+export const exportObjectKeys =
+  (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): ExportJobStore['objectKeys'] =>
+  async (volunteerId) => {
+    const { PK, SK } = exportDownloadKeys.item(volunteerId, '');
+    const { Items = [] } = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': PK, ':prefix': SK },
+        ProjectionExpression: 'objectKey',
+        ConsistentRead: true,
+      }),
+    );
+    return Items.map((item) => item.objectKey).filter((key): key is string => typeof key === 'string');
+  };
 
 export const exportRepository = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): ExportJobStore => ({
   async request(job, event) {
@@ -42,19 +59,7 @@ export const exportRepository = (client: DynamoDBDocumentClient = documentClient
     return { ...exportDownload.fromItem(Item), ...(typeof Item.tokenHash === 'string' && { tokenHash: Item.tokenHash }) };
   },
 
-  async objectKeys(volunteerId) {
-    const { PK, SK } = exportDownload.keys.item(volunteerId, '');
-    const { Items = [] } = await client.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': PK, ':prefix': SK },
-        ProjectionExpression: 'objectKey',
-        ConsistentRead: true,
-      }),
-    );
-    return Items.map((item) => item.objectKey).filter((key): key is string => typeof key === 'string');
-  },
+  objectKeys: exportObjectKeys(client, tableName),
 
   markReady: (volunteerId, exportId, ready) =>
     applied(

@@ -56,6 +56,13 @@ export const s3ExportLink = (
   };
 };
 
+const s3ExportDelete =
+  (bucket: string): ExportFileStore['delete'] =>
+  async (key) => {
+    s3 ??= new S3Client({ region: env.region });
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+  };
+
 export const s3ExportFiles = (bucket: string): ExportFileStore => ({
   async put(key, body) {
     s3 ??= new S3Client({ region: env.region });
@@ -63,10 +70,7 @@ export const s3ExportFiles = (bucket: string): ExportFileStore => ({
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/zip', ServerSideEncryption: 'aws:kms' }));
   },
   link: (key, seconds) => s3ExportLink(bucket)(key, seconds),
-  async delete(key) {
-    s3 ??= new S3Client({ region: env.region });
-    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-  },
+  delete: s3ExportDelete(bucket),
 });
 
 // ── Local stand-in ───────────────────────────────────────────────────────────
@@ -114,3 +118,6 @@ export const exportFiles = (): ExportFileStore => (env.mode === 'local' ? localE
 
 /** The download's part: links only, so its bundle carries no S3 client (issue 17). */
 export const exportLinks = (): Pick<ExportFileStore, 'link'> => ({ link: env.mode === 'local' ? localExportFiles().link : s3ExportLink(bucketName()) });
+
+/** The erasure's part: deleting only, so its bundle carries no presigner (issue 17). */
+export const exportFileDeleter = (): Pick<ExportFileStore, 'delete'> => ({ delete: env.mode === 'local' ? localExportFiles().delete : s3ExportDelete(bucketName()) });

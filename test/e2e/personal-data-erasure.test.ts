@@ -158,6 +158,7 @@ describe('DELETE /v1/volunteers/me, confirmed', () => {
       'Begin',
       'ReleaseSeats',
       'RevokeCertificates',
+      'DeleteExports',
       'EraseRecords',
       'DeleteIdentity',
       'Finish',

@@ -114,7 +114,7 @@ describe('handler bundles', () => {
       [/honour-nomination\/award/, /shared\/workflows\/client/],
       [/register\/status-list/, /shared\/db\/(volunteer|organization|register|hours)-repository|shared\/db\/project-reads/],
       [/register\/(issue-certificate|transcript)/, /shared\/db\/(volunteer|organization|hours|opportunity)-repository/],
-      [/personal-data\/download-export/, /client-s3\//],
+      [/personal-data\/download-export|erasure\/erase-records/, /client-s3\//],
       [/functions\/http\/hours\/|hours-verification\//, /shared\/db\/opportunity-repository\.ts$/],
       [/hours-verification\//, /shared\/db\/(volunteer|training)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/],
       [/schedules\/(awards|matching)\.ts$|honour-nomination\/award|consumers\/recognition-(hours|training)/, /shared\/db\/(organization|volunteer|evaluation)-repository/],

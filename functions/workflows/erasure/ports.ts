@@ -11,8 +11,8 @@ import { identityEraser } from '../../../shared/identity/identity-eraser.js';
 import { applicationDecisionPorts } from '../../http/applications/ports.js';
 import { certificateRepository } from '../../../shared/db/certificate-repository.js';
 import { ulid } from 'ulid';
-import { exportRepository } from '../../../shared/db/export-repository.js';
-import { exportFiles } from '../../../shared/storage/export-files.js';
+import { exportObjectKeys } from '../../../shared/db/export-repository.js';
+import { exportFileDeleter } from '../../../shared/storage/export-files.js';
 
 export const StepInput = /* @__PURE__ */ z.object({ sub: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(128)) });
 
@@ -39,15 +39,18 @@ export const revokeCertificatesPorts = (): Pick<ErasureStepPorts, 'revokeCertifi
   revokeCertificates: (sub) => withdrawAtHolderRequest({ certificates: certificateRepository(), clock: systemClock, ids: () => ulid() }, sub),
 });
 
-export const eraseRecordsPorts = (): Pick<ErasureStepPorts, 'store' | 'clock' | 'deleteExports'> => ({
-  ...storePorts(),
+/** Deleting the prepared exports' files: their keys (a projected read) and the bucket; nothing else of the table. */
+export const deleteExportsPorts = (): Pick<ErasureStepPorts, 'deleteExports'> => ({
   async deleteExports(sub) {
-    const files = exportFiles();
-    const keys = await exportRepository().objectKeys(sub);
+    const files = exportFileDeleter();
+    const keys = await exportObjectKeys()(sub);
     for (const key of keys) await files.delete(key);
     return keys.length;
   },
 });
+
+/** The records: the erasure store and the clock (no S3 client: the files went in DeleteExports). */
+export const eraseRecordsPorts = storePorts;
 
 export const deleteIdentityPorts = (): Pick<ErasureStepPorts, 'deleteIdentity'> => ({ deleteIdentity: (sub) => identityEraser().disableAndDelete(sub) });
 
@@ -56,5 +59,6 @@ export const erasureStepPorts = (): ErasureStepPorts => ({
   ...releaseSeatsPorts(),
   ...revokeCertificatesPorts(),
   ...eraseRecordsPorts(),
+  ...deleteExportsPorts(),
   ...deleteIdentityPorts(),
 });

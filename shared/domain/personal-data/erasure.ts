@@ -7,6 +7,7 @@
  *   Begin (tombstone: the person is being erased; replays and late events stop here)
  *   → ReleaseSeats (open applications withdrawn: seats freed, waitlists promoted)
  *   → RevokeCertificates (revoked "withdrawn at the holder's request", no name left)
+ *   → DeleteExports (the stored files of the person's prepared exports deleted)
  *   → EraseRecords (free text scrubbed from shared records; the person's own items deleted)
  *   → DeleteIdentity (the Cognito user disabled and deleted)
  *   → Finish (profile, national-ID claim and contact-keyed items deleted; tombstone: erased)
@@ -168,12 +169,16 @@ export const releaseSeats = async (ports: ReleaseSeatsPorts, sub: string) => {
 
 export const revokeCertificates = async (ports: Pick<ErasureStepPorts, 'revokeCertificates'>, sub: string) => ({ sub, certificates: await ports.revokeCertificates(sub) });
 
-export const eraseRecords = async (ports: Pick<ErasureStepPorts, 'store' | 'deleteExports'>, sub: string) => {
+/**
+ * The prepared exports' files, before EraseRecords: their jobs (which name them) go with the
+ * person's items. Its own step so that only its function carries the S3 client (issue 17).
+ */
+export const deleteExports = async (ports: Pick<ErasureStepPorts, 'deleteExports'>, sub: string) => ({ sub, exportFiles: await ports.deleteExports(sub) });
+
+export const eraseRecords = async (ports: Pick<ErasureStepPorts, 'store'>, sub: string) => {
   const scrubbed = await ports.store.scrubSharedRecords(sub);
-  // The prepared exports' files first: their jobs (which name them) go with the person's items.
-  const exportFiles = await ports.deleteExports(sub);
   const deleted = await ports.store.deleteOwnItems(sub, await ports.store.contact(sub));
-  return { sub, scrubbed, exportFiles, deleted };
+  return { sub, scrubbed, deleted };
 };
 
 export const deleteIdentity = async (ports: Pick<ErasureStepPorts, 'deleteIdentity'>, sub: string) => {
