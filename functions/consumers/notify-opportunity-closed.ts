@@ -11,13 +11,13 @@ import { cancelClosedOpportunity } from '../../shared/domain/applications/cancel
 import { notifyOpportunityClosed as tellVolunteers } from '../../shared/domain/notifications/cancellation.js';
 import { notifier } from '../../shared/messaging/notifier.js';
 import { consumer } from '../../shared/middleware/consumer.js';
-import { reviewPorts } from '../workflows/application-review/ports.js';
+import { cancellationPorts } from '../workflows/application-review/ports.js';
 import { notifyOpportunityClosed } from './index.js';
 
 export const handler = consumer(notifyOpportunityClosed).handler(async ({ detail }) => {
   const notify = notifier();
   const ports = { ...reminderSource(), notify: (request: Parameters<typeof notify.notify>[0]) => notify.notify(request) };
   const { told } = await tellVolunteers(ports, detail.opportunityId, new Date(detail.closedAt));
-  const { cancelled } = await cancelClosedOpportunity(reviewPorts(), detail);
+  const { cancelled } = await cancelClosedOpportunity(cancellationPorts(), detail);
   return { told, cancelled };
 });

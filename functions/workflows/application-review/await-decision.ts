@@ -2,8 +2,8 @@
 import * as review from '../../../shared/domain/applications/review.js';
 import { task } from '../../../shared/middleware/task.js';
 import { decisionRequest } from '../../../shared/workflows/definition.js';
-import { reviewPorts, StepInput } from './ports.js';
+import { reviewStepPorts, StepInput } from './ports.js';
 
 export const handler = task(decisionRequest(StepInput), async ({ input, taskToken }) => {
-  await review.awaitDecision(reviewPorts(), { applicationId: input.applicationId }, taskToken);
+  await review.awaitDecision(reviewStepPorts(), { applicationId: input.applicationId }, taskToken);
 });

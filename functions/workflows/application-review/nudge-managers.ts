@@ -1,6 +1,6 @@
 /** NudgeManagers: the first wait timed out; its token is void and the managers are reminded. */
 import * as review from '../../../shared/domain/applications/review.js';
 import { task } from '../../../shared/middleware/task.js';
-import { reviewPorts, StepInput } from './ports.js';
+import { reviewStepPorts, StepInput } from './ports.js';
 
-export const handler = task(StepInput, async (input) => review.nudgeManagers(reviewPorts(), { applicationId: input.applicationId }));
+export const handler = task(StepInput, async (input) => review.nudgeManagers(reviewStepPorts(), { applicationId: input.applicationId }));

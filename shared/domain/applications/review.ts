@@ -27,6 +27,9 @@ import { isTerminal, type ApplicationRecord, type ApplicationStatus, type RuleFa
 import { describeFailures, overlappingBooking, screen } from './screening.js';
 import { missingTrainings } from '../training/gate.js';
 
+/** What the steps after screening use: the application store and the clock (no profile, opportunity or training reads; issue 17). */
+export type ReviewStepDeps = Pick<ApplicationDeps, 'repo' | 'clock'>;
+
 export interface ReviewInput {
   readonly applicationId: string;
 }
@@ -84,7 +87,7 @@ export const screenApplication = async (deps: ApplicationDeps, input: ReviewInpu
 };
 
 /** Screening failed: rejected with every failed rule named. The marker is released: once fixed, the volunteer may apply again. */
-export const rejectIneligible = async (deps: ApplicationDeps, input: ReviewInput & { failures: readonly RuleFailure[] }): Promise<ReviewOutcome> => {
+export const rejectIneligible = async (deps: ReviewStepDeps, input: ReviewInput & { failures: readonly RuleFailure[] }): Promise<ReviewOutcome> => {
   const application = await load(deps, input.applicationId);
   if (application.status === 'rejected') return outcome(application);
   if (isTerminal(application.status) || application.status === 'approved' || application.status === 'waitlisted') {
@@ -119,7 +122,7 @@ const transitionOrClosed = async (
 };
 
 /** submitted → pending; the managers are told (ApplicationPendingDecision, sent by notifications). */
-export const requestDecision = async (deps: ApplicationDeps, input: ReviewInput): Promise<ReviewInput> => {
+export const requestDecision = async (deps: ReviewStepDeps, input: ReviewInput): Promise<ReviewInput> => {
   const application = await load(deps, input.applicationId);
   if (application.status === 'pending') return { applicationId: application.id };
   if (application.status !== 'submitted') throw new ApplicationClosedError(application.id, application.status);
@@ -144,7 +147,7 @@ export const awaitDecision = async (deps: Pick<ApplicationDeps, 'repo'>, input: 
 };
 
 /** After the first wait timed out: its token is void, the managers are nudged. */
-export const nudgeManagers = async (deps: ApplicationDeps, input: ReviewInput): Promise<ReviewInput> => {
+export const nudgeManagers = async (deps: ReviewStepDeps, input: ReviewInput): Promise<ReviewInput> => {
   const application = await load(deps, input.applicationId);
   if (application.status !== 'pending') throw new ApplicationClosedError(application.id, application.status);
   const facts = { at: deps.clock.now().toISOString(), by: 'system', reason: 'still waiting for a decision: reminder to the managers' };
@@ -155,7 +158,7 @@ export const nudgeManagers = async (deps: ApplicationDeps, input: ReviewInput): 
 };
 
 /** No decision after the nudge either: pending → expired, the volunteer is told, the marker released. */
-export const expire = async (deps: ApplicationDeps, input: ReviewInput): Promise<ReviewOutcome> => {
+export const expire = async (deps: ReviewStepDeps, input: ReviewInput): Promise<ReviewOutcome> => {
   const application = await load(deps, input.applicationId);
   if (application.status === 'expired') return outcome(application);
   if (application.status !== 'pending') throw new ApplicationClosedError(application.id, application.status);
@@ -168,7 +171,7 @@ export const expire = async (deps: ApplicationDeps, input: ReviewInput): Promise
 };
 
 /** A manager rejected it (the recorded decision carries who and why). The marker stays: a manager's no stands. */
-export const rejectByManager = async (deps: ApplicationDeps, input: ReviewInput): Promise<ReviewOutcome> => {
+export const rejectByManager = async (deps: ReviewStepDeps, input: ReviewInput): Promise<ReviewOutcome> => {
   const application = await load(deps, input.applicationId);
   if (application.status === 'rejected') return outcome(application);
   if (application.status !== 'pending' || application.decision?.decision !== 'reject') {
@@ -186,7 +189,7 @@ export const rejectByManager = async (deps: ApplicationDeps, input: ReviewInput)
  * volunteer's bookings (→ screen the overlap again), the application itself (→ re-read: done
  * already, or closed). An overlap found here rejects the application, named `overlap`.
  */
-export const reserveSeat = async (deps: ApplicationDeps, input: ReviewInput): Promise<ReviewOutcome> => {
+export const reserveSeat = async (deps: ReviewStepDeps, input: ReviewInput): Promise<ReviewOutcome> => {
   let seq: number | undefined;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const application = await load(deps, input.applicationId);
