@@ -11,7 +11,7 @@ import { env } from '../env.js';
 import { documentClient } from './client.js';
 import { volunteerAggregate } from './entities/evaluation.js';
 import { opportunityKeys as opportunityEntityKeys } from './entities/opportunity.js';
-import { trainingRepository } from './training-repository.js';
+import { trainingCompletions } from './training-completions.js';
 
 const batchGet = async (client: DynamoDBDocumentClient, tableName: string, keys: Record<string, unknown>[], projection?: string) => {
   const items: Record<string, unknown>[] = [];
@@ -35,7 +35,7 @@ export const matchingTrainingReads = (client: DynamoDBDocumentClient = documentC
     const required = new Map(items.map((item) => [String(item.id), (item.trainingModules as string[] | undefined) ?? []]));
     const modules = [...new Set([...required.values()].flat())];
     if (modules.length === 0) return new Map();
-    const completions = await trainingRepository(client).completions(volunteerId, modules);
+    const completions = await trainingCompletions(client).completions(volunteerId, modules);
     const now = clock.now();
     const out = new Map<string, string[]>();
     for (const [id, needed] of required) {

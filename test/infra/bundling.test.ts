@@ -117,6 +117,7 @@ describe('handler bundles', () => {
       [/personal-data\/download-export|erasure\/erase-records/, /client-s3\//],
       [/functions\/http\/hours\/|hours-verification\//, /shared\/db\/opportunity-repository\.ts$/],
       [/hours-verification\//, /shared\/db\/(volunteer|training)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/],
+      [/matching\/get-(my-matches|candidates)\.ts$/, /shared\/db\/(matching|training|opportunity)-repository\.ts$/],
       [/application-review\/(?!screen)|consumers\/notify-opportunity-closed/, /shared\/db\/(volunteer|training|opportunity)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/],
       [/schedules\/(awards|matching)\.ts$|honour-nomination\/award|consumers\/recognition-(hours|training)/, /shared\/db\/(organization|volunteer|evaluation)-repository/],
       [/personal-data\/erase\.ts$|erasure\/begin\.ts$/, /shared\/db\/(erasure|personal-data|volunteer)-repository/],
