@@ -22,17 +22,27 @@ const ContactFields = /* @__PURE__ */ z.object({
   preferences: /* @__PURE__ */ z.object({ locale: /* @__PURE__ */ z._default(/* @__PURE__ */ z.enum(['ar', 'en']), 'ar') }),
 });
 
-export const erasureCodes = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): ErasureCodeStore => {
-  const get = async (Key: Record<string, unknown>, projection?: { ProjectionExpression: string }) =>
+const getter =
+  (client: DynamoDBDocumentClient, tableName: () => string) =>
+  async (Key: Record<string, unknown>, projection?: { ProjectionExpression: string }) =>
     (await client.send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true, ...projection }))).Item;
 
+/** The profile's contact alone (the prepared copy's consumer reads nothing else of the erasure's: issue 17). */
+export const profileContact = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): ErasureCodeStore['contact'] => {
+  const get = getter(client, tableName);
+  return async (sub) => {
+    const item = await get({ PK: volunteerPartition(sub), SK: 'PROFILE' }, { ProjectionExpression: 'email, phone, nameAr, nameEn, preferences' });
+    if (!item) return undefined;
+    const { email, phone, nameAr, nameEn, preferences } = ContactFields.parse(item);
+    return { email, phone, nameAr, nameEn, locale: preferences.locale };
+  };
+};
+
+export const erasureCodes = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): ErasureCodeStore => {
+  const get = getter(client, tableName);
+
   return {
-    async contact(sub) {
-      const item = await get({ PK: volunteerPartition(sub), SK: 'PROFILE' }, { ProjectionExpression: 'email, phone, nameAr, nameEn, preferences' });
-      if (!item) return undefined;
-      const { email, phone, nameAr, nameEn, preferences } = ContactFields.parse(item);
-      return { email, phone, nameAr, nameEn, locale: preferences.locale };
-    },
+    contact: profileContact(client, tableName),
 
     async putCode(sub, code) {
       const { expiresAt, ...rest } = code;

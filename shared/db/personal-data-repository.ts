@@ -14,7 +14,7 @@ import type { HeldData, PersonalDataReader, Row } from '../domain/personal-data/
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { applicationKeys } from './entities/application.js';
-import { companyEmployee, joinCodeKeys } from './entities/company-employee.js';
+import { companyEmployeeKeys, joinCodeKeys } from './entities/company-employee.js';
 import { vtoHoursPointer, vtoParticipationKeys, vtoQuotaKeys } from './entities/company-program.js';
 import { KEY_ATTRIBUTES, type Item } from './entities/entity.js';
 import { experienceEvaluationKeys, volunteerEvaluationKeys } from './entities/evaluation.js';
@@ -23,7 +23,7 @@ import { matchKeys } from './entities/match.js';
 import { notificationKeys } from './entities/notification.js';
 import { leaderboardEntryKeys, pointsLedgerKeys, recognitionStatsKeys } from './entities/recognition.js';
 import { registerPartition } from './entities/register-entry.js';
-import { volunteer } from './entities/volunteer.js';
+import { volunteerKeys } from './entities/volunteer.js';
 
 /** The notifier's recipient id of a volunteer (shared/messaging/notifier.ts). */
 export const volunteerRecipientId = (sub: string): string => `volunteer:${sub}`;
@@ -36,7 +36,7 @@ export interface Holding {
 
 /** Every partition that holds only this volunteer's items (their data, wherever it is keyed by them). */
 export const holdingsOf = (sub: string): readonly Holding[] => [
-  { partition: volunteer.keys.partition(sub) },
+  { partition: volunteerKeys.partition(sub) },
   { partition: registerPartition(sub) },
   { partition: recognitionStatsKeys.standing(sub) },
   { partition: pointsLedgerKeys.partition(sub) },
@@ -46,7 +46,7 @@ export const holdingsOf = (sub: string): readonly Holding[] => [
   { index: 'GSI1', partition: hoursRecordKeys.volunteerPartition(sub) },
   { index: 'GSI1', partition: volunteerEvaluationKeys.volunteerPartition(sub) },
   { index: 'GSI2', partition: notificationKeys.recipientPartition(volunteerRecipientId(sub)) },
-  { index: 'GSI2', partition: companyEmployee.keys.volunteerPartition(sub) },
+  { index: 'GSI2', partition: companyEmployeeKeys.volunteerPartition(sub) },
 ];
 
 /** Items by key, all of them (BatchGet in 100s, unprocessed keys asked again). */
@@ -80,7 +80,7 @@ const workEmails = (items: readonly Item[]): string[] => {
  * their partitions (at least the VOL# partition and the employee records on GSI2).
  */
 export const companyItemsOf = async (client: DynamoDBDocumentClient, tableName: string, sub: string, own: readonly Item[]): Promise<Item[]> => {
-  const employment = own.filter((item) => item.entity === companyEmployee.name || item.entity === 'CompanyMembership');
+  const employment = own.filter((item) => item.entity === 'CompanyEmployee' || item.entity === 'CompanyMembership');
   const byAddress = workEmails(employment).flatMap((email): Holding[] => [
     { index: 'GSI2', partition: joinCodeKeys.addressPartition(email) },
     { index: 'GSI2', partition: notificationKeys.recipientPartition(`email:${email}`) },
@@ -170,7 +170,7 @@ export const personalDataRepository = (
       };
       for (const item of items) {
         const entity = String(item.entity ?? 'Unknown');
-        if (entity === volunteer.name) held.profile = record(item);
+        if (entity === 'Volunteer') held.profile = record(item);
         else if (SECTION_OF[entity] === 'companies') held.companies.push({ kind: entity, ...record(item) });
         else if (SECTION_OF[entity]) held[SECTION_OF[entity]].push(record(item));
         else (held.other[entity] ??= []).push(record(item));

@@ -63,15 +63,13 @@ const s3ExportDelete =
     await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
   };
 
-export const s3ExportFiles = (bucket: string): ExportFileStore => ({
-  async put(key, body) {
+const s3ExportPut =
+  (bucket: string): ExportFileStore['put'] =>
+  async (key, body) => {
     s3 ??= new S3Client({ region: env.region });
     // The bucket's default encryption is its KMS key; saying so makes an unencrypted put fail.
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/zip', ServerSideEncryption: 'aws:kms' }));
-  },
-  link: (key, seconds) => s3ExportLink(bucket)(key, seconds),
-  delete: s3ExportDelete(bucket),
-});
+  };
 
 // ── Local stand-in ───────────────────────────────────────────────────────────
 const secretKey = /* @__PURE__ */ Symbol.for('tatawwu.localExportSecret');
@@ -114,10 +112,11 @@ const bucketName = (): string => {
   return bucket;
 };
 
-export const exportFiles = (): ExportFileStore => (env.mode === 'local' ? localExportFiles() : s3ExportFiles(bucketName()));
-
 /** The download's part: links only, so its bundle carries no S3 client (issue 17). */
 export const exportLinks = (): Pick<ExportFileStore, 'link'> => ({ link: env.mode === 'local' ? localExportFiles().link : s3ExportLink(bucketName()) });
 
 /** The erasure's part: deleting only, so its bundle carries no presigner (issue 17). */
 export const exportFileDeleter = (): Pick<ExportFileStore, 'delete'> => ({ delete: env.mode === 'local' ? localExportFiles().delete : s3ExportDelete(bucketName()) });
+
+/** The prepared copy's consumer: storing only, so its bundle carries no presigner (issue 17). */
+export const exportFileWriter = (): Pick<ExportFileStore, 'put'> => ({ put: env.mode === 'local' ? localExportFiles().put : s3ExportPut(bucketName()) });

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
-import { erasureCodes } from '../../../shared/db/erasure-codes.js';
+import { erasureCodes, profileContact } from '../../../shared/db/erasure-codes.js';
 import type { ErasurePorts } from '../../../shared/domain/personal-data/erasure.js';
 import type { ExportJobPorts } from '../../../shared/domain/personal-data/export-jobs.js';
 import { zip } from '../../../shared/formats/zip.js';
@@ -14,7 +14,7 @@ import { appUrl } from '../../../shared/messaging/links.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
 import { personalDataRepository } from '../../../shared/db/personal-data-repository.js';
 import { exportRepository } from '../../../shared/db/export-repository.js';
-import { exportFiles } from '../../../shared/storage/export-files.js';
+import { exportFileWriter } from '../../../shared/storage/export-files.js';
 import { workflowClient } from '../../../shared/workflows/client.js';
 import { ERASURE, erasureExecutionName } from '../../workflows/erasure/definition.js';
 
@@ -22,11 +22,11 @@ import { ERASURE, erasureExecutionName } from '../../workflows/erasure/definitio
 export const exportJobPorts = (): ExportJobPorts => ({
   clock: systemClock,
   jobs: exportRepository(),
-  files: exportFiles(),
+  files: exportFileWriter(),
   reader: personalDataRepository(),
   ids: ulid,
   token: () => randomBytes(32).toString('base64url'),
-  contact: (sub) => erasureCodes().contact(sub),
+  contact: (sub) => profileContact()(sub),
   linkOf: (exportId, token) => appUrl(`/exports/${exportId}?token=${token}`),
   zip: (files, at) => zip(files, at),
   async sendLink(contact, { exportId, link, validUntil }) {

@@ -46,7 +46,8 @@ export interface ExportJobPorts {
   readonly reader: PersonalDataReader;
   readonly clock: Clock;
   readonly jobs: ExportJobStore;
-  readonly files: ExportFileStore;
+  /** Where the prepared file is stored (the consumer neither links nor deletes files). */
+  readonly files: Pick<ExportFileStore, 'put'>;
   readonly ids: () => string;
   /** A fresh unguessable token (≥ 256 bits, URL-safe). */
   readonly token: () => string;
