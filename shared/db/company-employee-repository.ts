@@ -11,9 +11,10 @@ import type { Employee } from '../domain/companies/schema.js';
 import { ConflictError } from '../domain/errors.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { env } from '../env.js';
-import { batchWriteAll, documentClient } from './client.js';
+import { documentClient } from './client.js';
 import { companyEmployee, companyEmployeeCounts, companyMembership, joinAttempts, joinCode, requestedCode } from './entities/company-employee.js';
 import { outboxPuts } from './entities/outbox-event.js';
+import { joinCodes } from './join-codes.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 
 const Cursor = /* @__PURE__ */ z.object({ sk: /* @__PURE__ */ z.string() });
@@ -35,22 +36,7 @@ export const companyEmployeeRepository = (
   });
 
   return {
-    async putCodes(codes) {
-      const requests = codes.map((code) => ({
-        PutRequest: {
-          Item: joinCode.toItem(code, joinCode.keys.item(code.codeHash), {
-            ...joinCode.keys.addressIndex(code.email, code.codeHash),
-            expiresAt: Math.floor(Date.parse(code.validUntil) / 1000) + 86_400,
-          }),
-        },
-      }));
-      const pointers = codes.flatMap((code) =>
-        code.requestedBy
-          ? [{ PutRequest: { Item: requestedCode.toItem({ codeHash: code.codeHash }, requestedCode.keys.item(code.companyId, code.requestedBy), { expiresAt: Math.floor(Date.parse(code.validUntil) / 1000) + 86_400 }) } }]
-          : [],
-      );
-      await batchWriteAll(client, tableName(), [...requests, ...pointers], { maxAttempts: 6, what: 'join codes' });
-    },
+    putCodes: joinCodes(client, tableName).putCodes,
 
     async failedAttempts(companyId, sub, hour) {
       const item = await get(joinAttempts.keys.item(companyId, sub, hour));

@@ -17,6 +17,7 @@ import { company, companyAdmin, companyAdminAssignment, companyStatusChange, crM
 import { outboxPuts } from './entities/outbox-event.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 import { vettingWrites } from './vetting.js';
+import { companyReads } from './company-reads.js';
 
 const contended = (what: string) => (attempts: number, cause: Error) => new Error(`${what}: still contended after ${attempts} attempts`, { cause });
 
@@ -76,10 +77,7 @@ export const companyRepository = (
       if (cancelled) throw cancelled;
     },
 
-    async get(companyId) {
-      const item = await getItem(company.keys.item(companyId));
-      return item ? company.fromItem(item) : undefined;
-    },
+    get: companyReads(client, tableName).get,
 
     crHolder: (crNumber) => crHolder(crNumber),
 

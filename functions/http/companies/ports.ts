@@ -9,11 +9,13 @@ import { companyContributionRepository } from '../../../shared/db/company-contri
 import { companyEmployeeRepository } from '../../../shared/db/company-employee-repository.js';
 import { applicationRepository } from '../../../shared/db/application-repository.js';
 import { companyProgramRepository } from '../../../shared/db/company-program-repository.js';
+import { companyReads } from '../../../shared/db/company-reads.js';
 import { companyRepository } from '../../../shared/db/company-repository.js';
 import { companyTeamRepository } from '../../../shared/db/company-team-repository.js';
 import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
 import { bookingReads } from '../../../shared/db/booking-reads.js';
+import { joinCodes } from '../../../shared/db/join-codes.js';
 import { opportunityReads } from '../../../shared/db/opportunity-reads.js';
 import { trainingCompletions } from '../../../shared/db/training-completions.js';
 import { screeningProfiles } from '../../../shared/db/volunteer-fields.js';
@@ -47,9 +49,11 @@ const appUrl = () => (process.env.PUBLIC_BASE_URL ?? 'https://tatawwu.sa').repla
 /** Joining, leaving and the employee list: the company and its employees, no email sender (issue 17: SES and SMS clients stay out). */
 export const membershipPorts = (): MembershipDeps => ({ ...companyPorts(), employees: companyEmployeeRepository() });
 
-/** Inviting employees and domain codes: the membership ports plus the email sender and the code randomness. */
+/** Inviting employees and domain codes: the company read, the codes' write, the email sender and the code randomness; not the company and employee repositories (issue 17). */
 export const employeePorts = (): EmployeeDeps => ({
-  ...membershipPorts(),
+  repo: companyReads(),
+  employees: joinCodes(),
+  clock: systemClock,
   email: emailSender(),
   randomBytes: (size) => randomBytes(size),
   appUrl: appUrl(),

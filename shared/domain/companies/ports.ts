@@ -99,8 +99,11 @@ export interface EmployeeRepository {
   counts(companyId: string): Promise<{ current: number; joined: number }>;
 }
 
-export interface EmployeeDeps extends CompanyDeps {
-  readonly employees: EmployeeRepository;
+/** What inviting employees and domain codes use: the company read, the codes' write, the email sender (issue 17: not the whole company and employee repositories). */
+export interface EmployeeDeps {
+  readonly repo: Pick<CompanyRepository, 'get'>;
+  readonly employees: Pick<EmployeeRepository, 'putCodes'>;
+  readonly clock: Clock;
   readonly email: EmailSender;
   /** Random bytes for the codes. */
   readonly randomBytes: (size: number) => Uint8Array;
@@ -109,7 +112,9 @@ export interface EmployeeDeps extends CompanyDeps {
 }
 
 /** What joining, leaving and the employee list use: no email sender (its clients stay out of those bundles, issue 17). */
-export type MembershipDeps = Omit<EmployeeDeps, 'email' | 'randomBytes' | 'appUrl'>;
+export interface MembershipDeps extends CompanyDeps {
+  readonly employees: EmployeeRepository;
+}
 
 export interface ProgramRepository {
   create(program: Program): Promise<void>;

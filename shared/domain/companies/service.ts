@@ -29,7 +29,7 @@ export const visibleCompany = async (deps: Pick<CompanyDeps, 'repo'>, caller: Ca
 };
 
 /** The active company of which the caller is an admin; 404 for anyone else (another company's admin too). */
-export const administeredCompany = async (deps: Pick<CompanyDeps, 'repo'>, caller: Caller, companyId: string): Promise<CompanyRecord> => {
+export const administeredCompany = async (deps: { readonly repo: Pick<CompanyDeps['repo'], 'get'> }, caller: Caller, companyId: string): Promise<CompanyRecord> => {
   if (!adminsCompany(caller, companyId)) throw notFound(companyId);
   const company = await deps.repo.get(companyId);
   if (!company) throw notFound(companyId);
