@@ -120,7 +120,7 @@ describe('handler bundles', () => {
       [/hours-verification\//, /shared\/db\/(volunteer|training)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/],
       [/companies\/(invite-employees|request-domain-code)\.ts$/, /shared\/db\/(company|company-employee)-repository\.ts$|shared\/db\/vetting\.ts$/],
       [/matching\/get-(my-matches|candidates)\.ts$/, /shared\/db\/(matching|training|opportunity)-repository\.ts$/],
-      [/application-review\/(?!screen)|consumers\/notify-opportunity-closed/, /shared\/db\/(volunteer|training|opportunity)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/],
+      [/application-review\/|consumers\/notify-opportunity-closed/, /shared\/db\/(volunteer|training|opportunity)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/],
       [/schedules\/(awards|matching)\.ts$|honour-nomination\/award|consumers\/recognition-(hours|training)/, /shared\/db\/(organization|volunteer|evaluation)-repository/],
       [/personal-data\/erase\.ts$|erasure\/begin\.ts$/, /shared\/db\/(erasure|personal-data|volunteer)-repository/],
       [/schedules\/impact\.ts$/, /shared\/db\/(organization|volunteer|company|company-employee)-repository/],

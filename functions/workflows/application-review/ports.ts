@@ -4,18 +4,21 @@ import * as z from '../../../shared/zod.js';
 import { systemClock } from '../../../shared/clock.js';
 import { applicationRepository } from '../../../shared/db/application-repository.js';
 import { opportunityReads } from '../../../shared/db/opportunity-reads.js';
-import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
-import { trainingRepository } from '../../../shared/db/training-repository.js';
-import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
+import { trainingCompletions } from '../../../shared/db/training-completions.js';
+import { screeningProfiles } from '../../../shared/db/volunteer-fields.js';
 import type { ApplicationDeps } from '../../../shared/domain/applications/ports.js';
 import type { ReviewStepDeps } from '../../../shared/domain/applications/review.js';
 
-/** Screening: the application store, the profile, the opportunity and the training completions. */
+/**
+ * Screening: the application store and the reads applying screens with (the profile fields by
+ * projection, the opportunity with its shifts, the training completions); no volunteer,
+ * opportunity or training repository (issue 17).
+ */
 export const reviewPorts = (): ApplicationDeps => ({
   repo: applicationRepository(),
-  volunteers: volunteerRepository(),
-  opportunities: opportunityRepository(),
-  training: trainingRepository(),
+  volunteers: screeningProfiles(),
+  opportunities: opportunityReads(),
+  training: trainingCompletions(),
   clock: systemClock,
   ids: () => ulid(),
 });
