@@ -5,9 +5,9 @@
  */
 import * as hours from '../../shared/domain/hours/service.js';
 import { consumer } from '../../shared/middleware/consumer.js';
-import { hoursReadPorts } from '../http/hours/reads.js';
+import { hoursListPorts } from '../http/hours/reads.js';
 import { attendanceRecord } from './index.js';
 
 export const handler = consumer(attendanceRecord).handler(async ({ detail }) =>
-  hours.countLateCancellation(hoursReadPorts(), { applicationId: detail.applicationId, volunteerId: detail.volunteerId, shiftStart: detail.shiftStart, at: detail.at, seatFreed: detail.seatFreed }),
+  hours.countLateCancellation(hoursListPorts(), { applicationId: detail.applicationId, volunteerId: detail.volunteerId, shiftStart: detail.shiftStart, at: detail.at, seatFreed: detail.seatFreed }),
 );

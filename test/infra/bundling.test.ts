@@ -117,7 +117,7 @@ describe('handler bundles', () => {
       [/personal-data\/download-export|erasure\/erase-records/, /client-s3\//],
       [/consumers\/prepare-export|erasure\/delete-exports/, /s3-request-presigner\/|shared\/domain\/(volunteers|companies|hours|applications)\/schema\.ts$/],
       [/functions\/http\/hours\/|hours-verification\//, /shared\/db\/opportunity-repository\.ts$/],
-      [/hours-verification\//, /shared\/db\/(volunteer|training)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/],
+      [/hours-verification\/|consumers\/attendance-record/, /shared\/db\/(volunteer|training)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/],
       [/companies\/(invite-employees|request-domain-code)\.ts$/, /shared\/db\/(company|company-employee)-repository\.ts$|shared\/db\/vetting\.ts$/],
       [/matching\/get-(my-matches|candidates)\.ts$/, /shared\/db\/(matching|training|opportunity)-repository\.ts$/],
       [/application-review\/|consumers\/notify-opportunity-closed/, /shared\/db\/(volunteer|training|opportunity)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/],

@@ -34,5 +34,5 @@ export const decisionPorts = (): HoursDecisionDeps => ({ ...hoursListPorts(), wo
 /** What creates pending hours and starts their verification (claims, roster, the attendance close): not the Secrets Manager client nor the training repository (issue 17). */
 export const verificationPorts = (): HoursWorkflowDeps => ({ ...decisionPorts(), volunteers: volunteerTrackReads() });
 
-/** Check-out: checks a code and creates pending hours (the writes that do neither take hoursListPorts() or hoursReadPorts(), reads.ts). */
+/** Check-out: checks a code and creates pending hours (the writes that do neither take hoursListPorts(), reads.ts). */
 export const hoursPorts = (): Omit<HoursDeps, 'training'> => ({ ...verificationPorts(), codeKey: attendanceCodeKey });

@@ -1113,7 +1113,7 @@ export const LATE_CANCELLATION_MS = 24 * 3_600_000;
  * is not a cancellation of anything; an event that does not say what was left is not counted.
  */
 export const countLateCancellation = async (
-  deps: HoursReadDeps,
+  deps: HoursListDeps,
   withdrawal: { applicationId: string; volunteerId: string; shiftStart: string; at: string; seatFreed?: boolean | undefined },
 ) => {
   if (withdrawal.seatFreed !== true) return { counted: false };
