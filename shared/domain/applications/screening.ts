@@ -8,9 +8,9 @@
  * the volunteer's other bookings can change while an application waits for a manager.
  */
 import type { OpportunityRecord, ShiftRecord } from '../opportunities/schema.js';
-import { currentCharter } from '../volunteers/documents/index.js';
+import { currentCharterVersion } from '../volunteers/documents/versions.js';
 import { riyadhDate } from '../time.js';
-import { ageOn, hasAcceptedCurrentCharter } from '../volunteers/service.js';
+import { ageOn } from '../volunteers/age.js';
 import type { RuleFailure } from './schema.js';
 
 /** Fields a profile needs before its holder can apply: who they are, how to reach them, where they are. */
@@ -62,10 +62,10 @@ export const profileFailure = (profile: ScreeningProfile | undefined): RuleFailu
 };
 
 export const charterFailure = (profile: ScreeningProfile | undefined): RuleFailure | undefined =>
-  profile && !hasAcceptedCurrentCharter(profile)
+  profile && profile.acceptedCharterVersion !== currentCharterVersion()
     ? {
         rule: 'charter',
-        message: `the current ethics charter (version ${currentCharter().version}) is not accepted${
+        message: `the current ethics charter (version ${currentCharterVersion()}) is not accepted${
           profile.acceptedCharterVersion ? ` (accepted: ${profile.acceptedCharterVersion})` : ''
         }`,
       }

@@ -12,6 +12,7 @@ import { cityById, locationOutsideCity } from '../reference/cities.js';
 import { ValidationError } from '../errors.js';
 import { riyadhDate } from '../time.js';
 import { charterByVersion, charters, charterView, currentCharter, currentGuide, guides } from './documents/index.js';
+import { ageOn } from './age.js';
 import { AgeOutOfRangeError, CharterSupersededError, UnknownCharterVersionError, VolunteerNotFoundError } from './errors.js';
 import { maskNationalId } from './national-id.js';
 import { MAX_VOLUNTEER_AGE, MIN_VOLUNTEER_AGE } from './rules.js';
@@ -89,10 +90,7 @@ export interface VolunteerPorts {
 }
 
 /** Whole years from `birthDate` to `today` (both YYYY-MM-DD). A 29 February birthday counts from 1 March in other years. */
-export const ageOn = (birthDate: string, today: string): number => {
-  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return today.slice(5) >= birthDate.slice(5) ? years : years - 1;
-};
+export { ageOn };
 
 const assertAge = (birthDate: string, now: Date): void => {
   const today = riyadhDate(now);
