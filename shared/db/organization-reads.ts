@@ -6,6 +6,7 @@
  */
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from '../zod.js';
+import { OrganizationStatus } from '../domain/organizations/schema.js';
 import { env } from '../env.js';
 import { documentClient } from './client.js';
 import { organizationPartition } from './entities/partitions.js';
@@ -30,5 +31,27 @@ export const organizationReads = (client: DynamoDBDocumentClient = documentClien
       }),
     );
     return Item ? OrganizationFacts.parse(Item) : undefined;
+  },
+});
+
+const StatusField = /* @__PURE__ */ z.object({ status: OrganizationStatus });
+
+/**
+ * An organisation's status alone (strongly consistent, as the repository reads it): posting and
+ * publishing opportunities check the organisation is active, and carry neither the organisation
+ * repository nor its schemas (issue 17).
+ */
+export const organizationStatusReads = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName) => ({
+  async get(orgId: string): Promise<z.output<typeof StatusField> | undefined> {
+    const { Item } = await client.send(
+      new GetCommand({
+        TableName: tableName(),
+        Key: { PK: organizationPartition(orgId), SK: 'PROFILE' },
+        ConsistentRead: true,
+        ProjectionExpression: '#status',
+        ExpressionAttributeNames: { '#status': 'status' },
+      }),
+    );
+    return Item ? StatusField.parse(Item) : undefined;
   },
 });

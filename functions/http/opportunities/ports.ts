@@ -2,7 +2,7 @@
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
 import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
-import { organizationRepository } from '../../../shared/db/organization-repository.js';
+import { organizationStatusReads } from '../../../shared/db/organization-reads.js';
 import type { OpportunityDeps, OpportunityStoreDeps } from '../../../shared/domain/opportunities/service.js';
 
 /** Editing, closing, reading and listing: the opportunities store only, no organisation repository (issue 17). */
@@ -12,5 +12,5 @@ export const opportunityStorePorts = (): OpportunityStoreDeps => ({
   ids: () => ulid(),
 });
 
-/** Creating and publishing also check that the organisation is active. */
-export const opportunityPorts = (): OpportunityDeps => ({ ...opportunityStorePorts(), organizations: organizationRepository() });
+/** Creating and publishing also check that the organisation is active: its status, by projection. */
+export const opportunityPorts = (): OpportunityDeps => ({ ...opportunityStorePorts(), organizations: organizationStatusReads() });

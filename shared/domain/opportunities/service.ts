@@ -56,7 +56,8 @@ export interface ShiftPlan {
 
 export interface OpportunityDeps {
   readonly repo: OpportunityRepository;
-  readonly organizations: { get(orgId: string): Promise<OrganizationRecord | undefined> };
+  /** Whether the organisation may post (its status). */
+  readonly organizations: { get(orgId: string): Promise<Pick<OrganizationRecord, 'status'> | undefined> };
   readonly clock: Clock;
   readonly ids: () => string;
 }
