@@ -119,6 +119,7 @@ describe('handler bundles', () => {
       [/functions\/http\/hours\/|hours-verification\//, /shared\/db\/opportunity-repository\.ts$/],
       [/hours-verification\/|consumers\/attendance-record/, /shared\/db\/(volunteer|training)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/],
       [/companies\/(invite-employees|request-domain-code)\.ts$/, /shared\/db\/(company|company-employee)-repository\.ts$|shared\/db\/vetting\.ts$/],
+      [/companies\/(create-program|list-programs|participate|decide-participation)\.ts$/, /shared\/db\/(company|opportunity|organization)-repository\.ts$|shared\/db\/(vetting|application-seats)\.ts$/],
       [/matching\/get-(my-matches|candidates)\.ts$/, /shared\/db\/(matching|training|opportunity)-repository\.ts$/],
       [/application-review\/|consumers\/notify-opportunity-closed/, /shared\/db\/(volunteer|training|opportunity)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/],
       [/schedules\/(awards|matching)\.ts$|honour-nomination\/award|consumers\/recognition-(hours|training)/, /shared\/db\/(organization|volunteer|evaluation)-repository/],

@@ -7,13 +7,12 @@ import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
 import { companyContributionRepository } from '../../../shared/db/company-contribution-repository.js';
 import { companyEmployeeRepository } from '../../../shared/db/company-employee-repository.js';
-import { applicationRepository } from '../../../shared/db/application-repository.js';
+import { applicationCoreRepository } from '../../../shared/db/application-repository.js';
 import { companyProgramRepository } from '../../../shared/db/company-program-repository.js';
 import { companyReads } from '../../../shared/db/company-reads.js';
 import { companyRepository } from '../../../shared/db/company-repository.js';
 import { companyTeamRepository } from '../../../shared/db/company-team-repository.js';
-import { opportunityRepository } from '../../../shared/db/opportunity-repository.js';
-import { organizationRepository } from '../../../shared/db/organization-repository.js';
+import { organizationStatusReads } from '../../../shared/db/organization-reads.js';
 import { bookingReads } from '../../../shared/db/booking-reads.js';
 import { joinCodes } from '../../../shared/db/join-codes.js';
 import { opportunityReads } from '../../../shared/db/opportunity-reads.js';
@@ -59,17 +58,20 @@ export const employeePorts = (): EmployeeDeps => ({
   appUrl: appUrl(),
 });
 
+/** The programmes: the company read, the application, opportunity and organisation status reads; no company, application, opportunity or organisation repository (issue 17). */
 export const programPorts = (): ProgramDeps => ({
-  ...companyPorts(),
+  repo: companyReads(),
+  clock: systemClock,
+  ids: () => ulid(),
   programs: companyProgramRepository(),
   employees: companyEmployeeRepository(),
   reads: {
-    application: (id) => applicationRepository().get(id),
+    application: (id) => applicationCoreRepository().get(id),
     opportunityCauses: async (id) => {
-      const found = await opportunityRepository().get(id);
+      const found = await opportunityReads().get(id);
       return found ? [found.opportunity.category] : [];
     },
-    eligibleOrganization: async (orgId) => (await organizationRepository().get(orgId))?.status === 'active',
+    eligibleOrganization: async (orgId) => (await organizationStatusReads().get(orgId))?.status === 'active',
   },
 });
 

@@ -145,7 +145,9 @@ export interface ProgramReads {
   eligibleOrganization(orgId: string): Promise<boolean>;
 }
 
-export interface ProgramDeps extends CompanyDeps {
+/** The programmes: the company read (not the whole company repository), the programmes, the memberships and the reads they check (issue 17). */
+export interface ProgramDeps extends Omit<CompanyDeps, 'repo'> {
+  readonly repo: Pick<CompanyRepository, 'get'>;
   readonly programs: ProgramRepository;
   readonly employees: Pick<EmployeeRepository, 'membership'>;
   readonly reads: ProgramReads;
