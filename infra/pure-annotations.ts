@@ -85,7 +85,12 @@ export const bundledSources = (cwd: string = process.cwd()): string[] =>
 const constant = (node: ts.Node): boolean =>
   ts.isNumericLiteral(node) || ts.isStringLiteral(node) || (ts.isParenthesizedExpression(node) && constant(node.expression)) || (ts.isBinaryExpression(node) && constant(node.left) && constant(node.right));
 
+/** `process.env.TATAWWU_LAMBDA_BUNDLE`: a Lambda bundle defines it (infra/constructs/bundling.ts), so esbuild sees a literal. */
+const bundleFlag = (node: ts.Node): boolean => node.getText() === 'process.env.TATAWWU_LAMBDA_BUNDLE';
+
 const sideEffectFree = (node: ts.Node): boolean => {
+  // Docs-only parts of a spec: the condition is a literal in a bundle and the branch folds.
+  if (ts.isConditionalExpression(node) && bundleFlag(node.condition)) return sideEffectFree(node.whenTrue) && sideEffectFree(node.whenFalse);
   if (ts.isIdentifier(node) || ts.isLiteralExpression(node) || ts.isNoSubstitutionTemplateLiteral(node)) return true;
   if ([ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword].includes(node.kind)) return true;
   if (ts.isFunctionLike(node) || ts.isClassLike(node)) return true;

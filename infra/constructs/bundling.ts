@@ -26,6 +26,15 @@ export const bundlingSettings = {
   mainFields: ['module', 'main'],
   externalModules: [] as string[],
   banner: REQUIRE_SHIM,
+  /**
+   * A route spec's `responses` and `examples` describe it for the OpenAPI document; no handler
+   * reads them. Each is written `process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { … }`: under tsx (the
+   * local platform, the tests, the docs scripts) the variable is unset and the spec is whole; in
+   * a Lambda bundle it is replaced at build time, the branch folds to `{}`, and the response
+   * schemas and examples leave the bundle instead of being built at every cold start (issue 17;
+   * `test/unit/docs-only-specs.test.ts` checks every spec is written so).
+   */
+  define: { 'process.env.TATAWWU_LAMBDA_BUNDLE': '"1"' } as Record<string, string>,
 } as const;
 
 /**
@@ -50,5 +59,6 @@ export const esbuildOptions = (
   mainFields: [...bundlingSettings.mainFields],
   external: [...externalModules],
   banner: { js: bundlingSettings.banner },
+  define: { ...bundlingSettings.define },
   logLevel: 'silent',
 });

@@ -141,6 +141,7 @@ export class NodeFunction extends Construct implements IGrantable {
         mainFields: [...bundlingSettings.mainFields],
         externalModules: [...bundlingSettings.externalModules],
         banner: bundlingSettings.banner,
+        define: { ...bundlingSettings.define },
         // Bundle sizes are measured by `npm run bench`; keep synth and test output to problems.
         logLevel: LogLevel.WARNING,
         // esbuild is a devDependency: bundle on this machine, never in a Docker container.

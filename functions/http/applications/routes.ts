@@ -71,9 +71,9 @@ export const submitApplication = /* @__PURE__ */ defineOperation({
   summary:
     'Apply for a shift of a published opportunity (volunteers). 202 `submitted`: the ApplicationReview workflow screens it and then reserves a seat, waitlists it, or waits for the managers when the opportunity requires approval. Refused at once with 422 naming the rule in `errors[].path` (`profile`, `charter`, `opportunity.status`, `shiftId`, `shift.start`), and with 409 `already-applied` (path `shiftId`) for a second application to the same shift; nothing is written then.',
   tags,
-  responses: { 202: SubmittedResponse },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 202: SubmittedResponse },
   errors: [400, 401, 403, 404, 409, 413, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: '01JS2B4C6D8E0F1G2H3J4K5M6N' },
     request: { shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P', motivation: 'I volunteered with the society last Ramadan and would like to help again.' },
     response: { id: '01JS3C5D7E9F1G2H3J4K5M6N7P', status: 'submitted' },
@@ -91,9 +91,9 @@ export const getApplication = /* @__PURE__ */ defineOperation({
   summary:
     "An application with its current status, its waitlist position when waitlisted, the failed screening rules when rejected by screening, and every transition (time, actor, reason). Its volunteer, that organisation's managers and ministry reviewers and admins (read-only oversight); 404 for everyone else.",
   tags,
-  responses: { 200: ApplicationView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: ApplicationView },
   errors: [400, 401, 404],
-  examples: { path: { id: APPLICATION_ID }, response: application },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { path: { id: APPLICATION_ID }, response: application },
 });
 
 export const listMyApplications = /* @__PURE__ */ defineOperation({
@@ -107,9 +107,9 @@ export const listMyApplications = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: "The caller's applications, newest first (volunteers). `limit` 1–100 (default 20), `cursor` from the previous page.",
   tags,
-  responses: { 200: ApplicationPage },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: ApplicationPage },
   errors: [400, 401, 403],
-  examples: { query: { limit: '20' }, response: { items: [application] } },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { query: { limit: '20' }, response: { items: [application] } },
 });
 
 export const listOrganizationApplications = /* @__PURE__ */ defineOperation({
@@ -124,9 +124,9 @@ export const listOrganizationApplications = /* @__PURE__ */ defineOperation({
   summary:
     "The organisation's review queue (its managers; ministry reviewers and admins read it too), each item with `applicant`: display name, city, skills, professions, languages, the attendance record of the last 12 months and training completions — contact data only once approved, never the national ID. Applications in one `status` (default `pending`), oldest transition first. `limit` 1–100 (default 20), `cursor` from the previous page.",
   tags,
-  responses: { 200: ApplicationPage },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: ApplicationPage },
   errors: [400, 401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV' },
     query: { status: 'pending', limit: '20' },
     response: { items: [pendingApplication], nextCursor: 'eyJwIjoiMjAyNy0wMi0wM1QxMDowMDowMi4wMDBaIn0' },
@@ -145,9 +145,9 @@ export const decideApplication = /* @__PURE__ */ defineOperation({
   summary:
     "A manager's decision on a pending application (that organisation's managers). 200: the review resumes; approve → screened again, then a seat (`approved`) or the waitlist (`waitlisted`); reject (`reason` required) → `rejected`. A decision on an already decided application is a 409 `application-already-decided` and changes nothing; before the review waits for one (seconds after applying) a 409 `decision-not-open`.",
   tags,
-  responses: { 200: DecisionResponse },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: DecisionResponse },
   errors: [400, 401, 403, 404, 409, 413, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: APPLICATION_ID },
     request: { decision: 'approve' },
     response: { id: '01JS3C5D7E9F1G2H3J4K5M6N7P', decision: 'approve', status: 'pending' },
@@ -166,9 +166,9 @@ export const withdrawApplication = /* @__PURE__ */ defineOperation({
   summary:
     'Withdraw an application (its volunteer). An approved seat is freed and, in the same transaction, given to the first waitlisted applicant (who is told; the answer never names another volunteer’s application); a pending review ends. 409 `application-not-withdrawable` once rejected, expired or cancelled; withdrawing twice answers the same.',
   tags,
-  responses: { 200: WithdrawResponse },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: WithdrawResponse },
   errors: [400, 401, 403, 404, 409],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: APPLICATION_ID },
     response: { id: '01JS3C5D7E9F1G2H3J4K5M6N7P', status: 'withdrawn' },
   },

@@ -34,9 +34,9 @@ export const submitEvaluation = /* @__PURE__ */ defineOperation({
   summary:
     "Evaluate a shift once it has ended. A volunteer who attended rates the experience `{ rating: 1–5, comment? }`; the shift organisation's managers rate an attendee `{ volunteerId, punctuality, skill, conduct, note? }` (or `rating` for all three). Once each (409 `evaluation-exists`; edit with PATCH within 7 days); not attended → 403 `not-attended`; before the end → 422 naming shiftId.",
   tags,
-  responses: { 201: EvaluationResult },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 201: EvaluationResult },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P' },
     request: { rating: 5, comment: 'تنظيم ممتاز واستقبال لطيف من المشرفين، وكانت التعليمات واضحة منذ البداية.' },
     response: { shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P', kind: 'experience', volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', version: 1, editableUntil: '2027-03-13T08:10:00.000Z' },
@@ -54,9 +54,9 @@ export const editEvaluation = /* @__PURE__ */ defineOperation({
   needs: ['table:read', 'table:write'],
   summary: 'Replace your evaluation of the shift (same body as POST) within 7 days of submitting it; after that 409 `evaluation-locked`; none yet → 404.',
   tags,
-  responses: { 200: EvaluationResult },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: EvaluationResult },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P' },
     request: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', punctuality: 5, skill: 4, conduct: 5, note: 'Arrived early and kept the queue of families moving at the distribution point.' },
     response: { shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P', kind: 'volunteer', volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', version: 2, editableUntil: '2027-03-13T10:45:00.000Z' },
@@ -75,9 +75,9 @@ export const getShiftFeedback = /* @__PURE__ */ defineOperation({
   summary:
     "A shift's evaluations for its organisation's managers: the volunteers' comments without their authors' identity (with scores and the average only when at least 5 attended; otherwise texts only, in text order) and the managers' ratings of attendees.",
   tags,
-  responses: { 200: ShiftFeedbackView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: ShiftFeedbackView },
   errors: [400, 401, 403, 404],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P' },
     response: {
       shiftId: '01JS2B4C6D8E0F1G2H3J4K5M6P',
@@ -107,9 +107,9 @@ export const getOrganizationRating = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: "An organisation's experience rating from its volunteers: `count`, and the `average` once there are at least 5 ratings. Never a comment.",
   tags,
-  responses: { 200: OrganizationRatingView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: OrganizationRatingView },
   errors: [400],
-  examples: { path: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV' }, response: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', count: 146, average: 4.6 } },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { path: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV' }, response: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', count: 146, average: 4.6 } },
 });
 
 export const getMyRatings = /* @__PURE__ */ defineOperation({
@@ -122,9 +122,9 @@ export const getMyRatings = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: "The caller's ratings by organisations' managers: count and averages of punctuality, skill and conduct.",
   tags,
-  responses: { 200: VolunteerRatingView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: VolunteerRatingView },
   errors: [401, 403],
-  examples: { response: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', count: 9, punctuality: 4.8, skill: 4.3, conduct: 5, overall: 4.7 } },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { response: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', count: 9, punctuality: 4.8, skill: 4.3, conduct: 5, overall: 4.7 } },
 });
 
 export const getVolunteerRatings = /* @__PURE__ */ defineOperation({
@@ -138,9 +138,9 @@ export const getVolunteerRatings = /* @__PURE__ */ defineOperation({
   needs: ['table:read', 'audit'],
   summary: "A volunteer's ratings, for managers of an organisation the volunteer applied to (404 for anyone else).",
   tags,
-  responses: { 200: VolunteerRatingView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: VolunteerRatingView },
   errors: [400, 401, 403, 404],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77' },
     response: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', count: 9, punctuality: 4.8, skill: 4.3, conduct: 5, overall: 4.7 },
   },

@@ -83,9 +83,9 @@ export const getAttendanceCode = /* @__PURE__ */ defineOperation({
   summary:
     "The shift's current attendance code (its organisation's managers): `{ code, qr, expiresAt }`; `qr` is the text to put in a QR code. Codes rotate every 5 minutes (the previous one is still accepted) and are accepted from 1 h before the start to 2 h after the end (422 `shiftId` outside that window).",
   tags,
-  responses: { 200: AttendanceCodeView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: AttendanceCodeView },
   errors: [400, 401, 403, 404, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5' },
     response: { code: '7KQ2M9XD', qr: 'https://tatawwu.sa/check-in?shift=01JS2ZR7M1N5P8Q2R6S9T3V7W5&code=7KQ2M9XD', expiresAt: '2026-05-02T05:05:00.000Z' },
   },
@@ -103,9 +103,9 @@ export const checkIn = /* @__PURE__ */ defineOperation({
   summary:
     'Check in with the code the manager shows (volunteers with an approved seat on the shift, else 403). A wrong, expired or other shift\'s code → 422 naming `code`. With `location`, a check-in farther than the opportunity radius (500 m) is recorded with `outsideRadius: true`, not refused. Twice → the first record.',
   tags,
-  responses: { 200: CheckInView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: CheckInView },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5' },
     request: { code: '7KQ2M9XD', location: { lat: 24.6869, lon: 46.7224 } },
     response: { checkedInAt: '2026-05-02T05:02:00.000Z', outsideRadius: false },
@@ -124,9 +124,9 @@ export const checkOut = /* @__PURE__ */ defineOperation({
   summary:
     'Check out (the checked-in volunteer): creates the hours record `pending` and starts its verification. Minutes are clamped to the shift, never overlap time already credited anywhere, and stay within 12 h per Riyadh day across all organisations; `flags` name each cut. Twice → the same record. 409 `not-checked-in` without a check-in.',
   tags,
-  responses: { 200: CheckOutView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: CheckOutView },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5' },
     request: { code: 'R4T8W2ZA' },
     response: { hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W', minutes: 238, status: 'pending', flags: [] },
@@ -145,9 +145,9 @@ export const recordAttendance = /* @__PURE__ */ defineOperation({
   summary:
     "The roster (the shift's managers), for volunteers without a phone: `present` with `checkIn`/`checkOut` (default the shift's times) creates the pending hours record as a check-out would; `absent` is a no-show. On a disputed no-show it decides the dispute, once: `present` upholds it (times default to the volunteer's, then the shift's), `absent` dismisses it. 409 when the volunteer's attendance is already recorded; 422 `volunteerId` without an approved seat.",
   tags,
-  responses: { 200: RosterView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: RosterView },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5' },
     request: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', status: 'present', checkIn: '2026-05-02T08:00:00+03:00', checkOut: '2026-05-02T12:00:00+03:00' },
     response: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', status: 'checked-out', hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W' },
@@ -166,9 +166,9 @@ export const disputeNoShow = /* @__PURE__ */ defineOperation({
   summary:
     "Dispute being recorded absent or a no-show on the shift (that volunteer), within 14 days, once: a `reason` and optionally when they came and left (within the shift, else 422 naming the field). The managers are told and decide once on the roster (`present` upholds it: the no-show leaves the attendance record and the hours are pending; `absent` dismisses it). 404 without a recorded absence; 409 `hours-not-disputable` after 14 days or a second time.",
   tags,
-  responses: { 200: NoShowDisputeView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: NoShowDisputeView },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { shiftId: '01JS2ZR7M1N5P8Q2R6S9T3V7W5' },
     request: { reason: 'I was at the registration desk; my phone battery was dead', checkIn: '2026-05-02T08:10:00+03:00', checkOut: '2026-05-02T12:00:00+03:00' },
     response: {
@@ -192,9 +192,9 @@ export const claimHours = /* @__PURE__ */ defineOperation({
   summary:
     'Claim hours of work off site (a volunteer approved on a project or a remote opportunity): a past Riyadh date within the period they are approved for, at most 12 h a day across everything (422 `minutes`), never overlapping checked-in time (on a day with credited time, `start` is required and its interval must not overlap it: 422 `start`). On a project, `deliverableId` names the deliverable the work went into. Verified by the same workflow as checked hours.',
   tags,
-  responses: { 201: HoursClaimView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 201: HoursClaimView },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: '01JS4M6P8R0T2W4Y6A8C0E2G4J' },
     request: { date: '2026-04-11', minutes: 300, start: '17:00', description: 'تدريس مادة الرياضيات عن بُعد لطلاب المرحلة المتوسطة — online maths tutoring for middle-school pupils' },
     response: { hoursId: '01JSX3D5F7H9K1M3P5R7T9W1Y3', status: 'pending', minutes: 300 },
@@ -213,9 +213,9 @@ export const listDeliverables = /* @__PURE__ */ defineOperation({
   summary:
     "A project's deliverables (bilingual) with their status, `open` or `confirmed` (by whom, when): its organisation's managers and the volunteers approved on it (404 for anyone else, and for an opportunity that is not a project). Claims name a deliverable by its `id`.",
   tags,
-  responses: { 200: DeliverablesPage },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: DeliverablesPage },
   errors: [400, 401, 403, 404],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: '01JS2ZR7M1N5P8Q2R6S9T3V7W4' },
     response: {
       opportunityId: '01JS2ZR7M1N5P8Q2R6S9T3V7W4',
@@ -241,9 +241,9 @@ export const confirmDeliverable = /* @__PURE__ */ defineOperation({
   needs: ['table:read', 'table:write'],
   summary: "Confirm a project's deliverable as done (that organisation's managers), once: a second confirmation → 409 `deliverable-already-confirmed`. Transcripts name the project and its confirmed deliverables.",
   tags,
-  responses: { 200: DeliverableView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: DeliverableView },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: '01JS2ZR7M1N5P8Q2R6S9T3V7W4', deliverableId: '01JS2ZR7M1N5P8Q2R6S9T3V7W6' },
     request: { note: 'Signed off by the board on 20 June' },
     response: {
@@ -270,9 +270,9 @@ export const listOrganizationHours = /* @__PURE__ */ (() => defineOperation({
   summary:
     "The organisation's hours in one `status` (default `pending`), oldest first (its managers), each with the volunteer's attendance record over the last 12 months (attended, no-shows, late cancellations).",
   tags,
-  responses: { 200: OrgHoursPage },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: OrgHoursPage },
   errors: [400, 401, 403, 404],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { orgId: '01JRZX4B6C8D0E2F4G6H8J0K2M' },
     query: { status: 'pending', limit: '20' },
     response: {
@@ -302,9 +302,9 @@ export const decideHours = /* @__PURE__ */ defineOperation({
   summary:
     "Approve or reject pending hours (the organisation's managers; ministry reviewers once escalated; never one's own hours). Other minutes than requested (never more) and a rejection need a `reason` (422). A second decision → 409; two at once → one wins. Approved hours carry `valueSar` frozen from the valuation rate in force and can never be edited.",
   tags,
-  responses: { 200: HoursDecisionView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: HoursDecisionView },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W' },
     request: { decision: 'approve', minutes: 238 },
     response: { hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W', status: 'approved', minutes: 238, valueSar: 396.67 },
@@ -323,9 +323,9 @@ export const decideHoursBulk = /* @__PURE__ */ defineOperation({
   timeout: 60,
   summary: "Up to 100 decisions at once (the organisation's managers): each item gets its own outcome (`status` as it would alone, and the error); one failure never stops the others.",
   tags,
-  responses: { 200: BulkView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: BulkView },
   errors: [400, 401, 403, 404, 413, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { orgId: '01JRZX4B6C8D0E2F4G6H8J0K2M' },
     request: {
       items: [
@@ -358,9 +358,9 @@ export const disputeHours = /* @__PURE__ */ defineOperation({
   summary:
     'Dispute a rejection or a cut within 14 days, once (its volunteer): the managers decide again, finally. A rejected record is pending again; for a cut, the approved hours stay as they are and the difference becomes a new pending record.',
   tags,
-  responses: { 200: HoursDisputeView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: HoursDisputeView },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W' },
     request: { minutes: 298, reason: 'بقيت ساعة إضافية لمساعدة الفريق الطبي في إغلاق الخيمة — stayed an extra hour to close the clinic tent' },
     response: { hoursId: '01JT4N2Q4S6V8W0Y2A4C6E8G0J', status: 'pending' },
@@ -378,9 +378,9 @@ export const reverseHours = /* @__PURE__ */ defineOperation({
   needs: ['table:read', 'table:write'],
   summary: 'Reverse approved hours with a reason (ministry-admin): a reversing entry, never an edit (HoursReversed takes the minutes and value back). 409 unless approved.',
   tags,
-  responses: { 200: HoursReversalView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: HoursReversalView },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W' },
     request: { reason: 'سُجّلت الساعات مرتين لنفس المناوبة — recorded twice for the same shift' },
     response: { hoursId: '01JT0H7K2M4N6P8Q0R2S4T6V8W', reversalId: '01JT6P3R5T7V9X1Z3B5D7F9H1K', status: 'reversed' },
@@ -399,9 +399,9 @@ export const listMyHours = /* @__PURE__ */ (() =>
     needs: ['table:read'],
     summary: "The caller's hours records, newest first, with their status, and the caller's attendance record over the last 12 months.",
     tags,
-    responses: { 200: MyHoursPage },
+    responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: MyHoursPage },
     errors: [400, 401, 403],
-    examples: {
+    examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
       query: { limit: '20' },
       response: {
         items: [
@@ -432,9 +432,9 @@ export const listEscalatedHours = /* @__PURE__ */ defineOperation({
   needs: ['table:read', 'audit'],
   summary: "The ministry reviewers' queue: hours no manager decided on within 14 days, oldest first.",
   tags,
-  responses: { 200: HoursPage },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: HoursPage },
   errors: [400, 401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     query: { limit: '20' },
     response: {
       items: [
@@ -476,9 +476,9 @@ export const putValuationRates = /* @__PURE__ */ defineOperation({
   summary:
     'Set economic valuation rates (ministry-admin): SAR per hour by `track` (general, skills, professional) or `profession`, from `effectiveFrom` (replacement-cost method). Each is a new dated entry; approved hours keep the value frozen at their approval.',
   tags,
-  responses: { 200: ValuationRatesView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: ValuationRatesView },
   errors: [400, 401, 403, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     request: {
       rates: [
         { track: 'general', sarPerHour: 30, effectiveFrom: '2026-01-01' },
@@ -506,9 +506,9 @@ export const getValuationRates = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: 'Every valuation rate ever set, with who set it and when (the ministry).',
   tags,
-  responses: { 200: ValuationRatesView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: ValuationRatesView },
   errors: [401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     response: {
       rates: [
         { track: 'general', sarPerHour: 30, effectiveFrom: '2026-01-01', setBy: 'ministry-admin-1', setAt: '2025-12-20T09:00:00.000Z' },

@@ -24,9 +24,9 @@ export const getOrganizationImpact = /* @__PURE__ */ defineOperation({
   summary:
     "An organisation's impact over months `from`..`to` (YYYY-MM, Riyadh; default the last 12; at most 24): distinct volunteers, shifts, approved minutes, value in SAR, attendance rate, no-shows, beneficiaries, top causes, month by month. Its managers and the ministry (404 for anyone else). `Accept: text/csv` → CSV (UTF-8 with BOM, Arabic headers).",
   tags,
-  responses: { 200: OrganizationImpact },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: OrganizationImpact },
   errors: [400, 401, 403, 404],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { orgId: '01JRZX4B6C8D0E2F4G6H8J0K2M' },
     query: { from: '2026-01', to: '2026-03' },
     response: {
@@ -66,9 +66,9 @@ export const getNationalStats = /* @__PURE__ */ defineOperation({
   summary:
     'National KPIs over months `from`..`to` against the target in force: registered and active volunteers (an approved hour in the last 12 months), organisations with a volunteer department, approved minutes, value, professional share, retention; `groupBy=region|month`. Ministry only. `Accept: text/csv` → CSV (UTF-8 with BOM, Arabic headers).',
   tags,
-  responses: { 200: NationalStats },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: NationalStats },
   errors: [400, 401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     query: { from: '2026-01', to: '2026-03', groupBy: 'region' },
     response: {
       from: '2026-01',
@@ -111,9 +111,9 @@ export const getPublicStats = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: 'National totals for anyone (no token): registered and active volunteers, organisations with a department, approved hours and value over the last 12 months. Cacheable for 5 minutes.',
   tags,
-  responses: { 200: PublicStats },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: PublicStats },
   errors: [],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     response: {
       asOf: '2026-04-25T17:00:00.000Z',
       registeredVolunteers: 2_004_311,
@@ -137,9 +137,9 @@ export const putTargets = /* @__PURE__ */ defineOperation({
   summary:
     'Set national targets (ministry-admin): `{ targets: [{ volunteers, organizations, effectiveFrom, noteAr?, noteEn? }] }`. Each is added to the history (never overwritten); a view uses the one in force at the end of its range. Answers the whole history.',
   tags,
-  responses: { 200: TargetHistory },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: TargetHistory },
   errors: [400, 401, 403, 413, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     request: { targets: [{ volunteers: 1_000_000, organizations: 2_000, effectiveFrom: '2026-01-01', noteAr: 'مستهدف رؤية 2030', noteEn: 'Vision 2030 target' }] },
     response: {
       items: [
@@ -168,9 +168,9 @@ export const getTargets = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: 'The history of national targets, oldest effective date first (ministry).',
   tags,
-  responses: { 200: TargetHistory },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: TargetHistory },
   errors: [401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     response: {
       items: [
         { volunteers: 300_000, organizations: 200, effectiveFrom: '2017-01-01', setBy: 'ministry-admin-1', setAt: '2017-01-01T08:00:00.000Z' },

@@ -33,9 +33,9 @@ export const getMyMatches = /* @__PURE__ */ defineOperation({
   summary:
     "The caller's matching opportunities (group volunteer), best first, each with its score, the reasons behind it, the recommended shift, the invitation if one was sent, and the one-step application to make. Closed opportunities are left out.",
   tags,
-  responses: { 200: MatchPage },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: MatchPage },
   errors: [400, 401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     query: { limit: '10' },
     response: {
       items: [
@@ -78,9 +78,9 @@ export const getOpportunityCandidates = /* @__PURE__ */ defineOperation({
   summary:
     "The opportunity's best-matching volunteers, for its organisation's managers (404 for anyone else): display name, city, score, reasons, recommended shift and whether they were invited. No contact details before the volunteer applies.",
   tags,
-  responses: { 200: CandidatePage },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: CandidatePage },
   errors: [400, 401, 403, 404],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: '01JS2B4C6D8E0F1G2H3J4K5M6N' },
     query: { limit: '10' },
     response: {

@@ -78,9 +78,9 @@ export const createOpportunity = /* @__PURE__ */ defineOperation({
   summary:
     "Post a draft opportunity with its shifts (managers of that organisation; it must be active, else 409 `organization-not-active`). Shifts: 1–50, each starting in the future, ending after its start, 1–10,000 seats. Publish it to make it searchable.",
   tags,
-  responses: { 201: OpportunityView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 201: OpportunityView },
   errors: [400, 401, 403, 404, 409, 413, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { orgId: ORG_ID },
     request: creation,
     response: {
@@ -120,9 +120,9 @@ export const publishOpportunity = /* @__PURE__ */ defineOperation({
   summary:
     "Publish a draft (its organisation's managers): it becomes visible to everyone and searchable. 409 unless it is a draft; 422 `shifts` when no shift starts in the future.",
   tags,
-  responses: { 200: StatusResponse },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: StatusResponse },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: { path: { id: OPPORTUNITY_ID }, response: { id: '01JS2B4C6D8E0F1G2H3J4K5M6N', status: 'published' } },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { path: { id: OPPORTUNITY_ID }, response: { id: '01JS2B4C6D8E0F1G2H3J4K5M6N', status: 'published' } },
 });
 
 export const closeOpportunity = /* @__PURE__ */ defineOperation({
@@ -137,9 +137,9 @@ export const closeOpportunity = /* @__PURE__ */ defineOperation({
   summary:
     "Close a draft or published opportunity (its organisation's managers): it leaves search at once. Optional body `{ beneficiaries }`: the people it served, for the impact reports. 409 when already closed.",
   tags,
-  responses: { 200: StatusResponse },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: StatusResponse },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: { path: { id: OPPORTUNITY_ID }, request: { beneficiaries: 140 }, response: { id: '01JS2B4C6D8E0F1G2H3J4K5M6N', status: 'closed' } },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { path: { id: OPPORTUNITY_ID }, request: { beneficiaries: 140 }, response: { id: '01JS2B4C6D8E0F1G2H3J4K5M6N', status: 'closed' } },
 });
 
 export const getOpportunity = /* @__PURE__ */ defineOperation({
@@ -152,9 +152,9 @@ export const getOpportunity = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: 'An opportunity with its shifts and the seats left on each. Published: anyone; draft or closed: its managers and, read-only, ministry reviewers and admins (404 otherwise).',
   tags,
-  responses: { 200: OpportunityView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: OpportunityView },
   errors: [400, 401, 404],
-  examples: { path: { id: OPPORTUNITY_ID }, response: opportunity },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { path: { id: OPPORTUNITY_ID }, response: opportunity },
 });
 
 export const searchOpportunities = /* @__PURE__ */ defineOperation({
@@ -168,9 +168,9 @@ export const searchOpportunities = /* @__PURE__ */ defineOperation({
   summary:
     'Published opportunities with a shift ending at or after `from` (default now) and, with `to`, starting by `to`; filters combine (AND). Ordered by last shift end, then id; `limit` 1–100 (20); `nextCursor` continues the same search (another search → 400). A page may hold fewer than `limit` items while `nextCursor` is present.',
   tags,
-  responses: { 200: SearchPage },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: SearchPage },
   errors: [400],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     query: { city: 'jeddah', category: 'social-welfare', limit: '20' },
     response: {
       items: [
@@ -208,9 +208,9 @@ export const updateOpportunity = /* @__PURE__ */ defineOperation({
   summary:
     "Edit an opportunity (its organisation's managers): any field of the creation; `location` / `minAge` null removes them. `shifts`, when given, is the whole new list: a shift with its `id` is kept with the new times and capacity, one without is added, one left out is removed. A draft changes freely. A published one keeps what volunteers hold: capacity never below the seats taken (422 `shifts.<i>.capacity`), a shift with seats is neither moved (422 `shifts.<i>.start`) nor removed (422 `shifts`); a change of place or a moved shift tells its volunteers (event `OpportunityUpdated`). Closed → 409; a seat taken meanwhile → 409 `opportunity-changed`, nothing written.",
   tags,
-  responses: { 200: OpportunityView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: OpportunityView },
   errors: [400, 401, 403, 404, 409, 413, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: OPPORTUNITY_ID },
     request: {
       location: { lat: 21.5901, lon: 39.2044 },
@@ -254,9 +254,9 @@ export const listOrganizationOpportunities = /* @__PURE__ */ defineOperation({
   summary:
     "The organisation's own opportunities in every status, drafts included (its managers; ministry reviewers and admins read them too), newest first; `status` = draft | published | closed narrows the list. `limit` 1–100 (default 20), `cursor` from the previous page. Another organisation's manager → 403.",
   tags,
-  responses: { 200: OrganizationOpportunityPage },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: OrganizationOpportunityPage },
   errors: [400, 401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { orgId: ORG_ID },
     query: { status: 'draft', limit: '20' },
     response: {

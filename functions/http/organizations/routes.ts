@@ -51,9 +51,9 @@ export const registerOrganization = /* @__PURE__ */ defineOperation({
   summary:
     'Register an organisation (any signed-in user). 202 `pending`: the OrganizationOnboarding workflow notifies the ministry reviewers and waits for their decision. `licenseNumber` is the 10-digit NCNP licence or commercial registration number (not starting with 0); one organisation per licence number (409 on `licenseNumber`).',
   tags,
-  responses: { 202: RegisteredResponse },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 202: RegisteredResponse },
   errors: [400, 401, 409, 413, 422],
-  examples: { request: registration, response: { id: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', status: 'pending' } },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { request: registration, response: { id: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', status: 'pending' } },
 });
 
 export const listOrganizations = /* @__PURE__ */ defineOperation({
@@ -67,9 +67,9 @@ export const listOrganizations = /* @__PURE__ */ defineOperation({
   summary:
     'Organisations in one `status` (default `active`), oldest registration first, optionally in one `city` (ids of `GET /v1/reference`). Anyone lists active organisations (public fields); ministry reviewers and admins list any status — `pending` is their review queue — and also see the licence number. Another status without a ministry token → 403. `limit` 1–100 (default 20), `cursor` from the previous page.',
   tags,
-  responses: { 200: OrganizationPage },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: OrganizationPage },
   errors: [400, 401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     query: { status: 'pending', city: 'jeddah', limit: '20' },
     response: {
       items: [
@@ -100,9 +100,9 @@ export const getOrganization = /* @__PURE__ */ defineOperation({
   summary:
     'An organisation. Anyone: the public fields of an active organisation. Its managers, ministry reviewers and admins, and the user who registered it: every field, the volunteer department and the status history (who, when, why). Not active and not one of those → 404.',
   tags,
-  responses: { 200: OrganizationFullView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: OrganizationFullView },
   errors: [400, 401, 404],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { orgId: ORG_ID },
     response: {
       id: '01JRW9Z6Q3X8K2M4N5P7R9S1TV',
@@ -139,9 +139,9 @@ export const decideOrganization = /* @__PURE__ */ defineOperation({
   summary:
     'The ministry decision on a pending organisation (ministry-reviewer). 202: the workflow resumes; approve → `active` with its volunteer department, reject (`reason` required) → `rejected`; the contact is emailed. A second decision is a 409 and changes nothing; a decision before the workflow waits for one (seconds after registration) is a 409 `decision-not-open`.',
   tags,
-  responses: { 202: DecisionResponse },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 202: DecisionResponse },
   errors: [400, 401, 403, 404, 409, 413, 422],
-  examples: { path: { orgId: ORG_ID }, request: { decision: 'approve' }, response: { id: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', decision: 'approve', status: 'active' } },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { path: { orgId: ORG_ID }, request: { decision: 'approve' }, response: { id: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', decision: 'approve', status: 'active' } },
 });
 
 export const addOrganizationManager = /* @__PURE__ */ defineOperation({
@@ -156,9 +156,9 @@ export const addOrganizationManager = /* @__PURE__ */ defineOperation({
   summary:
     "Add (or update) a volunteer manager of an active organisation (that organisation's managers or ministry-admin), with their certification number and expiry when certified: the organisation then shows `hasCertifiedManager` (a manager without a valid certification still manages). Recording the same `sub` again updates the certification. Reminders go out 30 days before expiry (schedule `manager-certifications`); an organisation gaining its first or losing its last certified manager raises OrganizationCertifiedManagerChanged (national KPI). In the cloud the user joins the `org-manager` group with `custom:orgId`. A user manages one organisation (409 on `sub` otherwise).",
   tags,
-  responses: { 201: Manager },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 201: Manager },
   errors: [400, 401, 403, 404, 409, 413, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { orgId: ORG_ID },
     request: { sub: '8d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6', email: 'manager@albirr-jeddah.org.sa', certificationNumber: 'VM-2026-0412' },
     response: {
@@ -182,9 +182,9 @@ export const listOrganizationManagers = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: "The organisation's volunteer managers (its managers, ministry reviewers and admins).",
   tags,
-  responses: { 200: ManagerList },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: ManagerList },
   errors: [400, 401, 403, 404],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { orgId: ORG_ID },
     response: {
       items: [

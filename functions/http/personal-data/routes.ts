@@ -21,9 +21,9 @@ export const exportMyPersonalData = /* @__PURE__ */ defineOperation({
   summary:
     "Everything held about the caller (group volunteer): profile, consent history, charter acceptances, applications, hours, the register, certificates, badges, points, trainings, evaluations given and received (who rated removed), messages sent, company employment, and every other record by kind. JSON, or with `Accept: application/zip` a ZIP of CSV files (UTF-8 with BOM). A copy over 1 MB is prepared asynchronously: 202 `preparing`, and a one-time link (valid 24 h) to a ZIP is emailed when it is ready (`GET /v1/volunteers/me/exports/{exportId}`). 404 when no profile is held.",
   tags,
-  responses: { 200: PersonalDataExport, 202: ExportPreparing },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: PersonalDataExport, 202: ExportPreparing },
   errors: [401, 403, 404],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     responses: { 202: { exportId: '01JT8R5T7V9X1Z3B5D7F9H1K3M', status: 'preparing', items: 4_812, expiresAt: '2026-06-08T09:00:00.000Z' } },
     response: {
       volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
@@ -59,9 +59,9 @@ export const downloadMyExport = /* @__PURE__ */ defineOperation({
   summary:
     "The one download of a prepared copy (the emailed link, opened by the app with the caller's token): 303 to the ZIP (a link valid 5 minutes). Works once: a second call, or one after the 24 h → 410. Another person's export, or a wrong token → 404; still being prepared → 409.",
   tags,
-  responses: { 303: { description: 'See Other: `Location` is a short-lived link to the ZIP' } },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 303: { description: 'See Other: `Location` is a short-lived link to the ZIP' } },
   errors: [400, 401, 403, 404, 409, 410],
-  examples: { path: { exportId: '01JX0E8M5N0P4Q6R9S2T7V1W3Z' }, query: { token: 'k3Xn0c2Jc0o4m1mZ8w3v5b9xZr7Kp2Ld6Tf1Yh4Ue8s' } },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { path: { exportId: '01JX0E8M5N0P4Q6R9S2T7V1W3Z' }, query: { token: 'k3Xn0c2Jc0o4m1mZ8w3v5b9xZr7Kp2Ld6Tf1Yh4Ue8s' } },
 });
 
 export const eraseMe = /* @__PURE__ */ defineOperation({
@@ -76,9 +76,9 @@ export const eraseMe = /* @__PURE__ */ defineOperation({
   summary:
     "Erase the caller's personal data (group volunteer), in two calls. Without a body: a 6-digit code is emailed to the profile's address (valid 15 minutes) → 202 `code-sent`. With `{ code }`: the Erasure workflow starts → 202 `erasing`: profile, contact data, national-ID hash, messages and free text destroyed everywhere; future seats freed (waitlists promoted); certificates revoked \"withdrawn at the holder's request\" with no name left; the sign-in account deleted; approved hours stay in the aggregates as anonymous counts. A wrong or expired code → 422 naming `code` (5 tries per code).",
   tags,
-  responses: { 202: ErasureAnswer },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 202: ErasureAnswer },
   errors: [400, 401, 403, 404, 409, 413, 422],
-  examples: { request: { code: '482913' }, response: { status: 'erasing' } },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { request: { code: '482913' }, response: { status: 'erasing' } },
 });
 
 export const getAuditTrail = /* @__PURE__ */ defineOperation({
@@ -93,9 +93,9 @@ export const getAuditTrail = /* @__PURE__ */ defineOperation({
   summary:
     'The audit trail of access to personal data (ministry-admin): who (`actor`) read or handled whose (`subject`) records, what kind, when, and the route — never the data itself. Filter by `subject` and/or `actor` within `from`..`to` (default the last 30 days); without either, at most 31 days. Newest first, paginated.',
   tags,
-  responses: { 200: AuditPage },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: AuditPage },
   errors: [400, 401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     query: { subject: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77' },
     response: {
       items: [

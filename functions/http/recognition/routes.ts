@@ -57,9 +57,9 @@ export const listMyBadges = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: "The caller's earned badges (approved hours only; a reversal below a milestone revokes it), each with an Open Badges 3.0 credential when the platform signer is configured. Badges are awarded by the daily `awards` run.",
   tags,
-  responses: { 200: BadgeList },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: BadgeList },
   errors: [401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     response: {
       items: [
         {
@@ -88,9 +88,9 @@ export const getMyPoints = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: "The caller's points: the balance and the append-only ledger, newest first (points per approved hour, more for skills-based and professional hours; milestone and award bonuses; reversed hours and redemptions as negative entries).",
   tags,
-  responses: { 200: PointsView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: PointsView },
   errors: [400, 401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     query: { limit: '3' },
     response: {
       balance: 1_370,
@@ -114,9 +114,9 @@ export const listAchievements = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: 'Published achievements (badges and awards) of the last 60 days, newest first: display names only (first name and initial); volunteers who opted out and minors never appear.',
   tags,
-  responses: { 200: AchievementPage },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: AchievementPage },
   errors: [400],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     query: { limit: '2' },
     response: {
       items: [
@@ -138,9 +138,9 @@ export const getLeaderboard = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: 'Top volunteers by approved minutes, national, per city (`id` a city id from GET /v1/reference) or per organisation (`id` its id), for a month or a year (Riyadh time; default the current one). Display names only; opt-outs and minors are not shown.',
   tags,
-  responses: { 200: Leaderboard },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: Leaderboard },
   errors: [400],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     query: { scope: 'city', id: 'jeddah', period: 'month', at: '2027-02', limit: '3' },
     response: {
       scope: 'city',
@@ -166,9 +166,9 @@ export const nominateVolunteer = /* @__PURE__ */ defineOperation({
   needs: ['table:read', 'table:write'],
   summary: "The managers' nomination of their volunteer of the month (current or previous month; the volunteer must have approved hours with the organisation that month; a new nomination replaces the previous one). Without a nomination the rule decides: most approved minutes, ties to whoever reached it first.",
   tags,
-  responses: { 200: /* @__PURE__ */ z.object({ month: /* @__PURE__ */ z.string(), volunteerId: /* @__PURE__ */ z.string() }) },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: /* @__PURE__ */ z.object({ month: /* @__PURE__ */ z.string(), volunteerId: /* @__PURE__ */ z.string() }) },
   errors: [400, 401, 403, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV' },
     request: {
       volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
@@ -191,9 +191,9 @@ export const listAwards = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: 'Awards given for a month (volunteer of the month per organisation), display names only.',
   tags,
-  responses: { 200: AwardList },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: AwardList },
   errors: [400],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     query: { month: '2027-02' },
     response: {
       items: [
@@ -225,9 +225,9 @@ export const listRewards = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: 'The incentive catalogue: rewards valid now, with their points cost, stock left, eligibility (minimum approved hours) and limit per volunteer.',
   tags,
-  responses: { 200: RewardList },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: RewardList },
   errors: [401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     response: {
       items: [
         rewardExample,
@@ -248,9 +248,9 @@ export const createReward = /* @__PURE__ */ defineOperation({
   needs: ['table:write'],
   summary: 'Adds a reward to the incentive catalogue (ministry-admin): bilingual, points cost, stock, eligibility, limit per volunteer, validity.',
   tags,
-  responses: { 201: RewardView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 201: RewardView },
   errors: [401, 403, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     request: {
       titleAr: 'أولوية التسجيل في الفعاليات الكبرى',
       titleEn: 'Priority registration for major events',
@@ -279,9 +279,9 @@ export const redeemReward = /* @__PURE__ */ defineOperation({
   needs: ['table:read', 'table:write'],
   summary: 'Redeems points for a reward: points and stock are deducted in one transaction (stock never oversold, the balance never negative); answers the code the partner verifies. 409 `reward-unavailable` (out of stock or not valid now); 422 naming `points`, `minApprovedHours` or `perVolunteer`.',
   tags,
-  responses: { 201: RedemptionView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 201: RedemptionView },
   errors: [401, 403, 404, 409, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: '01JT5R7W9Y1A3C5E7G9J1M3P5S' },
     response: { id: '01JT2D6E8F0G2H4J6K8M0N2P4R', rewardId: '01JT5R7W9Y1A3C5E7G9J1M3P5S', code: '3F2A-91C0-77BD-04E1-A9D3', pointsSpent: 500, balance: 870, at: '2027-03-08T14:20:00.000Z' },
   },
@@ -298,9 +298,9 @@ export const checkRedemption = /* @__PURE__ */ defineOperation({
   summary:
     "A partner's check of a redemption code the volunteer shows: the reward it was issued for, its points and time; no personal data. 404 for an unknown code; lookups are rate-limited per address (429), as certificate codes are.",
   tags,
-  responses: { 200: RedemptionCheck },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: RedemptionCheck },
   errors: [400, 404, 429],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { code: '3F2A-91C0-77BD-04E1-A9D3' },
     response: {
       code: '3F2A-91C0-77BD-04E1-A9D3',
@@ -327,9 +327,9 @@ export const listHonours = /* @__PURE__ */ defineOperation({
   summary:
     "The month's region and national honours (volunteer of the month of each region, from GET /v1/reference, and of the Kingdom): the candidates (the organisations' volunteers of the month, best first by approved minutes), the status, and until when the ministry may choose before the rule decides.",
   tags,
-  responses: { 200: HonourList },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: HonourList },
   errors: [400, 401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     query: { month: '2026-11' },
     response: {
       items: [
@@ -363,9 +363,9 @@ export const decideHonour = /* @__PURE__ */ defineOperation({
   summary:
     "The ministry's choice of a region's or the Kingdom's volunteer of the month among the honour's candidates; resumes its HonourNomination workflow, which records the award. 409 `honour-decided` once decided (by the ministry, or by the rule after 10 days without a choice); 422 naming `volunteerId` for someone who is not a candidate.",
   tags,
-  responses: { 200: HonourView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: HonourView },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: '2026-11.national.sa' },
     request: { volunteerId: 'sara', reasonAr: 'عطاء متواصل طوال الشهر', reasonEn: 'Sustained giving all month' },
     response: {

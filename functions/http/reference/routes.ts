@@ -13,8 +13,8 @@ export const getReference = /* @__PURE__ */ defineOperation({
   summary:
     'Reference data for forms (public): regions, cities (with their region), causes, professions, skills and volunteering tracks, each `{ id, nameAr, nameEn }`. Every reference field of the API (`city`, `category`, `interests`, `causes`, `skills`, `professions`) takes an id from here. Cacheable for an hour.',
   tags: ['reference'],
-  responses: { 200: ReferenceData },
-  examples: {
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: ReferenceData },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     response: {
       regions: [{ id: 'riyadh', nameAr: 'منطقة الرياض', nameEn: 'Riyadh Region' }],
       cities: [{ id: 'riyadh', nameAr: 'الرياض', nameEn: 'Riyadh', region: 'riyadh' }],

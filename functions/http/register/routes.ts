@@ -35,9 +35,9 @@ export const getTranscript = /* @__PURE__ */ defineOperation({
   summary:
     "The caller's national record across every organisation (group volunteer): running totals (minutes, value in SAR; by organisation, year, cause and track) and the ledger entries, newest first (`limit` 1–100, default 50; `nextCursor`). A reversal is an entry of its own with negative minutes.",
   tags,
-  responses: { 200: Transcript },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: Transcript },
   errors: [400, 401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     query: { limit: '2' },
     response: {
       totalMinutes: 2_880,
@@ -104,9 +104,9 @@ export const issueCertificate = /* @__PURE__ */ defineOperation({
   summary:
     "Issue a certificate of the caller's approved hours in a scope (group volunteer): with `orgId`, the organisation's certificate in its name; without, the national one from the whole register; `from`/`to` bound the period. 201 with `credential`, a W3C VC 2.0 secured as a JWT (application/vc+jwt, ES256). The same scope again answers 200 with the existing certificate unless hours were approved or reversed in it since. 422 `scope` when the scope holds no approved hours.",
   tags,
-  responses: { 201: IssuedCertificate, 200: IssuedCertificate },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 201: IssuedCertificate, 200: IssuedCertificate },
   errors: [400, 401, 403, 404, 409, 413, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     request: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV', from: '2027-01-01', to: '2027-03-31' },
     response: {
         id: '01JT3C0B1D2E3F4G5H6J7K8M9N',
@@ -134,9 +134,9 @@ export const listMyCertificates = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: "The caller's certificates, newest first, each with its status and credential (group volunteer).",
   tags,
-  responses: { 200: MyCertificates },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: MyCertificates },
   errors: [401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     response: {
       items: [
         {
@@ -168,9 +168,9 @@ export const verifyCertificate = /* @__PURE__ */ defineOperation({
   summary:
     'Verify a certificate by its code (public, no token): valid or revoked, the holder\'s name, the issuer, minutes, period, issue date; no contact data, no national ID. Unknown code → 404. Codes carry 128 random bits; lookups are limited per client address (429 beyond 60 a minute).',
   tags,
-  responses: { 200: Verification },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: Verification },
   errors: [400, 404, 429],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { code: '01JT3C0B1D2E3F4G5H6J7K8M9Q' },
     response: {
       valid: true,
@@ -200,9 +200,9 @@ export const verificationPage = /* @__PURE__ */ defineOperation({
   summary:
     'The verification as a web page for a person who scanned the QR code: Arabic first (right-to-left), English below, the QR code, clearly valid or revoked; prints as the certificate on A4. Strict Content-Security-Policy, no scripts.',
   tags,
-  responses: { 200: { description: 'the verification page', contentType: 'text/html' } },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: { description: 'the verification page', contentType: 'text/html' } },
   errors: [400, 404, 429],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { code: '01JT3C0B1D2E3F4G5H6J7K8M9Q' },
     // the page as served, its style sheet and QR code (an inline SVG) left out
     response:
@@ -222,9 +222,9 @@ export const revokeCertificate = /* @__PURE__ */ defineOperation({
   summary:
     "Revoke a certificate (the issuing organisation's managers for its certificates, ministry-admin for any; 404 for anyone else) with a reason: its status list bit is set and verification says revoked from then on. 409 when already revoked.",
   tags,
-  responses: { 200: RevokedCertificate },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: RevokedCertificate },
   errors: [400, 401, 403, 404, 409, 413, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: '01JT3C0B1D2E3F4G5H6J7K8M9N' },
     request: { reason: 'الساعات المعتمدة أُلغيت بعد مراجعة سجل الحضور — hours reversed after an attendance review' },
     response: { id: '01JT3C0B1D2E3F4G5H6J7K8M9N', status: 'revoked', revokedAt: '2027-04-10T12:00:00.000Z' },
@@ -240,8 +240,8 @@ export const getJwks = /* @__PURE__ */ defineOperation({
   needs: ['signing'],
   summary: 'The public keys (JWK Set) that verify certificates and status lists; keys rotated out stay listed so that older credentials keep verifying.',
   tags,
-  responses: { 200: Jwks },
-  examples: {
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: Jwks },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     response: {
       keys: [
         {
@@ -269,9 +269,9 @@ export const getStatusList = /* @__PURE__ */ defineOperation({
   summary:
     'A Bitstring Status List credential (revocation), as application/vc+jwt: bit `statusListIndex` of a certificate\'s `credentialStatus` is 1 once it is revoked. Signed once per change of the list.',
   tags,
-  responses: { 200: { description: 'the status list credential (a VC 2.0 secured as a JWT)', contentType: 'application/vc+jwt' } },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: { description: 'the status list credential (a VC 2.0 secured as a JWT)', contentType: 'application/vc+jwt' } },
   errors: [400, 404],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: '1-0' },
     response:
       'eyJhbGciOiJFUzI1NiIsImtpZCI6InRhdGF3d3UtbWUtY2VudHJhbC0xLTIwMjYtMDEiLCJ0eXAiOiJ2Yytqd3QifQ.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwiaWQiOiJodHRwczovL3RhdGF3d3UuZXhhbXBsZS5zYS92MS9zdGF0dXMtbGlzdHMvMS0wIiwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkJpdHN0cmluZ1N0YXR1c0xpc3RDcmVkZW50aWFsIl0sImlzc3VlciI6eyJpZCI6Imh0dHBzOi8vdGF0YXd3dS5leGFtcGxlLnNhIiwibmFtZSI6W3siQHZhbHVlIjoi2YXZhti12Kkg2KrYt9mI2Lkg2KfZhNmI2LfZhtmK2KkiLCJAbGFuZ3VhZ2UiOiJhciIsIkBkaXJlY3Rpb24iOiJydGwifSx7IkB2YWx1ZSI6IlRhdGF3d3Ug4oCUIHRoZSBuYXRpb25hbCB2b2x1bnRlZXJpbmcgcGxhdGZvcm0iLCJAbGFuZ3VhZ2UiOiJlbiIsIkBkaXJlY3Rpb24iOiJsdHIifV19LCJ2YWxpZEZyb20iOiIyMDI3LTA0LTEwVDEyOjAwOjAwLjAwMFoiLCJjcmVkZW50aWFsU3ViamVjdCI6eyJpZCI6Imh0dHBzOi8vdGF0YXd3dS5leGFtcGxlLnNhL3YxL3N0YXR1cy1saXN0cy8xLTAjbGlzdCIsInR5cGUiOiJCaXRzdHJpbmdTdGF0dXNMaXN0Iiwic3RhdHVzUHVycG9zZSI6InJldm9jYXRpb24iLCJlbmNvZGVkTGlzdCI6InVINHNJQUFBQUFBQUFBLTNCSVFFQUFBQUNJUDFfMmhrV29BRUFBQUFBQUFBQUFBQUFBQUFBQUFEZUJqbjd4VFlBUUFBQSJ9fQ.ZXhhbXBsZS1zaWduYXR1cmUtb2YtNjQtYnl0ZXMtZXhhbXBsZS1zaWduYXR1cmUtb2YtNjQtYnl0ZXMtYWJjZA',

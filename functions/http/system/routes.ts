@@ -12,14 +12,14 @@ export const health = /* @__PURE__ */ defineOperation({
   summary: 'Liveness check',
   tags: ['system'],
   // A JSON Schema, not zod: the health bundle validates nothing and stays without zod (~110 KB less).
-  responses: {
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     200: {
       description: 'OK',
       contentType: 'application/json',
       schema: { type: 'object', properties: { status: { type: 'string', const: 'ok' } }, required: ['status'], additionalProperties: false },
     },
   },
-  examples: { response: { status: 'ok' } },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { response: { status: 'ok' } },
 });
 
 /** HEAD /health: the same liveness check without a body (uptime probes, load balancers). */
@@ -33,7 +33,7 @@ export const healthHead = /* @__PURE__ */ defineOperation({
   memorySize: 128,
   summary: 'Liveness check without a body: 200 when up',
   tags: ['system'],
-  responses: { 200: { description: 'OK (no body)' } },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: { description: 'OK (no body)' } },
 });
 
 export const systemOperations = [health, healthHead] as const;

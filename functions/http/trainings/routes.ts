@@ -51,9 +51,9 @@ export const createTraining = /* @__PURE__ */ defineOperation({
   summary:
     "Author a training module of the organisation (its managers): bilingual title and content, links to videos or documents, an optional quiz (`answer`: index of the right option), `passMark` (percent), `validityDays` (null: never expires), `practical` (a manager confirms completion instead of a quiz). Published at once unless `draft: true`. The id goes into an opportunity's `trainingModules`.",
   tags,
-  responses: { 201: CreatedTraining },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 201: CreatedTraining },
   errors: [400, 401, 403, 413, 422],
-  examples: { path: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV' }, request: example, response: { id: '01js1q2w3e4r5t6y7u8i9o0p1a', version: 1, status: 'published' } },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { path: { orgId: '01JRW9Z6Q3X8K2M4N5P7R9S1TV' }, request: example, response: { id: '01js1q2w3e4r5t6y7u8i9o0p1a', version: 1, status: 'published' } },
 });
 
 export const createNationalTraining = /* @__PURE__ */ defineOperation({
@@ -68,9 +68,9 @@ export const createNationalTraining = /* @__PURE__ */ defineOperation({
   needs: ['table:read', 'table:write'],
   summary: 'Author a national training module any organisation may require (ministry-admin), e.g. the ethics charter course; may carry a chosen `id` such as `ethics-charter` (409 when taken).',
   tags,
-  responses: { 201: CreatedTraining },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 201: CreatedTraining },
   errors: [400, 401, 403, 409, 413, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     request: {
       id: 'ethics-charter',
       titleAr: 'ميثاق أخلاقيات العمل التطوعي',
@@ -108,9 +108,9 @@ export const updateTraining = /* @__PURE__ */ defineOperation({
   summary:
     "Edit a module (its authors): when its latest version is published, the edit becomes version n + 1, live at once (completions keep the version they were for); a draft is replaced in place. 409 `training-changed` when another edit landed meanwhile.",
   tags,
-  responses: { 200: CreatedTraining },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: CreatedTraining },
   errors: [400, 401, 403, 404, 409, 413, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: '01js1q2w3e4r5t6y7u8i9o0p1a' },
     request: {
       titleAr: 'الإسعافات الأولية',
@@ -137,9 +137,9 @@ export const publishTraining = /* @__PURE__ */ defineOperation({
   needs: ['table:read', 'table:write'],
   summary: 'Publish the draft version of a module (its authors); without a draft, answers the live version.',
   tags,
-  responses: { 200: CreatedTraining },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: CreatedTraining },
   errors: [400, 401, 403, 404, 409],
-  examples: { path: { id: '01js1q2w3e4r5t6y7u8i9o0p1a' }, response: { id: '01js1q2w3e4r5t6y7u8i9o0p1a', version: 2, status: 'published' } },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { path: { id: '01js1q2w3e4r5t6y7u8i9o0p1a' }, response: { id: '01js1q2w3e4r5t6y7u8i9o0p1a', version: 2, status: 'published' } },
 });
 
 export const getTraining = /* @__PURE__ */ defineOperation({
@@ -152,9 +152,9 @@ export const getTraining = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: 'A module: the live version without the answers (any signed-in caller); its authors get the latest version, draft included, with the answers. Never published: 404 except for its authors.',
   tags,
-  responses: { 200: TrainingView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: TrainingView },
   errors: [400, 401, 404],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: '01js1q2w3e4r5t6y7u8i9o0p1a' },
     response: {
       id: '01js1q2w3e4r5t6y7u8i9o0p1a',
@@ -188,9 +188,9 @@ export const attemptTraining = /* @__PURE__ */ defineOperation({
   summary:
     'Answer the quiz of the live version (volunteers): graded here, `{ score, passed, validUntil? }`. A pass records the completion (TrainingCompleted). At most 3 attempts in any 24 hours (429 `attempts-exhausted` with the time the next is allowed), whatever the concurrency; `version` (optional) guards against an edit meanwhile (409). Practical modules: 409.',
   tags,
-  responses: { 200: AttemptResult },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: AttemptResult },
   errors: [400, 401, 403, 404, 409, 422, 429],
-  examples: { path: { id: '01js1q2w3e4r5t6y7u8i9o0p1a' }, request: { answers: [0], version: 1 }, response: { score: 100, passed: true, version: 1, validUntil: '2027-04-18T10:15:00.000Z', attemptsLeft: 2 } },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { path: { id: '01js1q2w3e4r5t6y7u8i9o0p1a' }, request: { answers: [0], version: 1 }, response: { score: 100, passed: true, version: 1, validUntil: '2027-04-18T10:15:00.000Z', attemptsLeft: 2 } },
 });
 
 export const confirmTraining = /* @__PURE__ */ defineOperation({
@@ -205,9 +205,9 @@ export const confirmTraining = /* @__PURE__ */ defineOperation({
   summary:
     "Confirm that a volunteer completed a practical module (the owning organisation's managers; national modules: any manager or a ministry-admin). Records the completion of the live version (TrainingCompleted). A quiz module: 409.",
   tags,
-  responses: { 200: CompletionView },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: CompletionView },
   errors: [400, 401, 403, 404, 409, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     path: { id: '01js4k8m2n6p0q4r8s2t6v0w4x' },
     request: { volunteerId: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77', note: 'أتقنت تثبيت المصاب ونقله على النقالة — stretcher handling done right' },
     response: {
@@ -233,9 +233,9 @@ export const listMyTrainings = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: "The caller's training completions (volunteers): the version completed, `validUntil` (absent: never expires) and whether it is still `valid`.",
   tags,
-  responses: { 200: CompletionList },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: CompletionList },
   errors: [401, 403],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     response: {
       items: [
         {

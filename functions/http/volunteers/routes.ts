@@ -74,9 +74,9 @@ export const registerVolunteer = /* @__PURE__ */ defineOperation({
   summary:
     "Create the caller's volunteer profile. Any signed-in user (no group needed). One profile per user and per national ID / iqama (409 otherwise). The national ID is stored only as a keyed hash and returned masked. A caller whose token has no `volunteer` group joins it in this request: the 201 then carries `tokenRefreshRequired: true` — refresh the token once (the `/me` routes answer 403 to the old one).",
   tags,
-  responses: { 201: RegisteredVolunteer },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 201: RegisteredVolunteer },
   errors: [400, 401, 409, 413, 422],
-  examples: { request: registration, response: profile },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { request: registration, response: profile },
 });
 
 export const getMyVolunteerProfile = /* @__PURE__ */ defineOperation({
@@ -89,9 +89,9 @@ export const getMyVolunteerProfile = /* @__PURE__ */ defineOperation({
   needs: ['table:read'],
   summary: "The caller's volunteer profile (group volunteer). 404 until the caller has registered.",
   tags,
-  responses: { 200: VolunteerProfile },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: VolunteerProfile },
   errors: [401, 403, 404],
-  examples: { response: profile },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { response: profile },
 });
 
 export const updateMyVolunteerProfile = /* @__PURE__ */ defineOperation({
@@ -106,9 +106,9 @@ export const updateMyVolunteerProfile = /* @__PURE__ */ defineOperation({
   summary:
     "Partial update of the caller's profile (group volunteer): the given top-level fields replace the stored ones; `nationalId` cannot be changed. Changes of the email/SMS consent are recorded with their time.",
   tags,
-  responses: { 200: VolunteerProfile },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: VolunteerProfile },
   errors: [400, 401, 403, 404, 409, 413, 422],
-  examples: {
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     request: { city: 'makkah', preferences: { email: true, sms: false, locale: 'en' } },
     response: {
       id: '3c9e6a52-7d1f-4f0b-9a0e-2b6f1d8c4e77',
@@ -146,9 +146,9 @@ export const acceptCharter = /* @__PURE__ */ defineOperation({
   summary:
     'Accept the current ethics charter (group volunteer). 201 when recorded; 200 with the original acceptance time when that version was already accepted. An unknown or superseded version is a 422 on `version`.',
   tags,
-  responses: { 200: CharterAcceptance, 201: CharterAcceptance },
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: CharterAcceptance, 201: CharterAcceptance },
   errors: [400, 401, 403, 404, 413, 422],
-  examples: { request: { version: '2026-1' }, response: acceptance },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { request: { version: '2026-1' }, response: acceptance },
 });
 
 export const getCharter = /* @__PURE__ */ defineOperation({
@@ -161,8 +161,8 @@ export const getCharter = /* @__PURE__ */ defineOperation({
   memorySize: 128,
   summary: 'The current ethics charter, in Arabic and English (public).',
   tags,
-  responses: { 200: Charter },
-  examples: {
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: Charter },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     response: {
       version: '2026-1',
       publishedAt: '2026-03-01T00:00:00+03:00',
@@ -185,8 +185,8 @@ export const getVolunteerGuide = /* @__PURE__ */ defineOperation({
   memorySize: 128,
   summary: 'The volunteer guide: duties, responsibilities and rights, in Arabic and English (public).',
   tags,
-  responses: { 200: Guide },
-  examples: {
+  responses: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : { 200: Guide },
+  examples: process.env.TATAWWU_LAMBDA_BUNDLE ? {} : {
     response: {
       version: '2026-1',
       publishedAt: '2026-03-01T00:00:00+03:00',
