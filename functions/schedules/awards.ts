@@ -1,12 +1,7 @@
-/** The `awards` schedule: daily badges from change markers; the volunteer of the month for the month that ended. */
+/** The `awards` schedule: daily badges from change markers (the volunteer of the month is `monthly-awards`). */
 import * as recognition from '../../shared/domain/recognition/service.js';
 import { job } from '../../shared/middleware/job.js';
-import { recognitionPorts } from '../http/recognition/ports.js';
+import { dailyAwardPorts } from '../http/recognition/ports.js';
 import { awardsSchedule } from './index.js';
 
-export const handler = job(awardsSchedule).handler(async ({ now }) => {
-  const ports = recognitionPorts();
-  const daily = await recognition.runDailyAwards(ports, now);
-  const monthly = await recognition.runMonthlyAwards(ports, now);
-  return { ...daily, volunteerOfTheMonth: monthly };
-});
+export const handler = job(awardsSchedule).handler(async ({ now }) => recognition.runDailyAwards(dailyAwardPorts(), now));

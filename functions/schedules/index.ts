@@ -23,11 +23,24 @@ export const remindersSchedule = /* @__PURE__ */ defineSchedule({
 export const awardsSchedule = /* @__PURE__ */ defineSchedule({
   name: 'awards',
   id: 'Awards',
-  description: 'daily milestones (badges) from change markers; volunteer of the month per organisation for the month that ended',
+  description: 'daily milestones (badges) from change markers',
   expression: 'cron(0 9 * * ? *)',
   timezone: PLATFORM_TIME_ZONE,
   entry: 'functions/schedules/awards.ts',
-  needs: ['table:read', 'table:write', 'notify', 'events', 'signing', 'workflow:HonourNomination'],
+  needs: ['table:read', 'table:write', 'notify', 'events', 'signing'],
+  timeout: 900,
+  memorySize: 1024,
+});
+
+/** Daily like the badges, for the month that ended: the first run of a month awards it, the others find it done. */
+export const monthlyAwardsSchedule = /* @__PURE__ */ defineSchedule({
+  name: 'monthly-awards',
+  id: 'MonthlyAwards',
+  description: 'volunteer of the month per organisation for the month that ended, then the region and national honours (HonourNomination)',
+  expression: 'cron(5 9 * * ? *)',
+  timezone: PLATFORM_TIME_ZONE,
+  entry: 'functions/schedules/monthly-awards.ts',
+  needs: ['table:read', 'table:write', 'notify', 'events', 'workflow:HonourNomination'],
   timeout: 900,
   memorySize: 1024,
 });
@@ -154,6 +167,7 @@ export const schedules: readonly ScheduleDefinition[] = [
   matchingSchedule,
   matchingRunSchedule,
   awardsSchedule,
+  monthlyAwardsSchedule,
   trainingExpirySchedule,
   managerCertificationsSchedule,
   evaluationsSchedule,

@@ -76,10 +76,12 @@ describe('recognition over HTTP', () => {
     expect(city.body.errors[0].path).toBe('query.id');
   });
 
-  it('runs the awards schedule on demand and answers its summary', async () => {
-    const { status, body } = await platform.request('POST', '/local/schedules/awards');
+  it('runs the awards schedules on demand and answers their summaries', async () => {
+    const daily = await platform.request('POST', '/local/schedules/awards');
+    const monthly = await platform.request('POST', '/local/schedules/monthly-awards');
 
-    expect(status).toBe(200);
-    expect(body.summary).toMatchObject({ volunteers: 0, badgesAwarded: 0, volunteerOfTheMonth: { awarded: 0 } });
+    expect([daily.status, monthly.status]).toEqual([200, 200]);
+    expect(daily.body.summary).toMatchObject({ volunteers: 0, badgesAwarded: 0 });
+    expect(monthly.body.summary).toMatchObject({ awarded: 0, honoursOpened: 0 });
   });
 });

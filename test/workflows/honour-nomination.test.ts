@@ -45,13 +45,13 @@ const executionOf = (runner: LocalWorkflowRunner, honourId: string) => {
 
 const seedOrganization = () => seedOrganizationWith({ status: 'pending', city: 'jeddah', causes: ['health'] });
 
-/** Two organisations of the Makkah region (Jeddah) with their volunteers of `month`; the awards run of the 1st after it. */
+/** Two organisations of the Makkah region (Jeddah) with their volunteers of `month`; the monthly awards run of the 1st after it. */
 const monthWithWinners = async (month: string, runAt: string) => {
   const [orgA, orgB] = [await seedOrganization(), await seedOrganization()];
   const [top, runnerUp] = [`top-${ulid()}`, `runner-${ulid()}`];
   await consume(hoursApproved({ volunteerId: top, orgId: orgA, date: `${month}-10`, minutes: 600 }).envelope);
   await consume(hoursApproved({ volunteerId: runnerUp, orgId: orgB, date: `${month}-12`, minutes: 240 }).envelope);
-  const summary = (await runSchedule('awards', new Date(runAt))) as { volunteerOfTheMonth: { honoursOpened: number } };
+  const summary = (await runSchedule('monthly-awards', new Date(runAt))) as { honoursOpened: number };
   return { top, runnerUp, summary, region: `${month}.region.makkah`, national: `${month}.national.sa` };
 };
 
@@ -72,7 +72,7 @@ describe('HonourNomination, the ministry decides', () => {
     const decided = await decide(m.region, m.runnerUp);
     const done = await localWorkflowRunner().settled(executionId);
 
-    expect(m.summary.volunteerOfTheMonth.honoursOpened).toBe(2);
+    expect(m.summary.honoursOpened).toBe(2);
     // Messages are queued, then sent by the DeliverNotifications consumer: deliver what was queued first.
     await platform.flushEvents();
     const store = (await (await fetch(`${platform.sesUrl}/store`)).json()) as { emails: Array<{ destination: { to: string[] }; body: { text?: string } }> };

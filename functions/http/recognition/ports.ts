@@ -12,6 +12,7 @@ import type {
   RecognitionStore,
 } from '../../../shared/domain/recognition/ports.js';
 import { honourExecutionName } from '../../../shared/domain/recognition/honours.js';
+import type { DailyAwardPorts, MonthlyAwardPorts } from '../../../shared/domain/recognition/service.js';
 import { organizationReads } from '../../../shared/db/organization-reads.js';
 import { appPaths } from '../../../shared/domain/notifications/links.js';
 import { cityById } from '../../../shared/domain/reference/cities.js';
@@ -118,6 +119,17 @@ export const honourDecisionPorts = (): RecognitionStore & Pick<RecognitionPorts,
 
 /** The Award step: the counters' ports and the messages that tell the winner; no workflow client or signer (issue 17). */
 export const awardPorts = (): RecognitionCounters & Pick<RecognitionPorts, 'messages'> => ({ ...recognitionCounters(), messages: messages() });
+
+/** The daily badges (the `awards` schedule): the signer, no honour workflow and no regions (issue 17). */
+export const dailyAwardPorts = (): DailyAwardPorts => ({ ...recognitionCounters(), credentials: badgeCredentials(), messages: messages() });
+
+/** The volunteer of the month and the honours (the `monthly-awards` schedule): no badge signer (issue 17). */
+export const monthlyAwardPorts = (): MonthlyAwardPorts => ({
+  ...recognitionCounters(),
+  honourWorkflow: honourWorkflow(),
+  organizations: organizationRegions(),
+  messages: messages(),
+});
 
 /**
  * Every port of recognition: what its jobs use. The HTTP reads and writes and the AwaitChoice

@@ -88,7 +88,12 @@ export interface DailyAwardsSummary {
 /** Volunteers evaluated at once by the daily run: the work is I/O, so a few dozen in flight keep it busy. */
 const DAILY_CONCURRENCY = 32;
 
-export const runDailyAwards = async (ports: RecognitionPorts, now: Date): Promise<DailyAwardsSummary> => {
+/** What the daily run uses: no honour workflow, no organisations' regions (the monthly run's). */
+export type DailyAwardPorts = Omit<RecognitionPorts, 'honourWorkflow' | 'organizations'>;
+/** What the monthly run uses: no badge signer (the daily run's). */
+export type MonthlyAwardPorts = Omit<RecognitionPorts, 'credentials'>;
+
+export const runDailyAwards = async (ports: DailyAwardPorts, now: Date): Promise<DailyAwardsSummary> => {
   let volunteers = 0;
   let badgesAwarded = 0;
   let badgesRevoked = 0;
@@ -152,7 +157,7 @@ export interface MonthlyAwardsSummary {
  * it first); then the region and national honours are opened (shared/domain/recognition/honours.ts). Runs on
  * every invocation for the month before `now`; the award's condition makes reruns no-ops.
  */
-export const runMonthlyAwards = async (ports: RecognitionPorts, now: Date): Promise<MonthlyAwardsSummary> => {
+export const runMonthlyAwards = async (ports: MonthlyAwardPorts, now: Date): Promise<MonthlyAwardsSummary> => {
   const month = addMonths(riyadhMonth(now), -1);
   let organizations = 0;
   let awarded = 0;
