@@ -155,16 +155,34 @@ export const notificationOutbox = (
     return Items.map(toRecord);
   };
 
+  /**
+   * Moves a record from `from` (queued, deferred or dead) to `sending` under a lease: the one way a
+   * sender takes a message. Out of the deferred and dead lists (GSI1); false if it is not `from` any more.
+   */
+  const claimFrom = (from: OutboxStatus, id: string, leaseUntil: string): Promise<boolean> =>
+    conditionally(() =>
+      client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: notification.keys.item(id),
+          UpdateExpression: 'SET #status = :sending, leaseUntil = :lease, updatedAt = :now REMOVE GSI1PK, GSI1SK',
+          ConditionExpression: '#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':sending': 'sending', ':from': from, ':lease': leaseUntil, ':now': new Date().toISOString() },
+        }),
+      ),
+    );
+
   /** Writes records (a queued one with its event) in one transaction; the indexes of those whose dedupe key exists, or none. */
   const createTogether = async (pending: readonly { record: OutboxRecord; event?: DomainEvent }[]): Promise<Set<number>> => {
-    const items = pending.flatMap(({ record, event }) => [{ Put: creation(record) }, ...(event ? [outboxPut(event, tableName)] : [])]);
-    const positions = pending.map((_, j) => pending.slice(0, j).reduce((n, p) => n + (p.event ? 2 : 1), 0));
+    // The records first, so record j is item j of the transaction (events carry no condition).
+    const items = [...pending.map(({ record }) => ({ Put: creation(record) })), ...pending.flatMap(({ event }) => (event ? [outboxPut(event, tableName)] : []))];
     const cancelled = await transactWrite(client, items, {
       attempts: 5,
       contended: (attempts, cause) => new Error(`writing ${pending.length} outbox records met concurrent writes ${attempts} times`, { cause }),
     });
     if (!cancelled) return new Set();
-    const existing = new Set(pending.flatMap((_, j) => (failedAt(cancelled.CancellationReasons, positions[j]!) ? [j] : [])));
+    const existing = new Set(pending.flatMap((_, j) => (failedAt(cancelled.CancellationReasons, j) ? [j] : [])));
     if (existing.size === 0) throw cancelled;
     return existing;
   };
@@ -178,6 +196,7 @@ export const notificationOutbox = (
     async createMany(records, queued = []) {
       const created = records.map(() => true);
       let chunk: { record: OutboxRecord; event?: DomainEvent; index: number }[] = [];
+      let items = 0;
       const flush = async () => {
         // The records whose dedupe key already exists drop out; the rest are tried again.
         let pending = chunk;
@@ -188,31 +207,19 @@ export const notificationOutbox = (
           pending = pending.filter((_, j) => !existing.has(j));
         }
         chunk = [];
+        items = 0;
       };
       for (const [index, record] of records.entries()) {
         const event = queued[index];
-        const items = chunk.reduce((n, p) => n + (p.event ? 2 : 1), 0) + (event ? 2 : 1);
-        if (items > TRANSACTION_ITEMS) await flush();
+        if (items + (event ? 2 : 1) > TRANSACTION_ITEMS) await flush();
         chunk.push({ record, ...(event && { event }), index });
+        items += event ? 2 : 1;
       }
       await flush();
       return created;
     },
 
-    async claimQueued(id, leaseUntil) {
-      return conditionally(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: notification.keys.item(id),
-            UpdateExpression: 'SET #status = :sending, leaseUntil = :lease, updatedAt = :now',
-            ConditionExpression: '#status = :queued',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':sending': 'sending', ':queued': 'queued', ':lease': leaseUntil, ':now': new Date().toISOString() },
-          }),
-        ),
-      );
-    },
+    claimQueued: (id, leaseUntil) => claimFrom('queued', id, leaseUntil),
 
     async requeue(id, address, queued) {
       const cancelled = await transactWrite(
@@ -262,20 +269,7 @@ export const notificationOutbox = (
       );
     },
 
-    async claimDeferred(id, leaseUntil) {
-      return conditionally(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: notification.keys.item(id),
-            UpdateExpression: 'SET #status = :sending, leaseUntil = :lease, updatedAt = :now REMOVE GSI1PK, GSI1SK',
-            ConditionExpression: '#status = :deferred',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':sending': 'sending', ':deferred': 'deferred', ':lease': leaseUntil, ':now': new Date().toISOString() },
-          }),
-        ),
-      );
-    },
+    claimDeferred: (id, leaseUntil) => claimFrom('deferred', id, leaseUntil),
 
     complete,
 
@@ -303,20 +297,7 @@ export const notificationOutbox = (
       if (cancelled) throw new Error(`notification ${id} is no longer being sent: not dead-lettered`, { cause: cancelled });
     },
 
-    async reviveDead(id, leaseUntil) {
-      return conditionally(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: notification.keys.item(id),
-            UpdateExpression: 'SET #status = :sending, leaseUntil = :lease, updatedAt = :now REMOVE GSI1PK, GSI1SK',
-            ConditionExpression: '#status = :dead',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':sending': 'sending', ':dead': 'dead', ':lease': leaseUntil, ':now': new Date().toISOString() },
-          }),
-        ),
-      );
-    },
+    reviveDead: (id, leaseUntil) => claimFrom('dead', id, leaseUntil),
 
     async dueDeferred(now, limit = 500) {
       const today = now.toISOString().slice(0, 10);
