@@ -10,7 +10,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
-import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { crc32 } from 'node:zlib';
 import { formatUrl } from '@aws-sdk/core/util';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
@@ -19,10 +19,13 @@ import { extendedEncodeURIComponent, HttpRequest } from '@smithy/core/protocols'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ExportFileStore } from '../domain/personal-data/export-jobs.js';
 import { env } from '../env.js';
+import { objectRequest, type S3Access, s3ObjectSender } from './s3-object.js';
 
-let s3: S3Client | undefined;
 /** The default credential chain, one per process as an S3 client's would be. */
 let chain: AwsCredentialIdentityProvider | undefined;
+/** The object requests' sender, one per process as the S3 client was (its retry capacity, clock offset and connections). */
+let sender: ((request: HttpRequest) => Promise<void>) | undefined;
+const defaultSender = () => (sender ??= s3ObjectSender({ region: env.region, credentials: (chain ??= defaultProvider()) }));
 
 const DISPOSITION = 'attachment; filename="tatawwu-personal-data.zip"';
 
@@ -56,20 +59,47 @@ export const s3ExportLink = (
   };
 };
 
-const s3ExportDelete =
-  (bucket: string): ExportFileStore['delete'] =>
-  async (key) => {
-    s3 ??= new S3Client({ region: env.region });
-    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+/**
+ * DeleteObject of a file of the bucket: the request `new S3Client({ region }).send(new
+ * DeleteObjectCommand({ Bucket, Key }))` sends, without the client (s3-object.ts). Deleting a
+ * missing file is no error (S3 answers 204).
+ */
+export const s3ExportDelete = (bucket: string, access?: S3Access): ExportFileStore['delete'] => {
+  const send = access ? s3ObjectSender(access) : undefined;
+  return async (key) => {
+    const region = access?.region ?? env.region;
+    await (send ?? defaultSender())(objectRequest(bucket, region, key, { method: 'DELETE', operation: 'DeleteObject' }));
   };
+};
 
-const s3ExportPut =
-  (bucket: string): ExportFileStore['put'] =>
-  async (key, body) => {
-    s3 ??= new S3Client({ region: env.region });
-    // The bucket's default encryption is its KMS key; saying so makes an unencrypted put fail.
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/zip', ServerSideEncryption: 'aws:kms' }));
+/** The S3 client asks for `100-continue` from bodies of 2 MiB up (its `expectContinueHeader` default). */
+const EXPECT_CONTINUE_FROM = 2_097_152;
+
+/**
+ * PutObject of a prepared export: the request `new S3Client({ region }).send(new PutObjectCommand({
+ * Bucket, Key, Body, ContentType: 'application/zip', ServerSideEncryption: 'aws:kms' }))` sends,
+ * without the client (s3-object.ts): the headers the command serialises, the content length, the
+ * CRC32 checksum the client adds by default (`requestChecksumCalculation: WHEN_SUPPORTED`) and its
+ * `Expect: 100-continue` for large bodies; the signer adds the payload's SHA-256.
+ * The bucket's default encryption is its KMS key; saying so makes an unencrypted put fail.
+ */
+export const s3ExportPut = (bucket: string, access?: S3Access): ExportFileStore['put'] => {
+  const send = access ? s3ObjectSender(access) : undefined;
+  return async (key, body) => {
+    const region = access?.region ?? env.region;
+    const checksum = Buffer.alloc(4);
+    checksum.writeUInt32BE(crc32(body));
+    const headers: Record<string, string> = {
+      'content-type': 'application/zip',
+      'x-amz-server-side-encryption': 'aws:kms',
+      'content-length': String(body.byteLength),
+      'x-amz-sdk-checksum-algorithm': 'CRC32',
+      'x-amz-checksum-crc32': checksum.toString('base64'),
+    };
+    if (body.byteLength >= EXPECT_CONTINUE_FROM) headers.Expect = '100-continue';
+    await (send ?? defaultSender())(objectRequest(bucket, region, key, { method: 'PUT', operation: 'PutObject', headers, body }));
   };
+};
 
 // ── Local stand-in ───────────────────────────────────────────────────────────
 const secretKey = /* @__PURE__ */ Symbol.for('tatawwu.localExportSecret');
