@@ -1,8 +1,14 @@
 /**
  * The one middy stack of every HTTP handler (see STYLE.md):
  * logger (correlation id = API Gateway request id) → tracer → metrics (cold start) →
- * header normaliser → problem+json errors → [route middlewares, e.g. idempotent()] →
- * parsing of path/query/body with zod and the caller's identity and groups → handler.
+ * header normaliser → problem+json errors → the caller's identity and groups, parsing of
+ * path/query/body with zod → [idempotency] → [route middlewares] → security headers → handler.
+ *
+ * Two parts only some routes need are given by the route's own module (`RouteParts`), so that
+ * the other bundles carry neither (issue 17): the bearer-token verifier of `auth: 'optional'`
+ * routes (./optional-auth.ts, with jose) and the Idempotency-Key middleware of `idempotent`
+ * routes (./idempotency.ts). `http()` throws when the module loads if the spec asks for one
+ * that was not given (or is given one its spec does not ask for).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
@@ -15,8 +21,6 @@ import { logger, metrics, tracing } from '../powertools/index.js';
 import type { AnyOperation, Auth, Operation } from '../../functions/http/operation.js';
 import { requireGroup, type Caller } from '../domain/caller.js';
 import { callerFromClaims } from './auth.js';
-import { idempotent } from './idempotency.js';
-import { bearerToken, jwtSettingsFromEnv, toGatewayClaims, verifyJwt } from './jwt.js';
 import type { HttpEvent } from './http-event.js';
 import { problemResponse, toProblem } from './problem.js';
 import { securityHeadersMiddleware } from './security-headers.js';
@@ -74,20 +78,45 @@ const readBody = (event: HttpEvent, maxBytes: number): unknown => {
   }
 };
 
-const identify = async (event: HttpEvent, auth: Auth): Promise<Caller | undefined> => {
-  if (auth === 'required') {
-    const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
-    if (!caller) throw new UnauthorizedError('a valid bearer token is required');
-    return caller;
+type Identify = (event: HttpEvent) => Promise<Caller | undefined>;
+
+/** Behind the JWT authorizer: the claims API Gateway hands over. */
+const authorizedCaller: Identify = async (event) => {
+  const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
+  if (!caller) throw new UnauthorizedError('a valid bearer token is required');
+  return caller;
+};
+
+const anonymous: Identify = async () => undefined;
+
+/**
+ * What only some routes need, passed by the route's own module:
+ * `http(spec, { optionalCaller })`, `http(spec, { idempotency: idempotent })`.
+ */
+export interface RouteParts {
+  /** Required with `auth: 'optional'`: `optionalCaller` of ./optional-auth.ts (verifies a bearer token sent to a public route). */
+  readonly optionalCaller?: Identify;
+  /** Required with `idempotent: true`: `idempotent` of ./idempotency.ts (honours Idempotency-Key). */
+  readonly idempotency?: () => MiddlewareObj<HttpEvent, HttpResponse>;
+}
+
+/** The spec and the parts agree, or the handler's module fails to load. */
+const checkParts = (spec: AnyOperation, parts: RouteParts): void => {
+  const optional = spec.auth === 'optional';
+  if (optional !== Boolean(parts.optionalCaller)) {
+    throw new Error(
+      optional
+        ? `${spec.id}: auth 'optional' needs http(spec, { optionalCaller }) (shared/middleware/optional-auth.js) in ${spec.entry}`
+        : `${spec.id}: optionalCaller is given but its auth is '${spec.auth}'`,
+    );
   }
-  if (auth === 'none') return undefined;
-  const token = bearerToken(event.headers?.authorization);
-  const settings = jwtSettingsFromEnv();
-  if (!token || !settings) return undefined;
-  try {
-    return callerFromClaims(toGatewayClaims(await verifyJwt(token, settings)));
-  } catch (cause) {
-    throw new UnauthorizedError('the bearer token is invalid or expired', { cause });
+  const idempotent = spec.idempotent === true;
+  if (idempotent !== Boolean(parts.idempotency)) {
+    throw new Error(
+      idempotent
+        ? `${spec.id}: idempotent needs http(spec, { idempotency: idempotent }) (shared/middleware/idempotency.js) in ${spec.entry}`
+        : `${spec.id}: idempotency is given but the spec is not idempotent`,
+    );
   }
 };
 
@@ -106,15 +135,20 @@ type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 /**
  * Builds the handler of one operation from its spec: the spec's auth, groups and request
- * schemas are enforced, and `Idempotency-Key` is honoured when the spec says `idempotent`.
+ * schemas are enforced, and `Idempotency-Key` is honoured when the spec says `idempotent`
+ * (with the parts the spec asks for, see `RouteParts`).
  * Add route-specific middlewares with `.use()`; finish with `.handler(fn)`. The handler carries
- * its spec (`handler.operation`), so a test checks that every route's entry was built from it.
+ * its spec and parts (`handler.operation`, `handler.parts`), so a test checks that every route's
+ * entry was built from it.
  */
 export function http<P extends z.ZodMiniType | undefined, Q extends z.ZodMiniType | undefined, B extends z.ZodMiniType | undefined, A extends Auth>(
   spec: Operation<P, Q, B, A>,
+  parts?: RouteParts,
 ): HttpBuilder<Out<B>, Out<P>, Out<Q>, A>;
-export function http(spec: AnyOperation): HttpBuilder<unknown, unknown, unknown, Auth> {
+export function http(spec: AnyOperation, parts: RouteParts = {}): HttpBuilder<unknown, unknown, unknown, Auth> {
+  checkParts(spec, parts);
   const { auth, groups, request = {} } = spec;
+  const identify = auth === 'required' ? authorizedCaller : auth === 'none' ? anonymous : parts.optionalCaller!;
   const maxBodyBytes = request.maxBodyBytes ?? 65_536;
   // Identity, group checks and parsing run as the last "before" of the base stack, so that
   // route middlewares (idempotency) only ever see authorised, valid requests: a bad request
@@ -122,7 +156,7 @@ export function http(spec: AnyOperation): HttpBuilder<unknown, unknown, unknown,
   const parsed = new WeakMap<HttpEvent, { caller: Caller | undefined; path: unknown; query: unknown; body: unknown }>();
   const parseRequest: MiddlewareObj<HttpEvent, HttpResponse> = {
     before: async ({ event }) => {
-      const caller = await identify(event, auth);
+      const caller = await identify(event);
       if (groups) requireGroup(caller, ...groups);
       const path = parsePart(request.path, event.pathParameters ?? {}, 'path', 400);
       const query = parsePart(request.query, event.queryStringParameters ?? {}, 'query', 400);
@@ -143,7 +177,7 @@ export function http(spec: AnyOperation): HttpBuilder<unknown, unknown, unknown,
     .use(httpHeaderNormalizer())
     .use(problemDetails())
     .use(parseRequest);
-  if (spec.idempotent) chain.use(idempotent());
+  if (parts.idempotency) chain.use(parts.idempotency());
 
   const builder: HttpBuilder<unknown, unknown, unknown, Auth> = {
     operation: spec,
@@ -168,8 +202,8 @@ export function http(spec: AnyOperation): HttpBuilder<unknown, unknown, unknown,
           context,
         });
       });
-      // The spec travels with the handler, so a test can check each route's entry was built from it.
-      return Object.assign(handler, { operation: spec });
+      // The spec and parts travel with the handler, so a test can check each route's entry was built from them.
+      return Object.assign(handler, { operation: spec, parts });
     },
   };
   return builder;
@@ -180,5 +214,5 @@ export interface HttpBuilder<B, P, Q, A extends Auth> {
   use(middleware: MiddlewareObj<HttpEvent, HttpResponse>): HttpBuilder<B, P, Q, A>;
   handler(
     fn: (request: HttpRequest<B, P, Q, A>) => Promise<HttpResponse>,
-  ): middy.MiddyfiedHandler<HttpEvent, HttpResponse, Error, Context> & { readonly operation: AnyOperation };
+  ): middy.MiddyfiedHandler<HttpEvent, HttpResponse, Error, Context> & { readonly operation: AnyOperation; readonly parts: RouteParts };
 }

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { operations } from '../../functions/http/routes.js';
 import { esbuildOptions } from '../../infra/constructs/bundling.js';
 import { handlerEntries } from '../../infra/handler-entries.js';
 
@@ -134,6 +135,18 @@ describe('handler bundles', () => {
       const matched = entries.filter((e) => handlers.test(e.entry));
       if (matched.length === 0) return [`no handler matches ${handlers}`];
       return matched.filter((e) => built.get(e.entry)!.inputs.some((path) => never.test(path))).map((e) => `${e.entry} carries ${never}`);
+    });
+    expect(carried).toEqual([]);
+  });
+
+  it('carries the bearer-token verifier (jwt.ts, with jose) only in optional-auth routes, and the Idempotency-Key middleware only in idempotent ones (issue 17)', () => {
+    const carried = operations.flatMap((spec) => {
+      const { inputs } = built.get(spec.entry)!;
+      const has = (module: RegExp) => inputs.some((path) => module.test(path));
+      return [
+        ...(has(/shared\/middleware\/(jwt|optional-auth)\.ts$/) !== (spec.auth === 'optional') ? [`${spec.entry}: the verifier with auth '${spec.auth}'`] : []),
+        ...(has(/shared\/middleware\/idempotency\.ts$/) !== Boolean(spec.idempotent) ? [`${spec.entry}: idempotency with idempotent ${String(spec.idempotent ?? false)}`] : []),
+      ];
     });
     expect(carried).toEqual([]);
   });

@@ -6,10 +6,11 @@ import { systemClock } from '../../../shared/clock.js';
 import { volunteerRepository } from '../../../shared/db/volunteer-repository.js';
 import * as volunteers from '../../../shared/domain/volunteers/service.js';
 import { http } from '../../../shared/middleware/http.js';
+import { idempotent } from '../../../shared/middleware/idempotency.js';
 import { created, ok } from '../../../shared/middleware/responses.js';
 import { acceptCharter } from './routes.js';
 
-export const handler = http(acceptCharter).handler(async ({ body, caller }) => {
+export const handler = http(acceptCharter, { idempotency: idempotent }).handler(async ({ body, caller }) => {
   const result = await volunteers.acceptCharter({ repo: volunteerRepository(), clock: systemClock }, caller, body);
   return result.created ? created(result.acceptance) : ok(result.acceptance);
 });

@@ -10,12 +10,13 @@ import { volunteerRegistration } from '../../../shared/db/volunteer-registration
 import * as volunteers from '../../../shared/domain/volunteers/service.js';
 import { volunteerDirectory } from '../../../shared/identity/user-directory.js';
 import { http } from '../../../shared/middleware/http.js';
+import { idempotent } from '../../../shared/middleware/idempotency.js';
 import { created } from '../../../shared/middleware/responses.js';
 import { logger } from '../../../shared/powertools/logger.js';
 import { pepperedNationalIds } from '../../../shared/security/national-id-protector.js';
 import { registerVolunteer } from './routes.js';
 
-export const handler = http(registerVolunteer).handler(async ({ body, caller }) => {
+export const handler = http(registerVolunteer, { idempotency: idempotent }).handler(async ({ body, caller }) => {
   const ports = { repo: volunteerRegistration(), clock: systemClock, nationalIds: pepperedNationalIds() };
   const profile = await volunteers.register(ports, caller, body);
   if (caller.groups.includes('volunteer')) return created(profile, '/v1/volunteers/me');
