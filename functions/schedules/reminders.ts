@@ -7,6 +7,7 @@
 import { pendingQueues, reminderSource } from '../../shared/db/notification-reads.js';
 import { reminderCursors } from '../../shared/db/reminder-cursors.js';
 import { runReminders, type ReminderSummary } from '../../shared/domain/notifications/reminders.js';
+import { deferredFlusher } from '../../shared/messaging/deferred.js';
 import { notifier } from '../../shared/messaging/notifier.js';
 import { job } from '../../shared/middleware/job.js';
 import { remindersSchedule } from './index.js';
@@ -15,6 +16,7 @@ export const handler = job(remindersSchedule).handler(async ({ now }): Promise<R
   const cursors = reminderCursors();
   const source = reminderSource();
   const notify = notifier({ now: () => now });
+  const flushDeferred = deferredFlusher({ now: () => now });
   const summary = await runReminders(
     {
       bookingsStarting: (from, to) => source.bookingsStarting(from, to),
@@ -24,7 +26,7 @@ export const handler = job(remindersSchedule).handler(async ({ now }): Promise<R
       setCursor: (window, coveredUntil, previous) => cursors.setCursor(window, coveredUntil, previous),
       notify: (request) => notify.notify(request),
       notifyMany: (requests) => notify.notifyMany(requests),
-      flushDeferred: () => notify.flushDeferred(),
+      flushDeferred: () => flushDeferred(),
       pendingQueues: (olderThan) => pendingQueues(olderThan),
     },
     now,

@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { env } from '../env.js';
 import { documentClient } from './client.js';
 import { jobCursor } from './entities/job-cursor.js';
-import { conditionally } from './notification-outbox.js';
+import { conditionally } from './outbox-writes.js';
 
 export interface ReminderCursors {
   getCursor(window: string): Promise<string | undefined>;

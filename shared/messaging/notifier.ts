@@ -15,20 +15,13 @@
  * client; only the delivery consumer does.
  */
 import { dedupeKey, decideChannel, type Contact } from '../domain/notifications/policy.js';
-import {
-  NotificationRequest,
-  SuppressionReason,
-  type Channel,
-  type OutboxRecord,
-  type Params,
-  type ParsedNotificationRequest,
-  type RecipientRef,
-} from '../domain/notifications/schema.js';
+import { checkedRequest } from '../domain/notifications/request.js';
+import type { Channel, NotificationRequest, OutboxRecord, Params, ParsedNotificationRequest, RecipientRef } from '../domain/notifications/schema.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { env } from '../env.js';
 import { notificationContacts, suppressionKey, type ContactStore } from '../db/notification-contacts.js';
-import { notificationOutbox, type OutboxStore } from '../db/notification-outbox.js';
+import { outboxWrites, type OutboxWrites } from '../db/outbox-writes.js';
 import { ulid } from 'ulid';
 import { domainEvent, type DomainEvent } from '../domain/events.js';
 import { appUrl } from './links.js';
@@ -45,11 +38,10 @@ export interface ChannelResult {
 
 
 export interface NotifierPorts {
-  readonly outbox: OutboxStore;
+  /** Writes only: the notifier's side reads no outbox record (issue 17). */
+  readonly outbox: OutboxWrites;
   readonly contacts: ContactStore;
   readonly clock?: Clock;
-  /** How long a deferred record is held while it is decided again. @default 120000 */
-  readonly leaseMs?: number;
   /** Makes a request's app path absolute. @default the stage's app base URL (shared/messaging/links.ts) */
   readonly appUrl?: (path: string) => string;
 }
@@ -58,22 +50,20 @@ export interface Notifier {
   notify(request: NotificationRequest): Promise<ChannelResult[]>;
   /** `notify` of many requests at once, reading and writing in batches; the results in the order of the requests. */
   notifyMany(requests: readonly NotificationRequest[]): Promise<ChannelResult[][]>;
-  /** Queues the deferred (quiet-hours) SMS that are due, re-checking consent first. */
-  flushDeferred(limit?: number): Promise<ChannelResult[]>;
 }
 
 /** The `NotificationQueued` event of a record to send: written with it, taken by the delivery consumer. */
-const queuedEvent = (record: Pick<OutboxRecord, 'id' | 'type' | 'channel'>, time: Date): DomainEvent =>
+export const queuedEvent = (record: Pick<OutboxRecord, 'id' | 'type' | 'channel'>, time: Date): DomainEvent =>
   domainEvent('NotificationQueued', { notificationId: record.id, type: record.type, channel: record.channel }, { id: ulid(time.getTime()), time });
 
 const recipientIdOf = (to: RecipientRef): string => (to.kind === 'volunteer' ? `volunteer:${to.volunteerId}` : `email:${to.email.toLowerCase()}`);
 
-const recipientOf = (recipientId: string, record?: OutboxRecord): RecipientRef => {
+export const recipientOf = (recipientId: string, record?: OutboxRecord): RecipientRef => {
   if (recipientId.startsWith('volunteer:')) return { kind: 'volunteer', volunteerId: recipientId.slice('volunteer:'.length) };
   return { kind: 'address', email: recipientId.slice('email:'.length), locale: record?.locale ?? 'ar' };
 };
 
-const addressContact = (to: Extract<RecipientRef, { kind: 'address' }>): Contact => ({
+export const addressContact = (to: Extract<RecipientRef, { kind: 'address' }>): Contact => ({
   recipientId: recipientIdOf(to),
   locale: to.locale,
   email: to.email,
@@ -84,10 +74,6 @@ const addressContact = (to: Extract<RecipientRef, { kind: 'address' }>): Contact
 
 export const createNotifier = (ports: NotifierPorts): Notifier => {
   const clock = ports.clock ?? systemClock;
-  const leaseMs = ports.leaseMs ?? 120_000;
-
-  const resolveContact = async (to: RecipientRef): Promise<Contact | undefined> =>
-    to.kind === 'volunteer' ? ports.contacts.volunteerContact(to.volunteerId) : addressContact(to);
 
   const paramsFor = (contact: Contact | undefined, params: Params): Params => ({
     ...(contact?.name?.ar && { nameAr: contact.name.ar }),
@@ -141,7 +127,7 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
    * consumer owns whatever is left to do with it.
    */
   const notifyAll = async (inputs: readonly NotificationRequest[]): Promise<ChannelResult[][]> => {
-    const requests = inputs.map((input) => NotificationRequest.parse(input));
+    const requests = inputs.map((input) => checkedRequest(input));
     const batch = requests.length > 1;
     const now = clock.now();
     const volunteerIds = requests.flatMap((r) => (r.to.kind === 'volunteer' ? [r.to.volunteerId] : []));
@@ -178,37 +164,6 @@ export const createNotifier = (ports: NotifierPorts): Notifier => {
     },
 
     notifyMany: notifyAll,
-
-    async flushDeferred(limit = 500) {
-      const now = clock.now();
-      const due = await ports.outbox.dueDeferred(now, limit);
-      const results: ChannelResult[] = [];
-      for (const record of due) {
-        if (!(await ports.outbox.claimDeferred(record.id, new Date(now.getTime() + leaseMs).toISOString()))) continue;
-        // Consent may have changed overnight: decide again with the current profile and suppressions.
-        const contact = await resolveContact(recipientOf(record.recipientId, record));
-        const address = record.channel === 'email' ? contact?.email : contact?.phone;
-        const suppressed = address ? await ports.contacts.suppressions([{ channel: record.channel, address }]) : new Map<string, string>();
-        const decision = decideChannel({
-          channel: record.channel,
-          contact,
-          suppressed: address ? suppressed.get(suppressionKey(record.channel, address)) : undefined,
-          now,
-          // Quiet hours are over by construction (sendAfter is their end); only consent and staleness are re-checked.
-          timeCritical: 'deferred until the end of quiet hours',
-          staleAfter: record.staleAfter ? new Date(record.staleAfter) : undefined,
-        });
-        if (decision.action !== 'send') {
-          const reason = decision.action === 'suppress' ? decision.reason : SuppressionReason.stale;
-          await ports.outbox.complete(record.id, { status: 'suppressed', attempts: 0, at: now.toISOString(), reason });
-          results.push({ channel: record.channel, id: record.id, outcome: 'suppressed', reason });
-          continue;
-        }
-        await ports.outbox.requeue(record.id, decision.address, queuedEvent(record, now));
-        results.push({ channel: record.channel, id: record.id, outcome: 'queued' });
-      }
-      return results;
-    },
   };
 };
 
@@ -216,10 +171,9 @@ const cached = /* @__PURE__ */ new Map<string, Notifier>();
 
 const build = (clock?: Clock): Notifier =>
   createNotifier({
-    outbox: notificationOutbox(),
+    outbox: outboxWrites(),
     contacts: notificationContacts(),
     ...(clock && { clock }),
-    ...(process.env.NOTIFICATION_LEASE_MS && { leaseMs: Number(process.env.NOTIFICATION_LEASE_MS) }),
   });
 
 /**

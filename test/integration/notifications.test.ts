@@ -6,6 +6,7 @@ import { emailsTo, fixedClock, seedVolunteer } from './notifications-support.js'
 await createTestTable();
 const { notificationRepository } = await import('../../shared/db/notification-repository.js');
 const { createNotifier } = await import('../../shared/messaging/notifier.js');
+const { createDeferredFlusher } = await import('../../shared/messaging/deferred.js');
 const { createSender, NotificationInFlightError } = await import('../../shared/messaging/sender.js');
 const { sesEmailTransport } = await import('../../shared/messaging/ses-email.js');
 const { localSmsSender } = await import('../../shared/messaging/sms.js');
@@ -40,7 +41,7 @@ const notifierAt = (iso: string, sms?: SmsSender) => {
   };
   return {
     notify: async (request: NotificationRequest) => delivered(await notifier.notify(request)),
-    flushDeferred: async () => delivered(await notifier.flushDeferred()),
+    flushDeferred: async () => delivered(await createDeferredFlusher({ outbox: repository, contacts: repository, clock: fixedClock(iso) })()),
     redriveDead: (limit?: number) => senderAt(iso, sms).redriveDead(limit),
   };
 };

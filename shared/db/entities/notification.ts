@@ -10,6 +10,9 @@ import { defineEntity } from './entity.js';
 const deferredPartition = (day: string) => `NOTIF#DEFERRED#${day}`;
 const DEAD = 'NOTIF#DEAD';
 
+/** The `entity` attribute of an outbox item. */
+export const NOTIFICATION = 'Notification';
+
 /** The key builders of `notification` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
 export const notificationKeys = {
   item: (id: string) => ({ PK: `NOTIF#${id}`, SK: 'NOTIF' }),
@@ -24,7 +27,7 @@ export const notificationKeys = {
 };
 
 export const notification = /* @__PURE__ */ defineEntity({
-  name: 'Notification',
+  name: NOTIFICATION,
   schema: OutboxRecord,
   keys: notificationKeys,
   accessPatterns: [
