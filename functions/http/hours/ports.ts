@@ -1,5 +1,5 @@
 /** The composition root of attendance and hours: the real adapters behind the domain's ports. */
-import { trainingRepository } from '../../../shared/db/training-repository.js';
+import { trainingCompletions } from '../../../shared/db/training-completions.js';
 import { volunteerTrackReads } from '../../../shared/db/volunteer-track.js';
 import type { HoursCodeDeps, HoursDecisionDeps, HoursDeps, HoursWorkflowDeps, VerificationWorkflow } from '../../../shared/domain/hours/ports.js';
 import { attendanceCodeKey } from '../../../shared/security/attendance-code-key.js';
@@ -25,8 +25,8 @@ const verification: VerificationWorkflow = {
 /** The attendance code: the store and the key of the codes only (issue 17). */
 export const attendanceCodePorts = (): Pick<HoursDeps, 'repo' | 'clock' | 'ids' | 'codeKey'> => ({ ...hoursListPorts(), codeKey: attendanceCodeKey });
 
-/** Check-in: the store, the key of the codes and the training gate; not the Step Functions client nor the volunteers (issue 17). */
-export const codePorts = (): HoursCodeDeps => ({ ...hoursListPorts(), training: trainingRepository(), codeKey: attendanceCodeKey });
+/** Check-in: the store, the key of the codes and the training gate (the completions alone, not the training repository); not the Step Functions client nor the volunteers (issue 17). */
+export const codePorts = (): HoursCodeDeps => ({ ...hoursListPorts(), training: trainingCompletions(), codeKey: attendanceCodeKey });
 
 /** Decisions and disputes: the store and the verification workflow; no volunteer or training repository (issue 17). */
 export const decisionPorts = (): HoursDecisionDeps => ({ ...hoursListPorts(), workflow: verification });
