@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedText, unsafeTextReason } from '../../shared/domain/reference/text.js';
+import { ANY_SUSPECT, ARABIC_LETTER, boundedText, unsafeTextReason } from '../../shared/domain/reference/text.js';
 
 const Name = boundedText(1, 100);
 const messageOf = (value: string) => Name.safeParse(value).error?.issues[0]?.message;
@@ -64,5 +64,30 @@ describe('unsafeTextReason', () => {
       if (rule ? !rule.test(reason ?? '') : reason !== undefined) disagreements.push(`U+${cp.toString(16)}: ${reason ?? 'clean'}`);
     }
     expect(disagreements).toEqual([]);
+  });
+});
+
+describe('the written-out character classes', () => {
+  /** The class of the code points `property` matches, written as text.ts writes it (to paste there when Unicode changes). */
+  const written = (property: RegExp): string => {
+    const hex = (cp: number) => (cp > 0xffff ? `\\u{${cp.toString(16).toUpperCase()}}` : `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`);
+    const ranges: string[] = [];
+    for (let cp = 0, start = -1; cp <= 0x110000; cp += 1) {
+      const member = cp < 0x110000 && property.test(String.fromCodePoint(cp));
+      if (member && start < 0) start = cp;
+      if (!member && start >= 0) {
+        ranges.push(start === cp - 1 ? hex(start) : `${hex(start)}-${hex(cp - 1)}`);
+        start = -1;
+      }
+    }
+    return `/[${ranges.join('')}]/u`;
+  };
+
+  it.each([
+    ['ANY_SUSPECT', ANY_SUSPECT, /^[\p{Cs}\p{Cc}\p{Cf}\u2028\u2029]$/u],
+    ['ARABIC_LETTER', ARABIC_LETTER, /^(?=\p{Script=Arabic})\p{L}$/u],
+  ])('%s holds the code points of its Unicode property class, every one of them', (_, regex, property) => {
+    expect(regex.source.length).toBeGreaterThan(100);
+    expect(`/${regex.source}/${regex.flags}`).toBe(written(property));
   });
 });
