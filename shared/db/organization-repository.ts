@@ -10,12 +10,11 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { ulid } from 'ulid';
 import * as z from '../zod.js';
 import { decodeCursor, encodeCursor, invalidCursor } from '../domain/cursor.js';
 import { ConflictError } from '../domain/errors.js';
-import { CertificationChangedError, LicenseNumberTakenError, ManagerAlreadyAssignedError } from '../domain/organizations/errors.js';
-import { LICENSE_HOLD_SECONDS, type Department, type StatusChange } from '../domain/organizations/schema.js';
+import { CertificationChangedError, ManagerAlreadyAssignedError } from '../domain/organizations/errors.js';
+import type { Department } from '../domain/organizations/schema.js';
 import type { OrganizationRepository, TransitionOptions } from '../domain/organizations/service.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
@@ -23,12 +22,8 @@ import { outboxPuts } from './entities/outbox-event.js';
 import { licenseMarker, organization, organizationStatusChange } from './entities/organization.js';
 import { managerAssignment, organizationManager } from './entities/organization-manager.js';
 import { volunteerDepartment } from './entities/volunteer-department.js';
+import { historyItem, organizationRegistration } from './organization-registration.js';
 import { vettingWrites } from './vetting.js';
-
-type Item = Record<string, unknown>;
-
-/** The end of a pending registration's hold on its licence number. */
-const holdEnd = (createdAt: string): string => new Date(Date.parse(createdAt) + LICENSE_HOLD_SECONDS * 1000).toISOString();
 
 /** A list page's cursor: the partition listed and the sort key of the last organisation returned. */
 const ListCursor = /* @__PURE__ */ z.strictObject({ p: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(200)), s: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9A-HJKMNP-TV-Z]{26}$/)) });
@@ -39,9 +34,6 @@ const failedConditions = (error: unknown): boolean[] | undefined =>
   error instanceof TransactionCanceledException
     ? (error.CancellationReasons ?? []).map((reason) => reason.Code === 'ConditionalCheckFailed')
     : undefined;
-
-const historyItem = (orgId: string, change: StatusChange): Item =>
-  organizationStatusChange.toItem({ orgId, ...change }, organizationStatusChange.keys.item(orgId, change.at, ulid()));
 
 /**
  * The organisation a user manages, from their assignment marker. Only the local token issuer
@@ -72,64 +64,17 @@ export const organizationRepository = (
   client: DynamoDBDocumentClient = documentClient(),
   tableName: () => string = () => env.tableName,
 ): OrganizationRepository => {
-  const get = async (orgId: string): Promise<Item | undefined> =>
-    (await client.send(new GetCommand({ TableName: tableName(), Key: organization.keys.item(orgId), ConsistentRead: true }))).Item;
-
-  /** The organisation holding a licence number; a lapsed pending hold holds nothing. */
-  const licenseHolder = async (licenseNumber: string, now = new Date().toISOString()): Promise<string | undefined> => {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: licenseMarker.keys.item(licenseNumber), ConsistentRead: true }));
-    if (!Item) return undefined;
-    const marker = licenseMarker.fromItem(Item);
-    return marker.heldUntil !== undefined && marker.heldUntil < now ? undefined : marker.orgId;
-  };
+  const registration = organizationRegistration(client, tableName);
+  const get = registration.item;
+  const licenseHolder = registration.holder;
 
   const vetting = vettingWrites(client, tableName);
   const vetted = (orgId: string) => ({ key: organization.keys.item(orgId), noun: `organisation ${orgId}` });
 
   return {
-    async create(org, change, events = []) {
-      const TableName = tableName();
-      try {
-        await client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName,
-                  Item: organization.toItem(org, { ...organization.keys.item(org.id), ...organization.keys.listed(org.status, org.city, org.createdAt, org.id) }),
-                  ConditionExpression: 'attribute_not_exists(PK)',
-                },
-              },
-              {
-                Put: {
-                  TableName,
-                  Item: licenseMarker.toItem(
-                    { orgId: org.id, createdAt: org.createdAt, heldUntil: holdEnd(org.createdAt) },
-                    licenseMarker.keys.item(org.licenseNumber),
-                    // DynamoDB's TTL removes a lapsed hold (within days); the condition does not wait for it.
-                    { expiresAt: Math.floor(Date.parse(holdEnd(org.createdAt)) / 1000) },
-                  ),
-                  ConditionExpression: 'attribute_not_exists(PK) OR heldUntil < :now',
-                  ExpressionAttributeValues: { ':now': org.createdAt },
-                },
-              },
-              { Put: { TableName, Item: historyItem(org.id, change) } },
-              ...outboxPuts(events, TableName),
-            ],
-          }),
-        );
-      } catch (error) {
-        if (failedConditions(error)?.[1]) throw new LicenseNumberTakenError(org.licenseNumber, { cause: error });
-        throw error;
-      }
-    },
-
-    async get(orgId) {
-      const item = await get(orgId);
-      return item ? organization.fromItem(item) : undefined;
-    },
-
-    licenseHolder: (licenseNumber) => licenseHolder(licenseNumber),
+    create: registration.create,
+    get: registration.get,
+    licenseHolder: registration.licenseHolder,
 
     async history(orgId) {
       const items = await queryAll(

@@ -111,6 +111,7 @@ describe('handler bundles', () => {
       [/hours\/(check-in|attendance-code)\.ts$/, /shared\/workflows\/client|client-sfn\//],
       [/hours\/check-in\.ts$/, /shared\/db\/training-repository\.ts$|shared\/db\/entities\/training-(module|attempt)\.ts$/],
       [/\.ts$/, /libphonenumber-js\/(metadata\.|min\/)/],
+      [/organizations\/register\.ts$/, /shared\/db\/(organization-repository|vetting)\.ts$|shared\/db\/entities\/organization-manager\.ts$/],
       [/hours\/(claim|roster|decide|decide-bulk|dispute)\.ts$|schedules\/attendance-close/, /client-secrets-manager\//],
       [/recognition\/decide-honour|honour-nomination\/award/, /client-kms\/|shared\/signing\//],
       [/recognition\/decide-honour/, /shared\/messaging\/(notifier|templates\/)/],

@@ -4,6 +4,7 @@
  */
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
+import { organizationRegistration } from '../../../shared/db/organization-registration.js';
 import { organizationRepository } from '../../../shared/db/organization-repository.js';
 import { DecisionNotOpenError } from '../../../shared/domain/organizations/errors.js';
 import type { OnboardingWorkflow } from '../../../shared/domain/organizations/service.js';
@@ -39,4 +40,12 @@ export const organizationPorts = () => ({
   repo: organizationRepository(),
   clock: systemClock,
   ids: () => ulid(),
+});
+
+/** Registering writes and reads through the registration alone (organization-registration.ts), not the whole repository (issue 17). */
+export const registrationPorts = () => ({
+  repo: organizationRegistration(),
+  clock: systemClock,
+  ids: () => ulid(),
+  workflow: onboardingStart(),
 });

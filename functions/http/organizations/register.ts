@@ -3,9 +3,9 @@ import * as organizations from '../../../shared/domain/organizations/service.js'
 import { http } from '../../../shared/middleware/http.js';
 import { idempotent } from '../../../shared/middleware/idempotency.js';
 import { accepted } from '../../../shared/middleware/responses.js';
-import { onboardingStart, organizationPorts } from './ports.js';
+import { registrationPorts } from './ports.js';
 import { registerOrganization } from './routes.js';
 
 export const handler = http(registerOrganization, { idempotency: idempotent }).handler(async ({ body, caller }) =>
-  accepted(await organizations.registerOrganization({ ...organizationPorts(), workflow: onboardingStart() }, caller, body)),
+  accepted(await organizations.registerOrganization(registrationPorts(), caller, body)),
 );

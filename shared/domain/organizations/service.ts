@@ -125,7 +125,10 @@ export const registeredEvent = (org: OrganizationRecord): OrganizationRegistered
  * from the organisation id, so there is never a second one.
  */
 export const registerOrganization = async (
-  deps: OrganizationDeps & { readonly workflow: Pick<OnboardingWorkflow, 'start'> },
+  deps: Pick<OrganizationDeps, 'clock' | 'ids'> & {
+    readonly repo: Pick<OrganizationRepository, 'create' | 'get' | 'licenseHolder'>;
+    readonly workflow: Pick<OnboardingWorkflow, 'start'>;
+  },
   caller: Caller,
   input: RegisterOrganization,
 ): Promise<{ id: string; status: 'pending' }> => {
