@@ -2,12 +2,20 @@
  * Email through SES v2. Messages without attachments use `Content.Simple` (SES builds the
  * MIME); messages with an attachment (the `.ics` invite) use `Content.Raw` with our MIME.
  * Locally and in tests SES_ENDPOINT points at the SES emulator (aws-ses-v2-local).
+ *
+ * SendEmail is sent without the SES client (issue 17: the client keeps every SES v2 operation's
+ * schema, ~62 KB and ~6 ms of the delivery consumer's cold start): the request
+ * `new SESv2Client({ region }).send(new SendEmailCommand(…))` sends (restJson1, `POST
+ * /v2/email/outbound-emails`, the input's members in the model's order, the raw message in
+ * base64), through shared/aws/json-service.ts; test/unit/ses-email.test.ts compares the requests
+ * with the client's and the errors with its exceptions.
  */
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { env } from '../env.js';
 import { providerFault, shouldFail } from '../faults.js';
 import { buildMime, type Attachment } from './mime.js';
-import { traced } from '../powertools/tracer.js';
+import { jsonService, type JsonCall } from '../aws/json-service.js';
+import type { AwsAccess } from '../aws/signed-sender.js';
 
 export interface OutgoingEmail {
   readonly to: string;
@@ -34,48 +42,54 @@ export const emailSettings = {
   },
 };
 
-let client: SESv2Client | undefined;
-const sesClient = (): SESv2Client =>
-  (client ??= traced(
-    new SESv2Client({
-      region: env.region,
-      ...(env.sesEndpoint && { endpoint: env.sesEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
-    }),
-  ));
+/** SendEmail of SES v2 (what the email transport sends): the client's request, its output. */
+export type SendEmail = (body: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+/** SendEmail through SES v2 at `access` (its regional endpoint, or `endpoint`: the emulator). */
+export const sesSendEmail = (access: AwsAccess & { readonly endpoint?: string }): SendEmail => {
+  const call = jsonService({ traceName: 'SES', signingName: 'ses', endpointPrefix: 'email' }, access);
+  const request: Omit<JsonCall, 'body'> = { operation: 'SendEmail', path: '/v2/email/outbound-emails', contentType: 'application/json' };
+  return (body) => call({ ...request, body });
+};
+
+/** The process's SendEmail (one, as the SES client was: its signer, retry capacity and connections). */
+let defaultSend: SendEmail | undefined;
+const processSendEmail: SendEmail = (body) =>
+  (defaultSend ??= sesSendEmail(
+    env.sesEndpoint
+      ? { region: env.region, endpoint: env.sesEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : { region: env.region, credentials: defaultProvider() },
+  ))(body);
 
 /** SES tag values allow letters, digits, `_`, `-`, `.`, `@` only. */
 const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_.@-]/g, '_').slice(0, 256);
 
-export const sesEmailTransport = (ses: () => SESv2Client = sesClient): EmailTransport => ({
+export const sesEmailTransport = (sendEmail: SendEmail = processSendEmail): EmailTransport => ({
   async send(email) {
     if (shouldFail('ses')) throw providerFault('ses');
     const attachments = email.attachments ?? [];
-    const common = {
+    // SendEmailRequest's members in the model's order (Content first), as the client serialises them.
+    const result = await sendEmail({
+      Content:
+        attachments.length === 0
+          ? {
+              Simple: {
+                Subject: { Data: email.subject, Charset: 'UTF-8' },
+                Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
+              },
+            }
+          : {
+              Raw: {
+                Data: Buffer.from(
+                  buildMime({ from: emailSettings.from, to: email.to, subject: email.subject, text: email.text, html: email.html, attachments }),
+                ).toString('base64'),
+              },
+            },
       FromEmailAddress: emailSettings.from,
       Destination: { ToAddresses: [email.to] },
-      ...(emailSettings.configurationSet && { ConfigurationSetName: emailSettings.configurationSet }),
       ...(email.tags && { EmailTags: Object.entries(email.tags).map(([Name, Value]) => ({ Name, Value: tagValue(Value) })) }),
-    };
-    const result = await ses().send(
-      new SendEmailCommand({
-        ...common,
-        Content:
-          attachments.length === 0
-            ? {
-                Simple: {
-                  Subject: { Data: email.subject, Charset: 'UTF-8' },
-                  Body: { Html: { Data: email.html, Charset: 'UTF-8' }, Text: { Data: email.text, Charset: 'UTF-8' } },
-                },
-              }
-            : {
-                Raw: {
-                  Data: Buffer.from(
-                    buildMime({ from: emailSettings.from, to: email.to, subject: email.subject, text: email.text, html: email.html, attachments }),
-                  ),
-                },
-              },
-      }),
-    );
-    return { messageId: result.MessageId ?? '' };
+      ...(emailSettings.configurationSet && { ConfigurationSetName: emailSettings.configurationSet }),
+    });
+    return { messageId: typeof result.MessageId === 'string' ? result.MessageId : '' };
   },
 });

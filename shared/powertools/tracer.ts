@@ -6,7 +6,7 @@
  * (shared/db/client.ts…) can be traced without importing metrics.
  */
 import type { MiddlewareObj } from '@middy/core';
-import { createTracing, traceAwsClient, type Tracing } from './xray.js';
+import { createTracing, traceAwsCall, traceAwsClient, type Tracing } from './xray.js';
 
 const tracingEnabled = /* @__PURE__ */ (() =>
   (process.env.POWERTOOLS_TRACE_ENABLED ?? 'true').toLowerCase() !== 'false')();
@@ -19,3 +19,11 @@ export const tracing = <E, R>(): MiddlewareObj<E, R>[] => (created ? [created.mi
 
 /** The client, with a subsegment per call while a traced handler runs (unchanged where tracing is off). */
 export const traced = <C>(client: C): C => traceAwsClient(client, tracer);
+
+/** A subsegment for an AWS call sent without a client (shared/aws/json-service.ts), as `traced` records a client's. */
+export const tracedAwsCall: <R extends { output?: { $metadata?: unknown } }>(
+  service: string,
+  operation: string,
+  args: { input?: Record<string, unknown>; request?: { headers?: Record<string, string> } },
+  call: () => Promise<R>,
+) => Promise<R> = (service, operation, args, call) => traceAwsCall(tracer, service, operation, args, call);

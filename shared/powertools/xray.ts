@@ -140,39 +140,52 @@ interface TraceableClient {
 const SERVICE_NAMES: Readonly<Record<string, string>> = { DynamoDBClient: 'DynamoDB', SFNClient: 'SFN', SESv2Client: 'SES' };
 
 /**
- * One `aws` subsegment per AWS SDK call made while a traced handler runs (what the X-Ray SDK's
+ * One `aws` subsegment for an AWS call made while a traced handler runs (what the X-Ray SDK's
  * `captureAWSv3Client` records: service, operation, region, request id, retries, table name),
- * and the trace header passed on, so downstream services join the trace.
+ * and the trace header passed on in `request`, so downstream services join the trace. `call`
+ * answers as a client's middleware does (`output.$metadata`) or throws the call's error.
  */
+export const traceAwsCall = async <R extends { output?: { $metadata?: unknown } }>(
+  tracing: Tracing | undefined,
+  service: string,
+  operation: string,
+  args: { input?: Record<string, unknown>; request?: { headers?: Record<string, string> } },
+  call: () => Promise<R>,
+): Promise<R> => {
+  const parent = tracing?.current();
+  if (!parent) return call();
+  const segment = startSubsegment(service, parent.trace, parent.id, { namespace: 'aws' });
+  if (args.request?.headers) args.request.headers['X-Amzn-Trace-Id'] = `Root=${parent.trace.root};Parent=${segment.id};Sampled=1`;
+  const aws: Record<string, unknown> = { operation, region: process.env.AWS_REGION };
+  if (typeof args.input?.TableName === 'string') aws.table_name = args.input.TableName;
+  segment.doc.aws = aws;
+  try {
+    const output = await call();
+    const metadata = output?.output?.$metadata as { requestId?: string; attempts?: number; httpStatusCode?: number } | undefined;
+    Object.assign(aws, { request_id: metadata?.requestId, retries: Math.max(0, (metadata?.attempts ?? 1) - 1) });
+    if (metadata?.httpStatusCode) segment.doc.http = { response: { status: metadata.httpStatusCode } };
+    endSubsegment(segment);
+    return output;
+  } catch (error) {
+    const metadata = (error as { $metadata?: { requestId?: string; httpStatusCode?: number } }).$metadata;
+    Object.assign(aws, { request_id: metadata?.requestId });
+    if (metadata?.httpStatusCode) segment.doc.http = { response: { status: metadata.httpStatusCode } };
+    // A 4xx answer (a failed condition, a throttle) is an error of the call, not a fault.
+    const status = metadata?.httpStatusCode ?? 500;
+    endSubsegment(segment, error, status >= 500 ? { fault: true } : { error: true, ...(status === 429 && { throttle: true }) });
+    throw error;
+  }
+};
+
+/** The subsegment's name of a client's calls (`DynamoDBClient` → `DynamoDB`, `KMSClient` → `KMS`). */
+export const awsServiceName = (clientName: string | undefined): string => SERVICE_NAMES[clientName ?? ''] ?? (clientName ?? 'AWS').replace(/Client$/, '');
+
+/** traceAwsCall for every call of an AWS SDK v3 client (a build-step middleware, around the retries). */
 export const traceAwsClient = <C>(client: C, tracing: Tracing | undefined): C => {
   if (!tracing) return client;
   (client as unknown as TraceableClient).middlewareStack.add(
-    (next, context: { clientName?: string; commandName?: string }) => async (args: { input?: Record<string, unknown>; request?: { headers?: Record<string, string> } }) => {
-      const parent = tracing.current();
-      if (!parent) return next(args);
-      const service = SERVICE_NAMES[context.clientName ?? ''] ?? (context.clientName ?? 'AWS').replace(/Client$/, '');
-      const segment = startSubsegment(service, parent.trace, parent.id, { namespace: 'aws' });
-      if (args.request?.headers) args.request.headers['X-Amzn-Trace-Id'] = `Root=${parent.trace.root};Parent=${segment.id};Sampled=1`;
-      const aws: Record<string, unknown> = { operation: (context.commandName ?? '').replace(/Command$/, ''), region: process.env.AWS_REGION };
-      if (typeof args.input?.TableName === 'string') aws.table_name = args.input.TableName;
-      segment.doc.aws = aws;
-      try {
-        const output = await next(args);
-        const metadata = output?.output?.$metadata as { requestId?: string; attempts?: number; httpStatusCode?: number } | undefined;
-        Object.assign(aws, { request_id: metadata?.requestId, retries: Math.max(0, (metadata?.attempts ?? 1) - 1) });
-        if (metadata?.httpStatusCode) segment.doc.http = { response: { status: metadata.httpStatusCode } };
-        endSubsegment(segment);
-        return output;
-      } catch (error) {
-        const metadata = (error as { $metadata?: { requestId?: string; httpStatusCode?: number } }).$metadata;
-        Object.assign(aws, { request_id: metadata?.requestId });
-        if (metadata?.httpStatusCode) segment.doc.http = { response: { status: metadata.httpStatusCode } };
-        // A 4xx answer (a failed condition, a throttle) is an error of the call, not a fault.
-        const status = metadata?.httpStatusCode ?? 500;
-        endSubsegment(segment, error, status >= 500 ? { fault: true } : { error: true, ...(status === 429 && { throttle: true }) });
-        throw error;
-      }
-    },
+    (next, context: { clientName?: string; commandName?: string }) => (args: { input?: Record<string, unknown>; request?: { headers?: Record<string, string> } }) =>
+      traceAwsCall(tracing, awsServiceName(context.clientName), (context.commandName ?? '').replace(/Command$/, ''), args, () => next(args)),
     { step: 'build', name: 'tatawwuXRay', priority: 'low' },
   );
   return client;
