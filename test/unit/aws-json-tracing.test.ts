@@ -97,3 +97,18 @@ it('records End User Messaging SendTextMessage as the traced SMS client did', as
   expect(ours).toEqual(viaClient);
   expect(ours).toMatchObject({ name: 'PinpointSMSVoiceV2', aws: { operation: 'SendTextMessage' } });
 });
+
+it('records KMS Sign as the traced KMS client did', async () => {
+  const input = { KeyId: 'arn:aws:kms:me-central-1:111122223333:key/k1', Message: new Uint8Array(32), MessageType: 'DIGEST' as const, SigningAlgorithm: 'ECDSA_SHA_256' as const };
+  const viaClient = await recorded(async (requestHandler) => {
+    const { traced } = await import('../../shared/powertools/tracer.js');
+    const { KMSClient, SignCommand } = await import('@aws-sdk/client-kms');
+    return traced(new KMSClient({ region, credentials, requestHandler: requestHandler as NodeHttpHandler })).send(new SignCommand(input));
+  }, []);
+  const ours = await recorded(async (requestHandler) => {
+    const { kmsClient } = await import('../../shared/signing/kms-signer.js');
+    return kmsClient({ region, credentials, requestHandler }).sign(input);
+  }, []);
+  expect(ours).toEqual(viaClient);
+  expect(ours).toMatchObject({ name: 'KMS', aws: { operation: 'Sign' } });
+});
