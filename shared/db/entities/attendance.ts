@@ -4,7 +4,7 @@
  * sorted by shift end, so attendance-close finds the forgotten check-outs without a Scan.
  */
 import { AttendanceRecord } from '../../domain/hours/schema.js';
-import { defineEntity } from './entity.js';
+import { defineEntity, entityItem, type Item } from './entity.js';
 
 /** The key builders of `attendance` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
 export const attendanceKeys = {
@@ -13,8 +13,17 @@ export const attendanceKeys = {
   openPartition: 'OPENCHECKIN',
 };
 
+const ATTENDANCE = 'Attendance';
+
+/** The attendance item as `attendance.toItem` writes it (in OPENCHECKIN while checked in), without the record schema: the writes never read (issue 17). */
+export const attendanceItem = (record: AttendanceRecord): Item =>
+  entityItem(ATTENDANCE, record, {
+    ...attendanceKeys.item(record.shiftId, record.volunteerId),
+    ...(record.status === 'checked-in' && attendanceKeys.open(record.shiftEnd, record.shiftId, record.volunteerId)),
+  });
+
 export const attendance = /* @__PURE__ */ defineEntity({
-  name: 'Attendance',
+  name: ATTENDANCE,
   schema: AttendanceRecord,
   keys: attendanceKeys,
   accessPatterns: [

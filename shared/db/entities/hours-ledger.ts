@@ -6,15 +6,21 @@
  * or pass the 12 h cap. One item per volunteer and day: no hot key.
  */
 import * as z from '../../zod.js';
-import { defineEntity } from './entity.js';
+import type { DayLedger } from '../../domain/hours/credit.js';
+import { defineEntity, entityItem, type Item } from './entity.js';
 
 /** The key builders of `hoursLedger` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
 export const hoursLedgerKeys = {
   item: (sub: string, date: string) => ({ PK: `VOL#${sub}`, SK: `HOURSDAY#${date}` }),
 };
 
+const HOURS_LEDGER = 'HoursLedger';
+
+/** A day ledger's item as `hoursLedger.toItem` writes it, without the ledger schema: the writes never read (issue 17). */
+export const hoursLedgerItem = (volunteerId: string, ledger: DayLedger): Item => entityItem(HOURS_LEDGER, ledger, hoursLedgerKeys.item(volunteerId, ledger.date));
+
 export const hoursLedger = /* @__PURE__ */ defineEntity({
-  name: 'HoursLedger',
+  name: HOURS_LEDGER,
   schema: /* @__PURE__ */ z.object({
     date: /* @__PURE__ */ z.string(),
     minutes: /* @__PURE__ */ z.int(),
@@ -42,8 +48,11 @@ export const attendanceStatsKeys = {
  * (ADD attended / noShows / lateCancellations in the write that causes them); the last 12
  * months are one Query, never a recount.
  */
+/** The `entity` attribute of the counters item (the writes ADD to it without the counters schema). */
+export const ATTENDANCE_STATS = 'AttendanceStats';
+
 export const attendanceStats = /* @__PURE__ */ defineEntity({
-  name: 'AttendanceStats',
+  name: ATTENDANCE_STATS,
   schema: /* @__PURE__ */ z.object({ month: /* @__PURE__ */ z.string(), attended: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int(), 0), noShows: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int(), 0), lateCancellations: /* @__PURE__ */ z._default(/* @__PURE__ */ z.int(), 0) }),
   keys: attendanceStatsKeys,
   accessPatterns: [

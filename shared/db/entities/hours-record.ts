@@ -7,7 +7,7 @@
  * A reversal is a separate entry `HOURS#<id>` / `REVERSAL#<reversalId>` beside it (never an edit of what was approved).
  */
 import { HoursRecord } from '../../domain/hours/schema.js';
-import { defineEntity } from './entity.js';
+import { defineEntity, entityItem, type Item } from './entity.js';
 
 /** The key builders of `hoursRecord` apart from its schema: a module that only builds keys does not carry the schema (issue 17). */
 export const hoursRecordKeys = {
@@ -21,8 +21,10 @@ export const hoursRecordKeys = {
   reversal: (id: string, reversalId: string) => ({ PK: `HOURS#${id}`, SK: `REVERSAL#${reversalId}` }),
 };
 
+const HOURS_RECORD = 'HoursRecord';
+
 export const hoursRecord = /* @__PURE__ */ defineEntity({
-  name: 'HoursRecord',
+  name: HOURS_RECORD,
   schema: HoursRecord,
   keys: hoursRecordKeys,
   accessPatterns: [
@@ -39,7 +41,10 @@ export const hoursRecord = /* @__PURE__ */ defineEntity({
 
 /** The index keys a record has in its current status. */
 export const hoursIndexKeys = (record: HoursRecord) => ({
-  ...hoursRecord.keys.byVolunteer(record.volunteerId, record.createdAt, record.id),
-  ...hoursRecord.keys.byOrganization(record.orgId, record.status, record.updatedAt, record.id),
-  ...(record.status === 'pending' && record.flags.includes('escalated') && hoursRecord.keys.escalated(record.updatedAt, record.id)),
+  ...hoursRecordKeys.byVolunteer(record.volunteerId, record.createdAt, record.id),
+  ...hoursRecordKeys.byOrganization(record.orgId, record.status, record.updatedAt, record.id),
+  ...(record.status === 'pending' && record.flags.includes('escalated') && hoursRecordKeys.escalated(record.updatedAt, record.id)),
 });
+
+/** The record's item as `hoursRecord.toItem` writes it (its keys and the index keys of its status), without the record schema: the writes never read (issue 17). */
+export const hoursRecordItem = (record: HoursRecord): Item => entityItem(HOURS_RECORD, record, { ...hoursRecordKeys.item(record.id), ...hoursIndexKeys(record) });

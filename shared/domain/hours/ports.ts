@@ -126,5 +126,12 @@ export type HoursWorkflowDeps = Pick<HoursDeps, 'repo' | 'clock' | 'ids' | 'volu
 /** Decisions and disputes: the store and the verification workflow only (issue 17). */
 export type HoursDecisionDeps = Pick<HoursDeps, 'repo' | 'clock' | 'ids' | 'workflow'>;
 
+/**
+ * Deps `D` whose store has only the methods `K`: each service function names the store methods it
+ * calls, so a handler's composition root takes only those parts of the hours store
+ * (shared/db/hours-repository.ts) and its bundle only their entities and schemas (issue 17).
+ */
+export type WithStore<D, K extends keyof HoursRepository> = Omit<D, 'repo'> & { readonly repo: Pick<HoursRepository, K> };
+
 /** What a valuation rate is for: a profession, or else a track. */
 export type RateOf = { readonly profession: string } | { readonly track: string };

@@ -27,10 +27,14 @@ import {
   NotCheckedInError,
 } from './errors.js';
 import { hoursFacts, placeOf, trackOf, valueOf } from './facts.js';
-import type { AnyEvent, HoursCodeDeps, HoursDecisionDeps, HoursDeps, HoursReadDeps, HoursWorkflowDeps, HoursWrite, Seat, ShiftWithOpportunity } from './ports.js';
+import type { AnyEvent, HoursCodeDeps, HoursDecisionDeps, HoursDeps, HoursReadDeps, HoursRepository, HoursWorkflowDeps, HoursWrite, Seat, ShiftWithOpportunity, WithStore } from './ports.js';
 
 /** What the lists and the valuation rates use: the hours store and the clock and ids (no volunteer or training reads). */
 type HoursListDeps = Pick<HoursReadDeps, 'repo' | 'clock' | 'ids'>;
+/** The store methods a helper calls (each function names the store it uses, so a handler wires only those parts: issue 17). */
+type Store<K extends keyof HoursRepository> = { readonly repo: Pick<HoursRepository, K> };
+/** A decision (one or in bulk): the record, the ledgers it releases, the rate it values the minutes at, the write. */
+type DecisionDeps = WithStore<HoursDecisionDeps, 'get' | 'ledgers' | 'rateOn' | 'write'>;
 import {
   toHoursView,
   type AttendanceDispute,
@@ -61,20 +65,20 @@ const event = <T extends Parameters<typeof domainEvent>[0]>(deps: Pick<HoursDeps
 
 // ── Who may do what ──────────────────────────────────────────────────────────
 
-const findShift = async (deps: HoursListDeps, shiftId: string): Promise<ShiftWithOpportunity> => {
+const findShift = async (deps: Store<'shift'>, shiftId: string): Promise<ShiftWithOpportunity> => {
   const found = await deps.repo.shift(shiftId);
   if (!found) throw new NotFoundError(`no shift ${shiftId}`);
   return found;
 };
 
-const managedShift = async (deps: HoursListDeps, caller: Caller, shiftId: string): Promise<ShiftWithOpportunity> => {
+const managedShift = async (deps: Store<'shift'>, caller: Caller, shiftId: string): Promise<ShiftWithOpportunity> => {
   const found = await deps.repo.shift(shiftId);
   if (!found || !managesOrganization(caller, found.opportunity.orgId)) throw new NotFoundError(`no shift ${shiftId}`);
   return found;
 };
 
 /** The record, if the caller may decide on it: its organisation's managers; ministry reviewers once escalated. */
-const decidable = async (deps: HoursListDeps, caller: Caller, hoursId: string): Promise<HoursRecord> => {
+const decidable = async (deps: Store<'get'>, caller: Caller, hoursId: string): Promise<HoursRecord> => {
   const record = await deps.repo.get(hoursId);
   const allowed = record && (managesOrganization(caller, record.orgId) || (record.flags.includes('escalated') && hasGroup(caller, 'ministry-reviewer', 'ministry-admin')));
   if (!record || !allowed) throw new NotFoundError(`no hours record ${hoursId}`);
@@ -90,7 +94,7 @@ const refuseProject = (opportunity: ShiftWithOpportunity['opportunity']) => {
   }
 };
 
-export const attendanceCode = async (deps: HoursListDeps & Pick<HoursDeps, 'codeKey'>, caller: Caller, shiftId: string) => {
+export const attendanceCode = async (deps: WithStore<HoursListDeps & Pick<HoursDeps, 'codeKey'>, 'shift'>, caller: Caller, shiftId: string) => {
   const { shift, opportunity } = await managedShift(deps, caller, shiftId);
   refuseProject(opportunity);
   const now = deps.clock.now();
@@ -107,13 +111,13 @@ const checkCode = async (deps: Pick<HoursDeps, 'codeKey'>, shift: ShiftWithOppor
 };
 
 // ── Check-in, check-out, roster ──────────────────────────────────────────────
-const requireSeat = async (deps: HoursListDeps, volunteerId: string, shift: ShiftWithOpportunity['shift']): Promise<Seat> => {
+const requireSeat = async (deps: Store<'seat'>, volunteerId: string, shift: ShiftWithOpportunity['shift']): Promise<Seat> => {
   const seat = await deps.repo.seat(volunteerId, shift);
   if (!seat) throw new ForbiddenError('only volunteers with an approved seat on this shift can check in');
   return seat;
 };
 
-export const checkIn = async (deps: HoursCodeDeps, caller: Caller, shiftId: string, body: CheckIn) => {
+export const checkIn = async (deps: WithStore<HoursCodeDeps, 'shift' | 'seat' | 'attendance' | 'write'>, caller: Caller, shiftId: string, body: CheckIn) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const { shift, opportunity } = await findShift(deps, shiftId);
   await requireSeat(deps, volunteer.sub, shift);
@@ -226,7 +230,7 @@ interface NewHours {
 }
 
 /** Credits worked time of a shift and writes the pending record with everything it touches; retried while ledgers move. */
-const createShiftHours = async (deps: HoursWorkflowDeps, input: NewHours): Promise<HoursRecord> => {
+const createShiftHours = async (deps: WithStore<HoursWorkflowDeps, 'ledgers' | 'write'>, input: NewHours): Promise<HoursRecord> => {
   const { shift, opportunity } = input.found;
   const volunteer = await deps.volunteers.get(input.volunteerId);
   const id = input.id ?? deps.ids();
@@ -280,7 +284,7 @@ const createShiftHours = async (deps: HoursWorkflowDeps, input: NewHours): Promi
   }
 };
 
-const pendingEvent = (deps: HoursListDeps, record: HoursRecord, options: { reminder: boolean; escalated: boolean }) =>
+const pendingEvent = (deps: Pick<HoursDeps, 'ids' | 'clock'>, record: HoursRecord, options: { reminder: boolean; escalated: boolean }) =>
   event(deps, 'HoursPending', {
     ...hoursFacts(record),
     reminder: options.reminder,
@@ -291,7 +295,7 @@ const pendingEvent = (deps: HoursListDeps, record: HoursRecord, options: { remin
 
 const checkOutAnswer = (record: HoursRecord) => ({ hoursId: record.id, minutes: record.requestedMinutes, status: record.status, flags: record.flags });
 
-export const checkOut = async (deps: HoursWorkflowDeps & Pick<HoursDeps, 'codeKey'>, caller: Caller, shiftId: string, body: { code?: string | undefined }) => {
+export const checkOut = async (deps: WithStore<HoursWorkflowDeps & Pick<HoursDeps, 'codeKey'>, 'shift' | 'attendance' | 'get' | 'ledgers' | 'write'>, caller: Caller, shiftId: string, body: { code?: string | undefined }) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const found = await findShift(deps, shiftId);
   const attendance = await deps.repo.attendance(found.shift.id, volunteer.sub);
@@ -305,7 +309,7 @@ export const checkOut = async (deps: HoursWorkflowDeps & Pick<HoursDeps, 'codeKe
   return checkOutAnswer(await closeCheckIn(deps, found, attendance, now, false));
 };
 
-const closeCheckIn = async (deps: HoursWorkflowDeps, found: ShiftWithOpportunity, attendance: AttendanceRecord, at: Date, auto: boolean): Promise<HoursRecord> => {
+const closeCheckIn = async (deps: WithStore<HoursWorkflowDeps, 'attendance' | 'get' | 'ledgers' | 'write'>, found: ShiftWithOpportunity, attendance: AttendanceRecord, at: Date, auto: boolean): Promise<HoursRecord> => {
   const end = auto ? found.shift.end : iso(at);
   const flags: HoursFlag[] = [...(auto ? (['auto-closed'] as const) : []), ...(attendance.outsideRadius ? (['outside-radius'] as const) : [])];
   try {
@@ -326,7 +330,7 @@ const closeCheckIn = async (deps: HoursWorkflowDeps, found: ShiftWithOpportunity
   }
 };
 
-const noShowEvent = (deps: HoursListDeps, seat: Pick<Seat, 'volunteerId' | 'orgId' | 'opportunityId' | 'shiftId' | 'start' | 'end'>, place: { city: string; region: string }, by: string, disputeUntil: string) =>
+const noShowEvent = (deps: Pick<HoursDeps, 'ids' | 'clock'>, seat: Pick<Seat, 'volunteerId' | 'orgId' | 'opportunityId' | 'shiftId' | 'start' | 'end'>, place: { city: string; region: string }, by: string, disputeUntil: string) =>
   event(deps, 'VolunteerNoShow', {
     volunteerId: seat.volunteerId,
     orgId: seat.orgId,
@@ -343,7 +347,7 @@ const noShowEvent = (deps: HoursListDeps, seat: Pick<Seat, 'volunteerId' | 'orgI
   });
 
 /** The roster: a manager records a volunteer present (with times, default the shift) or absent (a no-show). */
-export const recordAttendance = async (deps: HoursWorkflowDeps, caller: Caller, shiftId: string, entry: RosterEntry) => {
+export const recordAttendance = async (deps: WithStore<HoursWorkflowDeps, 'shift' | 'seat' | 'attendance' | 'ledgers' | 'write'>, caller: Caller, shiftId: string, entry: RosterEntry) => {
   const found = await managedShift(deps, caller, shiftId);
   assertNotSelf(caller, entry.volunteerId, 'this attendance');
   const { shift, opportunity } = found;
@@ -412,7 +416,7 @@ const NO_SHOW: readonly AttendanceRecord['status'][] = ['absent', 'no-show'];
  * decide on the roster, once: `present` upholds it (the no-show is taken back from the
  * attendance record and the hours are pending like any check-out), `absent` dismisses it.
  */
-export const disputeNoShow = async (deps: HoursListDeps, caller: Caller, shiftId: string, body: NoShowDispute) => {
+export const disputeNoShow = async (deps: WithStore<HoursListDeps, 'shift' | 'attendance' | 'write'>, caller: Caller, shiftId: string, body: NoShowDispute) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const { shift } = await findShift(deps, shiftId);
   const record = await deps.repo.attendance(shift.id, volunteer.sub);
@@ -458,7 +462,7 @@ export const disputeNoShow = async (deps: HoursListDeps, caller: Caller, shiftId
   return { shiftId: shift.id, status: record.status, dispute: view };
 };
 
-const decideNoShowDispute = async (deps: HoursWorkflowDeps, caller: Caller, found: ShiftWithOpportunity, existing: AttendanceRecord, entry: RosterEntry, now: Date) => {
+const decideNoShowDispute = async (deps: WithStore<HoursWorkflowDeps, 'ledgers' | 'write'>, caller: Caller, found: ShiftWithOpportunity, existing: AttendanceRecord, entry: RosterEntry, now: Date) => {
   const { shift } = found;
   const at = iso(now);
   const open = existing.dispute!;
@@ -521,7 +525,7 @@ const decideNoShowDispute = async (deps: HoursWorkflowDeps, caller: Caller, foun
  * is held in the day ledger, so later check-outs cannot overlap it either. On a project, the
  * claim may name the deliverable it went into.
  */
-export const claimHours = async (deps: HoursWorkflowDeps, caller: Caller, opportunityId: string, claim: HoursClaim) => {
+export const claimHours = async (deps: WithStore<HoursWorkflowDeps, 'opportunity' | 'seatsOn' | 'ledgers' | 'write'>, caller: Caller, opportunityId: string, claim: HoursClaim) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const found = await deps.repo.opportunity(opportunityId);
   if (!found) throw new NotFoundError(`no opportunity ${opportunityId}`);
@@ -608,13 +612,13 @@ export const claimHours = async (deps: HoursWorkflowDeps, caller: Caller, opport
 };
 
 // ── Project deliverables ─────────────────────────────────────────────────────
-const projectOf = async (deps: HoursListDeps, opportunityId: string) => {
+const projectOf = async (deps: Store<'opportunity'>, opportunityId: string) => {
   const found = await deps.repo.opportunity(opportunityId);
   return found?.opportunity.kind === 'project' && found.opportunity.project ? { ...found, project: found.opportunity.project } : undefined;
 };
 
 /** A project's deliverables with their status: its managers, and the volunteers approved on it. */
-export const listDeliverables = async (deps: HoursListDeps, caller: Caller, opportunityId: string) => {
+export const listDeliverables = async (deps: WithStore<HoursListDeps, 'opportunity' | 'seatsOn' | 'deliverables'>, caller: Caller, opportunityId: string) => {
   const found = await projectOf(deps, opportunityId);
   const allowed =
     found &&
@@ -641,7 +645,7 @@ export const listDeliverables = async (deps: HoursListDeps, caller: Caller, oppo
 };
 
 /** A manager confirms a deliverable as done, once (409 after); transcripts name it from then on. */
-export const confirmDeliverable = async (deps: HoursListDeps, caller: Caller, opportunityId: string, deliverableId: string, body: DeliverableConfirmation) => {
+export const confirmDeliverable = async (deps: WithStore<HoursListDeps, 'opportunity' | 'confirmDeliverable'>, caller: Caller, opportunityId: string, deliverableId: string, body: DeliverableConfirmation) => {
   const found = await projectOf(deps, opportunityId);
   if (!found || !managesOrganization(caller, found.opportunity.orgId)) throw new NotFoundError(`no project ${opportunityId}`);
   const deliverable = found.project.deliverables.find((d) => d.id === deliverableId);
@@ -664,7 +668,7 @@ export const confirmDeliverable = async (deps: HoursListDeps, caller: Caller, op
 
 // ── Decisions ────────────────────────────────────────────────────────────────
 /** Valuation: the profession's rate when the track is professional and one exists, else the track's. */
-export const rateFor = async (deps: Pick<HoursDeps, 'repo'>, record: Pick<HoursRecord, 'track' | 'profession'>, date: string): Promise<number | undefined> => {
+export const rateFor = async (deps: Store<'rateOn'>, record: Pick<HoursRecord, 'track' | 'profession'>, date: string): Promise<number | undefined> => {
   if (record.track === 'professional' && record.profession) {
     const rate = await deps.repo.rateOn({ profession: record.profession }, date);
     if (rate) return rate.sarPerHour;
@@ -673,7 +677,7 @@ export const rateFor = async (deps: Pick<HoursDeps, 'repo'>, record: Pick<HoursR
 };
 
 /** Releases a record's credit from the ledgers (rejection, reversal). */
-const releaseLedgers = async (deps: HoursListDeps, record: HoursRecord): Promise<NonNullable<HoursWrite['ledgers']>> => {
+const releaseLedgers = async (deps: Store<'ledgers'>, record: HoursRecord): Promise<NonNullable<HoursWrite['ledgers']>> => {
   const byDay = record.intervals.length > 0 ? minutesByDay(record.intervals) : { [record.date]: record.requestedMinutes };
   if (record.disputeOf) return [];
   const seen = await deps.repo.ledgers(record.volunteerId, Object.keys(byDay));
@@ -686,7 +690,7 @@ const releaseLedgers = async (deps: HoursListDeps, record: HoursRecord): Promise
  * force, HoursApproved. Reject: a reason, the credit released, HoursRejected. One conditional
  * write: a second decision (or a concurrent one) → 409.
  */
-export const decide = async (deps: HoursDecisionDeps, caller: Caller, hoursId: string, body: HoursDecision, known?: HoursRecord) => {
+export const decide = async (deps: DecisionDeps, caller: Caller, hoursId: string, body: HoursDecision, known?: HoursRecord) => {
   const record = known ?? (await decidable(deps, caller, hoursId));
   if (record.status !== 'pending') throw new HoursAlreadyDecidedError(`hours ${record.id} are already ${record.status}`);
   const now = deps.clock.now();
@@ -761,13 +765,13 @@ export const decide = async (deps: HoursDecisionDeps, caller: Caller, hoursId: s
   return { hoursId: next.id, status: next.status, minutes: 0, record: next };
 };
 
-export const decideOne = async (deps: HoursDecisionDeps, caller: Caller, hoursId: string, body: HoursDecision) => {
+export const decideOne = async (deps: DecisionDeps, caller: Caller, hoursId: string, body: HoursDecision) => {
   const { record: _record, ...answer } = await decide(deps, caller, hoursId, body);
   return answer;
 };
 
 /** Up to 100 decisions, each on its own: one item's failure never stops the others. */
-export const decideBulk = async (deps: HoursDecisionDeps, caller: Caller, orgId: string, items: readonly (HoursDecision & { hoursId: string })[]) => {
+export const decideBulk = async (deps: DecisionDeps, caller: Caller, orgId: string, items: readonly (HoursDecision & { hoursId: string })[]) => {
   if (!managesOrganization(caller, orgId)) throw new NotFoundError(`no organisation ${orgId}`);
   // One rate lookup per rate key for the whole call, not one per item.
   const rates = new Map<string, ReturnType<HoursDeps['repo']['rateOn']>>();
@@ -776,7 +780,7 @@ export const decideBulk = async (deps: HoursDecisionDeps, caller: Caller, orgId:
     if (!rates.has(k)) rates.set(k, deps.repo.rateOn(key, date));
     return rates.get(k)!;
   };
-  const bulkDeps: HoursDecisionDeps = { ...deps, repo: { ...deps.repo, rateOn } };
+  const bulkDeps: DecisionDeps = { ...deps, repo: { ...deps.repo, rateOn } };
   const outcomes = new Array<{ hoursId: string; status: number; outcome?: HoursStatus; minutes?: number; error?: { code: string; detail: string; errors?: { path: string; message: string }[] } }>(items.length);
   const CONCURRENCY = 8;
   let next = 0;
@@ -804,7 +808,7 @@ export const decideBulk = async (deps: HoursDecisionDeps, caller: Caller, orgId:
 
 // ── Reversal and disputes ────────────────────────────────────────────────────
 /** A ministry-admin takes approved hours back: a reversing entry, never an edit of what was approved. */
-export const reverse = async (deps: HoursListDeps, caller: Caller, hoursId: string, body: { reason: string }) => {
+export const reverse = async (deps: WithStore<HoursListDeps, 'get' | 'ledgers' | 'write'>, caller: Caller, hoursId: string, body: { reason: string }) => {
   const admin = requireGroup(caller, 'ministry-admin');
   const record = await deps.repo.get(hoursId);
   if (!record) throw new NotFoundError(`no hours record ${hoursId}`);
@@ -854,7 +858,7 @@ export const reverse = async (deps: HoursListDeps, caller: Caller, hoursId: stri
  * a cut stays approved (approved hours never change) and the disputed difference becomes a
  * new pending record that refers to it.
  */
-export const dispute = async (deps: HoursDecisionDeps, caller: Caller, hoursId: string, body: { minutes: number; reason: string }) => {
+export const dispute = async (deps: WithStore<HoursDecisionDeps, 'get' | 'ledgers' | 'write'>, caller: Caller, hoursId: string, body: { minutes: number; reason: string }) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const record = await deps.repo.get(hoursId);
   if (!record || record.volunteerId !== volunteer.sub) throw new NotFoundError(`no hours record ${hoursId}`);
@@ -965,7 +969,7 @@ export const attendanceRecordsOf = async (
   return new Map(ids.map((id, i) => [id, summaries[i]!]));
 };
 
-export const listForOrganization = async (deps: HoursListDeps, caller: Caller, orgId: string, query: { status: HoursStatus; limit: number; cursor?: string | undefined }) => {
+export const listForOrganization = async (deps: WithStore<HoursListDeps, 'listByOrganization' | 'attendanceSummary'>, caller: Caller, orgId: string, query: { status: HoursStatus; limit: number; cursor?: string | undefined }) => {
   if (!managesOrganization(caller, orgId)) throw new NotFoundError(`no organisation ${orgId}`);
   const page = await deps.repo.listByOrganization(orgId, query.status, query.limit, query.cursor);
   const summaries = await attendanceRecordsOf(deps.repo, page.items.map((r) => r.volunteerId), deps.clock.now());
@@ -975,7 +979,7 @@ export const listForOrganization = async (deps: HoursListDeps, caller: Caller, o
   };
 };
 
-export const listMine = async (deps: HoursListDeps, caller: Caller, query: { limit: number; cursor?: string | undefined }) => {
+export const listMine = async (deps: WithStore<HoursListDeps, 'listByVolunteer' | 'attendanceSummary'>, caller: Caller, query: { limit: number; cursor?: string | undefined }) => {
   const volunteer = requireGroup(caller, 'volunteer');
   const [page, attendance] = await Promise.all([
     deps.repo.listByVolunteer(volunteer.sub, query.limit, query.cursor),
@@ -984,7 +988,7 @@ export const listMine = async (deps: HoursListDeps, caller: Caller, query: { lim
   return { items: page.items.map(toHoursView), ...(page.nextCursor && { nextCursor: page.nextCursor }), attendance };
 };
 
-export const listEscalated = async (deps: HoursListDeps, caller: Caller, query: { limit: number; cursor?: string | undefined }) => {
+export const listEscalated = async (deps: WithStore<HoursListDeps, 'listEscalated'>, caller: Caller, query: { limit: number; cursor?: string | undefined }) => {
   requireGroup(caller, 'ministry-reviewer', 'ministry-admin');
   const page = await deps.repo.listEscalated(query.limit, query.cursor);
   return { items: page.items.map(toHoursView), ...(page.nextCursor && { nextCursor: page.nextCursor }) };
@@ -996,7 +1000,7 @@ export const listEscalated = async (deps: HoursListDeps, caller: Caller, query: 
  * changes (approved hours carry the value frozen at approval), and an earlier entry stays in
  * the history. Effective dates in the past are allowed (a correction applies to later approvals only).
  */
-export const setValuationRates = async (deps: HoursListDeps, caller: Caller, body: PutValuationRates) => {
+export const setValuationRates = async (deps: WithStore<HoursListDeps, 'putRates'>, caller: Caller, body: PutValuationRates) => {
   const admin = requireGroup(caller, 'ministry-admin');
   const at = iso(deps.clock.now());
   const rates: ValuationRate[] = body.rates.map((r) => ({
@@ -1018,7 +1022,7 @@ export const setValuationRates = async (deps: HoursListDeps, caller: Caller, bod
   return { rates };
 };
 
-export const valuationRates = async (deps: HoursListDeps, caller: Caller) => {
+export const valuationRates = async (deps: WithStore<HoursListDeps, 'rates'>, caller: Caller) => {
   requireGroup(caller, 'ministry-admin', 'ministry-reviewer');
   return { rates: await deps.repo.rates() };
 };
@@ -1113,7 +1117,7 @@ export const LATE_CANCELLATION_MS = 24 * 3_600_000;
  * is not a cancellation of anything; an event that does not say what was left is not counted.
  */
 export const countLateCancellation = async (
-  deps: HoursListDeps,
+  deps: WithStore<HoursListDeps, 'write'>,
   withdrawal: { applicationId: string; volunteerId: string; shiftStart: string; at: string; seatFreed?: boolean | undefined },
 ) => {
   if (withdrawal.seatFreed !== true) return { counted: false };
@@ -1138,18 +1142,18 @@ export interface VerificationInput {
   readonly round: number;
 }
 
-const stillPending = async (deps: HoursListDeps, input: VerificationInput): Promise<HoursRecord | undefined> => {
+const stillPending = async (deps: Store<'get'>, input: VerificationInput): Promise<HoursRecord | undefined> => {
   const record = await deps.repo.get(input.hoursId);
   return record && record.status === 'pending' && record.round === input.round ? record : undefined;
 };
 
 /** AwaitDecision: keeps the task token on the record; a record decided meanwhile ends the execution (HoursDecided). */
-export const awaitDecision = async (deps: HoursListDeps, input: VerificationInput, taskToken: string) => {
+export const awaitDecision = async (deps: WithStore<HoursListDeps, 'storeTaskToken'>, input: VerificationInput, taskToken: string) => {
   await deps.repo.storeTaskToken(input.hoursId, input.round, taskToken);
 };
 
 /** 7 days without a decision: the managers are reminded (HoursPending, reminder). */
-export const remindManagers = async (deps: HoursListDeps, input: VerificationInput) => {
+export const remindManagers = async (deps: WithStore<HoursListDeps, 'get' | 'write'>, input: VerificationInput) => {
   const record = await stillPending(deps, input);
   if (!record) return { ...input, decided: true };
   await deps.repo.write({ events: [pendingEvent(deps, record, { reminder: true, escalated: false })] });
@@ -1157,7 +1161,7 @@ export const remindManagers = async (deps: HoursListDeps, input: VerificationInp
 };
 
 /** 14 days without a decision: the record joins the ministry reviewers' queue. Never approved by itself. */
-export const escalate = async (deps: HoursListDeps, input: VerificationInput) => {
+export const escalate = async (deps: WithStore<HoursListDeps, 'get' | 'write'>, input: VerificationInput) => {
   const record = await stillPending(deps, input);
   if (!record) return { ...input, decided: true };
   const at = iso(deps.clock.now());
