@@ -14,19 +14,20 @@
  *   WorkflowExecutionExistsError (409).
  * - a token whose task is closed (timed out, already completed, never issued) is a
  *   WorkflowTaskClosedError (409), so a late or second decision is refused, not lost.
+ *
+ * Step Functions is called without its client (issue 17: the client keeps every operation's
+ * schema, ~23 KB and ~1.5 ms of every cold start that starts or resumes a workflow): the requests
+ * the SFN client sends (awsJson1_0, `X-Amz-Target: AWSStepFunctions.<Operation>`, members in the
+ * model's order, dates answered in epoch seconds), through shared/aws/json-service.ts;
+ * test/unit/workflow-client.test.ts compares them, their outputs and errors with the client's.
  */
-import {
-  DescribeExecutionCommand,
-  SendTaskFailureCommand,
-  SendTaskSuccessCommand,
-  SFNClient,
-  StartExecutionCommand,
-} from '@aws-sdk/client-sfn';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { RecordedDecision } from '../domain/decision.js';
 import { env } from '../env.js';
+import { jsonService } from '../aws/json-service.js';
+import type { AwsAccess } from '../aws/signed-sender.js';
 import { workflowArnEnvName } from './definition.js';
 import { WorkflowExecutionExistsError, WorkflowExecutionNotFoundError, WorkflowTaskClosedError, type TaskClosedReason } from './errors.js';
-import { traced } from '../powertools/tracer.js';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
 
@@ -109,8 +110,62 @@ export const taskClosed = (reason: TaskClosedReason, cause?: unknown): WorkflowT
 
 // --- cloud ------------------------------------------------------------------------------------
 
-let sfn: SFNClient | undefined;
-const client = (): SFNClient => (sfn ??= traced(new SFNClient({ region: env.region })));
+/** The Step Functions operations the workflow client calls: the client's requests (members in the model's order), its outputs. */
+export interface StepFunctions {
+  startExecution(input: { stateMachineArn: string; name?: string; input: string }): Promise<{ executionArn?: string; startDate?: Date }>;
+  sendTaskSuccess(input: { taskToken: string; output: string }): Promise<void>;
+  sendTaskFailure(input: { taskToken: string; error: string; cause?: string }): Promise<void>;
+  describeExecution(input: { executionArn: string }): Promise<{
+    executionArn?: string;
+    name?: string;
+    status?: string;
+    startDate?: Date;
+    stopDate?: Date;
+    input?: string;
+    output?: string;
+    error?: string;
+    cause?: string;
+  }>;
+}
+
+/** An awsJson timestamp (epoch seconds) as the client reads it. */
+const epochDate = (value: unknown): Date | undefined => (typeof value === 'number' ? new Date(Math.round(value * 1000)) : undefined);
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+export const stepFunctions = (access: AwsAccess): StepFunctions => {
+  const call = jsonService({ traceName: 'SFN', signingName: 'states', endpointPrefix: 'states' }, access);
+  const sfn = (operation: string, body: Record<string, unknown>) => call({ operation, target: `AWSStepFunctions.${operation}`, contentType: 'application/x-amz-json-1.0', body });
+  return {
+    async startExecution({ stateMachineArn, name, input }) {
+      const out = await sfn('StartExecution', { stateMachineArn, ...(name !== undefined && { name }), input });
+      return { executionArn: text(out.executionArn), startDate: epochDate(out.startDate) };
+    },
+    async sendTaskSuccess(input) {
+      await sfn('SendTaskSuccess', input);
+    },
+    async sendTaskFailure({ taskToken, error, cause }) {
+      await sfn('SendTaskFailure', { taskToken, error, ...(cause !== undefined && { cause }) });
+    },
+    async describeExecution(input) {
+      const out = await sfn('DescribeExecution', input);
+      return {
+        executionArn: text(out.executionArn),
+        name: text(out.name),
+        status: text(out.status),
+        startDate: epochDate(out.startDate),
+        stopDate: epochDate(out.stopDate),
+        input: text(out.input),
+        output: text(out.output),
+        error: text(out.error),
+        cause: text(out.cause),
+      };
+    },
+  };
+};
+
+/** The process's Step Functions (one, as the SFN client was: its signer, retry capacity and connections). */
+let processSfn: StepFunctions | undefined;
+const processStepFunctions = (): StepFunctions => (processSfn ??= stepFunctions({ region: env.region, credentials: defaultProvider() }));
 
 const errorName = (error: unknown): string | undefined => (error instanceof Error ? error.name : undefined);
 
@@ -130,60 +185,66 @@ const closedTask = (error: unknown): never => {
   throw reason ? taskClosed(reason, error) : error;
 };
 
-const cloudClient: WorkflowClient = {
-  async start(workflow, input, options = {}) {
-    const arn = stateMachineArn(workflow);
-    if (options.executionName !== undefined) checkExecutionName(options.executionName);
-    const body = toPayload(input, 'workflow input');
-    try {
-      const started = await client().send(new StartExecutionCommand({ stateMachineArn: arn, input: body, name: options.executionName }));
-      return { executionId: started.executionArn!, startedAt: started.startDate!.toISOString() };
-    } catch (error) {
-      // A closed execution with this name: the same start replayed after it finished.
-      if (errorName(error) !== 'ExecutionAlreadyExists' || options.executionName === undefined) throw error;
-      const executionId = `${arn.replace(':stateMachine:', ':execution:')}:${options.executionName}`;
-      const existing = await cloudClient.describe(executionId);
-      if (!sameJson(existing.input, JSON.parse(body))) {
-        throw new WorkflowExecutionExistsError(
-          `an execution named ${JSON.stringify(options.executionName)} of ${workflow} already exists with a different input`,
-          { cause: error },
-        );
-      }
-      return { executionId, startedAt: existing.startedAt };
-    }
-  },
-  async sendTaskSuccess(taskToken, output) {
-    await client()
-      .send(new SendTaskSuccessCommand({ taskToken, output: toPayload(output, 'task output') }))
-      .catch(closedTask);
-  },
-  async sendTaskFailure(taskToken, error, cause) {
-    await client()
-      .send(new SendTaskFailureCommand({ taskToken, error, ...(cause !== undefined && { cause }) }))
-      .catch(closedTask);
-  },
-  async describe(executionId) {
-    const out = await client()
-      .send(new DescribeExecutionCommand({ executionArn: executionId }))
-      .catch((error: unknown) => {
-        if (errorName(error) === 'ExecutionDoesNotExist') {
-          throw new WorkflowExecutionNotFoundError(`no workflow execution ${JSON.stringify(executionId)}`, { cause: error });
+/** The workflow client over Step Functions (the process's own by default). */
+export const cloudWorkflowClient = (sfn: () => StepFunctions = processStepFunctions): WorkflowClient => {
+  const cloud: WorkflowClient = {
+    async start(workflow, input, options = {}) {
+      const arn = stateMachineArn(workflow);
+      if (options.executionName !== undefined) checkExecutionName(options.executionName);
+      const body = toPayload(input, 'workflow input');
+      try {
+        const started = await sfn().startExecution({ stateMachineArn: arn, name: options.executionName, input: body });
+        return { executionId: started.executionArn!, startedAt: started.startDate!.toISOString() };
+      } catch (error) {
+        // A closed execution with this name: the same start replayed after it finished.
+        if (errorName(error) !== 'ExecutionAlreadyExists' || options.executionName === undefined) throw error;
+        const executionId = `${arn.replace(':stateMachine:', ':execution:')}:${options.executionName}`;
+        const existing = await cloud.describe(executionId);
+        if (!sameJson(existing.input, JSON.parse(body))) {
+          throw new WorkflowExecutionExistsError(
+            `an execution named ${JSON.stringify(options.executionName)} of ${workflow} already exists with a different input`,
+            { cause: error },
+          );
         }
-        throw error;
-      });
-    return {
-      executionId: out.executionArn ?? executionId,
-      name: out.name ?? '',
-      status: (out.status ?? 'RUNNING') as ExecutionStatus,
-      startedAt: (out.startDate ?? new Date(0)).toISOString(),
-      ...(out.stopDate && { stoppedAt: out.stopDate.toISOString() }),
-      input: parseJson(out.input),
-      ...(out.output !== undefined && { output: parseJson(out.output) }),
-      ...(out.error !== undefined && { error: out.error }),
-      ...(out.cause !== undefined && { cause: out.cause }),
-    };
-  },
+        return { executionId, startedAt: existing.startedAt };
+      }
+    },
+    async sendTaskSuccess(taskToken, output) {
+      await sfn()
+        .sendTaskSuccess({ taskToken, output: toPayload(output, 'task output') })
+        .catch(closedTask);
+    },
+    async sendTaskFailure(taskToken, error, cause) {
+      await sfn()
+        .sendTaskFailure({ taskToken, error, ...(cause !== undefined && { cause }) })
+        .catch(closedTask);
+    },
+    async describe(executionId) {
+      const out = await sfn()
+        .describeExecution({ executionArn: executionId })
+        .catch((error: unknown) => {
+          if (errorName(error) === 'ExecutionDoesNotExist') {
+            throw new WorkflowExecutionNotFoundError(`no workflow execution ${JSON.stringify(executionId)}`, { cause: error });
+          }
+          throw error;
+        });
+      return {
+        executionId: out.executionArn ?? executionId,
+        name: out.name ?? '',
+        status: (out.status ?? 'RUNNING') as ExecutionStatus,
+        startedAt: (out.startDate ?? new Date(0)).toISOString(),
+        ...(out.stopDate && { stoppedAt: out.stopDate.toISOString() }),
+        input: parseJson(out.input),
+        ...(out.output !== undefined && { output: parseJson(out.output) }),
+        ...(out.error !== undefined && { error: out.error }),
+        ...(out.cause !== undefined && { cause: out.cause }),
+      };
+    },
+  };
+  return cloud;
 };
+
+let cloudClient: WorkflowClient | undefined;
 
 // --- local ------------------------------------------------------------------------------------
 
@@ -214,7 +275,7 @@ const viaLocalRunner: WorkflowClient = {
   describe: (...args) => localClient().describe(...args),
 };
 
-export const workflowClient = (): WorkflowClient => (env.mode === 'local' ? viaLocalRunner : cloudClient);
+export const workflowClient = (): WorkflowClient => (env.mode === 'local' ? viaLocalRunner : (cloudClient ??= cloudWorkflowClient()));
 
 /** What really happened to a decision's wait, in words for the person who decided. */
 export const decisionNotOpenText = (reason: TaskClosedReason, retry: string): string =>

@@ -112,3 +112,17 @@ it('records KMS Sign as the traced KMS client did', async () => {
   expect(ours).toEqual(viaClient);
   expect(ours).toMatchObject({ name: 'KMS', aws: { operation: 'Sign' } });
 });
+
+it('records Step Functions SendTaskSuccess as the traced SFN client did', async () => {
+  const viaClient = await recorded(async (requestHandler) => {
+    const { traced } = await import('../../shared/powertools/tracer.js');
+    const { SFNClient, SendTaskSuccessCommand } = await import('@aws-sdk/client-sfn');
+    return traced(new SFNClient({ region, credentials, requestHandler: requestHandler as NodeHttpHandler })).send(new SendTaskSuccessCommand({ taskToken: 't', output: '{}' }));
+  }, []);
+  const ours = await recorded(async (requestHandler) => {
+    const { stepFunctions } = await import('../../shared/workflows/client.js');
+    return stepFunctions({ region, credentials, requestHandler }).sendTaskSuccess({ taskToken: 't', output: '{}' });
+  }, []);
+  expect(ours).toEqual(viaClient);
+  expect(ours).toMatchObject({ name: 'SFN', aws: { operation: 'SendTaskSuccess' } });
+});
