@@ -7,25 +7,19 @@
  * redelivery changes nothing.
  */
 import { companyContributionRepository } from '../../shared/db/company-contribution-repository.js';
-import { companyEmployeeRepository } from '../../shared/db/company-employee-repository.js';
-import { companyProgramRepository } from '../../shared/db/company-program-repository.js';
-import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
+import { companyMemberships } from '../../shared/db/company-memberships.js';
+import { vtoHours } from '../../shared/db/company-program-repository.js';
+import { companyReportConsents } from '../../shared/db/volunteer-fields.js';
 import * as contributions from '../../shared/domain/companies/contributions.js';
 import * as programs from '../../shared/domain/companies/programs.js';
 import { consumer } from '../../shared/middleware/consumer.js';
 import { companyHours } from './index.js';
 
 export const handler = consumer(companyHours).handler(async (event) => {
-  const employees = companyEmployeeRepository();
-  const volunteers = volunteerRepository();
-  const deps = {
-    store: companyContributionRepository(),
-    membership: (volunteerId: string) => employees.membership(volunteerId),
-    consents: async (volunteerId: string) => (await volunteers.get(volunteerId))?.preferences.companyReports !== false,
-  };
+  const deps = { store: companyContributionRepository(), membership: companyMemberships().membership, consents: companyReportConsents() };
   if (event.type === 'HoursReversed') return { contribution: await contributions.recordReversal(deps, event.detail) };
   return {
     contribution: await contributions.recordApproval(deps, event.detail),
-    vto: await programs.consumeVto({ programs: companyProgramRepository() }, event.detail),
+    vto: await programs.consumeVto({ programs: vtoHours() }, event.detail),
   };
 });

@@ -14,6 +14,7 @@ import { env } from '../env.js';
 import { documentClient } from './client.js';
 import { companyEmployee, companyEmployeeCounts, companyMembership, joinAttempts, joinCode, requestedCode } from './entities/company-employee.js';
 import { outboxPuts } from './entities/outbox-event.js';
+import { companyMemberships } from './company-memberships.js';
 import { joinCodes } from './join-codes.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 
@@ -166,10 +167,7 @@ export const companyEmployeeRepository = (
       if (cancelled) throw new ConflictError(`the membership of ${sub} in company ${companyId} changed meanwhile`, { cause: cancelled });
     },
 
-    async membership(volunteerId) {
-      const item = await get(companyMembership.keys.item(volunteerId));
-      return item ? companyMembership.fromItem(item) : undefined;
-    },
+    membership: companyMemberships(client, tableName).membership,
 
     async employees(companyId, limit, cursor) {
       const after = cursor === undefined ? undefined : decodeCursor(cursor, Cursor);

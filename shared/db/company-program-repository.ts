@@ -13,18 +13,74 @@ import type { CompanyTag } from '../domain/applications/schema.js';
 import { env } from '../env.js';
 import { documentClient, queryAll } from './client.js';
 import { application } from './entities/application.js';
-import { companyProgram, vtoHoursPointer, vtoParticipation, vtoQuota } from './entities/company-program.js';
+import { companyProgram, vtoHoursPointer, vtoParticipation, vtoQuota, vtoQuotaKeys } from './entities/company-program.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 
 const contended = (what: string) => (attempts: number, cause: Error) => new ConflictError(`${what}: still contended after ${attempts} attempts, try again`, { cause });
+
+const participationKey = (p: Participation) => vtoParticipation.keys.item(p.companyId, p.programId, p.id);
+const runner = (client: DynamoDBDocumentClient) => async (items: TransactItem[], what: string) =>
+  (await transactWrite(client, items, { attempts: 6, contended: contended(what) }))?.CancellationReasons;
+
+/**
+ * What approving hours does to the time off they were taken on (consumers/company-hours): the
+ * participation behind the hours, and consuming its reservation. Its own factory so that the
+ * consumer carries neither the programmes, the quotas' reads nor the application tag (issue 17).
+ */
+export const vtoHours = (
+  client: DynamoDBDocumentClient = documentClient(),
+  tableName: () => string = () => env.tableName,
+): Pick<ProgramRepository, 'forHours' | 'consume'> => {
+  const get = async (Key: Record<string, unknown>) => (await client.send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))).Item;
+  const run = runner(client);
+  return {
+    async forHours(volunteerId, opportunityId) {
+      const pointer = await get(vtoHoursPointer.keys.item(volunteerId, opportunityId));
+      if (!pointer) return undefined;
+      const { companyId, programId, participationId } = vtoHoursPointer.fromItem(pointer);
+      const item = await get(vtoParticipation.keys.item(companyId, programId, participationId));
+      return item ? vtoParticipation.fromItem(item) : undefined;
+    },
+
+    async consume(p, usedMinutes) {
+      const TableName = tableName();
+      const reasons = await run(
+        [
+          {
+            Update: {
+              TableName,
+              Key: participationKey(p),
+              UpdateExpression: 'SET #status = :consumed, usedMinutes = :used',
+              ConditionExpression: '#status = :reserved',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':consumed': 'consumed', ':reserved': 'reserved', ':used': usedMinutes },
+            },
+          },
+          {
+            Update: {
+              TableName,
+              Key: vtoQuotaKeys.item(p.companyId, p.programId, p.volunteerId),
+              UpdateExpression: 'SET reserved = reserved - :r, used = used + :u, available = available + :back',
+              ConditionExpression: 'reserved >= :r',
+              ExpressionAttributeValues: { ':r': p.minutes, ':u': usedMinutes, ':back': p.minutes - usedMinutes },
+            },
+          },
+        ],
+        `consuming participation ${p.id}`,
+      );
+      if (!reasons) return 'applied';
+      if (failedAt(reasons, 0)) return 'already';
+      throw new ConflictError(`the time off of participation ${p.id} does not match its reservation`);
+    },
+  };
+};
 
 export const companyProgramRepository = (
   client: DynamoDBDocumentClient = documentClient(),
   tableName: () => string = () => env.tableName,
 ): ProgramRepository => {
   const get = async (Key: Record<string, unknown>) => (await client.send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))).Item;
-  const participationKey = (p: Participation) => vtoParticipation.keys.item(p.companyId, p.programId, p.id);
   const reserve = (p: Participation, quota: number): TransactItem => ({
     Update: {
       TableName: tableName(),
@@ -44,10 +100,10 @@ export const companyProgramRepository = (
       ExpressionAttributeValues: { ':volunteer': p.volunteerId, ...(tag && { ':tag': tag }) },
     },
   });
-  const run = async (items: TransactItem[], what: string) =>
-    (await transactWrite(client, items, { attempts: 6, contended: contended(what) }))?.CancellationReasons;
+  const run = runner(client);
 
   return {
+    ...vtoHours(client, tableName),
     async create(program) {
       await client.send(
         new PutCommand({ TableName: tableName(), Item: companyProgram.toItem(program, companyProgram.keys.item(program.companyId, program.id)), ConditionExpression: 'attribute_not_exists(PK)' }),
@@ -131,43 +187,5 @@ export const companyProgramRepository = (
       return { quotaMinutes: q.quota, reservedMinutes: q.reserved, usedMinutes: q.used, availableMinutes: q.available };
     },
 
-    async forHours(volunteerId, opportunityId) {
-      const pointer = await get(vtoHoursPointer.keys.item(volunteerId, opportunityId));
-      if (!pointer) return undefined;
-      const { companyId, programId, participationId } = vtoHoursPointer.fromItem(pointer);
-      const item = await get(vtoParticipation.keys.item(companyId, programId, participationId));
-      return item ? vtoParticipation.fromItem(item) : undefined;
-    },
-
-    async consume(p, usedMinutes) {
-      const TableName = tableName();
-      const reasons = await run(
-        [
-          {
-            Update: {
-              TableName,
-              Key: participationKey(p),
-              UpdateExpression: 'SET #status = :consumed, usedMinutes = :used',
-              ConditionExpression: '#status = :reserved',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':consumed': 'consumed', ':reserved': 'reserved', ':used': usedMinutes },
-            },
-          },
-          {
-            Update: {
-              TableName,
-              Key: vtoQuota.keys.item(p.companyId, p.programId, p.volunteerId),
-              UpdateExpression: 'SET reserved = reserved - :r, used = used + :u, available = available + :back',
-              ConditionExpression: 'reserved >= :r',
-              ExpressionAttributeValues: { ':r': p.minutes, ':u': usedMinutes, ':back': p.minutes - usedMinutes },
-            },
-          },
-        ],
-        `consuming participation ${p.id}`,
-      );
-      if (!reasons) return 'applied';
-      if (failedAt(reasons, 0)) return 'already';
-      throw new ConflictError(`the time off of participation ${p.id} does not match its reservation`);
-    },
   };
 };

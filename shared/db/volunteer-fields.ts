@@ -43,3 +43,12 @@ const ScreeningFields = /* @__PURE__ */ z.object({
 /** The profile fields applying and claiming a team seat screen (ApplicationDeps['volunteers']). */
 export const screeningProfiles = (client?: DynamoDBDocumentClient, tableName?: () => string): { get(sub: string): Promise<ScreeningProfile | undefined> } =>
   profileFieldReads(ScreeningFields, client, tableName);
+
+/** What the company contribution reports read of the profile: the volunteer's choice to count in their employer's reports. */
+const CompanyReportsFields = /* @__PURE__ */ z.object({ preferences: /* @__PURE__ */ z.object({ companyReports: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()) }) });
+
+/** Whether the volunteer counts in their employer's reports (ContributionDeps['consents']): absent means yes, and so does a missing profile. */
+export const companyReportConsents =
+  (client?: DynamoDBDocumentClient, tableName?: () => string) =>
+  async (sub: string): Promise<boolean> =>
+    (await profileFieldReads(CompanyReportsFields, client, tableName).get(sub))?.preferences.companyReports !== false;

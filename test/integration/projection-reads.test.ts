@@ -9,6 +9,7 @@ import { erasureCodes } from '../../shared/db/erasure-codes.js';
 import { organizationReads } from '../../shared/db/organization-reads.js';
 import { organizationRepository } from '../../shared/db/organization-repository.js';
 import { recognitionProfiles } from '../../shared/db/recognition-profiles.js';
+import { companyReportConsents } from '../../shared/db/volunteer-fields.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import type { VolunteerRecord } from '../../shared/domain/volunteers/schema.js';
@@ -105,5 +106,20 @@ describe('erasure contact', () => {
       locale: 'en',
     });
     await expect(erasureCodes().contact('nobody')).resolves.toBeUndefined();
+  });
+});
+
+describe('company report consents', () => {
+  it("answers what the profile's companyReports choice said: counted unless withdrawn, and counted without a profile", async () => {
+    const consents = companyReportConsents();
+    const withdrawn = await registered({ companyReports: false });
+    const granted = await registered({ companyReports: true });
+    const never = await registered();
+    const repository = volunteerRepository(client, tableName);
+    const full = async (sub: string) => (await repository.get(sub))?.preferences.companyReports !== false;
+
+    for (const sub of [withdrawn.id, granted.id, never.id, 'nobody']) await expect(consents(sub)).resolves.toBe(await full(sub));
+    await expect(consents(withdrawn.id)).resolves.toBe(false);
+    await expect(consents('nobody')).resolves.toBe(true);
   });
 });

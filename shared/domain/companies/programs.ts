@@ -147,7 +147,7 @@ export const decideParticipation = async (
 
 /** HoursApproved: the reserved time off of these hours is consumed (the approved minutes, at most those reserved). */
 export const consumeVto = async (
-  deps: Pick<ProgramDeps, 'programs'>,
+  deps: { readonly programs: Pick<ProgramDeps['programs'], 'forHours' | 'consume'> },
   hours: { volunteerId: string; opportunityId: string; minutes: number },
 ): Promise<'applied' | 'already' | 'none'> => {
   const participation = await deps.programs.forHours(hours.volunteerId, hours.opportunityId);
