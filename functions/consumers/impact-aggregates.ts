@@ -6,16 +6,17 @@
  * in bursts and take the batch path: functions/consumers/impact-approvals.ts.
  */
 import { impactRepository } from '../../shared/db/impact-repository.js';
-import { organizationRepository } from '../../shared/db/organization-repository.js';
+import { organizationReads } from '../../shared/db/organization-reads.js';
 import * as recorder from '../../shared/domain/impact/recorder.js';
 import type { OrganizationDirectory } from '../../shared/domain/impact/ports.js';
 import { cityById } from '../../shared/domain/reference/cities.js';
 import { consumer } from '../../shared/middleware/consumer.js';
 import { impactAggregates } from './index.js';
 
+/** An organisation's city by a projection read (organizationReads), not the organisation repository (issue 17). */
 const directory = (): OrganizationDirectory => ({
   async location(orgId) {
-    const org = await organizationRepository().get(orgId);
+    const org = await organizationReads().get(orgId);
     const city = org ? cityById(org.city) : undefined;
     return city ? { city: city.id, region: city.region } : undefined;
   },
