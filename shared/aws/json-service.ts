@@ -15,8 +15,8 @@ import { tracedAwsCall } from '../powertools/tracer.js';
 import { awsError, responseMetadata, signedSender, type AwsAccess, type AwsResponseMetadata } from './signed-sender.js';
 
 export interface JsonService {
-  /** The subsegment's name (`KMS`, `SES`), as the traced client named its calls. */
-  readonly traceName: string;
+  /** The subsegment's name (`KMS`, `SES`), as the traced client named its calls; none where the client was not traced (Secrets Manager). */
+  readonly traceName?: string;
   /** SigV4's service name (`kms`, `ses`). */
   readonly signingName: string;
   /** The regional endpoint's host, `<prefix>.<region>.amazonaws.com` (`kms`, `email`). */
@@ -80,7 +80,8 @@ export const jsonService = (service: JsonService, access: AwsAccess & { readonly
       headers: { 'content-type': contentType, ...(target && { 'x-amz-target': target }), 'content-length': String(Buffer.byteLength(payload)), host: endpoint.host },
       body: payload,
     });
-    const { output: { body: answer } } = await tracedAwsCall(service.traceName, operation, { input: body, request }, () => send(request));
+    const { traceName } = service;
+    const { output: { body: answer } } = await (traceName ? tracedAwsCall(traceName, operation, { input: body, request }, () => send(request)) : send(request));
     return answer.length ? (JSON.parse(Buffer.from(answer).toString('utf8')) as Record<string, unknown>) : {};
   };
 };

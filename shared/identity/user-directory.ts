@@ -10,6 +10,9 @@ import {
   AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { jsonService, type JsonCall } from '../aws/json-service.js';
+import type { AwsAccess } from '../aws/signed-sender.js';
 import type { CompanyDirectory } from '../domain/companies/ports.js';
 import type { UserDirectory } from '../domain/organizations/service.js';
 import { env } from '../env.js';
@@ -37,10 +40,25 @@ export interface VolunteerDirectory {
   grantVolunteer(sub: string): Promise<void>;
 }
 
-export const cognitoVolunteerDirectory = (userPoolId: string): VolunteerDirectory => ({
+/**
+ * Cognito's AdminAddUserToGroup as the traced client sends it (`traced(new
+ * CognitoIdentityProviderClient({ region })).send(new AdminAddUserToGroupCommand(…))`), without the
+ * client (shared/aws/json-service.ts: the same request, retries, errors and subsegment), so that
+ * registering a volunteer does not load the client's service model (~2 ms of its cold start, issue 17).
+ */
+export const adminAddUserToGroup = (access: AwsAccess) => {
+  const call = jsonService({ traceName: 'CognitoIdentityProvider', signingName: 'cognito-idp', endpointPrefix: 'cognito-idp' }, access);
+  return async (input: { UserPoolId: string; Username: string; GroupName: string }): Promise<void> => {
+    const request: JsonCall = { operation: 'AdminAddUserToGroup', target: 'AWSCognitoIdentityProviderService.AdminAddUserToGroup', contentType: 'application/x-amz-json-1.1', body: input };
+    await call(request);
+  };
+};
+
+let addToGroup: ReturnType<typeof adminAddUserToGroup> | undefined;
+
+export const cognitoVolunteerDirectory = (userPoolId: string, add = (addToGroup ??= adminAddUserToGroup({ region: env.region, credentials: defaultProvider() }))): VolunteerDirectory => ({
   async grantVolunteer(sub) {
-    client ??= traced(new CognitoIdentityProviderClient({ region: env.region }));
-    await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: sub, GroupName: 'volunteer' }));
+    await add({ UserPoolId: userPoolId, Username: sub, GroupName: 'volunteer' });
   },
 });
 

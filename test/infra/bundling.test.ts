@@ -112,6 +112,8 @@ describe('handler bundles', () => {
       [/hours\/check-in\.ts$/, /shared\/db\/training-repository\.ts$|shared\/db\/entities\/training-(module|attempt)\.ts$/],
       [/hours\/(decide|decide-bulk|dispute|reverse|list-escalated|list-mine|list-organization|get-valuation-rates|put-valuation-rates)\.ts$|hours-verification\/(escalate|await-decision|remind-managers)|consumers\/attendance-record/, /shared\/db\/opportunity-reads\.ts$|shared\/db\/entities\/(opportunity|shift)\.ts$/],
       [/\.ts$/, /libphonenumber-js\/(metadata\.|min\/)/],
+      [/\.ts$/, /client-secrets-manager\//],
+      [/volunteers\/register\.ts$|consumers\/assign-volunteer-group\.ts$/, /client-cognito-identity-provider\//],
       [/organizations\/register\.ts$/, /shared\/db\/(organization-repository|vetting)\.ts$|shared\/db\/entities\/organization-manager\.ts$/],
       [/hours\/(claim|roster|decide|decide-bulk|dispute)\.ts$|schedules\/attendance-close/, /client-secrets-manager\//],
       [/recognition\/decide-honour|honour-nomination\/award/, /client-kms\/|shared\/signing\//],

@@ -126,3 +126,35 @@ it('records Step Functions SendTaskSuccess as the traced SFN client did', async 
   expect(ours).toEqual(viaClient);
   expect(ours).toMatchObject({ name: 'SFN', aws: { operation: 'SendTaskSuccess' } });
 });
+
+it.each([
+  ['added to the group', [] as number[]],
+  ['a 500 retried', [500]],
+])('records Cognito AdminAddUserToGroup (%s) as the traced Cognito client did', async (_, statuses) => {
+  const input = { UserPoolId: 'me-central-1_AbCdEfGhI', Username: 'sub-1', GroupName: 'volunteer' };
+  const viaClient = await recorded(async (requestHandler) => {
+    const { traced } = await import('../../shared/powertools/tracer.js');
+    const { CognitoIdentityProviderClient, AdminAddUserToGroupCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    return traced(new CognitoIdentityProviderClient({ region, credentials, requestHandler: requestHandler as NodeHttpHandler })).send(new AdminAddUserToGroupCommand(input));
+  }, statuses);
+  const ours = await recorded(async (requestHandler) => {
+    const { adminAddUserToGroup } = await import('../../shared/identity/user-directory.js');
+    return adminAddUserToGroup({ region, credentials, requestHandler })(input);
+  }, statuses);
+  expect(ours).toEqual(viaClient);
+  expect(ours).toMatchObject({ name: 'CognitoIdentityProvider', aws: { operation: 'AdminAddUserToGroup' } });
+});
+
+it('records no subsegment for Secrets Manager GetSecretValue, as its untraced client did not', async () => {
+  vi.resetModules();
+  const { tracing } = await import('../../shared/powertools/tracer.js');
+  const { getSecretValue } = await import('../../shared/security/secret-string.js');
+  const { handler } = answering([]);
+  received.length = 0;
+  await middy()
+    .use(tracing())
+    .handler(async () => getSecretValue({ region, credentials, requestHandler: handler })('arn:secret'))({}, context);
+  for (let i = 0; i < 100 && received.length < 1; i++) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 50));
+  expect(received.map((doc) => doc.name)).toEqual(['## index.handler']);
+});
