@@ -11,7 +11,8 @@
  *   reminder, escalated), with how many records wait.
  * The outbox dedupe keys make a redelivered event a no-op.
  */
-import { hoursLists, hoursRecords, hoursShifts } from '../../shared/db/hours-repository.js';
+import { hoursPendingCounts, hoursShifts } from '../../shared/db/hours-repository.js';
+import { hoursApprovalNotices } from '../../shared/db/hours-notice-reads.js';
 import { managerContacts, reminderSource } from '../../shared/db/notification-reads.js';
 import { appPaths } from '../../shared/domain/notifications/links.js';
 import type { NotificationRequest, Params } from '../../shared/domain/notifications/schema.js';
@@ -38,7 +39,7 @@ export const handler = consumer(notifyHours).handler(async (event): Promise<{ se
     }
     case 'HoursApproved': {
       const d = event.detail;
-      const record = await hoursRecords().get(d.hoursId);
+      const record = await hoursApprovalNotices().get(d.hoursId);
       const params = await context({ ...d, start: d.startedAt ?? `${d.date}T09:00:00+03:00` });
       if (!params || !record) break;
       const cut = record.minutes < record.requestedMinutes;
@@ -122,7 +123,7 @@ export const handler = consumer(notifyHours).handler(async (event): Promise<{ se
     case 'HoursPending': {
       const d = event.detail;
       const params = await context({ ...d, start: d.at });
-      const count = await hoursLists().pendingCount(d.orgId, 99_999);
+      const count = await hoursPendingCounts().pendingCount(d.orgId, 99_999);
       const kind = d.escalated ? 'escalated' : d.reminder ? 'reminder' : 'new';
       for (const { email, locale } of await managerContacts(d.orgId)) {
         requests.push({

@@ -4,8 +4,8 @@
  * attendance item, the day ledgers, the counters, the reversal entry and the outbox events, so
  * a failed condition leaves nothing half-written; the failed item's kind names the error.
  *
- * The store is composed of parts (shifts, attendance, ledgers, records, writes, lists, sweeps,
- * rates, deliverables), each a factory of its own: esbuild cannot drop an unused method of an
+ * The store is composed of parts (shifts, attendance, ledgers, records, writes, lists, pending
+ * counts, sweeps, rates, deliverables), each a factory of its own: esbuild cannot drop an unused method of an
  * object, but it drops a factory nobody calls, so a handler that takes only the parts it calls
  * carries only their entities and schemas (issue 17). `hoursRepository()` is all of them.
  */
@@ -240,8 +240,8 @@ export const hoursWrites = (client: DynamoDBDocumentClient = documentClient(), t
   };
 };
 
-/** The lists of hours records (a page of an index partition) and the count of an organisation's pending ones. */
-export const hoursLists = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): Pick<HoursRepository, 'listByOrganization' | 'listByVolunteer' | 'listEscalated' | 'pendingCount'> => {
+/** The lists of hours records (a page of an index partition, each record validated whole). */
+export const hoursLists = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): Pick<HoursRepository, 'listByOrganization' | 'listByVolunteer' | 'listEscalated'> => {
   const page = async (input: { index: 'GSI1' | 'GSI2' | 'GSI3'; partition: string; limit: number; cursor: string | undefined; newestFirst: boolean }): Promise<Page<HoursRecord>> => {
     const pk = `${input.index}PK`;
     const sk = `${input.index}SK`;
@@ -273,23 +273,25 @@ export const hoursLists = (client: DynamoDBDocumentClient = documentClient(), ta
       page({ index: 'GSI2', partition: hoursRecord.keys.organizationPartition(orgId, status), limit, cursor, newestFirst: false }),
     listByVolunteer: (volunteerId, limit, cursor) => page({ index: 'GSI1', partition: hoursRecord.keys.volunteerPartition(volunteerId), limit, cursor, newestFirst: true }),
     listEscalated: (limit, cursor) => page({ index: 'GSI3', partition: hoursRecord.keys.escalatedPartition, limit, cursor, newestFirst: false }),
-
-    async pendingCount(orgId, cap) {
-      const result = await client.send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'GSI2',
-          KeyConditionExpression: 'GSI2PK = :p',
-          ExpressionAttributeValues: { ':p': hoursRecord.keys.organizationPartition(orgId, 'pending') },
-          Select: 'COUNT',
-          Limit: cap,
-        }),
-      );
-      return result.Count ?? 0;
-    },
-
   };
 };
+
+/** How many records of an organisation wait (a COUNT of its pending partition, at most `cap`): no record is read. */
+export const hoursPendingCounts = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): Pick<HoursRepository, 'pendingCount'> => ({
+  async pendingCount(orgId, cap) {
+    const result = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :p',
+        ExpressionAttributeValues: { ':p': hoursRecordKeys.organizationPartition(orgId, 'pending') },
+        Select: 'COUNT',
+        Limit: cap,
+      }),
+    );
+    return result.Count ?? 0;
+  },
+});
 
 /** What the attendance sweep reads besides the attendance: seats starting in a window and its cursor. */
 export const hoursSweeps = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): Pick<HoursRepository, 'seatsStarting' | 'jobCursor' | 'setJobCursor'> => {
@@ -427,6 +429,7 @@ export const hoursRepository = (client: DynamoDBDocumentClient = documentClient(
   ...hoursRecords(client, tableName),
   ...hoursWrites(client, tableName),
   ...hoursLists(client, tableName),
+  ...hoursPendingCounts(client, tableName),
   ...hoursSweeps(client, tableName),
   ...hoursRates(client, tableName),
   ...hoursDeliverables(client, tableName),

@@ -6,11 +6,14 @@ import registerEvent from '../../events/http/register-volunteer.json' with { typ
 import { documentClient } from '../../shared/db/client.js';
 import { volunteerAggregate } from '../../shared/db/entities/evaluation.js';
 import { erasureCodes } from '../../shared/db/erasure-codes.js';
+import { hoursApprovalNotices } from '../../shared/db/hours-notice-reads.js';
+import { hoursRecords, hoursWrites } from '../../shared/db/hours-repository.js';
 import { organizationReads } from '../../shared/db/organization-reads.js';
 import { organizationRepository } from '../../shared/db/organization-repository.js';
 import { recognitionProfiles } from '../../shared/db/recognition-profiles.js';
 import { companyReportConsents } from '../../shared/db/volunteer-fields.js';
 import { volunteerRepository } from '../../shared/db/volunteer-repository.js';
+import type { HoursRecord } from '../../shared/domain/hours/schema.js';
 import type { OrganizationRecord } from '../../shared/domain/organizations/schema.js';
 import type { VolunteerRecord } from '../../shared/domain/volunteers/schema.js';
 import { createTestTable } from '../helpers/table.js';
@@ -121,5 +124,48 @@ describe('company report consents', () => {
     for (const sub of [withdrawn.id, granted.id, never.id, 'nobody']) await expect(consents(sub)).resolves.toBe(await full(sub));
     await expect(consents(withdrawn.id)).resolves.toBe(false);
     await expect(consents('nobody')).resolves.toBe(true);
+  });
+});
+
+describe('hours approval notices', () => {
+  it("reads the minutes, the decisions' reasons and the dispute deadline the record holds", async () => {
+    const id = ulid();
+    const record: HoursRecord = {
+      id,
+      volunteerId: `user-${id}`,
+      orgId: 'org-1',
+      opportunityId: 'opp-1',
+      shiftId: 'shift-1',
+      kind: 'shift',
+      date: '2026-03-01',
+      intervals: [{ start: '2026-03-01T06:00:00.000Z', end: '2026-03-01T09:00:00.000Z' }],
+      requestedMinutes: 180,
+      minutes: 120,
+      status: 'approved',
+      track: 'general',
+      causes: ['health'],
+      city: 'riyadh',
+      region: 'riyadh',
+      flags: [],
+      round: 1,
+      version: 2,
+      createdAt: '2026-03-01T09:00:00.000Z',
+      updatedAt: '2026-03-02T09:00:00.000Z',
+      decisions: [{ decision: 'approve', minutes: 120, reason: 'left an hour early', by: 'manager-1', at: '2026-03-02T09:00:00.000Z', round: 1 }],
+      valueSar: 50,
+      approvedBy: 'manager-1',
+      approvedAt: '2026-03-02T09:00:00.000Z',
+      disputeUntil: '2026-03-16T09:00:00.000Z',
+    };
+    await hoursWrites(client, () => tableName).write({ hours: { record }, events: [] });
+    const full = (await hoursRecords(client, () => tableName).get(id))!;
+
+    await expect(hoursApprovalNotices(client, () => tableName).get(id)).resolves.toEqual({
+      minutes: full.minutes,
+      requestedMinutes: full.requestedMinutes,
+      decisions: full.decisions.map(({ reason }) => ({ reason })),
+      disputeUntil: full.disputeUntil,
+    });
+    await expect(hoursApprovalNotices(client, () => tableName).get('nothing')).resolves.toBeUndefined();
   });
 });
