@@ -18,7 +18,6 @@ import {
   appliedHours,
   award as awardEntity,
   changeMarker,
-  honour as honourEntity,
   leaderboardEntry,
   nomination as nominationEntity,
   pointsLedger,
@@ -27,6 +26,7 @@ import {
   redemption as redemptionEntity,
   reward as rewardEntity,
 } from './entities/recognition.js';
+import { recognitionHonours } from './recognition-honours.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 
 type Item = Record<string, unknown>;
@@ -92,29 +92,12 @@ export const recognitionRepository = (
     )
       .flatMap((page) => page.Items ?? [])
       .sort((a, b) => String(b.GSI1SK).localeCompare(String(a.GSI1SK)));
-  /** An UpdateItem under a condition on `status` (= :pending); false when the condition failed. */
-  const conditionalUpdate = async (Key: { PK: string; SK: string }, UpdateExpression: string, ConditionExpression: string, values: Record<string, unknown>) => {
-    try {
-      await client().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key,
-          UpdateExpression,
-          ConditionExpression,
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': 'pending', ...values },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-  };
   const achievementPut = (a: PublicAchievement, id: string): TransactItem =>
     put(achievement.toItem(a, achievement.keys.item(riyadhDate(a.at), a.at, id)));
 
   return {
+    ...recognitionHonours(client, tableName),
+
     async appliedHours(hoursId) {
       const { Item } = await client().send(new GetCommand({ TableName: tableName(), Key: appliedHours.keys.approved(hoursId), ConsistentRead: true }));
       return Item ? appliedHours.fromItem(Item) : undefined;
@@ -452,44 +435,6 @@ export const recognitionRepository = (
         new GetCommand({ TableName: tableName(), Key: leaderboardEntry.keys.entry(volunteerId, leaderboardEntry.keys.board('national', '-', month)), ConsistentRead: true }),
       );
       return { minutes: Number(Item?.minutes ?? 0), reachedAt: String(Item?.reachedAt ?? '') };
-    },
-
-    async openHonour(record) {
-      try {
-        await client().send(new PutCommand({ TableName: tableName(), Item: honourEntity.toItem({ ...record, candidates: [...record.candidates] }, honourEntity.keys.item(record.id)), ConditionExpression: 'attribute_not_exists(PK)' }));
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    },
-
-    async honour(id) {
-      const { Item } = await client().send(new GetCommand({ TableName: tableName(), Key: honourEntity.keys.item(id), ConsistentRead: true }));
-      return Item ? honourEntity.fromItem(Item) : undefined;
-    },
-
-    async honours(month) {
-      const items = await queryAll(
-        { TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': honourEntity.keys.month(month) }, ConsistentRead: true },
-        client(),
-      );
-      return items.map((item) => honourEntity.fromItem(item));
-    },
-
-    async waitForHonour(id, taskToken, decideBy) {
-      return conditionalUpdate(honourEntity.keys.item(id), 'SET taskToken = :token, decideBy = :by', '#status = :pending', { ':token': taskToken, ':by': decideBy });
-    },
-
-    async decideHonour(id, choice) {
-      const { volunteerId, basis, by, at, reasonAr, reasonEn } = choice;
-      const reasons = reasonAr !== undefined && reasonEn !== undefined ? ', reasonAr = :ar, reasonEn = :en' : '';
-      return conditionalUpdate(
-        honourEntity.keys.item(id),
-        `SET #status = :decided, volunteerId = :v, basis = :basis, decidedBy = :who, decidedAt = :at${reasons} REMOVE taskToken`,
-        '#status = :pending',
-        { ':decided': 'decided', ':v': volunteerId, ':basis': basis, ':who': by, ':at': at, ...(reasons && { ':ar': reasonAr, ':en': reasonEn }) },
-      );
     },
 
     async createReward(record: RewardRecord) {

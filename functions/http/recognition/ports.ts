@@ -1,15 +1,17 @@
 /** The composition root of recognition: the ports its jobs, workflow steps and the honour decision hand to the service. */
 import { randomUUID } from 'node:crypto';
+import { systemClock } from '../../../shared/clock.js';
 import { statusListRepository } from '../../../shared/db/certificate-repository.js';
+import { recognitionHonours } from '../../../shared/db/recognition-honours.js';
 import type {
   AwardRecord,
   BadgeCredentials,
+  HonourDecisionPorts,
   HonourWorkflow,
   OrganizationRegions,
   RecognitionCounters,
   RecognitionMessages,
   RecognitionPorts,
-  RecognitionStore,
 } from '../../../shared/domain/recognition/ports.js';
 import { honourExecutionName } from '../../../shared/domain/recognition/honours.js';
 import type { DailyAwardPorts, MonthlyAwardPorts } from '../../../shared/domain/recognition/service.js';
@@ -24,7 +26,6 @@ import { openBadgeCredential } from '../../../shared/domain/recognition/credenti
 import { emailSettings } from '../../../shared/messaging/email.js';
 import { notifier } from '../../../shared/messaging/notifier.js';
 import { recognitionCounters } from './counters.js';
-import { recognitionStore } from './store.js';
 
 const awardTitle = (award: AwardRecord) => {
   const where = { org: { ar: 'في جهتك', en: 'of your organisation' }, region: { ar: 'في منطقتك', en: 'of your region' }, national: { ar: 'على مستوى المملكة', en: 'of the Kingdom' } }[award.scope];
@@ -114,8 +115,8 @@ const organizationRegions = (): OrganizationRegions => {
   };
 };
 
-/** The honour decision: the store and the workflow it resumes; no notifier, templates or signer (issue 17). */
-export const honourDecisionPorts = (): RecognitionStore & Pick<RecognitionPorts, 'honourWorkflow'> => ({ ...recognitionStore(), honourWorkflow: honourWorkflow() });
+/** The honour decision: the honours' store (recognition-honours.ts, not the recognition repository), the clock and the workflow it resumes; no notifier, templates or signer (issue 17). */
+export const honourDecisionPorts = (): HonourDecisionPorts => ({ repo: recognitionHonours(), clock: systemClock, honourWorkflow: honourWorkflow() });
 
 /** The Award step: the counters' ports and the messages that tell the winner; no workflow client or signer (issue 17). */
 export const awardPorts = (): RecognitionCounters & Pick<RecognitionPorts, 'messages'> => ({ ...recognitionCounters(), messages: messages() });

@@ -10,7 +10,7 @@
  */
 import { requireGroup, type Caller } from '../caller.js';
 import { NomineeNotEligibleError, HonourAlreadyDecidedError, HonourNotFoundError } from './errors.js';
-import type { AwardRecord, HonourRecord, PublicAchievement, RecognitionCounters, RecognitionPorts, RecognitionStore } from './ports.js';
+import type { AwardRecord, HonourDecisionPorts, HonourRecord, PublicAchievement, RecognitionCounters, RecognitionPorts, RecognitionRepository, RecognitionStore } from './ports.js';
 import { byTheRule, displayName, isPublishable, type Contender } from './rules.js';
 import type { HonourDecision, HonourScope, HonourView, PointsEntry } from './schema.js';
 
@@ -79,7 +79,7 @@ export const openHonours = async (ports: Omit<RecognitionPorts, 'credentials'>, 
 };
 
 /** AwaitChoice (the workflow's wait): keeps the task token; an honour already decided ends the wait at once. */
-export const awaitHonourChoice = async (ports: Pick<RecognitionPorts, 'repo' | 'clock'>, id: string, taskToken: string): Promise<void> => {
+export const awaitHonourChoice = async (ports: { readonly repo: Pick<RecognitionRepository, 'waitForHonour'> } & Pick<RecognitionPorts, 'clock'>, id: string, taskToken: string): Promise<void> => {
   const decideBy = new Date(ports.clock.now().getTime() + HONOUR_WAIT_DAYS * 86_400_000).toISOString();
   if (!(await ports.repo.waitForHonour(id, taskToken, decideBy))) {
     throw new HonourAlreadyDecidedError(`honour ${id} is already decided`);
@@ -97,7 +97,7 @@ export const listHonours = async (ports: RecognitionStore, caller: Caller, month
 };
 
 /** The ministry's choice among the candidates; resumes the waiting workflow, which records the award. */
-export const decideHonour = async (ports: RecognitionStore & Pick<RecognitionPorts, 'honourWorkflow'>, caller: Caller, id: string, body: HonourDecision): Promise<HonourView> => {
+export const decideHonour = async (ports: HonourDecisionPorts, caller: Caller, id: string, body: HonourDecision): Promise<HonourView> => {
   requireGroup(caller, 'ministry-reviewer', 'ministry-admin');
   const honour = await ports.repo.honour(id);
   if (!honour) throw new HonourNotFoundError(`honour ${id} not found`);

@@ -236,6 +236,9 @@ export interface RecognitionPorts {
 /** What the HTTP reads and writes of recognition use: no workflow, messages or signer (their bundles carry none). */
 export type RecognitionStore = Pick<RecognitionPorts, 'repo' | 'clock' | 'ids' | 'codes'>;
 
+/** What the honour decision uses: an honour's read and decision, the clock and the workflow it resumes (its bundle carries no other recognition entity: issue 17). */
+export type HonourDecisionPorts = { readonly repo: Pick<RecognitionRepository, 'honour' | 'decideHonour'> } & Pick<RecognitionPorts, 'clock' | 'honourWorkflow'>;
+
 /** What the hours and training consumers use: the store and the volunteers' profiles. */
 export type RecognitionCounters = RecognitionStore & Pick<RecognitionPorts, 'volunteers'>;
 
