@@ -1,102 +1,46 @@
 /** Recognition in the single table (entities in shared/db/entities/recognition.ts); invariants are conditions. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from '../zod.js';
-import type { RecognitionStats } from '../domain/recognition/badges.js';
 import { RedemptionRefusedError, RewardUnavailableError } from '../domain/recognition/errors.js';
-import type { AwardRecord, EarnedBadge, PublicAchievement, RecognitionRepository, RewardRecord } from '../domain/recognition/ports.js';
-import { rankKey, rankPrefix } from '../domain/recognition/rules.js';
-import type { PointsEntry } from '../domain/recognition/schema.js';
+import type { PublicAchievement, RecognitionRepository, RewardRecord } from '../domain/recognition/ports.js';
+import { rankKey } from '../domain/recognition/rules.js';
 import { addDays, riyadhDate } from '../domain/time.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { env } from '../env.js';
-import { statusListRevocation } from './certificate-repository.js';
 import { documentClient, queryAll } from './client.js';
 import {
   achievement,
   activeOrganization,
   appliedHours,
-  award as awardEntity,
-  changeMarker,
   leaderboardEntry,
   nomination as nominationEntity,
   pointsLedger,
   recognitionStats,
-  RECOGNITION_SHARDS,
   redemption as redemptionEntity,
   reward as rewardEntity,
 } from './entities/recognition.js';
+import { recognitionBadges } from './recognition-badges.js';
 import { recognitionHonours } from './recognition-honours.js';
+import { recognitionMonthly } from './recognition-monthly.js';
+import { contended, recognitionWrites } from './recognition-writes.js';
 import { failedAt, transactWrite, type TransactItem } from './transactions.js';
-
-type Item = Record<string, unknown>;
-
-const isStatusEntry = (value: unknown): value is { listId: string; index: number } =>
-  typeof value === 'object' && value !== null && typeof (value as Item).listId === 'string' && typeof (value as Item).index === 'number';
 
 const LedgerCursor = /* @__PURE__ */ z.strictObject({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string() });
 const AchievementCursor = /* @__PURE__ */ z.strictObject({ day: /* @__PURE__ */ z.iso.date(), key: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.strictObject({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string() })) });
-
-const contended = (attempts: number, cause: Error) => Object.assign(new Error(`recognition write still contended after ${attempts} attempts`), { cause });
 
 export const recognitionRepository = (
   client: () => DynamoDBDocumentClient = documentClient,
   tableName: () => string = () => env.tableName,
 ): RecognitionRepository => {
-  const put = (Item: Item, ConditionExpression?: string): TransactItem => ({
-    Put: { TableName: tableName(), Item, ...(ConditionExpression && { ConditionExpression }) },
-  });
-  const ledgerPut = (volunteerId: string, entry: PointsEntry): TransactItem =>
-    put(pointsLedger.toItem(entry, pointsLedger.keys.entry(volunteerId, entry.at, entry.id)), 'attribute_not_exists(PK)');
-  const addPoints = (volunteerId: string, points: number, extra: Record<string, number> = {}): TransactItem => {
-    const values: Record<string, number> = { ':points': points, ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [`:${k}`, v])) };
-    return {
-      Update: {
-        TableName: tableName(),
-        Key: recognitionStats.keys.stats(volunteerId),
-        UpdateExpression: `SET entity = :entity ADD points :points${Object.keys(extra).map((k) => `, ${k} :${k}`).join('')}`,
-        ExpressionAttributeValues: { ...values, ':entity': recognitionStats.name },
-      },
-    };
-  };
+  const { put, ledgerPut, addPoints, markChanged, writeOnce, topOfBoard } = recognitionWrites(client, tableName);
   const addMinutes = (key: { PK: string; SK: string }, minutes: number): TransactItem => ({
     Update: { TableName: tableName(), Key: key, UpdateExpression: 'SET entity = :entity ADD minutes :m', ExpressionAttributeValues: { ':m': minutes, ':entity': 'RecognitionMinutes' } },
   });
-  const markChanged = (volunteerId: string, at: string): TransactItem =>
-    put(changeMarker.toItem({ volunteerId, markedAt: at }, changeMarker.keys.marker(volunteerId)));
-  /** Commits the items; false when the first item's condition failed (the write was already done). */
-  const writeOnce = async (items: TransactItem[]): Promise<boolean> => {
-    const cancelled = await transactWrite(client(), items, { attempts: 8, contended });
-    if (!cancelled) return true;
-    if (failedAt(cancelled.CancellationReasons, 0)) return false;
-    throw cancelled;
-  };
-  /** The top entries of a board: the 8 rank shards queried in parallel, merged by rank. */
-  const topOfBoard = async (board: string, perShard: number, filter?: { expression: string; values: Record<string, unknown> }) =>
-    (
-      await Promise.all(
-        Array.from({ length: RECOGNITION_SHARDS }, (_, shard) =>
-          client().send(
-            new QueryCommand({
-              TableName: tableName(),
-              IndexName: 'GSI1',
-              KeyConditionExpression: 'GSI1PK = :pk',
-              ...(filter && { FilterExpression: filter.expression }),
-              ExpressionAttributeValues: { ':pk': leaderboardEntry.keys.rankPartition(board, shard), ...filter?.values },
-              ScanIndexForward: false,
-              Limit: perShard,
-            }),
-          ),
-        ),
-      )
-    )
-      .flatMap((page) => page.Items ?? [])
-      .sort((a, b) => String(b.GSI1SK).localeCompare(String(a.GSI1SK)));
-  const achievementPut = (a: PublicAchievement, id: string): TransactItem =>
-    put(achievement.toItem(a, achievement.keys.item(riyadhDate(a.at), a.at, id)));
-
   return {
     ...recognitionHonours(client, tableName),
+    ...recognitionBadges(client, tableName),
+    ...recognitionMonthly(client, tableName),
 
     async appliedHours(hoursId) {
       const { Item } = await client().send(new GetCommand({ TableName: tableName(), Key: appliedHours.keys.approved(hoursId), ConsistentRead: true }));
@@ -202,109 +146,6 @@ export const recognitionRepository = (
       ]);
     },
 
-    async *changedVolunteers() {
-      for (let shard = 0; shard < RECOGNITION_SHARDS; shard++) {
-        let ExclusiveStartKey: Item | undefined;
-        do {
-          const page = await client().send(
-            new QueryCommand({
-              TableName: tableName(),
-              KeyConditionExpression: 'PK = :pk',
-              ExpressionAttributeValues: { ':pk': changeMarker.keys.shard(shard) },
-              Limit: 500,
-              ...(ExclusiveStartKey && { ExclusiveStartKey }),
-            }),
-          );
-          for (const item of page.Items ?? []) yield changeMarker.fromItem(item);
-          ExclusiveStartKey = page.LastEvaluatedKey;
-        } while (ExclusiveStartKey);
-      }
-    },
-
-    async clearChange(volunteerId, markedAt) {
-      await client()
-        .send(
-          new DeleteCommand({
-            TableName: tableName(),
-            Key: changeMarker.keys.marker(volunteerId),
-            ConditionExpression: 'markedAt = :seen',
-            ExpressionAttributeValues: { ':seen': markedAt },
-          }),
-        )
-        .catch((error: unknown) => {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        });
-    },
-
-    async standing(volunteerId) {
-      const items = await queryAll(
-        { TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': recognitionStats.keys.standing(volunteerId) }, ConsistentRead: true },
-        client(),
-      );
-      const { prefixes } = recognitionStats.keys;
-      const statsItem = items.find((item) => item.SK === 'STATS');
-      const counters = recognitionStats.fromItem(statsItem ?? {});
-      const stats: RecognitionStats = {
-        approvedMinutes: counters.approvedMinutes,
-        professionalMinutes: counters.professionalMinutes,
-        shifts: counters.shifts,
-        trainings: counters.trainings,
-        organizations: items.filter((item) => String(item.SK).startsWith(prefixes.org) && Number(item.minutes) > 0).length,
-        activeMonths: items
-          .filter((item) => String(item.SK).startsWith(prefixes.month) && Number(item.minutes) > 0)
-          .map((item) => String(item.SK).slice(prefixes.month.length))
-          .sort(),
-      };
-      const badges: EarnedBadge[] = items
-        .filter((item) => String(item.SK).startsWith(prefixes.badge))
-        .map((item) => ({
-          badgeId: String(item.badgeId),
-          version: Number(item.version),
-          earnedAt: String(item.earnedAt),
-          credential: typeof item.credential === 'string' ? item.credential : null,
-          ...(isStatusEntry(item.statusList) && { statusList: { listId: item.statusList.listId, index: item.statusList.index } }),
-          ...(typeof item.revokedAt === 'string' && { revokedAt: item.revokedAt }),
-        }))
-        .sort((a, b) => a.earnedAt.localeCompare(b.earnedAt));
-      return { stats, points: counters.points, badges };
-    },
-
-    async awardBadge(volunteerId, earned, entry, publicAchievement) {
-      const items: TransactItem[] = [
-        {
-          Put: {
-            TableName: tableName(),
-            Item: { ...recognitionStats.keys.badge(volunteerId, earned.badgeId), entity: 'EarnedBadge', ...earned },
-            // A revoked badge may be earned again; a held one never twice.
-            ConditionExpression: 'attribute_not_exists(PK) OR attribute_exists(revokedAt)',
-          },
-        },
-        addPoints(volunteerId, entry.points),
-        ledgerPut(volunteerId, entry),
-      ];
-      if (publicAchievement) items.push(achievementPut(publicAchievement, `${volunteerId}#${earned.badgeId}`));
-      return writeOnce(items);
-    },
-
-    async revokeBadge(volunteerId, badge, at, entry) {
-      return writeOnce([
-        {
-          Update: {
-            TableName: tableName(),
-            Key: recognitionStats.keys.badge(volunteerId, badge.badgeId),
-            UpdateExpression: 'SET revokedAt = :at',
-            // The badge as it was read: a re-earned badge's newer credential is not revoked by a stale run.
-            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revokedAt) AND earnedAt = :earnedAt',
-            ExpressionAttributeValues: { ':at': at, ':earnedAt': badge.earnedAt },
-          },
-        },
-        addPoints(volunteerId, entry.points),
-        ledgerPut(volunteerId, entry),
-        // Its credential shows revoked to any verifier (the certificates' Bitstring Status Lists).
-        ...(badge.statusList ? [statusListRevocation(tableName(), badge.statusList)] : []),
-      ]);
-    },
-
     async points(volunteerId, limit, cursor) {
       const [{ Item: stats }, page] = await Promise.all([
         client().send(new GetCommand({ TableName: tableName(), Key: recognitionStats.keys.stats(volunteerId) })),
@@ -367,74 +208,6 @@ export const recognitionRepository = (
 
     async nominate(orgId, nomination, by, at) {
       await client().send(new PutCommand({ TableName: tableName(), Item: nominationEntity.toItem({ ...nomination, by, at }, nominationEntity.keys.item(orgId, nomination.month)) }));
-    },
-
-    async nominationOf(orgId, month) {
-      const { Item } = await client().send(new GetCommand({ TableName: tableName(), Key: nominationEntity.keys.item(orgId, month), ConsistentRead: true }));
-      return Item ? nominationEntity.fromItem(Item) : undefined;
-    },
-
-    async *activeOrganizations(month) {
-      for (let shard = 0; shard < RECOGNITION_SHARDS; shard++) {
-        const items = await queryAll(
-          { TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': activeOrganization.keys.shard(month, shard) } },
-          client(),
-        );
-        for (const item of items) yield activeOrganization.fromItem(item).orgId;
-      }
-    },
-
-    async leadersOfOrganization(orgId, month) {
-      const board = leaderboardEntry.keys.board('org', orgId, month);
-      const top = (await topOfBoard(board, 1)).find((item) => Number(item.minutes) > 0);
-      if (!top) return [];
-      // Everyone on exactly the top total, in every rank shard (ties are broken by the rule, not by the index).
-      const tied = await Promise.all(
-        Array.from({ length: RECOGNITION_SHARDS }, (_, shard) =>
-          queryAll(
-            {
-              TableName: tableName(),
-              IndexName: 'GSI1',
-              KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :total)',
-              ExpressionAttributeValues: { ':pk': leaderboardEntry.keys.rankPartition(board, shard), ':total': rankPrefix(Number(top.minutes)) },
-            },
-            client(),
-          ),
-        ),
-      );
-      return tied.flat().map((item) => ({ volunteerId: String(item.volunteerId), minutes: Number(item.minutes), reachedAt: String(item.reachedAt ?? '') }));
-    },
-
-    async orgMonthMinutes(orgId, month, volunteerId) {
-      const { Item } = await client().send(
-        new GetCommand({ TableName: tableName(), Key: leaderboardEntry.keys.entry(volunteerId, leaderboardEntry.keys.board('org', orgId, month)), ConsistentRead: true }),
-      );
-      return Number(Item?.minutes ?? 0);
-    },
-
-    async award(record: AwardRecord, entry, publicAchievement) {
-      const items: TransactItem[] = [
-        put(awardEntity.toItem(record, awardEntity.keys.item(record.month, record.scope, record.scopeId)), 'attribute_not_exists(PK)'),
-        addPoints(record.volunteerId, entry.points),
-        ledgerPut(record.volunteerId, entry),
-      ];
-      if (publicAchievement) items.push(achievementPut(publicAchievement, `${record.month}#${record.scope}#${record.scopeId}`));
-      return writeOnce(items);
-    },
-
-    async awards(month) {
-      const items = await queryAll(
-        { TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': awardEntity.keys.month(month) } },
-        client(),
-      );
-      return items.map((item) => awardEntity.fromItem(item));
-    },
-
-    async monthTotal(volunteerId, month) {
-      const { Item } = await client().send(
-        new GetCommand({ TableName: tableName(), Key: leaderboardEntry.keys.entry(volunteerId, leaderboardEntry.keys.board('national', '-', month)), ConsistentRead: true }),
-      );
-      return { minutes: Number(Item?.minutes ?? 0), reachedAt: String(Item?.reachedAt ?? '') };
     },
 
     async createReward(record: RewardRecord) {

@@ -118,7 +118,7 @@ describe('handler bundles', () => {
       [/hours\/(claim|roster|decide|decide-bulk|dispute)\.ts$|schedules\/attendance-close/, /client-secrets-manager\//],
       [/recognition\/decide-honour|honour-nomination\/award/, /client-kms\/|shared\/signing\//],
       [/recognition\/decide-honour/, /shared\/messaging\/(notifier|templates\/)/],
-      [/recognition\/decide-honour|honour-nomination\/await-choice/, /shared\/db\/recognition-repository/],
+      [/recognition\/decide-honour|honour-nomination\/await-choice|schedules\/(awards|monthly-awards)\.ts$/, /shared\/db\/recognition-repository/],
       [/honour-nomination\/award/, /shared\/workflows\/client/],
       [/register\/status-list/, /shared\/db\/(volunteer|organization|register|hours)-repository|shared\/db\/project-reads/],
       [/register\/(issue-certificate|transcript)/, /shared\/db\/(volunteer|organization|hours|opportunity)-repository/],

@@ -2,7 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { systemClock } from '../../../shared/clock.js';
 import { statusListRepository } from '../../../shared/db/certificate-repository.js';
+import { recognitionBadges } from '../../../shared/db/recognition-badges.js';
 import { recognitionHonours } from '../../../shared/db/recognition-honours.js';
+import { recognitionMonthly } from '../../../shared/db/recognition-monthly.js';
+import { recognitionProfiles } from '../../../shared/db/recognition-profiles.js';
 import type {
   AwardRecord,
   BadgeCredentials,
@@ -121,12 +124,20 @@ export const honourDecisionPorts = (): HonourDecisionPorts => ({ repo: recogniti
 /** The Award step: the counters' ports and the messages that tell the winner; no workflow client or signer (issue 17). */
 export const awardPorts = (): RecognitionCounters & Pick<RecognitionPorts, 'messages'> => ({ ...recognitionCounters(), messages: messages() });
 
-/** The daily badges (the `awards` schedule): the signer, no honour workflow and no regions (issue 17). */
-export const dailyAwardPorts = (): DailyAwardPorts => ({ ...recognitionCounters(), credentials: badgeCredentials(), messages: messages() });
+/** The daily badges (the `awards` schedule): the badges' store (recognition-badges.ts), the signer, no honour workflow and no regions (issue 17). */
+export const dailyAwardPorts = (): DailyAwardPorts => ({
+  repo: recognitionBadges(),
+  clock: systemClock,
+  volunteers: recognitionProfiles(),
+  credentials: badgeCredentials(),
+  messages: messages(),
+});
 
-/** The volunteer of the month and the honours (the `monthly-awards` schedule): no badge signer (issue 17). */
+/** The volunteer of the month and the honours (the `monthly-awards` schedule): their stores (recognition-monthly.ts, recognition-honours.ts), no badge signer (issue 17). */
 export const monthlyAwardPorts = (): MonthlyAwardPorts => ({
-  ...recognitionCounters(),
+  repo: { ...recognitionMonthly(), ...recognitionHonours() },
+  clock: systemClock,
+  volunteers: recognitionProfiles(),
   honourWorkflow: honourWorkflow(),
   organizations: organizationRegions(),
   messages: messages(),

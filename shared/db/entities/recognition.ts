@@ -12,6 +12,13 @@ import { PointsEntry } from '../../domain/recognition/schema.js';
 import { defineEntity } from './entity.js';
 
 export const RECOGNITION_SHARDS = 8;
+
+/** Entity names of the items the recognition writes build from keys alone (recognition-writes.ts), without the entities' schemas (issue 17). */
+export const RECOGNITION_STATS = 'RecognitionStats';
+export const POINTS_ENTRY = 'PointsEntry';
+export const RECOGNITION_CHANGE = 'RecognitionChange';
+export const ACHIEVEMENT = 'Achievement';
+export const LEADERBOARD_ENTRY = 'LeaderboardEntry';
 export const shardOfVolunteer = (volunteerId: string): number => createHash('sha256').update(volunteerId).digest()[0]! % RECOGNITION_SHARDS;
 
 const Counters = /* @__PURE__ */ z.object({
@@ -35,7 +42,7 @@ export const recognitionStatsKeys = {
 };
 
 export const recognitionStats = /* @__PURE__ */ defineEntity({
-  name: 'RecognitionStats',
+  name: RECOGNITION_STATS,
   schema: Counters,
   keys: recognitionStatsKeys,
   accessPatterns: [
@@ -74,7 +81,7 @@ export const pointsLedgerKeys = {
 };
 
 export const pointsLedger = /* @__PURE__ */ defineEntity({
-  name: 'PointsEntry',
+  name: POINTS_ENTRY,
   schema: PointsEntry,
   keys: pointsLedgerKeys,
   accessPatterns: [{ pattern: "a volunteer's points ledger, newest first", key: 'PK = POINTS#<volunteerId>', index: 'table', operation: 'Query' }],
@@ -87,7 +94,7 @@ export const changeMarkerKeys = {
 };
 
 export const changeMarker = /* @__PURE__ */ defineEntity({
-  name: 'RecognitionChange',
+  name: RECOGNITION_CHANGE,
   schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), markedAt: /* @__PURE__ */ z.string() }),
   keys: changeMarkerKeys,
   accessPatterns: [{ pattern: 'volunteers whose standing changed since the last daily run', key: 'PK = RECOGCHANGED#<shard>', index: 'table', operation: 'Query' }],
@@ -104,7 +111,7 @@ export const leaderboardEntryKeys = {
 };
 
 export const leaderboardEntry = /* @__PURE__ */ defineEntity({
-  name: 'LeaderboardEntry',
+  name: LEADERBOARD_ENTRY,
   schema: /* @__PURE__ */ z.object({ volunteerId: /* @__PURE__ */ z.string(), minutes: /* @__PURE__ */ z.number(), reachedAt: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()), displayName: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()) }),
   keys: leaderboardEntryKeys,
   accessPatterns: [
@@ -120,7 +127,7 @@ export const achievementKeys = {
 };
 
 export const achievement = /* @__PURE__ */ defineEntity({
-  name: 'Achievement',
+  name: ACHIEVEMENT,
   schema: /* @__PURE__ */ z.object({ at: /* @__PURE__ */ z.string(), displayName: /* @__PURE__ */ z.string(), kind: /* @__PURE__ */ z.enum(['badge', 'award']), titleAr: /* @__PURE__ */ z.string(), titleEn: /* @__PURE__ */ z.string() }),
   keys: achievementKeys,
   accessPatterns: [{ pattern: 'published achievements of a Riyadh day, newest first', key: 'PK = ACH#<date>', index: 'table', operation: 'Query' }],

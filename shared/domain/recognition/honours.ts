@@ -44,7 +44,9 @@ export const ruleWinner = async <C extends Contender>(ports: Pick<RecognitionPor
  * starts their workflows. A rerun opens nothing new; an honour whose workflow never reached its
  * wait (no task token) is started again (the start is idempotent).
  */
-export const openHonours = async (ports: Omit<RecognitionPorts, 'credentials'>, month: string, now: Date): Promise<number> => {
+export const openHonours = async (
+  ports: Pick<RecognitionPorts, 'organizations' | 'honourWorkflow' | 'messages'> & { readonly repo: Pick<RecognitionRepository, 'awards' | 'monthTotal' | 'openHonour' | 'honour'> },
+  month: string, now: Date): Promise<number> => {
   const winners = (await ports.repo.awards(month)).filter((award) => award.scope === 'org');
   if (winners.length === 0) return 0;
   const candidates = await Promise.all(

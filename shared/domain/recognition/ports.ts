@@ -239,6 +239,15 @@ export type RecognitionStore = Pick<RecognitionPorts, 'repo' | 'clock' | 'ids' |
 /** What the honour decision uses: an honour's read and decision, the clock and the workflow it resumes (its bundle carries no other recognition entity: issue 17). */
 export type HonourDecisionPorts = { readonly repo: Pick<RecognitionRepository, 'honour' | 'decideHonour'> } & Pick<RecognitionPorts, 'clock' | 'honourWorkflow'>;
 
+/** The repository of the daily badge run (shared/db/recognition-badges.ts: its bundle carries no other recognition entity, issue 17). */
+export type DailyAwardRepository = Pick<RecognitionRepository, 'changedVolunteers' | 'clearChange' | 'standing' | 'awardBadge' | 'revokeBadge'>;
+
+/** The repository of the monthly run: the volunteer of the month (recognition-monthly.ts) and the honours (recognition-honours.ts). */
+export type MonthlyAwardRepository = Pick<
+  RecognitionRepository,
+  'nominationOf' | 'activeOrganizations' | 'leadersOfOrganization' | 'orgMonthMinutes' | 'award' | 'awards' | 'monthTotal' | 'openHonour' | 'honour' | 'honours'
+>;
+
 /** What the hours and training consumers use: the store and the volunteers' profiles. */
 export type RecognitionCounters = RecognitionStore & Pick<RecognitionPorts, 'volunteers'>;
 

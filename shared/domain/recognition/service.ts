@@ -13,7 +13,7 @@ import type { EventDetail } from '../../../events/catalog.js';
 import { addMonths, riyadhMonth } from '../time.js';
 import { badgeById, evaluateBadges } from './badges.js';
 import { NomineeNotEligibleError, RewardNotFoundError, RewardUnavailableError } from './errors.js';
-import type { AwardRecord, HoursChange, PublicAchievement, RecognitionCounters, RecognitionPorts, RecognitionStore, RewardRecord } from './ports.js';
+import type { AwardRecord, DailyAwardRepository, HoursChange, MonthlyAwardRepository, PublicAchievement, RecognitionCounters, RecognitionPorts, RecognitionStore, RewardRecord } from './ports.js';
 import { openHonours, ruleWinner } from './honours.js';
 import { displayName, isPublishable, pointsForHours } from './rules.js';
 import type { CreateReward, LeaderboardQuery, Nomination, PointsEntry, RedemptionCheck, RedemptionView, RewardView } from './schema.js';
@@ -88,10 +88,10 @@ export interface DailyAwardsSummary {
 /** Volunteers evaluated at once by the daily run: the work is I/O, so a few dozen in flight keep it busy. */
 const DAILY_CONCURRENCY = 32;
 
-/** What the daily run uses: no honour workflow, no organisations' regions (the monthly run's). */
-export type DailyAwardPorts = Omit<RecognitionPorts, 'honourWorkflow' | 'organizations'>;
-/** What the monthly run uses: no badge signer (the daily run's). */
-export type MonthlyAwardPorts = Omit<RecognitionPorts, 'credentials'>;
+/** What the daily run uses: its repository methods, no honour workflow, no organisations' regions (the monthly run's). */
+export type DailyAwardPorts = Pick<RecognitionPorts, 'clock' | 'volunteers' | 'credentials' | 'messages'> & { readonly repo: DailyAwardRepository };
+/** What the monthly run uses: its repository methods, no badge signer (the daily run's). */
+export type MonthlyAwardPorts = Pick<RecognitionPorts, 'clock' | 'volunteers' | 'messages' | 'honourWorkflow' | 'organizations'> & { readonly repo: MonthlyAwardRepository };
 
 export const runDailyAwards = async (ports: DailyAwardPorts, now: Date): Promise<DailyAwardsSummary> => {
   let volunteers = 0;
