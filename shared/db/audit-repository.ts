@@ -7,16 +7,26 @@ import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import * as z from '../zod.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import type { AuditEntry, AuditStore } from '../domain/personal-data/audit.js';
-import { expiresAt } from '../domain/personal-data/retention.js';
 import { env } from '../env.js';
 import { batchWriteAll, documentClient } from './client.js';
-import { AUDIT_DAY_SHARDS, auditEntry } from './entities/audit-entry.js';
+import { AUDIT_DAY_SHARDS, auditEntry, auditEntryItem } from './entities/audit-entry.js';
 
 const KeyCursor = /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string());
 const TimeCursor = /* @__PURE__ */ z.object({ before: /* @__PURE__ */ z.string() });
 
 /** The sort-key range of [from, to]: `<at>#<id>` sorts by time. */
 const range = (from: string, to: string) => ({ ':from': from, ':to': `${to}~` });
+
+/** Appending entries (every audited route): the items built from the keys, without the entry schema the reads validate with (issue 17). */
+export const auditAppends = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): Pick<AuditStore, 'append'> => ({
+  async append(entries) {
+    await batchWriteAll(
+      client,
+      tableName(),
+      entries.map((entry) => ({ PutRequest: { Item: auditEntryItem(entry) } })),
+    );
+  },
+});
 
 export const auditRepository = (client: DynamoDBDocumentClient = documentClient(), tableName: () => string = () => env.tableName): AuditStore => {
   const page = async (index: 'table' | 'GSI1', partition: string, from: string, to: string, limit: number, cursor?: string) => {
@@ -37,21 +47,7 @@ export const auditRepository = (client: DynamoDBDocumentClient = documentClient(
   };
 
   return {
-    async append(entries) {
-      await batchWriteAll(
-        client,
-        tableName(),
-        entries.map((entry: AuditEntry) => ({
-          PutRequest: {
-            Item: auditEntry.toItem(
-              entry,
-              { ...auditEntry.keys.item(entry.subject, entry.at, entry.id), ...auditEntry.keys.byActor(entry.actor, entry.at, entry.id), ...auditEntry.keys.byDay(entry.at, entry.id) },
-              { expiresAt: expiresAt('auditTrail', entry.at) },
-            ),
-          },
-        })),
-      );
-    },
+    ...auditAppends(client, tableName),
     bySubject: (subject, from, to, limit, cursor) => page('table', auditEntry.keys.subjectPartition(subject), from, to, limit, cursor),
     byActor: (actor, from, to, limit, cursor) => page('GSI1', auditEntry.keys.actorPartition(actor), from, to, limit, cursor),
     async byTime(from, to, limit, cursor) {

@@ -5,7 +5,7 @@
  */
 import { ulid } from 'ulid';
 import { systemClock } from '../../../shared/clock.js';
-import { auditRepository } from '../../../shared/db/audit-repository.js';
+import { auditAppends, auditRepository } from '../../../shared/db/audit-repository.js';
 import type { Caller } from '../../../shared/domain/caller.js';
 import { recordAccess, type Access, type AuditPorts } from '../../../shared/domain/personal-data/audit.js';
 import type { AnyOperation } from '../operation.js';
@@ -13,4 +13,4 @@ import type { AnyOperation } from '../operation.js';
 export const auditPorts = (): AuditPorts => ({ store: auditRepository(), clock: systemClock, ids: () => ulid() });
 
 export const auditAccess = (spec: Pick<AnyOperation, 'id' | 'method' | 'path'>, caller: Caller, access: Omit<Access, 'route'>): Promise<number> =>
-  recordAccess(auditPorts(), caller, { ...access, route: `${spec.id} ${spec.method} ${spec.path}` });
+  recordAccess({ store: auditAppends(), clock: systemClock, ids: () => ulid() }, caller, { ...access, route: `${spec.id} ${spec.method} ${spec.path}` });

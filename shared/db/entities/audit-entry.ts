@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { AuditEntry } from '../../domain/personal-data/audit.js';
-import { defineEntity } from './entity.js';
+import { expiresAt } from '../../domain/personal-data/retention.js';
+import { defineEntity, entityItem, type Item } from './entity.js';
 
 export const AUDIT_DAY_SHARDS = 4;
 const shardOf = (id: string) => createHash('sha256').update(id).digest()[0]! % AUDIT_DAY_SHARDS;
@@ -21,8 +22,19 @@ export const auditEntryKeys = {
   dayPartition: (day: string, shard: number) => `AUDIT#DAY#${day}#${shard}`,
 };
 
+const AUDIT_ENTRY = 'AuditEntry';
+
+/** An entry's item as `auditEntry.toItem` writes it (its three keys and the trail's TTL), without the entry schema: appending never reads (issue 17). */
+export const auditEntryItem = (entry: AuditEntry): Item =>
+  entityItem(
+    AUDIT_ENTRY,
+    entry,
+    { ...auditEntryKeys.item(entry.subject, entry.at, entry.id), ...auditEntryKeys.byActor(entry.actor, entry.at, entry.id), ...auditEntryKeys.byDay(entry.at, entry.id) },
+    { expiresAt: expiresAt('auditTrail', entry.at) },
+  );
+
 export const auditEntry = /* @__PURE__ */ defineEntity({
-  name: 'AuditEntry',
+  name: AUDIT_ENTRY,
   schema: AuditEntry,
   keys: auditEntryKeys,
   accessPatterns: [

@@ -83,7 +83,7 @@ export const entriesOf = (caller: Caller, access: Access, now: Date, ids: () => 
     }));
 };
 
-export const recordAccess = async (ports: AuditPorts, caller: Caller, access: Access): Promise<number> => {
+export const recordAccess = async (ports: Omit<AuditPorts, 'store'> & { readonly store: Pick<AuditStore, 'append'> }, caller: Caller, access: Access): Promise<number> => {
   const entries = entriesOf(caller, access, ports.clock.now(), ports.ids);
   if (entries.length > 0) await ports.store.append(entries);
   return entries.length;
