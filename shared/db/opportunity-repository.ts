@@ -16,6 +16,7 @@ import { env } from '../env.js';
 import { outboxPuts } from './entities/outbox-event.js';
 import { batchWriteAll, documentClient } from './client.js';
 import { opportunity as opportunityEntity } from './entities/opportunity.js';
+import { opportunityCreation, opportunityItem, shiftItem } from './opportunity-create.js';
 import { opportunityReads } from './opportunity-reads.js';
 import { opportunitySearchEntry } from './entities/opportunity-search-entry.js';
 import { shift as shiftEntity } from './entities/shift.js';
@@ -35,16 +36,8 @@ export const searchItems = (opportunity: OpportunityRecord, publishedAt: string)
   });
 };
 
-const opportunityItem = (opportunity: OpportunityRecord): Item =>
-  opportunityEntity.toItem(opportunity, {
-    ...opportunityEntity.keys.item(opportunity.id),
-    ...opportunityEntity.keys.byOrganization(opportunity.orgId, opportunity.status, opportunity.createdAt, opportunity.id),
-  });
-
 /** A list page's cursor: the organisation's partition and the sort key of the last opportunity returned. */
 const OrgListCursor = /* @__PURE__ */ z.strictObject({ p: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(200)), s: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(200)) });
-const shiftItem = (shift: ShiftRecord): Item =>
-  shiftEntity.toItem(shift, { ...shiftEntity.keys.item(shift.opportunityId, shift.id), ...shiftEntity.keys.index(shift.id) });
 
 // ── Cursor ──────────────────────────────────────────────────────────────────
 /**
@@ -136,17 +129,7 @@ export const opportunityRepository = (
   };
 
   return {
-    async create(opportunity, shifts) {
-      const TableName = tableName();
-      await client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName, Item: opportunityItem(opportunity), ConditionExpression: 'attribute_not_exists(PK)' } },
-            ...shifts.map((shift) => ({ Put: { TableName, Item: shiftItem(shift), ConditionExpression: 'attribute_not_exists(PK)' } })),
-          ],
-        }),
-      );
-    },
+    ...opportunityCreation(client, tableName),
 
     get: opportunityReads(client, tableName).get,
 

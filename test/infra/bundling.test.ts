@@ -138,6 +138,7 @@ describe('handler bundles', () => {
       [/consumers\/company-hours\.ts$/, /shared\/db\/(volunteer|company-employee)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$|shared\/db\/entities\/application\.ts$/],
       [/schedules\/impact\.ts$/, /shared\/db\/(organization|volunteer|company|company-employee)-repository/],
       [/consumers\/impact-aggregates\.ts$/, /shared\/db\/organization-repository/],
+      [/opportunities\/create\.ts$/, /shared\/db\/opportunity-repository|entities\/opportunity-search-entry/],
       [
         /applications\/(submit|list-mine|list-organization)\.ts$|companies\/claim-team-seat\.ts$|erasure\/release-seats\.ts$/,
         /shared\/db\/(volunteer|training|opportunity|erasure)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/,

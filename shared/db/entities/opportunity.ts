@@ -19,8 +19,11 @@ export const opportunityKeys = {
   organizationList: (orgId: string) => `ORGOPP#${orgId}`,
 };
 
+/** The entity's name, for writers that build its item from the keys alone (opportunity-create.ts). */
+export const OPPORTUNITY = 'Opportunity';
+
 export const opportunity = /* @__PURE__ */ defineEntity({
-  name: 'Opportunity',
+  name: OPPORTUNITY,
   schema: /* @__PURE__ */ storedRecord<OpportunityRecord>({
     id: /* @__PURE__ */ z.string(),
     orgId: /* @__PURE__ */ z.string(),

@@ -19,8 +19,11 @@ export const shiftKeys = {
   index: (shiftId: string) => ({ GSI1PK: `SHIFT#${shiftId}`, GSI1SK: 'SHIFT' }),
 };
 
+/** The entity's name, for writers that build its item from the keys alone (opportunity-create.ts). */
+export const SHIFT = 'Shift';
+
 export const shift = /* @__PURE__ */ defineEntity({
-  name: 'Shift',
+  name: SHIFT,
   schema: /* @__PURE__ */ storedRecord<ShiftRecord>({
     id: /* @__PURE__ */ z.string(),
     opportunityId: /* @__PURE__ */ z.string(),

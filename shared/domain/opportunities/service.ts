@@ -65,6 +65,9 @@ export interface OpportunityDeps {
 /** What editing, closing and reading use: no organisation read (issue 17). */
 export type OpportunityStoreDeps = Omit<OpportunityDeps, 'organizations'>;
 
+/** What posting a draft uses: the organisation's status and the create write alone (issue 17). */
+export type OpportunityCreateDeps = Omit<OpportunityDeps, 'repo'> & { readonly repo: Pick<OpportunityRepository, 'create'> };
+
 export const toView = (opportunity: OpportunityRecord, shifts: readonly ShiftRecord[]): OpportunityView => {
   const { createdBy: _createdBy, ...fields } = opportunity;
   return {
@@ -88,7 +91,7 @@ const requireActiveOrganization = async (deps: Pick<OpportunityDeps, 'organizati
 };
 
 export const createOpportunity = async (
-  deps: OpportunityDeps,
+  deps: OpportunityCreateDeps,
   caller: Caller,
   orgId: string,
   input: CreateOpportunity,
