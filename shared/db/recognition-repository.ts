@@ -29,19 +29,21 @@ import { failedAt, transactWrite, type TransactItem } from './transactions.js';
 const LedgerCursor = /* @__PURE__ */ z.strictObject({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string() });
 const AchievementCursor = /* @__PURE__ */ z.strictObject({ day: /* @__PURE__ */ z.iso.date(), key: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.strictObject({ PK: /* @__PURE__ */ z.string(), SK: /* @__PURE__ */ z.string() })) });
 
-export const recognitionRepository = (
+/**
+ * What counting approved and reversed hours reads and writes (consumers/recognition-hours): the
+ * applied-hours marker, the points, minutes and change marker in one transaction, and the
+ * leaderboards. Its own factory so that the consumer's bundle carries none of the rewards,
+ * redemptions, achievements or nominations (issue 17); the repository spreads it.
+ */
+export const recognitionHoursStore = (
   client: () => DynamoDBDocumentClient = documentClient,
   tableName: () => string = () => env.tableName,
-): RecognitionRepository => {
-  const { put, ledgerPut, addPoints, markChanged, writeOnce, topOfBoard } = recognitionWrites(client, tableName);
+): Pick<RecognitionRepository, 'appliedHours' | 'applyHours' | 'updateLeaderboards'> => {
+  const { put, ledgerPut, addPoints, markChanged, writeOnce } = recognitionWrites(client, tableName);
   const addMinutes = (key: { PK: string; SK: string }, minutes: number): TransactItem => ({
     Update: { TableName: tableName(), Key: key, UpdateExpression: 'SET entity = :entity ADD minutes :m', ExpressionAttributeValues: { ':m': minutes, ':entity': 'RecognitionMinutes' } },
   });
   return {
-    ...recognitionHonours(client, tableName),
-    ...recognitionBadges(client, tableName),
-    ...recognitionMonthly(client, tableName),
-
     async appliedHours(hoursId) {
       const { Item } = await client().send(new GetCommand({ TableName: tableName(), Key: appliedHours.keys.approved(hoursId), ConsistentRead: true }));
       return Item ? appliedHours.fromItem(Item) : undefined;
@@ -137,7 +139,16 @@ export const recognitionRepository = (
         }),
       );
     },
+  };
+};
 
+/** What counting a completed training writes (consumers/recognition-training): the count, once per module, and the change marker (issue 17). */
+export const recognitionTrainingStore = (
+  client: () => DynamoDBDocumentClient = documentClient,
+  tableName: () => string = () => env.tableName,
+): Pick<RecognitionRepository, 'applyTraining'> => {
+  const { put, addPoints, markChanged, writeOnce } = recognitionWrites(client, tableName);
+  return {
     async applyTraining(volunteerId, trainingId, at) {
       return writeOnce([
         put({ ...recognitionStats.keys.training(volunteerId, trainingId), entity: 'RecognizedTraining', trainingId, at }, 'attribute_not_exists(PK)'),
@@ -145,6 +156,21 @@ export const recognitionRepository = (
         markChanged(volunteerId, at),
       ]);
     },
+  };
+};
+
+export const recognitionRepository = (
+  client: () => DynamoDBDocumentClient = documentClient,
+  tableName: () => string = () => env.tableName,
+): RecognitionRepository => {
+  const { put, ledgerPut, topOfBoard } = recognitionWrites(client, tableName);
+  return {
+    ...recognitionHoursStore(client, tableName),
+    ...recognitionHonours(client, tableName),
+    ...recognitionBadges(client, tableName),
+    ...recognitionMonthly(client, tableName),
+
+    ...recognitionTrainingStore(client, tableName),
 
     async points(volunteerId, limit, cursor) {
       const [{ Item: stats }, page] = await Promise.all([

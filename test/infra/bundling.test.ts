@@ -135,6 +135,7 @@ describe('handler bundles', () => {
       [/application-review\/|consumers\/notify-opportunity-closed/, /shared\/db\/(volunteer|training|opportunity)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/],
       [/schedules\/(awards|matching)\.ts$|honour-nomination\/award|consumers\/recognition-(hours|training)/, /shared\/db\/(organization|volunteer|evaluation)-repository/],
       [/personal-data\/erase\.ts$|erasure\/begin\.ts$/, /shared\/db\/(erasure|personal-data|volunteer)-repository/],
+      [/consumers\/recognition-(hours|training)\.ts$/, /shared\/db\/recognition-(badges|monthly|honours)\.ts$/],
       [/consumers\/company-hours\.ts$/, /shared\/db\/(volunteer|company-employee)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$|shared\/db\/entities\/application\.ts$/],
       [/schedules\/impact\.ts$/, /shared\/db\/(organization|volunteer|company|company-employee)-repository/],
       [/consumers\/impact-aggregates\.ts$/, /shared\/db\/organization-repository/],

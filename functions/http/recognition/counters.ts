@@ -4,7 +4,11 @@
  * of ports.ts (issue 17).
  */
 import { recognitionProfiles } from '../../../shared/db/recognition-profiles.js';
-import type { RecognitionCounters } from '../../../shared/domain/recognition/ports.js';
+import { recognitionHoursStore } from '../../../shared/db/recognition-repository.js';
+import type { RecognitionCounters, RecognitionHoursCounters } from '../../../shared/domain/recognition/ports.js';
 import { recognitionStore } from './store.js';
 
 export const recognitionCounters = (): RecognitionCounters => ({ ...recognitionStore(), volunteers: recognitionProfiles() });
+
+/** Counting approved and reversed hours: the hours part of the repository and the profiles only (issue 17). */
+export const recognitionHoursCounters = (): RecognitionHoursCounters => ({ repo: recognitionHoursStore(), volunteers: recognitionProfiles() });

@@ -251,4 +251,7 @@ export type MonthlyAwardRepository = Pick<
 /** What the hours and training consumers use: the store and the volunteers' profiles. */
 export type RecognitionCounters = RecognitionStore & Pick<RecognitionPorts, 'volunteers'>;
 
+/** What counting approved and reversed hours uses: its part of the repository (recognitionHoursStore) and the profiles (issue 17). */
+export type RecognitionHoursCounters = { readonly repo: Pick<RecognitionRepository, 'appliedHours' | 'applyHours' | 'updateLeaderboards'> } & Pick<RecognitionPorts, 'volunteers'>;
+
 export type { Caller };

@@ -13,7 +13,7 @@ import type { EventDetail } from '../../../events/catalog.js';
 import { addMonths, riyadhMonth } from '../time.js';
 import { badgeById, evaluateBadges } from './badges.js';
 import { NomineeNotEligibleError, RewardNotFoundError, RewardUnavailableError } from './errors.js';
-import type { AwardRecord, DailyAwardRepository, HoursChange, MonthlyAwardRepository, PublicAchievement, RecognitionCounters, RecognitionPorts, RecognitionStore, RewardRecord } from './ports.js';
+import type { AwardRecord, DailyAwardRepository, HoursChange, MonthlyAwardRepository, PublicAchievement, RecognitionHoursCounters, RecognitionPorts, RecognitionRepository, RecognitionStore, RewardRecord } from './ports.js';
 import { openHonours, ruleWinner } from './honours.js';
 import { displayName, isPublishable, pointsForHours } from './rules.js';
 import type { CreateReward, LeaderboardQuery, Nomination, PointsEntry, RedemptionCheck, RedemptionView, RewardView } from './schema.js';
@@ -21,7 +21,7 @@ import type { CreateReward, LeaderboardQuery, Nomination, PointsEntry, Redemptio
 const monthOf = (date: string): string => date.slice(0, 7);
 
 /** HoursApproved → counters, points and leaderboards, once per event. */
-export const recordHoursApproved = async (ports: RecognitionCounters, eventId: string, hours: HoursApprovedDetail): Promise<boolean> => {
+export const recordHoursApproved = async (ports: RecognitionHoursCounters, eventId: string, hours: HoursApprovedDetail): Promise<boolean> => {
   const professional = hours.track === 'general' ? 0 : hours.minutes;
   const change: HoursChange = {
     eventId,
@@ -42,7 +42,7 @@ export const recordHoursApproved = async (ports: RecognitionCounters, eventId: s
 };
 
 /** HoursReversed → takes back exactly what the approval gave (a reversing entry, never an edit). */
-export const recordHoursReversed = async (ports: RecognitionCounters, eventId: string, reversal: HoursReversedDetail): Promise<boolean> => {
+export const recordHoursReversed = async (ports: RecognitionHoursCounters, eventId: string, reversal: HoursReversedDetail): Promise<boolean> => {
   const applied = await ports.repo.appliedHours(reversal.hoursId);
   // An approval recognition never saw (e.g. before this area existed) has nothing to take back.
   if (!applied) return false;
@@ -64,7 +64,7 @@ export const recordHoursReversed = async (ports: RecognitionCounters, eventId: s
   return applyChange(ports, change, 'hours-reversed');
 };
 
-const applyChange = async (ports: RecognitionCounters, change: HoursChange, reason: PointsEntry['reason']): Promise<boolean> => {
+const applyChange = async (ports: RecognitionHoursCounters, change: HoursChange, reason: PointsEntry['reason']): Promise<boolean> => {
   const entry: PointsEntry = { id: `${reason}#${change.hoursId}`, at: change.at, points: change.points, reason, about: change.hoursId };
   const applied = await ports.repo.applyHours(change, entry);
   const profile = await ports.volunteers.profile(change.volunteerId);
@@ -75,7 +75,7 @@ const applyChange = async (ports: RecognitionCounters, change: HoursChange, reas
 };
 
 /** TrainingCompleted → the volunteer's training count (the trained-3 badge), once per module; the daily run evaluates it. */
-export const recordTrainingCompleted = (ports: RecognitionStore, training: EventDetail<'TrainingCompleted'>): Promise<boolean> =>
+export const recordTrainingCompleted = (ports: { readonly repo: Pick<RecognitionRepository, 'applyTraining'> }, training: EventDetail<'TrainingCompleted'>): Promise<boolean> =>
   ports.repo.applyTraining(training.volunteerId, training.trainingId, training.completedAt);
 
 export interface DailyAwardsSummary {
