@@ -1038,7 +1038,7 @@ const NO_SHOW_CURSOR = 'attendance-close#no-shows';
  * the end into no-shows. Idempotent: every change is conditional, the no-show sweep keeps a cursor
  * on shift starts and never moves it past a seat that is not due yet.
  */
-export const closeAttendance = async (deps: HoursWorkflowDeps, now: Date) => {
+export const closeAttendance = async (deps: WithStore<HoursWorkflowDeps, 'shift' | 'opportunity' | 'attendance' | 'openCheckIns' | 'get' | 'ledgers' | 'write' | 'seatsStarting' | 'jobCursor' | 'setJobCursor'>, now: Date) => {
   let autoClosed = 0;
   let noShows = 0;
   // Closed check-ins leave the open index, so each round reads the next ones (a big event's
