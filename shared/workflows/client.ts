@@ -18,15 +18,14 @@
  * Step Functions is called without its client (issue 17: the client keeps every operation's
  * schema, ~23 KB and ~1.5 ms of every cold start that starts or resumes a workflow): the requests
  * the SFN client sends (awsJson1_0, `X-Amz-Target: AWSStepFunctions.<Operation>`, members in the
- * model's order, dates answered in epoch seconds), through shared/aws/json-service.ts;
+ * model's order, dates answered in epoch seconds: step-functions.ts), through shared/aws/json-service.ts;
  * test/unit/workflow-client.test.ts compares them, their outputs and errors with the client's.
  */
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { RecordedDecision } from '../domain/decision.js';
 import { env } from '../env.js';
-import { jsonService } from '../aws/json-service.js';
-import type { AwsAccess } from '../aws/signed-sender.js';
 import { workflowArnEnvName } from './definition.js';
+import { stepFunctions, type StepFunctions } from './step-functions.js';
 import { WorkflowExecutionExistsError, WorkflowExecutionNotFoundError, WorkflowTaskClosedError, type TaskClosedReason } from './errors.js';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
@@ -110,58 +109,7 @@ export const taskClosed = (reason: TaskClosedReason, cause?: unknown): WorkflowT
 
 // --- cloud ------------------------------------------------------------------------------------
 
-/** The Step Functions operations the workflow client calls: the client's requests (members in the model's order), its outputs. */
-export interface StepFunctions {
-  startExecution(input: { stateMachineArn: string; name?: string; input: string }): Promise<{ executionArn?: string; startDate?: Date }>;
-  sendTaskSuccess(input: { taskToken: string; output: string }): Promise<void>;
-  sendTaskFailure(input: { taskToken: string; error: string; cause?: string }): Promise<void>;
-  describeExecution(input: { executionArn: string }): Promise<{
-    executionArn?: string;
-    name?: string;
-    status?: string;
-    startDate?: Date;
-    stopDate?: Date;
-    input?: string;
-    output?: string;
-    error?: string;
-    cause?: string;
-  }>;
-}
-
-/** An awsJson timestamp (epoch seconds) as the client reads it. */
-const epochDate = (value: unknown): Date | undefined => (typeof value === 'number' ? new Date(Math.round(value * 1000)) : undefined);
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-export const stepFunctions = (access: AwsAccess): StepFunctions => {
-  const call = jsonService({ traceName: 'SFN', signingName: 'states', endpointPrefix: 'states' }, access);
-  const sfn = (operation: string, body: Record<string, unknown>) => call({ operation, target: `AWSStepFunctions.${operation}`, contentType: 'application/x-amz-json-1.0', body });
-  return {
-    async startExecution({ stateMachineArn, name, input }) {
-      const out = await sfn('StartExecution', { stateMachineArn, ...(name !== undefined && { name }), input });
-      return { executionArn: text(out.executionArn), startDate: epochDate(out.startDate) };
-    },
-    async sendTaskSuccess(input) {
-      await sfn('SendTaskSuccess', input);
-    },
-    async sendTaskFailure({ taskToken, error, cause }) {
-      await sfn('SendTaskFailure', { taskToken, error, ...(cause !== undefined && { cause }) });
-    },
-    async describeExecution(input) {
-      const out = await sfn('DescribeExecution', input);
-      return {
-        executionArn: text(out.executionArn),
-        name: text(out.name),
-        status: text(out.status),
-        startDate: epochDate(out.startDate),
-        stopDate: epochDate(out.stopDate),
-        input: text(out.input),
-        output: text(out.output),
-        error: text(out.error),
-        cause: text(out.cause),
-      };
-    },
-  };
-};
+export { stepFunctions, type StepFunctions };
 
 /** The process's Step Functions (one, as the SFN client was: its signer, retry capacity and connections). */
 let processSfn: StepFunctions | undefined;

@@ -125,7 +125,7 @@ describe('handler bundles', () => {
       [/personal-data\/download-export|erasure\/(erase-records|delete-exports)|consumers\/prepare-export/, /client-s3\//],
       [/consumers\/deliver-notifications/, /client-sesv2\/|client-pinpoint-sms-voice-v2\//],
       [/schedules\/awards\.ts$|register\/(issue-certificate|jwks)\.ts$/, /client-kms\/|shared\/signing\/local-signer|node_modules\/jose\//],
-      [/^(?!.*matching-run\/start-run)/, /client-sfn\//],
+      [/./, /client-sfn\//],
       [/consumers\/prepare-export|erasure\/delete-exports/, /s3-request-presigner\/|shared\/domain\/(volunteers|companies|hours|applications)\/schema\.ts$/],
       [/functions\/http\/hours\/|hours-verification\//, /shared\/db\/opportunity-repository\.ts$/],
       [/hours-verification\/|consumers\/attendance-record/, /shared\/db\/(volunteer|training)-repository\.ts$|shared\/domain\/volunteers\/schema\.ts$/],

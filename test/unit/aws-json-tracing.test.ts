@@ -158,3 +158,17 @@ it('records no subsegment for Secrets Manager GetSecretValue, as its untraced cl
   await new Promise((r) => setTimeout(r, 50));
   expect(received.map((doc) => doc.name)).toEqual(['## index.handler']);
 });
+
+it("records no subsegment for the matching run's StartExecution, as its untraced SFN client did not", async () => {
+  vi.resetModules();
+  const { tracing } = await import('../../shared/powertools/tracer.js');
+  const { stepFunctions } = await import('../../shared/workflows/step-functions.js');
+  const { handler } = answering([]);
+  received.length = 0;
+  await middy()
+    .use(tracing())
+    .handler(async () => stepFunctions({ region, credentials, requestHandler: handler }, { traced: false }).startExecution({ stateMachineArn: 'arn:sm', name: 'matching-1', input: '{}' }))({}, context);
+  for (let i = 0; i < 100 && received.length < 1; i++) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 50));
+  expect(received.map((doc) => doc.name)).toEqual(['## index.handler']);
+});

@@ -5,12 +5,13 @@
  * - Local: the local workflow runner has no Distributed Map, so the SAME shard handler runs
  *   in-process over the SAME batches the ItemBatcher would make (`runShardsInProcess`).
  */
-import { SFNClient, StartExecutionCommand, ExecutionAlreadyExists } from '@aws-sdk/client-sfn';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { matchingStorePorts } from './ports.js';
 import { allShards } from '../../../shared/domain/matching/adapters.js';
 import type { MatchingPorts } from '../../../shared/domain/matching/service.js';
 import { env } from '../../../shared/env.js';
 import { workflowArnEnvName } from '../../../shared/workflows/definition.js';
+import { stepFunctions, type StepFunctions } from '../../../shared/workflows/step-functions.js';
 import { job } from '../../../shared/middleware/job.js';
 import { matchingRunSchedule } from '../../schedules/index.js';
 import { MATCHING_RUN, SHARDS_PER_BATCH, type MatchingRunInput } from './definition.js';
@@ -49,19 +50,20 @@ export const runInput = (scheduledAt: string): MatchingRunInput => ({
   shards: allShards(),
 });
 
-let sfn: SFNClient | undefined;
+/** StartExecution without the SFN client (issue 17: step-functions.ts), untraced as its client was. */
+let sfn: StepFunctions | undefined;
 
 export const handler = job(matchingRunSchedule).handler(async (event): Promise<LocalRunSummary | { runId: string; executionArn: string | undefined }> => {
   const input = runInput(event.scheduledAt);
   if (env.mode === 'local') return runShardsInProcess(matchingStorePorts(), input);
   const stateMachineArn = process.env[workflowArnEnvName(MATCHING_RUN)];
   if (!stateMachineArn) throw new Error(`missing environment variable ${workflowArnEnvName(MATCHING_RUN)}`);
-  sfn ??= new SFNClient({ region: env.region });
+  sfn ??= stepFunctions({ region: env.region, credentials: defaultProvider() }, { traced: false });
   try {
-    const started = await sfn.send(new StartExecutionCommand({ stateMachineArn, name: input.runId, input: JSON.stringify(input) }));
+    const started = await sfn.startExecution({ stateMachineArn, name: input.runId, input: JSON.stringify(input) });
     return { runId: input.runId, executionArn: started.executionArn };
   } catch (error) {
-    if (error instanceof ExecutionAlreadyExists) return { runId: input.runId, executionArn: undefined };
+    if (error instanceof Error && error.name === 'ExecutionAlreadyExists') return { runId: input.runId, executionArn: undefined };
     throw error;
   }
 });
