@@ -69,10 +69,12 @@ export const startEventRelay = async (options: {
   readonly endpoint: string;
   readonly tableName: string;
   readonly servicesTableName: string;
+  /** The stream reader. @default a DynamoDBStreamsClient on `endpoint` (a test wraps one to inject errors) */
+  readonly streams?: Pick<DynamoDBStreamsClient, 'send' | 'destroy'>;
 }): Promise<EventRelay> => {
   const { tableName, servicesTableName } = options;
   const db = DynamoDBDocumentClient.from(options.dynamo, { marshallOptions: { removeUndefinedValues: true } });
-  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: 'me-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const streams = options.streams ?? new DynamoDBStreamsClient({ endpoint: options.endpoint, region: 'me-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const streamArn = (await options.dynamo.send(new DescribeTableCommand({ TableName: tableName }))).Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`table ${tableName} has no stream: the outbox relay needs one (shared/db/table.ts: stream)`);
 
@@ -94,14 +96,16 @@ export const startEventRelay = async (options: {
 
   const iteratorFor = async (shardId: string): Promise<string | undefined> => {
     const after = checkpoints.get(shardId);
-    const out = await streams.send(
-      new GetShardIteratorCommand({
-        StreamArn: streamArn,
-        ShardId: shardId,
-        ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }),
-      }),
-    );
-    return out.ShardIterator;
+    const fromHorizon = () => streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }));
+    if (!after) return (await fromHorizon()).ShardIterator;
+    try {
+      return (await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }))).ShardIterator;
+    } catch (error) {
+      if ((error as Error).name !== 'TrimmedDataAccessException') throw error;
+      // The checkpoint is older than what the stream keeps (24 h): read from the oldest record there is.
+      console.warn(`[event-relay] shard ${shardId}: the checkpoint is past the stream's retention; reading from its oldest record`);
+      return (await fromHorizon()).ShardIterator;
+    }
   };
 
   const refreshShards = async () => {
@@ -128,9 +132,10 @@ export const startEventRelay = async (options: {
     }
   };
 
-  /** One pass over every open shard; returns how many records were read. */
+  /** One pass over every open shard; returns how many records were read, or -1 when a shard must be read again (not caught up). */
   const poll = async (): Promise<number> => {
     let read = 0;
+    let reset = false;
     for (const shard of shards.values()) {
       if (shard.closed || stopped) continue;
       shard.iterator ??= await iteratorFor(shard.id);
@@ -142,8 +147,13 @@ export const startEventRelay = async (options: {
       try {
         out = await streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: 1000 }));
       } catch (error) {
-        if ((error as Error).name === 'ExpiredIteratorException') {
+        // An expired iterator, or one DynamoDB says points before the oldest record it keeps
+        // (DynamoDB Local was seen answering that for an iterator taken on an empty shard, and
+        // the relay retried the same iterator until a restart): take a new one from the
+        // checkpoint, as a Lambda event source mapping would.
+        if ((error as Error).name === 'ExpiredIteratorException' || (error as Error).name === 'TrimmedDataAccessException') {
           shard.iterator = undefined;
+          reset = true;
           continue;
         }
         throw error;
@@ -166,7 +176,8 @@ export const startEventRelay = async (options: {
       shard.iterator = out.NextShardIterator;
       if (!shard.iterator) shard.closed = true;
     }
-    return read;
+    // A flush waits for a round that read the shard to its end.
+    return reset ? -1 : read;
   };
 
   await refreshShards();
