@@ -1,10 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { AwsRequestHandler } from '../../shared/aws/signed-sender.js';
 import { kmsClient } from '../../shared/signing/kms-signer.js';
+import { answering as answering_, comparable, type Answer } from '../helpers/aws-requests.js';
 
 /** KMS Sign and GetPublicKey without the KMS client (issue 17): the requests the client sent, its outputs and errors. */
 const region = 'me-central-1';
@@ -15,27 +15,16 @@ const der = Buffer.from('3045022100e3b7c9a1f0d2c4b6a8e0f2d4c6b8a0e2f4d6c8b0a2e4f
 const spki = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'der', type: 'spki' });
 
 /** Answers `answers` in turn (then KMS's answer to the operation) and keeps every request. */
-const answering = (answers: Array<{ status: number; headers?: Record<string, string>; body: string }>) => {
-  const requests: HttpRequest[] = [];
-  const handler: AwsRequestHandler = {
-    async handle(request) {
-      requests.push(request);
-      const ok = request.headers['x-amz-target'] === 'TrentService.Sign'
+const answering = (answers: Answer[]) =>
+  answering_(answers, (request) => ({
+    status: 200,
+    body: JSON.stringify(
+      request.headers['x-amz-target'] === 'TrentService.Sign'
         ? { KeyId: keyArn, Signature: der.toString('base64'), SigningAlgorithm: 'ECDSA_SHA_256' }
-        : { KeyId: keyArn, PublicKey: spki.toString('base64'), KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' };
-      const answer = answers.shift() ?? { status: 200, body: JSON.stringify(ok) };
-      return { response: new HttpResponse({ statusCode: answer.status, headers: { 'x-amzn-requestid': 'REQ1', ...answer.headers }, body: Buffer.from(answer.body) }) };
-    },
-  };
-  return { requests, handler };
-};
+        : { KeyId: keyArn, PublicKey: spki.toString('base64'), KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' },
+    ),
+  }));
 
-const CLIENT_ONLY = ['user-agent', 'x-amz-user-agent', 'amz-sdk-invocation-id', 'authorization'];
-const comparable = (request: HttpRequest) => ({
-  ...request,
-  body: Buffer.from(request.body as string | Uint8Array).toString('utf8'),
-  headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !CLIENT_ONLY.includes(name))),
-});
 
 const client = (handler: AwsRequestHandler) => new KMSClient({ region, credentials, requestHandler: handler as NodeHttpHandler });
 const calls = {

@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sigV4, type AwsRequestHandler } from '../../shared/aws/signed-sender.js';
 import { adminAddUserToGroup } from '../../shared/identity/user-directory.js';
 import { getSecretValue, GetParameterError, secretString } from '../../shared/security/secret-string.js';
+import { comparable as sameRequest } from '../helpers/aws-requests.js';
 
 const region = 'me-central-1';
 const credentials = { accessKeyId: 'ASIAEXAMPLEKEYID', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', sessionToken: 'IQoJb3JpZ2luX2VjE+/token==' };
@@ -70,11 +71,8 @@ const run = async (call: (handler: AwsRequestHandler) => Promise<unknown>, answe
   return { requests, outcome };
 };
 
-const CLIENT_ONLY = ['user-agent', 'x-amz-user-agent', 'amz-sdk-invocation-id', 'authorization'];
 const comparable = (request: HttpRequest) => ({
-  ...request,
-  body: Buffer.from(request.body as string | Uint8Array).toString('utf8'),
-  headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !CLIENT_ONLY.includes(name))),
+  ...sameRequest(request),
   signedHeaders: /SignedHeaders=([^,]+)/.exec(request.headers.authorization ?? '')?.[1]?.replace(';x-amz-user-agent', ''),
 });
 

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { AwsRequestHandler } from '../../shared/aws/signed-sender.js';
 import { isPermanent } from '../../shared/messaging/delivery.js';
 import { sesEmailTransport, sesSendEmail, type OutgoingEmail } from '../../shared/messaging/ses-email.js';
+import { comparable } from '../helpers/aws-requests.js';
 
 /**
  * SendEmail without the SES client (issue 17): the transport sends the request the client sent,
@@ -45,18 +46,6 @@ const clientInput = (email: OutgoingEmail, from: string, configurationSet: strin
       },
 });
 
-/** Only the client sends these (its user agent; a random invocation id) and the signature covers them. */
-const CLIENT_ONLY = ['user-agent', 'x-amz-user-agent', 'amz-sdk-invocation-id', 'authorization'];
-const comparable = (request: HttpRequest) => ({
-  method: request.method,
-  protocol: request.protocol,
-  hostname: request.hostname,
-  port: request.port,
-  path: request.path,
-  query: request.query,
-  body: Buffer.from(request.body as string | Uint8Array).toString('utf8'),
-  headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !CLIENT_ONLY.includes(name))),
-});
 
 const sdkRequest = async (input: SendEmailCommandInput, endpoint?: string): Promise<HttpRequest> => {
   const { requests, handler } = capturing();
@@ -102,7 +91,7 @@ describe('sesEmailTransport', () => {
   it('sends a message with an attachment as raw MIME, as the SES client does', async () => {
     const message: OutgoingEmail = { ...email, attachments: [{ filename: 'invite.ics', contentType: 'text/calendar; method=REQUEST', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }] };
     const mine = await ours(message);
-    const raw = Buffer.from(Buffer.from(JSON.parse(comparable(mine.request).body).Content.Raw.Data, 'base64'));
+    const raw = Buffer.from(Buffer.from(JSON.parse(comparable(mine.request).body!).Content.Raw.Data, 'base64'));
     expect(raw.toString('utf8')).toContain('invite.ics');
     expect(comparable(mine.request)).toEqual(comparable(await sdkRequest(clientInput(message, 'no-reply@tatawwu.sa', undefined, raw))));
   });

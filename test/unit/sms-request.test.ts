@@ -1,10 +1,10 @@
 import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { AwsRequestHandler } from '../../shared/aws/signed-sender.js';
 import { isPermanent } from '../../shared/messaging/delivery.js';
 import { endUserMessagingSmsSender, smsSendTextMessage } from '../../shared/messaging/sms.js';
+import { answering as answering_, comparable, type Answer } from '../helpers/aws-requests.js';
 
 /** SendTextMessage without the SMS client (issue 17): the request the client sent, the errors it threw. */
 const region = 'me-central-1';
@@ -13,24 +13,8 @@ const senderId = 'arn:aws:sms-voice:me-central-1:111122223333:sender-id/TATAWWU/
 const message = { to: '+966501234567', body: 'تطوع: رمز الحضور 4821 — "Attendance code" \\ \n' };
 
 /** Answers `answers` in turn (then a message id) and keeps every request. */
-const answering = (answers: Array<{ status: number; headers?: Record<string, string>; body: string }>) => {
-  const requests: HttpRequest[] = [];
-  const handler: AwsRequestHandler = {
-    async handle(request) {
-      requests.push(request);
-      const answer = answers.shift() ?? { status: 200, body: '{"MessageId":"sms-1"}' };
-      return { response: new HttpResponse({ statusCode: answer.status, headers: { 'x-amzn-requestid': 'REQ1', ...answer.headers }, body: Buffer.from(answer.body) }) };
-    },
-  };
-  return { requests, handler };
-};
+const answering = (answers: Answer[]) => answering_(answers, () => ({ status: 200, body: '{"MessageId":"sms-1"}' }));
 
-const CLIENT_ONLY = ['user-agent', 'x-amz-user-agent', 'amz-sdk-invocation-id', 'authorization'];
-const comparable = (request: HttpRequest) => ({
-  ...request,
-  body: Buffer.from(request.body as string | Uint8Array).toString('utf8'),
-  headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !CLIENT_ONLY.includes(name))),
-});
 
 const viaClient = (handler: AwsRequestHandler) =>
   new PinpointSMSVoiceV2Client({ region, credentials, requestHandler: handler as NodeHttpHandler })

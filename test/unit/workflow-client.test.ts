@@ -1,10 +1,10 @@
 import { DescribeExecutionCommand, SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AwsRequestHandler } from '../../shared/aws/signed-sender.js';
 import { cloudWorkflowClient, stepFunctions } from '../../shared/workflows/client.js';
 import { WorkflowExecutionExistsError, WorkflowExecutionNotFoundError, WorkflowTaskClosedError } from '../../shared/workflows/errors.js';
+import { answering as answering_, comparable, type Answer } from '../helpers/aws-requests.js';
 
 /**
  * Step Functions without the SFN client (issue 17): the workflow client's requests are the
@@ -15,28 +15,11 @@ const credentials = { accessKeyId: 'ASIAEXAMPLEKEYID', secretAccessKey: 'wJalrXU
 const machine = 'arn:aws:states:me-central-1:111122223333:stateMachine:HonourNomination';
 const execution = 'arn:aws:states:me-central-1:111122223333:execution:HonourNomination:honour-2026-11';
 
-type Answer = { status: number; headers?: Record<string, string>; body: string };
 const ok = (body: object): Answer => ({ status: 200, body: JSON.stringify(body) });
 
-/** Answers `answers` in turn and keeps every request. */
-const answering = (answers: Answer[]) => {
-  const requests: HttpRequest[] = [];
-  const handler: AwsRequestHandler = {
-    async handle(request) {
-      requests.push(request);
-      const answer = answers.shift() ?? ok({});
-      return { response: new HttpResponse({ statusCode: answer.status, headers: { 'x-amzn-requestid': 'REQ1', ...answer.headers }, body: Buffer.from(answer.body) }) };
-    },
-  };
-  return { requests, handler };
-};
+/** Answers `answers` in turn (then an empty output) and keeps every request. */
+const answering = (answers: Answer[]) => answering_(answers, () => ok({}));
 
-const CLIENT_ONLY = ['user-agent', 'x-amz-user-agent', 'amz-sdk-invocation-id', 'authorization'];
-const comparable = (request: HttpRequest) => ({
-  ...request,
-  body: Buffer.from(request.body as string | Uint8Array).toString('utf8'),
-  headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !CLIENT_ONLY.includes(name))),
-});
 
 const sdk = (handler: AwsRequestHandler) => new SFNClient({ region, credentials, requestHandler: handler as NodeHttpHandler });
 const ours = (handler: AwsRequestHandler) => cloudWorkflowClient(() => stepFunctions({ region, credentials, requestHandler: handler }));
