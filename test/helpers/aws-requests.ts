@@ -3,7 +3,12 @@
  * compare our requests with the real clients' on a request handler that answers without a
  * network. One copy of that handler and of what "the same request" means.
  */
-import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HttpRequest, HttpResponse } from '@smithy/core/protocols';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AwsRequestHandler } from '../../shared/aws/signed-sender.js';
 
 export interface Answer {
@@ -39,3 +44,42 @@ export const comparable = (request: HttpRequest) => comparableAs(request, 'utf8'
 
 /** `comparable` for a binary body (a file put to S3), compared byte for byte. */
 export const comparableBytes = (request: HttpRequest) => comparableAs(request, 'hex');
+
+/**
+ * A local HTTP server standing in for an AWS endpoint (in a `describe`: it starts before the
+ * tests and stops after them): it answers `endpoint.answers` in turn, then `otherwise`, and keeps
+ * what it received. `requestHandler` sends a signed request there as it is (its host header and
+ * signature unchanged).
+ */
+export const localAwsEndpoint = (options: { contentType: string; requestIdHeader: string; otherwise: Answer }) => {
+  const endpoint = {
+    answers: [] as Answer[],
+    received: [] as Array<{ method?: string; url?: string; headers: IncomingMessage['headers']; body: Buffer }>,
+    requestHandler: {
+      handle: (request, handlerOptions) => new NodeHttpHandler().handle(new HttpRequest({ ...request, protocol: 'http:', hostname: '127.0.0.1', port }), handlerOptions),
+    } as AwsRequestHandler,
+  };
+  let server: Server;
+  let port: number;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        endpoint.received.push({ method: request.method, url: request.url, headers: request.headers, body: Buffer.concat(chunks) });
+        const answer = endpoint.answers.shift() ?? options.otherwise;
+        response.writeHead(answer.status, { 'content-type': options.contentType, [options.requestIdHeader]: `REQ${endpoint.received.length}`, ...answer.headers }).end(answer.body);
+      });
+    }).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => {
+    server.close();
+  });
+  beforeEach(() => {
+    endpoint.answers = [];
+    endpoint.received.length = 0;
+  });
+  return endpoint;
+};

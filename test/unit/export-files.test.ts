@@ -1,15 +1,12 @@
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { HttpRequest, HttpResponse } from '@smithy/core/protocols';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FILE_LINK_SECONDS, objectKeyOf } from '../../shared/domain/personal-data/export-jobs.js';
 import { s3ExportDelete, s3ExportLink, s3ExportPut } from '../../shared/storage/export-files.js';
 import { s3Signer, type S3RequestHandler } from '../../shared/storage/s3-object.js';
-import { comparableBytes } from '../helpers/aws-requests.js';
+import { comparableBytes, localAwsEndpoint } from '../helpers/aws-requests.js';
 
 const region = 'me-central-1';
 const bucket = 'tatawwu-data-exportsbucket3a1b2c3d-1q2w3e4r5t6y';
@@ -114,36 +111,9 @@ describe('s3ExportPut and s3ExportDelete', () => {
 });
 
 describe('s3ExportPut against a server', () => {
-  /** The answers the server gives, in order (then 200). */
-  let answers: Array<{ status: number; body: string }> = [];
-  const received: Array<{ method?: string; url?: string; headers: IncomingMessage['headers']; body: Buffer }> = [];
-  let server: Server;
-  let port: number;
-  const requestHandler: S3RequestHandler = {
-    // The bucket's host header and signature as they are; the connection to this server.
-    handle: (request, options) => new NodeHttpHandler().handle(new HttpRequest({ ...request, protocol: 'http:', hostname: '127.0.0.1', port }), options),
-  };
-
-  beforeAll(async () => {
-    server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        received.push({ method: request.method, url: request.url, headers: request.headers, body: Buffer.concat(chunks) });
-        const answer = answers.shift() ?? { status: 200, body: '' };
-        response.writeHead(answer.status, { 'content-type': 'application/xml', 'x-amz-request-id': `REQ${received.length}` }).end(answer.body);
-      });
-    }).listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    port = (server.address() as AddressInfo).port;
-  });
-  afterAll(() => {
-    server.close();
-  });
-  beforeEach(() => {
-    answers = [];
-    received.length = 0;
-  });
+  /** The bucket's endpoint: its answers in order, then 200. */
+  const endpoint = localAwsEndpoint({ contentType: 'application/xml', requestIdHeader: 'x-amz-request-id', otherwise: { status: 200, body: '' } });
+  const { received, requestHandler } = endpoint;
 
   const s3Error = (code: string, message: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>R1</RequestId><HostId>H1</HostId></Error>`;
   const put = (key: string, body: Uint8Array) => s3ExportPut(bucket, { region, credentials, requestHandler })(key, body);
@@ -156,7 +126,7 @@ describe('s3ExportPut against a server', () => {
   });
 
   it('retries a 503 as the S3 client does', async () => {
-    answers = [{ status: 503, body: s3Error('ServiceUnavailable', 'Please reduce your request rate.') }];
+    endpoint.answers = [{ status: 503, body: s3Error('ServiceUnavailable', 'Please reduce your request rate.') }];
     const body = zipOf(1_000);
     await put('exports/v1/e2.zip', body);
     expect(received.map(({ headers }) => headers['amz-sdk-request'])).toEqual(['attempt=1; max=3', 'attempt=2; max=3']);
@@ -164,13 +134,13 @@ describe('s3ExportPut against a server', () => {
   });
 
   it('gives up after three attempts', async () => {
-    answers = [1, 2, 3].map(() => ({ status: 500, body: s3Error('InternalError', 'We encountered an internal error. Please try again.') }));
+    endpoint.answers = [1, 2, 3].map(() => ({ status: 500, body: s3Error('InternalError', 'We encountered an internal error. Please try again.') }));
     await expect(put('exports/v1/e3.zip', zipOf(10))).rejects.toMatchObject({ name: 'InternalError', $metadata: { httpStatusCode: 500, attempts: 3 } });
     expect(received).toHaveLength(3);
   });
 
   it("throws S3's error code and message on a 403 without retrying", async () => {
-    answers = [{ status: 403, body: s3Error('AccessDenied', 'Access Denied') }];
+    endpoint.answers = [{ status: 403, body: s3Error('AccessDenied', 'Access Denied') }];
     await expect(put('exports/v1/e4.zip', zipOf(10))).rejects.toMatchObject({ name: 'AccessDenied', message: 'Access Denied', $fault: 'client', $metadata: { httpStatusCode: 403, requestId: 'REQ1' } });
     expect(received).toHaveLength(1);
   });

@@ -1,14 +1,11 @@
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SendEmailCommand, SESv2Client, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
-import { HttpRequest, HttpResponse } from '@smithy/core/protocols';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AwsRequestHandler } from '../../shared/aws/signed-sender.js';
 import { isPermanent } from '../../shared/messaging/delivery.js';
 import { sesEmailTransport, sesSendEmail, type OutgoingEmail } from '../../shared/messaging/ses-email.js';
-import { comparable } from '../helpers/aws-requests.js';
+import { comparable, localAwsEndpoint, type Answer } from '../helpers/aws-requests.js';
 
 /**
  * SendEmail without the SES client (issue 17): the transport sends the request the client sent,
@@ -103,43 +100,17 @@ describe('sesEmailTransport', () => {
 });
 
 describe('sesEmailTransport against a server', () => {
-  /** The answers the server gives, in order (then 200 with a message id). */
-  let answers: Array<{ status: number; headers?: Record<string, string>; body: string }> = [];
-  const received: Array<{ url?: string; headers: IncomingMessage['headers']; body: string }> = [];
-  let server: Server;
-  let port: number;
-  const requestHandler: AwsRequestHandler = {
-    handle: (request, options) => new NodeHttpHandler().handle(new HttpRequest({ ...request, protocol: 'http:', hostname: '127.0.0.1', port }), options),
-  };
-
-  beforeAll(async () => {
-    server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        received.push({ url: request.url, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-        const answer = answers.shift() ?? { status: 200, body: '{"MessageId":"m-ok"}' };
-        response.writeHead(answer.status, { 'content-type': 'application/json', 'x-amzn-requestid': `REQ${received.length}`, ...answer.headers }).end(answer.body);
-      });
-    }).listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    port = (server.address() as AddressInfo).port;
-  });
-  afterAll(() => {
-    server.close();
-  });
-  beforeEach(() => {
-    answers = [];
-    received.length = 0;
-  });
+  /** SES's endpoint: its answers in order, then 200 with a message id. */
+  const endpoint = localAwsEndpoint({ contentType: 'application/json', requestIdHeader: 'x-amzn-requestid', otherwise: { status: 200, body: '{"MessageId":"m-ok"}' } });
+  const { received, requestHandler } = endpoint;
 
   /** What the sender reads of an error: the same for the client's exception and ours. */
   const seen = (error: unknown) => {
     const e = error as { name: string; message: string; $fault: string; $metadata: { httpStatusCode: number; requestId?: string; attempts?: number } };
     return { name: e.name, message: e.message, $fault: e.$fault, status: e.$metadata.httpStatusCode, requestId: e.$metadata.requestId, attempts: e.$metadata.attempts, permanent: isPermanent(error) };
   };
-  const run = async (script: typeof answers, send: () => Promise<unknown>) => {
-    answers = [...script];
+  const run = async (script: Answer[], send: () => Promise<unknown>) => {
+    endpoint.answers = [...script];
     received.length = 0;
     const outcome = await send().then(
       (value) => ({ value }),
