@@ -142,16 +142,3 @@ export const monthlyAwardPorts = (): MonthlyAwardPorts => ({
   organizations: organizationRegions(),
   messages: messages(),
 });
-
-/**
- * Every port of recognition: what its jobs use. The HTTP reads and writes and the AwaitChoice
- * step take recognitionStore() (store.ts) and the counting consumers recognitionCounters()
- * (counters.ts), so their bundles carry no notifier, templates, workflow client or signer.
- */
-export const recognitionPorts = (): RecognitionPorts => ({
-  ...recognitionCounters(),
-  honourWorkflow: honourWorkflow(),
-  organizations: organizationRegions(),
-  credentials: badgeCredentials(),
-  messages: messages(),
-});
